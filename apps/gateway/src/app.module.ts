@@ -1,0 +1,68 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { AccessTokenService } from '@hn/auth';
+import { ObservabilityModule } from '@hn/observability';
+import { PersistenceModule } from '@hn/persistence';
+import { AccessTokenGuard } from './auth/access-token.guard';
+import { AuthModule } from './auth/auth.module';
+import { GATEWAY_CONFIG, GatewayConfig } from './config/gateway.config';
+import { ConstructionPermitsModule } from './construction-permits/construction-permits.module';
+import { HealthController } from './health/health.controller';
+import { IntegratorClient } from './integrators/entities/integrator-client.entity';
+import { gatewayMigrations } from './migrations';
+import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { ClientThrottlerGuard } from './rate-limit/client-throttler.guard';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RpcModule } from './rpc/rpc.module';
+
+export const gatewayEntities = [IntegratorClient];
+
+@Global()
+@Module({})
+class GatewayConfigModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayConfigModule,
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: AccessTokenService, useValue: new AccessTokenService({ secret: config.jwtSecret, issuer: 'hn-presale-gateway', ttlSeconds: config.tokenTtlSeconds }) },
+      ],
+      exports: [GATEWAY_CONFIG, AccessTokenService],
+    };
+  }
+}
+
+@Module({})
+export class GatewayAppModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayAppModule,
+      imports: [
+        GatewayConfigModule.register(config),
+        ObservabilityModule.forService('gateway'),
+        PersistenceModule.forService({
+          serviceName: 'gateway',
+          serverUrl: config.databaseUrl,
+          natsUrl: config.natsUrl,
+          database: config.databaseName,
+          entities: gatewayEntities,
+          migrations: gatewayMigrations,
+          eventSource: '/hn/gateway',
+          streams: [],
+        }),
+        TerminusModule,
+        RpcModule,
+        RateLimitModule,
+        AuthModule,
+        ConstructionPermitsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessTokenGuard },
+        { provide: APP_GUARD, useClass: ClientThrottlerGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

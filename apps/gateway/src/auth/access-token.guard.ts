@@ -1,0 +1,39 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AccessTokenService } from '@hn/auth';
+import { ErrorCode } from '@hn/contracts';
+import { DomainException } from '@hn/errors';
+import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_SCOPES } from './auth.decorators';
+
+interface RequestWithHeaders extends AuthenticatedRequest {
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** Global guard: a valid Bearer token on every non-public route, then the route's scopes. */
+@Injectable()
+export class AccessTokenGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(AccessTokenService) private readonly tokens: AccessTokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const req = context.switchToHttp().getRequest<RequestWithHeaders>();
+    const header = req.headers['authorization'];
+    const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header) : null;
+    if (!match) throw new DomainException(401, ErrorCode.UNAUTHORIZED, '缺少访问令牌，请先调用 POST /api/v1/oauth/token (missing bearer token)');
+    const result = await this.tokens.verify(match[1]!);
+    if (!result.ok) {
+      throw new DomainException(401, ErrorCode.UNAUTHORIZED, result.reason === 'expired' ? '访问令牌已过期，请重新获取 (access token expired)' : '访问令牌无效 (invalid access token)');
+    }
+    req.principal = result.principal;
+    const required = this.reflector.getAllAndOverride<string[]>(REQUIRED_SCOPES, targets) ?? [];
+    const missing = required.filter((s) => !result.principal.scopes.includes(s));
+    if (missing.length > 0) {
+      throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, `凭据缺少权限范围 ${missing.join(', ')} (missing scope)`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,43 @@
+import { INestApplication, Logger as NestLogger, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { acceptOrCreateCorrelationId, MetricsService, runWithCorrelation } from '@hn/observability';
+import { Logger } from 'nestjs-pino';
+import { GatewayAppModule } from './app.module';
+import { GatewayConfig } from './config/gateway.config';
+import { setupOpenApi } from './openapi/setup-openapi';
+import { sendProblem, toProblem } from './problem/problem-details.filter';
+import { validationExceptionFactory } from './problem/validation-exception.factory';
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => acceptOrCreateCorrelationId(req.headers['x-correlation-id']),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayAppModule.register(config), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }));
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(MetricsService);
+  const logger = new NestLogger('Gateway');
+  // Errors raised by Fastify itself (body parsing, size limit) also leave as problem+json.
+  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, request, toProblem(error, logger)));
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-correlation-id', String(request.id));
+    runWithCorrelation(String(request.id), done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions?.url ?? 'unmatched';
+    metrics.httpDuration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
+  });
+
+  setupOpenApi(app);
+  await app.listen(config.port, config.host);
+  return app;
+}

@@ -1,0 +1,53 @@
+/** Gateway configuration, validated once at boot; secrets are never logged. */
+export interface GatewayConfig {
+  databaseUrl: string;
+  databaseName: string;
+  natsUrl: string;
+  port: number;
+  host: string;
+  /** secret: HMAC key for access tokens */
+  jwtSecret: string;
+  tokenTtlSeconds: number;
+  rpcTimeoutMs: number;
+  /** requests per minute per client unless the client has its own limit */
+  defaultRateLimitPerMinute: number;
+  /** requests per minute per IP on unauthenticated routes (token endpoint) */
+  publicRateLimitPerMinute: number;
+  publicBaseUrl: string;
+}
+
+export function validateGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    const v = raw === undefined || raw === '' ? fallback : Number(raw);
+    if (!Number.isInteger(v) || v < min || v > max) problems.push(`${name} must be an integer in ${min}..${max}`);
+    return v;
+  };
+  const port = env['GATEWAY_PORT'] === undefined && env['PORT'] !== undefined ? int('PORT', 3000, 1, 65535) : int('GATEWAY_PORT', 3000, 1, 65535);
+  const jwtSecret = env['GATEWAY_JWT_SECRET'] ?? '';
+  if (Buffer.byteLength(jwtSecret) < 32) problems.push('GATEWAY_JWT_SECRET (secret) must be set, at least 32 bytes');
+  const databaseName = env['GATEWAY_DB_NAME'] ?? 'hn_gateway';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(databaseName)) problems.push('GATEWAY_DB_NAME must be a lowercase identifier');
+  const databaseUrl = env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
+  const natsUrl = env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
+  if (!/^(nats|tls):\/\//.test(natsUrl)) problems.push('NATS_URL must be a nats:// URL');
+  const config: GatewayConfig = {
+    databaseUrl,
+    databaseName,
+    natsUrl,
+    port,
+    host: env['HOST'] ?? '127.0.0.1',
+    jwtSecret,
+    tokenTtlSeconds: int('GATEWAY_TOKEN_TTL_SECONDS', 900, 30, 3600),
+    rpcTimeoutMs: int('GATEWAY_RPC_TIMEOUT_MS', 2500, 100, 30000),
+    defaultRateLimitPerMinute: int('GATEWAY_RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
+    publicRateLimitPerMinute: int('GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE', 120, 1, 10_000_000),
+    publicBaseUrl: env['PUBLIC_BASE_URL'] ?? `http://127.0.0.1:${port}`,
+  };
+  if (problems.length > 0) throw new Error(`配置无效 invalid configuration: ${problems.join('; ')}`);
+  return config;
+}
+
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -1,0 +1,38 @@
+import { Body, Controller, Param, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Scopes } from '@hn/auth';
+import { PermitUpsertResultV1, Principal } from '@hn/contracts';
+import { ParsedPermitNumber } from '@hn/numbering';
+import type { FastifyReply } from 'fastify';
+import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { ConstructionPermitsGatewayService } from './construction-permits.service';
+import { UpsertResultDto } from './dto/construction-permit.dto';
+import { UpsertPermitDto } from './dto/upsert-permit.dto';
+import { PermitNumberPipe } from './permit-number.pipe';
+
+@ApiTags('工改系统推送 Approval system ingest')
+@ApiBearerAuth()
+@RequireScopes(Scopes.approvalWrite)
+@Controller('api/v1/approval/construction-permits')
+export class ApprovalController {
+  constructor(private readonly permits: ConstructionPermitsGatewayService) {}
+
+  @Put(':permitNumber')
+  @ApiOperation({ summary: '写入或更新施工许可证（含项目与单体，幂等）Upsert a construction permit with its project and units (idempotent)' })
+  @ApiParam({ name: 'permitNumber', example: '430223202406200101' })
+  @ApiCreatedResponse({ type: UpsertResultDto, description: '新建 created' })
+  @ApiOkResponse({ type: UpsertResultDto, description: '已更新或无变化 updated / unchanged' })
+  @ApiProblems(400, 401, 403, 413, 429, 503)
+  async upsert(
+    @CurrentPrincipal() principal: Principal,
+    @Param('permitNumber', PermitNumberPipe) permit: ParsedPermitNumber,
+    @Body() body: UpsertPermitDto,
+    @CorrelationId() cid: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PermitUpsertResultV1> {
+    const result = await this.permits.upsert(principal, permit, body, cid);
+    void reply.status(result.outcome === 'created' ? 201 : 200);
+    return result;
+  }
+}

@@ -1,0 +1,26 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+
+export class SearchPermitsQuery {
+  @ApiProperty({ example: '锦绣星城', description: '项目名称关键字（部分匹配）partial project name' })
+  @IsString()
+  @Length(1, 100, { message: 'projectName 长度须为 1–100 (1 to 100 characters)' })
+  projectName!: string;
+
+  @ApiPropertyOptional({ example: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  page: number = 1;
+
+  @ApiPropertyOptional({ example: 20, default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100, { message: 'pageSize 最大 100 (at most 100)' })
+  pageSize: number = 20;
+}

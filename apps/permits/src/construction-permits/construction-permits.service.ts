@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { BuildingUnitV1, ConstructionPermitV1, PageV1, PermitSearchQueryV1, Principal } from '@hn/contracts';
+import { parsePermitNumber } from '@hn/numbering';
+import { DataSource } from 'typeorm';
+import { PermitsErrors } from './construction-permits.exception';
+import { BuildingUnit } from './entities/building-unit.entity';
+import { ConstructionPermit } from './entities/construction-permit.entity';
+import { Project } from './entities/project.entity';
+import { toPermitV1, toUnitV1 } from './permit-mapper';
+import { assertInScope, regionFilter } from './region-scope';
+
+const MAX_PAGE_SIZE = 100;
+
+/** Read side of construction permits: lookup by number, search by project name, units. */
+@Injectable()
+export class ConstructionPermitsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async getPermit(principal: Principal, permitNumber: string): Promise<ConstructionPermitV1> {
+    const { permit, project } = await this.loadInScope(principal, permitNumber);
+    return toPermitV1(permit, project);
+  }
+
+  async listUnits(principal: Principal, permitNumber: string): Promise<BuildingUnitV1[]> {
+    await this.loadInScope(principal, permitNumber);
+    const units = await this.dataSource.getRepository(BuildingUnit).find({ where: { permitNumber }, order: { unitCode: 'ASC' } });
+    return units.map(toUnitV1);
+  }
+
+  async search(principal: Principal, query: PermitSearchQueryV1): Promise<PageV1<ConstructionPermitV1>> {
+    const name = typeof query.projectName === 'string' ? query.projectName.trim() : '';
+    const page = Number.isInteger(query.page) && query.page >= 1 ? query.page : 1;
+    const pageSize = Number.isInteger(query.pageSize) && query.pageSize >= 1 ? Math.min(query.pageSize, MAX_PAGE_SIZE) : 20;
+    if (name.length === 0 || name.length > 100) {
+      throw PermitsErrors.invalidBody([{ field: 'projectName', reason: '项目名称关键字长度须为 1–100 (1 to 100 characters)' }]);
+    }
+    const scope = regionFilter(principal);
+    const params: unknown[] = [`%${escapeLike(name)}%`];
+    let where = `p.project_name ILIKE $1`;
+    if (!scope.all) {
+      params.push(scope.counties, scope.cityPrefixes);
+      where += ` AND (p.region_code = ANY($2::text[]) OR substr(p.region_code, 1, 4) = ANY($3::text[]))`;
+    }
+    const countRows: Array<{ total: string }> = await this.dataSource.query(`SELECT count(*) AS total FROM construction_permit p WHERE ${where}`, params);
+    const rows: PermitRow[] = await this.dataSource.query(
+      `SELECT p.permit_number, p.project_code, p.project_name, p.region_code, p.issue_date, p.start_date,
+              p.planned_completion_date, p.five_party_acceptance_date, p.completion_filing_date, p.status,
+              j.project_type, j.category, j.developer_name, j.developer_credit_code
+         FROM construction_permit p JOIN project j ON j.project_code = p.project_code
+        WHERE ${where}
+        ORDER BY p.issue_date DESC, p.permit_number
+        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    );
+    return { items: rows.map(rowToPermit), page, pageSize, total: Number(countRows[0]?.total ?? 0) };
+  }
+
+  /** Loads a permit after checking the number's form and the caller's region scope. */
+  async loadInScope(principal: Principal, permitNumber: string): Promise<{ permit: ConstructionPermit; project: Project }> {
+    const parsed = parsePermitNumber(String(permitNumber));
+    if (!parsed.ok) throw PermitsErrors.invalidNumber(String(permitNumber), parsed);
+    assertInScope(principal, parsed.value.regionCode);
+    const permit = await this.dataSource.getRepository(ConstructionPermit).findOne({ where: { permitNumber } });
+    if (!permit) throw PermitsErrors.notFound(permitNumber);
+    assertInScope(principal, permit.regionCode);
+    const project = await this.dataSource.getRepository(Project).findOneOrFail({ where: { projectCode: permit.projectCode } });
+    return { permit, project };
+  }
+}
+
+interface PermitRow {
+  permit_number: string;
+  project_code: string;
+  project_name: string;
+  region_code: string;
+  issue_date: string;
+  start_date: string | null;
+  planned_completion_date: string | null;
+  five_party_acceptance_date: string | null;
+  completion_filing_date: string | null;
+  status: ConstructionPermitV1['status'];
+  project_type: ConstructionPermitV1['projectType'];
+  category: string;
+  developer_name: string;
+  developer_credit_code: string;
+}
+
+function rowToPermit(r: PermitRow): ConstructionPermitV1 {
+  return {
+    permitNumber: r.permit_number,
+    projectCode: r.project_code,
+    projectName: r.project_name,
+    regionCode: r.region_code,
+    projectType: r.project_type,
+    category: r.category,
+    developerName: r.developer_name,
+    developerCreditCode: r.developer_credit_code,
+    issueDate: r.issue_date,
+    startDate: r.start_date,
+    plannedCompletionDate: r.planned_completion_date,
+    fivePartyAcceptanceDate: r.five_party_acceptance_date,
+    completionFilingDate: r.completion_filing_date,
+    status: r.status,
+  };
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

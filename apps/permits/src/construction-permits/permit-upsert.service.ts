@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AcceptanceRecordedV1,
+  PermitRegisteredV1,
+  PermitsEvents,
+  PermitUpsertResultV1,
+  PermitUpsertV1,
+  Principal,
+  ProjectTypedV1,
+} from '@hn/contracts';
+import { currentCorrelationId } from '@hn/observability';
+import { enqueueEvent } from '@hn/persistence';
+import { DataSource, EntityManager } from 'typeorm';
+import { PermitsErrors } from './construction-permits.exception';
+import { BuildingUnit } from './entities/building-unit.entity';
+import { ConstructionPermit } from './entities/construction-permit.entity';
+import { Project } from './entities/project.entity';
+import { toPermitV1, toUnitV1 } from './permit-mapper';
+import { validatePermitUpsert } from './permit-upsert.validator';
+import { assertInScope } from './region-scope';
+
+const SOURCE = '/hn/permits';
+const DEFAULT_CATEGORY = '社会投资房建类';
+
+/**
+ * Ingest from the approval system (工改系统): upserts a permit with its project and units in one
+ * transaction and writes the matching events to the outbox. A repeated identical upsert changes
+ * nothing and publishes nothing.
+ */
+@Injectable()
+export class PermitUpsertService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async upsert(principal: Principal, permitNumber: string, body: PermitUpsertV1): Promise<PermitUpsertResultV1> {
+    const errors = validatePermitUpsert(permitNumber, body);
+    if (errors.length > 0) throw PermitsErrors.invalidBody(errors);
+    assertInScope(principal, body.regionCode);
+    return this.dataSource.transaction((manager) => this.upsertIn(manager, permitNumber, body));
+  }
+
+  /** Also used by the bulk importer and the demo loader (already validated, trusted callers). */
+  async upsertIn(manager: EntityManager, permitNumber: string, body: PermitUpsertV1): Promise<PermitUpsertResultV1> {
+    // Serialise writers of the same project and permit; different permits proceed in parallel.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('project:' || $1)), pg_advisory_xact_lock(hashtext('permit:' || $2))`, [body.projectCode, permitNumber]);
+    const correlationId = currentCorrelationId();
+    const projects = manager.getRepository(Project);
+    const permits = manager.getRepository(ConstructionPermit);
+    const unitsRepo = manager.getRepository(BuildingUnit);
+
+    const existingProject = await projects.findOne({ where: { projectCode: body.projectCode } });
+    const projectValues = {
+      projectCode: body.projectCode,
+      name: body.projectName,
+      regionCode: body.regionCode,
+      developerName: body.developerName,
+      developerCreditCode: body.developerCreditCode,
+      projectType: body.projectType ?? null,
+      category: body.category ?? existingProject?.category ?? DEFAULT_CATEGORY,
+    };
+    const projectChanged = !existingProject || differs(existingProject, projectValues);
+    const typeChanged = (existingProject?.projectType ?? null) !== projectValues.projectType;
+    if (projectChanged) await projects.save(projects.create({ ...existingProject, ...projectValues }));
+
+    const existingPermit = await permits.findOne({ where: { permitNumber } });
+    const permitValues = {
+      permitNumber,
+      projectCode: body.projectCode,
+      projectName: body.projectName,
+      regionCode: body.regionCode,
+      issueDate: body.issueDate,
+      startDate: body.startDate ?? null,
+      plannedCompletionDate: body.plannedCompletionDate ?? null,
+      fivePartyAcceptanceDate: body.fivePartyAcceptanceDate ?? null,
+      completionFilingDate: body.completionFilingDate ?? null,
+    };
+    const permitChanged = !existingPermit || differs(existingPermit, permitValues);
+    if (permitChanged) await permits.save(permits.create({ ...existingPermit, ...permitValues }));
+
+    const currentUnits = await unitsRepo.find({ where: { permitNumber }, order: { unitCode: 'ASC' } });
+    const wantedUnits = [...body.units].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
+    const unitsChanged = JSON.stringify(currentUnits.map(toUnitV1)) !== JSON.stringify(wantedUnits.map((u) => ({ unitCode: u.unitCode, name: u.name, floors: u.floors, floorArea: Math.round(u.floorArea * 100) / 100 })));
+    if (unitsChanged) {
+      await unitsRepo.delete({ permitNumber });
+      if (wantedUnits.length > 0) await unitsRepo.insert(wantedUnits.map((u) => ({ permitNumber, unitCode: u.unitCode, name: u.name, floors: u.floors, floorArea: u.floorArea })));
+    }
+
+    const project = await projects.findOneOrFail({ where: { projectCode: body.projectCode } });
+    const permit = await permits.findOneOrFail({ where: { permitNumber } });
+    const permitV1 = toPermitV1(permit, project);
+    const outcome: PermitUpsertResultV1['outcome'] = !existingPermit ? 'created' : permitChanged || unitsChanged || projectChanged ? 'updated' : 'unchanged';
+    if (outcome === 'unchanged') return { permit: permitV1, outcome };
+
+    const eventData: PermitRegisteredV1 = { permit: permitV1, units: wantedUnits.map((u) => ({ ...u })) };
+    await enqueueEvent(manager, {
+      source: SOURCE,
+      type: outcome === 'created' ? PermitsEvents.permitRegistered : PermitsEvents.permitUpdated,
+      subject: permitNumber,
+      data: eventData,
+      correlationId,
+    });
+    if (typeChanged) {
+      const permitNumbers: Array<{ permit_number: string }> = await manager.query(`SELECT permit_number FROM construction_permit WHERE project_code = $1 ORDER BY permit_number`, [body.projectCode]);
+      await enqueueEvent<ProjectTypedV1>(manager, {
+        source: SOURCE,
+        type: PermitsEvents.projectTyped,
+        subject: body.projectCode,
+        data: {
+          projectCode: body.projectCode,
+          projectName: body.projectName,
+          regionCode: body.regionCode,
+          previousType: existingProject?.projectType ?? null,
+          projectType: projectValues.projectType,
+          permitNumbers: permitNumbers.map((r) => r.permit_number),
+        },
+        correlationId,
+      });
+    }
+    const acceptanceChanged =
+      (existingPermit?.fivePartyAcceptanceDate ?? null) !== permitValues.fivePartyAcceptanceDate ||
+      (existingPermit?.completionFilingDate ?? null) !== permitValues.completionFilingDate;
+    if (acceptanceChanged && (permitValues.fivePartyAcceptanceDate || permitValues.completionFilingDate)) {
+      await enqueueEvent<AcceptanceRecordedV1>(manager, {
+        source: SOURCE,
+        type: PermitsEvents.acceptanceRecorded,
+        subject: permitNumber,
+        data: {
+          permitNumber,
+          projectCode: body.projectCode,
+          regionCode: body.regionCode,
+          fivePartyAcceptanceDate: permitValues.fivePartyAcceptanceDate,
+          completionFilingDate: permitValues.completionFilingDate,
+        },
+        correlationId,
+      });
+    }
+    return { permit: permitV1, outcome };
+  }
+}
+
+function differs<T extends object>(current: T, wanted: Partial<T>): boolean {
+  return (Object.keys(wanted) as Array<keyof T>).some((k) => String(current[k] ?? '') !== String(wanted[k] ?? ''));
+}

@@ -1,0 +1,28 @@
+import { Principal } from '@hn/contracts';
+import { DomainException } from '@hn/errors';
+import { assertInScope, regionFilter } from './region-scope';
+
+const principal = (regions: string[]): Principal => ({ kind: 'integrator', id: 'c', regions, scopes: [] });
+
+describe('regionFilter', () => {
+  it('lets the province see everything', () => {
+    expect(regionFilter(principal(['430000']))).toEqual({ all: true, counties: [], cityPrefixes: [] });
+  });
+
+  it('splits city and county codes', () => {
+    expect(regionFilter(principal(['430200', '430523']))).toEqual({ all: false, counties: ['430523'], cityPrefixes: ['4302'] });
+  });
+});
+
+describe('assertInScope', () => {
+  it('accepts a county inside a city credential and refuses another city', () => {
+    expect(() => assertInScope(principal(['430200']), '430223')).not.toThrow();
+    try {
+      assertInScope(principal(['430223']), '430102');
+      throw new Error('expected REGION_FORBIDDEN');
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainException);
+      expect((e as DomainException).problem).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
+    }
+  });
+});

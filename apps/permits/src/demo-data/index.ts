@@ -1,0 +1,2 @@
+export * from './demo-data-generator';
+export * from './seeded-random';

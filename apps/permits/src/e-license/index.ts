@@ -1,0 +1,2 @@
+export * from './e-license-renderer';
+export * from './e-license-fonts';

@@ -1,0 +1,5 @@
+import { CreateOutboxInbox1700000000000 } from '@hn/persistence';
+import { InitialPermits1764200000000 } from './1764200000000-initial-permits';
+
+/** Ordered migrations of the permits database (outbox/inbox tables from the persistence lib first). */
+export const permitsMigrations = [CreateOutboxInbox1700000000000, InitialPermits1764200000000];

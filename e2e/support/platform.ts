@@ -1,0 +1,191 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect as tcpConnect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createTestDatabase } from '@hn/testing';
+
+const ROOT = join(__dirname, '..', '..');
+const execFileAsync = promisify(execFile);
+
+export interface RunningService {
+  name: string;
+  port: number;
+  process: ChildProcess | null;
+  output: string[];
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = tcpConnect(port, '127.0.0.1');
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * The platform as separate processes (compiled dist/, real Postgres and NATS), each service with a
+ * fresh database of this suite. Services can be stopped and started again to test faults.
+ */
+export class TestPlatform {
+  readonly jwtSecret = randomBytes(32).toString('hex');
+  readonly services = new Map<string, RunningService>();
+  private readonly drops: Array<() => Promise<void>> = [];
+  env: Record<string, string> = {};
+  natsPort = 0;
+  private nats: ChildProcess | null = null;
+  private natsDir = '';
+  gatewayUrl = '';
+
+  static async start(services: string[] = ['permits']): Promise<TestPlatform> {
+    const platform = new TestPlatform();
+    try {
+      await platform.init(services);
+    } catch (err) {
+      await platform.stop();
+      throw err;
+    }
+    return platform;
+  }
+
+  private async init(services: string[]): Promise<void> {
+    await this.startNats();
+    const gatewayDb = await createTestDatabase('e2e_gateway');
+    this.drops.push(gatewayDb.drop);
+    const env: Record<string, string> = {
+      DATABASE_URL: gatewayDb.serverUrl,
+      NATS_URL: `nats://127.0.0.1:${this.natsPort}`,
+      GATEWAY_DB_NAME: gatewayDb.name,
+      GATEWAY_JWT_SECRET: this.jwtSecret,
+      GATEWAY_RPC_TIMEOUT_MS: '2000',
+      LOG_LEVEL: 'info',
+    };
+    for (const service of services) {
+      const db = await createTestDatabase(`e2e_${service}`);
+      this.drops.push(db.drop);
+      env[`${service.toUpperCase()}_DB_NAME`] = db.name;
+    }
+    this.env = env;
+    for (const service of services) await this.startService(service);
+    await this.startService('gateway');
+    this.gatewayUrl = `http://127.0.0.1:${this.services.get('gateway')!.port}`;
+  }
+
+  async startService(name: string): Promise<RunningService> {
+    const existing = this.services.get(name);
+    const port = existing?.port ?? (await freePort());
+    const output: string[] = existing?.output ?? [];
+    const child = spawn(process.execPath, [join(ROOT, 'tools', 'run.js'), `apps/${name}/src/main.js`], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.env, [`${name.toUpperCase()}_PORT`]: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
+    child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+    const service: RunningService = { name, port, process: child, output };
+    this.services.set(name, service);
+    await this.waitHealthy(service);
+    return service;
+  }
+
+  /**
+   * Each suite gets its own nats-server (the machine's binary, JetStream on) so request/reply
+   * subjects never reach another suite's or a developer's running services, and NATS itself can be
+   * stopped and restarted to test faults.
+   */
+  async startNats(): Promise<void> {
+    if (!this.natsPort) this.natsPort = await freePort();
+    if (!this.natsDir) this.natsDir = mkdtempSync(join(tmpdir(), 'hn-e2e-nats-'));
+    const bin = existsSync('/usr/sbin/nats-server') ? '/usr/sbin/nats-server' : 'nats-server';
+    this.nats = spawn(bin, ['-a', '127.0.0.1', '-p', String(this.natsPort), '-js', '-sd', this.natsDir], { stdio: 'ignore' });
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      if (await portOpen(this.natsPort)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('nats-server did not start');
+  }
+
+  async stopNats(): Promise<void> {
+    const child = this.nats;
+    if (!child) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    await exited;
+    this.nats = null;
+  }
+
+  async stopService(name: string): Promise<void> {
+    const service = this.services.get(name);
+    if (!service?.process) return;
+    const child = service.process;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+    service.process = null;
+  }
+
+  async cli(script: string, args: string[]): Promise<string> {
+    const { stdout } = await execFileAsync('npm', ['run', '--silent', script, '--', ...args], { cwd: ROOT, env: { ...process.env, ...this.env } });
+    return stdout;
+  }
+
+  async createIntegrator(regions: string[], scopes: string[], extra: string[] = []): Promise<{ clientId: string; clientSecret: string }> {
+    const out = await this.cli('integrator:create', ['--name', `测试集成方 ${regions.join(',')}`, '--regions', regions.join(','), '--scopes', scopes.join(','), ...extra]);
+    return JSON.parse(out.trim().split('\n').pop()!) as { clientId: string; clientSecret: string };
+  }
+
+  async token(credential: { clientId: string; clientSecret: string }): Promise<string> {
+    const res = await fetch(`${this.gatewayUrl}/api/v1/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credentials', client_id: credential.clientId, client_secret: credential.clientSecret }),
+    });
+    if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { access_token: string }).access_token;
+  }
+
+  logs(): string {
+    return [...this.services.values()].map((s) => s.output.join('')).join('\n');
+  }
+
+  async stop(): Promise<void> {
+    for (const name of [...this.services.keys()].reverse()) await this.stopService(name);
+    await this.stopNats();
+    for (const drop of this.drops) await drop().catch(() => undefined);
+    if (this.natsDir) rmSync(this.natsDir, { recursive: true, force: true });
+  }
+
+  private async waitHealthy(service: RunningService): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (service.process?.exitCode !== null && service.process?.exitCode !== undefined) {
+        throw new Error(`${service.name} exited (${service.process.exitCode}):\n${service.output.join('')}`);
+      }
+      try {
+        const res = await fetch(`http://127.0.0.1:${service.port}/health`);
+        if (res.status === 200 || (service.name === 'gateway' && res.status === 503)) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`${service.name} did not become healthy:\n${service.output.join('')}`);
+  }
+}

@@ -1,0 +1,4 @@
+export { Scopes, Scope, ALL_SCOPES } from './lib/scopes';
+export { hashSecret, verifySecret, generateSecret } from './lib/secret-hash';
+export { AccessTokenService, AccessTokenOptions, TokenVerification } from './lib/access-token.service';
+export { Public, IS_PUBLIC } from './lib/public.decorator';

@@ -1,0 +1,36 @@
+import { AccessTokenService } from './access-token.service';
+import { hashSecret, verifySecret } from './secret-hash';
+
+describe(AccessTokenService.name, () => {
+  const service = new AccessTokenService({ secret: 'x'.repeat(40), issuer: 'hn-test', ttlSeconds: 60 });
+  const principal = { kind: 'integrator' as const, id: 'client-1', regions: ['430223'], scopes: ['permits:read'], sandbox: false };
+
+  it('round-trips the principal', async () => {
+    const token = await service.sign(principal);
+    await expect(service.verify(token)).resolves.toEqual({ ok: true, principal });
+  });
+
+  it('reports an expired token as expired', async () => {
+    const token = await service.sign(principal, -10);
+    await expect(service.verify(token)).resolves.toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('rejects a token signed with another key', async () => {
+    const other = new AccessTokenService({ secret: 'y'.repeat(40), issuer: 'hn-test', ttlSeconds: 60 });
+    await expect(service.verify(await other.sign(principal))).resolves.toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('refuses a short secret', () => {
+    expect(() => new AccessTokenService({ secret: 'short', issuer: 'x', ttlSeconds: 1 })).toThrow();
+  });
+});
+
+describe('hashSecret', () => {
+  it('verifies the right secret only', async () => {
+    const stored = await hashSecret('s3cret');
+    expect(stored).not.toContain('s3cret');
+    await expect(verifySecret('s3cret', stored)).resolves.toBe(true);
+    await expect(verifySecret('s3cret!', stored)).resolves.toBe(false);
+    await expect(verifySecret('s3cret', 'garbage')).resolves.toBe(false);
+  });
+});

@@ -1,0 +1,53 @@
+import { Principal, PrincipalKind } from '@hn/contracts';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+
+export interface AccessTokenOptions {
+  /** HMAC key, at least 32 bytes; from a secret, never from the repo. */
+  secret: string;
+  issuer: string;
+  ttlSeconds: number;
+}
+
+export type TokenVerification =
+  | { ok: true; principal: Principal }
+  | { ok: false; reason: 'expired' | 'invalid' };
+
+/** Short-lived HS256 JWTs carrying the caller's kind, regions and scopes. */
+export class AccessTokenService {
+  private readonly key: Uint8Array;
+
+  constructor(private readonly options: AccessTokenOptions) {
+    if (Buffer.byteLength(options.secret) < 32) throw new Error('access token secret must be at least 32 bytes');
+    this.key = new TextEncoder().encode(options.secret);
+  }
+
+  get ttlSeconds(): number {
+    return this.options.ttlSeconds;
+  }
+
+  async sign(principal: Principal, ttlSeconds = this.options.ttlSeconds): Promise<string> {
+    return new SignJWT({ kind: principal.kind, regions: principal.regions, scope: principal.scopes.join(' '), sandbox: principal.sandbox ?? false })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(principal.id)
+      .setIssuer(this.options.issuer)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+      .sign(this.key);
+  }
+
+  async verify(token: string): Promise<TokenVerification> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: this.options.issuer, algorithms: ['HS256'] });
+      const regions = Array.isArray(payload['regions']) ? payload['regions'].filter((r): r is string => typeof r === 'string') : [];
+      const scope = typeof payload['scope'] === 'string' ? payload['scope'] : '';
+      const kind = payload['kind'] === 'staff' ? 'staff' : ('integrator' as PrincipalKind);
+      if (!payload.sub) return { ok: false, reason: 'invalid' };
+      return {
+        ok: true,
+        principal: { kind, id: payload.sub, regions, scopes: scope ? scope.split(' ') : [], sandbox: payload['sandbox'] === true },
+      };
+    } catch (err) {
+      return { ok: false, reason: err instanceof joseErrors.JWTExpired ? 'expired' : 'invalid' };
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/** OAuth scopes an integrator credential may carry. */
+export const Scopes = {
+  permitsRead: 'permits:read',
+  approvalWrite: 'approval:write',
+  presaleIssue: 'presale:issue',
+  contractsIssue: 'contracts:issue',
+} as const;
+
+export type Scope = (typeof Scopes)[keyof typeof Scopes];
+export const ALL_SCOPES: readonly string[] = Object.values(Scopes);

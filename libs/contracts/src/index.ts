@@ -1,0 +1,5 @@
+export * from './lib/cloud-event';
+export * from './lib/principal';
+export * from './lib/problem';
+export * from './lib/permits';
+export * from './lib/health';

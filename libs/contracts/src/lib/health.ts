@@ -1,0 +1,5 @@
+export interface ServiceHealthV1 {
+  service: string;
+  status: 'ok' | 'error';
+  details: Record<string, { status: 'up' | 'down'; message?: string }>;
+}

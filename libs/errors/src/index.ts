@@ -1,0 +1,2 @@
+export { DomainException, isRpcProblem, titleFor } from './lib/domain.exception';
+export { RpcProblemFilter } from './lib/rpc-problem.filter';

@@ -1,0 +1,47 @@
+import { ErrorCode, FieldError, RpcProblem } from '@hn/contracts';
+
+const TITLES: Record<number, string> = {
+  400: '请求无效 Bad Request',
+  401: '未认证 Unauthorized',
+  403: '无权访问 Forbidden',
+  404: '未找到 Not Found',
+  409: '冲突 Conflict',
+  413: '请求体过大 Payload Too Large',
+  415: '不支持的媒体类型 Unsupported Media Type',
+  422: '无法处理 Unprocessable Content',
+  429: '请求过于频繁 Too Many Requests',
+  500: '内部错误 Internal Server Error',
+  503: '服务不可用 Service Unavailable',
+};
+
+/**
+ * A business error with a stable code. Services throw it; it crosses NATS as an RpcProblem
+ * and the gateway renders it as RFC 9457 problem+json.
+ */
+export class DomainException extends Error {
+  readonly problem: RpcProblem;
+
+  constructor(status: number, code: ErrorCode | string, detail: string, errors?: FieldError[]) {
+    super(detail);
+    this.name = 'DomainException';
+    this.problem = { status, code, title: TITLES[status] ?? 'Error', detail, ...(errors?.length ? { errors } : {}) };
+  }
+
+  static fromProblem(problem: RpcProblem): DomainException {
+    return new DomainException(problem.status, problem.code, problem.detail, problem.errors);
+  }
+
+  static validation(errors: FieldError[], detail = '请求参数校验失败 (request validation failed)'): DomainException {
+    return new DomainException(400, ErrorCode.VALIDATION_FAILED, detail, errors);
+  }
+}
+
+export function isRpcProblem(value: unknown): value is RpcProblem {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v['status'] === 'number' && typeof v['code'] === 'string' && typeof v['detail'] === 'string';
+}
+
+export function titleFor(status: number): string {
+  return TITLES[status] ?? 'Error';
+}

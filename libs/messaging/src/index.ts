@@ -1,0 +1,1 @@
+export { RpcClient, RpcClientOptions } from './lib/rpc-client';

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, Headers as HnHeaders, RpcProblem } from '@hn/contracts';
+import { DomainException, isRpcProblem } from '@hn/errors';
+import { headers as natsHeaders, JSONCodec, NatsConnection, NatsError } from 'nats';
+
+export interface RpcClientOptions {
+  /** Fail with 503 after this long; a stopped service answers "no responders" at once anyway. */
+  timeoutMs: number;
+}
+
+interface NestReply<T> {
+  err?: unknown;
+  response?: T;
+  isDisposed?: boolean;
+}
+
+/**
+ * Request/reply to a NestJS NATS microservice, speaking its packet format ({pattern,data,id} →
+ * {err|response}). Uses nats.js request() directly so "no responders" surfaces immediately as
+ * 503 instead of waiting for a timeout, and carries the correlation id in a NATS header.
+ */
+export class RpcClient {
+  private readonly codec = JSONCodec<unknown>();
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly options: RpcClientOptions,
+  ) {}
+
+  async request<TRes, TReq = unknown>(subject: string, data: TReq, correlationId?: string): Promise<TRes> {
+    const h = natsHeaders();
+    if (correlationId) h.set(HnHeaders.correlationId, correlationId);
+    const packet = { pattern: subject, data, id: randomUUID() };
+    let replyBytes: Uint8Array;
+    try {
+      const msg = await this.nc.request(subject, this.codec.encode(packet), { timeout: this.options.timeoutMs, headers: h });
+      replyBytes = msg.data;
+    } catch (err) {
+      throw this.unavailable(subject, err);
+    }
+    const reply = this.codec.decode(replyBytes) as NestReply<TRes>;
+    if (reply.err !== undefined && reply.err !== null) {
+      throw DomainException.fromProblem(this.toProblem(reply.err));
+    }
+    return reply.response as TRes;
+  }
+
+  private toProblem(err: unknown): RpcProblem {
+    if (isRpcProblem(err)) return err;
+    return { status: 500, code: ErrorCode.INTERNAL, title: 'Internal', detail: '下游服务返回了无法识别的错误 (unrecognised error from service)' };
+  }
+
+  private unavailable(subject: string, err: unknown): DomainException {
+    const service = subject.split('.')[1] ?? subject;
+    const reason = err instanceof NatsError && err.code === '503' ? 'no responders' : err instanceof NatsError && err.code === 'TIMEOUT' ? 'timeout' : 'connection';
+    return new DomainException(
+      503,
+      ErrorCode.SERVICE_UNAVAILABLE,
+      `服务 ${service} 暂不可用，请稍后重试 (service ${service} unavailable: ${reason})`,
+    );
+  }
+}

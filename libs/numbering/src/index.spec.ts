@@ -1,0 +1,36 @@
+import * as numbering from './index';
+
+describe('@hn/numbering public API', () => {
+  it('exports exactly the agreed runtime names', () => {
+    expect(Object.keys(numbering).sort()).toEqual(
+      [
+        'WORKS_CATEGORIES',
+        'activeCountyCodes',
+        'creditCodeCheckChar',
+        'findRegionHistory',
+        'formatContractNumber',
+        'formatPresaleNumber',
+        'isInRegions',
+        'isIsoDate',
+        'isValidCreditCode',
+        'isValidResidentId',
+        'parseContractNumber',
+        'parsePermitNumber',
+        'parsePresaleNumber',
+        'regionCovers',
+        'regionName',
+        'regionValidOn',
+        'residentIdCheckDigit',
+      ].sort(),
+    );
+  });
+
+  it('chains the three numbers of DESIGN.md §4', () => {
+    const permit = numbering.parsePermitNumber('430223202406200101', { today: '2025-01-01' });
+    expect(permit.ok).toBe(true);
+    const presale = numbering.formatPresaleNumber('430223202406200101', 'Y', 1);
+    const contract = numbering.formatContractNumber(presale, 1);
+    expect(contract).toBe('430223202406200101-Y01-B0001');
+    expect(numbering.parseContractNumber(contract)?.presaleNumber).toBe(presale);
+  });
+});

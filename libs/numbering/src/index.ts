@@ -1,0 +1,13 @@
+// Public entry of @hn/numbering: pure numbering and identity rules (DESIGN.md §4). No I/O.
+export type { RegionInfo } from './lib/region-info';
+export { findRegionHistory, regionValidOn, regionName, activeCountyCodes } from './lib/regions';
+export { regionCovers, isInRegions } from './lib/region-coverage';
+export { isIsoDate } from './lib/iso-date';
+export { WORKS_CATEGORIES } from './lib/works-categories';
+export type { PermitNumberRejection, ParsedPermitNumber, PermitNumberResult } from './lib/permit-number';
+export { parsePermitNumber } from './lib/permit-number';
+export { creditCodeCheckChar, isValidCreditCode } from './lib/credit-code';
+export { residentIdCheckDigit, isValidResidentId } from './lib/resident-id';
+export type { PresaleLetter } from './lib/presale-number';
+export { formatPresaleNumber, parsePresaleNumber } from './lib/presale-number';
+export { formatContractNumber, parseContractNumber } from './lib/contract-number';

@@ -1,0 +1,18 @@
+const REGION_CODE = /^\d{6}$/;
+
+/**
+ * Whether a granted area includes a target area, by GB/T 2260 code structure:
+ * a province code `PP0000` covers every `PPxxxx`; a prefecture code `PPCC00` covers every
+ * `PPCCxx`; any other (county-level) code covers only itself. Malformed codes cover nothing.
+ */
+export function regionCovers(granted: string, target: string): boolean {
+  if (!REGION_CODE.test(granted) || !REGION_CODE.test(target)) return false;
+  if (granted.endsWith('0000')) return target.startsWith(granted.slice(0, 2));
+  if (granted.endsWith('00')) return target.startsWith(granted.slice(0, 4));
+  return granted === target;
+}
+
+/** True when any of the granted codes covers the target (see regionCovers). */
+export function isInRegions(granted: readonly string[], target: string): boolean {
+  return granted.some((g) => regionCovers(g, target));
+}

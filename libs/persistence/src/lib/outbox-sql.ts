@@ -1,0 +1,29 @@
+import { CloudEvent, Headers } from '@hn/contracts';
+
+/**
+ * NOTIFY channel of a database's outbox, computed in SQL so writer and relay always agree
+ * ("outbox_<database>", cut to the 63-byte identifier limit).
+ */
+export const OUTBOX_CHANNEL_SQL = `left('outbox_' || current_database(), 63)`;
+
+/** Wakes the relays; Postgres delivers it only when (and if) the transaction commits. */
+export const OUTBOX_NOTIFY_SQL = `pg_notify(${OUTBOX_CHANNEL_SQL}, '')`;
+
+/**
+ * Insert one outbox row from parameters $n..$n+3 = outboxRowParams(…). clock_timestamp() rather than
+ * now(): events of one transaction keep their enqueue order when the relay sorts by created_at.
+ */
+export function outboxInsertSql(firstParam = 1): string {
+  const p = (i: number): string => `$${firstParam + i}`;
+  return `INSERT INTO outbox_event (id, stream_subject, payload, headers, created_at) VALUES (${p(0)}::uuid, ${p(1)}, ${p(2)}::jsonb, ${p(3)}::jsonb, clock_timestamp())`;
+}
+
+/**
+ * Parameters for outboxInsertSql, for services that fold the outbox insert into one bigger
+ * statement (data-modifying CTE) to keep a hot counter row locked as briefly as possible.
+ */
+export function outboxRowParams(event: CloudEvent<unknown>, correlationId?: string): [string, string, string, string] {
+  const headers: Record<string, string> = { 'content-type': 'application/cloudevents+json' };
+  if (correlationId) headers[Headers.correlationId] = correlationId;
+  return [event.id, event.type, JSON.stringify(event), JSON.stringify(headers)];
+}
