@@ -133,6 +133,9 @@ describe('Platform foundation through the gateway', () => {
       const province = await api(`/api/v1/construction-permits?projectName=${encodeURIComponent('锦绣星城')}`, { token: changshaToken });
       const changshaPage = (await province.json()) as { items: Array<{ permitNumber: string }> };
       expect(changshaPage.items.map((p) => p.permitNumber)).toEqual(['430102202405100101']);
+      // two-character Chinese terms go through the bigram index
+      const short = await api(`/api/v1/construction-permits?projectName=${encodeURIComponent('星城')}`, { token: readerToken });
+      expect(((await short.json()) as { items: Array<{ permitNumber: string }> }).items.map((p) => p.permitNumber)).toEqual(['430223202406200101']);
     });
 
     it('answers 403 REGION_FORBIDDEN for another region\'s permit, before and after the service check', async () => {

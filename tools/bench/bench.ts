@@ -82,7 +82,7 @@ async function sqlBaseline(name: string, sql: string, params: () => unknown[]): 
 
 async function main(): Promise<void> {
   console.log(`准备数据 preparing ${PERMITS} permits…`);
-  execFileSync(process.execPath, [join(ROOT, 'tools/run.js'), 'apps/permits/src/cli/demo-load.js', '--count', String(PERMITS)], { cwd: ROOT, env, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'tools/run.js'), 'apps/permits/src/cli/demo-load.js', '--count', String(PERMITS), '--bench-seed'], { cwd: ROOT, env, stdio: 'inherit' });
   await startService('permits', env.PERMITS_PORT);
   await startService('gateway', env.GATEWAY_PORT);
   const credential = JSON.parse(run('integrator:create', ['--name', 'bench', '--regions', '430000', '--scopes', 'permits:read', '--rate-limit', '100000000']).trim()) as { clientId: string; clientSecret: string };
@@ -91,7 +91,13 @@ async function main(): Promise<void> {
 
   const pool = new Pool({ connectionString: (process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres').replace(/\/[^/]*$/, '/hn_bench_permits'), max: 2 });
   const numbers = (await pool.query<{ permit_number: string }>(`SELECT permit_number FROM construction_permit ORDER BY random() LIMIT 5000`)).rows.map((r) => r.permit_number);
-  const words = ['花园', '小区', '星城', '家园', '公馆', '华府', '名苑', '湘江', '锦绣', '国际'];
+  // Search terms as integrators type them: 2–4 character pieces of real project names.
+  const names = (await pool.query<{ project_name: string }>(`SELECT project_name FROM construction_permit ORDER BY random() LIMIT 2000`)).rows.map((r) => [...r.project_name.replace(/[（）#\d-]/g, '')]);
+  const words = names.map((chars) => {
+    const len = 2 + Math.floor(Math.random() * 3);
+    const start = Math.floor(Math.random() * Math.max(1, chars.length - len));
+    return chars.slice(start, start + len).join('');
+  }).filter((w) => [...w].length >= 2);
   await pool.end();
   const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
   const headers = { authorization: `Bearer ${token}` };
@@ -104,7 +110,7 @@ async function main(): Promise<void> {
   figures.push(await cannon('lookup by number — gateway', { url: base, headers, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/construction-permits/${pick(numbers)}` }) }] }));
   figures.push(await sqlBaseline('lookup by number — raw SQL', `SELECT p.*, j.project_type, j.developer_name FROM construction_permit p JOIN project j USING (project_code) WHERE p.permit_number = $1`, () => [pick(numbers)]));
   figures.push(await cannon('search by name (pageSize 20) — gateway', { url: base, headers, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/construction-permits?projectName=${encodeURIComponent(pick(words))}&pageSize=20` }) }] }));
-  figures.push(await sqlBaseline('search by name — raw SQL', `SELECT p.*, (SELECT count(*) FROM construction_permit c WHERE c.project_name ILIKE $1) AS total FROM construction_permit p JOIN project j USING (project_code) WHERE p.project_name ILIKE $1 ORDER BY p.issue_date DESC, p.permit_number LIMIT 20`, () => [`%${pick(words)}%`]));
+  figures.push(await sqlBaseline('search by name — raw SQL', `SELECT p.*, (SELECT count(*) FROM (SELECT 1 FROM construction_permit c WHERE c.project_name ILIKE $1 LIMIT 10001) t) AS total FROM construction_permit p JOIN project j USING (project_code) WHERE p.project_name ILIKE $1 ORDER BY p.issue_date DESC, p.permit_number LIMIT 20`, () => [`%${pick(words)}%`]));
 
   console.log(`\n${PERMITS} permits, ${CONNECTIONS} connections, ${DURATION} s each, ${new Date().toISOString()}`);
   console.log('| what | req/s | p50 ms | p99 ms | errors | non-2xx |');

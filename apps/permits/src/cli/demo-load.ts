@@ -1,17 +1,20 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { PermitUpsertService } from '../construction-permits/permit-upsert.service';
+import { bulkSeed } from '../demo-data/bulk-seed';
 import { DemoDataGenerator } from '../demo-data/demo-data-generator';
 import { openPermitsDataSource } from './permits-data-source';
 
 const BATCH = 250;
+const SEED_BATCH = 2000;
 
 /**
  * Loads the demo set once (≥ 5,000 permits across Hunan incl. the work plan's 攸县 example). A second
- * run finds it loaded and does nothing; --force re-applies it (idempotent upserts).
+ * run finds it loaded and does nothing; --force re-applies it (idempotent upserts). --bench-seed
+ * writes rows directly without events (benchmark data sets of 100k permits only).
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '5000' }, force: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '5000' }, force: { type: 'boolean', default: false }, 'bench-seed': { type: 'boolean', default: false } }, strict: true });
   const count = Number(values.count);
   if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new Error('--count 须为 1–1000000 的整数');
   const dataSource = await openPermitsDataSource();
@@ -24,12 +27,14 @@ async function main(): Promise<void> {
     const records = new DemoDataGenerator().generate(count);
     const upserts = new PermitUpsertService(dataSource);
     const started = Date.now();
-    for (let i = 0; i < records.length; i += BATCH) {
-      const batch = records.slice(i, i + BATCH);
+    const step = values['bench-seed'] ? SEED_BATCH : BATCH;
+    for (let i = 0; i < records.length; i += step) {
+      const batch = records.slice(i, i + step);
       await dataSource.transaction(async (m) => {
-        for (const r of batch) await upserts.upsertIn(m, r.permitNumber, r.body);
+        if (values['bench-seed']) await bulkSeed(m, batch);
+        else for (const r of batch) await upserts.upsertIn(m, r.permitNumber, r.body);
       });
-      process.stdout.write(`\r载入演示数据 loading demo data: ${Math.min(i + BATCH, records.length)}/${records.length}`);
+      process.stdout.write(`\r载入演示数据 loading demo data: ${Math.min(i + step, records.length)}/${records.length}`);
     }
     process.stdout.write(`\n演示数据载入完成 demo data loaded: ${records.length} permits in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   } finally {

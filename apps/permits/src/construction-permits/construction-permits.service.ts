@@ -4,9 +4,7 @@ import { parsePermitNumber } from '@hn/numbering';
 import { DataSource } from 'typeorm';
 import { PermitsErrors } from './construction-permits.exception';
 import { BuildingUnit } from './entities/building-unit.entity';
-import { ConstructionPermit } from './entities/construction-permit.entity';
-import { Project } from './entities/project.entity';
-import { toPermitV1, toUnitV1 } from './permit-mapper';
+import { toUnitV1 } from './permit-mapper';
 import { assertInScope, regionFilter } from './region-scope';
 
 const MAX_PAGE_SIZE = 100;
@@ -17,8 +15,7 @@ export class ConstructionPermitsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async getPermit(principal: Principal, permitNumber: string): Promise<ConstructionPermitV1> {
-    const { permit, project } = await this.loadInScope(principal, permitNumber);
-    return toPermitV1(permit, project);
+    return this.loadInScope(principal, permitNumber);
   }
 
   async listUnits(principal: Principal, permitNumber: string): Promise<BuildingUnitV1[]> {
@@ -27,46 +24,55 @@ export class ConstructionPermitsService {
     return units.map(toUnitV1);
   }
 
+  /**
+   * Partial match on the project name. Terms of 3+ characters use the trigram index; 2-character
+   * terms (common in Chinese: 花园, 星城) use the bigram array index; the total is counted exactly
+   * up to COUNT_CAP and reported as a lower bound beyond it, so a very common term stays cheap.
+   */
   async search(principal: Principal, query: PermitSearchQueryV1): Promise<PageV1<ConstructionPermitV1>> {
     const name = typeof query.projectName === 'string' ? query.projectName.trim() : '';
-    const page = Number.isInteger(query.page) && query.page >= 1 ? query.page : 1;
+    const page = Number.isInteger(query.page) && query.page >= 1 && query.page <= 10_000 ? query.page : 1;
     const pageSize = Number.isInteger(query.pageSize) && query.pageSize >= 1 ? Math.min(query.pageSize, MAX_PAGE_SIZE) : 20;
-    if (name.length === 0 || name.length > 100) {
-      throw PermitsErrors.invalidBody([{ field: 'projectName', reason: '项目名称关键字长度须为 1–100 (1 to 100 characters)' }]);
+    if ([...name].length < 2 || name.length > 100) {
+      throw PermitsErrors.invalidBody([{ field: 'projectName', reason: '项目名称关键字长度须为 2–100 个字 (2 to 100 characters)' }]);
     }
     const scope = regionFilter(principal);
     const params: unknown[] = [`%${escapeLike(name)}%`];
     let where = `p.project_name ILIKE $1`;
+    if ([...name].length === 2) {
+      params.push(name.toLowerCase());
+      where += ` AND p.name_grams @> ARRAY[$${params.length}::text]`;
+    }
     if (!scope.all) {
       params.push(scope.counties, scope.cityPrefixes);
-      where += ` AND (p.region_code = ANY($2::text[]) OR substr(p.region_code, 1, 4) = ANY($3::text[]))`;
+      where += ` AND (p.region_code = ANY($${params.length - 1}::text[]) OR substr(p.region_code, 1, 4) = ANY($${params.length}::text[]))`;
     }
-    const countRows: Array<{ total: string }> = await this.dataSource.query(`SELECT count(*) AS total FROM construction_permit p WHERE ${where}`, params);
-    const rows: PermitRow[] = await this.dataSource.query(
-      `SELECT p.permit_number, p.project_code, p.project_name, p.region_code, p.issue_date, p.start_date,
-              p.planned_completion_date, p.five_party_acceptance_date, p.completion_filing_date, p.status,
-              j.project_type, j.category, j.developer_name, j.developer_credit_code
-         FROM construction_permit p JOIN project j ON j.project_code = p.project_code
-        WHERE ${where}
-        ORDER BY p.issue_date DESC, p.permit_number
-        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
-    );
-    return { items: rows.map(rowToPermit), page, pageSize, total: Number(countRows[0]?.total ?? 0) };
+    const [countRows, rows] = await Promise.all([
+      this.dataSource.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM construction_permit p WHERE ${where} LIMIT ${COUNT_CAP + 1}) t`, params) as Promise<Array<{ total: number }>>,
+      this.dataSource.query(`${SELECT_PERMIT} WHERE ${where} ORDER BY p.issue_date DESC, p.permit_number LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params) as Promise<PermitRow[]>,
+    ]);
+    const counted = countRows[0]?.total ?? 0;
+    return { items: rows.map(rowToPermit), page, pageSize, total: Math.min(counted, COUNT_CAP), ...(counted > COUNT_CAP ? { totalIsLowerBound: true } : {}) };
   }
 
-  /** Loads a permit after checking the number's form and the caller's region scope. */
-  async loadInScope(principal: Principal, permitNumber: string): Promise<{ permit: ConstructionPermit; project: Project }> {
+  /** Loads a permit (one query, joined with its project) after checking the number and the caller's region scope. */
+  async loadInScope(principal: Principal, permitNumber: string): Promise<ConstructionPermitV1> {
     const parsed = parsePermitNumber(String(permitNumber));
     if (!parsed.ok) throw PermitsErrors.invalidNumber(String(permitNumber), parsed);
     assertInScope(principal, parsed.value.regionCode);
-    const permit = await this.dataSource.getRepository(ConstructionPermit).findOne({ where: { permitNumber } });
-    if (!permit) throw PermitsErrors.notFound(permitNumber);
-    assertInScope(principal, permit.regionCode);
-    const project = await this.dataSource.getRepository(Project).findOneOrFail({ where: { projectCode: permit.projectCode } });
-    return { permit, project };
+    const rows: PermitRow[] = await this.dataSource.query(`${SELECT_PERMIT} WHERE p.permit_number = $1`, [permitNumber]);
+    const row = rows[0];
+    if (!row) throw PermitsErrors.notFound(permitNumber);
+    assertInScope(principal, row.region_code);
+    return rowToPermit(row);
   }
 }
+
+const COUNT_CAP = 10_000;
+const SELECT_PERMIT = `SELECT p.permit_number, p.project_code, p.project_name, p.region_code, p.issue_date, p.start_date,
+       p.planned_completion_date, p.five_party_acceptance_date, p.completion_filing_date, p.status,
+       j.project_type, j.category, j.developer_name, j.developer_credit_code
+  FROM construction_permit p JOIN project j ON j.project_code = p.project_code`;
 
 interface PermitRow {
   permit_number: string;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ELicenseRenderer } from '../e-license/e-license-renderer';
 import { ConstructionPermitsService } from './construction-permits.service';
 import { ELicenseFile } from './entities/e-license-file.entity';
-import { toPermitV1, toUnitV1 } from './permit-mapper';
+import { toUnitV1 } from './permit-mapper';
 import { BuildingUnit } from './entities/building-unit.entity';
 
 /** The permit's e-license: the uploaded file when there is one, else a PDF rendered from its data. */
@@ -17,13 +17,13 @@ export class ELicenseService {
   ) {}
 
   async get(principal: Principal, permitNumber: string): Promise<ELicenseV1> {
-    const { permit, project } = await this.permits.loadInScope(principal, permitNumber);
+    const permit = await this.permits.loadInScope(principal, permitNumber);
     const uploaded = await this.dataSource.getRepository(ELicenseFile).findOne({ where: { permitNumber } });
     if (uploaded) {
       return { fileName: uploaded.fileName, contentType: 'application/pdf', contentBase64: uploaded.content.toString('base64') };
     }
     const units = await this.dataSource.getRepository(BuildingUnit).find({ where: { permitNumber }, order: { unitCode: 'ASC' } });
-    const pdf = await this.renderer.render(toPermitV1(permit, project), units.map(toUnitV1));
+    const pdf = await this.renderer.render(permit, units.map(toUnitV1));
     return { fileName: `${permitNumber}.pdf`, contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
   }
 }

@@ -127,7 +127,7 @@ class GenerationRun {
         projectName: '锦绣星城三期（22#栋）',
         regionCode,
         projectType: 'PRESALE',
-        category: '01',
+        category: '社会投资房建类',
         developerName: this.developers[0].name,
         developerCreditCode: this.developers[0].creditCode,
         issueDate,
@@ -220,7 +220,8 @@ class GenerationRun {
         projectName: `${project.baseName}（${buildings}）`,
         regionCode: project.regionCode,
         projectType: project.projectType,
-        category,
+        // 项目类别 (project category), not the works category encoded in the number.
+        category: project.regionCode.endsWith('00') || permitNumber.endsWith('09') ? '政府投资房建类' : '社会投资房建类',
         developerName: project.developer.name,
         developerCreditCode: project.developer.creditCode,
         issueDate,

@@ -57,7 +57,9 @@ export interface PageV1<T> {
   items: T[];
   page: number;
   pageSize: number;
+  /** Exact up to 10,000; when more match, total is 10,000 and this is true. */
   total: number;
+  totalIsLowerBound?: boolean;
 }
 
 export interface PermitUpsertResultV1 {

@@ -175,7 +175,8 @@ export class IdempotentConsumer {
     const event = parseCloudEvent(msg.data);
     if (typeof event === 'string') {
       this.logger.error(`consumer ${options.durable}: terminating malformed message seq ${msg.seq} on ${msg.subject}: ${event}`);
-      safely(() => msg.term(event));
+      // No reason argument: nats-server < 2.10 ignores "+TERM <reason>" and would redeliver.
+      safely(() => msg.term());
       return;
     }
     if (this.clientFilters && !this.clientFilters.some((f) => subjectMatches(f, msg.subject))) {

@@ -41,10 +41,12 @@ export class PersistenceModule {
   }
 }
 
-function config(options: PersistenceModuleOptions): { serverUrl: string; natsServers: string[] } {
-  const fromEnv = PersistenceConfig.fromEnv();
-  const natsUrl = options.natsUrl ?? fromEnv.natsUrl;
-  return { serverUrl: options.serverUrl ?? fromEnv.serverUrl, natsServers: new PersistenceConfig(fromEnv.serverUrl, natsUrl).natsServers };
+/** Explicit options win over DATABASE_URL / NATS_URL; both are validated the same way. */
+function config(options: PersistenceModuleOptions): PersistenceConfig {
+  return PersistenceConfig.fromEnv({
+    DATABASE_URL: options.serverUrl ?? process.env['DATABASE_URL'],
+    NATS_URL: options.natsUrl ?? process.env['NATS_URL'],
+  });
 }
 
 async function openServiceDatabase(options: PersistenceModuleOptions): Promise<DataSource> {

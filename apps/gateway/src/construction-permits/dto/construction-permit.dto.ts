@@ -22,7 +22,8 @@ export class PermitPageDto {
   @ApiProperty({ type: [ConstructionPermitDto] }) items!: ConstructionPermitDto[];
   @ApiProperty({ example: 1 }) page!: number;
   @ApiProperty({ example: 20 }) pageSize!: number;
-  @ApiProperty({ example: 1 }) total!: number;
+  @ApiProperty({ example: 1, description: '精确计数，超过 10000 时为 10000 且 totalIsLowerBound=true' }) total!: number;
+  @ApiProperty({ example: false, required: false }) totalIsLowerBound?: boolean;
 }
 
 export class UpsertResultDto {

@@ -5,7 +5,7 @@ import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 export class SearchPermitsQuery {
   @ApiProperty({ example: '锦绣星城', description: '项目名称关键字（部分匹配）partial project name' })
   @IsString()
-  @Length(1, 100, { message: 'projectName 长度须为 1–100 (1 to 100 characters)' })
+  @Length(2, 100, { message: 'projectName 长度须为 2–100 个字 (2 to 100 characters)' })
   projectName!: string;
 
   @ApiPropertyOptional({ example: 1, default: 1 })
