@@ -1,15 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { PermitsEvents } from '@hn/contracts';
+import { PermitsEvents, PermitsRpc } from '@hn/contracts';
 import { ObservabilityModule } from '@hn/observability';
-import { PersistenceModule } from '@hn/persistence';
+import { createServiceHealthController, PersistenceModule } from '@hn/persistence';
 import { PermitsConfig } from './config/permits.config';
 import { ConstructionPermitsModule } from './construction-permits/construction-permits.module';
 import { BuildingUnit } from './construction-permits/entities/building-unit.entity';
 import { ConstructionPermit } from './construction-permits/entities/construction-permit.entity';
 import { ELicenseFile } from './construction-permits/entities/e-license-file.entity';
 import { Project } from './construction-permits/entities/project.entity';
-import { HealthController } from './health/health.controller';
 import { permitsMigrations } from './migrations';
 
 export const permitsEntities = [Project, ConstructionPermit, BuildingUnit, ELicenseFile];
@@ -34,7 +33,7 @@ export class PermitsAppModule {
         TerminusModule,
         ConstructionPermitsModule,
       ],
-      controllers: [HealthController],
+      controllers: [createServiceHealthController('permits', PermitsRpc.health)],
     };
   }
 }

@@ -34,3 +34,4 @@ export type { Checkpoint } from './lib/checkpoint';
 export { formatCheckpointBody, parseCheckpoint } from './lib/checkpoint';
 export type { NoteVerification, NoteFailureReason } from './lib/signed-note';
 export { signNote, verifyNote } from './lib/signed-note';
+export { base32Encode, base32Decode, chainTokenToQrText, normalizeChainTokenText } from './lib/token-text';

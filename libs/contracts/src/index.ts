@@ -3,3 +3,4 @@ export * from './lib/principal';
 export * from './lib/problem';
 export * from './lib/permits';
 export * from './lib/health';
+export * from './lib/presale';

@@ -21,3 +21,4 @@ export * from './lib/nats-connection.token';
 export * from './lib/persistence-module-options';
 export * from './lib/persistence.module';
 export { PersistenceLifecycle } from './lib/persistence-lifecycle';
+export { createServiceHealthController } from './lib/service-health.controller';

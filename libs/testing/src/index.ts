@@ -4,3 +4,4 @@ export * from './lib/test-database';
 export * from './lib/wait-for';
 export * from './lib/nats-helpers';
 export * from './lib/tcp-proxy';
+export * from './lib/nats-server-process';

@@ -115,7 +115,7 @@ describe(parseImportFile.name, () => {
         projectName: '锦绣星城三期（22#-23#栋）',
         regionCode: '430223',
         projectType: 'PRESALE',
-        category: '01',
+        category: '社会投资房建类',
         developerName: '攸县锦绣置业有限公司',
         developerCreditCode: '91430223MA4L0XKJ12',
         issueDate: '2024-06-20',
@@ -131,12 +131,18 @@ describe(parseImportFile.name, () => {
       expect(valid[1].body).toMatchObject({
         projectName: '芙蓉雅苑, 一期',
         projectType: null,
-        category: '01',
+        category: '政府投资房建类',
         fivePartyAcceptanceDate: '2025-05-20',
         completionFilingDate: '2025-06-18',
         units: [],
       });
-      expect(valid[2].body).toMatchObject({ projectType: 'OTHER', startDate: null, plannedCompletionDate: null });
+      // empty 项目类别 → the service default, whatever works category code (here 01) the number carries
+      expect(valid[2].body).toMatchObject({
+        projectType: 'OTHER',
+        category: '社会投资房建类',
+        startDate: null,
+        plannedCompletionDate: null,
+      });
       for (const { permitNumber, body } of valid) expect(validatePermitUpsert(permitNumber, body, TODAY)).toEqual([]);
     });
 
@@ -149,6 +155,36 @@ describe(parseImportFile.name, () => {
       const parsed = parseImportFile(Buffer.from(csv, 'utf8'), 'csv');
       expect(parsed.map((r) => r.rows)).toEqual([[3, 5]]);
       expect(allErrors(parsed)).toEqual([{ row: 5, field: 'floors', reason: expect.stringContaining('层数') }]);
+    });
+
+    it('reads category as the optional free-text 项目类别, never compared with the number\'s works category code', () => {
+      const header =
+        '施工许可证编号,项目代码,项目名称,区划代码,项目类型,项目类别,建设单位,统一社会信用代码,发证日期,开工日期,计划竣工日期,五方验收日期,竣工备案日期,单体编码,单体名称,层数,建筑面积';
+      const row = (permitNumber: string, category: string): string =>
+        `${permitNumber},2024-430223-70-03-012345,锦绣星城,430223,PRESALE,${category},攸县锦绣置业有限公司,91430223MA4L0XKJ12,2024-06-20,,,,,U1,1#栋,5,100`;
+      const csv = [
+        header,
+        row('430223202406200101', ' 政府投资房建类 '),
+        row('430223202406200201', ''),
+        row('430223202406200309', '社会投资房建类'),
+        row('430223202406200401', '01'),
+        row('430223202406200501', '类'.repeat(51)),
+      ].join('\n');
+      const parsed = parseImportFile(Buffer.from(csv), 'csv');
+      expect(validBodies(parsed).map((v) => [v.permitNumber, v.body.category])).toEqual([
+        ['430223202406200101', '政府投资房建类'],
+        ['430223202406200201', '社会投资房建类'],
+        ['430223202406200309', '社会投资房建类'],
+        ['430223202406200401', '01'],
+      ]);
+      expect(allErrors(parsed)).toEqual([{ row: 6, field: 'category', reason: expect.stringContaining('项目类别') }]);
+      const fifty = parseImportFile(Buffer.from(`${header}\n${row('430223202406200101', '类'.repeat(50))}`), 'csv');
+      expect(validBodies(fifty).map((v) => v.body.category)).toEqual(['类'.repeat(50)]);
+      // the works category code of the number is still checked by parsePermitNumber
+      const badCode = parseImportFile(Buffer.from(`${header}\n${row('430223202406200120', '社会投资房建类')}`), 'csv');
+      expect(allErrors(badCode)).toEqual([
+        { row: 2, field: 'permitNumber', reason: numberMessage('430223202406200120') },
+      ]);
     });
 
     it('flags rows whose repeated permit columns differ, extra cells, and empty unit rows of a multi-row permit', () => {
@@ -199,7 +235,8 @@ describe(parseImportFile.name, () => {
       expect(valid[0].body.units).toEqual([
         { unitCode: '2024-430223-70-03-012345-DT022', name: '22#栋', floors: 18, floorArea: 12345.68 },
       ]);
-      expect(valid[1].body).toMatchObject({ units: [], category: '01', completionFilingDate: '2026-04-10' });
+      expect(valid[0].body.category).toBe('社会投资房建类');
+      expect(valid[1].body).toMatchObject({ units: [], category: '社会投资房建类', completionFilingDate: '2026-04-10' });
     });
 
     it('checks the project code and unit code formats', () => {
@@ -209,6 +246,16 @@ describe(parseImportFile.name, () => {
         'projectCode',
         'units[0].unitCode',
       ]);
+    });
+
+    it('rejects a category that is not text and defaults a missing or null one', () => {
+      const item = JSON.parse(fixture('permits-sample.json').toString('utf8'))[0];
+      const parsed = parseImportFile(
+        Buffer.from(JSON.stringify([{ ...item, category: 1 }, { ...item, permitNumber: '430223202406200201', category: null }])),
+        'json',
+      );
+      expect(allErrors(parsed)).toEqual([{ row: 1, field: 'category', reason: expect.stringContaining('应为文本') }]);
+      expect(validBodies(parsed).map((v) => v.body.category)).toEqual(['社会投资房建类']);
     });
 
     it('detects duplicate permit numbers', () => {

@@ -11,7 +11,8 @@ export interface CsvColumn {
 
 /**
  * CSV 列定义：表头可以用英文列名，也可以用中文列名（大小写、首尾空格不敏感）。
- * category（工程类别）可省略：省略时取许可证编号末两位。
+ * category（项目类别，如 社会投资房建类、政府投资房建类）可省略：省略或留空时取 社会投资房建类。
+ * 它不是许可证编号末两位的工程类别代码（01~19）。
  */
 export const CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'permitNumber', label: '施工许可证编号', required: true, target: { kind: 'permit', field: 'permitNumber' } },
@@ -19,7 +20,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'projectName', label: '项目名称', required: true, target: { kind: 'permit', field: 'projectName' } },
   { name: 'regionCode', label: '区划代码', required: true, target: { kind: 'permit', field: 'regionCode' } },
   { name: 'projectType', label: '项目类型', required: true, target: { kind: 'permit', field: 'projectType' } },
-  { name: 'category', label: '工程类别', required: false, target: { kind: 'permit', field: 'category' } },
+  { name: 'category', label: '项目类别', required: false, target: { kind: 'permit', field: 'category' } },
   { name: 'developerName', label: '建设单位', required: true, target: { kind: 'permit', field: 'developerName' } },
   {
     name: 'developerCreditCode',

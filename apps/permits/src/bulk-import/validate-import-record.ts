@@ -25,9 +25,12 @@ const PROJECT_TYPE_INPUTS: Record<string, ProjectType> = {
 const PROJECT_CODE = /^\d{4}-43\d{4}-\d{2}-\d{2}-\d{6}$/;
 /** 单体编码：1–64 位字母、数字或连字符（与许可服务的校验一致） */
 const UNIT_CODE = /^[A-Za-z0-9-]{1,64}$/;
-const CATEGORY = /^(0[1-9]|1[0-9])$/;
 const REGION_CODE = /^\d{6}$/;
 const MAX_TEXT = 200;
+/** 项目类别 project category (e.g. 社会投资房建类): free text, at most this many characters (as the gateway's upsert DTO) */
+const MAX_CATEGORY = 50;
+/** 项目类别省略时的默认值（与许可服务的默认值一致）/ default project category, as in the permits service */
+const DEFAULT_PROJECT_CATEGORY = '社会投资房建类';
 const MAX_FLOORS = 200;
 const MAX_FLOOR_AREA = 10_000_000;
 
@@ -102,17 +105,11 @@ export function validateImportRecord(record: ImportRecord, options: ImportValida
     }
   }
 
-  // 工程类别 works category (optional, defaults to the last two digits of the permit number)
-  let category = text('category');
-  if (category && !CATEGORY.test(category)) {
-    fail('category', '工程类别应为 01~19 (expected 01..19)');
-  } else if (category && number && category !== number.categoryCode) {
-    fail(
-      'category',
-      `工程类别 ${category} 与施工许可证编号中的类别 ${number.categoryCode} 不一致 (category differs from permit number)`,
-    );
-  }
-  if (!category && number) category = number.categoryCode;
+  // 项目类别 project category (optional free text, e.g. 社会投资房建类 / 政府投资房建类). It is NOT the
+  // works category code (工程类别 01..19) in the last two digits of the permit number — that code is
+  // checked by parsePermitNumber above — so the two are never compared.
+  const category = text('category') || DEFAULT_PROJECT_CATEGORY;
+  if (category.length > MAX_CATEGORY) fail('category', `项目类别不能超过 ${MAX_CATEGORY} 字 (too long)`);
 
   // 建设单位 developer
   const developerName = required('developerName', '建设单位');

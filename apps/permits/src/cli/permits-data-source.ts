@@ -1,11 +1,9 @@
 import { createServiceDataSource, ensureDatabase, runMigrationsLocked } from '@hn/persistence';
-import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { permitsEntities } from '../app.module';
 import { validatePermitsConfig } from '../config/permits.config';
 import { permitsMigrations } from '../migrations';
 
-types.setTypeParser(1082, (v: string) => v);
 
 /** The permits database for operator commands: created if missing and migrated, like the service does. */
 export async function openPermitsDataSource(): Promise<DataSource> {

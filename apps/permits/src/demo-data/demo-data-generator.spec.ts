@@ -5,6 +5,8 @@ import { DEMO_AS_OF, DemoDataGenerator, type DemoPermit } from './demo-data-gene
 const TODAY = '2026-11-27';
 const daysBetween = (a: string, b: string): number => (Date.parse(b) - Date.parse(a)) / 86_400_000;
 const share = (part: number, whole: number): number => part / whole;
+/** 项目类别 (project category) the generator may emit; the works category code lives in the permit number. */
+const PROJECT_CATEGORIES = ['社会投资房建类', '政府投资房建类'];
 
 describe(DemoDataGenerator.name, () => {
   const generator = new DemoDataGenerator();
@@ -33,7 +35,7 @@ describe(DemoDataGenerator.name, () => {
         projectName: '锦绣星城三期（22#栋）',
         projectType: 'PRESALE',
         issueDate: '2024-06-20',
-        category: '01',
+        category: '社会投资房建类',
       });
       expect(first.body.units).toHaveLength(1);
       expect(first.body.units[0].name).toBe('22#栋');
@@ -47,19 +49,17 @@ describe(DemoDataGenerator.name, () => {
     expect(bigMillis).toBeLessThan(10_000);
   });
 
-  it('gives every permit a unique number that parses, matching its region, date and category', () => {
+  it('gives every permit a unique number that parses (works category code included), matching its region and date', () => {
     expect(new Set(big.map((p) => p.permitNumber)).size).toBe(big.length);
     const problems: string[] = [];
     for (const { permitNumber, body } of big) {
       const parsed = parsePermitNumber(permitNumber, { today: TODAY });
       if (!parsed.ok) problems.push(`${permitNumber}: ${parsed.message}`);
-      else if (
-        parsed.value.regionCode !== body.regionCode ||
-        parsed.value.issueDate !== body.issueDate ||
-        parsed.value.categoryCode !== body.category
-      ) {
+      else if (parsed.value.regionCode !== body.regionCode || parsed.value.issueDate !== body.issueDate) {
         problems.push(`${permitNumber}: body differs from number`);
       }
+      // body.category is the 项目类别, not the number's 工程类别 code
+      if (!PROJECT_CATEGORIES.includes(body.category ?? '')) problems.push(`${permitNumber}: project category ${body.category}`);
     }
     expect(problems.slice(0, 5)).toEqual([]);
   });
@@ -101,7 +101,10 @@ describe(DemoDataGenerator.name, () => {
     expect(share(types.OTHER, n)).toBeCloseTo(0.15, 1);
     expect(share(types.null, n)).toBeCloseTo(0.25, 1);
 
-    expect(share(big.filter((p) => p.body.category === '01').length, n)).toBeGreaterThan(0.8);
+    expect(big.every((p) => PROJECT_CATEGORIES.includes(p.body.category ?? ''))).toBe(true);
+    const socialShare = share(big.filter((p) => p.body.category === '社会投资房建类').length, n);
+    expect(socialShare).toBeGreaterThanOrEqual(0.8);
+    expect(socialShare).toBeLessThan(1);
 
     const pastDue = big.filter((p) => p.body.plannedCompletionDate! < DEMO_AS_OF);
     const accepted = pastDue.filter((p) => p.body.fivePartyAcceptanceDate !== null);

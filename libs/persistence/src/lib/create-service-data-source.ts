@@ -1,6 +1,10 @@
 import { DataSource } from 'typeorm';
 import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { serviceDatabaseUrl } from './database-name';
+import { types } from 'pg';
+
+// DATE columns stay 'YYYY-MM-DD' strings: no time-zone shifts through JS Date.
+types.setTypeParser(1082, (v: string) => v);
 
 export type EntityList = NonNullable<PostgresConnectionOptions['entities']>;
 export type MigrationList = NonNullable<PostgresConnectionOptions['migrations']>;

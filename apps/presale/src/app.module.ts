@@ -1,0 +1,56 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { PermitsEvents, PresaleEvents, PresaleRpc } from '@hn/contracts';
+import { ObservabilityModule } from '@hn/observability';
+import { createServiceHealthController, PersistenceModule } from '@hn/persistence';
+import { PRESALE_CONFIG, PresaleConfig } from './config/presale.config';
+import { PresaleIssuanceService } from './issuance/presale-issuance.service';
+import { presaleMigrations } from './migrations';
+import { PermitReplicaConsumer } from './permit-replica/permit-replica.consumer';
+import { PermitReplicaProjector } from './permit-replica/permit-replica.projector';
+import { PresalePermitsController } from './presale-permits/presale-permits.controller';
+import { PresaleQueryService } from './presale-permits/presale-query.service';
+import { PublicVerificationService } from './presale-permits/public-verification.service';
+import { PrintLayoutRenderer, QrCodeRenderer } from './print';
+import { SigningKeysService } from './transparency-log/signing-keys.service';
+import { TransparencyLogService } from './transparency-log/transparency-log.service';
+
+@Module({})
+export class PresaleAppModule {
+  static register(config: PresaleConfig): DynamicModule {
+    return {
+      module: PresaleAppModule,
+      imports: [
+        ObservabilityModule.forService('presale'),
+        PersistenceModule.forService({
+          serviceName: 'presale',
+          serverUrl: config.databaseUrl,
+          natsUrl: config.natsUrl,
+          database: config.databaseName,
+          entities: [],
+          migrations: presaleMigrations,
+          eventSource: '/hn/presale',
+          // HN_PERMITS is ensured too so the replica consumer can start before permits ever ran.
+          streams: [
+            { name: PresaleEvents.stream, subjects: [...PresaleEvents.streamSubjects] },
+            { name: PermitsEvents.stream, subjects: [...PermitsEvents.streamSubjects] },
+          ],
+        }),
+        TerminusModule,
+      ],
+      controllers: [PresalePermitsController, createServiceHealthController('presale', PresaleRpc.health)],
+      providers: [
+        { provide: PRESALE_CONFIG, useValue: config },
+        SigningKeysService,
+        TransparencyLogService,
+        PresaleIssuanceService,
+        PresaleQueryService,
+        PublicVerificationService,
+        PermitReplicaProjector,
+        PermitReplicaConsumer,
+        QrCodeRenderer,
+        PrintLayoutRenderer,
+      ],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { Principal } from '@hn/contracts';
+import { isInRegions } from '@hn/numbering';
+import { EntityManager } from 'typeorm';
+import { PresaleErrors } from './presale.exception';
+
+export interface EligiblePermits {
+  projectCode: string;
+  regionCode: string;
+}
+
+/**
+ * Checks the listed construction permits against the local replica: in the caller's regions, known,
+ * typed PRESALE, of one project; every unit code belongs to one of them.
+ */
+export async function checkEligibility(manager: EntityManager, principal: Principal, permitNumbers: string[], unitCodes: string[]): Promise<EligiblePermits> {
+  for (const n of permitNumbers) if (!isInRegions(principal.regions, n.slice(0, 6))) throw PresaleErrors.regionForbidden(n);
+  const rows: Array<{ permit_number: string; project_code: string; region_code: string; project_type: string | null }> = await manager.query(
+    `SELECT permit_number, project_code, region_code, project_type FROM permit_replica WHERE permit_number = ANY($1::text[])`,
+    [permitNumbers],
+  );
+  const byNumber = new Map(rows.map((r) => [r.permit_number, r]));
+  for (const n of permitNumbers) {
+    const row = byNumber.get(n);
+    if (!row) throw PresaleErrors.permitNotFound(n);
+    if (!isInRegions(principal.regions, row.region_code)) throw PresaleErrors.regionForbidden(n);
+    if (row.project_type !== 'PRESALE') throw PresaleErrors.notPresale(n, row.project_type);
+  }
+  const projects = [...new Set(rows.map((r) => r.project_code))];
+  if (projects.length > 1) throw PresaleErrors.differentProjects(projects);
+  const units: Array<{ unit_code: string }> = await manager.query(`SELECT unit_code FROM unit_replica WHERE permit_number = ANY($1::text[])`, [permitNumbers]);
+  const known = new Set(units.map((u) => u.unit_code));
+  const foreign = unitCodes.filter((u) => !known.has(u));
+  if (foreign.length > 0) throw PresaleErrors.unitsNotInPermits(foreign);
+  const first = byNumber.get(permitNumbers[0]!)!;
+  return { projectCode: first.project_code, regionCode: first.region_code };
+}

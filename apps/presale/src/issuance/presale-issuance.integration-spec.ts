@@ -1,0 +1,140 @@
+import { INestApplication } from '@nestjs/common';
+import { PresaleIssuedV1, PresaleRpc, PresaleSubmissionV1, Principal, VerifyResultV1 } from '@hn/contracts';
+import { creditCodeCheckChar } from '@hn/numbering';
+import { RpcClient } from '@hn/messaging';
+import { createTestDatabase, NatsServerProcess } from '@hn/testing';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { connect, NatsConnection } from 'nats';
+import { DataSource } from 'typeorm';
+import { createPresaleApp } from '../bootstrap';
+import { validatePresaleConfig } from '../config/presale.config';
+import { PresaleIssuanceService } from './presale-issuance.service';
+
+const PERMIT = '430223202406200101';
+const body17 = '91430223MA4Q0ABC1';
+const submission = (overrides: Partial<PresaleSubmissionV1> = {}): PresaleSubmissionV1 => ({
+  constructionPermitNumbers: [PERMIT],
+  unitCodes: ['U22'],
+  localCertificateNumber: '攸住建预字〔2024〕第015号',
+  issuingAuthority: '攸县住房和城乡建设局',
+  issueDate: '2024-08-15',
+  developer: { name: '攸县锦绣置业有限公司', creditCode: body17 + creditCodeCheckChar(body17) },
+  projectName: '锦绣星城三期（22#栋）',
+  address: '攸县联星街道',
+  buildings: ['22#'],
+  presaleArea: 12345.67,
+  unitCount: 120,
+  plannedUse: '住宅',
+  location: { lat: 27.0, lng: 113.3 },
+  ...overrides,
+});
+
+describe(PresaleIssuanceService.name, () => {
+  let nats: NatsServerProcess;
+  let nc: NatsConnection;
+  let app: INestApplication;
+  let rpc: RpcClient;
+  let dataSource: DataSource;
+  let dropDb: () => Promise<void>;
+  const county: Principal = { kind: 'integrator', id: 'vendor-a', regions: ['430223'], scopes: ['presale:issue'] };
+  const issue = (key: string, body = submission(), principal = county) => rpc.request<PresaleIssuedV1>(PresaleRpc.issue, { principal, body: { idempotencyKey: key, submission: body } });
+
+  beforeAll(async () => {
+    nats = await NatsServerProcess.start();
+    const db = await createTestDatabase('it_presale');
+    dropDb = db.drop;
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const config = validatePresaleConfig({ DATABASE_URL: db.serverUrl, PRESALE_DB_NAME: db.name, NATS_URL: nats.url, PRESALE_PORT: '0', PRESALE_SIGNING_KEY: pem, LOG_LEVEL: 'warn' });
+    app = await createPresaleApp(config);
+    dataSource = app.get(DataSource);
+    nc = await connect({ servers: nats.url });
+    rpc = new RpcClient(nc, { timeoutMs: 10_000 });
+    // The replica is normally fed by permits events; seed it directly here.
+    await dataSource.query(`INSERT INTO permit_replica VALUES ($1, 'P1', '锦绣星城三期', '430223', 'PRESALE', 'VALID', '2024-06-20', now()),
+      ('430223202406200201', 'P1', '锦绣星城三期', '430223', 'PRESALE', 'VALID', '2024-06-20', now()),
+      ('430223202406200301', 'P2', '别的项目', '430223', 'PRESALE', 'VALID', '2024-06-20', now()),
+      ('430223202406200401', 'P3', '其它项目', '430223', 'OTHER', 'VALID', '2024-06-20', now()),
+      ('430223202406200501', 'P4', '耗尽测试', '430223', 'PRESALE', 'VALID', '2024-06-20', now())`, [PERMIT]);
+    await dataSource.query(`INSERT INTO unit_replica VALUES ($1, 'U22'), ('430223202406200201', 'U23'), ('430223202406200501', 'U5')`, [PERMIT]);
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await app?.close();
+    await dropDb?.();
+    await nats?.destroy();
+  });
+
+  it('issues Y01 with a token that verifies', async () => {
+    const issued = await issue(randomUUID());
+    expect(issued.presaleNumber).toBe(`${PERMIT}-Y01`);
+    expect(Buffer.from(issued.chainToken, 'base64url').length).toBeLessThanOrEqual(150);
+    const verified = await rpc.request<VerifyResultV1>(PresaleRpc.verify, { token: issued.chainToken });
+    expect(verified).toMatchObject({ valid: true, permit: { presaleNumber: `${PERMIT}-Y01`, projectName: '锦绣星城三期（22#栋）' } });
+    const viaQr = await rpc.request<VerifyResultV1>(PresaleRpc.verify, { token: issued.verifyUrl.split('/V/')[1] });
+    expect(viaQr.valid).toBe(true);
+  });
+
+  it('gives 30 parallel issuances gap-free serials', async () => {
+    const results = await Promise.all(Array.from({ length: 30 }, () => issue(randomUUID())));
+    const serials = results.map((r) => Number(r.presaleNumber.slice(-2))).sort((a, b) => a - b);
+    expect(serials).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
+    const logIndexes = results.map((r) => r.log.index).sort((a, b) => a - b);
+    expect(new Set(logIndexes).size).toBe(30);
+  });
+
+  it('replays the same key and body, refuses the same key with another body', async () => {
+    const key = randomUUID();
+    const first = await issue(key);
+    const again = await issue(key);
+    expect(again.presaleNumber).toBe(first.presaleNumber);
+    expect(again.chainToken).toBe(first.chainToken);
+    await expect(issue(key, submission({ unitCount: 121 }))).rejects.toMatchObject({ problem: { status: 422, code: 'IDEMPOTENCY_KEY_REUSED' } });
+  });
+
+  it('answers 409 for a key still in flight', async () => {
+    const key = randomUUID();
+    const outcomes = await Promise.allSettled([issue(key), issue(key), issue(key)]);
+    const numbers = new Set(outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<PresaleIssuedV1>).value.presaleNumber));
+    expect(numbers.size).toBe(1);
+    for (const o of outcomes.filter((x) => x.status === 'rejected')) expect((o as PromiseRejectedResult).reason).toMatchObject({ problem: { status: 409, code: 'IDEMPOTENCY_KEY_IN_FLIGHT' } });
+  });
+
+  it('rejects bad submissions without consuming a serial', async () => {
+    const before = await issue(randomUUID());
+    await expect(issue(randomUUID(), submission({ projectName: '', location: { lat: 40, lng: 113 }, unitCount: 0 }))).rejects.toMatchObject({ problem: { status: 422, code: 'INCOMPLETE_SUBMISSION' } });
+    await expect(issue(randomUUID(), submission({ constructionPermitNumbers: ['430223202406209901'] }))).rejects.toMatchObject({ problem: { status: 404, code: 'PERMIT_NOT_FOUND' } });
+    await expect(issue(randomUUID(), submission({ constructionPermitNumbers: ['430223202406200401'] }))).rejects.toMatchObject({ problem: { status: 422, code: 'PERMIT_NOT_PRESALE' } });
+    await expect(issue(randomUUID(), submission({ constructionPermitNumbers: [PERMIT, '430223202406200301'] }))).rejects.toMatchObject({ problem: { status: 422, code: 'PERMITS_OF_DIFFERENT_PROJECTS' } });
+    await expect(issue(randomUUID(), submission({ unitCodes: ['U22', 'NOPE'] }))).rejects.toMatchObject({ problem: { status: 422, code: 'UNIT_NOT_IN_PERMITS' } });
+    await expect(issue(randomUUID(), submission(), { ...county, regions: ['430102'] })).rejects.toMatchObject({ problem: { status: 403, code: 'REGION_FORBIDDEN' } });
+    const after = await issue(randomUUID());
+    expect(Number(after.presaleNumber.slice(-2))).toBe(Number(before.presaleNumber.slice(-2)) + 1);
+  });
+
+  it('accepts several permits of one project, numbered by the first', async () => {
+    const issued = await issue(randomUUID(), submission({ constructionPermitNumbers: ['430223202406200201', PERMIT], unitCodes: ['U23', 'U22'] }));
+    expect(issued.presaleNumber).toBe('430223202406200201-Y01');
+  });
+
+  it('refuses the 100th number with 409 SERIAL_EXHAUSTED', async () => {
+    const s = submission({ constructionPermitNumbers: ['430223202406200501'], unitCodes: ['U5'] });
+    for (let i = 0; i < 99; i += 10) await Promise.all(Array.from({ length: Math.min(10, 99 - i) }, () => issue(randomUUID(), s)));
+    await expect(issue(randomUUID(), s)).rejects.toMatchObject({ problem: { status: 409, code: 'SERIAL_EXHAUSTED' } });
+    const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM presale_permit WHERE permit_number = '430223202406200501'`)) as Array<{ n: number }>;
+    expect(n).toBe(99);
+  });
+
+  it('keeps sandbox numbers in their own serial space, marked as test, without events', async () => {
+    const real = await issue(randomUUID());
+    const sandbox = await issue(randomUUID(), submission(), { ...county, id: 'vendor-sandbox', sandbox: true });
+    expect(sandbox.sandbox).toBe(true);
+    expect(sandbox.presaleNumber).toBe(`${PERMIT}-Y01`);
+    const verified = await rpc.request<VerifyResultV1>(PresaleRpc.verify, { token: sandbox.chainToken });
+    expect(verified).toMatchObject({ valid: true, test: true });
+    const next = await issue(randomUUID());
+    expect(Number(next.presaleNumber.slice(-2))).toBe(Number(real.presaleNumber.slice(-2)) + 1);
+    const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE payload->>'subject' = $1 AND payload->'data'->'permit'->>'sandbox' = 'true'`, [sandbox.presaleNumber])) as Array<{ n: number }>;
+    expect(n).toBe(0);
+  });
+});

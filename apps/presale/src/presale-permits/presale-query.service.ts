@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { BinaryFileV1, PaperSizeV1, PresalePermitV1, Principal } from '@hn/contracts';
+import { isInRegions, parsePresaleNumber } from '@hn/numbering';
+import { DataSource } from 'typeorm';
+import { PresaleErrors } from '../issuance/presale.exception';
+import { PAPER_SIZES_MM, PaperSize, PrintLayoutRenderer, QrCodeRenderer } from '../print';
+
+/** Reads of issued presale permits for integrators: record, QR code, print overlay (region-scoped). */
+@Injectable()
+export class PresaleQueryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly qr: QrCodeRenderer,
+    private readonly printLayout: PrintLayoutRenderer,
+  ) {}
+
+  /** Sandbox credentials see sandbox records, real credentials real ones. */
+  async get(principal: Principal, presaleNumber: string): Promise<PresalePermitV1> {
+    if (typeof presaleNumber !== 'string' || !parsePresaleNumber(presaleNumber)) throw PresaleErrors.invalidNumber(String(presaleNumber));
+    if (!isInRegions(principal.regions, presaleNumber.slice(0, 6))) throw PresaleErrors.regionForbidden(presaleNumber);
+    const rows: Array<{ record: PresalePermitV1; status: PresalePermitV1['status']; region_code: string }> = await this.dataSource.query(
+      `SELECT record, status, region_code FROM presale_permit WHERE sandbox = $1 AND presale_number = $2`,
+      [principal.sandbox === true, presaleNumber],
+    );
+    const row = rows[0];
+    if (!row) throw PresaleErrors.presaleNotFound(presaleNumber);
+    if (!isInRegions(principal.regions, row.region_code)) throw PresaleErrors.regionForbidden(presaleNumber);
+    return { ...row.record, status: row.status };
+  }
+
+  async qrCode(principal: Principal, presaleNumber: string, format: 'png' | 'svg'): Promise<BinaryFileV1> {
+    const permit = await this.get(principal, presaleNumber);
+    if (format === 'svg') {
+      return { fileName: `${presaleNumber}.svg`, contentType: 'image/svg+xml', contentBase64: Buffer.from(await this.qr.svg(permit.verifyUrl)).toString('base64') };
+    }
+    return { fileName: `${presaleNumber}.png`, contentType: 'image/png', contentBase64: (await this.qr.png(permit.verifyUrl)).toString('base64') };
+  }
+
+  async printOverlay(principal: Principal, presaleNumber: string, paper: PaperSizeV1 = 'A4'): Promise<BinaryFileV1> {
+    if (!(paper in PAPER_SIZES_MM)) throw PresaleErrors.incomplete([{ field: 'paper', reason: `纸张须为 ${Object.keys(PAPER_SIZES_MM).join('/')} (paper size)` }]);
+    const permit = await this.get(principal, presaleNumber);
+    const pdf = await this.printLayout.render({ presaleNumber, verifyUrl: permit.verifyUrl, sandbox: permit.sandbox }, paper as PaperSize);
+    return { fileName: `${presaleNumber}-print-layout.pdf`, contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
+  }
+}

@@ -1,0 +1,51 @@
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { JwksV1 } from '@hn/contracts';
+import { Ed25519PublicJwk, publicKeyFromJwk, publicKeyToJwk, SigningKey, signingKeyFromPkcs8Pem } from '@hn/chain';
+import { KeyObject } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
+
+/**
+ * The current signing key (private part from the environment only) and the public keys of every
+ * key ever used, kept in the database so tokens signed before a rotation keep verifying.
+ */
+@Injectable()
+export class SigningKeysService implements OnApplicationBootstrap {
+  readonly current: SigningKey;
+  private publicKeys = new Map<string, KeyObject>();
+  private jwks: Ed25519PublicJwk[] = [];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(PRESALE_CONFIG) config: PresaleConfig,
+  ) {
+    this.current = signingKeyFromPkcs8Pem(config.signingKeyPem);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.dataSource.query(`INSERT INTO signing_key (key_id, public_jwk) VALUES ($1, $2) ON CONFLICT (key_id) DO NOTHING`, [this.current.keyId, JSON.stringify(publicKeyToJwk(this.current))]);
+    await this.reload();
+  }
+
+  async verificationKeys(keyId?: string): Promise<ReadonlyMap<string, KeyObject>> {
+    // Another replica may have started with a newer key: reload on an unknown key id.
+    if (keyId && !this.publicKeys.has(keyId)) await this.reload();
+    return this.publicKeys;
+  }
+
+  async jwksDocument(): Promise<JwksV1> {
+    await this.reload();
+    return { keys: this.jwks };
+  }
+
+  private async reload(): Promise<void> {
+    const rows: Array<{ public_jwk: Ed25519PublicJwk }> = await this.dataSource.query(`SELECT public_jwk FROM signing_key ORDER BY first_used_at`);
+    const keys = new Map<string, KeyObject>();
+    for (const row of rows) {
+      const entry = publicKeyFromJwk(row.public_jwk);
+      keys.set(entry.keyId, entry.publicKey);
+    }
+    this.publicKeys = keys;
+    this.jwks = rows.map((r) => r.public_jwk);
+  }
+}

@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConsistencyProofV1, InclusionProofV1 } from '@hn/contracts';
+import { encodeLogEntry, formatCheckpointBody, leafHash, LogEntry, MerkleTree, signNote } from '@hn/chain';
+import { DataSource, EntityManager } from 'typeorm';
+import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
+import { PresaleErrors } from '../issuance/presale.exception';
+import { SigningKeysService } from './signing-keys.service';
+
+/**
+ * RFC 6962/9162 transparency log of issued and corrected presale permits. Entries are appended in
+ * the issuing transaction (index from log_head, so no gaps); the Merkle tree is kept in memory and
+ * extended from the database with committed, contiguous entries before every read.
+ */
+@Injectable()
+export class TransparencyLogService {
+  private readonly trees = new Map<boolean, MerkleTree>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly keys: SigningKeysService,
+    @Inject(PRESALE_CONFIG) private readonly config: PresaleConfig,
+  ) {}
+
+  /** Reserves the next index inside the caller's transaction. */
+  async reserveIndex(manager: EntityManager, sandbox: boolean): Promise<number> {
+    const rows: Array<{ index: string }> = await manager.query(
+      // wrapped in a SELECT: TypeORM returns [rows, count] for a bare UPDATE
+      `WITH u AS (UPDATE log_head SET next_index = next_index + 1 WHERE sandbox = $1 RETURNING next_index - 1 AS index) SELECT index FROM u`,
+      [sandbox],
+    );
+    return Number(rows[0]!.index);
+  }
+
+  async append(manager: EntityManager, sandbox: boolean, index: number, entry: LogEntry): Promise<void> {
+    const bytes = encodeLogEntry(entry);
+    await manager.query(`INSERT INTO log_entry (sandbox, log_index, entry, leaf_hash, presale_number, kind) VALUES ($1, $2, $3, $4, $5, $6)`, [sandbox, index, bytes, leafHash(bytes), entry.presaleNumber, entry.kind]);
+  }
+
+  async checkpoint(sandbox = false): Promise<string> {
+    const tree = await this.tree(sandbox);
+    const origin = sandbox ? `${this.config.logOrigin}/sandbox` : this.config.logOrigin;
+    return signNote(formatCheckpointBody(origin, tree.size, tree.root()), origin, this.keys.current);
+  }
+
+  async inclusionProof(index: number, treeSize: number, sandbox = false): Promise<InclusionProofV1> {
+    const tree = await this.tree(sandbox);
+    if (!Number.isSafeInteger(index) || !Number.isSafeInteger(treeSize) || index < 0 || treeSize < 1) throw PresaleErrors.invalidProofRequest('index ≥ 0, treeSize ≥ 1');
+    if (index >= treeSize) throw PresaleErrors.invalidProofRequest(`index ${index} 须小于 treeSize ${treeSize}`);
+    if (treeSize > tree.size) throw PresaleErrors.invalidProofRequest(`treeSize ${treeSize} 超过当前日志大小 ${tree.size} (larger than the log)`);
+    const rows: Array<{ leaf_hash: Buffer }> = await this.dataSource.query(`SELECT leaf_hash FROM log_entry WHERE sandbox = $1 AND log_index = $2`, [sandbox, index]);
+    return {
+      leafIndex: index,
+      leafHash: rows[0]!.leaf_hash.toString('hex'),
+      auditPath: tree.inclusionProof(index, treeSize).map((h) => h.toString('hex')),
+      treeSize,
+      rootHash: tree.root(treeSize).toString('hex'),
+    };
+  }
+
+  async consistencyProof(first: number, second: number, sandbox = false): Promise<ConsistencyProofV1> {
+    const tree = await this.tree(sandbox);
+    if (!Number.isSafeInteger(first) || !Number.isSafeInteger(second) || first < 1 || first > second) throw PresaleErrors.invalidProofRequest('1 ≤ first ≤ second');
+    if (second > tree.size) throw PresaleErrors.invalidProofRequest(`second ${second} 超过当前日志大小 ${tree.size} (larger than the log)`);
+    return {
+      proof: tree.consistencyProof(first, second).map((h) => h.toString('hex')),
+      first,
+      second,
+      firstRootHash: tree.root(first).toString('hex'),
+      secondRootHash: tree.root(second).toString('hex'),
+    };
+  }
+
+  async size(sandbox = false): Promise<number> {
+    return (await this.tree(sandbox)).size;
+  }
+
+  /** The in-memory tree, extended with committed entries that directly follow it (never a gap). */
+  private async tree(sandbox: boolean): Promise<MerkleTree> {
+    let tree = this.trees.get(sandbox);
+    if (!tree) {
+      tree = new MerkleTree();
+      this.trees.set(sandbox, tree);
+    }
+    const rows: Array<{ log_index: string; leaf_hash: Buffer }> = await this.dataSource.query(
+      `SELECT log_index, leaf_hash FROM log_entry WHERE sandbox = $1 AND log_index >= $2 ORDER BY log_index LIMIT 100000`,
+      [sandbox, tree.size],
+    );
+    for (const row of rows) {
+      if (Number(row.log_index) !== tree.size) break; // a lower index is still uncommitted
+      tree.append(row.leaf_hash);
+    }
+    return tree;
+  }
+}
