@@ -172,8 +172,18 @@ describe('Platform foundation through the gateway', () => {
       const second = await put('430211202303150201', body);
       expect(second.status).toBe(200);
       expect(((await second.json()) as { outcome: string }).outcome).toBe('unchanged');
+      const cachedBefore = (await (await api('/api/v1/construction-permits/430211202303150201', { token: writerToken })).json()) as { fivePartyAcceptanceDate: string | null };
+      expect(cachedBefore.fivePartyAcceptanceDate).toBeNull();
       const changed = await put('430211202303150201', { ...body, fivePartyAcceptanceDate: '2025-01-10' });
       expect(((await changed.json()) as { outcome: string }).outcome).toBe('updated');
+      // the gateway's lookup cache is invalidated by the permit event within moments of the commit
+      const deadline = Date.now() + 2000;
+      let seen: string | null = null;
+      while (Date.now() < deadline && seen !== '2025-01-10') {
+        seen = ((await (await api('/api/v1/construction-permits/430211202303150201', { token: writerToken })).json()) as { fivePartyAcceptanceDate: string | null }).fivePartyAcceptanceDate;
+        if (seen !== '2025-01-10') await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(seen).toBe('2025-01-10');
 
       const nc = await connect({ servers: `nats://127.0.0.1:${platform.natsPort}` });
       try {
@@ -318,9 +328,12 @@ describe('Platform foundation through the gateway', () => {
     it('answers 503 within 3 s while permits is stopped, and recovers when it is back', async () => {
       await platform.stopService('permits');
       const started = Date.now();
-      const problem = await expectProblem(await api('/api/v1/construction-permits/430223202406200101', { token: readerToken }), 503, 'SERVICE_UNAVAILABLE');
+      const problem = await expectProblem(await api('/api/v1/construction-permits/430223202406200101/units', { token: readerToken }), 503, 'SERVICE_UNAVAILABLE');
       expect(Date.now() - started).toBeLessThan(3000);
       expect(problem.detail).toContain('permits');
+      const uncached = Date.now();
+      await expectProblem(await api('/api/v1/construction-permits/430223202301019901', { token: readerToken }), 503, 'SERVICE_UNAVAILABLE');
+      expect(Date.now() - uncached).toBeLessThan(3000);
       const health = await api('/health');
       expect(health.status).toBe(503);
       await platform.startService('permits');

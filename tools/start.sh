@@ -10,16 +10,19 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 bash tools/ensure-infra.sh
 
-# Secrets live in .env.local (git-ignored), generated once per checkout.
-if [ ! -f .env.local ]; then
-  umask 077
-  echo "GATEWAY_JWT_SECRET=$(node -e "process.stdout.write(require('crypto').randomBytes(48).toString('base64url'))")" > .env.local
+# Secrets live in .env.local (git-ignored, mode 600), generated once per checkout.
+touch .env.local && chmod 600 .env.local
+if ! grep -q '^GATEWAY_JWT_SECRET=' .env.local; then
+  echo "GATEWAY_JWT_SECRET=$(node -e "process.stdout.write(require('crypto').randomBytes(48).toString('base64url'))")" >> .env.local
+fi
+if ! grep -q '^PRESALE_SIGNING_KEY=' .env.local; then
+  echo "PRESALE_SIGNING_KEY='$(node -e "process.stdout.write(require('crypto').generateKeyPairSync('ed25519').privateKey.export({type:'pkcs8',format:'pem'}).replace(/\n/g,'\\\\n'))")'" >> .env.local
 fi
 set -a; . ./.env.local; set +a
 
 echo "编译 building…"; npx tsc -p tsconfig.build.json
 mkdir -p tmp/logs
-SERVICES=(permits gateway)
+SERVICES=(permits presale gateway)
 PIDS=()
 cleanup() { echo; echo "停止服务 stopping services…"; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM

@@ -38,7 +38,9 @@ async function startService(name: string, port: string): Promise<void> {
   children.push(child);
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;
+      // the gateway answers 503 on /health while services it does not need here (presale) are absent
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      if (res.ok || name === 'gateway') return;
     } catch {
       // starting
     }
@@ -110,13 +112,14 @@ async function main(): Promise<void> {
   figures.push(await cannon('lookup by number — gateway', { url: base, headers, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/construction-permits/${pick(numbers)}` }) }] }));
   figures.push(await sqlBaseline('lookup by number — raw SQL', `SELECT p.*, j.project_type, j.developer_name FROM construction_permit p JOIN project j USING (project_code) WHERE p.permit_number = $1`, () => [pick(numbers)]));
   figures.push(await cannon('search by name (pageSize 20) — gateway', { url: base, headers, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/construction-permits?projectName=${encodeURIComponent(pick(words))}&pageSize=20` }) }] }));
+  figures.push(await cannon('search by name (pageSize 20) — gateway, 10 connections', { connections: 10, url: base, headers, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/construction-permits?projectName=${encodeURIComponent(pick(words))}&pageSize=20` }) }] }));
   figures.push(await sqlBaseline('search by name — raw SQL', `SELECT p.*, (SELECT count(*) FROM (SELECT 1 FROM construction_permit c WHERE c.project_name ILIKE $1 LIMIT 10001) t) AS total FROM construction_permit p JOIN project j USING (project_code) WHERE p.project_name ILIKE $1 ORDER BY p.issue_date DESC, p.permit_number LIMIT 20`, () => [`%${pick(words)}%`]));
 
   console.log(`\n${PERMITS} permits, ${CONNECTIONS} connections, ${DURATION} s each, ${new Date().toISOString()}`);
   console.log('| what | req/s | p50 ms | p99 ms | errors | non-2xx |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const f of figures) console.log(`| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} | ${f.non2xx} |`);
-  console.log(`\nratio gateway/raw SQL: lookup ${(figures[0]!.rps / figures[1]!.rps).toFixed(2)}, search ${(figures[2]!.rps / figures[3]!.rps).toFixed(2)}`);
+  console.log(`\nratio gateway/raw SQL: lookup ${(figures[0]!.rps / figures[1]!.rps).toFixed(2)}, search ${(figures[2]!.rps / figures[4]!.rps).toFixed(2)}`);
 }
 
 main()

@@ -14,6 +14,8 @@ export interface GatewayConfig {
   /** requests per minute per IP on unauthenticated routes (token endpoint) */
   publicRateLimitPerMinute: number;
   publicBaseUrl: string;
+  /** lifetime of cached permit lookups; events invalidate sooner; 0 turns the cache off */
+  permitCacheTtlMs: number;
 }
 
 export function validateGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
@@ -45,6 +47,7 @@ export function validateGatewayConfig(env: Record<string, string | undefined>): 
     defaultRateLimitPerMinute: int('GATEWAY_RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
     publicRateLimitPerMinute: int('GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE', 120, 1, 10_000_000),
     publicBaseUrl: env['PUBLIC_BASE_URL'] ?? `http://127.0.0.1:${port}`,
+    permitCacheTtlMs: int('GATEWAY_PERMIT_CACHE_TTL_MS', 30_000, 0, 3_600_000),
   };
   if (problems.length > 0) throw new Error(`配置无效 invalid configuration: ${problems.join('; ')}`);
   return config;

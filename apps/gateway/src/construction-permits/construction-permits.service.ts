@@ -15,15 +15,26 @@ import {
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { isInRegions, ParsedPermitNumber } from '@hn/numbering';
+import { PermitLookupCache } from './permit-lookup-cache';
 
 /** Gateway side of construction permits: first region check here, then the permits service. */
 @Injectable()
 export class ConstructionPermitsGatewayService {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly cache: PermitLookupCache,
+  ) {}
 
-  get(principal: Principal, permit: ParsedPermitNumber, correlationId: string): Promise<ConstructionPermitV1> {
+  async get(principal: Principal, permit: ParsedPermitNumber, correlationId: string): Promise<ConstructionPermitV1> {
     this.assertRegion(principal, permit.regionCode);
-    return this.call(PermitsRpc.getPermit, principal, { permitNumber: permit.value }, correlationId);
+    const cached = this.cache.get(permit.value);
+    if (cached) {
+      this.assertRegion(principal, cached.regionCode);
+      return cached;
+    }
+    const found = await this.call<ConstructionPermitV1>(PermitsRpc.getPermit, principal, { permitNumber: permit.value }, correlationId);
+    this.cache.set(found);
+    return found;
   }
 
   units(principal: Principal, permit: ParsedPermitNumber, correlationId: string): Promise<BuildingUnitV1[]> {

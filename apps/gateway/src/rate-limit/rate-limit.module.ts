@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { FixedWindowThrottlerStorage } from './fixed-window-storage';
 import { RateLimitPolicy } from './rate-limit-policy.service';
 import { RateLimitPolicyModule } from './rate-limit-policy.module';
 
@@ -10,6 +11,7 @@ import { RateLimitPolicyModule } from './rate-limit-policy.module';
       inject: [RateLimitPolicy],
       useFactory: (policy: RateLimitPolicy) => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: (context) => policy.limitFor(context) }],
+        storage: new FixedWindowThrottlerStorage(),
         skipIf: (context) => {
           const url = context.switchToHttp().getRequest<{ url?: string }>().url ?? '';
           return url === '/health' || url === '/metrics' || url.startsWith('/api/docs') || url === '/api/openapi.json';

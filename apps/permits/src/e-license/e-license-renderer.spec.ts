@@ -9,7 +9,7 @@ const permit: ConstructionPermitV1 = {
   projectName: '锦绣星城三期（22#栋）',
   regionCode: '430223',
   projectType: 'PRESALE',
-  category: '01',
+  category: '社会投资房建类',
   developerName: '攸县锦绣星城置业有限公司',
   developerCreditCode: '91430223MA4L0XKJ12',
   issueDate: '2024-06-20',

@@ -121,7 +121,8 @@ export class ELicenseRenderer {
       ['建设单位', 'Developer', permit.developerName],
       ['统一社会信用代码', 'Unified social credit code', permit.developerCreditCode],
       ['建设地点区划', 'Region', regionLabel(permit.regionCode)],
-      ['工程类别', 'Works category', categoryLabel(permit)],
+      ['项目类别', 'Project category', permit.category],
+      ['工程类别', 'Works category', worksCategoryLabel(permit)],
       ['发证日期', 'Issue date', formatDate(permit.issueDate) ?? '—'],
       ['开工日期', 'Start date', formatDate(permit.startDate) ?? '未填报'],
       ['计划竣工日期', 'Planned completion', formatDate(permit.plannedCompletionDate) ?? '未填报'],
@@ -302,10 +303,8 @@ function regionLabel(code: string): string {
   return name ? `${code} ${name}` : code;
 }
 
-function categoryLabel(permit: ConstructionPermitV1): string {
+/** The works category (工程类别) is encoded in the last two digits of the permit number. */
+function worksCategoryLabel(permit: ConstructionPermitV1): string {
   const parsed = parsePermitNumber(permit.permitNumber, { today: permit.issueDate });
-  if (parsed.ok && parsed.value.categoryCode === permit.category) {
-    return `${permit.category} ${parsed.value.categoryName}`;
-  }
-  return permit.category;
+  return parsed.ok ? `${parsed.value.categoryCode} ${parsed.value.categoryName}` : permit.permitNumber.slice(-2);
 }

@@ -34,3 +34,15 @@ describe('hashSecret', () => {
     await expect(verifySecret('s3cret', 'garbage')).resolves.toBe(false);
   });
 });
+
+describe('AccessTokenService cache', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('reports a cached token as expired once its exp has passed', async () => {
+    const service = new AccessTokenService({ secret: 'z'.repeat(40), issuer: 'hn-test', ttlSeconds: 2 });
+    const token = await service.sign({ kind: 'integrator', id: 'c', regions: ['430223'], scopes: [] });
+    expect((await service.verify(token)).ok).toBe(true);
+    jest.useFakeTimers({ now: Date.now() + 5000 });
+    await expect(service.verify(token)).resolves.toEqual({ ok: false, reason: 'expired' });
+  });
+});

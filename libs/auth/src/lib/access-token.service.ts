@@ -15,6 +15,8 @@ export type TokenVerification =
 /** Short-lived HS256 JWTs carrying the caller's kind, regions and scopes. */
 export class AccessTokenService {
   private readonly key: Uint8Array;
+  /** Verified tokens until their expiry: a client reuses its token for many requests. */
+  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
 
   constructor(private readonly options: AccessTokenOptions) {
     if (Buffer.byteLength(options.secret) < 32) throw new Error('access token secret must be at least 32 bytes');
@@ -36,16 +38,22 @@ export class AccessTokenService {
   }
 
   async verify(token: string): Promise<TokenVerification> {
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (hit.expiresAt > Date.now()) return { ok: true, principal: hit.principal };
+      this.verified.delete(token);
+      return { ok: false, reason: 'expired' };
+    }
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: this.options.issuer, algorithms: ['HS256'] });
       const regions = Array.isArray(payload['regions']) ? payload['regions'].filter((r): r is string => typeof r === 'string') : [];
       const scope = typeof payload['scope'] === 'string' ? payload['scope'] : '';
       const kind = payload['kind'] === 'staff' ? 'staff' : ('integrator' as PrincipalKind);
       if (!payload.sub) return { ok: false, reason: 'invalid' };
-      return {
-        ok: true,
-        principal: { kind, id: payload.sub, regions, scopes: scope ? scope.split(' ') : [], sandbox: payload['sandbox'] === true },
-      };
+      const principal: Principal = { kind, id: payload.sub, regions, scopes: scope ? scope.split(' ') : [], sandbox: payload['sandbox'] === true };
+      if (this.verified.size >= 10_000) this.verified.clear();
+      this.verified.set(token, { principal, expiresAt: (payload.exp ?? 0) * 1000 });
+      return { ok: true, principal };
     } catch (err) {
       return { ok: false, reason: err instanceof joseErrors.JWTExpired ? 'expired' : 'invalid' };
     }
