@@ -24,3 +24,24 @@ export function permitBody(overrides: Record<string, unknown> = {}): Record<stri
     ...overrides,
   };
 }
+
+/** A complete 取号 body: the work-plan example (湘建数函〔2024〕86号) unless overridden. */
+export function presaleSubmission(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    constructionPermitNumbers: ['430223202406200101'],
+    unitCodes: ['2024-430223-70-03-012345-DT022'],
+    localCertificateNumber: '攸住建预字〔2024〕第015号',
+    issuingAuthority: '攸县住房和城乡建设局',
+    issueDate: '2024-08-15',
+    developer: { name: '攸县锦绣置业有限公司', creditCode: creditCode() },
+    projectName: '锦绣星城三期（22#栋）',
+    address: '攸县联星街道锦绣大道 88 号',
+    buildings: ['22#'],
+    presaleArea: 12345.67,
+    unitCount: 120,
+    plannedUse: '住宅',
+    fundSupervision: { bank: '中国建设银行攸县支行', account: '43050162123400000123' },
+    location: { lat: 27.0, lng: 113.3 },
+    ...overrides,
+  };
+}

@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect as tcpConnect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,11 @@ import { createTestDatabase } from '@hn/testing';
 
 const ROOT = join(__dirname, '..', '..');
 const execFileAsync = promisify(execFile);
+
+export interface PlatformOptions {
+  /** extra environment for every process (overrides the defaults, e.g. GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE) */
+  env?: Record<string, string>;
+}
 
 export interface RunningService {
   name: string;
@@ -50,11 +55,13 @@ export class TestPlatform {
   private nats: ChildProcess | null = null;
   private natsDir = '';
   gatewayUrl = '';
+  /** Ports chosen before the processes start (the gateway's is needed for PUBLIC_BASE_URL). */
+  private readonly reservedPorts = new Map<string, number>();
 
-  static async start(services: string[] = ['permits']): Promise<TestPlatform> {
+  static async start(services: string[] = ['permits'], options: PlatformOptions = {}): Promise<TestPlatform> {
     const platform = new TestPlatform();
     try {
-      await platform.init(services);
+      await platform.init(services, options);
     } catch (err) {
       await platform.stop();
       throw err;
@@ -62,8 +69,10 @@ export class TestPlatform {
     return platform;
   }
 
-  private async init(services: string[]): Promise<void> {
+  private async init(services: string[], options: PlatformOptions): Promise<void> {
     await this.startNats();
+    const gatewayPort = await freePort();
+    this.reservedPorts.set('gateway', gatewayPort);
     const gatewayDb = await createTestDatabase('e2e_gateway');
     this.drops.push(gatewayDb.drop);
     const env: Record<string, string> = {
@@ -73,13 +82,19 @@ export class TestPlatform {
       GATEWAY_JWT_SECRET: this.jwtSecret,
       GATEWAY_RPC_TIMEOUT_MS: '2000',
       LOG_LEVEL: 'info',
+      // where citizens verify: the presale service prints it (upper-cased) into every QR code
+      PUBLIC_BASE_URL: `http://127.0.0.1:${gatewayPort}`,
     };
+    if (services.includes('presale')) {
+      // a fresh chain-token / checkpoint signing key per suite (a secret: never from the repository)
+      env['PRESALE_SIGNING_KEY'] = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    }
     for (const service of services) {
       const db = await createTestDatabase(`e2e_${service}`);
       this.drops.push(db.drop);
       env[`${service.toUpperCase()}_DB_NAME`] = db.name;
     }
-    this.env = env;
+    this.env = { ...env, ...options.env };
     for (const service of services) await this.startService(service);
     await this.startService('gateway');
     this.gatewayUrl = `http://127.0.0.1:${this.services.get('gateway')!.port}`;
@@ -87,7 +102,7 @@ export class TestPlatform {
 
   async startService(name: string): Promise<RunningService> {
     const existing = this.services.get(name);
-    const port = existing?.port ?? (await freePort());
+    const port = existing?.port ?? this.reservedPorts.get(name) ?? (await this.unreservedPort());
     const output: string[] = existing?.output ?? [];
     const child = spawn(process.execPath, [join(ROOT, 'tools', 'run.js'), `apps/${name}/src/main.js`], {
       cwd: ROOT,
@@ -100,6 +115,14 @@ export class TestPlatform {
     this.services.set(name, service);
     await this.waitHealthy(service);
     return service;
+  }
+
+  private async unreservedPort(): Promise<number> {
+    const reserved = new Set(this.reservedPorts.values());
+    for (;;) {
+      const port = await freePort();
+      if (!reserved.has(port)) return port;
+    }
   }
 
   /**

@@ -11,7 +11,9 @@ import { ConstructionPermitsModule } from './construction-permits/construction-p
 import { HealthController } from './health/health.controller';
 import { IntegratorClient } from './integrators/entities/integrator-client.entity';
 import { gatewayMigrations } from './migrations';
+import { PresaleModule } from './presale/presale.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { PublicModule } from './public/public.module';
 import { ClientThrottlerGuard } from './rate-limit/client-throttler.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RpcModule } from './rpc/rpc.module';
@@ -56,6 +58,8 @@ export class GatewayAppModule {
         RateLimitModule,
         AuthModule,
         ConstructionPermitsModule,
+        PresaleModule,
+        PublicModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -10,10 +10,13 @@ import { sendProblem, toProblem } from './problem/problem-details.filter';
 import { validationExceptionFactory } from './problem/validation-exception.factory';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
+/** The QR verify URL carries a 164-character base32 chain token as a path parameter (/V/:token). */
+const MAX_PARAM_LENGTH = 512;
 
 export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     trustProxy: true,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => acceptOrCreateCorrelationId(req.headers['x-correlation-id']),
   });

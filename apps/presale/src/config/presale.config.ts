@@ -11,6 +11,8 @@ export interface PresaleConfig {
   publicBaseUrl: string;
   /** origin line of the log checkpoint (C2SP tlog-checkpoint) */
   logOrigin: string;
+  /** presale permits issued from this date get Y numbers; earlier ones are backfilled (Z) */
+  cutoverDate: string;
 }
 
 export function validatePresaleConfig(env: Record<string, string | undefined>): PresaleConfig {
@@ -28,8 +30,10 @@ export function validatePresaleConfig(env: Record<string, string | undefined>): 
   const publicBaseUrl = (env['PUBLIC_BASE_URL'] ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
   if (!/^https?:\/\/[A-Za-z0-9.:-]+$/.test(publicBaseUrl)) problems.push('PUBLIC_BASE_URL must be http(s)://host[:port] without a path');
   const logOrigin = env['PRESALE_LOG_ORIGIN'] ?? 'presale.hunan.gov.cn/log';
+  const cutoverDate = env['PRESALE_CUTOVER_DATE'] ?? '2024-08-01';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(cutoverDate)) problems.push('PRESALE_CUTOVER_DATE must be YYYY-MM-DD');
   if (problems.length > 0) throw new Error(`配置无效 invalid configuration: ${problems.join('; ')}`);
-  return { databaseUrl, databaseName, natsUrl, port, host: env['HOST'] ?? '127.0.0.1', signingKeyPem, publicBaseUrl, logOrigin };
+  return { databaseUrl, databaseName, natsUrl, port, host: env['HOST'] ?? '127.0.0.1', signingKeyPem, publicBaseUrl, logOrigin, cutoverDate };
 }
 
 export const PRESALE_CONFIG = Symbol('PRESALE_CONFIG');

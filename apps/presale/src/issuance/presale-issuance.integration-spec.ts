@@ -107,6 +107,7 @@ describe(PresaleIssuanceService.name, () => {
     await expect(issue(randomUUID(), submission({ constructionPermitNumbers: ['430223202406200401'] }))).rejects.toMatchObject({ problem: { status: 422, code: 'PERMIT_NOT_PRESALE' } });
     await expect(issue(randomUUID(), submission({ constructionPermitNumbers: [PERMIT, '430223202406200301'] }))).rejects.toMatchObject({ problem: { status: 422, code: 'PERMITS_OF_DIFFERENT_PROJECTS' } });
     await expect(issue(randomUUID(), submission({ unitCodes: ['U22', 'NOPE'] }))).rejects.toMatchObject({ problem: { status: 422, code: 'UNIT_NOT_IN_PERMITS' } });
+    await expect(issue(randomUUID(), submission({ issueDate: '2024-07-31' }))).rejects.toMatchObject({ problem: { status: 422, code: 'INCOMPLETE_SUBMISSION', errors: [{ field: 'issueDate' }] } });
     await expect(issue(randomUUID(), submission(), { ...county, regions: ['430102'] })).rejects.toMatchObject({ problem: { status: 403, code: 'REGION_FORBIDDEN' } });
     const after = await issue(randomUUID());
     expect(Number(after.presaleNumber.slice(-2))).toBe(Number(before.presaleNumber.slice(-2)) + 1);

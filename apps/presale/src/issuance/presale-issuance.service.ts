@@ -42,6 +42,9 @@ export class PresaleIssuanceService {
       const replay = await this.claimKey(manager, principal.id, key, requestHash);
       if (replay) return replay;
       const errors = validatePresaleSubmission(submission, todayInChina());
+      if (typeof submission?.issueDate === 'string' && submission.issueDate < this.config.cutoverDate) {
+        errors.push({ field: 'issueDate', reason: `发证日期早于统一编号启用日 ${this.config.cutoverDate}，存量预售许可请通过补录取得 Z 编号 (before the cut-over: backfill instead)` });
+      }
       if (errors.length > 0) throw PresaleErrors.incomplete(errors);
       const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes);
       const sandbox = principal.sandbox === true;
