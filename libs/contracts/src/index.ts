@@ -4,3 +4,4 @@ export * from './lib/problem';
 export * from './lib/permits';
 export * from './lib/health';
 export * from './lib/presale';
+export * from './lib/contract-filings';

@@ -1,0 +1,53 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { ContractsEvents, ContractsRpc, PresaleEvents } from '@hn/contracts';
+import { ObservabilityModule } from '@hn/observability';
+import { createServiceHealthController, PersistenceModule } from '@hn/persistence';
+import { CONTRACTS_CONFIG, ContractsConfig } from './config/contracts.config';
+import { ContractFilingCancellationService } from './contract-filings/contract-filing-cancellation.service';
+import { ContractFilingQueryService } from './contract-filings/contract-filing-query.service';
+import { ContractFilingsController } from './contract-filings/contract-filings.controller';
+import { ContractFilingIssuanceService } from './filing/contract-filing-issuance.service';
+import { contractsMigrations } from './migrations';
+import { BuyerPiiService } from './pii/buyer-pii.service';
+import { PiiCipher } from './pii/pii-cipher';
+import { PresaleReplicaConsumer } from './presale-replica/presale-replica.consumer';
+import { PresaleReplicaProjector } from './presale-replica/presale-replica.projector';
+
+@Module({})
+export class ContractsAppModule {
+  static register(config: ContractsConfig): DynamicModule {
+    return {
+      module: ContractsAppModule,
+      imports: [
+        ObservabilityModule.forService('contracts'),
+        PersistenceModule.forService({
+          serviceName: 'contracts',
+          serverUrl: config.databaseUrl,
+          natsUrl: config.natsUrl,
+          database: config.databaseName,
+          entities: [],
+          migrations: contractsMigrations,
+          eventSource: '/hn/contracts',
+          // HN_PRESALE is ensured too so the replica consumer can start before presale ever ran.
+          streams: [
+            { name: ContractsEvents.stream, subjects: [...ContractsEvents.streamSubjects] },
+            { name: PresaleEvents.stream, subjects: [...PresaleEvents.streamSubjects] },
+          ],
+        }),
+        TerminusModule,
+      ],
+      controllers: [ContractFilingsController, createServiceHealthController('contracts', ContractsRpc.health)],
+      providers: [
+        { provide: CONTRACTS_CONFIG, useValue: config },
+        { provide: PiiCipher, useFactory: (c: ContractsConfig) => new PiiCipher(c.piiKey), inject: [CONTRACTS_CONFIG] },
+        BuyerPiiService,
+        ContractFilingIssuanceService,
+        ContractFilingQueryService,
+        ContractFilingCancellationService,
+        PresaleReplicaProjector,
+        PresaleReplicaConsumer,
+      ],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { validateContractsConfig } from './contracts.config';
+
+describe(validateContractsConfig.name, () => {
+  const key = randomBytes(32).toString('base64');
+
+  it('uses the defaults with a valid key', () => {
+    const config = validateContractsConfig({ CONTRACTS_PII_KEY: key });
+    expect(config).toMatchObject({ port: 3103, databaseName: 'hn_contracts', cutoverDate: '2024-09-01' });
+    expect(config.piiKey.equals(Buffer.from(key, 'base64'))).toBe(true);
+    expect(validateContractsConfig({ CONTRACTS_PII_KEY: randomBytes(32).toString('base64url') }).piiKey).toHaveLength(32);
+  });
+
+  it('requires the PII key: 32 bytes of base64, not a placeholder', () => {
+    for (const bad of [undefined, '', randomBytes(16).toString('base64'), randomBytes(33).toString('base64'), Buffer.alloc(32).toString('base64'), 'not base64 at all!']) {
+      expect(() => validateContractsConfig({ CONTRACTS_PII_KEY: bad })).toThrow(/CONTRACTS_PII_KEY/);
+    }
+  });
+
+  it('never puts the key in the error message', () => {
+    const short = randomBytes(31).toString('base64');
+    expect(() => validateContractsConfig({ CONTRACTS_PII_KEY: short, CONTRACTS_PORT: 'x' })).toThrow(/CONTRACTS_PORT/);
+    try {
+      validateContractsConfig({ CONTRACTS_PII_KEY: short });
+    } catch (err) {
+      expect(String(err)).not.toContain(short);
+    }
+  });
+
+  it('validates the cut-over date and port', () => {
+    expect(validateContractsConfig({ CONTRACTS_PII_KEY: key, CONTRACT_CUTOVER_DATE: '2024-10-01', CONTRACTS_PORT: '0' })).toMatchObject({ cutoverDate: '2024-10-01', port: 0 });
+    expect(() => validateContractsConfig({ CONTRACTS_PII_KEY: key, CONTRACT_CUTOVER_DATE: '2024-13-01' })).toThrow(/CONTRACT_CUTOVER_DATE/);
+  });
+});

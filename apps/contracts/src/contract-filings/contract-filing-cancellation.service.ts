@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { ContractFilingCancelledV1, ContractFilingCancelRequestV1, ContractFilingV1, ContractsEvents, Principal } from '@hn/contracts';
+import { currentCorrelationId } from '@hn/observability';
+import { enqueueEvent } from '@hn/persistence';
+import { DataSource } from 'typeorm';
+import { canReadPii, revealFiling } from '../filing/contract-filing-record';
+import { ContractErrors } from '../filing/contract-filing.exception';
+import { BuyerPiiService } from '../pii/buyer-pii.service';
+import { checkContractNumber, loadFiling } from './contract-filing-access';
+
+export const MAX_REASON_LENGTH = 500;
+
+/**
+ * 注销: a filing becomes CANCELLED; its number stays (never reused, the counter never goes back)
+ * and its rooms leave the active-room index, so they can be filed again under a NEW number.
+ */
+@Injectable()
+export class ContractFilingCancellationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pii: BuyerPiiService,
+  ) {}
+
+  async cancel(principal: Principal, request: ContractFilingCancelRequestV1): Promise<ContractFilingV1> {
+    const number = checkContractNumber(principal, request?.contractNumber);
+    const reason = typeof request?.reason === 'string' ? request.reason.trim() : '';
+    if (reason.length < 1 || reason.length > MAX_REASON_LENGTH) {
+      throw ContractErrors.incomplete([{ field: 'reason', reason: `注销原因必填，1–${MAX_REASON_LENGTH} 字 (required, 1–${MAX_REASON_LENGTH} characters)` }]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const stored = await loadFiling(manager, principal, number, true);
+      if (stored.status === 'CANCELLED') throw ContractErrors.alreadyCancelled(number);
+      const cancellation = { reason, cancelledAt: new Date().toISOString(), cancelledBy: principal.id };
+      await manager.query(
+        `UPDATE contract_filing SET status = 'CANCELLED', cancelled_at = $3, cancel_reason = $4, cancelled_by = $5 WHERE sandbox = $1 AND contract_number = $2`,
+        [stored.sandbox, number, cancellation.cancelledAt, reason, principal.id],
+      );
+      await manager.query(`UPDATE contract_room SET active = false WHERE sandbox = $1 AND contract_number = $2`, [stored.sandbox, number]);
+      const filing: ContractFilingV1 = { ...stored.filing, status: 'CANCELLED', cancellation };
+      if (!stored.sandbox) {
+        await enqueueEvent<ContractFilingCancelledV1>(manager, { source: '/hn/contracts', type: ContractsEvents.filingCancelled, subject: number, data: { filing }, correlationId: currentCorrelationId() });
+      }
+      if (!canReadPii(principal)) return filing;
+      return revealFiling(filing, await this.pii.reveal(manager, stored.sandbox, number));
+    });
+  }
+}
