@@ -18,11 +18,14 @@ fi
 if ! grep -q '^PRESALE_SIGNING_KEY=' .env.local; then
   echo "PRESALE_SIGNING_KEY='$(node -e "process.stdout.write(require('crypto').generateKeyPairSync('ed25519').privateKey.export({type:'pkcs8',format:'pem'}).replace(/\n/g,'\\\\n'))")'" >> .env.local
 fi
+if ! grep -q '^CONTRACTS_PII_KEY=' .env.local; then
+  echo "CONTRACTS_PII_KEY=$(node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64'))")" >> .env.local
+fi
 set -a; . ./.env.local; set +a
 
 echo "编译 building…"; npx tsc -p tsconfig.build.json
 mkdir -p tmp/logs
-SERVICES=(permits presale gateway)
+SERVICES=(permits presale contracts gateway)
 PIDS=()
 cleanup() { echo; echo "停止服务 stopping services…"; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
@@ -30,7 +33,7 @@ trap cleanup EXIT INT TERM
 echo "载入演示数据 loading demo data (first run only)…"
 node tools/run.js apps/permits/src/cli/demo-load.js
 
-port_of() { case "$1" in gateway) echo 3000;; permits) echo 3101;; presale) echo 3102;; esac; }
+port_of() { case "$1" in gateway) echo 3000;; permits) echo 3101;; presale) echo 3102;; contracts) echo 3103;; esac; }
 for s in "${SERVICES[@]}"; do
   node tools/run.js "apps/$s/src/main.js" >"tmp/logs/$s.log" 2>&1 &
   PIDS+=($!)
