@@ -96,6 +96,16 @@ describe('Platform foundation through the gateway', () => {
   });
 
   describe('construction permit lookup', () => {
+    it('finds the work-plan example by number, with the correlation id in the permits service\'s log', async () => {
+      const correlationId = `e2e-corr-${Date.now()}`;
+      const res = await api('/api/v1/construction-permits/430223202406200101/units', { token: readerToken, headers: { 'x-correlation-id': correlationId } });
+      expect(res.headers.get('x-correlation-id')).toBe(correlationId);
+      const deadline = Date.now() + 2000;
+      while (Date.now() < deadline && !platform.services.get('permits')!.output.join('').includes(correlationId)) await new Promise((r) => setTimeout(r, 50));
+      const permitsLine = platform.services.get('permits')!.output.join('').split('\n').find((l) => l.includes(correlationId));
+      expect(JSON.parse(permitsLine!)).toMatchObject({ correlationId, service: 'permits', subject: 'rpc.permits.permit.units.v1' });
+    });
+
     it('finds the work-plan example by number', async () => {
       const res = await api('/api/v1/construction-permits/430223202406200101', { token: readerToken });
       expect(res.status).toBe(200);

@@ -36,6 +36,7 @@ describe(PresaleIssuanceService.name, () => {
   let rpc: RpcClient;
   let dataSource: DataSource;
   let dropDb: () => Promise<void>;
+  let configEnv: Record<string, string>;
   const county: Principal = { kind: 'integrator', id: 'vendor-a', regions: ['430223'], scopes: ['presale:issue'] };
   const issue = (key: string, body = submission(), principal = county) => rpc.request<PresaleIssuedV1>(PresaleRpc.issue, { principal, body: { idempotencyKey: key, submission: body } });
 
@@ -44,8 +45,8 @@ describe(PresaleIssuanceService.name, () => {
     const db = await createTestDatabase('it_presale');
     dropDb = db.drop;
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    const config = validatePresaleConfig({ DATABASE_URL: db.serverUrl, PRESALE_DB_NAME: db.name, NATS_URL: nats.url, PRESALE_PORT: '0', PRESALE_SIGNING_KEY: pem, LOG_LEVEL: 'warn' });
-    app = await createPresaleApp(config);
+    configEnv = { DATABASE_URL: db.serverUrl, PRESALE_DB_NAME: db.name, NATS_URL: nats.url, PRESALE_PORT: '0', PRESALE_SIGNING_KEY: pem };
+    app = await createPresaleApp(validatePresaleConfig(configEnv));
     dataSource = app.get(DataSource);
     nc = await connect({ servers: nats.url });
     rpc = new RpcClient(nc, { timeoutMs: 10_000 });
@@ -137,5 +138,19 @@ describe(PresaleIssuanceService.name, () => {
     expect(Number(next.presaleNumber.slice(-2))).toBe(Number(real.presaleNumber.slice(-2)) + 1);
     const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE payload->>'subject' = $1 AND payload->'data'->'permit'->>'sandbox' = 'true'`, [sandbox.presaleNumber])) as Array<{ n: number }>;
     expect(n).toBe(0);
+  });
+
+  it('keeps verifying old tokens after a key rotation and lists both keys', async () => {
+    const before = await issue(randomUUID());
+    await app.close();
+    const newPem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    app = await createPresaleApp(validatePresaleConfig({ ...configEnv, PRESALE_SIGNING_KEY: newPem }));
+    dataSource = app.get(DataSource);
+    const after = await issue(randomUUID());
+    expect(after.chainToken.slice(0, 8)).not.toBe(before.chainToken.slice(0, 8)); // version, flags, key id differ
+    await expect(rpc.request<VerifyResultV1>(PresaleRpc.verify, { token: before.chainToken })).resolves.toMatchObject({ valid: true });
+    await expect(rpc.request<VerifyResultV1>(PresaleRpc.verify, { token: after.chainToken })).resolves.toMatchObject({ valid: true });
+    const jwks = await rpc.request<{ keys: Array<{ kid: string }> }>(PresaleRpc.keys, {});
+    expect(jwks.keys).toHaveLength(2);
   });
 });

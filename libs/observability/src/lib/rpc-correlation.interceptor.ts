@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { Headers } from '@hn/contracts';
 import { NatsContext } from '@nestjs/microservices';
 import { Observable } from 'rxjs';
@@ -8,6 +8,8 @@ import { MetricsService } from './metrics.service';
 /** Takes the correlation id from the NATS header so a service's logs join the gateway's. */
 @Injectable()
 export class RpcCorrelationInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Rpc');
+
   constructor(private readonly metrics: MetricsService) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -17,16 +19,22 @@ export class RpcCorrelationInterceptor implements NestInterceptor {
     const subject = natsContext?.getSubject?.() ?? 'unknown';
     const header = natsContext?.getHeaders?.()?.get(Headers.correlationId);
     const correlationId = acceptOrCreateCorrelationId(header);
+    const started = process.hrtime.bigint();
+    const done = (outcome: 'ok' | 'error'): void => {
+      this.metrics.rpcRequests.inc({ subject, outcome });
+      // one line per request, carrying the gateway's correlation id (pino mixin)
+      this.logger.log({ subject, outcome, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'rpc handled');
+    };
     return new Observable((subscriber) =>
       runWithCorrelation(correlationId, () =>
         next.handle().subscribe({
           next: (v) => subscriber.next(v),
           error: (e) => {
-            this.metrics.rpcRequests.inc({ subject, outcome: 'error' });
+            done('error');
             subscriber.error(e);
           },
           complete: () => {
-            this.metrics.rpcRequests.inc({ subject, outcome: 'ok' });
+            done('ok');
             subscriber.complete();
           },
         }),
