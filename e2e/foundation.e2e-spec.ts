@@ -37,7 +37,7 @@ describe('Platform foundation through the gateway', () => {
   };
 
   beforeAll(async () => {
-    platform = await TestPlatform.start(['permits', 'presale']);
+    platform = await TestPlatform.start(['permits', 'presale', 'contracts']);
     readerToken = await platform.token(await platform.createIntegrator(['430223'], ['permits:read']));
     writerToken = await platform.token(await platform.createIntegrator(['430200'], ['permits:read', 'approval:write']));
     changshaToken = await platform.token(await platform.createIntegrator(['430100'], ['permits:read', 'approval:write']));
@@ -232,7 +232,9 @@ describe('Platform foundation through the gateway', () => {
   describe('bad input never yields a 500', () => {
     it('malformed JSON → 400', async () => {
       const res = await api('/api/v1/approval/construction-permits/430223202406200101', { method: 'PUT', token: writerToken, headers: { 'content-type': 'application/json' }, body: '{"projectCode": ' });
-      await expectProblem(res, 400, 'VALIDATION_FAILED');
+      const problem = await expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(problem.errors).toEqual([{ field: 'body', reason: 'malformed JSON' }]);
+      expect(problem.detail).toContain('JSON');
     });
 
     it('wrong types and unknown fields → 400 naming the fields', async () => {

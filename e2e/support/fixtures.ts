@@ -1,4 +1,4 @@
-import { creditCodeCheckChar } from '@hn/numbering';
+import { creditCodeCheckChar, residentIdCheckDigit } from '@hn/numbering';
 
 /** A valid 统一社会信用代码 built from a 17-character body (check character computed). */
 export function creditCode(body17 = '91430223MA4Q0ABC1'): string {
@@ -42,6 +42,30 @@ export function presaleSubmission(overrides: Record<string, unknown> = {}): Reco
     plannedUse: '住宅',
     fundSupervision: { bank: '中国建设银行攸县支行', account: '43050162123400000123' },
     location: { lat: 27.0, lng: 113.3 },
+    ...overrides,
+  };
+}
+
+/** A GB 11643-valid 居民身份证 number built from its first 17 digits (check digit computed). */
+export function residentId(first17 = '43022319900101123'): string {
+  return first17 + residentIdCheckDigit(first17);
+}
+
+/** A complete 网签合同备案 body (the example of issue 5: 攸县 锦绣星城三期 22#栋) unless overridden. */
+export function contractFiling(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    presaleNumber: '430223202406200101-Y01',
+    building: '22#',
+    rooms: [{ roomNumber: '1-101', floor: 1, floorArea: 89.5 }],
+    address: '攸县联星街道锦绣大道 88 号锦绣星城三期 22#栋 1-101',
+    buyers: [
+      { type: 'PERSON', name: '张三', idType: 'RESIDENT_ID', idNumber: residentId(), phone: '13812345678' },
+      { type: 'ORGANIZATION', name: '攸县星城投资有限公司', creditCode: creditCode('91430223MA4R0DEF2') },
+    ],
+    contractAmount: 123_456_700,
+    payment: { method: 'COMBINED', downPayment: 43_456_700, commercialLoan: 50_000_000, providentFundLoan: 30_000_000 },
+    filingDate: '2024-09-02',
+    document: { sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', fileName: '商品房买卖合同（预售）.pdf' },
     ...overrides,
   };
 }

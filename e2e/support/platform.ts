@@ -89,6 +89,10 @@ export class TestPlatform {
       // a fresh chain-token / checkpoint signing key per suite (a secret: never from the repository)
       env['PRESALE_SIGNING_KEY'] = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     }
+    if (services.includes('contracts')) {
+      // a fresh key per suite for buyers' ID and phone numbers at rest (a secret: never from the repository)
+      env['CONTRACTS_PII_KEY'] = randomBytes(32).toString('base64');
+    }
     for (const service of services) {
       const db = await createTestDatabase(`e2e_${service}`);
       this.drops.push(db.drop);
@@ -181,6 +185,27 @@ export class TestPlatform {
       body: JSON.stringify({ grant_type: 'client_credentials', client_id: credential.clientId, client_secret: credential.clientSecret }),
     });
     if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { access_token: string }).access_token;
+  }
+
+  /** Creates a staff account with the operator command; returns its one-line JSON output parsed. */
+  async createStaff(username: string, password: string, role: string, region: string): Promise<{ username: string; role: string; region: string }> {
+    const out = await this.cli('staff:create', ['--username', username, '--password', password, '--role', role, '--region', region]);
+    return JSON.parse(out.trim().split('\n').pop()!) as { username: string; role: string; region: string };
+  }
+
+  /** POST /api/v1/auth/login; `ip` becomes X-Forwarded-For (the gateway trusts its proxy) so suites can keep per-IP limits apart. */
+  async staffLogin(username: string, password: string, ip = '10.20.0.1'): Promise<Response> {
+    return fetch(`${this.gatewayUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+      body: JSON.stringify({ username, password }),
+    });
+  }
+
+  async staffToken(username: string, password: string, ip?: string): Promise<string> {
+    const res = await this.staffLogin(username, password, ip);
+    if (res.status !== 200) throw new Error(`staff login failed: ${res.status} ${await res.text()}`);
     return ((await res.json()) as { access_token: string }).access_token;
   }
 

@@ -5,9 +5,11 @@ import { AccessTokenService } from '@hn/auth';
 import { ObservabilityModule } from '@hn/observability';
 import { PersistenceModule } from '@hn/persistence';
 import { AccessTokenGuard } from './auth/access-token.guard';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { GATEWAY_CONFIG, GatewayConfig } from './config/gateway.config';
 import { ConstructionPermitsModule } from './construction-permits/construction-permits.module';
+import { ContractFilingsModule } from './contract-filings/contract-filings.module';
 import { HealthController } from './health/health.controller';
 import { IntegratorClient } from './integrators/entities/integrator-client.entity';
 import { gatewayMigrations } from './migrations';
@@ -17,6 +19,7 @@ import { PublicModule } from './public/public.module';
 import { ClientThrottlerGuard } from './rate-limit/client-throttler.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RpcModule } from './rpc/rpc.module';
+import { StaffModule } from './staff/staff.module';
 
 export const gatewayEntities = [IntegratorClient];
 
@@ -57,8 +60,11 @@ export class GatewayAppModule {
         RpcModule,
         RateLimitModule,
         AuthModule,
+        AuditModule,
+        StaffModule,
         ConstructionPermitsModule,
         PresaleModule,
+        ContractFilingsModule,
         PublicModule,
       ],
       controllers: [HealthController],

@@ -1,4 +1,5 @@
 export { Scopes, Scope, ALL_SCOPES } from './lib/scopes';
+export { StaffScopes, StaffScope } from './lib/staff-scopes';
 export { hashSecret, verifySecret, generateSecret } from './lib/secret-hash';
 export { AccessTokenService, AccessTokenOptions, TokenVerification } from './lib/access-token.service';
 export { Public, IS_PUBLIC } from './lib/public.decorator';

@@ -1,15 +1,15 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokenService } from '@hn/auth';
-import { ErrorCode } from '@hn/contracts';
+import { ErrorCode, StaffRole } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
-import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_SCOPES } from './auth.decorators';
+import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES, REQUIRED_SCOPES, ROLE_FORBIDDEN } from './auth.decorators';
 
 interface RequestWithHeaders extends AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/** Global guard: a valid Bearer token on every non-public route, then the route's scopes. */
+/** Global guard: a valid Bearer token on every non-public route, then the route's staff roles and scopes. */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
   constructor(
@@ -29,6 +29,13 @@ export class AccessTokenGuard implements CanActivate {
       throw new DomainException(401, ErrorCode.UNAUTHORIZED, result.reason === 'expired' ? '访问令牌已过期，请重新获取 (access token expired)' : '访问令牌无效 (invalid access token)');
     }
     req.principal = result.principal;
+    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(REQUIRED_ROLES, targets);
+    if (roles && roles.length > 0) {
+      const { kind, role } = result.principal;
+      if (kind !== 'staff' || !role || !roles.includes(role)) {
+        throw new DomainException(403, ROLE_FORBIDDEN, `此操作仅限 ${roles.join('、')} 角色的工作人员 (requires staff role ${roles.join(' or ')})`);
+      }
+    }
     const required = this.reflector.getAllAndOverride<string[]>(REQUIRED_SCOPES, targets) ?? [];
     const missing = required.filter((s) => !result.principal.scopes.includes(s));
     if (missing.length > 0) {

@@ -1,12 +1,21 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { Principal } from '@hn/contracts';
+import { Principal, StaffRole } from '@hn/contracts';
 
 export const REQUIRED_SCOPES = 'hn:requiredScopes';
+export const REQUIRED_ROLES = 'hn:requiredRoles';
+/** Stable problem code when a route needs a staff role the caller does not have. */
+export const ROLE_FORBIDDEN = 'ROLE_FORBIDDEN';
 
 export { Public, IS_PUBLIC } from '@hn/auth';
 
 /** Route needs every listed scope. */
 export const RequireScopes = (...scopes: string[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_SCOPES, scopes);
+
+/**
+ * Route for staff with one of the listed roles only (403 ROLE_FORBIDDEN otherwise, also for
+ * integrator credentials, which have no role). Method-level metadata overrides class-level.
+ */
+export const RequireRoles = (...roles: StaffRole[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
 
 export interface AuthenticatedRequest {
   principal?: Principal;

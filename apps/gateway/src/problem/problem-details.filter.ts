@@ -25,6 +25,9 @@ export function toProblem(exception: unknown, logger: Logger): RpcProblem {
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
+    if (status === 400 && /JSON/i.test(exception.message)) {
+      return { status, code: ErrorCode.VALIDATION_FAILED, title: titleFor(400), detail: '请求体不是合法的 JSON (malformed JSON body)', errors: [{ field: 'body', reason: 'malformed JSON' }] };
+    }
     const code = status === 404 ? ErrorCode.NOT_FOUND : status === 401 ? ErrorCode.UNAUTHORIZED : status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED;
     const detail = status === 404 ? '请求的资源不存在 (no such route or resource)' : status >= 500 ? '服务内部错误 (internal error)' : exception.message;
     return { status, code, title: titleFor(status), detail };

@@ -46,3 +46,27 @@ describe('AccessTokenService cache', () => {
     await expect(service.verify(token)).resolves.toEqual({ ok: false, reason: 'expired' });
   });
 });
+
+describe('AccessTokenService staff role', () => {
+  const service = new AccessTokenService({ secret: 'r'.repeat(40), issuer: 'hn-test', ttlSeconds: 60 });
+
+  it('round-trips a staff principal with its role', async () => {
+    const staff = { kind: 'staff' as const, id: 'zhang.san', regions: ['430223'], scopes: ['permits:read', 'supervision:read'], sandbox: false, role: 'COUNTY' as const };
+    await expect(service.verify(await service.sign(staff))).resolves.toEqual({ ok: true, principal: staff });
+  });
+
+  it('puts no role claim on tokens without one', async () => {
+    const token = await service.sign({ kind: 'integrator', id: 'c', regions: ['430223'], scopes: [] });
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    expect(payload).not.toHaveProperty('role');
+    const result = await service.verify(token);
+    expect(result.ok && 'role' in result.principal).toBe(false);
+  });
+
+  it('ignores a role on an integrator token', async () => {
+    const token = await service.sign({ kind: 'integrator', id: 'c2', regions: ['430223'], scopes: [], role: 'ADMIN' });
+    const result = await service.verify(token);
+    expect(result.ok).toBe(true);
+    expect(result.ok ? result.principal.role : 'unverified').toBeUndefined();
+  });
+});

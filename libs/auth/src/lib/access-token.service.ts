@@ -1,4 +1,4 @@
-import { Principal, PrincipalKind } from '@hn/contracts';
+import { Principal, PrincipalKind, STAFF_ROLES, StaffRole } from '@hn/contracts';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 
 export interface AccessTokenOptions {
@@ -12,7 +12,7 @@ export type TokenVerification =
   | { ok: true; principal: Principal }
   | { ok: false; reason: 'expired' | 'invalid' };
 
-/** Short-lived HS256 JWTs carrying the caller's kind, regions and scopes. */
+/** Short-lived HS256 JWTs carrying the caller's kind, regions and scopes (and a staff member's role). */
 export class AccessTokenService {
   private readonly key: Uint8Array;
   /** Verified tokens until their expiry: a client reuses its token for many requests. */
@@ -28,7 +28,9 @@ export class AccessTokenService {
   }
 
   async sign(principal: Principal, ttlSeconds = this.options.ttlSeconds): Promise<string> {
-    return new SignJWT({ kind: principal.kind, regions: principal.regions, scope: principal.scopes.join(' '), sandbox: principal.sandbox ?? false })
+    const claims: Record<string, unknown> = { kind: principal.kind, regions: principal.regions, scope: principal.scopes.join(' '), sandbox: principal.sandbox ?? false };
+    if (principal.role) claims['role'] = principal.role;
+    return new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(principal.id)
       .setIssuer(this.options.issuer)
@@ -51,6 +53,9 @@ export class AccessTokenService {
       const kind = payload['kind'] === 'staff' ? 'staff' : ('integrator' as PrincipalKind);
       if (!payload.sub) return { ok: false, reason: 'invalid' };
       const principal: Principal = { kind, id: payload.sub, regions, scopes: scope ? scope.split(' ') : [], sandbox: payload['sandbox'] === true };
+      const role = payload['role'];
+      // Only staff tokens carry a role; an unknown role value is ignored (no role, no role-gated routes).
+      if (kind === 'staff' && typeof role === 'string' && (STAFF_ROLES as readonly string[]).includes(role)) principal.role = role as StaffRole;
       if (this.verified.size >= 10_000) this.verified.clear();
       this.verified.set(token, { principal, expiresAt: (payload.exp ?? 0) * 1000 });
       return { ok: true, principal };

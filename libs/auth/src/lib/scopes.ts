@@ -4,6 +4,8 @@ export const Scopes = {
   approvalWrite: 'approval:write',
   presaleIssue: 'presale:issue',
   contractsIssue: 'contracts:issue',
+  /** clear (unmasked) buyer ID and phone numbers in contract filing responses; granted only to roles that need them */
+  piiRead: 'pii:read',
 } as const;
 
 export type Scope = (typeof Scopes)[keyof typeof Scopes];

@@ -1,0 +1,146 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { PageV1 } from '@hn/contracts';
+import { DataSource } from 'typeorm';
+import { redactForAudit } from './redact';
+
+/** One audited action. `before` / `after` are redacted before they are stored. */
+export interface AuditRecord {
+  actor: string;
+  role?: string | null;
+  region?: string | null;
+  /** "<METHOD> <route pattern>", e.g. "POST /api/v1/supervision/marking/batch" */
+  action: string;
+  target?: string | null;
+  before?: unknown;
+  after?: unknown;
+  correlationId?: string | null;
+  status: number;
+}
+
+export interface AuditEntryV1 {
+  id: number;
+  at: string;
+  actor: string;
+  role: string | null;
+  region: string | null;
+  action: string;
+  target: string | null;
+  before: unknown;
+  after: unknown;
+  correlationId: string | null;
+  status: number;
+}
+
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  /** inclusive */
+  from?: Date;
+  /** exclusive */
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
+interface AuditRow {
+  id: string;
+  at: Date;
+  actor: string;
+  role: string | null;
+  region: string | null;
+  action: string;
+  target: string | null;
+  before: unknown;
+  after: unknown;
+  correlation_id: string | null;
+  status: number;
+}
+
+const MAX_ACTOR_LENGTH = 128;
+const MAX_TEXT_LENGTH = 1000;
+
+/** Append-only audit trail of staff actions and logins (table audit_entry). */
+@Injectable()
+export class AuditService {
+  private readonly logger = new Logger('Audit');
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Stores one entry. Never throws: an audit failure must not fail the request it describes, so it
+   * is logged (without the entry's body) instead. Resolves to whether the row was written.
+   */
+  async record(entry: AuditRecord): Promise<boolean> {
+    try {
+      const before = entry.before === undefined || entry.before === null ? null : JSON.stringify(redactForAudit(entry.before));
+      const after = entry.after === undefined || entry.after === null ? null : JSON.stringify(redactForAudit(entry.after));
+      await this.dataSource.query(
+        `INSERT INTO audit_entry (actor, role, region, action, target, before, after, correlation_id, status)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)`,
+        [
+          entry.actor.slice(0, MAX_ACTOR_LENGTH),
+          entry.role ?? null,
+          entry.region ?? null,
+          entry.action.slice(0, MAX_TEXT_LENGTH),
+          entry.target === undefined || entry.target === null ? null : entry.target.slice(0, MAX_TEXT_LENGTH),
+          before,
+          after,
+          entry.correlationId ?? null,
+          entry.status,
+        ],
+      );
+      return true;
+    } catch (err) {
+      this.logger.error({ err: { message: err instanceof Error ? err.message : String(err) }, action: entry.action, status: entry.status, correlationId: entry.correlationId }, '审计记录写入失败 audit entry not written');
+      return false;
+    }
+  }
+
+  /** Newest first. */
+  async list(query: AuditQuery): Promise<PageV1<AuditEntryV1>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.actor) {
+      params.push(query.actor);
+      where.push(`actor = $${params.length}`);
+    }
+    if (query.action) {
+      params.push(`${query.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`action LIKE $${params.length}`);
+    }
+    if (query.from) {
+      params.push(query.from);
+      where.push(`at >= $${params.length}`);
+    }
+    if (query.to) {
+      params.push(query.to);
+      where.push(`at < $${params.length}`);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_entry ${clause}`, params)) as Array<{ total: number }>;
+    const rows = (await this.dataSource.query(
+      `SELECT id, at, actor, role, region, action, target, before, after, correlation_id, status
+         FROM audit_entry ${clause}
+        ORDER BY at DESC, id DESC
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    )) as AuditRow[];
+    return { items: rows.map(toEntry), page: query.page, pageSize: query.pageSize, total };
+  }
+}
+
+function toEntry(row: AuditRow): AuditEntryV1 {
+  return {
+    id: Number(row.id),
+    at: row.at.toISOString(),
+    actor: row.actor,
+    role: row.role,
+    region: row.region,
+    action: row.action,
+    target: row.target,
+    before: row.before,
+    after: row.after,
+    correlationId: row.correlation_id,
+    status: row.status,
+  };
+}

@@ -1,0 +1,79 @@
+import 'reflect-metadata';
+import { createServiceDataSource, ensureDatabase, runMigrationsLocked } from '@hn/persistence';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { gatewayEntities } from '../app.module';
+import { AuditService } from '../audit/audit.service';
+import { gatewayMigrations } from '../migrations';
+import { StaffAccountsService } from '../staff/staff-accounts.service';
+
+const USAGE =
+  '用法 usage: npm run staff:create -- --username U (--password P | --password-stdin) --role PROVINCE|CITY|COUNTY|ADMIN --region CODE\n' +
+  '  PROVINCE、ADMIN → 430000；CITY → 市州代码 city code (e.g. 430200)；COUNTY → 县市区代码 county code (e.g. 430223)\n' +
+  '  密码至少 10 位，须含字母和数字 (password: at least 10 characters with letters and digits)';
+
+class UsageError extends Error {}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+function operatorName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Operator command: creates a staff account and prints {"username","role","region"} (never the password). */
+async function main(): Promise<void> {
+  let values: { username?: string; password?: string; 'password-stdin'?: boolean; role?: string; region?: string };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        username: { type: 'string' },
+        password: { type: 'string' },
+        'password-stdin': { type: 'boolean', default: false },
+        role: { type: 'string' },
+        region: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+  }
+  const password = values['password-stdin'] ? await readStdin() : values.password;
+  if (!values.username || !password || !values.role || !values.region) throw new UsageError(`缺少参数 missing argument\n${USAGE}`);
+
+  const serverUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const database = process.env['GATEWAY_DB_NAME'] ?? 'hn_gateway';
+  await ensureDatabase(serverUrl, database);
+  const dataSource = createServiceDataSource({ serverUrl, database, entities: gatewayEntities, migrations: gatewayMigrations, poolSize: 2 });
+  await dataSource.initialize();
+  try {
+    await runMigrationsLocked(dataSource);
+    const created = await new StaffAccountsService(dataSource).create({ username: values.username, password, role: values.role, region: values.region });
+    await new AuditService(dataSource).record({
+      actor: `operator:${operatorName()}`,
+      role: null,
+      region: created.region,
+      action: 'CLI staff:create',
+      target: `username=${created.username}`,
+      after: created,
+      status: 201,
+    });
+    process.stdout.write(`${JSON.stringify({ username: created.username, role: created.role, region: created.region })}\n`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((err: unknown) => {
+  const problem = (err as { problem?: { detail?: string; errors?: Array<{ reason: string }> } }).problem;
+  const detail = problem?.errors?.[0]?.reason ?? problem?.detail ?? (err instanceof Error ? err.message : String(err));
+  process.stderr.write(`创建失败 failed: ${detail}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+
+export class LoginRequestDto {
+  @ApiProperty({ example: 'zhang.san', description: '用户名 username (3–64: a-z 0-9 _ . -)' })
+  @IsString()
+  @Length(1, 128)
+  username!: string;
+
+  @ApiProperty({ example: 'Youxian2024ok', description: '密码 password', format: 'password' })
+  @IsString()
+  @Length(1, 256)
+  password!: string;
+}

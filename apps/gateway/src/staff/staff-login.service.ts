@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AccessTokenService } from '@hn/auth';
+import { Principal } from '@hn/contracts';
+import { AuditService } from '../audit/audit.service';
+import { TokenResponseDto } from '../auth/dto/token-response.dto';
+import { StaffAccountsService } from './staff-accounts.service';
+import { scopesForRole } from './staff-rules';
+import { AccountLockedException, StaffErrors } from './staff.errors';
+
+export const LOGIN_ACTION = 'POST /api/v1/auth/login';
+
+export interface LoginContext {
+  ip: string;
+  correlationId: string;
+}
+
+/** Staff login: password check with lockout, a staff JWT, and an audit row for every attempt. */
+@Injectable()
+export class StaffLoginService {
+  constructor(
+    private readonly accounts: StaffAccountsService,
+    private readonly audit: AuditService,
+    @Inject(AccessTokenService) private readonly tokens: AccessTokenService,
+  ) {}
+
+  async login(username: string, password: string, context: LoginContext): Promise<TokenResponseDto> {
+    const result = await this.accounts.authenticate(username, password);
+    const account = result.account;
+    const status = result.ok ? 200 : result.reason === 'ACCOUNT_LOCKED' ? 429 : 401;
+    await this.audit.record({
+      actor: username,
+      role: account?.role ?? null,
+      region: account?.region ?? null,
+      action: LOGIN_ACTION,
+      target: null,
+      after: { outcome: result.ok ? 'SUCCESS' : result.reason, ip: context.ip },
+      correlationId: context.correlationId,
+      status,
+    });
+    if (!result.ok) {
+      if (result.reason === 'ACCOUNT_LOCKED') throw new AccountLockedException(result.retryAfterSeconds);
+      throw StaffErrors.invalidCredentials();
+    }
+    const principal: Principal = {
+      kind: 'staff',
+      id: result.account.username,
+      regions: [result.account.region],
+      scopes: scopesForRole(result.account.role),
+      role: result.account.role,
+      sandbox: false,
+    };
+    return { access_token: await this.tokens.sign(principal), token_type: 'Bearer', expires_in: this.tokens.ttlSeconds };
+  }
+}

@@ -1,0 +1,13 @@
+import { ContractScopes } from '@hn/contracts';
+import { ALL_SCOPES, Scopes } from './scopes';
+
+describe('Scopes', () => {
+  it('lists every scope a credential may carry, pii:read included', () => {
+    expect([...ALL_SCOPES].sort()).toEqual(['approval:write', 'contracts:issue', 'permits:read', 'pii:read', 'presale:issue']);
+  });
+
+  it('uses the names the contracts service looks at', () => {
+    expect(Scopes.contractsIssue).toBe(ContractScopes.issue);
+    expect(Scopes.piiRead).toBe(ContractScopes.piiRead);
+  });
+});
