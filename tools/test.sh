@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NX_DAEMON=false NX_NO_CLOUD=true
+# quiet service logs from in-process apps in integration specs (e2e sets its own level)
+export LOG_LEVEL=${LOG_LEVEL:-warn}
 bash tools/ensure-infra.sh
 echo "== lint =="
 npx nx show projects >/dev/null   # computes the project graph the module-boundary rule needs

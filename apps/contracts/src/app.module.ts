@@ -13,6 +13,8 @@ import { BuyerPiiService } from './pii/buyer-pii.service';
 import { PiiCipher } from './pii/pii-cipher';
 import { PresaleReplicaConsumer } from './presale-replica/presale-replica.consumer';
 import { PresaleReplicaProjector } from './presale-replica/presale-replica.projector';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { SigningStatisticsModule } from './signing-statistics/signing-statistics.module';
 
 @Module({})
 export class ContractsAppModule {
@@ -36,6 +38,8 @@ export class ContractsAppModule {
           ],
         }),
         TerminusModule,
+        SigningStatisticsModule.register(config),
+        ReconciliationModule.register(config),
       ],
       controllers: [ContractFilingsController, createServiceHealthController('contracts', ContractsRpc.health)],
       providers: [

@@ -5,3 +5,4 @@ export * from './lib/permits';
 export * from './lib/health';
 export * from './lib/presale';
 export * from './lib/contract-filings';
+export * from './lib/reconciliation';

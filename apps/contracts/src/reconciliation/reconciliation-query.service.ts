@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { FieldError, Principal, ReconciliationAcknowledgeRequestV1, ReconciliationDifferencePageV1, ReconciliationDifferenceV1, ReconciliationListRequestV1 } from '@hn/contracts';
+import { DataSource } from 'typeorm';
+import { assertInRegions, assertStaff, pageOf, regionCondition, regionPrefixes } from '../signing-statistics/staff-access';
+import { DIFFERENCE_COLUMNS, DifferenceRow, rowToDifference } from './difference-row';
+import { ReconciliationErrors } from './reconciliation.errors';
+
+const STATES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const MAX_EXPLANATION_LENGTH = 1000;
+
+/** 比对结果抄送市县复核: lists differences in the caller's regions; staff acknowledge them with an explanation. */
+@Injectable()
+export class ReconciliationQueryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(principal: Principal, request: ReconciliationListRequestV1): Promise<ReconciliationDifferencePageV1> {
+    assertStaff(principal);
+    const { page, pageSize, offset } = pageOf(request);
+    const errors: FieldError[] = [];
+    const state = request?.state;
+    if (state !== undefined && state !== null && !STATES.includes(state)) errors.push({ field: 'state', reason: `状态须为 ${STATES.join('/')} (${STATES.join('|')})` });
+    const regionCode = request?.regionCode;
+    const hasRegion = regionCode !== undefined && regionCode !== null && regionCode !== '';
+    if (hasRegion && (typeof regionCode !== 'string' || !/^43\d{4}$/.test(regionCode))) errors.push({ field: 'regionCode', reason: '区划代码须为 43 开头的 6 位数字 (6-digit Hunan region code)' });
+    if (errors.length > 0) throw ReconciliationErrors.invalid(errors);
+    if (hasRegion) assertInRegions(principal, regionCode, regionCode);
+    const params: unknown[] = [regionPrefixes(hasRegion ? [regionCode] : principal.regions)];
+    const where = [regionCondition('d.region_code', 1)];
+    if (state) {
+      params.push(state);
+      where.push(`d.state = $${params.length}`);
+    } else {
+      where.push(`d.state <> 'RESOLVED'`);
+    }
+    const condition = where.join(' AND ');
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query(`SELECT ${DIFFERENCE_COLUMNS} FROM reconciliation_difference d WHERE ${condition} ORDER BY d.found_at DESC, d.presale_number, d.month LIMIT ${pageSize} OFFSET ${offset}`, params) as Promise<DifferenceRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM reconciliation_difference d WHERE ${condition}`, params) as Promise<Array<{ total: number }>>,
+    ]);
+    return { items: rows.map(rowToDifference), page, pageSize, total: counted[0]?.total ?? 0 };
+  }
+
+  async acknowledge(principal: Principal, request: ReconciliationAcknowledgeRequestV1): Promise<ReconciliationDifferenceV1> {
+    assertStaff(principal);
+    const id = request?.differenceId;
+    const explanation = typeof request?.explanation === 'string' ? request.explanation.trim() : '';
+    const errors: FieldError[] = [];
+    if (typeof id !== 'string' || !UUID.test(id)) errors.push({ field: 'differenceId', reason: '差异编号须为 UUID (UUID)' });
+    if (explanation.length < 1 || explanation.length > MAX_EXPLANATION_LENGTH) {
+      errors.push({ field: 'explanation', reason: `核实说明必填，1–${MAX_EXPLANATION_LENGTH} 字 (required, 1–${MAX_EXPLANATION_LENGTH} characters)` });
+    }
+    if (errors.length > 0) throw ReconciliationErrors.invalid(errors);
+    return this.dataSource.transaction(async (m) => {
+      const [row] = (await m.query(`SELECT ${DIFFERENCE_COLUMNS} FROM reconciliation_difference d WHERE d.id = $1 FOR UPDATE`, [id])) as DifferenceRow[];
+      if (!row) throw ReconciliationErrors.notFound(id);
+      assertInRegions(principal, row.region_code, row.presale_number);
+      if (row.state === 'ACKNOWLEDGED') throw ReconciliationErrors.alreadyAcknowledged(id);
+      if (row.state === 'RESOLVED') throw ReconciliationErrors.resolved(id);
+      const [updated] = (await m.query(
+        `UPDATE reconciliation_difference d SET state = 'ACKNOWLEDGED', explanation = $2, acknowledged_by = $3, acknowledged_at = now() WHERE d.id = $1 RETURNING ${DIFFERENCE_COLUMNS}`,
+        [id, explanation, principal.id],
+      )) as [DifferenceRow[], number];
+      return rowToDifference(updated[0]!);
+    });
+  }
+}

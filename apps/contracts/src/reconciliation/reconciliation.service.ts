@@ -1,0 +1,107 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Principal, ReconciliationRunResultV1 } from '@hn/contracts';
+import { isInRegions } from '@hn/numbering';
+import { randomUUID } from 'node:crypto';
+import { DataSource, QueryRunner } from 'typeorm';
+import { MarketPlatformSyncService, PullResult } from '../market-platform/market-platform-sync.service';
+import { assertStaff } from '../signing-statistics/staff-access';
+import { DIFFERENCE_COLUMNS, DifferenceRow, rowToDifference } from './difference-row';
+import { ReconciliationDataLoader } from './reconciliation-data.loader';
+import { ReconciliationDifferenceStore } from './reconciliation-difference.store';
+import { ReconciliationErrors } from './reconciliation.errors';
+
+/** Session advisory lock: one run at a time across all replicas of the contracts service. */
+const RUN_LOCK_SQL = `hashtext('contracts:reconciliation')`;
+const MAX_RETURNED = 1000;
+
+export type RunTrigger = 'MANUAL' | 'SCHEDULED';
+
+/**
+ * A reconciliation run: pull the market platform's feed up to date (resumable), compare every
+ * (presale permit, month), store the differences idempotently and publish them. Runs hold a
+ * Postgres advisory lock on a dedicated connection for their whole duration.
+ */
+@Injectable()
+export class ReconciliationService {
+  private readonly logger = new Logger(ReconciliationService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sync: MarketPlatformSyncService,
+    private readonly loader: ReconciliationDataLoader,
+    private readonly store: ReconciliationDifferenceStore,
+  ) {}
+
+  /** On demand (rpc.contracts.reconciliation.run.v1): 409 while another run holds the lock. */
+  async runOnDemand(principal: Principal): Promise<ReconciliationRunResultV1> {
+    assertStaff(principal);
+    const result = await this.withLock((runner) => this.run(runner, 'MANUAL', principal.id));
+    if (!result) throw ReconciliationErrors.inProgress();
+    const differences = result.differences.filter((d) => isInRegions(principal.regions, d.regionCode));
+    return { ...result, differences: differences.slice(0, MAX_RETURNED), differencesTruncated: differences.length > MAX_RETURNED };
+  }
+
+  /**
+   * Scheduled: skipped when another replica holds the lock or finished a run less than
+   * `minSpacingMs` ago (so N replicas ticking on the same interval run it once, not N times).
+   */
+  async runScheduled(minSpacingMs: number): Promise<ReconciliationRunResultV1 | null> {
+    return this.withLock(async (runner) => {
+      const [recent] = (await runner.query(
+        `SELECT 1 AS recent FROM reconciliation_run WHERE status = 'SUCCEEDED' AND finished_at > now() - make_interval(secs => $1::float8 / 1000) LIMIT 1`,
+        [minSpacingMs],
+      )) as Array<{ recent: number }>;
+      return recent ? null : this.run(runner, 'SCHEDULED', 'scheduler');
+    });
+  }
+
+  private async withLock<T>(fn: (runner: QueryRunner) => Promise<T | null>): Promise<T | null> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(${RUN_LOCK_SQL}) AS locked`)) as Array<{ locked: boolean }>;
+      if (!locked) return null;
+      try {
+        return await fn(runner);
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock(${RUN_LOCK_SQL})`).catch(() => undefined);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async run(runner: QueryRunner, trigger: RunTrigger, startedBy: string): Promise<ReconciliationRunResultV1> {
+    const runId = randomUUID();
+    const [{ started_at: startedAt }] = (await runner.query(`INSERT INTO reconciliation_run (id, trigger, started_by) VALUES ($1, $2, $3) RETURNING started_at`, [runId, trigger, startedBy])) as Array<{ started_at: Date }>;
+    let pulled: PullResult;
+    try {
+      pulled = await this.sync.pull();
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      await this.finish(runner, runId, 'FAILED', null, reason);
+      this.logger.warn(`比对未进行：市场监管平台数据获取失败 (run ${runId} failed): ${reason}`);
+      throw ReconciliationErrors.marketUnavailable(reason);
+    }
+    try {
+      const comparison = await this.loader.compareAll();
+      const stored = await this.store.persist(runId, comparison.differences, comparison.regions);
+      const summary = { pulled: { pages: pulled.pages, items: pulled.items, badItems: pulled.badItems }, comparedGroups: comparison.groups, newDifferences: stored.created, unchangedDifferences: stored.unchanged, resolvedDifferences: stored.resolved };
+      const finishedAt = await this.finish(runner, runId, 'SUCCEEDED', summary, null);
+      const rows = (await runner.query(`SELECT ${DIFFERENCE_COLUMNS} FROM reconciliation_difference d WHERE d.id = ANY($1::uuid[]) ORDER BY d.presale_number, d.month`, [stored.foundIds])) as DifferenceRow[];
+      this.logger.log(`比对完成 (run ${runId}): ${comparison.groups} 组, 新差异 ${stored.created}, 未变 ${stored.unchanged}, 已消除 ${stored.resolved}`);
+      return { runId, startedAt: new Date(startedAt).toISOString(), finishedAt, ...summary, differences: rows.map(rowToDifference), differencesTruncated: false };
+    } catch (err) {
+      await this.finish(runner, runId, 'FAILED', null, err instanceof Error ? err.message : String(err)).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async finish(runner: QueryRunner, runId: string, status: 'SUCCEEDED' | 'FAILED', summary: object | null, error: string | null): Promise<string> {
+    const [rows] = (await runner.query(
+      `UPDATE reconciliation_run SET status = $2, finished_at = now(), summary = $3::jsonb, error = $4 WHERE id = $1 RETURNING finished_at`,
+      [runId, status, summary === null ? null : JSON.stringify(summary), error === null ? null : error.slice(0, 2000)],
+    )) as [Array<{ finished_at: Date }>, number];
+    return new Date(rows[0]!.finished_at).toISOString();
+  }
+}

@@ -1,0 +1,56 @@
+import { SigningStatisticPutRequestV1 } from '@hn/contracts';
+import { statisticKind, toHundredths, validateStatisticPut } from './signing-statistic.validator';
+import { currentMonthInChina, isMonth, pageOf, regionPrefixes } from './staff-access';
+
+const body = (over: Partial<Record<keyof SigningStatisticPutRequestV1, unknown>> = {}) =>
+  ({ presaleNumber: '430223202306150101-Z01', month: '2024-05', contractsSigned: 12, floorArea: 1085.5, amountFen: 702_345_600, ...over }) as SigningStatisticPutRequestV1;
+const fields = (b: SigningStatisticPutRequestV1 | undefined) => validateStatisticPut(b, '2025-01').errors.map((e) => e.field);
+
+describe(validateStatisticPut.name, () => {
+  it('accepts a complete statistic, area in hundredths', () => {
+    expect(validateStatisticPut(body(), '2025-01')).toEqual({ errors: [], value: { presaleNumber: '430223202306150101-Z01', month: '2024-05', contractsSigned: 12, floorAreaHundredths: 108550, amountFen: 702_345_600 } });
+    expect(fields(body({ contractsSigned: 0, floorArea: 0, amountFen: 0 }))).toEqual([]);
+    expect(fields(body({ month: '2025-01' }))).toEqual([]);
+  });
+
+  it('lists every problem at once 一次列出全部问题', () => {
+    expect(fields(undefined)).toEqual(['presaleNumber', 'month', 'contractsSigned', 'floorArea', 'amountFen']);
+    expect(fields(body({ presaleNumber: '430223202306150101-X01' }))).toEqual(['presaleNumber']);
+    expect(fields(body({ month: '2024-5' }))).toEqual(['month']);
+    expect(fields(body({ month: '1999-12' }))).toEqual(['month']);
+    expect(fields(body({ month: '2025-02' }))).toEqual(['month']);
+    expect(fields(body({ contractsSigned: -1 }))).toEqual(['contractsSigned']);
+    expect(fields(body({ contractsSigned: 1.5 }))).toEqual(['contractsSigned']);
+    expect(fields(body({ floorArea: 10.123 }))).toEqual(['floorArea']);
+    expect(fields(body({ floorArea: -0.01 }))).toEqual(['floorArea']);
+    expect(fields(body({ floorArea: Number.NaN }))).toEqual(['floorArea']);
+    expect(fields(body({ amountFen: 1.5 }))).toEqual(['amountFen']);
+    expect(fields(body({ amountFen: '100' }))).toEqual(['amountFen']);
+    expect(fields(body({ contractsSigned: 0 }))).toEqual(['contractsSigned']);
+  });
+});
+
+describe('statistic helpers', () => {
+  it('derives the kind from the cut-over month', () => {
+    expect(statisticKind('2024-08', '2024-09-01')).toBe('BACKFILL');
+    expect(statisticKind('2024-09', '2024-09-01')).toBe('PERIODIC');
+    expect(statisticKind('2024-09', '2024-10-01')).toBe('BACKFILL');
+  });
+
+  it('converts two-decimal areas exactly', () => {
+    expect(toHundredths(0.1 + 0.2)).toBe(30);
+    expect(toHundredths(1085.55)).toBe(108555);
+    expect(toHundredths(1.005)).toBeNull();
+    expect(toHundredths(Infinity)).toBeNull();
+  });
+
+  it('checks months, pages and region prefixes', () => {
+    expect(['2024-01', '2024-12'].every(isMonth)).toBe(true);
+    expect(['2024-00', '2024-13', '24-01', 202401, '1999-12'].some(isMonth)).toBe(false);
+    expect(currentMonthInChina(new Date('2024-08-31T16:30:00Z'))).toBe('2024-09');
+    expect(pageOf({ page: 3, pageSize: 10 })).toEqual({ page: 3, pageSize: 10, offset: 20 });
+    expect(pageOf({ page: 0, pageSize: 1000 })).toEqual({ page: 1, pageSize: 100, offset: 0 });
+    expect(pageOf(undefined)).toEqual({ page: 1, pageSize: 20, offset: 0 });
+    expect(regionPrefixes(['430000', '430200', '430223', 'bad', '430223'])).toEqual(['43', '4302', '430223']);
+  });
+});
