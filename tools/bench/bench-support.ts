@@ -30,7 +30,9 @@ export class BenchProcesses {
   }
 
   async start(name: string, port: string): Promise<void> {
-    const child = spawn(process.execPath, [join(ROOT, 'tools/run.js'), `apps/${name}/src/main.js`], { cwd: ROOT, env: this.env, stdio: 'inherit' });
+    // BENCH_PROFILE=<service> writes a V8 CPU profile of that service to tmp/prof/ when it stops
+    const profile = process.env['BENCH_PROFILE'] === name ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'tmp/prof')}`] : [];
+    const child = spawn(process.execPath, [...profile, join(ROOT, 'tools/run.js'), `apps/${name}/src/main.js`], { cwd: ROOT, env: this.env, stdio: 'inherit' });
     this.children.push(child);
     for (let i = 0; i < 300; i++) {
       try {

@@ -20,6 +20,7 @@ import { ClientThrottlerGuard } from './rate-limit/client-throttler.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RpcModule } from './rpc/rpc.module';
 import { StaffModule } from './staff/staff.module';
+import { SupervisionModule } from './supervision/supervision.module';
 
 export const gatewayEntities = [IntegratorClient];
 
@@ -65,6 +66,7 @@ export class GatewayAppModule {
         ConstructionPermitsModule,
         PresaleModule,
         ContractFilingsModule,
+        SupervisionModule,
         PublicModule,
       ],
       controllers: [HealthController],

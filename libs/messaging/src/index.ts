@@ -1,2 +1,2 @@
-export { RpcClient, RpcClientOptions } from './lib/rpc-client';
+export { RpcCallOptions, RpcClient, RpcClientOptions } from './lib/rpc-client';
 export { createServiceApp, ServiceAppOptions } from './lib/create-service-app';

@@ -11,7 +11,7 @@ export * from './lib/outbox-entities';
 export * from './lib/create-outbox-inbox-1700000000000';
 export * from './lib/build-cloud-event';
 export * from './lib/enqueue-event';
-export { OUTBOX_CHANNEL_SQL, OUTBOX_NOTIFY_SQL, outboxInsertSql, outboxRowParams } from './lib/outbox-sql';
+export { OUTBOX_CHANNEL_SQL, OUTBOX_NOTIFY_SQL, NOTIFY_MIN_GAP_MS, outboxNotifySqlIfDue, outboxInsertSql, outboxRowParams } from './lib/outbox-sql';
 export * from './lib/outbox-relay';
 export * from './lib/ensure-stream';
 export * from './lib/idempotent-consumer';

@@ -1,5 +1,5 @@
 import { CloudEvent } from '@hn/contracts';
-import { OUTBOX_NOTIFY_SQL, outboxRowParams } from '@hn/persistence';
+import { outboxNotifySqlIfDue, outboxRowParams } from '@hn/persistence';
 import { SealedBuyerRow } from '../pii/buyer-pii.service';
 import { FilingDraft } from './contract-filing-record';
 
@@ -75,6 +75,6 @@ export function filingStatement(args: FilingStatementArgs): { sql: string; param
       INSERT INTO outbox_event (id, stream_subject, payload, headers, created_at)
       SELECT $15::uuid, $16, jsonb_set($17::jsonb, '{data,filing}', r.record) || jsonb_build_object('subject', r.contract_number), $18::jsonb, clock_timestamp() FROM r
     )` : ''}
-    SELECT r.serial, r.contract_number AS "contractNumber"${event ? `, ${OUTBOX_NOTIFY_SQL} AS notified` : ''} FROM r`;
+    SELECT r.serial, r.contract_number AS "contractNumber"${event ? `, ${outboxNotifySqlIfDue()} AS notified` : ''} FROM r`;
   return { sql, params };
 }

@@ -27,6 +27,22 @@ describe(RpcClient.name, () => {
     sub.unsubscribe();
   });
 
+  it('a per-call timeout overrides the client default, both shorter and longer', async () => {
+    const subject = `rpc.slow-${randomUUID()}.v1`;
+    const sub = nc.subscribe(subject, {
+      callback: (_err, msg) => {
+        const packet = JSON.parse(new TextDecoder().decode(msg.data)) as { id: string };
+        setTimeout(() => msg.respond(new TextEncoder().encode(JSON.stringify({ id: packet.id, response: { ok: true }, isDisposed: true }))), 400);
+      },
+    });
+    const client = new RpcClient(nc, { timeoutMs: 150 });
+    await expect(client.request(subject, {})).rejects.toMatchObject({ problem: { status: 503 } });
+    await expect(client.request(subject, {}, undefined, { timeoutMs: 3000 })).resolves.toEqual({ ok: true });
+    const patient = new RpcClient(nc, { timeoutMs: 3000 });
+    await expect(patient.request(subject, {}, undefined, { timeoutMs: 150 })).rejects.toMatchObject({ problem: { status: 503 } });
+    sub.unsubscribe();
+  });
+
   it('returns the response and rethrows a service problem as DomainException', async () => {
     const subject = `rpc.echo-${randomUUID()}.v1`;
     const sub = nc.subscribe(subject, {

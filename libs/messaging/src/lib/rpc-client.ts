@@ -8,6 +8,12 @@ export interface RpcClientOptions {
   timeoutMs: number;
 }
 
+/** Per-call settings of one request. */
+export interface RpcCallOptions {
+  /** overrides the client's timeoutMs for this call (e.g. a long-running job) */
+  timeoutMs?: number;
+}
+
 interface NestReply<T> {
   err?: unknown;
   response?: T;
@@ -27,13 +33,13 @@ export class RpcClient {
     private readonly options: RpcClientOptions,
   ) {}
 
-  async request<TRes, TReq = unknown>(subject: string, data: TReq, correlationId?: string): Promise<TRes> {
+  async request<TRes, TReq = unknown>(subject: string, data: TReq, correlationId?: string, callOptions: RpcCallOptions = {}): Promise<TRes> {
     const h = natsHeaders();
     if (correlationId) h.set(HnHeaders.correlationId, correlationId);
     const packet = { pattern: subject, data, id: randomUUID() };
     let replyBytes: Uint8Array;
     try {
-      const msg = await this.nc.request(subject, this.codec.encode(packet), { timeout: this.options.timeoutMs, headers: h });
+      const msg = await this.nc.request(subject, this.codec.encode(packet), { timeout: callOptions.timeoutMs ?? this.options.timeoutMs, headers: h });
       replyBytes = msg.data;
     } catch (err) {
       throw this.unavailable(subject, err);

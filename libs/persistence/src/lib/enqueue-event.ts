@@ -1,7 +1,7 @@
 import { CloudEvent } from '@hn/contracts';
 import { EntityManager } from 'typeorm';
 import { buildCloudEvent } from './build-cloud-event';
-import { OUTBOX_NOTIFY_SQL, outboxInsertSql, outboxRowParams } from './outbox-sql';
+import { outboxInsertSql, outboxNotifySqlIfDue, outboxRowParams } from './outbox-sql';
 
 export interface EnqueueEventArgs<T> {
   /** e.g. "/hn/permits" */
@@ -16,10 +16,10 @@ export interface EnqueueEventArgs<T> {
 
 /**
  * Writes a domain event to the outbox inside the caller's transaction (pass the transaction's
- * manager) and notifies the relays. Insert and notify are one statement: one round trip.
+ * manager) and notifies the relays (debounced, see outboxNotifySqlIfDue). One round trip.
  */
 export async function enqueueEvent<T>(manager: EntityManager, args: EnqueueEventArgs<T>): Promise<CloudEvent<T>> {
   const event = buildCloudEvent<T>({ source: args.source, type: args.type, subject: args.subject, data: args.data });
-  await manager.query(`WITH inserted AS (${outboxInsertSql(1)} RETURNING 1) SELECT ${OUTBOX_NOTIFY_SQL} FROM inserted`, outboxRowParams(event, args.correlationId));
+  await manager.query(`WITH inserted AS (${outboxInsertSql(1)} RETURNING 1) SELECT ${outboxNotifySqlIfDue()} FROM inserted`, outboxRowParams(event, args.correlationId));
   return event;
 }

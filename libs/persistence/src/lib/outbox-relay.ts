@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { backoffDelay } from './backoff';
 import { OUTBOX_CHANNEL_SQL } from './outbox-sql';
 import { PausableSleep } from './pausable-sleep';
+
+const TRAILING_PASS_MS = 30;
 import { errorMessage } from './pg-error';
 import { pgClientConfig } from './pg-client-config';
 import { consoleWarnLogger, PersistenceLogger } from './persistence-logger';
@@ -90,7 +92,7 @@ export class OutboxRelay {
     this.nc = options.natsConnection;
     this.logger = options.logger ?? consoleWarnLogger;
     this.batchSize = options.batchSize ?? 256;
-    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.publishTimeoutMs = options.publishTimeoutMs ?? 5000;
     this.baseBackoffMs = options.baseBackoffMs ?? 200;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
@@ -232,6 +234,12 @@ export class OutboxRelay {
       if (result !== null && result.failed === 0) {
         failures = 0;
         if (result.claimed === this.batchSize) continue; // more is waiting
+        if (result.claimed > 0) {
+          // Trailing pass: writers skip NOTIFY for a few ms after one (outboxNotifySqlIfDue), so
+          // rows committed just after this round are picked up without waiting for the poll.
+          await this.sleeper.sleep(TRAILING_PASS_MS, true);
+          continue;
+        }
         await this.purgeIfDue();
         await this.sleeper.sleep(this.pollIntervalMs, true);
       } else {

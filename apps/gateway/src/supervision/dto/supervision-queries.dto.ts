@@ -1,0 +1,53 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ReconciliationDifferenceStateV1, SigningStatisticStateV1 } from '@hn/contracts';
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+abstract class PageQuery {
+  @ApiPropertyOptional({ example: 1, default: 1, minimum: 1, maximum: 10_000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page 须为整数 (integer)' })
+  @Min(1, { message: 'page 最小 1 (at least 1)' })
+  @Max(10_000, { message: 'page 最大 10000 (at most 10000)' })
+  page: number = 1;
+
+  @ApiPropertyOptional({ example: 20, default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize 须为整数 (integer)' })
+  @Min(1, { message: 'pageSize 最小 1 (at least 1)' })
+  @Max(100, { message: 'pageSize 最大 100 (at most 100)' })
+  pageSize: number = 20;
+}
+
+export class SigningStatisticsQuery extends PageQuery {
+  @ApiPropertyOptional({ example: '430223202406200101-Y01', description: '统一预售许可证号' })
+  @IsOptional()
+  @IsString()
+  presaleNumber?: string;
+
+  @ApiPropertyOptional({ example: '2024-07', description: '月份 YYYY-MM' })
+  @IsOptional()
+  @Matches(MONTH, { message: 'month 格式应为 YYYY-MM (month as YYYY-MM)' })
+  month?: string;
+
+  @ApiPropertyOptional({ enum: ['DRAFT', 'SUBMITTED'], description: '草稿 / 已提交（锁定）' })
+  @IsOptional()
+  @IsIn(['DRAFT', 'SUBMITTED'], { message: 'state 须为 DRAFT 或 SUBMITTED (DRAFT|SUBMITTED)' })
+  state?: SigningStatisticStateV1;
+}
+
+export class ReconciliationQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'], description: '不填时列出 OPEN 与 ACKNOWLEDGED（without state: OPEN and ACKNOWLEDGED）' })
+  @IsOptional()
+  @IsIn(['OPEN', 'ACKNOWLEDGED', 'RESOLVED'], { message: 'state 须为 OPEN / ACKNOWLEDGED / RESOLVED 之一' })
+  state?: ReconciliationDifferenceStateV1;
+
+  @ApiPropertyOptional({ example: '430223', description: '本人区划内的区划代码（市州代码含所辖县市区）a region inside the caller\'s (a city code covers its counties)' })
+  @IsOptional()
+  @Matches(/^43\d{4}$/, { message: 'regionCode 须为 43 开头的 6 位区划代码 (6-digit Hunan region code)' })
+  regionCode?: string;
+}

@@ -1,0 +1,128 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ContractsStatisticsRpc,
+  ErrorCode,
+  Principal,
+  ReconciliationAcknowledgeRequestV1,
+  ReconciliationDifferencePageV1,
+  ReconciliationDifferenceV1,
+  ReconciliationListRequestV1,
+  ReconciliationRpc,
+  ReconciliationRunRequestV1,
+  ReconciliationRunResultV1,
+  RpcRequest,
+  SigningStatisticListRequestV1,
+  SigningStatisticPageV1,
+  SigningStatisticPutRequestV1,
+  SigningStatisticPutResultV1,
+  SigningStatisticSubmitRequestV1,
+  SigningStatisticSubmitResultV1,
+  SigningStatisticV1,
+  SigningStatisticWithdrawRequestV1,
+  SigningStatisticWithdrawResultV1,
+} from '@hn/contracts';
+import { DomainException } from '@hn/errors';
+import { RpcClient } from '@hn/messaging';
+import { isInRegions } from '@hn/numbering';
+
+export const SUPERVISION_SETTINGS = Symbol('SUPERVISION_SETTINGS');
+
+export interface SupervisionSettings {
+  /** GATEWAY_RECONCILIATION_TIMEOUT_MS: a run pulls the whole market feed; default 120 000 */
+  reconciliationTimeoutMs: number;
+}
+
+/** Reads GATEWAY_RECONCILIATION_TIMEOUT_MS (1 000..900 000, default 120 000); fails at boot when malformed. */
+export function supervisionSettingsFromEnv(env: Record<string, string | undefined>): SupervisionSettings {
+  const raw = env['GATEWAY_RECONCILIATION_TIMEOUT_MS']?.trim();
+  if (raw === undefined || raw === '') return { reconciliationTimeoutMs: 120_000 };
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1000 || value > 900_000) {
+    throw new Error('配置无效 invalid configuration: GATEWAY_RECONCILIATION_TIMEOUT_MS must be an integer in 1000..900000');
+  }
+  return { reconciliationTimeoutMs: value };
+}
+
+/** What a write answers plus the real before / after states for the audit trail (removed before sending). */
+export type Audited<T> = T & { audit: { before: unknown; after: unknown; target?: string } };
+
+/**
+ * Gateway side of 网签统计补录 and 网签数据比对: a first region check on the presale number (or region)
+ * of the request, then the contracts service, which checks again against its replica.
+ */
+@Injectable()
+export class SupervisionGatewayService {
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(SUPERVISION_SETTINGS) private readonly settings: SupervisionSettings,
+  ) {}
+
+  async putStatistic(principal: Principal, body: SigningStatisticPutRequestV1, cid: string): Promise<Audited<SigningStatisticPutResultV1>> {
+    this.assertPresaleRegion(principal, body.presaleNumber);
+    const before = await this.current(principal, body.presaleNumber, body.month, cid);
+    const result = await this.call<SigningStatisticPutResultV1>(ContractsStatisticsRpc.put, principal, body, cid);
+    return { ...result, audit: { before, after: { outcome: result.outcome, statistic: result.statistic } } };
+  }
+
+  listStatistics(principal: Principal, query: SigningStatisticListRequestV1, cid: string): Promise<SigningStatisticPageV1> {
+    if (query.presaleNumber) this.assertPresaleRegion(principal, query.presaleNumber);
+    return this.call(ContractsStatisticsRpc.list, principal, query, cid);
+  }
+
+  async withdrawStatistic(principal: Principal, body: SigningStatisticWithdrawRequestV1, cid: string): Promise<Audited<SigningStatisticWithdrawResultV1>> {
+    this.assertPresaleRegion(principal, body.presaleNumber);
+    const before = await this.current(principal, body.presaleNumber, body.month, cid);
+    const result = await this.call<SigningStatisticWithdrawResultV1>(ContractsStatisticsRpc.withdraw, principal, body, cid);
+    return { ...result, audit: { before, after: { outcome: result.outcome, withdrawnVersion: result.withdrawnVersion, statistic: result.statistic }, target: `presaleNumber=${body.presaleNumber}&month=${body.month}` } };
+  }
+
+  async submitStatistics(principal: Principal, body: SigningStatisticSubmitRequestV1, cid: string): Promise<Audited<SigningStatisticSubmitResultV1>> {
+    this.assertPresaleRegion(principal, body.presaleNumber);
+    const result = await this.call<SigningStatisticSubmitResultV1>(ContractsStatisticsRpc.submit, principal, body, cid);
+    return { ...result, audit: { before: { state: 'DRAFT', months: body.months }, after: result.statistics, target: `presaleNumber=${body.presaleNumber}` } };
+  }
+
+  async runReconciliation(principal: Principal, cid: string): Promise<Audited<ReconciliationRunResultV1>> {
+    const body: ReconciliationRunRequestV1 = {};
+    const result = await this.call<ReconciliationRunResultV1>(ReconciliationRpc.run, principal, body, cid, this.settings.reconciliationTimeoutMs);
+    const { differences, ...summary } = result;
+    return { ...result, audit: { before: null, after: { ...summary, differences: differences.length }, target: `runId=${result.runId}` } };
+  }
+
+  listDifferences(principal: Principal, query: ReconciliationListRequestV1, cid: string): Promise<ReconciliationDifferencePageV1> {
+    if (query.regionCode && !isInRegions(principal.regions, query.regionCode)) {
+      throw new DomainException(403, ErrorCode.REGION_FORBIDDEN, `区划 ${query.regionCode} 不在本人的区划范围内 (region ${query.regionCode} is outside the caller's regions)`, [
+        { field: 'regionCode', reason: `${query.regionCode}: 不在授权范围 (not granted)` },
+      ]);
+    }
+    return this.call(ReconciliationRpc.list, principal, query, cid);
+  }
+
+  async acknowledge(principal: Principal, body: ReconciliationAcknowledgeRequestV1, cid: string): Promise<Audited<ReconciliationDifferenceV1>> {
+    const result = await this.call<ReconciliationDifferenceV1>(ReconciliationRpc.acknowledge, principal, body, cid);
+    return { ...result, audit: { before: { state: 'OPEN' }, after: { state: result.state, explanation: result.explanation, acknowledgedBy: result.acknowledgedBy } } };
+  }
+
+  private async current(principal: Principal, presaleNumber: string, month: string, cid: string): Promise<SigningStatisticV1 | null> {
+    const query: SigningStatisticListRequestV1 = { presaleNumber, month, page: 1, pageSize: 1 };
+    const page = await this.call<SigningStatisticPageV1>(ContractsStatisticsRpc.list, principal, query, cid);
+    return page.items[0] ?? null;
+  }
+
+  private assertPresaleRegion(principal: Principal, presaleNumber: string): void {
+    const regionCode = presaleNumber.slice(0, 6);
+    if (!isInRegions(principal.regions, regionCode)) {
+      throw new DomainException(
+        403,
+        ErrorCode.REGION_FORBIDDEN,
+        `预售许可证 ${presaleNumber} 属区划 ${regionCode}，不在本人的区划范围内 (presale permit ${presaleNumber} is outside the caller's regions)`,
+        [{ field: 'presaleNumber', reason: `${presaleNumber}: 区划 ${regionCode} 不在授权范围 (region ${regionCode} not granted)` }],
+      );
+    }
+  }
+
+  private call<T>(subject: string, principal: Principal, body: unknown, cid: string, timeoutMs?: number): Promise<T> {
+    const request: RpcRequest<unknown> = { principal, body };
+    return this.rpc.request<T>(subject, request, cid, timeoutMs === undefined ? {} : { timeoutMs });
+  }
+}

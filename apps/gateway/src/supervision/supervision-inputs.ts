@@ -1,0 +1,105 @@
+import { Injectable, PipeTransform, ValidationError, ValidationPipe, ArgumentMetadata, Type } from '@nestjs/common';
+import { ErrorCode, FieldError } from '@hn/contracts';
+import { DomainException } from '@hn/errors';
+import { parsePermitNumber, parsePresaleNumber } from '@hn/numbering';
+import { incompleteFromValidation } from '../contract-filings/contract-filing.pipes';
+import { incompleteSubmission } from '../presale/presale-submission.pipe';
+import { AcknowledgeDifferenceDto, SubmitStatisticsDto, PutStatisticDto, WithdrawStatisticDto } from './dto/supervision-bodies.dto';
+
+/** YYYY-MM from 2000-01 (the contracts service's own rule). */
+export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+export const MONTH_REASON = '月份格式应为 YYYY-MM，自 2000-01 起 (month as YYYY-MM, from 2000-01)';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isMonthText(value: unknown): value is string {
+  return typeof value === 'string' && MONTH_PATTERN.test(value) && value >= '2000-01';
+}
+
+/** Null when the text is a well-formed presale number whose permit part is valid, else the reason. */
+export function presaleNumberReason(value: unknown): string | null {
+  if (typeof value !== 'string' || parsePresaleNumber(value) === null) {
+    return 'FORMAT: 格式应为 18 位施工许可证编号-Y/Z两位序号，如 430223202406200101-Y01 (format <18 digits>-<Y|Z><01..99>)';
+  }
+  const permit = parsePermitNumber(value.slice(0, 18));
+  return permit.ok ? null : `${permit.reason}: ${permit.message}`;
+}
+
+/** Path month `YYYY-MM` (400 VALIDATION_FAILED naming month). */
+@Injectable()
+export class MonthPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!isMonthText(value)) throw DomainException.validation([{ field: 'month', reason: MONTH_REASON }]);
+    return value;
+  }
+}
+
+/** Path difference id, a UUID (400 VALIDATION_FAILED naming differenceId). */
+@Injectable()
+export class DifferenceIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (typeof value !== 'string' || !UUID.test(value)) throw DomainException.validation([{ field: 'differenceId', reason: '差异编号须为 UUID (UUID)' }]);
+    return value.toLowerCase();
+  }
+}
+
+/** 400 INVALID_PRESALE_NUMBER for an optional query presale number. */
+export function assertPresaleQuery(value: string | undefined): void {
+  if (value === undefined) return;
+  const reason = presaleNumberReason(value);
+  if (reason) throw new DomainException(400, ErrorCode.INVALID_PRESALE_NUMBER, `预售许可证编号无效：${value.slice(0, 40)} (invalid presale permit number)`, [{ field: 'presaleNumber', reason }]);
+}
+
+const NOT_AN_OBJECT: FieldError = { field: 'body', reason: '请求体须为 JSON 对象 (body must be a JSON object)' };
+
+/**
+ * Route-level validation of a supervision body: 422 INCOMPLETE_SUBMISSION listing every missing or
+ * invalid field at once (unknown fields refused by name); arrays and scalars are refused whole.
+ */
+abstract class SupervisionBodyPipe<T extends object> extends ValidationPipe {
+  protected constructor(type: Type<T>) {
+    super({
+      expectedType: type,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      validationError: { target: false, value: true },
+      exceptionFactory: (errors: ValidationError[]) => incompleteFromValidation(errors),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<T> {
+    if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value))) {
+      throw incompleteSubmission([NOT_AN_OBJECT]);
+    }
+    return (await super.transform(value ?? {}, metadata)) as T;
+  }
+}
+
+@Injectable()
+export class PutStatisticPipe extends SupervisionBodyPipe<PutStatisticDto> {
+  constructor() {
+    super(PutStatisticDto);
+  }
+}
+
+@Injectable()
+export class WithdrawStatisticPipe extends SupervisionBodyPipe<WithdrawStatisticDto> {
+  constructor() {
+    super(WithdrawStatisticDto);
+  }
+}
+
+@Injectable()
+export class SubmitStatisticsPipe extends SupervisionBodyPipe<SubmitStatisticsDto> {
+  constructor() {
+    super(SubmitStatisticsDto);
+  }
+}
+
+@Injectable()
+export class AcknowledgeDifferencePipe extends SupervisionBodyPipe<AcknowledgeDifferenceDto> {
+  constructor() {
+    super(AcknowledgeDifferenceDto);
+  }
+}
