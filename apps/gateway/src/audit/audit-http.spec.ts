@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Body, Controller, Get, Global, HttpCode, INestApplication, Module, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Global, HttpCode, INestApplication, Module, Param, Post, Put, UseInterceptors } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AccessTokenService } from '@hn/auth';
@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { AccessTokenGuard } from '../auth/access-token.guard';
 import { RequireRoles } from '../auth/auth.decorators';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
+import { AuditInterceptor } from './audit.interceptor';
 import { AuditModule } from './audit.module';
 
 /** Records the INSERTs the audit service sends; can be told to fail. */
@@ -26,6 +27,7 @@ class FakeDataSource {
   }
 }
 
+@UseInterceptors(AuditInterceptor)
 @Controller('t')
 class TestController {
   @Post(':id')

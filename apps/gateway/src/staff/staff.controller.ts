@@ -1,4 +1,5 @@
-import { Body, Controller, Header, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import { AuditInterceptor } from '../audit/audit.interceptor';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -16,6 +17,7 @@ const problem = (status: number, code: string, title: string, detail: string) =>
 });
 
 @ApiTags('工作人员 Staff')
+@UseInterceptors(AuditInterceptor)
 @Controller('api/v1/auth')
 export class StaffController {
   constructor(private readonly login: StaffLoginService) {}

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { AuditInterceptor } from '../audit/audit.interceptor';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { StaffScopes } from '@hn/auth';
 import { Principal, ReconciliationDifferencePageV1, ReconciliationDifferenceV1, ReconciliationRunResultV1 } from '@hn/contracts';
@@ -16,6 +17,7 @@ const DIFFERENCE_ID_EXAMPLE = '8d6c7a8e-2f4b-4a8e-9a43-0c1f5f0f2b11';
 /** 与房地产市场监管平台比对: the province runs it, cities and counties check and explain the differences. */
 @SupervisionRoute()
 @RequireRoles('PROVINCE', 'CITY', 'COUNTY', 'ADMIN')
+@UseInterceptors(AuditInterceptor)
 @Controller('api/v1/supervision/reconciliation')
 export class ReconciliationController {
   constructor(private readonly supervision: SupervisionGatewayService) {}

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UseInterceptors } from '@nestjs/common';
+import { AuditInterceptor } from '../audit/audit.interceptor';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { StaffScopes } from '@hn/auth';
 import { Principal, SigningStatisticPageV1, SigningStatisticPutResultV1, SigningStatisticSubmitResultV1, SigningStatisticWithdrawResultV1 } from '@hn/contracts';
@@ -27,6 +28,7 @@ const STATISTIC_NOT_FOUND = { code: 'STATISTIC_NOT_FOUND', detail: '未找到预
 /** 网签统计补录: staff enter per presale permit and month, withdraw (撤回) and submit (提交, locks). */
 @SupervisionRoute()
 @RequireRoles('PROVINCE', 'CITY', 'COUNTY', 'ADMIN')
+@UseInterceptors(AuditInterceptor)
 @Controller('api/v1/supervision/signing-statistics')
 export class SigningStatisticsController {
   constructor(private readonly supervision: SupervisionGatewayService) {}
