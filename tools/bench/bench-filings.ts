@@ -11,6 +11,7 @@ import { randomBytes, randomUUID, generateKeyPairSync } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { creditCodeCheckChar, residentIdCheckDigit } from '@hn/numbering';
+import { NatsServerProcess } from '@hn/testing';
 import { BenchProcesses, cannon, Figures, printTable, SERVER_URL, sqlBaseline } from './bench-support';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '15' }, connections: { type: 'string', default: '50' }, 'presale-permits': { type: 'string', default: '20' } } });
@@ -21,6 +22,7 @@ const STAMP = Date.now().toString(36);
 const DBS = ['permits', 'presale', 'contracts', 'gateway', 'sql'].map((s) => `hn_benchf_${s}_${STAMP}`);
 const GATEWAY_PORT = '3950';
 const PERMIT = '430223202406200101';
+let nats: NatsServerProcess | null = null;
 const processes = new BenchProcesses({
   ...process.env,
   PERMITS_DB_NAME: DBS[0],
@@ -76,6 +78,9 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
 }
 
 async function main(): Promise<void> {
+  // A private nats-server: benchmark events must not reach a developer's running platform.
+  nats = await NatsServerProcess.start();
+  processes.env['NATS_URL'] = nats.url;
   for (const [name, port] of [['permits', '3951'], ['presale', '3952'], ['contracts', '3953'], ['gateway', GATEWAY_PORT]] as const) await processes.start(name, port);
   const token = await processes.token(GATEWAY_PORT, '430000', 'permits:read,approval:write,presale:issue,contracts:issue');
   const put = await call('PUT', `/api/v1/approval/construction-permits/${PERMIT}`, token, {
@@ -145,6 +150,7 @@ main()
   })
   .finally(async () => {
     processes.stopAll();
+    setTimeout(() => void nats?.destroy(), 1500);
     await new Promise((r) => setTimeout(r, 2000));
     const admin = new Client({ connectionString: SERVER_URL });
     await admin.connect();

@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
+import { NatsServerProcess } from '@hn/testing';
 import { BenchProcesses, cannon, Figures, printTable, SERVER_URL, sqlBaseline } from './bench-support';
 
 const { values } = parseArgs({ options: { permits: { type: 'string', default: '100000' }, duration: { type: 'string', default: '15' }, connections: { type: 'string', default: '50' } } });
@@ -17,6 +18,7 @@ const PERMITS = Number(values.permits);
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const GATEWAY_PORT = '3900';
+let nats: NatsServerProcess | null = null;
 const processes = new BenchProcesses({
   ...process.env,
   PERMITS_DB_NAME: 'hn_bench_permits',
@@ -28,6 +30,9 @@ const processes = new BenchProcesses({
 });
 
 async function main(): Promise<void> {
+  // A private nats-server: benchmark events must not reach a developer's running platform.
+  nats = await NatsServerProcess.start();
+  processes.env['NATS_URL'] = nats.url;
   console.log(`准备数据 preparing ${PERMITS} permits…`);
   processes.node('apps/permits/src/cli/demo-load.js', ['--count', String(PERMITS), '--bench-seed']);
   await processes.start('permits', '3901');
@@ -71,4 +76,7 @@ main()
     console.error('基准测试失败 benchmark failed:', err);
     process.exitCode = 1;
   })
-  .finally(() => processes.stopAll());
+  .finally(() => {
+    processes.stopAll();
+    setTimeout(() => void nats?.destroy(), 1500);
+  });

@@ -79,8 +79,14 @@ export class IdempotentConsumer {
   }
 
   /** Creates or updates the durable consumer, then consumes in the background. */
-  async start(options: IdempotentConsumerOptions): Promise<void> {
-    if (this.running) throw new Error(`consumer ${options.durable} already started`);
+  async start(given: IdempotentConsumerOptions): Promise<void> {
+    if (this.running) throw new Error(`consumer ${given.durable} already started`);
+    // The consumer's position lives in NATS, its inbox in the service's database: a durable per
+    // database, so a new or recreated database replays the stream instead of inheriting the ack
+    // floor another database's consumer left behind. Replicas share the database, hence the durable.
+    const [{ db }] = (await given.dataSource.query(`SELECT current_database() AS db`)) as Array<{ db: string }>;
+    const database = String(db ?? '').replace(/[^A-Za-z0-9_-]/g, '_');
+    const options: IdempotentConsumerOptions = { ...given, durable: database ? `${given.durable}__${database}` : given.durable };
     const filters = [...(options.filterSubject ? [options.filterSubject] : []), ...(options.filterSubjects ?? [])];
     this.logger = options.logger ?? consoleWarnLogger;
     await this.ensureConsumer(options, filters);
