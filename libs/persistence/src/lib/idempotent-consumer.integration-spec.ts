@@ -227,4 +227,19 @@ describe(IdempotentConsumer.name, () => {
     await waitFor(async () => seen.length === 2 && (await ackPending(durable)) === 0, { description: 'matching events handled' });
     expect(seen).toEqual([`${root}.multi_a.done.v1`, `${root}.multi_b.done.v1`]);
   });
+
+  it('replays the stream when its durable was left by a database that is gone', async () => {
+    const durable = 'lostdb';
+    const events = [1, 2, 3].map((n) => event('lostdb', n));
+    for (const e of events) await publish(e);
+    await start({ durable, filterSubject: `${root}.lostdb.>`, handler: (e, manager) => record(manager, durable, e) });
+    await waitFor(async () => (await handledCount(durable)) === 3, { timeoutMs: 5000, description: 'first database handled 3' });
+    await Promise.all(consumers.splice(0).map((c) => c.stop()));
+    // The service's database is recreated: its inbox is empty, the durable in NATS is not.
+    await ds.query(`DELETE FROM inbox_event WHERE consumer = $1`, [durable]);
+    await ds.query(`DELETE FROM handled WHERE consumer = $1`, [durable]);
+    await start({ durable, filterSubject: `${root}.lostdb.>`, handler: (e, manager) => record(manager, durable, e) });
+    await waitFor(async () => (await handledCount(durable)) === 3, { timeoutMs: 5000, description: 'recreated database handled all 3 again' });
+    expect(await inboxCount(durable)).toBe(3);
+  });
 });

@@ -79,19 +79,35 @@ export class IdempotentConsumer {
   }
 
   /** Creates or updates the durable consumer, then consumes in the background. */
-  async start(given: IdempotentConsumerOptions): Promise<void> {
-    if (this.running) throw new Error(`consumer ${given.durable} already started`);
-    // The consumer's position lives in NATS, its inbox in the service's database: a durable per
-    // database, so a new or recreated database replays the stream instead of inheriting the ack
-    // floor another database's consumer left behind. Replicas share the database, hence the durable.
-    const [{ db }] = (await given.dataSource.query(`SELECT current_database() AS db`)) as Array<{ db: string }>;
-    const database = String(db ?? '').replace(/[^A-Za-z0-9_-]/g, '_');
-    const options: IdempotentConsumerOptions = { ...given, durable: database ? `${given.durable}__${database}` : given.durable };
+  async start(options: IdempotentConsumerOptions): Promise<void> {
+    if (this.running) throw new Error(`consumer ${options.durable} already started`);
     const filters = [...(options.filterSubject ? [options.filterSubject] : []), ...(options.filterSubjects ?? [])];
     this.logger = options.logger ?? consoleWarnLogger;
+    await this.resetIfInboxLost(options);
     await this.ensureConsumer(options, filters);
     this.running = true;
     this.loop = this.consumeLoop(options);
+  }
+
+  /**
+   * The consumer's position lives in NATS, its inbox in the service's database. A durable that has
+   * acknowledged messages while this database's inbox knows none of them belongs to a database that
+   * is gone (recreated, restored, or a throwaway one): start it over so the stream is replayed
+   * (handlers are idempotent through the inbox) instead of silently skipping everything before.
+   */
+  private async resetIfInboxLost(options: IdempotentConsumerOptions): Promise<void> {
+    const jsm = await options.natsConnection.jetstreamManager();
+    let ackFloor = 0;
+    try {
+      ackFloor = (await jsm.consumers.info(options.stream, options.durable)).ack_floor.stream_seq;
+    } catch {
+      return; // no such durable yet
+    }
+    if (ackFloor === 0) return;
+    const [{ n }] = (await options.dataSource.query(`SELECT count(*)::int AS n FROM inbox_event WHERE consumer = $1`, [options.durable])) as Array<{ n: number }>;
+    if (n > 0) return;
+    this.logger.warn(`consumer ${options.durable}: acknowledged up to ${ackFloor} but this database has no inbox rows for it; replaying the stream`);
+    await jsm.consumers.delete(options.stream, options.durable).catch(() => undefined);
   }
 
   /** Stops pulling, lets handlers in flight finish (and ack), returns. */
