@@ -1,11 +1,8 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { connect as tcpConnect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createTestDatabase } from '@hn/testing';
+import { createTestDatabase, freePort, NatsServerProcess } from '@hn/testing';
 
 const ROOT = join(__dirname, '..', '..');
 const execFileAsync = promisify(execFile);
@@ -22,25 +19,7 @@ export interface RunningService {
   output: string[];
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = tcpConnect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('error', () => resolve(false));
-  });
-}
+export { freePort };
 
 /**
  * The platform as separate processes (compiled dist/, real Postgres and NATS), each service with a
@@ -52,8 +31,7 @@ export class TestPlatform {
   private readonly drops: Array<() => Promise<void>> = [];
   env: Record<string, string> = {};
   natsPort = 0;
-  private nats: ChildProcess | null = null;
-  private natsDir = '';
+  private nats: NatsServerProcess | null = null;
   gatewayUrl = '';
   /** Ports chosen before the processes start (the gateway's is needed for PUBLIC_BASE_URL). */
   private readonly reservedPorts = new Map<string, number>();
@@ -135,25 +113,16 @@ export class TestPlatform {
    * stopped and restarted to test faults.
    */
   async startNats(): Promise<void> {
-    if (!this.natsPort) this.natsPort = await freePort();
-    if (!this.natsDir) this.natsDir = mkdtempSync(join(tmpdir(), 'hn-e2e-nats-'));
-    const bin = existsSync('/usr/sbin/nats-server') ? '/usr/sbin/nats-server' : 'nats-server';
-    this.nats = spawn(bin, ['-a', '127.0.0.1', '-p', String(this.natsPort), '-js', '-sd', this.natsDir], { stdio: 'ignore' });
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      if (await portOpen(this.natsPort)) return;
-      await new Promise((r) => setTimeout(r, 100));
+    if (!this.nats) {
+      this.nats = await NatsServerProcess.start();
+      this.natsPort = this.nats.port;
+    } else {
+      await this.nats.restart();
     }
-    throw new Error('nats-server did not start');
   }
 
   async stopNats(): Promise<void> {
-    const child = this.nats;
-    if (!child) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    await exited;
-    this.nats = null;
+    await this.nats?.stop();
   }
 
   async stopService(name: string): Promise<void> {
@@ -215,9 +184,8 @@ export class TestPlatform {
 
   async stop(): Promise<void> {
     for (const name of [...this.services.keys()].reverse()) await this.stopService(name);
-    await this.stopNats();
+    await this.nats?.destroy();
     for (const drop of this.drops) await drop().catch(() => undefined);
-    if (this.natsDir) rmSync(this.natsDir, { recursive: true, force: true });
   }
 
   private async waitHealthy(service: RunningService): Promise<void> {
