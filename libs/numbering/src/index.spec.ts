@@ -11,6 +11,7 @@ describe('@hn/numbering public API', () => {
         'formatContractNumber',
         'formatPresaleNumber',
         'isInRegions',
+        'chinaToday',
         'isIsoDate',
         'isValidCreditCode',
         'isValidResidentId',

@@ -2,7 +2,7 @@
 export type { RegionInfo } from './lib/region-info';
 export { findRegionHistory, regionValidOn, regionName, activeCountyCodes } from './lib/regions';
 export { regionCovers, isInRegions } from './lib/region-coverage';
-export { isIsoDate } from './lib/iso-date';
+export { chinaToday, isIsoDate } from './lib/iso-date';
 export { WORKS_CATEGORIES } from './lib/works-categories';
 export type { PermitNumberRejection, ParsedPermitNumber, PermitNumberResult } from './lib/permit-number';
 export { parsePermitNumber } from './lib/permit-number';

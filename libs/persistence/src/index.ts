@@ -22,3 +22,4 @@ export * from './lib/persistence-module-options';
 export * from './lib/persistence.module';
 export { PersistenceLifecycle } from './lib/persistence-lifecycle';
 export { createServiceHealthController } from './lib/service-health.controller';
+export { readServiceEnv, ServiceEnv } from './lib/service-env';

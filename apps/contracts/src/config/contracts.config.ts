@@ -1,12 +1,8 @@
+import { readServiceEnv, ServiceEnv } from '@hn/persistence';
 import { isIsoDate } from '@hn/numbering';
 
 /** Configuration of the contracts service, validated once at boot; the PII key is a secret. */
-export interface ContractsConfig {
-  databaseUrl: string;
-  databaseName: string;
-  natsUrl: string;
-  port: number;
-  host: string;
+export interface ContractsConfig extends ServiceEnv {
   /** secret: 32-byte AES-256-GCM key for buyer ID and phone numbers (CONTRACTS_PII_KEY, base64) */
   piiKey: Buffer;
   /** filings dated from this day get unified numbers; earlier ones are reported as statistics */
@@ -15,20 +11,13 @@ export interface ContractsConfig {
 
 export function validateContractsConfig(env: Record<string, string | undefined>): ContractsConfig {
   const problems: string[] = [];
-  const port = Number(env['CONTRACTS_PORT'] ?? env['PORT'] ?? 3103);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push('CONTRACTS_PORT must be a TCP port');
-  const databaseName = env['CONTRACTS_DB_NAME'] ?? 'hn_contracts';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(databaseName)) problems.push('CONTRACTS_DB_NAME must be a lowercase identifier');
-  const databaseUrl = env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
-  const natsUrl = env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
-  if (!/^(nats|tls):\/\//.test(natsUrl)) problems.push('NATS_URL must be a nats:// URL');
+  const base = readServiceEnv(env, 'contracts', 3103, problems);
   const piiKey = decodeKey(env['CONTRACTS_PII_KEY']);
   if (!piiKey) problems.push('CONTRACTS_PII_KEY (secret) must be 32 random bytes, base64-encoded');
   const cutoverDate = env['CONTRACT_CUTOVER_DATE'] ?? '2024-09-01';
   if (!isIsoDate(cutoverDate)) problems.push('CONTRACT_CUTOVER_DATE must be a YYYY-MM-DD date');
   if (problems.length > 0 || !piiKey) throw new Error(`配置无效 invalid configuration: ${problems.join('; ')}`);
-  return { databaseUrl, databaseName, natsUrl, port, host: env['HOST'] ?? '127.0.0.1', piiKey, cutoverDate };
+  return { ...base, piiKey, cutoverDate };
 }
 
 /** Standard or URL-safe base64 of exactly 32 bytes, not all one repeated byte (a placeholder). */

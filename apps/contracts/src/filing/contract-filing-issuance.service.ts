@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ContractFilingIssuedV1, ContractFilingIssueRequestV1, ContractsEvents, Principal } from '@hn/contracts';
 import { canonicalJson } from '@hn/chain';
-import { isInRegions } from '@hn/numbering';
+import { chinaToday, isInRegions } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { buildCloudEvent } from '@hn/persistence';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -48,7 +48,7 @@ export class ContractFilingIssuanceService {
       return await this.dataSource.transaction(async (manager) => {
         const replay = await this.claimKey(manager, principal.id, key, requestHash);
         if (replay) return this.forCaller(manager, principal, replay);
-        const errors = validateContractFilingSubmission(submission, { today: todayInChina(), cutoverDate: this.config.cutoverDate });
+        const errors = validateContractFilingSubmission(submission, { today: chinaToday(), cutoverDate: this.config.cutoverDate });
         if (errors.length > 0) throw ContractErrors.incomplete(errors);
         const draft = buildFilingDraft({ sandbox, filedAt: new Date().toISOString(), submission });
         const presale = await this.checkPresale(manager, principal, draft);
@@ -139,6 +139,3 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
   return driverError?.code === '23505' && driverError.constraint === constraint;
 }
 
-function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}

@@ -1,6 +1,6 @@
 import { ErrorCode, Principal } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
-import { isInRegions } from '@hn/numbering';
+import { chinaToday, isInRegions } from '@hn/numbering';
 
 /** Backfill, statistics and reconciliation are staff work (省厅、市州、县市区住建局), never integrators'. */
 export function assertStaff(principal: Principal): void {
@@ -42,7 +42,7 @@ export function isMonth(value: unknown): value is string {
 
 /** The current month in China (UTC+8), YYYY-MM. */
 export function currentMonthInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+  return chinaToday(now.getTime()).slice(0, 7);
 }
 
 /** Page and page size of a list request: page ≥ 1 (≤ 10 000), size 1..100 (default 20). */

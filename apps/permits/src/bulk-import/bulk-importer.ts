@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PermitUpsertV1 } from '@hn/contracts';
+import { chinaToday } from '@hn/numbering';
 import type { ImportRecord, ImportRowError } from './import-record';
 import { validateImportRecord } from './validate-import-record';
 
@@ -53,7 +54,7 @@ export const DEFAULT_PROGRESS_EVERY = 500;
 @Injectable()
 export class BulkImporter {
   async run(records: ImportRecord[], options: BulkImportOptions, port: PermitUpsertPort): Promise<ImportReport> {
-    const today = options.today ?? todayInChina();
+    const today = options.today ?? chinaToday();
     const every = Math.max(1, options.progressEvery ?? DEFAULT_PROGRESS_EVERY);
     const report: ImportReport = {
       total: records.length,
@@ -98,9 +99,4 @@ export class BulkImporter {
     }
     return report;
   }
-}
-
-/** YYYY-MM-DD in Asia/Shanghai (permit dates are Chinese calendar dates). */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

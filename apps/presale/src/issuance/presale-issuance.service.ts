@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PresaleEvents, PresaleIssuedV1, PresaleIssueRequestV1, PresalePermitIssuedV1, PresalePermitV1, Principal } from '@hn/contracts';
 import { canonicalJson, chainTokenToQrText, encodeChainToken, recordDigest } from '@hn/chain';
-import { formatPresaleNumber } from '@hn/numbering';
+import { chinaToday, formatPresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/persistence';
 import { createHash } from 'node:crypto';
@@ -16,6 +16,9 @@ import { validatePresaleSubmission } from './presale-submission.validator';
 import { PresaleErrors } from './presale.exception';
 
 const LETTER = 'Y';
+
+/** The issuance response as kept with the idempotency key (the QR SVG is rendered on the way out). */
+type StoredIssuance = Omit<PresaleIssuedV1, 'qrSvg'>;
 
 /**
  * 取号: issues a unified presale number (Y) in ONE transaction: idempotency key, eligibility on the
@@ -38,10 +41,11 @@ export class PresaleIssuanceService {
     if (!/^[A-Za-z0-9._:-]{1,128}$/.test(key)) throw PresaleErrors.incomplete([{ field: 'Idempotency-Key', reason: '须为 1–128 位字母数字或 ._:- (required header)' }]);
     const submission = request.submission;
     const requestHash = createHash('sha256').update(canonicalJson(submission ?? null)).digest('hex');
-    return this.dataSource.transaction(async (manager) => {
+    // The QR SVG is derived from verifyUrl: rendered after the commit, not while the counter row is locked.
+    const stored = await this.dataSource.transaction(async (manager): Promise<StoredIssuance> => {
       const replay = await this.claimKey(manager, principal.id, key, requestHash);
       if (replay) return replay;
-      const errors = validatePresaleSubmission(submission, todayInChina());
+      const errors = validatePresaleSubmission(submission, chinaToday());
       if (typeof submission?.issueDate === 'string' && submission.issueDate < this.config.cutoverDate) {
         errors.push({ field: 'issueDate', reason: `发证日期早于统一编号启用日 ${this.config.cutoverDate}，存量预售许可请通过补录取得 Z 编号 (before the cut-over: backfill instead)` });
       }
@@ -64,20 +68,21 @@ export class PresaleIssuanceService {
       if (!sandbox) {
         await enqueueEvent<PresalePermitIssuedV1>(manager, { source: '/hn/presale', type: PresaleEvents.permitIssued, subject: presaleNumber, data: { permit }, correlationId: currentCorrelationId() });
       }
-      const response: PresaleIssuedV1 = { presaleNumber, chainToken, verifyUrl, qrSvg: await this.qr.svg(verifyUrl), log: { index: logIndex, treeSize: logIndex + 1 }, sandbox, permit };
+      const response: StoredIssuance = { presaleNumber, chainToken, verifyUrl, log: { index: logIndex, treeSize: logIndex + 1 }, sandbox, permit };
       await manager.query(`INSERT INTO idempotency_key (client_id, idempotency_key, request_hash, response) VALUES ($1, $2, $3, $4)`, [principal.id, key, requestHash, JSON.stringify(response)]);
       return response;
     });
+    return { ...stored, qrSvg: await this.qr.svg(stored.verifyUrl) };
   }
 
   /**
    * Holds the key for this transaction. Another transaction holding it → 409 (in flight); a stored
    * key → the stored response for the same body, 422 for another body.
    */
-  private async claimKey(manager: EntityManager, clientId: string, key: string, requestHash: string): Promise<PresaleIssuedV1 | null> {
+  private async claimKey(manager: EntityManager, clientId: string, key: string, requestHash: string): Promise<StoredIssuance | null> {
     const [lock] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7)) AS locked`, [`presale-idem:${clientId}:${key}`])) as Array<{ locked: boolean }>;
     if (!lock?.locked) throw PresaleErrors.keyInFlight();
-    const rows: Array<{ request_hash: string; response: PresaleIssuedV1 }> = await manager.query(
+    const rows: Array<{ request_hash: string; response: StoredIssuance }> = await manager.query(
       `SELECT request_hash, response FROM idempotency_key WHERE client_id = $1 AND idempotency_key = $2`,
       [clientId, key],
     );
@@ -115,8 +120,4 @@ export class PresaleIssuanceService {
       [permit.sandbox, permit.presaleNumber, permit.unitCodes, permit.constructionPermitNumbers],
     );
   }
-}
-
-function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }

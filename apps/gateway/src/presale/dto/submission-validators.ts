@@ -1,13 +1,8 @@
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidationOptions } from 'class-validator';
 import { FieldError } from '@hn/contracts';
-import { isIsoDate, isValidCreditCode, parsePermitNumber } from '@hn/numbering';
+import { chinaToday, isIsoDate, isValidCreditCode, parsePermitNumber } from '@hn/numbering';
 import { ExpandingConstraintContext } from '../../problem/validation-exception.factory';
-
-/** Today in China Standard Time (UTC+8), YYYY-MM-DD. */
-export function chinaToday(nowMs: number = Date.now()): string {
-  return new Date(nowMs + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** Trims strings (other values pass unchanged so the type check still names them). */
 export const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
