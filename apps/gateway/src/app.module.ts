@@ -21,6 +21,10 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RpcModule } from './rpc/rpc.module';
 import { StaffModule } from './staff/staff.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { ScansModule } from './scans/scans.module';
+import { MarkingModule } from './marking/marking.module';
+import { BackfillModule } from './backfill/backfill.module';
+import { EscrowModule } from './escrow/escrow.module';
 
 export const gatewayEntities = [IntegratorClient];
 
@@ -67,6 +71,10 @@ export class GatewayAppModule {
         PresaleModule,
         ContractFilingsModule,
         SupervisionModule,
+        ScansModule,
+        MarkingModule,
+        BackfillModule,
+        EscrowModule,
         PublicModule,
       ],
       controllers: [HealthController],

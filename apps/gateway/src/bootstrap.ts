@@ -1,6 +1,8 @@
 import { INestApplication, Logger as NestLogger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import multipart from '@fastify/multipart';
+import { SCAN_MAX_BYTES } from '@hn/contracts';
 import { acceptOrCreateCorrelationId, MetricsService, runWithCorrelation } from '@hn/observability';
 import { Logger } from 'nestjs-pino';
 import { GatewayAppModule } from './app.module';
@@ -22,6 +24,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayAppModule.register(config), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // Staff uploads (scans): one file part of at most 20 MB plus a small JSON `data` part.
+  await app.register(multipart, { limits: { fileSize: SCAN_MAX_BYTES, files: 2, fields: 2, parts: 3, fieldSize: 256 * 1024, headerPairs: 50 } });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();
 

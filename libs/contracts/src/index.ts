@@ -6,3 +6,7 @@ export * from './lib/health';
 export * from './lib/presale';
 export * from './lib/contract-filings';
 export * from './lib/reconciliation';
+export * from './lib/scans';
+export * from './lib/marking';
+export * from './lib/backfill';
+export * from './lib/escrow';

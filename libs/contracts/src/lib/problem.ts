@@ -56,4 +56,19 @@ export enum ErrorCode {
   DIFFERENCE_RESOLVED = 'DIFFERENCE_RESOLVED',
   RECONCILIATION_IN_PROGRESS = 'RECONCILIATION_IN_PROGRESS',
   MARKET_PLATFORM_UNAVAILABLE = 'MARKET_PLATFORM_UNAVAILABLE',
+  /** multipart body without the expected parts, or a part that is not what it should be */
+  MULTIPART_INVALID = 'MULTIPART_INVALID',
+  /** scan over SCAN_MAX_BYTES (413) */
+  SCAN_TOO_LARGE = 'SCAN_TOO_LARGE',
+  /** scan content is not PDF, JPEG or PNG (415) */
+  SCAN_TYPE_UNSUPPORTED = 'SCAN_TYPE_UNSUPPORTED',
+  /** the staged scan expired or does not match its digest (422) */
+  SCAN_UNAVAILABLE = 'SCAN_UNAVAILABLE',
+  /** withdraw with no unsubmitted step of the caller's (404) */
+  NOTHING_TO_WITHDRAW = 'NOTHING_TO_WITHDRAW',
+  /** a correction of a record that is not submitted (409): withdraw or edit it instead */
+  RECORD_NOT_SUBMITTED = 'RECORD_NOT_SUBMITTED',
+  PROJECT_NOT_MARKED_PRESALE = 'PROJECT_NOT_MARKED_PRESALE',
+  BACKFILL_AFTER_CUTOVER = 'BACKFILL_AFTER_CUTOVER',
+  ESCROW_NOT_FOUND = 'ESCROW_NOT_FOUND',
 }

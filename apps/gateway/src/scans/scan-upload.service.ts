@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { ScanRefV1 } from '@hn/contracts';
+import { checkScanBytes, safeFileName, ScanStaging } from '@hn/documents';
+import { InjectNats } from '@hn/persistence';
+import type { FastifyRequest } from 'fastify';
+import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import { NatsConnection } from 'nats';
+import { ScanUploadErrors } from './scan-upload.errors';
+
+/** What a multipart upload carried: the parsed `data` JSON (unvalidated) and the staged `scan`. */
+export interface ScanUpload {
+  data: unknown;
+  scan: ScanRefV1;
+}
+
+export interface ScanOnlyUpload {
+  data: unknown | undefined;
+  scan: ScanRefV1;
+}
+
+const DATA_MAX_BYTES = 256 * 1024;
+
+/**
+ * Reads staff uploads sent as multipart/form-data: a `data` part holding JSON (a text field or a
+ * file part of type application/json) and a `scan` file part (PDF/JPEG/PNG by content, ≤ 20 MB).
+ * Everything is checked before the scan is staged; callers validate `data` with their own rules,
+ * then pass the ScanRefV1 to the owning service, which checks the bytes again and keeps them.
+ */
+@Injectable()
+export class ScanUploadService {
+  private readonly staging: ScanStaging;
+
+  constructor(@InjectNats() nats: NatsConnection) {
+    this.staging = new ScanStaging(nats);
+  }
+
+  /** `data` and `scan` both required. validateData runs before the scan is staged. */
+  async read<T>(request: FastifyRequest, validateData: (data: unknown) => T | Promise<T>): Promise<{ data: T; scan: ScanRefV1 }> {
+    const { data, scanBytes, scanName } = await this.collect(request);
+    if (data === undefined) throw ScanUploadErrors.missingPart('data');
+    const checkedScan = this.checkScan(scanBytes);
+    const value = await validateData(data);
+    const scan = await this.staging.stage(checkedScan.bytes, checkedScan.contentType, safeFileName(scanName, 'scan'));
+    return { data: value, scan };
+  }
+
+  /** Only `scan` required (e.g. a commitment letter); `data` is optional. */
+  async readScan(request: FastifyRequest): Promise<ScanOnlyUpload> {
+    const { data, scanBytes, scanName } = await this.collect(request);
+    const checkedScan = this.checkScan(scanBytes);
+    const scan = await this.staging.stage(checkedScan.bytes, checkedScan.contentType, safeFileName(scanName, 'scan'));
+    return { data, scan };
+  }
+
+  private checkScan(bytes: Buffer | undefined): { bytes: Buffer; contentType: ScanRefV1['contentType'] } {
+    if (!bytes) throw ScanUploadErrors.missingPart('scan');
+    const checked = checkScanBytes(bytes);
+    if (!checked.ok) {
+      throw checked.problem === 'EMPTY' ? ScanUploadErrors.empty() : checked.problem === 'TOO_LARGE' ? ScanUploadErrors.tooLarge() : ScanUploadErrors.unsupportedType();
+    }
+    return { bytes, contentType: checked.contentType };
+  }
+
+  private async collect(request: FastifyRequest): Promise<{ data: unknown | undefined; scanBytes?: Buffer; scanName?: string }> {
+    if (typeof request.isMultipart !== 'function' || !request.isMultipart()) throw ScanUploadErrors.notMultipart();
+    let data: unknown | undefined;
+    let scanBytes: Buffer | undefined;
+    let scanName: string | undefined;
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          const file = part as MultipartFile;
+          if (file.fieldname === 'scan' && scanBytes === undefined) {
+            scanBytes = await file.toBuffer();
+            scanName = file.filename;
+          } else if (file.fieldname === 'data' && data === undefined) {
+            const raw = await file.toBuffer();
+            if (raw.byteLength > DATA_MAX_BYTES) throw ScanUploadErrors.tooManyParts();
+            data = parseJson(raw.toString('utf8'));
+          } else {
+            file.file.resume();
+            throw ScanUploadErrors.unexpectedPart(file.fieldname);
+          }
+        } else {
+          const field = part as MultipartValue<unknown>;
+          if (field.fieldname !== 'data' || data !== undefined) throw ScanUploadErrors.unexpectedPart(field.fieldname);
+          data = parseJson(String(field.value));
+        }
+      }
+    } catch (err) {
+      throw mapMultipartError(err);
+    }
+    return { data, scanBytes, scanName };
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw ScanUploadErrors.badJson();
+    return value;
+  } catch {
+    throw ScanUploadErrors.badJson();
+  }
+}
+
+/** @fastify/multipart errors (by code) to problems; our own DomainExceptions pass through. */
+function mapMultipartError(err: unknown): unknown {
+  const code = (err as { code?: string } | null)?.code;
+  switch (code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return ScanUploadErrors.tooLarge();
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return ScanUploadErrors.tooManyParts();
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return ScanUploadErrors.notMultipart();
+    case 'FST_MULTIPART_INVALID_CONTENT_TYPE':
+    case 'FST_NO_FORM_DATA':
+      return ScanUploadErrors.missingPart('scan');
+    default:
+      return err;
+  }
+}

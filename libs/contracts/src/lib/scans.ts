@@ -1,0 +1,74 @@
+/**
+ * Scanned documents (扫描件) uploaded by staff: certificate scans, commitment letters, written
+ * correction reports. The gateway receives them as multipart parts, checks the type from the
+ * content and the size, and stages the bytes in the JetStream object store (NATS messages are
+ * limited to 1 MB); the owning service takes the staged bytes, checks them again and stores them in
+ * its own database in the same transaction as the record that references them.
+ */
+
+export type ScanContentTypeV1 = 'application/pdf' | 'image/jpeg' | 'image/png';
+export const SCAN_CONTENT_TYPES: readonly ScanContentTypeV1[] = ['application/pdf', 'image/jpeg', 'image/png'];
+
+/** 20 MB: the largest scan accepted. */
+export const SCAN_MAX_BYTES = 20 * 1024 * 1024;
+
+/** JetStream object store bucket holding staged scans; entries expire after SCAN_STAGING_TTL_MS. */
+export const SCAN_STAGING_BUCKET = 'hn_scan_staging';
+export const SCAN_STAGING_TTL_MS = 60 * 60 * 1000;
+
+/** A staged upload, passed in RPC bodies in place of the bytes. */
+export interface ScanRefV1 {
+  /** object name in SCAN_STAGING_BUCKET */
+  stagingKey: string;
+  /** 64 lowercase hex digits of the bytes */
+  sha256: string;
+  contentType: ScanContentTypeV1;
+  size: number;
+  /** as uploaded, for display only (1–200 characters) */
+  fileName: string;
+}
+
+/** A scan kept by a service, as shown in responses (never the bytes). */
+export interface StoredScanV1 {
+  sha256: string;
+  contentType: ScanContentTypeV1;
+  size: number;
+  fileName: string;
+  /** RFC 3339 UTC */
+  uploadedAt: string;
+}
+
+/** 书面报告: what an ADMIN correction of a submitted (locked) record must carry. */
+export interface CorrectionReportV1 {
+  /** why (1–500 characters) */
+  reason: string;
+  /** the written report's document number, e.g. 湘建房函〔2024〕12号 (1–100 characters) */
+  documentNumber: string;
+  /** the report's scan */
+  scan: ScanRefV1;
+}
+
+/** Which kind of supervision record a correction touched. */
+export type CorrectedRecordTypeV1 = 'PROJECT_MARKING' | 'PRESALE_PERMIT' | 'ESCROW';
+
+/**
+ * data of hn.permits.project.corrected.v1, hn.presale.permit.corrected.v1 and
+ * hn.escrow.record.corrected.v1: an audited ADMIN correction of a locked record.
+ */
+export interface RecordCorrectedV1 {
+  recordType: CorrectedRecordTypeV1;
+  /** project code, presale number or presale number (escrow) */
+  recordKey: string;
+  regionCode: string;
+  reason: string;
+  documentNumber: string;
+  reportSha256: string;
+  correctedBy: string;
+  /** RFC 3339 UTC */
+  correctedAt: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** 撤回 / 提交 state of a staff-entered supervision record. */
+export type SupervisionStateV1 = 'DRAFT' | 'SUBMITTED';
