@@ -32,6 +32,7 @@ export default tseslint.config(
             { sourceTag: 'scope:permits', onlyDependOnLibsWithTags: ['scope:shared', 'scope:permits'] },
             { sourceTag: 'scope:presale', onlyDependOnLibsWithTags: ['scope:shared', 'scope:presale'] },
             { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:shared', 'scope:contracts'] },
+            { sourceTag: 'scope:escrow', onlyDependOnLibsWithTags: ['scope:shared', 'scope:escrow'] },
           ],
         },
       ],

@@ -176,7 +176,7 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
   };
 
   beforeAll(async () => {
-    platform = await TestPlatform.start(['permits', 'presale', 'contracts']);
+    platform = await TestPlatform.start(['permits', 'presale', 'contracts', 'escrow']);
     const fast = ['--rate-limit', '100000'];
     const writer = await platform.token(await platform.createIntegrator(['430200'], ['permits:read', 'approval:write']));
     presaleIssuer = await platform.token(await platform.createIntegrator(['430223'], ['presale:issue'], fast));

@@ -37,7 +37,7 @@ describe('Platform foundation through the gateway', () => {
   };
 
   beforeAll(async () => {
-    platform = await TestPlatform.start(['permits', 'presale', 'contracts']);
+    platform = await TestPlatform.start(['permits', 'presale', 'contracts', 'escrow']);
     readerToken = await platform.token(await platform.createIntegrator(['430223'], ['permits:read']));
     writerToken = await platform.token(await platform.createIntegrator(['430200'], ['permits:read', 'approval:write']));
     changshaToken = await platform.token(await platform.createIntegrator(['430100'], ['permits:read', 'approval:write']));

@@ -236,7 +236,7 @@ describe('Unified presale permit numbers (取号) through the gateway', () => {
   };
 
   beforeAll(async () => {
-    platform = await TestPlatform.start(['permits', 'presale', 'contracts'], { env: { GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: String(PUBLIC_LIMIT) } });
+    platform = await TestPlatform.start(['permits', 'presale', 'contracts', 'escrow'], { env: { GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: String(PUBLIC_LIMIT) } });
     const writer = await platform.token(await platform.createIntegrator(['430200'], ['permits:read', 'approval:write']));
     issuer = await platform.token(await platform.createIntegrator(['430200'], ['presale:issue'], ['--rate-limit', '100000']));
     issuer2 = await platform.token(await platform.createIntegrator(['430223'], ['presale:issue']));

@@ -2,7 +2,10 @@ import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { CloudEvent, Headers } from '@hn/contracts';
+import { buildCloudEvent, ensureStream } from '@hn/persistence';
 import { createTestDatabase, freePort, NatsServerProcess } from '@hn/testing';
+import { connect, headers, JSONCodec } from 'nats';
 
 const ROOT = join(__dirname, '..', '..');
 const execFileAsync = promisify(execFile);
@@ -135,6 +138,24 @@ export class TestPlatform {
     await exited;
     clearTimeout(timer);
     service.process = null;
+  }
+
+  /**
+   * Publishes a CloudEvent to the platform's own JetStream the way a service's outbox relay would
+   * (stream created if absent, Nats-Msg-Id = event id), e.g. to seed another service's replica.
+   */
+  async publishEvent<T>(stream: { name: string; subjects: readonly string[] }, event: { source: string; type: string; subject: string; data: T }): Promise<CloudEvent<T>> {
+    const nc = await connect({ servers: `nats://127.0.0.1:${this.natsPort}`, name: 'hn-e2e-publisher' });
+    try {
+      await ensureStream(await nc.jetstreamManager(), { name: stream.name, subjects: [...stream.subjects] });
+      const cloudEvent = buildCloudEvent(event);
+      const h = headers();
+      h.set(Headers.msgId, cloudEvent.id);
+      await nc.jetstream().publish(event.type, JSONCodec().encode(cloudEvent), { headers: h });
+      return cloudEvent;
+    } finally {
+      await nc.close();
+    }
   }
 
   async cli(script: string, args: string[]): Promise<string> {

@@ -9,6 +9,7 @@ import { BuildingUnit } from './construction-permits/entities/building-unit.enti
 import { ConstructionPermit } from './construction-permits/entities/construction-permit.entity';
 import { ELicenseFile } from './construction-permits/entities/e-license-file.entity';
 import { Project } from './construction-permits/entities/project.entity';
+import { MarkingModule } from './marking/marking.module';
 import { permitsMigrations } from './migrations';
 
 export const permitsEntities = [Project, ConstructionPermit, BuildingUnit, ELicenseFile];
@@ -32,6 +33,7 @@ export class PermitsAppModule {
         }),
         TerminusModule,
         ConstructionPermitsModule,
+        MarkingModule.register(config),
       ],
       controllers: [createServiceHealthController('permits', PermitsRpc.health)],
     };

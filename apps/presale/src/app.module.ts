@@ -3,8 +3,10 @@ import { TerminusModule } from '@nestjs/terminus';
 import { PermitsEvents, PresaleEvents, PresaleRpc } from '@hn/contracts';
 import { ObservabilityModule } from '@hn/observability';
 import { createServiceHealthController, PersistenceModule } from '@hn/persistence';
+import { BackfillModule } from './backfill/backfill.module';
 import { PRESALE_CONFIG, PresaleConfig } from './config/presale.config';
 import { PresaleIssuanceService } from './issuance/presale-issuance.service';
+import { PresaleRecordWriter } from './issuance/presale-record-writer';
 import { presaleMigrations } from './migrations';
 import { PermitReplicaConsumer } from './permit-replica/permit-replica.consumer';
 import { PermitReplicaProjector } from './permit-replica/permit-replica.projector';
@@ -14,12 +16,15 @@ import { PublicVerificationService } from './presale-permits/public-verification
 import { PrintLayoutRenderer, QrCodeRenderer } from './print';
 import { SigningKeysService } from './transparency-log/signing-keys.service';
 import { TransparencyLogService } from './transparency-log/transparency-log.service';
+import { UnpermittedModule } from './unpermitted/unpermitted.module';
 
 @Module({})
 export class PresaleAppModule {
   static register(config: PresaleConfig): DynamicModule {
     return {
       module: PresaleAppModule,
+      // global: the feature modules (backfill, unpermitted) use the issuing core exported below
+      global: true,
       imports: [
         ObservabilityModule.forService('presale'),
         PersistenceModule.forService({
@@ -37,12 +42,15 @@ export class PresaleAppModule {
           ],
         }),
         TerminusModule,
+        BackfillModule,
+        UnpermittedModule,
       ],
       controllers: [PresalePermitsController, createServiceHealthController('presale', PresaleRpc.health)],
       providers: [
         { provide: PRESALE_CONFIG, useValue: config },
         SigningKeysService,
         TransparencyLogService,
+        PresaleRecordWriter,
         PresaleIssuanceService,
         PresaleQueryService,
         PublicVerificationService,
@@ -51,6 +59,7 @@ export class PresaleAppModule {
         QrCodeRenderer,
         PrintLayoutRenderer,
       ],
+      exports: [PRESALE_CONFIG, SigningKeysService, TransparencyLogService, PresaleRecordWriter, QrCodeRenderer],
     };
   }
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Body, Controller, Get, Global, HttpCode, INestApplication, Module, Param, Post, Put, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Global, HttpCode, INestApplication, Module, Param, Post, Put, Res, UseInterceptors } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AccessTokenService } from '@hn/auth';
@@ -39,6 +39,13 @@ class TestController {
   @HttpCode(200)
   update(@Param('id') id: string): Record<string, unknown> {
     return { id, ok: true, audit: { before: { projectType: null }, after: { projectType: 'PRESALE', phone: '13800000000' } } };
+  }
+
+  /** created or updated: the handler picks the status, as the escrow and statistics PUTs do */
+  @Put(':id/upsert')
+  upsert(@Param('id') id: string, @Res({ passthrough: true }) reply: { status(code: number): unknown }): Record<string, unknown> {
+    void reply.status(id === 'new' ? 201 : 200);
+    return { id };
   }
 
   @Post(':id/locked')
@@ -118,6 +125,14 @@ describe('audit interceptor and staff roles (gateway, fake database)', () => {
     expect(JSON.parse(before as string)).toEqual({ projectType: null });
     expect(JSON.parse(after as string)).toEqual({ projectType: 'PRESALE', phone: '[REDACTED]' });
     expect(status).toBe(200);
+  });
+
+  it('records the status the handler actually sent (201 created vs 200 updated)', async () => {
+    const token = await staff('COUNTY', '430223');
+    expect((await inject('PUT', '/t/new/upsert', token)).statusCode).toBe(201);
+    expect(lastInsert()[8]).toBe(201);
+    expect((await inject('PUT', '/t/old/upsert', token)).statusCode).toBe(200);
+    expect(lastInsert()[8]).toBe(200);
   });
 
   it('records refused actions with their status', async () => {

@@ -86,12 +86,15 @@ export class AuditInterceptor implements NestInterceptor {
     return next.handle().pipe(
       mergeMap(async (result) => {
         const { body, override } = splitAuditOverride(result);
+        // Nest sets the declared status before the handler runs; a handler may change it (PUT 201 vs 200)
+        const sentStatus = context.switchToHttp().getResponse<{ statusCode?: number }>()?.statusCode;
+        const status = typeof sentStatus === 'number' && sentStatus >= 200 && sentStatus < 300 ? sentStatus : successStatus;
         await this.audit.record({
           ...base,
           target: override?.target ?? base.target,
           before: override ? override.before : null,
           after: override ? override.after : req.body,
-          status: successStatus,
+          status,
         });
         return body;
       }),

@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { ContractsRpc, PermitsRpc, PresaleRpc, ServiceHealthV1 } from '@hn/contracts';
+import { ContractsRpc, EscrowRpc, PermitsRpc, PresaleRpc, ServiceHealthV1 } from '@hn/contracts';
 import { RpcClient } from '@hn/messaging';
 import { checkDatabase, checkNats } from '@hn/observability';
 import { InjectNats } from '@hn/persistence';
@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 
 /** Health subjects of every service behind the gateway; add each new service here. */
-const SERVICES: Record<string, string> = { permits: PermitsRpc.health, presale: PresaleRpc.health, contracts: ContractsRpc.health };
+const SERVICES: Record<string, string> = { permits: PermitsRpc.health, presale: PresaleRpc.health, contracts: ContractsRpc.health, escrow: EscrowRpc.health };
 
 interface Check {
   status: 'up' | 'down';

@@ -55,7 +55,7 @@ const NOT_AN_OBJECT: FieldError = { field: 'body', reason: '请求体须为 JSON
  * Route-level validation of a supervision body: 422 INCOMPLETE_SUBMISSION listing every missing or
  * invalid field at once (unknown fields refused by name); arrays and scalars are refused whole.
  */
-abstract class SupervisionBodyPipe<T extends object> extends ValidationPipe {
+export abstract class SupervisionBodyPipe<T extends object> extends ValidationPipe {
   protected constructor(type: Type<T>) {
     super({
       expectedType: type,

@@ -48,13 +48,15 @@ export class PermitUpsertService {
     const unitsRepo = manager.getRepository(BuildingUnit);
 
     const existingProject = await projects.findOne({ where: { projectCode: body.projectCode } });
+    // A submitted marking (存量预售项目标记) is locked: only an ADMIN correction changes that type, never a push.
+    const markingLocked = existingProject ? ((await manager.query(`SELECT 1 FROM project_marking WHERE project_code = $1 AND state = 'SUBMITTED'`, [body.projectCode])) as unknown[]).length > 0 : false;
     const projectValues = {
       projectCode: body.projectCode,
       name: body.projectName,
       regionCode: body.regionCode,
       developerName: body.developerName,
       developerCreditCode: body.developerCreditCode,
-      projectType: body.projectType ?? null,
+      projectType: markingLocked ? existingProject!.projectType : (body.projectType ?? null),
       category: body.category ?? existingProject?.category ?? DEFAULT_CATEGORY,
     };
     const projectChanged = !existingProject || differs(existingProject, projectValues);

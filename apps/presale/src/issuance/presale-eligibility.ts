@@ -1,4 +1,5 @@
 import { Principal } from '@hn/contracts';
+import { DomainException } from '@hn/errors';
 import { isInRegions } from '@hn/numbering';
 import { EntityManager } from 'typeorm';
 import { PresaleErrors } from './presale.exception';
@@ -10,9 +11,16 @@ export interface EligiblePermits {
 
 /**
  * Checks the listed construction permits against the local replica: in the caller's regions, known,
- * typed PRESALE, of one project; every unit code belongs to one of them.
+ * typed PRESALE, of one project; every unit code belongs to one of them. `notPresale` names the
+ * error for a permit of another type (backfill answers PROJECT_NOT_MARKED_PRESALE).
  */
-export async function checkEligibility(manager: EntityManager, principal: Principal, permitNumbers: string[], unitCodes: string[]): Promise<EligiblePermits> {
+export async function checkEligibility(
+  manager: EntityManager,
+  principal: Principal,
+  permitNumbers: string[],
+  unitCodes: string[],
+  notPresale: (permitNumber: string, type: string | null) => DomainException = PresaleErrors.notPresale,
+): Promise<EligiblePermits> {
   for (const n of permitNumbers) if (!isInRegions(principal.regions, n.slice(0, 6))) throw PresaleErrors.regionForbidden(n);
   const rows: Array<{ permit_number: string; project_code: string; region_code: string; project_type: string | null }> = await manager.query(
     `SELECT permit_number, project_code, region_code, project_type FROM permit_replica WHERE permit_number = ANY($1::text[])`,
@@ -23,7 +31,7 @@ export async function checkEligibility(manager: EntityManager, principal: Princi
     const row = byNumber.get(n);
     if (!row) throw PresaleErrors.permitNotFound(n);
     if (!isInRegions(principal.regions, row.region_code)) throw PresaleErrors.regionForbidden(n);
-    if (row.project_type !== 'PRESALE') throw PresaleErrors.notPresale(n, row.project_type);
+    if (row.project_type !== 'PRESALE') throw notPresale(n, row.project_type);
   }
   const projects = [...new Set(rows.map((r) => r.project_code))];
   if (projects.length > 1) throw PresaleErrors.differentProjects(projects);

@@ -2,12 +2,12 @@ import { canonicalJson } from './canonical-json';
 import { daysSinceEpoch, isNonNegativeSafeInteger } from './bytes';
 
 /**
- * One entry of the transparency log: an issued or a corrected presale permit.
- * 透明日志条目：签发或更正的预售许可证。
+ * One entry of the transparency log: an issued, corrected or withdrawn presale permit.
+ * 透明日志条目：签发、更正或撤回（作废）的预售许可证。
  */
 export interface LogEntry {
-  /** ISSUED 签发 | CORRECTED 更正 */
-  kind: 'ISSUED' | 'CORRECTED';
+  /** ISSUED 签发 | CORRECTED 更正 | WITHDRAWN 撤回（未提交的补录作废，编号不再使用） */
+  kind: 'ISSUED' | 'CORRECTED' | 'WITHDRAWN';
   presaleNumber: string;
   /** YYYY-MM-DD */
   issueDate: string;
@@ -15,7 +15,7 @@ export interface LogEntry {
   recordDigest: string;
   /** When the log accepted the entry, `Date.prototype.toISOString()` form, e.g. 2024-08-01T02:03:04.005Z. */
   loggedAt: string;
-  /** CORRECTED only (and required there): log index of the entry this one corrects. 被更正条目的序号 */
+  /** CORRECTED and WITHDRAWN only (and required there): log index of the entry this one corrects or withdraws. 被更正或撤回条目的序号 */
   supersedesIndex?: number;
 }
 
@@ -34,12 +34,12 @@ function isIsoInstant(value: string): boolean {
 /**
  * The bytes of a log entry (the input of leafHash): the UTF-8 bytes of canonicalJson of exactly the
  * fields above — keys sorted (issueDate, kind, loggedAt, presaleNumber, recordDigest,
- * supersedesIndex), no whitespace, supersedesIndex omitted for ISSUED. Unknown extra properties are
+ * supersedesIndex), no whitespace, supersedesIndex omitted for ISSUED (required for CORRECTED and WITHDRAWN). Unknown extra properties are
  * not encoded. Throws RangeError on invalid fields, so that every entry has one byte form.
  * 日志条目字节：上述字段的规范化 JSON（UTF-8）。
  */
 export function encodeLogEntry(entry: LogEntry): Buffer {
-  if (entry.kind !== 'ISSUED' && entry.kind !== 'CORRECTED') bad('kind', String(entry.kind));
+  if (entry.kind !== 'ISSUED' && entry.kind !== 'CORRECTED' && entry.kind !== 'WITHDRAWN') bad('kind', String(entry.kind));
   if (typeof entry.presaleNumber !== 'string' || !PRESALE_NUMBER.test(entry.presaleNumber)) bad('presaleNumber', String(entry.presaleNumber));
   if (typeof entry.issueDate !== 'string' || daysSinceEpoch(entry.issueDate) === null) bad('issueDate', String(entry.issueDate));
   if (typeof entry.recordDigest !== 'string' || !DIGEST_HEX.test(entry.recordDigest)) {
@@ -55,11 +55,11 @@ export function encodeLogEntry(entry: LogEntry): Buffer {
     recordDigest: entry.recordDigest,
     loggedAt: entry.loggedAt,
   };
-  if (entry.kind === 'CORRECTED') {
-    if (!isNonNegativeSafeInteger(entry.supersedesIndex)) bad('supersedesIndex', '更正条目必须给出 (required for CORRECTED)');
+  if (entry.kind === 'CORRECTED' || entry.kind === 'WITHDRAWN') {
+    if (!isNonNegativeSafeInteger(entry.supersedesIndex)) bad('supersedesIndex', `更正或撤回条目必须给出 (required for ${entry.kind})`);
     normalized['supersedesIndex'] = entry.supersedesIndex;
   } else if (entry.supersedesIndex !== undefined) {
-    bad('supersedesIndex', '仅用于更正条目 (only for CORRECTED)');
+    bad('supersedesIndex', '仅用于更正或撤回条目 (only for CORRECTED and WITHDRAWN)');
   }
   return Buffer.from(canonicalJson(normalized), 'utf8');
 }

@@ -43,7 +43,10 @@ export type PresaleBackfillStatusV1 = 'VALID' | 'CORRECTED' | 'WITHDRAWN';
 
 /** A backfilled presale permit (Z number) with its supervision state and certificate scan. */
 export interface BackfilledPresalePermitV1 {
+  /** the record; `permit.status` carries the same value as `status` below */
   permit: PresalePermitV1;
+  /** VALID, CORRECTED (by an ADMIN after submission) or WITHDRAWN (number void, never reused) */
+  status: PresaleBackfillStatusV1;
   backfillState: SupervisionStateV1;
   backfilledBy: string;
   scan: StoredScanV1;
@@ -74,7 +77,10 @@ export interface BackfillPageV1 {
 }
 
 /** POST …/backfill/presale-permits/withdraw: retires the caller's last unsubmitted backfill (number never reused). */
-export type BackfillWithdrawRequestV1 = Record<string, never>;
+export interface BackfillWithdrawRequestV1 {
+  /** optional: a specific DRAFT backfill of the caller's; absent → the caller's most recent DRAFT */
+  presaleNumber?: string;
+}
 
 export interface BackfillWithdrawResultV1 {
   presaleNumber: string;

@@ -71,7 +71,19 @@ export interface EscrowGetRequestV1 {
 
 export interface EscrowVersionsV1 {
   presaleNumber: string;
-  versions: Array<EscrowRecordInputV1 & { version: number; enteredBy: string; enteredAt: string; withdrawnAt: string | null; correction: { reason: string; documentNumber: string } | null }>;
+  versions: Array<
+    EscrowRecordInputV1 & {
+      version: number;
+      enteredBy: string;
+      enteredAt: string;
+      withdrawnAt: string | null;
+      /** RFC 3339 UTC when this version was locked by a submit (or written by a correction) */
+      submittedAt: string | null;
+      /** the commitment letter scan this version refers to */
+      commitmentLetterScan: StoredScanV1 | null;
+      correction: { reason: string; documentNumber: string; reportScan: StoredScanV1 } | null;
+    }
+  >;
 }
 
 export interface EscrowCommitmentLetterRequestV1 {

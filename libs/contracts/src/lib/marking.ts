@@ -1,6 +1,6 @@
 /** 存量预售项目标记 (permits service): staff mark the projects of recent permits PRESALE / CURRENT_SALE / OTHER. */
 import type { ProjectType } from './permits';
-import type { CorrectionReportV1, SupervisionStateV1 } from './scans';
+import type { CorrectionReportV1, StoredScanV1, SupervisionStateV1 } from './scans';
 
 export type MarkingFilterTypeV1 = ProjectType | 'UNMARKED';
 
@@ -39,7 +39,9 @@ export interface MarkingPageV1 {
   items: MarkingRowV1[];
   page: number;
   pageSize: number;
+  /** exact up to 10,000; beyond it 10,000 with totalIsLowerBound */
   total: number;
+  totalIsLowerBound?: boolean;
 }
 
 /** POST /api/v1/supervision/marking/batch: 1..1000 permit numbers, their projects get the type. */
@@ -59,8 +61,8 @@ export interface MarkedProjectV1 {
 }
 
 export interface MarkingBatchResultV1 {
-  /** the step id that withdraw undoes */
-  stepId: string;
+  /** the step id that withdraw undoes; null when every project already had the requested type (no step) */
+  stepId: string | null;
   projects: MarkedProjectV1[];
   /** projects whose type was already the requested one (no new step for them) */
   unchanged: string[];
@@ -71,8 +73,12 @@ export type MarkingWithdrawRequestV1 = Record<string, never>;
 
 export interface MarkingWithdrawResultV1 {
   stepId: string;
-  /** what each project's type went back to */
+  /** the type the withdrawn step had set */
+  withdrawnType: ProjectType;
+  /** what each project's type went back to (superseded ones: their current type, unchanged) */
   projects: Array<{ projectCode: string; projectType: ProjectType | null }>;
+  /** projects another user marked again after this step: their later marking stays */
+  superseded: string[];
 }
 
 /** POST /api/v1/supervision/marking/submit {"permitNumbers"}: locks the marking of those projects. */
@@ -94,6 +100,11 @@ export interface MarkingCorrectionRequestV1 {
 export interface MarkingCorrectionResultV1 {
   project: MarkedProjectV1;
   previousType: ProjectType | null;
+  /** the stored correction record (the previous version is kept in it) */
+  correctionId: string;
+  /** RFC 3339 UTC */
+  correctedAt: string;
+  report: StoredScanV1 & { documentNumber: string; reason: string };
 }
 
 export const MarkingRpc = {

@@ -11,7 +11,7 @@ export const HUNAN_BOUNDS = { minLat: 24.6, maxLat: 30.2, minLng: 108.7, maxLng:
 const REQUIRED = { message: '必填 (required)' };
 
 /** A required, trimmed, non-empty string of at most `max` characters. */
-function RequiredText(max: number): PropertyDecorator {
+export function RequiredText(max: number): PropertyDecorator {
   return applyDecorators(
     Trim(),
     IsDefined(REQUIRED),

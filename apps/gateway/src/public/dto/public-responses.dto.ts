@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 /** What a citizen sees: no developer credit code, no escrow account. */
 export class PublicPresaleSummaryDto {
   @ApiProperty({ example: '430223202406200101-Y01' }) presaleNumber!: string;
-  @ApiProperty({ example: 'VALID', enum: ['VALID', 'CORRECTED'] }) status!: string;
+  @ApiProperty({ example: 'VALID', enum: ['VALID', 'CORRECTED', 'WITHDRAWN'], description: '有效 / 已更正（显示最新信息）/ 已撤回（补录未提交即撤回，编号作废）' }) status!: string;
   @ApiProperty({ example: false, description: '联调测试数据，非正式证书' }) sandbox!: boolean;
   @ApiProperty({ example: '锦绣星城三期（22#栋）' }) projectName!: string;
   @ApiProperty({ example: '攸县锦绣置业有限公司' }) developerName!: string;
@@ -22,7 +22,7 @@ export class PublicPresaleSummaryDto {
 
 export class VerifyResultDto {
   @ApiProperty({ example: true, description: '签名、编号与日志均核验通过' }) valid!: boolean;
-  @ApiPropertyOptional({ example: 'BAD_SIGNATURE', description: '未通过的原因（MALFORMED / TRUNCATED / UNSUPPORTED_VERSION / UNKNOWN_KEY / BAD_SIGNATURE / NOT_FOUND / MISMATCH …），或 CORRECTED（该证已更正）' }) reason?: string;
+  @ApiPropertyOptional({ example: 'BAD_SIGNATURE', description: '未通过的原因（MALFORMED / TRUNCATED / UNSUPPORTED_VERSION / UNKNOWN_KEY / BAD_SIGNATURE / NOT_FOUND / MISMATCH …），或 CORRECTED（此令牌对应的版本已被更正，以最新信息为准）、WITHDRAWN（补录已撤回，编号作废）' }) reason?: string;
   @ApiPropertyOptional({ example: '签名无效 (bad signature)' }) message?: string;
   @ApiPropertyOptional({ example: false, description: '联调测试（沙箱）令牌，非正式证书' }) test?: boolean;
   @ApiPropertyOptional({ type: PublicPresaleSummaryDto }) permit?: PublicPresaleSummaryDto;

@@ -5,7 +5,7 @@ import { ReconciliationDifferenceStateV1, SigningStatisticStateV1 } from '@hn/co
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-abstract class PageQuery {
+export abstract class PageQuery {
   @ApiPropertyOptional({ example: 1, default: 1, minimum: 1, maximum: 10_000 })
   @IsOptional()
   @Type(() => Number)

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  EscrowCommitmentLetterRequestV1,
+  EscrowCorrectionRequestV1,
+  EscrowCorrectionResultV1,
+  EscrowGetRequestV1,
+  EscrowListRequestV1,
+  EscrowPageV1,
+  EscrowPutRequestV1,
+  EscrowPutResultV1,
+  EscrowRecordV1,
+  EscrowRpc,
+  EscrowSubmitRequestV1,
+  EscrowSubmitResultV1,
+  EscrowVersionsV1,
+  EscrowWithdrawRequestV1,
+  EscrowWithdrawResultV1,
+  Principal,
+  RpcRequest,
+} from '@hn/contracts';
+import { DomainException } from '@hn/errors';
+import { RpcClient } from '@hn/messaging';
+import { isInRegions } from '@hn/numbering';
+import { Audited } from '../supervision/supervision-gateway.service';
+
+/**
+ * Gateway side of 补录预售资金监管信息: a first region check on the presale number (or region) of
+ * the request, then the escrow service, which checks again against its replica. Writes answer with
+ * the real before / after states for the audit trail.
+ */
+@Injectable()
+export class EscrowGatewayService {
+  constructor(private readonly rpc: RpcClient) {}
+
+  list(principal: Principal, query: EscrowListRequestV1, cid: string): Promise<EscrowPageV1> {
+    if (query.regionCode && !isInRegions(principal.regions, query.regionCode)) {
+      throw new DomainException(403, ErrorCode.REGION_FORBIDDEN, `区划 ${query.regionCode} 不在本人的区划范围内 (region ${query.regionCode} is outside the caller's regions)`, [
+        { field: 'regionCode', reason: `${query.regionCode}: 不在授权范围 (not granted)` },
+      ]);
+    }
+    return this.call(EscrowRpc.list, principal, query, cid);
+  }
+
+  get(principal: Principal, presaleNumber: string, cid: string): Promise<EscrowRecordV1> {
+    this.assertPresaleRegion(principal, presaleNumber);
+    const body: EscrowGetRequestV1 = { presaleNumber };
+    return this.call(EscrowRpc.get, principal, body, cid);
+  }
+
+  versions(principal: Principal, presaleNumber: string, cid: string): Promise<EscrowVersionsV1> {
+    this.assertPresaleRegion(principal, presaleNumber);
+    const body: EscrowGetRequestV1 = { presaleNumber };
+    return this.call(EscrowRpc.versions, principal, body, cid);
+  }
+
+  async put(principal: Principal, body: EscrowPutRequestV1, cid: string): Promise<Audited<EscrowPutResultV1>> {
+    const before = await this.current(principal, body.presaleNumber, cid);
+    const result = await this.call<EscrowPutResultV1>(EscrowRpc.put, principal, body, cid);
+    return { ...result, audit: { before, after: result } };
+  }
+
+  async commitmentLetter(principal: Principal, body: EscrowCommitmentLetterRequestV1, cid: string): Promise<Audited<EscrowPutResultV1>> {
+    const before = await this.current(principal, body.presaleNumber, cid);
+    const result = await this.call<EscrowPutResultV1>(EscrowRpc.commitmentLetter, principal, body, cid);
+    return { ...result, audit: { before, after: result } };
+  }
+
+  async withdraw(principal: Principal, body: EscrowWithdrawRequestV1, cid: string): Promise<Audited<EscrowWithdrawResultV1>> {
+    const before = await this.current(principal, body.presaleNumber, cid);
+    const result = await this.call<EscrowWithdrawResultV1>(EscrowRpc.withdraw, principal, body, cid);
+    return { ...result, audit: { before, after: result, target: `presaleNumber=${body.presaleNumber}` } };
+  }
+
+  async submit(principal: Principal, body: EscrowSubmitRequestV1, cid: string): Promise<Audited<EscrowSubmitResultV1>> {
+    for (const n of body.presaleNumbers) this.assertPresaleRegion(principal, n);
+    const result = await this.call<EscrowSubmitResultV1>(EscrowRpc.submit, principal, body, cid);
+    return { ...result, audit: { before: { state: 'DRAFT', presaleNumbers: body.presaleNumbers }, after: result.records, target: `presaleNumbers=${body.presaleNumbers.join(',')}` } };
+  }
+
+  async correct(principal: Principal, body: EscrowCorrectionRequestV1, cid: string): Promise<Audited<EscrowCorrectionResultV1>> {
+    const before = await this.current(principal, body.presaleNumber, cid);
+    const result = await this.call<EscrowCorrectionResultV1>(EscrowRpc.correct, principal, body, cid);
+    const report = { reason: body.report.reason, documentNumber: body.report.documentNumber, reportSha256: body.report.scan.sha256, reportFileName: body.report.scan.fileName };
+    return { ...result, audit: { before, after: { correction: report, previousVersion: result.previousVersion, record: result.record } } };
+  }
+
+  /** First region check on the number itself (its first construction permit's region). */
+  assertPresaleRegion(principal: Principal, presaleNumber: string): void {
+    const regionCode = presaleNumber.slice(0, 6);
+    if (!isInRegions(principal.regions, regionCode)) {
+      throw new DomainException(
+        403,
+        ErrorCode.REGION_FORBIDDEN,
+        `预售许可证 ${presaleNumber} 属区划 ${regionCode}，不在本人的区划范围内 (presale permit ${presaleNumber} is outside the caller's regions)`,
+        [{ field: 'presaleNumber', reason: `${presaleNumber}: 区划 ${regionCode} 不在授权范围 (region ${regionCode} not granted)` }],
+      );
+    }
+  }
+
+  /** The current record for the audit trail (null when there is none yet). */
+  private async current(principal: Principal, presaleNumber: string, cid: string): Promise<EscrowRecordV1 | null> {
+    try {
+      return await this.get(principal, presaleNumber, cid);
+    } catch (err) {
+      if (err instanceof DomainException && err.problem.code === ErrorCode.ESCROW_NOT_FOUND) return null;
+      throw err;
+    }
+  }
+
+  private call<T>(subject: string, principal: Principal, body: unknown, cid: string): Promise<T> {
+    const request: RpcRequest<unknown> = { principal, body };
+    return this.rpc.request<T>(subject, request, cid);
+  }
+}

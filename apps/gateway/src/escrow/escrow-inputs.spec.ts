@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { DomainException } from '@hn/errors';
+import { EscrowCorrectionDataDto, EscrowRecordDto, SubmitEscrowDto } from './dto/escrow-bodies.dto';
+import { EscrowGatewayService } from './escrow-gateway.service';
+import { EscrowCorrectionDataPipe, EscrowRecordPipe, SubmitEscrowPipe } from './escrow-inputs';
+
+const record = (over: Record<string, unknown> = {}) => ({ capitalGuaranteeAmount: 150_000_000, commitmentLetter: false, fundSupervision: true, bank: '中国建设银行攸县支行', account: '4305-0162-1234', balance: 0, balanceAsOf: '2024-07-31', ...over });
+const fieldsOf = async (run: Promise<unknown>): Promise<string[]> => {
+  try {
+    await run;
+    return [];
+  } catch (err) {
+    expect(err).toBeInstanceOf(DomainException);
+    expect((err as DomainException).problem).toMatchObject({ status: 422, code: 'INCOMPLETE_SUBMISSION' });
+    return ((err as DomainException).problem.errors ?? []).map((e) => e.field);
+  }
+};
+
+describe('escrow gateway inputs', () => {
+  const put = (body: unknown) => new EscrowRecordPipe().transform(body, { type: 'body', metatype: EscrowRecordDto });
+  const submit = (body: unknown) => new SubmitEscrowPipe().transform(body, { type: 'body', metatype: SubmitEscrowDto });
+  const correction = (body: unknown) => new EscrowCorrectionDataPipe().transform(body, { type: 'body', metatype: EscrowCorrectionDataDto });
+
+  it('accepts complete records, with or without fund supervision or a guarantee', async () => {
+    await expect(put(record())).resolves.toMatchObject({ balance: 0 });
+    await expect(put(record({ capitalGuaranteeAmount: null, commitmentLetter: true, fundSupervision: false, bank: null, account: null }))).resolves.toMatchObject({ bank: null });
+  });
+
+  it('lists every problem of a record at once (422), unknown fields by name', async () => {
+    expect(await fieldsOf(put({}))).toEqual(['capitalGuaranteeAmount', 'commitmentLetter', 'fundSupervision', 'balance', 'balanceAsOf']);
+    expect(await fieldsOf(put(record({ capitalGuaranteeAmount: null })))).toEqual(['capitalGuaranteeAmount']);
+    expect(await fieldsOf(put(record({ bank: ' ', account: '12' })))).toEqual(['bank', 'account']);
+    expect(await fieldsOf(put(record({ fundSupervision: false })))).toEqual(['bank', 'account']);
+    expect(await fieldsOf(put(record({ balance: -1, balanceAsOf: '2999-01-01', extra: true })))).toEqual(['extra', 'balance', 'balanceAsOf']);
+    expect(await fieldsOf(put([record()]))).toEqual(['body']);
+  });
+
+  it('checks submit lists and the correction data part (nested record paths)', async () => {
+    await expect(submit({ presaleNumbers: ['430223202306150101-Z01'] })).resolves.toBeDefined();
+    expect(await fieldsOf(submit({ presaleNumbers: [] }))).toEqual(['presaleNumbers']);
+    expect(await fieldsOf(submit({ presaleNumbers: ['430223202306150101-Z01', 'x'] }))).toEqual(['presaleNumbers[1]']);
+    await expect(correction({ reason: '余额录入错误', documentNumber: '湘建房函〔2024〕12号', record: record() })).resolves.toBeDefined();
+    expect(await fieldsOf(correction({ reason: '', record: record({ balance: 1.5 }) }))).toEqual(['reason', 'documentNumber', 'record.balance']);
+    expect(await fieldsOf(correction({ reason: 'r', documentNumber: 'd' }))).toEqual(['record']);
+  });
+
+  it('refuses presale numbers outside the caller\'s regions before calling the service', () => {
+    const service = new EscrowGatewayService({} as never);
+    const county = { kind: 'staff' as const, id: 'u', regions: ['430223'], scopes: [] };
+    expect(() => service.assertPresaleRegion(county, '430223202306150101-Z01')).not.toThrow();
+    expect(() => service.assertPresaleRegion({ ...county, regions: ['430200'] }, '430223202306150101-Z01')).not.toThrow();
+    expect(() => service.assertPresaleRegion(county, '430102202301100101-Z01')).toThrow(expect.objectContaining({ problem: expect.objectContaining({ status: 403, code: 'REGION_FORBIDDEN' }) }));
+  });
+});

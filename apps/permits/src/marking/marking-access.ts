@@ -1,0 +1,78 @@
+import { FieldError, MarkingFilterTypeV1, Principal, PROJECT_TYPES, ProjectType } from '@hn/contracts';
+import { isInRegions, parsePermitNumber } from '@hn/numbering';
+import { MarkingErrors } from './marking.errors';
+
+/** At most this many permit numbers in one batch or submit. */
+export const MAX_MARKING_PERMITS = 1000;
+export const MAX_PAGE_SIZE = 100;
+export const PROJECT_CODE = /^\d{4}-(43\d{4})-\d{2}-\d{2}-\d{6}$/;
+/** 社会投资房建类 (project category) with works category 01 一般工业与民用建筑 (last two digits of the permit number). */
+export const MARKING_PROJECT_CATEGORY = '社会投资房建类';
+export const MARKING_WORKS_CATEGORY = '01';
+
+/** Marking is staff work (省厅、市州、县市区住建局), never integrators'. */
+export function assertStaff(principal: Principal): void {
+  if (principal?.kind !== 'staff' || !Array.isArray(principal.regions)) throw MarkingErrors.staffOnly();
+}
+
+/** Corrections: ADMIN accounts carrying supervision:correct only. */
+export function assertAdmin(principal: Principal): void {
+  assertStaff(principal);
+  if (principal.role !== 'ADMIN' || !principal.scopes?.includes('supervision:correct')) throw MarkingErrors.adminOnly();
+}
+
+/** Throws 403 listing every key whose region lies outside the caller's regions. */
+export function assertAllInRegions(principal: Principal, field: string, items: Array<{ key: string; regionCode: string }>): void {
+  const outside = [...new Set(items.filter((i) => !isInRegions(principal.regions, i.regionCode)).map((i) => i.key))];
+  if (outside.length > 0) throw MarkingErrors.regionForbidden(field, outside);
+}
+
+/** The code prefix a region covers: a province code PP0000 → "PP", a city code PPCC00 → "PPCC", a county code → itself. */
+export function regionPrefix(region: string): string {
+  return region.endsWith('0000') ? region.slice(0, 2) : region.endsWith('00') ? region.slice(0, 4) : region;
+}
+
+/**
+ * 1..1000 distinct, well-formed permit numbers (checked again here: the gateway is not trusted),
+ * each inside the caller's regions by its number's region code.
+ */
+export function checkPermitNumbers(principal: Principal, raw: unknown): string[] {
+  if (!Array.isArray(raw) || raw.length < 1 || raw.length > MAX_MARKING_PERMITS) {
+    throw MarkingErrors.invalid([{ field: 'permitNumbers', reason: `须列出 1–${MAX_MARKING_PERMITS} 个施工许可证编号 (1..${MAX_MARKING_PERMITS} permit numbers)` }]);
+  }
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  const regions: Array<{ key: string; regionCode: string }> = [];
+  raw.forEach((value, i) => {
+    const parsed = parsePermitNumber(String(value));
+    if (typeof value !== 'string' || !parsed.ok) errors.push({ field: `permitNumbers[${i}]`, reason: parsed.ok ? '须为字符串 (must be a string)' : `${parsed.reason}: ${parsed.message}` });
+    else if (seen.has(value)) errors.push({ field: `permitNumbers[${i}]`, reason: `重复的施工许可证编号 ${value} (duplicate permit number)` });
+    else {
+      seen.add(value);
+      regions.push({ key: value, regionCode: parsed.value.regionCode });
+    }
+  });
+  if (errors.length > 0) throw MarkingErrors.invalidPermitNumbers(errors);
+  assertAllInRegions(principal, 'permitNumbers', regions);
+  return [...seen];
+}
+
+export function checkProjectType(raw: unknown, field = 'projectType'): ProjectType {
+  if (typeof raw !== 'string' || !(PROJECT_TYPES as readonly string[]).includes(raw)) {
+    throw MarkingErrors.invalid([{ field, reason: '项目类型须为 PRESALE（预售商品房）、CURRENT_SALE（现售商品房）或 OTHER（其它）(PRESALE|CURRENT_SALE|OTHER)' }]);
+  }
+  return raw as ProjectType;
+}
+
+export function isFilterType(value: unknown): value is MarkingFilterTypeV1 {
+  return value === 'UNMARKED' || (typeof value === 'string' && (PROJECT_TYPES as readonly string[]).includes(value));
+}
+
+/** Page and page size of a list request: page 1..10 000, size 1..100 (default 20). */
+export function pageOf(request: { page?: unknown; pageSize?: unknown } | undefined): { page: number; pageSize: number; offset: number } {
+  const rawPage = Number(request?.page);
+  const rawSize = Number(request?.pageSize);
+  const page = Number.isInteger(rawPage) && rawPage >= 1 && rawPage <= 10_000 ? rawPage : 1;
+  const pageSize = Number.isInteger(rawSize) && rawSize >= 1 ? Math.min(rawSize, MAX_PAGE_SIZE) : 20;
+  return { page, pageSize, offset: (page - 1) * pageSize };
+}

@@ -1,0 +1,112 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { StaffScopes } from '@hn/auth';
+import { FieldError, PresaleBackfillEvents, PresaleCorrectionRequestV1, PresaleCorrectionResultV1, Principal, RecordCorrectedV1 } from '@hn/contracts';
+import { isScanRef } from '@hn/documents';
+import { chinaToday, isInRegions } from '@hn/numbering';
+import { currentCorrelationId } from '@hn/observability';
+import { enqueueEvent } from '@hn/persistence';
+import { DataSource } from 'typeorm';
+import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
+import { checkEligibility } from '../issuance/presale-eligibility';
+import { buildPresaleRecord } from '../issuance/presale-record';
+import { PresaleRecordWriter } from '../issuance/presale-record-writer';
+import { validatePresaleSubmission } from '../issuance/presale-submission.validator';
+import { PresaleErrors } from '../issuance/presale.exception';
+import { ScanStore } from '../scans/scan-store';
+import { assertStaff, regionForbidden } from '../scans/staff-scope';
+import { TransparencyLogService } from '../transparency-log/transparency-log.service';
+import { backfillOf, loadBackfills } from './backfill-rows';
+import { BackfillErrors } from './backfill.errors';
+import { assertZNumber } from './backfill-lifecycle.service';
+
+const text = (v: unknown, max: number): boolean => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+
+/**
+ * 更正: an ADMIN (supervision:correct) corrects a SUBMITTED backfilled permit on a written report,
+ * in ONE transaction: the replaced version kept in presale_permit_version, the record re-signed with
+ * a new log index (CORRECTED entry superseding the previous one), the report scan stored and
+ * hn.presale.permit.corrected.v1 enqueued. The number never changes; the old token now verifies
+ * as CORRECTED, the new one as valid.
+ */
+@Injectable()
+export class BackfillCorrectionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: PresaleRecordWriter,
+    private readonly log: TransparencyLogService,
+    private readonly scans: ScanStore,
+    @Inject(PRESALE_CONFIG) private readonly config: PresaleConfig,
+  ) {}
+
+  async correct(principal: Principal, request: PresaleCorrectionRequestV1): Promise<PresaleCorrectionResultV1> {
+    assertStaff(principal, StaffScopes.supervisionCorrect);
+    if (principal.role !== 'ADMIN') throw BackfillErrors.adminOnly();
+    const presaleNumber = assertZNumber(request?.presaleNumber);
+    if (!isInRegions(principal.regions, presaleNumber.slice(0, 6))) throw regionForbidden(`预售许可证 ${presaleNumber}`, presaleNumber.slice(0, 6), 'presaleNumber');
+    const { submission, report } = request;
+    const errors: FieldError[] = [];
+    if (!text(report?.reason, 500)) errors.push({ field: 'reason', reason: '更正原因必填，最长 500 字 (required, at most 500 characters)' });
+    if (!text(report?.documentNumber, 100)) errors.push({ field: 'documentNumber', reason: '书面报告文号必填，最长 100 字 (required, at most 100 characters)' });
+    if (!isScanRef(report?.scan)) errors.push({ field: 'scan', reason: '书面报告扫描件必填 (report scan required)' });
+    errors.push(...validatePresaleSubmission(submission, chinaToday()).map((e) => ({ ...e, field: `submission.${e.field}` })));
+    if (errors.length === 0 && submission.constructionPermitNumbers[0] !== presaleNumber.slice(0, 18)) {
+      errors.push({ field: 'submission.constructionPermitNumbers[0]', reason: `首个施工许可证须仍为 ${presaleNumber.slice(0, 18)}，编号不变 (the first permit forms the number and cannot change)` });
+    }
+    if (errors.length > 0) throw PresaleErrors.incomplete(errors);
+    if (submission.issueDate >= this.config.cutoverDate) throw BackfillErrors.afterCutover(submission.issueDate, this.config.cutoverDate);
+    const bytes = await this.scans.take(report.scan, 'scan');
+
+    return this.dataSource.transaction(async (manager): Promise<PresaleCorrectionResultV1> => {
+      const [row] = await loadBackfills(manager, [presaleNumber], true);
+      if (!row) throw BackfillErrors.notFound(presaleNumber);
+      if (!isInRegions(principal.regions, row.region_code)) throw regionForbidden(`预售许可证 ${presaleNumber}`, row.region_code, 'presaleNumber');
+      if (row.status === 'WITHDRAWN' || row.state !== 'SUBMITTED') throw BackfillErrors.notSubmitted(presaleNumber);
+      const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes, BackfillErrors.notMarkedPresale);
+      const { id: reportScanId } = await this.scans.insert(manager, report.scan, bytes, principal.id);
+      const correctedAt = new Date().toISOString();
+      const before = { ...row.record, status: row.status };
+      await manager.query(
+        `INSERT INTO presale_permit_version (sandbox, presale_number, version, record, record_digest, chain_token, log_index, status, corrected_by, corrected_at, reason, document_number, report_scan_id)
+         SELECT false, $1, COALESCE(max(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM presale_permit_version WHERE sandbox = false AND presale_number = $1`,
+        [presaleNumber, JSON.stringify(before), row.record_digest, row.record.chainToken, row.log_index, row.status, principal.id, correctedAt, report.reason.trim(), report.documentNumber.trim(), reportScanId],
+      );
+      const logIndex = await this.log.reserveIndex(manager, false);
+      const record = buildPresaleRecord({ presaleNumber, letter: 'Z', serial: row.record.serial, sandbox: false, projectCode: eligible.projectCode, regionCode: eligible.regionCode, logIndex, submission });
+      const { permit, digestHex } = this.writer.sign(record, 'CORRECTED', row.record.issuedAt);
+      await this.log.append(manager, false, logIndex, { kind: 'CORRECTED', presaleNumber, issueDate: record.issueDate, recordDigest: digestHex, loggedAt: correctedAt, supersedesIndex: Number(row.log_index) });
+      await manager.query(
+        `UPDATE presale_permit SET record = $2, record_digest = $3, chain_token = $4, log_index = $5, status = 'CORRECTED', region_code = $6, project_code = $7
+         WHERE sandbox = false AND presale_number = $1`,
+        [presaleNumber, JSON.stringify(permit), digestHex, permit.chainToken, logIndex, permit.regionCode, permit.projectCode],
+      );
+      await manager.query(`DELETE FROM presale_permit_unit WHERE sandbox = false AND presale_number = $1`, [presaleNumber]);
+      await manager.query(`DELETE FROM presale_permit_link WHERE sandbox = false AND presale_number = $1`, [presaleNumber]);
+      await this.writer.insertLinks(manager, permit);
+      await enqueueEvent<RecordCorrectedV1>(manager, {
+        source: '/hn/presale',
+        type: PresaleBackfillEvents.permitCorrected,
+        subject: presaleNumber,
+        data: {
+          recordType: 'PRESALE_PERMIT',
+          recordKey: presaleNumber,
+          regionCode: permit.regionCode,
+          reason: report.reason.trim(),
+          documentNumber: report.documentNumber.trim(),
+          reportSha256: report.scan.sha256,
+          correctedBy: principal.id,
+          correctedAt,
+          before,
+          after: permit,
+        },
+        correlationId: currentCorrelationId(),
+      });
+      return {
+        presaleNumber,
+        chainToken: permit.chainToken,
+        verifyUrl: permit.verifyUrl,
+        log: { index: logIndex, treeSize: logIndex + 1 },
+        backfill: backfillOf({ ...row, record: permit, status: 'CORRECTED', region_code: permit.regionCode, log_index: String(logIndex), record_digest: digestHex }),
+      };
+    });
+  }
+}

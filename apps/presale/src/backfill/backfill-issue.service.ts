@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { StaffScopes } from '@hn/auth';
+import { BackfillIssuedV1, BackfillIssueRequestV1, Principal } from '@hn/contracts';
+import { chinaToday, isInRegions } from '@hn/numbering';
+import { DataSource } from 'typeorm';
+import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
+import { claimIdempotencyKey, IDEMPOTENCY_KEY_PATTERN, storeIdempotentResponse } from '../issuance/idempotency';
+import { checkEligibility } from '../issuance/presale-eligibility';
+import { PresaleRecordWriter, requestHashOf } from '../issuance/presale-record-writer';
+import { validatePresaleSubmission } from '../issuance/presale-submission.validator';
+import { PresaleErrors } from '../issuance/presale.exception';
+import { QrCodeRenderer } from '../print';
+import { ScanStore } from '../scans/scan-store';
+import { assertStaff, regionForbidden } from '../scans/staff-scope';
+import { BackfillErrors } from './backfill.errors';
+
+const LETTER = 'Z';
+
+type StoredBackfill = Omit<BackfillIssuedV1, 'qrSvg'>;
+
+/**
+ * 补录预售许可证: a stock presale permit issued before the cut-over gets a Z number, in ONE
+ * transaction like Y issuance (serial per (first permit, Z), log index, record, chain token, ISSUED
+ * log entry) plus the certificate scan and the DRAFT backfill row. No event until it is submitted.
+ */
+@Injectable()
+export class BackfillIssueService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: PresaleRecordWriter,
+    private readonly scans: ScanStore,
+    private readonly qr: QrCodeRenderer,
+    @Inject(PRESALE_CONFIG) private readonly config: PresaleConfig,
+  ) {}
+
+  async issue(principal: Principal, request: BackfillIssueRequestV1): Promise<BackfillIssuedV1> {
+    assertStaff(principal, StaffScopes.supervisionWrite);
+    const submission = request?.submission;
+    const errors = validatePresaleSubmission(submission, chinaToday());
+    if (errors.length > 0) throw PresaleErrors.incomplete(errors);
+    if (submission.issueDate >= this.config.cutoverDate) throw BackfillErrors.afterCutover(submission.issueDate, this.config.cutoverDate);
+    const key = request.idempotencyKey;
+    if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key))) {
+      throw PresaleErrors.incomplete([{ field: 'Idempotency-Key', reason: '须为 1–128 位字母数字或 ._:- (1–128 of [A-Za-z0-9._:-])' }]);
+    }
+    submission.constructionPermitNumbers.forEach((n, i) => {
+      if (!isInRegions(principal.regions, n.slice(0, 6))) throw regionForbidden(`施工许可证 ${n}`, n.slice(0, 6), `constructionPermitNumbers[${i}]`);
+    });
+    // Read (and check again) the staged scan before the counter row is locked.
+    const bytes = await this.scans.take(request.scan, 'scan');
+    const clientId = `staff:${principal.id}`;
+    const requestHash = requestHashOf({ submission, scanSha256: request.scan.sha256 });
+    const stored = await this.dataSource.transaction(async (manager): Promise<StoredBackfill> => {
+      if (key !== undefined) {
+        const replay = await claimIdempotencyKey<StoredBackfill>(manager, clientId, key, requestHash);
+        if (replay) return replay;
+      }
+      const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes, BackfillErrors.notMarkedPresale);
+      const { permit } = await this.writer.issue(manager, principal, LETTER, submission, eligible, false);
+      const { id: scanId, scan } = await this.scans.insert(manager, request.scan, bytes, principal.id);
+      await manager.query(`INSERT INTO presale_backfill (sandbox, presale_number, state, backfilled_by, scan_id) VALUES (false, $1, 'DRAFT', $2, $3)`, [permit.presaleNumber, principal.id, scanId]);
+      const response: StoredBackfill = {
+        presaleNumber: permit.presaleNumber,
+        chainToken: permit.chainToken,
+        verifyUrl: permit.verifyUrl,
+        log: { index: permit.logIndex, treeSize: permit.logIndex + 1 },
+        backfill: { permit, status: 'VALID', backfillState: 'DRAFT', backfilledBy: principal.id, scan },
+      };
+      if (key !== undefined) await storeIdempotentResponse(manager, clientId, key, requestHash, response);
+      return response;
+    });
+    return { ...stored, qrSvg: await this.qr.svg(stored.verifyUrl) };
+  }
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { StaffScopes } from '@hn/auth';
+import { BackfillSubmitRequestV1, BackfillSubmitResultV1, BackfillWithdrawRequestV1, BackfillWithdrawResultV1, PresaleBackfillEvents, PresalePermitBackfilledV1, Principal } from '@hn/contracts';
+import { isInRegions, parsePresaleNumber } from '@hn/numbering';
+import { currentCorrelationId } from '@hn/observability';
+import { enqueueEvent } from '@hn/persistence';
+import { DataSource, EntityManager } from 'typeorm';
+import { PresaleErrors } from '../issuance/presale.exception';
+import { assertStaff, regionForbidden } from '../scans/staff-scope';
+import { TransparencyLogService } from '../transparency-log/transparency-log.service';
+import { BackfillRow, backfillOf, loadBackfills } from './backfill-rows';
+import { BackfillErrors } from './backfill.errors';
+
+/** A well-formed Z number (backfill routes never touch Y numbers), else 400 INVALID_PRESALE_NUMBER. */
+export function assertZNumber(value: unknown): string {
+  const parsed = typeof value === 'string' ? parsePresaleNumber(value) : null;
+  if (!parsed || parsed.letter !== 'Z') throw PresaleErrors.invalidNumber(String(value));
+  return value as string;
+}
+
+/**
+ * 撤回 / 提交 of backfilled presale permits. Withdraw retires the caller's own DRAFT (status
+ * WITHDRAWN, a WITHDRAWN log entry superseding its ISSUED entry; the number is never reused); submit
+ * locks DRAFTs all-or-none and publishes hn.presale.permit.backfilled.v1 for each.
+ */
+@Injectable()
+export class BackfillLifecycleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly log: TransparencyLogService,
+  ) {}
+
+  async withdraw(principal: Principal, body: BackfillWithdrawRequestV1 | undefined): Promise<BackfillWithdrawResultV1> {
+    assertStaff(principal, StaffScopes.supervisionWrite);
+    const named = body?.presaleNumber === undefined ? undefined : assertZNumber(body.presaleNumber);
+    if (named && !isInRegions(principal.regions, named.slice(0, 6))) throw regionForbidden(`预售许可证 ${named}`, named.slice(0, 6), 'presaleNumber');
+    return this.dataSource.transaction(async (manager) => {
+      const row = named ? await this.namedDraft(manager, principal, named) : await this.lastDraft(manager, principal);
+      if (!isInRegions(principal.regions, row.region_code)) throw regionForbidden(`预售许可证 ${row.presale_number}`, row.region_code, 'presaleNumber');
+      const loggedAt = new Date().toISOString();
+      const index = await this.log.reserveIndex(manager, false);
+      await this.log.append(manager, false, index, {
+        kind: 'WITHDRAWN',
+        presaleNumber: row.presale_number,
+        issueDate: row.record.issueDate,
+        recordDigest: row.record_digest,
+        loggedAt,
+        supersedesIndex: Number(row.log_index),
+      });
+      await manager.query(`UPDATE presale_permit SET status = 'WITHDRAWN' WHERE sandbox = false AND presale_number = $1`, [row.presale_number]);
+      await manager.query(`UPDATE presale_backfill SET withdrawn_at = $2 WHERE sandbox = false AND presale_number = $1`, [row.presale_number, loggedAt]);
+      return { presaleNumber: row.presale_number, status: 'WITHDRAWN' as const };
+    });
+  }
+
+  async submit(principal: Principal, body: BackfillSubmitRequestV1): Promise<BackfillSubmitResultV1> {
+    assertStaff(principal, StaffScopes.supervisionWrite);
+    const numbers = body?.presaleNumbers;
+    if (!Array.isArray(numbers) || numbers.length < 1 || numbers.length > 100) {
+      throw PresaleErrors.incomplete([{ field: 'presaleNumbers', reason: '1–100 个补录的预售许可证号 (1 to 100 presale numbers)' }]);
+    }
+    if (new Set(numbers).size !== numbers.length) throw PresaleErrors.incomplete([{ field: 'presaleNumbers', reason: '不能重复 (must be distinct)' }]);
+    numbers.forEach(assertZNumber);
+    numbers.forEach((n, i) => {
+      if (!isInRegions(principal.regions, n.slice(0, 6))) throw regionForbidden(`预售许可证 ${n}`, n.slice(0, 6), `presaleNumbers[${i}]`);
+    });
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await loadBackfills(manager, numbers, true);
+      const byNumber = new Map(rows.map((r) => [r.presale_number, r]));
+      for (const n of numbers) {
+        const row = byNumber.get(n);
+        if (!row) throw BackfillErrors.notFound(n);
+        if (!isInRegions(principal.regions, row.region_code)) throw regionForbidden(`预售许可证 ${n}`, row.region_code, 'presaleNumbers');
+        if (row.status === 'WITHDRAWN') throw BackfillErrors.withdrawn(n);
+        if (row.state !== 'DRAFT') throw BackfillErrors.locked(n);
+      }
+      await manager.query(`UPDATE presale_backfill SET state = 'SUBMITTED', submitted_by = $2, submitted_at = now() WHERE sandbox = false AND presale_number = ANY($1::text[])`, [numbers, principal.id]);
+      const items = numbers.map((n) => backfillOf({ ...byNumber.get(n)!, state: 'SUBMITTED' }));
+      for (const item of items) {
+        await enqueueEvent<PresalePermitBackfilledV1>(manager, {
+          source: '/hn/presale',
+          type: PresaleBackfillEvents.permitBackfilled,
+          subject: item.permit.presaleNumber,
+          data: { permit: item.permit, backfilledBy: item.backfilledBy },
+          correlationId: currentCorrelationId(),
+        });
+      }
+      return { items };
+    });
+  }
+
+  private async namedDraft(manager: EntityManager, principal: Principal, presaleNumber: string): Promise<BackfillRow> {
+    const [row] = await loadBackfills(manager, [presaleNumber], true);
+    if (!row) throw BackfillErrors.notFound(presaleNumber);
+    if (row.status === 'WITHDRAWN') throw BackfillErrors.withdrawn(presaleNumber);
+    if (row.state !== 'DRAFT') throw BackfillErrors.locked(presaleNumber);
+    if (row.backfilled_by !== principal.id) throw BackfillErrors.notOwn(presaleNumber, row.backfilled_by);
+    return row;
+  }
+
+  /** The caller's most recent DRAFT that is not withdrawn (404 NOTHING_TO_WITHDRAW when none). */
+  private async lastDraft(manager: EntityManager, principal: Principal): Promise<BackfillRow> {
+    const last: Array<{ presale_number: string }> = await manager.query(
+      `SELECT presale_number FROM presale_backfill WHERE sandbox = false AND backfilled_by = $1 AND state = 'DRAFT' AND withdrawn_at IS NULL
+       ORDER BY created_at DESC, presale_number DESC LIMIT 1 FOR UPDATE`,
+      [principal.id],
+    );
+    if (!last[0]) throw BackfillErrors.nothingToWithdraw();
+    const [row] = await loadBackfills(manager, [last[0].presale_number], true);
+    if (!row || row.status === 'WITHDRAWN' || row.state !== 'DRAFT') throw BackfillErrors.nothingToWithdraw();
+    return row;
+  }
+}

@@ -1,0 +1,60 @@
+import { ErrorCode, FieldError, Principal } from '@hn/contracts';
+import { DomainException } from '@hn/errors';
+import { isInRegions } from '@hn/numbering';
+
+/** Supervision routes are for staff only; the gateway checks roles and scopes first. */
+export function assertStaff(principal: Principal | undefined, scope: string): asserts principal is Principal {
+  if (!principal || principal.kind !== 'staff' || !Array.isArray(principal.regions) || !Array.isArray(principal.scopes)) {
+    throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, '此操作仅限监管工作人员 (staff only)');
+  }
+  if (!principal.scopes.includes(scope)) throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, `缺少权限范围 ${scope} (missing scope)`);
+}
+
+export function regionForbidden(what: string, regionCode: string, field: string): DomainException {
+  return new DomainException(403, ErrorCode.REGION_FORBIDDEN, `${what} 属区划 ${regionCode}，不在本人的区划范围内 (${what} is outside the caller's regions)`, [
+    { field, reason: `区划 ${regionCode} 不在授权范围 (region ${regionCode} not granted)` },
+  ]);
+}
+
+/** LIKE patterns for the caller's regions: 430000 → '43%', 430200 → '4302%', a county → itself. */
+export function regionPatterns(regions: readonly string[]): string[] {
+  return regions.filter((r) => /^\d{6}$/.test(r)).map((r) => (r.endsWith('0000') ? `${r.slice(0, 2)}%` : r.endsWith('00') ? `${r.slice(0, 4)}%` : r));
+}
+
+/** A regionCode filter must lie inside the caller's regions (403 otherwise). */
+export function assertRegionFilter(principal: Principal, regionCode: string | undefined): void {
+  if (regionCode !== undefined && !isInRegions(principal.regions, regionCode)) throw regionForbidden(`区划 ${regionCode}`, regionCode, 'regionCode');
+}
+
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+}
+
+/** page 1..10000, pageSize 1..100 (defaults 1 / 20); 422 otherwise. */
+export function pageOf(body: { page?: unknown; pageSize?: unknown } | undefined): PageRequest {
+  const errors: FieldError[] = [];
+  const page = body?.page ?? 1;
+  const pageSize = body?.pageSize ?? 20;
+  if (!Number.isInteger(page) || (page as number) < 1 || (page as number) > 10_000) errors.push({ field: 'page', reason: '1–10000' });
+  if (!Number.isInteger(pageSize) || (pageSize as number) < 1 || (pageSize as number) > 100) errors.push({ field: 'pageSize', reason: '1–100' });
+  if (errors.length > 0) throw new DomainException(422, ErrorCode.INCOMPLETE_SUBMISSION, '分页参数无效 (invalid paging)', errors);
+  return { page: page as number, pageSize: pageSize as number };
+}
+
+export function optionalText(value: unknown, field: string, max: number): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' || value.length > max) throw new DomainException(422, ErrorCode.INCOMPLETE_SUBMISSION, `${field} 无效 (invalid ${field})`, [{ field, reason: `最长 ${max} 字 (at most ${max} characters)` }]);
+  return value.trim() || undefined;
+}
+
+export function optionalRegion(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' || !/^\d{6}$/.test(value)) throw new DomainException(422, ErrorCode.INCOMPLETE_SUBMISSION, 'regionCode 须为 6 位区划代码 (6-digit region code)', [{ field: 'regionCode', reason: '6 位数字 (6 digits)' }]);
+  return value;
+}
+
+/** Escapes LIKE wildcards of a user keyword. */
+export function likeContains(keyword: string): string {
+  return `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
