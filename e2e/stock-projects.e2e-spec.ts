@@ -6,7 +6,7 @@ import { TestPlatform } from './support/platform';
  * 存量预售项目 end to end across permits, presale and escrow through the gateway: a county marks an
  * unmarked project PRESALE and submits it; the project becomes a backfill candidate (event to the
  * presale replica); a Z number is backfilled with its scan and submitted; the permit appears in the
- * escrow list (event to the escrow replica); escrow is recorded and submitted; an ADMIN corrects the
+ * escrow list (event to the escrow replica) and takes signing statistics (event to the contracts replica); escrow is recorded and submitted; an ADMIN corrects the
  * presale permit, after which the old token verifies "corrected" and escrow follows the correction.
  */
 const PERMIT = '430223202405100101';
@@ -60,7 +60,7 @@ describe('存量预售项目: mark → backfill → escrow → correction across
   };
 
   beforeAll(async () => {
-    platform = await TestPlatform.start(['permits', 'presale', 'escrow']);
+    platform = await TestPlatform.start(['permits', 'presale', 'escrow', 'contracts']);
     const writer = await platform.token(await platform.createIntegrator(['430200'], ['permits:read', 'approval:write']));
     // a stock project pushed by the approval system without a type: to be marked by the county
     const body = permitBody({ projectCode: PROJECT, projectName: '攸县东岸华府二期', projectType: null, issueDate: '2024-05-10', units: [{ unitCode: UNIT, name: '1#栋', floors: 26, floorArea: 15800.25 }] });
@@ -105,6 +105,14 @@ describe('存量预售项目: mark → backfill → escrow → correction across
       (items) => items.some((i) => i.presaleNumber === issued.presaleNumber),
       'backfilled permit not in the escrow list',
     );
+    // 网签统计补录 for the backfilled permit: the contracts service learned it from the same event
+    const statistic = await eventually(
+      () => api(`/api/v1/supervision/signing-statistics/${issued.presaleNumber}/2024-07`, { method: 'PUT', token: county, json: { contractsSigned: 12, floorArea: 1432.5, amountFen: 987_650_000 } }),
+      (res) => res.status !== 404,
+      'backfilled permit unknown to the contracts service',
+    );
+    expect(await ok(statistic, 201)).toMatchObject({ outcome: 'created', statistic: { presaleNumber: issued.presaleNumber, month: '2024-07', kind: 'BACKFILL' } });
+
     const escrow = { capitalGuaranteeAmount: 3_000_000_000, commitmentLetter: false, fundSupervision: true, bank: '中国建设银行攸县支行', account: '43050162123400000999', balance: 1_250_000_00, balanceAsOf: '2024-07-10' };
     await ok(await api(`/api/v1/supervision/escrow/${issued.presaleNumber}`, { method: 'PUT', token: county, json: escrow }), 201);
     await ok(await api('/api/v1/supervision/escrow/submit', { method: 'POST', token: county, json: { presaleNumbers: [issued.presaleNumber] } }));

@@ -1,26 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { CloudEvent, PresaleEvents, PresalePermitIssuedV1 } from '@hn/contracts';
+import { CloudEvent, PresaleBackfillEvents, PresaleEvents, PresalePermitBackfilledV1, PresalePermitIssuedV1, PresalePermitV1, RecordCorrectedV1 } from '@hn/contracts';
 import { EntityManager } from 'typeorm';
 
 /**
+ * The permit a presale event carries: issued (Y) and submitted backfills (Z) carry `{ permit }`;
+ * an ADMIN correction carries the corrected permit as RecordCorrectedV1.after.
+ */
+export function permitOfEvent(event: CloudEvent<unknown>): PresalePermitV1 | null {
+  switch (event.type) {
+    case PresaleEvents.permitIssued:
+      return (event.data as PresalePermitIssuedV1 | undefined)?.permit ?? null;
+    case PresaleBackfillEvents.permitBackfilled:
+      return (event.data as PresalePermitBackfilledV1 | undefined)?.permit ?? null;
+    case PresaleBackfillEvents.permitCorrected: {
+      const data = event.data as RecordCorrectedV1 | undefined;
+      if (data?.recordType !== 'PRESALE_PERMIT') return null;
+      const after = data.after as (PresalePermitV1 & { permit?: PresalePermitV1 }) | null | undefined;
+      return after?.permit ?? after ?? null;
+    }
+    default:
+      return null; // other presale events do not affect filing
+  }
+}
+
+/**
  * Applies presale events to the local replica (presale_replica) inside the consumer's
- * transaction. Sandbox permits are never published, and ignored should one arrive; older events
- * never overwrite newer state (source_time guard).
+ * transaction: issued Y permits, submitted Z backfills (stock projects still selling after the
+ * filing cut-over file contracts and report statistics against them) and corrections. Sandbox
+ * permits are never published, and ignored should one arrive; older events never overwrite newer
+ * state (source_time guard).
  */
 @Injectable()
 export class PresaleReplicaProjector {
   async apply(event: CloudEvent<unknown>, manager: EntityManager): Promise<void> {
-    switch (event.type) {
-      case PresaleEvents.permitIssued:
-        return this.upsertPermit(event as CloudEvent<PresalePermitIssuedV1>, manager);
-      default:
-        return; // other presale events do not affect filing
-    }
-  }
-
-  private async upsertPermit(event: CloudEvent<PresalePermitIssuedV1>, manager: EntityManager): Promise<void> {
-    const permit = event.data?.permit;
-    if (!permit || permit.sandbox === true) return;
+    const permit = permitOfEvent(event);
+    if (!permit || permit.sandbox === true || typeof permit.presaleNumber !== 'string') return;
     await manager.query(
       `INSERT INTO presale_replica AS r (presale_number, region_code, project_code, project_name, buildings, issue_date, status, source_time)
        VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8)
