@@ -20,6 +20,8 @@ describe('@hn/numbering public API', () => {
         'parsePresaleNumber',
         'regionCovers',
         'regionName',
+        'regionPrefix',
+        'regionPrefixes',
         'regionValidOn',
         'residentIdCheckDigit',
       ].sort(),

@@ -1,7 +1,7 @@
 // Public entry of @hn/numbering: pure numbering and identity rules (DESIGN.md §4). No I/O.
 export type { RegionInfo } from './lib/region-info';
 export { findRegionHistory, regionValidOn, regionName, activeCountyCodes } from './lib/regions';
-export { regionCovers, isInRegions } from './lib/region-coverage';
+export { regionCovers, isInRegions, regionPrefix, regionPrefixes } from './lib/region-coverage';
 export { chinaToday, isIsoDate } from './lib/iso-date';
 export { WORKS_CATEGORIES } from './lib/works-categories';
 export type { PermitNumberRejection, ParsedPermitNumber, PermitNumberResult } from './lib/permit-number';

@@ -23,3 +23,4 @@ export * from './lib/persistence.module';
 export { PersistenceLifecycle } from './lib/persistence-lifecycle';
 export { createServiceHealthController } from './lib/service-health.controller';
 export { readServiceEnv, ServiceEnv } from './lib/service-env';
+export { pageOf, regionCondition } from './lib/list-query';

@@ -1,7 +1,9 @@
+import { regionPrefixes } from '@hn/numbering';
+import { pageOf, regionCondition } from '@hn/persistence';
 import { Injectable } from '@nestjs/common';
 import { FieldError, Principal, ReconciliationAcknowledgeRequestV1, ReconciliationDifferencePageV1, ReconciliationDifferenceV1, ReconciliationListRequestV1 } from '@hn/contracts';
 import { DataSource } from 'typeorm';
-import { assertInRegions, assertStaff, pageOf, regionCondition, regionPrefixes } from '../signing-statistics/staff-access';
+import { assertInRegions, assertStaff } from '../signing-statistics/staff-access';
 import { DIFFERENCE_COLUMNS, DifferenceRow, rowToDifference } from './difference-row';
 import { ReconciliationErrors } from './reconciliation.errors';
 

@@ -1,8 +1,9 @@
+import { pageOf, regionCondition } from '@hn/persistence';
 import { Injectable } from '@nestjs/common';
 import { EscrowGetRequestV1, EscrowListItemV1, EscrowListRequestV1, EscrowPageV1, EscrowRecordV1, EscrowVersionsV1, Principal } from '@hn/contracts';
-import { isInRegions, parsePresaleNumber } from '@hn/numbering';
+import { isInRegions, parsePresaleNumber, regionPrefixes } from '@hn/numbering';
 import { DataSource } from 'typeorm';
-import { assertInRegions, assertStaff, pageOf, regionCondition, regionPrefixes } from './escrow-access';
+import { assertInRegions, assertStaff } from './escrow-access';
 import { EscrowErrors } from './escrow.errors';
 import { RECORD_COLUMNS, RECORD_FROM, RecordRow, rowToRecord, rowToVersion, VERSION_COLUMNS, VERSION_FROM, VersionRow } from './escrow-row';
 

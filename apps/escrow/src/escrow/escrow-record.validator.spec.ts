@@ -1,6 +1,5 @@
 import { EscrowRecordInputV1 } from '@hn/contracts';
 import { sameInput, validateCorrectionReport, validateEscrowInput } from './escrow-record.validator';
-import { pageOf, regionPrefixes } from './escrow-access';
 
 const TODAY = '2025-01-10';
 const input = (over: Partial<Record<keyof EscrowRecordInputV1, unknown>> = {}) =>
@@ -54,11 +53,5 @@ describe('escrow helpers', () => {
     expect(validateCorrectionReport({ reason: '余额录入错误', documentNumber: '湘建房函〔2024〕12号' })).toEqual([]);
     expect(validateCorrectionReport({ reason: ' ', documentNumber: 'x'.repeat(101) }).map((e) => e.field)).toEqual(['reason', 'documentNumber']);
     expect(validateCorrectionReport(undefined).map((e) => e.field)).toEqual(['reason', 'documentNumber']);
-  });
-
-  it('pages and region prefixes', () => {
-    expect(pageOf({ page: 2, pageSize: 500 })).toEqual({ page: 2, pageSize: 100, offset: 100 });
-    expect(pageOf(undefined)).toEqual({ page: 1, pageSize: 20, offset: 0 });
-    expect(regionPrefixes(['430000', '430200', '430223', 'x'])).toEqual(['43', '4302', '430223']);
   });
 });

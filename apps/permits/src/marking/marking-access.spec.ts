@@ -1,5 +1,5 @@
 import { Principal } from '@hn/contracts';
-import { assertAdmin, checkPermitNumbers, checkProjectType, pageOf, regionPrefix } from './marking-access';
+import { assertAdmin, checkPermitNumbers, checkProjectType } from './marking-access';
 import { checkCorrection } from './marking-correction.service';
 
 const county: Principal = { kind: 'staff', id: 'youxian.zhang', regions: ['430223'], scopes: ['supervision:write'], role: 'COUNTY' };
@@ -33,20 +33,6 @@ describe(checkPermitNumbers.name, () => {
     });
     expect(problem(() => checkPermitNumbers(county, []))).toMatchObject({ status: 422 });
     expect(problem(() => checkPermitNumbers(county, 'x'))).toMatchObject({ status: 422 });
-  });
-});
-
-describe(regionPrefix.name, () => {
-  it('maps province, city and county codes to the prefix they cover', () => {
-    expect(['430000', '430200', '430223'].map(regionPrefix)).toEqual(['43', '4302', '430223']);
-  });
-});
-
-describe(pageOf.name, () => {
-  it('defaults and caps the page size at 100', () => {
-    expect(pageOf(undefined)).toEqual({ page: 1, pageSize: 20, offset: 0 });
-    expect(pageOf({ page: 3, pageSize: 500 })).toEqual({ page: 3, pageSize: 100, offset: 200 });
-    expect(pageOf({ page: 0, pageSize: -1 })).toEqual({ page: 1, pageSize: 20, offset: 0 });
   });
 });
 

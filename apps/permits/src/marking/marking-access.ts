@@ -4,7 +4,6 @@ import { MarkingErrors } from './marking.errors';
 
 /** At most this many permit numbers in one batch or submit. */
 export const MAX_MARKING_PERMITS = 1000;
-export const MAX_PAGE_SIZE = 100;
 export const PROJECT_CODE = /^\d{4}-(43\d{4})-\d{2}-\d{2}-\d{6}$/;
 /** 社会投资房建类 (project category) with works category 01 一般工业与民用建筑 (last two digits of the permit number). */
 export const MARKING_PROJECT_CATEGORY = '社会投资房建类';
@@ -25,11 +24,6 @@ export function assertAdmin(principal: Principal): void {
 export function assertAllInRegions(principal: Principal, field: string, items: Array<{ key: string; regionCode: string }>): void {
   const outside = [...new Set(items.filter((i) => !isInRegions(principal.regions, i.regionCode)).map((i) => i.key))];
   if (outside.length > 0) throw MarkingErrors.regionForbidden(field, outside);
-}
-
-/** The code prefix a region covers: a province code PP0000 → "PP", a city code PPCC00 → "PPCC", a county code → itself. */
-export function regionPrefix(region: string): string {
-  return region.endsWith('0000') ? region.slice(0, 2) : region.endsWith('00') ? region.slice(0, 4) : region;
 }
 
 /**
@@ -68,11 +62,3 @@ export function isFilterType(value: unknown): value is MarkingFilterTypeV1 {
   return value === 'UNMARKED' || (typeof value === 'string' && (PROJECT_TYPES as readonly string[]).includes(value));
 }
 
-/** Page and page size of a list request: page 1..10 000, size 1..100 (default 20). */
-export function pageOf(request: { page?: unknown; pageSize?: unknown } | undefined): { page: number; pageSize: number; offset: number } {
-  const rawPage = Number(request?.page);
-  const rawSize = Number(request?.pageSize);
-  const page = Number.isInteger(rawPage) && rawPage >= 1 && rawPage <= 10_000 ? rawPage : 1;
-  const pageSize = Number.isInteger(rawSize) && rawSize >= 1 ? Math.min(rawSize, MAX_PAGE_SIZE) : 20;
-  return { page, pageSize, offset: (page - 1) * pageSize };
-}

@@ -1,10 +1,11 @@
+import { pageOf } from '@hn/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { FieldError, MarkingListRequestV1, MarkingPageV1, MarkingRowV1, Principal, ProjectType, SupervisionStateV1 } from '@hn/contracts';
-import { isInRegions, isIsoDate } from '@hn/numbering';
+import { isInRegions, isIsoDate, regionPrefix } from '@hn/numbering';
 import { DataSource } from 'typeorm';
 import { PERMITS_CONFIG } from './marking.tokens';
 import { regionFilter } from '../construction-permits/region-scope';
-import { assertStaff, isFilterType, MARKING_PROJECT_CATEGORY, MARKING_WORKS_CATEGORY, pageOf, regionPrefix } from './marking-access';
+import { assertStaff, isFilterType, MARKING_PROJECT_CATEGORY, MARKING_WORKS_CATEGORY } from './marking-access';
 import { MarkingErrors } from './marking.errors';
 
 interface ListRow {

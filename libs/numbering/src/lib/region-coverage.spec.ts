@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isInRegions, regionCovers } from './region-coverage';
+import { isInRegions, regionCovers, regionPrefix, regionPrefixes } from './region-coverage';
 
 const digits = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
 
@@ -48,5 +48,15 @@ describe(isInRegions.name, () => {
     expect(isInRegions(['430100', '430223'], '430105')).toBe(true);
     expect(isInRegions(['430100', '430223'], '430224')).toBe(false);
     expect(isInRegions([], '430223')).toBe(false);
+  });
+});
+
+describe(regionPrefixes.name, () => {
+  it('maps province, city and county codes to the prefixes they cover, once each', () => {
+    expect(regionPrefix('430000')).toBe('43');
+    expect(regionPrefix('430200')).toBe('4302');
+    expect(regionPrefix('430223')).toBe('430223');
+    expect(regionPrefixes(['430200', '430223', '430200', 'bad', '430000'])).toEqual(['4302', '430223', '43']);
+    expect(regionPrefixes([])).toEqual([]);
   });
 });

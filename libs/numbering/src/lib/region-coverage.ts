@@ -16,3 +16,13 @@ export function regionCovers(granted: string, target: string): boolean {
 export function isInRegions(granted: readonly string[], target: string): boolean {
   return granted.some((g) => regionCovers(g, target));
 }
+
+/** The code prefix a granted region covers: a province code PP0000 → "PP", a city code PPCC00 → "PPCC", a county code → itself. */
+export function regionPrefix(region: string): string {
+  return region.endsWith('0000') ? region.slice(0, 2) : region.endsWith('00') ? region.slice(0, 4) : region;
+}
+
+/** Distinct prefixes covering the granted regions (malformed codes skipped), for prefix matching in SQL. */
+export function regionPrefixes(regions: readonly string[]): string[] {
+  return [...new Set((regions ?? []).filter((r) => /^\d{6}$/.test(r)).map(regionPrefix))];
+}
