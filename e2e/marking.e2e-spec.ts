@@ -186,7 +186,7 @@ describe('存量预售项目标记 marking through the gateway', () => {
     await expectProblem(await batch([YOUXIAN], 'PRESALE', tokens['chaling']), 403, 'REGION_FORBIDDEN');
     const missing = await expectProblem(await batch([YOUXIAN, '430223202406200901'], 'PRESALE'), 404, 'PERMIT_NOT_FOUND');
     expect(missing.errors).toEqual([{ field: 'permitNumbers', reason: '430223202406200901' }]);
-    await expectProblem(await batch([YOUXIAN, YOUXIAN], 'PRESALE'), 400, 'VALIDATION_FAILED');
+    await expectProblem(await batch([YOUXIAN, YOUXIAN], 'PRESALE'), 422, 'INCOMPLETE_SUBMISSION');
     expect((await list('keyword=锦绣星城')).items.every((r) => r.markingState === null)).toBe(true);
     expect((await list('', tokens['chaling'])).items[0]!.markingState).toBeNull();
     // an integrator credential (no staff role) cannot use marking at all
@@ -261,7 +261,7 @@ describe('存量预售项目标记 marking through the gateway', () => {
     huge.write('%PDF-1.4\n', 0, 'latin1');
     await expectProblem(await correction(tokens['admin']!, data, { bytes: huge, type: 'application/pdf', name: 'big.pdf' }), 413, 'SCAN_TOO_LARGE');
     await expectProblem(await correction(tokens['admin']!, data), 400, 'MULTIPART_INVALID');
-    await expectProblem(await correction(tokens['admin']!, { ...data, documentNumber: '' }, scan), 400, 'VALIDATION_FAILED');
+    await expectProblem(await correction(tokens['admin']!, { ...data, documentNumber: '' }, scan), 422, 'INCOMPLETE_SUBMISSION');
     await expectProblem(await correction(tokens['admin']!, { ...data, projectCode: BULK[0]!.projectCode.replace('2021', '2099') }, scan), 404, 'NOT_FOUND');
     expect(await corrections()).toBe(0);
     // a draft is withdrawn or re-marked, not corrected
@@ -290,7 +290,7 @@ describe('存量预售项目标记 marking through the gateway', () => {
     });
     expect(Date.parse(done.at)).toBeGreaterThanOrEqual(before - 5_000);
     // refused attempts are audited too (what was asked, never the bytes)
-    expect(entries.map((e) => e.status).sort()).toEqual([200, 400, 400, 404, 409, 413, 415, 415]);
+    expect(entries.map((e) => e.status).sort()).toEqual([200, 400, 404, 409, 413, 415, 415, 422]);
     const refused = entries.find((e) => e.status === 409)!;
     expect(refused.after).toMatchObject({ projectCode: P_C, scan: { contentType: 'application/pdf', size: pdf.length } });
     expect(JSON.stringify(entries)).not.toContain('JVBERi0'); // base64 of "%PDF-"

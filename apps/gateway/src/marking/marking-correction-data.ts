@@ -1,17 +1,17 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainException } from '@hn/errors';
 import { flattenValidationErrors } from '../problem/validation-exception.factory';
+import { incompleteSubmission } from '../presale/presale-submission.pipe';
 import { MarkingCorrectionDataDto } from './dto/marking-bodies.dto';
 
 /**
  * Validates the `data` part of a correction upload with the same rules and problem shape as a JSON
- * body (400 VALIDATION_FAILED listing every field; unknown fields refused). Runs before the scan is
+ * body (422 INCOMPLETE_SUBMISSION listing every field; unknown fields refused). Runs before the scan is
  * staged, so a bad request stores nothing.
  */
 export async function validateCorrectionData(data: unknown): Promise<MarkingCorrectionDataDto> {
   const value = plainToInstance(MarkingCorrectionDataDto, data);
   const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
-  if (errors.length > 0) throw DomainException.validation(flattenValidationErrors(errors));
+  if (errors.length > 0) throw incompleteSubmission(flattenValidationErrors(errors));
   return value;
 }

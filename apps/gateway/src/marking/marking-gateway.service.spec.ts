@@ -5,6 +5,7 @@ import { RpcClient } from '@hn/messaging';
 import { flattenValidationErrors } from '../problem/validation-exception.factory';
 import { MarkingBatchDto } from './dto/marking-bodies.dto';
 import { validateCorrectionData } from './marking-correction-data';
+import { MarkingBatchPipe } from './marking-inputs';
 import { assertRegions, MarkingGatewayService } from './marking-gateway.service';
 
 const county: Principal = { kind: 'staff', id: 'youxian.zhang', regions: ['430223'], scopes: ['supervision:write'], role: 'COUNTY' };
@@ -61,6 +62,18 @@ describe(assertRegions.name, () => {
   });
 });
 
+describe(MarkingBatchPipe.name, () => {
+  it('answers 422 INCOMPLETE_SUBMISSION naming each bad field, and refuses a non-object body whole', async () => {
+    const pipe = new MarkingBatchPipe();
+    const metadata = { type: 'body' as const, metatype: Object };
+    const problem = await problemOf(pipe.transform({ permitNumbers: ['430223202406200101', '430223202406200101'], projectType: 'SOLD' }, metadata));
+    expect(problem).toMatchObject({ status: 422, code: 'INCOMPLETE_SUBMISSION' });
+    expect(problem.errors!.map((e) => e.field)).toEqual(['permitNumbers[1]', 'projectType']);
+    expect(await problemOf(pipe.transform(['430223202406200101'], metadata))).toMatchObject({ status: 422, errors: [{ field: 'body' }] });
+    await expect(pipe.transform({ permitNumbers: ['430223202406200101'], projectType: 'PRESALE' }, metadata)).resolves.toMatchObject({ permitNumbers: ['430223202406200101'], projectType: 'PRESALE' });
+  });
+});
+
 describe(MarkingBatchDto.name, () => {
   const errorsOf = async (body: object) => flattenValidationErrors(await validate(plainToInstance(MarkingBatchDto, body), { whitelist: true, forbidNonWhitelisted: true }));
   it('accepts 1000 distinct numbers and names each bad, repeated or extra item', async () => {
@@ -73,10 +86,10 @@ describe(MarkingBatchDto.name, () => {
 });
 
 describe(validateCorrectionData.name, () => {
-  it('trims the data part and refuses missing, long or unknown fields with 400', async () => {
+  it('trims the data part and refuses missing, long or unknown fields with 422 INCOMPLETE_SUBMISSION', async () => {
     await expect(validateCorrectionData({ projectCode: ' 2024-430223-70-03-012345 ', projectType: 'OTHER', reason: ' 误标 ', documentNumber: '攸住建函〔2024〕12号' })).resolves.toMatchObject({ projectCode: '2024-430223-70-03-012345', reason: '误标' });
     const problem = await problemOf(validateCorrectionData({ projectCode: '2024-43', projectType: 'PRESALE', reason: 'x'.repeat(501), scanBytes: 'AAAA' }));
-    expect(problem).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(problem).toMatchObject({ status: 422, code: 'INCOMPLETE_SUBMISSION' });
     expect(problem.errors!.map((e) => e.field).sort()).toEqual(['documentNumber', 'projectCode', 'reason', 'scanBytes']);
   });
 });

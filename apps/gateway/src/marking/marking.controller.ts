@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { StaffScopes } from '@hn/auth';
-import { MarkingBatchResultV1, MarkingCorrectionResultV1, MarkingPageV1, MarkingSubmitResultV1, MarkingWithdrawResultV1, Principal, SCAN_MAX_BYTES } from '@hn/contracts';
+import { MarkingBatchRequestV1, MarkingBatchResultV1, MarkingCorrectionResultV1, MarkingPageV1, MarkingSubmitRequestV1, MarkingSubmitResultV1, MarkingWithdrawResultV1, Principal, SCAN_MAX_BYTES } from '@hn/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
@@ -15,13 +15,14 @@ import { MarkingListQuery } from './dto/marking-query.dto';
 import { MarkingBatchResultDto, MarkingCorrectionResultDto, MarkingPageDto, MarkingSubmitResultDto, MarkingWithdrawResultDto } from './dto/marking-responses.dto';
 import { validateCorrectionData } from './marking-correction-data';
 import { MarkingGatewayService } from './marking-gateway.service';
+import { MarkingBatchPipe, MarkingSubmitPipe } from './marking-inputs';
 
 const FOREIGN = '430102202405100101';
 const REGION_FORBIDDEN = { code: 'REGION_FORBIDDEN', detail: `${FOREIGN} 不在本人的区划范围内 (outside the caller's regions)`, errors: [{ field: 'permitNumbers', reason: FOREIGN }] };
 const PERMIT_NOT_FOUND = { code: 'PERMIT_NOT_FOUND', detail: '未找到施工许可证 430223202406200901 (construction permits not found)', errors: [{ field: 'permitNumbers', reason: '430223202406200901' }] };
 const INVALID_PERMITS = {
-  code: 'VALIDATION_FAILED',
-  detail: '请求参数校验失败 (request validation failed)',
+  code: 'INCOMPLETE_SUBMISSION',
+  detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
   errors: [{ field: 'permitNumbers[1]', reason: `重复的施工许可证编号 ${PERMIT_EXAMPLE} (duplicate permit number)` }],
 };
 const RECORD_LOCKED = {
@@ -76,11 +77,13 @@ export class MarkingController {
   })
   @ApiBody({ type: MarkingBatchDto, examples: { presale: { summary: '标记为预售商品房', value: { permitNumbers: [PERMIT_EXAMPLE, '430223202406200201'], projectType: 'PRESALE' } } } })
   @ApiOkResponse({ type: MarkingBatchResultDto })
-  @ApiProblemExamples(400, '编号或请求体无效 Invalid numbers or body', { invalidPermits: INVALID_PERMITS, malformedJson: MALFORMED_JSON_EXAMPLE })
+  @ApiProblemExamples(400, '请求体格式错误 Malformed body', { malformedJson: MALFORMED_JSON_EXAMPLE })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN })
   @ApiProblemExamples(404, '施工许可证不存在 Permit not found', { permitNotFound: PERMIT_NOT_FOUND })
   @ApiProblemExamples(409, '已提交锁定 Locked', { recordLocked: RECORD_LOCKED })
-  batch(@CurrentPrincipal() principal: Principal, @Body() body: MarkingBatchDto, @CorrelationId() cid: string): Promise<Audited<MarkingBatchResultV1>> {
+  @ApiProblemExamples(422, '编号或字段无效 Invalid numbers or fields', { invalidPermits: INVALID_PERMITS })
+  // typed with the interface so the global pipe (400) leaves the body to the route's pipe (422)
+  batch(@CurrentPrincipal() principal: Principal, @Body(MarkingBatchPipe) body: MarkingBatchRequestV1, @CorrelationId() cid: string): Promise<Audited<MarkingBatchResultV1>> {
     return this.marking.batch(principal, { permitNumbers: body.permitNumbers, projectType: body.projectType }, cid);
   }
 
@@ -112,14 +115,15 @@ export class MarkingController {
   })
   @ApiBody({ type: MarkingSubmitDto, examples: { submit: { summary: '提交', value: { permitNumbers: [PERMIT_EXAMPLE] } } } })
   @ApiOkResponse({ type: MarkingSubmitResultDto })
-  @ApiProblemExamples(400, '编号或请求体无效 Invalid numbers or body', { invalidPermits: INVALID_PERMITS, malformedJson: MALFORMED_JSON_EXAMPLE })
+  @ApiProblemExamples(400, '请求体格式错误 Malformed body', { malformedJson: MALFORMED_JSON_EXAMPLE })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN })
   @ApiProblemExamples(404, '施工许可证不存在 Permit not found', { permitNotFound: PERMIT_NOT_FOUND })
   @ApiProblemExamples(409, '已提交 Already submitted', { recordLocked: RECORD_LOCKED })
-  @ApiProblemExamples(422, '项目未标记 Not marked', {
+  @ApiProblemExamples(422, '项目未标记或编号无效 Not marked or invalid numbers', {
+    invalidPermits: INVALID_PERMITS,
     unmarked: { code: 'INCOMPLETE_SUBMISSION', detail: `项目 ${PROJECT_CODE_EXAMPLE} 尚未标记，不能提交 (project not marked: nothing to submit)`, errors: [{ field: 'projectCode', reason: PROJECT_CODE_EXAMPLE }] },
   })
-  submit(@CurrentPrincipal() principal: Principal, @Body() body: MarkingSubmitDto, @CorrelationId() cid: string): Promise<Audited<MarkingSubmitResultV1>> {
+  submit(@CurrentPrincipal() principal: Principal, @Body(MarkingSubmitPipe) body: MarkingSubmitRequestV1, @CorrelationId() cid: string): Promise<Audited<MarkingSubmitResultV1>> {
     return this.marking.submit(principal, { permitNumbers: body.permitNumbers }, cid);
   }
 
@@ -149,7 +153,6 @@ export class MarkingController {
   @ApiOkResponse({ type: MarkingCorrectionResultDto })
   @ApiProblemExamples(400, '上传内容无效 Invalid upload', {
     missingScan: { code: 'MULTIPART_INVALID', detail: '缺少 scan 部分 (multipart part "scan" is missing)', errors: [{ field: 'scan', reason: '必填 (required)' }] },
-    invalidData: { code: 'VALIDATION_FAILED', detail: '请求参数校验失败 (request validation failed)', errors: [{ field: 'documentNumber', reason: '不能为空 (must not be empty)' }] },
   })
   @ApiProblems(401)
   @ApiProblemExamples(403, '仅限省厅管理员 ADMIN only', { roleForbidden: { ...ROLE_FORBIDDEN_EXAMPLE, detail: '此操作仅限 ADMIN 角色的工作人员 (requires staff role ADMIN)' }, scopeForbidden: { ...SCOPE_FORBIDDEN_EXAMPLE, detail: '凭据缺少权限范围 supervision:correct (missing scope)' } })
@@ -162,7 +165,8 @@ export class MarkingController {
     scanType: { code: 'SCAN_TYPE_UNSUPPORTED', detail: '扫描件须为 PDF、JPEG 或 PNG（按文件内容判断）(scan must be PDF, JPEG or PNG, judged from its content)', errors: [{ field: 'scan', reason: '仅支持 PDF/JPEG/PNG (PDF, JPEG or PNG only)' }] },
     notMultipart: { code: 'UNSUPPORTED_MEDIA_TYPE', detail: '请使用 multipart/form-data 上传：data 部分为 JSON，scan 部分为扫描件 (use multipart/form-data with parts "data" and "scan")' },
   })
-  @ApiProblemExamples(422, '类型未变或扫描件不可用 Same type or scan unavailable', {
+  @ApiProblemExamples(422, '字段无效、类型未变或扫描件不可用 Invalid data, same type or scan unavailable', {
+    invalidData: { code: 'INCOMPLETE_SUBMISSION', detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))', errors: [{ field: 'documentNumber', reason: '不能为空 (must not be empty)' }] },
     sameType: { code: 'INCOMPLETE_SUBMISSION', detail: '提交内容不完整或有误，共 1 处 (incomplete or invalid submission)', errors: [{ field: 'projectType', reason: '项目类型已是 OTHER，无需纠错 (already OTHER)' }] },
   })
   @ApiProblems(429, 503)
