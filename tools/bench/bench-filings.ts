@@ -102,7 +102,8 @@ async function main(): Promise<void> {
     await until('the presale replica', async () => (issued = await call('POST', '/api/v1/presale-permits', token, submission, `bench-presale-${STAMP}-${i}`)).status === 201);
     presaleNumbers.push(String(issued.json['presaleNumber']));
   }
-  await until('the contracts replica', async () => (await call('POST', '/api/v1/contract-filings', token, filing(presaleNumbers.at(-1)!, 9999), randomUUID())).status === 201);
+  // room 99999-99: far above the rooms the run files (room 9999 collided once a run passed 10 000 filings)
+  await until('the contracts replica', async () => (await call('POST', '/api/v1/contract-filings', token, filing(presaleNumbers.at(-1)!, 9_999_999), randomUUID())).status === 201);
 
   let room = 0;
   const figures: Figures[] = [];

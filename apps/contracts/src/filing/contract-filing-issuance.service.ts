@@ -4,9 +4,12 @@ import { canonicalJson } from '@hn/chain';
 import { chinaToday, isInRegions } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { buildCloudEvent } from '@hn/persistence';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { Pool, QueryConfig } from 'pg';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { CONTRACTS_CONFIG, ContractsConfig } from '../config/contracts.config';
-import { BuyerPiiService } from '../pii/buyer-pii.service';
+import { BuyerPiiService, SqlRunner } from '../pii/buyer-pii.service';
 import { buildFilingDraft, canReadPii, FilingDraft, maskFiling, revealFiling, SubmittedFiling } from './contract-filing-record';
 import { validateContractFilingSubmission } from './contract-filing-submission.validator';
 import { ContractErrors } from './contract-filing.exception';
@@ -23,12 +26,13 @@ interface PresaleRow {
 
 const FILABLE_PRESALE_STATUSES = ['VALID', 'CORRECTED'];
 const ROOM_INDEX = 'contract_room_active_uq';
+const IDEMPOTENCY_PK = 'idempotency_key_pkey';
 
 /**
- * 取号: files a contract and issues its unified number <presale>-B<NNNN> in ONE transaction:
- * idempotency claim (advisory lock), validation, presale permit on the local replica, rooms free,
- * then one statement for serial + filing + rooms + encrypted buyers + stored response + outbox
- * event. A rejected or failed request consumes no serial.
+ * 取号: files a contract and issues its unified number <presale>-B<NNNN> in two round trips:
+ * (1) stored idempotency key + presale permit on the local replica + rooms taken, then — after
+ * validation — (2) ONE statement (its own transaction) for the key's advisory lock + serial +
+ * filing + rooms + encrypted buyers + stored response + outbox event (filing-statement.ts). A rejected or failed request consumes no serial.
  */
 @Injectable()
 export class ContractFilingIssuanceService {
@@ -44,83 +48,81 @@ export class ContractFilingIssuanceService {
     const submission = request.submission;
     const requestHash = this.pii.requestDigest(canonicalJson(submission ?? null));
     const sandbox = principal.sandbox === true;
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const replay = await this.claimKey(manager, principal.id, key, requestHash);
-        if (replay) return this.forCaller(manager, principal, replay);
-        const errors = validateContractFilingSubmission(submission, { today: chinaToday(), cutoverDate: this.config.cutoverDate });
-        if (errors.length > 0) throw ContractErrors.incomplete(errors);
-        const draft = buildFilingDraft({ sandbox, filedAt: new Date().toISOString(), submission });
-        const presale = await this.checkPresale(manager, principal, draft);
-        const complete: FilingDraft = { ...draft, regionCode: presale.region_code, projectCode: presale.project_code };
-        const masked = maskFiling(complete);
-        // data.filing (ContractFilingFiledV1, masked) and subject get the assigned number inside the statement.
-        const event = sandbox ? null : buildCloudEvent({ source: '/hn/contracts', type: ContractsEvents.filingFiled, subject: '', data: { filing: null } });
-        const { sql, params } = filingStatement({
-          sandbox,
-          clientId: principal.id,
-          idempotencyKey: key,
-          requestHash,
-          maskedDraft: masked,
-          buyers: this.pii.seal(complete.buyers),
-          event,
-          correlationId: currentCorrelationId(),
-        });
-        const rows: Array<{ serial: number; contractNumber: string }> = await manager.query(sql, params);
-        if (rows.length === 0) throw ContractErrors.serialExhausted(complete.presaleNumber);
-        const { serial, contractNumber } = rows[0]!;
-        const filing = revealFiling({ ...masked, contractNumber, serial }, canReadPii(principal) ? complete.buyers : null);
-        return { contractNumber, sandbox, filing };
-      });
-    } catch (err) {
-      if (isUniqueViolation(err, ROOM_INDEX)) throw ContractErrors.roomAlreadyFiled(await this.takenRooms(sandbox, submission));
-      throw err;
+    const errors = validateContractFilingSubmission(submission, { today: chinaToday(), cutoverDate: this.config.cutoverDate });
+    const draft = errors.length === 0 ? buildFilingDraft({ sandbox, filedAt: new Date().toISOString(), submission }) : null;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(principal, key, requestHash, errors, draft);
+      } catch (err) {
+        // The key was committed by a request that released its lock after the filing statement's
+        // snapshot: nothing was written; the next attempt's lookup sees the key and replays it.
+        if (isUniqueViolation(err, IDEMPOTENCY_PK) && attempt < 3) continue;
+        if (isUniqueViolation(err, IDEMPOTENCY_PK)) throw ContractErrors.keyInFlight();
+        if (isUniqueViolation(err, ROOM_INDEX)) throw ContractErrors.roomAlreadyFiled(await this.takenRooms(sandbox, submission));
+        throw err;
+      }
     }
+  }
+
+  /** Two round trips, each its own transaction: the lookup, then (valid, new) the filing statement. */
+  private async attempt(
+    principal: Principal,
+    key: string,
+    requestHash: string,
+    errors: ReturnType<typeof validateContractFilingSubmission>,
+    draft: SubmittedFiling | null,
+  ): Promise<ContractFilingIssuedV1> {
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const found = await this.lookup(pool, principal.id, key, draft);
+    // 1. a stored key: the stored (masked) response for the same body, 422 for another body.
+    //    Stored responses never change, so this needs no lock.
+    if (found.stored) {
+      if (found.stored.request_hash !== requestHash) throw ContractErrors.keyReused();
+      return this.forCaller(pool, principal, found.stored.response);
+    }
+    // 2. the submission, 3. the presale permit on the replica and the rooms
+    if (errors.length > 0 || !draft) throw ContractErrors.incomplete(errors);
+    const presale = checkPresale(principal, draft, found.presale);
+    const complete: FilingDraft = { ...draft, regionCode: presale.region_code, projectCode: presale.project_code };
+    const masked = maskFiling(complete);
+    // data.filing (ContractFilingFiledV1, masked) and subject get the assigned number inside the statement.
+    const event = draft.sandbox ? null : buildCloudEvent({ source: '/hn/contracts', type: ContractsEvents.filingFiled, subject: '', data: { filing: null } });
+    const { sql, params } = filingStatement({
+      sandbox: draft.sandbox,
+      clientId: principal.id,
+      idempotencyKey: key,
+      requestHash,
+      maskedDraft: masked,
+      buyers: this.pii.seal(complete.buyers),
+      event,
+      correlationId: currentCorrelationId(),
+      lockKey: lockKey(principal.id, key),
+    });
+    // 4. key lock (another request with this key in flight → 409), serial, filing, key, event: one statement
+    const [row] = (await pool.query<{ locked: boolean; serial: number | null; contractNumber: string | null }>(prepared(sql, params))).rows;
+    if (!row?.locked) throw ContractErrors.keyInFlight();
+    if (row.serial === null || row.contractNumber === null) throw ContractErrors.serialExhausted(complete.presaleNumber);
+    const { serial, contractNumber } = row;
+    const filing = revealFiling({ ...masked, contractNumber, serial }, canReadPii(principal) ? complete.buyers : null);
+    return { contractNumber, sandbox: draft.sandbox, filing };
   }
 
   /**
-   * Holds the key for this transaction. Another transaction holding it → 409 (in flight); a stored
-   * key → the stored (masked) response for the same body, 422 for another body.
+   * One round trip: the stored key and, for a valid submission, the presale permit on the local
+   * replica with the rooms already taken.
    */
-  private async claimKey(manager: EntityManager, clientId: string, key: string, requestHash: string): Promise<ContractFilingIssuedV1 | null> {
-    const [lock] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 11)) AS locked`, [`contracts-idem:${clientId}:${key}`])) as Array<{ locked: boolean }>;
-    if (!lock?.locked) throw ContractErrors.keyInFlight();
-    const rows: Array<{ request_hash: string; response: ContractFilingIssuedV1 }> = await manager.query(
-      `SELECT request_hash, response FROM idempotency_key WHERE client_id = $1 AND idempotency_key = $2`,
-      [clientId, key],
-    );
-    if (rows.length === 0) return null;
-    if (rows[0]!.request_hash !== requestHash) throw ContractErrors.keyReused();
-    return rows[0]!.response;
+  private async lookup(pool: Pool, clientId: string, key: string, draft: SubmittedFiling | null): Promise<LookupRow> {
+    const params: unknown[] = [clientId, key];
+    if (draft) params.push(draft.presaleNumber, draft.sandbox, draft.building, draft.rooms.map((r) => r.roomNumber));
+    const rows = (await pool.query<LookupRow>(prepared(draft ? LOOKUP_AND_PRESALE_SQL : LOOKUP_SQL, params))).rows;
+    return rows[0]!;
   }
 
-  private async forCaller(manager: EntityManager, principal: Principal, stored: ContractFilingIssuedV1): Promise<ContractFilingIssuedV1> {
+  private async forCaller(pool: Pool, principal: Principal, stored: ContractFilingIssuedV1): Promise<ContractFilingIssuedV1> {
     if (!canReadPii(principal)) return stored;
-    const buyers = await this.pii.reveal(manager, stored.sandbox, stored.contractNumber);
+    const runner: SqlRunner = { query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T };
+    const buyers = await this.pii.reveal(runner, stored.sandbox, stored.contractNumber);
     return { ...stored, filing: revealFiling(stored.filing, buyers) };
-  }
-
-  /** Presale permit known, in the caller's regions, valid, covering the building; rooms free. */
-  private async checkPresale(manager: EntityManager, principal: Principal, draft: SubmittedFiling): Promise<PresaleRow> {
-    const presaleNumber = draft.presaleNumber;
-    if (!isInRegions(principal.regions ?? [], presaleNumber.slice(0, 6))) throw ContractErrors.regionForbidden(presaleNumber);
-    const rows: PresaleRow[] = await manager.query(
-      `SELECT p.region_code, p.project_code, p.buildings, p.issue_date::text AS issue_date, p.status,
-              (SELECT coalesce(json_agg(json_build_object('roomNumber', r.room_number, 'contractNumber', r.contract_number) ORDER BY r.room_number), '[]'::json)
-               FROM contract_room r WHERE r.active AND r.sandbox = $2 AND r.presale_number = p.presale_number AND r.building = $3 AND r.room_number = ANY($4::text[])) AS taken
-       FROM presale_replica p WHERE p.presale_number = $1`,
-      [presaleNumber, draft.sandbox, draft.building, draft.rooms.map((r) => r.roomNumber)],
-    );
-    const row = rows[0];
-    if (!row) throw ContractErrors.presaleNotFound(presaleNumber);
-    if (!isInRegions(principal.regions ?? [], row.region_code)) throw ContractErrors.regionForbidden(presaleNumber);
-    if (!FILABLE_PRESALE_STATUSES.includes(row.status)) throw ContractErrors.presaleNotValid(presaleNumber, row.status);
-    if (row.buildings.length > 0 && !row.buildings.some((b) => b.trim() === draft.building)) throw ContractErrors.buildingNotInPresale(draft.building, presaleNumber);
-    if (draft.filingDate < row.issue_date) {
-      throw ContractErrors.incomplete([{ field: 'filingDate', reason: `备案日期早于预售许可证发证日期 ${row.issue_date} (before the presale permit's issue date)` }]);
-    }
-    if (row.taken.length > 0) throw ContractErrors.roomAlreadyFiled(row.taken);
-    return row;
   }
 
   /** After losing a race on the active-room index: who holds the rooms now (for the message). */
@@ -134,8 +136,54 @@ export class ContractFilingIssuanceService {
 }
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {
-  if (!(err instanceof QueryFailedError)) return false;
-  const driverError = err.driverError as { code?: string; constraint?: string };
-  return driverError?.code === '23505' && driverError.constraint === constraint;
+  const e = (err instanceof QueryFailedError ? err.driverError : err) as { code?: string; constraint?: string } | null;
+  return e?.code === '23505' && e.constraint === constraint;
+}
+
+interface LookupRow {
+  stored: { request_hash: string; response: ContractFilingIssuedV1 } | null;
+  /** only when the submission is valid; null when the presale permit is unknown */
+  presale?: PresaleRow | null;
+}
+
+function lockKey(clientId: string, key: string): string {
+  return `contracts-idem:${clientId}:${key}`;
+}
+
+const LOOKUP_SQL = `SELECT (SELECT json_build_object('request_hash', k.request_hash, 'response', k.response)
+   FROM idempotency_key k WHERE k.client_id = $1 AND k.idempotency_key = $2) AS stored`;
+
+const LOOKUP_AND_PRESALE_SQL = `${LOOKUP_SQL},
+  (SELECT row_to_json(x) FROM (
+     SELECT p.region_code, p.project_code, p.buildings, p.issue_date::text AS issue_date, p.status,
+            (SELECT coalesce(json_agg(json_build_object('roomNumber', r.room_number, 'contractNumber', r.contract_number) ORDER BY r.room_number), '[]'::json)
+             FROM contract_room r WHERE r.active AND r.sandbox = $4 AND r.presale_number = p.presale_number AND r.building = $5 AND r.room_number = ANY($6::text[])) AS taken
+     FROM presale_replica p WHERE p.presale_number = $3) x) AS presale`;
+
+const statementNames = new Map<string, string>();
+
+/** A named statement: parsed and planned once per connection instead of on every filing. */
+function prepared(text: string, values: unknown[]): QueryConfig {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `contracts-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values };
+}
+
+/** Presale permit known, in the caller's regions, valid, covering the building; rooms free. */
+function checkPresale(principal: Principal, draft: SubmittedFiling, row: PresaleRow | null | undefined): PresaleRow {
+  const presaleNumber = draft.presaleNumber;
+  if (!isInRegions(principal.regions ?? [], presaleNumber.slice(0, 6))) throw ContractErrors.regionForbidden(presaleNumber);
+  if (!row) throw ContractErrors.presaleNotFound(presaleNumber);
+  if (!isInRegions(principal.regions ?? [], row.region_code)) throw ContractErrors.regionForbidden(presaleNumber);
+  if (!FILABLE_PRESALE_STATUSES.includes(row.status)) throw ContractErrors.presaleNotValid(presaleNumber, row.status);
+  if (row.buildings.length > 0 && !row.buildings.some((b) => b.trim() === draft.building)) throw ContractErrors.buildingNotInPresale(draft.building, presaleNumber);
+  if (draft.filingDate < row.issue_date) {
+    throw ContractErrors.incomplete([{ field: 'filingDate', reason: `备案日期早于预售许可证发证日期 ${row.issue_date} (before the presale permit's issue date)` }]);
+  }
+  if (row.taken.length > 0) throw ContractErrors.roomAlreadyFiled(row.taken);
+  return row;
 }
 

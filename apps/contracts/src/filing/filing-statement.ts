@@ -14,10 +14,16 @@ export interface FilingStatementArgs {
   /** the filed event with data.filing still null (real filings only) */
   event: CloudEvent<unknown> | null;
   correlationId?: string;
+  /** advisory-lock key of the idempotency key: taken (try) first, nothing is written without it */
+  lockKey: string;
 }
 
 /**
- * The whole filing as ONE statement (data-modifying CTEs, DESIGN §9): the counter row is locked
+ * The whole filing as ONE statement (data-modifying CTEs, DESIGN §9), run on its own (autocommit).
+ * It first tries the idempotency key's advisory lock (held to the statement's commit): without it
+ * (a request with the same key in flight) nothing is written and `locked` is false. A key committed
+ * by another request before the lock but after this statement's snapshot makes the idempotency_key
+ * insert fail on its primary key (the caller then replays it). The counter row is locked
  * from the serial increment to the commit right after, with no round trip in between. The serial,
  * filing, rooms, buyers, stored idempotent response and outbox event are all derived from the
  * counter CTE, so an exhausted counter (no row) inserts nothing and a failing insert (a room under
@@ -44,9 +50,13 @@ export function filingStatement(args: FilingStatementArgs): { sql: string; param
   ];
   const event = args.event ? outboxRowParams(args.event, args.correlationId) : null;
   if (event) params.push(...event); // $15..$18
+  params.push(args.lockKey);
+  const lock = `$${params.length}`;
   const sql = `
-    WITH c AS (
-      INSERT INTO contract_serial_counter AS k (presale_number, sandbox, next_serial) VALUES ($1, $2, 2)
+    WITH l AS (
+      SELECT pg_try_advisory_xact_lock(hashtextextended(${lock}, 11)) AS locked
+    ), c AS (
+      INSERT INTO contract_serial_counter AS k (presale_number, sandbox, next_serial) SELECT $1, $2::boolean, 2 FROM l WHERE l.locked
       ON CONFLICT (presale_number, sandbox) DO UPDATE SET next_serial = k.next_serial + 1 WHERE k.next_serial <= 9999
       RETURNING next_serial - 1 AS serial
     ), r AS (
@@ -75,6 +85,7 @@ export function filingStatement(args: FilingStatementArgs): { sql: string; param
       INSERT INTO outbox_event (id, stream_subject, payload, headers, created_at)
       SELECT $15::uuid, $16, jsonb_set($17::jsonb, '{data,filing}', r.record) || jsonb_build_object('subject', r.contract_number), $18::jsonb, clock_timestamp() FROM r
     )` : ''}
-    SELECT r.serial, r.contract_number AS "contractNumber"${event ? `, ${outboxNotifySqlIfDue()} AS notified` : ''} FROM r`;
+    SELECT l.locked, r.serial, r.contract_number AS "contractNumber"${event ? `, CASE WHEN r.serial IS NOT NULL THEN ${outboxNotifySqlIfDue()} END AS notified` : ''}
+    FROM l LEFT JOIN r ON true`;
   return { sql, params };
 }

@@ -33,6 +33,11 @@ interface StoredBuyer {
   credit_code: string | null;
 }
 
+/** Anything that runs a parameterised query and returns its rows (an EntityManager, a pg client wrapper). */
+export interface SqlRunner {
+  query<T = unknown>(sql: string, params?: unknown[]): Promise<T>;
+}
+
 /** Seals buyers' ID and phone numbers for storage and opens them again for pii:read callers. */
 @Injectable()
 export class BuyerPiiService {
@@ -70,8 +75,8 @@ export class BuyerPiiService {
   }
 
   /** The buyers of one filing in clear, in their filed order. */
-  async reveal(manager: EntityManager, sandbox: boolean, contractNumber: string): Promise<ContractBuyerV1[]> {
-    const rows: StoredBuyer[] = await manager.query(
+  async reveal(manager: SqlRunner | EntityManager, sandbox: boolean, contractNumber: string): Promise<ContractBuyerV1[]> {
+    const rows = await manager.query<StoredBuyer[]>(
       `SELECT buyer_type, name, id_type, id_number_ct, id_number_iv, id_number_tag, phone_ct, phone_iv, phone_tag, credit_code
        FROM contract_buyer WHERE sandbox = $1 AND contract_number = $2 ORDER BY position`,
       [sandbox, contractNumber],
