@@ -1,2 +1,3 @@
 export { checkScanBytes, detectScanType, safeFileName, ScanProblem, sha256Hex } from './lib/scan-type';
 export { isScanRef, ScanStaging } from './lib/scan-staging';
+export { correctionReportErrors } from './lib/correction-report';

@@ -15,6 +15,7 @@ export { OUTBOX_CHANNEL_SQL, OUTBOX_NOTIFY_SQL, NOTIFY_MIN_GAP_MS, outboxNotifyS
 export * from './lib/outbox-relay';
 export * from './lib/ensure-stream';
 export * from './lib/idempotent-consumer';
+export * from './lib/event-projection-consumer';
 export * from './lib/persistence-logger';
 // NestJS wiring
 export * from './lib/nats-connection.token';

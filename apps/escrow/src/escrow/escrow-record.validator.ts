@@ -1,5 +1,6 @@
 import { EscrowRecordInputV1, FieldError } from '@hn/contracts';
 import { isIsoDate } from '@hn/numbering';
+import { correctionReportErrors } from '@hn/documents';
 
 /** 1 万亿元 in fen: far beyond any real guarantee or balance. */
 export const MAX_FEN = 100_000_000_000_000;
@@ -75,12 +76,5 @@ export function sameInput(a: EscrowRecordInputV1, b: EscrowRecordInputV1): boole
   );
 }
 
-/** 书面报告 fields of a correction: reason 1–500 and document number 1–100 characters. */
-export function validateCorrectionReport(report: unknown): FieldError[] {
-  const r = (typeof report === 'object' && report !== null ? report : {}) as { reason?: unknown; documentNumber?: unknown };
-  const errors: FieldError[] = [];
-  const text = (v: unknown, max: number) => typeof v === 'string' && v.trim().length > 0 && v.length <= max && !hasControlChar(v);
-  if (!text(r.reason, 500)) errors.push({ field: 'reason', reason: '更正原因须为 1–500 字 (1..500 characters)' });
-  if (!text(r.documentNumber, 100)) errors.push({ field: 'documentNumber', reason: '书面报告文号须为 1–100 字，如 湘建房函〔2024〕12号 (1..100 characters)' });
-  return errors;
-}
+/** 书面报告 fields of a correction (the platform-wide rule). */
+export const validateCorrectionReport = correctionReportErrors;

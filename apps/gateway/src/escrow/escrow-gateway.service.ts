@@ -21,8 +21,8 @@ import {
 } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
-import { isInRegions } from '@hn/numbering';
 import { Audited } from '../supervision/supervision-gateway.service';
+import { assertPresaleRegion, assertRegionFilter } from '../supervision/region-checks';
 
 /**
  * Gateway side of 补录预售资金监管信息: a first region check on the presale number (or region) of
@@ -34,22 +34,18 @@ export class EscrowGatewayService {
   constructor(private readonly rpc: RpcClient) {}
 
   list(principal: Principal, query: EscrowListRequestV1, cid: string): Promise<EscrowPageV1> {
-    if (query.regionCode && !isInRegions(principal.regions, query.regionCode)) {
-      throw new DomainException(403, ErrorCode.REGION_FORBIDDEN, `区划 ${query.regionCode} 不在本人的区划范围内 (region ${query.regionCode} is outside the caller's regions)`, [
-        { field: 'regionCode', reason: `${query.regionCode}: 不在授权范围 (not granted)` },
-      ]);
-    }
+    assertRegionFilter(principal, query.regionCode);
     return this.call(EscrowRpc.list, principal, query, cid);
   }
 
   get(principal: Principal, presaleNumber: string, cid: string): Promise<EscrowRecordV1> {
-    this.assertPresaleRegion(principal, presaleNumber);
+    assertPresaleRegion(principal, presaleNumber);
     const body: EscrowGetRequestV1 = { presaleNumber };
     return this.call(EscrowRpc.get, principal, body, cid);
   }
 
   versions(principal: Principal, presaleNumber: string, cid: string): Promise<EscrowVersionsV1> {
-    this.assertPresaleRegion(principal, presaleNumber);
+    assertPresaleRegion(principal, presaleNumber);
     const body: EscrowGetRequestV1 = { presaleNumber };
     return this.call(EscrowRpc.versions, principal, body, cid);
   }
@@ -73,7 +69,7 @@ export class EscrowGatewayService {
   }
 
   async submit(principal: Principal, body: EscrowSubmitRequestV1, cid: string): Promise<Audited<EscrowSubmitResultV1>> {
-    for (const n of body.presaleNumbers) this.assertPresaleRegion(principal, n);
+    for (const n of body.presaleNumbers) assertPresaleRegion(principal, n);
     const result = await this.call<EscrowSubmitResultV1>(EscrowRpc.submit, principal, body, cid);
     return { ...result, audit: { before: { state: 'DRAFT', presaleNumbers: body.presaleNumbers }, after: result.records, target: `presaleNumbers=${body.presaleNumbers.join(',')}` } };
   }
@@ -85,18 +81,6 @@ export class EscrowGatewayService {
     return { ...result, audit: { before, after: { correction: report, previousVersion: result.previousVersion, record: result.record } } };
   }
 
-  /** First region check on the number itself (its first construction permit's region). */
-  assertPresaleRegion(principal: Principal, presaleNumber: string): void {
-    const regionCode = presaleNumber.slice(0, 6);
-    if (!isInRegions(principal.regions, regionCode)) {
-      throw new DomainException(
-        403,
-        ErrorCode.REGION_FORBIDDEN,
-        `预售许可证 ${presaleNumber} 属区划 ${regionCode}，不在本人的区划范围内 (presale permit ${presaleNumber} is outside the caller's regions)`,
-        [{ field: 'presaleNumber', reason: `${presaleNumber}: 区划 ${regionCode} 不在授权范围 (region ${regionCode} not granted)` }],
-      );
-    }
-  }
 
   /** The current record for the audit trail (null when there is none yet). */
   private async current(principal: Principal, presaleNumber: string, cid: string): Promise<EscrowRecordV1 | null> {

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { DomainException } from '@hn/errors';
 import { EscrowCorrectionDataDto, EscrowRecordDto, SubmitEscrowDto } from './dto/escrow-bodies.dto';
-import { EscrowGatewayService } from './escrow-gateway.service';
 import { EscrowCorrectionDataPipe, EscrowRecordPipe, SubmitEscrowPipe } from './escrow-inputs';
+import { assertPresaleRegion } from '../supervision/region-checks';
 
 const record = (over: Record<string, unknown> = {}) => ({ capitalGuaranteeAmount: 150_000_000, commitmentLetter: false, fundSupervision: true, bank: '中国建设银行攸县支行', account: '4305-0162-1234', balance: 0, balanceAsOf: '2024-07-31', ...over });
 const fieldsOf = async (run: Promise<unknown>): Promise<string[]> => {
@@ -44,11 +44,10 @@ describe('escrow gateway inputs', () => {
     expect(await fieldsOf(correction({ reason: 'r', documentNumber: 'd' }))).toEqual(['record']);
   });
 
-  it('refuses presale numbers outside the caller\'s regions before calling the service', () => {
-    const service = new EscrowGatewayService({} as never);
+  it('refuses presale numbers outside the caller\'s regions before calling the service (shared gateway check)', () => {
     const county = { kind: 'staff' as const, id: 'u', regions: ['430223'], scopes: [] };
-    expect(() => service.assertPresaleRegion(county, '430223202306150101-Z01')).not.toThrow();
-    expect(() => service.assertPresaleRegion({ ...county, regions: ['430200'] }, '430223202306150101-Z01')).not.toThrow();
-    expect(() => service.assertPresaleRegion(county, '430102202301100101-Z01')).toThrow(expect.objectContaining({ problem: expect.objectContaining({ status: 403, code: 'REGION_FORBIDDEN' }) }));
+    expect(() => assertPresaleRegion(county, '430223202306150101-Z01')).not.toThrow();
+    expect(() => assertPresaleRegion({ ...county, regions: ['430200'] }, '430223202306150101-Z01')).not.toThrow();
+    expect(() => assertPresaleRegion(county, '430102202301100101-Z01')).toThrow(expect.objectContaining({ problem: expect.objectContaining({ status: 403, code: 'REGION_FORBIDDEN' }) }));
   });
 });

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   ContractsStatisticsRpc,
-  ErrorCode,
   Principal,
   ReconciliationAcknowledgeRequestV1,
   ReconciliationDifferencePageV1,
@@ -21,9 +20,8 @@ import {
   SigningStatisticWithdrawRequestV1,
   SigningStatisticWithdrawResultV1,
 } from '@hn/contracts';
-import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
-import { isInRegions } from '@hn/numbering';
+import { assertPresaleRegion, assertRegionFilter } from './region-checks';
 
 export const SUPERVISION_SETTINGS = Symbol('SUPERVISION_SETTINGS');
 
@@ -58,26 +56,26 @@ export class SupervisionGatewayService {
   ) {}
 
   async putStatistic(principal: Principal, body: SigningStatisticPutRequestV1, cid: string): Promise<Audited<SigningStatisticPutResultV1>> {
-    this.assertPresaleRegion(principal, body.presaleNumber);
+    assertPresaleRegion(principal, body.presaleNumber);
     const before = await this.current(principal, body.presaleNumber, body.month, cid);
     const result = await this.call<SigningStatisticPutResultV1>(ContractsStatisticsRpc.put, principal, body, cid);
     return { ...result, audit: { before, after: { outcome: result.outcome, statistic: result.statistic } } };
   }
 
   listStatistics(principal: Principal, query: SigningStatisticListRequestV1, cid: string): Promise<SigningStatisticPageV1> {
-    if (query.presaleNumber) this.assertPresaleRegion(principal, query.presaleNumber);
+    if (query.presaleNumber) assertPresaleRegion(principal, query.presaleNumber);
     return this.call(ContractsStatisticsRpc.list, principal, query, cid);
   }
 
   async withdrawStatistic(principal: Principal, body: SigningStatisticWithdrawRequestV1, cid: string): Promise<Audited<SigningStatisticWithdrawResultV1>> {
-    this.assertPresaleRegion(principal, body.presaleNumber);
+    assertPresaleRegion(principal, body.presaleNumber);
     const before = await this.current(principal, body.presaleNumber, body.month, cid);
     const result = await this.call<SigningStatisticWithdrawResultV1>(ContractsStatisticsRpc.withdraw, principal, body, cid);
     return { ...result, audit: { before, after: { outcome: result.outcome, withdrawnVersion: result.withdrawnVersion, statistic: result.statistic }, target: `presaleNumber=${body.presaleNumber}&month=${body.month}` } };
   }
 
   async submitStatistics(principal: Principal, body: SigningStatisticSubmitRequestV1, cid: string): Promise<Audited<SigningStatisticSubmitResultV1>> {
-    this.assertPresaleRegion(principal, body.presaleNumber);
+    assertPresaleRegion(principal, body.presaleNumber);
     const result = await this.call<SigningStatisticSubmitResultV1>(ContractsStatisticsRpc.submit, principal, body, cid);
     return { ...result, audit: { before: { state: 'DRAFT', months: body.months }, after: result.statistics, target: `presaleNumber=${body.presaleNumber}` } };
   }
@@ -90,11 +88,7 @@ export class SupervisionGatewayService {
   }
 
   listDifferences(principal: Principal, query: ReconciliationListRequestV1, cid: string): Promise<ReconciliationDifferencePageV1> {
-    if (query.regionCode && !isInRegions(principal.regions, query.regionCode)) {
-      throw new DomainException(403, ErrorCode.REGION_FORBIDDEN, `区划 ${query.regionCode} 不在本人的区划范围内 (region ${query.regionCode} is outside the caller's regions)`, [
-        { field: 'regionCode', reason: `${query.regionCode}: 不在授权范围 (not granted)` },
-      ]);
-    }
+    assertRegionFilter(principal, query.regionCode);
     return this.call(ReconciliationRpc.list, principal, query, cid);
   }
 
@@ -107,18 +101,6 @@ export class SupervisionGatewayService {
     const query: SigningStatisticListRequestV1 = { presaleNumber, month, page: 1, pageSize: 1 };
     const page = await this.call<SigningStatisticPageV1>(ContractsStatisticsRpc.list, principal, query, cid);
     return page.items[0] ?? null;
-  }
-
-  private assertPresaleRegion(principal: Principal, presaleNumber: string): void {
-    const regionCode = presaleNumber.slice(0, 6);
-    if (!isInRegions(principal.regions, regionCode)) {
-      throw new DomainException(
-        403,
-        ErrorCode.REGION_FORBIDDEN,
-        `预售许可证 ${presaleNumber} 属区划 ${regionCode}，不在本人的区划范围内 (presale permit ${presaleNumber} is outside the caller's regions)`,
-        [{ field: 'presaleNumber', reason: `${presaleNumber}: 区划 ${regionCode} 不在授权范围 (region ${regionCode} not granted)` }],
-      );
-    }
   }
 
   private call<T>(subject: string, principal: Principal, body: unknown, cid: string, timeoutMs?: number): Promise<T> {

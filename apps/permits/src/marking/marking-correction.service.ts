@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FieldError, MarkingCorrectionRequestV1, MarkingCorrectionResultV1, MarkingEvents, PermitsEvents, Principal, ProjectType, ProjectTypedV1, RecordCorrectedV1, ScanRefV1 } from '@hn/contracts';
-import { isScanRef, ScanStaging } from '@hn/documents';
+import { correctionReportErrors, isScanRef, ScanStaging } from '@hn/documents';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent, InjectNats } from '@hn/persistence';
 import { NatsConnection } from 'nats';
@@ -30,10 +30,9 @@ export function checkCorrection(body: MarkingCorrectionRequestV1 | undefined): {
   } catch {
     errors.push({ field: 'projectType', reason: '项目类型须为 PRESALE、CURRENT_SALE 或 OTHER (PRESALE|CURRENT_SALE|OTHER)' });
   }
+  errors.push(...correctionReportErrors(body?.report));
   const reason = typeof body?.report?.reason === 'string' ? body.report.reason.trim() : '';
-  if (reason.length < 1 || reason.length > 500) errors.push({ field: 'reason', reason: '纠错原因须为 1–500 字 (1..500 characters)' });
   const documentNumber = typeof body?.report?.documentNumber === 'string' ? body.report.documentNumber.trim() : '';
-  if (documentNumber.length < 1 || documentNumber.length > 100) errors.push({ field: 'documentNumber', reason: '书面报告文号须为 1–100 字 (1..100 characters)' });
   const scan = body?.report?.scan;
   if (!isScanRef(scan)) errors.push({ field: 'scan', reason: '须附书面报告扫描件 (the written report scan is required)' });
   if (errors.length > 0 || !projectType || !isScanRef(scan)) return { value: null, errors };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { StaffScopes } from '@hn/auth';
 import { FieldError, PresaleBackfillEvents, PresaleCorrectionRequestV1, PresaleCorrectionResultV1, Principal, RecordCorrectedV1 } from '@hn/contracts';
-import { isScanRef } from '@hn/documents';
+import { correctionReportErrors, isScanRef } from '@hn/documents';
 import { chinaToday, isInRegions } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/persistence';
@@ -18,8 +18,6 @@ import { TransparencyLogService } from '../transparency-log/transparency-log.ser
 import { backfillOf, loadBackfills } from './backfill-rows';
 import { BackfillErrors } from './backfill.errors';
 import { assertZNumber } from './backfill-lifecycle.service';
-
-const text = (v: unknown, max: number): boolean => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
 
 /**
  * 更正: an ADMIN (supervision:correct) corrects a SUBMITTED backfilled permit on a written report,
@@ -45,8 +43,7 @@ export class BackfillCorrectionService {
     if (!isInRegions(principal.regions, presaleNumber.slice(0, 6))) throw regionForbidden(`预售许可证 ${presaleNumber}`, presaleNumber.slice(0, 6), 'presaleNumber');
     const { submission, report } = request;
     const errors: FieldError[] = [];
-    if (!text(report?.reason, 500)) errors.push({ field: 'reason', reason: '更正原因必填，最长 500 字 (required, at most 500 characters)' });
-    if (!text(report?.documentNumber, 100)) errors.push({ field: 'documentNumber', reason: '书面报告文号必填，最长 100 字 (required, at most 100 characters)' });
+    errors.push(...correctionReportErrors(report));
     if (!isScanRef(report?.scan)) errors.push({ field: 'scan', reason: '书面报告扫描件必填 (report scan required)' });
     errors.push(...validatePresaleSubmission(submission, chinaToday()).map((e) => ({ ...e, field: `submission.${e.field}` })));
     if (errors.length === 0 && submission.constructionPermitNumbers[0] !== presaleNumber.slice(0, 18)) {

@@ -1,34 +1,14 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PermitsEvents } from '@hn/contracts';
-import { IdempotentConsumer, InjectNats } from '@hn/persistence';
+import { EventProjectionConsumer, InjectNats } from '@hn/persistence';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { PermitReplicaProjector } from './permit-replica.projector';
 
 /** Durable JetStream consumer (shared by replicas) feeding the permit replica, exactly once per event. */
 @Injectable()
-export class PermitReplicaConsumer implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly consumer = new IdempotentConsumer();
-
-  constructor(
-    private readonly dataSource: DataSource,
-    @InjectNats() private readonly nats: NatsConnection,
-    private readonly projector: PermitReplicaProjector,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start({
-      natsConnection: this.nats,
-      dataSource: this.dataSource,
-      stream: PermitsEvents.stream,
-      durable: 'presale-permit-replica',
-      filterSubject: 'hn.permits.>',
-      handler: (event, manager) => this.projector.apply(event, manager),
-      logger: new Logger(PermitReplicaConsumer.name),
-    });
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.consumer.stop();
+export class PermitReplicaConsumer extends EventProjectionConsumer {
+  constructor(dataSource: DataSource, @InjectNats() nats: NatsConnection, projector: PermitReplicaProjector) {
+    super(dataSource, nats, { stream: PermitsEvents.stream, durable: 'presale-permit-replica', filterSubject: 'hn.permits.>' }, (event, manager) => projector.apply(event, manager));
   }
 }
