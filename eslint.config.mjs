@@ -4,6 +4,32 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 
+const TEST_FILES = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'e2e/**/*.ts', 'libs/testing/**/*.ts', 'apps/*/test/**/*.ts'];
+
+/** Tag rules; `type:testing` (libs/testing) is allowed only from test code. */
+function moduleBoundaries({ testCode }) {
+  const testing = testCode ? ['type:testing'] : [];
+  return {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    banTransitiveDependencies: false,
+    depConstraints: [
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:data-access', 'type:util', ...testing] },
+      { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util', 'type:data-access', ...testing] },
+      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:domain', ...testing] },
+      { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...testing] },
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...testing] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:data-access', 'type:util', 'type:testing'] },
+      { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+      { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:gateway'] },
+      { sourceTag: 'scope:permits', onlyDependOnLibsWithTags: ['scope:shared', 'scope:permits'] },
+      { sourceTag: 'scope:presale', onlyDependOnLibsWithTags: ['scope:shared', 'scope:presale'] },
+      { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:shared', 'scope:contracts'] },
+      { sourceTag: 'scope:escrow', onlyDependOnLibsWithTags: ['scope:shared', 'scope:escrow'] },
+    ],
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'tmp/**', '.nx/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -15,31 +41,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-imports': ['error', { patterns: [{ group: ['../../*/**/libs/*', '**/apps/*/src/**'], message: 'Import other projects through their @hn/* entry point.' }] }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          banTransitiveDependencies: false,
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:data-access', 'type:util'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util', 'type:data-access'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:domain'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:gateway'] },
-            { sourceTag: 'scope:permits', onlyDependOnLibsWithTags: ['scope:shared', 'scope:permits'] },
-            { sourceTag: 'scope:presale', onlyDependOnLibsWithTags: ['scope:shared', 'scope:presale'] },
-            { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:shared', 'scope:contracts'] },
-            { sourceTag: 'scope:escrow', onlyDependOnLibsWithTags: ['scope:shared', 'scope:escrow'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ testCode: false })],
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'e2e/**/*.ts', 'libs/testing/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    files: TEST_FILES,
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // only test code may import the test kit (@hn/testing, tagged type:testing)
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ testCode: true })],
+    },
   },
 );

@@ -199,6 +199,13 @@ export class TestPlatform {
     return ((await res.json()) as { access_token: string }).access_token;
   }
 
+  /** Where a service's /metrics is served (its HTTP port). */
+  metricsPort(name: string): number {
+    const service = this.services.get(name);
+    if (!service) throw new Error(`${name} is not running`);
+    return service.port;
+  }
+
   logs(): string {
     return [...this.services.values()].map((s) => s.output.join('')).join('\n');
   }

@@ -8,6 +8,7 @@ import { ContractFilingCancellationService } from './contract-filings/contract-f
 import { ContractFilingQueryService } from './contract-filings/contract-filing-query.service';
 import { ContractFilingsController } from './contract-filings/contract-filings.controller';
 import { ContractFilingIssuanceService } from './filing/contract-filing-issuance.service';
+import { ContractFilingMetrics } from './filing/contract-filing.metrics';
 import { contractsMigrations } from './migrations';
 import { BuyerPiiService } from './pii/buyer-pii.service';
 import { PiiCipher } from './pii/pii-cipher';
@@ -47,6 +48,7 @@ export class ContractsAppModule {
         { provide: PiiCipher, useFactory: (c: ContractsConfig) => new PiiCipher(c.piiKey), inject: [CONTRACTS_CONFIG] },
         BuyerPiiService,
         ContractFilingIssuanceService,
+        ContractFilingMetrics,
         ContractFilingQueryService,
         ContractFilingCancellationService,
         PresaleReplicaProjector,

@@ -6,6 +6,7 @@ import { createServiceHealthController, PersistenceModule } from '@hn/persistenc
 import { BackfillModule } from './backfill/backfill.module';
 import { PRESALE_CONFIG, PresaleConfig } from './config/presale.config';
 import { PresaleIssuanceService } from './issuance/presale-issuance.service';
+import { PresaleIssuanceMetrics } from './issuance/presale-issuance.metrics';
 import { PresaleRecordWriter } from './issuance/presale-record-writer';
 import { presaleMigrations } from './migrations';
 import { PermitReplicaConsumer } from './permit-replica/permit-replica.consumer';
@@ -52,6 +53,7 @@ export class PresaleAppModule {
         TransparencyLogService,
         PresaleRecordWriter,
         PresaleIssuanceService,
+        PresaleIssuanceMetrics,
         PresaleQueryService,
         PublicVerificationService,
         PermitReplicaProjector,
@@ -59,7 +61,7 @@ export class PresaleAppModule {
         QrCodeRenderer,
         PrintLayoutRenderer,
       ],
-      exports: [PRESALE_CONFIG, SigningKeysService, TransparencyLogService, PresaleRecordWriter, QrCodeRenderer],
+      exports: [PRESALE_CONFIG, SigningKeysService, TransparencyLogService, PresaleRecordWriter, QrCodeRenderer, PresaleIssuanceMetrics],
     };
   }
 }

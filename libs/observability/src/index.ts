@@ -1,6 +1,8 @@
 export { runWithCorrelation, currentCorrelationId, acceptOrCreateCorrelationId } from './lib/correlation';
 export { createLoggerModule, REDACTED_PATHS } from './lib/logger';
-export { MetricsService } from './lib/metrics.service';
+export { MetricsService, outcomeOfStatus } from './lib/metrics.service';
+export type { RequestOutcome } from './lib/metrics.service';
+export { trackNatsConnection } from './lib/nats-connection-metrics';
 export { MetricsController } from './lib/metrics.controller';
 export { ObservabilityModule } from './lib/observability.module';
 export { RpcCorrelationInterceptor } from './lib/rpc-correlation.interceptor';

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { createContractsApp } from '../bootstrap';
 import { validateContractsConfig } from '../config/contracts.config';
 import { maskIdNumber } from '../pii/pii-masking';
-import { BUYER_ID, BUYER_PHONE, PRESALE, submission } from '../testing/contract-filing.fixtures';
+import { BUYER_ID, BUYER_PHONE, PRESALE, submission } from '../../test/contract-filing.fixtures';
 import { ContractFilingCancellationService } from './contract-filing-cancellation.service';
 
 describe(ContractFilingCancellationService.name, () => {

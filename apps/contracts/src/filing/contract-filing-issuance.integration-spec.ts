@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { createContractsApp } from '../bootstrap';
 import { validateContractsConfig } from '../config/contracts.config';
 import { maskIdNumber, maskPhone } from '../pii/pii-masking';
-import { BUYER_ID, BUYER_PHONE, PRESALE, submission } from '../testing/contract-filing.fixtures';
+import { BUYER_ID, BUYER_PHONE, PRESALE, submission } from '../../test/contract-filing.fixtures';
 import { ContractFilingIssuanceService } from './contract-filing-issuance.service';
 
 const HOT = '430223202406200101-Y02'; // 50 concurrent filings

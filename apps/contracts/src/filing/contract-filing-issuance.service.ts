@@ -13,6 +13,7 @@ import { BuyerPiiService, SqlRunner } from '../pii/buyer-pii.service';
 import { buildFilingDraft, canReadPii, FilingDraft, maskFiling, revealFiling, SubmittedFiling } from './contract-filing-record';
 import { validateContractFilingSubmission } from './contract-filing-submission.validator';
 import { ContractErrors } from './contract-filing.exception';
+import { ContractFilingMetrics } from './contract-filing.metrics';
 import { filingStatement } from './filing-statement';
 
 interface PresaleRow {
@@ -40,6 +41,7 @@ export class ContractFilingIssuanceService {
     private readonly dataSource: DataSource,
     private readonly pii: BuyerPiiService,
     @Inject(CONTRACTS_CONFIG) private readonly config: ContractsConfig,
+    private readonly metrics: ContractFilingMetrics,
   ) {}
 
   async issue(principal: Principal, request: ContractFilingIssueRequestV1): Promise<ContractFilingIssuedV1> {
@@ -103,6 +105,7 @@ export class ContractFilingIssuanceService {
     if (!row?.locked) throw ContractErrors.keyInFlight();
     if (row.serial === null || row.contractNumber === null) throw ContractErrors.serialExhausted(complete.presaleNumber);
     const { serial, contractNumber } = row;
+    this.metrics.filingIssued(draft.sandbox);
     const filing = revealFiling({ ...masked, contractNumber, serial }, canReadPii(principal) ? complete.buyers : null);
     return { contractNumber, sandbox: draft.sandbox, filing };
   }

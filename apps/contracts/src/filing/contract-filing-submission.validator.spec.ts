@@ -1,5 +1,5 @@
 import { ContractBuyerV1, ContractFilingSubmissionV1 } from '@hn/contracts';
-import { BUYER_ID, BUYER_PHONE, creditCode, residentId, submission } from '../testing/contract-filing.fixtures';
+import { BUYER_ID, BUYER_PHONE, creditCode, residentId, submission } from '../../test/contract-filing.fixtures';
 import { validateContractFilingSubmission } from './contract-filing-submission.validator';
 
 const wrongCheckDigit = BUYER_ID.slice(0, 17) + (BUYER_ID.endsWith('1') ? '2' : '1');

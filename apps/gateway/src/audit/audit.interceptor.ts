@@ -51,7 +51,7 @@ export function statusOfError(err: unknown): number {
 }
 
 /**
- * Global interceptor: every staff request other than GET / HEAD / OPTIONS that passed
+ * Interceptor on the staff-writable controllers (supervision, staff; see AuditModule): every request other than GET / HEAD / OPTIONS that passed
  * authentication leaves one audit row (who, when, route, path parameters, status, and the request
  * body as `after` unless the response supplies `{ audit: { before, after } }`), written before the
  * response is sent. Secrets and personal data are redacted; a failed audit write is logged and the

@@ -9,6 +9,7 @@ import { checkEligibility } from '../issuance/presale-eligibility';
 import { PresaleRecordWriter, requestHashOf } from '../issuance/presale-record-writer';
 import { validatePresaleSubmission } from '../issuance/presale-submission.validator';
 import { PresaleErrors } from '../issuance/presale.exception';
+import { PresaleIssuanceMetrics } from '../issuance/presale-issuance.metrics';
 import { QrCodeRenderer } from '../print';
 import { ScanStore } from '../scans/scan-store';
 import { assertStaff, regionForbidden } from '../scans/staff-scope';
@@ -31,6 +32,7 @@ export class BackfillIssueService {
     private readonly scans: ScanStore,
     private readonly qr: QrCodeRenderer,
     @Inject(PRESALE_CONFIG) private readonly config: PresaleConfig,
+    private readonly metrics: PresaleIssuanceMetrics,
   ) {}
 
   async issue(principal: Principal, request: BackfillIssueRequestV1): Promise<BackfillIssuedV1> {
@@ -50,11 +52,13 @@ export class BackfillIssueService {
     const bytes = await this.scans.take(request.scan, 'scan');
     const clientId = `staff:${principal.id}`;
     const requestHash = requestHashOf({ submission, scanSha256: request.scan.sha256 });
+    let issued = false;
     const stored = await this.dataSource.transaction(async (manager): Promise<StoredBackfill> => {
       if (key !== undefined) {
         const replay = await claimIdempotencyKey<StoredBackfill>(manager, clientId, key, requestHash);
         if (replay) return replay;
       }
+      issued = true;
       const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes, BackfillErrors.notMarkedPresale);
       const { permit } = await this.writer.issue(manager, principal, LETTER, submission, eligible, false);
       const { id: scanId, scan } = await this.scans.insert(manager, request.scan, bytes, principal.id);
@@ -69,6 +73,7 @@ export class BackfillIssueService {
       if (key !== undefined) await storeIdempotentResponse(manager, clientId, key, requestHash, response);
       return response;
     });
+    if (issued) this.metrics.numberIssued(LETTER, false);
     return { ...stored, qrSvg: await this.qr.svg(stored.verifyUrl) };
   }
 }

@@ -5,6 +5,7 @@ import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/persistence';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
+import { PresaleIssuanceMetrics } from './presale-issuance.metrics';
 import { QrCodeRenderer } from '../print';
 import { claimIdempotencyKey, IDEMPOTENCY_KEY_PATTERN, storeIdempotentResponse } from './idempotency';
 import { checkEligibility } from './presale-eligibility';
@@ -30,6 +31,7 @@ export class PresaleIssuanceService {
     private readonly writer: PresaleRecordWriter,
     private readonly qr: QrCodeRenderer,
     @Inject(PRESALE_CONFIG) private readonly config: PresaleConfig,
+    private readonly metrics: PresaleIssuanceMetrics,
   ) {}
 
   async issue(principal: Principal, request: PresaleIssueRequestV1): Promise<PresaleIssuedV1> {
@@ -38,9 +40,11 @@ export class PresaleIssuanceService {
     const submission = request.submission;
     const requestHash = requestHashOf(submission);
     // The QR SVG is derived from verifyUrl: rendered after the commit, not while the counter row is locked.
+    let issued = false;
     const stored = await this.dataSource.transaction(async (manager): Promise<StoredIssuance> => {
       const replay = await claimIdempotencyKey<StoredIssuance>(manager, principal.id, key, requestHash);
       if (replay) return replay;
+      issued = true;
       const errors = validatePresaleSubmission(submission, chinaToday());
       if (typeof submission?.issueDate === 'string' && submission.issueDate < this.config.cutoverDate) {
         errors.push({ field: 'issueDate', reason: `发证日期早于统一编号启用日 ${this.config.cutoverDate}，存量预售许可请通过补录取得 Z 编号 (before the cut-over: backfill instead)` });
@@ -56,6 +60,7 @@ export class PresaleIssuanceService {
       await storeIdempotentResponse(manager, principal.id, key, requestHash, response);
       return response;
     });
+    if (issued) this.metrics.numberIssued(LETTER, stored.sandbox);
     return { ...stored, qrSvg: await this.qr.svg(stored.verifyUrl) };
   }
 }

@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common'
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { MetricsService } from '@hn/observability';
 import { Logger } from 'nestjs-pino';
 
 
@@ -19,6 +20,7 @@ export async function createServiceApp(module: DynamicModule, options: ServiceAp
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
+  observeHttpDurations(app);
   app.connectMicroservice<MicroserviceOptions>(
     { transport: Transport.NATS, options: { servers: [options.natsUrl], queue: options.service, name: `${options.service}-rpc` } },
     { inheritAppConfig: true },
@@ -26,4 +28,13 @@ export async function createServiceApp(module: DynamicModule, options: ServiceAp
   await app.startAllMicroservices();
   await app.listen(options.port, options.host);
   return app;
+}
+
+/** /health and /metrics of a service count in the same histogram as the gateway's routes. */
+function observeHttpDurations(app: NestFastifyApplication): void {
+  const metrics = app.get(MetricsService, { strict: false });
+  app.getHttpAdapter().getInstance().addHook('onResponse', (request, reply, done) => {
+    metrics.observeHttp(request.method, request.routeOptions?.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    done();
+  });
 }

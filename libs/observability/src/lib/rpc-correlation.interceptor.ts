@@ -3,7 +3,7 @@ import { Headers } from '@hn/contracts';
 import { NatsContext } from '@nestjs/microservices';
 import { Observable } from 'rxjs';
 import { acceptOrCreateCorrelationId, runWithCorrelation } from './correlation';
-import { MetricsService } from './metrics.service';
+import { MetricsService, outcomeOfStatus, RequestOutcome } from './metrics.service';
 
 /** Takes the correlation id from the NATS header so a service's logs join the gateway's. */
 @Injectable()
@@ -20,17 +20,18 @@ export class RpcCorrelationInterceptor implements NestInterceptor {
     const header = natsContext?.getHeaders?.()?.get(Headers.correlationId);
     const correlationId = acceptOrCreateCorrelationId(header);
     const started = process.hrtime.bigint();
-    const done = (outcome: 'ok' | 'error'): void => {
-      this.metrics.rpcRequests.inc({ subject, outcome });
+    const done = (outcome: RequestOutcome): void => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      this.metrics.observeRpc(subject, outcome, ms / 1000);
       // one line per request, carrying the gateway's correlation id (pino mixin)
-      this.logger.log({ subject, outcome, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'rpc handled');
+      this.logger.log({ subject, outcome, ms }, 'rpc handled');
     };
     return new Observable((subscriber) =>
       runWithCorrelation(correlationId, () =>
         next.handle().subscribe({
           next: (v) => subscriber.next(v),
           error: (e) => {
-            done('error');
+            done(outcomeOfError(e));
             subscriber.error(e);
           },
           complete: () => {
@@ -41,4 +42,11 @@ export class RpcCorrelationInterceptor implements NestInterceptor {
       ),
     );
   }
+}
+
+/** A DomainException (or a problem it already became) is a business answer; anything else a failure. */
+function outcomeOfError(error: unknown): RequestOutcome {
+  const problem = (error as { problem?: { status?: unknown } } | null)?.problem ?? error;
+  const status = (problem as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? outcomeOfStatus(status) : 'failed';
 }

@@ -3,6 +3,7 @@ import { AckPolicy, ConsumerConfig, ConsumerMessages, DeliverPolicy, JsMsg, nano
 import { DataSource, EntityManager } from 'typeorm';
 import { backoffDelay } from './backoff';
 import { PausableSleep } from './pausable-sleep';
+import { RunningConsumer, runningConsumers } from './running-consumers';
 import { errorMessage } from './pg-error';
 import { consoleWarnLogger, PersistenceLogger } from './persistence-logger';
 import { subjectMatches } from './subject-match';
@@ -65,6 +66,7 @@ export class IdempotentConsumer {
   private messages: ConsumerMessages | null = null;
   private readonly sleeper = new PausableSleep();
   private readonly inFlight = new Set<Promise<void>>();
+  private registration: RunningConsumer | null = null;
   private processedCount = 0;
   private skippedCount = 0;
   private failedCount = 0;
@@ -86,6 +88,8 @@ export class IdempotentConsumer {
     await this.resetIfInboxLost(options);
     await this.ensureConsumer(options, filters);
     this.running = true;
+    this.registration = { stream: options.stream, durable: options.durable, natsConnection: options.natsConnection };
+    runningConsumers.add(this.registration);
     this.loop = this.consumeLoop(options);
   }
 
@@ -114,6 +118,7 @@ export class IdempotentConsumer {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    if (this.registration) runningConsumers.delete(this.registration);
     this.sleeper.interrupt();
     await this.messages?.close().catch(() => undefined);
     await this.loop;

@@ -17,7 +17,7 @@ export interface OutboxRelayOptions {
   logger?: PersistenceLogger;
   /** Rows claimed and published per round; default 256 (many publishes in flight). */
   batchSize?: number;
-  /** Safety-net poll when no NOTIFY arrives; default 1000 ms. */
+  /** Safety-net poll when no NOTIFY arrives; default 250 ms. */
   pollIntervalMs?: number;
   /** A publish without an ack after this long counts as failed; default 5000 ms. */
   publishTimeoutMs?: number;
@@ -27,6 +27,8 @@ export interface OutboxRelayOptions {
   maxBackoffMs?: number;
   /** Published rows older than this are deleted (at most hourly); null keeps them. Default 7 days. */
   publishedRetentionMs?: number | null;
+  /** Called after each round with the seconds each published row waited since it was written (metrics). */
+  onPublished?: (lagSeconds: number[]) => void;
 }
 
 export interface RelayBatchResult {
@@ -52,6 +54,7 @@ interface OutboxRow {
   stream_subject: string;
   payload: CloudEvent<unknown>;
   headers: Record<string, string> | null;
+  age_s: number;
 }
 
 const PURGE_EVERY_MS = 60 * 60_000;
@@ -79,6 +82,7 @@ export class OutboxRelay {
   private readonly baseBackoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly publishedRetentionMs: number | null;
+  private readonly onPublished: ((lagSeconds: number[]) => void) | undefined;
   private readonly sleeper = new PausableSleep();
   private readonly counters: RelayTotals = { rounds: 0, published: 0, failed: 0, duplicates: 0 };
   private running = false;
@@ -96,6 +100,7 @@ export class OutboxRelay {
     this.publishTimeoutMs = options.publishTimeoutMs ?? 5000;
     this.baseBackoffMs = options.baseBackoffMs ?? 200;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.onPublished = options.onPublished;
     this.publishedRetentionMs = options.publishedRetentionMs === undefined ? 7 * 24 * 3_600_000 : options.publishedRetentionMs;
     this.js = this.nc.jetstream({ timeout: this.publishTimeoutMs });
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new Error('batchSize must be a positive integer');
@@ -153,7 +158,7 @@ export class OutboxRelay {
     try {
       await queryRunner.startTransaction();
       const rows: OutboxRow[] = await queryRunner.query(
-        `SELECT id, stream_subject, payload, headers FROM outbox_event
+        `SELECT id, stream_subject, payload, headers, extract(epoch FROM clock_timestamp() - created_at)::float8 AS age_s FROM outbox_event
           WHERE published_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
@@ -164,6 +169,7 @@ export class OutboxRelay {
       // All publishes in flight at once; JetStream acks come back in order on one connection.
       const outcomes = await Promise.allSettled(rows.map((row) => this.publish(row)));
       const publishedIds: string[] = [];
+      const publishedLags: number[] = [];
       const failedIds: string[] = [];
       const failedErrors: string[] = [];
       let duplicates = 0;
@@ -171,6 +177,7 @@ export class OutboxRelay {
         const id = rows[i].id;
         if (outcome.status === 'fulfilled') {
           publishedIds.push(id);
+          publishedLags.push(rows[i].age_s);
           if (outcome.value.duplicate) duplicates++;
         } else {
           failedIds.push(id);
@@ -191,6 +198,7 @@ export class OutboxRelay {
         );
       }
       await queryRunner.commitTransaction();
+      if (publishedLags.length > 0) this.onPublished?.(publishedLags);
       this.counters.rounds++;
       this.counters.published += publishedIds.length;
       this.counters.failed += failedIds.length;

@@ -1,4 +1,5 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { MetricsService, trackNatsConnection } from '@hn/observability';
 import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { createServiceDataSource } from './create-service-data-source';
@@ -11,6 +12,7 @@ import { PersistenceConfig } from './persistence-config';
 import { PersistenceLifecycle } from './persistence-lifecycle';
 import { PERSISTENCE_OPTIONS, PersistenceModuleOptions } from './persistence-module-options';
 import { runMigrationsLocked } from './run-migrations-locked';
+import { outboxLagObserver, PersistenceMetrics } from './persistence-metrics';
 
 /**
  * A service's database and NATS, ready before anything else is constructed: the database is
@@ -27,14 +29,29 @@ export class PersistenceModule {
         { provide: PERSISTENCE_OPTIONS, useValue: options },
         { provide: EVENT_SOURCE, useValue: options.eventSource },
         { provide: DataSource, useFactory: () => openServiceDatabase(options) },
-        { provide: NATS_CONNECTION, useFactory: () => connectServiceNats(options) },
+        {
+          provide: NATS_CONNECTION,
+          inject: [{ token: MetricsService, optional: true }],
+          useFactory: async (metrics?: MetricsService) => {
+            const nc = await connectServiceNats(options);
+            if (metrics) trackNatsConnection(metrics, 'events', nc);
+            return nc;
+          },
+        },
         {
           provide: OutboxRelay,
-          inject: [DataSource, NATS_CONNECTION],
-          useFactory: (dataSource: DataSource, natsConnection: NatsConnection) =>
-            new OutboxRelay({ ...options.relay, dataSource, natsConnection, logger: new Logger('OutboxRelay') }),
+          inject: [DataSource, NATS_CONNECTION, { token: MetricsService, optional: true }],
+          useFactory: (dataSource: DataSource, natsConnection: NatsConnection, metrics?: MetricsService) =>
+            new OutboxRelay({
+              ...options.relay,
+              dataSource,
+              natsConnection,
+              logger: new Logger('OutboxRelay'),
+              onPublished: metrics ? outboxLagObserver(metrics) : undefined,
+            }),
         },
         PersistenceLifecycle,
+        PersistenceMetrics,
       ],
       exports: [DataSource, NATS_CONNECTION, OutboxRelay, EVENT_SOURCE, PERSISTENCE_OPTIONS],
     };
