@@ -151,7 +151,7 @@ describe('补录预售许可证, 已办预售未办施工许可 and ADMIN correc
   });
 
   describe('backfill (Z numbers)', () => {
-    it('backfills Z01 as a draft; its QR decodes like a Y number and its token verifies', async () => {
+    it('backfills Z01 as a draft; its QR decodes like a Y number and verifies as an unsubmitted draft, never as genuine', async () => {
       z01 = await backfillOk(P.youxian);
       expect(z01.presaleNumber).toBe(`${P.youxian.number}-Z01`);
       expect(z01.backfill).toMatchObject({ status: 'VALID', backfillState: 'DRAFT', backfilledBy: 'youxian.li', scan: { contentType: 'application/pdf', fileName: 'scan.pdf' } });
