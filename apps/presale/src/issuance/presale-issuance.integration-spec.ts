@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { PresaleIssuedV1, PresaleRpc, PresaleSubmissionV1, Principal, VerifyResultV1 } from '@hn/contracts';
+import { CloudEvent, PermitRegisteredV1, PermitsEvents, PresaleIssuedV1, PresaleRpc, PresaleSubmissionV1, Principal, VerifyResultV1 } from '@hn/contracts';
 import { creditCodeCheckChar } from '@hn/numbering';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
@@ -8,6 +8,7 @@ import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { createPresaleApp } from '../bootstrap';
 import { validatePresaleConfig } from '../config/presale.config';
+import { PermitReplicaProjector } from '../permit-replica/permit-replica.projector';
 import { PresaleIssuanceService } from './presale-issuance.service';
 
 const PERMIT = '430223202406200101';
@@ -209,8 +210,30 @@ describe(PresaleIssuanceService.name, () => {
       expect(before).toEqual([{ n: 0 }]);
     });
 
-    it('answers 503 (retry) while the replica does not know the developer yet', async () => {
-      await expect(issue(randomUUID(), submission({ constructionPermitNumbers: ['430223202406200801'], unitCodes: ['U8'] }))).rejects.toMatchObject({ problem: { status: 503, code: 'SERVICE_UNAVAILABLE' } });
+    it('answers 503 (retry) while the replica does not know the developer; a permits event (even an older, replayed one) fills it in', async () => {
+      const P8 = '430223202406200801';
+      await expect(issue(randomUUID(), submission({ constructionPermitNumbers: [P8], unitCodes: ['U8'] }))).rejects.toMatchObject({ problem: { status: 503, code: 'SERVICE_UNAVAILABLE' } });
+      const projector = app.get(PermitReplicaProjector);
+      const event = (time: string, creditCode: string): CloudEvent<PermitRegisteredV1> => ({
+        specversion: '1.0',
+        id: randomUUID(),
+        source: '/hn/permits',
+        type: PermitsEvents.permitUpdated,
+        subject: P8,
+        time,
+        datacontenttype: 'application/json',
+        data: {
+          permit: { permitNumber: P8, projectCode: 'P8', projectName: '副本缺建设单位', regionCode: '430223', projectType: 'PRESALE', category: '01', developerName: '攸县锦绣置业有限公司', developerCreditCode: creditCode, issueDate: '2024-06-20', startDate: null, plannedCompletionDate: null, fivePartyAcceptanceDate: null, completionFilingDate: null, status: 'VALID' },
+          units: [{ unitCode: 'U8', name: '8#', floors: 18, floorArea: 100 }],
+        },
+      });
+      // older than the replica row (replayed after the migration): fills only the missing developer
+      await dataSource.transaction((m) => projector.apply(event('2020-01-01T00:00:00.000Z', CREDIT_CODE), m));
+      const issued = await issue(randomUUID(), submission({ constructionPermitNumbers: [P8], unitCodes: ['U8'] }));
+      expect(issued.presaleNumber).toBe(`${P8}-Y01`);
+      // a newer event replaces it
+      await dataSource.transaction((m) => projector.apply(event(new Date(Date.now() + 1000).toISOString(), OTHER_CREDIT_CODE), m));
+      await expect(issue(randomUUID(), submission({ constructionPermitNumbers: [P8], unitCodes: ['U8'] }))).rejects.toMatchObject({ problem: { status: 422, code: 'DEVELOPER_MISMATCH' } });
     });
   });
 
