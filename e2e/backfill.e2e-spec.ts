@@ -73,8 +73,10 @@ describe('补录预售许可证, 已办预售未办施工许可 and ADMIN correc
     if (scan) form.append('scan', new Blob([scan.bytes], { type: scan.type ?? 'application/pdf' }), scan.name ?? 'scan.pdf');
     return api(path, { method: 'POST', token, headers, body: form });
   };
+  let certificates = 0;
+  /** Each call is another local certificate (本地证号) unless overridden: one unified number per certificate. */
   const submissionFor = (permit: PermitFixture, overrides: Record<string, unknown> = {}): Record<string, unknown> =>
-    presaleSubmission({ constructionPermitNumbers: [permit.number], unitCodes: [permit.unit], issueDate: '2024-06-28', localCertificateNumber: '攸住建预字〔2024〕第009号', ...overrides });
+    presaleSubmission({ constructionPermitNumbers: [permit.number], unitCodes: [permit.unit], issueDate: '2024-06-28', localCertificateNumber: `攸住建预字〔2024〕第${String(++certificates).padStart(3, '0')}号`, ...overrides });
   const backfill = (permit: PermitFixture, token = tokens.youxian, overrides: Record<string, unknown> = {}, scan = { bytes: PDF(`${permit.number}-${Math.random()}`) }, headers: Record<string, string> = {}): Promise<Response> =>
     multipart('/api/v1/supervision/backfill/presale-permits', token, submissionFor(permit, overrides), scan, headers);
   const expectStatus = async <T>(res: Response, status: number): Promise<T> => {
@@ -89,7 +91,7 @@ describe('补录预售许可证, 已办预售未办施工许可 and ADMIN correc
     return problem;
   };
   const backfillOk = async (permit: PermitFixture, token = tokens.youxian, overrides: Record<string, unknown> = {}): Promise<Issued> => expectStatus<Issued>(await backfill(permit, token, overrides), 201);
-  const verify = async (token: string): Promise<{ valid: boolean; reason?: string; message?: string; permit?: Record<string, unknown> }> =>
+  const verify = async (token: string): Promise<{ valid: boolean; status: string; code: string; reason?: string; message: string; messageEn: string; permit?: Record<string, unknown>; current?: { presaleNumber: string; verifyUrl: string; verifyPath: string } }> =>
     expectStatus(await api(`/public/v1/verify?token=${encodeURIComponent(token)}`), 200);
   const listBackfills = async (token = tokens.admin): Promise<{ items: Backfilled[]; total: number }> => expectStatus(await api('/api/v1/supervision/backfill/presale-permits?pageSize=100', { token }), 200);
   const serialOf = (n: string): number => Number(n.slice(-2));
@@ -149,7 +151,7 @@ describe('补录预售许可证, 已办预售未办施工许可 and ADMIN correc
   });
 
   describe('backfill (Z numbers)', () => {
-    it('backfills Z01 as a draft; its QR decodes like a Y number and its token verifies', async () => {
+    it('backfills Z01 as a draft; its QR decodes like a Y number and verifies as an unsubmitted draft, never as genuine', async () => {
       z01 = await backfillOk(P.youxian);
       expect(z01.presaleNumber).toBe(`${P.youxian.number}-Z01`);
       expect(z01.backfill).toMatchObject({ status: 'VALID', backfillState: 'DRAFT', backfilledBy: 'youxian.li', scan: { contentType: 'application/pdf', fileName: 'scan.pdf' } });
@@ -160,7 +162,16 @@ describe('补录预售许可证, 已办预售未办施工许可 and ADMIN correc
       const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
       expect(code?.data).toBe(z01.verifyUrl);
       expect(code!.version).toBeLessThanOrEqual(8);
-      expect(await verify(z01.verifyUrl.split('/V/')[1]!)).toMatchObject({ valid: true, permit: { presaleNumber: z01.presaleNumber } });
+      // a draft is not public: its QR says so, never "真实有效"
+      const draft = await verify(z01.verifyUrl.split('/V/')[1]!);
+      expect(draft).toMatchObject({ valid: false, status: 'DRAFT', code: 'DRAFT', message: '未提交的草稿，不是有效证书' });
+      expect(draft).not.toHaveProperty('permit');
+      const page = await (await api(`/V/${z01.verifyUrl.split('/V/')[1]}`, { headers: { accept: 'text/html' } })).text();
+      expect(page).toContain('未提交的草稿，不是有效证书');
+      expect(page).toContain('<code class="code">DRAFT</code>');
+      expect(page).not.toContain('真实有效');
+      expect(page).not.toContain(z01.backfill.permit['projectName'] as string);
+      await expectProblem(await api(`/public/v1/presale-permits/${z01.presaleNumber}`), 404, 'PRESALE_NOT_FOUND');
     });
 
     it('gives 10 concurrent backfills of the same permit Z01..Z10 without gaps', async () => {
@@ -193,10 +204,24 @@ describe('补录预售许可证, 已办预售未办施工许可 and ADMIN correc
     it('replays the same Idempotency-Key and body with the same number', async () => {
       const headers = { 'idempotency-key': `bf-e2e-${process.pid}` };
       const scan = { bytes: PDF('idempotent') };
-      const first = await expectStatus<Issued>(await backfill(P.burst, tokens.youxian, {}, scan, headers), 201);
-      const again = await expectStatus<Issued>(await backfill(P.burst, tokens.youxian, {}, scan, headers), 201);
+      const certificate = { localCertificateNumber: '攸住建预字〔2024〕第900号' };
+      const first = await expectStatus<Issued>(await backfill(P.burst, tokens.youxian, certificate, scan, headers), 201);
+      const again = await expectStatus<Issued>(await backfill(P.burst, tokens.youxian, certificate, scan, headers), 201);
       expect(again.presaleNumber).toBe(first.presaleNumber);
-      await expectProblem(await backfill(P.burst, tokens.youxian, { unitCount: 3 }, scan, headers), 422, 'IDEMPOTENCY_KEY_REUSED');
+      await expectProblem(await backfill(P.burst, tokens.youxian, { ...certificate, unitCount: 3 }, scan, headers), 422, 'IDEMPOTENCY_KEY_REUSED');
+    });
+
+    it('refuses a second number for the same local certificate (409 naming it), without a serial, and a developer other than the permit\'s (422)', async () => {
+      const certificate = { localCertificateNumber: '攸住建预字〔2024〕第901号' };
+      const first = await expectStatus<Issued>(await backfill(P.burst, tokens.youxian, certificate), 201);
+      const dup = await expectProblem(await backfill(P.burst, tokens.youxian, { localCertificateNumber: ' 攸住建预字〔2024〕第901号 ' }), 409, 'DUPLICATE_LOCAL_CERTIFICATE');
+      expect(dup.detail).toContain(first.presaleNumber);
+      expect(dup.errors).toEqual([{ field: 'localCertificateNumber', reason: first.presaleNumber }]);
+      const mismatch = await expectProblem(await backfill(P.burst, tokens.youxian, { developer: { name: '茶陵别家置业有限公司', creditCode: creditCode('91430224MA4Q0ABC1') } }), 422, 'DEVELOPER_MISMATCH');
+      expect(mismatch.detail).toContain(creditCode('91430224MA4Q0ABC1'));
+      expect(mismatch.detail).toContain(creditCode());
+      const next = await backfillOk(P.burst);
+      expect(serialOf(next.presaleNumber)).toBe(serialOf(first.presaleNumber) + 1);
     });
   });
 
@@ -206,10 +231,12 @@ describe('补录预售许可证, 已办预售未办施工许可 and ADMIN correc
       const res = await expectStatus<{ presaleNumber: string; status: string }>(await json('/api/v1/supervision/backfill/presale-permits/withdraw', tokens.youxian, {}), 200);
       expect(res).toEqual({ presaleNumber: draft.presaleNumber, status: 'WITHDRAWN' });
       const verified = await verify(draft.chainToken);
-      expect(verified).toMatchObject({ valid: false, reason: 'WITHDRAWN' });
-      expect(verified.message).toMatch(/撤回/);
+      expect(verified).toMatchObject({ valid: false, status: 'WITHDRAWN', code: 'WITHDRAWN', reason: 'WITHDRAWN', message: '该预售许可证编号已撤回，不是有效证书' });
+      expect(verified).not.toHaveProperty('permit');
       const page = await (await api(`/V/${draft.verifyUrl.split('/V/')[1]}`)).text();
-      expect(page).toContain('未通过核验');
+      expect(page).toContain('该预售许可证编号已撤回');
+      expect(page).toContain('<code class="code">WITHDRAWN</code>');
+      expect(page).not.toContain('真实有效');
       const next = await backfillOk(P.youxian);
       expect(serialOf(next.presaleNumber)).toBe(serialOf(draft.presaleNumber) + 1);
       expect((await json('/api/v1/supervision/backfill/presale-permits/withdraw', tokens.youxian, {})).status).toBe(200);
@@ -220,6 +247,9 @@ describe('补录预售许可证, 已办预售未办施工许可 and ADMIN correc
       await expectProblem(await json('/api/v1/supervision/backfill/presale-permits/submit', tokens.chaling, { presaleNumbers: [z01.presaleNumber] }), 403, 'REGION_FORBIDDEN');
       const done = await expectStatus<{ items: Backfilled[] }>(await json('/api/v1/supervision/backfill/presale-permits/submit', tokens.youxian, { presaleNumbers: [z01.presaleNumber] }), 200);
       expect(done.items[0]).toMatchObject({ backfillState: 'SUBMITTED', permit: { presaleNumber: z01.presaleNumber } });
+      // submitted: now public and genuine
+      expect(await verify(z01.chainToken)).toMatchObject({ valid: true, status: 'VALID', code: 'VALID', permit: { presaleNumber: z01.presaleNumber } });
+      expect(await (await api(`/V/${z01.verifyUrl.split('/V/')[1]}`)).text()).toContain('真实有效的预售许可证');
       await expectProblem(await json('/api/v1/supervision/backfill/presale-permits/submit', tokens.youxian, { presaleNumbers: [z01.presaleNumber] }), 409, 'RECORD_LOCKED');
       await expectProblem(await json('/api/v1/supervision/backfill/presale-permits/withdraw', tokens.youxian, { presaleNumber: z01.presaleNumber }), 409, 'RECORD_LOCKED');
       await expectProblem(await json('/api/v1/supervision/backfill/presale-permits/withdraw', tokens.admin, { presaleNumber: z01.presaleNumber }), 409, 'RECORD_LOCKED');
@@ -234,16 +264,27 @@ describe('补录预售许可证, 已办预售未办施工许可 and ADMIN correc
 
     it('an ADMIN corrects the submitted backfill: audited, old token says corrected, new token valid', async () => {
       const draft = await backfillOk(P.burst);
-      const report = { reason: '预售面积录入错误，按原证更正', documentNumber: '湘建房函〔2024〕12号', submission: submissionFor(P.youxian, { presaleArea: 12300.5 }) };
+      const report = { reason: '预售面积录入错误，按原证更正', documentNumber: '湘建房函〔2024〕12号', submission: submissionFor(P.youxian, { presaleArea: 12300.5, localCertificateNumber: z01.backfill.permit['localCertificateNumber'] }) };
       await expectProblem(await multipart(`/api/v1/supervision/backfill/presale-permits/${draft.presaleNumber}/correction`, tokens.admin, { ...report, submission: submissionFor(P.burst) }, { bytes: PDF('r0') }), 409, 'RECORD_NOT_SUBMITTED');
       const reportScan = PDF('written report');
       const corrected = await expectStatus<Issued>(await multipart(`/api/v1/supervision/backfill/presale-permits/${z01.presaleNumber}/correction`, tokens.admin, report, { bytes: reportScan, name: '书面报告.pdf' }), 200);
       expect(corrected.presaleNumber).toBe(z01.presaleNumber);
       expect(corrected.backfill).toMatchObject({ status: 'CORRECTED', backfillState: 'SUBMITTED', permit: { presaleArea: 12300.5 } });
-      expect(await verify(z01.chainToken)).toMatchObject({ valid: false, reason: 'CORRECTED', permit: { presaleArea: 12300.5 } });
+      expect(await verify(z01.chainToken)).toMatchObject({
+        valid: false,
+        status: 'CORRECTED',
+        code: 'CORRECTED',
+        reason: 'CORRECTED',
+        message: '该证书已更正，此二维码为旧版本，请以最新证书为准',
+        permit: { presaleArea: 12300.5 },
+        current: { presaleNumber: z01.presaleNumber, verifyUrl: corrected.verifyUrl, verifyPath: `/V/${corrected.verifyUrl.split('/V/')[1]}` },
+      });
       expect(await verify(corrected.chainToken)).toMatchObject({ valid: true, permit: { presaleNumber: z01.presaleNumber, presaleArea: 12300.5 } });
       const oldPage = await (await api(`/V/${z01.verifyUrl.split('/V/')[1]}`)).text();
-      expect(oldPage).toContain('该证已更正');
+      expect(oldPage).toContain('该证书已更正，请以最新证书为准');
+      expect(oldPage).toContain(`<a href="/V/${corrected.verifyUrl.split('/V/')[1]}">查看最新证书 ${z01.presaleNumber}</a>`);
+      // the link opens the current certificate's page: genuine
+      expect(await (await api(`/V/${corrected.verifyUrl.split('/V/')[1]}`)).text()).toContain('真实有效的预售许可证');
 
       const audit = await expectStatus<{ items: AuditEntry[] }>(await api('/api/v1/audit?actor=sheng.admin&pageSize=50', { token: tokens.province }), 200);
       const row = audit.items.find((a) => a.action === 'POST /api/v1/supervision/backfill/presale-permits/:presaleNumber/correction' && a.status === 200);

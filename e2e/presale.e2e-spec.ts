@@ -3,7 +3,7 @@ import jsQR from 'jsqr';
 import { connect, JSONCodec } from 'nats';
 import { createHash } from 'node:crypto';
 import { PNG } from 'pngjs';
-import { permitBody, presaleSubmission } from './support/fixtures';
+import { creditCode, permitBody, presaleSubmission } from './support/fixtures';
 import { TestPlatform } from './support/platform';
 
 interface Problem {
@@ -42,8 +42,11 @@ interface Issued {
 
 interface VerifyResult {
   valid: boolean;
+  status: string;
+  code: string;
   reason?: string;
-  message?: string;
+  message: string;
+  messageEn: string;
   test?: boolean;
   permit?: Record<string, unknown>;
 }
@@ -195,8 +198,10 @@ describe('Unified presale permit numbers (取号) through the gateway', () => {
     else realIssued.add(issued.presaleNumber);
     return issued;
   };
+  let certificates = 0;
+  /** Each call is another local certificate (本地证号) unless overridden: one unified number per certificate. */
   const submissionFor = (permit: PermitFixture, overrides: Record<string, unknown> = {}): Record<string, unknown> =>
-    presaleSubmission({ constructionPermitNumbers: [permit.number], unitCodes: [permit.unit], ...overrides });
+    presaleSubmission({ constructionPermitNumbers: [permit.number], unitCodes: [permit.unit], localCertificateNumber: `攸住建预字〔2024〕第${String(++certificates).padStart(4, '0')}号`, ...overrides });
   const serialOf = (presaleNumber: string): number => Number(/-Y(\d{2})$/.exec(presaleNumber)![1]);
 
   /**
@@ -296,7 +301,7 @@ describe('Unified presale permit numbers (取号) through the gateway', () => {
     });
 
     it('forms the number from the first listed permit of one project', async () => {
-      const issued = await issueOk(presaleSubmission({ constructionPermitNumbers: [P.mainB.number, P.main.number], unitCodes: [P.main.unit, P.mainB.unit] }));
+      const issued = await issueOk(presaleSubmission({ constructionPermitNumbers: [P.mainB.number, P.main.number], unitCodes: [P.main.unit, P.mainB.unit], localCertificateNumber: '攸住建预字〔2024〕第017号' }));
       expect(issued.presaleNumber).toBe(`${P.mainB.number}-Y01`);
       expect(issued.permit.constructionPermitNumbers).toEqual([P.mainB.number, P.main.number]);
     });
@@ -424,6 +429,37 @@ describe('Unified presale permit numbers (取号) through the gateway', () => {
       expect(serialOf(next.presaleNumber)).toBe(serialOf(issued[0]!.body.presaleNumber) + 1);
     });
 
+    it('gives one local certificate one number: 10 parallel requests with different keys → 1 × 201 + 9 × 409 naming it, no serial consumed', async () => {
+      const body = submissionFor(P.sequence, { localCertificateNumber: '攸住建预字〔2024〕第105号' });
+      const responses = await Promise.all(Array.from({ length: 10 }, () => post(body)));
+      const outcomes = await Promise.all(responses.map(async (res) => ({ status: res.status, body: (await res.json()) as Issued & Problem })));
+      const issued = outcomes.filter((o) => o.status === 201);
+      expect(issued).toHaveLength(1);
+      const number = issued[0]!.body.presaleNumber;
+      realIssued.add(number);
+      const refused = outcomes.filter((o) => o.status !== 201);
+      expect(refused.map((o) => `${o.status} ${o.body.code}`)).toEqual(Array.from({ length: 9 }, () => '409 DUPLICATE_LOCAL_CERTIFICATE'));
+      for (const o of refused) {
+        expect(o.body.detail).toContain(number);
+        expect(o.body.errors).toEqual([{ field: 'localCertificateNumber', reason: number }]);
+      }
+      // the same certificate, written with extra spaces, is still the same certificate
+      const again = await expectProblem(await post({ ...body, localCertificateNumber: '  攸住建预字〔2024〕 第105号 ' }), 409, 'DUPLICATE_LOCAL_CERTIFICATE');
+      expect(again.detail).toContain(number);
+      const next = await issueOk(submissionFor(P.sequence));
+      expect(serialOf(next.presaleNumber)).toBe(serialOf(number) + 1);
+    });
+
+    it("refuses a developer whose credit code is not the permit's developer: 422 DEVELOPER_MISMATCH listing both", async () => {
+      const other = creditCode('91430224MA4Q0ABC1');
+      const problem = await expectProblem(await post(submissionFor(P.sequence, { developer: { name: '茶陵别家置业有限公司', creditCode: other } })), 422, 'DEVELOPER_MISMATCH');
+      expect(problem.detail).toContain(other);
+      expect(problem.detail).toContain(creditCode());
+      expect(problem.errors).toEqual([{ field: 'developer.creditCode', reason: expect.stringContaining(P.sequence.number) }]);
+      expect(problem.errors![0]!.reason).toContain(other);
+      expect(problem.errors![0]!.reason).toContain(creditCode());
+    });
+
     it('rejected requests consume no serial: the next issuance gets the next number', async () => {
       const before = await issueOk(submissionFor(P.sequence));
       const n = serialOf(before.presaleNumber);
@@ -531,7 +567,7 @@ describe('Unified presale permit numbers (取号) through the gateway', () => {
       const res = await api(`/public/v1/verify?token=${happy.chainToken}`);
       expect(res.status).toBe(200);
       const result = (await res.json()) as VerifyResult;
-      expect(result.valid).toBe(true);
+      expect(result).toMatchObject({ valid: true, status: 'VALID', code: 'VALID', message: '真实有效：本平台签发的预售许可证，签名核验通过' });
       expect(result.test ?? false).toBe(false);
       expect(result.permit).toMatchObject({ presaleNumber: happy.presaleNumber, projectName: '锦绣星城三期（22#栋）', developerName: '攸县锦绣置业有限公司', regionCode: '430223', issueDate: '2024-08-15', status: 'VALID', logIndex: happy.log.index });
       expect(JSON.stringify(result)).not.toContain('creditCode');
@@ -547,6 +583,10 @@ describe('Unified presale permit numbers (取号) through the gateway', () => {
         const result = (await res.json()) as VerifyResult;
         expect(result.valid).toBe(false);
         expect(result.reason).toBeTruthy();
+        expect(result.code).toBe(result.reason);
+        expect(result.status).toBe('INVALID');
+        expect(result.message).toMatch(/^[^A-Za-z]+$/); // plain Chinese for people
+        expect(result.messageEn).toBeTruthy();
         expect(result.permit).toBeUndefined();
       }
       const truncated = (await (await api(`/public/v1/verify?token=${happy.chainToken.slice(0, 100)}`)).json()) as VerifyResult;
@@ -572,6 +612,8 @@ describe('Unified presale permit numbers (取号) through the gateway', () => {
       const tampered = `${path.slice(0, -5)}${path.slice(-5) === 'AAAAA' ? 'BBBBB' : 'AAAAA'}`;
       const bad = await (await api(tampered, { headers: { accept: 'text/html' } })).text();
       expect(bad).toContain('未通过核验');
+      expect(bad).toMatch(/二维码内容已被篡改或不是本平台签发<\/span> <code class="code">BAD_SIGNATURE<\/code>|二维码内容不是本平台的核验码<\/span> <code class="code">MALFORMED<\/code>/);
+      expect(bad).not.toMatch(/does not verify|signature/);
     });
 
     it('answers the public summary of a permit by number', async () => {

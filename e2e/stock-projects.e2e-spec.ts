@@ -96,8 +96,10 @@ describe('存量预售项目: mark → backfill → escrow → correction across
     const submission = presaleSubmission({ constructionPermitNumbers: [PERMIT], unitCodes: [UNIT], issueDate: '2024-06-18', projectName: '攸县东岸华府二期', presaleArea: 15000.5, localCertificateNumber: '攸住建预字〔2024〕第011号' });
     const issued = await ok<{ presaleNumber: string; chainToken: string }>(await multipart('/api/v1/supervision/backfill/presale-permits', county, submission, PDF('certificate'), '预售许可证.pdf'), 201);
     expect(issued.presaleNumber).toBe(`${PERMIT}-Z01`);
-    expect(await ok(await api(`/public/v1/verify?token=${encodeURIComponent(issued.chainToken)}`))).toMatchObject({ valid: true });
+    // a draft is not public: its QR does not verify as genuine until submitted
+    expect(await ok(await api(`/public/v1/verify?token=${encodeURIComponent(issued.chainToken)}`))).toMatchObject({ valid: false, status: 'DRAFT', message: '未提交的草稿，不是有效证书' });
     await ok(await api('/api/v1/supervision/backfill/presale-permits/submit', { method: 'POST', token: county, json: { presaleNumbers: [issued.presaleNumber] } }));
+    expect(await ok(await api(`/public/v1/verify?token=${encodeURIComponent(issued.chainToken)}`))).toMatchObject({ valid: true, status: 'VALID' });
 
     // 3. 补录资金监管: the submitted backfill reaches the escrow service as hn.presale.permit.backfilled.v1
     await eventually(

@@ -5,7 +5,7 @@ import { BackfillCandidatePageV1, BackfillIssuedV1, BackfillPageV1, BackfillSubm
 import type { FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
-import { ApiProblemExamples } from '../presale/problem-examples.openapi';
+import { ApiProblemExamples, DEVELOPER_MISMATCH_EXAMPLE, DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE } from '../presale/problem-examples.openapi';
 import { ParsedPresaleNumber, PresaleNumberPipe } from '../presale/presale-number.pipe';
 import { ScanUploadService } from '../scans/scan-upload.service';
 import { Audited } from '../supervision/supervision-gateway.service';
@@ -81,9 +81,11 @@ export class BackfillController {
   @ApiProblemExamples(409, '冲突 Conflict', {
     serialExhausted: { code: 'SERIAL_EXHAUSTED', detail: '施工许可证 430223202406200101 的 Z 序号 01–99 已用尽 (serial space exhausted)' },
     inFlight: { code: 'IDEMPOTENCY_KEY_IN_FLIGHT', detail: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this key is in flight)' },
+    duplicateLocalCertificate: { ...DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE, detail: DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE.detail.replace(/Y01/g, 'Z01').replace('第015号', '第009号') },
   })
   @ApiProblemExamples(422, '不完整或不符合补录条件 Incomplete or not eligible', {
     incomplete: INCOMPLETE_EXAMPLE,
+    developerMismatch: DEVELOPER_MISMATCH_EXAMPLE,
     afterCutover: { code: 'BACKFILL_AFTER_CUTOVER', detail: '发证日期 2024-08-15 不早于统一编号启用日 2024-08-01，应通过取号接口取得 Y 编号，不能补录 (issued on or after the cut-over: obtain a Y number instead)', errors: [{ field: 'issueDate', reason: '须早于 2024-08-01 (before 2024-08-01)' }] },
     notMarked: { code: 'PROJECT_NOT_MARKED_PRESALE', detail: '施工许可证 430223202406200201 所属项目尚未标记类型，须先标记为预售商品房才能补录 (project not marked PRESALE)' },
     keyReused: { code: 'IDEMPOTENCY_KEY_REUSED', detail: 'Idempotency-Key 已用于另一份不同的请求 (idempotency key reused with a different body)' },
@@ -183,9 +185,11 @@ export class BackfillController {
   @ApiProblemExamples(404, '补录记录不存在 Not found', { notFound: BACKFILL_NOT_FOUND_EXAMPLE })
   @ApiProblemExamples(409, '尚未提交 Not submitted', {
     notSubmitted: { code: 'RECORD_NOT_SUBMITTED', detail: '补录的预售许可证 430223202406200101-Z01 尚未提交，不需更正：请撤回后重新补录 (not submitted: withdraw and backfill again instead)' },
+    duplicateLocalCertificate: { ...DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE, detail: DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE.detail.replace(/Y01/g, 'Z02') },
   })
   @ApiProblemExamples(422, '更正内容不完整 Incomplete correction', {
     incomplete: { code: 'INCOMPLETE_SUBMISSION', detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))', errors: [{ field: 'documentNumber', reason: '必填 (required)' }] },
+    developerMismatch: DEVELOPER_MISMATCH_EXAMPLE,
     scanUnavailable: SCAN_UNAVAILABLE_EXAMPLE,
   })
   async correct(

@@ -14,7 +14,7 @@ import { IdempotencyKey, IdempotencyKeyGuard } from './idempotency-key.guard';
 import { PresaleGatewayService } from './presale-gateway.service';
 import { ParsedPresaleNumber, PresaleNumberPipe } from './presale-number.pipe';
 import { PresaleSubmissionPipe } from './presale-submission.pipe';
-import { ApiProblemExamples, PRESALE_NOT_FOUND, PRESALE_NUMBER_INVALID } from './problem-examples.openapi';
+import { ApiProblemExamples, PRESALE_NOT_FOUND, PRESALE_NUMBER_INVALID, DEVELOPER_MISMATCH_EXAMPLE, DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE } from './problem-examples.openapi';
 
 export const PRESALE_NUMBER_PARAM = { name: 'presaleNumber', example: '430223202406200101-Y01', description: '统一预售许可证号：<首个施工许可证编号>-<Y|Z><两位序号>' };
 
@@ -65,8 +65,10 @@ export class PresalePermitsController {
   @ApiProblemExamples(409, '冲突 Conflict', {
     serialExhausted: { code: 'SERIAL_EXHAUSTED', detail: '施工许可证 430223202406200101 的 Y 序号 01–99 已用尽 (serial space exhausted)' },
     inFlight: { code: 'IDEMPOTENCY_KEY_IN_FLIGHT', detail: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this key is in flight)' },
+    duplicateLocalCertificate: DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE,
   })
   @ApiProblemExamples(422, '提交不完整或不符合取号条件 Incomplete or ineligible', {
+    developerMismatch: DEVELOPER_MISMATCH_EXAMPLE,
     incomplete: {
       code: 'INCOMPLETE_SUBMISSION',
       detail: '提交内容不完整或有误，共 3 处，请逐项补正 (incomplete or invalid submission: 3 field(s))',

@@ -37,3 +37,17 @@ export const PRESALE_NUMBER_INVALID: ProblemExample = {
 };
 
 export const PRESALE_NOT_FOUND: ProblemExample = { code: 'PRESALE_NOT_FOUND', detail: '未找到预售许可证 430223202406200101-Y07 (presale permit not found)' };
+
+/** 409: the (issuing authority, local certificate number) already has a unified number (Y and Z alike). */
+export const DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE: ProblemExample = {
+  code: 'DUPLICATE_LOCAL_CERTIFICATE',
+  detail: '攸县住房和城乡建设局的本地证号「攸住建预字〔2024〕第015号」已取得统一编号 430223202406200101-Y01，同一预售许可证不能再次取号 (this local certificate already has unified number 430223202406200101-Y01)',
+  errors: [{ field: 'localCertificateNumber', reason: '430223202406200101-Y01' }],
+};
+
+/** 422: the developer's credit code is not the construction permit's project developer. */
+export const DEVELOPER_MISMATCH_EXAMPLE: ProblemExample = {
+  code: 'DEVELOPER_MISMATCH',
+  detail: '开发企业统一社会信用代码 91430224MA4Q0ABC1X 与施工许可证的建设单位不一致：施工许可证 430223202406200101 登记的建设单位为「攸县锦绣置业有限公司」 91430223MA4Q0ABC1F (developer credit code 91430224MA4Q0ABC1X differs from the permit\'s developer 91430223MA4Q0ABC1F)',
+  errors: [{ field: 'developer.creditCode', reason: '提交 91430224MA4Q0ABC1X，施工许可证 430223202406200101 登记为 91430223MA4Q0ABC1F (submitted 91430224MA4Q0ABC1X, permit 430223202406200101 has 91430223MA4Q0ABC1F)' }],
+};

@@ -32,7 +32,7 @@ export class PublicVerificationController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: '核验链令牌（二维码）Verify a chain token',
-    description: '无需登录。令牌可为 base64url（接口返回的 chainToken）或二维码地址中的大写 base32。始终返回 200：valid 为 true/false，失败时 reason 说明原因；联调测试令牌 test 为 true。',
+    description: '无需登录。令牌可为 base64url（接口返回的 chainToken）或二维码地址中的大写 base32。始终返回 200：status（VALID / TEST / DRAFT / WITHDRAWN / CORRECTED / INVALID / NOT_FOUND）、稳定的英文 code、给人看的中文 message（英文 messageEn）。只有 valid 为 true 才有效：未提交的补录草稿为 DRAFT（「未提交的草稿，不是有效证书」），已撤回为 WITHDRAWN，已更正的旧令牌为 CORRECTED 并在 current 中给出最新证书的核验地址；联调测试令牌 test 为 true。',
   })
   @ApiOkResponse({ type: VerifyResultDto })
   @ApiProblemExamples(400, '令牌格式错误 Invalid token text', { invalidToken: { code: 'VALIDATION_FAILED', detail: '请求参数校验失败 (request validation failed)', errors: [{ field: 'token', reason: 'token 须为 1–400 位 [A-Za-z0-9_-] (1–400 characters of base64url or base32)' }] } })

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { VerifyResultV1 } from '@hn/contracts';
+import { verifyOutcome, VerifyResultV1 } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, Public } from '../auth/auth.decorators';
@@ -12,7 +12,11 @@ import { VerifyResultDto } from './dto/public-responses.dto';
 import { PublicGatewayService } from './public-gateway.service';
 import { renderVerifyPage } from './verify-page';
 
-const MALFORMED: VerifyResultV1 = { valid: false, reason: 'MALFORMED', message: '二维码内容不是有效的链令牌 (not a chain token)' };
+/** The answer for a path that is not even token text, and for a verification service that is down. */
+function answer(code: 'MALFORMED' | 'SERVICE_UNAVAILABLE'): VerifyResultV1 {
+  const o = verifyOutcome(code);
+  return { valid: false, status: o.status, code: o.code, reason: o.code, message: o.message, messageEn: o.messageEn };
+}
 
 /**
  * The short URL printed in the QR: `<PUBLIC_BASE_URL upper-cased>/V/<token in upper-case base32>`
@@ -29,7 +33,7 @@ export class VerifyPageController {
   @Get(':token')
   @ApiOperation({
     summary: '扫码核验页（二维码地址）Verification page opened by the QR code',
-    description: `二维码内容形如 ${VERIFY_URL_EXAMPLE.slice(0, 48)}…。浏览器得到中文核验页（有效 / 联调测试 / 已更正 / 无效）；Accept 优先 application/json 时返回与 /public/v1/verify 相同的 JSON。`,
+    description: `二维码内容形如 ${VERIFY_URL_EXAMPLE.slice(0, 48)}…。浏览器得到中文核验页（有效 / 联调测试 / 未提交的草稿 / 已撤回 / 已更正（附最新证书链接）/ 无效），醒目显示中文原因，旁附英文代码；Accept 优先 application/json 时返回与 /public/v1/verify 相同的 JSON。`,
   })
   @ApiParam({ name: 'token', description: '链令牌（大写 base32 或 base64url）' })
   @ApiProduces('text/html', 'application/json')
@@ -40,7 +44,7 @@ export class VerifyPageController {
     const json = prefersJson(accept);
     let result: VerifyResultV1;
     if (!TOKEN_PATTERN.test(token)) {
-      result = MALFORMED;
+      result = answer('MALFORMED');
     } else if (json) {
       result = await this.publicApi.verify(token, cid);
     } else {
@@ -50,7 +54,7 @@ export class VerifyPageController {
         // A citizen gets a page, not a problem document, when the verification service is down.
         if (err instanceof DomainException && err.problem.status >= 500) {
           void reply.status(err.problem.status).type('text/html; charset=utf-8');
-          return renderVerifyPage({ valid: false, reason: err.problem.code, message: err.problem.detail }, 'unavailable');
+          return renderVerifyPage(answer('SERVICE_UNAVAILABLE'), 'unavailable');
         }
         throw err;
       }

@@ -7,6 +7,7 @@ import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/persistence';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
+import { assertLocalCertificateFree, localCertificateKeysOf } from '../issuance/local-certificate';
 import { checkEligibility } from '../issuance/presale-eligibility';
 import { buildPresaleRecord } from '../issuance/presale-record';
 import { PresaleRecordWriter } from '../issuance/presale-record-writer';
@@ -58,7 +59,9 @@ export class BackfillCorrectionService {
       if (!row) throw BackfillErrors.notFound(presaleNumber);
       if (!isInRegions(principal.regions, row.region_code)) throw regionForbidden(`预售许可证 ${presaleNumber}`, row.region_code, 'presaleNumber');
       if (row.status === 'WITHDRAWN' || row.state !== 'SUBMITTED') throw BackfillErrors.notSubmitted(presaleNumber);
-      const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes, BackfillErrors.notMarkedPresale);
+      const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes, submission.developer.creditCode, BackfillErrors.notMarkedPresale);
+      const keys = localCertificateKeysOf(submission);
+      await assertLocalCertificateFree(manager, false, keys, submission, presaleNumber);
       const { id: reportScanId } = await this.scans.insert(manager, report.scan, bytes, principal.id);
       const correctedAt = new Date().toISOString();
       const before = { ...row.record, status: row.status };
@@ -72,9 +75,10 @@ export class BackfillCorrectionService {
       const { permit, digestHex } = this.writer.sign(record, 'CORRECTED', row.record.issuedAt);
       await this.log.append(manager, false, logIndex, { kind: 'CORRECTED', presaleNumber, issueDate: record.issueDate, recordDigest: digestHex, loggedAt: correctedAt, supersedesIndex: Number(row.log_index) });
       await manager.query(
-        `UPDATE presale_permit SET record = $2, record_digest = $3, chain_token = $4, log_index = $5, status = 'CORRECTED', region_code = $6, project_code = $7
+        `UPDATE presale_permit SET record = $2, record_digest = $3, chain_token = $4, log_index = $5, status = 'CORRECTED', region_code = $6, project_code = $7,
+           authority_key = $8, certificate_key = $9
          WHERE sandbox = false AND presale_number = $1`,
-        [presaleNumber, JSON.stringify(permit), digestHex, permit.chainToken, logIndex, permit.regionCode, permit.projectCode],
+        [presaleNumber, JSON.stringify(permit), digestHex, permit.chainToken, logIndex, permit.regionCode, permit.projectCode, keys.authorityKey, keys.certificateKey],
       );
       await manager.query(`DELETE FROM presale_permit_unit WHERE sandbox = false AND presale_number = $1`, [presaleNumber]);
       await manager.query(`DELETE FROM presale_permit_link WHERE sandbox = false AND presale_number = $1`, [presaleNumber]);

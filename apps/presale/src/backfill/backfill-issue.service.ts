@@ -5,6 +5,7 @@ import { chinaToday, isInRegions } from '@hn/numbering';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { claimIdempotencyKey, IDEMPOTENCY_KEY_PATTERN, storeIdempotentResponse } from '../issuance/idempotency';
+import { duplicateFromViolation } from '../issuance/local-certificate';
 import { checkEligibility } from '../issuance/presale-eligibility';
 import { PresaleRecordWriter, requestHashOf } from '../issuance/presale-record-writer';
 import { validatePresaleSubmission } from '../issuance/presale-submission.validator';
@@ -59,7 +60,7 @@ export class BackfillIssueService {
         if (replay) return replay;
       }
       issued = true;
-      const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes, BackfillErrors.notMarkedPresale);
+      const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes, submission.developer.creditCode, BackfillErrors.notMarkedPresale);
       const { permit } = await this.writer.issue(manager, principal, LETTER, submission, eligible, false);
       const { id: scanId, scan } = await this.scans.insert(manager, request.scan, bytes, principal.id);
       await manager.query(`INSERT INTO presale_backfill (sandbox, presale_number, state, backfilled_by, scan_id) VALUES (false, $1, 'DRAFT', $2, $3)`, [permit.presaleNumber, principal.id, scanId]);
@@ -72,7 +73,7 @@ export class BackfillIssueService {
       };
       if (key !== undefined) await storeIdempotentResponse(manager, clientId, key, requestHash, response);
       return response;
-    });
+    }).catch((err: unknown) => duplicateFromViolation(err, this.dataSource.manager, false, submission));
     if (issued) this.metrics.numberIssued(LETTER, false);
     return { ...stored, qrSvg: await this.qr.svg(stored.verifyUrl) };
   }

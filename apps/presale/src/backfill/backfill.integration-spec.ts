@@ -7,6 +7,7 @@ import {
   BackfillWithdrawResultV1,
   PresaleBackfillRpc,
   PresaleCorrectionResultV1,
+  PresaleIssuedV1,
   PresaleRpc,
   PresaleSubmissionV1,
   Principal,
@@ -30,10 +31,13 @@ const BURST = '430223202406200501';
 const OTHER_COUNTY = '430102202406200101';
 const body17 = '91430223MA4Q0ABC1';
 const creditCode = body17 + creditCodeCheckChar(body17);
+const otherCreditCode = '91430224MA4Q0ABC1' + creditCodeCheckChar('91430224MA4Q0ABC1');
+let certificates = 0;
+/** Each call is another local certificate (本地证号) unless overridden: one number per certificate. */
 const submission = (overrides: Partial<PresaleSubmissionV1> = {}): PresaleSubmissionV1 => ({
   constructionPermitNumbers: [PERMIT],
   unitCodes: ['U22'],
-  localCertificateNumber: '攸住建预字〔2024〕第009号',
+  localCertificateNumber: `攸住建预字〔2023〕第${String(++certificates).padStart(4, '0')}号`,
   issuingAuthority: '攸县住房和城乡建设局',
   issueDate: '2024-06-28',
   developer: { name: '攸县锦绣置业有限公司', creditCode },
@@ -77,11 +81,11 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
     nc = await connect({ servers: nats.url });
     rpc = new RpcClient(nc, { timeoutMs: 15_000 });
     staging = new ScanStaging(nc);
-    await ds.query(`INSERT INTO permit_replica VALUES ($1, 'P1', '锦绣星城三期', '430223', 'PRESALE', 'VALID', '2024-06-20', now()),
-      ('430223202406200201', 'P2', '未标记项目', '430223', NULL, 'VALID', '2024-06-20', now()),
-      ('430223202406200301', 'P3', '其它项目', '430223', 'OTHER', 'VALID', '2024-06-20', now()),
-      ($2, 'P5', '并发测试', '430223', 'PRESALE', 'VALID', '2024-06-20', now()),
-      ($3, 'P9', '长沙项目', '430102', 'PRESALE', 'VALID', '2024-06-20', now())`, [PERMIT, BURST, OTHER_COUNTY]);
+    await ds.query(`INSERT INTO permit_replica VALUES ($1, 'P1', '锦绣星城三期', '430223', 'PRESALE', 'VALID', '2024-06-20', now(), '攸县锦绣置业有限公司', $4),
+      ('430223202406200201', 'P2', '未标记项目', '430223', NULL, 'VALID', '2024-06-20', now(), '攸县锦绣置业有限公司', $4),
+      ('430223202406200301', 'P3', '其它项目', '430223', 'OTHER', 'VALID', '2024-06-20', now(), '攸县锦绣置业有限公司', $4),
+      ($2, 'P5', '并发测试', '430223', 'PRESALE', 'VALID', '2024-06-20', now(), '攸县锦绣置业有限公司', $4),
+      ($3, 'P9', '长沙项目', '430102', 'PRESALE', 'VALID', '2024-06-20', now(), '长沙某置业有限公司', $5)`, [PERMIT, BURST, OTHER_COUNTY, creditCode, otherCreditCode]);
     await ds.query(`INSERT INTO unit_replica VALUES ($1, 'U22'), ($1, 'U23'), ('430223202406200201', 'U2'), ('430223202406200301', 'U3'), ($2, 'U5'), ($3, 'U9')`, [PERMIT, BURST, OTHER_COUNTY]);
   });
 
@@ -92,7 +96,7 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
     await nats?.destroy();
   });
 
-  it('backfills Z01 as a DRAFT with the scan stored (sha256) and no event; the token verifies', async () => {
+  it('backfills Z01 as a DRAFT with the scan stored (sha256) and no event; its token verifies as a draft, not as valid', async () => {
     const scan = await stage('first');
     const issued = await backfill(submission(), county, undefined, scan);
     expect(issued.presaleNumber).toBe(`${PERMIT}-Z01`);
@@ -103,7 +107,10 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
     expect(row!.sha256).toBe(sha256Hex(row!.content));
     expect(row!.content.equals(PDF('first'))).toBe(true);
     expect(await count(`SELECT count(*)::int AS n FROM outbox_event WHERE payload->>'subject' = $1`, [issued.presaleNumber])).toBe(0);
-    expect(await verify(issued.chainToken)).toMatchObject({ valid: true, permit: { presaleNumber: issued.presaleNumber, status: 'VALID' } });
+    const verified = await verify(issued.chainToken);
+    expect(verified).toMatchObject({ valid: false, status: 'DRAFT', code: 'DRAFT', reason: 'DRAFT', message: '未提交的草稿，不是有效证书' });
+    expect(verified).not.toHaveProperty('permit');
+    await expect(rpc.request(PresaleRpc.publicPermit, { presaleNumber: issued.presaleNumber })).rejects.toMatchObject({ problem: { status: 404, code: 'PRESALE_NOT_FOUND' } });
   });
 
   it('gives 20 concurrent backfills of the same permit gap-free Z serials', async () => {
@@ -133,11 +140,12 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
   it('replays an Idempotency-Key with the same body and scan, refuses it with another body', async () => {
     const scan = await stage('idem');
     const key = `bf-${randomUUID()}`;
-    const first = await backfill(submission(), county, key, scan);
-    const again = await backfill(submission(), county, key, await stage('idem'));
+    const body = submission();
+    const first = await backfill(body, county, key, scan);
+    const again = await backfill(body, county, key, await stage('idem'));
     expect(again.presaleNumber).toBe(first.presaleNumber);
     expect(again.chainToken).toBe(first.chainToken);
-    await expect(backfill(submission({ unitCount: 7 }), county, key, scan)).rejects.toMatchObject({ problem: { status: 422, code: 'IDEMPOTENCY_KEY_REUSED' } });
+    await expect(backfill({ ...body, unitCount: 7 }, county, key, scan)).rejects.toMatchObject({ problem: { status: 422, code: 'IDEMPOTENCY_KEY_REUSED' } });
   });
 
   it('withdraws the caller\'s last draft: WITHDRAWN, logged, token says WITHDRAWN, number never reused', async () => {
@@ -170,6 +178,8 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
     const events = (await ds.query(`SELECT payload FROM outbox_event WHERE payload->>'type' = 'hn.presale.permit.backfilled.v1' AND payload->>'subject' = ANY($1::text[])`, [[a.presaleNumber, b.presaleNumber]])) as Array<{ payload: { data: { backfilledBy: string; permit: { letter: string } } } }>;
     expect(events).toHaveLength(2);
     expect(events[0]!.payload.data).toMatchObject({ backfilledBy: 'youxian.li', permit: { letter: 'Z' } });
+    // submitted: now public and valid
+    expect(await verify(a.chainToken)).toMatchObject({ valid: true, status: 'VALID', code: 'VALID', permit: { presaleNumber: a.presaleNumber } });
     await expect(rpc.request(PresaleBackfillRpc.withdraw, { principal: county, body: { presaleNumber: a.presaleNumber } })).rejects.toMatchObject({ problem: { status: 409, code: 'RECORD_LOCKED' } });
     await expect(rpc.request(PresaleBackfillRpc.withdraw, { principal: admin, body: { presaleNumber: a.presaleNumber } })).rejects.toMatchObject({ problem: { status: 409, code: 'RECORD_LOCKED' } });
     const report = { reason: '面积错误', documentNumber: '湘建房函〔2024〕12号', scan: await stage() };
@@ -183,7 +193,7 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
     const original = await backfill();
     const report = async (): Promise<{ reason: string; documentNumber: string; scan: ScanRefV1 }> => ({ reason: '预售面积录入错误', documentNumber: '湘建房函〔2024〕12号', scan: await stage('report') });
     const correct = async (body: PresaleSubmissionV1, principal = admin): Promise<PresaleCorrectionResultV1> =>
-      rpc.request<PresaleCorrectionResultV1>(PresaleBackfillRpc.correct, { principal, body: { presaleNumber: original.presaleNumber, submission: body, report: await report() } });
+      rpc.request<PresaleCorrectionResultV1>(PresaleBackfillRpc.correct, { principal, body: { presaleNumber: original.presaleNumber, submission: { ...body, localCertificateNumber: original.backfill.permit.localCertificateNumber }, report: await report() } });
     await expect(correct(submission({ presaleArea: 12300.5 }))).rejects.toMatchObject({ problem: { status: 409, code: 'RECORD_NOT_SUBMITTED' } });
     await rpc.request(PresaleBackfillRpc.submit, { principal: county, body: { presaleNumbers: [original.presaleNumber] } });
     const scans = await count(`SELECT count(*)::int AS n FROM scan_file`);
@@ -206,13 +216,55 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
     expect(entry!.entry).toMatchObject({ kind: 'CORRECTED', supersedesIndex: original.log.index });
     const [event] = (await ds.query(`SELECT payload FROM outbox_event WHERE payload->>'type' = 'hn.presale.permit.corrected.v1' AND payload->>'subject' = $1`, [original.presaleNumber])) as Array<{ payload: { data: Record<string, unknown> } }>;
     expect(event!.payload.data).toMatchObject({ recordType: 'PRESALE_PERMIT', recordKey: original.presaleNumber, correctedBy: 'sheng.admin', reportSha256: version!.sha256, before: { presaleArea: 12345.67 }, after: { presaleArea: 12300.5 } });
-    expect(await verify(original.chainToken)).toMatchObject({ valid: false, reason: 'CORRECTED', permit: { presaleArea: 12300.5, status: 'CORRECTED' } });
+    expect(await verify(original.chainToken)).toMatchObject({
+      valid: false,
+      status: 'CORRECTED',
+      code: 'CORRECTED',
+      reason: 'CORRECTED',
+      message: expect.stringContaining('请以最新证书为准'),
+      permit: { presaleArea: 12300.5, status: 'CORRECTED' },
+      current: { presaleNumber: original.presaleNumber, verifyUrl: corrected.verifyUrl, verifyPath: `/V/${corrected.verifyUrl.split('/V/')[1]}` },
+    });
     expect(await verify(corrected.chainToken)).toMatchObject({ valid: true, permit: { presaleArea: 12300.5 } });
     // a second correction: both earlier tokens say corrected
     const again = await correct(submission({ presaleArea: 12300.75 }));
     expect(await verify(corrected.chainToken)).toMatchObject({ valid: false, reason: 'CORRECTED' });
     expect(await verify(original.chainToken)).toMatchObject({ valid: false, reason: 'CORRECTED' });
     expect(await verify(again.chainToken)).toMatchObject({ valid: true });
+  });
+
+  describe('one unified number per local certificate (本地证号), Y and Z alike', () => {
+    it('refuses a second backfill of the same certificate with 409 naming the draft; a withdrawn draft frees it', async () => {
+      const body = submission({ constructionPermitNumbers: [BURST], unitCodes: ['U5'] });
+      const first = await backfill(body, colleague);
+      const counter = await count(`SELECT next_serial AS n FROM presale_serial_counter WHERE permit_number = $1 AND letter = 'Z' AND sandbox = false`, [BURST]);
+      await expect(backfill({ ...body, localCertificateNumber: ` ${body.localCertificateNumber} ` })).rejects.toMatchObject({
+        problem: { status: 409, code: 'DUPLICATE_LOCAL_CERTIFICATE', errors: [{ field: 'localCertificateNumber', reason: first.presaleNumber }] },
+      });
+      expect(await count(`SELECT next_serial AS n FROM presale_serial_counter WHERE permit_number = $1 AND letter = 'Z' AND sandbox = false`, [BURST])).toBe(counter);
+      await rpc.request(PresaleBackfillRpc.withdraw, { principal: colleague, body: { presaleNumber: first.presaleNumber } });
+      const again = await backfill(body);
+      expect(serial(again.presaleNumber)).toBe(serial(first.presaleNumber) + 1);
+    });
+
+    it('refuses a backfill of a certificate that already has a Y number, and a correction onto another permit\'s certificate', async () => {
+      const integrator: Principal = { kind: 'integrator', id: 'vendor-a', regions: ['430223'], scopes: ['presale:issue'] };
+      const y = await rpc.request<PresaleIssuedV1>(PresaleRpc.issue, { principal: integrator, body: { idempotencyKey: randomUUID(), submission: submission({ issueDate: '2024-08-15' }) } });
+      await expect(backfill(submission({ localCertificateNumber: y.permit.localCertificateNumber }))).rejects.toMatchObject({ problem: { status: 409, code: 'DUPLICATE_LOCAL_CERTIFICATE', errors: [{ reason: y.presaleNumber }] } });
+      const target = await backfill();
+      await rpc.request(PresaleBackfillRpc.submit, { principal: county, body: { presaleNumbers: [target.presaleNumber] } });
+      const report = { reason: '证号录入错误', documentNumber: '湘建房函〔2024〕13号', scan: await stage('report-dup') };
+      await expect(rpc.request(PresaleBackfillRpc.correct, { principal: admin, body: { presaleNumber: target.presaleNumber, submission: submission({ localCertificateNumber: y.permit.localCertificateNumber }), report } })).rejects.toMatchObject({
+        problem: { status: 409, code: 'DUPLICATE_LOCAL_CERTIFICATE', errors: [{ reason: y.presaleNumber }] },
+      });
+    });
+
+    it("refuses a developer other than the permit's with 422 DEVELOPER_MISMATCH listing both codes", async () => {
+      const refused = await backfill(submission({ developer: { name: '茶陵别家置业有限公司', creditCode: otherCreditCode } })).catch((e: unknown) => e as { problem: { status: number; code: string; detail: string } });
+      expect(refused).toMatchObject({ problem: { status: 422, code: 'DEVELOPER_MISMATCH' } });
+      expect((refused as { problem: { detail: string } }).problem.detail).toContain(creditCode);
+      expect((refused as { problem: { detail: string } }).problem.detail).toContain(otherCreditCode);
+    });
   });
 
   it('lists candidates grouped by project with their Z permits, in the caller\'s regions', async () => {

@@ -11,19 +11,22 @@ export interface EligiblePermits {
 
 /**
  * Checks the listed construction permits against the local replica: in the caller's regions, known,
- * typed PRESALE, of one project; every unit code belongs to one of them. `notPresale` names the
- * error for a permit of another type (backfill answers PROJECT_NOT_MARKED_PRESALE).
+ * typed PRESALE, of one project; every unit code belongs to one of them; the developer's credit code
+ * is the permits' project developer (422 DEVELOPER_MISMATCH naming both; 503 while the replica does
+ * not know it yet). `notPresale` names the error for a permit of another type (backfill answers
+ * PROJECT_NOT_MARKED_PRESALE).
  */
 export async function checkEligibility(
   manager: EntityManager,
   principal: Principal,
   permitNumbers: string[],
   unitCodes: string[],
+  developerCreditCode: string,
   notPresale: (permitNumber: string, type: string | null) => DomainException = PresaleErrors.notPresale,
 ): Promise<EligiblePermits> {
   for (const n of permitNumbers) if (!isInRegions(principal.regions, n.slice(0, 6))) throw PresaleErrors.regionForbidden(n);
-  const rows: Array<{ permit_number: string; project_code: string; region_code: string; project_type: string | null }> = await manager.query(
-    `SELECT permit_number, project_code, region_code, project_type FROM permit_replica WHERE permit_number = ANY($1::text[])`,
+  const rows: Array<{ permit_number: string; project_code: string; region_code: string; project_type: string | null; developer_name: string | null; developer_credit_code: string | null }> = await manager.query(
+    `SELECT permit_number, project_code, region_code, project_type, developer_name, developer_credit_code FROM permit_replica WHERE permit_number = ANY($1::text[])`,
     [permitNumbers],
   );
   const byNumber = new Map(rows.map((r) => [r.permit_number, r]));
@@ -35,6 +38,14 @@ export async function checkEligibility(
   }
   const projects = [...new Set(rows.map((r) => r.project_code))];
   if (projects.length > 1) throw PresaleErrors.differentProjects(projects);
+  const submitted = developerCreditCode.trim().toUpperCase();
+  const unknown = permitNumbers.find((n) => !byNumber.get(n)!.developer_credit_code);
+  if (unknown) throw PresaleErrors.developerUnknown(unknown);
+  const mismatches = permitNumbers
+    .map((n) => byNumber.get(n)!)
+    .filter((r) => r.developer_credit_code!.trim().toUpperCase() !== submitted)
+    .map((r) => ({ permitNumber: r.permit_number, creditCode: r.developer_credit_code!.trim(), name: r.developer_name }));
+  if (mismatches.length > 0) throw PresaleErrors.developerMismatch(developerCreditCode.trim(), mismatches);
   const units: Array<{ unit_code: string }> = await manager.query(`SELECT unit_code FROM unit_replica WHERE permit_number = ANY($1::text[])`, [permitNumbers]);
   const known = new Set(units.map((u) => u.unit_code));
   const foreign = unitCodes.filter((u) => !known.has(u));

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { PresaleIssuanceMetrics } from './presale-issuance.metrics';
 import { QrCodeRenderer } from '../print';
+import { duplicateFromViolation } from './local-certificate';
 import { claimIdempotencyKey, IDEMPOTENCY_KEY_PATTERN, storeIdempotentResponse } from './idempotency';
 import { checkEligibility } from './presale-eligibility';
 import { PresaleRecordWriter, requestHashOf } from './presale-record-writer';
@@ -50,7 +51,7 @@ export class PresaleIssuanceService {
         errors.push({ field: 'issueDate', reason: `发证日期早于统一编号启用日 ${this.config.cutoverDate}，存量预售许可请通过补录取得 Z 编号 (before the cut-over: backfill instead)` });
       }
       if (errors.length > 0) throw PresaleErrors.incomplete(errors);
-      const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes);
+      const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes, submission.developer.creditCode);
       const sandbox = principal.sandbox === true;
       const { permit } = await this.writer.issue(manager, principal, LETTER, submission, eligible, sandbox);
       if (!sandbox) {
@@ -59,7 +60,7 @@ export class PresaleIssuanceService {
       const response: StoredIssuance = { presaleNumber: permit.presaleNumber, chainToken: permit.chainToken, verifyUrl: permit.verifyUrl, log: { index: permit.logIndex, treeSize: permit.logIndex + 1 }, sandbox, permit };
       await storeIdempotentResponse(manager, principal.id, key, requestHash, response);
       return response;
-    });
+    }).catch((err: unknown) => duplicateFromViolation(err, this.dataSource.manager, principal.sandbox === true, submission));
     if (issued) this.metrics.numberIssued(LETTER, stored.sandbox);
     return { ...stored, qrSvg: await this.qr.svg(stored.verifyUrl) };
   }

@@ -7,6 +7,7 @@ import { EntityManager } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { SigningKeysService } from '../transparency-log/signing-keys.service';
 import { TransparencyLogService } from '../transparency-log/transparency-log.service';
+import { assertLocalCertificateFree, LocalCertificateKeys, localCertificateKeysOf } from './local-certificate';
 import { EligiblePermits } from './presale-eligibility';
 import { buildPresaleRecord, PresaleRecord } from './presale-record';
 import { PresaleErrors } from './presale.exception';
@@ -36,6 +37,9 @@ export class PresaleRecordWriter {
 
   async issue(manager: EntityManager, principal: Principal, letter: PresaleLetter, submission: PresaleSubmissionV1, eligible: EligiblePermits, sandbox: boolean): Promise<WrittenPermit> {
     const firstPermit = submission.constructionPermitNumbers[0]!;
+    // before the counter row: a duplicate certificate consumes no serial
+    const keys = localCertificateKeysOf(submission);
+    await assertLocalCertificateFree(manager, sandbox, keys, submission);
     const serial = await this.nextSerial(manager, firstPermit, letter, sandbox);
     const presaleNumber = formatPresaleNumber(firstPermit, letter, serial);
     const logIndex = await this.log.reserveIndex(manager, sandbox);
@@ -43,7 +47,7 @@ export class PresaleRecordWriter {
     const issuedAt = new Date().toISOString();
     const { permit, digestHex } = this.sign(record, 'VALID', issuedAt);
     await this.log.append(manager, sandbox, logIndex, { kind: 'ISSUED', presaleNumber, issueDate: record.issueDate, recordDigest: digestHex, loggedAt: issuedAt });
-    await this.insertRecord(manager, principal, permit, digestHex);
+    await this.insertRecord(manager, principal, permit, digestHex, keys);
     return { permit, digestHex };
   }
 
@@ -71,11 +75,11 @@ export class PresaleRecordWriter {
     return rows[0]!.serial;
   }
 
-  private async insertRecord(manager: EntityManager, principal: Principal, permit: PresalePermitV1, digestHex: string): Promise<void> {
+  private async insertRecord(manager: EntityManager, principal: Principal, permit: PresalePermitV1, digestHex: string, keys: LocalCertificateKeys): Promise<void> {
     await manager.query(
-      `INSERT INTO presale_permit (sandbox, presale_number, permit_number, letter, serial, region_code, project_code, client_id, record, record_digest, chain_token, log_index, status, issued_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'VALID', $13)`,
-      [permit.sandbox, permit.presaleNumber, permit.constructionPermitNumbers[0], permit.letter, permit.serial, permit.regionCode, permit.projectCode, principal.id, JSON.stringify(permit), digestHex, permit.chainToken, permit.logIndex, permit.issuedAt],
+      `INSERT INTO presale_permit (sandbox, presale_number, permit_number, letter, serial, region_code, project_code, client_id, record, record_digest, chain_token, log_index, status, issued_at, authority_key, certificate_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'VALID', $13, $14, $15)`,
+      [permit.sandbox, permit.presaleNumber, permit.constructionPermitNumbers[0], permit.letter, permit.serial, permit.regionCode, permit.projectCode, principal.id, JSON.stringify(permit), digestHex, permit.chainToken, permit.logIndex, permit.issuedAt, keys.authorityKey, keys.certificateKey],
     );
     await this.insertLinks(manager, permit);
   }

@@ -36,6 +36,26 @@ export const PresaleErrors = {
   invalidNumber(presaleNumber: string): DomainException {
     return new DomainException(400, ErrorCode.INVALID_PRESALE_NUMBER, `预售许可证编号格式应为 18 位施工许可证号-Y/Z两位序号 (invalid presale number ${presaleNumber.slice(0, 40)})`, [{ field: 'presaleNumber', reason: 'format <18 digits>-<Y|Z><NN>' }]);
   },
+  duplicateLocalCertificate(issuingAuthority: string, localCertificateNumber: string, existing: string): DomainException {
+    return new DomainException(
+      409,
+      ErrorCode.DUPLICATE_LOCAL_CERTIFICATE,
+      `${issuingAuthority}的本地证号「${localCertificateNumber}」已取得统一编号 ${existing}，同一预售许可证不能再次取号 (this local certificate already has unified number ${existing})`,
+      [{ field: 'localCertificateNumber', reason: existing }],
+    );
+  },
+  developerMismatch(submitted: string, mismatches: Array<{ permitNumber: string; creditCode: string; name: string | null }>): DomainException {
+    const listed = mismatches.map((m) => `施工许可证 ${m.permitNumber} 登记的建设单位为${m.name ? `「${m.name}」` : ''} ${m.creditCode}`).join('；');
+    return new DomainException(
+      422,
+      ErrorCode.DEVELOPER_MISMATCH,
+      `开发企业统一社会信用代码 ${submitted} 与施工许可证的建设单位不一致：${listed} (developer credit code ${submitted} differs from the permit's developer ${[...new Set(mismatches.map((m) => m.creditCode))].join(', ')})`,
+      mismatches.map((m) => ({ field: 'developer.creditCode', reason: `提交 ${submitted}，施工许可证 ${m.permitNumber} 登记为 ${m.creditCode} (submitted ${submitted}, permit ${m.permitNumber} has ${m.creditCode})` })),
+    );
+  },
+  developerUnknown(permitNumber: string): DomainException {
+    return new DomainException(503, ErrorCode.SERVICE_UNAVAILABLE, `施工许可证 ${permitNumber} 的建设单位信息尚未同步到预售服务，请稍后重试 (the permit replica does not know the developer yet; retry later)`);
+  },
   invalidProofRequest(reason: string): DomainException {
     return new DomainException(400, ErrorCode.INVALID_PROOF_REQUEST, `证明请求无效：${reason} (invalid proof request)`);
   },

@@ -1,12 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { PresaleBackfillStatusV1, PresalePermitV1, PublicPresaleSummaryV1, VerifyResultV1 } from '@hn/contracts';
+import { PresaleBackfillStatusV1, PresalePermitV1, PublicPresaleSummaryV1, SupervisionStateV1, VerifyCodeV1, verifyOutcome, VerifyResultV1 } from '@hn/contracts';
 import { decodeChainTokenUnverified, normalizeChainTokenText, verifyChainToken } from '@hn/chain';
 import { parsePresaleNumber } from '@hn/numbering';
 import { DataSource } from 'typeorm';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { SigningKeysService } from '../transparency-log/signing-keys.service';
 
-/** What a citizen's scan sees: is the token genuine, and does it match the permit on record. */
+/** A verification answer of a code: its status, validity and sentences (one table, VERIFY_OUTCOMES). */
+function outcome(code: VerifyCodeV1, extra: Partial<VerifyResultV1> = {}): VerifyResultV1 {
+  const o = verifyOutcome(code);
+  return { valid: o.valid, status: o.status, code: o.code, ...(o.valid ? {} : { reason: o.code }), message: o.message, messageEn: o.messageEn, ...extra };
+}
+
+interface VerifiedRow {
+  record: PresalePermitV1;
+  status: PresaleBackfillStatusV1;
+  record_digest: string;
+  log_index: string;
+  backfill_state: SupervisionStateV1 | null;
+}
+
+/**
+ * What a citizen's scan sees: is the token genuine, and what is the permit's state on record. A
+ * genuine token is VALID only for the current version of a live, public record: an unsubmitted Z
+ * backfill is DRAFT (never shown as genuine, no details), a withdrawn one WITHDRAWN, a replaced
+ * version CORRECTED with a link to the current certificate.
+ */
 @Injectable()
 export class PublicVerificationService {
   constructor(
@@ -16,41 +35,46 @@ export class PublicVerificationService {
 
   async verify(tokenText: string): Promise<VerifyResultV1> {
     const token = normalizeChainTokenText(tokenText);
-    if (!token) return { valid: false, reason: 'MALFORMED', message: '令牌格式无效 (malformed token)' };
+    if (!token) return outcome('MALFORMED');
     const checked = verifyChainToken(token, await this.keys.verificationKeys(decodeChainTokenUnverified(token)?.keyId));
-    if (!checked.valid) return { valid: false, reason: checked.reason, message: checked.message };
+    if (!checked.valid) return outcome(checked.reason === 'BAD_SIGNATURE' || checked.reason === 'UNKNOWN_KEY' || checked.reason === 'TRUNCATED' || checked.reason === 'UNSUPPORTED_VERSION' ? checked.reason : 'MALFORMED');
     const claims = checked.claims;
     const sandbox = claims.sandbox === true;
-    const rows: Array<{ record: PresalePermitV1; status: PresaleBackfillStatusV1; record_digest: string; log_index: string }> = await this.dataSource.query(
-      `SELECT record, status, record_digest, log_index FROM presale_permit WHERE sandbox = $1 AND presale_number = $2`,
+    const rows: VerifiedRow[] = await this.dataSource.query(
+      `SELECT p.record, p.status, p.record_digest, p.log_index, b.state AS backfill_state
+       FROM presale_permit p LEFT JOIN presale_backfill b ON b.sandbox = p.sandbox AND b.presale_number = p.presale_number
+       WHERE p.sandbox = $1 AND p.presale_number = $2`,
       [sandbox, claims.presaleNumber],
     );
     const row = rows[0];
     const test = sandbox ? { test: true } : {};
-    if (!row) return { valid: false, reason: 'UNKNOWN_PERMIT', message: `签名有效，但平台无此预售许可证 ${claims.presaleNumber} (signature valid, permit not on record)`, ...test };
+    if (!row) return outcome('UNKNOWN_PERMIT', test);
+    // withdrawn and draft numbers are not public: no details, whichever version the token is of
+    if (row.status === 'WITHDRAWN') return outcome('WITHDRAWN', test);
+    if (row.backfill_state === 'DRAFT') return outcome('DRAFT', test);
     const digestHex = claims.recordDigest.toString('hex');
     if (row.record_digest === digestHex && Number(row.log_index) === claims.logIndex) {
-      // the token of the current version: valid (a corrected permit's current version is valid too)
-      if (row.status === 'WITHDRAWN') {
-        return { valid: false, reason: 'WITHDRAWN', message: `预售许可证 ${claims.presaleNumber} 的补录已撤回，该编号作废，此二维码无效 (withdrawn: the backfilled permit was withdrawn and its number is void)`, ...test };
-      }
-      return { valid: true, permit: toSummary(row.record, row.status), ...test };
+      return outcome(sandbox ? 'TEST_DATA' : 'VALID', { permit: toSummary(row.record, row.status), ...test });
     }
-    // the token of a version replaced by an ADMIN correction: say so and show the current record
+    // the token of a version replaced by an ADMIN correction: say so and point to the current one
     const replaced: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM presale_permit_version WHERE sandbox = $1 AND presale_number = $2 AND record_digest = $3 AND log_index = $4`,
       [sandbox, claims.presaleNumber, digestHex, claims.logIndex],
     );
     if (replaced.length > 0) {
-      return { valid: false, reason: 'CORRECTED', message: '该证信息已更正，此二维码对应旧版本，请以最新信息为准 (corrected since this token was issued)', permit: toSummary(row.record, row.status), ...test };
+      const verifyUrl = row.record.verifyUrl;
+      const current = { presaleNumber: claims.presaleNumber, verifyUrl, verifyPath: `/V/${verifyUrl.slice(verifyUrl.lastIndexOf('/V/') + 3)}` };
+      return outcome('CORRECTED', { permit: toSummary(row.record, row.status), current, ...test });
     }
-    return { valid: false, reason: 'RECORD_MISMATCH', message: '令牌与平台记录不一致 (token does not match the record)', ...test };
+    return outcome('RECORD_MISMATCH', test);
   }
 
   async publicPermit(presaleNumber: string): Promise<PublicPresaleSummaryV1> {
     if (typeof presaleNumber !== 'string' || !parsePresaleNumber(presaleNumber)) throw PresaleErrors.invalidNumber(String(presaleNumber));
+    // drafts and withdrawn backfills are not public: not found, as if never issued
     const rows: Array<{ record: PresalePermitV1; status: PresalePermitV1['status'] }> = await this.dataSource.query(
-      `SELECT record, status FROM presale_permit WHERE sandbox = false AND presale_number = $1`,
+      `SELECT p.record, p.status FROM presale_permit p LEFT JOIN presale_backfill b ON b.sandbox = p.sandbox AND b.presale_number = p.presale_number
+       WHERE p.sandbox = false AND p.presale_number = $1 AND p.status <> 'WITHDRAWN' AND b.state IS DISTINCT FROM 'DRAFT'`,
       [presaleNumber],
     );
     if (!rows[0]) throw PresaleErrors.presaleNotFound(presaleNumber);

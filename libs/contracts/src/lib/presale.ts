@@ -1,3 +1,5 @@
+import type { VerifyCodeV1, VerifyStatusV1 } from './verification';
+
 /** Messages owned by the presale service (预售许可). */
 
 export interface PresaleSubmissionV1 {
@@ -86,13 +88,24 @@ export interface PublicPresaleSummaryV1 {
 }
 
 export interface VerifyResultV1 {
+  /** true only for a genuine current token (VALID, or TEST for a sandbox token) */
   valid: boolean;
-  /** why not valid, or "CORRECTED" when the permit was corrected after this token */
-  reason?: string;
-  message?: string;
+  /** coarse outcome: VALID, TEST, DRAFT, WITHDRAWN, CORRECTED, INVALID, NOT_FOUND (see VERIFY_OUTCOMES) */
+  status: VerifyStatusV1;
+  /** stable English code, e.g. DRAFT, WITHDRAWN, CORRECTED, BAD_SIGNATURE, UNKNOWN_KEY, MALFORMED */
+  code: VerifyCodeV1;
+  /** the code again when not valid (kept for clients of the first version) */
+  reason?: VerifyCodeV1;
+  /** plain Chinese sentence for people */
+  message: string;
+  /** the same in English, for integrators */
+  messageEn: string;
   /** true for sandbox (联调测试) tokens: never a real permit */
   test?: boolean;
+  /** the permit as on record (VALID, TEST, CORRECTED: the current version); never for drafts or withdrawn numbers */
   permit?: PublicPresaleSummaryV1;
+  /** CORRECTED: where the current certificate verifies */
+  current?: { presaleNumber: string; verifyUrl: string; verifyPath: string };
 }
 
 export interface InclusionProofV1 {

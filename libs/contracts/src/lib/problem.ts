@@ -71,4 +71,8 @@ export enum ErrorCode {
   PROJECT_NOT_MARKED_PRESALE = 'PROJECT_NOT_MARKED_PRESALE',
   BACKFILL_AFTER_CUTOVER = 'BACKFILL_AFTER_CUTOVER',
   ESCROW_NOT_FOUND = 'ESCROW_NOT_FOUND',
+  /** a presale number already exists for this (issuing authority, local certificate number) (409) */
+  DUPLICATE_LOCAL_CERTIFICATE = 'DUPLICATE_LOCAL_CERTIFICATE',
+  /** the developer's credit code is not the construction permit's project developer (422) */
+  DEVELOPER_MISMATCH = 'DEVELOPER_MISMATCH',
 }

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 /** What a citizen sees: no developer credit code, no escrow account. */
 export class PublicPresaleSummaryDto {
   @ApiProperty({ example: '430223202406200101-Y01' }) presaleNumber!: string;
-  @ApiProperty({ example: 'VALID', enum: ['VALID', 'CORRECTED', 'WITHDRAWN'], description: '有效 / 已更正（显示最新信息）/ 已撤回（补录未提交即撤回，编号作废）' }) status!: string;
+  @ApiProperty({ example: 'VALID', enum: ['VALID', 'CORRECTED'], description: '有效 / 已更正（显示最新信息）；未提交的草稿与已撤回的编号不公开' }) status!: string;
   @ApiProperty({ example: false, description: '联调测试数据，非正式证书' }) sandbox!: boolean;
   @ApiProperty({ example: '锦绣星城三期（22#栋）' }) projectName!: string;
   @ApiProperty({ example: '攸县锦绣置业有限公司' }) developerName!: string;
@@ -20,12 +20,27 @@ export class PublicPresaleSummaryDto {
   @ApiProperty({ example: 0 }) logIndex!: number;
 }
 
+export class VerifyCurrentDto {
+  @ApiProperty({ example: '430223202406200101-Z01' }) presaleNumber!: string;
+  @ApiProperty({ example: 'HTTPS://PRESALE.HUNAN.GOV.CN/V/AEAUSP…', description: '最新证书的核验地址（二维码地址）' }) verifyUrl!: string;
+  @ApiProperty({ example: '/V/AEAUSP…', description: '同一核验地址的路径部分' }) verifyPath!: string;
+}
+
 export class VerifyResultDto {
-  @ApiProperty({ example: true, description: '签名、编号与日志均核验通过' }) valid!: boolean;
-  @ApiPropertyOptional({ example: 'BAD_SIGNATURE', description: '未通过的原因（MALFORMED / TRUNCATED / UNSUPPORTED_VERSION / UNKNOWN_KEY / BAD_SIGNATURE / NOT_FOUND / MISMATCH …），或 CORRECTED（此令牌对应的版本已被更正，以最新信息为准）、WITHDRAWN（补录已撤回，编号作废）' }) reason?: string;
-  @ApiPropertyOptional({ example: '签名无效 (bad signature)' }) message?: string;
+  @ApiProperty({ example: true, description: '仅当令牌为最新版本、记录已生效时为 true（VALID；联调测试令牌 TEST 也为 true，但 test 为 true）' }) valid!: boolean;
+  @ApiProperty({ example: 'VALID', enum: ['VALID', 'TEST', 'DRAFT', 'WITHDRAWN', 'CORRECTED', 'INVALID', 'NOT_FOUND'], description: '有效 / 联调测试 / 未提交的草稿 / 已撤回 / 已更正（附最新证书）/ 无效 / 无此记录' }) status!: string;
+  @ApiProperty({
+    example: 'VALID',
+    enum: ['VALID', 'TEST_DATA', 'DRAFT', 'WITHDRAWN', 'CORRECTED', 'BAD_SIGNATURE', 'UNKNOWN_KEY', 'MALFORMED', 'TRUNCATED', 'UNSUPPORTED_VERSION', 'UNKNOWN_PERMIT', 'RECORD_MISMATCH'],
+    description: '稳定的英文代码 stable code',
+  })
+  code!: string;
+  @ApiPropertyOptional({ example: 'DRAFT', description: '未通过时同 code（兼容第一版客户端）' }) reason?: string;
+  @ApiProperty({ example: '真实有效：本平台签发的预售许可证，签名核验通过', description: '给人看的中文说明；如「未提交的草稿，不是有效证书」「该预售许可证编号已撤回，不是有效证书」「二维码内容已被篡改或不是本平台签发」' }) message!: string;
+  @ApiProperty({ example: 'Genuine: issued by this platform, the signature verifies', description: 'English, for integrators' }) messageEn!: string;
   @ApiPropertyOptional({ example: false, description: '联调测试（沙箱）令牌，非正式证书' }) test?: boolean;
-  @ApiPropertyOptional({ type: PublicPresaleSummaryDto }) permit?: PublicPresaleSummaryDto;
+  @ApiPropertyOptional({ type: PublicPresaleSummaryDto, description: '平台登记的（最新）信息；草稿与已撤回的编号不返回' }) permit?: PublicPresaleSummaryDto;
+  @ApiPropertyOptional({ type: VerifyCurrentDto, description: 'CORRECTED：最新证书的核验地址' }) current?: VerifyCurrentDto;
 }
 
 export class InclusionProofDto {
