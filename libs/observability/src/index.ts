@@ -2,6 +2,6 @@ export { runWithCorrelation, currentCorrelationId, acceptOrCreateCorrelationId }
 export { createLoggerModule, REDACTED_PATHS } from './lib/logger';
 export { MetricsService } from './lib/metrics.service';
 export { MetricsController } from './lib/metrics.controller';
-export { ObservabilityModule } from './lib/observability.module';
+export { ObservabilityModule, ObservabilityOptions } from './lib/observability.module';
 export { RpcCorrelationInterceptor } from './lib/rpc-correlation.interceptor';
 export { checkDatabase, checkNats, Queryable, NatsLike } from './lib/health-checks';
