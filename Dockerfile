@@ -76,8 +76,8 @@ COPY --from=build /assets/ ./dist/
 USER 1000:1000
 
 # Documentation only: gateway 3000, permits 3101, presale 3102, contracts 3103, escrow 3104,
-# alerts 3105 (set PORT accordingly).
-EXPOSE 3000 3101 3102 3103 3104 3105
+# alerts 3105 (set PORT accordingly); gateway management (/metrics) 9464.
+EXPOSE 3000 3101 3102 3103 3104 3105 9464
 
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]

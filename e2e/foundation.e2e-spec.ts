@@ -287,7 +287,7 @@ describe('Platform foundation through the gateway', () => {
       expect(health.status).toBe('ok');
       expect(health.checks['permits']?.status).toBe('up');
       expect(health.checks['gateway-database']?.status).toBe('up');
-      const metrics = await (await api('/metrics')).text();
+      const metrics = await (await fetch(`${platform.managementUrl()}/metrics`)).text(); // management port only
       expect(metrics).toContain('http_request_duration_seconds');
     });
   });

@@ -222,15 +222,15 @@ describe('Staff accounts, login, roles and audit through the gateway', () => {
       expect(retryAfter).toBeGreaterThan(14 * 60);
       expect(retryAfter).toBeLessThanOrEqual(15 * 60);
       await expectProblem(await platform.staffLogin('chaling.liu', PASSWORDS.wrong, '10.20.0.4'), 429, 'ACCOUNT_LOCKED');
-      const row = await gatewayDb((c) => c.query<{ failed_logins: number; lock_minutes: number }>(`SELECT failed_logins, extract(epoch FROM locked_until - now()) / 60 AS lock_minutes FROM staff_user WHERE username = 'chaling.liu'`));
+      const row = await gatewayDb((c) => c.query<{ failed_logins: number; lock_minutes: number }>(`SELECT failed_logins, extract(epoch FROM locked_until - now()) / 60 AS lock_minutes FROM staff_login_failure WHERE username = 'chaling.liu'`));
       expect(row.rows[0]!.failed_logins).toBe(5);
       expect(Number(row.rows[0]!.lock_minutes)).toBeGreaterThan(14);
 
       // 15 minutes later (moved in the database): the right password works and the counter restarts
-      await gatewayDb((c) => c.query(`UPDATE staff_user SET locked_until = now() - interval '1 second' WHERE username = 'chaling.liu'`));
+      await gatewayDb((c) => c.query(`UPDATE staff_login_failure SET locked_until = now() - interval '1 second' WHERE username = 'chaling.liu'`));
       expect((await platform.staffLogin('chaling.liu', PASSWORDS.chaling, '10.20.0.4')).status).toBe(200);
-      const reset = await gatewayDb((c) => c.query<{ failed_logins: number; locked_until: Date | null }>(`SELECT failed_logins, locked_until FROM staff_user WHERE username = 'chaling.liu'`));
-      expect(reset.rows[0]).toEqual({ failed_logins: 0, locked_until: null });
+      const reset = await gatewayDb((c) => c.query(`SELECT failed_logins, locked_until FROM staff_login_failure WHERE username = 'chaling.liu'`));
+      expect(reset.rows).toEqual([]);
     });
 
     it('refuses a disabled account like a wrong password', async () => {

@@ -52,6 +52,7 @@ cat <<MSG
   网关 gateway:      http://127.0.0.1:3000
   API 文档 docs:     http://127.0.0.1:3000/api/docs
   健康 health:       http://127.0.0.1:3000/health
+  指标 metrics:      http://127.0.0.1:9464/metrics  (管理端口 management port)
 
 创建对接凭据 create a credential (another terminal):
   npm run integrator:create -- --name "攸县住建局预售系统" --regions 430223 --scopes permits:read

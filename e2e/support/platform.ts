@@ -20,6 +20,10 @@ export interface RunningService {
   port: number;
   process: ChildProcess | null;
   output: string[];
+  /** gateways only: the management port serving /metrics */
+  managementPort?: number;
+  /** environment of this process only (on top of the platform's) */
+  env?: Record<string, string>;
 }
 
 export { freePort };
@@ -65,6 +69,8 @@ export class TestPlatform {
       LOG_LEVEL: 'info',
       // where citizens verify: the presale service prints it (upper-cased) into every QR code
       PUBLIC_BASE_URL: `http://127.0.0.1:${gatewayPort}`,
+      // the suites stand in for the reverse proxy (staffLogin's X-Forwarded-For); override with '' to trust none
+      GATEWAY_TRUSTED_PROXIES: '127.0.0.1',
     };
     if (services.includes('presale')) {
       // a fresh chain-token / checkpoint signing key per suite (a secret: never from the repository)
@@ -85,21 +91,37 @@ export class TestPlatform {
     this.gatewayUrl = `http://127.0.0.1:${this.services.get('gateway')!.port}`;
   }
 
-  async startService(name: string): Promise<RunningService> {
+  /** Starts (or restarts) a service; `app` is the program when `name` is a second replica's name. */
+  async startService(name: string, app = name, extraEnv: Record<string, string> = {}): Promise<RunningService> {
     const existing = this.services.get(name);
+    const ownEnv = { ...existing?.env, ...extraEnv };
     const port = existing?.port ?? this.reservedPorts.get(name) ?? (await this.unreservedPort());
     const output: string[] = existing?.output ?? [];
-    const child = spawn(process.execPath, [join(ROOT, 'tools', 'run.js'), `apps/${name}/src/main.js`], {
+    const ports: Record<string, string> = { [`${app.toUpperCase()}_PORT`]: String(port) };
+    const managementPort = app === 'gateway' ? (existing?.managementPort ?? (await this.unreservedPort())) : undefined;
+    if (managementPort !== undefined) ports['GATEWAY_MANAGEMENT_PORT'] = String(managementPort);
+    const child = spawn(process.execPath, [join(ROOT, 'tools', 'run.js'), `apps/${app}/src/main.js`], {
       cwd: ROOT,
-      env: { ...process.env, ...this.env, [`${name.toUpperCase()}_PORT`]: String(port) },
+      env: { ...process.env, ...this.env, ...ownEnv, ...ports },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
     child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-    const service: RunningService = { name, port, process: child, output };
+    const service: RunningService = { name, port, process: child, output, env: ownEnv, ...(managementPort !== undefined ? { managementPort } : {}) };
     this.services.set(name, service);
     await this.waitHealthy(service);
     return service;
+  }
+
+  /** Another gateway process on the same gateway database and NATS (e.g. name 'gateway-2'); returns its base URL. */
+  async startGatewayReplica(name: string, env: Record<string, string> = {}): Promise<string> {
+    const replica = await this.startService(name, 'gateway', env);
+    return `http://127.0.0.1:${replica.port}`;
+  }
+
+  /** Base URL of a gateway's management port (GET /metrics). */
+  managementUrl(name = 'gateway'): string {
+    return `http://127.0.0.1:${this.services.get(name)!.managementPort!}`;
   }
 
   private async unreservedPort(): Promise<number> {
@@ -184,7 +206,7 @@ export class TestPlatform {
     return JSON.parse(out.trim().split('\n').pop()!) as { username: string; role: string; region: string };
   }
 
-  /** POST /api/v1/auth/login; `ip` becomes X-Forwarded-For (the gateway trusts its proxy) so suites can keep per-IP limits apart. */
+  /** POST /api/v1/auth/login; `ip` becomes X-Forwarded-For (GATEWAY_TRUSTED_PROXIES=127.0.0.1 by default) so suites can keep per-IP limits apart. */
   async staffLogin(username: string, password: string, ip = '10.20.0.1'): Promise<Response> {
     return fetch(`${this.gatewayUrl}/api/v1/auth/login`, {
       method: 'POST',
@@ -199,11 +221,11 @@ export class TestPlatform {
     return ((await res.json()) as { access_token: string }).access_token;
   }
 
-  /** Where a service's /metrics is served (its HTTP port). */
+  /** Where a service's /metrics is served: a gateway's management port, a backend service's HTTP port. */
   metricsPort(name: string): number {
     const service = this.services.get(name);
     if (!service) throw new Error(`${name} is not running`);
-    return service.port;
+    return service.managementPort ?? service.port;
   }
 
   logs(): string {
@@ -224,7 +246,7 @@ export class TestPlatform {
       }
       try {
         const res = await fetch(`http://127.0.0.1:${service.port}/health`);
-        if (res.status === 200 || (service.name === 'gateway' && res.status === 503)) return;
+        if (res.status === 200 || (service.managementPort !== undefined && res.status === 503)) return;
       } catch {
         // not listening yet
       }

@@ -34,6 +34,7 @@ const processes = new BenchProcesses({
   CONTRACTS_PII_KEY: randomBytes(32).toString('base64'),
   PUBLIC_BASE_URL: `http://127.0.0.1:${GATEWAY_PORT}`,
   GATEWAY_PORT,
+  GATEWAY_MANAGEMENT_PORT: '0', // metrics on a free port: no clash with a running platform
   PERMITS_PORT: '3951',
   PRESALE_PORT: '3952',
   CONTRACTS_PORT: '3953',

@@ -35,6 +35,7 @@ const processes = new BenchProcesses({
   GATEWAY_JWT_SECRET: randomBytes(32).toString('hex'),
   GATEWAY_RATE_LIMIT_PER_MINUTE: '10000000',
   GATEWAY_PORT,
+  GATEWAY_MANAGEMENT_PORT: '0', // metrics on a free port: no clash with a running platform
   PERMITS_PORT: '3961',
   LOG_LEVEL: 'warn',
 });

@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AccessTokenService } from '@hn/auth';
 import { ObservabilityModule } from '@hn/observability';
 import { PersistenceModule } from '@hn/persistence';
+import { AccountsModule } from './accounts/accounts.module';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -50,7 +51,7 @@ export class GatewayAppModule {
       module: GatewayAppModule,
       imports: [
         GatewayConfigModule.register(config),
-        ObservabilityModule.forService('gateway'),
+        ObservabilityModule.forService('gateway', { metricsRoute: false }), // /metrics: management port only
         PersistenceModule.forService({
           serviceName: 'gateway',
           serverUrl: config.databaseUrl,
@@ -67,6 +68,7 @@ export class GatewayAppModule {
         AuthModule,
         AuditModule,
         StaffModule,
+        AccountsModule,
         ConstructionPermitsModule,
         PresaleModule,
         ContractFilingsModule,

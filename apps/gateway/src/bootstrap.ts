@@ -7,6 +7,8 @@ import { acceptOrCreateCorrelationId, MetricsService, runWithCorrelation } from 
 import { Logger } from 'nestjs-pino';
 import { GatewayAppModule } from './app.module';
 import { GatewayConfig } from './config/gateway.config';
+import { startManagementServer } from './management/management-server';
+import { registerSecurityHeaders } from './security/security-headers';
 import { setupOpenApi } from './openapi/setup-openapi';
 import { sendProblem, toProblem } from './problem/problem-details.filter';
 import { validationExceptionFactory } from './problem/validation-exception.factory';
@@ -19,11 +21,13 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies (default none: the TCP peer)
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => acceptOrCreateCorrelationId(req.headers['x-correlation-id']),
   });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayAppModule.register(config), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  await registerSecurityHeaders(app);
   // Staff uploads (scans): one file part of at most 20 MB plus a small JSON `data` part.
   await app.register(multipart, { limits: { fileSize: SCAN_MAX_BYTES, files: 2, fields: 2, parts: 3, fieldSize: 256 * 1024, headerPairs: 50 } });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }));
@@ -45,6 +49,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   });
 
   setupOpenApi(app);
+  await startManagementServer(app, config); // /metrics, not on the public port
   await app.listen(config.port, config.host);
   return app;
 }

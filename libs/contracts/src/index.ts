@@ -11,3 +11,4 @@ export * from './lib/marking';
 export * from './lib/backfill';
 export * from './lib/escrow';
 export * from './lib/verification';
+export * from './lib/accounts';

@@ -4,6 +4,6 @@ export { MetricsService, outcomeOfStatus } from './lib/metrics.service';
 export type { RequestOutcome } from './lib/metrics.service';
 export { trackNatsConnection } from './lib/nats-connection-metrics';
 export { MetricsController } from './lib/metrics.controller';
-export { ObservabilityModule } from './lib/observability.module';
+export { ObservabilityModule, ObservabilityOptions } from './lib/observability.module';
 export { RpcCorrelationInterceptor } from './lib/rpc-correlation.interceptor';
 export { checkDatabase, checkNats, Queryable, NatsLike } from './lib/health-checks';

@@ -1,20 +1,27 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokenService } from '@hn/auth';
 import { ErrorCode, StaffRole } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
+import { AccountStateCache } from '../accounts/account-state.cache';
 import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES, REQUIRED_SCOPES, ROLE_FORBIDDEN } from './auth.decorators';
 
 interface RequestWithHeaders extends AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/** Global guard: a valid Bearer token on every non-public route, then the route's staff roles and scopes. */
+/**
+ * Global guard: a valid Bearer token on every non-public route whose account is still active with
+ * the token's version (disabled or deleted accounts: refused within GATEWAY_ACCOUNT_CACHE_TTL_MS),
+ * then the route's staff roles and scopes.
+ */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(AccessTokenService) private readonly tokens: AccessTokenService,
+    /** always present in the gateway; absent only in HTTP unit specs without a database */
+    @Optional() private readonly accounts?: AccountStateCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -28,6 +35,7 @@ export class AccessTokenGuard implements CanActivate {
     if (!result.ok) {
       throw new DomainException(401, ErrorCode.UNAUTHORIZED, result.reason === 'expired' ? '访问令牌已过期，请重新获取 (access token expired)' : '访问令牌无效 (invalid access token)');
     }
+    if (this.accounts) await this.checkAccount(result.principal.kind, result.principal.id, result.version);
     req.principal = result.principal;
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && roles.length > 0) {
@@ -42,5 +50,17 @@ export class AccessTokenGuard implements CanActivate {
       throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, `凭据缺少权限范围 ${missing.join(', ')} (missing scope)`);
     }
     return true;
+  }
+
+  private async checkAccount(kind: 'integrator' | 'staff', id: string, version: number): Promise<void> {
+    let accepted: boolean;
+    try {
+      accepted = await this.accounts!.accepts(kind, id, version);
+    } catch {
+      throw new DomainException(503, ErrorCode.SERVICE_UNAVAILABLE, '暂时无法核验账号状态，请稍后重试 (account state unavailable, retry later)');
+    }
+    if (!accepted) {
+      throw new DomainException(401, ErrorCode.UNAUTHORIZED, '访问令牌已失效：账号已停用或删除 (access token revoked: the account was disabled or deleted)');
+    }
   }
 }

@@ -16,3 +16,24 @@ describe('validateGatewayConfig', () => {
     expect(() => validateGatewayConfig({ GATEWAY_JWT_SECRET: 's'.repeat(40), GATEWAY_PORT: 'abc' })).toThrow(/GATEWAY_PORT/);
   });
 });
+
+describe('validateGatewayConfig: proxies, management port and account cache', () => {
+  const base = { GATEWAY_JWT_SECRET: 's'.repeat(40) };
+
+  it('trusts no proxy, serves metrics on 127.0.0.1:9464 and caches account state for 2 s by default', () => {
+    expect(validateGatewayConfig(base)).toMatchObject({ trustedProxies: [], managementPort: 9464, managementHost: '127.0.0.1', accountCacheTtlMs: 2000 });
+  });
+
+  it('accepts addresses, CIDRs and proxy-addr keywords, and refuses anything else', () => {
+    expect(validateGatewayConfig({ ...base, GATEWAY_TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,fd00::/8,loopback' }).trustedProxies).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8', 'loopback']);
+    for (const bad of ['*', 'true', '10.0.0.0/33', 'proxy.example', '1.2.3.4/8/1']) {
+      expect(() => validateGatewayConfig({ ...base, GATEWAY_TRUSTED_PROXIES: bad })).toThrow(/GATEWAY_TRUSTED_PROXIES/);
+    }
+  });
+
+  it('refuses an account cache longer than the 5 s revocation bound and a management port equal to the public one', () => {
+    expect(() => validateGatewayConfig({ ...base, GATEWAY_ACCOUNT_CACHE_TTL_MS: '6000' })).toThrow(/GATEWAY_ACCOUNT_CACHE_TTL_MS/);
+    expect(() => validateGatewayConfig({ ...base, GATEWAY_PORT: '4000', GATEWAY_MANAGEMENT_PORT: '4000' })).toThrow(/GATEWAY_MANAGEMENT_PORT/);
+    expect(validateGatewayConfig({ ...base, GATEWAY_MANAGEMENT_PORT: '0' }).managementPort).toBe(0);
+  });
+});

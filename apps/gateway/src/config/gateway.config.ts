@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /** Gateway configuration, validated once at boot; secrets are never logged. */
 export interface GatewayConfig {
   databaseUrl: string;
@@ -16,6 +18,30 @@ export interface GatewayConfig {
   publicBaseUrl: string;
   /** lifetime of cached permit lookups; events invalidate sooner; 0 turns the cache off */
   permitCacheTtlMs: number;
+  /**
+   * Addresses / CIDRs of reverse proxies whose X-Forwarded-For is believed (Fastify `trustProxy`);
+   * empty (the default) trusts nobody, so rate limits and the audit log use the TCP peer.
+   */
+  trustedProxies: string[];
+  /** /metrics is served here only, never on the public port; 0 picks a free port */
+  managementPort: number;
+  managementHost: string;
+  /** how long a replica may use a cached account state (disabled / deleted / token version) */
+  accountCacheTtlMs: number;
+}
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** "10.0.0.1", "10.0.0.0/8", "::1", "fd00::/8" or a proxy-addr keyword (loopback, linklocal, uniquelocal). */
+export function isProxyAddress(entry: string): boolean {
+  if (PROXY_KEYWORDS.has(entry)) return true;
+  const [address, bits, extra] = entry.split('/');
+  if (extra !== undefined || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
 }
 
 export function validateGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
@@ -35,6 +61,9 @@ export function validateGatewayConfig(env: Record<string, string | undefined>): 
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
   const natsUrl = env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
   if (!/^(nats|tls):\/\//.test(natsUrl)) problems.push('NATS_URL must be a nats:// URL');
+  const trustedProxies = (env['GATEWAY_TRUSTED_PROXIES'] ?? '').split(',').map((p) => p.trim()).filter((p) => p.length > 0);
+  const badProxies = trustedProxies.filter((p) => !isProxyAddress(p));
+  if (badProxies.length > 0) problems.push(`GATEWAY_TRUSTED_PROXIES must list IP addresses or CIDRs (bad: ${badProxies.join(', ')})`);
   const config: GatewayConfig = {
     databaseUrl,
     databaseName,
@@ -48,7 +77,12 @@ export function validateGatewayConfig(env: Record<string, string | undefined>): 
     publicRateLimitPerMinute: int('GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE', 120, 1, 10_000_000),
     publicBaseUrl: env['PUBLIC_BASE_URL'] ?? `http://127.0.0.1:${port}`,
     permitCacheTtlMs: int('GATEWAY_PERMIT_CACHE_TTL_MS', 30_000, 0, 3_600_000),
+    trustedProxies,
+    managementPort: int('GATEWAY_MANAGEMENT_PORT', 9464, 0, 65535),
+    managementHost: env['GATEWAY_MANAGEMENT_HOST'] || '127.0.0.1',
+    accountCacheTtlMs: int('GATEWAY_ACCOUNT_CACHE_TTL_MS', 2000, 0, 5000),
   };
+  if (config.managementPort !== 0 && config.managementPort === config.port) problems.push('GATEWAY_MANAGEMENT_PORT must differ from GATEWAY_PORT');
   if (problems.length > 0) throw new Error(`配置无效 invalid configuration: ${problems.join('; ')}`);
   return config;
 }

@@ -51,10 +51,17 @@ export class IntegratorsService {
     return { clientId, clientSecret };
   }
 
+  /**
+   * The current secret, or the previous one during a rotation's overlap; disabled and deleted
+   * credentials are refused like a wrong secret.
+   */
   async authenticate(clientId: string, clientSecret: string): Promise<IntegratorClient> {
     const client = await this.dataSource.getRepository(IntegratorClient).findOne({ where: { clientId } });
-    const ok = await verifySecret(clientSecret, client ? client.secretHash : await DUMMY_HASH);
-    if (!client || !ok || client.disabled) throw IntegratorErrors.invalidClient();
+    let ok = await verifySecret(clientSecret, client ? client.secretHash : await DUMMY_HASH);
+    if (!ok && client?.previousSecretHash && client.previousSecretExpiresAt && client.previousSecretExpiresAt.getTime() > Date.now()) {
+      ok = await verifySecret(clientSecret, client.previousSecretHash);
+    }
+    if (!client || !ok || client.disabled || client.deletedAt) throw IntegratorErrors.invalidClient();
     return client;
   }
 

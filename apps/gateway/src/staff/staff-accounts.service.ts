@@ -20,19 +20,24 @@ export interface StaffAccount {
 }
 
 export type Authentication =
-  | { ok: true; account: StaffAccount }
+  | { ok: true; account: StaffAccount; tokenVersion: number }
   /** `account` is set when the username exists (for the audit row only, never for the client). */
   | { ok: false; reason: 'INVALID_CREDENTIALS'; account: StaffAccount | null }
-  | { ok: false; reason: 'ACCOUNT_LOCKED'; account: StaffAccount; retryAfterSeconds: number };
+  | { ok: false; reason: 'ACCOUNT_LOCKED'; account: StaffAccount | null; retryAfterSeconds: number };
 
-interface StaffRow {
-  username: string;
-  password_hash: string;
-  role: StaffRole;
-  region_code: string;
-  disabled: boolean;
+/** One row for every username asked about: the account's columns are null when there is none. */
+interface LoginRow {
+  username: string | null;
+  password_hash: string | null;
+  role: StaffRole | null;
+  region_code: string | null;
+  usable: boolean | null;
+  token_version: number | null;
   lock_seconds_left: number | null;
 }
+
+/** Failure counters of names not seen for a day (and not locked) are dropped. */
+const FAILURE_RETENTION = '1 day';
 
 // Hash of a random secret so an unknown username costs the same scrypt work as a wrong password.
 const DUMMY_HASH = hashSecret(randomBytes(16).toString('hex'));
@@ -64,53 +69,57 @@ export class StaffAccountsService {
   }
 
   /**
-   * Checks a password. Unknown usernames, wrong passwords and disabled accounts all answer
-   * INVALID_CREDENTIALS after the same scrypt work; the 5th wrong password in a row locks the
-   * account for 15 minutes, during which every attempt (even with the right password) answers
-   * ACCOUNT_LOCKED.
+   * Checks a password. Unknown usernames, wrong passwords, disabled and deleted accounts all answer
+   * INVALID_CREDENTIALS after the same work (one lookup, one scrypt verification, one counter
+   * update). Failures are counted per username whether the name exists or not: the 5th in a row
+   * locks that name for 15 minutes, during which every attempt (even with the right password)
+   * answers ACCOUNT_LOCKED — so the lockout tells nobody which names exist.
    */
   async authenticate(username: string, password: string): Promise<Authentication> {
     const rows = (await this.dataSource.query(
-      `SELECT username, password_hash, role, region_code, disabled,
-              CASE WHEN locked_until > now() THEN ceil(extract(epoch FROM locked_until - now()))::int END AS lock_seconds_left
-         FROM staff_user WHERE username = $1`,
+      `SELECT s.username, s.password_hash, s.role, s.region_code, (NOT s.disabled AND s.deleted_at IS NULL) AS usable, s.token_version,
+              CASE WHEN f.locked_until > now() THEN ceil(extract(epoch FROM f.locked_until - now()))::int END AS lock_seconds_left
+         FROM (SELECT $1::text AS username) q
+         LEFT JOIN staff_user s ON s.username = q.username
+         LEFT JOIN staff_login_failure f ON f.username = q.username`,
       [username],
-    )) as StaffRow[];
-    const row = rows[0];
-    const passwordOk = await verifySecret(password, row ? row.password_hash : await DUMMY_HASH);
-    if (!row) {
-      await this.recordFailure(username); // matches no row; keeps the two paths alike
-      return { ok: false, reason: 'INVALID_CREDENTIALS', account: null };
-    }
-    const account: StaffAccount = { username: row.username, role: row.role, region: row.region_code };
+    )) as LoginRow[];
+    const row = rows[0]!;
+    const passwordOk = await verifySecret(password, row.password_hash ?? (await DUMMY_HASH));
+    const account: StaffAccount | null = row.username && row.role && row.region_code ? { username: row.username, role: row.role, region: row.region_code } : null;
     if (row.lock_seconds_left !== null) return { ok: false, reason: 'ACCOUNT_LOCKED', account, retryAfterSeconds: Math.max(1, row.lock_seconds_left) };
-    if (!passwordOk || row.disabled) {
-      if (!passwordOk) await this.recordFailure(username);
+    if (!account || !passwordOk || !row.usable) {
+      await this.recordFailure(username);
       return { ok: false, reason: 'INVALID_CREDENTIALS', account };
     }
-    // Reset the counter unless a concurrent attempt locked the account meanwhile.
-    const reset = (await this.dataSource.query(
-      `UPDATE staff_user SET failed_logins = 0, locked_until = NULL
-        WHERE username = $1 AND (locked_until IS NULL OR locked_until <= now())
-        RETURNING username`,
+    // Clear the counter unless a concurrent attempt locked the name meanwhile.
+    const [{ locked }] = (await this.dataSource.query(
+      `WITH cleared AS (DELETE FROM staff_login_failure WHERE username = $1 AND (locked_until IS NULL OR locked_until <= now()) RETURNING 1)
+       SELECT EXISTS (SELECT 1 FROM staff_login_failure WHERE username = $1 AND locked_until > now()) AS locked`,
       [username],
-    )) as [unknown[], number];
-    if (reset[1] === 0) return { ok: false, reason: 'ACCOUNT_LOCKED', account, retryAfterSeconds: LOCK_MINUTES * 60 };
-    return { ok: true, account };
+    )) as [{ locked: boolean }];
+    if (locked) return { ok: false, reason: 'ACCOUNT_LOCKED', account, retryAfterSeconds: LOCK_MINUTES * 60 };
+    return { ok: true, account, tokenVersion: Number(row.token_version ?? 1) };
   }
 
-  /** One more failure; the counter starts again after an expired lock. Atomic under concurrency. */
+  /** Drops failure counters of names not tried for a day; called periodically by the login service. */
+  async pruneFailures(): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM staff_login_failure WHERE last_failure_at < now() - interval '${FAILURE_RETENTION}' AND (locked_until IS NULL OR locked_until <= now())`,
+    );
+  }
+
+  /** One more failure for the name (existing or not); the counter starts again after an expired lock. Atomic under concurrency. */
   private async recordFailure(username: string): Promise<void> {
     await this.dataSource.query(
-      `WITH cur AS (
-         SELECT username, CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 0 ELSE failed_logins END + 1 AS failures
-           FROM staff_user WHERE username = $1 FOR UPDATE
-       )
-       UPDATE staff_user s
-          SET failed_logins = cur.failures,
-              locked_until = CASE WHEN cur.failures >= $2 THEN now() + make_interval(mins => $3) ELSE NULL END
-         FROM cur
-        WHERE s.username = cur.username AND (s.locked_until IS NULL OR s.locked_until <= now())`,
+      `INSERT INTO staff_login_failure AS f (username, failed_logins, locked_until, last_failure_at)
+       VALUES ($1, 1, CASE WHEN 1 >= $2 THEN now() + make_interval(mins => $3) END, now())
+       ON CONFLICT (username) DO UPDATE
+          SET failed_logins = CASE WHEN f.locked_until IS NOT NULL THEN 1 ELSE f.failed_logins + 1 END,
+              locked_until = CASE WHEN (CASE WHEN f.locked_until IS NOT NULL THEN 1 ELSE f.failed_logins + 1 END) >= $2
+                                  THEN now() + make_interval(mins => $3) ELSE NULL END,
+              last_failure_at = now()
+        WHERE f.locked_until IS NULL OR f.locked_until <= now()`,
       [username, MAX_FAILED_LOGINS, LOCK_MINUTES],
     );
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { AccessTokenService } from '@hn/auth';
 import { Principal } from '@hn/contracts';
 import { AuditService } from '../audit/audit.service';
@@ -16,12 +16,22 @@ export interface LoginContext {
 
 /** Staff login: password check with lockout, a staff JWT, and an audit row for every attempt. */
 @Injectable()
-export class StaffLoginService {
+export class StaffLoginService implements OnModuleInit, OnModuleDestroy {
+  private pruner: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly accounts: StaffAccountsService,
     private readonly audit: AuditService,
     @Inject(AccessTokenService) private readonly tokens: AccessTokenService,
   ) {}
+
+  onModuleInit(): void {
+    this.pruner = setInterval(() => void this.accounts.pruneFailures().catch(() => undefined), 3_600_000).unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.pruner) clearInterval(this.pruner);
+  }
 
   async login(username: string, password: string, context: LoginContext): Promise<TokenResponseDto> {
     const result = await this.accounts.authenticate(username, password);
@@ -49,6 +59,6 @@ export class StaffLoginService {
       role: result.account.role,
       sandbox: false,
     };
-    return { access_token: await this.tokens.sign(principal), token_type: 'Bearer', expires_in: this.tokens.ttlSeconds };
+    return { access_token: await this.tokens.sign(principal, this.tokens.ttlSeconds, result.tokenVersion), token_type: 'Bearer', expires_in: this.tokens.ttlSeconds };
   }
 }

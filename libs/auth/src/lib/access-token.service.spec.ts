@@ -7,7 +7,15 @@ describe(AccessTokenService.name, () => {
 
   it('round-trips the principal', async () => {
     const token = await service.sign(principal);
-    await expect(service.verify(token)).resolves.toEqual({ ok: true, principal });
+    await expect(service.verify(token)).resolves.toEqual({ ok: true, principal, version: 1 });
+  });
+
+  it('carries the account token version (claim ver), 1 when absent', async () => {
+    const token = await service.sign(principal, 60, 7);
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { ver: number };
+    expect(payload.ver).toBe(7);
+    await expect(service.verify(token)).resolves.toEqual({ ok: true, principal, version: 7 });
+    await expect(service.verify(token)).resolves.toMatchObject({ version: 7 }); // from the verified cache
   });
 
   it('reports an expired token as expired', async () => {
@@ -52,7 +60,7 @@ describe('AccessTokenService staff role', () => {
 
   it('round-trips a staff principal with its role', async () => {
     const staff = { kind: 'staff' as const, id: 'zhang.san', regions: ['430223'], scopes: ['permits:read', 'supervision:read'], sandbox: false, role: 'COUNTY' as const };
-    await expect(service.verify(await service.sign(staff))).resolves.toEqual({ ok: true, principal: staff });
+    await expect(service.verify(await service.sign(staff))).resolves.toEqual({ ok: true, principal: staff, version: 1 });
   });
 
   it('puts no role claim on tokens without one', async () => {

@@ -9,14 +9,15 @@ export interface AccessTokenOptions {
 }
 
 export type TokenVerification =
-  | { ok: true; principal: Principal }
+  /** `version`: the account's token version when the token was issued (claim `ver`; 1 if absent) */
+  | { ok: true; principal: Principal; version: number }
   | { ok: false; reason: 'expired' | 'invalid' };
 
 /** Short-lived HS256 JWTs carrying the caller's kind, regions and scopes (and a staff member's role). */
 export class AccessTokenService {
   private readonly key: Uint8Array;
   /** Verified tokens until their expiry: a client reuses its token for many requests. */
-  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+  private readonly verified = new Map<string, { principal: Principal; version: number; expiresAt: number }>();
 
   constructor(private readonly options: AccessTokenOptions) {
     if (Buffer.byteLength(options.secret) < 32) throw new Error('access token secret must be at least 32 bytes');
@@ -27,8 +28,12 @@ export class AccessTokenService {
     return this.options.ttlSeconds;
   }
 
-  async sign(principal: Principal, ttlSeconds = this.options.ttlSeconds): Promise<string> {
-    const claims: Record<string, unknown> = { kind: principal.kind, regions: principal.regions, scope: principal.scopes.join(' '), sandbox: principal.sandbox ?? false };
+  /**
+   * `version` is the account's current token version (claim `ver`): the gateway refuses a token
+   * whose version is no longer the account's (disabled, deleted).
+   */
+  async sign(principal: Principal, ttlSeconds = this.options.ttlSeconds, version = 1): Promise<string> {
+    const claims: Record<string, unknown> = { kind: principal.kind, regions: principal.regions, scope: principal.scopes.join(' '), sandbox: principal.sandbox ?? false, ver: version };
     if (principal.role) claims['role'] = principal.role;
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -42,7 +47,7 @@ export class AccessTokenService {
   async verify(token: string): Promise<TokenVerification> {
     const hit = this.verified.get(token);
     if (hit) {
-      if (hit.expiresAt > Date.now()) return { ok: true, principal: hit.principal };
+      if (hit.expiresAt > Date.now()) return { ok: true, principal: hit.principal, version: hit.version };
       this.verified.delete(token);
       return { ok: false, reason: 'expired' };
     }
@@ -56,9 +61,11 @@ export class AccessTokenService {
       const role = payload['role'];
       // Only staff tokens carry a role; an unknown role value is ignored (no role, no role-gated routes).
       if (kind === 'staff' && typeof role === 'string' && (STAFF_ROLES as readonly string[]).includes(role)) principal.role = role as StaffRole;
+      // tokens issued before versions existed carry no `ver`: they belong to version 1
+      const version = typeof payload['ver'] === 'number' && Number.isInteger(payload['ver']) ? payload['ver'] : 1;
       if (this.verified.size >= 10_000) this.verified.clear();
-      this.verified.set(token, { principal, expiresAt: (payload.exp ?? 0) * 1000 });
-      return { ok: true, principal };
+      this.verified.set(token, { principal, version, expiresAt: (payload.exp ?? 0) * 1000 });
+      return { ok: true, principal, version };
     } catch (err) {
       return { ok: false, reason: err instanceof joseErrors.JWTExpired ? 'expired' : 'invalid' };
     }

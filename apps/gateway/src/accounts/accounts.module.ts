@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { ACCOUNT_NOTIFIER } from './account-events';
+import { AccountStateCache } from './account-state.cache';
+import { AdminIntegratorsController } from './admin-integrators.controller';
+import { AdminStaffController } from './admin-staff.controller';
+import { IntegratorAdminService } from './integrator-admin.service';
+import { NatsAccountNotifier } from './nats-account-notifier';
+import { StaffAdminService } from './staff-admin.service';
+
+/**
+ * Account lifecycle: the ADMIN API (/api/v1/admin/integrators, /api/v1/admin/staff) and the
+ * per-replica account state cache the access-token guard checks every token against.
+ */
+@Global()
+@Module({
+  controllers: [AdminIntegratorsController, AdminStaffController],
+  providers: [AccountStateCache, { provide: ACCOUNT_NOTIFIER, useClass: NatsAccountNotifier }, IntegratorAdminService, StaffAdminService],
+  exports: [AccountStateCache],
+})
+export class AccountsModule {}
