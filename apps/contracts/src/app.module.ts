@@ -13,6 +13,7 @@ import { BuyerPiiService } from './pii/buyer-pii.service';
 import { PiiCipher } from './pii/pii-cipher';
 import { PresaleReplicaConsumer } from './presale-replica/presale-replica.consumer';
 import { PresaleReplicaProjector } from './presale-replica/presale-replica.projector';
+import { SandboxPresaleLookup } from './presale-replica/sandbox-presale-lookup';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { SigningStatisticsModule } from './signing-statistics/signing-statistics.module';
 
@@ -51,6 +52,7 @@ export class ContractsAppModule {
         ContractFilingCancellationService,
         PresaleReplicaProjector,
         PresaleReplicaConsumer,
+        SandboxPresaleLookup,
       ],
     };
   }

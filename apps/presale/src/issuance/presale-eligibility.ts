@@ -9,6 +9,32 @@ export interface EligiblePermits {
   regionCode: string;
 }
 
+/** What eligibility needs of a construction permit (a permit_replica row). */
+export interface PermitFacts {
+  permit_number: string;
+  project_code: string;
+  region_code: string;
+  project_type: string | null;
+}
+
+/**
+ * Where the permits come from: the local replica (real issuance, no round trip), or for sandbox
+ * (联调测试) credentials the permits service's sandbox view (SandboxPermitLookup).
+ */
+export interface PermitSource {
+  permits(permitNumbers: string[]): Promise<PermitFacts[]>;
+  unitCodes(permitNumbers: string[]): Promise<string[]>;
+}
+
+export function replicaSource(manager: EntityManager): PermitSource {
+  return {
+    permits: (permitNumbers) =>
+      manager.query(`SELECT permit_number, project_code, region_code, project_type FROM permit_replica WHERE permit_number = ANY($1::text[])`, [permitNumbers]),
+    unitCodes: async (permitNumbers) =>
+      ((await manager.query(`SELECT unit_code FROM unit_replica WHERE permit_number = ANY($1::text[])`, [permitNumbers])) as Array<{ unit_code: string }>).map((u) => u.unit_code),
+  };
+}
+
 /**
  * Checks the listed construction permits against the local replica: in the caller's regions, known,
  * typed PRESALE, of one project; every unit code belongs to one of them. `notPresale` names the
@@ -20,12 +46,10 @@ export async function checkEligibility(
   permitNumbers: string[],
   unitCodes: string[],
   notPresale: (permitNumber: string, type: string | null) => DomainException = PresaleErrors.notPresale,
+  source: PermitSource = replicaSource(manager),
 ): Promise<EligiblePermits> {
   for (const n of permitNumbers) if (!isInRegions(principal.regions, n.slice(0, 6))) throw PresaleErrors.regionForbidden(n);
-  const rows: Array<{ permit_number: string; project_code: string; region_code: string; project_type: string | null }> = await manager.query(
-    `SELECT permit_number, project_code, region_code, project_type FROM permit_replica WHERE permit_number = ANY($1::text[])`,
-    [permitNumbers],
-  );
+  const rows = await source.permits(permitNumbers);
   const byNumber = new Map(rows.map((r) => [r.permit_number, r]));
   for (const n of permitNumbers) {
     const row = byNumber.get(n);
@@ -35,8 +59,7 @@ export async function checkEligibility(
   }
   const projects = [...new Set(rows.map((r) => r.project_code))];
   if (projects.length > 1) throw PresaleErrors.differentProjects(projects);
-  const units: Array<{ unit_code: string }> = await manager.query(`SELECT unit_code FROM unit_replica WHERE permit_number = ANY($1::text[])`, [permitNumbers]);
-  const known = new Set(units.map((u) => u.unit_code));
+  const known = new Set(await source.unitCodes(permitNumbers));
   const foreign = unitCodes.filter((u) => !known.has(u));
   if (foreign.length > 0) throw PresaleErrors.unitsNotInPermits(foreign);
   const first = byNumber.get(permitNumbers[0]!)!;

@@ -71,4 +71,6 @@ export enum ErrorCode {
   PROJECT_NOT_MARKED_PRESALE = 'PROJECT_NOT_MARKED_PRESALE',
   BACKFILL_AFTER_CUTOVER = 'BACKFILL_AFTER_CUTOVER',
   ESCROW_NOT_FOUND = 'ESCROW_NOT_FOUND',
+  /** a sandbox (联调测试) credential on a route that has no sandbox space (403) */
+  SANDBOX_FORBIDDEN = 'SANDBOX_FORBIDDEN',
 }
