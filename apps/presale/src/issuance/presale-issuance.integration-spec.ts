@@ -127,19 +127,6 @@ describe(PresaleIssuanceService.name, () => {
     expect(n).toBe(99);
   });
 
-  it('keeps sandbox numbers in their own serial space, marked as test, without events', async () => {
-    const real = await issue(randomUUID());
-    const sandbox = await issue(randomUUID(), submission(), { ...county, id: 'vendor-sandbox', sandbox: true });
-    expect(sandbox.sandbox).toBe(true);
-    expect(sandbox.presaleNumber).toBe(`${PERMIT}-Y01`);
-    const verified = await rpc.request<VerifyResultV1>(PresaleRpc.verify, { token: sandbox.chainToken });
-    expect(verified).toMatchObject({ valid: true, test: true });
-    const next = await issue(randomUUID());
-    expect(Number(next.presaleNumber.slice(-2))).toBe(Number(real.presaleNumber.slice(-2)) + 1);
-    const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE payload->>'subject' = $1 AND payload->'data'->'permit'->>'sandbox' = 'true'`, [sandbox.presaleNumber])) as Array<{ n: number }>;
-    expect(n).toBe(0);
-  });
-
   it('keeps verifying old tokens after a key rotation and lists both keys', async () => {
     const before = await issue(randomUUID());
     await app.close();
