@@ -45,7 +45,8 @@ describe(SandboxPermitsService.name, () => {
   const production = async (): Promise<Record<string, string>> => {
     const out: Record<string, string> = {};
     for (const [table, order] of [['project', 'project_code'], ['construction_permit', 'permit_number'], ['building_unit', 'permit_number, unit_code'], ['e_license_file', 'permit_number'], ['outbox_event', 'id']] as const) {
-      const [row] = (await dataSource.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY ${order}), '')) AS sum FROM ${table} t`)) as Array<{ n: number; sum: string }>;
+      const value = table === 'outbox_event' ? '(t.id, t.stream_subject, t.payload)::text' : 't::text'; // not the relay's published_at
+      const [row] = (await dataSource.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(${value}, '|' ORDER BY ${order}), '')) AS sum FROM ${table} t`)) as Array<{ n: number; sum: string }>;
       out[table] = `${row!.n}:${row!.sum}`;
     }
     return out;
