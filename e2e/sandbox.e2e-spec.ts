@@ -189,7 +189,8 @@ describe('Sandbox (联调测试) through the gateway: every write stays in the s
       const [method, path] = route.split(' ') as [string, string];
       const r = await send(method, fill(path), sandboxToken, { permitNumbers: [REAL.number], projectType: 'OTHER' });
       record(route, 'refused', r);
-      expect(`${route} → ${r.status} ${String(r.json['code'])}`).toMatch(/ → 403 (ROLE_FORBIDDEN|SANDBOX_FORBIDDEN|SCOPE_FORBIDDEN)$/);
+      expect(`${route} → ${r.status} ${String(r.json['code'])}`).toMatch(/ → 403 SANDBOX_FORBIDDEN$/);
+      expect(String(r.json['detail'])).toContain('沙箱（联调测试）凭据不能调用此写入接口');
     }
 
     // 2. approval ingest: a real number (the attack: rename + retype) and a sandbox-only number

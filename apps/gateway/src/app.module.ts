@@ -19,7 +19,6 @@ import { PublicModule } from './public/public.module';
 import { ClientThrottlerGuard } from './rate-limit/client-throttler.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RpcModule } from './rpc/rpc.module';
-import { SandboxGuard } from './sandbox/sandbox.guard';
 import { StaffModule } from './staff/staff.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { ScansModule } from './scans/scans.module';
@@ -81,7 +80,6 @@ export class GatewayAppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },
-        { provide: APP_GUARD, useClass: SandboxGuard },
         { provide: APP_GUARD, useClass: ClientThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AccessTokenService } from '@hn/auth';
 import { ErrorCode, StaffRole } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
+import { assertSandboxAllowed } from '../sandbox/sandbox-space';
 import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES, REQUIRED_SCOPES, ROLE_FORBIDDEN } from './auth.decorators';
 
 interface RequestWithHeaders extends AuthenticatedRequest {
@@ -29,6 +30,7 @@ export class AccessTokenGuard implements CanActivate {
       throw new DomainException(401, ErrorCode.UNAUTHORIZED, result.reason === 'expired' ? '访问令牌已过期，请重新获取 (access token expired)' : '访问令牌无效 (invalid access token)');
     }
     req.principal = result.principal;
+    assertSandboxAllowed(this.reflector, context, result.principal); // 联调测试: writes only where the route has a sandbox space
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && roles.length > 0) {
       const { kind, role } = result.principal;

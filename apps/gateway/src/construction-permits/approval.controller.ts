@@ -6,7 +6,7 @@ import { ParsedPermitNumber } from '@hn/numbering';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
-import { SandboxSpace } from '../sandbox/sandbox.guard';
+import { SandboxSpace } from '../sandbox/sandbox-space';
 import { ConstructionPermitsGatewayService } from './construction-permits.service';
 import { UpsertResultDto } from './dto/construction-permit.dto';
 import { UpsertPermitDto } from './dto/upsert-permit.dto';

@@ -5,7 +5,7 @@ import { ContractFilingIssuedV1, ContractFilingSubmissionV1, ContractFilingV1, P
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
-import { SandboxSpace } from '../sandbox/sandbox.guard';
+import { SandboxSpace } from '../sandbox/sandbox-space';
 import { RequireAnyScope } from '../presale/any-scope.guard';
 import { IdempotencyKey, IdempotencyKeyGuard } from '../presale/idempotency-key.guard';
 import { ApiProblemExamples, ProblemExample } from '../presale/problem-examples.openapi';

@@ -4,7 +4,7 @@ import { Scopes } from '@hn/auth';
 import { PresaleIssuedV1, PresalePermitV1, PresaleSubmissionV1, Principal } from '@hn/contracts';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
-import { SandboxSpace } from '../sandbox/sandbox.guard';
+import { SandboxSpace } from '../sandbox/sandbox-space';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { RequireAnyScope } from './any-scope.guard';
 import { PresaleIssuedDto, PresalePermitDto } from './dto/presale-permit.dto';
