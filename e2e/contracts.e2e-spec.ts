@@ -62,6 +62,7 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
   let signer2: string; // 攸县 430223, contracts:issue, another client (its own idempotency keys)
   let piiSigner: string; // 株洲市 430200, contracts:issue + pii:read (clear numbers)
   let sandboxSigner: string; // 攸县, contracts:issue, sandbox (联调测试)
+  let sandboxIssuer: string; // 攸县, presale:issue, sandbox (联调测试)
   let reader: string; // 攸县, permits:read
   let changshaSigner: string; // 长沙市 430100, contracts:issue
   let presaleIssuer: string; // 攸县, presale:issue only
@@ -184,6 +185,7 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
     signer2 = await platform.token(await platform.createIntegrator(['430223'], ['contracts:issue'], fast));
     piiSigner = await platform.token(await platform.createIntegrator(['430200'], ['contracts:issue', 'pii:read'], fast));
     sandboxSigner = await platform.token(await platform.createIntegrator(['430223'], ['contracts:issue'], [...fast, '--sandbox']));
+    sandboxIssuer = await platform.token(await platform.createIntegrator(['430223'], ['presale:issue'], [...fast, '--sandbox']));
     reader = await platform.token(await platform.createIntegrator(['430223'], ['permits:read'], fast));
     changshaSigner = await platform.token(await platform.createIntegrator(['430100'], ['contracts:issue'], fast));
 
@@ -509,16 +511,27 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
   });
 
   describe('sandbox (联调测试)', () => {
-    it('files sandbox contracts in their own serial space, never consuming a real number', async () => {
+    it('files sandbox contracts against the sandbox own presale numbers only, in their own serial space', async () => {
+      // a real presale number the sandbox never issued does not exist for it
+      await expectProblem(await postFiling(filingFor(MAIN, '10-1001'), { token: sandboxSigner }), 404, 'PRESALE_NOT_FOUND');
+      // the sandbox takes its own Y01 on the real permit: the same text as the real BURST, another space
+      const presale = await api('/api/v1/presale-permits', {
+        method: 'POST',
+        token: sandboxIssuer,
+        headers: { 'content-type': 'application/json', 'idempotency-key': newKey('sandbox-presale') },
+        body: JSON.stringify(presaleSubmission({ localCertificateNumber: '攸住建预字〔2024〕第901号' })),
+      });
+      const issuedPresale = (await presale.json()) as { presaleNumber: string; sandbox: boolean };
+      expect(`${presale.status} ${issuedPresale.presaleNumber} ${issuedPresale.sandbox}`).toBe(`201 ${BURST} true`);
       const before = await fileOk(filingFor(MAIN, '10-1001'));
-      const sandbox = await fileOk(filingFor(MAIN, '10-1001'), { token: sandboxSigner });
+      const sandbox = await fileOk(filingFor(BURST, '10-1001'), { token: sandboxSigner });
       expect(sandbox.sandbox).toBe(true);
       expect(sandbox.filing.sandbox).toBe(true);
-      expect(sandbox.contractNumber).toBe(`${MAIN}-B0001`);
+      expect(sandbox.contractNumber).toBe(`${BURST}-B0001`);
       const after = await fileOk(filingFor(MAIN, '10-1002'));
       expect(serialOf(after.contractNumber)).toBe(serialOf(before.contractNumber) + 1);
       // a real credential does not see the sandbox filing under that number: it sees the real B0001
-      const real = (await (await getFiling(`${MAIN}-B0001`)).json()) as Filing;
+      const real = (await (await getFiling(`${BURST}-B0001`)).json()) as Filing;
       expect(real.sandbox).toBe(false);
     });
   });

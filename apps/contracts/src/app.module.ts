@@ -14,6 +14,7 @@ import { BuyerPiiService } from './pii/buyer-pii.service';
 import { PiiCipher } from './pii/pii-cipher';
 import { PresaleReplicaConsumer } from './presale-replica/presale-replica.consumer';
 import { PresaleReplicaProjector } from './presale-replica/presale-replica.projector';
+import { SandboxPresaleLookup } from './presale-replica/sandbox-presale-lookup';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { SigningStatisticsModule } from './signing-statistics/signing-statistics.module';
 
@@ -53,6 +54,7 @@ export class ContractsAppModule {
         ContractFilingCancellationService,
         PresaleReplicaProjector,
         PresaleReplicaConsumer,
+        SandboxPresaleLookup,
       ],
     };
   }

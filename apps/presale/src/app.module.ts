@@ -11,6 +11,7 @@ import { PresaleRecordWriter } from './issuance/presale-record-writer';
 import { presaleMigrations } from './migrations';
 import { PermitReplicaConsumer } from './permit-replica/permit-replica.consumer';
 import { PermitReplicaProjector } from './permit-replica/permit-replica.projector';
+import { SandboxPermitLookup } from './permit-replica/sandbox-permit-lookup';
 import { PresalePermitsController } from './presale-permits/presale-permits.controller';
 import { PresaleQueryService } from './presale-permits/presale-query.service';
 import { PublicVerificationService } from './presale-permits/public-verification.service';
@@ -58,6 +59,7 @@ export class PresaleAppModule {
         PublicVerificationService,
         PermitReplicaProjector,
         PermitReplicaConsumer,
+        SandboxPermitLookup,
         QrCodeRenderer,
         PrintLayoutRenderer,
       ],

@@ -26,7 +26,6 @@ describe(ContractFilingIssuanceService.name, () => {
   let dropDb: () => Promise<void>;
   const county: Principal = { kind: 'integrator', id: 'signing-vendor-a', regions: ['430223'], scopes: ['contracts:issue'] };
   const reader: Principal = { ...county, id: 'signing-vendor-pii', scopes: ['contracts:issue', 'pii:read'] };
-  const sandboxed: Principal = { ...county, id: 'signing-vendor-sandbox', sandbox: true };
   const file = (key: string, body: ContractFilingSubmissionV1 = submission(), principal = county) =>
     rpc.request<ContractFilingIssuedV1>(ContractsRpc.filingIssue, { principal, body: { idempotencyKey: key, submission: body } });
   const room = (roomNumber: string, presaleNumber = PRESALE) => submission({ presaleNumber, rooms: [{ roomNumber, floor: 1, floorArea: 89.5 }] });
@@ -193,15 +192,5 @@ describe(ContractFilingIssuanceService.name, () => {
     expect(await problemOf(file(randomUUID(), room('8-2', FULL)))).toMatchObject({ status: 409, code: 'SERIAL_EXHAUSTED' });
     const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM contract_filing WHERE presale_number = $1`, [FULL])) as Array<{ n: number }>;
     expect(n).toBe(1);
-  });
-
-  it('keeps sandbox filings in their own serial and room space, without events', async () => {
-    const real = await file(randomUUID(), room('9-901'));
-    const sandbox = await file(randomUUID(), room('9-901'), sandboxed);
-    expect(sandbox).toMatchObject({ contractNumber: `${PRESALE}-B0001`, sandbox: true, filing: { sandbox: true } });
-    const next = await file(randomUUID(), room('9-902'));
-    expect(next.filing.serial).toBe(real.filing.serial + 1);
-    const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE payload->'data'->'filing'->>'sandbox' = 'true'`)) as Array<{ n: number }>;
-    expect(n).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { CONTRACTS_CONFIG, ContractsConfig } from '../config/contracts.config';
 import { BuyerPiiService, SqlRunner } from '../pii/buyer-pii.service';
+import { SandboxPresaleLookup } from '../presale-replica/sandbox-presale-lookup';
 import { buildFilingDraft, canReadPii, FilingDraft, maskFiling, revealFiling, SubmittedFiling } from './contract-filing-record';
 import { validateContractFilingSubmission } from './contract-filing-submission.validator';
 import { ContractErrors } from './contract-filing.exception';
@@ -40,6 +41,7 @@ export class ContractFilingIssuanceService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly pii: BuyerPiiService,
+    private readonly sandboxPresale: SandboxPresaleLookup,
     @Inject(CONTRACTS_CONFIG) private readonly config: ContractsConfig,
     private readonly metrics: ContractFilingMetrics,
   ) {}
@@ -84,7 +86,9 @@ export class ContractFilingIssuanceService {
     }
     // 2. the submission, 3. the presale permit on the replica and the rooms
     if (errors.length > 0 || !draft) throw ContractErrors.incomplete(errors);
-    const presale = checkPresale(principal, draft, found.presale);
+    // sandbox (联调测试): the sandbox's own presale numbers, from the presale service (never the replica)
+    const presaleRow = draft.sandbox ? await this.sandboxPresaleRow(principal, draft, found) : found.presale;
+    const presale = checkPresale(principal, draft, presaleRow);
     const complete: FilingDraft = { ...draft, regionCode: presale.region_code, projectCode: presale.project_code };
     const masked = maskFiling(complete);
     // data.filing (ContractFilingFiledV1, masked) and subject get the assigned number inside the statement.
@@ -117,8 +121,16 @@ export class ContractFilingIssuanceService {
   private async lookup(pool: Pool, clientId: string, key: string, draft: SubmittedFiling | null): Promise<LookupRow> {
     const params: unknown[] = [clientId, key];
     if (draft) params.push(draft.presaleNumber, draft.sandbox, draft.building, draft.rooms.map((r) => r.roomNumber));
-    const rows = (await pool.query<LookupRow>(prepared(draft ? LOOKUP_AND_PRESALE_SQL : LOOKUP_SQL, params))).rows;
+    const sql = !draft ? LOOKUP_SQL : draft.sandbox ? LOOKUP_AND_SANDBOX_ROOMS_SQL : LOOKUP_AND_PRESALE_SQL;
+    const rows = (await pool.query<LookupRow>(prepared(sql, params))).rows;
     return rows[0]!;
+  }
+
+  /** The sandbox presale permit (null when the sandbox never issued it) with the sandbox rooms taken. */
+  private async sandboxPresaleRow(principal: Principal, draft: SubmittedFiling, found: LookupRow): Promise<PresaleRow | null> {
+    if (!isInRegions(principal.regions ?? [], draft.presaleNumber.slice(0, 6))) throw ContractErrors.regionForbidden(draft.presaleNumber);
+    const facts = await this.sandboxPresale.find(principal, draft.presaleNumber);
+    return facts ? { ...facts, taken: found.taken ?? [] } : null;
   }
 
   private async forCaller(pool: Pool, principal: Principal, stored: ContractFilingIssuedV1): Promise<ContractFilingIssuedV1> {
@@ -147,6 +159,8 @@ interface LookupRow {
   stored: { request_hash: string; response: ContractFilingIssuedV1 } | null;
   /** only when the submission is valid; null when the presale permit is unknown */
   presale?: PresaleRow | null;
+  /** sandbox filings: the sandbox rooms already under an active filing */
+  taken?: PresaleRow['taken'];
 }
 
 function lockKey(clientId: string, key: string): string {
@@ -162,6 +176,11 @@ const LOOKUP_AND_PRESALE_SQL = `${LOOKUP_SQL},
             (SELECT coalesce(json_agg(json_build_object('roomNumber', r.room_number, 'contractNumber', r.contract_number) ORDER BY r.room_number), '[]'::json)
              FROM contract_room r WHERE r.active AND r.sandbox = $4 AND r.presale_number = p.presale_number AND r.building = $5 AND r.room_number = ANY($6::text[])) AS taken
      FROM presale_replica p WHERE p.presale_number = $3) x) AS presale`;
+
+/** Sandbox: the stored key and the sandbox rooms taken (the presale permit comes from the presale service). */
+const LOOKUP_AND_SANDBOX_ROOMS_SQL = `${LOOKUP_SQL},
+  (SELECT coalesce(json_agg(json_build_object('roomNumber', r.room_number, 'contractNumber', r.contract_number) ORDER BY r.room_number), '[]'::json)
+     FROM contract_room r WHERE r.active AND r.sandbox = $4 AND r.presale_number = $3 AND r.building = $5 AND r.room_number = ANY($6::text[])) AS taken`;
 
 const statementNames = new Map<string, string>();
 

@@ -4,7 +4,7 @@ import { isInRegions } from '@hn/numbering';
 
 /** Escrow backfill is staff work (省厅、市州、县市区住建局), never integrators'. */
 export function assertStaff(principal: Principal): void {
-  if (principal?.kind !== 'staff' || !Array.isArray(principal.regions)) {
+  if (principal?.kind !== 'staff' || principal.sandbox === true || !Array.isArray(principal.regions)) {
     throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, '仅限住建部门工作人员使用 (staff only)');
   }
 }

@@ -4,6 +4,7 @@ import { AccessTokenService } from '@hn/auth';
 import { ErrorCode, StaffRole } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 import { AccountStateCache } from '../accounts/account-state.cache';
+import { assertSandboxAllowed } from '../sandbox/sandbox-space';
 import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES, REQUIRED_SCOPES, ROLE_FORBIDDEN } from './auth.decorators';
 
 interface RequestWithHeaders extends AuthenticatedRequest {
@@ -37,6 +38,7 @@ export class AccessTokenGuard implements CanActivate {
     }
     if (this.accounts) await this.checkAccount(result.principal.kind, result.principal.id, result.version);
     req.principal = result.principal;
+    assertSandboxAllowed(this.reflector, context, result.principal); // 联调测试: writes only where the route has a sandbox space
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && roles.length > 0) {
       const { kind, role } = result.principal;

@@ -6,6 +6,7 @@ import { ParsedPermitNumber } from '@hn/numbering';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
+import { SandboxSpace } from '../sandbox/sandbox-space';
 import { ConstructionPermitsGatewayService } from './construction-permits.service';
 import { UpsertResultDto } from './dto/construction-permit.dto';
 import { UpsertPermitDto } from './dto/upsert-permit.dto';
@@ -19,7 +20,13 @@ export class ApprovalController {
   constructor(private readonly permits: ConstructionPermitsGatewayService) {}
 
   @Put(':permitNumber')
-  @ApiOperation({ summary: '写入或更新施工许可证（含项目与单体，幂等）Upsert a construction permit with its project and units (idempotent)' })
+  @SandboxSpace()
+  @ApiOperation({
+    summary: '写入或更新施工许可证（含项目与单体，幂等）Upsert a construction permit with its project and units (idempotent)',
+    description:
+      '沙箱（联调测试）凭据的推送只写入沙箱空间：不改动正式施工许可、不发布事件，返回的许可带 `sandbox: true`，之后仅沙箱凭据可查到（同号时沙箱数据优先）。\n\n' +
+      'Pushes by sandbox credentials land in the sandbox space only: no real row changes, no event; the permit comes back with `sandbox: true` and is visible to sandbox credentials only (it shadows a real permit of the same number for them).',
+  })
   @ApiParam({ name: 'permitNumber', example: '430223202406200101' })
   @ApiCreatedResponse({ type: UpsertResultDto, description: '新建 created' })
   @ApiOkResponse({ type: UpsertResultDto, description: '已更新或无变化 updated / unchanged' })

@@ -5,6 +5,7 @@ import { ContractFilingIssuedV1, ContractFilingSubmissionV1, ContractFilingV1, P
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
+import { SandboxSpace } from '../sandbox/sandbox-space';
 import { RequireAnyScope } from '../presale/any-scope.guard';
 import { IdempotencyKey, IdempotencyKeyGuard } from '../presale/idempotency-key.guard';
 import { ApiProblemExamples, ProblemExample } from '../presale/problem-examples.openapi';
@@ -37,6 +38,7 @@ export class ContractFilingsController {
   @Post()
   @HttpCode(201)
   @RequireScopes(Scopes.contractsIssue)
+  @SandboxSpace()
   @UseGuards(IdempotencyKeyGuard)
   @ApiOperation({
     summary: '网签合同备案取号：返回统一合同备案编号 Issue a unified contract filing number',
@@ -131,6 +133,7 @@ export class ContractFilingsController {
   @Post(':contractNumber/cancel')
   @HttpCode(200)
   @RequireScopes(Scopes.contractsIssue)
+  @SandboxSpace()
   @ApiOperation({
     summary: '注销网签合同备案（编号保留、不复用，房号释放）Cancel a contract filing (the number is kept, the rooms become free)',
     description:

@@ -4,6 +4,7 @@ import { Scopes } from '@hn/auth';
 import { PresaleIssuedV1, PresalePermitV1, PresaleSubmissionV1, Principal } from '@hn/contracts';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
+import { SandboxSpace } from '../sandbox/sandbox-space';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { RequireAnyScope } from './any-scope.guard';
 import { PresaleIssuedDto, PresalePermitDto } from './dto/presale-permit.dto';
@@ -30,6 +31,7 @@ export class PresalePermitsController {
   @Post()
   @HttpCode(201)
   @RequireScopes(Scopes.presaleIssue)
+  @SandboxSpace()
   @UseGuards(IdempotencyKeyGuard)
   @ApiOperation({
     summary: '预售许可取号：返回统一预售许可证号、链令牌与二维码 Issue a unified presale permit number with chain token and QR',

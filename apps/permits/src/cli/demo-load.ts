@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { PermitUpsertService } from '../construction-permits/permit-upsert.service';
+import { SandboxPermitsService } from '../construction-permits/sandbox-permits.service';
 import { bulkSeed } from '../demo-data/bulk-seed';
 import { DemoDataGenerator } from '../demo-data/demo-data-generator';
 import { openPermitsDataSource } from './permits-data-source';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
       return;
     }
     const records = new DemoDataGenerator().generate(count);
-    const upserts = new PermitUpsertService(dataSource);
+    const upserts = new PermitUpsertService(dataSource, new SandboxPermitsService(dataSource));
     const started = Date.now();
     const step = values['bench-seed'] ? SEED_BATCH : BATCH;
     for (let i = 0; i < records.length; i += step) {

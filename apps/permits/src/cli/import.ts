@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { BulkImporter } from '../bulk-import/bulk-importer';
 import { parseImportFile } from '../bulk-import/parse-import-file';
 import { PermitUpsertService } from '../construction-permits/permit-upsert.service';
+import { SandboxPermitsService } from '../construction-permits/sandbox-permits.service';
 import { openPermitsDataSource } from './permits-data-source';
 
 const USAGE = '用法 usage: npm run permits:import -- --file permits.csv [--format csv|json] [--dry-run]';
@@ -22,7 +23,7 @@ async function main(): Promise<number> {
   const dryRun = values['dry-run'] ?? false;
   const dataSource = await openPermitsDataSource();
   try {
-    const upserts = new PermitUpsertService(dataSource);
+    const upserts = new PermitUpsertService(dataSource, new SandboxPermitsService(dataSource));
     const report = await new BulkImporter().run(
       records,
       {

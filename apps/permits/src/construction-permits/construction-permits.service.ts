@@ -5,21 +5,31 @@ import { DataSource } from 'typeorm';
 import { PermitsErrors } from './construction-permits.exception';
 import { BuildingUnit } from './entities/building-unit.entity';
 import { toUnitV1 } from './permit-mapper';
+import { PermitRow, rowToPermit, selectPermit } from './permit-rows';
 import { assertInScope, regionFilter } from './region-scope';
+import { SandboxPermitsService } from './sandbox-permits.service';
 
 const MAX_PAGE_SIZE = 100;
 
-/** Read side of construction permits: lookup by number, search by project name, units. */
+/**
+ * Read side of construction permits: lookup by number, search by project name, units. Sandbox
+ * (联调测试) credentials read the real permits with the sandbox space laid over them (a sandbox
+ * permit wins for its number, marked sandbox: true); real credentials never see the sandbox space.
+ */
 @Injectable()
 export class ConstructionPermitsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sandbox: SandboxPermitsService,
+  ) {}
 
   async getPermit(principal: Principal, permitNumber: string): Promise<ConstructionPermitV1> {
     return this.loadInScope(principal, permitNumber);
   }
 
   async listUnits(principal: Principal, permitNumber: string): Promise<BuildingUnitV1[]> {
-    await this.loadInScope(principal, permitNumber);
+    const permit = await this.loadInScope(principal, permitNumber);
+    if (permit.sandbox) return this.sandbox.units(permitNumber);
     const units = await this.dataSource.getRepository(BuildingUnit).find({ where: { permitNumber }, order: { unitCode: 'ASC' } });
     return units.map(toUnitV1);
   }
@@ -47,6 +57,7 @@ export class ConstructionPermitsService {
       params.push(scope.counties, scope.cityPrefixes);
       where += ` AND (p.region_code = ANY($${params.length - 1}::text[]) OR substr(p.region_code, 1, 4) = ANY($${params.length}::text[]))`;
     }
+    if (principal.sandbox === true) return this.sandbox.search({ where, params, page, pageSize, countCap: COUNT_CAP });
     const [countRows, rows] = await Promise.all([
       this.dataSource.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM construction_permit p WHERE ${where} LIMIT ${COUNT_CAP + 1}) t`, params) as Promise<Array<{ total: number }>>,
       this.dataSource.query(`${SELECT_PERMIT} WHERE ${where} ORDER BY p.issue_date DESC, p.permit_number LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params) as Promise<PermitRow[]>,
@@ -60,7 +71,8 @@ export class ConstructionPermitsService {
     const parsed = parsePermitNumber(String(permitNumber));
     if (!parsed.ok) throw PermitsErrors.invalidNumber(String(permitNumber), parsed);
     assertInScope(principal, parsed.value.regionCode);
-    const rows: PermitRow[] = await this.dataSource.query(`${SELECT_PERMIT} WHERE p.permit_number = $1`, [permitNumber]);
+    const overlay = principal.sandbox === true ? await this.sandbox.find(permitNumber) : null;
+    const rows: PermitRow[] = overlay ? [overlay] : await this.dataSource.query(`${SELECT_PERMIT} WHERE p.permit_number = $1`, [permitNumber]);
     const row = rows[0];
     if (!row) throw PermitsErrors.notFound(permitNumber);
     assertInScope(principal, row.region_code);
@@ -69,46 +81,7 @@ export class ConstructionPermitsService {
 }
 
 const COUNT_CAP = 10_000;
-const SELECT_PERMIT = `SELECT p.permit_number, p.project_code, p.project_name, p.region_code, p.issue_date, p.start_date,
-       p.planned_completion_date, p.five_party_acceptance_date, p.completion_filing_date, p.status,
-       j.project_type, j.category, j.developer_name, j.developer_credit_code
-  FROM construction_permit p JOIN project j ON j.project_code = p.project_code`;
-
-interface PermitRow {
-  permit_number: string;
-  project_code: string;
-  project_name: string;
-  region_code: string;
-  issue_date: string;
-  start_date: string | null;
-  planned_completion_date: string | null;
-  five_party_acceptance_date: string | null;
-  completion_filing_date: string | null;
-  status: ConstructionPermitV1['status'];
-  project_type: ConstructionPermitV1['projectType'];
-  category: string;
-  developer_name: string;
-  developer_credit_code: string;
-}
-
-function rowToPermit(r: PermitRow): ConstructionPermitV1 {
-  return {
-    permitNumber: r.permit_number,
-    projectCode: r.project_code,
-    projectName: r.project_name,
-    regionCode: r.region_code,
-    projectType: r.project_type,
-    category: r.category,
-    developerName: r.developer_name,
-    developerCreditCode: r.developer_credit_code,
-    issueDate: r.issue_date,
-    startDate: r.start_date,
-    plannedCompletionDate: r.planned_completion_date,
-    fivePartyAcceptanceDate: r.five_party_acceptance_date,
-    completionFilingDate: r.completion_filing_date,
-    status: r.status,
-  };
-}
+const SELECT_PERMIT = selectPermit('real');
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);

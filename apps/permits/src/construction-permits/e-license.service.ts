@@ -6,6 +6,7 @@ import { ConstructionPermitsService } from './construction-permits.service';
 import { ELicenseFile } from './entities/e-license-file.entity';
 import { toUnitV1 } from './permit-mapper';
 import { BuildingUnit } from './entities/building-unit.entity';
+import { SandboxPermitsService } from './sandbox-permits.service';
 
 /** The permit's e-license: the uploaded file when there is one, else a PDF rendered from its data. */
 @Injectable()
@@ -14,10 +15,16 @@ export class ELicenseService {
     private readonly dataSource: DataSource,
     private readonly permits: ConstructionPermitsService,
     private readonly renderer: ELicenseRenderer,
+    private readonly sandbox: SandboxPermitsService,
   ) {}
 
   async get(principal: Principal, permitNumber: string): Promise<ELicenseV1> {
     const permit = await this.permits.loadInScope(principal, permitNumber);
+    if (permit.sandbox) {
+      // a sandbox permit has no uploaded file: rendered from its sandbox data
+      const pdf = await this.renderer.render(permit, await this.sandbox.units(permitNumber));
+      return { fileName: `${permitNumber}-sandbox.pdf`, contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
+    }
     const uploaded = await this.dataSource.getRepository(ELicenseFile).findOne({ where: { permitNumber } });
     if (uploaded) {
       return { fileName: uploaded.fileName, contentType: 'application/pdf', contentBase64: uploaded.content.toString('base64') };

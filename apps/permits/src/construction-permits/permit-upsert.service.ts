@@ -18,6 +18,7 @@ import { Project } from './entities/project.entity';
 import { toPermitV1, toUnitV1 } from './permit-mapper';
 import { validatePermitUpsert } from './permit-upsert.validator';
 import { assertInScope } from './region-scope';
+import { SandboxPermitsService } from './sandbox-permits.service';
 
 const SOURCE = '/hn/permits';
 const DEFAULT_CATEGORY = '社会投资房建类';
@@ -25,16 +26,21 @@ const DEFAULT_CATEGORY = '社会投资房建类';
 /**
  * Ingest from the approval system (工改系统): upserts a permit with its project and units in one
  * transaction and writes the matching events to the outbox. A repeated identical upsert changes
- * nothing and publishes nothing.
+ * nothing and publishes nothing. A sandbox (联调测试) credential's push lands in the sandbox space
+ * instead (SandboxPermitsService): no real row, no event.
  */
 @Injectable()
 export class PermitUpsertService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sandbox: SandboxPermitsService,
+  ) {}
 
   async upsert(principal: Principal, permitNumber: string, body: PermitUpsertV1): Promise<PermitUpsertResultV1> {
     const errors = validatePermitUpsert(permitNumber, body);
     if (errors.length > 0) throw PermitsErrors.invalidBody(errors);
     assertInScope(principal, body.regionCode);
+    if (principal.sandbox === true) return this.sandbox.upsert(principal, permitNumber, body);
     return this.dataSource.transaction((manager) => this.upsertIn(manager, permitNumber, body));
   }
 

@@ -11,7 +11,7 @@ export const MARKING_WORKS_CATEGORY = '01';
 
 /** Marking is staff work (省厅、市州、县市区住建局), never integrators'. */
 export function assertStaff(principal: Principal): void {
-  if (principal?.kind !== 'staff' || !Array.isArray(principal.regions)) throw MarkingErrors.staffOnly();
+  if (principal?.kind !== 'staff' || principal.sandbox === true || !Array.isArray(principal.regions)) throw MarkingErrors.staffOnly();
 }
 
 /** Corrections: ADMIN accounts carrying supervision:correct only. */

@@ -2,6 +2,7 @@ import { CreateOutboxInbox1700000000000 } from '@hn/persistence';
 import { InitialPermits1764200000000 } from './1764200000000-initial-permits';
 import { SearchGrams1764200000002 } from './1764200000002-search-grams';
 import { ProjectMarking1764800000010 } from './1764800000010-project-marking';
+import { SandboxPermits1766300000000 } from './1766300000000-sandbox-permits';
 
 /** Ordered migrations of the permits database (outbox/inbox tables from the persistence lib first). */
-export const permitsMigrations = [CreateOutboxInbox1700000000000, InitialPermits1764200000000, SearchGrams1764200000002, ProjectMarking1764800000010];
+export const permitsMigrations = [CreateOutboxInbox1700000000000, InitialPermits1764200000000, SearchGrams1764200000002, ProjectMarking1764800000010, SandboxPermits1766300000000];

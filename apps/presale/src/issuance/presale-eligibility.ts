@@ -9,6 +9,34 @@ export interface EligiblePermits {
   regionCode: string;
 }
 
+/** What eligibility needs of a construction permit (a permit_replica row). */
+export interface PermitFacts {
+  permit_number: string;
+  project_code: string;
+  region_code: string;
+  project_type: string | null;
+  developer_name: string | null;
+  developer_credit_code: string | null;
+}
+
+/**
+ * Where the permits come from: the local replica (real issuance, no round trip), or for sandbox
+ * (联调测试) credentials the permits service's sandbox view (SandboxPermitLookup).
+ */
+export interface PermitSource {
+  permits(permitNumbers: string[]): Promise<PermitFacts[]>;
+  unitCodes(permitNumbers: string[]): Promise<string[]>;
+}
+
+export function replicaSource(manager: EntityManager): PermitSource {
+  return {
+    permits: (permitNumbers) =>
+      manager.query(`SELECT permit_number, project_code, region_code, project_type, developer_name, developer_credit_code FROM permit_replica WHERE permit_number = ANY($1::text[])`, [permitNumbers]),
+    unitCodes: async (permitNumbers) =>
+      ((await manager.query(`SELECT unit_code FROM unit_replica WHERE permit_number = ANY($1::text[])`, [permitNumbers])) as Array<{ unit_code: string }>).map((u) => u.unit_code),
+  };
+}
+
 /**
  * Checks the listed construction permits against the local replica: in the caller's regions, known,
  * typed PRESALE, of one project; every unit code belongs to one of them; the developer's credit code
@@ -23,12 +51,10 @@ export async function checkEligibility(
   unitCodes: string[],
   developerCreditCode: string,
   notPresale: (permitNumber: string, type: string | null) => DomainException = PresaleErrors.notPresale,
+  source: PermitSource = replicaSource(manager),
 ): Promise<EligiblePermits> {
   for (const n of permitNumbers) if (!isInRegions(principal.regions, n.slice(0, 6))) throw PresaleErrors.regionForbidden(n);
-  const rows: Array<{ permit_number: string; project_code: string; region_code: string; project_type: string | null; developer_name: string | null; developer_credit_code: string | null }> = await manager.query(
-    `SELECT permit_number, project_code, region_code, project_type, developer_name, developer_credit_code FROM permit_replica WHERE permit_number = ANY($1::text[])`,
-    [permitNumbers],
-  );
+  const rows = await source.permits(permitNumbers);
   const byNumber = new Map(rows.map((r) => [r.permit_number, r]));
   for (const n of permitNumbers) {
     const row = byNumber.get(n);
@@ -46,8 +72,7 @@ export async function checkEligibility(
     .filter((r) => r.developer_credit_code!.trim().toUpperCase() !== submitted)
     .map((r) => ({ permitNumber: r.permit_number, creditCode: r.developer_credit_code!.trim(), name: r.developer_name }));
   if (mismatches.length > 0) throw PresaleErrors.developerMismatch(developerCreditCode.trim(), mismatches);
-  const units: Array<{ unit_code: string }> = await manager.query(`SELECT unit_code FROM unit_replica WHERE permit_number = ANY($1::text[])`, [permitNumbers]);
-  const known = new Set(units.map((u) => u.unit_code));
+  const known = new Set(await source.unitCodes(permitNumbers));
   const foreign = unitCodes.filter((u) => !known.has(u));
   if (foreign.length > 0) throw PresaleErrors.unitsNotInPermits(foreign);
   const first = byNumber.get(permitNumbers[0]!)!;

@@ -137,19 +137,6 @@ describe(PresaleIssuanceService.name, () => {
     expect(n).toBe(99);
   });
 
-  it('keeps sandbox numbers in their own serial space, marked as test, without events', async () => {
-    const real = await issue(randomUUID());
-    const sandbox = await issue(randomUUID(), submission(), { ...county, id: 'vendor-sandbox', sandbox: true });
-    expect(sandbox.sandbox).toBe(true);
-    expect(sandbox.presaleNumber).toBe(`${PERMIT}-Y01`);
-    const verified = await rpc.request<VerifyResultV1>(PresaleRpc.verify, { token: sandbox.chainToken });
-    expect(verified).toMatchObject({ valid: true, test: true });
-    const next = await issue(randomUUID());
-    expect(Number(next.presaleNumber.slice(-2))).toBe(Number(real.presaleNumber.slice(-2)) + 1);
-    const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE payload->>'subject' = $1 AND payload->'data'->'permit'->>'sandbox' = 'true'`, [sandbox.presaleNumber])) as Array<{ n: number }>;
-    expect(n).toBe(0);
-  });
-
   describe('one unified number per local certificate (本地证号)', () => {
     const P6 = '430223202406200601';
     const s6 = (overrides: Partial<PresaleSubmissionV1> = {}): PresaleSubmissionV1 => submission({ constructionPermitNumbers: [P6], unitCodes: ['U6'], ...overrides });
@@ -185,14 +172,6 @@ describe(PresaleIssuanceService.name, () => {
       await expect(issue(randomUUID(), submission({ localCertificateNumber: '攸住建预字〔2024〕第603号' }))).rejects.toMatchObject({ problem: { code: 'DUPLICATE_LOCAL_CERTIFICATE' } });
     });
 
-    it('keeps the sandbox separate: a sandbox issuance of a real certificate is not a duplicate, nor the reverse', async () => {
-      const body = s6({ localCertificateNumber: '攸住建预字〔2024〕第604号' });
-      const sandboxPrincipal: Principal = { ...county, id: 'vendor-sandbox', sandbox: true };
-      await issue(randomUUID(), body, sandboxPrincipal);
-      const real = await issue(randomUUID(), body);
-      expect(real.sandbox).toBe(false);
-      await expect(issue(randomUUID(), body, sandboxPrincipal)).rejects.toMatchObject({ problem: { status: 409, code: 'DUPLICATE_LOCAL_CERTIFICATE' } });
-    });
   });
 
   describe("the developer is the construction permit's project developer", () => {

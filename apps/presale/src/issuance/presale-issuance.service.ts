@@ -6,6 +6,7 @@ import { enqueueEvent } from '@hn/persistence';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { PresaleIssuanceMetrics } from './presale-issuance.metrics';
+import { SandboxPermitLookup } from '../permit-replica/sandbox-permit-lookup';
 import { QrCodeRenderer } from '../print';
 import { duplicateFromViolation } from './local-certificate';
 import { claimIdempotencyKey, IDEMPOTENCY_KEY_PATTERN, storeIdempotentResponse } from './idempotency';
@@ -31,6 +32,7 @@ export class PresaleIssuanceService {
     private readonly dataSource: DataSource,
     private readonly writer: PresaleRecordWriter,
     private readonly qr: QrCodeRenderer,
+    private readonly sandboxPermits: SandboxPermitLookup,
     @Inject(PRESALE_CONFIG) private readonly config: PresaleConfig,
     private readonly metrics: PresaleIssuanceMetrics,
   ) {}
@@ -51,8 +53,10 @@ export class PresaleIssuanceService {
         errors.push({ field: 'issueDate', reason: `发证日期早于统一编号启用日 ${this.config.cutoverDate}，存量预售许可请通过补录取得 Z 编号 (before the cut-over: backfill instead)` });
       }
       if (errors.length > 0) throw PresaleErrors.incomplete(errors);
-      const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes, submission.developer.creditCode);
       const sandbox = principal.sandbox === true;
+      // sandbox: the permits as the sandbox sees them (its own pushes over the real ones), asked of permits
+      const source = sandbox ? this.sandboxPermits.source(principal) : undefined;
+      const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes, submission.developer.creditCode, undefined, source);
       const { permit } = await this.writer.issue(manager, principal, LETTER, submission, eligible, sandbox);
       if (!sandbox) {
         await enqueueEvent<PresalePermitIssuedV1>(manager, { source: '/hn/presale', type: PresaleEvents.permitIssued, subject: permit.presaleNumber, data: { permit }, correlationId: currentCorrelationId() });

@@ -4,7 +4,7 @@ import { isInRegions } from '@hn/numbering';
 
 /** Supervision routes are for staff only; the gateway checks roles and scopes first. */
 export function assertStaff(principal: Principal | undefined, scope: string): asserts principal is Principal {
-  if (!principal || principal.kind !== 'staff' || !Array.isArray(principal.regions) || !Array.isArray(principal.scopes)) {
+  if (!principal || principal.kind !== 'staff' || principal.sandbox === true || !Array.isArray(principal.regions) || !Array.isArray(principal.scopes)) {
     throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, '此操作仅限监管工作人员 (staff only)');
   }
   if (!principal.scopes.includes(scope)) throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, `缺少权限范围 ${scope} (missing scope)`);

@@ -29,6 +29,8 @@ export interface ConstructionPermitV1 {
   fivePartyAcceptanceDate: string | null;
   completionFilingDate: string | null;
   status: PermitStatus;
+  /** 联调测试: true on permits a sandbox credential pushed (seen by sandbox credentials only); absent on real permits */
+  sandbox?: true;
 }
 
 export interface PermitUpsertV1 {

@@ -75,4 +75,6 @@ export enum ErrorCode {
   DUPLICATE_LOCAL_CERTIFICATE = 'DUPLICATE_LOCAL_CERTIFICATE',
   /** the developer's credit code is not the construction permit's project developer (422) */
   DEVELOPER_MISMATCH = 'DEVELOPER_MISMATCH',
+  /** a sandbox (联调测试) credential on a route that has no sandbox space (403) */
+  SANDBOX_FORBIDDEN = 'SANDBOX_FORBIDDEN',
 }

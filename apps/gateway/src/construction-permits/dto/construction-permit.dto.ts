@@ -16,6 +16,8 @@ export class ConstructionPermitDto {
   @ApiProperty({ example: null, nullable: true }) fivePartyAcceptanceDate!: string | null;
   @ApiProperty({ example: null, nullable: true }) completionFilingDate!: string | null;
   @ApiProperty({ example: 'VALID', enum: ['VALID', 'REVOKED'] }) status!: string;
+  @ApiProperty({ example: true, required: false, description: '联调测试（沙箱）数据：沙箱凭据推送的施工许可，仅沙箱凭据可见；正式数据无此字段 (sandbox data, seen by sandbox credentials only)' })
+  sandbox?: boolean;
 }
 
 export class PermitPageDto {
