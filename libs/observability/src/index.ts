@@ -4,4 +4,4 @@ export { MetricsService } from './lib/metrics.service';
 export { MetricsController } from './lib/metrics.controller';
 export { ObservabilityModule } from './lib/observability.module';
 export { RpcCorrelationInterceptor } from './lib/rpc-correlation.interceptor';
-export { checkDatabase, checkNats, Queryable, NatsLike } from './lib/health-checks';
+export { checkDatabase, checkNats, checkProbe, Queryable, NatsLike } from './lib/health-checks';

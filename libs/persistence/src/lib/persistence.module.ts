@@ -1,4 +1,5 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { NATS_RECONNECT_FOREVER, RpcTransportMonitor } from '@hn/messaging';
 import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { createServiceDataSource } from './create-service-data-source';
@@ -34,9 +35,11 @@ export class PersistenceModule {
           useFactory: (dataSource: DataSource, natsConnection: NatsConnection) =>
             new OutboxRelay({ ...options.relay, dataSource, natsConnection, logger: new Logger('OutboxRelay') }),
         },
+        // createServiceApp attaches the RPC transport's connection to it, /health reads it
+        { provide: RpcTransportMonitor, useValue: new RpcTransportMonitor() },
         PersistenceLifecycle,
       ],
-      exports: [DataSource, NATS_CONNECTION, OutboxRelay, EVENT_SOURCE, PERSISTENCE_OPTIONS],
+      exports: [DataSource, NATS_CONNECTION, OutboxRelay, EVENT_SOURCE, PERSISTENCE_OPTIONS, RpcTransportMonitor],
     };
   }
 }
@@ -78,8 +81,7 @@ async function connectServiceNats(options: PersistenceModuleOptions): Promise<Na
     servers: config(options).natsServers,
     name: `hn-${options.serviceName}`,
     // Never give up reconnecting: the outbox keeps events safe while NATS is away.
-    maxReconnectAttempts: -1,
-    reconnectTimeWait: 1000,
+    ...NATS_RECONNECT_FOREVER,
   });
   try {
     const jsm = await nc.jetstreamManager();
