@@ -83,6 +83,7 @@ describe('NATS outage (service kit)', () => {
   let client: NatsConnection;
   let rpc: RpcClient;
   let port: number;
+  const logLevel = process.env['LOG_LEVEL'];
 
   const health = async (): Promise<{ status: number; body: { details?: Record<string, { status: string; message?: string }>; error?: Record<string, { status: string }> } }> => {
     const res = await fetch(`http://127.0.0.1:${port}/health`);
@@ -124,6 +125,8 @@ describe('NATS outage (service kit)', () => {
     await client?.close();
     await nats?.destroy();
     await db?.drop();
+    if (logLevel === undefined) delete process.env['LOG_LEVEL'];
+    else process.env['LOG_LEVEL'] = logLevel;
   });
 
   it(`answers, relays and consumes again within 5 s after a ${OUTAGE_MS / 1000} s outage; /health reports each connection`, async () => {

@@ -88,6 +88,7 @@ export class OutboxRelay {
   private listenerRetry: NodeJS.Timeout | null = null;
   private lastPurgeAt = 0;
   private reconnected = false;
+  private natsStatus: AsyncIterable<unknown> | null = null;
 
   constructor(options: OutboxRelayOptions) {
     this.dataSource = options.dataSource;
@@ -126,6 +127,9 @@ export class OutboxRelay {
     if (!this.running) return;
     this.running = false;
     this.sleeper.interrupt();
+    // nats.js status iterators have stop(); ending it removes this relay's listener from the connection
+    (this.natsStatus as { stop?: () => void } | null)?.stop?.();
+    this.natsStatus = null;
     if (this.listenerRetry) clearTimeout(this.listenerRetry);
     this.listenerRetry = null;
     await this.loop;
@@ -260,8 +264,10 @@ export class OutboxRelay {
   /** A reconnect ends the backoff sleep at once (and resets it): the rows waiting go out now. */
   private async followNats(): Promise<void> {
     if (typeof this.nc.status !== 'function') return;
+    const statuses = this.nc.status();
+    this.natsStatus = statuses;
     try {
-      for await (const status of this.nc.status()) {
+      for await (const status of statuses) {
         if (!this.running) break;
         if (status.type === Events.Reconnect) {
           this.reconnected = true;
