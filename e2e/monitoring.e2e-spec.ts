@@ -69,6 +69,7 @@ describe('monitoring: dashboards and alert rules query only exported metrics', (
   it('reports the events connection as up and consumer lag per durable', async () => {
     const text = await (await fetch(`http://127.0.0.1:${platform.metricsPort('presale')}/metrics`)).text();
     expect(text).toMatch(/^nats_connection_up\{connection="events"\} 1$/m);
+    expect(text).toMatch(/^nats_connection_up\{connection="rpc"\} 1$/m);
     expect(text).toMatch(/^jetstream_consumer_pending_messages\{stream="HN_PERMITS",durable="[^"]+"\} \d+$/m);
   });
 

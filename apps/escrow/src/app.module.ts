@@ -34,7 +34,7 @@ export class EscrowAppModule {
         }),
         TerminusModule,
       ],
-      controllers: [EscrowController, createServiceHealthController('escrow', EscrowRpc.health)],
+      controllers: [EscrowController, createServiceHealthController('escrow', EscrowRpc.health, { objectStore: true })],
       providers: [{ provide: ESCROW_CONFIG, useValue: config }, EscrowRecordsService, EscrowQueryService, PresaleReplicaProjector, PresaleReplicaConsumer],
     };
   }

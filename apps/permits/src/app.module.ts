@@ -35,7 +35,7 @@ export class PermitsAppModule {
         ConstructionPermitsModule,
         MarkingModule.register(config),
       ],
-      controllers: [createServiceHealthController('permits', PermitsRpc.health)],
+      controllers: [createServiceHealthController('permits', PermitsRpc.health, { objectStore: true })],
     };
   }
 }

@@ -47,7 +47,7 @@ export class PresaleAppModule {
         BackfillModule,
         UnpermittedModule,
       ],
-      controllers: [PresalePermitsController, createServiceHealthController('presale', PresaleRpc.health)],
+      controllers: [PresalePermitsController, createServiceHealthController('presale', PresaleRpc.health, { objectStore: true })],
       providers: [
         { provide: PRESALE_CONFIG, useValue: config },
         SigningKeysService,

@@ -6,4 +6,4 @@ export { trackNatsConnection } from './lib/nats-connection-metrics';
 export { MetricsController } from './lib/metrics.controller';
 export { ObservabilityModule, ObservabilityOptions } from './lib/observability.module';
 export { RpcCorrelationInterceptor } from './lib/rpc-correlation.interceptor';
-export { checkDatabase, checkNats, Queryable, NatsLike } from './lib/health-checks';
+export { checkDatabase, checkNats, checkProbe, Queryable, NatsLike } from './lib/health-checks';

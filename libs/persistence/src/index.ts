@@ -22,6 +22,6 @@ export * from './lib/nats-connection.token';
 export * from './lib/persistence-module-options';
 export * from './lib/persistence.module';
 export { PersistenceLifecycle } from './lib/persistence-lifecycle';
-export { createServiceHealthController } from './lib/service-health.controller';
+export { createServiceHealthController, ServiceHealthOptions } from './lib/service-health.controller';
 export { readServiceEnv, ServiceEnv } from './lib/service-env';
 export { pageOf, regionCondition } from './lib/list-query';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { CloudEvent, ConstructionPermitV1, PermitsEvents, ProjectTypedV1 } from '@hn/contracts';
 import { InjectNats } from '@hn/persistence';
-import { JSONCodec, NatsConnection, Subscription } from 'nats';
+import { Events, JSONCodec, NatsConnection, Subscription } from 'nats';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
 
 const MAX_ENTRIES = 50_000;
@@ -10,7 +10,9 @@ const MAX_ENTRIES = 50_000;
  * Read-through cache of permit lookups in each gateway replica. Entries live at most
  * GATEWAY_PERMIT_CACHE_TTL_MS and are dropped as soon as a hn.permits.* event about the permit
  * (or its project's type) arrives, so a change is visible within milliseconds of its commit.
- * Only successful lookups are cached; the caller's region is checked on every hit.
+ * Only successful lookups are cached; the caller's region is checked on every hit. The connection
+ * reconnects forever and resubscribes by itself; events published while this replica was away are
+ * not replayed to a core subscription, so the whole cache is dropped when the connection comes back.
  */
 @Injectable()
 export class PermitLookupCache implements OnApplicationBootstrap, OnModuleDestroy {
@@ -41,7 +43,22 @@ export class PermitLookupCache implements OnApplicationBootstrap, OnModuleDestro
         }
       },
     });
+    void this.clearOnReconnect();
     this.logger.log(`permit lookup cache on (ttl ${this.config.permitCacheTtlMs} ms)`);
+  }
+
+  private async clearOnReconnect(): Promise<void> {
+    if (typeof this.nats.status !== 'function') return;
+    try {
+      for await (const status of this.nats.status()) {
+        if (status.type === Events.Reconnect) {
+          this.entries.clear();
+          this.logger.log('NATS reconnected: permit lookup cache cleared (invalidations may have been missed)');
+        }
+      }
+    } catch {
+      // ends with the connection
+    }
   }
 
   onModuleDestroy(): void {

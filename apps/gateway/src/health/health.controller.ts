@@ -2,8 +2,9 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { ContractsRpc, EscrowRpc, PermitsRpc, PresaleRpc, ServiceHealthV1 } from '@hn/contracts';
+import { ScanStaging } from '@hn/documents';
 import { RpcClient } from '@hn/messaging';
-import { checkDatabase, checkNats } from '@hn/observability';
+import { checkDatabase, checkNats, checkProbe } from '@hn/observability';
 import { InjectNats } from '@hn/persistence';
 import type { FastifyReply } from 'fastify';
 import { NatsConnection } from 'nats';
@@ -19,23 +20,36 @@ interface Check {
   details?: ServiceHealthV1['details'];
 }
 
+/**
+ * The gateway's own connections (database; NATS, which carries both its RPC requests and its event
+ * subscriptions; the scan object store), then each service's own /health over NATS. While NATS is
+ * away the services cannot be asked and are reported down at once.
+ */
 @ApiTags('运维 Operations')
 @Controller('health')
 export class HealthController {
+  private readonly staging: ScanStaging;
+
   constructor(
     private readonly indicators: HealthIndicatorService,
     private readonly dataSource: DataSource,
-    @InjectNats() private readonly nats: NatsConnection,
+    @InjectNats() nats: NatsConnection,
     private readonly rpc: RpcClient,
-  ) {}
+  ) {
+    this.staging = new ScanStaging(nats);
+  }
 
   @Get()
   @Public()
   @ApiOperation({ summary: '网关与各服务健康状态 Health of the gateway and every service' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: 'ok' | 'error'; checks: Record<string, Check> }> {
-    const own = { ...(await checkDatabase(this.indicators, this.dataSource, 'gateway-database')), ...(await checkNats(this.indicators, this.nats, 'gateway-nats')) };
+    const own = await Promise.all([
+      checkDatabase(this.indicators, this.dataSource, 'gateway-database'),
+      checkNats(this.indicators, this.rpc.connection, 'gateway-nats'),
+      checkProbe(this.indicators, 'gateway-object-store', () => this.staging.check()),
+    ]);
     const checks: Record<string, Check> = {};
-    for (const [key, value] of Object.entries(own)) checks[key] = value as Check;
+    for (const [key, value] of Object.entries(Object.assign({}, ...own) as Record<string, Check>)) checks[key] = value;
     await Promise.all(
       Object.entries(SERVICES).map(async ([service, subject]) => {
         try {

@@ -39,6 +39,11 @@ export class ScanStaging {
     return Buffer.from(bytes);
   }
 
+  /** For /health: the bucket answers (opened, or created, on the first call). */
+  async check(): Promise<void> {
+    await (await this.bucket()).status();
+  }
+
   private bucket(): Promise<ObjectStore> {
     // A failed open is retried by the next call rather than cached.
     this.store ??= this.nc

@@ -1,10 +1,12 @@
 import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { NatsOptions, Transport } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { MetricsService } from '@hn/observability';
+import { MetricsService, trackNatsConnection } from '@hn/observability';
 import { Logger } from 'nestjs-pino';
-
+import { NatsConnection } from 'nats';
+import { NATS_RECONNECT_FOREVER } from './nats-reconnect';
+import { RpcTransportMonitor } from './rpc-transport-monitor';
 
 export interface ServiceAppOptions {
   /** queue group = service name: replicas share requests instead of each answering */
@@ -14,6 +16,17 @@ export interface ServiceAppOptions {
   host: string;
 }
 
+/**
+ * The NATS request/reply transport of a service: its queue group, and reconnecting forever (the
+ * nats.js default gives up after 10 attempts, ~20 s, after which the service never answers again).
+ */
+export function rpcTransportOptions(options: Pick<ServiceAppOptions, 'service' | 'natsUrl'>): NatsOptions {
+  return {
+    transport: Transport.NATS,
+    options: { servers: [options.natsUrl], queue: options.service, name: `${options.service}-rpc`, ...NATS_RECONNECT_FOREVER },
+  };
+}
+
 /** A service as a hybrid app: NATS request/reply in its queue group, plus HTTP for /health and /metrics. */
 export async function createServiceApp(module: DynamicModule, options: ServiceAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { bufferLogs: true });
@@ -21,11 +34,12 @@ export async function createServiceApp(module: DynamicModule, options: ServiceAp
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
   observeHttpDurations(app);
-  app.connectMicroservice<MicroserviceOptions>(
-    { transport: Transport.NATS, options: { servers: [options.natsUrl], queue: options.service, name: `${options.service}-rpc` } },
-    { inheritAppConfig: true },
-  );
+  const microservice = app.connectMicroservice<NatsOptions>(rpcTransportOptions(options), { inheritAppConfig: true });
   await app.startAllMicroservices();
+  // /health reports the transport's own connection (PersistenceModule provides the monitor).
+  const rpcConnection = microservice.unwrap<NatsConnection>();
+  monitorOf(app)?.attach(rpcConnection);
+  trackNatsConnection(app.get(MetricsService, { strict: false }), 'rpc', rpcConnection);
   await app.listen(options.port, options.host);
   return app;
 }
@@ -37,4 +51,12 @@ function observeHttpDurations(app: NestFastifyApplication): void {
     metrics.observeHttp(request.method, request.routeOptions?.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
+}
+
+function monitorOf(app: INestApplication): RpcTransportMonitor | undefined {
+  try {
+    return app.get(RpcTransportMonitor, { strict: false });
+  } catch {
+    return undefined;
+  }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ErrorCode, Headers as HnHeaders, RpcProblem } from '@hn/contracts';
 import { DomainException, isRpcProblem } from '@hn/errors';
 import { headers as natsHeaders, JSONCodec, NatsConnection, NatsError } from 'nats';
+import { NatsConnectionState } from './nats-reconnect';
 
 export interface RpcClientOptions {
   /** Fail with 503 after this long; a stopped service answers "no responders" at once anyway. */
@@ -23,19 +24,30 @@ interface NestReply<T> {
 /**
  * Request/reply to a NestJS NATS microservice, speaking its packet format ({pattern,data,id} →
  * {err|response}). Uses nats.js request() directly so "no responders" surfaces immediately as
- * 503 instead of waiting for a timeout, and carries the correlation id in a NATS header.
+ * 503 instead of waiting for a timeout, and carries the correlation id in a NATS header. While the
+ * connection is away (NATS down, reconnecting forever) every call is a 503 at once, not a timeout.
  */
 export class RpcClient {
   private readonly codec = JSONCodec<unknown>();
+  private readonly state: NatsConnectionState;
 
   constructor(
     private readonly nc: NatsConnection,
     private readonly options: RpcClientOptions,
-  ) {}
+  ) {
+    this.state = new NatsConnectionState(nc);
+  }
+
+  /** The connection's state (for /health). */
+  get connection(): NatsConnectionState {
+    return this.state;
+  }
 
   async request<TRes, TReq = unknown>(subject: string, data: TReq, correlationId?: string, callOptions: RpcCallOptions = {}): Promise<TRes> {
     const h = natsHeaders();
     if (correlationId) h.set(HnHeaders.correlationId, correlationId);
+    const down = this.state.problem;
+    if (down) throw this.unavailable(subject, new Error(down));
     const packet = { pattern: subject, data, id: randomUUID() };
     let replyBytes: Uint8Array;
     try {
@@ -58,7 +70,7 @@ export class RpcClient {
 
   private unavailable(subject: string, err: unknown): DomainException {
     const service = subject.split('.')[1] ?? subject;
-    const reason = err instanceof NatsError && err.code === '503' ? 'no responders' : err instanceof NatsError && err.code === 'TIMEOUT' ? 'timeout' : 'connection';
+    const reason = err instanceof NatsError && err.code === '503' ? 'no responders' : err instanceof NatsError && err.code === 'TIMEOUT' ? 'timeout' : 'NATS connection down';
     return new DomainException(
       503,
       ErrorCode.SERVICE_UNAVAILABLE,

@@ -36,3 +36,14 @@ export async function checkNats(indicators: HealthIndicatorService, nc: NatsLike
     return indicator.down({ message: err instanceof Error ? err.message : 'unreachable' });
   }
 }
+
+/** Any other dependency: up when `probe` resolves within 1.5 s. */
+export async function checkProbe(indicators: HealthIndicatorService, key: string, probe: () => Promise<unknown>): Promise<HealthIndicatorResult> {
+  const indicator = indicators.check(key);
+  try {
+    await withTimeout(probe(), 1500);
+    return indicator.up();
+  } catch (err) {
+    return indicator.down({ message: err instanceof Error ? err.message : 'unreachable' });
+  }
+}

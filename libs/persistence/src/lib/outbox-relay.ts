@@ -1,5 +1,5 @@
 import { CloudEvent, Headers } from '@hn/contracts';
-import { headers as natsHeaders, JetStreamClient, NatsConnection, PubAck } from 'nats';
+import { Events, headers as natsHeaders, JetStreamClient, NatsConnection, PubAck } from 'nats';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { backoffDelay } from './backoff';
@@ -69,7 +69,8 @@ const LISTENER_RETRY_MS = 2000;
  * (several relays split the work, none publishes a row another holds), publishes the whole batch
  * pipelined, then marks acked rows published and records the error on the others in the same
  * transaction. The loop never throws: NATS or Postgres trouble means backoff and retry, and the
- * rows stay the source of truth until JetStream acked them.
+ * rows stay the source of truth until JetStream acked them. When the NATS connection comes back
+ * (it reconnects forever) the backoff is cut short, so a long outage does not delay the catch-up.
  */
 export class OutboxRelay {
   private readonly dataSource: DataSource;
@@ -90,6 +91,8 @@ export class OutboxRelay {
   private listener: Client | null = null;
   private listenerRetry: NodeJS.Timeout | null = null;
   private lastPurgeAt = 0;
+  private reconnected = false;
+  private natsStatus: AsyncIterable<unknown> | null = null;
 
   constructor(options: OutboxRelayOptions) {
     this.dataSource = options.dataSource;
@@ -121,6 +124,7 @@ export class OutboxRelay {
     this.running = true;
     await this.connectListener();
     this.loop = this.runLoop();
+    void this.followNats();
   }
 
   /** Finishes the round in flight (no half-published batch), then closes the LISTEN connection. */
@@ -128,6 +132,9 @@ export class OutboxRelay {
     if (!this.running) return;
     this.running = false;
     this.sleeper.interrupt();
+    // nats.js status iterators have stop(); ending it removes this relay's listener from the connection
+    (this.natsStatus as { stop?: () => void } | null)?.stop?.();
+    this.natsStatus = null;
     if (this.listenerRetry) clearTimeout(this.listenerRetry);
     this.listenerRetry = null;
     await this.loop;
@@ -231,6 +238,10 @@ export class OutboxRelay {
   private async runLoop(): Promise<void> {
     let failures = 0;
     while (this.running) {
+      if (this.reconnected) {
+        this.reconnected = false;
+        failures = 0;
+      }
       this.sleeper.clearWake();
       let result: RelayBatchResult | null = null;
       try {
@@ -255,6 +266,24 @@ export class OutboxRelay {
         // Not wakeable: a NOTIFY storm must not turn an outage into a busy loop.
         await this.sleeper.sleep(backoffDelay(failures, this.baseBackoffMs, this.maxBackoffMs), false);
       }
+    }
+  }
+
+  /** A reconnect ends the backoff sleep at once (and resets it): the rows waiting go out now. */
+  private async followNats(): Promise<void> {
+    if (typeof this.nc.status !== 'function') return;
+    const statuses = this.nc.status();
+    this.natsStatus = statuses;
+    try {
+      for await (const status of statuses) {
+        if (!this.running) break;
+        if (status.type === Events.Reconnect) {
+          this.reconnected = true;
+          this.sleeper.interrupt();
+        }
+      }
+    } catch {
+      // ends with the connection
     }
   }
 

@@ -1,5 +1,6 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { MetricsService, trackNatsConnection } from '@hn/observability';
+import { NATS_RECONNECT_FOREVER, RpcTransportMonitor } from '@hn/messaging';
 import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { createServiceDataSource } from './create-service-data-source';
@@ -50,10 +51,12 @@ export class PersistenceModule {
               onPublished: metrics ? outboxLagObserver(metrics) : undefined,
             }),
         },
+        // createServiceApp attaches the RPC transport's connection to it, /health reads it
+        { provide: RpcTransportMonitor, useValue: new RpcTransportMonitor() },
         PersistenceLifecycle,
         PersistenceMetrics,
       ],
-      exports: [DataSource, NATS_CONNECTION, OutboxRelay, EVENT_SOURCE, PERSISTENCE_OPTIONS],
+      exports: [DataSource, NATS_CONNECTION, OutboxRelay, EVENT_SOURCE, PERSISTENCE_OPTIONS, RpcTransportMonitor],
     };
   }
 }
@@ -95,8 +98,7 @@ async function connectServiceNats(options: PersistenceModuleOptions): Promise<Na
     servers: config(options).natsServers,
     name: `hn-${options.serviceName}`,
     // Never give up reconnecting: the outbox keeps events safe while NATS is away.
-    maxReconnectAttempts: -1,
-    reconnectTimeWait: 1000,
+    ...NATS_RECONNECT_FOREVER,
   });
   try {
     const jsm = await nc.jetstreamManager();

@@ -1,39 +1,73 @@
 import { Controller, Get, Type, UseFilters } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunction, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { ServiceHealthV1 } from '@hn/contracts';
+import { ScanStaging } from '@hn/documents';
 import { RpcProblemFilter } from '@hn/errors';
-import { checkDatabase, checkNats } from '@hn/observability';
+import { NatsConnectionState, RpcTransportMonitor } from '@hn/messaging';
+import { checkDatabase, checkNats, checkProbe } from '@hn/observability';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { InjectNats } from './nats-connection.token';
 
+export interface ServiceHealthOptions {
+  /** The service stages scans through the JetStream object store: report it too. */
+  objectStore?: boolean;
+}
+
 /**
- * /health over HTTP (probes) and the same answer over NATS (for the gateway's /health), checking
- * the service's own database and NATS connection. One controller class per service.
+ * /health over HTTP (probes) and the same answer over NATS (for the gateway's /health), one entry
+ * per connection: `database`, `nats` (events: outbox relay, consumers), `nats-rpc` (the NestJS
+ * request/reply transport, its own connection) and, where used, `object-store`. Any of them down →
+ * 503 (HTTP) / status "error" (NATS), so a service that cannot answer requests is not "healthy".
  */
-export function createServiceHealthController(service: string, rpcSubject: string): Type<unknown> {
+export function createServiceHealthController(service: string, rpcSubject: string, options: ServiceHealthOptions = {}): Type<unknown> {
   @Controller()
   class ServiceHealthController {
+    private readonly events: NatsConnectionState;
+    private readonly staging: ScanStaging | null;
+
     constructor(
       readonly health: HealthCheckService,
       readonly indicators: HealthIndicatorService,
       readonly dataSource: DataSource,
-      @InjectNats() readonly nats: NatsConnection,
-    ) {}
+      @InjectNats() nats: NatsConnection,
+      readonly rpcTransport: RpcTransportMonitor,
+    ) {
+      this.events = new NatsConnectionState(nats);
+      this.staging = options.objectStore ? new ScanStaging(nats) : null;
+    }
 
     @Get('health')
     @HealthCheck()
     check(): Promise<HealthCheckResult> {
-      return this.health.check([() => checkDatabase(this.indicators, this.dataSource), () => checkNats(this.indicators, this.nats)]);
+      return this.health.check(this.checks());
     }
 
     @MessagePattern(rpcSubject)
     @UseFilters(RpcProblemFilter)
     async rpcHealth(): Promise<ServiceHealthV1> {
-      const details = { ...(await checkDatabase(this.indicators, this.dataSource)), ...(await checkNats(this.indicators, this.nats)) } as ServiceHealthV1['details'];
+      const results = await Promise.all(this.checks().map((check) => check()));
+      const details = Object.assign({}, ...results) as ServiceHealthV1['details'];
       const ok = Object.values(details).every((d) => d.status === 'up');
       return { service, status: ok ? 'ok' : 'error', details };
+    }
+
+    private checks(): HealthIndicatorFunction[] {
+      const checks: HealthIndicatorFunction[] = [
+        () => checkDatabase(this.indicators, this.dataSource),
+        () => checkNats(this.indicators, this.events, 'nats'),
+        () => this.checkRpcTransport(),
+      ];
+      const staging = this.staging;
+      if (staging) checks.push(() => checkProbe(this.indicators, 'object-store', () => staging.check()));
+      return checks;
+    }
+
+    private checkRpcTransport(): Promise<HealthIndicatorResult> {
+      const transport = this.rpcTransport.connection;
+      if (!transport) return Promise.resolve(this.indicators.check('nats-rpc').down({ message: 'transport not started' }));
+      return checkNats(this.indicators, transport, 'nats-rpc');
     }
   }
   return ServiceHealthController;
