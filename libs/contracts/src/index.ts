@@ -10,3 +10,4 @@ export * from './lib/scans';
 export * from './lib/marking';
 export * from './lib/backfill';
 export * from './lib/escrow';
+export * from './lib/plain-text';

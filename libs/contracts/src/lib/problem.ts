@@ -71,4 +71,12 @@ export enum ErrorCode {
   PROJECT_NOT_MARKED_PRESALE = 'PROJECT_NOT_MARKED_PRESALE',
   BACKFILL_AFTER_CUTOVER = 'BACKFILL_AFTER_CUTOVER',
   ESCROW_NOT_FOUND = 'ESCROW_NOT_FOUND',
+  /** JSON nested deeper than the body guard allows (400), refused before parsing */
+  BODY_TOO_DEEP = 'BODY_TOO_DEEP',
+  /** a path that cannot be decoded, e.g. /construction-permits/%ZZ (400) */
+  INVALID_URL = 'INVALID_URL',
+  /** a path parameter longer than the router allows (414) */
+  URI_TOO_LONG = 'URI_TOO_LONG',
+  /** the service's database is unreachable or restarting (503, retryable: see Retry-After) */
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
 }
