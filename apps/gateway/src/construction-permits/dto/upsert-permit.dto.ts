@@ -37,7 +37,7 @@ export class UpsertPermitDto {
   @Length(1, 200)
   developerName!: string;
 
-  @ApiProperty({ example: '91430223MA4Q0XXXX0', description: '统一社会信用代码（GB 32100 校验）' })
+  @ApiProperty({ example: '91430223MA4Q0ABC1F', description: '统一社会信用代码（GB 32100 校验）' })
   @IsString()
   @Matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { message: 'developerCreditCode 须为 18 位统一社会信用代码' })
   developerCreditCode!: string;
