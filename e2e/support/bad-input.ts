@@ -103,6 +103,7 @@ function fieldMutations(value: Json): Array<[string, Json]> {
       ['lone-surrogate', '\ud800x'],
       ['control-soh', 'a\u0001b'],
       ['control-esc', '\u001b[31m红\u001b[0m'],
+      ['control-newline', '第一行\n第二行'],
       ['wrong-type', 12345],
       ['oversize', 'x'.repeat(70_000)],
       ['too-long', '长'.repeat(5_000)],
