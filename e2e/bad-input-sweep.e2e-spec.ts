@@ -163,6 +163,43 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
     });
     const filed = (await filing.json()) as { contractNumber: string };
     expect(`${filing.status} ${filed.contractNumber}`).toBe(`201 ${PERMIT.number}-Y01-B0001`);
-    void PERMIT.unit;
+  });
+
+  it('refuses 8 parallel 1 MB bodies of 500,000 nested arrays at once (BODY_TOO_DEEP) while /health stays fast', async () => {
+    const deep = '['.repeat(500_000) + ']'.repeat(500_000);
+    const timed = async (fn: () => Promise<Response>): Promise<{ res: Response; ms: number }> => {
+      const t0 = performance.now();
+      const res = await fn();
+      await res.arrayBuffer();
+      return { res, ms: performance.now() - t0 };
+    };
+    const [health, ...answers] = await Promise.all([
+      (async () => {
+        await sleep(5);
+        return timed(() => api('/health'));
+      })(),
+      ...Array.from({ length: 8 }, () => timed(() => api('/api/v1/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep }))),
+    ]);
+    for (const { res } of answers) {
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const single = await timed(() => api('/api/v1/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep }));
+    const slowest = Math.max(...answers.map((a) => a.ms));
+    console.log(`deep-nesting: one 1 MB body answered in ${single.ms.toFixed(1)} ms; 8 in parallel, slowest ${slowest.toFixed(1)} ms; /health meanwhile ${health.ms.toFixed(1)} ms`);
+    expect(single.ms).toBeLessThan(100); // includes sending 1 MB over loopback; the guard itself takes < 10 ms (unit spec)
+    expect(health.res.status).toBeLessThan(600);
+    expect(health.ms).toBeLessThan(500);
+  });
+
+  it('accepts a multipart data part sent as Content-Type: application/json without a file name', async () => {
+    const boundary = 'sweepJsonPart0123456789';
+    const data = { projectName: '攸县滨江花园一期', regionCode: '430223', developer: { name: '攸县滨江置业有限公司', creditCode: '91430223MA4Q0ABC1F' }, localCertificateNumber: '攸住建预字〔2023〕第021号', issueDate: '2023-11-20', address: '攸县江桥街道滨江路 18 号' };
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="data"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(data)}\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="scan"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n% json part\n%%EOF\n\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await api('/api/v1/supervision/presale-without-permit', { method: 'POST', token: tokens.staff, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+    expect(`${res.status} ${(await res.text()).slice(0, 300)}`).toMatch(/^201 /);
   });
 });
