@@ -42,7 +42,7 @@ function namesField(problem: Problem | null, field: string): boolean {
 describe('bad-input sweep generated from /api/openapi.json over every operation', () => {
   let platform: TestPlatform;
   const tokens = { staff: '', integrator: '' };
-  let outcomes: Outcome[] = [];
+  const outcomes: Outcome[] = [];
   let operations: string[] = [];
   let outboxBefore: Record<string, number> = {};
 
