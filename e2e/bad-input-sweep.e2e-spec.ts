@@ -45,6 +45,7 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
   const outcomes: Outcome[] = [];
   let operations: string[] = [];
   let outboxBefore: Record<string, number> = {};
+  let tablesBefore: Record<string, number> = {};
 
   const api = (path: string, init: RequestInit & { token?: string } = {}): Promise<Response> => {
     const headers = new Headers(init.headers);
@@ -61,6 +62,21 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
     } finally {
       await client.end();
     }
+  };
+  /** Row count of every table of every service database (records, drafts, serial counters, scans, idempotency keys, outbox, inbox). */
+  const tableCounts = async (): Promise<Record<string, number>> => {
+    const out: Record<string, number> = {};
+    for (const service of ['permits', 'presale', 'contracts', 'escrow']) {
+      const client = new Client({ connectionString: testDatabaseUrl(platform.env['DATABASE_URL']!, platform.env[`${service.toUpperCase()}_DB_NAME`]!) });
+      await client.connect();
+      try {
+        const tables = await client.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1");
+        for (const { t } of tables.rows) out[`${service}.${t}`] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${client.escapeIdentifier(t)}`)).rows[0]!.n);
+      } finally {
+        await client.end();
+      }
+    }
+    return out;
   };
   const outboxCounts = async (): Promise<Record<string, number>> => {
     const out: Record<string, number> = {};
@@ -87,6 +103,7 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
       await sleep(200);
     }
     outboxBefore = await outboxCounts();
+    tablesBefore = await tableCounts();
   });
 
   afterAll(async () => {
@@ -144,6 +161,7 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
     expect(notRefused.map(describe)).toEqual([]);
     expect(notProblem.map(describe)).toEqual([]);
     expect(unnamed.map(describe)).toEqual([]);
+    expect(strays.map(describe)).toEqual([]); // each base request is valid: the refusal is the mutation's
   });
 
   it('wrote nothing for the refused requests: no outbox rows, no new permits, no serial consumed', async () => {
@@ -152,6 +170,10 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
     expect(await countRows('permits', 'SELECT count(*) AS n FROM construction_permit')).toBe(1);
     expect(await outboxCounts()).toEqual(outboxBefore);
     expect(outboxBefore['contracts']! + outboxBefore['escrow']!).toBe(0);
+    // and not a row more or less in any table of any service (the gateway's audit trail records staff attempts by design)
+    const tablesAfter = await tableCounts();
+    expect(Object.keys(tablesAfter).length).toBeGreaterThan(20);
+    expect(tablesAfter).toEqual(tablesBefore);
     const y02 = await issuePresale('sweep-after-y02');
     const issued = (await y02.json()) as { presaleNumber: string };
     expect(`${y02.status} ${issued.presaleNumber}`).toBe(`201 ${PERMIT.number}-Y02`);
