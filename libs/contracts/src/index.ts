@@ -12,3 +12,4 @@ export * from './lib/backfill';
 export * from './lib/escrow';
 export * from './lib/verification';
 export * from './lib/accounts';
+export * from './lib/plain-text';

@@ -1,2 +1,3 @@
 export { DomainException, isRpcProblem, titleFor } from './lib/domain.exception';
 export { RpcProblemFilter } from './lib/rpc-problem.filter';
+export { infrastructureProblem, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './lib/infrastructure-problem';

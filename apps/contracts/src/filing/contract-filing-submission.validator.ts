@@ -1,4 +1,4 @@
-import { BUYER_ID_TYPES, ContractBuyerV1, ContractFilingSubmissionV1, ContractRoomV1, FieldError } from '@hn/contracts';
+import { BUYER_ID_TYPES, ContractBuyerV1, ContractFilingSubmissionV1, ContractRoomV1, FieldError, isCleanText, isPlainText } from '@hn/contracts';
 import { isIsoDate, isValidCreditCode, parsePresaleNumber } from '@hn/numbering';
 import { idNumberProblem, isValidPhone, normalizeIdNumber } from './buyer-identity';
 import { MAX_AMOUNT_FEN, validatePayment } from './payment.validator';
@@ -15,8 +15,9 @@ export interface FilingValidationContext {
 
 type Add = (field: string, reason: string) => void;
 
-const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
-const hasControlChar = (v: string): boolean => [...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+/** Required official-record text: the shared plain-text rule (not blank, ≤ max, no NUL/control character/lone surrogate). */
+const text = (v: unknown, max: number): v is string => isPlainText(v, max);
+const hasControlChar = (v: string): boolean => !isCleanText(v);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**

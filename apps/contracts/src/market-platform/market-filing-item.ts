@@ -1,3 +1,4 @@
+import { isPlainText } from '@hn/contracts';
 import { isIsoDate, parseContractNumber, parsePresaleNumber } from '@hn/numbering';
 import { isMonth } from '../signing-statistics/staff-access';
 import { toHundredths } from '../signing-statistics/signing-statistic.validator';
@@ -52,7 +53,7 @@ export type MarketItemCheck = { ok: true; value: ValidMarketFiling } | { ok: fal
 const MAX_AREA_HUNDREDTHS = 10_000_000 * 100;
 const MAX_AMOUNT_FEN = 100_000_000_000_000;
 
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+const isText = (v: unknown, max: number): v is string => isPlainText(v, max);
 
 /** Validates one item of a page; every problem is named (bad items are recorded, never crash a pull). */
 export function validateMarketItem(raw: unknown): MarketItemCheck {

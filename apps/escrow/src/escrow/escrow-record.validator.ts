@@ -1,4 +1,4 @@
-import { EscrowRecordInputV1, FieldError } from '@hn/contracts';
+import { EscrowRecordInputV1, FieldError, isCleanText } from '@hn/contracts';
 import { isIsoDate } from '@hn/numbering';
 import { correctionReportErrors } from '@hn/documents';
 
@@ -9,7 +9,7 @@ export const MAX_BANK_LENGTH = 100;
 export const ACCOUNT_PATTERN = /^\d(?:-?\d){3,39}$/;
 export const MAX_ACCOUNT_LENGTH = 40;
 
-const hasControlChar = (v: string): boolean => [...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+const hasControlChar = (v: string): boolean => !isCleanText(v);
 const isFen = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_FEN;
 
 /** A checked record input: bank trimmed, null where not supervised. */

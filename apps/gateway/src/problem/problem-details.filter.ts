@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { ErrorCode, FieldError, RpcProblem } from '@hn/contracts';
-import { DomainException, titleFor } from '@hn/errors';
+import { DomainException, infrastructureProblem, RETRY_AFTER_SECONDS, titleFor } from '@hn/errors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export interface ProblemDocument extends RpcProblem {
@@ -15,11 +15,16 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail: stri
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: ErrorCode.UNSUPPORTED_MEDIA_TYPE, detail: '不支持的 Content-Type，请使用 application/json (unsupported content type)' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: ErrorCode.VALIDATION_FAILED, detail: '请求体为空但声明为 JSON (empty JSON body)' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: ErrorCode.VALIDATION_FAILED, detail: 'Content-Length 与请求体不符 (invalid content length)' },
+  FST_ERR_BAD_URL: { status: 400, code: ErrorCode.INVALID_URL, detail: '请求路径无法解码（百分号编码无效）(the path is not valid percent-encoded UTF-8)' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: ErrorCode.URI_TOO_LONG, detail: '路径参数过长 (a path parameter is longer than allowed)' },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: ErrorCode.VALIDATION_FAILED, detail: '请求无效 (bad request)' },
 };
 
 /** Turns anything thrown while serving HTTP into RFC 9457 problem+json with a stable code. */
 export function toProblem(exception: unknown, logger: Logger): RpcProblem {
   if (exception instanceof DomainException) return exception.problem;
+  const infrastructure = infrastructureProblem(exception);
+  if (infrastructure) return infrastructure;
   if (exception instanceof ThrottlerException) {
     return { status: 429, code: ErrorCode.RATE_LIMITED, title: titleFor(429), detail: '请求过于频繁，请按 Retry-After 指示稍后重试 (rate limit exceeded)' };
   }
@@ -57,6 +62,8 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, proble
     instance: request.url,
     correlationId: String(request.id),
   };
+  // a 503 is retryable: say when (the NATS timeout, a restarting database)
+  if (problem.status === 503 && !reply.hasHeader('retry-after')) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
 }
 

@@ -17,5 +17,10 @@ export const ScanUploadErrors = {
     new DomainException(415, ErrorCode.SCAN_TYPE_UNSUPPORTED, '扫描件须为 PDF、JPEG 或 PNG（按文件内容判断）(scan must be PDF, JPEG or PNG, judged from its content)', [
       { field: 'scan', reason: '仅支持 PDF/JPEG/PNG (PDF, JPEG or PNG only)' },
     ]),
+  malformed: (err: unknown) => {
+    const message = err instanceof Error ? err.message : '';
+    const reason = /boundary/i.test(message) ? 'boundary 缺失 (no boundary in Content-Type)' : /unexpected end|terminated|truncat|premature|aborted/i.test(message) ? '请求体不完整 (truncated multipart body)' : '格式错误 (malformed multipart body)';
+    return new DomainException(400, ErrorCode.MULTIPART_INVALID, `multipart 请求体无法解析：${reason}`, [{ field: 'body', reason }]);
+  },
   tooManyParts: () => new DomainException(413, ErrorCode.PAYLOAD_TOO_LARGE, '上传内容部分过多或 data 过大 (too many parts or data part too large)'),
 };

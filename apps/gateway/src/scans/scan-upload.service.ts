@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ScanRefV1 } from '@hn/contracts';
+import { ErrorCode, FieldError, ScanRefV1 } from '@hn/contracts';
 import { checkScanBytes, safeFileName, ScanStaging } from '@hn/documents';
 import { InjectNats } from '@hn/persistence';
 import type { FastifyRequest } from 'fastify';
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import { NatsConnection } from 'nats';
+import { DomainException } from '@hn/errors';
+import { parseGuardedJson } from '../body/json-body-guard';
 import { ScanUploadErrors } from './scan-upload.errors';
 
 /** What a multipart upload carried: the parsed `data` JSON (unvalidated) and the staged `scan`. */
@@ -67,7 +69,7 @@ export class ScanUploadService {
     let scanBytes: Buffer | undefined;
     let scanName: string | undefined;
     try {
-      for await (const part of request.parts()) {
+      for await (const part of request.parts({ isPartAFile: isPartAFile })) {
         if (part.type === 'file') {
           const file = part as MultipartFile;
           if (file.fieldname === 'scan' && scanBytes === undefined) {
@@ -94,14 +96,26 @@ export class ScanUploadService {
   }
 }
 
+/**
+ * The `data` part goes through the same guard as every JSON body (depth, forbidden keys such as
+ * `__proto__`, characters, sizes), so multipart routes refuse exactly what JSON routes refuse.
+ */
 function parseJson(text: string): unknown {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw ScanUploadErrors.badJson();
-    return value;
-  } catch {
-    throw ScanUploadErrors.badJson();
+    value = parseGuardedJson(text);
+  } catch (err) {
+    if (err instanceof DomainException && err.problem.code === ErrorCode.VALIDATION_FAILED && err.problem.errors?.[0]?.reason === 'malformed JSON') throw ScanUploadErrors.badJson();
+    if (err instanceof DomainException && err.problem.errors) throw new DomainException(err.problem.status, err.problem.code, err.problem.detail, prefixData(err.problem.errors));
+    throw err;
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw ScanUploadErrors.badJson();
+  return value;
+}
+
+/** Field paths inside the `data` part are reported as the DTO validation reports them; the part itself as `data`. */
+function prefixData(errors: FieldError[]): FieldError[] {
+  return errors.map((e) => ({ field: e.field === 'body' ? 'data' : e.field, reason: e.reason }));
 }
 
 /** @fastify/multipart errors (by code) to problems; our own DomainExceptions pass through. */
@@ -119,7 +133,20 @@ function mapMultipartError(err: unknown): unknown {
     case 'FST_MULTIPART_INVALID_CONTENT_TYPE':
     case 'FST_NO_FORM_DATA':
       return ScanUploadErrors.missingPart('scan');
+    case 'FST_PROTO_VIOLATION':
+      return ScanUploadErrors.unexpectedPart('__proto__');
     default:
-      return err;
+      // ours pass through; anything else busboy raises while reading the parts (no boundary,
+      // truncated body, malformed part headers, aborted upload) is the request's fault
+      return err instanceof DomainException ? err : ScanUploadErrors.malformed(err);
   }
+}
+
+/**
+ * A part is read as a file when it has a file name, is application/octet-stream or is JSON: a `data`
+ * part sent as `Content-Type: application/json` without a file name is then parsed by our guard
+ * from its raw text, like every other JSON body (not by @fastify/multipart's own JSON parsing).
+ */
+function isPartAFile(_field: string | undefined, contentType: string | undefined, fileName: string | undefined): boolean {
+  return fileName !== undefined || contentType === 'application/octet-stream' || (contentType ?? '').toLowerCase().startsWith('application/json');
 }

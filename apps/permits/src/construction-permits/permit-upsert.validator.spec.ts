@@ -31,6 +31,11 @@ describe('validatePermitUpsert', () => {
     );
   });
 
+  it('refuses control characters, NUL and lone surrogates in names (shared plain-text rule)', () => {
+    const body = { ...validBody(), projectName: '锦绣\u0001星城', developerName: '攸县\u0000置业', units: [{ unitCode: 'DT022', name: '22#\ud800', floors: 33, floorArea: 1 }] };
+    expect(validatePermitUpsert('430223202406200101', body, '2026-11-27').map((e) => e.field)).toEqual(['projectName', 'developerName', 'units[0].name']);
+  });
+
   it('reports a malformed number with its reason', () => {
     const errors = validatePermitUpsert('4302232024062001', validBody(), '2026-11-27');
     expect(errors[0]).toMatchObject({ field: 'permitNumber' });

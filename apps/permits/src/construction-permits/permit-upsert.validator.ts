@@ -1,4 +1,4 @@
-import { FieldError, PermitUpsertV1, PROJECT_TYPES } from '@hn/contracts';
+import { FieldError, isPlainText, PermitUpsertV1, PROJECT_TYPES } from '@hn/contracts';
 import { isIsoDate, isValidCreditCode, parsePermitNumber } from '@hn/numbering';
 
 const PROJECT_CODE = /^\d{4}-43\d{4}-\d{2}-\d{2}-\d{6}$/;
@@ -19,7 +19,7 @@ export function validatePermitUpsert(permitNumber: string, body: PermitUpsertV1,
   if (typeof body.projectCode !== 'string' || !PROJECT_CODE.test(body.projectCode)) {
     errors.push({ field: 'projectCode', reason: '工改项目编码格式应为 YYYY-43XXXX-NN-NN-NNNNNN (project code format)' });
   }
-  if (typeof body.projectName !== 'string' || body.projectName.trim().length === 0 || body.projectName.length > 200) {
+  if (!isPlainText(body.projectName, 200)) {
     errors.push({ field: 'projectName', reason: '项目名称必填，最长 200 字 (required, ≤ 200 characters)' });
   }
   if (parsed.ok && body.regionCode !== parsed.value.regionCode) {
@@ -28,7 +28,7 @@ export function validatePermitUpsert(permitNumber: string, body: PermitUpsertV1,
   if (body.projectType !== null && body.projectType !== undefined && !PROJECT_TYPES.includes(body.projectType)) {
     errors.push({ field: 'projectType', reason: '项目类型须为 PRESALE、CURRENT_SALE、OTHER 或 null' });
   }
-  if (typeof body.developerName !== 'string' || body.developerName.trim().length === 0) {
+  if (!isPlainText(body.developerName, 200)) {
     errors.push({ field: 'developerName', reason: '建设单位名称必填 (required)' });
   }
   if (typeof body.developerCreditCode !== 'string' || !isValidCreditCode(body.developerCreditCode)) {
@@ -57,7 +57,7 @@ export function validatePermitUpsert(permitNumber: string, body: PermitUpsertV1,
       if (typeof u?.unitCode !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(u.unitCode)) errors.push({ field: `${at}.unitCode`, reason: '单体编码为 1–64 位字母数字或连字符 (unit code)' });
       else if (seen.has(u.unitCode)) errors.push({ field: `${at}.unitCode`, reason: `单体编码重复 ${u.unitCode} (duplicate unit code)` });
       else seen.add(u.unitCode);
-      if (typeof u?.name !== 'string' || u.name.trim().length === 0) errors.push({ field: `${at}.name`, reason: '单体名称必填 (required)' });
+      if (!isPlainText(u?.name, 200)) errors.push({ field: `${at}.name`, reason: '单体名称必填，不含控制字符 (required, plain text)' });
       if (!Number.isInteger(u?.floors) || u.floors < 1 || u.floors > 200) errors.push({ field: `${at}.floors`, reason: '层数须为 1–200 的整数 (integer 1..200)' });
       if (typeof u?.floorArea !== 'number' || !(u.floorArea > 0) || u.floorArea > 10_000_000) errors.push({ field: `${at}.floorArea`, reason: '建筑面积须为正数（m²）(positive number)' });
     });

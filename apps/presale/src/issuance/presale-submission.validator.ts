@@ -1,10 +1,11 @@
-import { FieldError, PresaleSubmissionV1 } from '@hn/contracts';
+import { FieldError, isPlainText, PresaleSubmissionV1 } from '@hn/contracts';
 import { isIsoDate, isValidCreditCode, parsePermitNumber } from '@hn/numbering';
 
 /** Hunan's bounding box (WGS-84), generous by a few km. */
 export const HUNAN_BOUNDS = { minLat: 24.6, maxLat: 30.2, minLng: 108.7, maxLng: 114.3 } as const;
 
-const text = (v: unknown, max: number): boolean => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+/** Required official-record text: the shared plain-text rule (not blank, ≤ max, no NUL/control character/lone surrogate). */
+const text = (v: unknown, max: number): boolean => isPlainText(v, max);
 
 /**
  * Completeness check of a presale submission, done again in the service (the gateway checked the

@@ -25,6 +25,11 @@ describe(validateUnpermittedSubmission.name, () => {
     expect(errors.map((e) => e.field).sort()).toEqual(['address', 'developer.creditCode', 'developer.name', 'issueDate', 'localCertificateNumber', 'projectName']);
   });
 
+  it('refuses NUL, ESC, newlines and lone surrogates in official-record text (shared plain-text rule)', () => {
+    const errors = validateUnpermittedSubmission(valid({ projectName: '滨江\u001b[31m花园', address: '江桥\n街道', localCertificateNumber: 'a\u0000b', developer: { name: '\ud800置业', creditCode: body17 + creditCodeCheckChar(body17) } }), today);
+    expect(errors.map((e) => e.field).sort()).toEqual(['address', 'developer.name', 'localCertificateNumber', 'projectName']);
+  });
+
   it('refuses a future issue date', () => {
     expect(validateUnpermittedSubmission(valid({ issueDate: '2024-09-04' }), today)).toEqual([expect.objectContaining({ field: 'issueDate' })]);
   });

@@ -1,7 +1,8 @@
-import { FieldError, UnpermittedPresaleSubmissionV1 } from '@hn/contracts';
+import { FieldError, isPlainText, UnpermittedPresaleSubmissionV1 } from '@hn/contracts';
 import { isIsoDate, isValidCreditCode, regionValidOn } from '@hn/numbering';
 
-const text = (v: unknown, max: number): boolean => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+/** Required official-record text: the shared plain-text rule. */
+const text = (v: unknown, max: number): boolean => isPlainText(v, max);
 
 /**
  * Checks a 已办预售未办施工许可 registration (again in the service; the gateway checked the shapes):

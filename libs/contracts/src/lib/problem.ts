@@ -77,4 +77,12 @@ export enum ErrorCode {
   DEVELOPER_MISMATCH = 'DEVELOPER_MISMATCH',
   /** a sandbox (联调测试) credential on a route that has no sandbox space (403) */
   SANDBOX_FORBIDDEN = 'SANDBOX_FORBIDDEN',
+  /** JSON nested deeper than the body guard allows (400), refused before parsing */
+  BODY_TOO_DEEP = 'BODY_TOO_DEEP',
+  /** a path that cannot be decoded, e.g. /construction-permits/%ZZ (400) */
+  INVALID_URL = 'INVALID_URL',
+  /** a path parameter longer than the router allows (414) */
+  URI_TOO_LONG = 'URI_TOO_LONG',
+  /** the service's database is unreachable or restarting (503, retryable: see Retry-After) */
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
 }

@@ -1,7 +1,6 @@
-import { FieldError } from '@hn/contracts';
+import { FieldError, isPlainText } from '@hn/contracts';
 
-const hasControlChar = (v: string): boolean => [...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max && !hasControlChar(v);
+const isText = (v: unknown, max: number): v is string => isPlainText(v, max);
 
 /**
  * The written-report rules every ADMIN correction shares (CorrectionReportV1): a reason of 1–500

@@ -7,6 +7,7 @@ const TITLES: Record<number, string> = {
   404: '未找到 Not Found',
   409: '冲突 Conflict',
   413: '请求体过大 Payload Too Large',
+  414: 'URI 过长 URI Too Long',
   415: '不支持的媒体类型 Unsupported Media Type',
   422: '无法处理 Unprocessable Content',
   429: '请求过于频繁 Too Many Requests',

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { PresaleSubmissionV1, UnpermittedPresaleSubmissionV1 } from '@hn/contracts';
+import { PresaleSubmissionV1, UnpermittedPresaleSubmissionV1, IsPlainText } from '@hn/contracts';
 import { DeveloperDto, PRESALE_SUBMISSION_EXAMPLE, PresaleSubmissionDto, RequiredText } from '../../presale/dto/presale-submission.dto';
 import { IsPastIsoDate, Trim } from '../../presale/dto/submission-validators';
 
@@ -43,6 +43,7 @@ export class UnpermittedSubmissionDto implements UnpermittedPresaleSubmissionV1 
   @IsOptional()
   @Trim()
   @IsString({ message: '须为字符串 (must be a string)' })
+  @IsPlainText({})
   @MaxLength(300, { message: '最长 300 字 (at most 300 characters)' })
   address?: string;
 }
@@ -69,6 +70,7 @@ export class WithdrawBackfillDto {
   @ApiPropertyOptional({ example: Z_PRESALE_EXAMPLE, description: '可选：指定本人的某个未提交补录；不填则撤回本人最近一次未提交的补录' })
   @IsOptional()
   @IsString({ message: '须为字符串 (must be a string)' })
+  @IsPlainText({})
   presaleNumber?: string;
 }
 
@@ -79,5 +81,6 @@ export class SubmitBackfillDto {
   @ArrayMinSize(1, { message: '至少 1 个 (at least one)' })
   @ArrayMaxSize(100, { message: '最多 100 个 (at most 100)' })
   @IsString({ each: true, message: '须为字符串 (strings)' })
+  @IsPlainText({}, { each: true })
   presaleNumbers!: string[];
 }

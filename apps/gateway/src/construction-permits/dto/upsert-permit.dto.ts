@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested, IsISO8601, ValidateIf } from 'class-validator';
+import { IsPlainText } from '@hn/contracts';
 import { BuildingUnitDto } from './building-unit.dto';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -9,11 +10,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class UpsertPermitDto {
   @ApiProperty({ example: '2024-430223-70-03-012345', description: '工改项目编码' })
   @IsString()
+  @IsPlainText({})
   @Matches(/^\d{4}-43\d{4}-\d{2}-\d{2}-\d{6}$/, { message: 'projectCode 格式应为 YYYY-43XXXX-NN-NN-NNNNNN' })
   projectCode!: string;
 
   @ApiProperty({ example: '锦绣星城三期（22#栋）' })
   @IsString()
+  @IsPlainText({})
   @Length(1, 200)
   projectName!: string;
 
@@ -29,16 +32,19 @@ export class UpsertPermitDto {
   @ApiProperty({ example: '社会投资房建类', required: false })
   @IsOptional()
   @IsString()
+  @IsPlainText({})
   @Length(1, 50)
   category?: string;
 
   @ApiProperty({ example: '攸县锦绣置业有限公司' })
   @IsString()
+  @IsPlainText({})
   @Length(1, 200)
   developerName!: string;
 
-  @ApiProperty({ example: '91430223MA4Q0XXXX0', description: '统一社会信用代码（GB 32100 校验）' })
+  @ApiProperty({ example: '91430223MA4Q0ABC1F', description: '统一社会信用代码（GB 32100 校验）' })
   @IsString()
+  @IsPlainText({})
   @Matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { message: 'developerCreditCode 须为 18 位统一社会信用代码' })
   developerCreditCode!: string;
 

@@ -1,4 +1,4 @@
-import { BUYER_ID_TYPES, BuyerIdTypeV1, FieldError, PAYMENT_METHODS } from '@hn/contracts';
+import { BUYER_ID_TYPES, BuyerIdTypeV1, FieldError, isCleanText, PAYMENT_METHODS, textCharacterProblem } from '@hn/contracts';
 import { isIsoDate, isValidCreditCode, isValidResidentId, parsePermitNumber, parsePresaleNumber } from '@hn/numbering';
 
 /**
@@ -17,7 +17,7 @@ export const DEFAULT_CONTRACT_CUTOVER_DATE = '2024-09-01';
 export const REQUIRED = '必填 (required)';
 
 export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const hasControlChar = (v: string): boolean => [...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+const hasControlChar = (v: string): boolean => !isCleanText(v);
 
 /** A required, non-blank string of at most `max` characters (after trimming). */
 export function textReason(value: unknown, max: number): string | null {
@@ -25,7 +25,7 @@ export function textReason(value: unknown, max: number): string | null {
   if (typeof value !== 'string') return '须为字符串 (must be a string)';
   if (value.trim().length === 0) return '不能为空 (must not be empty)';
   if (value.length > max) return `最长 ${max} 字 (at most ${max} characters)`;
-  return null;
+  return textCharacterProblem(value);
 }
 
 /** `<18-digit construction permit>-<Y|Z><NN>` with a well-formed permit number. */

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { Rule } from '../../contract-filings/dto/rule.decorators';
-import { PROJECT_TYPES, ProjectType } from '@hn/contracts';
+import { PROJECT_TYPES, ProjectType, IsPlainText } from '@hn/contracts';
 import { EachItem, permitNumberItemReason, Trim, TrimEach } from '../../presale/dto/submission-validators';
 
 /** At most this many permit numbers in one batch or submit (the permits service has the same limit). */
@@ -53,6 +53,7 @@ export class MarkingCorrectionDataDto {
   @Trim()
   @IsDefined(REQUIRED)
   @IsString({ message: '须为字符串 (must be a string)' })
+  @IsPlainText({})
   @Matches(PROJECT_CODE, { message: '工改项目编码格式应为 YYYY-43XXXX-NN-NN-NNNNNN (project code format)' })
   projectCode!: string;
 
@@ -65,6 +66,7 @@ export class MarkingCorrectionDataDto {
   @Trim()
   @IsDefined(REQUIRED)
   @IsString({ message: '须为字符串 (must be a string)' })
+  @IsPlainText({})
   @IsNotEmpty({ message: '不能为空 (must not be empty)' })
   @MaxLength(500, { message: '最长 500 字 (at most 500 characters)' })
   reason!: string;
@@ -73,6 +75,7 @@ export class MarkingCorrectionDataDto {
   @Trim()
   @IsDefined(REQUIRED)
   @IsString({ message: '须为字符串 (must be a string)' })
+  @IsPlainText({})
   @IsNotEmpty({ message: '不能为空 (must not be empty)' })
   @MaxLength(100, { message: '最长 100 字 (at most 100 characters)' })
   documentNumber!: string;

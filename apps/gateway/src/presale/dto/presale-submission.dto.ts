@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { PresaleSubmissionV1 } from '@hn/contracts';
+import { IsPlainText, PresaleSubmissionV1 } from '@hn/contracts';
 import { buildingItemReason, EachItem, IsCreditCode, IsPastIsoDate, permitNumberItemReason, Trim, TrimEach, unitCodeItemReason } from './submission-validators';
 
 /** Hunan's bounding box (WGS-84), generous by a few km; the presale service checks the same box. */
@@ -18,6 +18,7 @@ export function RequiredText(max: number): PropertyDecorator {
     IsString({ message: '须为字符串 (must be a string)' }),
     IsNotEmpty({ message: '不能为空 (must not be empty)' }),
     MaxLength(max, { message: `最长 ${max} 字 (at most ${max} characters)` }),
+    IsPlainText(),
   );
 }
 

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidationOptions } from 'class-validator';
-import { FieldError } from '@hn/contracts';
+import { FieldError, textCharacterProblem } from '@hn/contracts';
 import { chinaToday, isIsoDate, isValidCreditCode, parsePermitNumber } from '@hn/numbering';
 import { ExpandingConstraintContext } from '../../problem/validation-exception.factory';
 
@@ -62,7 +62,7 @@ export function unitCodeItemReason(item: unknown, index: number, all: unknown[])
 export function buildingItemReason(item: unknown): string | null {
   if (typeof item !== 'string' || item.length === 0) return '楼栋名称必填 (building name required)';
   if (item.length > 50) return '楼栋名称最长 50 字 (at most 50 characters)';
-  return null;
+  return textCharacterProblem(item);
 }
 
 /** YYYY-MM-DD, a real calendar date, not after today (UTC+8). */
