@@ -1,10 +1,9 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '@hn/auth';
 import { MetricsService } from './metrics.service';
 
+/** GET /metrics on a backend service's internal HTTP port (the gateway serves its own on the management port). */
 @ApiExcludeController()
-@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
