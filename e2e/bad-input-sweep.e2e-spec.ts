@@ -53,7 +53,7 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
     return fetch(`${platform.gatewayUrl}${path}`, { ...init, headers });
   };
   const issuePresale = (key: string): Promise<Response> =>
-    api('/api/v1/presale-permits', { method: 'POST', token: tokens.integrator, headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(presaleSubmission()) });
+    api('/api/v1/presale-permits', { method: 'POST', token: tokens.integrator, headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(presaleSubmission({ localCertificateNumber: `攸住建预字〔2024〕第${key}号` })) });
   const countRows = async (service: string, sql: string): Promise<number> => {
     const client = new Client({ connectionString: testDatabaseUrl(platform.env['DATABASE_URL']!, platform.env[`${service.toUpperCase()}_DB_NAME`]!) });
     await client.connect();

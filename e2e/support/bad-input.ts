@@ -142,7 +142,7 @@ export function generateBadRequests(doc: OpenApiDocument): { requests: BadReques
     for (const [method, op] of Object.entries(methods)) {
       const operation = `${method.toUpperCase()} ${template}`;
       operations.push(operation);
-      const auth: BadRequest['auth'] = !op.security?.length ? 'none' : /^\/api\/v1\/(supervision|audit)/.test(template) ? 'staff' : 'integrator';
+      const auth: BadRequest['auth'] = !op.security?.length ? 'none' : /^\/api\/v1\/(supervision|audit|admin)/.test(template) ? 'staff' : 'integrator';
       const params = op.parameters ?? [];
       const pathValues = Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, String(p.example ?? p.schema?.example ?? PATH_DEFAULTS[p.name] ?? 'x')]));
       const query = Object.fromEntries(params.filter((p) => p.in === 'query' && (p.required || p.example !== undefined)).map((p) => [p.name, String(p.example ?? p.schema?.example ?? 'x')]));
