@@ -1,9 +1,7 @@
 import 'reflect-metadata';
-import { createServiceDataSource, ensureDatabase, runMigrationsLocked } from '@hn/persistence';
 import { parseArgs } from 'node:util';
-import { gatewayEntities } from '../app.module';
 import { IntegratorsService } from '../integrators/integrators.service';
-import { gatewayMigrations } from '../migrations';
+import { withGatewayDatabase } from './cli-support';
 
 const USAGE = `用法 usage: npm run integrator:create -- --name NAME --regions 430223[,430200] --scopes permits:read[,approval:write] [--sandbox] [--rate-limit N]`;
 
@@ -23,24 +21,16 @@ async function main(): Promise<void> {
   const rateLimit = values['rate-limit'] === undefined ? null : Number(values['rate-limit']);
   if (rateLimit !== null && (!Number.isInteger(rateLimit) || rateLimit < 1)) throw new Error('--rate-limit 须为正整数 (requests per minute)');
 
-  const serverUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const database = process.env['GATEWAY_DB_NAME'] ?? 'hn_gateway';
-  await ensureDatabase(serverUrl, database);
-  const dataSource = createServiceDataSource({ serverUrl, database, entities: gatewayEntities, migrations: gatewayMigrations, poolSize: 2 });
-  await dataSource.initialize();
-  try {
-    await runMigrationsLocked(dataSource);
-    const created = await new IntegratorsService(dataSource).create({
-      name: values.name,
-      regions: values.regions.split(','),
-      scopes: values.scopes.split(','),
+  const created = await withGatewayDatabase((dataSource) =>
+    new IntegratorsService(dataSource).create({
+      name: values.name!,
+      regions: values.regions!.split(','),
+      scopes: values.scopes!.split(','),
       sandbox: values.sandbox ?? false,
       rateLimitPerMinute: rateLimit,
-    });
-    process.stdout.write(`${JSON.stringify(created)}\n`);
-  } finally {
-    await dataSource.destroy();
-  }
+    }),
+  );
+  process.stdout.write(`${JSON.stringify(created)}\n`);
 }
 
 main().catch((err: unknown) => {

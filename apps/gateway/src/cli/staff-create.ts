@@ -1,10 +1,7 @@
 import 'reflect-metadata';
-import { createServiceDataSource, ensureDatabase, runMigrationsLocked } from '@hn/persistence';
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { gatewayEntities } from '../app.module';
 import { AuditService } from '../audit/audit.service';
-import { gatewayMigrations } from '../migrations';
+import { operatorName, UsageError, withGatewayDatabase } from './cli-support';
 import { StaffAccountsService } from '../staff/staff-accounts.service';
 
 const USAGE =
@@ -12,20 +9,10 @@ const USAGE =
   '  PROVINCE、ADMIN → 430000；CITY → 市州代码 city code (e.g. 430200)；COUNTY → 县市区代码 county code (e.g. 430223)\n' +
   '  密码至少 10 位，须含字母和数字 (password: at least 10 characters with letters and digits)';
 
-class UsageError extends Error {}
-
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-}
-
-function operatorName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
 }
 
 /** Operator command: creates a staff account and prints {"username","role","region"} (never the password). */
@@ -48,27 +35,20 @@ async function main(): Promise<void> {
   const password = values['password-stdin'] ? await readStdin() : values.password;
   if (!values.username || !password || !values.role || !values.region) throw new UsageError(`缺少参数 missing argument\n${USAGE}`);
 
-  const serverUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const database = process.env['GATEWAY_DB_NAME'] ?? 'hn_gateway';
-  await ensureDatabase(serverUrl, database);
-  const dataSource = createServiceDataSource({ serverUrl, database, entities: gatewayEntities, migrations: gatewayMigrations, poolSize: 2 });
-  await dataSource.initialize();
-  try {
-    await runMigrationsLocked(dataSource);
-    const created = await new StaffAccountsService(dataSource).create({ username: values.username, password, role: values.role, region: values.region });
+  const created = await withGatewayDatabase(async (dataSource) => {
+    const account = await new StaffAccountsService(dataSource).create({ username: values.username!, password, role: values.role!, region: values.region! });
     await new AuditService(dataSource).record({
       actor: `operator:${operatorName()}`,
       role: null,
-      region: created.region,
+      region: account.region,
       action: 'CLI staff:create',
-      target: `username=${created.username}`,
-      after: created,
+      target: `username=${account.username}`,
+      after: account,
       status: 201,
     });
-    process.stdout.write(`${JSON.stringify({ username: created.username, role: created.role, region: created.region })}\n`);
-  } finally {
-    await dataSource.destroy();
-  }
+    return account;
+  });
+  process.stdout.write(`${JSON.stringify({ username: created.username, role: created.role, region: created.region })}\n`);
 }
 
 main().catch((err: unknown) => {
