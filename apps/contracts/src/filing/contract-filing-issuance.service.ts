@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ContractFilingIssuedV1, ContractFilingIssueRequestV1, ContractsEvents, Principal } from '@hn/contracts';
+import { ContractFilingIssuedV1, ContractFilingIssueRequestV1, ContractsEvents, IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, Principal } from '@hn/contracts';
 import { canonicalJson } from '@hn/chain';
 import { chinaToday, isInRegions } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
@@ -48,7 +48,7 @@ export class ContractFilingIssuanceService {
 
   async issue(principal: Principal, request: ContractFilingIssueRequestV1): Promise<ContractFilingIssuedV1> {
     const key = typeof request?.idempotencyKey === 'string' ? request.idempotencyKey : '';
-    if (!/^[A-Za-z0-9._:-]{1,128}$/.test(key)) throw ContractErrors.incomplete([{ field: 'Idempotency-Key', reason: '须为 1–128 位字母数字或 ._:- (required header)' }]);
+    if (!isIdempotencyKey(key)) throw ContractErrors.incomplete([IDEMPOTENCY_KEY_FIELD_ERROR]);
     const submission = request.submission;
     const requestHash = this.pii.requestDigest(canonicalJson(submission ?? null));
     const sandbox = principal.sandbox === true;

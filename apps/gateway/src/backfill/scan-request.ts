@@ -1,4 +1,4 @@
-import { ErrorCode, ScanRefV1 } from '@hn/contracts';
+import { ErrorCode, IDEMPOTENCY_KEY_FIELD_ERROR, IDEMPOTENCY_KEY_INVALID_DETAIL, ScanRefV1 } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 import type { FastifyRequest } from 'fastify';
 import { IDEMPOTENCY_KEY_HEADER, readIdempotencyKey } from '../presale/idempotency-key.guard';
@@ -21,9 +21,7 @@ export function optionalIdempotencyKey(request: FastifyRequest): string | undefi
   if (request.headers[IDEMPOTENCY_KEY_HEADER] === undefined) return undefined;
   const key = readIdempotencyKey(request.headers);
   if (key === null) {
-    throw new DomainException(400, ErrorCode.IDEMPOTENCY_KEY_REQUIRED, 'Idempotency-Key 请求头格式无效：须为 1–128 位字母、数字或 . _ : - (invalid Idempotency-Key header)', [
-      { field: 'Idempotency-Key', reason: '须为 1–128 位 [A-Za-z0-9._:-] (1–128 of [A-Za-z0-9._:-])' },
-    ]);
+    throw new DomainException(400, ErrorCode.IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID_DETAIL, [IDEMPOTENCY_KEY_FIELD_ERROR]);
   }
   return key;
 }

@@ -1,9 +1,8 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
-import { ErrorCode } from '@hn/contracts';
+import { ErrorCode, IDEMPOTENCY_KEY_FIELD_ERROR, IDEMPOTENCY_KEY_INVALID_DETAIL, isIdempotencyKey } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
-export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 interface RequestWithHeaders {
   headers: Record<string, string | string[] | undefined>;
@@ -12,7 +11,7 @@ interface RequestWithHeaders {
 /** The header value when it is one well-formed key, else null. */
 export function readIdempotencyKey(headers: RequestWithHeaders['headers']): string | null {
   const raw = headers[IDEMPOTENCY_KEY_HEADER];
-  return typeof raw === 'string' && IDEMPOTENCY_KEY_PATTERN.test(raw) ? raw : null;
+  return isIdempotencyKey(raw) ? raw : null;
 }
 
 /**
@@ -29,9 +28,9 @@ export class IdempotencyKeyGuard implements CanActivate {
       400,
       ErrorCode.IDEMPOTENCY_KEY_REQUIRED,
       present
-        ? 'Idempotency-Key 请求头格式无效：须为 1–128 位字母、数字或 . _ : - (invalid Idempotency-Key header)'
+        ? IDEMPOTENCY_KEY_INVALID_DETAIL
         : '取号请求须带 Idempotency-Key 请求头，重试时使用同一个值 (the Idempotency-Key header is required; reuse it when retrying)',
-      [{ field: 'Idempotency-Key', reason: present ? '须为 1–128 位 [A-Za-z0-9._:-] (1–128 of [A-Za-z0-9._:-])' : '必填 (required)' }],
+      [present ? IDEMPOTENCY_KEY_FIELD_ERROR : { field: 'Idempotency-Key', reason: '必填 (required)' }],
     );
   }
 }

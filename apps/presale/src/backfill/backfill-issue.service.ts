@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { StaffScopes } from '@hn/auth';
-import { BackfillIssuedV1, BackfillIssueRequestV1, Principal } from '@hn/contracts';
+import { BackfillIssuedV1, BackfillIssueRequestV1, IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, Principal } from '@hn/contracts';
 import { chinaToday, isInRegions } from '@hn/numbering';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
-import { claimIdempotencyKey, IDEMPOTENCY_KEY_PATTERN, storeIdempotentResponse } from '../issuance/idempotency';
+import { claimIdempotencyKey, storeIdempotentResponse } from '../issuance/idempotency';
 import { duplicateFromViolation } from '../issuance/local-certificate';
 import { checkEligibility } from '../issuance/presale-eligibility';
 import { PresaleRecordWriter, requestHashOf } from '../issuance/presale-record-writer';
@@ -43,8 +43,8 @@ export class BackfillIssueService {
     if (errors.length > 0) throw PresaleErrors.incomplete(errors);
     if (submission.issueDate >= this.config.cutoverDate) throw BackfillErrors.afterCutover(submission.issueDate, this.config.cutoverDate);
     const key = request.idempotencyKey;
-    if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key))) {
-      throw PresaleErrors.incomplete([{ field: 'Idempotency-Key', reason: '须为 1–128 位字母数字或 ._:- (1–128 of [A-Za-z0-9._:-])' }]);
+    if (key !== undefined && !isIdempotencyKey(key)) {
+      throw PresaleErrors.incomplete([IDEMPOTENCY_KEY_FIELD_ERROR]);
     }
     submission.constructionPermitNumbers.forEach((n, i) => {
       if (!isInRegions(principal.regions, n.slice(0, 6))) throw regionForbidden(`施工许可证 ${n}`, n.slice(0, 6), `constructionPermitNumbers[${i}]`);

@@ -18,5 +18,3 @@ export async function claimIdempotencyKey<T>(manager: EntityManager, clientId: s
 export async function storeIdempotentResponse(manager: EntityManager, clientId: string, key: string, requestHash: string, response: unknown): Promise<void> {
   await manager.query(`INSERT INTO idempotency_key (client_id, idempotency_key, request_hash, response) VALUES ($1, $2, $3, $4)`, [clientId, key, requestHash, JSON.stringify(response)]);
 }
-
-export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;

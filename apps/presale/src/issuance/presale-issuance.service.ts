@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PresaleEvents, PresaleIssuedV1, PresaleIssueRequestV1, PresalePermitIssuedV1, Principal } from '@hn/contracts';
+import { IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, PresaleEvents, PresaleIssuedV1, PresaleIssueRequestV1, PresalePermitIssuedV1, Principal } from '@hn/contracts';
 import { chinaToday } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/persistence';
@@ -9,7 +9,7 @@ import { PresaleIssuanceMetrics } from './presale-issuance.metrics';
 import { SandboxPermitLookup } from '../permit-replica/sandbox-permit-lookup';
 import { QrCodeRenderer } from '../print';
 import { duplicateFromViolation } from './local-certificate';
-import { claimIdempotencyKey, IDEMPOTENCY_KEY_PATTERN, storeIdempotentResponse } from './idempotency';
+import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency';
 import { checkEligibility } from './presale-eligibility';
 import { PresaleRecordWriter, requestHashOf } from './presale-record-writer';
 import { validatePresaleSubmission } from './presale-submission.validator';
@@ -39,7 +39,7 @@ export class PresaleIssuanceService {
 
   async issue(principal: Principal, request: PresaleIssueRequestV1): Promise<PresaleIssuedV1> {
     const key = typeof request?.idempotencyKey === 'string' ? request.idempotencyKey : '';
-    if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw PresaleErrors.incomplete([{ field: 'Idempotency-Key', reason: '须为 1–128 位字母数字或 ._:- (required header)' }]);
+    if (!isIdempotencyKey(key)) throw PresaleErrors.incomplete([IDEMPOTENCY_KEY_FIELD_ERROR]);
     const submission = request.submission;
     const requestHash = requestHashOf(submission);
     // The QR SVG is derived from verifyUrl: rendered after the commit, not while the counter row is locked.
