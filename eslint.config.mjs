@@ -6,20 +6,25 @@ import nx from '@nx/eslint-plugin';
 
 const TEST_FILES = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'e2e/**/*.ts', 'libs/testing/**/*.ts', 'apps/*/test/**/*.ts'];
 
-/** Tag rules; `type:testing` (libs/testing) is allowed only from test code. */
+/**
+ * Tag rules; `type:testing` (libs/testing) is allowed only from test code; `type:rules` (libs/numbering:
+ * pure check-digit, date and region rules, no imports) may be used by every project, the message
+ * library included, so a payload rule is written once.
+ */
 function moduleBoundaries({ testCode }) {
-  const testing = testCode ? ['type:testing'] : [];
+  const shared = [...(testCode ? ['type:testing'] : []), 'type:rules'];
   return {
     enforceBuildableLibDependency: false,
     allow: [],
     banTransitiveDependencies: false,
     depConstraints: [
-      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:data-access', 'type:util', ...testing] },
-      { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util', 'type:data-access', ...testing] },
-      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:domain', ...testing] },
-      { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...testing] },
-      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...testing] },
-      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:data-access', 'type:util', 'type:testing'] },
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:data-access', 'type:util', ...shared] },
+      { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util', 'type:data-access', ...shared] },
+      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:domain', ...shared] },
+      { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...shared] },
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...shared] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:data-access', 'type:util', 'type:testing', 'type:rules'] },
+      { sourceTag: 'type:rules', onlyDependOnLibsWithTags: [] },
       { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:gateway'] },
       { sourceTag: 'scope:permits', onlyDependOnLibsWithTags: ['scope:shared', 'scope:permits'] },

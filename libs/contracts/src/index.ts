@@ -14,3 +14,5 @@ export * from './lib/verification';
 export * from './lib/accounts';
 export * from './lib/plain-text';
 export * from './lib/idempotency-key';
+export * from './lib/contract-filing-rules';
+export * from './lib/contract-filing-validation';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ContractFilingIssuedV1, ContractFilingIssueRequestV1, ContractsEvents, IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, Principal } from '@hn/contracts';
+import { ContractFilingIssuedV1, ContractFilingIssueRequestV1, ContractsEvents, IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, Principal, validateContractFilingSubmission } from '@hn/contracts';
 import { canonicalJson } from '@hn/chain';
 import { chinaToday, isInRegions } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
@@ -12,7 +12,6 @@ import { CONTRACTS_CONFIG, ContractsConfig } from '../config/contracts.config';
 import { BuyerPiiService, SqlRunner } from '../pii/buyer-pii.service';
 import { SandboxPresaleLookup } from '../presale-replica/sandbox-presale-lookup';
 import { buildFilingDraft, canReadPii, FilingDraft, maskFiling, revealFiling, SubmittedFiling } from './contract-filing-record';
-import { validateContractFilingSubmission } from './contract-filing-submission.validator';
 import { ContractErrors } from './contract-filing.exception';
 import { ContractFilingMetrics } from './contract-filing.metrics';
 import { filingStatement } from './filing-statement';

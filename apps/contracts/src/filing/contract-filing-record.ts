@@ -1,6 +1,5 @@
-import { ContractBuyerV1, ContractFilingSubmissionV1, ContractFilingV1, Principal, ContractScopes } from '@hn/contracts';
+import { ContractBuyerV1, ContractFilingSubmissionV1, ContractFilingV1, ContractScopes, normalizeIdNumber, Principal } from '@hn/contracts';
 import { maskBuyers } from '../pii/pii-masking';
-import { normalizeIdNumber } from './buyer-identity';
 
 /** A filing before its number is assigned (the filing statement adds contractNumber and serial). */
 export type FilingDraft = Omit<ContractFilingV1, 'contractNumber' | 'serial'>;

@@ -1,15 +1,12 @@
 import { ArgumentMetadata, Inject, Injectable, Type, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ValidatorOptions } from 'class-validator';
-import { FieldError } from '@hn/contracts';
+import { BODY_NOT_AN_OBJECT, FieldError, filingDateReason } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 import { incompleteSubmission } from '../presale/presale-submission.pipe';
 import { flattenValidationErrors } from '../problem/validation-exception.factory';
 import { CONTRACT_FILING_RULES, ContractFilingRules } from './contract-filing-rules';
 import { CancelContractFilingDto } from './dto/contract-filing.dto';
 import { ContractFilingSubmissionDto } from './dto/contract-filing-submission.dto';
-import { filingDateReason } from './dto/filing-rules';
-
-const NOT_AN_OBJECT: FieldError = { field: 'body', reason: '请求体须为 JSON 对象 (body must be a JSON object)' };
 
 /** One reason per field (the first, i.e. the most basic), in the order found. */
 export function firstReasonPerField(errors: FieldError[]): FieldError[] {
@@ -27,7 +24,7 @@ export function withoutPartsOfReported(errors: FieldError[]): FieldError[] {
 
 export function incompleteFromValidation(errors: ValidationError[]): DomainException {
   const fields = withoutPartsOfReported(firstReasonPerField(flattenValidationErrors(errors)));
-  return incompleteSubmission(fields.length > 0 ? fields : [NOT_AN_OBJECT]);
+  return incompleteSubmission(fields.length > 0 ? fields : [BODY_NOT_AN_OBJECT]);
 }
 
 /**
@@ -54,7 +51,7 @@ abstract class IncompleteSubmissionPipe<T extends object> extends ValidationPipe
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<T> {
     if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value))) {
-      throw incompleteSubmission([NOT_AN_OBJECT]);
+      throw incompleteSubmission([BODY_NOT_AN_OBJECT]);
     }
     return (await super.transform(value, metadata)) as T;
   }

@@ -16,7 +16,6 @@ import {
   floorReason,
   idNumberReason,
   idTypeReason,
-  isPlainObject,
   listReason,
   loanReason,
   MAX_BUYERS,
@@ -25,14 +24,16 @@ import {
   paymentTotalReason,
   phoneReason,
   presaleNumberReason,
-  REQUIRED,
   roomItemErrors,
   sha256Reason,
   textReason,
-} from './filing-rules';
+  BUYERS_LIST_LABEL,
+  notForBuyerType,
+  objectReason,
+  ROOMS_LIST_LABEL,
+} from '@hn/contracts';
 import { ListRule, Rule } from './rule.decorators';
 
-const objectReason = (value: unknown): string | null => (value === undefined || value === null ? REQUIRED : isPlainObject(value) ? null : '须为对象 (must be an object)');
 
 export class ContractRoomDto {
   @ApiProperty({ example: '1-101', maxLength: 50, description: '房号' })
@@ -69,9 +70,6 @@ export class OrganizationBuyerDto {
   @ApiProperty({ example: '91430223MA4R0DEF2Y', description: '统一社会信用代码（18 位，GB 32100 校验位）' }) creditCode!: string;
 }
 
-/** A field of the other kind of buyer: reported when present, so nothing is silently dropped. */
-const notForType = (value: unknown, type: unknown): string | null =>
-  value === undefined || value === null ? null : `${type === 'PERSON' ? '自然人' : '单位'}买受人不应有该字段 (not a field of a ${String(type)} buyer)`;
 
 /**
  * Validation of one buyer, PERSON or ORGANIZATION by its `type`: the fields of that kind are required
@@ -85,17 +83,17 @@ export class BuyerDto {
   @Rule('buyerName', (v, o) => (o['type'] === 'PERSON' ? textReason(v, 100) : o['type'] === 'ORGANIZATION' ? textReason(v, 200) : null))
   name!: string;
 
-  @Rule('idType', (v, o) => (o['type'] === 'PERSON' ? idTypeReason(v) : o['type'] === 'ORGANIZATION' ? notForType(v, o['type']) : null))
+  @Rule('idType', (v, o) => (o['type'] === 'PERSON' ? idTypeReason(v) : o['type'] === 'ORGANIZATION' ? notForBuyerType(v, o['type']) : null))
   idType?: BuyerIdTypeV1;
 
-  @Rule('idNumber', (v, o) => (o['type'] === 'PERSON' ? idNumberReason(v, o['idType'], chinaToday()) : o['type'] === 'ORGANIZATION' ? notForType(v, o['type']) : null))
+  @Rule('idNumber', (v, o) => (o['type'] === 'PERSON' ? idNumberReason(v, o['idType'], chinaToday()) : o['type'] === 'ORGANIZATION' ? notForBuyerType(v, o['type']) : null))
   idNumber?: string;
 
-  @Rule('phone', (v, o) => (o['type'] === 'PERSON' ? phoneReason(v) : o['type'] === 'ORGANIZATION' ? notForType(v, o['type']) : null))
+  @Rule('phone', (v, o) => (o['type'] === 'PERSON' ? phoneReason(v) : o['type'] === 'ORGANIZATION' ? notForBuyerType(v, o['type']) : null))
   phone?: string;
 
   @Trim()
-  @Rule('creditCode', (v, o) => (o['type'] === 'ORGANIZATION' ? creditCodeReason(v) : o['type'] === 'PERSON' ? notForType(v, o['type']) : null))
+  @Rule('creditCode', (v, o) => (o['type'] === 'ORGANIZATION' ? creditCodeReason(v) : o['type'] === 'PERSON' ? notForBuyerType(v, o['type']) : null))
   creditCode?: string;
 }
 
@@ -142,7 +140,7 @@ export class ContractFilingSubmissionDto implements ContractFilingSubmissionV1 {
   building!: string;
 
   @ApiProperty({ type: [ContractRoomDto], minItems: 1, maxItems: MAX_ROOMS, description: '房屋（一个或多个；房号不得已有有效备案）' })
-  @ListRule('rooms', (v) => listReason(v, { min: '至少一个房号 (at least one room)', max: `一份合同最多 ${MAX_ROOMS} 个房号 (at most ${MAX_ROOMS} rooms)` }, MAX_ROOMS), roomItemErrors)
+  @ListRule('rooms', (v) => listReason(v, ROOMS_LIST_LABEL, MAX_ROOMS), roomItemErrors)
   @ValidateNested({ each: true })
   @Type(() => ContractRoomDto)
   rooms!: ContractRoomDto[];
@@ -159,7 +157,7 @@ export class ContractFilingSubmissionDto implements ContractFilingSubmissionV1 {
     maxItems: MAX_BUYERS,
     description: '买受人（一个或多个）：自然人 PERSON 或单位 ORGANIZATION',
   })
-  @ListRule('buyers', (v) => listReason(v, { min: '至少一个买受人 (at least one buyer)', max: `买受人最多 ${MAX_BUYERS} 个 (at most ${MAX_BUYERS} buyers)` }, MAX_BUYERS), buyerItemErrors)
+  @ListRule('buyers', (v) => listReason(v, BUYERS_LIST_LABEL, MAX_BUYERS), buyerItemErrors)
   @ValidateNested({ each: true })
   @Type(() => BuyerDto)
   buyers!: ContractBuyerV1[];

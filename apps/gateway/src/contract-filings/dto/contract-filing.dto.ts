@@ -1,7 +1,7 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { Trim } from '../../presale/dto/submission-validators';
 import { ContractDocumentDto, ContractRoomDto, OrganizationBuyerDto, PersonBuyerDto } from './contract-filing-submission.dto';
-import { textReason } from './filing-rules';
+import { textReason } from '@hn/contracts';
 import { Rule } from './rule.decorators';
 
 export const CONTRACT_NUMBER_EXAMPLE = '430223202406200101-Y01-B0001';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { presaleNumberReason, REQUIRED, textReason } from '../../contract-filings/dto/filing-rules';
+import { presaleNumberReason, REQUIRED, textReason } from '@hn/contracts';
 import { Rule } from '../../contract-filings/dto/rule.decorators';
 
 /** Bounds shared with the contracts service (its validator has the same limits). */

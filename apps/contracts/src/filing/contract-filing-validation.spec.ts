@@ -1,6 +1,5 @@
-import { ContractBuyerV1, ContractFilingSubmissionV1 } from '@hn/contracts';
+import { ContractBuyerV1, ContractFilingSubmissionV1, validateContractFilingSubmission } from '@hn/contracts';
 import { BUYER_ID, BUYER_PHONE, creditCode, residentId, submission } from '../../test/contract-filing.fixtures';
-import { validateContractFilingSubmission } from './contract-filing-submission.validator';
 
 const wrongCheckDigit = BUYER_ID.slice(0, 17) + (BUYER_ID.endsWith('1') ? '2' : '1');
 const ctx = { today: '2024-10-01', cutoverDate: '2024-09-01' };

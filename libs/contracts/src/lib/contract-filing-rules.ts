@@ -1,13 +1,15 @@
-import { BUYER_ID_TYPES, BuyerIdTypeV1, FieldError, isCleanText, PAYMENT_METHODS, textCharacterProblem } from '@hn/contracts';
+import { BUYER_ID_TYPES, BuyerIdTypeV1, PAYMENT_METHODS } from './contract-filings';
+import { isCleanText, textCharacterProblem } from './plain-text';
+import { FieldError } from './problem';
 import { isIsoDate, isValidCreditCode, isValidResidentId, parsePermitNumber, parsePresaleNumber } from '@hn/numbering';
 
 /**
- * Edge checks of a contract filing (网签合同备案取号). They mirror the contracts service's own
- * validation (which runs again whatever the gateway checked) so that a client learns every problem
- * in one answer without a round trip. No reason ever contains an ID or phone number.
+ * The rules of a contract filing (网签合同备案取号) that need only the payload, written once: the
+ * gateway's DTO applies them field by field, the contracts service runs them all again through
+ * validateContractFilingSubmission. One reason per field; no reason ever contains an ID or phone number.
  */
 
-/** Upper bound of a contract amount: 100 亿元 in fen (as the service). */
+/** Upper bound of a contract amount: 100 亿元 in fen. */
 export const MAX_AMOUNT_FEN = 1_000_000_000_000;
 export const MAX_ROOMS = 200;
 export const MAX_BUYERS = 20;

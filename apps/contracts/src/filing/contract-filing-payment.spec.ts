@@ -1,5 +1,4 @@
-import { ContractPaymentV1 } from '@hn/contracts';
-import { validatePayment } from './payment.validator';
+import { ContractPaymentV1, validatePayment } from '@hn/contracts';
 
 const fields = (p: unknown, amount: unknown = 1_000_000) => validatePayment(p as ContractPaymentV1, amount).map((e) => e.field);
 
