@@ -1,8 +1,5 @@
-import { FieldError, isPlainText, PresaleSubmissionV1 } from '@hn/contracts';
+import { FieldError, HUNAN_BOUNDS, isPlainText, PresaleSubmissionV1 } from '@hn/contracts';
 import { isIsoDate, isValidCreditCode, parsePermitNumber } from '@hn/numbering';
-
-/** Hunan's bounding box (WGS-84), generous by a few km. */
-export const HUNAN_BOUNDS = { minLat: 24.6, maxLat: 30.2, minLng: 108.7, maxLng: 114.3 } as const;
 
 /** Required official-record text: the shared plain-text rule (not blank, ≤ max, no NUL/control character/lone surrogate). */
 const text = (v: unknown, max: number): boolean => isPlainText(v, max);

@@ -128,6 +128,9 @@ export interface JwksV1 {
   keys: Array<{ kty: 'OKP'; crv: 'Ed25519'; x: string; kid: string; use: 'sig'; alg: 'EdDSA' }>;
 }
 
+/** Hunan's bounding box (WGS-84), generous by a few km: a presale permit's map point (落图选点) lies inside. */
+export const HUNAN_BOUNDS = { minLat: 24.6, maxLat: 30.2, minLng: 108.7, maxLng: 114.3 } as const;
+
 export const PresaleRpc = {
   issue: 'rpc.presale.permit.issue.v1',
   get: 'rpc.presale.permit.get.v1',

@@ -2,11 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsPlainText, PresaleSubmissionV1 } from '@hn/contracts';
+import { HUNAN_BOUNDS, IsPlainText, PresaleSubmissionV1 } from '@hn/contracts';
 import { buildingItemReason, EachItem, IsCreditCode, IsPastIsoDate, permitNumberItemReason, Trim, TrimEach, unitCodeItemReason } from './submission-validators';
-
-/** Hunan's bounding box (WGS-84), generous by a few km; the presale service checks the same box. */
-export const HUNAN_BOUNDS = { minLat: 24.6, maxLat: 30.2, minLng: 108.7, maxLng: 114.3 } as const;
 
 const REQUIRED = { message: '必填 (required)' };
 
