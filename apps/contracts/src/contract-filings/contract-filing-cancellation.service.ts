@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ContractFilingCancelledV1, ContractFilingCancelRequestV1, ContractFilingV1, ContractsEvents, Principal } from '@hn/contracts';
+import { CANCEL_REASON_MAX, ContractFilingCancelledV1, ContractFilingCancelRequestV1, ContractFilingV1, ContractsEvents, Principal } from '@hn/contracts';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/persistence';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,6 @@ import { ContractErrors } from '../filing/contract-filing.exception';
 import { BuyerPiiService } from '../pii/buyer-pii.service';
 import { checkContractNumber, loadFiling } from './contract-filing-access';
 
-export const MAX_REASON_LENGTH = 500;
 
 /**
  * 注销: a filing becomes CANCELLED; its number stays (never reused, the counter never goes back)
@@ -24,8 +23,8 @@ export class ContractFilingCancellationService {
   async cancel(principal: Principal, request: ContractFilingCancelRequestV1): Promise<ContractFilingV1> {
     const number = checkContractNumber(principal, request?.contractNumber);
     const reason = typeof request?.reason === 'string' ? request.reason.trim() : '';
-    if (reason.length < 1 || reason.length > MAX_REASON_LENGTH) {
-      throw ContractErrors.incomplete([{ field: 'reason', reason: `注销原因必填，1–${MAX_REASON_LENGTH} 字 (required, 1–${MAX_REASON_LENGTH} characters)` }]);
+    if (reason.length < 1 || reason.length > CANCEL_REASON_MAX) {
+      throw ContractErrors.incomplete([{ field: 'reason', reason: `注销原因必填，1–${CANCEL_REASON_MAX} 字 (required, 1–${CANCEL_REASON_MAX} characters)` }]);
     }
     return this.dataSource.transaction(async (manager) => {
       const stored = await loadFiling(manager, principal, number, true);

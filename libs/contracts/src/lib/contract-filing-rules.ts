@@ -13,6 +13,8 @@ import { isIsoDate, isValidCreditCode, isValidResidentId, parsePermitNumber, par
 export const MAX_AMOUNT_FEN = 1_000_000_000_000;
 export const MAX_ROOMS = 200;
 export const MAX_BUYERS = 20;
+/** 注销原因 of a contract filing cancellation: 1–500 characters. */
+export const CANCEL_REASON_MAX = 500;
 /** The cut-over of unified contract filing numbers (CONTRACT_CUTOVER_DATE, shared with the contracts service). */
 export const DEFAULT_CONTRACT_CUTOVER_DATE = '2024-09-01';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { Trim } from '../../presale/dto/submission-validators';
 import { ContractDocumentDto, ContractRoomDto, OrganizationBuyerDto, PersonBuyerDto } from './contract-filing-submission.dto';
-import { textReason } from '@hn/contracts';
+import { CANCEL_REASON_MAX, textReason } from '@hn/contracts';
 import { Rule } from './rule.decorators';
 
 export const CONTRACT_NUMBER_EXAMPLE = '430223202406200101-Y01-B0001';
@@ -57,7 +57,6 @@ export class ContractFilingIssuedDto {
   @ApiProperty({ type: ContractFilingDto }) filing!: ContractFilingDto;
 }
 
-export const CANCEL_REASON_MAX = 500;
 
 /** Body of POST /api/v1/contract-filings/{contractNumber}/cancel (注销). */
 export class CancelContractFilingDto {
