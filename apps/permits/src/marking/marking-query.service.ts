@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FieldError, MarkingListRequestV1, MarkingPageV1, MarkingRowV1, Principal, ProjectType, SupervisionStateV1 } from '@hn/contracts';
 import { isIsoDate, regionPrefix } from '@hn/numbering';
 import { DataSource } from 'typeorm';
-import { PERMITS_CONFIG } from './marking.tokens';
+import { PERMITS_CONFIG, PermitsConfig } from '../config/permits.config';
 import { regionFilter } from '../construction-permits/region-scope';
 import { assertRegionAllowed, assertStaff } from '@hn/auth';
 import { isFilterType, MARKING_PROJECT_CATEGORY, MARKING_WORKS_CATEGORY } from './marking-access';
@@ -38,7 +38,7 @@ const EFFECTIVE_TYPE = `CASE WHEN pm.state = 'DRAFT' THEN pm.marked_type ELSE p.
 export class MarkingQueryService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(PERMITS_CONFIG) private readonly config: { markingSince: string },
+    @Inject(PERMITS_CONFIG) private readonly config: Pick<PermitsConfig, 'markingSince'>,
   ) {}
 
   async list(principal: Principal, request: MarkingListRequestV1): Promise<MarkingPageV1> {

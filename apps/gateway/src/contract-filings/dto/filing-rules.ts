@@ -1,5 +1,5 @@
 import { BUYER_ID_TYPES, BuyerIdTypeV1, FieldError, isCleanText, PAYMENT_METHODS, textCharacterProblem } from '@hn/contracts';
-import { isIsoDate, isValidCreditCode, isValidResidentId, parsePermitNumber, parsePresaleNumber } from '@hn/numbering';
+import { CUTOVER_DEFAULTS, isIsoDate, isValidCreditCode, isValidResidentId, parsePermitNumber, parsePresaleNumber } from '@hn/numbering';
 
 /**
  * Edge checks of a contract filing (网签合同备案取号). They mirror the contracts service's own
@@ -12,7 +12,7 @@ export const MAX_AMOUNT_FEN = 1_000_000_000_000;
 export const MAX_ROOMS = 200;
 export const MAX_BUYERS = 20;
 /** The cut-over of unified contract filing numbers (CONTRACT_CUTOVER_DATE, shared with the contracts service). */
-export const DEFAULT_CONTRACT_CUTOVER_DATE = '2024-09-01';
+export const DEFAULT_CONTRACT_CUTOVER_DATE = CUTOVER_DEFAULTS.contractFiling;
 
 export const REQUIRED = '必填 (required)';
 
