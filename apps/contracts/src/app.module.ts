@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { ContractsEvents, ContractsRpc, PresaleEvents } from '@hn/contracts';
 import { ObservabilityModule } from '@hn/observability';
-import { createServiceHealthController, PersistenceModule } from '@hn/persistence';
+import { createServiceHealthController, PersistenceModule, ServiceConfigModule } from '@hn/persistence';
 import { CONTRACTS_CONFIG, ContractsConfig } from './config/contracts.config';
 import { ContractFilingCancellationService } from './contract-filings/contract-filing-cancellation.service';
 import { ContractFilingQueryService } from './contract-filings/contract-filing-query.service';
@@ -24,7 +24,8 @@ export class ContractsAppModule {
     return {
       module: ContractsAppModule,
       imports: [
-        ObservabilityModule.forService('contracts'),
+        ServiceConfigModule.forRoot(CONTRACTS_CONFIG, config),
+        ObservabilityModule.forService('contracts', { logLevel: config.logLevel }),
         PersistenceModule.forService({
           serviceName: 'contracts',
           serverUrl: config.databaseUrl,
@@ -40,12 +41,11 @@ export class ContractsAppModule {
           ],
         }),
         TerminusModule,
-        SigningStatisticsModule.register(config),
-        ReconciliationModule.register(config),
+        SigningStatisticsModule,
+        ReconciliationModule,
       ],
       controllers: [ContractFilingsController, createServiceHealthController('contracts', ContractsRpc.health)],
       providers: [
-        { provide: CONTRACTS_CONFIG, useValue: config },
         { provide: PiiCipher, useFactory: (c: ContractsConfig) => new PiiCipher(c.piiKey), inject: [CONTRACTS_CONFIG] },
         BuyerPiiService,
         ContractFilingIssuanceService,

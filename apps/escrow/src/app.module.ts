@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { EscrowEvents, EscrowRpc, PresaleEvents } from '@hn/contracts';
 import { ObservabilityModule } from '@hn/observability';
-import { createServiceHealthController, PersistenceModule } from '@hn/persistence';
+import { createServiceHealthController, PersistenceModule, ServiceConfigModule } from '@hn/persistence';
 import { ESCROW_CONFIG, EscrowConfig } from './config/escrow.config';
 import { EscrowQueryService } from './escrow/escrow-query.service';
 import { EscrowRecordsService } from './escrow/escrow-records.service';
@@ -17,7 +17,8 @@ export class EscrowAppModule {
     return {
       module: EscrowAppModule,
       imports: [
-        ObservabilityModule.forService('escrow'),
+        ServiceConfigModule.forRoot(ESCROW_CONFIG, config),
+        ObservabilityModule.forService('escrow', { logLevel: config.logLevel }),
         PersistenceModule.forService({
           serviceName: 'escrow',
           serverUrl: config.databaseUrl,
@@ -35,7 +36,7 @@ export class EscrowAppModule {
         TerminusModule,
       ],
       controllers: [EscrowController, createServiceHealthController('escrow', EscrowRpc.health, { objectStore: true })],
-      providers: [{ provide: ESCROW_CONFIG, useValue: config }, EscrowRecordsService, EscrowQueryService, PresaleReplicaProjector, PresaleReplicaConsumer],
+      providers: [EscrowRecordsService, EscrowQueryService, PresaleReplicaProjector, PresaleReplicaConsumer],
     };
   }
 }

@@ -51,7 +51,7 @@ export class GatewayAppModule {
       module: GatewayAppModule,
       imports: [
         GatewayConfigModule.register(config),
-        ObservabilityModule.forService('gateway', { metricsRoute: false }), // /metrics: management port only
+        ObservabilityModule.forService('gateway', { metricsRoute: false, logLevel: config.logLevel }), // /metrics: management port only
         PersistenceModule.forService({
           serviceName: 'gateway',
           serverUrl: config.databaseUrl,

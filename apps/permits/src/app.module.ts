@@ -2,8 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { PermitsEvents, PermitsRpc } from '@hn/contracts';
 import { ObservabilityModule } from '@hn/observability';
-import { createServiceHealthController, PersistenceModule } from '@hn/persistence';
-import { PermitsConfig } from './config/permits.config';
+import { createServiceHealthController, PersistenceModule, ServiceConfigModule } from '@hn/persistence';
+import { PERMITS_CONFIG, PermitsConfig } from './config/permits.config';
 import { ConstructionPermitsModule } from './construction-permits/construction-permits.module';
 import { BuildingUnit } from './construction-permits/entities/building-unit.entity';
 import { ConstructionPermit } from './construction-permits/entities/construction-permit.entity';
@@ -20,7 +20,8 @@ export class PermitsAppModule {
     return {
       module: PermitsAppModule,
       imports: [
-        ObservabilityModule.forService('permits'),
+        ServiceConfigModule.forRoot(PERMITS_CONFIG, config),
+        ObservabilityModule.forService('permits', { logLevel: config.logLevel }),
         PersistenceModule.forService({
           serviceName: 'permits',
           serverUrl: config.databaseUrl,
@@ -33,7 +34,7 @@ export class PermitsAppModule {
         }),
         TerminusModule,
         ConstructionPermitsModule,
-        MarkingModule.register(config),
+        MarkingModule,
       ],
       controllers: [createServiceHealthController('permits', PermitsRpc.health, { objectStore: true })],
     };

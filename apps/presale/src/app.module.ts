@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { PermitsEvents, PresaleEvents, PresaleRpc } from '@hn/contracts';
 import { ObservabilityModule } from '@hn/observability';
-import { createServiceHealthController, PersistenceModule } from '@hn/persistence';
+import { createServiceHealthController, PersistenceModule, ServiceConfigModule } from '@hn/persistence';
 import { BackfillModule } from './backfill/backfill.module';
 import { PRESALE_CONFIG, PresaleConfig } from './config/presale.config';
 import { PresaleIssuanceService } from './issuance/presale-issuance.service';
@@ -28,7 +28,8 @@ export class PresaleAppModule {
       // global: the feature modules (backfill, unpermitted) use the issuing core exported below
       global: true,
       imports: [
-        ObservabilityModule.forService('presale'),
+        ServiceConfigModule.forRoot(PRESALE_CONFIG, config),
+        ObservabilityModule.forService('presale', { logLevel: config.logLevel }),
         PersistenceModule.forService({
           serviceName: 'presale',
           serverUrl: config.databaseUrl,
@@ -49,7 +50,6 @@ export class PresaleAppModule {
       ],
       controllers: [PresalePermitsController, createServiceHealthController('presale', PresaleRpc.health, { objectStore: true })],
       providers: [
-        { provide: PRESALE_CONFIG, useValue: config },
         SigningKeysService,
         TransparencyLogService,
         PresaleRecordWriter,
@@ -63,7 +63,7 @@ export class PresaleAppModule {
         QrCodeRenderer,
         PrintLayoutRenderer,
       ],
-      exports: [PRESALE_CONFIG, SigningKeysService, TransparencyLogService, PresaleRecordWriter, QrCodeRenderer, PresaleIssuanceMetrics],
+      exports: [SigningKeysService, TransparencyLogService, PresaleRecordWriter, QrCodeRenderer, PresaleIssuanceMetrics],
     };
   }
 }

@@ -4,6 +4,7 @@ describe('@hn/numbering public API', () => {
   it('exports exactly the agreed runtime names', () => {
     expect(Object.keys(numbering).sort()).toEqual(
       [
+        'CUTOVER_DEFAULTS',
         'WORKS_CATEGORIES',
         'activeCountyCodes',
         'creditCodeCheckChar',

@@ -11,3 +11,4 @@ export { residentIdCheckDigit, isValidResidentId } from './lib/resident-id';
 export type { PresaleLetter } from './lib/presale-number';
 export { formatPresaleNumber, parsePresaleNumber } from './lib/presale-number';
 export { formatContractNumber, parseContractNumber } from './lib/contract-number';
+export { CUTOVER_DEFAULTS } from './lib/cutover';

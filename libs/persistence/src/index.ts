@@ -24,4 +24,5 @@ export * from './lib/persistence.module';
 export { PersistenceLifecycle } from './lib/persistence-lifecycle';
 export { createServiceHealthController, ServiceHealthOptions } from './lib/service-health.controller';
 export { readServiceEnv, ServiceEnv } from './lib/service-env';
+export { invalidConfig, LOG_LEVELS, LogLevel, readLogLevel, redactConfig, REDACTED, ServiceConfigModule } from './lib/service-config';
 export { pageOf, regionCondition } from './lib/list-query';

@@ -1,5 +1,6 @@
-import { readServiceEnv, ServiceEnv } from '@hn/persistence';
-import { isIsoDate } from '@hn/numbering';
+import { invalidConfig, readServiceEnv, ServiceEnv } from '@hn/persistence';
+import { CUTOVER_DEFAULTS, isIsoDate } from '@hn/numbering';
+import { ReconciliationConfig, readReconciliationConfig } from '../reconciliation/reconciliation.config';
 
 /** Configuration of the contracts service, validated once at boot; the PII key is a secret. */
 export interface ContractsConfig extends ServiceEnv {
@@ -7,6 +8,8 @@ export interface ContractsConfig extends ServiceEnv {
   piiKey: Buffer;
   /** filings dated from this day get unified numbers; earlier ones are reported as statistics */
   cutoverDate: string;
+  /** market platform pull and the reconciliation job (MARKET_PLATFORM_*, RECONCILIATION_INTERVAL_MS) */
+  reconciliation: ReconciliationConfig;
 }
 
 export function validateContractsConfig(env: Record<string, string | undefined>): ContractsConfig {
@@ -14,10 +17,11 @@ export function validateContractsConfig(env: Record<string, string | undefined>)
   const base = readServiceEnv(env, 'contracts', 3103, problems);
   const piiKey = decodeKey(env['CONTRACTS_PII_KEY']);
   if (!piiKey) problems.push('CONTRACTS_PII_KEY (secret) must be 32 random bytes, base64-encoded');
-  const cutoverDate = env['CONTRACT_CUTOVER_DATE'] ?? '2024-09-01';
-  if (!isIsoDate(cutoverDate)) problems.push('CONTRACT_CUTOVER_DATE must be a YYYY-MM-DD date');
-  if (problems.length > 0 || !piiKey) throw new Error(`配置无效 invalid configuration: ${problems.join('; ')}`);
-  return { ...base, piiKey, cutoverDate };
+  const cutoverDate = env['CONTRACT_CUTOVER_DATE']?.trim() || CUTOVER_DEFAULTS.contractFiling;
+  if (!isIsoDate(cutoverDate)) problems.push('CONTRACT_CUTOVER_DATE 须为 YYYY-MM-DD 日期 (must be a YYYY-MM-DD date)');
+  const reconciliation = readReconciliationConfig(env, problems);
+  if (problems.length > 0 || !piiKey) throw invalidConfig('contracts', problems);
+  return { ...base, piiKey, cutoverDate, reconciliation };
 }
 
 /** Standard or URL-safe base64 of exactly 32 bytes, not all one repeated byte (a placeholder). */
@@ -28,5 +32,8 @@ function decodeKey(value: string | undefined): Buffer | null {
   if (key.length !== 32 || key.every((b) => b === key[0])) return null;
   return key;
 }
+
+/** Paths of ContractsConfig that are secrets: never logged (redactConfig). */
+export const CONTRACTS_SECRETS: readonly string[] = ['piiKey', 'reconciliation.marketPlatform.apiKey'];
 
 export const CONTRACTS_CONFIG = Symbol('CONTRACTS_CONFIG');

@@ -1,5 +1,6 @@
 import { ContractFilingV1, Principal } from '@hn/contracts';
-import { isInRegions, parseContractNumber } from '@hn/numbering';
+import { assertRegionAllowed, regionOf } from '@hn/auth';
+import { parseContractNumber } from '@hn/numbering';
 import { EntityManager } from 'typeorm';
 import { ContractErrors } from '../filing/contract-filing.exception';
 
@@ -24,7 +25,7 @@ interface FilingRow {
 /** 400 for a malformed number, 403 when its region is outside the caller's. */
 export function checkContractNumber(principal: Principal, contractNumber: unknown): string {
   if (typeof contractNumber !== 'string' || parseContractNumber(contractNumber) === null) throw ContractErrors.invalidContractNumber(contractNumber);
-  if (!isInRegions(principal.regions ?? [], contractNumber.slice(0, 6))) throw ContractErrors.regionForbidden(contractNumber);
+  assertRegionAllowed(principal, regionOf(contractNumber), { what: `合同备案 ${contractNumber}`, field: 'contractNumber' });
   return contractNumber;
 }
 
@@ -41,7 +42,7 @@ export async function loadFiling(manager: EntityManager, principal: Principal, c
   );
   const row = rows[0];
   if (!row) throw ContractErrors.contractNotFound(contractNumber);
-  if (!isInRegions(principal.regions ?? [], row.region_code)) throw ContractErrors.regionForbidden(contractNumber);
+  assertRegionAllowed(principal, row.region_code, { what: `合同备案 ${contractNumber}`, field: 'contractNumber' });
   const cancellation = row.cancelled_at ? { reason: row.cancel_reason ?? '', cancelledAt: new Date(row.cancelled_at).toISOString(), cancelledBy: row.cancelled_by ?? '' } : null;
   return { sandbox, contractNumber, regionCode: row.region_code, status: row.status, filing: { ...row.record, status: row.status, cancellation } };
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ContractFilingIssuedV1, ContractFilingIssueRequestV1, ContractsEvents, IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, Principal, validateContractFilingSubmission } from '@hn/contracts';
+import { assertRegionAllowed, regionOf } from '@hn/auth';
 import { canonicalJson } from '@hn/chain';
-import { chinaToday, isInRegions } from '@hn/numbering';
+import { chinaToday } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { buildCloudEvent } from '@hn/persistence';
 import { createHash } from 'node:crypto';
@@ -85,6 +86,8 @@ export class ContractFilingIssuanceService {
     }
     // 2. the submission, 3. the presale permit on the replica and the rooms
     if (errors.length > 0 || !draft) throw ContractErrors.incomplete(errors);
+    // region scope: once on the request here, once on the presale permit's record in checkPresale
+    assertRegionAllowed(principal, regionOf(draft.presaleNumber), { what: `预售许可证 ${draft.presaleNumber}`, field: 'presaleNumber' });
     // sandbox (联调测试): the sandbox's own presale numbers, from the presale service (never the replica)
     const presaleRow = draft.sandbox ? await this.sandboxPresaleRow(principal, draft, found) : found.presale;
     const presale = checkPresale(principal, draft, presaleRow);
@@ -127,7 +130,6 @@ export class ContractFilingIssuanceService {
 
   /** The sandbox presale permit (null when the sandbox never issued it) with the sandbox rooms taken. */
   private async sandboxPresaleRow(principal: Principal, draft: SubmittedFiling, found: LookupRow): Promise<PresaleRow | null> {
-    if (!isInRegions(principal.regions ?? [], draft.presaleNumber.slice(0, 6))) throw ContractErrors.regionForbidden(draft.presaleNumber);
     const facts = await this.sandboxPresale.find(principal, draft.presaleNumber);
     return facts ? { ...facts, taken: found.taken ?? [] } : null;
   }
@@ -193,12 +195,11 @@ function prepared(text: string, values: unknown[]): QueryConfig {
   return { name, text, values };
 }
 
-/** Presale permit known, in the caller's regions, valid, covering the building; rooms free. */
+/** Presale permit known, its record in the caller's regions (the request was checked in attempt), valid, covering the building; rooms free. */
 function checkPresale(principal: Principal, draft: SubmittedFiling, row: PresaleRow | null | undefined): PresaleRow {
   const presaleNumber = draft.presaleNumber;
-  if (!isInRegions(principal.regions ?? [], presaleNumber.slice(0, 6))) throw ContractErrors.regionForbidden(presaleNumber);
   if (!row) throw ContractErrors.presaleNotFound(presaleNumber);
-  if (!isInRegions(principal.regions ?? [], row.region_code)) throw ContractErrors.regionForbidden(presaleNumber);
+  assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
   if (!FILABLE_PRESALE_STATUSES.includes(row.status)) throw ContractErrors.presaleNotValid(presaleNumber, row.status);
   if (row.buildings.length > 0 && !row.buildings.some((b) => b.trim() === draft.building)) throw ContractErrors.buildingNotInPresale(draft.building, presaleNumber);
   if (draft.filingDate < row.issue_date) {

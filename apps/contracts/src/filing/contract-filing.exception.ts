@@ -12,9 +12,6 @@ export const ContractErrors = {
   presaleNotValid(presaleNumber: string, status: string): DomainException {
     return new DomainException(422, ErrorCode.PRESALE_NOT_VALID, `预售许可证 ${presaleNumber} 状态为 ${status}，不能备案 (presale permit not valid)`, [{ field: 'presaleNumber', reason: status }]);
   },
-  regionForbidden(code: string): DomainException {
-    return new DomainException(403, ErrorCode.REGION_FORBIDDEN, `无权访问 ${code} 所在区划的数据 (outside the caller's regions)`);
-  },
   buildingNotInPresale(building: string, presaleNumber: string): DomainException {
     return new DomainException(422, ErrorCode.BUILDING_NOT_IN_PRESALE, `楼栋 ${building} 不在预售许可证 ${presaleNumber} 的预售范围内 (building not covered by the presale permit)`, [
       { field: 'building', reason: `不在预售许可证 ${presaleNumber} 的楼栋中 (not a building of the presale permit)` },

@@ -1,6 +1,6 @@
 import { isPlainText } from '@hn/contracts';
 import { isIsoDate, parseContractNumber, parsePresaleNumber } from '@hn/numbering';
-import { isMonth } from '../signing-statistics/staff-access';
+import { isMonth } from '../signing-statistics/statistic-months';
 import { toHundredths } from '../signing-statistics/signing-statistic.validator';
 
 /** 备案 / 注销 on the market platform. */

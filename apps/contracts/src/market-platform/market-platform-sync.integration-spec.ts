@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createContractsApp } from '../bootstrap';
 import { validateContractsConfig } from '../config/contracts.config';
-import { ContractsConfigWithReconciliation, validateReconciliationConfig } from '../reconciliation/reconciliation.config';
 import { MarketPlatformSyncService } from './market-platform-sync.service';
 import { validateMarketItem } from './market-filing-item';
 import { encodeCursor } from './simulator/feed-cursor';
@@ -49,7 +48,7 @@ describe(MarketPlatformSyncService.name, () => {
       MARKET_PLATFORM_RETRY_BASE_MS: '5',
       MARKET_PLATFORM_RETRY_MAX_MS: '20',
     };
-    app = await createContractsApp({ ...validateContractsConfig(env), reconciliation: validateReconciliationConfig(env) } as ContractsConfigWithReconciliation);
+    app = await createContractsApp(validateContractsConfig(env));
     dataSource = app.get(DataSource);
     sync = app.get(MarketPlatformSyncService);
   });

@@ -1,3 +1,4 @@
+import { regionOf } from '@hn/auth';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { computeDifference, ComputedDifference, groupByPresaleMonth } from './difference-computation';
@@ -42,7 +43,7 @@ export class ReconciliationDataLoader {
     }
     const withDifferences = [...new Set(outcome.differences.map((d) => d.presaleNumber))];
     const replica = (await this.dataSource.query(`SELECT presale_number, region_code FROM presale_replica WHERE presale_number = ANY($1::text[])`, [withDifferences])) as Array<{ presale_number: string; region_code: string }>;
-    for (const p of withDifferences) outcome.regions.set(p, replica.find((r) => r.presale_number === p)?.region_code ?? p.slice(0, 6));
+    for (const p of withDifferences) outcome.regions.set(p, replica.find((r) => r.presale_number === p)?.region_code ?? regionOf(p));
     return outcome;
   }
 

@@ -1,3 +1,4 @@
+import { regionOf } from '@hn/auth';
 import { Injectable } from '@nestjs/common';
 import { ReconciliationDifferenceEventV1, ReconciliationEvents, ReconciliationFiguresV1 } from '@hn/contracts';
 import { currentCorrelationId } from '@hn/observability';
@@ -57,7 +58,7 @@ export class ReconciliationDifferenceStore {
             id,
             d.presaleNumber,
             d.month,
-            regions.get(d.presaleNumber) ?? d.presaleNumber.slice(0, 6),
+            regions.get(d.presaleNumber) ?? regionOf(d.presaleNumber),
             d.countDelta,
             d.areaDeltaHundredths,
             d.amountDeltaFen,

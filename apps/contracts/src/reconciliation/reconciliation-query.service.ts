@@ -1,9 +1,9 @@
+import { assertRegionAllowed, assertStaff } from '@hn/auth';
 import { regionPrefixes } from '@hn/numbering';
 import { pageOf, regionCondition } from '@hn/persistence';
 import { Injectable } from '@nestjs/common';
 import { FieldError, Principal, ReconciliationAcknowledgeRequestV1, ReconciliationDifferencePageV1, ReconciliationDifferenceV1, ReconciliationListRequestV1 } from '@hn/contracts';
 import { DataSource } from 'typeorm';
-import { assertInRegions, assertStaff } from '../signing-statistics/staff-access';
 import { DIFFERENCE_COLUMNS, DifferenceRow, rowToDifference } from './difference-row';
 import { ReconciliationErrors } from './reconciliation.errors';
 
@@ -26,7 +26,7 @@ export class ReconciliationQueryService {
     const hasRegion = regionCode !== undefined && regionCode !== null && regionCode !== '';
     if (hasRegion && (typeof regionCode !== 'string' || !/^43\d{4}$/.test(regionCode))) errors.push({ field: 'regionCode', reason: '区划代码须为 43 开头的 6 位数字 (6-digit Hunan region code)' });
     if (errors.length > 0) throw ReconciliationErrors.invalid(errors);
-    if (hasRegion) assertInRegions(principal, regionCode, regionCode);
+    if (hasRegion) assertRegionAllowed(principal, regionCode, { field: 'regionCode' });
     const params: unknown[] = [regionPrefixes(hasRegion ? [regionCode] : principal.regions)];
     const where = [regionCondition('d.region_code', 1)];
     if (state) {
@@ -56,7 +56,7 @@ export class ReconciliationQueryService {
     return this.dataSource.transaction(async (m) => {
       const [row] = (await m.query(`SELECT ${DIFFERENCE_COLUMNS} FROM reconciliation_difference d WHERE d.id = $1 FOR UPDATE`, [id])) as DifferenceRow[];
       if (!row) throw ReconciliationErrors.notFound(id);
-      assertInRegions(principal, row.region_code, row.presale_number);
+      assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${row.presale_number}`, field: 'presaleNumber' });
       if (row.state === 'ACKNOWLEDGED') throw ReconciliationErrors.alreadyAcknowledged(id);
       if (row.state === 'RESOLVED') throw ReconciliationErrors.resolved(id);
       const [updated] = (await m.query(

@@ -1,5 +1,6 @@
-import { reconciliationConfigOf, validateReconciliationConfig } from './reconciliation.config';
-import { ContractsConfig } from '../config/contracts.config';
+import { randomBytes } from 'node:crypto';
+import { validateReconciliationConfig } from './reconciliation.config';
+import { validateContractsConfig } from '../config/contracts.config';
 
 describe(validateReconciliationConfig.name, () => {
   it('defaults: no market platform, no schedule', () => {
@@ -28,11 +29,10 @@ describe(validateReconciliationConfig.name, () => {
     }
   });
 
-  it('prefers settings carried by the contracts config over the environment', () => {
+  it('is part of the contracts config, validated with it at boot (one message for every problem)', () => {
     const market = { MARKET_PLATFORM_URL: 'http://127.0.0.1:3190', MARKET_PLATFORM_API_KEY: 'market-sim-dev-key' };
-    const own = validateReconciliationConfig({ ...market, RECONCILIATION_INTERVAL_MS: '5000' });
-    expect(reconciliationConfigOf({ reconciliation: own } as ContractsConfig & { reconciliation: typeof own }, { ...market, RECONCILIATION_INTERVAL_MS: '9000' })).toBe(own);
-    expect(reconciliationConfigOf({} as ContractsConfig, { ...market, RECONCILIATION_INTERVAL_MS: '9000' }).intervalMs).toBe(9000);
-    expect(() => reconciliationConfigOf({} as ContractsConfig, { RECONCILIATION_INTERVAL_MS: '9000' })).toThrow(/needs MARKET_PLATFORM_URL/);
+    const key = randomBytes(32).toString('base64');
+    expect(validateContractsConfig({ CONTRACTS_PII_KEY: key, ...market, RECONCILIATION_INTERVAL_MS: '9000' }).reconciliation).toEqual(validateReconciliationConfig({ ...market, RECONCILIATION_INTERVAL_MS: '9000' }));
+    expect(() => validateContractsConfig({ CONTRACTS_PII_KEY: key, RECONCILIATION_INTERVAL_MS: '9000', CONTRACTS_PORT: 'x' })).toThrow(/CONTRACTS_PORT.*needs MARKET_PLATFORM_URL/);
   });
 });

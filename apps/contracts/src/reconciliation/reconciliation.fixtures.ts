@@ -1,3 +1,4 @@
+import { regionOf } from '@hn/auth';
 // Test fixtures only (integration specs); not used by the service.
 import { DataSource } from 'typeorm';
 import { SimOurFiling, SimPresale } from '../market-platform/simulator/market-dataset.types';
@@ -20,7 +21,7 @@ export async function seedOurFilings(dataSource: DataSource, presales: SimPresal
   if (filings.length === 0) return;
   const rows = filings.map((f) => {
     const p = presales.find((x) => x.presaleNumber === f.presaleNumber);
-    return { ...f, serial: Number(f.contractNumber.slice(-4)), regionCode: p?.regionCode ?? f.presaleNumber.slice(0, 6), projectCode: p?.projectCode ?? 'P' };
+    return { ...f, serial: Number(f.contractNumber.slice(-4)), regionCode: p?.regionCode ?? regionOf(f.presaleNumber), projectCode: p?.projectCode ?? 'P' };
   });
   await dataSource.transaction(async (m) => {
     await m.query(

@@ -19,7 +19,6 @@ import { MarketFilingItem } from '../market-platform/market-filing-item';
 import { generateMarketDataset } from '../market-platform/simulator/market-dataset';
 import { PlantedDifference, SimOurFiling, SimOurStatistic, SimPresale } from '../market-platform/simulator/market-dataset.types';
 import { MarketSimulator } from '../market-platform/simulator/market-simulator';
-import { ContractsConfigWithReconciliation, validateReconciliationConfig } from './reconciliation.config';
 import { seedOurFilings, seedPresaleReplica } from './reconciliation.fixtures';
 import { ReconciliationService } from './reconciliation.service';
 
@@ -67,7 +66,7 @@ describe(ReconciliationService.name, () => {
       MARKET_PLATFORM_RETRY_BASE_MS: '5',
       MARKET_PLATFORM_RETRY_MAX_MS: '20',
     };
-    app = await createContractsApp({ ...validateContractsConfig(env), reconciliation: validateReconciliationConfig(env) } as ContractsConfigWithReconciliation);
+    app = await createContractsApp(validateContractsConfig(env));
     dataSource = app.get(DataSource);
     nc = await connect({ servers: nats.url });
     rpc = new RpcClient(nc, { timeoutMs: 30_000 });
@@ -187,7 +186,7 @@ describe(ReconciliationService.name, () => {
   it('runs on schedule once per interval however many replicas tick 定时比对', async () => {
     const scheduled = { ...env, RECONCILIATION_INTERVAL_MS: '1000' };
     const replicas = [];
-    for (let i = 0; i < 3; i++) replicas.push(await createContractsApp({ ...validateContractsConfig(scheduled), reconciliation: validateReconciliationConfig(scheduled) } as ContractsConfigWithReconciliation));
+    for (let i = 0; i < 3; i++) replicas.push(await createContractsApp(validateContractsConfig(scheduled)));
     await new Promise((resolve) => setTimeout(resolve, 3600));
     for (const r of replicas) await r.close();
     const runs = (await dataSource.query(`SELECT started_at, finished_at, status, summary FROM reconciliation_run WHERE trigger = 'SCHEDULED' ORDER BY started_at`)) as Array<{ started_at: Date; finished_at: Date; status: string; summary: { newDifferences: number; resolvedDifferences: number } }>;

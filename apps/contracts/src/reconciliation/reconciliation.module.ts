@@ -1,33 +1,29 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { MarketPlatformSyncService } from '../market-platform/market-platform-sync.service';
 import { ReconciliationDataLoader } from './reconciliation-data.loader';
 import { ReconciliationDifferenceStore } from './reconciliation-difference.store';
 import { ReconciliationQueryService } from './reconciliation-query.service';
-import { RECONCILIATION_CONFIG, reconciliationConfigOf, ContractsConfigWithReconciliation } from './reconciliation.config';
+import { CONTRACTS_CONFIG, ContractsConfig } from '../config/contracts.config';
+import { RECONCILIATION_CONFIG } from './reconciliation.config';
 import { ReconciliationController } from './reconciliation.controller';
 import { ReconciliationScheduler } from './reconciliation.scheduler';
 import { ReconciliationService } from './reconciliation.service';
 
 /**
  * Market platform pull, reconciliation (on demand and scheduled) and the difference list. Its
- * settings (MARKET_PLATFORM_*, RECONCILIATION_INTERVAL_MS) come from `config.reconciliation` when
- * given, else from the environment, validated when the module is registered.
+ * settings (MARKET_PLATFORM_*, RECONCILIATION_INTERVAL_MS) are `reconciliation` of the contracts
+ * config, validated at boot with the rest.
  */
-@Module({})
-export class ReconciliationModule {
-  static register(config: ContractsConfigWithReconciliation): DynamicModule {
-    return {
-      module: ReconciliationModule,
-      controllers: [ReconciliationController],
-      providers: [
-        { provide: RECONCILIATION_CONFIG, useValue: reconciliationConfigOf(config) },
-        MarketPlatformSyncService,
-        ReconciliationDataLoader,
-        ReconciliationDifferenceStore,
-        ReconciliationService,
-        ReconciliationQueryService,
-        ReconciliationScheduler,
-      ],
-    };
-  }
-}
+@Module({
+  controllers: [ReconciliationController],
+  providers: [
+    { provide: RECONCILIATION_CONFIG, useFactory: (config: ContractsConfig) => config.reconciliation, inject: [CONTRACTS_CONFIG] },
+    MarketPlatformSyncService,
+    ReconciliationDataLoader,
+    ReconciliationDifferenceStore,
+    ReconciliationService,
+    ReconciliationQueryService,
+    ReconciliationScheduler,
+  ],
+})
+export class ReconciliationModule {}

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Principal, ReconciliationRunResultV1 } from '@hn/contracts';
+import { assertStaff } from '@hn/auth';
 import { isInRegions } from '@hn/numbering';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryRunner } from 'typeorm';
 import { MarketPlatformSyncService, PullResult } from '../market-platform/market-platform-sync.service';
-import { assertStaff } from '../signing-statistics/staff-access';
 import { DIFFERENCE_COLUMNS, DifferenceRow, rowToDifference } from './difference-row';
 import { ReconciliationDataLoader } from './reconciliation-data.loader';
 import { ReconciliationDifferenceStore } from './reconciliation-difference.store';

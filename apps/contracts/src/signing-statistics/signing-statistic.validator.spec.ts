@@ -1,6 +1,6 @@
 import { SigningStatisticPutRequestV1 } from '@hn/contracts';
 import { statisticKind, toHundredths, validateStatisticPut } from './signing-statistic.validator';
-import { currentMonthInChina, isMonth } from './staff-access';
+import { currentMonthInChina, isMonth } from './statistic-months';
 
 const body = (over: Partial<Record<keyof SigningStatisticPutRequestV1, unknown>> = {}) =>
   ({ presaleNumber: '430223202306150101-Z01', month: '2024-05', contractsSigned: 12, floorArea: 1085.5, amountFen: 702_345_600, ...over }) as SigningStatisticPutRequestV1;

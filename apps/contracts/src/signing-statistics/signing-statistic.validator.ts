@@ -1,6 +1,6 @@
 import { FieldError, SigningStatisticKindV1, SigningStatisticPutRequestV1 } from '@hn/contracts';
 import { parsePresaleNumber } from '@hn/numbering';
-import { isMonth } from './staff-access';
+import { isMonth } from './statistic-months';
 
 /** numeric(14,2) holds up to 999 999 999 999.99 m²; far beyond any real project. */
 export const MAX_FLOOR_AREA = 100_000_000;

@@ -1,11 +1,12 @@
 import { pageOf, regionCondition } from '@hn/persistence';
 import { Injectable } from '@nestjs/common';
 import { FieldError, Principal, SigningStatisticListRequestV1, SigningStatisticPageV1 } from '@hn/contracts';
+import { assertStaff } from '@hn/auth';
 import { parsePresaleNumber, regionPrefixes } from '@hn/numbering';
 import { DataSource } from 'typeorm';
 import { StatisticErrors } from './signing-statistic.errors';
 import { rowToStatistic, STATISTIC_COLUMNS, StatisticRow } from './signing-statistic-row';
-import { assertStaff, isMonth } from './staff-access';
+import { isMonth } from './statistic-months';
 
 /** Lists signing statistics inside the caller's regions, newest month first. */
 @Injectable()

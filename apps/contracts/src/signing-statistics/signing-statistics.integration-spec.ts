@@ -7,7 +7,6 @@ import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { createContractsApp } from '../bootstrap';
 import { validateContractsConfig } from '../config/contracts.config';
-import { ContractsConfigWithReconciliation, validateReconciliationConfig } from '../reconciliation/reconciliation.config';
 import { SigningStatisticsService } from './signing-statistics.service';
 
 const STOCK = '430223202306150101-Z01'; // 攸县, issued 2023-06
@@ -39,7 +38,7 @@ describe(SigningStatisticsService.name, () => {
     const db = await createTestDatabase('it_contracts_stats');
     dropDb = db.drop;
     const config = validateContractsConfig({ DATABASE_URL: db.serverUrl, CONTRACTS_DB_NAME: db.name, NATS_URL: nats.url, CONTRACTS_PORT: '0', CONTRACTS_PII_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' });
-    app = await createContractsApp({ ...config, reconciliation: validateReconciliationConfig({}) } as ContractsConfigWithReconciliation);
+    app = await createContractsApp(config);
     dataSource = app.get(DataSource);
     nc = await connect({ servers: nats.url });
     rpc = new RpcClient(nc, { timeoutMs: 20_000 });

@@ -11,6 +11,7 @@ import {
   SigningStatisticWithdrawRequestV1,
   SigningStatisticWithdrawResultV1,
 } from '@hn/contracts';
+import { assertRegionAllowed, assertStaff, regionOf } from '@hn/auth';
 import { parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/persistence';
@@ -19,7 +20,7 @@ import { CONTRACTS_CONFIG, ContractsConfig } from '../config/contracts.config';
 import { StatisticErrors } from './signing-statistic.errors';
 import { rowToStatistic, STATISTIC_COLUMNS, StatisticRow } from './signing-statistic-row';
 import { statisticKind, validateStatisticPut } from './signing-statistic.validator';
-import { assertInRegions, assertStaff, currentMonthInChina, isMonth } from './staff-access';
+import { currentMonthInChina, isMonth } from './statistic-months';
 
 const MAX_SUBMIT_MONTHS = 120;
 
@@ -39,7 +40,7 @@ export class SigningStatisticsService {
     assertStaff(principal);
     const { value, errors } = validateStatisticPut(body, currentMonthInChina());
     if (!value) throw StatisticErrors.incomplete(errors);
-    assertInRegions(principal, value.presaleNumber.slice(0, 6), value.presaleNumber);
+    assertRegionAllowed(principal, regionOf(value.presaleNumber), { what: `预售许可证 ${value.presaleNumber}`, field: 'presaleNumber' });
     return this.dataSource.transaction(async (m) => {
       const presale = await this.loadPresale(m, principal, value.presaleNumber);
       if (value.month < presale.issue_month) {
@@ -79,7 +80,7 @@ export class SigningStatisticsService {
       await this.lock(m, presaleNumber, [month]);
       const current = await this.load(m, presaleNumber, month);
       if (!current) throw StatisticErrors.notFound(presaleNumber, [month]);
-      assertInRegions(principal, current.region_code, presaleNumber);
+      assertRegionAllowed(principal, current.region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
       if (current.state === 'SUBMITTED') throw StatisticErrors.locked(presaleNumber, [month]);
       if (current.entered_by !== principal.id) throw StatisticErrors.notOwnVersion(current.entered_by);
       await m.query(
@@ -116,7 +117,7 @@ export class SigningStatisticsService {
       const rows: StatisticRow[] = await m.query(`SELECT ${STATISTIC_COLUMNS} FROM signing_statistic s WHERE s.presale_number = $1 AND s.month = ANY($2::text[])`, [presaleNumber, months]);
       const missing = months.filter((month) => !rows.some((r) => r.month === month));
       if (missing.length > 0) throw StatisticErrors.notFound(presaleNumber, missing);
-      for (const row of rows) assertInRegions(principal, row.region_code, presaleNumber);
+      for (const row of rows) assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
       const locked = rows.filter((r) => r.state === 'SUBMITTED').map((r) => r.month);
       if (locked.length > 0) throw StatisticErrors.locked(presaleNumber, locked);
       await m.query(
@@ -145,7 +146,7 @@ export class SigningStatisticsService {
     });
     if (new Set(months).size !== months.length) errors.push({ field: 'months', reason: '月份不能重复 (months must be distinct)' });
     if (errors.length > 0) throw StatisticErrors.incomplete(errors);
-    assertInRegions(principal, (presaleNumber as string).slice(0, 6), presaleNumber as string);
+    assertRegionAllowed(principal, regionOf(presaleNumber as string), { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
     const sorted = [...(months as string[])].sort();
     return { presaleNumber: presaleNumber as string, months: sorted, month: sorted[0]! };
   }
@@ -156,7 +157,7 @@ export class SigningStatisticsService {
       [presaleNumber],
     );
     if (!rows[0]) throw StatisticErrors.presaleNotFound(presaleNumber);
-    assertInRegions(principal, rows[0].region_code, presaleNumber);
+    assertRegionAllowed(principal, rows[0].region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
     return rows[0];
   }
 

@@ -8,5 +8,6 @@ describe(validateEscrowConfig.name, () => {
 
   it('reports every invalid setting at once', () => {
     expect(() => validateEscrowConfig({ ESCROW_PORT: '70000', ESCROW_DB_NAME: 'Bad-Name', NATS_URL: 'http://x' })).toThrow(/ESCROW_PORT.*ESCROW_DB_NAME.*NATS_URL/);
+    expect(() => validateEscrowConfig({ LOG_LEVEL: 'chatty' })).toThrow(/^escrow 配置无效，未启动 \(invalid configuration, not started\): LOG_LEVEL must be one of fatal\|error\|warn\|info\|debug\|trace\|silent$/);
   });
 });

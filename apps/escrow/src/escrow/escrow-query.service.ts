@@ -1,9 +1,9 @@
 import { pageOf, regionCondition } from '@hn/persistence';
 import { Injectable } from '@nestjs/common';
 import { EscrowGetRequestV1, EscrowListItemV1, EscrowListRequestV1, EscrowPageV1, EscrowRecordV1, EscrowVersionsV1, Principal } from '@hn/contracts';
-import { isInRegions, parsePresaleNumber, regionPrefixes } from '@hn/numbering';
+import { assertRegionAllowed, assertStaff, regionOf } from '@hn/auth';
+import { parsePresaleNumber, regionPrefixes } from '@hn/numbering';
 import { DataSource } from 'typeorm';
-import { assertInRegions, assertStaff } from './escrow-access';
 import { EscrowErrors } from './escrow.errors';
 import { RECORD_COLUMNS, RECORD_FROM, RecordRow, rowToRecord, rowToVersion, VERSION_COLUMNS, VERSION_FROM, VersionRow } from './escrow-row';
 
@@ -29,7 +29,7 @@ export class EscrowQueryService {
     const regionCode = request?.regionCode;
     if (regionCode !== undefined && regionCode !== null && regionCode !== '') {
       if (typeof regionCode !== 'string' || !/^\d{6}$/.test(regionCode)) throw EscrowErrors.incomplete([{ field: 'regionCode', reason: '区划代码须为 6 位数字 (6-digit region code)' }]);
-      if (!isInRegions(principal.regions, regionCode)) assertInRegions(principal, regionCode, `区划 ${regionCode}`);
+      assertRegionAllowed(principal, regionCode, { field: 'regionCode' });
       params.push(regionPrefixes([regionCode]));
       where.push(regionCondition('p.region_code', params.length));
     }
@@ -81,10 +81,10 @@ export class EscrowQueryService {
   private async checkPresale(principal: Principal, presaleNumber: unknown): Promise<string> {
     assertStaff(principal);
     if (typeof presaleNumber !== 'string' || parsePresaleNumber(presaleNumber) === null) throw EscrowErrors.invalidNumber(presaleNumber);
-    assertInRegions(principal, presaleNumber.slice(0, 6), presaleNumber);
+    assertRegionAllowed(principal, regionOf(presaleNumber), { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
     const rows: Array<{ region_code: string }> = await this.dataSource.query(`SELECT region_code FROM presale_replica WHERE presale_number = $1`, [presaleNumber]);
     if (!rows[0]) throw EscrowErrors.presaleNotFound(presaleNumber);
-    assertInRegions(principal, rows[0].region_code, presaleNumber);
+    assertRegionAllowed(principal, rows[0].region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
     return presaleNumber;
   }
 }

@@ -17,13 +17,13 @@ import {
   RecordCorrectedV1,
   ScanRefV1,
 } from '@hn/contracts';
+import { assertRegionAllowed, assertStaff, CORRECTOR, regionOf } from '@hn/auth';
 import { ScanStaging } from '@hn/documents';
 import { chinaToday, parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent, InjectNats } from '@hn/persistence';
 import { NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertCorrector, assertInRegions, assertStaff } from './escrow-access';
 import { EscrowErrors } from './escrow.errors';
 import { RECORD_COLUMNS, RECORD_FROM, RecordRow, rowToRecord } from './escrow-row';
 import { sameInput, validateCorrectionReport, validateEscrowInput } from './escrow-record.validator';
@@ -112,7 +112,7 @@ export class EscrowRecordsService {
       await this.lock(m, [presaleNumber]);
       const current = await this.load(m, presaleNumber);
       if (!current) throw EscrowErrors.nothingToWithdraw(presaleNumber);
-      assertInRegions(principal, current.region_code, presaleNumber);
+      assertRegionAllowed(principal, current.region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
       if (current.state === 'SUBMITTED') throw EscrowErrors.locked([presaleNumber]);
       if (current.entered_by !== principal.id) throw EscrowErrors.notOwnVersion(current.entered_by);
       await m.query(`UPDATE escrow_record_version SET withdrawn_at = now(), withdrawn_by = $3 WHERE presale_number = $1 AND version = $2`, [presaleNumber, current.version, principal.id]);
@@ -144,13 +144,13 @@ export class EscrowRecordsService {
     if (new Set(raw).size !== raw.length) errors.push({ field: 'presaleNumbers', reason: '预售许可证号不能重复 (must be distinct)' });
     if (errors.length > 0) throw EscrowErrors.incomplete(errors);
     const numbers = [...(raw as string[])].sort();
-    for (const n of numbers) assertInRegions(principal, n.slice(0, 6), n);
+    numbers.forEach((n) => assertRegionAllowed(principal, regionOf(n), { what: `预售许可证 ${n}`, field: `presaleNumbers[${raw.indexOf(n)}]` }));
     return this.dataSource.transaction(async (m) => {
       await this.lock(m, numbers);
       const rows: RecordRow[] = await m.query(`SELECT ${RECORD_COLUMNS} FROM ${RECORD_FROM} WHERE e.presale_number = ANY($1::text[]) ORDER BY e.presale_number`, [numbers]);
       const missing = numbers.filter((n) => !rows.some((r) => r.presale_number === n));
       if (missing.length > 0) throw EscrowErrors.notFound(missing);
-      for (const row of rows) assertInRegions(principal, row.region_code, row.presale_number);
+      for (const row of rows) assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${row.presale_number}`, field: `presaleNumbers[${raw.indexOf(row.presale_number)}]` });
       const locked = rows.filter((r) => r.state === 'SUBMITTED').map((r) => r.presale_number);
       if (locked.length > 0) throw EscrowErrors.locked(locked);
       const withoutLetter = rows.filter((r) => r.commitment_letter && r.commitment_letter_scan_id === null);
@@ -175,7 +175,7 @@ export class EscrowRecordsService {
 
   /** 更正 (ADMIN, 书面报告): a new version of a SUBMITTED record, still locked; the report scan kept with it. */
   async correct(principal: Principal, body: EscrowCorrectionRequestV1): Promise<EscrowCorrectionResultV1> {
-    assertCorrector(principal);
+    assertStaff(principal, CORRECTOR);
     const presaleNumber = this.checkNumber(principal, body?.presaleNumber);
     const { value, errors } = validateEscrowInput(body?.record, chinaToday());
     const all = [...errors.map((e) => ({ ...e, field: `record.${e.field}` })), ...validateCorrectionReport(body?.report)];
@@ -259,7 +259,7 @@ export class EscrowRecordsService {
 
   private checkNumber(principal: Principal, presaleNumber: unknown): string {
     if (typeof presaleNumber !== 'string' || parsePresaleNumber(presaleNumber) === null) throw EscrowErrors.invalidNumber(presaleNumber);
-    assertInRegions(principal, presaleNumber.slice(0, 6), presaleNumber);
+    assertRegionAllowed(principal, regionOf(presaleNumber), { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
     return presaleNumber;
   }
 
@@ -278,7 +278,7 @@ export class EscrowRecordsService {
   private async loadPresale(m: EntityManager, principal: Principal, presaleNumber: string): Promise<Presale> {
     const rows: Presale[] = await m.query(`SELECT region_code, to_char(issue_date, 'YYYY-MM-DD') AS issue_date FROM presale_replica WHERE presale_number = $1`, [presaleNumber]);
     if (!rows[0]) throw EscrowErrors.presaleNotFound(presaleNumber);
-    assertInRegions(principal, rows[0].region_code, presaleNumber);
+    assertRegionAllowed(principal, rows[0].region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
     return rows[0];
   }
 

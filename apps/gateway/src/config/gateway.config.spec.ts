@@ -1,4 +1,5 @@
-import { validateGatewayConfig } from './gateway.config';
+import { redactConfig } from '@hn/persistence';
+import { GATEWAY_SECRETS, validateGatewayConfig } from './gateway.config';
 
 describe('validateGatewayConfig', () => {
   it('refuses to boot without a long enough JWT secret and never echoes it', () => {
@@ -35,5 +36,26 @@ describe('validateGatewayConfig: proxies, management port and account cache', ()
     expect(() => validateGatewayConfig({ ...base, GATEWAY_ACCOUNT_CACHE_TTL_MS: '6000' })).toThrow(/GATEWAY_ACCOUNT_CACHE_TTL_MS/);
     expect(() => validateGatewayConfig({ ...base, GATEWAY_PORT: '4000', GATEWAY_MANAGEMENT_PORT: '4000' })).toThrow(/GATEWAY_MANAGEMENT_PORT/);
     expect(validateGatewayConfig({ ...base, GATEWAY_MANAGEMENT_PORT: '0' }).managementPort).toBe(0);
+  });
+});
+
+describe('validateGatewayConfig: settings of feature modules, read once at boot', () => {
+  const base = { GATEWAY_JWT_SECRET: 's'.repeat(40) };
+
+  it('carries the contract cut-over (default 2024-09-01, as the contracts service) and the reconciliation timeout', () => {
+    expect(validateGatewayConfig(base)).toMatchObject({ contractCutoverDate: '2024-09-01', reconciliationTimeoutMs: 120_000, logLevel: 'info' });
+    expect(validateGatewayConfig({ ...base, CONTRACT_CUTOVER_DATE: '2024-10-01', GATEWAY_RECONCILIATION_TIMEOUT_MS: '30000' })).toMatchObject({ contractCutoverDate: '2024-10-01', reconciliationTimeoutMs: 30_000 });
+  });
+
+  it('fails at boot naming every bad value in Chinese and English', () => {
+    expect(() => validateGatewayConfig({ ...base, CONTRACT_CUTOVER_DATE: '2024-13-01', GATEWAY_RECONCILIATION_TIMEOUT_MS: '10', LOG_LEVEL: 'x' })).toThrow(
+      /^gateway 配置无效，未启动 \(invalid configuration, not started\): .*CONTRACT_CUTOVER_DATE.*GATEWAY_RECONCILIATION_TIMEOUT_MS.*LOG_LEVEL/,
+    );
+  });
+
+  it('marks the JWT secret: a logged config never shows it', () => {
+    const shown = JSON.stringify(redactConfig(validateGatewayConfig(base), GATEWAY_SECRETS));
+    expect(shown).toContain('"jwtSecret":"[REDACTED]"');
+    expect(shown).not.toContain('s'.repeat(40));
   });
 });

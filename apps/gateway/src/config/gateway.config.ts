@@ -1,4 +1,7 @@
+import { invalidConfig, LogLevel, readLogLevel } from '@hn/persistence';
 import { isIP } from 'node:net';
+import { contractFilingRulesFromEnv } from '../contract-filings/contract-filing-rules';
+import { supervisionSettingsFromEnv } from '../supervision/supervision-gateway.service';
 
 /** Gateway configuration, validated once at boot; secrets are never logged. */
 export interface GatewayConfig {
@@ -28,7 +31,16 @@ export interface GatewayConfig {
   managementHost: string;
   /** how long a replica may use a cached account state (disabled / deleted / token version) */
   accountCacheTtlMs: number;
+  /** CONTRACT_CUTOVER_DATE (the contracts service reads the same variable; default CUTOVER_DEFAULTS.contractFiling) */
+  contractCutoverDate: string;
+  /** GATEWAY_RECONCILIATION_TIMEOUT_MS: a reconciliation run pulls the whole market feed; default 120 000 */
+  reconciliationTimeoutMs: number;
+  /** LOG_LEVEL, default info */
+  logLevel: LogLevel;
 }
+
+/** Paths of GatewayConfig that are secrets: never logged (redactConfig). */
+export const GATEWAY_SECRETS: readonly string[] = ['jwtSecret'];
 
 const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -61,6 +73,15 @@ export function validateGatewayConfig(env: Record<string, string | undefined>): 
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
   const natsUrl = env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
   if (!/^(nats|tls):\/\//.test(natsUrl)) problems.push('NATS_URL must be a nats:// URL');
+  /** a feature's own reader (one rule per setting), its failure collected with the others */
+  const collect = <T>(read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch (err) {
+      problems.push(String((err as Error).message).replace(/^配置无效 invalid configuration: /, ''));
+      return fallback;
+    }
+  };
   const trustedProxies = (env['GATEWAY_TRUSTED_PROXIES'] ?? '').split(',').map((p) => p.trim()).filter((p) => p.length > 0);
   const badProxies = trustedProxies.filter((p) => !isProxyAddress(p));
   if (badProxies.length > 0) problems.push(`GATEWAY_TRUSTED_PROXIES must list IP addresses or CIDRs (bad: ${badProxies.join(', ')})`);
@@ -81,9 +102,12 @@ export function validateGatewayConfig(env: Record<string, string | undefined>): 
     managementPort: int('GATEWAY_MANAGEMENT_PORT', 9464, 0, 65535),
     managementHost: env['GATEWAY_MANAGEMENT_HOST'] || '127.0.0.1',
     accountCacheTtlMs: int('GATEWAY_ACCOUNT_CACHE_TTL_MS', 2000, 0, 5000),
+    contractCutoverDate: collect(() => contractFilingRulesFromEnv(env).cutoverDate, ''),
+    reconciliationTimeoutMs: collect(() => supervisionSettingsFromEnv(env).reconciliationTimeoutMs, 0),
+    logLevel: readLogLevel(env, problems),
   };
   if (config.managementPort !== 0 && config.managementPort === config.port) problems.push('GATEWAY_MANAGEMENT_PORT must differ from GATEWAY_PORT');
-  if (problems.length > 0) throw new Error(`配置无效 invalid configuration: ${problems.join('; ')}`);
+  if (problems.length > 0) throw invalidConfig('gateway', problems);
   return config;
 }
 

@@ -11,6 +11,7 @@ import { AccessTokenGuard } from '../auth/access-token.guard';
 import { buildOpenApiDocument } from '../openapi/setup-openapi';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { validationExceptionFactory } from '../problem/validation-exception.factory';
+import { GATEWAY_CONFIG, validateGatewayConfig } from '../config/gateway.config';
 import { contractFilingRulesFromEnv } from './contract-filing-rules';
 import { ContractFilingsModule } from './contract-filings.module';
 import { CONTRACT_FILING_EXAMPLE } from './dto/contract-filing-submission.dto';
@@ -32,7 +33,14 @@ const tokens = new AccessTokenService({ secret: 'y'.repeat(40), issuer: 'hn-pres
 const rpc = new StubRpc();
 
 @Global()
-@Module({ providers: [{ provide: AccessTokenService, useValue: tokens }, { provide: RpcClient, useValue: rpc }], exports: [AccessTokenService, RpcClient] })
+@Module({
+  providers: [
+    { provide: AccessTokenService, useValue: tokens },
+    { provide: RpcClient, useValue: rpc },
+    { provide: GATEWAY_CONFIG, useValue: validateGatewayConfig({ GATEWAY_JWT_SECRET: 'y'.repeat(40) }) },
+  ],
+  exports: [AccessTokenService, RpcClient, GATEWAY_CONFIG],
+})
 class TestGlobalsModule {}
 
 @Module({

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AnyScopeGuard } from '../presale/any-scope.guard';
 import { IdempotencyKeyGuard } from '../presale/idempotency-key.guard';
-import { CONTRACT_FILING_RULES, contractFilingRulesFromEnv } from './contract-filing-rules';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
+import { CONTRACT_FILING_RULES, ContractFilingRules } from './contract-filing-rules';
 import { CancelContractFilingPipe, ContractFilingSubmissionPipe } from './contract-filing.pipes';
 import { ContractFilingsController } from './contract-filings.controller';
 import { ContractFilingsGatewayService } from './contract-filings-gateway.service';
@@ -10,7 +11,7 @@ import { ContractFilingsGatewayService } from './contract-filings-gateway.servic
 @Module({
   controllers: [ContractFilingsController],
   providers: [
-    { provide: CONTRACT_FILING_RULES, useFactory: () => contractFilingRulesFromEnv(process.env) },
+    { provide: CONTRACT_FILING_RULES, useFactory: (c: GatewayConfig): ContractFilingRules => ({ cutoverDate: c.contractCutoverDate }), inject: [GATEWAY_CONFIG] },
     ContractFilingsGatewayService,
     ContractFilingSubmissionPipe,
     CancelContractFilingPipe,

@@ -1,5 +1,5 @@
 import { isIsoDate } from '@hn/numbering';
-import { readServiceEnv, ServiceEnv } from '@hn/persistence';
+import { invalidConfig, readServiceEnv, ServiceEnv } from '@hn/persistence';
 
 /** Configuration of the permits service, validated once at boot; the process exits on bad config. */
 export interface PermitsConfig extends ServiceEnv {
@@ -16,7 +16,12 @@ export function validatePermitsConfig(env: Record<string, string | undefined>): 
   const problems: string[] = [];
   const config = readServiceEnv(env, 'permits', 3101, problems);
   const markingSince = env['PERMITS_MARKING_SINCE']?.trim() || DEFAULT_MARKING_SINCE;
-  if (!isIsoDate(markingSince) || markingSince < '2000-01-01') problems.push('PERMITS_MARKING_SINCE must be a date YYYY-MM-DD from 2000-01-01');
-  if (problems.length > 0) throw new Error(`配置无效 invalid configuration: ${problems.join('; ')}`);
+  if (!isIsoDate(markingSince) || markingSince < '2000-01-01') problems.push('PERMITS_MARKING_SINCE 须为 2000-01-01 起的 YYYY-MM-DD 日期 (must be a YYYY-MM-DD date from 2000-01-01)');
+  if (problems.length > 0) throw invalidConfig('permits', problems);
   return { ...config, markingSince };
 }
+
+/** Paths of PermitsConfig that are secrets: none of its own. */
+export const PERMITS_SECRETS: readonly string[] = [];
+
+export const PERMITS_CONFIG = Symbol('PERMITS_CONFIG');

@@ -17,9 +17,6 @@ export const PermitsErrors = {
   notFound(permitNumber: string): DomainException {
     return new DomainException(404, ErrorCode.PERMIT_NOT_FOUND, `未找到施工许可证 ${permitNumber} (construction permit not found)`);
   },
-  regionForbidden(regionCode: string): DomainException {
-    return new DomainException(403, ErrorCode.REGION_FORBIDDEN, `无权访问区划 ${regionCode} 的数据 (outside the caller's regions)`);
-  },
   invalidBody(errors: FieldError[]): DomainException {
     return DomainException.validation(errors, '施工许可数据校验失败 (construction permit data invalid)');
   },

@@ -6,7 +6,8 @@ import { PermitsErrors } from './construction-permits.exception';
 import { BuildingUnit } from './entities/building-unit.entity';
 import { toUnitV1 } from './permit-mapper';
 import { PermitRow, rowToPermit, selectPermit } from './permit-rows';
-import { assertInScope, regionFilter } from './region-scope';
+import { assertRegionAllowed } from '@hn/auth';
+import { regionFilter } from './region-scope';
 import { SandboxPermitsService } from './sandbox-permits.service';
 
 const MAX_PAGE_SIZE = 100;
@@ -70,12 +71,12 @@ export class ConstructionPermitsService {
   async loadInScope(principal: Principal, permitNumber: string): Promise<ConstructionPermitV1> {
     const parsed = parsePermitNumber(String(permitNumber));
     if (!parsed.ok) throw PermitsErrors.invalidNumber(String(permitNumber), parsed);
-    assertInScope(principal, parsed.value.regionCode);
+    assertRegionAllowed(principal, parsed.value.regionCode, { what: `施工许可证 ${permitNumber}`, field: 'permitNumber' });
     const overlay = principal.sandbox === true ? await this.sandbox.find(permitNumber) : null;
     const rows: PermitRow[] = overlay ? [overlay] : await this.dataSource.query(`${SELECT_PERMIT} WHERE p.permit_number = $1`, [permitNumber]);
     const row = rows[0];
     if (!row) throw PermitsErrors.notFound(permitNumber);
-    assertInScope(principal, row.region_code);
+    assertRegionAllowed(principal, row.region_code, { what: `施工许可证 ${permitNumber}`, field: 'permitNumber' });
     return rowToPermit(row);
   }
 }

@@ -17,7 +17,7 @@ import { ConstructionPermit } from './entities/construction-permit.entity';
 import { Project } from './entities/project.entity';
 import { toPermitV1, toUnitV1 } from './permit-mapper';
 import { validatePermitUpsert } from './permit-upsert.validator';
-import { assertInScope } from './region-scope';
+import { assertRegionAllowed } from '@hn/auth';
 import { SandboxPermitsService } from './sandbox-permits.service';
 
 const SOURCE = '/hn/permits';
@@ -39,7 +39,7 @@ export class PermitUpsertService {
   async upsert(principal: Principal, permitNumber: string, body: PermitUpsertV1): Promise<PermitUpsertResultV1> {
     const errors = validatePermitUpsert(permitNumber, body);
     if (errors.length > 0) throw PermitsErrors.invalidBody(errors);
-    assertInScope(principal, body.regionCode);
+    assertRegionAllowed(principal, body.regionCode, { field: 'regionCode' });
     if (principal.sandbox === true) return this.sandbox.upsert(principal, permitNumber, body);
     return this.dataSource.transaction((manager) => this.upsertIn(manager, permitNumber, body));
   }

@@ -1,6 +1,7 @@
 import { Principal } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
-import { assertInScope, regionFilter } from './region-scope';
+import { assertRegionAllowed } from '@hn/auth';
+import { regionFilter } from './region-scope';
 
 const principal = (regions: string[]): Principal => ({ kind: 'integrator', id: 'c', regions, scopes: [] });
 
@@ -14,11 +15,11 @@ describe('regionFilter', () => {
   });
 });
 
-describe('assertInScope', () => {
+describe('region check of a permit (assertRegionAllowed)', () => {
   it('accepts a county inside a city credential and refuses another city', () => {
-    expect(() => assertInScope(principal(['430200']), '430223')).not.toThrow();
+    expect(() => assertRegionAllowed(principal(['430200']), '430223')).not.toThrow();
     try {
-      assertInScope(principal(['430223']), '430102');
+      assertRegionAllowed(principal(['430223']), '430102');
       throw new Error('expected REGION_FORBIDDEN');
     } catch (e) {
       expect(e).toBeInstanceOf(DomainException);

@@ -1,11 +1,6 @@
 import { Principal } from '@hn/contracts';
-import { isInRegions } from '@hn/numbering';
-import { PermitsErrors } from './construction-permits.exception';
 
-/** Second line of region scope: the owning service re-checks every object against the caller. */
-export function assertInScope(principal: Principal, regionCode: string): void {
-  if (!isInRegions(principal.regions, regionCode)) throw PermitsErrors.regionForbidden(regionCode);
-}
+// The region check itself is @hn/auth's assertRegionAllowed (gateway and services alike).
 
 /** SQL filter parts for "region inside the caller's regions" (province / city prefix / county). */
 export function regionFilter(principal: Principal): { all: boolean; counties: string[]; cityPrefixes: string[] } {

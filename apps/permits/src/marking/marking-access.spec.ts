@@ -1,5 +1,6 @@
 import { Principal } from '@hn/contracts';
-import { assertAdmin, checkPermitNumbers, checkProjectType } from './marking-access';
+import { assertStaff, CORRECTOR } from '@hn/auth';
+import { checkPermitNumbers, checkProjectType } from './marking-access';
 import { checkCorrection } from './marking-correction.service';
 
 const county: Principal = { kind: 'staff', id: 'youxian.zhang', regions: ['430223'], scopes: ['supervision:write'], role: 'COUNTY' };
@@ -36,13 +37,13 @@ describe(checkPermitNumbers.name, () => {
   });
 });
 
-describe(assertAdmin.name, () => {
+describe('corrector check', () => {
   it('lets only ADMIN staff with supervision:correct through', () => {
     const admin: Principal = { kind: 'staff', id: 'admin.chen', regions: ['430000'], scopes: ['supervision:correct'], role: 'ADMIN' };
-    expect(() => assertAdmin(admin)).not.toThrow();
-    expect(problem(() => assertAdmin({ ...admin, scopes: [] }))).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
-    expect(problem(() => assertAdmin({ ...admin, role: 'PROVINCE' }))).toMatchObject({ status: 403 });
-    expect(problem(() => assertAdmin({ ...admin, kind: 'integrator' }))).toMatchObject({ status: 403 });
+    expect(() => assertStaff(admin, CORRECTOR)).not.toThrow();
+    expect(problem(() => assertStaff({ ...admin, scopes: [] }, CORRECTOR))).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
+    expect(problem(() => assertStaff({ ...admin, role: 'PROVINCE' }, CORRECTOR))).toMatchObject({ status: 403 });
+    expect(problem(() => assertStaff({ ...admin, kind: 'integrator' }, CORRECTOR))).toMatchObject({ status: 403 });
   });
   it('checks the project type', () => {
     expect(checkProjectType('CURRENT_SALE')).toBe('CURRENT_SALE');

@@ -1,5 +1,6 @@
+import { assertRegionsAllowed, RegionItem } from '@hn/auth';
 import { FieldError, MarkingFilterTypeV1, Principal, PROJECT_TYPES, ProjectType } from '@hn/contracts';
-import { isInRegions, parsePermitNumber } from '@hn/numbering';
+import { parsePermitNumber } from '@hn/numbering';
 import { MarkingErrors } from './marking.errors';
 
 /** At most this many permit numbers in one batch or submit. */
@@ -9,22 +10,7 @@ export const PROJECT_CODE = /^\d{4}-(43\d{4})-\d{2}-\d{2}-\d{6}$/;
 export const MARKING_PROJECT_CATEGORY = '社会投资房建类';
 export const MARKING_WORKS_CATEGORY = '01';
 
-/** Marking is staff work (省厅、市州、县市区住建局), never integrators'. */
-export function assertStaff(principal: Principal): void {
-  if (principal?.kind !== 'staff' || principal.sandbox === true || !Array.isArray(principal.regions)) throw MarkingErrors.staffOnly();
-}
-
-/** Corrections: ADMIN accounts carrying supervision:correct only. */
-export function assertAdmin(principal: Principal): void {
-  assertStaff(principal);
-  if (principal.role !== 'ADMIN' || !principal.scopes?.includes('supervision:correct')) throw MarkingErrors.adminOnly();
-}
-
-/** Throws 403 listing every key whose region lies outside the caller's regions. */
-export function assertAllInRegions(principal: Principal, field: string, items: Array<{ key: string; regionCode: string }>): void {
-  const outside = [...new Set(items.filter((i) => !isInRegions(principal.regions, i.regionCode)).map((i) => i.key))];
-  if (outside.length > 0) throw MarkingErrors.regionForbidden(field, outside);
-}
+// Marking is staff work: assertStaff (CORRECTOR for corrections) and assertRegionsAllowed from @hn/auth.
 
 /**
  * 1..1000 distinct, well-formed permit numbers (checked again here: the gateway is not trusted),
@@ -36,7 +22,7 @@ export function checkPermitNumbers(principal: Principal, raw: unknown): string[]
   }
   const errors: FieldError[] = [];
   const seen = new Set<string>();
-  const regions: Array<{ key: string; regionCode: string }> = [];
+  const regions: RegionItem[] = [];
   raw.forEach((value, i) => {
     const parsed = parsePermitNumber(String(value));
     if (typeof value !== 'string' || !parsed.ok) errors.push({ field: `permitNumbers[${i}]`, reason: parsed.ok ? '须为字符串 (must be a string)' : `${parsed.reason}: ${parsed.message}` });
@@ -47,7 +33,7 @@ export function checkPermitNumbers(principal: Principal, raw: unknown): string[]
     }
   });
   if (errors.length > 0) throw MarkingErrors.invalidPermitNumbers(errors);
-  assertAllInRegions(principal, 'permitNumbers', regions);
+  assertRegionsAllowed(principal, 'permitNumbers', regions);
   return [...seen];
 }
 

@@ -6,7 +6,8 @@ import { enqueueEvent, InjectNats } from '@hn/persistence';
 import { NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { assertAdmin, assertAllInRegions, checkProjectType, PROJECT_CODE } from './marking-access';
+import { assertRegionsAllowed, assertStaff, CORRECTOR } from '@hn/auth';
+import { checkProjectType, PROJECT_CODE } from './marking-access';
 import { PERMITS_EVENT_SOURCE } from './marking-events';
 import { loadProjects, lockProjects, permitsOfProjects, toMarkedProject } from './marking-sql';
 import { MarkingErrors } from './marking.errors';
@@ -57,11 +58,11 @@ export class MarkingCorrectionService {
   }
 
   async correct(principal: Principal, body: MarkingCorrectionRequestV1): Promise<MarkingCorrectionResultV1> {
-    assertAdmin(principal);
+    assertStaff(principal, CORRECTOR);
     const { value, errors } = checkCorrection(body);
     if (!value) throw MarkingErrors.invalid(errors);
     const codeRegion = PROJECT_CODE.exec(value.projectCode)![1]!;
-    assertAllInRegions(principal, 'projectCode', [{ key: value.projectCode, regionCode: codeRegion }]);
+    assertRegionsAllowed(principal, 'projectCode', [{ key: value.projectCode, regionCode: codeRegion }]);
     // read and re-check the staged bytes before the transaction (no network wait under the lock)
     const bytes = await this.staging.take(value.scan, 'scan');
     return this.dataSource.transaction(async (m) => {

@@ -1,11 +1,12 @@
 import { pageOf } from '@hn/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { FieldError, MarkingListRequestV1, MarkingPageV1, MarkingRowV1, Principal, ProjectType, SupervisionStateV1 } from '@hn/contracts';
-import { isInRegions, isIsoDate, regionPrefix } from '@hn/numbering';
+import { isIsoDate, regionPrefix } from '@hn/numbering';
 import { DataSource } from 'typeorm';
-import { PERMITS_CONFIG } from './marking.tokens';
+import { PERMITS_CONFIG, PermitsConfig } from '../config/permits.config';
 import { regionFilter } from '../construction-permits/region-scope';
-import { assertStaff, isFilterType, MARKING_PROJECT_CATEGORY, MARKING_WORKS_CATEGORY } from './marking-access';
+import { assertRegionAllowed, assertStaff } from '@hn/auth';
+import { isFilterType, MARKING_PROJECT_CATEGORY, MARKING_WORKS_CATEGORY } from './marking-access';
 import { MarkingErrors } from './marking.errors';
 
 interface ListRow {
@@ -37,7 +38,7 @@ const EFFECTIVE_TYPE = `CASE WHEN pm.state = 'DRAFT' THEN pm.marked_type ELSE p.
 export class MarkingQueryService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(PERMITS_CONFIG) private readonly config: { markingSince: string },
+    @Inject(PERMITS_CONFIG) private readonly config: Pick<PermitsConfig, 'markingSince'>,
   ) {}
 
   async list(principal: Principal, request: MarkingListRequestV1): Promise<MarkingPageV1> {
@@ -61,8 +62,8 @@ export class MarkingQueryService {
     const regionCode = request?.regionCode;
     if (given(regionCode)) {
       if (typeof regionCode !== 'string' || !/^43\d{4}$/.test(regionCode)) errors.push({ field: 'regionCode', reason: '区划代码须为 6 位湖南省代码 (6-digit Hunan region code)' });
-      else if (!isInRegions(principal.regions, regionCode)) throw MarkingErrors.regionForbidden('regionCode', [regionCode]);
       else {
+        assertRegionAllowed(principal, regionCode, { field: 'regionCode' });
         const prefix = regionPrefix(regionCode);
         add((n) => (prefix.length < 6 ? `left(c.region_code, ${prefix.length}) = ${n}` : `c.region_code = ${n}`), prefix);
       }

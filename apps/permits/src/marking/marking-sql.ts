@@ -1,6 +1,6 @@
 import { MarkedProjectV1, Principal, ProjectType, SupervisionStateV1 } from '@hn/contracts';
 import { EntityManager } from 'typeorm';
-import { assertAllInRegions } from './marking-access';
+import { assertRegionsAllowed } from '@hn/auth';
 import { MarkingErrors } from './marking.errors';
 
 /** A project with its marking, as read (after locking) inside a marking transaction. */
@@ -34,7 +34,7 @@ export async function projectsOfPermits(m: EntityManager, principal: Principal, 
     const found = new Set(rows.map((r) => r.permit_number));
     throw MarkingErrors.permitsNotFound(numbers.filter((n) => !found.has(n)));
   }
-  assertAllInRegions(principal, 'permitNumbers', rows.map((r) => ({ key: r.permit_number, regionCode: r.region_code })));
+  assertRegionsAllowed(principal, 'permitNumbers', rows.map((r) => ({ key: r.permit_number, regionCode: r.region_code })));
   return [...new Set(rows.map((r) => r.project_code))].sort();
 }
 
@@ -55,7 +55,7 @@ export async function loadProjects(m: EntityManager, principal: Principal, codes
       WHERE p.project_code = ANY($1::text[]) ORDER BY p.project_code`,
     [codes],
   );
-  assertAllInRegions(principal, 'projectCode', rows.map((r) => ({ key: r.project_code, regionCode: r.region_code })));
+  assertRegionsAllowed(principal, 'projectCode', rows.map((r) => ({ key: r.project_code, regionCode: r.region_code })));
   return rows;
 }
 

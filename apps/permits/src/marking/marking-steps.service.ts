@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { MarkingBatchRequestV1, MarkingBatchResultV1, MarkingWithdrawRequestV1, MarkingWithdrawResultV1, Principal, ProjectType, SupervisionStateV1 } from '@hn/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertAllInRegions, assertStaff, checkPermitNumbers, checkProjectType } from './marking-access';
+import { assertRegionsAllowed, assertStaff } from '@hn/auth';
+import { checkPermitNumbers, checkProjectType } from './marking-access';
 import { effectiveType, lockProjects, lockUnsubmittedProjects, permitsOfProjects, toMarkedProject } from './marking-sql';
 import { MarkingErrors } from './marking.errors';
 
@@ -74,7 +75,7 @@ export class MarkingStepsService {
           WHERE sp.step_id = $1 ORDER BY sp.project_code`,
         [stepId],
       );
-      assertAllInRegions(principal, 'projectCode', rows.map((r) => ({ key: r.project_code, regionCode: r.region_code })));
+      assertRegionsAllowed(principal, 'projectCode', rows.map((r) => ({ key: r.project_code, regionCode: r.region_code })));
       const locked = rows.filter((r) => r.state === 'SUBMITTED').map((r) => r.project_code);
       if (locked.length > 0) throw MarkingErrors.locked(locked);
 

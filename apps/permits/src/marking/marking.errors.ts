@@ -6,12 +6,6 @@ const reasons = (field: string, values: readonly string[]): FieldError[] => valu
 
 /** Errors of 存量预售项目标记, each with its stable code; offending numbers / codes listed in `errors`. */
 export const MarkingErrors = {
-  staffOnly(): DomainException {
-    return new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, '仅限住建部门工作人员使用 (staff only)');
-  },
-  adminOnly(): DomainException {
-    return new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, '纠错仅限省厅管理员（ADMIN，supervision:correct）(corrections by ADMIN with scope supervision:correct only)');
-  },
   invalid(errors: FieldError[]): DomainException {
     return new DomainException(422, ErrorCode.INCOMPLETE_SUBMISSION, `提交内容不完整或有误，共 ${errors.length} 处 (incomplete or invalid submission)`, errors);
   },
@@ -23,9 +17,6 @@ export const MarkingErrors = {
   },
   projectNotFound(projectCode: string): DomainException {
     return new DomainException(404, ErrorCode.NOT_FOUND, `未找到工改项目 ${projectCode} (project not found)`, [{ field: 'projectCode', reason: projectCode }]);
-  },
-  regionForbidden(what: string, keys: string[]): DomainException {
-    return new DomainException(403, ErrorCode.REGION_FORBIDDEN, `${list(keys)} 不在本人的区划范围内 (outside the caller's regions)`, reasons(what, keys));
   },
   locked(projectCodes: string[]): DomainException {
     return new DomainException(

@@ -1,20 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { StaffScopes } from '@hn/auth';
+import { assertRegionAllowed, assertStaff, CORRECTOR, regionOf } from '@hn/auth';
 import { FieldError, PresaleBackfillEvents, PresaleCorrectionRequestV1, PresaleCorrectionResultV1, Principal, RecordCorrectedV1 } from '@hn/contracts';
 import { correctionReportErrors, isScanRef } from '@hn/documents';
-import { chinaToday, isInRegions } from '@hn/numbering';
+import { chinaToday } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/persistence';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { assertLocalCertificateFree, localCertificateKeysOf } from '../issuance/local-certificate';
-import { checkEligibility } from '../issuance/presale-eligibility';
+import { assertPermitNumbersAllowed, checkEligibility } from '../issuance/presale-eligibility';
 import { buildPresaleRecord } from '../issuance/presale-record';
 import { PresaleRecordWriter } from '../issuance/presale-record-writer';
 import { validatePresaleSubmission } from '../issuance/presale-submission.validator';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { ScanStore } from '../scans/scan-store';
-import { assertStaff, regionForbidden } from '../scans/staff-scope';
 import { TransparencyLogService } from '../transparency-log/transparency-log.service';
 import { backfillOf, loadBackfills } from './backfill-rows';
 import { BackfillErrors } from './backfill.errors';
@@ -38,10 +37,9 @@ export class BackfillCorrectionService {
   ) {}
 
   async correct(principal: Principal, request: PresaleCorrectionRequestV1): Promise<PresaleCorrectionResultV1> {
-    assertStaff(principal, StaffScopes.supervisionCorrect);
-    if (principal.role !== 'ADMIN') throw BackfillErrors.adminOnly();
+    assertStaff(principal, CORRECTOR);
     const presaleNumber = assertZNumber(request?.presaleNumber);
-    if (!isInRegions(principal.regions, presaleNumber.slice(0, 6))) throw regionForbidden(`预售许可证 ${presaleNumber}`, presaleNumber.slice(0, 6), 'presaleNumber');
+    assertRegionAllowed(principal, regionOf(presaleNumber), { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
     const { submission, report } = request;
     const errors: FieldError[] = [];
     errors.push(...correctionReportErrors(report));
@@ -51,13 +49,14 @@ export class BackfillCorrectionService {
       errors.push({ field: 'submission.constructionPermitNumbers[0]', reason: `首个施工许可证须仍为 ${presaleNumber.slice(0, 18)}，编号不变 (the first permit forms the number and cannot change)` });
     }
     if (errors.length > 0) throw PresaleErrors.incomplete(errors);
+    assertPermitNumbersAllowed(principal, submission.constructionPermitNumbers, 'submission.');
     if (submission.issueDate >= this.config.cutoverDate) throw BackfillErrors.afterCutover(submission.issueDate, this.config.cutoverDate);
     const bytes = await this.scans.take(report.scan, 'scan');
 
     return this.dataSource.transaction(async (manager): Promise<PresaleCorrectionResultV1> => {
       const [row] = await loadBackfills(manager, [presaleNumber], true);
       if (!row) throw BackfillErrors.notFound(presaleNumber);
-      if (!isInRegions(principal.regions, row.region_code)) throw regionForbidden(`预售许可证 ${presaleNumber}`, row.region_code, 'presaleNumber');
+      assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
       if (row.status === 'WITHDRAWN' || row.state !== 'SUBMITTED') throw BackfillErrors.notSubmitted(presaleNumber);
       const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes, submission.developer.creditCode, BackfillErrors.notMarkedPresale);
       const keys = localCertificateKeysOf(submission);

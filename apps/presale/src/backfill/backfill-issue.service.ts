@@ -1,19 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { StaffScopes } from '@hn/auth';
+import { assertStaff, StaffScopes } from '@hn/auth';
 import { BackfillIssuedV1, BackfillIssueRequestV1, IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, Principal } from '@hn/contracts';
-import { chinaToday, isInRegions } from '@hn/numbering';
+import { chinaToday } from '@hn/numbering';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { claimIdempotencyKey, storeIdempotentResponse } from '../issuance/idempotency';
 import { duplicateFromViolation } from '../issuance/local-certificate';
-import { checkEligibility } from '../issuance/presale-eligibility';
+import { assertPermitNumbersAllowed, checkEligibility } from '../issuance/presale-eligibility';
 import { PresaleRecordWriter, requestHashOf } from '../issuance/presale-record-writer';
 import { validatePresaleSubmission } from '../issuance/presale-submission.validator';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { PresaleIssuanceMetrics } from '../issuance/presale-issuance.metrics';
 import { QrCodeRenderer } from '../print';
 import { ScanStore } from '../scans/scan-store';
-import { assertStaff, regionForbidden } from '../scans/staff-scope';
 import { BackfillErrors } from './backfill.errors';
 
 const LETTER = 'Z';
@@ -37,7 +36,7 @@ export class BackfillIssueService {
   ) {}
 
   async issue(principal: Principal, request: BackfillIssueRequestV1): Promise<BackfillIssuedV1> {
-    assertStaff(principal, StaffScopes.supervisionWrite);
+    assertStaff(principal, { scope: StaffScopes.supervisionWrite });
     const submission = request?.submission;
     const errors = validatePresaleSubmission(submission, chinaToday());
     if (errors.length > 0) throw PresaleErrors.incomplete(errors);
@@ -46,9 +45,7 @@ export class BackfillIssueService {
     if (key !== undefined && !isIdempotencyKey(key)) {
       throw PresaleErrors.incomplete([IDEMPOTENCY_KEY_FIELD_ERROR]);
     }
-    submission.constructionPermitNumbers.forEach((n, i) => {
-      if (!isInRegions(principal.regions, n.slice(0, 6))) throw regionForbidden(`施工许可证 ${n}`, n.slice(0, 6), `constructionPermitNumbers[${i}]`);
-    });
+    assertPermitNumbersAllowed(principal, submission.constructionPermitNumbers);
     // Read (and check again) the staged scan before the counter row is locked.
     const bytes = await this.scans.take(request.scan, 'scan');
     const clientId = `staff:${principal.id}`;

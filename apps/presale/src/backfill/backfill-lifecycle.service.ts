@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { StaffScopes } from '@hn/auth';
+import { assertRegionAllowed, assertStaff, regionOf, StaffScopes } from '@hn/auth';
 import { BackfillSubmitRequestV1, BackfillSubmitResultV1, BackfillWithdrawRequestV1, BackfillWithdrawResultV1, PresaleBackfillEvents, PresalePermitBackfilledV1, Principal } from '@hn/contracts';
-import { isInRegions, parsePresaleNumber } from '@hn/numbering';
+import { parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { PresaleErrors } from '../issuance/presale.exception';
-import { assertStaff, regionForbidden } from '../scans/staff-scope';
 import { TransparencyLogService } from '../transparency-log/transparency-log.service';
 import { BackfillRow, backfillOf, loadBackfills } from './backfill-rows';
 import { BackfillErrors } from './backfill.errors';
@@ -31,12 +30,12 @@ export class BackfillLifecycleService {
   ) {}
 
   async withdraw(principal: Principal, body: BackfillWithdrawRequestV1 | undefined): Promise<BackfillWithdrawResultV1> {
-    assertStaff(principal, StaffScopes.supervisionWrite);
+    assertStaff(principal, { scope: StaffScopes.supervisionWrite });
     const named = body?.presaleNumber === undefined ? undefined : assertZNumber(body.presaleNumber);
-    if (named && !isInRegions(principal.regions, named.slice(0, 6))) throw regionForbidden(`预售许可证 ${named}`, named.slice(0, 6), 'presaleNumber');
+    if (named) assertRegionAllowed(principal, regionOf(named), { what: `预售许可证 ${named}`, field: 'presaleNumber' });
     return this.dataSource.transaction(async (manager) => {
       const row = named ? await this.namedDraft(manager, principal, named) : await this.lastDraft(manager, principal);
-      if (!isInRegions(principal.regions, row.region_code)) throw regionForbidden(`预售许可证 ${row.presale_number}`, row.region_code, 'presaleNumber');
+      assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${row.presale_number}`, field: 'presaleNumber' });
       const loggedAt = new Date().toISOString();
       const index = await this.log.reserveIndex(manager, false);
       await this.log.append(manager, false, index, {
@@ -54,23 +53,21 @@ export class BackfillLifecycleService {
   }
 
   async submit(principal: Principal, body: BackfillSubmitRequestV1): Promise<BackfillSubmitResultV1> {
-    assertStaff(principal, StaffScopes.supervisionWrite);
+    assertStaff(principal, { scope: StaffScopes.supervisionWrite });
     const numbers = body?.presaleNumbers;
     if (!Array.isArray(numbers) || numbers.length < 1 || numbers.length > 100) {
       throw PresaleErrors.incomplete([{ field: 'presaleNumbers', reason: '1–100 个补录的预售许可证号 (1 to 100 presale numbers)' }]);
     }
     if (new Set(numbers).size !== numbers.length) throw PresaleErrors.incomplete([{ field: 'presaleNumbers', reason: '不能重复 (must be distinct)' }]);
     numbers.forEach(assertZNumber);
-    numbers.forEach((n, i) => {
-      if (!isInRegions(principal.regions, n.slice(0, 6))) throw regionForbidden(`预售许可证 ${n}`, n.slice(0, 6), `presaleNumbers[${i}]`);
-    });
+    numbers.forEach((n, i) => assertRegionAllowed(principal, regionOf(n), { what: `预售许可证 ${n}`, field: `presaleNumbers[${i}]` }));
     return this.dataSource.transaction(async (manager) => {
       const rows = await loadBackfills(manager, numbers, true);
       const byNumber = new Map(rows.map((r) => [r.presale_number, r]));
       for (const n of numbers) {
         const row = byNumber.get(n);
         if (!row) throw BackfillErrors.notFound(n);
-        if (!isInRegions(principal.regions, row.region_code)) throw regionForbidden(`预售许可证 ${n}`, row.region_code, 'presaleNumbers');
+        assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${n}`, field: `presaleNumbers[${numbers.indexOf(n)}]` });
         if (row.status === 'WITHDRAWN') throw BackfillErrors.withdrawn(n);
         if (row.state !== 'DRAFT') throw BackfillErrors.locked(n);
       }

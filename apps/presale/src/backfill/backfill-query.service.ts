@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { StaffScopes } from '@hn/auth';
+import { assertStaff, StaffScopes } from '@hn/auth';
 import { BackfillCandidateListRequestV1, BackfillCandidatePageV1, BackfillCandidateV1, BackfillListRequestV1, BackfillPageV1, ErrorCode, Principal, SupervisionStateV1 } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 import { DataSource } from 'typeorm';
-import { assertRegionFilter, assertStaff, likeContains, optionalRegion, optionalText, pageOf, regionPatterns } from '../scans/staff-scope';
+import { assertRegionFilter, likeContains, optionalRegion, optionalText, pageOf, regionPatterns } from '../scans/staff-scope';
 import { BACKFILL_COLUMNS, BACKFILL_FROM, BackfillRow, backfillOf } from './backfill-rows';
 
 /** SQL conditions built with numbered parameters. */
@@ -24,7 +24,7 @@ export class BackfillQueryService {
   constructor(private readonly dataSource: DataSource) {}
 
   async candidates(principal: Principal, body: BackfillCandidateListRequestV1): Promise<BackfillCandidatePageV1> {
-    assertStaff(principal, StaffScopes.supervisionRead);
+    assertStaff(principal, { scope: StaffScopes.supervisionRead });
     const { page, pageSize } = pageOf(body);
     const regionCode = optionalRegion(body?.regionCode);
     const keyword = optionalText(body?.keyword, 'keyword', 100);
@@ -67,7 +67,7 @@ export class BackfillQueryService {
   }
 
   async list(principal: Principal, body: BackfillListRequestV1): Promise<BackfillPageV1> {
-    assertStaff(principal, StaffScopes.supervisionRead);
+    assertStaff(principal, { scope: StaffScopes.supervisionRead });
     const { page, pageSize } = pageOf(body);
     const regionCode = optionalRegion(body?.regionCode);
     assertRegionFilter(principal, regionCode);

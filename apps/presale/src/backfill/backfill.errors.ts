@@ -35,7 +35,4 @@ export const BackfillErrors = {
       { field: 'presaleNumber', reason: presaleNumber },
     ]);
   },
-  adminOnly(): DomainException {
-    return new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, '更正已提交的记录仅限省厅管理员（ADMIN，supervision:correct）(ADMIN with supervision:correct only)');
-  },
 };

@@ -1,5 +1,7 @@
-import { readServiceEnv, ServiceEnv } from '@hn/persistence';
-/** Configuration of the presale service, validated once at boot; the signing key is a secret. */
+import { CUTOVER_DEFAULTS, isIsoDate } from '@hn/numbering';
+import { invalidConfig, readServiceEnv, ServiceEnv } from '@hn/persistence';
+
+/** Configuration of the presale service, validated once at boot (main.ts); the signing key is a secret. */
 export interface PresaleConfig extends ServiceEnv {
   /** secret: Ed25519 PKCS#8 PEM of the current chain-token / checkpoint signing key */
   signingKeyPem: string;
@@ -19,10 +21,13 @@ export function validatePresaleConfig(env: Record<string, string | undefined>): 
   const publicBaseUrl = (env['PUBLIC_BASE_URL'] ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
   if (!/^https?:\/\/[A-Za-z0-9.:-]+$/.test(publicBaseUrl)) problems.push('PUBLIC_BASE_URL must be http(s)://host[:port] without a path');
   const logOrigin = env['PRESALE_LOG_ORIGIN'] ?? 'presale.hunan.gov.cn/log';
-  const cutoverDate = env['PRESALE_CUTOVER_DATE'] ?? '2024-08-01';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(cutoverDate)) problems.push('PRESALE_CUTOVER_DATE must be YYYY-MM-DD');
-  if (problems.length > 0) throw new Error(`配置无效 invalid configuration: ${problems.join('; ')}`);
+  const cutoverDate = env['PRESALE_CUTOVER_DATE']?.trim() || CUTOVER_DEFAULTS.presale;
+  if (!isIsoDate(cutoverDate)) problems.push('PRESALE_CUTOVER_DATE 须为 YYYY-MM-DD 日期 (must be a YYYY-MM-DD date)');
+  if (problems.length > 0) throw invalidConfig('presale', problems);
   return { ...base, signingKeyPem, publicBaseUrl, logOrigin, cutoverDate };
 }
+
+/** Paths of PresaleConfig that are secrets: never logged (redactConfig). */
+export const PRESALE_SECRETS: readonly string[] = ['signingKeyPem'];
 
 export const PRESALE_CONFIG = Symbol('PRESALE_CONFIG');

@@ -1,6 +1,6 @@
+import { assertRegionAllowed, regionOf } from '@hn/auth';
 import { Principal } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
-import { isInRegions } from '@hn/numbering';
 import { EntityManager } from 'typeorm';
 import { PresaleErrors } from './presale.exception';
 
@@ -38,7 +38,15 @@ export function replicaSource(manager: EntityManager): PermitSource {
 }
 
 /**
- * Checks the listed construction permits against the local replica: in the caller's regions, known,
+ * Region scope of the request: every listed construction permit's number inside the caller's regions
+ * (each service entry calls it once; checkEligibility then checks the replica's records).
+ */
+export function assertPermitNumbersAllowed(principal: Principal, permitNumbers: readonly string[], prefix = ''): void {
+  permitNumbers.forEach((n, i) => assertRegionAllowed(principal, regionOf(n), { what: `施工许可证 ${n}`, field: `${prefix}constructionPermitNumbers[${i}]` }));
+}
+
+/**
+ * Checks the listed construction permits against the local replica: their records in the caller's regions, known,
  * typed PRESALE, of one project; every unit code belongs to one of them; the developer's credit code
  * is the permits' project developer (422 DEVELOPER_MISMATCH naming both; 503 while the replica does
  * not know it yet). `notPresale` names the error for a permit of another type (backfill answers
@@ -53,13 +61,12 @@ export async function checkEligibility(
   notPresale: (permitNumber: string, type: string | null) => DomainException = PresaleErrors.notPresale,
   source: PermitSource = replicaSource(manager),
 ): Promise<EligiblePermits> {
-  for (const n of permitNumbers) if (!isInRegions(principal.regions, n.slice(0, 6))) throw PresaleErrors.regionForbidden(n);
   const rows = await source.permits(permitNumbers);
   const byNumber = new Map(rows.map((r) => [r.permit_number, r]));
-  for (const n of permitNumbers) {
+  for (const [i, n] of permitNumbers.entries()) {
     const row = byNumber.get(n);
     if (!row) throw PresaleErrors.permitNotFound(n);
-    if (!isInRegions(principal.regions, row.region_code)) throw PresaleErrors.regionForbidden(n);
+    assertRegionAllowed(principal, row.region_code, { what: `施工许可证 ${n}`, field: `constructionPermitNumbers[${i}]` });
     if (row.project_type !== 'PRESALE') throw notPresale(n, row.project_type);
   }
   const projects = [...new Set(rows.map((r) => r.project_code))];

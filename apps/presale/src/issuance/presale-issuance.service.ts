@@ -10,7 +10,7 @@ import { SandboxPermitLookup } from '../permit-replica/sandbox-permit-lookup';
 import { QrCodeRenderer } from '../print';
 import { duplicateFromViolation } from './local-certificate';
 import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency';
-import { checkEligibility } from './presale-eligibility';
+import { assertPermitNumbersAllowed, checkEligibility } from './presale-eligibility';
 import { PresaleRecordWriter, requestHashOf } from './presale-record-writer';
 import { validatePresaleSubmission } from './presale-submission.validator';
 import { PresaleErrors } from './presale.exception';
@@ -53,6 +53,7 @@ export class PresaleIssuanceService {
         errors.push({ field: 'issueDate', reason: `发证日期早于统一编号启用日 ${this.config.cutoverDate}，存量预售许可请通过补录取得 Z 编号 (before the cut-over: backfill instead)` });
       }
       if (errors.length > 0) throw PresaleErrors.incomplete(errors);
+      assertPermitNumbersAllowed(principal, submission.constructionPermitNumbers);
       const sandbox = principal.sandbox === true;
       // sandbox: the permits as the sandbox sees them (its own pushes over the real ones), asked of permits
       const source = sandbox ? this.sandboxPermits.source(principal) : undefined;

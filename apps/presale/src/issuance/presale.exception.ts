@@ -12,9 +12,6 @@ export const PresaleErrors = {
   notPresale(permitNumber: string, type: string | null): DomainException {
     return new DomainException(422, ErrorCode.PERMIT_NOT_PRESALE, `施工许可证 ${permitNumber} 所属项目类型为 ${type ?? '未标记'}，不是预售商品房 (project type is not PRESALE)`, [{ field: 'constructionPermitNumbers', reason: permitNumber }]);
   },
-  regionForbidden(code: string): DomainException {
-    return new DomainException(403, ErrorCode.REGION_FORBIDDEN, `无权访问 ${code} 所在区划的数据 (outside the caller's regions)`);
-  },
   differentProjects(projectCodes: string[]): DomainException {
     return new DomainException(422, ErrorCode.PERMITS_OF_DIFFERENT_PROJECTS, `施工许可证分属不同项目 ${projectCodes.join('、')}，一个预售许可只能对应一个项目 (permits belong to different projects)`, [{ field: 'constructionPermitNumbers', reason: projectCodes.join(',') }]);
   },

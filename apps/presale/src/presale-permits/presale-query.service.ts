@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BinaryFileV1, PaperSizeV1, PresalePermitV1, Principal } from '@hn/contracts';
-import { isInRegions, parsePresaleNumber } from '@hn/numbering';
+import { assertRegionAllowed, regionOf } from '@hn/auth';
+import { parsePresaleNumber } from '@hn/numbering';
 import { DataSource } from 'typeorm';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { PAPER_SIZES_MM, PaperSize, PrintLayoutRenderer, QrCodeRenderer } from '../print';
@@ -17,14 +18,14 @@ export class PresaleQueryService {
   /** Sandbox credentials see sandbox records, real credentials real ones. */
   async get(principal: Principal, presaleNumber: string): Promise<PresalePermitV1> {
     if (typeof presaleNumber !== 'string' || !parsePresaleNumber(presaleNumber)) throw PresaleErrors.invalidNumber(String(presaleNumber));
-    if (!isInRegions(principal.regions, presaleNumber.slice(0, 6))) throw PresaleErrors.regionForbidden(presaleNumber);
+    assertRegionAllowed(principal, regionOf(presaleNumber), { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
     const rows: Array<{ record: PresalePermitV1; status: PresalePermitV1['status']; region_code: string }> = await this.dataSource.query(
       `SELECT record, status, region_code FROM presale_permit WHERE sandbox = $1 AND presale_number = $2`,
       [principal.sandbox === true, presaleNumber],
     );
     const row = rows[0];
     if (!row) throw PresaleErrors.presaleNotFound(presaleNumber);
-    if (!isInRegions(principal.regions, row.region_code)) throw PresaleErrors.regionForbidden(presaleNumber);
+    assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
     return { ...row.record, status: row.status };
   }
 

@@ -1,20 +1,8 @@
+import { assertRegionAllowed } from '@hn/auth';
 import { ErrorCode, FieldError, Principal } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
-import { isInRegions } from '@hn/numbering';
 
-/** Supervision routes are for staff only; the gateway checks roles and scopes first. */
-export function assertStaff(principal: Principal | undefined, scope: string): asserts principal is Principal {
-  if (!principal || principal.kind !== 'staff' || principal.sandbox === true || !Array.isArray(principal.regions) || !Array.isArray(principal.scopes)) {
-    throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, '此操作仅限监管工作人员 (staff only)');
-  }
-  if (!principal.scopes.includes(scope)) throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, `缺少权限范围 ${scope} (missing scope)`);
-}
-
-export function regionForbidden(what: string, regionCode: string, field: string): DomainException {
-  return new DomainException(403, ErrorCode.REGION_FORBIDDEN, `${what} 属区划 ${regionCode}，不在本人的区划范围内 (${what} is outside the caller's regions)`, [
-    { field, reason: `区划 ${regionCode} 不在授权范围 (region ${regionCode} not granted)` },
-  ]);
-}
+// Staff and region checks themselves live in @hn/auth (assertStaff, assertRegionAllowed, regionOf).
 
 /** LIKE patterns for the caller's regions: 430000 → '43%', 430200 → '4302%', a county → itself. */
 export function regionPatterns(regions: readonly string[]): string[] {
@@ -23,7 +11,7 @@ export function regionPatterns(regions: readonly string[]): string[] {
 
 /** A regionCode filter must lie inside the caller's regions (403 otherwise). */
 export function assertRegionFilter(principal: Principal, regionCode: string | undefined): void {
-  if (regionCode !== undefined && !isInRegions(principal.regions, regionCode)) throw regionForbidden(`区划 ${regionCode}`, regionCode, 'regionCode');
+  if (regionCode !== undefined) assertRegionAllowed(principal, regionCode, { field: 'regionCode' });
 }
 
 export interface PageRequest {

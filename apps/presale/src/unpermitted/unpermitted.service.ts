@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { StaffScopes } from '@hn/auth';
+import { assertRegionAllowed, assertStaff, StaffScopes } from '@hn/auth';
 import {
   PresaleBackfillEvents,
   Principal,
@@ -9,14 +9,14 @@ import {
   UnpermittedPresaleRegisteredV1,
   UnpermittedPresaleRegisterRequestV1,
 } from '@hn/contracts';
-import { chinaToday, isInRegions } from '@hn/numbering';
+import { chinaToday } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { SCAN_COLUMNS, ScanRow, ScanStore, storedScanOf } from '../scans/scan-store';
-import { assertRegionFilter, assertStaff, likeContains, optionalRegion, optionalText, pageOf, regionForbidden, regionPatterns } from '../scans/staff-scope';
+import { assertRegionFilter, likeContains, optionalRegion, optionalText, pageOf, regionPatterns } from '../scans/staff-scope';
 import { validateUnpermittedSubmission } from './unpermitted-submission.validator';
 
 interface ProjectRow extends ScanRow {
@@ -61,11 +61,11 @@ export class UnpermittedPresaleService {
   ) {}
 
   async register(principal: Principal, request: UnpermittedPresaleRegisterRequestV1): Promise<UnpermittedPresaleProjectV1> {
-    assertStaff(principal, StaffScopes.supervisionWrite);
+    assertStaff(principal, { scope: StaffScopes.supervisionWrite });
     const s = request?.submission;
     const errors = validateUnpermittedSubmission(s, chinaToday());
     if (errors.length > 0) throw PresaleErrors.incomplete(errors);
-    if (!isInRegions(principal.regions, s.regionCode)) throw regionForbidden(`区划 ${s.regionCode}`, s.regionCode, 'regionCode');
+    assertRegionAllowed(principal, s.regionCode, { field: 'regionCode' });
     const bytes = await this.scans.take(request.scan, 'scan');
     return this.dataSource.transaction(async (manager) => {
       const { id: scanId } = await this.scans.insert(manager, request.scan, bytes, principal.id);
@@ -83,7 +83,7 @@ export class UnpermittedPresaleService {
   }
 
   async list(principal: Principal, body: UnpermittedPresaleListRequestV1): Promise<UnpermittedPresalePageV1> {
-    assertStaff(principal, StaffScopes.supervisionRead);
+    assertStaff(principal, { scope: StaffScopes.supervisionRead });
     const { page, pageSize } = pageOf(body);
     const regionCode = optionalRegion(body?.regionCode);
     const keyword = optionalText(body?.keyword, 'keyword', 100);

@@ -1,6 +1,6 @@
 import { DomainException } from '@hn/errors';
 import { Principal } from '@hn/contracts';
-import { assertRegionAllowed, assertStaff, regionOf } from './region-scope';
+import { assertRegionAllowed, assertRegionsAllowed, assertStaff, regionOf } from './region-scope';
 
 const problemOf = (fn: () => void) => {
   try {
@@ -25,6 +25,25 @@ describe('region scope', () => {
       code: 'REGION_FORBIDDEN',
       errors: [{ field: 'constructionPermitNumbers[0]' }],
     });
+  });
+
+  it('names every key outside the regions of a batch at once, each once', () => {
+    const items = [
+      { key: '430223202406200101', regionCode: '430223' },
+      { key: '430224202406200101', regionCode: '430224' },
+      { key: '430102202405100101', regionCode: '430102' },
+      { key: '430224202406200101', regionCode: '430224' },
+    ];
+    expect(problemOf(() => assertRegionsAllowed({ regions: ['430223'] }, 'permitNumbers', items))).toMatchObject({
+      status: 403,
+      code: 'REGION_FORBIDDEN',
+      errors: [
+        { field: 'permitNumbers', reason: '430224202406200101' },
+        { field: 'permitNumbers', reason: '430102202405100101' },
+      ],
+    });
+    expect(problemOf(() => assertRegionsAllowed({ regions: ['430000'] }, 'permitNumbers', items))).toBeNull();
+    expect(problemOf(() => assertRegionsAllowed({ regions: ['430223'] }, 'permitNumbers', []))).toBeNull();
   });
 
   it('lets only staff (not sandbox, not integrators) through, with roles and scopes when asked', () => {

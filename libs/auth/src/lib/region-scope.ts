@@ -33,12 +33,39 @@ export function assertRegionAllowed(principal: Pick<Principal, 'regions'>, regio
   );
 }
 
+export interface RegionItem {
+  /** what the caller named (a permit number, a project code), listed in the problem's `errors` */
+  key: string;
+  regionCode: string;
+}
+
+const listed = (keys: readonly string[], max = 20): string => (keys.length > max ? `${keys.slice(0, max).join('、')} 等 ${keys.length} 个` : keys.join('、'));
+
+/**
+ * 403 REGION_FORBIDDEN naming every key whose region lies outside the caller's regions at once, each
+ * as `{ field, reason: key }` (batches: the caller sees every offending number in one answer).
+ */
+export function assertRegionsAllowed(principal: Pick<Principal, 'regions'>, field: string, items: readonly RegionItem[]): void {
+  const regions = Array.isArray(principal?.regions) ? principal.regions : [];
+  const outside = [...new Set(items.filter((i) => !isInRegions(regions, i.regionCode)).map((i) => i.key))];
+  if (outside.length === 0) return;
+  throw new DomainException(
+    403,
+    ErrorCode.REGION_FORBIDDEN,
+    `${listed(outside)} 不在本凭据的区划范围内 (outside the caller's regions)`,
+    outside.map((key) => ({ field, reason: key })),
+  );
+}
+
 export interface StaffCheck {
   /** allowed roles; any role when absent */
   roles?: readonly StaffRole[];
   /** a scope the account must carry (e.g. supervision:correct) */
   scope?: string;
 }
+
+/** Corrections of submitted records (书面报告): 省厅 ADMIN accounts carrying supervision:correct only. */
+export const CORRECTOR: StaffCheck = { roles: ['ADMIN'], scope: 'supervision:correct' };
 
 /**
  * Staff work (省厅、市州、县市区住建局) is never an integrator's nor a sandbox's: 403 SCOPE_FORBIDDEN

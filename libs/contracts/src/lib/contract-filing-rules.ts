@@ -1,7 +1,7 @@
 import { BUYER_ID_TYPES, BuyerIdTypeV1, PAYMENT_METHODS } from './contract-filings';
 import { isCleanText, textCharacterProblem } from './plain-text';
 import { FieldError } from './problem';
-import { isIsoDate, isValidCreditCode, isValidResidentId, parsePermitNumber, parsePresaleNumber } from '@hn/numbering';
+import { CUTOVER_DEFAULTS, isIsoDate, isValidCreditCode, isValidResidentId, parsePermitNumber, parsePresaleNumber } from '@hn/numbering';
 
 /**
  * The rules of a contract filing (网签合同备案取号) that need only the payload, written once: the
@@ -16,7 +16,7 @@ export const MAX_BUYERS = 20;
 /** 注销原因 of a contract filing cancellation: 1–500 characters. */
 export const CANCEL_REASON_MAX = 500;
 /** The cut-over of unified contract filing numbers (CONTRACT_CUTOVER_DATE, shared with the contracts service). */
-export const DEFAULT_CONTRACT_CUTOVER_DATE = '2024-09-01';
+export const DEFAULT_CONTRACT_CUTOVER_DATE = CUTOVER_DEFAULTS.contractFiling;
 
 export const REQUIRED = '必填 (required)';
 

@@ -19,10 +19,10 @@ export const REDACTED_PATHS = [
 ];
 
 /** JSON logs (nestjs-pino) with the correlation id on every line, HTTP or NATS. */
-export function createLoggerModule(service: string): DynamicModule {
+export function createLoggerModule(service: string, level = 'info'): DynamicModule {
   return LoggerModule.forRoot({
     pinoHttp: {
-      level: process.env['LOG_LEVEL'] ?? 'info',
+      level,
       base: { service },
       redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
       genReqId: (req: IncomingMessage) => acceptOrCreateCorrelationId(req.headers[Headers.correlationId]),

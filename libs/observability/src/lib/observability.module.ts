@@ -11,6 +11,8 @@ export interface ObservabilityOptions {
    * separate management port instead.
    */
   metricsRoute?: boolean;
+  /** pino level from the service's validated config (LOG_LEVEL); default info */
+  logLevel?: string;
 }
 
 /** Logging, correlation and /metrics for one service. */
@@ -20,7 +22,7 @@ export class ObservabilityModule {
   static forService(service: string, options: ObservabilityOptions = {}): DynamicModule {
     return {
       module: ObservabilityModule,
-      imports: [createLoggerModule(service)],
+      imports: [createLoggerModule(service, options.logLevel)],
       controllers: options.metricsRoute === false ? [] : [MetricsController],
       providers: [MetricsService, RpcCorrelationInterceptor],
       exports: [MetricsService, RpcCorrelationInterceptor],

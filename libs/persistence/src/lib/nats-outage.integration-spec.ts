@@ -83,7 +83,6 @@ describe('NATS outage (service kit)', () => {
   let client: NatsConnection;
   let rpc: RpcClient;
   let port: number;
-  const logLevel = process.env['LOG_LEVEL'];
 
   const health = async (): Promise<{ status: number; body: { details?: Record<string, { status: string; message?: string }>; error?: Record<string, { status: string }> } }> => {
     const res = await fetch(`http://127.0.0.1:${port}/health`);
@@ -92,13 +91,12 @@ describe('NATS outage (service kit)', () => {
   const count = async (sql: string): Promise<number> => ((await app.get(DataSource).query(sql)) as Array<{ n: number }>)[0]!.n;
 
   beforeAll(async () => {
-    process.env['LOG_LEVEL'] = 'silent';
     db = await createTestDatabase('persist_outage');
     nats = await NatsServerProcess.start();
     port = await freePort();
     @Module({
       imports: [
-        ObservabilityModule.forService('widgets'),
+        ObservabilityModule.forService('widgets', { logLevel: 'silent' }),
         PersistenceModule.forService({
           serviceName: 'widgets',
           serverUrl: db.serverUrl,
@@ -125,8 +123,6 @@ describe('NATS outage (service kit)', () => {
     await client?.close();
     await nats?.destroy();
     await db?.drop();
-    if (logLevel === undefined) delete process.env['LOG_LEVEL'];
-    else process.env['LOG_LEVEL'] = logLevel;
   });
 
   it(`answers, relays and consumes again within 5 s after a ${OUTAGE_MS / 1000} s outage; /health reports each connection`, async () => {

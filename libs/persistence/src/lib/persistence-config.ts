@@ -11,7 +11,7 @@ export class PersistenceConfig {
     readonly natsUrl: string,
   ) {}
 
-  static fromEnv(env: Readonly<Record<string, string | undefined>> = process.env): PersistenceConfig {
+  static fromEnv(env: Readonly<Record<string, string | undefined>>): PersistenceConfig {
     const serverUrl = env['DATABASE_URL'] || DEFAULT_DATABASE_SERVER_URL;
     const natsUrl = env['NATS_URL'] || DEFAULT_NATS_URL;
     const problems: string[] = [];

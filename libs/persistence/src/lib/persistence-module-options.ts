@@ -15,10 +15,10 @@ export interface PersistenceModuleOptions {
   eventSource: string;
   /** Streams this service publishes to, created or updated at start. */
   streams: EnsureStreamOptions[];
-  /** Defaults to DATABASE_URL / the local default. */
-  serverUrl?: string;
-  /** Defaults to NATS_URL / the local default. */
-  natsUrl?: string;
+  /** The Postgres server of the service's validated config (DATABASE_URL read once at boot). */
+  serverUrl: string;
+  /** NATS server(s) of the service's validated config (NATS_URL read once at boot). */
+  natsUrl: string;
   poolSize?: number;
   /** Relay tuning (batch size, poll interval, …). */
   relay?: Omit<OutboxRelayOptions, 'dataSource' | 'natsConnection' | 'logger'>;

@@ -7,6 +7,7 @@ import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { CreateOutboxInbox1700000000000 } from './create-outbox-inbox-1700000000000';
 import { enqueueEvent } from './enqueue-event';
 import { InjectEventSource, InjectNats } from './nats-connection.token';
+import { DEFAULT_NATS_URL } from './persistence-config';
 import { OutboxRelay } from './outbox-relay';
 import { PersistenceModule } from './persistence.module';
 
@@ -57,6 +58,7 @@ describe(PersistenceModule.name, () => {
           PersistenceModule.forService({
             serviceName: 'widgets',
             serverUrl: db.serverUrl,
+            natsUrl: process.env['NATS_URL'] || DEFAULT_NATS_URL,
             database: db.name,
             entities: [],
             migrations: [CreateOutboxInbox1700000000000, CreateWidget1700000000100],

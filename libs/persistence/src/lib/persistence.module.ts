@@ -61,12 +61,9 @@ export class PersistenceModule {
   }
 }
 
-/** Explicit options win over DATABASE_URL / NATS_URL; both are validated the same way. */
+/** The addresses of the service's validated config (never the environment after boot), checked once more. */
 function config(options: PersistenceModuleOptions): PersistenceConfig {
-  return PersistenceConfig.fromEnv({
-    DATABASE_URL: options.serverUrl ?? process.env['DATABASE_URL'],
-    NATS_URL: options.natsUrl ?? process.env['NATS_URL'],
-  });
+  return PersistenceConfig.fromEnv({ DATABASE_URL: options.serverUrl, NATS_URL: options.natsUrl });
 }
 
 async function openServiceDatabase(options: PersistenceModuleOptions): Promise<DataSource> {

@@ -1,4 +1,5 @@
 import { DATABASE_NAME_PATTERN } from './database-name';
+import { LogLevel, readLogLevel } from './service-config';
 
 /** What every service reads from the environment: its database, the server, NATS, its HTTP port. */
 export interface ServiceEnv {
@@ -7,6 +8,8 @@ export interface ServiceEnv {
   natsUrl: string;
   port: number;
   host: string;
+  /** LOG_LEVEL, default info */
+  logLevel: LogLevel;
 }
 
 /**
@@ -24,5 +27,5 @@ export function readServiceEnv(env: Record<string, string | undefined>, name: st
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
   const natsUrl = env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
   if (!/^(nats|tls):\/\//.test(natsUrl)) problems.push('NATS_URL must be a nats:// URL');
-  return { databaseUrl, databaseName, natsUrl, port, host: env['HOST'] ?? '127.0.0.1' };
+  return { databaseUrl, databaseName, natsUrl, port, host: env['HOST'] ?? '127.0.0.1', logLevel: readLogLevel(env, problems) };
 }
