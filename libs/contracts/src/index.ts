@@ -13,3 +13,4 @@ export * from './lib/escrow';
 export * from './lib/verification';
 export * from './lib/accounts';
 export * from './lib/plain-text';
+export * from './lib/rpc-map';

@@ -20,6 +20,9 @@ type Handler = (data: unknown) => unknown;
 class StubRpc {
   calls: Array<{ subject: string; data: unknown }> = [];
   handlers: Record<string, Handler> = {};
+  // the typed calls of the real client, over this stub's request()
+  call = RpcClient.prototype.call;
+  callPublic = RpcClient.prototype.callPublic;
   async request<T>(subject: string, data: unknown): Promise<T> {
     this.calls.push({ subject, data });
     const handler = this.handlers[subject];

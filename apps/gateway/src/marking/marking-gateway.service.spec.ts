@@ -20,7 +20,7 @@ const problemOf = async (p: Promise<unknown> | (() => unknown)) => {
 
 describe(MarkingGatewayService.name, () => {
   const request = jest.fn();
-  const service = new MarkingGatewayService({ request } as unknown as RpcClient);
+  const service = new MarkingGatewayService(Object.assign(Object.create(RpcClient.prototype) as RpcClient, { request }));
   beforeEach(() => request.mockReset());
 
   it('refuses permit numbers of other regions before calling the permits service, naming each', async () => {
