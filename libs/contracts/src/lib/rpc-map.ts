@@ -116,14 +116,14 @@ export function publicRpcDef<Req, Res>(subject: string): RpcDef<Req, Res, 'publi
   return { subject, kind: 'public' };
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 /** The request body of a contract. */
-export type RpcBody<D> = D extends RpcDef<infer Req, any, any> ? Req : never;
+export type RpcBody<D> = D extends RpcDef<infer Req, unknown, RpcKind> ? Req : never;
 /** The response of a contract. */
-export type RpcResult<D> = D extends RpcDef<any, infer Res, any> ? Res : never;
+export type RpcResult<D> = D extends RpcDef<never, infer Res, RpcKind> ? Res : never;
 /** What the service handler receives: RpcRequest<body> for principal contracts, the body for public ones. */
-export type RpcPayload<D> = D extends RpcDef<infer Req, any, infer K> ? (K extends 'public' ? Req : RpcRequest<Req>) : never;
-/* eslint-enable @typescript-eslint/no-explicit-any */
+export type RpcPayload<D> = D extends RpcDef<infer Req, unknown, infer K> ? (K extends 'public' ? Req : RpcRequest<Req>) : never;
+/** The signature a service handler of a contract must have (further parameters, e.g. @Ctx(), are free). */
+export type RpcHandlerFn<D> = (payload: RpcPayload<D>, ...rest: never[]) => Promise<RpcResult<D>> | RpcResult<D>;
 
 type Empty = Record<string, never>;
 interface PermitNumberBody {
