@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { ContractsEvents, ContractsRpc, PresaleEvents } from '@hn/contracts';
+import { ContractsEvents, PresaleEvents, Rpc } from '@hn/contracts';
 import { ObservabilityModule } from '@hn/observability';
 import { createServiceHealthController, PersistenceModule } from '@hn/persistence';
 import { CONTRACTS_CONFIG, ContractsConfig } from './config/contracts.config';
@@ -43,7 +43,7 @@ export class ContractsAppModule {
         SigningStatisticsModule.register(config),
         ReconciliationModule.register(config),
       ],
-      controllers: [ContractFilingsController, createServiceHealthController('contracts', ContractsRpc.health)],
+      controllers: [ContractFilingsController, createServiceHealthController('contracts', Rpc.contractsHealth)],
       providers: [
         { provide: CONTRACTS_CONFIG, useValue: config },
         { provide: PiiCipher, useFactory: (c: ContractsConfig) => new PiiCipher(c.piiKey), inject: [CONTRACTS_CONFIG] },

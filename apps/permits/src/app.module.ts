@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { PermitsEvents, PermitsRpc } from '@hn/contracts';
+import { PermitsEvents, Rpc } from '@hn/contracts';
 import { ObservabilityModule } from '@hn/observability';
 import { createServiceHealthController, PersistenceModule } from '@hn/persistence';
 import { PermitsConfig } from './config/permits.config';
@@ -35,7 +35,7 @@ export class PermitsAppModule {
         ConstructionPermitsModule,
         MarkingModule.register(config),
       ],
-      controllers: [createServiceHealthController('permits', PermitsRpc.health, { objectStore: true })],
+      controllers: [createServiceHealthController('permits', Rpc.permitsHealth, { objectStore: true })],
     };
   }
 }
