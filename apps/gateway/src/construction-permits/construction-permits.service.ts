@@ -14,12 +14,12 @@ export class ConstructionPermitsGatewayService {
   ) {}
 
   async get(principal: Principal, permit: ParsedPermitNumber, correlationId: string): Promise<ConstructionPermitV1> {
-    assertRegionAllowed(principal, permit.regionCode);
+    assertRegionAllowed(principal, permit.regionCode, { what: `施工许可证 ${permit.value}` });
     // sandbox credentials see the sandbox space laid over the real permits: never from or into the cache
     if (principal.sandbox === true) return this.rpc.call(Rpc.permitGet, principal, { permitNumber: permit.value }, correlationId);
     const cached = this.cache.get(permit.value);
     if (cached) {
-      assertRegionAllowed(principal, cached.regionCode);
+      assertRegionAllowed(principal, cached.regionCode, { what: `施工许可证 ${permit.value}` });
       return cached;
     }
     const found = await this.rpc.call(Rpc.permitGet, principal, { permitNumber: permit.value }, correlationId);
@@ -28,12 +28,12 @@ export class ConstructionPermitsGatewayService {
   }
 
   units(principal: Principal, permit: ParsedPermitNumber, correlationId: string): Promise<BuildingUnitV1[]> {
-    assertRegionAllowed(principal, permit.regionCode);
+    assertRegionAllowed(principal, permit.regionCode, { what: `施工许可证 ${permit.value}` });
     return this.rpc.call(Rpc.permitUnits, principal, { permitNumber: permit.value }, correlationId);
   }
 
   async eLicense(principal: Principal, permit: ParsedPermitNumber, correlationId: string): Promise<{ fileName: string; content: Buffer }> {
-    assertRegionAllowed(principal, permit.regionCode);
+    assertRegionAllowed(principal, permit.regionCode, { what: `施工许可证 ${permit.value}` });
     const file = await this.rpc.call(Rpc.permitELicense, principal, { permitNumber: permit.value }, correlationId);
     return { fileName: file.fileName, content: Buffer.from(file.contentBase64, 'base64') };
   }
@@ -43,7 +43,7 @@ export class ConstructionPermitsGatewayService {
   }
 
   upsert(principal: Principal, permit: ParsedPermitNumber, body: PermitUpsertV1, correlationId: string): Promise<PermitUpsertResultV1> {
-    assertRegionAllowed(principal, permit.regionCode);
+    assertRegionAllowed(principal, permit.regionCode, { what: `施工许可证 ${permit.value}` });
     return this.rpc.call(Rpc.permitUpsert, principal, { permitNumber: permit.value, permit: body }, correlationId);
   }
 }

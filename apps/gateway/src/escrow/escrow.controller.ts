@@ -69,7 +69,7 @@ export class EscrowController {
     invalidState: { code: 'VALIDATION_FAILED', detail: '请求参数校验失败 (request validation failed)', errors: [{ field: 'state', reason: 'state 须为 DRAFT、SUBMITTED 或 NONE (DRAFT|SUBMITTED|NONE)' }] },
     invalidPageSize: { code: 'VALIDATION_FAILED', detail: '请求参数校验失败 (request validation failed)', errors: [{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }] },
   })
-  @CommonSupervisionProblems({ regionForbidden: { code: 'REGION_FORBIDDEN', detail: "区划 430102 不在本人的区划范围内 (region 430102 is outside the caller's regions)", errors: [{ field: 'regionCode', reason: '430102: 不在授权范围 (not granted)' }] } })
+  @CommonSupervisionProblems({ regionForbidden: { code: 'REGION_FORBIDDEN', detail: '区划 430102 属区划 430102，不在本凭据的区划范围内 (outside the caller\'s regions)', errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }] } })
   list(@CurrentPrincipal() principal: Principal, @Query() query: EscrowListQuery, @CorrelationId() cid: string): Promise<EscrowPageV1> {
     return this.escrow.list(principal, { ...(query.regionCode ? { regionCode: query.regionCode } : {}), ...(query.state ? { state: query.state } : {}), page: query.page, pageSize: query.pageSize }, cid);
   }
