@@ -1,4 +1,4 @@
-import { ContractsRpc, RpcProblem } from '@hn/contracts';
+import { Rpc, RpcProblem } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { connect, JSONCodec } from 'nats';
@@ -382,7 +382,7 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
         const principal = { kind: 'integrator' as const, id: 'e2e-direct', regions: ['430223'], scopes: ['contracts:issue'] };
         const problemOf = async (request: unknown): Promise<RpcProblem> => {
           try {
-            await rpc.request(ContractsRpc.filingIssue, request);
+            await rpc.request(Rpc.contractFilingIssue.subject, request);
           } catch (err) {
             if (err instanceof DomainException) return err.problem;
             throw err;

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { ContractsEvents, ContractsRpc, PresaleEvents } from '@hn/contracts';
+import { ContractsEvents, PresaleEvents, Rpc } from '@hn/contracts';
 import { ObservabilityModule } from '@hn/observability';
 import { createServiceHealthController, PersistenceModule, ServiceConfigModule } from '@hn/persistence';
 import { CONTRACTS_CONFIG, ContractsConfig } from './config/contracts.config';
@@ -44,7 +44,7 @@ export class ContractsAppModule {
         SigningStatisticsModule,
         ReconciliationModule,
       ],
-      controllers: [ContractFilingsController, createServiceHealthController('contracts', ContractsRpc.health)],
+      controllers: [ContractFilingsController, createServiceHealthController('contracts', Rpc.contractsHealth)],
       providers: [
         { provide: PiiCipher, useFactory: (c: ContractsConfig) => new PiiCipher(c.piiKey), inject: [CONTRACTS_CONFIG] },
         BuyerPiiService,

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { EscrowEvents, EscrowRpc, PresaleEvents } from '@hn/contracts';
+import { EscrowEvents, PresaleEvents, Rpc } from '@hn/contracts';
 import { ObservabilityModule } from '@hn/observability';
 import { createServiceHealthController, PersistenceModule, ServiceConfigModule } from '@hn/persistence';
 import { ESCROW_CONFIG, EscrowConfig } from './config/escrow.config';
@@ -35,7 +35,7 @@ export class EscrowAppModule {
         }),
         TerminusModule,
       ],
-      controllers: [EscrowController, createServiceHealthController('escrow', EscrowRpc.health, { objectStore: true })],
+      controllers: [EscrowController, createServiceHealthController('escrow', Rpc.escrowHealth, { objectStore: true })],
       providers: [EscrowRecordsService, EscrowQueryService, PresaleReplicaProjector, PresaleReplicaConsumer],
     };
   }

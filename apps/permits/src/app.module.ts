@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { PermitsEvents, PermitsRpc } from '@hn/contracts';
+import { PermitsEvents, Rpc } from '@hn/contracts';
 import { ObservabilityModule } from '@hn/observability';
 import { createServiceHealthController, PersistenceModule, ServiceConfigModule } from '@hn/persistence';
 import { PERMITS_CONFIG, PermitsConfig } from './config/permits.config';
@@ -36,7 +36,7 @@ export class PermitsAppModule {
         ConstructionPermitsModule,
         MarkingModule,
       ],
-      controllers: [createServiceHealthController('permits', PermitsRpc.health, { objectStore: true })],
+      controllers: [createServiceHealthController('permits', Rpc.permitsHealth, { objectStore: true })],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { PermitsEvents, PresaleEvents, PresaleRpc } from '@hn/contracts';
+import { PermitsEvents, PresaleEvents, Rpc } from '@hn/contracts';
 import { ObservabilityModule } from '@hn/observability';
 import { createServiceHealthController, PersistenceModule, ServiceConfigModule } from '@hn/persistence';
 import { BackfillModule } from './backfill/backfill.module';
@@ -48,7 +48,7 @@ export class PresaleAppModule {
         BackfillModule,
         UnpermittedModule,
       ],
-      controllers: [PresalePermitsController, createServiceHealthController('presale', PresaleRpc.health, { objectStore: true })],
+      controllers: [PresalePermitsController, createServiceHealthController('presale', Rpc.presaleHealth, { objectStore: true })],
       providers: [
         SigningKeysService,
         TransparencyLogService,

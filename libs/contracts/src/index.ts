@@ -16,3 +16,4 @@ export * from './lib/plain-text';
 export * from './lib/idempotency-key';
 export * from './lib/contract-filing-rules';
 export * from './lib/contract-filing-validation';
+export * from './lib/rpc-map';

@@ -1,5 +1,15 @@
 import { INestApplication } from '@nestjs/common';
-import { CloudEvent, ContractFilingIssuedV1, ContractFilingSubmissionV1, ContractFilingV1, ContractsEvents, ContractsRpc, PresaleEvents, PresalePermitIssuedV1, PresalePermitV1, Principal, ServiceHealthV1 } from '@hn/contracts';
+import {
+  CloudEvent,
+  ContractFilingSubmissionV1,
+  ContractFilingV1,
+  ContractsEvents,
+  PresaleEvents,
+  PresalePermitIssuedV1,
+  PresalePermitV1,
+  Principal,
+  Rpc,
+} from '@hn/contracts';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess, waitFor } from '@hn/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -22,9 +32,9 @@ describe(ContractFilingCancellationService.name, () => {
   const city: Principal = { kind: 'staff', id: 'zhuzhou-staff', regions: ['430200'], scopes: ['pii:read'] };
   const elsewhere: Principal = { ...county, id: 'changsha-vendor', regions: ['430102'] };
   const sandboxed: Principal = { ...county, id: 'signing-vendor-sandbox', sandbox: true };
-  const file = (body: ContractFilingSubmissionV1, principal = county) => rpc.request<ContractFilingIssuedV1>(ContractsRpc.filingIssue, { principal, body: { idempotencyKey: randomUUID(), submission: body } });
-  const get = (contractNumber: unknown, principal = county) => rpc.request<ContractFilingV1>(ContractsRpc.filingGet, { principal, body: { contractNumber } });
-  const cancel = (contractNumber: string, reason: unknown, principal = county) => rpc.request<ContractFilingV1>(ContractsRpc.filingCancel, { principal, body: { contractNumber, reason } });
+  const file = (body: ContractFilingSubmissionV1, principal = county) => rpc.call(Rpc.contractFilingIssue, principal, { idempotencyKey: randomUUID(), submission: body });
+  const get = (contractNumber: unknown, principal = county) => rpc.call(Rpc.contractFilingGet, principal, { contractNumber } as never);
+  const cancel = (contractNumber: string, reason: unknown, principal = county) => rpc.call(Rpc.contractFilingCancel, principal, { contractNumber, reason } as never);
   const room = (roomNumber: string, presaleNumber = PRESALE) => submission({ presaleNumber, rooms: [{ roomNumber, floor: 1, floorArea: 89.5 }] });
   const problemOf = async (p: Promise<unknown>) => ((await p.then(() => ({ problem: null }), (e: { problem: unknown }) => e)) as { problem: unknown }).problem;
 
@@ -125,6 +135,6 @@ describe(ContractFilingCancellationService.name, () => {
   });
 
   it('answers health over NATS', async () => {
-    expect(await rpc.request<ServiceHealthV1>(ContractsRpc.health, {})).toMatchObject({ service: 'contracts', status: 'ok' });
+    expect(await rpc.callPublic(Rpc.contractsHealth, {})).toMatchObject({ service: 'contracts', status: 'ok' });
   });
 });

@@ -1,15 +1,8 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  ContractFilingCancelRequestV1,
-  ContractFilingGetRequestV1,
-  ContractFilingIssuedV1,
-  ContractFilingIssueRequestV1,
-  ContractFilingV1,
-  ContractsRpc,
-  RpcRequest,
-} from '@hn/contracts';
+import { Payload } from '@nestjs/microservices';
+import { ContractFilingIssuedV1, ContractFilingV1, Rpc, RpcPayload } from '@hn/contracts';
 import { RpcProblemFilter } from '@hn/errors';
+import { RpcHandler } from '@hn/messaging';
 import { RpcCorrelationInterceptor } from '@hn/observability';
 import { ContractFilingIssuanceService } from '../filing/contract-filing-issuance.service';
 import { ContractFilingCancellationService } from './contract-filing-cancellation.service';
@@ -26,18 +19,18 @@ export class ContractFilingsController {
     private readonly cancellation: ContractFilingCancellationService,
   ) {}
 
-  @MessagePattern(ContractsRpc.filingIssue)
-  issue(@Payload() req: RpcRequest<ContractFilingIssueRequestV1>): Promise<ContractFilingIssuedV1> {
+  @RpcHandler(Rpc.contractFilingIssue)
+  issue(@Payload() req: RpcPayload<typeof Rpc.contractFilingIssue>): Promise<ContractFilingIssuedV1> {
     return this.issuance.issue(req.principal, req.body);
   }
 
-  @MessagePattern(ContractsRpc.filingGet)
-  get(@Payload() req: RpcRequest<ContractFilingGetRequestV1>): Promise<ContractFilingV1> {
+  @RpcHandler(Rpc.contractFilingGet)
+  get(@Payload() req: RpcPayload<typeof Rpc.contractFilingGet>): Promise<ContractFilingV1> {
     return this.queries.get(req.principal, req.body?.contractNumber);
   }
 
-  @MessagePattern(ContractsRpc.filingCancel)
-  cancel(@Payload() req: RpcRequest<ContractFilingCancelRequestV1>): Promise<ContractFilingV1> {
+  @RpcHandler(Rpc.contractFilingCancel)
+  cancel(@Payload() req: RpcPayload<typeof Rpc.contractFilingCancel>): Promise<ContractFilingV1> {
     return this.cancellation.cancel(req.principal, req.body);
   }
 }

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { ContractFilingIssuedV1, ContractFilingSubmissionV1, ContractsEvents, ContractsRpc, Principal } from '@hn/contracts';
+import { ContractFilingIssuedV1, ContractFilingSubmissionV1, ContractsEvents, Principal, Rpc } from '@hn/contracts';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess, waitFor } from '@hn/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -27,7 +27,7 @@ describe(ContractFilingIssuanceService.name, () => {
   const county: Principal = { kind: 'integrator', id: 'signing-vendor-a', regions: ['430223'], scopes: ['contracts:issue'] };
   const reader: Principal = { ...county, id: 'signing-vendor-pii', scopes: ['contracts:issue', 'pii:read'] };
   const file = (key: string, body: ContractFilingSubmissionV1 = submission(), principal = county) =>
-    rpc.request<ContractFilingIssuedV1>(ContractsRpc.filingIssue, { principal, body: { idempotencyKey: key, submission: body } });
+    rpc.call(Rpc.contractFilingIssue, principal, { idempotencyKey: key, submission: body });
   const room = (roomNumber: string, presaleNumber = PRESALE) => submission({ presaleNumber, rooms: [{ roomNumber, floor: 1, floorArea: 89.5 }] });
   const problemOf = async (p: Promise<unknown>) => ((await p.then(() => ({ problem: null }), (e: { problem: unknown }) => e)) as { problem: { status: number; code: string; errors?: Array<{ field: string }> } | null }).problem;
 

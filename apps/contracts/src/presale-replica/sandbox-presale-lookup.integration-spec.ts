@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { ContractFilingIssuedV1, ContractFilingSubmissionV1, ContractFilingV1, ContractsRpc, ErrorCode, PresalePermitV1, PresaleRpc, Principal, RpcRequest } from '@hn/contracts';
+import { ContractFilingSubmissionV1, ErrorCode, PresalePermitV1, Principal, Rpc, RpcRequest } from '@hn/contracts';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -32,9 +32,9 @@ describe(SandboxPresaleLookup.name, () => {
   const sandboxPermits = new Map<string, Partial<PresalePermitV1>>();
   const asked: Principal[] = [];
   const file = (body: ContractFilingSubmissionV1, principal = county) =>
-    rpc.request<ContractFilingIssuedV1>(ContractsRpc.filingIssue, { principal, body: { idempotencyKey: randomUUID(), submission: body } });
-  const cancel = (contractNumber: string, principal = county) => rpc.request<ContractFilingV1>(ContractsRpc.filingCancel, { principal, body: { contractNumber, reason: '联调注销' } });
-  const get = (contractNumber: string, principal = county) => rpc.request<ContractFilingV1>(ContractsRpc.filingGet, { principal, body: { contractNumber } });
+    rpc.call(Rpc.contractFilingIssue, principal, { idempotencyKey: randomUUID(), submission: body });
+  const cancel = (contractNumber: string, principal = county) => rpc.call(Rpc.contractFilingCancel, principal, { contractNumber, reason: '联调注销' });
+  const get = (contractNumber: string, principal = county) => rpc.call(Rpc.contractFilingGet, principal, { contractNumber });
   const room = (roomNumber: string, presaleNumber = PRESALE) => submission({ presaleNumber, rooms: [{ roomNumber, floor: 1, floorArea: 89.5 }] });
   const problemOf = async (p: Promise<unknown>) => ((await p.then(() => ({ problem: null }), (e: { problem: unknown }) => e)) as { problem: unknown }).problem;
   /** count and checksum of the real (sandbox = false) rows and of the outbox (its rows, not their relay state) */
@@ -58,7 +58,7 @@ describe(SandboxPresaleLookup.name, () => {
   const startPresaleStandIn = (): void => {
     const codec = JSONCodec<{ id: string; data: RpcRequest<{ presaleNumber: string }> }>();
     const reply = JSONCodec<unknown>();
-    presaleService = nc.subscribe(PresaleRpc.get, {
+    presaleService = nc.subscribe(Rpc.presaleGet.subject, {
       queue: 'presale',
       callback: (_err, msg) => {
         const packet = codec.decode(msg.data);

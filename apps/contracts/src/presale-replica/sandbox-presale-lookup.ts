@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, PresalePermitV1, PresaleRpc, Principal, RpcRequest } from '@hn/contracts';
+import { ErrorCode, PresalePermitV1, Principal, Rpc } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { currentCorrelationId } from '@hn/observability';
@@ -34,10 +34,9 @@ export class SandboxPresaleLookup {
 
   /** null when the sandbox has no such presale permit; other problems (403, 503) pass through. */
   async find(principal: Principal, presaleNumber: string): Promise<PresaleFacts | null> {
-    const request: RpcRequest<{ presaleNumber: string }> = { principal, body: { presaleNumber } };
     let permit: PresalePermitV1;
     try {
-      permit = await this.rpc.request<PresalePermitV1>(PresaleRpc.get, request, currentCorrelationId());
+      permit = await this.rpc.call(Rpc.presaleGet, principal, { presaleNumber }, currentCorrelationId());
     } catch (err) {
       if (err instanceof DomainException && err.problem.code === ErrorCode.PRESALE_NOT_FOUND) return null;
       throw err;

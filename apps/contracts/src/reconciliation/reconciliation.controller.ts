@@ -1,16 +1,8 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  ReconciliationAcknowledgeRequestV1,
-  ReconciliationDifferencePageV1,
-  ReconciliationDifferenceV1,
-  ReconciliationListRequestV1,
-  ReconciliationRpc,
-  ReconciliationRunRequestV1,
-  ReconciliationRunResultV1,
-  RpcRequest,
-} from '@hn/contracts';
+import { Payload } from '@nestjs/microservices';
+import { ReconciliationDifferencePageV1, ReconciliationDifferenceV1, ReconciliationRunResultV1, Rpc, RpcPayload } from '@hn/contracts';
 import { RpcProblemFilter } from '@hn/errors';
+import { RpcHandler } from '@hn/messaging';
 import { RpcCorrelationInterceptor } from '@hn/observability';
 import { ReconciliationQueryService } from './reconciliation-query.service';
 import { ReconciliationService } from './reconciliation.service';
@@ -25,18 +17,18 @@ export class ReconciliationController {
     private readonly queries: ReconciliationQueryService,
   ) {}
 
-  @MessagePattern(ReconciliationRpc.run)
-  run(@Payload() req: RpcRequest<ReconciliationRunRequestV1>): Promise<ReconciliationRunResultV1> {
+  @RpcHandler(Rpc.reconciliationRun)
+  run(@Payload() req: RpcPayload<typeof Rpc.reconciliationRun>): Promise<ReconciliationRunResultV1> {
     return this.reconciliation.runOnDemand(req.principal);
   }
 
-  @MessagePattern(ReconciliationRpc.list)
-  list(@Payload() req: RpcRequest<ReconciliationListRequestV1>): Promise<ReconciliationDifferencePageV1> {
+  @RpcHandler(Rpc.reconciliationList)
+  list(@Payload() req: RpcPayload<typeof Rpc.reconciliationList>): Promise<ReconciliationDifferencePageV1> {
     return this.queries.list(req.principal, req.body);
   }
 
-  @MessagePattern(ReconciliationRpc.acknowledge)
-  acknowledge(@Payload() req: RpcRequest<ReconciliationAcknowledgeRequestV1>): Promise<ReconciliationDifferenceV1> {
+  @RpcHandler(Rpc.reconciliationAcknowledge)
+  acknowledge(@Payload() req: RpcPayload<typeof Rpc.reconciliationAcknowledge>): Promise<ReconciliationDifferenceV1> {
     return this.queries.acknowledge(req.principal, req.body);
   }
 }

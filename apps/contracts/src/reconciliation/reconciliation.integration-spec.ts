@@ -1,13 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import {
-  ContractsStatisticsRpc,
-  Principal,
-  ReconciliationDifferencePageV1,
-  ReconciliationDifferenceV1,
-  ReconciliationEvents,
-  ReconciliationRpc,
-  ReconciliationRunResultV1,
-} from '@hn/contracts';
+import { Principal, ReconciliationDifferenceV1, ReconciliationEvents, Rpc } from '@hn/contracts';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -37,9 +29,9 @@ describe(ReconciliationService.name, () => {
   let ours: { presales: SimPresale[]; filings: SimOurFiling[]; statistics: SimOurStatistic[] };
   const province: Principal = { kind: 'staff', id: 'province-staff', regions: ['430000'], scopes: [] };
   const vendor: Principal = { kind: 'integrator', id: 'vendor', regions: ['430000'], scopes: ['contracts:issue'] };
-  const run = (principal = province) => rpc.request<ReconciliationRunResultV1>(ReconciliationRpc.run, { principal, body: {} });
-  const list = (body: object, principal = province) => rpc.request<ReconciliationDifferencePageV1>(ReconciliationRpc.list, { principal, body: { page: 1, pageSize: 100, ...body } });
-  const acknowledge = (differenceId: unknown, explanation: unknown, principal = province) => rpc.request<ReconciliationDifferenceV1>(ReconciliationRpc.acknowledge, { principal, body: { differenceId, explanation } });
+  const run = (principal = province) => rpc.call(Rpc.reconciliationRun, principal, {});
+  const list = (body: object, principal = province) => rpc.call(Rpc.reconciliationList, principal, { page: 1, pageSize: 100, ...body });
+  const acknowledge = (differenceId: unknown, explanation: unknown, principal = province) => rpc.call(Rpc.reconciliationAcknowledge, principal, { differenceId, explanation } as never);
   const problemOf = async (p: Promise<unknown>) => ((await p.then(() => ({ problem: null }), (e: { problem: unknown }) => e)) as { problem: { status: number; code: string } | null }).problem;
   const simGet = async <T>(path: string): Promise<T> => (await (await fetch(`${sim.url}${path}`, { headers: { authorization: `Bearer ${KEY}` } })).json()) as T;
   const count = async (sql: string, params: unknown[] = []): Promise<number> => ((await dataSource.query(sql, params)) as Array<{ n: number }>)[0]!.n;
@@ -74,10 +66,10 @@ describe(ReconciliationService.name, () => {
     ours = await simGet('/api/_ours');
     await seedPresaleReplica(dataSource, ours.presales);
     await seedOurFilings(dataSource, ours.presales, ours.filings);
-    for (const s of ours.statistics) await rpc.request(ContractsStatisticsRpc.put, { principal: province, body: s });
+    for (const s of ours.statistics) await rpc.call(Rpc.statisticPut, province, s);
     for (const p of ours.presales) {
       const months = ours.statistics.filter((s) => s.presaleNumber === p.presaleNumber).map((s) => s.month);
-      if (months.length > 0) await rpc.request(ContractsStatisticsRpc.submit, { principal: province, body: { presaleNumber: p.presaleNumber, months } });
+      if (months.length > 0) await rpc.call(Rpc.statisticSubmit, province, { presaleNumber: p.presaleNumber, months });
     }
   });
 

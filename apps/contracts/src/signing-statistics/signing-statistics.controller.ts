@@ -1,18 +1,15 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
-  ContractsStatisticsRpc,
-  RpcRequest,
-  SigningStatisticListRequestV1,
+  Rpc,
+  RpcPayload,
   SigningStatisticPageV1,
-  SigningStatisticPutRequestV1,
   SigningStatisticPutResultV1,
-  SigningStatisticSubmitRequestV1,
   SigningStatisticSubmitResultV1,
-  SigningStatisticWithdrawRequestV1,
   SigningStatisticWithdrawResultV1,
 } from '@hn/contracts';
 import { RpcProblemFilter } from '@hn/errors';
+import { RpcHandler } from '@hn/messaging';
 import { RpcCorrelationInterceptor } from '@hn/observability';
 import { SigningStatisticsQueryService } from './signing-statistics-query.service';
 import { SigningStatisticsService } from './signing-statistics.service';
@@ -27,23 +24,23 @@ export class SigningStatisticsController {
     private readonly queries: SigningStatisticsQueryService,
   ) {}
 
-  @MessagePattern(ContractsStatisticsRpc.put)
-  put(@Payload() req: RpcRequest<SigningStatisticPutRequestV1>): Promise<SigningStatisticPutResultV1> {
+  @RpcHandler(Rpc.statisticPut)
+  put(@Payload() req: RpcPayload<typeof Rpc.statisticPut>): Promise<SigningStatisticPutResultV1> {
     return this.statistics.put(req.principal, req.body);
   }
 
-  @MessagePattern(ContractsStatisticsRpc.list)
-  list(@Payload() req: RpcRequest<SigningStatisticListRequestV1>): Promise<SigningStatisticPageV1> {
+  @RpcHandler(Rpc.statisticList)
+  list(@Payload() req: RpcPayload<typeof Rpc.statisticList>): Promise<SigningStatisticPageV1> {
     return this.queries.list(req.principal, req.body);
   }
 
-  @MessagePattern(ContractsStatisticsRpc.withdraw)
-  withdraw(@Payload() req: RpcRequest<SigningStatisticWithdrawRequestV1>): Promise<SigningStatisticWithdrawResultV1> {
+  @RpcHandler(Rpc.statisticWithdraw)
+  withdraw(@Payload() req: RpcPayload<typeof Rpc.statisticWithdraw>): Promise<SigningStatisticWithdrawResultV1> {
     return this.statistics.withdraw(req.principal, req.body);
   }
 
-  @MessagePattern(ContractsStatisticsRpc.submit)
-  submit(@Payload() req: RpcRequest<SigningStatisticSubmitRequestV1>): Promise<SigningStatisticSubmitResultV1> {
+  @RpcHandler(Rpc.statisticSubmit)
+  submit(@Payload() req: RpcPayload<typeof Rpc.statisticSubmit>): Promise<SigningStatisticSubmitResultV1> {
     return this.statistics.submit(req.principal, req.body);
   }
 }

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { ContractsStatisticsRpc, Principal, ReconciliationEvents, SigningStatisticPageV1, SigningStatisticPutRequestV1, SigningStatisticPutResultV1, SigningStatisticSubmitResultV1, SigningStatisticWithdrawResultV1 } from '@hn/contracts';
+import { Principal, ReconciliationEvents, Rpc, SigningStatisticPutRequestV1 } from '@hn/contracts';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
 import { randomBytes } from 'node:crypto';
@@ -25,10 +25,10 @@ describe(SigningStatisticsService.name, () => {
   const changsha: Principal = { kind: 'staff', id: 'changsha-staff', regions: ['430100'], scopes: [] };
   const vendor: Principal = { kind: 'integrator', id: 'signing-vendor-a', regions: ['430223'], scopes: ['contracts:issue'] };
   const stat = (over: Partial<SigningStatisticPutRequestV1> = {}): SigningStatisticPutRequestV1 => ({ presaleNumber: STOCK, month: '2024-03', contractsSigned: 12, floorArea: 1085.5, amountFen: 702_345_600, ...over });
-  const put = (body: unknown, principal = clerk) => rpc.request<SigningStatisticPutResultV1>(ContractsStatisticsRpc.put, { principal, body });
-  const withdraw = (presaleNumber: string, month: string, principal = clerk) => rpc.request<SigningStatisticWithdrawResultV1>(ContractsStatisticsRpc.withdraw, { principal, body: { presaleNumber, month } });
-  const submit = (presaleNumber: string, months: unknown, principal = clerk) => rpc.request<SigningStatisticSubmitResultV1>(ContractsStatisticsRpc.submit, { principal, body: { presaleNumber, months } });
-  const list = (body: object, principal = clerk) => rpc.request<SigningStatisticPageV1>(ContractsStatisticsRpc.list, { principal, body: { page: 1, pageSize: 50, ...body } });
+  const put = (body: unknown, principal = clerk) => rpc.call(Rpc.statisticPut, principal, body as never);
+  const withdraw = (presaleNumber: string, month: string, principal = clerk) => rpc.call(Rpc.statisticWithdraw, principal, { presaleNumber, month });
+  const submit = (presaleNumber: string, months: unknown, principal = clerk) => rpc.call(Rpc.statisticSubmit, principal, { presaleNumber, months } as never);
+  const list = (body: object, principal = clerk) => rpc.call(Rpc.statisticList, principal, { page: 1, pageSize: 50, ...body });
   const problemOf = async (p: Promise<unknown>) => ((await p.then(() => ({ problem: null }), (e: { problem: unknown }) => e)) as { problem: { status: number; code: string; errors?: Array<{ field: string }> } | null }).problem;
   const versions = async (month: string) =>
     (await dataSource.query(`SELECT version, entered_by, contracts_signed, withdrawn_at IS NOT NULL AS withdrawn, submitted_at IS NOT NULL AS submitted FROM signing_statistic_version WHERE presale_number = $1 AND month = $2 ORDER BY version`, [STOCK, month])) as Array<{ version: number; entered_by: string; contracts_signed: number; withdrawn: boolean; submitted: boolean }>;

@@ -1,24 +1,18 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
-  EscrowCommitmentLetterRequestV1,
-  EscrowCorrectionRequestV1,
   EscrowCorrectionResultV1,
-  EscrowGetRequestV1,
-  EscrowListRequestV1,
   EscrowPageV1,
-  EscrowPutRequestV1,
   EscrowPutResultV1,
   EscrowRecordV1,
-  EscrowRpc,
-  EscrowSubmitRequestV1,
   EscrowSubmitResultV1,
   EscrowVersionsV1,
-  EscrowWithdrawRequestV1,
   EscrowWithdrawResultV1,
-  RpcRequest,
+  Rpc,
+  RpcPayload,
 } from '@hn/contracts';
 import { RpcProblemFilter } from '@hn/errors';
+import { RpcHandler } from '@hn/messaging';
 import { RpcCorrelationInterceptor } from '@hn/observability';
 import { EscrowQueryService } from './escrow-query.service';
 import { EscrowRecordsService } from './escrow-records.service';
@@ -33,43 +27,43 @@ export class EscrowController {
     private readonly queries: EscrowQueryService,
   ) {}
 
-  @MessagePattern(EscrowRpc.list)
-  list(@Payload() req: RpcRequest<EscrowListRequestV1>): Promise<EscrowPageV1> {
+  @RpcHandler(Rpc.escrowList)
+  list(@Payload() req: RpcPayload<typeof Rpc.escrowList>): Promise<EscrowPageV1> {
     return this.queries.list(req.principal, req.body);
   }
 
-  @MessagePattern(EscrowRpc.get)
-  get(@Payload() req: RpcRequest<EscrowGetRequestV1>): Promise<EscrowRecordV1> {
+  @RpcHandler(Rpc.escrowGet)
+  get(@Payload() req: RpcPayload<typeof Rpc.escrowGet>): Promise<EscrowRecordV1> {
     return this.queries.get(req.principal, req.body);
   }
 
-  @MessagePattern(EscrowRpc.versions)
-  versions(@Payload() req: RpcRequest<EscrowGetRequestV1>): Promise<EscrowVersionsV1> {
+  @RpcHandler(Rpc.escrowVersions)
+  versions(@Payload() req: RpcPayload<typeof Rpc.escrowVersions>): Promise<EscrowVersionsV1> {
     return this.queries.versions(req.principal, req.body);
   }
 
-  @MessagePattern(EscrowRpc.put)
-  put(@Payload() req: RpcRequest<EscrowPutRequestV1>): Promise<EscrowPutResultV1> {
+  @RpcHandler(Rpc.escrowPut)
+  put(@Payload() req: RpcPayload<typeof Rpc.escrowPut>): Promise<EscrowPutResultV1> {
     return this.records.put(req.principal, req.body);
   }
 
-  @MessagePattern(EscrowRpc.commitmentLetter)
-  commitmentLetter(@Payload() req: RpcRequest<EscrowCommitmentLetterRequestV1>): Promise<EscrowPutResultV1> {
+  @RpcHandler(Rpc.escrowCommitmentLetter)
+  commitmentLetter(@Payload() req: RpcPayload<typeof Rpc.escrowCommitmentLetter>): Promise<EscrowPutResultV1> {
     return this.records.commitmentLetter(req.principal, req.body);
   }
 
-  @MessagePattern(EscrowRpc.withdraw)
-  withdraw(@Payload() req: RpcRequest<EscrowWithdrawRequestV1>): Promise<EscrowWithdrawResultV1> {
+  @RpcHandler(Rpc.escrowWithdraw)
+  withdraw(@Payload() req: RpcPayload<typeof Rpc.escrowWithdraw>): Promise<EscrowWithdrawResultV1> {
     return this.records.withdraw(req.principal, req.body);
   }
 
-  @MessagePattern(EscrowRpc.submit)
-  submit(@Payload() req: RpcRequest<EscrowSubmitRequestV1>): Promise<EscrowSubmitResultV1> {
+  @RpcHandler(Rpc.escrowSubmit)
+  submit(@Payload() req: RpcPayload<typeof Rpc.escrowSubmit>): Promise<EscrowSubmitResultV1> {
     return this.records.submit(req.principal, req.body);
   }
 
-  @MessagePattern(EscrowRpc.correct)
-  correct(@Payload() req: RpcRequest<EscrowCorrectionRequestV1>): Promise<EscrowCorrectionResultV1> {
+  @RpcHandler(Rpc.escrowCorrect)
+  correct(@Payload() req: RpcPayload<typeof Rpc.escrowCorrect>): Promise<EscrowCorrectionResultV1> {
     return this.records.correct(req.principal, req.body);
   }
 }

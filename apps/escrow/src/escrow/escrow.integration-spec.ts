@@ -1,20 +1,15 @@
 import { INestApplication } from '@nestjs/common';
 import {
   CloudEvent,
-  EscrowCorrectionResultV1,
   EscrowEvents,
-  EscrowPageV1,
-  EscrowPutResultV1,
   EscrowRecordInputV1,
   EscrowRecordV1,
-  EscrowRpc,
-  EscrowSubmitResultV1,
-  EscrowVersionsV1,
-  EscrowWithdrawResultV1,
   Headers,
-  Principal,
   PresaleBackfillEvents,
+  Principal,
   RecordCorrectedV1,
+  Rpc,
+  RpcDef,
 } from '@hn/contracts';
 import { ScanStaging } from '@hn/documents';
 import { RpcClient } from '@hn/messaging';
@@ -61,8 +56,9 @@ describe(EscrowRecordsService.name, () => {
   const admin: Principal = { kind: 'staff', id: 'province-admin', regions: ['430000'], scopes: ['supervision:read', 'supervision:write', 'supervision:correct'], role: 'ADMIN' };
   const vendor: Principal = { kind: 'integrator', id: 'vendor-a', regions: ['430223'], scopes: ['permits:read'] };
   const record = (over: Partial<EscrowRecordInputV1> = {}): EscrowRecordInputV1 => ({ capitalGuaranteeAmount: 150_000_000, commitmentLetter: false, fundSupervision: true, bank: '中国建设银行攸县支行', account: '43050162123400000123', balance: 8_765_432_100, balanceAsOf: '2024-12-31', ...over });
-  const call = <T>(subject: string, body: unknown, principal: Principal = clerk) => rpc.request<T>(subject, { principal, body });
-  const put = (presaleNumber: string, body: unknown, principal = clerk) => call<EscrowPutResultV1>(EscrowRpc.put, { presaleNumber, record: body }, principal);
+  /** Bodies go out as given (some deliberately invalid): the service validates them. */
+  const call = <Res>(def: RpcDef<never, Res, 'principal'>, body: unknown, principal: Principal = clerk): Promise<Res> => rpc.call(def, principal, body as never);
+  const put = (presaleNumber: string, body: unknown, principal = clerk) => call(Rpc.escrowPut, { presaleNumber, record: body }, principal);
   const problemOf = async (p: Promise<unknown>) => ((await p.then(() => ({ problem: null }), (e: { problem: unknown }) => e)) as { problem: { status: number; code: string; errors?: Array<{ field: string; reason?: string }> } | null }).problem;
   const publish = async (type: string, subject: string, data: unknown, time?: Date) => {
     const event = buildCloudEvent({ source: '/hn/presale', type, subject, data, ...(time ? { time } : {}) });
@@ -117,27 +113,27 @@ describe(EscrowRecordsService.name, () => {
   });
 
   it('lists the backfilled permits of the caller\'s regions with their records, filtered by state and region', async () => {
-    const page = await call<EscrowPageV1>(EscrowRpc.list, { page: 1, pageSize: 10 });
+    const page = await call(Rpc.escrowList, { page: 1, pageSize: 10 });
     expect(page).toMatchObject({ total: 2, page: 1, pageSize: 10 });
     expect(page.items.map((i) => [i.presaleNumber, i.record])).toEqual([[STOCK, null], [SECOND, null]]);
     expect(page.items[0]).toMatchObject({ regionCode: '430223', projectName: '锦绣星城一期', developerName: '锦绣星城一期置业有限公司', issueDate: '2023-06-15' });
-    expect((await call<EscrowPageV1>(EscrowRpc.list, { page: 1, pageSize: 10 }, admin)).total).toBe(3);
-    expect((await call<EscrowPageV1>(EscrowRpc.list, { regionCode: '430102', page: 1, pageSize: 10 }, admin)).items.map((i) => i.presaleNumber)).toEqual([OTHER]);
-    expect((await call<EscrowPageV1>(EscrowRpc.list, { regionCode: '430200', page: 1, pageSize: 10 }, city)).total).toBe(2);
-    expect(await problemOf(call(EscrowRpc.list, { regionCode: '430102', page: 1, pageSize: 10 }))).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
-    expect(await problemOf(call(EscrowRpc.list, { state: 'OPEN', page: 1, pageSize: 10 }))).toMatchObject({ status: 422, errors: [{ field: 'state' }] });
-    expect(await problemOf(call(EscrowRpc.list, { page: 1, pageSize: 10 }, vendor))).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
+    expect((await call(Rpc.escrowList, { page: 1, pageSize: 10 }, admin)).total).toBe(3);
+    expect((await call(Rpc.escrowList, { regionCode: '430102', page: 1, pageSize: 10 }, admin)).items.map((i) => i.presaleNumber)).toEqual([OTHER]);
+    expect((await call(Rpc.escrowList, { regionCode: '430200', page: 1, pageSize: 10 }, city)).total).toBe(2);
+    expect(await problemOf(call(Rpc.escrowList, { regionCode: '430102', page: 1, pageSize: 10 }))).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
+    expect(await problemOf(call(Rpc.escrowList, { state: 'OPEN', page: 1, pageSize: 10 }))).toMatchObject({ status: 422, errors: [{ field: 'state' }] });
+    expect(await problemOf(call(Rpc.escrowList, { page: 1, pageSize: 10 }, vendor))).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
   });
 
   it('puts versions, keeps every one, ignores identical puts, and checks input, permit and region 录入与版本', async () => {
     expect(await put(STOCK, record())).toMatchObject({ outcome: 'created', record: { presaleNumber: STOCK, regionCode: '430223', projectName: '锦绣星城一期', state: 'DRAFT', version: 1, enteredBy: clerk.id, balance: 8_765_432_100, commitmentLetterScan: null } });
     expect((await put(STOCK, record())).outcome).toBe('unchanged');
     expect(await put(STOCK, record({ capitalGuaranteeAmount: null, commitmentLetter: true, fundSupervision: false, bank: null, account: null }), colleague)).toMatchObject({ outcome: 'updated', record: { version: 2, enteredBy: colleague.id, bank: null, capitalGuaranteeAmount: null } });
-    const { versions } = await call<EscrowVersionsV1>(EscrowRpc.versions, { presaleNumber: STOCK });
+    const { versions } = await call(Rpc.escrowVersions, { presaleNumber: STOCK });
     expect(versions.map((v) => [v.version, v.enteredBy, v.fundSupervision, v.withdrawnAt, v.correction])).toEqual([[1, clerk.id, true, null, null], [2, colleague.id, false, null, null]]);
-    expect((await call<EscrowRecordV1>(EscrowRpc.get, { presaleNumber: STOCK })).version).toBe(2);
-    expect((await call<EscrowPageV1>(EscrowRpc.list, { state: 'DRAFT', page: 1, pageSize: 10 })).items.map((i) => i.presaleNumber)).toEqual([STOCK]);
-    expect((await call<EscrowPageV1>(EscrowRpc.list, { state: 'NONE', page: 1, pageSize: 10 })).items.map((i) => i.presaleNumber)).toEqual([SECOND]);
+    expect((await call(Rpc.escrowGet, { presaleNumber: STOCK })).version).toBe(2);
+    expect((await call(Rpc.escrowList, { state: 'DRAFT', page: 1, pageSize: 10 })).items.map((i) => i.presaleNumber)).toEqual([STOCK]);
+    expect((await call(Rpc.escrowList, { state: 'NONE', page: 1, pageSize: 10 })).items.map((i) => i.presaleNumber)).toEqual([SECOND]);
 
     expect(await problemOf(put(STOCK, record({ capitalGuaranteeAmount: null, commitmentLetter: false, balance: -1 })))).toMatchObject({ status: 422, code: 'INCOMPLETE_SUBMISSION', errors: [{ field: 'capitalGuaranteeAmount' }, { field: 'balance' }] });
     expect(await problemOf(put(STOCK, record({ balanceAsOf: '2023-06-14' })))).toMatchObject({ status: 422, errors: [{ field: 'balanceAsOf' }] });
@@ -145,74 +141,74 @@ describe(EscrowRecordsService.name, () => {
     expect(await problemOf(put(OTHER, record({ balanceAsOf: '2024-01-01' })))).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
     expect(await problemOf(put('x', record()))).toMatchObject({ status: 400, code: 'INVALID_PRESALE_NUMBER' });
     expect(await problemOf(put(STOCK, record(), vendor))).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
-    expect(await problemOf(call(EscrowRpc.get, { presaleNumber: OTHER }))).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
-    expect(await problemOf(call(EscrowRpc.versions, { presaleNumber: OTHER }))).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
-    expect(await problemOf(call(EscrowRpc.get, { presaleNumber: SECOND }))).toMatchObject({ status: 404, code: 'ESCROW_NOT_FOUND' });
+    expect(await problemOf(call(Rpc.escrowGet, { presaleNumber: OTHER }))).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
+    expect(await problemOf(call(Rpc.escrowVersions, { presaleNumber: OTHER }))).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
+    expect(await problemOf(call(Rpc.escrowGet, { presaleNumber: SECOND }))).toMatchObject({ status: 404, code: 'ESCROW_NOT_FOUND' });
     expect((await put(OTHER, record({ balanceAsOf: '2024-01-01' }), changsha)).record.regionCode).toBe('430102');
   });
 
   it('stores the commitment letter scan with a new version in the same transaction 承诺函', async () => {
     const ref = await staging.stage(PDF, 'application/pdf', '承诺函.pdf');
-    const result = await call<EscrowPutResultV1>(EscrowRpc.commitmentLetter, { presaleNumber: STOCK, scan: ref }, colleague);
+    const result = await call(Rpc.escrowCommitmentLetter, { presaleNumber: STOCK, scan: ref }, colleague);
     expect(result).toMatchObject({ outcome: 'updated', record: { version: 3, commitmentLetter: true, commitmentLetterScan: { sha256: ref.sha256, contentType: 'application/pdf', size: PDF.byteLength, fileName: '承诺函.pdf' } } });
     const stored = (await dataSource.query(`SELECT s.content, s.sha256, s.kind FROM escrow_record e JOIN escrow_scan s ON s.id = e.commitment_letter_scan_id WHERE e.presale_number = $1`, [STOCK])) as Array<{ content: Buffer; sha256: string; kind: string }>;
     expect(stored[0]!.content.equals(PDF)).toBe(true);
     expect(stored[0]!.kind).toBe('COMMITMENT_LETTER');
-    expect((await call<EscrowPutResultV1>(EscrowRpc.commitmentLetter, { presaleNumber: STOCK, scan: ref }, colleague)).outcome).toBe('unchanged');
+    expect((await call(Rpc.escrowCommitmentLetter, { presaleNumber: STOCK, scan: ref }, colleague)).outcome).toBe('unchanged');
     // the scan stays with later versions that keep the letter; a record without one cannot take a scan
     expect((await put(STOCK, record({ capitalGuaranteeAmount: null, commitmentLetter: true, fundSupervision: false, bank: null, account: null, balance: 1 }), colleague)).record.commitmentLetterScan?.sha256).toBe(ref.sha256);
     const png = await staging.stage(PNG, 'image/png', 'letter.png');
-    expect(await problemOf(call(EscrowRpc.commitmentLetter, { presaleNumber: SECOND, scan: png }))).toMatchObject({ status: 404, code: 'ESCROW_NOT_FOUND' });
-    expect(await problemOf(call(EscrowRpc.commitmentLetter, { presaleNumber: STOCK, scan: { ...png, sha256: 'b'.repeat(64) } }))).toMatchObject({ status: 422, code: 'SCAN_UNAVAILABLE' });
+    expect(await problemOf(call(Rpc.escrowCommitmentLetter, { presaleNumber: SECOND, scan: png }))).toMatchObject({ status: 404, code: 'ESCROW_NOT_FOUND' });
+    expect(await problemOf(call(Rpc.escrowCommitmentLetter, { presaleNumber: STOCK, scan: { ...png, sha256: 'b'.repeat(64) } }))).toMatchObject({ status: 422, code: 'SCAN_UNAVAILABLE' });
     expect(await count(`SELECT count(*)::int AS n FROM escrow_scan`)).toBe(1);
-    expect((await call<EscrowVersionsV1>(EscrowRpc.versions, { presaleNumber: STOCK })).versions.map((v) => [v.version, v.commitmentLetterScan?.sha256 ?? null])).toEqual([[1, null], [2, null], [3, ref.sha256], [4, ref.sha256]]);
+    expect((await call(Rpc.escrowVersions, { presaleNumber: STOCK })).versions.map((v) => [v.version, v.commitmentLetterScan?.sha256 ?? null])).toEqual([[1, null], [2, null], [3, ref.sha256], [4, ref.sha256]]);
   });
 
   it("withdraws only the caller's own last version: previous restored, then the draft removed 撤回", async () => {
     await put(SECOND, record({ balanceAsOf: '2024-06-30' }));
     await put(SECOND, record({ balanceAsOf: '2024-07-31', balance: 1 }), colleague);
-    expect(await problemOf(call(EscrowRpc.withdraw, { presaleNumber: SECOND }))).toMatchObject({ status: 409, code: 'NOT_OWN_VERSION' });
-    expect(await call<EscrowWithdrawResultV1>(EscrowRpc.withdraw, { presaleNumber: SECOND }, colleague)).toMatchObject({ outcome: 'RESTORED', withdrawnVersion: 2, record: { version: 1, balanceAsOf: '2024-06-30', enteredBy: clerk.id } });
-    expect(await call<EscrowWithdrawResultV1>(EscrowRpc.withdraw, { presaleNumber: SECOND })).toEqual({ presaleNumber: SECOND, withdrawnVersion: 1, outcome: 'REMOVED', record: null });
-    expect(await problemOf(call(EscrowRpc.withdraw, { presaleNumber: SECOND }))).toMatchObject({ status: 404, code: 'NOTHING_TO_WITHDRAW' });
-    expect(await problemOf(call(EscrowRpc.withdraw, { presaleNumber: OTHER }))).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
-    const { versions } = await call<EscrowVersionsV1>(EscrowRpc.versions, { presaleNumber: SECOND });
+    expect(await problemOf(call(Rpc.escrowWithdraw, { presaleNumber: SECOND }))).toMatchObject({ status: 409, code: 'NOT_OWN_VERSION' });
+    expect(await call(Rpc.escrowWithdraw, { presaleNumber: SECOND }, colleague)).toMatchObject({ outcome: 'RESTORED', withdrawnVersion: 2, record: { version: 1, balanceAsOf: '2024-06-30', enteredBy: clerk.id } });
+    expect(await call(Rpc.escrowWithdraw, { presaleNumber: SECOND })).toEqual({ presaleNumber: SECOND, withdrawnVersion: 1, outcome: 'REMOVED', record: null });
+    expect(await problemOf(call(Rpc.escrowWithdraw, { presaleNumber: SECOND }))).toMatchObject({ status: 404, code: 'NOTHING_TO_WITHDRAW' });
+    expect(await problemOf(call(Rpc.escrowWithdraw, { presaleNumber: OTHER }))).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
+    const { versions } = await call(Rpc.escrowVersions, { presaleNumber: SECOND });
     expect(versions.map((v) => [v.version, v.withdrawnAt !== null])).toEqual([[1, true], [2, true]]);
     expect((await put(SECOND, record())).record.version).toBe(3);
   });
 
   it('submits all or none, locks, and publishes one event per record 提交后锁定', async () => {
-    expect(await problemOf(call(EscrowRpc.submit, { presaleNumbers: [STOCK, SECOND, '430223202306150101-Z07'] }))).toMatchObject({ status: 404, code: 'ESCROW_NOT_FOUND', errors: [{ reason: '430223202306150101-Z07' }] });
-    expect(await problemOf(call(EscrowRpc.submit, { presaleNumbers: [STOCK, OTHER] }))).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
-    for (const bad of [[], [STOCK, STOCK], 'x', ['x']]) expect(await problemOf(call(EscrowRpc.submit, { presaleNumbers: bad }))).toMatchObject({ status: 422 });
-    expect((await call<EscrowRecordV1>(EscrowRpc.get, { presaleNumber: STOCK })).state).toBe('DRAFT');
-    const { records } = await call<EscrowSubmitResultV1>(EscrowRpc.submit, { presaleNumbers: [SECOND, STOCK] });
+    expect(await problemOf(call(Rpc.escrowSubmit, { presaleNumbers: [STOCK, SECOND, '430223202306150101-Z07'] }))).toMatchObject({ status: 404, code: 'ESCROW_NOT_FOUND', errors: [{ reason: '430223202306150101-Z07' }] });
+    expect(await problemOf(call(Rpc.escrowSubmit, { presaleNumbers: [STOCK, OTHER] }))).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
+    for (const bad of [[], [STOCK, STOCK], 'x', ['x']]) expect(await problemOf(call(Rpc.escrowSubmit, { presaleNumbers: bad }))).toMatchObject({ status: 422 });
+    expect((await call(Rpc.escrowGet, { presaleNumber: STOCK })).state).toBe('DRAFT');
+    const { records } = await call(Rpc.escrowSubmit, { presaleNumbers: [SECOND, STOCK] });
     expect(records.map((r) => [r.presaleNumber, r.state])).toEqual([[STOCK, 'SUBMITTED'], [SECOND, 'SUBMITTED']]);
     expect(await problemOf(put(STOCK, record()))).toMatchObject({ status: 409, code: 'RECORD_LOCKED' });
-    expect(await problemOf(call(EscrowRpc.withdraw, { presaleNumber: STOCK }, colleague))).toMatchObject({ status: 409, code: 'RECORD_LOCKED' });
-    expect(await problemOf(call(EscrowRpc.submit, { presaleNumbers: [STOCK] }))).toMatchObject({ status: 409, code: 'RECORD_LOCKED' });
+    expect(await problemOf(call(Rpc.escrowWithdraw, { presaleNumber: STOCK }, colleague))).toMatchObject({ status: 409, code: 'RECORD_LOCKED' });
+    expect(await problemOf(call(Rpc.escrowSubmit, { presaleNumbers: [STOCK] }))).toMatchObject({ status: 409, code: 'RECORD_LOCKED' });
     const png = await staging.stage(PNG, 'image/png', 'letter.png');
-    expect(await problemOf(call(EscrowRpc.commitmentLetter, { presaleNumber: STOCK, scan: png }))).toMatchObject({ status: 409, code: 'RECORD_LOCKED' });
+    expect(await problemOf(call(Rpc.escrowCommitmentLetter, { presaleNumber: STOCK, scan: png }))).toMatchObject({ status: 409, code: 'RECORD_LOCKED' });
     const events = (await dataSource.query(`SELECT payload FROM outbox_event WHERE stream_subject = $1 ORDER BY created_at, payload->>'subject'`, [EscrowEvents.recordRecorded])) as Array<{ payload: CloudEvent<{ record: EscrowRecordV1 }> }>;
     expect(events.map((e) => [e.payload.subject, e.payload.source, e.payload.data.record.state]).sort()).toEqual([[STOCK, '/hn/escrow', 'SUBMITTED'], [SECOND, '/hn/escrow', 'SUBMITTED']]);
-    expect((await call<EscrowVersionsV1>(EscrowRpc.versions, { presaleNumber: STOCK })).versions.at(-1)!.submittedAt).not.toBeNull();
+    expect((await call(Rpc.escrowVersions, { presaleNumber: STOCK })).versions.at(-1)!.submittedAt).not.toBeNull();
   });
 
   it('refuses to submit a record that claims a letter without its scan', async () => {
     await put(OTHER, record({ capitalGuaranteeAmount: null, commitmentLetter: true, fundSupervision: false, bank: null, account: null, balanceAsOf: '2024-01-01' }), changsha);
-    expect(await problemOf(call(EscrowRpc.submit, { presaleNumbers: [OTHER] }, changsha))).toMatchObject({ status: 422, code: 'INCOMPLETE_SUBMISSION', errors: [{ field: 'presaleNumbers[0]' }] });
+    expect(await problemOf(call(Rpc.escrowSubmit, { presaleNumbers: [OTHER] }, changsha))).toMatchObject({ status: 422, code: 'INCOMPLETE_SUBMISSION', errors: [{ field: 'presaleNumbers[0]' }] });
   });
 
   it('corrects a submitted record as ADMIN only, with the report scan, keeping the previous version 更正', async () => {
     const report = await staging.stage(PDF, 'application/pdf', '关于更正资金监管信息的报告.pdf');
     const body = (presaleNumber: string, over: Record<string, unknown> = {}) => ({ presaleNumber, record: record({ balance: 9_000_000_000 }), report: { reason: '余额录入错误', documentNumber: '湘建房函〔2024〕12号', scan: report, ...over } });
-    expect(await problemOf(call(EscrowRpc.correct, body(STOCK), clerk))).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
-    expect(await problemOf(call(EscrowRpc.correct, body(OTHER), admin))).toMatchObject({ status: 409, code: 'RECORD_NOT_SUBMITTED' });
-    expect(await problemOf(call(EscrowRpc.correct, body(STOCK, { reason: '' }), admin))).toMatchObject({ status: 422, errors: [{ field: 'reason' }] });
-    const before = await call<EscrowRecordV1>(EscrowRpc.get, { presaleNumber: STOCK }, admin);
-    const result = await call<EscrowCorrectionResultV1>(EscrowRpc.correct, body(STOCK), admin);
+    expect(await problemOf(call(Rpc.escrowCorrect, body(STOCK), clerk))).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
+    expect(await problemOf(call(Rpc.escrowCorrect, body(OTHER), admin))).toMatchObject({ status: 409, code: 'RECORD_NOT_SUBMITTED' });
+    expect(await problemOf(call(Rpc.escrowCorrect, body(STOCK, { reason: '' }), admin))).toMatchObject({ status: 422, errors: [{ field: 'reason' }] });
+    const before = await call(Rpc.escrowGet, { presaleNumber: STOCK }, admin);
+    const result = await call(Rpc.escrowCorrect, body(STOCK), admin);
     expect(result).toMatchObject({ previousVersion: before.version, record: { version: before.version + 1, state: 'SUBMITTED', balance: 9_000_000_000, enteredBy: admin.id, commitmentLetter: false, commitmentLetterScan: null } });
-    const { versions } = await call<EscrowVersionsV1>(EscrowRpc.versions, { presaleNumber: STOCK });
+    const { versions } = await call(Rpc.escrowVersions, { presaleNumber: STOCK });
     expect(versions.at(-2)).toMatchObject({ version: before.version, balance: before.balance, correction: null });
     expect(versions.at(-1)).toMatchObject({ version: before.version + 1, correction: { reason: '余额录入错误', documentNumber: '湘建房函〔2024〕12号', reportScan: { sha256: report.sha256, fileName: '关于更正资金监管信息的报告.pdf' } } });
     expect(await count(`SELECT count(*)::int AS n FROM escrow_scan WHERE kind = 'CORRECTION_REPORT' AND sha256 = $1`, [report.sha256])).toBe(1);

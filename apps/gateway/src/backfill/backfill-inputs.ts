@@ -1,7 +1,8 @@
 import { ArgumentMetadata, Injectable } from '@nestjs/common';
+import { assertRegionAllowed, regionOf } from '@hn/auth';
 import { ErrorCode, FieldError, PresaleSubmissionV1, Principal, UnpermittedPresaleSubmissionV1 } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
-import { isInRegions, isIsoDate, regionValidOn } from '@hn/numbering';
+import { isIsoDate, regionValidOn } from '@hn/numbering';
 import { PresaleSubmissionPipe, incompleteSubmission } from '../presale/presale-submission.pipe';
 import { presaleNumberReason, SupervisionBodyPipe } from '../supervision/supervision-inputs';
 import { CorrectionDataDto, SubmitBackfillDto, UnpermittedSubmissionDto, WithdrawBackfillDto } from './dto/backfill-bodies.dto';
@@ -53,15 +54,6 @@ export function assertZNumberField(value: string, field: string): void {
   if (reason) throw new DomainException(400, ErrorCode.INVALID_PRESALE_NUMBER, `预售许可证编号无效：${String(value).slice(0, 40)} (invalid presale permit number)`, [{ field, reason }]);
 }
 
-/** 403 REGION_FORBIDDEN naming the field when a region is outside the caller's. */
-export function assertRegion(principal: Principal, regionCode: string, what: string, field: string): void {
-  if (!isInRegions(principal.regions, regionCode)) {
-    throw new DomainException(403, ErrorCode.REGION_FORBIDDEN, `${what} 属区划 ${regionCode}，不在本人的区划范围内 (${what} is outside the caller's regions)`, [
-      { field, reason: `区划 ${regionCode} 不在授权范围 (region ${regionCode} not granted)` },
-    ]);
-  }
-}
-
 const submissionPipe = new PresaleSubmissionPipe();
 const unpermittedPipe = new UnpermittedSubmissionPipe();
 const correctionPipe = new CorrectionDataPipe();
@@ -70,7 +62,7 @@ const BODY: ArgumentMetadata = { type: 'body' };
 /** The `data` part of a backfill: the 取号 body rules (422 INCOMPLETE_SUBMISSION) and the caller's regions (403). */
 export async function backfillData(principal: Principal, raw: unknown): Promise<PresaleSubmissionV1> {
   const dto = await submissionPipe.transform(raw, BODY);
-  dto.constructionPermitNumbers.forEach((n, i) => assertRegion(principal, n.slice(0, 6), `施工许可证 ${n}`, `constructionPermitNumbers[${i}]`));
+  dto.constructionPermitNumbers.forEach((n, i) => assertRegionAllowed(principal, regionOf(n), { what: `施工许可证 ${n}`, field: `constructionPermitNumbers[${i}]` }));
   return { ...dto } as PresaleSubmissionV1;
 }
 
@@ -88,7 +80,7 @@ export async function unpermittedData(principal: Principal, raw: unknown): Promi
     throw err;
   });
   if (regionError) throw incompleteSubmission([regionError]);
-  assertRegion(principal, dto.regionCode, `区划 ${dto.regionCode}`, 'regionCode');
+  assertRegionAllowed(principal, dto.regionCode, { field: 'regionCode' });
   return { ...dto };
 }
 

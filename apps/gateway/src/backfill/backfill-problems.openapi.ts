@@ -23,7 +23,7 @@ export const BACKFILL_LOCKED_EXAMPLE: ProblemExample = {
 export const BACKFILL_NOT_FOUND_EXAMPLE: ProblemExample = { code: 'PRESALE_NOT_FOUND', detail: '未找到补录的预售许可证 430223202406200101-Z07 (backfilled presale permit not found)', errors: [{ field: 'presaleNumber', reason: '430223202406200101-Z07' }] };
 export const PERMIT_REGION_FORBIDDEN_EXAMPLE: ProblemExample = {
   code: 'REGION_FORBIDDEN',
-  detail: '施工许可证 430102202405100101 属区划 430102，不在本人的区划范围内 (施工许可证 430102202405100101 is outside the caller\'s regions)',
+  detail: '施工许可证 430102202405100101 属区划 430102，不在本凭据的区划范围内 (outside the caller\'s regions)',
   errors: [{ field: 'constructionPermitNumbers[0]', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }],
 };
 

@@ -55,7 +55,7 @@ export class BackfillController {
   })
   @ApiOkResponse({ type: BackfillCandidatePageDto })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', { invalidPageSize: { code: 'VALIDATION_FAILED', detail: '请求参数校验失败 (request validation failed)', errors: [{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }] } })
-  @CommonSupervisionProblems({ regionForbidden: { code: 'REGION_FORBIDDEN', detail: '区划 430102 属区划 430102，不在本人的区划范围内 (outside the caller\'s regions)' } })
+  @CommonSupervisionProblems({ regionForbidden: { code: 'REGION_FORBIDDEN', detail: '区划 430102 属区划 430102，不在本凭据的区划范围内 (outside the caller\'s regions)', errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }] } })
   candidates(@CurrentPrincipal() principal: Principal, @Query() query: BackfillKeywordQuery, @CorrelationId() cid: string): Promise<BackfillCandidatePageV1> {
     return this.backfill.candidates(principal, { page: query.page, pageSize: query.pageSize, ...(query.regionCode ? { regionCode: query.regionCode } : {}), ...(query.keyword ? { keyword: query.keyword } : {}) }, cid);
   }
@@ -105,7 +105,7 @@ export class BackfillController {
   })
   @ApiOkResponse({ type: BackfillPageDto })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', { invalidState: { code: 'VALIDATION_FAILED', detail: '请求参数校验失败 (request validation failed)', errors: [{ field: 'state', reason: 'state 须为 DRAFT 或 SUBMITTED (DRAFT|SUBMITTED)' }] } })
-  @CommonSupervisionProblems({ regionForbidden: { code: 'REGION_FORBIDDEN', detail: '区划 430102 属区划 430102，不在本人的区划范围内 (outside the caller\'s regions)' } })
+  @CommonSupervisionProblems({ regionForbidden: { code: 'REGION_FORBIDDEN', detail: '区划 430102 属区划 430102，不在本凭据的区划范围内 (outside the caller\'s regions)', errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }] } })
   list(@CurrentPrincipal() principal: Principal, @Query() query: BackfillListQuery, @CorrelationId() cid: string): Promise<BackfillPageV1> {
     return this.backfill.list(principal, { page: query.page, pageSize: query.pageSize, ...(query.regionCode ? { regionCode: query.regionCode } : {}), ...(query.state ? { state: query.state } : {}) }, cid);
   }

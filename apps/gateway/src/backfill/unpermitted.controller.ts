@@ -16,7 +16,7 @@ import { BackfillKeywordQuery } from './dto/backfill-queries.dto';
 import { UnpermittedPageDto, UnpermittedProjectDto } from './dto/backfill-responses.dto';
 import { readScanRequest } from './scan-request';
 
-const REGION_FORBIDDEN = { code: 'REGION_FORBIDDEN', detail: '区划 430102 属区划 430102，不在本人的区划范围内 (区划 430102 is outside the caller\'s regions)', errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }] };
+const REGION_FORBIDDEN = { code: 'REGION_FORBIDDEN', detail: '区划 430102 属区划 430102，不在本凭据的区划范围内 (outside the caller\'s regions)', errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }] };
 
 /** 已办理预售许可但未办理施工许可的项目: staff register them (with the certificate scan) for the alerts service. */
 @SupervisionRoute()

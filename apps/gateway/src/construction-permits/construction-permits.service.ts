@@ -1,20 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import {
-  BuildingUnitV1,
-  ConstructionPermitV1,
-  ELicenseV1,
-  ErrorCode,
-  PageV1,
-  PermitSearchQueryV1,
-  PermitsRpc,
-  PermitUpsertResultV1,
-  PermitUpsertV1,
-  Principal,
-  RpcRequest,
-} from '@hn/contracts';
-import { DomainException } from '@hn/errors';
+import { assertRegionAllowed } from '@hn/auth';
+import { BuildingUnitV1, ConstructionPermitV1, PageV1, PermitSearchQueryV1, PermitUpsertResultV1, PermitUpsertV1, Principal, Rpc } from '@hn/contracts';
 import { RpcClient } from '@hn/messaging';
-import { isInRegions, ParsedPermitNumber } from '@hn/numbering';
+import { ParsedPermitNumber } from '@hn/numbering';
 import { PermitLookupCache } from './permit-lookup-cache';
 
 /** Gateway side of construction permits: first region check here, then the permits service. */
@@ -26,47 +14,36 @@ export class ConstructionPermitsGatewayService {
   ) {}
 
   async get(principal: Principal, permit: ParsedPermitNumber, correlationId: string): Promise<ConstructionPermitV1> {
-    this.assertRegion(principal, permit.regionCode);
+    assertRegionAllowed(principal, permit.regionCode, { what: `施工许可证 ${permit.value}` });
     // sandbox credentials see the sandbox space laid over the real permits: never from or into the cache
-    if (principal.sandbox === true) return this.call<ConstructionPermitV1>(PermitsRpc.getPermit, principal, { permitNumber: permit.value }, correlationId);
+    if (principal.sandbox === true) return this.rpc.call(Rpc.permitGet, principal, { permitNumber: permit.value }, correlationId);
     const cached = this.cache.get(permit.value);
     if (cached) {
-      this.assertRegion(principal, cached.regionCode);
+      assertRegionAllowed(principal, cached.regionCode, { what: `施工许可证 ${permit.value}` });
       return cached;
     }
-    const found = await this.call<ConstructionPermitV1>(PermitsRpc.getPermit, principal, { permitNumber: permit.value }, correlationId);
+    const found = await this.rpc.call(Rpc.permitGet, principal, { permitNumber: permit.value }, correlationId);
     this.cache.set(found);
     return found;
   }
 
   units(principal: Principal, permit: ParsedPermitNumber, correlationId: string): Promise<BuildingUnitV1[]> {
-    this.assertRegion(principal, permit.regionCode);
-    return this.call(PermitsRpc.listUnits, principal, { permitNumber: permit.value }, correlationId);
+    assertRegionAllowed(principal, permit.regionCode, { what: `施工许可证 ${permit.value}` });
+    return this.rpc.call(Rpc.permitUnits, principal, { permitNumber: permit.value }, correlationId);
   }
 
   async eLicense(principal: Principal, permit: ParsedPermitNumber, correlationId: string): Promise<{ fileName: string; content: Buffer }> {
-    this.assertRegion(principal, permit.regionCode);
-    const file = await this.call<ELicenseV1>(PermitsRpc.getELicense, principal, { permitNumber: permit.value }, correlationId);
+    assertRegionAllowed(principal, permit.regionCode, { what: `施工许可证 ${permit.value}` });
+    const file = await this.rpc.call(Rpc.permitELicense, principal, { permitNumber: permit.value }, correlationId);
     return { fileName: file.fileName, content: Buffer.from(file.contentBase64, 'base64') };
   }
 
   search(principal: Principal, query: PermitSearchQueryV1, correlationId: string): Promise<PageV1<ConstructionPermitV1>> {
-    return this.call(PermitsRpc.searchPermits, principal, query, correlationId);
+    return this.rpc.call(Rpc.permitSearch, principal, query, correlationId);
   }
 
   upsert(principal: Principal, permit: ParsedPermitNumber, body: PermitUpsertV1, correlationId: string): Promise<PermitUpsertResultV1> {
-    this.assertRegion(principal, permit.regionCode);
-    return this.call(PermitsRpc.upsertPermit, principal, { permitNumber: permit.value, permit: body }, correlationId);
-  }
-
-  private assertRegion(principal: Principal, regionCode: string): void {
-    if (!isInRegions(principal.regions, regionCode)) {
-      throw new DomainException(403, ErrorCode.REGION_FORBIDDEN, `无权访问区划 ${regionCode} 的数据 (outside the caller's regions)`);
-    }
-  }
-
-  private call<T>(subject: string, principal: Principal, body: unknown, correlationId: string): Promise<T> {
-    const request: RpcRequest<unknown> = { principal, body };
-    return this.rpc.request<T>(subject, request, correlationId);
+    assertRegionAllowed(principal, permit.regionCode, { what: `施工许可证 ${permit.value}` });
+    return this.rpc.call(Rpc.permitUpsert, principal, { permitNumber: permit.value, permit: body }, correlationId);
   }
 }

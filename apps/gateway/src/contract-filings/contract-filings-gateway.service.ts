@@ -1,18 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ContractFilingCancelRequestV1,
-  ContractFilingGetRequestV1,
-  ContractFilingIssuedV1,
-  ContractFilingIssueRequestV1,
-  ContractFilingSubmissionV1,
-  ContractFilingV1,
-  ContractsRpc,
-  ErrorCode,
-  Principal,
-  RpcRequest,
-} from '@hn/contracts';
-import { DomainException } from '@hn/errors';
-import { isInRegions } from '@hn/numbering';
+import { assertRegionAllowed, regionOf } from '@hn/auth';
+import { ContractFilingIssuedV1, ContractFilingSubmissionV1, ContractFilingV1, Principal, Rpc } from '@hn/contracts';
 import { RpcClient } from '@hn/messaging';
 import { ParsedContractNumber } from './contract-number.pipe';
 
@@ -27,39 +15,21 @@ export class ContractFilingsGatewayService {
   constructor(private readonly rpc: RpcClient) {}
 
   issue(principal: Principal, idempotencyKey: string, submission: ContractFilingSubmissionV1, correlationId: string): Promise<ContractFilingIssuedV1> {
-    const regionCode = submission.presaleNumber.slice(0, 6);
-    if (!isInRegions(principal.regions, regionCode)) {
-      throw new DomainException(
-        403,
-        ErrorCode.REGION_FORBIDDEN,
-        `预售许可证 ${submission.presaleNumber} 属区划 ${regionCode}，不在本凭据的区划范围内，不能为其备案取号 (presale permit ${submission.presaleNumber} is outside the caller's regions)`,
-        [{ field: 'presaleNumber', reason: `${submission.presaleNumber}: 区划 ${regionCode} 不在授权范围 (region ${regionCode} not granted)` }],
-      );
-    }
-    const body: ContractFilingIssueRequestV1 = { idempotencyKey, submission };
-    return this.call(ContractsRpc.filingIssue, principal, body, correlationId);
+    assertRegionAllowed(principal, regionOf(submission.presaleNumber), { what: `预售许可证 ${submission.presaleNumber}`, field: 'presaleNumber' });
+    return this.rpc.call(Rpc.contractFilingIssue, principal, { idempotencyKey, submission }, correlationId);
   }
 
   get(principal: Principal, contract: ParsedContractNumber, correlationId: string): Promise<ContractFilingV1> {
     this.assertRegion(principal, contract);
-    const body: ContractFilingGetRequestV1 = { contractNumber: contract.value };
-    return this.call(ContractsRpc.filingGet, principal, body, correlationId);
+    return this.rpc.call(Rpc.contractFilingGet, principal, { contractNumber: contract.value }, correlationId);
   }
 
   cancel(principal: Principal, contract: ParsedContractNumber, reason: string, correlationId: string): Promise<ContractFilingV1> {
     this.assertRegion(principal, contract);
-    const body: ContractFilingCancelRequestV1 = { contractNumber: contract.value, reason };
-    return this.call(ContractsRpc.filingCancel, principal, body, correlationId);
+    return this.rpc.call(Rpc.contractFilingCancel, principal, { contractNumber: contract.value, reason }, correlationId);
   }
 
   private assertRegion(principal: Principal, contract: ParsedContractNumber): void {
-    if (!isInRegions(principal.regions, contract.regionCode)) {
-      throw new DomainException(403, ErrorCode.REGION_FORBIDDEN, `合同备案 ${contract.value} 属区划 ${contract.regionCode}，无权访问 (outside the caller's regions)`);
-    }
-  }
-
-  private call<T>(subject: string, principal: Principal, body: unknown, correlationId: string): Promise<T> {
-    const request: RpcRequest<unknown> = { principal, body };
-    return this.rpc.request<T>(subject, request, correlationId);
+    assertRegionAllowed(principal, contract.regionCode, { what: `合同备案 ${contract.value}` });
   }
 }

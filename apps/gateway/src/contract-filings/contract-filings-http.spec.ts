@@ -3,7 +3,7 @@ import { Global, INestApplication, Module, ValidationPipe } from '@nestjs/common
 import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AccessTokenService } from '@hn/auth';
-import { ContractFilingSubmissionV1, ContractsRpc, Principal } from '@hn/contracts';
+import { ContractFilingSubmissionV1, Principal, Rpc } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { creditCodeCheckChar, residentIdCheckDigit } from '@hn/numbering';
@@ -21,6 +21,9 @@ type Handler = (data: unknown) => unknown;
 class StubRpc {
   calls: Array<{ subject: string; data: unknown }> = [];
   handlers: Record<string, Handler> = {};
+  // the typed calls of the real client, over this stub's request()
+  call = RpcClient.prototype.call;
+  callPublic = RpcClient.prototype.callPublic;
   async request<T>(subject: string, data: unknown): Promise<T> {
     this.calls.push({ subject, data });
     const handler = this.handlers[subject];
@@ -104,7 +107,7 @@ describe('contract filing routes (gateway, stubbed contracts service)', () => {
 
   describe('POST /api/v1/contract-filings', () => {
     it('sends {principal, body: {idempotencyKey, submission}} and answers 201 with a Location', async () => {
-      rpc.handlers[ContractsRpc.filingIssue] = () => ({ contractNumber: '430223202406200101-Y01-B0001', sandbox: false, filing: { contractNumber: '430223202406200101-Y01-B0001' } });
+      rpc.handlers[Rpc.contractFilingIssue.subject] = () => ({ contractNumber: '430223202406200101-Y01-B0001', sandbox: false, filing: { contractNumber: '430223202406200101-Y01-B0001' } });
       const body = clone();
       body['building'] = '  22#  ';
       const res = await post(body);
@@ -113,7 +116,7 @@ describe('contract filing routes (gateway, stubbed contracts service)', () => {
       expect(res.headers['location']).toBe('/api/v1/contract-filings/430223202406200101-Y01-B0001');
       expect(rpc.calls).toHaveLength(1);
       const call = rpc.calls[0]!;
-      expect(call.subject).toBe(ContractsRpc.filingIssue);
+      expect(call.subject).toBe(Rpc.contractFilingIssue.subject);
       const data = call.data as { principal: Principal; body: { idempotencyKey: string; submission: ContractFilingSubmissionV1 } };
       expect(data.principal).toMatchObject({ id: 'c1', regions: ['430200'], scopes: ['contracts:issue'], sandbox: false });
       expect(data.body.idempotencyKey).toBe('k-1');
@@ -121,13 +124,13 @@ describe('contract filing routes (gateway, stubbed contracts service)', () => {
     });
 
     it('forwards the principal unchanged: pii:read and sandbox included', async () => {
-      rpc.handlers[ContractsRpc.filingIssue] = () => ({ contractNumber: '430223202406200101-Y01-B0001', sandbox: true, filing: {} });
+      rpc.handlers[Rpc.contractFilingIssue.subject] = () => ({ contractNumber: '430223202406200101-Y01-B0001', sandbox: true, filing: {} });
       expect((await post(CONTRACT_FILING_EXAMPLE, { 'idempotency-key': 'k-2' }, piiIssuer)).statusCode).toBe(201);
       expect((rpc.calls[0]!.data as { principal: Principal }).principal).toEqual({ kind: 'integrator', id: 'p1', regions: ['430223'], scopes: ['contracts:issue', 'pii:read'], sandbox: true });
     });
 
     it('accepts the other payment methods, ID types, loans left out and a lower-case x check digit', async () => {
-      rpc.handlers[ContractsRpc.filingIssue] = () => ({ contractNumber: 'x' });
+      rpc.handlers[Rpc.contractFilingIssue.subject] = () => ({ contractNumber: 'x' });
       const first17 = '43022319850315002';
       const lowerX = `${first17}${residentIdCheckDigit(first17)}`.toLowerCase();
       expect(lowerX.endsWith('x')).toBe(true);
@@ -281,7 +284,7 @@ describe('contract filing routes (gateway, stubbed contracts service)', () => {
     });
 
     it('passes the service\'s problems through with their status, code and fields', async () => {
-      rpc.handlers[ContractsRpc.filingIssue] = () => {
+      rpc.handlers[Rpc.contractFilingIssue.subject] = () => {
         throw new DomainException(409, 'ROOM_ALREADY_FILED', '房号已备案', [{ field: 'rooms', reason: '1-101 已备案于 430223202406200101-Y01-B0001' }]);
       };
       const res = await post(CONTRACT_FILING_EXAMPLE);
@@ -295,11 +298,11 @@ describe('contract filing routes (gateway, stubbed contracts service)', () => {
 
   describe('GET /api/v1/contract-filings/{contractNumber}', () => {
     it('answers the filing for either scope, region-checked on the number', async () => {
-      rpc.handlers[ContractsRpc.filingGet] = (d) => ({ contractNumber: (d as { body: { contractNumber: string } }).body.contractNumber, status: 'ACTIVE' });
+      rpc.handlers[Rpc.contractFilingGet.subject] = (d) => ({ contractNumber: (d as { body: { contractNumber: string } }).body.contractNumber, status: 'ACTIVE' });
       const res = await inject({ url: '/api/v1/contract-filings/430223202406200101-Y01-B0001', token: reader });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ contractNumber: '430223202406200101-Y01-B0001', status: 'ACTIVE' });
-      expect(rpc.calls[0]).toEqual({ subject: ContractsRpc.filingGet, data: { principal: expect.objectContaining({ id: 'r1', scopes: ['permits:read'] }), body: { contractNumber: '430223202406200101-Y01-B0001' } } });
+      expect(rpc.calls[0]).toEqual({ subject: Rpc.contractFilingGet.subject, data: { principal: expect.objectContaining({ id: 'r1', scopes: ['permits:read'] }), body: { contractNumber: '430223202406200101-Y01-B0001' } } });
       expect((await inject({ url: '/api/v1/contract-filings/430223202406200101-Y01-B0001', token: issuer })).statusCode).toBe(200);
       expect((await inject({ url: '/api/v1/contract-filings/430102202405100101-Y01-B0001', token: reader })).json()).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
       expect((await inject({ url: '/api/v1/contract-filings/430223202406200101-Y01-B0001', token: presaleOnly })).json()).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
@@ -319,7 +322,7 @@ describe('contract filing routes (gateway, stubbed contracts service)', () => {
 
   describe('POST /api/v1/contract-filings/{contractNumber}/cancel', () => {
     it('sends the trimmed reason and answers 200 with the cancelled filing', async () => {
-      rpc.handlers[ContractsRpc.filingCancel] = (d) => ({ contractNumber: (d as { body: { contractNumber: string } }).body.contractNumber, status: 'CANCELLED' });
+      rpc.handlers[Rpc.contractFilingCancel.subject] = (d) => ({ contractNumber: (d as { body: { contractNumber: string } }).body.contractNumber, status: 'CANCELLED' });
       const res = await inject({ method: 'POST', url: '/api/v1/contract-filings/430223202406200101-Y01-B0001/cancel', token: piiIssuer, payload: { reason: '  退房  ' } });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ contractNumber: '430223202406200101-Y01-B0001', status: 'CANCELLED' });

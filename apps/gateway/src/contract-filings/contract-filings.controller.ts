@@ -26,7 +26,7 @@ const INVALID_CONTRACT_NUMBER: ProblemExample = {
   errors: [{ field: 'contractNumber', reason: 'FORMAT: 格式应为 <预售许可证号>-B<0001–9999>，如 430223202406200101-Y01-B0001 (format <18 digits>-<Y|Z><NN>-B<NNNN>)' }],
 };
 const CONTRACT_NOT_FOUND: ProblemExample = { code: 'CONTRACT_NOT_FOUND', detail: '未找到合同备案 430223202406200101-Y01-B0099 (contract filing not found)' };
-const REGION_FORBIDDEN: ProblemExample = { code: 'REGION_FORBIDDEN', detail: '合同备案 430102202405100101-Y01-B0001 属区划 430102，无权访问 (outside the caller\'s regions)' };
+const REGION_FORBIDDEN: ProblemExample = { code: 'REGION_FORBIDDEN', detail: '合同备案 430102202405100101-Y01-B0001 属区划 430102，不在本凭据的区划范围内 (outside the caller\'s regions)' };
 const SCOPE_FORBIDDEN: ProblemExample = { code: 'SCOPE_FORBIDDEN', detail: '凭据缺少权限范围 contracts:issue (missing scope)' };
 
 @ApiTags('网签备案 Contract filings')
@@ -64,8 +64,8 @@ export class ContractFilingsController {
   @ApiProblemExamples(403, '权限范围或区划不符 Outside scope or region', {
     regionForbidden: {
       code: 'REGION_FORBIDDEN',
-      detail: '预售许可证 430102202405100101-Y01 属区划 430102，不在本凭据的区划范围内，不能为其备案取号 (presale permit 430102202405100101-Y01 is outside the caller\'s regions)',
-      errors: [{ field: 'presaleNumber', reason: '430102202405100101-Y01: 区划 430102 不在授权范围 (region 430102 not granted)' }],
+      detail: '预售许可证 430102202405100101-Y01 属区划 430102，不在本凭据的区划范围内 (outside the caller\'s regions)',
+      errors: [{ field: 'presaleNumber', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }],
     },
     scopeForbidden: SCOPE_FORBIDDEN,
   })

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import { Rpc } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
+import { RpcClient } from '@hn/messaging';
 import { EscrowCorrectionDataDto, EscrowRecordDto, SubmitEscrowDto } from './dto/escrow-bodies.dto';
+import { EscrowGatewayService } from './escrow-gateway.service';
 import { EscrowCorrectionDataPipe, EscrowRecordPipe, SubmitEscrowPipe } from './escrow-inputs';
-import { assertPresaleRegion } from '../supervision/region-checks';
 
 const record = (over: Record<string, unknown> = {}) => ({ capitalGuaranteeAmount: 150_000_000, commitmentLetter: false, fundSupervision: true, bank: '中国建设银行攸县支行', account: '4305-0162-1234', balance: 0, balanceAsOf: '2024-07-31', ...over });
 const fieldsOf = async (run: Promise<unknown>): Promise<string[]> => {
@@ -44,10 +46,16 @@ describe('escrow gateway inputs', () => {
     expect(await fieldsOf(correction({ reason: 'r', documentNumber: 'd' }))).toEqual(['record']);
   });
 
-  it('refuses presale numbers outside the caller\'s regions before calling the service (shared gateway check)', () => {
+  it('refuses presale numbers outside the caller\'s regions before calling the service (shared gateway check)', async () => {
+    const request = jest.fn().mockResolvedValue({ presaleNumber: '430223202306150101-Z01' });
+    const service = new EscrowGatewayService(Object.assign(Object.create(RpcClient.prototype) as RpcClient, { request }));
     const county = { kind: 'staff' as const, id: 'u', regions: ['430223'], scopes: [] };
-    expect(() => assertPresaleRegion(county, '430223202306150101-Z01')).not.toThrow();
-    expect(() => assertPresaleRegion({ ...county, regions: ['430200'] }, '430223202306150101-Z01')).not.toThrow();
-    expect(() => assertPresaleRegion(county, '430102202301100101-Z01')).toThrow(expect.objectContaining({ problem: expect.objectContaining({ status: 403, code: 'REGION_FORBIDDEN' }) }));
+    await expect(service.get(county, '430223202306150101-Z01', 'c')).resolves.toBeDefined();
+    await expect(service.get({ ...county, regions: ['430200'] }, '430223202306150101-Z01', 'c')).resolves.toBeDefined();
+    expect(request).toHaveBeenCalledWith(Rpc.escrowGet.subject, { principal: county, body: { presaleNumber: '430223202306150101-Z01' } }, 'c', {});
+    request.mockClear();
+    expect(() => service.get(county, '430102202301100101-Z01', 'c')).toThrow(expect.objectContaining({ problem: expect.objectContaining({ status: 403, code: 'REGION_FORBIDDEN', errors: [expect.objectContaining({ field: 'presaleNumber' })] }) }));
+    await expect(service.submit(county, { presaleNumbers: ['430223202306150101-Z01', '430102202301100101-Z01'] }, 'c')).rejects.toMatchObject({ problem: { status: 403, errors: [{ field: 'presaleNumbers[1]' }] } });
+    expect(request).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
-import { StaffScopes } from '@hn/auth';
+import { assertRegionAllowed, regionOf, StaffScopes } from '@hn/auth';
 import { EscrowCorrectionResultV1, EscrowPageV1, EscrowPutResultV1, EscrowRecordInputV1, EscrowRecordV1, EscrowSubmitResultV1, EscrowVersionsV1, EscrowWithdrawResultV1, Principal } from '@hn/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
@@ -15,7 +15,6 @@ import { EscrowListQuery } from './dto/escrow-queries.dto';
 import { EscrowCorrectionResultDto, EscrowPageDto, EscrowPutResultDto, EscrowRecordViewDto, EscrowSubmitResultDto, EscrowVersionsDto, EscrowWithdrawResultDto } from './dto/escrow-responses.dto';
 import { EscrowGatewayService } from './escrow-gateway.service';
 import { EscrowCorrectionDataPipe, EscrowRecordPipe, SubmitEscrowPipe, WithdrawEscrowPipe } from './escrow-inputs';
-import { assertPresaleRegion } from '../supervision/region-checks';
 
 const RECORD_EXAMPLE: EscrowRecordInputV1 = { capitalGuaranteeAmount: 150_000_000, commitmentLetter: false, fundSupervision: true, bank: '中国建设银行攸县支行', account: '43050162123400000123', balance: 8_765_432_100, balanceAsOf: '2024-07-31' };
 const LETTER_EXAMPLE: EscrowRecordInputV1 = { capitalGuaranteeAmount: null, commitmentLetter: true, fundSupervision: false, bank: null, account: null, balance: 0, balanceAsOf: '2024-07-31' };
@@ -70,7 +69,7 @@ export class EscrowController {
     invalidState: { code: 'VALIDATION_FAILED', detail: '请求参数校验失败 (request validation failed)', errors: [{ field: 'state', reason: 'state 须为 DRAFT、SUBMITTED 或 NONE (DRAFT|SUBMITTED|NONE)' }] },
     invalidPageSize: { code: 'VALIDATION_FAILED', detail: '请求参数校验失败 (request validation failed)', errors: [{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }] },
   })
-  @CommonSupervisionProblems({ regionForbidden: { code: 'REGION_FORBIDDEN', detail: "区划 430102 不在本人的区划范围内 (region 430102 is outside the caller's regions)", errors: [{ field: 'regionCode', reason: '430102: 不在授权范围 (not granted)' }] } })
+  @CommonSupervisionProblems({ regionForbidden: { code: 'REGION_FORBIDDEN', detail: '区划 430102 属区划 430102，不在本凭据的区划范围内 (outside the caller\'s regions)', errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }] } })
   list(@CurrentPrincipal() principal: Principal, @Query() query: EscrowListQuery, @CorrelationId() cid: string): Promise<EscrowPageV1> {
     return this.escrow.list(principal, { ...(query.regionCode ? { regionCode: query.regionCode } : {}), ...(query.state ? { state: query.state } : {}), page: query.page, pageSize: query.pageSize }, cid);
   }
@@ -125,7 +124,7 @@ export class EscrowController {
     @CorrelationId() cid: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Audited<EscrowPutResultV1>> {
-    assertPresaleRegion(principal, presale.value);
+    assertRegionAllowed(principal, presale.regionCode, { what: `预售许可证 ${presale.value}`, field: 'presaleNumber' });
     const record: EscrowRecordInputV1 = {
       capitalGuaranteeAmount: body.capitalGuaranteeAmount,
       commitmentLetter: body.commitmentLetter,
@@ -165,7 +164,7 @@ export class EscrowController {
     @Req() request: FastifyRequest,
     @CorrelationId() cid: string,
   ): Promise<Audited<EscrowPutResultV1>> {
-    assertPresaleRegion(principal, presale.value);
+    assertRegionAllowed(principal, presale.regionCode, { what: `预售许可证 ${presale.value}`, field: 'presaleNumber' });
     const { scan } = await this.scans.readScan(request);
     return this.escrow.commitmentLetter(principal, { presaleNumber: presale.value, scan }, cid);
   }
@@ -192,7 +191,7 @@ export class EscrowController {
   })
   @ApiProblemExamples(422, '字段无效 Invalid fields', { incomplete: { code: 'INCOMPLETE_SUBMISSION', detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))', errors: [{ field: 'presaleNumber', reason: '必填 (required)' }] } })
   withdraw(@CurrentPrincipal() principal: Principal, @Body(WithdrawEscrowPipe) body: { presaleNumber: string }, @CorrelationId() cid: string): Promise<Audited<EscrowWithdrawResultV1>> {
-    assertPresaleRegion(principal, body.presaleNumber);
+    assertRegionAllowed(principal, regionOf(body.presaleNumber), { what: `预售许可证 ${body.presaleNumber}`, field: 'presaleNumber' });
     return this.escrow.withdraw(principal, { presaleNumber: body.presaleNumber }, cid);
   }
 
@@ -276,7 +275,7 @@ export class EscrowController {
     @Req() request: FastifyRequest,
     @CorrelationId() cid: string,
   ): Promise<Audited<EscrowCorrectionResultV1>> {
-    assertPresaleRegion(principal, presale.value);
+    assertRegionAllowed(principal, presale.regionCode, { what: `预售许可证 ${presale.value}`, field: 'presaleNumber' });
     const { data, scan } = await this.scans.read(request, (raw) => this.correctionData.transform(raw, { type: 'body', metatype: EscrowCorrectionDataDto }));
     const r = data.record;
     const record: EscrowRecordInputV1 = { capitalGuaranteeAmount: r.capitalGuaranteeAmount, commitmentLetter: r.commitmentLetter, fundSupervision: r.fundSupervision, bank: r.bank ?? null, account: r.account ?? null, balance: r.balance, balanceAsOf: r.balanceAsOf };

@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { ContractsRpc, EscrowRpc, PermitsRpc, PresaleRpc, ServiceHealthV1 } from '@hn/contracts';
+import { Rpc, ServiceHealthV1 } from '@hn/contracts';
 import { ScanStaging } from '@hn/documents';
 import { RpcClient } from '@hn/messaging';
 import { checkDatabase, checkNats, checkProbe } from '@hn/observability';
@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 
 /** Health subjects of every service behind the gateway; add each new service here. */
-const SERVICES: Record<string, string> = { permits: PermitsRpc.health, presale: PresaleRpc.health, contracts: ContractsRpc.health, escrow: EscrowRpc.health };
+const SERVICES = { permits: Rpc.permitsHealth, presale: Rpc.presaleHealth, contracts: Rpc.contractsHealth, escrow: Rpc.escrowHealth } as const;
 
 interface Check {
   status: 'up' | 'down';
@@ -51,9 +51,9 @@ export class HealthController {
     const checks: Record<string, Check> = {};
     for (const [key, value] of Object.entries(Object.assign({}, ...own) as Record<string, Check>)) checks[key] = value;
     await Promise.all(
-      Object.entries(SERVICES).map(async ([service, subject]) => {
+      Object.entries(SERVICES).map(async ([service, def]) => {
         try {
-          const h = await this.rpc.request<ServiceHealthV1>(subject, {});
+          const h = await this.rpc.callPublic(def, {});
           checks[service] = { status: h.status === 'ok' ? 'up' : 'down', details: h.details };
         } catch (err) {
           checks[service] = { status: 'down', message: err instanceof Error ? err.message : 'unavailable' };

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { MarkingCorrectionResultV1, MarkingRpc, MarkingWithdrawResultV1, Principal } from '@hn/contracts';
+import { MarkingCorrectionResultV1, MarkingWithdrawResultV1, Principal, Rpc } from '@hn/contracts';
 import { RpcClient } from '@hn/messaging';
 import { flattenValidationErrors } from '../problem/validation-exception.factory';
 import { MarkingBatchDto } from './dto/marking-bodies.dto';
@@ -20,7 +20,7 @@ const problemOf = async (p: Promise<unknown> | (() => unknown)) => {
 
 describe(MarkingGatewayService.name, () => {
   const request = jest.fn();
-  const service = new MarkingGatewayService({ request } as unknown as RpcClient);
+  const service = new MarkingGatewayService(Object.assign(Object.create(RpcClient.prototype) as RpcClient, { request }));
   beforeEach(() => request.mockReset());
 
   it('refuses permit numbers of other regions before calling the permits service, naming each', async () => {
@@ -34,7 +34,7 @@ describe(MarkingGatewayService.name, () => {
   it('sends the principal and body, and returns the real before / after for the audit trail', async () => {
     request.mockResolvedValueOnce({ stepId: 's1', withdrawnType: 'PRESALE', projects: [{ projectCode: 'P1', projectType: null }, { projectCode: 'P2', projectType: 'OTHER' }], superseded: ['P2'] } satisfies MarkingWithdrawResultV1);
     const withdrawn = await service.withdraw(county, 'cid-1');
-    expect(request).toHaveBeenCalledWith(MarkingRpc.withdraw, { principal: county, body: {} }, 'cid-1', { timeoutMs: 10_000 });
+    expect(request).toHaveBeenCalledWith(Rpc.markingWithdraw.subject, { principal: county, body: {} }, 'cid-1', { timeoutMs: 10_000 });
     expect(withdrawn.audit).toEqual({
       before: { stepId: 's1', projects: [{ projectCode: 'P1', projectType: 'PRESALE', markingState: 'DRAFT' }, { projectCode: 'P2', projectType: 'OTHER', markingState: 'DRAFT' }] },
       after: { projects: withdrawn.projects, superseded: ['P2'] },

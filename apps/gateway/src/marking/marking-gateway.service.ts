@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { regionOf } from '@hn/auth';
 import {
   ErrorCode,
   MarkedProjectV1,
@@ -8,21 +9,19 @@ import {
   MarkingCorrectionResultV1,
   MarkingListRequestV1,
   MarkingPageV1,
-  MarkingRpc,
   MarkingSubmitRequestV1,
   MarkingSubmitResultV1,
-  MarkingWithdrawRequestV1,
   MarkingWithdrawResultV1,
   Principal,
-  RpcRequest,
+  Rpc,
 } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
-import { RpcClient } from '@hn/messaging';
+import { RpcCallOptions, RpcClient } from '@hn/messaging';
 import { isInRegions } from '@hn/numbering';
 import { Audited } from '../supervision/supervision-gateway.service';
 
 /** A batch of 1,000 permits is one transaction in the permits service; allow it more than the default RPC timeout. */
-const WRITE_TIMEOUT_MS = 10_000;
+const WRITE: RpcCallOptions = { timeoutMs: 10_000 };
 
 /** Throws 403 REGION_FORBIDDEN listing every key (permit number, region, project code) outside the caller's regions. */
 export function assertRegions(principal: Principal, field: string, items: Array<{ key: string; regionCode: string }>): void {
@@ -45,12 +44,12 @@ export class MarkingGatewayService {
 
   async list(principal: Principal, query: MarkingListRequestV1, cid: string): Promise<MarkingPageV1> {
     if (query.regionCode) assertRegions(principal, 'regionCode', [{ key: query.regionCode, regionCode: query.regionCode }]);
-    return this.call(MarkingRpc.list, principal, query, cid);
+    return this.rpc.call(Rpc.markingList, principal, query, cid);
   }
 
   async batch(principal: Principal, body: MarkingBatchRequestV1, cid: string): Promise<Audited<MarkingBatchResultV1>> {
-    assertRegions(principal, 'permitNumbers', body.permitNumbers.map((n) => ({ key: n, regionCode: n.slice(0, 6) })));
-    const result = await this.call<MarkingBatchResultV1>(MarkingRpc.batch, principal, body, cid, WRITE_TIMEOUT_MS);
+    assertRegions(principal, 'permitNumbers', body.permitNumbers.map((n) => ({ key: n, regionCode: regionOf(n) })));
+    const result = await this.rpc.call(Rpc.markingBatch, principal, body, cid, WRITE);
     return {
       ...result,
       audit: {
@@ -62,8 +61,7 @@ export class MarkingGatewayService {
   }
 
   async withdraw(principal: Principal, cid: string): Promise<Audited<MarkingWithdrawResultV1>> {
-    const body: MarkingWithdrawRequestV1 = {};
-    const result = await this.call<MarkingWithdrawResultV1>(MarkingRpc.withdraw, principal, body, cid, WRITE_TIMEOUT_MS);
+    const result = await this.rpc.call(Rpc.markingWithdraw, principal, {}, cid, WRITE);
     return {
       ...result,
       audit: {
@@ -75,8 +73,8 @@ export class MarkingGatewayService {
   }
 
   async submit(principal: Principal, body: MarkingSubmitRequestV1, cid: string): Promise<Audited<MarkingSubmitResultV1>> {
-    assertRegions(principal, 'permitNumbers', body.permitNumbers.map((n) => ({ key: n, regionCode: n.slice(0, 6) })));
-    const result = await this.call<MarkingSubmitResultV1>(MarkingRpc.submit, principal, body, cid, WRITE_TIMEOUT_MS);
+    assertRegions(principal, 'permitNumbers', body.permitNumbers.map((n) => ({ key: n, regionCode: regionOf(n) })));
+    const result = await this.rpc.call(Rpc.markingSubmit, principal, body, cid, WRITE);
     return {
       ...result,
       audit: {
@@ -88,7 +86,7 @@ export class MarkingGatewayService {
 
   async correct(principal: Principal, body: MarkingCorrectionRequestV1, cid: string): Promise<Audited<MarkingCorrectionResultV1>> {
     assertRegions(principal, 'projectCode', [{ key: body.projectCode, regionCode: body.projectCode.slice(5, 11) }]);
-    const result = await this.call<MarkingCorrectionResultV1>(MarkingRpc.correct, principal, body, cid, WRITE_TIMEOUT_MS);
+    const result = await this.rpc.call(Rpc.markingCorrect, principal, body, cid, WRITE);
     const { report } = result;
     return {
       ...result,
@@ -104,10 +102,5 @@ export class MarkingGatewayService {
         target: `projectCode=${body.projectCode}`,
       },
     };
-  }
-
-  private call<T>(subject: string, principal: Principal, body: unknown, cid: string, timeoutMs?: number): Promise<T> {
-    const request: RpcRequest<unknown> = { principal, body };
-    return this.rpc.request<T>(subject, request, cid, timeoutMs === undefined ? {} : { timeoutMs });
   }
 }

@@ -4,7 +4,7 @@ import { ApiResponse } from '@nestjs/swagger';
 const EXAMPLES: Record<number, { description: string; code: string; detail: string }> = {
   400: { description: '参数无效 Invalid input', code: 'INVALID_PERMIT_NUMBER', detail: '施工许可证编号无效：编号须为 18 位数字 (invalid permit number)' },
   401: { description: '未认证 Unauthenticated', code: 'UNAUTHORIZED', detail: '访问令牌已过期，请重新获取 (access token expired)' },
-  403: { description: '区划或权限不符 Outside region or scope', code: 'REGION_FORBIDDEN', detail: '无权访问区划 430102 的数据 (outside the caller\'s regions)' },
+  403: { description: '区划或权限不符 Outside region or scope', code: 'REGION_FORBIDDEN', detail: '施工许可证 430102202405100101 属区划 430102，不在本凭据的区划范围内 (outside the caller\'s regions)' },
   404: { description: '不存在 Not found', code: 'PERMIT_NOT_FOUND', detail: '未找到施工许可证 430223202406209901 (construction permit not found)' },
   409: { description: '冲突 Conflict', code: 'SERIAL_EXHAUSTED', detail: '流水号已用尽 (serial space exhausted)' },
   413: { description: '请求体超过 1 MB Body too large', code: 'PAYLOAD_TOO_LARGE', detail: '请求体超过 1 MB 上限 (request body exceeds 1 MB)' },

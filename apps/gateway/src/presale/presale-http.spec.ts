@@ -3,7 +3,7 @@ import { Global, INestApplication, Module, ValidationPipe } from '@nestjs/common
 import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AccessTokenService } from '@hn/auth';
-import { PresaleRpc, Principal } from '@hn/contracts';
+import { Principal, Rpc } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { chainTokenToQrText } from '@hn/chain';
@@ -21,6 +21,9 @@ type Handler = (data: unknown) => unknown;
 class StubRpc {
   calls: Array<{ subject: string; data: unknown }> = [];
   handlers: Record<string, Handler> = {};
+  // the typed calls of the real client, over this stub's request()
+  call = RpcClient.prototype.call;
+  callPublic = RpcClient.prototype.callPublic;
   async request<T>(subject: string, data: unknown): Promise<T> {
     this.calls.push({ subject, data });
     const handler = this.handlers[subject];
@@ -83,14 +86,14 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
 
   describe('POST /api/v1/presale-permits', () => {
     it('sends {principal, body: {idempotencyKey, submission}} and answers 201 with the issued permit', async () => {
-      rpc.handlers[PresaleRpc.issue] = () => ({ presaleNumber: '430223202406200101-Y01', chainToken: 't', verifyUrl: 'u', qrSvg: '<svg/>', log: { index: 0, treeSize: 1 }, sandbox: false });
+      rpc.handlers[Rpc.presaleIssue.subject] = () => ({ presaleNumber: '430223202406200101-Y01', chainToken: 't', verifyUrl: 'u', qrSvg: '<svg/>', log: { index: 0, treeSize: 1 }, sandbox: false });
       const res = await post({ ...PRESALE_SUBMISSION_EXAMPLE, projectName: '  锦绣星城三期（22#栋）  ' });
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({ presaleNumber: '430223202406200101-Y01' });
       expect(res.headers['location']).toBe('/api/v1/presale-permits/430223202406200101-Y01');
       expect(rpc.calls).toHaveLength(1);
       const call = rpc.calls[0]!;
-      expect(call.subject).toBe(PresaleRpc.issue);
+      expect(call.subject).toBe(Rpc.presaleIssue.subject);
       const data = call.data as { principal: Principal; body: { idempotencyKey: string; submission: Record<string, unknown> } };
       expect(data.principal).toMatchObject({ id: 'c1', regions: ['430200'], scopes: ['presale:issue'] });
       expect(data.body.idempotencyKey).toBe('k-1');
@@ -111,7 +114,7 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
     });
 
     it('accepts a 128-character key of every allowed character class', async () => {
-      rpc.handlers[PresaleRpc.issue] = () => ({ presaleNumber: '430223202406200101-Y01' });
+      rpc.handlers[Rpc.presaleIssue.subject] = () => ({ presaleNumber: '430223202406200101-Y01' });
       const key = 'Az09._:-'.repeat(16);
       expect((await post(PRESALE_SUBMISSION_EXAMPLE, { 'idempotency-key': key })).statusCode).toBe(201);
       expect((rpc.calls[0]!.data as { body: { idempotencyKey: string } }).body.idempotencyKey).toBe(key);
@@ -172,7 +175,7 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
     });
 
     it('accepts a submission without fundSupervision or with null', async () => {
-      rpc.handlers[PresaleRpc.issue] = () => ({ presaleNumber: 'x' });
+      rpc.handlers[Rpc.presaleIssue.subject] = () => ({ presaleNumber: 'x' });
       const { fundSupervision: _omit, ...rest } = PRESALE_SUBMISSION_EXAMPLE;
       expect((await post(rest)).statusCode).toBe(201);
       expect((await post({ ...rest, fundSupervision: null })).statusCode).toBe(201);
@@ -194,7 +197,7 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
     });
 
     it('passes the service\'s problems through with their status and code', async () => {
-      rpc.handlers[PresaleRpc.issue] = () => {
+      rpc.handlers[Rpc.presaleIssue.subject] = () => {
         throw new DomainException(409, 'SERIAL_EXHAUSTED', '已用尽');
       };
       expect((await post(PRESALE_SUBMISSION_EXAMPLE)).json()).toMatchObject({ status: 409, code: 'SERIAL_EXHAUSTED' });
@@ -203,7 +206,7 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
 
   describe('GET /api/v1/presale-permits/{presaleNumber} and its files', () => {
     it('answers the record for either scope, region-checked on the number', async () => {
-      rpc.handlers[PresaleRpc.get] = (d) => ({ presaleNumber: (d as { body: { presaleNumber: string } }).body.presaleNumber });
+      rpc.handlers[Rpc.presaleGet.subject] = (d) => ({ presaleNumber: (d as { body: { presaleNumber: string } }).body.presaleNumber });
       expect((await inject({ url: '/api/v1/presale-permits/430223202406200101-Y01', token: reader })).json()).toEqual({ presaleNumber: '430223202406200101-Y01' });
       expect((await inject({ url: '/api/v1/presale-permits/430223202406200101-Y01', token: issuer })).statusCode).toBe(200);
       expect(rpc.calls[0]!.data).toMatchObject({ principal: { id: 'r1' }, body: { presaleNumber: '430223202406200101-Y01' } });
@@ -222,13 +225,13 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
     );
 
     it('sends QR images and the print layout with their content type', async () => {
-      rpc.handlers[PresaleRpc.qr] = (d) => {
+      rpc.handlers[Rpc.presaleQr.subject] = (d) => {
         const format = (d as { body: { format: string } }).body.format;
         return format === 'png'
           ? { fileName: 'q.png', contentType: 'image/png', contentBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64') }
           : { fileName: 'q.svg', contentType: 'image/svg+xml', contentBase64: Buffer.from('<svg/>').toString('base64') };
       };
-      rpc.handlers[PresaleRpc.printLayout] = (d) => ({ fileName: `预售-${(d as { body: { paper: string } }).body.paper}.pdf`, contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.7').toString('base64') });
+      rpc.handlers[Rpc.presalePrintLayout.subject] = (d) => ({ fileName: `预售-${(d as { body: { paper: string } }).body.paper}.pdf`, contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.7').toString('base64') });
       const png = await inject({ url: '/api/v1/presale-permits/430223202406200101-Y01/qr.png', token: reader });
       expect(png.statusCode).toBe(200);
       expect(png.headers['content-type']).toBe('image/png');
@@ -254,7 +257,7 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
 
   describe('public routes', () => {
     it('verifies without login, passing the payload itself (no principal), base32 normalised', async () => {
-      rpc.handlers[PresaleRpc.verify] = () => ({ valid: true });
+      rpc.handlers[Rpc.publicVerify.subject] = () => ({ valid: true });
       const res = await inject({ url: `/public/v1/verify?token=${CHAIN_TOKEN_EXAMPLE}` });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ valid: true });
@@ -267,9 +270,9 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
     });
 
     it('serves the public summary, the checkpoint as text and the JWKS', async () => {
-      rpc.handlers[PresaleRpc.publicPermit] = (d) => ({ presaleNumber: (d as { presaleNumber: string }).presaleNumber });
-      rpc.handlers[PresaleRpc.checkpoint] = () => ({ note: 'origin\n1\nAAAA\n\n— origin sig\n' });
-      rpc.handlers[PresaleRpc.keys] = () => ({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: 'x', kid: 'k', use: 'sig', alg: 'EdDSA' }] });
+      rpc.handlers[Rpc.publicPermit.subject] = (d) => ({ presaleNumber: (d as { presaleNumber: string }).presaleNumber });
+      rpc.handlers[Rpc.publicCheckpoint.subject] = () => ({ note: 'origin\n1\nAAAA\n\n— origin sig\n' });
+      rpc.handlers[Rpc.publicKeys.subject] = () => ({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: 'x', kid: 'k', use: 'sig', alg: 'EdDSA' }] });
       expect((await inject({ url: '/public/v1/presale-permits/430223202406200101-Y01' })).json()).toEqual({ presaleNumber: '430223202406200101-Y01' });
       expect((await inject({ url: '/public/v1/presale-permits/nope' })).json()).toMatchObject({ status: 400, code: 'INVALID_PRESALE_NUMBER' });
       const cp = await inject({ url: '/public/v1/log/checkpoint' });
@@ -282,8 +285,8 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
     });
 
     it('checks proof parameters before asking the service', async () => {
-      rpc.handlers[PresaleRpc.inclusionProof] = (d) => d;
-      rpc.handlers[PresaleRpc.consistencyProof] = (d) => d;
+      rpc.handlers[Rpc.publicInclusionProof.subject] = (d) => d;
+      rpc.handlers[Rpc.publicConsistencyProof.subject] = (d) => d;
       expect((await inject({ url: '/public/v1/log/inclusion-proof?index=0&treeSize=1' })).json()).toEqual({ index: 0, treeSize: 1 });
       expect((await inject({ url: '/public/v1/log/consistency-proof?first=1&second=1' })).json()).toEqual({ first: 1, second: 1 });
       for (const q of ['index=1&treeSize=1', 'index=-1&treeSize=2', 'index=a&treeSize=2', 'index=1.5&treeSize=2', 'index=&treeSize=2', 'treeSize=2']) {
@@ -297,7 +300,7 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
 
     it('renders the /V/ page in Chinese, or JSON when asked for', async () => {
       const permit = { presaleNumber: '430223202406200101-Y01', status: 'VALID', sandbox: false, projectName: '锦绣<script>', developerName: 'd', address: 'a', regionCode: '430223', issuingAuthority: 'i', localCertificateNumber: 'l', issueDate: '2024-08-15', buildings: ['22#'], presaleArea: 12345.67, unitCount: 120, plannedUse: '住宅', constructionPermitNumbers: ['430223202406200101'], logIndex: 0 };
-      rpc.handlers[PresaleRpc.verify] = () => ({ valid: true, permit });
+      rpc.handlers[Rpc.publicVerify.subject] = () => ({ valid: true, permit });
       const qrText = chainTokenToQrText(CHAIN_TOKEN_EXAMPLE);
       const html = await inject({ url: `/V/${qrText}`, headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
       expect(html.statusCode).toBe(200);
@@ -311,11 +314,11 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
       expect(json.headers['content-type']).toContain('application/json');
       expect(json.json()).toMatchObject({ valid: true, permit: { presaleNumber: '430223202406200101-Y01' } });
 
-      rpc.handlers[PresaleRpc.verify] = () => ({ valid: true, test: true, permit: { ...permit, sandbox: true } });
+      rpc.handlers[Rpc.publicVerify.subject] = () => ({ valid: true, test: true, permit: { ...permit, sandbox: true } });
       expect((await inject({ url: `/V/${qrText}` })).body).toContain('测试数据（联调测试），非正式证书');
-      rpc.handlers[PresaleRpc.verify] = () => ({ valid: false, reason: 'CORRECTED', permit: { ...permit, status: 'CORRECTED' } });
+      rpc.handlers[Rpc.publicVerify.subject] = () => ({ valid: false, reason: 'CORRECTED', permit: { ...permit, status: 'CORRECTED' } });
       expect((await inject({ url: `/V/${qrText}` })).body).toContain('该证书已更正，请以最新证书为准');
-      rpc.handlers[PresaleRpc.verify] = () => ({ valid: false, reason: 'BAD_SIGNATURE', message: '签名无效 (signature does not verify with key 493f9a04)' });
+      rpc.handlers[Rpc.publicVerify.subject] = () => ({ valid: false, reason: 'BAD_SIGNATURE', message: '签名无效 (signature does not verify with key 493f9a04)' });
       const invalid = await inject({ url: `/V/${qrText}` });
       expect(invalid.body).toContain('未通过核验');
       expect(invalid.body).toContain('二维码内容已被篡改或不是本平台签发');

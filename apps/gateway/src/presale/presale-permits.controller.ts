@@ -56,8 +56,8 @@ export class PresalePermitsController {
   @ApiProblemExamples(403, '权限范围或区划不符 Outside scope or region', {
     regionForbidden: {
       code: 'REGION_FORBIDDEN',
-      detail: '施工许可证 430102202405100101 属区划 430102，不在本凭据的区划范围内，不能为其取号 (permit 430102202405100101 is outside the caller\'s regions)',
-      errors: [{ field: 'constructionPermitNumbers[0]', reason: '430102202405100101: 区划 430102 不在授权范围 (region 430102 not granted)' }],
+      detail: '施工许可证 430102202405100101 属区划 430102，不在本凭据的区划范围内 (outside the caller\'s regions)',
+      errors: [{ field: 'constructionPermitNumbers[0]', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }],
     },
     scopeForbidden: { code: 'SCOPE_FORBIDDEN', detail: '凭据缺少权限范围 presale:issue (missing scope)' },
   })

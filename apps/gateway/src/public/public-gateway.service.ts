@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConsistencyProofV1, ErrorCode, InclusionProofV1, JwksV1, PresaleRpc, PublicPresaleSummaryV1, VerifyResultV1 } from '@hn/contracts';
+import { ConsistencyProofV1, ErrorCode, InclusionProofV1, JwksV1, PublicPresaleSummaryV1, Rpc, VerifyResultV1 } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { normalizeChainTokenText } from '@hn/chain';
@@ -14,15 +14,15 @@ export class PublicGatewayService {
 
   /** Either text form of a token (base64url from the API, upper-case base32 from the QR URL). */
   verify(token: string, correlationId: string): Promise<VerifyResultV1> {
-    return this.rpc.request<VerifyResultV1>(PresaleRpc.verify, { token: normalizeChainTokenText(token) ?? token }, correlationId);
+    return this.rpc.callPublic(Rpc.publicVerify, { token: normalizeChainTokenText(token) ?? token }, correlationId);
   }
 
   permit(presaleNumber: string, correlationId: string): Promise<PublicPresaleSummaryV1> {
-    return this.rpc.request<PublicPresaleSummaryV1>(PresaleRpc.publicPermit, { presaleNumber }, correlationId);
+    return this.rpc.callPublic(Rpc.publicPermit, { presaleNumber }, correlationId);
   }
 
   async checkpoint(correlationId: string): Promise<string> {
-    const reply = await this.rpc.request<{ note?: unknown }>(PresaleRpc.checkpoint, {}, correlationId);
+    const reply: { note?: unknown } = await this.rpc.callPublic(Rpc.publicCheckpoint, {}, correlationId);
     if (typeof reply?.note !== 'string' || reply.note.length === 0) {
       throw new DomainException(500, ErrorCode.INTERNAL, '检查点暂不可用 (the log service returned no checkpoint)');
     }
@@ -30,14 +30,14 @@ export class PublicGatewayService {
   }
 
   inclusionProof(index: number, treeSize: number, correlationId: string): Promise<InclusionProofV1> {
-    return this.rpc.request<InclusionProofV1>(PresaleRpc.inclusionProof, { index, treeSize }, correlationId);
+    return this.rpc.callPublic(Rpc.publicInclusionProof, { index, treeSize }, correlationId);
   }
 
   consistencyProof(first: number, second: number, correlationId: string): Promise<ConsistencyProofV1> {
-    return this.rpc.request<ConsistencyProofV1>(PresaleRpc.consistencyProof, { first, second }, correlationId);
+    return this.rpc.callPublic(Rpc.publicConsistencyProof, { first, second }, correlationId);
   }
 
   keys(correlationId: string): Promise<JwksV1> {
-    return this.rpc.request<JwksV1>(PresaleRpc.keys, {}, correlationId);
+    return this.rpc.callPublic(Rpc.publicKeys, {}, correlationId);
   }
 }

@@ -53,7 +53,7 @@ export class ReconciliationController {
     invalidState: { code: 'VALIDATION_FAILED', detail: '请求参数校验失败 (request validation failed)', errors: [{ field: 'state', reason: 'state 须为 OPEN / ACKNOWLEDGED / RESOLVED 之一' }] },
   })
   @CommonSupervisionProblems({
-    regionForbidden: { code: 'REGION_FORBIDDEN', detail: '区划 430102 不在本人的区划范围内 (region 430102 is outside the caller\'s regions)', errors: [{ field: 'regionCode', reason: '430102: 不在授权范围 (not granted)' }] },
+    regionForbidden: { code: 'REGION_FORBIDDEN', detail: '区划 430102 属区划 430102，不在本凭据的区划范围内 (outside the caller\'s regions)', errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }] },
   })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ReconciliationQuery, @CorrelationId() cid: string): Promise<ReconciliationDifferencePageV1> {
     return this.supervision.listDifferences(

@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { assertRegionAllowed, regionOf } from '@hn/auth';
 import {
-  ContractsStatisticsRpc,
   Principal,
   ReconciliationAcknowledgeRequestV1,
   ReconciliationDifferencePageV1,
   ReconciliationDifferenceV1,
   ReconciliationListRequestV1,
-  ReconciliationRpc,
-  ReconciliationRunRequestV1,
   ReconciliationRunResultV1,
-  RpcRequest,
+  Rpc,
   SigningStatisticListRequestV1,
   SigningStatisticPageV1,
   SigningStatisticPutRequestV1,
@@ -21,7 +19,6 @@ import {
   SigningStatisticWithdrawResultV1,
 } from '@hn/contracts';
 import { RpcClient } from '@hn/messaging';
-import { assertPresaleRegion, assertRegionFilter } from './region-checks';
 
 export const SUPERVISION_SETTINGS = Symbol('SUPERVISION_SETTINGS');
 
@@ -56,55 +53,49 @@ export class SupervisionGatewayService {
   ) {}
 
   async putStatistic(principal: Principal, body: SigningStatisticPutRequestV1, cid: string): Promise<Audited<SigningStatisticPutResultV1>> {
-    assertPresaleRegion(principal, body.presaleNumber);
+    assertRegionAllowed(principal, regionOf(body.presaleNumber), { what: `预售许可证 ${body.presaleNumber}`, field: 'presaleNumber' });
     const before = await this.current(principal, body.presaleNumber, body.month, cid);
-    const result = await this.call<SigningStatisticPutResultV1>(ContractsStatisticsRpc.put, principal, body, cid);
+    const result = await this.rpc.call(Rpc.statisticPut, principal, body, cid);
     return { ...result, audit: { before, after: { outcome: result.outcome, statistic: result.statistic } } };
   }
 
   listStatistics(principal: Principal, query: SigningStatisticListRequestV1, cid: string): Promise<SigningStatisticPageV1> {
-    if (query.presaleNumber) assertPresaleRegion(principal, query.presaleNumber);
-    return this.call(ContractsStatisticsRpc.list, principal, query, cid);
+    if (query.presaleNumber) assertRegionAllowed(principal, regionOf(query.presaleNumber), { what: `预售许可证 ${query.presaleNumber}`, field: 'presaleNumber' });
+    return this.rpc.call(Rpc.statisticList, principal, query, cid);
   }
 
   async withdrawStatistic(principal: Principal, body: SigningStatisticWithdrawRequestV1, cid: string): Promise<Audited<SigningStatisticWithdrawResultV1>> {
-    assertPresaleRegion(principal, body.presaleNumber);
+    assertRegionAllowed(principal, regionOf(body.presaleNumber), { what: `预售许可证 ${body.presaleNumber}`, field: 'presaleNumber' });
     const before = await this.current(principal, body.presaleNumber, body.month, cid);
-    const result = await this.call<SigningStatisticWithdrawResultV1>(ContractsStatisticsRpc.withdraw, principal, body, cid);
+    const result = await this.rpc.call(Rpc.statisticWithdraw, principal, body, cid);
     return { ...result, audit: { before, after: { outcome: result.outcome, withdrawnVersion: result.withdrawnVersion, statistic: result.statistic }, target: `presaleNumber=${body.presaleNumber}&month=${body.month}` } };
   }
 
   async submitStatistics(principal: Principal, body: SigningStatisticSubmitRequestV1, cid: string): Promise<Audited<SigningStatisticSubmitResultV1>> {
-    assertPresaleRegion(principal, body.presaleNumber);
-    const result = await this.call<SigningStatisticSubmitResultV1>(ContractsStatisticsRpc.submit, principal, body, cid);
+    assertRegionAllowed(principal, regionOf(body.presaleNumber), { what: `预售许可证 ${body.presaleNumber}`, field: 'presaleNumber' });
+    const result = await this.rpc.call(Rpc.statisticSubmit, principal, body, cid);
     return { ...result, audit: { before: { state: 'DRAFT', months: body.months }, after: result.statistics, target: `presaleNumber=${body.presaleNumber}` } };
   }
 
   async runReconciliation(principal: Principal, cid: string): Promise<Audited<ReconciliationRunResultV1>> {
-    const body: ReconciliationRunRequestV1 = {};
-    const result = await this.call<ReconciliationRunResultV1>(ReconciliationRpc.run, principal, body, cid, this.settings.reconciliationTimeoutMs);
+    const result = await this.rpc.call(Rpc.reconciliationRun, principal, {}, cid, { timeoutMs: this.settings.reconciliationTimeoutMs });
     const { differences, ...summary } = result;
     return { ...result, audit: { before: null, after: { ...summary, differences: differences.length }, target: `runId=${result.runId}` } };
   }
 
   listDifferences(principal: Principal, query: ReconciliationListRequestV1, cid: string): Promise<ReconciliationDifferencePageV1> {
-    assertRegionFilter(principal, query.regionCode);
-    return this.call(ReconciliationRpc.list, principal, query, cid);
+    if (query.regionCode) assertRegionAllowed(principal, query.regionCode, { field: 'regionCode' });
+    return this.rpc.call(Rpc.reconciliationList, principal, query, cid);
   }
 
   async acknowledge(principal: Principal, body: ReconciliationAcknowledgeRequestV1, cid: string): Promise<Audited<ReconciliationDifferenceV1>> {
-    const result = await this.call<ReconciliationDifferenceV1>(ReconciliationRpc.acknowledge, principal, body, cid);
+    const result = await this.rpc.call(Rpc.reconciliationAcknowledge, principal, body, cid);
     return { ...result, audit: { before: { state: 'OPEN' }, after: { state: result.state, explanation: result.explanation, acknowledgedBy: result.acknowledgedBy } } };
   }
 
   private async current(principal: Principal, presaleNumber: string, month: string, cid: string): Promise<SigningStatisticV1 | null> {
     const query: SigningStatisticListRequestV1 = { presaleNumber, month, page: 1, pageSize: 1 };
-    const page = await this.call<SigningStatisticPageV1>(ContractsStatisticsRpc.list, principal, query, cid);
+    const page = await this.rpc.call(Rpc.statisticList, principal, query, cid);
     return page.items[0] ?? null;
-  }
-
-  private call<T>(subject: string, principal: Principal, body: unknown, cid: string, timeoutMs?: number): Promise<T> {
-    const request: RpcRequest<unknown> = { principal, body };
-    return this.rpc.request<T>(subject, request, cid, timeoutMs === undefined ? {} : { timeoutMs });
   }
 }

@@ -8,8 +8,8 @@ export const SUPERVISION_TAG = '预售监管 Supervision';
 export const ROLE_FORBIDDEN_EXAMPLE: ProblemExample = { code: 'ROLE_FORBIDDEN', detail: '此操作仅限 PROVINCE、CITY、COUNTY、ADMIN 角色的工作人员 (requires staff role PROVINCE or CITY or COUNTY or ADMIN)' };
 export const REGION_FORBIDDEN_EXAMPLE: ProblemExample = {
   code: 'REGION_FORBIDDEN',
-  detail: '预售许可证 430102202405100101-Y01 属区划 430102，不在本人的区划范围内 (presale permit 430102202405100101-Y01 is outside the caller\'s regions)',
-  errors: [{ field: 'presaleNumber', reason: '430102202405100101-Y01: 区划 430102 不在授权范围 (region 430102 not granted)' }],
+  detail: '预售许可证 430102202405100101-Y01 属区划 430102，不在本凭据的区划范围内 (outside the caller\'s regions)',
+  errors: [{ field: 'presaleNumber', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }],
 };
 export const SCOPE_FORBIDDEN_EXAMPLE: ProblemExample = { code: 'SCOPE_FORBIDDEN', detail: '凭据缺少权限范围 supervision:write (missing scope)' };
 export const INVALID_PRESALE_EXAMPLE: ProblemExample = {

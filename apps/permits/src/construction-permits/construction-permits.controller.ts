@@ -1,17 +1,8 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  BuildingUnitV1,
-  ConstructionPermitV1,
-  ELicenseV1,
-  PageV1,
-  PermitSearchQueryV1,
-  PermitsRpc,
-  PermitUpsertResultV1,
-  PermitUpsertV1,
-  RpcRequest,
-} from '@hn/contracts';
+import { Payload } from '@nestjs/microservices';
+import { BuildingUnitV1, ConstructionPermitV1, ELicenseV1, PageV1, PermitUpsertResultV1, Rpc, RpcPayload } from '@hn/contracts';
 import { RpcProblemFilter } from '@hn/errors';
+import { RpcHandler } from '@hn/messaging';
 import { RpcCorrelationInterceptor } from '@hn/observability';
 import { ConstructionPermitsService } from './construction-permits.service';
 import { ELicenseService } from './e-license.service';
@@ -28,28 +19,28 @@ export class ConstructionPermitsController {
     private readonly eLicenses: ELicenseService,
   ) {}
 
-  @MessagePattern(PermitsRpc.getPermit)
-  get(@Payload() req: RpcRequest<{ permitNumber: string }>): Promise<ConstructionPermitV1> {
+  @RpcHandler(Rpc.permitGet)
+  get(@Payload() req: RpcPayload<typeof Rpc.permitGet>): Promise<ConstructionPermitV1> {
     return this.permits.getPermit(req.principal, req.body.permitNumber);
   }
 
-  @MessagePattern(PermitsRpc.searchPermits)
-  search(@Payload() req: RpcRequest<PermitSearchQueryV1>): Promise<PageV1<ConstructionPermitV1>> {
+  @RpcHandler(Rpc.permitSearch)
+  search(@Payload() req: RpcPayload<typeof Rpc.permitSearch>): Promise<PageV1<ConstructionPermitV1>> {
     return this.permits.search(req.principal, req.body);
   }
 
-  @MessagePattern(PermitsRpc.listUnits)
-  units(@Payload() req: RpcRequest<{ permitNumber: string }>): Promise<BuildingUnitV1[]> {
+  @RpcHandler(Rpc.permitUnits)
+  units(@Payload() req: RpcPayload<typeof Rpc.permitUnits>): Promise<BuildingUnitV1[]> {
     return this.permits.listUnits(req.principal, req.body.permitNumber);
   }
 
-  @MessagePattern(PermitsRpc.getELicense)
-  eLicense(@Payload() req: RpcRequest<{ permitNumber: string }>): Promise<ELicenseV1> {
+  @RpcHandler(Rpc.permitELicense)
+  eLicense(@Payload() req: RpcPayload<typeof Rpc.permitELicense>): Promise<ELicenseV1> {
     return this.eLicenses.get(req.principal, req.body.permitNumber);
   }
 
-  @MessagePattern(PermitsRpc.upsertPermit)
-  upsert(@Payload() req: RpcRequest<{ permitNumber: string; permit: PermitUpsertV1 }>): Promise<PermitUpsertResultV1> {
+  @RpcHandler(Rpc.permitUpsert)
+  upsert(@Payload() req: RpcPayload<typeof Rpc.permitUpsert>): Promise<PermitUpsertResultV1> {
     return this.upserts.upsert(req.principal, req.body.permitNumber, req.body.permit);
   }
 }

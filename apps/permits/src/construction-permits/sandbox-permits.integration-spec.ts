@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { BuildingUnitV1, ConstructionPermitV1, ELicenseV1, PageV1, PermitsRpc, PermitUpsertResultV1, PermitUpsertV1, Principal } from '@hn/contracts';
+import { PermitUpsertV1, Principal, Rpc, RpcDef } from '@hn/contracts';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
 import { connect, NatsConnection } from 'nats';
@@ -37,9 +37,9 @@ describe(SandboxPermitsService.name, () => {
   const sandbox: Principal = { kind: 'integrator', id: 'vendor-sandbox', regions: ['430223'], scopes: ['approval:write', 'permits:read'], sandbox: true };
   const sandboxElsewhere: Principal = { ...sandbox, id: 'changsha-sandbox', regions: ['430102'] };
   const reader: Principal = { kind: 'integrator', id: 'vendor-real', regions: ['430223'], scopes: ['permits:read'] };
-  const call = <T>(subject: string, b: unknown, principal: Principal) => rpc.request<T>(subject, { principal, body: b });
-  const upsert = (permitNumber: string, b: PermitUpsertV1, principal: Principal) => call<PermitUpsertResultV1>(PermitsRpc.upsertPermit, { permitNumber, permit: b }, principal);
-  const get = (permitNumber: string, principal: Principal) => call<ConstructionPermitV1>(PermitsRpc.getPermit, { permitNumber }, principal);
+  const call = <Res>(def: RpcDef<never, Res, 'principal'>, b: unknown, principal: Principal): Promise<Res> => rpc.call(def, principal, b as never);
+  const upsert = (permitNumber: string, b: PermitUpsertV1, principal: Principal) => call(Rpc.permitUpsert, { permitNumber, permit: b }, principal);
+  const get = (permitNumber: string, principal: Principal) => call(Rpc.permitGet, { permitNumber }, principal);
   const problemOf = async (p: Promise<unknown>) => ((await p.then(() => ({ problem: null }), (e: { problem: unknown }) => e)) as { problem: unknown }).problem;
   /** count and checksum of every real table a push could touch, and of the outbox */
   const production = async (): Promise<Record<string, string>> => {
@@ -82,8 +82,8 @@ describe(SandboxPermitsService.name, () => {
     expect(real).not.toHaveProperty('sandbox');
     // the sandbox sees its own version (the overlay wins for the number), units included
     expect(await get(REAL, sandbox)).toMatchObject({ projectName: '沙箱改名', projectType: 'OTHER', sandbox: true });
-    expect(await call<BuildingUnitV1[]>(PermitsRpc.listUnits, { permitNumber: REAL }, sandbox)).toEqual([{ unitCode: 'SANDBOX-UNIT-1', name: '1#', floors: 2, floorArea: 10 }]);
-    expect(await call<BuildingUnitV1[]>(PermitsRpc.listUnits, { permitNumber: REAL }, reader)).toEqual([body().units[0]]);
+    expect(await call(Rpc.permitUnits, { permitNumber: REAL }, sandbox)).toEqual([{ unitCode: 'SANDBOX-UNIT-1', name: '1#', floors: 2, floorArea: 10 }]);
+    expect(await call(Rpc.permitUnits, { permitNumber: REAL }, reader)).toEqual([body().units[0]]);
   });
 
   it('creates, repeats and updates sandbox-only permits, invisible to real credentials', async () => {
@@ -94,10 +94,10 @@ describe(SandboxPermitsService.name, () => {
     expect((await upsert(SANDBOX_ONLY, { ...sandboxBody, fivePartyAcceptanceDate: '2025-01-02' }, sandbox)).outcome).toBe('updated');
     expect(await get(SANDBOX_ONLY, sandbox)).toMatchObject({ permitNumber: SANDBOX_ONLY, fivePartyAcceptanceDate: '2025-01-02', sandbox: true });
     expect(await problemOf(get(SANDBOX_ONLY, reader))).toMatchObject({ status: 404, code: 'PERMIT_NOT_FOUND' });
-    expect(await problemOf(call(PermitsRpc.listUnits, { permitNumber: SANDBOX_ONLY }, reader))).toMatchObject({ status: 404 });
-    const pdf = await call<ELicenseV1>(PermitsRpc.getELicense, { permitNumber: SANDBOX_ONLY }, sandbox);
+    expect(await problemOf(call(Rpc.permitUnits, { permitNumber: SANDBOX_ONLY }, reader))).toMatchObject({ status: 404 });
+    const pdf = await call(Rpc.permitELicense, { permitNumber: SANDBOX_ONLY }, sandbox);
     expect(Buffer.from(pdf.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
-    expect(await problemOf(call(PermitsRpc.getELicense, { permitNumber: SANDBOX_ONLY }, reader))).toMatchObject({ status: 404 });
+    expect(await problemOf(call(Rpc.permitELicense, { permitNumber: SANDBOX_ONLY }, reader))).toMatchObject({ status: 404 });
     expect(await production()).toEqual(before);
     const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE payload::text LIKE '%${SANDBOX_ONLY}%'`)) as Array<{ n: number }>;
     expect(n).toBe(0);
@@ -105,7 +105,7 @@ describe(SandboxPermitsService.name, () => {
 
   it('searches real permits with the sandbox laid over them for sandbox credentials only', async () => {
     await upsert('430223202406209801', body({ projectCode: '2024-430223-70-03-099002', projectName: '锦绣星城沙箱期' }), sandbox);
-    const search = (projectName: string, principal: Principal) => call<PageV1<ConstructionPermitV1>>(PermitsRpc.searchPermits, { projectName, page: 1, pageSize: 20 }, principal);
+    const search = (projectName: string, principal: Principal) => call(Rpc.permitSearch, { projectName, page: 1, pageSize: 20 }, principal);
     const real = await search('锦绣', reader);
     expect(real.items.map((p) => p.permitNumber)).toEqual([REAL]);
     expect(real.items[0]).not.toHaveProperty('sandbox');

@@ -1,20 +1,16 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
-  MarkingBatchRequestV1,
   MarkingBatchResultV1,
-  MarkingCorrectionRequestV1,
   MarkingCorrectionResultV1,
-  MarkingListRequestV1,
   MarkingPageV1,
-  MarkingRpc,
-  MarkingSubmitRequestV1,
   MarkingSubmitResultV1,
-  MarkingWithdrawRequestV1,
   MarkingWithdrawResultV1,
-  RpcRequest,
+  Rpc,
+  RpcPayload,
 } from '@hn/contracts';
 import { RpcProblemFilter } from '@hn/errors';
+import { RpcHandler } from '@hn/messaging';
 import { RpcCorrelationInterceptor } from '@hn/observability';
 import { MarkingCorrectionService } from './marking-correction.service';
 import { MarkingQueryService } from './marking-query.service';
@@ -33,28 +29,28 @@ export class MarkingController {
     private readonly corrections: MarkingCorrectionService,
   ) {}
 
-  @MessagePattern(MarkingRpc.list)
-  list(@Payload() req: RpcRequest<MarkingListRequestV1>): Promise<MarkingPageV1> {
+  @RpcHandler(Rpc.markingList)
+  list(@Payload() req: RpcPayload<typeof Rpc.markingList>): Promise<MarkingPageV1> {
     return this.queries.list(req.principal, req.body);
   }
 
-  @MessagePattern(MarkingRpc.batch)
-  batch(@Payload() req: RpcRequest<MarkingBatchRequestV1>): Promise<MarkingBatchResultV1> {
+  @RpcHandler(Rpc.markingBatch)
+  batch(@Payload() req: RpcPayload<typeof Rpc.markingBatch>): Promise<MarkingBatchResultV1> {
     return this.steps.batch(req.principal, req.body);
   }
 
-  @MessagePattern(MarkingRpc.withdraw)
-  withdraw(@Payload() req: RpcRequest<MarkingWithdrawRequestV1>): Promise<MarkingWithdrawResultV1> {
+  @RpcHandler(Rpc.markingWithdraw)
+  withdraw(@Payload() req: RpcPayload<typeof Rpc.markingWithdraw>): Promise<MarkingWithdrawResultV1> {
     return this.steps.withdraw(req.principal, req.body);
   }
 
-  @MessagePattern(MarkingRpc.submit)
-  submit(@Payload() req: RpcRequest<MarkingSubmitRequestV1>): Promise<MarkingSubmitResultV1> {
+  @RpcHandler(Rpc.markingSubmit)
+  submit(@Payload() req: RpcPayload<typeof Rpc.markingSubmit>): Promise<MarkingSubmitResultV1> {
     return this.submits.submit(req.principal, req.body);
   }
 
-  @MessagePattern(MarkingRpc.correct)
-  correct(@Payload() req: RpcRequest<MarkingCorrectionRequestV1>): Promise<MarkingCorrectionResultV1> {
+  @RpcHandler(Rpc.markingCorrect)
+  correct(@Payload() req: RpcPayload<typeof Rpc.markingCorrect>): Promise<MarkingCorrectionResultV1> {
     return this.corrections.correct(req.principal, req.body);
   }
 }

@@ -1,18 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import {
-  MarkingBatchResultV1,
-  MarkingCorrectionResultV1,
-  MarkingEvents,
-  MarkingPageV1,
-  MarkingRpc,
-  MarkingSubmitResultV1,
-  MarkingWithdrawResultV1,
-  PermitsEvents,
-  Principal,
-  ProjectTypedV1,
-  RecordCorrectedV1,
-  ScanRefV1,
-} from '@hn/contracts';
+import { MarkingEvents, PermitsEvents, Principal, ProjectTypedV1, RecordCorrectedV1, Rpc, RpcDef, ScanRefV1 } from '@hn/contracts';
 import { ScanStaging } from '@hn/documents';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
@@ -71,11 +58,12 @@ describe(MarkingStepsService.name, () => {
   const chaling: Principal = { kind: 'staff', id: 'chaling.liu', regions: ['430224'], scopes: ['supervision:read', 'supervision:write'], role: 'COUNTY' };
   const admin: Principal = { kind: 'staff', id: 'admin.chen', regions: ['430000'], scopes: ['supervision:read', 'supervision:write', 'supervision:correct'], role: 'ADMIN' };
   const vendor: Principal = { kind: 'integrator', id: 'vendor-a', regions: ['430223'], scopes: ['permits:read'] };
-  const call = <T>(subject: string, body: unknown, principal: Principal = clerk) => rpc.request<T>(subject, { principal, body });
-  const batch = (permitNumbers: string[], projectType: string, principal = clerk) => call<MarkingBatchResultV1>(MarkingRpc.batch, { permitNumbers, projectType }, principal);
-  const withdraw = (principal = clerk) => call<MarkingWithdrawResultV1>(MarkingRpc.withdraw, {}, principal);
-  const submit = (permitNumbers: string[], principal = clerk) => call<MarkingSubmitResultV1>(MarkingRpc.submit, { permitNumbers }, principal);
-  const list = (query: object, principal = clerk) => call<MarkingPageV1>(MarkingRpc.list, { page: 1, pageSize: 100, ...query }, principal);
+  /** Bodies go out as given (some deliberately invalid): the service validates them. */
+  const call = <Res>(def: RpcDef<never, Res, 'principal'>, body: unknown, principal: Principal = clerk): Promise<Res> => rpc.call(def, principal, body as never);
+  const batch = (permitNumbers: string[], projectType: string, principal = clerk) => call(Rpc.markingBatch, { permitNumbers, projectType }, principal);
+  const withdraw = (principal = clerk) => call(Rpc.markingWithdraw, {}, principal);
+  const submit = (permitNumbers: string[], principal = clerk) => call(Rpc.markingSubmit, { permitNumbers }, principal);
+  const list = (query: object, principal = clerk) => call(Rpc.markingList, { page: 1, pageSize: 100, ...query }, principal);
   const problemOf = async (p: Promise<unknown>) => ((await p.then(() => ({ problem: null }), (e: { problem: unknown }) => e)) as { problem: { status: number; code: string; errors?: Array<{ field: string; reason: string }> } | null }).problem;
   const marking = async (projectCode: string) =>
     ((await dataSource.query(`SELECT p.project_type, pm.state, pm.marked_type, pm.marked_by FROM project p LEFT JOIN project_marking pm USING (project_code) WHERE project_code = $1`, [projectCode])) as Array<{ project_type: string | null; state: string | null; marked_type: string | null; marked_by: string | null }>)[0];
@@ -265,17 +253,17 @@ describe(MarkingStepsService.name, () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4096, 7)]);
     const scan = await stageScan(pdf);
     const body = (over: object = {}) => ({ projectCode: A.projectCode, projectType: 'OTHER', report: { reason: '误标为预售，实为自持', documentNumber: '攸住建函〔2024〕12号', scan }, ...over });
-    expect(await problemOf(call(MarkingRpc.correct, body(), city))).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
-    expect(await problemOf(call(MarkingRpc.correct, body({ projectCode: CONCURRENT.projectCode }), admin))).toMatchObject({ status: 409, code: 'RECORD_NOT_SUBMITTED' });
-    expect(await problemOf(call(MarkingRpc.correct, body({ projectType: 'PRESALE' }), admin))).toMatchObject({ status: 422, errors: [{ field: 'projectType' }] });
-    expect(await problemOf(call(MarkingRpc.correct, body({ report: { reason: '', documentNumber: '', scan: { ...scan, sha256: 'x' } } }), admin))).toMatchObject({
+    expect(await problemOf(call(Rpc.markingCorrect, body(), city))).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
+    expect(await problemOf(call(Rpc.markingCorrect, body({ projectCode: CONCURRENT.projectCode }), admin))).toMatchObject({ status: 409, code: 'RECORD_NOT_SUBMITTED' });
+    expect(await problemOf(call(Rpc.markingCorrect, body({ projectType: 'PRESALE' }), admin))).toMatchObject({ status: 422, errors: [{ field: 'projectType' }] });
+    expect(await problemOf(call(Rpc.markingCorrect, body({ report: { reason: '', documentNumber: '', scan: { ...scan, sha256: 'x' } } }), admin))).toMatchObject({
       status: 422,
       errors: [{ field: 'reason' }, { field: 'documentNumber' }, { field: 'scan' }],
     });
-    expect(await problemOf(call(MarkingRpc.correct, body({ report: { ...body().report, scan: { ...scan, sha256: 'f'.repeat(64) } } }), admin))).toMatchObject({ status: 422, code: 'SCAN_UNAVAILABLE' });
+    expect(await problemOf(call(Rpc.markingCorrect, body({ report: { ...body().report, scan: { ...scan, sha256: 'f'.repeat(64) } } }), admin))).toMatchObject({ status: 422, code: 'SCAN_UNAVAILABLE' });
     expect((await dataSource.query(`SELECT count(*)::int AS n FROM project_marking_correction`))[0].n).toBe(0);
 
-    const result = await call<MarkingCorrectionResultV1>(MarkingRpc.correct, body(), admin);
+    const result = await call(Rpc.markingCorrect, body(), admin);
     expect(result).toMatchObject({ previousType: 'PRESALE', project: { projectCode: A.projectCode, projectType: 'OTHER', markingState: 'SUBMITTED', permitNumbers: [A.permitNumber, A2.permitNumber] }, report: { sha256: scan.sha256, size: pdf.length, documentNumber: '攸住建函〔2024〕12号' } });
     const [stored] = (await dataSource.query(`SELECT previous_type, project_type, before, after, report_scan, report_sha256, corrected_by FROM project_marking_correction WHERE correction_id = $1`, [result.correctionId])) as Array<{ previous_type: string; project_type: string; before: { projectType: string; marking: { state: string; submitted_by: string } }; after: { projectType: string }; report_scan: Buffer; report_sha256: string; corrected_by: string }>;
     expect(stored).toMatchObject({ previous_type: 'PRESALE', project_type: 'OTHER', corrected_by: admin.id, report_sha256: scan.sha256, before: { projectType: 'PRESALE', marking: { state: 'SUBMITTED', submitted_by: clerk.id } }, after: { projectType: 'OTHER' } });

@@ -1,22 +1,17 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
-  BackfillCandidateListRequestV1,
   BackfillCandidatePageV1,
   BackfillIssuedV1,
-  BackfillIssueRequestV1,
-  BackfillListRequestV1,
   BackfillPageV1,
-  BackfillSubmitRequestV1,
   BackfillSubmitResultV1,
-  BackfillWithdrawRequestV1,
   BackfillWithdrawResultV1,
-  PresaleBackfillRpc,
-  PresaleCorrectionRequestV1,
   PresaleCorrectionResultV1,
-  RpcRequest,
+  Rpc,
+  RpcPayload,
 } from '@hn/contracts';
 import { RpcProblemFilter } from '@hn/errors';
+import { RpcHandler } from '@hn/messaging';
 import { RpcCorrelationInterceptor } from '@hn/observability';
 import { BackfillCorrectionService } from './backfill-correction.service';
 import { BackfillIssueService } from './backfill-issue.service';
@@ -35,33 +30,33 @@ export class BackfillController {
     private readonly queries: BackfillQueryService,
   ) {}
 
-  @MessagePattern(PresaleBackfillRpc.candidates)
-  candidates(@Payload() req: RpcRequest<BackfillCandidateListRequestV1>): Promise<BackfillCandidatePageV1> {
+  @RpcHandler(Rpc.backfillCandidates)
+  candidates(@Payload() req: RpcPayload<typeof Rpc.backfillCandidates>): Promise<BackfillCandidatePageV1> {
     return this.queries.candidates(req?.principal, req?.body);
   }
 
-  @MessagePattern(PresaleBackfillRpc.issue)
-  issue(@Payload() req: RpcRequest<BackfillIssueRequestV1>): Promise<BackfillIssuedV1> {
+  @RpcHandler(Rpc.backfillIssue)
+  issue(@Payload() req: RpcPayload<typeof Rpc.backfillIssue>): Promise<BackfillIssuedV1> {
     return this.issuance.issue(req?.principal, req?.body);
   }
 
-  @MessagePattern(PresaleBackfillRpc.list)
-  list(@Payload() req: RpcRequest<BackfillListRequestV1>): Promise<BackfillPageV1> {
+  @RpcHandler(Rpc.backfillList)
+  list(@Payload() req: RpcPayload<typeof Rpc.backfillList>): Promise<BackfillPageV1> {
     return this.queries.list(req?.principal, req?.body);
   }
 
-  @MessagePattern(PresaleBackfillRpc.withdraw)
-  withdraw(@Payload() req: RpcRequest<BackfillWithdrawRequestV1>): Promise<BackfillWithdrawResultV1> {
+  @RpcHandler(Rpc.backfillWithdraw)
+  withdraw(@Payload() req: RpcPayload<typeof Rpc.backfillWithdraw>): Promise<BackfillWithdrawResultV1> {
     return this.lifecycle.withdraw(req?.principal, req?.body);
   }
 
-  @MessagePattern(PresaleBackfillRpc.submit)
-  submit(@Payload() req: RpcRequest<BackfillSubmitRequestV1>): Promise<BackfillSubmitResultV1> {
+  @RpcHandler(Rpc.backfillSubmit)
+  submit(@Payload() req: RpcPayload<typeof Rpc.backfillSubmit>): Promise<BackfillSubmitResultV1> {
     return this.lifecycle.submit(req?.principal, req?.body);
   }
 
-  @MessagePattern(PresaleBackfillRpc.correct)
-  correct(@Payload() req: RpcRequest<PresaleCorrectionRequestV1>): Promise<PresaleCorrectionResultV1> {
+  @RpcHandler(Rpc.backfillCorrect)
+  correct(@Payload() req: RpcPayload<typeof Rpc.backfillCorrect>): Promise<PresaleCorrectionResultV1> {
     return this.correction.correct(req?.principal, req?.body);
   }
 }

@@ -1,21 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import {
-  BackfillCandidatePageV1,
-  BackfillIssuedV1,
-  BackfillPageV1,
-  BackfillSubmitResultV1,
-  BackfillWithdrawResultV1,
-  PresaleBackfillRpc,
-  PresaleCorrectionResultV1,
-  PresaleIssuedV1,
-  PresaleRpc,
-  PresaleSubmissionV1,
-  Principal,
-  ScanRefV1,
-  UnpermittedPresalePageV1,
-  UnpermittedPresaleProjectV1,
-  VerifyResultV1,
-} from '@hn/contracts';
+import { BackfillIssuedV1, PresaleCorrectionResultV1, PresaleSubmissionV1, Principal, Rpc, ScanRefV1, VerifyResultV1 } from '@hn/contracts';
 import { ScanStaging, sha256Hex } from '@hn/documents';
 import { RpcClient } from '@hn/messaging';
 import { creditCodeCheckChar } from '@hn/numbering';
@@ -66,8 +50,8 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
   const admin: Principal = { kind: 'staff', id: 'sheng.admin', regions: ['430000'], scopes: [...scopes, 'supervision:correct', 'audit:read'], role: 'ADMIN' };
   const stage = (label: string = randomUUID()): Promise<ScanRefV1> => staging.stage(PDF(label), 'application/pdf', `${label}.pdf`);
   const backfill = async (body = submission(), principal = county, idempotencyKey?: string, scan?: ScanRefV1): Promise<BackfillIssuedV1> =>
-    rpc.request<BackfillIssuedV1>(PresaleBackfillRpc.issue, { principal, body: { submission: body, scan: scan ?? (await stage()), ...(idempotencyKey ? { idempotencyKey } : {}) } });
-  const verify = (token: string): Promise<VerifyResultV1> => rpc.request<VerifyResultV1>(PresaleRpc.verify, { token });
+    rpc.call(Rpc.backfillIssue, principal, { submission: body, scan: scan ?? (await stage()), ...(idempotencyKey ? { idempotencyKey } : {}) });
+  const verify = (token: string): Promise<VerifyResultV1> => rpc.callPublic(Rpc.publicVerify, { token });
   const count = async (sql: string, params: unknown[] = []): Promise<number> => Number(((await ds.query(sql, params)) as Array<{ n: number }>)[0]!.n);
   const serial = (n: string): number => Number(n.slice(-2));
 
@@ -110,7 +94,7 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
     const verified = await verify(issued.chainToken);
     expect(verified).toMatchObject({ valid: false, status: 'DRAFT', code: 'DRAFT', reason: 'DRAFT', message: '未提交的草稿，不是有效证书' });
     expect(verified).not.toHaveProperty('permit');
-    await expect(rpc.request(PresaleRpc.publicPermit, { presaleNumber: issued.presaleNumber })).rejects.toMatchObject({ problem: { status: 404, code: 'PRESALE_NOT_FOUND' } });
+    await expect(rpc.callPublic(Rpc.publicPermit, { presaleNumber: issued.presaleNumber })).rejects.toMatchObject({ problem: { status: 404, code: 'PRESALE_NOT_FOUND' } });
   });
 
   it('gives 20 concurrent backfills of the same permit gap-free Z serials', async () => {
@@ -150,41 +134,41 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
 
   it('withdraws the caller\'s last draft: WITHDRAWN, logged, token says WITHDRAWN, number never reused', async () => {
     const mine = await backfill(submission(), colleague);
-    const res = await rpc.request<BackfillWithdrawResultV1>(PresaleBackfillRpc.withdraw, { principal: colleague, body: {} });
+    const res = await rpc.call(Rpc.backfillWithdraw, colleague, {});
     expect(res).toEqual({ presaleNumber: mine.presaleNumber, status: 'WITHDRAWN' });
     const [entry] = (await ds.query(`SELECT kind, convert_from(entry, 'UTF8')::jsonb AS entry FROM log_entry WHERE presale_number = $1 AND kind = 'WITHDRAWN'`, [mine.presaleNumber])) as Array<{ entry: { supersedesIndex: number } }>;
     expect(entry!.entry.supersedesIndex).toBe(mine.log.index);
     expect(await verify(mine.chainToken)).toMatchObject({ valid: false, reason: 'WITHDRAWN' });
     expect((await verify(mine.chainToken)).message).toMatch(/撤回/);
-    await expect(rpc.request(PresaleBackfillRpc.withdraw, { principal: colleague, body: {} })).rejects.toMatchObject({ problem: { status: 404, code: 'NOTHING_TO_WITHDRAW' } });
+    await expect(rpc.call(Rpc.backfillWithdraw, colleague, {})).rejects.toMatchObject({ problem: { status: 404, code: 'NOTHING_TO_WITHDRAW' } });
     const next = await backfill(submission(), colleague);
     expect(serial(next.presaleNumber)).toBe(serial(mine.presaleNumber) + 1);
     // someone else's draft cannot be withdrawn by name
-    await expect(rpc.request(PresaleBackfillRpc.withdraw, { principal: county, body: { presaleNumber: next.presaleNumber } })).rejects.toMatchObject({ problem: { status: 409, code: 'NOT_OWN_VERSION' } });
-    await expect(rpc.request(PresaleBackfillRpc.submit, { principal: county, body: { presaleNumbers: [mine.presaleNumber] } })).rejects.toMatchObject({ problem: { status: 409 } });
+    await expect(rpc.call(Rpc.backfillWithdraw, county, { presaleNumber: next.presaleNumber })).rejects.toMatchObject({ problem: { status: 409, code: 'NOT_OWN_VERSION' } });
+    await expect(rpc.call(Rpc.backfillSubmit, county, { presaleNumbers: [mine.presaleNumber] })).rejects.toMatchObject({ problem: { status: 409 } });
   });
 
   it('submits all or none, publishes permit.backfilled, then locks against withdraw and non-admin correction', async () => {
     const a = await backfill();
     const b = await backfill();
     const c = await backfill();
-    await rpc.request(PresaleBackfillRpc.submit, { principal: county, body: { presaleNumbers: [c.presaleNumber] } });
-    await expect(rpc.request(PresaleBackfillRpc.submit, { principal: county, body: { presaleNumbers: [a.presaleNumber, c.presaleNumber] } })).rejects.toMatchObject({ problem: { status: 409, code: 'RECORD_LOCKED' } });
+    await rpc.call(Rpc.backfillSubmit, county, { presaleNumbers: [c.presaleNumber] });
+    await expect(rpc.call(Rpc.backfillSubmit, county, { presaleNumbers: [a.presaleNumber, c.presaleNumber] })).rejects.toMatchObject({ problem: { status: 409, code: 'RECORD_LOCKED' } });
     expect(await count(`SELECT count(*)::int AS n FROM presale_backfill WHERE presale_number = $1 AND state = 'DRAFT'`, [a.presaleNumber])).toBe(1);
-    await expect(rpc.request(PresaleBackfillRpc.submit, { principal: county, body: { presaleNumbers: [`${PERMIT}-Z98`] } })).rejects.toMatchObject({ problem: { status: 404 } });
-    await expect(rpc.request(PresaleBackfillRpc.submit, { principal: { ...county, regions: ['430102'] }, body: { presaleNumbers: [a.presaleNumber] } })).rejects.toMatchObject({ problem: { status: 403 } });
-    const done = await rpc.request<BackfillSubmitResultV1>(PresaleBackfillRpc.submit, { principal: colleague, body: { presaleNumbers: [a.presaleNumber, b.presaleNumber] } });
+    await expect(rpc.call(Rpc.backfillSubmit, county, { presaleNumbers: [`${PERMIT}-Z98`] })).rejects.toMatchObject({ problem: { status: 404 } });
+    await expect(rpc.call(Rpc.backfillSubmit, { ...county, regions: ['430102'] }, { presaleNumbers: [a.presaleNumber] })).rejects.toMatchObject({ problem: { status: 403 } });
+    const done = await rpc.call(Rpc.backfillSubmit, colleague, { presaleNumbers: [a.presaleNumber, b.presaleNumber] });
     expect(done.items.map((i) => i.backfillState)).toEqual(['SUBMITTED', 'SUBMITTED']);
     const events = (await ds.query(`SELECT payload FROM outbox_event WHERE payload->>'type' = 'hn.presale.permit.backfilled.v1' AND payload->>'subject' = ANY($1::text[])`, [[a.presaleNumber, b.presaleNumber]])) as Array<{ payload: { data: { backfilledBy: string; permit: { letter: string } } } }>;
     expect(events).toHaveLength(2);
     expect(events[0]!.payload.data).toMatchObject({ backfilledBy: 'youxian.li', permit: { letter: 'Z' } });
     // submitted: now public and valid
     expect(await verify(a.chainToken)).toMatchObject({ valid: true, status: 'VALID', code: 'VALID', permit: { presaleNumber: a.presaleNumber } });
-    await expect(rpc.request(PresaleBackfillRpc.withdraw, { principal: county, body: { presaleNumber: a.presaleNumber } })).rejects.toMatchObject({ problem: { status: 409, code: 'RECORD_LOCKED' } });
-    await expect(rpc.request(PresaleBackfillRpc.withdraw, { principal: admin, body: { presaleNumber: a.presaleNumber } })).rejects.toMatchObject({ problem: { status: 409, code: 'RECORD_LOCKED' } });
+    await expect(rpc.call(Rpc.backfillWithdraw, county, { presaleNumber: a.presaleNumber })).rejects.toMatchObject({ problem: { status: 409, code: 'RECORD_LOCKED' } });
+    await expect(rpc.call(Rpc.backfillWithdraw, admin, { presaleNumber: a.presaleNumber })).rejects.toMatchObject({ problem: { status: 409, code: 'RECORD_LOCKED' } });
     const report = { reason: '面积错误', documentNumber: '湘建房函〔2024〕12号', scan: await stage() };
-    await expect(rpc.request(PresaleBackfillRpc.correct, { principal: county, body: { presaleNumber: a.presaleNumber, submission: submission(), report } })).rejects.toMatchObject({ problem: { status: 403 } });
-    const list = await rpc.request<BackfillPageV1>(PresaleBackfillRpc.list, { principal: county, body: { state: 'SUBMITTED', page: 1, pageSize: 100 } });
+    await expect(rpc.call(Rpc.backfillCorrect, county, { presaleNumber: a.presaleNumber, submission: submission(), report })).rejects.toMatchObject({ problem: { status: 403 } });
+    const list = await rpc.call(Rpc.backfillList, county, { state: 'SUBMITTED', page: 1, pageSize: 100 });
     expect(list.items.map((i) => i.permit.presaleNumber)).toEqual(expect.arrayContaining([a.presaleNumber, b.presaleNumber, c.presaleNumber]));
     expect(list.items.every((i) => i.backfillState === 'SUBMITTED')).toBe(true);
   });
@@ -193,9 +177,9 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
     const original = await backfill();
     const report = async (): Promise<{ reason: string; documentNumber: string; scan: ScanRefV1 }> => ({ reason: '预售面积录入错误', documentNumber: '湘建房函〔2024〕12号', scan: await stage('report') });
     const correct = async (body: PresaleSubmissionV1, principal = admin): Promise<PresaleCorrectionResultV1> =>
-      rpc.request<PresaleCorrectionResultV1>(PresaleBackfillRpc.correct, { principal, body: { presaleNumber: original.presaleNumber, submission: { ...body, localCertificateNumber: original.backfill.permit.localCertificateNumber }, report: await report() } });
+      rpc.call(Rpc.backfillCorrect, principal, { presaleNumber: original.presaleNumber, submission: { ...body, localCertificateNumber: original.backfill.permit.localCertificateNumber }, report: await report() });
     await expect(correct(submission({ presaleArea: 12300.5 }))).rejects.toMatchObject({ problem: { status: 409, code: 'RECORD_NOT_SUBMITTED' } });
-    await rpc.request(PresaleBackfillRpc.submit, { principal: county, body: { presaleNumbers: [original.presaleNumber] } });
+    await rpc.call(Rpc.backfillSubmit, county, { presaleNumbers: [original.presaleNumber] });
     const scans = await count(`SELECT count(*)::int AS n FROM scan_file`);
     const logSize = await count(`SELECT count(*)::int AS n FROM log_entry WHERE sandbox = false`);
     // a failing correction leaves nothing behind (version, scan, log entry all roll back)
@@ -242,19 +226,19 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
         problem: { status: 409, code: 'DUPLICATE_LOCAL_CERTIFICATE', errors: [{ field: 'localCertificateNumber', reason: first.presaleNumber }] },
       });
       expect(await count(`SELECT next_serial AS n FROM presale_serial_counter WHERE permit_number = $1 AND letter = 'Z' AND sandbox = false`, [BURST])).toBe(counter);
-      await rpc.request(PresaleBackfillRpc.withdraw, { principal: colleague, body: { presaleNumber: first.presaleNumber } });
+      await rpc.call(Rpc.backfillWithdraw, colleague, { presaleNumber: first.presaleNumber });
       const again = await backfill(body);
       expect(serial(again.presaleNumber)).toBe(serial(first.presaleNumber) + 1);
     });
 
     it('refuses a backfill of a certificate that already has a Y number, and a correction onto another permit\'s certificate', async () => {
       const integrator: Principal = { kind: 'integrator', id: 'vendor-a', regions: ['430223'], scopes: ['presale:issue'] };
-      const y = await rpc.request<PresaleIssuedV1>(PresaleRpc.issue, { principal: integrator, body: { idempotencyKey: randomUUID(), submission: submission({ issueDate: '2024-08-15' }) } });
+      const y = await rpc.call(Rpc.presaleIssue, integrator, { idempotencyKey: randomUUID(), submission: submission({ issueDate: '2024-08-15' }) });
       await expect(backfill(submission({ localCertificateNumber: y.permit.localCertificateNumber }))).rejects.toMatchObject({ problem: { status: 409, code: 'DUPLICATE_LOCAL_CERTIFICATE', errors: [{ reason: y.presaleNumber }] } });
       const target = await backfill();
-      await rpc.request(PresaleBackfillRpc.submit, { principal: county, body: { presaleNumbers: [target.presaleNumber] } });
+      await rpc.call(Rpc.backfillSubmit, county, { presaleNumbers: [target.presaleNumber] });
       const report = { reason: '证号录入错误', documentNumber: '湘建房函〔2024〕13号', scan: await stage('report-dup') };
-      await expect(rpc.request(PresaleBackfillRpc.correct, { principal: admin, body: { presaleNumber: target.presaleNumber, submission: submission({ localCertificateNumber: y.permit.localCertificateNumber }), report } })).rejects.toMatchObject({
+      await expect(rpc.call(Rpc.backfillCorrect, admin, { presaleNumber: target.presaleNumber, submission: submission({ localCertificateNumber: y.permit.localCertificateNumber }), report })).rejects.toMatchObject({
         problem: { status: 409, code: 'DUPLICATE_LOCAL_CERTIFICATE', errors: [{ reason: y.presaleNumber }] },
       });
     });
@@ -268,30 +252,30 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
   });
 
   it('lists candidates grouped by project with their Z permits, in the caller\'s regions', async () => {
-    const page = await rpc.request<BackfillCandidatePageV1>(PresaleBackfillRpc.candidates, { principal: county, body: { page: 1, pageSize: 50 } });
+    const page = await rpc.call(Rpc.backfillCandidates, county, { page: 1, pageSize: 50 });
     expect(page.items.map((i) => i.projectCode).sort()).toEqual(['P1', 'P5']);
     const p1 = page.items.find((i) => i.projectCode === 'P1')!;
     expect(p1.permits).toEqual([{ permitNumber: PERMIT, issueDate: '2024-06-20' }]);
     expect(p1.backfilled[0]).toMatchObject({ presaleNumber: `${PERMIT}-Z01`, issueDate: '2024-06-28', backfillState: 'DRAFT', status: 'VALID' });
-    const keyword = await rpc.request<BackfillCandidatePageV1>(PresaleBackfillRpc.candidates, { principal: admin, body: { keyword: '长沙', page: 1, pageSize: 10 } });
+    const keyword = await rpc.call(Rpc.backfillCandidates, admin, { keyword: '长沙', page: 1, pageSize: 10 });
     expect(keyword.items.map((i) => i.projectCode)).toEqual(['P9']);
-    await expect(rpc.request(PresaleBackfillRpc.candidates, { principal: county, body: { regionCode: '430102', page: 1, pageSize: 10 } })).rejects.toMatchObject({ problem: { status: 403 } });
+    await expect(rpc.call(Rpc.backfillCandidates, county, { regionCode: '430102', page: 1, pageSize: 10 })).rejects.toMatchObject({ problem: { status: 403 } });
   });
 
   it('registers a presale without construction permit with its scan and an event, and lists it by region', async () => {
     const scan = await stage('unpermitted');
     const body = { projectName: '攸县滨江花园一期', regionCode: '430223', developer: { name: '攸县滨江置业有限公司', creditCode }, localCertificateNumber: '攸住建预字〔2023〕第021号', issueDate: '2023-11-20' };
-    const project = await rpc.request<UnpermittedPresaleProjectV1>(PresaleBackfillRpc.unpermittedRegister, { principal: county, body: { submission: body, scan } });
+    const project = await rpc.call(Rpc.unpermittedRegister, county, { submission: body, scan });
     expect(project).toMatchObject({ ...body, registeredBy: 'youxian.li', scan: { sha256: scan.sha256 } });
     const [event] = (await ds.query(`SELECT payload FROM outbox_event WHERE payload->>'type' = 'hn.presale.unpermitted-project.registered.v1' AND payload->>'subject' = $1`, [project.id])) as Array<{ payload: { data: { project: { id: string } } } }>;
     expect(event!.payload.data.project.id).toBe(project.id);
-    await expect(rpc.request(PresaleBackfillRpc.unpermittedRegister, { principal: county, body: { submission: { ...body, regionCode: '430102' }, scan: await stage() } })).rejects.toMatchObject({ problem: { status: 403 } });
-    await expect(rpc.request(PresaleBackfillRpc.unpermittedRegister, { principal: county, body: { submission: { ...body, issueDate: '2099-01-01', developer: { name: 'x', creditCode: '91430223MA4Q0ABC10' } }, scan: await stage() } })).rejects.toMatchObject({
+    await expect(rpc.call(Rpc.unpermittedRegister, county, { submission: { ...body, regionCode: '430102' }, scan: await stage() })).rejects.toMatchObject({ problem: { status: 403 } });
+    await expect(rpc.call(Rpc.unpermittedRegister, county, { submission: { ...body, issueDate: '2099-01-01', developer: { name: 'x', creditCode: '91430223MA4Q0ABC10' } }, scan: await stage() })).rejects.toMatchObject({
       problem: { status: 422, errors: expect.arrayContaining([expect.objectContaining({ field: 'issueDate' }), expect.objectContaining({ field: 'developer.creditCode' })]) },
     });
-    const mine = await rpc.request<UnpermittedPresalePageV1>(PresaleBackfillRpc.unpermittedList, { principal: county, body: { keyword: '滨江', page: 1, pageSize: 10 } });
+    const mine = await rpc.call(Rpc.unpermittedList, county, { keyword: '滨江', page: 1, pageSize: 10 });
     expect(mine.items.map((i) => i.id)).toEqual([project.id]);
-    const changsha = await rpc.request<UnpermittedPresalePageV1>(PresaleBackfillRpc.unpermittedList, { principal: { ...county, regions: ['430100'] }, body: { page: 1, pageSize: 10 } });
+    const changsha = await rpc.call(Rpc.unpermittedList, { ...county, regions: ['430100'] }, { page: 1, pageSize: 10 });
     expect(changsha.total).toBe(0);
   });
 });

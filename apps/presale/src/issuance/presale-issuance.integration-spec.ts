@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { CloudEvent, PermitRegisteredV1, PermitsEvents, PresaleIssuedV1, PresaleRpc, PresaleSubmissionV1, Principal, VerifyResultV1 } from '@hn/contracts';
+import { CloudEvent, PermitRegisteredV1, PermitsEvents, PresaleIssuedV1, PresaleSubmissionV1, Principal, Rpc } from '@hn/contracts';
 import { creditCodeCheckChar } from '@hn/numbering';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
@@ -43,7 +43,7 @@ describe(PresaleIssuanceService.name, () => {
   let dropDb: () => Promise<void>;
   let configEnv: Record<string, string>;
   const county: Principal = { kind: 'integrator', id: 'vendor-a', regions: ['430223'], scopes: ['presale:issue'] };
-  const issue = (key: string, body = submission(), principal = county) => rpc.request<PresaleIssuedV1>(PresaleRpc.issue, { principal, body: { idempotencyKey: key, submission: body } });
+  const issue = (key: string, body = submission(), principal = county) => rpc.call(Rpc.presaleIssue, principal, { idempotencyKey: key, submission: body });
 
   beforeAll(async () => {
     nats = await NatsServerProcess.start();
@@ -78,9 +78,9 @@ describe(PresaleIssuanceService.name, () => {
     const issued = await issue(randomUUID());
     expect(issued.presaleNumber).toBe(`${PERMIT}-Y01`);
     expect(Buffer.from(issued.chainToken, 'base64url').length).toBeLessThanOrEqual(150);
-    const verified = await rpc.request<VerifyResultV1>(PresaleRpc.verify, { token: issued.chainToken });
+    const verified = await rpc.callPublic(Rpc.publicVerify, { token: issued.chainToken });
     expect(verified).toMatchObject({ valid: true, status: 'VALID', code: 'VALID', message: expect.stringContaining('真实有效'), permit: { presaleNumber: `${PERMIT}-Y01`, projectName: '锦绣星城三期（22#栋）' } });
-    const viaQr = await rpc.request<VerifyResultV1>(PresaleRpc.verify, { token: issued.verifyUrl.split('/V/')[1] });
+    const viaQr = await rpc.callPublic(Rpc.publicVerify, { token: issued.verifyUrl.split('/V/')[1] });
     expect(viaQr.valid).toBe(true);
   });
 
@@ -224,9 +224,9 @@ describe(PresaleIssuanceService.name, () => {
     dataSource = app.get(DataSource);
     const after = await issue(randomUUID());
     expect(after.chainToken.slice(0, 8)).not.toBe(before.chainToken.slice(0, 8)); // version, flags, key id differ
-    await expect(rpc.request<VerifyResultV1>(PresaleRpc.verify, { token: before.chainToken })).resolves.toMatchObject({ valid: true });
-    await expect(rpc.request<VerifyResultV1>(PresaleRpc.verify, { token: after.chainToken })).resolves.toMatchObject({ valid: true });
-    const jwks = await rpc.request<{ keys: Array<{ kid: string }> }>(PresaleRpc.keys, {});
+    await expect(rpc.callPublic(Rpc.publicVerify, { token: before.chainToken })).resolves.toMatchObject({ valid: true });
+    await expect(rpc.callPublic(Rpc.publicVerify, { token: after.chainToken })).resolves.toMatchObject({ valid: true });
+    const jwks = await rpc.callPublic(Rpc.publicKeys, {});
     expect(jwks.keys).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { BuildingUnitV1, ConstructionPermitV1, ErrorCode, PermitsRpc, PresaleIssuedV1, PresaleRpc, PresaleSubmissionV1, Principal, RpcRequest, VerifyResultV1 } from '@hn/contracts';
+import { BuildingUnitV1, ConstructionPermitV1, ErrorCode, PresaleSubmissionV1, Principal, Rpc, RpcRequest } from '@hn/contracts';
 import { creditCodeCheckChar } from '@hn/numbering';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
@@ -67,7 +67,7 @@ describe(SandboxPermitLookup.name, () => {
   /** what the permits service answers a sandbox principal: number → permit and unit codes */
   const sandboxView = new Map<string, { permit: ConstructionPermitV1; units: string[] }>();
   const asked: Array<{ subject: string; principal: Principal }> = [];
-  const issue = (body: PresaleSubmissionV1, principal = county) => rpc.request<PresaleIssuedV1>(PresaleRpc.issue, { principal, body: { idempotencyKey: randomUUID(), submission: body } });
+  const issue = (body: PresaleSubmissionV1, principal = county) => rpc.call(Rpc.presaleIssue, principal, { idempotencyKey: randomUUID(), submission: body });
   const problemOf = async (p: Promise<unknown>) => ((await p.then(() => ({ problem: null }), (e: { problem: unknown }) => e)) as { problem: unknown }).problem;
   const outboxCount = async () => ((await dataSource.query(`SELECT count(*)::int AS n FROM outbox_event`)) as Array<{ n: number }>)[0]!.n;
 
@@ -86,8 +86,8 @@ describe(SandboxPermitLookup.name, () => {
         },
       });
     permitsService = [
-      handle(PermitsRpc.getPermit, (e) => e.permit),
-      handle(PermitsRpc.listUnits, (e): BuildingUnitV1[] => e.units.map((unitCode) => ({ unitCode, name: '1#', floors: 10, floorArea: 100 }))),
+      handle(Rpc.permitGet.subject, (e) => e.permit),
+      handle(Rpc.permitUnits.subject, (e): BuildingUnitV1[] => e.units.map((unitCode) => ({ unitCode, name: '1#', floors: 10, floorArea: 100 }))),
     ];
   };
 
@@ -124,7 +124,7 @@ describe(SandboxPermitLookup.name, () => {
     const before = await outboxCount();
     const issued = await issue(submission({ constructionPermitNumbers: [SANDBOX_ONLY], unitCodes: ['SU1'] }), sandboxed);
     expect(issued).toMatchObject({ presaleNumber: `${SANDBOX_ONLY}-Y01`, sandbox: true, permit: { sandbox: true } });
-    expect(await rpc.request<VerifyResultV1>(PresaleRpc.verify, { token: issued.chainToken })).toMatchObject({ valid: true, test: true });
+    expect(await rpc.callPublic(Rpc.publicVerify, { token: issued.chainToken })).toMatchObject({ valid: true, test: true });
     expect(await outboxCount()).toBe(before);
     expect(asked.every((a) => a.principal.sandbox === true && a.principal.id === sandboxed.id)).toBe(true);
     // the real replica has no such permit

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BuildingUnitV1, ConstructionPermitV1, ErrorCode, PermitsRpc, Principal, RpcRequest } from '@hn/contracts';
+import { ConstructionPermitV1, ErrorCode, Principal, Rpc, RpcDef } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { currentCorrelationId } from '@hn/observability';
@@ -28,7 +28,7 @@ export class SandboxPermitLookup {
     const get = (permitNumber: string): Promise<ConstructionPermitV1 | null> => {
       let found = permits.get(permitNumber);
       if (!found) {
-        found = this.ask<ConstructionPermitV1>(PermitsRpc.getPermit, principal, permitNumber);
+        found = this.ask(Rpc.permitGet, principal, permitNumber);
         permits.set(permitNumber, found);
       }
       return found;
@@ -39,15 +39,14 @@ export class SandboxPermitLookup {
           .filter((p): p is ConstructionPermitV1 => p !== null)
           .map((p) => ({ permit_number: p.permitNumber, project_code: p.projectCode, region_code: p.regionCode, project_type: p.projectType, developer_name: p.developerName, developer_credit_code: p.developerCreditCode })),
       unitCodes: async (numbers): Promise<string[]> =>
-        (await Promise.all(numbers.map((n) => this.ask<BuildingUnitV1[]>(PermitsRpc.listUnits, principal, n)))).flatMap((units) => (units ?? []).map((u) => u.unitCode)),
+        (await Promise.all(numbers.map((n) => this.ask(Rpc.permitUnits, principal, n)))).flatMap((units) => (units ?? []).map((u) => u.unitCode)),
     };
   }
 
   /** null when the permit is unknown (in both spaces); other problems (403, 503) pass through. */
-  private async ask<T>(subject: string, principal: Principal, permitNumber: string): Promise<T | null> {
-    const request: RpcRequest<{ permitNumber: string }> = { principal, body: { permitNumber } };
+  private async ask<T>(def: RpcDef<{ permitNumber: string }, T, 'principal'>, principal: Principal, permitNumber: string): Promise<T | null> {
     try {
-      return await this.rpc.request<T>(subject, request, currentCorrelationId());
+      return await this.rpc.call(def, principal, { permitNumber }, currentCorrelationId());
     } catch (err) {
       if (err instanceof DomainException && err.problem.code === ErrorCode.PERMIT_NOT_FOUND) return null;
       throw err;

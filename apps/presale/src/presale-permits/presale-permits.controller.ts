@@ -1,20 +1,19 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   BinaryFileV1,
   ConsistencyProofV1,
   InclusionProofV1,
   JwksV1,
-  PaperSizeV1,
   PresaleIssuedV1,
-  PresaleIssueRequestV1,
   PresalePermitV1,
-  PresaleRpc,
   PublicPresaleSummaryV1,
-  RpcRequest,
+  Rpc,
+  RpcPayload,
   VerifyResultV1,
 } from '@hn/contracts';
 import { RpcProblemFilter } from '@hn/errors';
+import { RpcHandler } from '@hn/messaging';
 import { RpcCorrelationInterceptor } from '@hn/observability';
 import { PresaleIssuanceService } from '../issuance/presale-issuance.service';
 import { SigningKeysService } from '../transparency-log/signing-keys.service';
@@ -35,52 +34,52 @@ export class PresalePermitsController {
     private readonly keys: SigningKeysService,
   ) {}
 
-  @MessagePattern(PresaleRpc.issue)
-  issue(@Payload() req: RpcRequest<PresaleIssueRequestV1>): Promise<PresaleIssuedV1> {
+  @RpcHandler(Rpc.presaleIssue)
+  issue(@Payload() req: RpcPayload<typeof Rpc.presaleIssue>): Promise<PresaleIssuedV1> {
     return this.issuance.issue(req.principal, req.body);
   }
 
-  @MessagePattern(PresaleRpc.get)
-  get(@Payload() req: RpcRequest<{ presaleNumber: string }>): Promise<PresalePermitV1> {
+  @RpcHandler(Rpc.presaleGet)
+  get(@Payload() req: RpcPayload<typeof Rpc.presaleGet>): Promise<PresalePermitV1> {
     return this.queries.get(req.principal, req.body.presaleNumber);
   }
 
-  @MessagePattern(PresaleRpc.qr)
-  qr(@Payload() req: RpcRequest<{ presaleNumber: string; format: 'png' | 'svg' }>): Promise<BinaryFileV1> {
+  @RpcHandler(Rpc.presaleQr)
+  qr(@Payload() req: RpcPayload<typeof Rpc.presaleQr>): Promise<BinaryFileV1> {
     return this.queries.qrCode(req.principal, req.body.presaleNumber, req.body.format === 'svg' ? 'svg' : 'png');
   }
 
-  @MessagePattern(PresaleRpc.printLayout)
-  printLayout(@Payload() req: RpcRequest<{ presaleNumber: string; paper?: PaperSizeV1 }>): Promise<BinaryFileV1> {
+  @RpcHandler(Rpc.presalePrintLayout)
+  printLayout(@Payload() req: RpcPayload<typeof Rpc.presalePrintLayout>): Promise<BinaryFileV1> {
     return this.queries.printOverlay(req.principal, req.body.presaleNumber, req.body.paper ?? 'A4');
   }
 
-  @MessagePattern(PresaleRpc.verify)
-  verify(@Payload() body: { token: string }): Promise<VerifyResultV1> {
+  @RpcHandler(Rpc.publicVerify)
+  verify(@Payload() body: RpcPayload<typeof Rpc.publicVerify>): Promise<VerifyResultV1> {
     return this.verification.verify(body?.token);
   }
 
-  @MessagePattern(PresaleRpc.publicPermit)
-  publicPermit(@Payload() body: { presaleNumber: string }): Promise<PublicPresaleSummaryV1> {
+  @RpcHandler(Rpc.publicPermit)
+  publicPermit(@Payload() body: RpcPayload<typeof Rpc.publicPermit>): Promise<PublicPresaleSummaryV1> {
     return this.verification.publicPermit(body?.presaleNumber);
   }
 
-  @MessagePattern(PresaleRpc.checkpoint)
+  @RpcHandler(Rpc.publicCheckpoint)
   async checkpoint(): Promise<{ note: string }> {
     return { note: await this.log.checkpoint() };
   }
 
-  @MessagePattern(PresaleRpc.inclusionProof)
-  inclusionProof(@Payload() body: { index: number; treeSize: number }): Promise<InclusionProofV1> {
+  @RpcHandler(Rpc.publicInclusionProof)
+  inclusionProof(@Payload() body: RpcPayload<typeof Rpc.publicInclusionProof>): Promise<InclusionProofV1> {
     return this.log.inclusionProof(Number(body?.index), Number(body?.treeSize));
   }
 
-  @MessagePattern(PresaleRpc.consistencyProof)
-  consistencyProof(@Payload() body: { first: number; second: number }): Promise<ConsistencyProofV1> {
+  @RpcHandler(Rpc.publicConsistencyProof)
+  consistencyProof(@Payload() body: RpcPayload<typeof Rpc.publicConsistencyProof>): Promise<ConsistencyProofV1> {
     return this.log.consistencyProof(Number(body?.first), Number(body?.second));
   }
 
-  @MessagePattern(PresaleRpc.keys)
+  @RpcHandler(Rpc.publicKeys)
   keysDocument(): Promise<JwksV1> {
     return this.keys.jwksDocument();
   }

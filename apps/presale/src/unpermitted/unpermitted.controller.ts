@@ -1,7 +1,8 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { PresaleBackfillRpc, RpcRequest, UnpermittedPresaleListRequestV1, UnpermittedPresalePageV1, UnpermittedPresaleProjectV1, UnpermittedPresaleRegisterRequestV1 } from '@hn/contracts';
+import { Payload } from '@nestjs/microservices';
+import { Rpc, RpcPayload, UnpermittedPresalePageV1, UnpermittedPresaleProjectV1 } from '@hn/contracts';
 import { RpcProblemFilter } from '@hn/errors';
+import { RpcHandler } from '@hn/messaging';
 import { RpcCorrelationInterceptor } from '@hn/observability';
 import { UnpermittedPresaleService } from './unpermitted.service';
 
@@ -12,13 +13,13 @@ import { UnpermittedPresaleService } from './unpermitted.service';
 export class UnpermittedPresaleController {
   constructor(private readonly unpermitted: UnpermittedPresaleService) {}
 
-  @MessagePattern(PresaleBackfillRpc.unpermittedRegister)
-  register(@Payload() req: RpcRequest<UnpermittedPresaleRegisterRequestV1>): Promise<UnpermittedPresaleProjectV1> {
+  @RpcHandler(Rpc.unpermittedRegister)
+  register(@Payload() req: RpcPayload<typeof Rpc.unpermittedRegister>): Promise<UnpermittedPresaleProjectV1> {
     return this.unpermitted.register(req?.principal, req?.body);
   }
 
-  @MessagePattern(PresaleBackfillRpc.unpermittedList)
-  list(@Payload() req: RpcRequest<UnpermittedPresaleListRequestV1>): Promise<UnpermittedPresalePageV1> {
+  @RpcHandler(Rpc.unpermittedList)
+  list(@Payload() req: RpcPayload<typeof Rpc.unpermittedList>): Promise<UnpermittedPresalePageV1> {
     return this.unpermitted.list(req?.principal, req?.body);
   }
 }

@@ -1,4 +1,5 @@
 import { connect, NatsConnection } from 'nats';
+import { Principal, publicRpcDef, rpcDef } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 import { randomUUID } from 'node:crypto';
 import { RpcClient } from './rpc-client';
@@ -57,6 +58,27 @@ describe(RpcClient.name, () => {
     const client = new RpcClient(nc, { timeoutMs: 1000 });
     await expect(client.request(subject, { v: 21 })).resolves.toEqual({ doubled: 42 });
     await expect(client.request(subject, { v: 1, fail: true })).rejects.toMatchObject({ problem: { status: 404, code: 'PERMIT_NOT_FOUND' } });
+    sub.unsubscribe();
+  });
+
+  it('call() sends {principal, body} of a map contract with the correlation id; callPublic() sends the body itself', async () => {
+    const subject = `rpc.echo-${randomUUID()}.v1`;
+    const seen: Array<{ data: unknown; cid: string | undefined }> = [];
+    const sub = nc.subscribe(subject, {
+      callback: (_err, msg) => {
+        const packet = JSON.parse(new TextDecoder().decode(msg.data)) as { data: unknown; id: string };
+        seen.push({ data: packet.data, cid: msg.headers?.get('x-correlation-id') || undefined });
+        msg.respond(new TextEncoder().encode(JSON.stringify({ id: packet.id, response: { ok: true }, isDisposed: true })));
+      },
+    });
+    const client = new RpcClient(nc, { timeoutMs: 1000 });
+    const principal: Principal = { kind: 'integrator', id: 'c1', regions: ['430223'], scopes: ['permits:read'] };
+    await expect(client.call(rpcDef<{ n: number }, { ok: boolean }>(subject), principal, { n: 1 }, 'cid-1')).resolves.toEqual({ ok: true });
+    await expect(client.callPublic(publicRpcDef<{ n: number }, { ok: boolean }>(subject), { n: 2 }, 'cid-2', { timeoutMs: 500 })).resolves.toEqual({ ok: true });
+    expect(seen).toEqual([
+      { data: { principal, body: { n: 1 } }, cid: 'cid-1' },
+      { data: { n: 2 }, cid: 'cid-2' },
+    ]);
     sub.unsubscribe();
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, Headers as HnHeaders, RpcProblem } from '@hn/contracts';
+import { ErrorCode, Headers as HnHeaders, Principal, RpcDef, RpcProblem, RpcRequest } from '@hn/contracts';
 import { DomainException, isRpcProblem } from '@hn/errors';
 import { headers as natsHeaders, JSONCodec, NatsConnection, NatsError } from 'nats';
 import { NatsConnectionState } from './nats-reconnect';
@@ -43,6 +43,21 @@ export class RpcClient {
     return this.state;
   }
 
+  /** One contract of the Rpc map that carries the caller: sends RpcRequest<Req> {principal, body}. */
+  call<Req, Res>(def: RpcDef<Req, Res, 'principal'>, principal: Principal, body: NoInfer<Req>, correlationId?: string, callOptions: RpcCallOptions = {}): Promise<Res> {
+    const request: RpcRequest<Req> = { principal, body };
+    return this.request<Res>(def.subject, request, correlationId, callOptions);
+  }
+
+  /** One public contract of the Rpc map (no caller): the payload is the body itself. */
+  callPublic<Req, Res>(def: RpcDef<Req, Res, 'public'>, body: NoInfer<Req>, correlationId?: string, callOptions: RpcCallOptions = {}): Promise<Res> {
+    return this.request<Res>(def.subject, body, correlationId, callOptions);
+  }
+
+  /**
+   * Raw request on a subject (tests that send deliberately malformed payloads use it); production
+   * code calls `call` / `callPublic` with an entry of the Rpc map.
+   */
   async request<TRes, TReq = unknown>(subject: string, data: TReq, correlationId?: string, callOptions: RpcCallOptions = {}): Promise<TRes> {
     const h = natsHeaders();
     if (correlationId) h.set(HnHeaders.correlationId, correlationId);

@@ -1,6 +1,7 @@
 import { Controller, INestApplication, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { TerminusModule } from '@nestjs/terminus';
+import { publicRpcDef, ServiceHealthV1 } from '@hn/contracts';
 import { createServiceApp, NATS_RECONNECT_FOREVER, RpcClient } from '@hn/messaging';
 import { ObservabilityModule } from '@hn/observability';
 import { createTestDatabase, freePort, NatsServerProcess, TestDatabase, uniqueName, waitFor } from '@hn/testing';
@@ -23,7 +24,7 @@ const OUTAGE_MS = 10_000;
 const stream = uniqueName('outage');
 const subject = `hnt.${stream}.widget.created.v1`;
 const rpcSubject = `rpc.${stream}.widget.create.v1`;
-const healthSubject = `rpc.${stream}.health.v1`;
+const healthRpc = publicRpcDef<Record<string, never>, ServiceHealthV1>(`rpc.${stream}.health.v1`);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 class CreateWidget1700000000100 implements MigrationInterface {
@@ -109,7 +110,7 @@ describe('NATS outage (service kit)', () => {
         }),
         TerminusModule,
       ],
-      controllers: [WidgetController, createServiceHealthController('widgets', healthSubject)],
+      controllers: [WidgetController, createServiceHealthController('widgets', healthRpc)],
       providers: [WidgetConsumer],
     })
     class WidgetsAppModule {}

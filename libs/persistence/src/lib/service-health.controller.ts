@@ -1,10 +1,9 @@
 import { Controller, Get, Type, UseFilters } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunction, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import { ServiceHealthV1 } from '@hn/contracts';
+import { RpcDef, ServiceHealthV1 } from '@hn/contracts';
 import { ScanStaging } from '@hn/documents';
 import { RpcProblemFilter } from '@hn/errors';
-import { NatsConnectionState, RpcTransportMonitor } from '@hn/messaging';
+import { NatsConnectionState, RpcHandler, RpcTransportMonitor } from '@hn/messaging';
 import { checkDatabase, checkNats, checkProbe } from '@hn/observability';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
@@ -21,7 +20,7 @@ export interface ServiceHealthOptions {
  * request/reply transport, its own connection) and, where used, `object-store`. Any of them down →
  * 503 (HTTP) / status "error" (NATS), so a service that cannot answer requests is not "healthy".
  */
-export function createServiceHealthController(service: string, rpcSubject: string, options: ServiceHealthOptions = {}): Type<unknown> {
+export function createServiceHealthController(service: string, rpc: RpcDef<Record<string, never>, ServiceHealthV1, 'public'>, options: ServiceHealthOptions = {}): Type<unknown> {
   @Controller()
   class ServiceHealthController {
     private readonly events: NatsConnectionState;
@@ -44,7 +43,7 @@ export function createServiceHealthController(service: string, rpcSubject: strin
       return this.health.check(this.checks());
     }
 
-    @MessagePattern(rpcSubject)
+    @RpcHandler(rpc)
     @UseFilters(RpcProblemFilter)
     async rpcHealth(): Promise<ServiceHealthV1> {
       const results = await Promise.all(this.checks().map((check) => check()));

@@ -1,0 +1,82 @@
+import { Rpc, RPC_SERVICES, rpcServiceOf, rpcSubjectsOf } from './rpc-map';
+
+/** The published wire names: a contract may be added, never renamed (a new version is a new subject). */
+const PUBLISHED = [
+  'rpc.contracts.filing.cancel.v1',
+  'rpc.contracts.filing.get.v1',
+  'rpc.contracts.filing.issue.v1',
+  'rpc.contracts.health.v1',
+  'rpc.contracts.reconciliation.acknowledge.v1',
+  'rpc.contracts.reconciliation.list.v1',
+  'rpc.contracts.reconciliation.run.v1',
+  'rpc.contracts.statistics.list.v1',
+  'rpc.contracts.statistics.put.v1',
+  'rpc.contracts.statistics.submit.v1',
+  'rpc.contracts.statistics.withdraw.v1',
+  'rpc.escrow.health.v1',
+  'rpc.escrow.record.commitment-letter.v1',
+  'rpc.escrow.record.correct.v1',
+  'rpc.escrow.record.get.v1',
+  'rpc.escrow.record.list.v1',
+  'rpc.escrow.record.put.v1',
+  'rpc.escrow.record.submit.v1',
+  'rpc.escrow.record.versions.v1',
+  'rpc.escrow.record.withdraw.v1',
+  'rpc.permits.health.v1',
+  'rpc.permits.marking.batch.v1',
+  'rpc.permits.marking.correct.v1',
+  'rpc.permits.marking.list.v1',
+  'rpc.permits.marking.submit.v1',
+  'rpc.permits.marking.withdraw.v1',
+  'rpc.permits.permit.e-license.v1',
+  'rpc.permits.permit.get.v1',
+  'rpc.permits.permit.search.v1',
+  'rpc.permits.permit.units.v1',
+  'rpc.permits.permit.upsert.v1',
+  'rpc.presale.backfill.candidates.v1',
+  'rpc.presale.backfill.correct.v1',
+  'rpc.presale.backfill.issue.v1',
+  'rpc.presale.backfill.list.v1',
+  'rpc.presale.backfill.submit.v1',
+  'rpc.presale.backfill.withdraw.v1',
+  'rpc.presale.health.v1',
+  'rpc.presale.permit.get.v1',
+  'rpc.presale.permit.issue.v1',
+  'rpc.presale.permit.print-layout.v1',
+  'rpc.presale.permit.qr.v1',
+  'rpc.presale.public.checkpoint.v1',
+  'rpc.presale.public.consistency-proof.v1',
+  'rpc.presale.public.inclusion-proof.v1',
+  'rpc.presale.public.keys.v1',
+  'rpc.presale.public.permit.v1',
+  'rpc.presale.public.verify.v1',
+  'rpc.presale.unpermitted.list.v1',
+  'rpc.presale.unpermitted.register.v1',
+];
+
+describe('Rpc', () => {
+  const defs = Object.values(Rpc);
+  const subjects = defs.map((d) => d.subject);
+
+  it('declares every request/reply subject once: each entry has its own subject', () => {
+    expect(new Set(subjects).size).toBe(subjects.length);
+  });
+
+  it('keeps the published wire names unchanged', () => {
+    expect([...subjects].sort()).toEqual(PUBLISHED);
+  });
+
+  it('names each subject rpc.<owning service>.<…>.v<n>, owned by a known service', () => {
+    for (const s of subjects) {
+      expect(s).toMatch(/^rpc\.[a-z]+(\.[a-z-]+)+\.v\d+$/);
+      expect(RPC_SERVICES).toContain(rpcServiceOf(s));
+    }
+    expect(RPC_SERVICES.flatMap((service) => rpcSubjectsOf(service)).sort()).toEqual([...subjects].sort());
+  });
+
+  it('carries a principal on every contract except health and public verification', () => {
+    const publicOnes = defs.filter((d) => d.kind === 'public').map((d) => d.subject);
+    expect(publicOnes.every((s) => /\.health\.v\d+$/.test(s) || s.startsWith('rpc.presale.public.'))).toBe(true);
+    expect(subjects.filter((s) => s.startsWith('rpc.presale.public.') || s.endsWith('.health.v1')).sort()).toEqual([...publicOnes].sort());
+  });
+});
