@@ -17,3 +17,7 @@ export * from './lib/idempotency-key';
 export * from './lib/contract-filing-rules';
 export * from './lib/contract-filing-validation';
 export * from './lib/rpc-map';
+export * from './lib/validation/flatten-validation-errors';
+export * from './lib/validation/submission-constraints';
+export * from './lib/validation/validate-message';
+export * from './lib/presale-submission.message';

@@ -1,6 +1,5 @@
-import { Principal } from '@hn/contracts';
+import { PRESALE_SUBMISSION_EXAMPLE, Principal } from '@hn/contracts';
 import { creditCodeCheckChar } from '@hn/numbering';
-import { PRESALE_SUBMISSION_EXAMPLE } from '../presale/dto/presale-submission.dto';
 import { assertZNumberField, backfillData, correctionData, SubmitBackfillPipe, unpermittedData, WithdrawBackfillPipe } from './backfill-inputs';
 
 const county: Principal = { kind: 'staff', id: 'youxian.li', regions: ['430223'], scopes: [], role: 'COUNTY' };

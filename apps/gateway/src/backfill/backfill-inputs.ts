@@ -61,7 +61,7 @@ const BODY: ArgumentMetadata = { type: 'body' };
 
 /** The `data` part of a backfill: the 取号 body rules (422 INCOMPLETE_SUBMISSION) and the caller's regions (403). */
 export async function backfillData(principal: Principal, raw: unknown): Promise<PresaleSubmissionV1> {
-  const dto = await submissionPipe.transform(raw, BODY);
+  const dto = await submissionPipe.transform(raw);
   dto.constructionPermitNumbers.forEach((n, i) => assertRegionAllowed(principal, regionOf(n), { what: `施工许可证 ${n}`, field: `constructionPermitNumbers[${i}]` }));
   return { ...dto } as PresaleSubmissionV1;
 }

@@ -1,9 +1,8 @@
 import { ArgumentMetadata, Inject, Injectable, Type, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ValidatorOptions } from 'class-validator';
-import { BODY_NOT_AN_OBJECT, FieldError, filingDateReason } from '@hn/contracts';
+import { BODY_NOT_AN_OBJECT, FieldError, filingDateReason, flattenValidationErrors } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 import { incompleteSubmission } from '../presale/presale-submission.pipe';
-import { flattenValidationErrors } from '../problem/validation-exception.factory';
 import { CONTRACT_FILING_RULES, ContractFilingRules } from './contract-filing-rules';
 import { CancelContractFilingDto } from './dto/contract-filing.dto';
 import { ContractFilingSubmissionDto } from './dto/contract-filing-submission.dto';

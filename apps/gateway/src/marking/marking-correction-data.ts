@@ -1,8 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { flattenValidationErrors } from '../problem/validation-exception.factory';
 import { incompleteSubmission } from '../presale/presale-submission.pipe';
 import { MarkingCorrectionDataDto } from './dto/marking-bodies.dto';
+import { flattenValidationErrors } from '@hn/contracts';
 
 /**
  * Validates the `data` part of a correction upload with the same rules and problem shape as a JSON

@@ -1,8 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { MarkingCorrectionResultV1, MarkingWithdrawResultV1, Principal, Rpc } from '@hn/contracts';
+import { flattenValidationErrors, MarkingCorrectionResultV1, MarkingWithdrawResultV1, Principal, Rpc } from '@hn/contracts';
 import { RpcClient } from '@hn/messaging';
-import { flattenValidationErrors } from '../problem/validation-exception.factory';
 import { MarkingBatchDto } from './dto/marking-bodies.dto';
 import { validateCorrectionData } from './marking-correction-data';
 import { MarkingBatchPipe } from './marking-inputs';

@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@hn/auth';
-import { PresaleIssuedV1, PresalePermitV1, PresaleSubmissionV1, Principal } from '@hn/contracts';
+import { PRESALE_SUBMISSION_EXAMPLE, PresaleIssuedV1, PresalePermitV1, PresaleSubmission, PresaleSubmissionV1, Principal } from '@hn/contracts';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { SandboxSpace } from '../sandbox/sandbox-space';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { RequireAnyScope } from './any-scope.guard';
 import { PresaleIssuedDto, PresalePermitDto } from './dto/presale-permit.dto';
-import { PRESALE_SUBMISSION_EXAMPLE, PresaleSubmissionDto } from './dto/presale-submission.dto';
 import { PrintLayoutQuery } from './dto/print-layout.query';
 import { fileResponse } from './file-response';
 import { IdempotencyKey, IdempotencyKeyGuard } from './idempotency-key.guard';
@@ -44,7 +43,7 @@ export class PresalePermitsController {
   })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: '幂等键：1–128 位 [A-Za-z0-9._:-]，按客户端隔离；重试时使用同一个值', example: 'yx-presale-2024-015' })
   @ApiBody({
-    type: PresaleSubmissionDto,
+    type: PresaleSubmission,
     examples: { workPlan: { summary: '工作方案示例：攸县 锦绣星城三期（22#栋）', value: PRESALE_SUBMISSION_EXAMPLE } },
   })
   @ApiCreatedResponse({ type: PresaleIssuedDto, description: '已取号（幂等重放同样返回 201 与相同内容）issued, or the stored response of an idempotent retry' })

@@ -1,8 +1,6 @@
-import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
-import { ErrorCode, FieldError } from '@hn/contracts';
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { ErrorCode, FieldError, PresaleSubmission, validateMessage } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
-import { flattenValidationErrors } from '../problem/validation-exception.factory';
-import { PresaleSubmissionDto } from './dto/presale-submission.dto';
 
 /** 422 INCOMPLETE_SUBMISSION listing every missing or invalid field at once. */
 export function incompleteSubmission(errors: FieldError[]): DomainException {
@@ -14,37 +12,19 @@ export function incompleteSubmission(errors: FieldError[]): DomainException {
   );
 }
 
-const NOT_AN_OBJECT: FieldError = { field: 'body', reason: '请求体须为 JSON 对象 (body must be a JSON object)' };
-
-export function presaleSubmissionExceptionFactory(errors: ValidationError[]): DomainException {
-  const fields = flattenValidationErrors(errors);
-  return incompleteSubmission(fields.length > 0 ? fields : [NOT_AN_OBJECT]);
-}
-
 /**
- * Route-level validation of the 取号 body. Unlike the global pipe (400 VALIDATION_FAILED), a failing
- * submission is 422 INCOMPLETE_SUBMISSION with one reason per field; unknown fields are still
- * rejected. The handler's parameter is typed with the interface, so the global pipe leaves the body
- * to this one. An absent body reports every required field; an array or a scalar is refused whole.
+ * Route-level validation of the 取号 body with the message class of @hn/contracts, the same call the
+ * presale service makes on its RPC payload (validateMessage). Unlike the global pipe (400
+ * VALIDATION_FAILED), a failing submission is 422 INCOMPLETE_SUBMISSION with one reason per field;
+ * unknown fields are still rejected. The handler's parameter is typed with the interface, so the
+ * global pipe leaves the body to this one. An absent body reports every required field; an array or
+ * a scalar is refused whole.
  */
 @Injectable()
-export class PresaleSubmissionPipe extends ValidationPipe {
-  constructor() {
-    super({
-      expectedType: PresaleSubmissionDto,
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      forbidUnknownValues: true,
-      stopAtFirstError: true,
-      transform: true,
-      exceptionFactory: presaleSubmissionExceptionFactory,
-    });
-  }
-
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<PresaleSubmissionDto> {
-    if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value))) {
-      throw incompleteSubmission([NOT_AN_OBJECT]);
-    }
-    return (await super.transform(value, metadata)) as PresaleSubmissionDto;
+export class PresaleSubmissionPipe implements PipeTransform<unknown, Promise<PresaleSubmission>> {
+  async transform(value: unknown): Promise<PresaleSubmission> {
+    const result = await validateMessage(PresaleSubmission, value);
+    if (!result.ok) throw incompleteSubmission(result.errors);
+    return result.value;
   }
 }

@@ -1,5 +1,6 @@
 import { ValidationError } from '@nestjs/common';
-import { flattenValidationErrors, validationExceptionFactory } from './validation-exception.factory';
+import { validationExceptionFactory } from './validation-exception.factory';
+import { flattenValidationErrors } from '@hn/contracts';
 
 describe('validationExceptionFactory', () => {
   it('flattens nested errors into field paths with reasons', () => {

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff, CORRECTOR, regionOf } from '@hn/auth';
-import { FieldError, PresaleBackfillEvents, PresaleCorrectionRequestV1, PresaleCorrectionResultV1, Principal, RecordCorrectedV1 } from '@hn/contracts';
+import { FieldError, PresaleBackfillEvents, PresaleCorrectionRequestV1, PresaleCorrectionResultV1, PresaleSubmission, Principal, RecordCorrectedV1, REQUIRED_MESSAGE, validateMessage } from '@hn/contracts';
 import { correctionReportErrors, isScanRef } from '@hn/documents';
-import { chinaToday } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/persistence';
 import { DataSource } from 'typeorm';
@@ -11,7 +10,6 @@ import { assertLocalCertificateFree, localCertificateKeysOf } from '../issuance/
 import { assertPermitNumbersAllowed, checkEligibility } from '../issuance/presale-eligibility';
 import { buildPresaleRecord } from '../issuance/presale-record';
 import { PresaleRecordWriter } from '../issuance/presale-record-writer';
-import { validatePresaleSubmission } from '../issuance/presale-submission.validator';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { ScanStore } from '../scans/scan-store';
 import { TransparencyLogService } from '../transparency-log/transparency-log.service';
@@ -40,12 +38,17 @@ export class BackfillCorrectionService {
     assertStaff(principal, CORRECTOR);
     const presaleNumber = assertZNumber(request?.presaleNumber);
     assertRegionAllowed(principal, regionOf(presaleNumber), { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
-    const { submission, report } = request;
+    const { report } = request;
     const errors: FieldError[] = [];
     errors.push(...correctionReportErrors(report));
     if (!isScanRef(report?.scan)) errors.push({ field: 'scan', reason: '书面报告扫描件必填 (report scan required)' });
-    errors.push(...validatePresaleSubmission(submission, chinaToday()).map((e) => ({ ...e, field: `submission.${e.field}` })));
-    if (errors.length === 0 && submission.constructionPermitNumbers[0] !== presaleNumber.slice(0, 18)) {
+    // payload rules: the message class of @hn/contracts, nested under `submission` as in the gateway's body
+    const checked = request.submission === undefined || request.submission === null ? undefined : await validateMessage(PresaleSubmission, request.submission);
+    if (!checked) errors.push({ field: 'submission', reason: REQUIRED_MESSAGE.message });
+    else if (!checked.ok) errors.push(...checked.errors.map((e) => ({ ...e, ...(e.field === 'body' ? { field: 'submission', reason: '须为对象 (must be an object)' } : { field: `submission.${e.field}` }) })));
+    if (errors.length > 0 || !checked?.ok) throw PresaleErrors.incomplete(errors);
+    const submission = checked.value;
+    if (submission.constructionPermitNumbers[0] !== presaleNumber.slice(0, 18)) {
       errors.push({ field: 'submission.constructionPermitNumbers[0]', reason: `首个施工许可证须仍为 ${presaleNumber.slice(0, 18)}，编号不变 (the first permit forms the number and cannot change)` });
     }
     if (errors.length > 0) throw PresaleErrors.incomplete(errors);

@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertStaff, StaffScopes } from '@hn/auth';
-import { BackfillIssuedV1, BackfillIssueRequestV1, IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, Principal } from '@hn/contracts';
-import { chinaToday } from '@hn/numbering';
+import { BackfillIssuedV1, BackfillIssueRequestV1, IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, PresaleSubmission, Principal, validateMessage } from '@hn/contracts';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { claimIdempotencyKey, storeIdempotentResponse } from '../issuance/idempotency';
 import { duplicateFromViolation } from '../issuance/local-certificate';
 import { assertPermitNumbersAllowed, checkEligibility } from '../issuance/presale-eligibility';
 import { PresaleRecordWriter, requestHashOf } from '../issuance/presale-record-writer';
-import { validatePresaleSubmission } from '../issuance/presale-submission.validator';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { PresaleIssuanceMetrics } from '../issuance/presale-issuance.metrics';
 import { QrCodeRenderer } from '../print';
@@ -37,9 +35,10 @@ export class BackfillIssueService {
 
   async issue(principal: Principal, request: BackfillIssueRequestV1): Promise<BackfillIssuedV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
-    const submission = request?.submission;
-    const errors = validatePresaleSubmission(submission, chinaToday());
-    if (errors.length > 0) throw PresaleErrors.incomplete(errors);
+    // payload rules: the message class of @hn/contracts, as the gateway applies it (trimmed like there)
+    const checked = await validateMessage(PresaleSubmission, request?.submission);
+    if (!checked.ok) throw PresaleErrors.incomplete(checked.errors);
+    const submission = checked.value;
     if (submission.issueDate >= this.config.cutoverDate) throw BackfillErrors.afterCutover(submission.issueDate, this.config.cutoverDate);
     const key = request.idempotencyKey;
     if (key !== undefined && !isIdempotencyKey(key)) {
@@ -49,7 +48,8 @@ export class BackfillIssueService {
     // Read (and check again) the staged scan before the counter row is locked.
     const bytes = await this.scans.take(request.scan, 'scan');
     const clientId = `staff:${principal.id}`;
-    const requestHash = requestHashOf({ submission, scanSha256: request.scan.sha256 });
+    // the submission as received (the gateway sends it trimmed), as hashed before the message class was applied here
+    const requestHash = requestHashOf({ submission: request.submission, scanSha256: request.scan.sha256 });
     let issued = false;
     const stored = await this.dataSource.transaction(async (manager): Promise<StoredBackfill> => {
       if (key !== undefined) {

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, PresaleEvents, PresaleIssuedV1, PresaleIssueRequestV1, PresalePermitIssuedV1, Principal } from '@hn/contracts';
-import { chinaToday } from '@hn/numbering';
+import { IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, PresaleEvents, PresaleIssuedV1, PresaleIssueRequestV1, PresalePermitIssuedV1, PresaleSubmission, Principal, validateMessage } from '@hn/contracts';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/persistence';
 import { DataSource } from 'typeorm';
@@ -12,7 +11,6 @@ import { duplicateFromViolation } from './local-certificate';
 import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency';
 import { assertPermitNumbersAllowed, checkEligibility } from './presale-eligibility';
 import { PresaleRecordWriter, requestHashOf } from './presale-record-writer';
-import { validatePresaleSubmission } from './presale-submission.validator';
 import { PresaleErrors } from './presale.exception';
 
 const LETTER = 'Y';
@@ -40,19 +38,24 @@ export class PresaleIssuanceService {
   async issue(principal: Principal, request: PresaleIssueRequestV1): Promise<PresaleIssuedV1> {
     const key = typeof request?.idempotencyKey === 'string' ? request.idempotencyKey : '';
     if (!isIdempotencyKey(key)) throw PresaleErrors.incomplete([IDEMPOTENCY_KEY_FIELD_ERROR]);
-    const submission = request.submission;
-    const requestHash = requestHashOf(submission);
+    const received = request.submission;
+    // the payload as received (the gateway sends it trimmed), as before the message class was applied here
+    const requestHash = requestHashOf(received);
+    let submission: PresaleSubmission | undefined;
     // The QR SVG is derived from verifyUrl: rendered after the commit, not while the counter row is locked.
     let issued = false;
     const stored = await this.dataSource.transaction(async (manager): Promise<StoredIssuance> => {
       const replay = await claimIdempotencyKey<StoredIssuance>(manager, principal.id, key, requestHash);
       if (replay) return replay;
       issued = true;
-      const errors = validatePresaleSubmission(submission, chinaToday());
-      if (typeof submission?.issueDate === 'string' && submission.issueDate < this.config.cutoverDate) {
-        errors.push({ field: 'issueDate', reason: `发证日期早于统一编号启用日 ${this.config.cutoverDate}，存量预售许可请通过补录取得 Z 编号 (before the cut-over: backfill instead)` });
+      // payload rules: the message class of @hn/contracts, as the gateway applies it; configuration (cut-over) here
+      // (so a payload sent straight over NATS is refused with the gateway's field list), then the cut-over.
+      const checked = await validateMessage(PresaleSubmission, received);
+      if (!checked.ok) throw PresaleErrors.incomplete(checked.errors);
+      submission = checked.value;
+      if (submission.issueDate < this.config.cutoverDate) {
+        throw PresaleErrors.incomplete([{ field: 'issueDate', reason: `发证日期早于统一编号启用日 ${this.config.cutoverDate}，存量预售许可请通过补录取得 Z 编号 (before the cut-over: backfill instead)` }]);
       }
-      if (errors.length > 0) throw PresaleErrors.incomplete(errors);
       assertPermitNumbersAllowed(principal, submission.constructionPermitNumbers);
       const sandbox = principal.sandbox === true;
       // sandbox: the permits as the sandbox sees them (its own pushes over the real ones), asked of permits
@@ -65,7 +68,7 @@ export class PresaleIssuanceService {
       const response: StoredIssuance = { presaleNumber: permit.presaleNumber, chainToken: permit.chainToken, verifyUrl: permit.verifyUrl, log: { index: permit.logIndex, treeSize: permit.logIndex + 1 }, sandbox, permit };
       await storeIdempotentResponse(manager, principal.id, key, requestHash, response);
       return response;
-    }).catch((err: unknown) => duplicateFromViolation(err, this.dataSource.manager, principal.sandbox === true, submission));
+    }).catch((err: unknown) => duplicateFromViolation(err, this.dataSource.manager, principal.sandbox === true, submission ?? received));
     if (issued) this.metrics.numberIssued(LETTER, stored.sandbox);
     return { ...stored, qrSvg: await this.qr.svg(stored.verifyUrl) };
   }

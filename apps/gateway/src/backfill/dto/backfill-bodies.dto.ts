@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { PresaleSubmissionV1, UnpermittedPresaleSubmissionV1, IsPlainText } from '@hn/contracts';
-import { DeveloperDto, PRESALE_SUBMISSION_EXAMPLE, PresaleSubmissionDto, RequiredText } from '../../presale/dto/presale-submission.dto';
-import { IsPastIsoDate, Trim } from '../../presale/dto/submission-validators';
+import { Developer, IsPastIsoDate, IsPlainText, PRESALE_SUBMISSION_EXAMPLE, PresaleSubmission, PresaleSubmissionV1, RequiredText, Trim, UnpermittedPresaleSubmissionV1 } from '@hn/contracts';
 
 const REQUIRED = { message: '必填 (required)' };
 
@@ -23,12 +21,12 @@ export class UnpermittedSubmissionDto implements UnpermittedPresaleSubmissionV1 
   @Matches(/^43\d{4}$/, { message: '须为湖南省 6 位区划代码 (6-digit Hunan region code)' })
   regionCode!: string;
 
-  @ApiProperty({ type: DeveloperDto })
+  @ApiProperty({ type: Developer })
   @IsDefined(REQUIRED)
   @IsObject({ message: '须为对象 (must be an object)' })
   @ValidateNested()
-  @Type(() => DeveloperDto)
-  developer!: DeveloperDto;
+  @Type(() => Developer)
+  developer!: Developer;
 
   @ApiProperty({ example: '攸住建预字〔2023〕第021号', maxLength: 100, description: '预售许可证号（本地）' })
   @RequiredText(100)
@@ -58,11 +56,11 @@ export class CorrectionDataDto {
   @RequiredText(100)
   documentNumber!: string;
 
-  @ApiProperty({ type: PresaleSubmissionDto, description: '更正后的完整预售许可信息（与取号请求体相同；首个施工许可证不变，编号不变）' })
+  @ApiProperty({ type: PresaleSubmission, description: '更正后的完整预售许可信息（与取号请求体相同；首个施工许可证不变，编号不变）' })
   @IsDefined(REQUIRED)
   @IsObject({ message: '须为对象 (must be an object)' })
   @ValidateNested()
-  @Type(() => PresaleSubmissionDto)
+  @Type(() => PresaleSubmission)
   submission!: PresaleSubmissionV1;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DeveloperDto } from '../../presale/dto/presale-submission.dto';
 import { CHAIN_TOKEN_EXAMPLE, LogPositionDto, PresalePermitDto, VERIFY_URL_EXAMPLE } from '../../presale/dto/presale-permit.dto';
+import { Developer } from '@hn/contracts';
 
 const Z = '430223202406200101-Z01';
 
@@ -84,7 +84,7 @@ export class UnpermittedProjectDto {
   @ApiProperty({ example: '0b6f1c9e-4c1b-4f0e-9a51-2f7d1f0c2a11' }) id!: string;
   @ApiProperty({ example: '攸县滨江花园一期' }) projectName!: string;
   @ApiProperty({ example: '430223' }) regionCode!: string;
-  @ApiProperty({ type: DeveloperDto }) developer!: DeveloperDto;
+  @ApiProperty({ type: Developer }) developer!: Developer;
   @ApiProperty({ example: '攸住建预字〔2023〕第021号' }) localCertificateNumber!: string;
   @ApiProperty({ example: '2023-11-20', format: 'date' }) issueDate!: string;
   @ApiPropertyOptional({ example: '攸县江桥街道滨江路 18 号' }) address?: string;

@@ -1,9 +1,8 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ValidateNested } from 'class-validator';
-import { BUYER_ID_TYPES, BuyerIdTypeV1, ContractBuyerV1, ContractFilingSubmissionV1, PAYMENT_METHODS, PaymentMethodV1 } from '@hn/contracts';
+import { BUYER_ID_TYPES, BuyerIdTypeV1, ContractBuyerV1, ContractFilingSubmissionV1, PAYMENT_METHODS, PaymentMethodV1, Trim } from '@hn/contracts';
 import { chinaToday } from '@hn/numbering';
-import { Trim } from '../../presale/dto/submission-validators';
 import {
   buyerItemErrors,
   buyerTypeReason,

@@ -1,6 +1,5 @@
 import { ValidateBy } from 'class-validator';
-import { FieldError } from '@hn/contracts';
-import { ExpandingConstraintContext } from '../../problem/validation-exception.factory';
+import { ExpandingConstraintContext, FieldError } from '@hn/contracts';
 
 /**
  * One rule per property that names ONE reason (required, type, range, cross-field …), so a field is

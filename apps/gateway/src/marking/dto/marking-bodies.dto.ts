@@ -3,8 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { Rule } from '../../contract-filings/dto/rule.decorators';
-import { PROJECT_TYPES, ProjectType, IsPlainText } from '@hn/contracts';
-import { EachItem, permitNumberItemReason, Trim, TrimEach } from '../../presale/dto/submission-validators';
+import { EachItem, IsPlainText, permitNumberItemReason, PROJECT_TYPES, ProjectType, Trim, TrimEach } from '@hn/contracts';
 
 /** At most this many permit numbers in one batch or submit (the permits service has the same limit). */
 export const MAX_MARKING_PERMITS = 1000;

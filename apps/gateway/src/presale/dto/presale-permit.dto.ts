@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DeveloperDto, FundSupervisionDto, LocationDto } from './presale-submission.dto';
+import { Developer, FundSupervision, Location } from '@hn/contracts';
 
 export const CHAIN_TOKEN_EXAMPLE = 'AQAsvkgEBfh1uSGNcyVZAU3uBwcHBwcHBwcHBwcHBwcHBwAAAADF3yQXHDWtB7mF5tXpqCudo0yhEOJUblHhubICFmWObqtLdY7KI53ZhBj5prrosOZn3DRRTHhfvIGH9-cqGiIC';
 export const VERIFY_URL_EXAMPLE = 'HTTPS://PRESALE.HUNAN.GOV.CN/V/AEACZPSIAQC7Q5NZEGGXGJKZAFG64BYHA4DQOBYHA4DQOBYHA4DQOBYAAAAABRO7EQLRYNNNA64YLZWV5GUCXHNDJSQRBYSUNZI6DONSAILGLDTOVNFXLDWKEOO5TBAY7GTLV2FQ4ZT5YNCRJR4F7PEBQ736OKQ2EIBA';
@@ -17,15 +17,15 @@ export class PresalePermitDto {
   @ApiProperty({ example: '攸住建预字〔2024〕第015号' }) localCertificateNumber!: string;
   @ApiProperty({ example: '攸县住房和城乡建设局' }) issuingAuthority!: string;
   @ApiProperty({ example: '2024-08-15', format: 'date' }) issueDate!: string;
-  @ApiProperty({ type: DeveloperDto }) developer!: DeveloperDto;
+  @ApiProperty({ type: Developer }) developer!: Developer;
   @ApiProperty({ example: '锦绣星城三期（22#栋）' }) projectName!: string;
   @ApiProperty({ example: '攸县联星街道锦绣大道 88 号' }) address!: string;
   @ApiProperty({ example: ['22#'], type: [String] }) buildings!: string[];
   @ApiProperty({ example: 12345.67 }) presaleArea!: number;
   @ApiProperty({ example: 120 }) unitCount!: number;
   @ApiProperty({ example: '住宅' }) plannedUse!: string;
-  @ApiProperty({ type: FundSupervisionDto, nullable: true }) fundSupervision!: FundSupervisionDto | null;
-  @ApiProperty({ type: LocationDto }) location!: LocationDto;
+  @ApiProperty({ type: FundSupervision, nullable: true }) fundSupervision!: FundSupervision | null;
+  @ApiProperty({ type: Location }) location!: Location;
   @ApiProperty({ example: CHAIN_TOKEN_EXAMPLE, description: '链令牌（Ed25519 签名，base64url，102 字节）chain token' }) chainToken!: string;
   @ApiProperty({ example: VERIFY_URL_EXAMPLE, description: '二维码内容：公众核验地址（大写，便于 QR 字母数字模式）' }) verifyUrl!: string;
   @ApiProperty({ example: 0, description: '在透明日志中的序号 index in the transparency log' }) logIndex!: number;

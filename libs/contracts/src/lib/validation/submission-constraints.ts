@@ -1,8 +1,17 @@
-import { Transform } from 'class-transformer';
-import { ValidateBy, ValidationOptions } from 'class-validator';
-import { FieldError, textCharacterProblem } from '@hn/contracts';
+import { applyDecorators } from '@nestjs/common';
+import { Transform, Type } from 'class-transformer';
+import { IsDefined, IsNotEmpty, IsObject, IsString, MaxLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
 import { chinaToday, isIsoDate, isValidCreditCode, parsePermitNumber } from '@hn/numbering';
-import { ExpandingConstraintContext } from '../../problem/validation-exception.factory';
+import { IsPlainText, textCharacterProblem } from '../plain-text';
+import type { FieldError } from '../problem';
+import type { ExpandingConstraintContext } from './flatten-validation-errors';
+
+/**
+ * Reusable payload constraints of the message classes (written once; the gateway applies them to
+ * HTTP bodies, the services to RPC payloads through validateMessage).
+ */
+
+export const REQUIRED_MESSAGE = { message: '必填 (required)' };
 
 /** Trims strings (other values pass unchanged so the type check still names them). */
 export const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
@@ -97,4 +106,21 @@ export function IsCreditCode(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/** A required, trimmed, non-empty plain-text string of at most `max` characters. */
+export function RequiredText(max: number): PropertyDecorator {
+  return applyDecorators(
+    Trim(),
+    IsDefined(REQUIRED_MESSAGE),
+    IsString({ message: '须为字符串 (must be a string)' }),
+    IsNotEmpty({ message: '不能为空 (must not be empty)' }),
+    MaxLength(max, { message: `最长 ${max} 字 (at most ${max} characters)` }),
+    IsPlainText(),
+  );
+}
+
+/** A required nested object validated by its own class. */
+export function RequiredObject(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(IsDefined(REQUIRED_MESSAGE), IsObject({ message: '须为对象 (must be an object)' }), ValidateNested(), Type(type));
 }

@@ -1,30 +1,16 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { HUNAN_BOUNDS, IsPlainText, PresaleSubmissionV1 } from '@hn/contracts';
-import { buildingItemReason, EachItem, IsCreditCode, IsPastIsoDate, permitNumberItemReason, Trim, TrimEach, unitCodeItemReason } from './submission-validators';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsNumber, IsObject, IsOptional, IsPositive, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { HUNAN_BOUNDS, PresaleSubmissionV1 } from './presale';
+import { buildingItemReason, EachItem, IsCreditCode, IsPastIsoDate, permitNumberItemReason, REQUIRED_MESSAGE as REQUIRED, RequiredObject, RequiredText, Trim, TrimEach, unitCodeItemReason } from './validation/submission-constraints';
 
-const REQUIRED = { message: '必填 (required)' };
+/**
+ * The 取号 / 补录 submission as a message class: the gateway validates the HTTP body with it (and
+ * OpenAPI is generated from it), the presale service validates the RPC payload with it again.
+ * Rules that need data or configuration (cut-over, replica, eligibility) stay in the service.
+ */
 
-/** A required, trimmed, non-empty string of at most `max` characters. */
-export function RequiredText(max: number): PropertyDecorator {
-  return applyDecorators(
-    Trim(),
-    IsDefined(REQUIRED),
-    IsString({ message: '须为字符串 (must be a string)' }),
-    IsNotEmpty({ message: '不能为空 (must not be empty)' }),
-    MaxLength(max, { message: `最长 ${max} 字 (at most ${max} characters)` }),
-    IsPlainText(),
-  );
-}
-
-/** A required nested object validated by its own class. */
-function RequiredObject(type: () => new () => object): PropertyDecorator {
-  return applyDecorators(IsDefined(REQUIRED), IsObject({ message: '须为对象 (must be an object)' }), ValidateNested(), Type(type));
-}
-
-export class DeveloperDto {
+export class Developer {
   @ApiProperty({ example: '攸县锦绣置业有限公司', maxLength: 200, description: '开发企业名称' })
   @RequiredText(200)
   name!: string;
@@ -36,7 +22,7 @@ export class DeveloperDto {
   creditCode!: string;
 }
 
-export class FundSupervisionDto {
+export class FundSupervision {
   @ApiProperty({ example: '中国建设银行攸县支行', maxLength: 100, description: '监管银行' })
   @RequiredText(100)
   bank!: string;
@@ -49,7 +35,7 @@ export class FundSupervisionDto {
   account!: string;
 }
 
-export class LocationDto {
+export class Location {
   @ApiProperty({ example: 27.0, minimum: HUNAN_BOUNDS.minLat, maximum: HUNAN_BOUNDS.maxLat, description: '纬度（WGS-84）' })
   @IsDefined(REQUIRED)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '纬度须为数字 (latitude must be a number)' })
@@ -66,7 +52,7 @@ export class LocationDto {
 }
 
 /** Body of POST /api/v1/presale-permits (取号): a presale permit approved by a municipal / county system. */
-export class PresaleSubmissionDto implements PresaleSubmissionV1 {
+export class PresaleSubmission implements PresaleSubmissionV1 {
   @ApiProperty({ example: ['430223202406200101'], type: [String], minItems: 1, maxItems: 50, description: '施工许可证编号（有序，首个用于组成预售许可证号）' })
   @IsDefined(REQUIRED)
   @IsArray({ message: '须为数组 (must be an array)' })
@@ -97,9 +83,9 @@ export class PresaleSubmissionDto implements PresaleSubmissionV1 {
   @IsPastIsoDate()
   issueDate!: string;
 
-  @ApiProperty({ type: DeveloperDto, description: '开发企业' })
-  @RequiredObject(() => DeveloperDto)
-  developer!: DeveloperDto;
+  @ApiProperty({ type: Developer, description: '开发企业' })
+  @RequiredObject(() => Developer)
+  developer!: Developer;
 
   @ApiProperty({ example: '锦绣星城三期（22#栋）', maxLength: 200, description: '项目名称' })
   @RequiredText(200)
@@ -136,16 +122,16 @@ export class PresaleSubmissionDto implements PresaleSubmissionV1 {
   @RequiredText(50)
   plannedUse!: string;
 
-  @ApiPropertyOptional({ type: FundSupervisionDto, nullable: true, description: '预售资金监管（可选；填写时银行与账号均必填）' })
+  @ApiPropertyOptional({ type: FundSupervision, nullable: true, description: '预售资金监管（可选；填写时银行与账号均必填）' })
   @IsOptional()
   @IsObject({ message: '须为对象 (must be an object)' })
   @ValidateNested()
-  @Type(() => FundSupervisionDto)
-  fundSupervision?: FundSupervisionDto | null;
+  @Type(() => FundSupervision)
+  fundSupervision?: FundSupervision | null;
 
-  @ApiProperty({ type: LocationDto, description: '落图选点（WGS-84，须在湖南省范围内）' })
-  @RequiredObject(() => LocationDto)
-  location!: LocationDto;
+  @ApiProperty({ type: Location, description: '落图选点（WGS-84，须在湖南省范围内）' })
+  @RequiredObject(() => Location)
+  location!: Location;
 }
 
 /** The work-plan example (湘建数函〔2024〕86号) as a complete request body. */

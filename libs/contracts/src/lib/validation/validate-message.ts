@@ -1,0 +1,47 @@
+import { ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
+import { BODY_NOT_AN_OBJECT } from '../contract-filing-validation';
+import type { FieldError } from '../problem';
+import { flattenValidationErrors } from './flatten-validation-errors';
+
+/**
+ * How a message class is applied, on both sides: unknown fields refused, one reason per field,
+ * transforms (Trim, …) applied so the validated value is what the handler works with.
+ */
+export const MESSAGE_VALIDATION_OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  stopAtFirstError: true,
+  transform: true,
+} as const satisfies ValidationPipeOptions;
+
+export type MessageValidation<T> = { ok: true; value: T; errors: [] } | { ok: false; errors: FieldError[] };
+
+class MessageInvalid {
+  constructor(readonly errors: FieldError[]) {}
+}
+
+/**
+ * Validates (and transforms) a payload with its message class exactly as the gateway validates the
+ * HTTP body: the same ValidationPipe options, the same flattening into a FieldError list. An absent
+ * value is validated as `{}` (every required field reported); an array, a scalar or bytes are refused
+ * whole with `body`. A service calls this on its RPC payload, so a message sent straight over NATS
+ * gets the same field list as through the gateway.
+ */
+export async function validateMessage<T extends object>(type: new () => T, value: unknown): Promise<MessageValidation<T>> {
+  if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value) || value instanceof Uint8Array)) {
+    return { ok: false, errors: [BODY_NOT_AN_OBJECT] };
+  }
+  const pipe = new ValidationPipe({
+    ...MESSAGE_VALIDATION_OPTIONS,
+    expectedType: type,
+    exceptionFactory: (errors: ValidationError[]) => new MessageInvalid(flattenValidationErrors(errors)),
+  });
+  try {
+    const validated = (await pipe.transform(value, { type: 'body', metatype: type })) as T;
+    return { ok: true, value: validated, errors: [] };
+  } catch (err) {
+    if (err instanceof MessageInvalid) return { ok: false, errors: err.errors.length > 0 ? err.errors : [BODY_NOT_AN_OBJECT] };
+    throw err;
+  }
+}
