@@ -4,7 +4,7 @@ import { FieldError, PresaleBackfillEvents, PresaleCorrectionRequestV1, PresaleC
 import { correctionReportErrors, isScanRef } from '@hn/documents';
 import { chinaToday } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
-import { enqueueEvent } from '@hn/persistence';
+import { enqueueEvent } from '@hn/eventing';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { assertLocalCertificateFree, localCertificateKeysOf } from '../issuance/local-certificate';

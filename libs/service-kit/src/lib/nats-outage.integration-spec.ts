@@ -1,21 +1,16 @@
 import { Controller, INestApplication, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { TerminusModule } from '@nestjs/terminus';
 import { publicRpcDef, ServiceHealthV1 } from '@hn/contracts';
-import { createServiceApp, NATS_RECONNECT_FOREVER, RpcClient } from '@hn/messaging';
-import { ObservabilityModule } from '@hn/observability';
+import { createServiceApp } from './create-service-app';
+import { NATS_RECONNECT_FOREVER, RpcClient } from '@hn/messaging';
 import { createTestDatabase, freePort, NatsServerProcess, TestDatabase, uniqueName, waitFor } from '@hn/testing';
 import { connect, NatsConnection } from 'nats';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { CreateOutboxInbox1700000000000 } from './create-outbox-inbox-1700000000000';
-import { enqueueEvent } from './enqueue-event';
-import { IdempotentConsumer } from './idempotent-consumer';
-import { InjectNats } from './nats-connection.token';
-import { PersistenceModule } from './persistence.module';
-import { createServiceHealthController } from './service-health.controller';
+import { CreateOutboxInbox1700000000000, enqueueEvent, IdempotentConsumer, InjectNats } from '@hn/eventing';
+import { ServiceKitModule } from './service-kit.module';
 
 /**
- * A service built like the apps (createServiceApp + PersistenceModule + service health) against its
+ * A service built like the apps (createServiceApp + ServiceKitModule) against its
  * own nats-server, which is stopped for longer than a client with a reconnect limit would last
  * (10 attempts × ½ s) and started again on the same JetStream store: request/reply, the outbox
  * relay, the durable consumer and /health all come back by themselves.
@@ -97,20 +92,17 @@ describe('NATS outage (service kit)', () => {
     port = await freePort();
     @Module({
       imports: [
-        ObservabilityModule.forService('widgets', { logLevel: 'silent' }),
-        PersistenceModule.forService({
-          serviceName: 'widgets',
-          serverUrl: db.serverUrl,
-          natsUrl: nats.url,
-          database: db.name,
-          entities: [],
+        ServiceKitModule.forService({
+          service: 'widgets',
+          config: { databaseUrl: db.serverUrl, databaseName: db.name, natsUrl: nats.url, port, host: '127.0.0.1', logLevel: 'silent' },
+          configToken: Symbol('WIDGETS_CONFIG'),
           migrations: [CreateOutboxInbox1700000000000, CreateWidget1700000000100],
           eventSource: '/hn/widgets',
           streams: [{ name: stream, subjects: [`hnt.${stream}.>`] }],
+          health: { rpc: healthRpc },
         }),
-        TerminusModule,
       ],
-      controllers: [WidgetController, createServiceHealthController('widgets', healthRpc)],
+      controllers: [WidgetController],
       providers: [WidgetConsumer],
     })
     class WidgetsAppModule {}
