@@ -2,11 +2,11 @@ import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common'
 import { NestFactory } from '@nestjs/core';
 import { NatsOptions, Transport } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { RpcProblemFilter } from '@hn/errors';
 import { NATS_RECONNECT_FOREVER, RpcTransportMonitor } from '@hn/messaging';
 import { MetricsService, RpcCorrelationInterceptor, trackNatsConnection } from '@hn/observability';
 import { Logger } from 'nestjs-pino';
 import { NatsConnection } from 'nats';
+import { ServiceExceptionFilter } from './service-exception.filter';
 
 export interface ServiceAppOptions {
   /** queue group = service name: replicas share requests instead of each answering */
@@ -39,9 +39,10 @@ export async function createServiceApp(module: DynamicModule, options: ServiceAp
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
   observeHttpDurations(app);
+  // global, inherited by the RPC transport; both act on RPC only (HTTP keeps Nest's handling)
+  app.useGlobalInterceptors(new RpcCorrelationInterceptor(app.get(MetricsService, { strict: false })));
+  app.useGlobalFilters(new ServiceExceptionFilter(app.getHttpAdapter()));
   const microservice = app.connectMicroservice<NatsOptions>(rpcTransportOptions(options), { inheritAppConfig: true });
-  microservice.useGlobalInterceptors(new RpcCorrelationInterceptor(app.get(MetricsService, { strict: false })));
-  microservice.useGlobalFilters(new RpcProblemFilter());
   await app.startAllMicroservices();
   // /health reports the transport's own connection (ServiceKitModule provides the monitor).
   const rpcConnection = microservice.unwrap<NatsConnection>();

@@ -1,6 +1,7 @@
 import { Controller, INestApplication, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { publicRpcDef, ServiceHealthV1 } from '@hn/contracts';
+import { DomainException } from '@hn/errors';
 import { createServiceApp } from './create-service-app';
 import { NATS_RECONNECT_FOREVER, RpcClient } from '@hn/messaging';
 import { createTestDatabase, freePort, NatsServerProcess, TestDatabase, uniqueName, waitFor } from '@hn/testing';
@@ -40,6 +41,8 @@ class WidgetController {
 
   @MessagePattern(rpcSubject)
   create(data: { name: string }): Promise<{ eventId: string }> {
+    // the kit's global filter turns a DomainException into its problem reply (no @UseFilters here)
+    if (data.name === 'taken') throw new DomainException(409, 'WIDGET_TAKEN', '名称已存在 (name taken)');
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`INSERT INTO widget (name) VALUES ($1)`, [data.name]);
       const event = await enqueueEvent(manager, { source: '/hn/widgets', type: subject, subject: data.name, data });
@@ -120,6 +123,7 @@ describe('NATS outage (service kit)', () => {
 
   it(`answers, relays and consumes again within 5 s after a ${OUTAGE_MS / 1000} s outage; /health reports each connection`, async () => {
     for (const name of ['a1', 'a2', 'a3']) await rpc.request(rpcSubject, { name });
+    await expect(rpc.request(rpcSubject, { name: 'taken' })).rejects.toMatchObject({ problem: { status: 409, code: 'WIDGET_TAKEN' } });
     const before = await health();
     expect(before.status).toBe(200);
     expect(Object.keys(before.body.details ?? {}).sort()).toEqual(['database', 'nats', 'nats-rpc']);
