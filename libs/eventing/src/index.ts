@@ -17,4 +17,3 @@ export * from './lib/persistence-logger';
 export * from './lib/nats-connection.token';
 export * from './lib/eventing-module-options';
 export * from './lib/eventing.module';
-export { EventingLifecycle } from './lib/eventing-lifecycle';

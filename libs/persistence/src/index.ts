@@ -7,6 +7,6 @@ export * from './lib/run-migrations-locked';
 export { errorMessage, isPgError } from './lib/pg-error';
 // NestJS wiring
 export * from './lib/persistence-module-options';
-export { PersistenceModule, openServiceDatabase } from './lib/persistence.module';
+export { PersistenceModule } from './lib/persistence.module';
 // Listing helpers
 export { pageOf, regionCondition } from './lib/list-query';

@@ -28,7 +28,7 @@ export class PersistenceModule {
 }
 
 /** Creates (if missing), opens and migrates (under the advisory lock) the service's database. */
-export async function openServiceDatabase(options: PersistenceModuleOptions): Promise<DataSource> {
+async function openServiceDatabase(options: PersistenceModuleOptions): Promise<DataSource> {
   // the address of the service's validated config (never the environment after boot), checked once more
   const { serverUrl } = PersistenceConfig.fromEnv({ DATABASE_URL: options.serverUrl });
   await ensureDatabase(serverUrl, options.database);
