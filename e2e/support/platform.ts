@@ -3,7 +3,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CloudEvent, Headers } from '@hn/contracts';
-import { buildCloudEvent, ensureStream } from '@hn/persistence';
+import { buildCloudEvent, ensureStream } from '@hn/eventing';
 import { createTestDatabase, freePort, NatsServerProcess } from '@hn/testing';
 import { connect, headers, JSONCodec } from 'nats';
 

@@ -1,8 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { ContractsEvents, PresaleEvents, Rpc } from '@hn/contracts';
-import { ObservabilityModule } from '@hn/observability';
-import { createServiceHealthController, PersistenceModule, ServiceConfigModule } from '@hn/persistence';
+import { ServiceKitModule } from '@hn/service-kit';
 import { CONTRACTS_CONFIG, ContractsConfig } from './config/contracts.config';
 import { ContractFilingCancellationService } from './contract-filings/contract-filing-cancellation.service';
 import { ContractFilingQueryService } from './contract-filings/contract-filing-query.service';
@@ -24,27 +22,22 @@ export class ContractsAppModule {
     return {
       module: ContractsAppModule,
       imports: [
-        ServiceConfigModule.forRoot(CONTRACTS_CONFIG, config),
-        ObservabilityModule.forService('contracts', { logLevel: config.logLevel }),
-        PersistenceModule.forService({
-          serviceName: 'contracts',
-          serverUrl: config.databaseUrl,
-          natsUrl: config.natsUrl,
-          database: config.databaseName,
-          entities: [],
+        ServiceKitModule.forService({
+          service: 'contracts',
+          config,
+          configToken: CONTRACTS_CONFIG,
           migrations: contractsMigrations,
-          eventSource: '/hn/contracts',
           // HN_PRESALE is ensured too so the replica consumer can start before presale ever ran.
           streams: [
             { name: ContractsEvents.stream, subjects: [...ContractsEvents.streamSubjects] },
             { name: PresaleEvents.stream, subjects: [...PresaleEvents.streamSubjects] },
           ],
+          health: { rpc: Rpc.contractsHealth },
         }),
-        TerminusModule,
         SigningStatisticsModule,
         ReconciliationModule,
       ],
-      controllers: [ContractFilingsController, createServiceHealthController('contracts', Rpc.contractsHealth)],
+      controllers: [ContractFilingsController],
       providers: [
         { provide: PiiCipher, useFactory: (c: ContractsConfig) => new PiiCipher(c.piiKey), inject: [CONTRACTS_CONFIG] },
         BuyerPiiService,

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { createServiceApp } from '@hn/messaging';
+import { createServiceApp } from '@hn/service-kit';
 import { ContractsAppModule } from './app.module';
 import { ContractsConfig } from './config/contracts.config';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createContractsApp } from './bootstrap';
-import { redactConfig } from '@hn/persistence';
+import { redactConfig } from '@hn/service-kit';
 import { validateContractsConfig, CONTRACTS_SECRETS } from './config/contracts.config';
 
 async function main(): Promise<void> {

@@ -1,8 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { EscrowEvents, PresaleEvents, Rpc } from '@hn/contracts';
-import { ObservabilityModule } from '@hn/observability';
-import { createServiceHealthController, PersistenceModule, ServiceConfigModule } from '@hn/persistence';
+import { ServiceKitModule } from '@hn/service-kit';
 import { ESCROW_CONFIG, EscrowConfig } from './config/escrow.config';
 import { EscrowQueryService } from './escrow/escrow-query.service';
 import { EscrowRecordsService } from './escrow/escrow-records.service';
@@ -17,25 +15,20 @@ export class EscrowAppModule {
     return {
       module: EscrowAppModule,
       imports: [
-        ServiceConfigModule.forRoot(ESCROW_CONFIG, config),
-        ObservabilityModule.forService('escrow', { logLevel: config.logLevel }),
-        PersistenceModule.forService({
-          serviceName: 'escrow',
-          serverUrl: config.databaseUrl,
-          natsUrl: config.natsUrl,
-          database: config.databaseName,
-          entities: [],
+        ServiceKitModule.forService({
+          service: 'escrow',
+          config,
+          configToken: ESCROW_CONFIG,
           migrations: escrowMigrations,
-          eventSource: '/hn/escrow',
           // HN_PRESALE is ensured too so the replica consumer can start before presale ever ran.
           streams: [
             { name: EscrowEvents.stream, subjects: [...EscrowEvents.streamSubjects] },
             { name: PresaleEvents.stream, subjects: [...PresaleEvents.streamSubjects] },
           ],
+          health: { rpc: Rpc.escrowHealth, objectStore: true },
         }),
-        TerminusModule,
       ],
-      controllers: [EscrowController, createServiceHealthController('escrow', Rpc.escrowHealth, { objectStore: true })],
+      controllers: [EscrowController],
       providers: [EscrowRecordsService, EscrowQueryService, PresaleReplicaProjector, PresaleReplicaConsumer],
     };
   }

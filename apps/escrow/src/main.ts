@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createEscrowApp } from './bootstrap';
-import { redactConfig } from '@hn/persistence';
+import { redactConfig } from '@hn/service-kit';
 import { validateEscrowConfig, ESCROW_SECRETS } from './config/escrow.config';
 
 async function main(): Promise<void> {

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AccessTokenService } from '@hn/auth';
 import { ObservabilityModule } from '@hn/observability';
+import { EventingModule, outboxEntities } from '@hn/eventing';
 import { PersistenceModule } from '@hn/persistence';
 import { AccountsModule } from './accounts/accounts.module';
 import { AccessTokenGuard } from './auth/access-token.guard';
@@ -52,16 +53,15 @@ export class GatewayAppModule {
       imports: [
         GatewayConfigModule.register(config),
         ObservabilityModule.forService('gateway', { metricsRoute: false, logLevel: config.logLevel }), // /metrics: management port only
+        // the gateway's own database and NATS connection; it is an HTTP app, not a service of the kit
         PersistenceModule.forService({
           serviceName: 'gateway',
           serverUrl: config.databaseUrl,
-          natsUrl: config.natsUrl,
           database: config.databaseName,
-          entities: gatewayEntities,
+          entities: [...outboxEntities, ...gatewayEntities],
           migrations: gatewayMigrations,
-          eventSource: '/hn/gateway',
-          streams: [],
         }),
+        EventingModule.forService({ serviceName: 'gateway', natsUrl: config.natsUrl, eventSource: '/hn/gateway', streams: [] }),
         TerminusModule,
         RpcModule,
         RateLimitModule,

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createGatewayApp } from './bootstrap';
-import { redactConfig } from '@hn/persistence';
+import { redactConfig } from '@hn/service-kit';
 import { validateGatewayConfig, GATEWAY_SECRETS } from './config/gateway.config';
 
 async function main(): Promise<void> {

@@ -1,8 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { PermitsEvents, Rpc } from '@hn/contracts';
-import { ObservabilityModule } from '@hn/observability';
-import { createServiceHealthController, PersistenceModule, ServiceConfigModule } from '@hn/persistence';
+import { ServiceKitModule } from '@hn/service-kit';
 import { PERMITS_CONFIG, PermitsConfig } from './config/permits.config';
 import { ConstructionPermitsModule } from './construction-permits/construction-permits.module';
 import { BuildingUnit } from './construction-permits/entities/building-unit.entity';
@@ -20,23 +18,18 @@ export class PermitsAppModule {
     return {
       module: PermitsAppModule,
       imports: [
-        ServiceConfigModule.forRoot(PERMITS_CONFIG, config),
-        ObservabilityModule.forService('permits', { logLevel: config.logLevel }),
-        PersistenceModule.forService({
-          serviceName: 'permits',
-          serverUrl: config.databaseUrl,
-          natsUrl: config.natsUrl,
-          database: config.databaseName,
-          entities: permitsEntities,
+        ServiceKitModule.forService({
+          service: 'permits',
+          config,
+          configToken: PERMITS_CONFIG,
           migrations: permitsMigrations,
-          eventSource: '/hn/permits',
+          entities: permitsEntities,
           streams: [{ name: PermitsEvents.stream, subjects: [...PermitsEvents.streamSubjects] }],
+          health: { rpc: Rpc.permitsHealth, objectStore: true },
         }),
-        TerminusModule,
         ConstructionPermitsModule,
         MarkingModule,
       ],
-      controllers: [createServiceHealthController('permits', Rpc.permitsHealth, { objectStore: true })],
     };
   }
 }

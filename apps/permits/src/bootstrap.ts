@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { createServiceApp } from '@hn/messaging';
+import { createServiceApp } from '@hn/service-kit';
 import { PermitsAppModule } from './app.module';
 import { PermitsConfig } from './config/permits.config';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createPermitsApp } from './bootstrap';
-import { redactConfig } from '@hn/persistence';
+import { redactConfig } from '@hn/service-kit';
 import { validatePermitsConfig, PERMITS_SECRETS } from './config/permits.config';
 
 async function main(): Promise<void> {

@@ -1,8 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { PermitsEvents, PresaleEvents, Rpc } from '@hn/contracts';
-import { ObservabilityModule } from '@hn/observability';
-import { createServiceHealthController, PersistenceModule, ServiceConfigModule } from '@hn/persistence';
+import { ServiceKitModule } from '@hn/service-kit';
 import { BackfillModule } from './backfill/backfill.module';
 import { PRESALE_CONFIG, PresaleConfig } from './config/presale.config';
 import { PresaleIssuanceService } from './issuance/presale-issuance.service';
@@ -28,27 +26,22 @@ export class PresaleAppModule {
       // global: the feature modules (backfill, unpermitted) use the issuing core exported below
       global: true,
       imports: [
-        ServiceConfigModule.forRoot(PRESALE_CONFIG, config),
-        ObservabilityModule.forService('presale', { logLevel: config.logLevel }),
-        PersistenceModule.forService({
-          serviceName: 'presale',
-          serverUrl: config.databaseUrl,
-          natsUrl: config.natsUrl,
-          database: config.databaseName,
-          entities: [],
+        ServiceKitModule.forService({
+          service: 'presale',
+          config,
+          configToken: PRESALE_CONFIG,
           migrations: presaleMigrations,
-          eventSource: '/hn/presale',
           // HN_PERMITS is ensured too so the replica consumer can start before permits ever ran.
           streams: [
             { name: PresaleEvents.stream, subjects: [...PresaleEvents.streamSubjects] },
             { name: PermitsEvents.stream, subjects: [...PermitsEvents.streamSubjects] },
           ],
+          health: { rpc: Rpc.presaleHealth, objectStore: true },
         }),
-        TerminusModule,
         BackfillModule,
         UnpermittedModule,
       ],
-      controllers: [PresalePermitsController, createServiceHealthController('presale', Rpc.presaleHealth, { objectStore: true })],
+      controllers: [PresalePermitsController],
       providers: [
         SigningKeysService,
         TransparencyLogService,

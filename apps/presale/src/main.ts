@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createPresaleApp } from './bootstrap';
-import { redactConfig } from '@hn/persistence';
+import { redactConfig } from '@hn/service-kit';
 import { validatePresaleConfig, PRESALE_SECRETS } from './config/presale.config';
 
 async function main(): Promise<void> {

@@ -1,5 +1,4 @@
 export { RpcCallOptions, RpcClient, RpcClientOptions } from './lib/rpc-client';
-export { createServiceApp, rpcTransportOptions, ServiceAppOptions } from './lib/create-service-app';
 export { NATS_RECONNECT_FOREVER, NatsConnectionState } from './lib/nats-reconnect';
 export { RpcTransportMonitor } from './lib/rpc-transport-monitor';
 export { RpcHandler, rpcSubjectsOfController, rpcSubjectsOfModule } from './lib/rpc-handler.decorator';

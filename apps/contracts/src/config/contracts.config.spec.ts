@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { redactConfig } from '@hn/persistence';
+import { redactConfig } from '@hn/service-kit';
 import { CONTRACTS_SECRETS, validateContractsConfig } from './contracts.config';
 
 describe(validateContractsConfig.name, () => {

@@ -1,4 +1,4 @@
-import { invalidConfig, readServiceEnv, ServiceEnv } from '@hn/persistence';
+import { invalidConfig, readServiceEnv, ServiceEnv } from '@hn/service-kit';
 import { CUTOVER_DEFAULTS, isIsoDate } from '@hn/numbering';
 import { ReconciliationConfig, readReconciliationConfig } from '../reconciliation/reconciliation.config';
 

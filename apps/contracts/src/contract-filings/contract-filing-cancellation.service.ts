@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CANCEL_REASON_MAX, ContractFilingCancelledV1, ContractFilingCancelRequestV1, ContractFilingV1, ContractsEvents, Principal } from '@hn/contracts';
 import { currentCorrelationId } from '@hn/observability';
-import { enqueueEvent } from '@hn/persistence';
+import { enqueueEvent } from '@hn/eventing';
 import { DataSource } from 'typeorm';
 import { canReadPii, revealFiling } from '../filing/contract-filing-record';
 import { ContractErrors } from '../filing/contract-filing.exception';

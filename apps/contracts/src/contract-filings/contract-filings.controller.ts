@@ -1,17 +1,13 @@
-import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ContractFilingIssuedV1, ContractFilingV1, Rpc, RpcPayload } from '@hn/contracts';
-import { RpcProblemFilter } from '@hn/errors';
 import { RpcHandler } from '@hn/messaging';
-import { RpcCorrelationInterceptor } from '@hn/observability';
 import { ContractFilingIssuanceService } from '../filing/contract-filing-issuance.service';
 import { ContractFilingCancellationService } from './contract-filing-cancellation.service';
 import { ContractFilingQueryService } from './contract-filing-query.service';
 
 /** NATS request/reply handlers of the contracts service (queue group "contracts"). */
 @Controller()
-@UseFilters(RpcProblemFilter)
-@UseInterceptors(RpcCorrelationInterceptor)
 export class ContractFilingsController {
   constructor(
     private readonly issuance: ContractFilingIssuanceService,

@@ -4,7 +4,7 @@ import { assertRegionAllowed, regionOf } from '@hn/auth';
 import { canonicalJson } from '@hn/chain';
 import { chinaToday } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
-import { buildCloudEvent } from '@hn/persistence';
+import { buildCloudEvent } from '@hn/eventing';
 import { createHash } from 'node:crypto';
 import { Pool, QueryConfig } from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';

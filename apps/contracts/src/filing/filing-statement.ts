@@ -1,5 +1,5 @@
 import { CloudEvent } from '@hn/contracts';
-import { outboxNotifySqlIfDue, outboxRowParams } from '@hn/persistence';
+import { outboxNotifySqlIfDue, outboxRowParams } from '@hn/eventing';
 import { SealedBuyerRow } from '../pii/buyer-pii.service';
 import { FilingDraft } from './contract-filing-record';
 

@@ -1,4 +1,4 @@
-import { CreateOutboxInbox1700000000000 } from '@hn/persistence';
+import { CreateOutboxInbox1700000000000 } from '@hn/eventing';
 import { InitialContracts1764400000000 } from './1764400000000-initial-contracts';
 import { SigningStatisticsReconciliation1764600000000 } from './1764600000000-signing-statistics-reconciliation';
 

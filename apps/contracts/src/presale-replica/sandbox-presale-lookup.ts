@@ -3,7 +3,7 @@ import { ErrorCode, PresalePermitV1, Principal, Rpc } from '@hn/contracts';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { currentCorrelationId } from '@hn/observability';
-import { InjectNats } from '@hn/persistence';
+import { InjectNats } from '@hn/eventing';
 import { NatsConnection } from 'nats';
 
 const TIMEOUT_MS = 2_500;

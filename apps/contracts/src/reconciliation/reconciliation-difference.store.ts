@@ -2,7 +2,7 @@ import { regionOf } from '@hn/auth';
 import { Injectable } from '@nestjs/common';
 import { ReconciliationDifferenceEventV1, ReconciliationEvents, ReconciliationFiguresV1 } from '@hn/contracts';
 import { currentCorrelationId } from '@hn/observability';
-import { enqueueEvent } from '@hn/persistence';
+import { enqueueEvent } from '@hn/eventing';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ComputedDifference, Figures } from './difference-computation';

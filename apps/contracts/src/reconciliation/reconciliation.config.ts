@@ -1,4 +1,4 @@
-import { invalidConfig } from '@hn/persistence';
+import { invalidConfig } from '@hn/service-kit';
 import { intSetting, MarketPlatformConfig, validateMarketPlatformConfig } from '../market-platform/market-platform.config';
 
 /** Settings of the market-platform pull and the reconciliation job; part of ContractsConfig. */

@@ -1,16 +1,12 @@
-import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { ReconciliationDifferencePageV1, ReconciliationDifferenceV1, ReconciliationRunResultV1, Rpc, RpcPayload } from '@hn/contracts';
-import { RpcProblemFilter } from '@hn/errors';
 import { RpcHandler } from '@hn/messaging';
-import { RpcCorrelationInterceptor } from '@hn/observability';
 import { ReconciliationQueryService } from './reconciliation-query.service';
 import { ReconciliationService } from './reconciliation.service';
 
 /** NATS request/reply handlers of 网签数据比对 (staff only; queue group "contracts"). */
 @Controller()
-@UseFilters(RpcProblemFilter)
-@UseInterceptors(RpcCorrelationInterceptor)
 export class ReconciliationController {
   constructor(
     private readonly reconciliation: ReconciliationService,

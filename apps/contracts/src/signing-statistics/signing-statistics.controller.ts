@@ -1,4 +1,4 @@
-import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
   Rpc,
@@ -8,16 +8,12 @@ import {
   SigningStatisticSubmitResultV1,
   SigningStatisticWithdrawResultV1,
 } from '@hn/contracts';
-import { RpcProblemFilter } from '@hn/errors';
 import { RpcHandler } from '@hn/messaging';
-import { RpcCorrelationInterceptor } from '@hn/observability';
 import { SigningStatisticsQueryService } from './signing-statistics-query.service';
 import { SigningStatisticsService } from './signing-statistics.service';
 
 /** NATS request/reply handlers of 网签统计补录 (staff only; queue group "contracts"). */
 @Controller()
-@UseFilters(RpcProblemFilter)
-@UseInterceptors(RpcCorrelationInterceptor)
 export class SigningStatisticsController {
   constructor(
     private readonly statistics: SigningStatisticsService,

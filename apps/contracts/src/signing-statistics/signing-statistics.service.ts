@@ -14,7 +14,7 @@ import {
 import { assertRegionAllowed, assertStaff, regionOf } from '@hn/auth';
 import { parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
-import { enqueueEvent } from '@hn/persistence';
+import { enqueueEvent } from '@hn/eventing';
 import { DataSource, EntityManager } from 'typeorm';
 import { CONTRACTS_CONFIG, ContractsConfig } from '../config/contracts.config';
 import { StatisticErrors } from './signing-statistic.errors';

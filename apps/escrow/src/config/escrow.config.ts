@@ -1,4 +1,4 @@
-import { invalidConfig, readServiceEnv, ServiceEnv } from '@hn/persistence';
+import { invalidConfig, readServiceEnv, ServiceEnv } from '@hn/service-kit';
 
 /** Configuration of the escrow service (预售资金监管), validated once at boot. No secrets of its own. */
 export type EscrowConfig = ServiceEnv;

@@ -21,7 +21,7 @@ import { assertRegionAllowed, assertStaff, CORRECTOR, regionOf } from '@hn/auth'
 import { ScanStaging } from '@hn/documents';
 import { chinaToday, parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
-import { enqueueEvent, InjectNats } from '@hn/persistence';
+import { enqueueEvent, InjectNats } from '@hn/eventing';
 import { NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import { EscrowErrors } from './escrow.errors';

@@ -1,4 +1,4 @@
-import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
   EscrowCorrectionResultV1,
@@ -11,16 +11,12 @@ import {
   Rpc,
   RpcPayload,
 } from '@hn/contracts';
-import { RpcProblemFilter } from '@hn/errors';
 import { RpcHandler } from '@hn/messaging';
-import { RpcCorrelationInterceptor } from '@hn/observability';
 import { EscrowQueryService } from './escrow-query.service';
 import { EscrowRecordsService } from './escrow-records.service';
 
 /** NATS request/reply handlers of 补录预售资金监管信息 (staff only; queue group "escrow"). */
 @Controller()
-@UseFilters(RpcProblemFilter)
-@UseInterceptors(RpcCorrelationInterceptor)
 export class EscrowController {
   constructor(
     private readonly records: EscrowRecordsService,

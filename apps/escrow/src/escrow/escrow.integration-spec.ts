@@ -13,7 +13,7 @@ import {
 } from '@hn/contracts';
 import { ScanStaging } from '@hn/documents';
 import { RpcClient } from '@hn/messaging';
-import { buildCloudEvent } from '@hn/persistence';
+import { buildCloudEvent } from '@hn/eventing';
 import { createTestDatabase, NatsServerProcess, waitFor } from '@hn/testing';
 import { connect, headers, JSONCodec, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PresaleEvents } from '@hn/contracts';
-import { EventProjectionConsumer, InjectNats } from '@hn/persistence';
+import { EventProjectionConsumer, InjectNats } from '@hn/eventing';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { PresaleReplicaProjector } from './presale-replica.projector';

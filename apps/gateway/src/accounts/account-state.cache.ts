@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { AccountChangedV1, AccountKind, GatewayEvents } from '@hn/contracts';
-import { InjectNats } from '@hn/persistence';
+import { InjectNats } from '@hn/eventing';
 import { JSONCodec, NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectNats } from '@hn/persistence';
+import { InjectNats } from '@hn/eventing';
 import { AccountChangedV1 } from '@hn/contracts';
 import { NatsConnection } from 'nats';
 import { AccountNotifier, publishAccountChanged } from './account-events';

@@ -1,4 +1,4 @@
-import { redactConfig } from '@hn/persistence';
+import { redactConfig } from '@hn/service-kit';
 import { GATEWAY_SECRETS, validateGatewayConfig } from './gateway.config';
 
 describe('validateGatewayConfig', () => {

@@ -1,4 +1,4 @@
-import { invalidConfig, LogLevel, readLogLevel } from '@hn/persistence';
+import { invalidConfig, LogLevel, readLogLevel } from '@hn/service-kit';
 import { isIP } from 'node:net';
 import { contractFilingRulesFromEnv } from '../contract-filings/contract-filing-rules';
 import { supervisionSettingsFromEnv } from '../supervision/supervision-gateway.service';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { CloudEvent, ConstructionPermitV1, PermitsEvents, ProjectTypedV1 } from '@hn/contracts';
-import { InjectNats } from '@hn/persistence';
+import { InjectNats } from '@hn/eventing';
 import { Events, JSONCodec, NatsConnection, Subscription } from 'nats';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
 

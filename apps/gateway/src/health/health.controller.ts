@@ -5,7 +5,7 @@ import { Rpc, ServiceHealthV1 } from '@hn/contracts';
 import { ScanStaging } from '@hn/documents';
 import { RpcClient } from '@hn/messaging';
 import { checkDatabase, checkNats, checkProbe } from '@hn/observability';
-import { InjectNats } from '@hn/persistence';
+import { InjectNats } from '@hn/eventing';
 import type { FastifyReply } from 'fastify';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';

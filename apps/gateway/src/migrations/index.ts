@@ -1,4 +1,4 @@
-import { CreateOutboxInbox1700000000000 } from '@hn/persistence';
+import { CreateOutboxInbox1700000000000 } from '@hn/eventing';
 import { InitialGateway1764200000001 } from './1764200000001-initial-gateway';
 import { StaffAndAudit1764400000001 } from './1764400000001-staff-and-audit';
 import { AccountLifecycle1766100000001 } from './1766100000001-account-lifecycle';

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { RpcClient } from '@hn/messaging';
-import { NATS_CONNECTION } from '@hn/persistence';
+import { NATS_CONNECTION } from '@hn/eventing';
 import { NatsConnection } from 'nats';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
 

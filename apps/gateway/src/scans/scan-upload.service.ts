@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, FieldError, ScanRefV1 } from '@hn/contracts';
 import { checkScanBytes, safeFileName, ScanStaging } from '@hn/documents';
-import { InjectNats } from '@hn/persistence';
+import { InjectNats } from '@hn/eventing';
 import type { FastifyRequest } from 'fastify';
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import { NatsConnection } from 'nats';

@@ -1,5 +1,5 @@
 import { isIsoDate } from '@hn/numbering';
-import { invalidConfig, readServiceEnv, ServiceEnv } from '@hn/persistence';
+import { invalidConfig, readServiceEnv, ServiceEnv } from '@hn/service-kit';
 
 /** Configuration of the permits service, validated once at boot; the process exits on bad config. */
 export interface PermitsConfig extends ServiceEnv {

@@ -1,17 +1,13 @@
-import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { BuildingUnitV1, ConstructionPermitV1, ELicenseV1, PageV1, PermitUpsertResultV1, Rpc, RpcPayload } from '@hn/contracts';
-import { RpcProblemFilter } from '@hn/errors';
 import { RpcHandler } from '@hn/messaging';
-import { RpcCorrelationInterceptor } from '@hn/observability';
 import { ConstructionPermitsService } from './construction-permits.service';
 import { ELicenseService } from './e-license.service';
 import { PermitUpsertService } from './permit-upsert.service';
 
 /** NATS request/reply handlers of the permits service (queue group "permits"). */
 @Controller()
-@UseFilters(RpcProblemFilter)
-@UseInterceptors(RpcCorrelationInterceptor)
 export class ConstructionPermitsController {
   constructor(
     private readonly permits: ConstructionPermitsService,

@@ -9,7 +9,7 @@ import {
   ProjectTypedV1,
 } from '@hn/contracts';
 import { currentCorrelationId } from '@hn/observability';
-import { enqueueEvent } from '@hn/persistence';
+import { enqueueEvent } from '@hn/eventing';
 import { DataSource, EntityManager } from 'typeorm';
 import { PermitsErrors } from './construction-permits.exception';
 import { BuildingUnit } from './entities/building-unit.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FieldError, MarkingCorrectionRequestV1, MarkingCorrectionResultV1, MarkingEvents, PermitsEvents, Principal, ProjectType, ProjectTypedV1, RecordCorrectedV1, ScanRefV1 } from '@hn/contracts';
 import { correctionReportErrors, isScanRef, ScanStaging } from '@hn/documents';
 import { currentCorrelationId } from '@hn/observability';
-import { enqueueEvent, InjectNats } from '@hn/persistence';
+import { enqueueEvent, InjectNats } from '@hn/eventing';
 import { NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';

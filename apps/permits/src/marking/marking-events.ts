@@ -1,5 +1,5 @@
 import { PermitsEvents, ProjectTypedV1 } from '@hn/contracts';
-import { buildCloudEvent, outboxNotifySqlIfDue, outboxRowParams } from '@hn/persistence';
+import { buildCloudEvent, outboxNotifySqlIfDue, outboxRowParams } from '@hn/eventing';
 import { EntityManager } from 'typeorm';
 
 export const PERMITS_EVENT_SOURCE = '/hn/permits';

@@ -1,4 +1,4 @@
-import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
   MarkingBatchResultV1,
@@ -9,9 +9,7 @@ import {
   Rpc,
   RpcPayload,
 } from '@hn/contracts';
-import { RpcProblemFilter } from '@hn/errors';
 import { RpcHandler } from '@hn/messaging';
-import { RpcCorrelationInterceptor } from '@hn/observability';
 import { MarkingCorrectionService } from './marking-correction.service';
 import { MarkingQueryService } from './marking-query.service';
 import { MarkingStepsService } from './marking-steps.service';
@@ -19,8 +17,6 @@ import { MarkingSubmitService } from './marking-submit.service';
 
 /** NATS request/reply handlers of 存量预售项目标记 (staff only; queue group "permits"). */
 @Controller()
-@UseFilters(RpcProblemFilter)
-@UseInterceptors(RpcCorrelationInterceptor)
 export class MarkingController {
   constructor(
     private readonly queries: MarkingQueryService,

@@ -1,4 +1,4 @@
-import { CreateOutboxInbox1700000000000 } from '@hn/persistence';
+import { CreateOutboxInbox1700000000000 } from '@hn/eventing';
 import { InitialPermits1764200000000 } from './1764200000000-initial-permits';
 import { SearchGrams1764200000002 } from './1764200000002-search-grams';
 import { ProjectMarking1764800000010 } from './1764800000010-project-marking';

@@ -3,7 +3,7 @@ import { assertRegionAllowed, assertStaff, CORRECTOR, regionOf } from '@hn/auth'
 import { FieldError, PresaleBackfillEvents, PresaleCorrectionRequestV1, PresaleCorrectionResultV1, PresaleSubmission, Principal, RecordCorrectedV1, REQUIRED_MESSAGE, validateMessage } from '@hn/contracts';
 import { correctionReportErrors, isScanRef } from '@hn/documents';
 import { currentCorrelationId } from '@hn/observability';
-import { enqueueEvent } from '@hn/persistence';
+import { enqueueEvent } from '@hn/eventing';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { assertLocalCertificateFree, localCertificateKeysOf } from '../issuance/local-certificate';

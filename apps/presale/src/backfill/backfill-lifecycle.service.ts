@@ -3,7 +3,7 @@ import { assertRegionAllowed, assertStaff, regionOf, StaffScopes } from '@hn/aut
 import { BackfillSubmitRequestV1, BackfillSubmitResultV1, BackfillWithdrawRequestV1, BackfillWithdrawResultV1, PresaleBackfillEvents, PresalePermitBackfilledV1, Principal } from '@hn/contracts';
 import { parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
-import { enqueueEvent } from '@hn/persistence';
+import { enqueueEvent } from '@hn/eventing';
 import { DataSource, EntityManager } from 'typeorm';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { TransparencyLogService } from '../transparency-log/transparency-log.service';

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { redactConfig } from '@hn/persistence';
+import { redactConfig } from '@hn/service-kit';
 import { PRESALE_SECRETS, validatePresaleConfig } from './presale.config';
 
 describe(validatePresaleConfig.name, () => {

@@ -1,5 +1,5 @@
 import { CUTOVER_DEFAULTS, isIsoDate } from '@hn/numbering';
-import { invalidConfig, readServiceEnv, ServiceEnv } from '@hn/persistence';
+import { invalidConfig, readServiceEnv, ServiceEnv } from '@hn/service-kit';
 
 /** Configuration of the presale service, validated once at boot (main.ts); the signing key is a secret. */
 export interface PresaleConfig extends ServiceEnv {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, PresaleEvents, PresaleIssuedV1, PresaleIssueRequestV1, PresalePermitIssuedV1, PresaleSubmission, Principal, validateMessage } from '@hn/contracts';
 import { currentCorrelationId } from '@hn/observability';
-import { enqueueEvent } from '@hn/persistence';
+import { enqueueEvent } from '@hn/eventing';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { PresaleIssuanceMetrics } from './presale-issuance.metrics';

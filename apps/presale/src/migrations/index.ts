@@ -1,4 +1,4 @@
-import { CreateOutboxInbox1700000000000 } from '@hn/persistence';
+import { CreateOutboxInbox1700000000000 } from '@hn/eventing';
 import { InitialPresale1764300000000 } from './1764300000000-initial-presale';
 import { PresaleBackfill1764800000001 } from './1764800000001-presale-backfill';
 import { LocalCertificateDeveloper1766200000000 } from './1766200000000-local-certificate-developer';

@@ -3,7 +3,7 @@ import { ConstructionPermitV1, ErrorCode, Principal, Rpc, RpcDef } from '@hn/con
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { currentCorrelationId } from '@hn/observability';
-import { InjectNats } from '@hn/persistence';
+import { InjectNats } from '@hn/eventing';
 import { NatsConnection } from 'nats';
 import { PermitFacts, PermitSource } from '../issuance/presale-eligibility';
 

@@ -1,4 +1,4 @@
-import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
   BinaryFileV1,
@@ -12,9 +12,7 @@ import {
   RpcPayload,
   VerifyResultV1,
 } from '@hn/contracts';
-import { RpcProblemFilter } from '@hn/errors';
 import { RpcHandler } from '@hn/messaging';
-import { RpcCorrelationInterceptor } from '@hn/observability';
 import { PresaleIssuanceService } from '../issuance/presale-issuance.service';
 import { SigningKeysService } from '../transparency-log/signing-keys.service';
 import { TransparencyLogService } from '../transparency-log/transparency-log.service';
@@ -23,8 +21,6 @@ import { PublicVerificationService } from './public-verification.service';
 
 /** NATS request/reply handlers of the presale service (queue group "presale"). */
 @Controller()
-@UseFilters(RpcProblemFilter)
-@UseInterceptors(RpcCorrelationInterceptor)
 export class PresalePermitsController {
   constructor(
     private readonly issuance: PresaleIssuanceService,

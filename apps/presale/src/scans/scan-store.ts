@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ScanRefV1, StoredScanV1 } from '@hn/contracts';
 import { ScanStaging } from '@hn/documents';
-import { InjectNats } from '@hn/persistence';
+import { InjectNats } from '@hn/eventing';
 import { NatsConnection } from 'nats';
 import { EntityManager } from 'typeorm';
 

@@ -1,15 +1,11 @@
-import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Rpc, RpcPayload, UnpermittedPresalePageV1, UnpermittedPresaleProjectV1 } from '@hn/contracts';
-import { RpcProblemFilter } from '@hn/errors';
 import { RpcHandler } from '@hn/messaging';
-import { RpcCorrelationInterceptor } from '@hn/observability';
 import { UnpermittedPresaleService } from './unpermitted.service';
 
 /** NATS request/reply handlers of 已办预售未办施工许可 (staff principals only). */
 @Controller()
-@UseFilters(RpcProblemFilter)
-@UseInterceptors(RpcCorrelationInterceptor)
 export class UnpermittedPresaleController {
   constructor(private readonly unpermitted: UnpermittedPresaleService) {}
 

@@ -11,7 +11,7 @@ import {
 } from '@hn/contracts';
 import { chinaToday } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
-import { enqueueEvent } from '@hn/persistence';
+import { enqueueEvent } from '@hn/eventing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PresaleErrors } from '../issuance/presale.exception';

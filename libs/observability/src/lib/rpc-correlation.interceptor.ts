@@ -5,7 +5,13 @@ import { Observable } from 'rxjs';
 import { acceptOrCreateCorrelationId, runWithCorrelation } from './correlation';
 import { MetricsService, outcomeOfStatus, RequestOutcome } from './metrics.service';
 
-/** Takes the correlation id from the NATS header so a service's logs join the gateway's. */
+/** The requests already being observed: a handler that still names the interceptor itself is not counted twice. */
+const observed = new WeakSet<object>();
+
+/**
+ * Takes the correlation id from the NATS header so a service's logs join the gateway's. Applied to
+ * every RPC handler by createServiceApp (@hn/service-kit); running it once more on a controller is harmless.
+ */
 @Injectable()
 export class RpcCorrelationInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Rpc');
@@ -16,6 +22,10 @@ export class RpcCorrelationInterceptor implements NestInterceptor {
     if (context.getType() !== 'rpc') return next.handle();
     const rpc = context.switchToRpc();
     const natsContext = rpc.getContext<NatsContext>();
+    if (natsContext && typeof natsContext === 'object') {
+      if (observed.has(natsContext)) return next.handle();
+      observed.add(natsContext);
+    }
     const subject = natsContext?.getSubject?.() ?? 'unknown';
     const header = natsContext?.getHeaders?.()?.get(Headers.correlationId);
     const correlationId = acceptOrCreateCorrelationId(header);

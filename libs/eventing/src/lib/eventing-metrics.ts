@@ -24,7 +24,7 @@ export function outboxLagObserver(metrics: MetricsService): (lagSeconds: number[
  * request per durable), so the figures are current without a timer of their own.
  */
 @Injectable()
-export class PersistenceMetrics implements OnModuleInit {
+export class EventingMetrics implements OnModuleInit {
   constructor(
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Optional() @Inject(MetricsService) private readonly metrics?: MetricsService,

@@ -4,12 +4,12 @@ import { headers as natsHeaders, JetStreamClient, JetStreamManager, NatsConnecti
 import { DataSource, EntityManager } from 'typeorm';
 import { buildCloudEvent } from './build-cloud-event';
 import { CreateOutboxInbox1700000000000 } from './create-outbox-inbox-1700000000000';
-import { createServiceDataSource } from './create-service-data-source';
+import { createServiceDataSource } from '@hn/persistence';
 import { ensureStream } from './ensure-stream';
 import { EventContext, IdempotentConsumer, IdempotentConsumerOptions } from './idempotent-consumer';
 import { outboxEntities } from './outbox-entities';
 import { PersistenceLogger } from './persistence-logger';
-import { runMigrationsLocked } from './run-migrations-locked';
+import { runMigrationsLocked } from '@hn/persistence';
 
 const quiet: PersistenceLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 

@@ -4,13 +4,13 @@ import { connectNats, createTestDatabase, deleteStreamIfExists, TcpProxy, TestDa
 import { JetStreamManager, JsMsg, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { CreateOutboxInbox1700000000000 } from './create-outbox-inbox-1700000000000';
-import { createServiceDataSource } from './create-service-data-source';
+import { createServiceDataSource } from '@hn/persistence';
 import { enqueueEvent } from './enqueue-event';
 import { ensureStream } from './ensure-stream';
 import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
 import { outboxEntities } from './outbox-entities';
 import { PersistenceLogger } from './persistence-logger';
-import { runMigrationsLocked } from './run-migrations-locked';
+import { runMigrationsLocked } from '@hn/persistence';
 
 interface Row {
   id: string;

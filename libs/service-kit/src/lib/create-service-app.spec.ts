@@ -1,6 +1,6 @@
 import { Transport } from '@nestjs/microservices';
 import { rpcTransportOptions } from './create-service-app';
-import { NATS_RECONNECT_FOREVER } from './nats-reconnect';
+import { NATS_RECONNECT_FOREVER } from '@hn/messaging';
 
 describe(rpcTransportOptions.name, () => {
   it('makes the NestJS NATS transport reconnect forever, in the service queue group', () => {

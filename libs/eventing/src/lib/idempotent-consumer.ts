@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { backoffDelay } from './backoff';
 import { PausableSleep } from './pausable-sleep';
 import { RunningConsumer, runningConsumers } from './running-consumers';
-import { errorMessage } from './pg-error';
+import { errorMessage } from '@hn/persistence';
 import { consoleWarnLogger, PersistenceLogger } from './persistence-logger';
 import { subjectMatches } from './subject-match';
 

@@ -7,7 +7,7 @@ import { OUTBOX_CHANNEL_SQL } from './outbox-sql';
 import { PausableSleep } from './pausable-sleep';
 
 const TRAILING_PASS_MS = 30;
-import { errorMessage } from './pg-error';
+import { errorMessage } from '@hn/persistence';
 import { pgClientConfig } from './pg-client-config';
 import { consoleWarnLogger, PersistenceLogger } from './persistence-logger';
 

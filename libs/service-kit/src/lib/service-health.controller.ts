@@ -1,13 +1,12 @@
-import { Controller, Get, Type, UseFilters } from '@nestjs/common';
+import { Controller, Get, Type } from '@nestjs/common';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunction, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { RpcDef, ServiceHealthV1 } from '@hn/contracts';
 import { ScanStaging } from '@hn/documents';
-import { RpcProblemFilter } from '@hn/errors';
+import { InjectNats } from '@hn/eventing';
 import { NatsConnectionState, RpcHandler, RpcTransportMonitor } from '@hn/messaging';
 import { checkDatabase, checkNats, checkProbe } from '@hn/observability';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { InjectNats } from './nats-connection.token';
 
 export interface ServiceHealthOptions {
   /** The service stages scans through the JetStream object store: report it too. */
@@ -44,7 +43,6 @@ export function createServiceHealthController(service: string, rpc: RpcDef<Recor
     }
 
     @RpcHandler(rpc)
-    @UseFilters(RpcProblemFilter)
     async rpcHealth(): Promise<ServiceHealthV1> {
       const results = await Promise.all(this.checks().map((check) => check()));
       const details = Object.assign({}, ...results) as ServiceHealthV1['details'];

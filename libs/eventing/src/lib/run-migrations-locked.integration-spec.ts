@@ -2,10 +2,8 @@ import { createTestDatabase, TestDatabase, uniqueName } from '@hn/testing';
 import { Client } from 'pg';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { CreateOutboxInbox1700000000000 } from './create-outbox-inbox-1700000000000';
-import { createServiceDataSource } from './create-service-data-source';
-import { ensureDatabase } from './ensure-database';
+import { createServiceDataSource, ensureDatabase, runMigrationsLocked } from '@hn/persistence';
 import { outboxEntities } from './outbox-entities';
-import { runMigrationsLocked } from './run-migrations-locked';
 
 /** Slow and not idempotent: two concurrent runs would fail or insert twice. */
 class SlowProbe1700000000001 implements MigrationInterface {

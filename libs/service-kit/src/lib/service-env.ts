@@ -1,4 +1,4 @@
-import { DATABASE_NAME_PATTERN } from './database-name';
+import { DATABASE_NAME_PATTERN } from '@hn/persistence';
 import { LogLevel, readLogLevel } from './service-config';
 
 /** What every service reads from the environment: its database, the server, NATS, its HTTP port. */

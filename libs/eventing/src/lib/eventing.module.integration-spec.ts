@@ -7,9 +7,10 @@ import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { CreateOutboxInbox1700000000000 } from './create-outbox-inbox-1700000000000';
 import { enqueueEvent } from './enqueue-event';
 import { InjectEventSource, InjectNats } from './nats-connection.token';
-import { DEFAULT_NATS_URL } from './persistence-config';
+import { DEFAULT_NATS_URL, PersistenceModule } from '@hn/persistence';
 import { OutboxRelay } from './outbox-relay';
-import { PersistenceModule } from './persistence.module';
+import { EventingModule } from './eventing.module';
+import { outboxEntities } from './outbox-entities';
 
 class CreateWidget1700000000100 implements MigrationInterface {
   name = 'CreateWidget1700000000100';
@@ -42,7 +43,7 @@ class WidgetService {
 @Module({ providers: [WidgetService] })
 class WidgetModule {}
 
-describe(PersistenceModule.name, () => {
+describe(EventingModule.name, () => {
   let db: TestDatabase;
   let nc: NatsConnection;
   let jsm: JetStreamManager;
@@ -58,10 +59,13 @@ describe(PersistenceModule.name, () => {
           PersistenceModule.forService({
             serviceName: 'widgets',
             serverUrl: db.serverUrl,
-            natsUrl: process.env['NATS_URL'] || DEFAULT_NATS_URL,
             database: db.name,
-            entities: [],
+            entities: outboxEntities,
             migrations: [CreateOutboxInbox1700000000000, CreateWidget1700000000100],
+          }),
+          EventingModule.forService({
+            serviceName: 'widgets',
+            natsUrl: process.env['NATS_URL'] || DEFAULT_NATS_URL,
             eventSource: '/hn/widgets',
             streams: [{ name: stream, subjects: [`hnt.${stream}.>`] }],
             relay: { pollIntervalMs: 60_000 },

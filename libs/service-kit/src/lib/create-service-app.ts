@@ -2,11 +2,11 @@ import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common'
 import { NestFactory } from '@nestjs/core';
 import { NatsOptions, Transport } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { MetricsService, trackNatsConnection } from '@hn/observability';
+import { NATS_RECONNECT_FOREVER, RpcTransportMonitor } from '@hn/messaging';
+import { MetricsService, RpcCorrelationInterceptor, trackNatsConnection } from '@hn/observability';
 import { Logger } from 'nestjs-pino';
 import { NatsConnection } from 'nats';
-import { NATS_RECONNECT_FOREVER } from './nats-reconnect';
-import { RpcTransportMonitor } from './rpc-transport-monitor';
+import { ServiceExceptionFilter } from './service-exception.filter';
 
 export interface ServiceAppOptions {
   /** queue group = service name: replicas share requests instead of each answering */
@@ -27,16 +27,24 @@ export function rpcTransportOptions(options: Pick<ServiceAppOptions, 'service' |
   };
 }
 
-/** A service as a hybrid app: NATS request/reply in its queue group, plus HTTP for /health and /metrics. */
+/**
+ * A service as a hybrid app: NATS request/reply in its queue group, plus HTTP for /health and /metrics.
+ * Every RPC handler runs under the correlation interceptor (the gateway's correlation id in the logs,
+ * the rpc duration histogram) and the RPC problem filter (DomainException → its problem, anything
+ * else → INTERNAL without a stack); both only on the RPC transport, HTTP keeps Nest's own handling.
+ */
 export async function createServiceApp(module: DynamicModule, options: ServiceAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
   observeHttpDurations(app);
+  // global, inherited by the RPC transport; both act on RPC only (HTTP keeps Nest's handling)
+  app.useGlobalInterceptors(new RpcCorrelationInterceptor(app.get(MetricsService, { strict: false })));
+  app.useGlobalFilters(new ServiceExceptionFilter(app.getHttpAdapter()));
   const microservice = app.connectMicroservice<NatsOptions>(rpcTransportOptions(options), { inheritAppConfig: true });
   await app.startAllMicroservices();
-  // /health reports the transport's own connection (PersistenceModule provides the monitor).
+  // /health reports the transport's own connection (ServiceKitModule provides the monitor).
   const rpcConnection = microservice.unwrap<NatsConnection>();
   monitorOf(app)?.attach(rpcConnection);
   trackNatsConnection(app.get(MetricsService, { strict: false }), 'rpc', rpcConnection);

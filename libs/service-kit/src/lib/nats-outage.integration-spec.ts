@@ -1,21 +1,17 @@
 import { Controller, INestApplication, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { TerminusModule } from '@nestjs/terminus';
 import { publicRpcDef, ServiceHealthV1 } from '@hn/contracts';
-import { createServiceApp, NATS_RECONNECT_FOREVER, RpcClient } from '@hn/messaging';
-import { ObservabilityModule } from '@hn/observability';
+import { DomainException } from '@hn/errors';
+import { createServiceApp } from './create-service-app';
+import { NATS_RECONNECT_FOREVER, RpcClient } from '@hn/messaging';
 import { createTestDatabase, freePort, NatsServerProcess, TestDatabase, uniqueName, waitFor } from '@hn/testing';
 import { connect, NatsConnection } from 'nats';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { CreateOutboxInbox1700000000000 } from './create-outbox-inbox-1700000000000';
-import { enqueueEvent } from './enqueue-event';
-import { IdempotentConsumer } from './idempotent-consumer';
-import { InjectNats } from './nats-connection.token';
-import { PersistenceModule } from './persistence.module';
-import { createServiceHealthController } from './service-health.controller';
+import { CreateOutboxInbox1700000000000, enqueueEvent, IdempotentConsumer, InjectNats } from '@hn/eventing';
+import { ServiceKitModule } from './service-kit.module';
 
 /**
- * A service built like the apps (createServiceApp + PersistenceModule + service health) against its
+ * A service built like the apps (createServiceApp + ServiceKitModule) against its
  * own nats-server, which is stopped for longer than a client with a reconnect limit would last
  * (10 attempts × ½ s) and started again on the same JetStream store: request/reply, the outbox
  * relay, the durable consumer and /health all come back by themselves.
@@ -45,6 +41,8 @@ class WidgetController {
 
   @MessagePattern(rpcSubject)
   create(data: { name: string }): Promise<{ eventId: string }> {
+    // the kit's global filter turns a DomainException into its problem reply (no @UseFilters here)
+    if (data.name === 'taken') throw new DomainException(409, 'WIDGET_TAKEN', '名称已存在 (name taken)');
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`INSERT INTO widget (name) VALUES ($1)`, [data.name]);
       const event = await enqueueEvent(manager, { source: '/hn/widgets', type: subject, subject: data.name, data });
@@ -97,20 +95,17 @@ describe('NATS outage (service kit)', () => {
     port = await freePort();
     @Module({
       imports: [
-        ObservabilityModule.forService('widgets', { logLevel: 'silent' }),
-        PersistenceModule.forService({
-          serviceName: 'widgets',
-          serverUrl: db.serverUrl,
-          natsUrl: nats.url,
-          database: db.name,
-          entities: [],
+        ServiceKitModule.forService({
+          service: 'widgets',
+          config: { databaseUrl: db.serverUrl, databaseName: db.name, natsUrl: nats.url, port, host: '127.0.0.1', logLevel: 'silent' },
+          configToken: Symbol('WIDGETS_CONFIG'),
           migrations: [CreateOutboxInbox1700000000000, CreateWidget1700000000100],
           eventSource: '/hn/widgets',
           streams: [{ name: stream, subjects: [`hnt.${stream}.>`] }],
+          health: { rpc: healthRpc },
         }),
-        TerminusModule,
       ],
-      controllers: [WidgetController, createServiceHealthController('widgets', healthRpc)],
+      controllers: [WidgetController],
       providers: [WidgetConsumer],
     })
     class WidgetsAppModule {}
@@ -128,6 +123,7 @@ describe('NATS outage (service kit)', () => {
 
   it(`answers, relays and consumes again within 5 s after a ${OUTAGE_MS / 1000} s outage; /health reports each connection`, async () => {
     for (const name of ['a1', 'a2', 'a3']) await rpc.request(rpcSubject, { name });
+    await expect(rpc.request(rpcSubject, { name: 'taken' })).rejects.toMatchObject({ problem: { status: 409, code: 'WIDGET_TAKEN' } });
     const before = await health();
     expect(before.status).toBe(200);
     expect(Object.keys(before.body.details ?? {}).sort()).toEqual(['database', 'nats', 'nats-rpc']);
