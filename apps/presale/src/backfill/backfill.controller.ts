@@ -1,4 +1,4 @@
-import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
   BackfillCandidatePageV1,
@@ -10,9 +10,7 @@ import {
   Rpc,
   RpcPayload,
 } from '@hn/contracts';
-import { RpcProblemFilter } from '@hn/errors';
 import { RpcHandler } from '@hn/messaging';
-import { RpcCorrelationInterceptor } from '@hn/observability';
 import { BackfillCorrectionService } from './backfill-correction.service';
 import { BackfillIssueService } from './backfill-issue.service';
 import { BackfillLifecycleService } from './backfill-lifecycle.service';
@@ -20,8 +18,6 @@ import { BackfillQueryService } from './backfill-query.service';
 
 /** NATS request/reply handlers of 补录预售许可证 (queue group "presale"); staff principals only. */
 @Controller()
-@UseFilters(RpcProblemFilter)
-@UseInterceptors(RpcCorrelationInterceptor)
 export class BackfillController {
   constructor(
     private readonly issuance: BackfillIssueService,
