@@ -1,4 +1,4 @@
-import { Rpc, RpcProblem } from '@hn/contracts';
+import { Rpc, RpcProblem } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { connect, JSONCodec } from 'nats';

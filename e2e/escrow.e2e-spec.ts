@@ -6,7 +6,7 @@
  * service's outbox relay would), so this suite does not depend on the presale backfill routes.
  */
 import { createHash } from 'node:crypto';
-import { EscrowEvents, PresaleBackfillEvents, PresaleEvents } from '@hn/contracts';
+import { EscrowEvents, PresaleBackfillEvents, PresaleEvents } from '@hn/messages';
 import { AckPolicy, connect, DeliverPolicy, JSONCodec } from 'nats';
 import { TestPlatform } from './support/platform';
 

@@ -1,4 +1,4 @@
-import { ContractsEvents, Headers as HnHeaders, PresaleEvents } from '@hn/contracts';
+import { ContractsEvents, Headers as HnHeaders, PresaleEvents } from '@hn/messages';
 import { serviceDatabaseUrl } from '@hn/persistence';
 import { connect } from 'nats';
 import { Client } from 'pg';

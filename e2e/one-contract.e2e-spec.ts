@@ -1,4 +1,4 @@
-import { ContractsRpc, Principal } from '@hn/contracts';
+import { ContractsRpc, Principal } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { connect, NatsConnection } from 'nats';
@@ -12,7 +12,7 @@ interface Problem {
 }
 
 /**
- * One contract per message: a contract filing is validated by the same rules (@hn/contracts
+ * One contract per message: a contract filing is validated by the same rules (@hn/messages
  * validateContractFilingSubmission and its reason functions) at the gateway and again in the
  * contracts service, so a body sent straight over NATS is refused with the same code, fields and
  * wording as through the gateway.

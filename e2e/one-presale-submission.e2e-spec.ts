@@ -1,4 +1,4 @@
-import { Principal, Rpc } from '@hn/contracts';
+import { Principal, Rpc } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { connect, NatsConnection } from 'nats';
@@ -12,7 +12,7 @@ interface Problem {
 }
 
 /**
- * One contract per message: the 取号 body is the message class PresaleSubmission of @hn/contracts,
+ * One contract per message: the 取号 body is the message class PresaleSubmission of @hn/messages,
  * validated by the gateway on the HTTP body and again by the presale service on its RPC payload
  * (validateMessage), so a body sent straight over NATS is refused with the same code, fields and
  * wording as through the gateway.

@@ -2,7 +2,7 @@ import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { CloudEvent, Headers } from '@hn/contracts';
+import { CloudEvent, Headers } from '@hn/messages';
 import { buildCloudEvent, ensureStream } from '@hn/eventing';
 import { createTestDatabase, freePort, NatsServerProcess } from '@hn/testing';
 import { connect, headers, JSONCodec } from 'nats';

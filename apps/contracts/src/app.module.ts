@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ContractsEvents, PresaleEvents, Rpc } from '@hn/contracts';
+import { ContractsEvents, PresaleEvents, Rpc } from '@hn/messages';
 import { ServiceKitModule } from '@hn/service-kit';
 import { CONTRACTS_CONFIG, ContractsConfig } from './config/contracts.config';
 import { ContractFilingCancellationService } from './contract-filings/contract-filing-cancellation.service';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Rpc, rpcServiceOf, rpcSubjectsOf } from '@hn/contracts';
+import { Rpc, rpcServiceOf, rpcSubjectsOf } from '@hn/messages';
 import { rpcSubjectsOfModule } from '@hn/messaging';
 import { ContractsAppModule } from './app.module';
 import type { ContractsConfig } from './config/contracts.config';

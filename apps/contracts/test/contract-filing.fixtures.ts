@@ -1,5 +1,5 @@
 // Test fixtures only (specs and integration specs); not used by the service.
-import { ContractFilingSubmissionV1 } from '@hn/contracts';
+import { ContractFilingSubmissionV1 } from '@hn/messages';
 import { creditCodeCheckChar, residentIdCheckDigit } from '@hn/numbering';
 
 export const PRESALE = '430223202406200101-Y01';

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { EscrowEvents, PresaleEvents, Rpc } from '@hn/contracts';
+import { EscrowEvents, PresaleEvents, Rpc } from '@hn/messages';
 import { ServiceKitModule } from '@hn/service-kit';
 import { ESCROW_CONFIG, EscrowConfig } from './config/escrow.config';
 import { EscrowQueryService } from './escrow/escrow-query.service';

@@ -2,7 +2,7 @@ import { INestApplication, Logger as NestLogger, ValidationPipe } from '@nestjs/
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import multipart from '@fastify/multipart';
-import { SCAN_MAX_BYTES } from '@hn/contracts';
+import { SCAN_MAX_BYTES } from '@hn/messages';
 import { acceptOrCreateCorrelationId, MetricsService, runWithCorrelation } from '@hn/observability';
 import { Logger } from 'nestjs-pino';
 import { GatewayAppModule } from './app.module';

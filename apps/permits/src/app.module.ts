@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PermitsEvents, Rpc } from '@hn/contracts';
+import { PermitsEvents, Rpc } from '@hn/messages';
 import { ServiceKitModule } from '@hn/service-kit';
 import { PERMITS_CONFIG, PermitsConfig } from './config/permits.config';
 import { ConstructionPermitsModule } from './construction-permits/construction-permits.module';

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PermitsEvents, PresaleEvents, Rpc } from '@hn/contracts';
+import { PermitsEvents, PresaleEvents, Rpc } from '@hn/messages';
 import { ServiceKitModule } from '@hn/service-kit';
 import { BackfillModule } from './backfill/backfill.module';
 import { PRESALE_CONFIG, PresaleConfig } from './config/presale.config';

@@ -1,4 +1,4 @@
-import { ContractFilingV1, Principal } from '@hn/contracts';
+import { ContractFilingV1, Principal } from '@hn/messages';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
 import { parseContractNumber } from '@hn/numbering';
 import { EntityManager } from 'typeorm';

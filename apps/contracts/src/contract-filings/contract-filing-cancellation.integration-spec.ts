@@ -9,7 +9,7 @@ import {
   PresalePermitV1,
   Principal,
   Rpc,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess, waitFor } from '@hn/testing';
 import { randomBytes, randomUUID } from 'node:crypto';

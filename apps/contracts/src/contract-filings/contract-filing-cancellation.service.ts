@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CANCEL_REASON_MAX, ContractFilingCancelledV1, ContractFilingCancelRequestV1, ContractFilingV1, ContractsEvents, Principal } from '@hn/contracts';
+import { CANCEL_REASON_MAX, ContractFilingCancelledV1, ContractFilingCancelRequestV1, ContractFilingV1, ContractsEvents, Principal } from '@hn/messages';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource } from 'typeorm';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ContractFilingV1, Principal } from '@hn/contracts';
+import { ContractFilingV1, Principal } from '@hn/messages';
 import { DataSource } from 'typeorm';
 import { canReadPii, revealFiling } from '../filing/contract-filing-record';
 import { BuyerPiiService } from '../pii/buyer-pii.service';

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { ContractFilingIssuedV1, ContractFilingV1, Rpc, RpcPayload } from '@hn/contracts';
+import { ContractFilingIssuedV1, ContractFilingV1, Rpc, RpcPayload } from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { ContractFilingIssuanceService } from '../filing/contract-filing-issuance.service';
 import { ContractFilingCancellationService } from './contract-filing-cancellation.service';

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { ContractFilingIssuedV1, ContractFilingSubmissionV1, ContractsEvents, Principal, Rpc } from '@hn/contracts';
+import { ContractFilingIssuedV1, ContractFilingSubmissionV1, ContractsEvents, Principal, Rpc } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess, waitFor } from '@hn/testing';
 import { randomBytes, randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ContractFilingIssuedV1, ContractFilingIssueRequestV1, ContractsEvents, IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, Principal, validateContractFilingSubmission } from '@hn/contracts';
+import { ContractFilingIssuedV1, ContractFilingIssueRequestV1, ContractsEvents, IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, Principal, validateContractFilingSubmission } from '@hn/messages';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
 import { canonicalJson } from '@hn/chain';
 import { chinaToday } from '@hn/numbering';

@@ -1,4 +1,4 @@
-import { ContractPaymentV1, validatePayment } from '@hn/contracts';
+import { ContractPaymentV1, validatePayment } from '@hn/messages';
 
 const fields = (p: unknown, amount: unknown = 1_000_000) => validatePayment(p as ContractPaymentV1, amount).map((e) => e.field);
 

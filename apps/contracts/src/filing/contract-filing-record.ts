@@ -1,4 +1,4 @@
-import { ContractBuyerV1, ContractFilingSubmissionV1, ContractFilingV1, ContractScopes, normalizeIdNumber, Principal } from '@hn/contracts';
+import { ContractBuyerV1, ContractFilingSubmissionV1, ContractFilingV1, ContractScopes, normalizeIdNumber, Principal } from '@hn/messages';
 import { maskBuyers } from '../pii/pii-masking';
 
 /** A filing before its number is assigned (the filing statement adds contractNumber and serial). */

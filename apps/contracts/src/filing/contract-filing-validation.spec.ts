@@ -1,4 +1,4 @@
-import { ContractBuyerV1, ContractFilingSubmissionV1, validateContractFilingSubmission } from '@hn/contracts';
+import { ContractBuyerV1, ContractFilingSubmissionV1, validateContractFilingSubmission } from '@hn/messages';
 import { BUYER_ID, BUYER_PHONE, creditCode, residentId, submission } from '../../test/contract-filing.fixtures';
 
 const wrongCheckDigit = BUYER_ID.slice(0, 17) + (BUYER_ID.endsWith('1') ? '2' : '1');

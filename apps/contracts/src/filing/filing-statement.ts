@@ -1,4 +1,4 @@
-import { CloudEvent } from '@hn/contracts';
+import { CloudEvent } from '@hn/messages';
 import { outboxNotifySqlIfDue, outboxRowParams } from '@hn/eventing';
 import { SealedBuyerRow } from '../pii/buyer-pii.service';
 import { FilingDraft } from './contract-filing-record';

@@ -1,4 +1,4 @@
-import { isPlainText } from '@hn/contracts';
+import { isPlainText } from '@hn/messages';
 import { isIsoDate, parseContractNumber, parsePresaleNumber } from '@hn/numbering';
 import { isMonth } from '../signing-statistics/statistic-months';
 import { toHundredths } from '../signing-statistics/signing-statistic.validator';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BuyerIdTypeV1, ContractBuyerV1 } from '@hn/contracts';
+import { BuyerIdTypeV1, ContractBuyerV1 } from '@hn/messages';
 import { EntityManager } from 'typeorm';
 import { PiiCipher } from './pii-cipher';
 

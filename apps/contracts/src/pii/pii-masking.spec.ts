@@ -1,4 +1,4 @@
-import { ContractBuyerV1 } from '@hn/contracts';
+import { ContractBuyerV1 } from '@hn/messages';
 import { maskBuyers, maskIdNumber, maskPhone } from './pii-masking';
 
 describe('PII masking 脱敏', () => {

@@ -1,4 +1,4 @@
-import { ContractBuyerV1 } from '@hn/contracts';
+import { ContractBuyerV1 } from '@hn/messages';
 
 /**
  * 证件号码脱敏: 18-character (and other long) numbers keep the first 6 and last 4 characters with

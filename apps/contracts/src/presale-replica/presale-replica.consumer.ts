@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PresaleEvents } from '@hn/contracts';
+import { PresaleEvents } from '@hn/messages';
 import { EventProjectionConsumer, InjectNats } from '@hn/eventing';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';

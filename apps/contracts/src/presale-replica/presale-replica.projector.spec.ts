@@ -1,4 +1,4 @@
-import { CloudEvent, PresalePermitV1 } from '@hn/contracts';
+import { CloudEvent, PresalePermitV1 } from '@hn/messages';
 import { permitOfEvent, PresaleReplicaProjector } from './presale-replica.projector';
 
 const permit = (presaleNumber: string, overrides: Partial<PresalePermitV1> = {}): PresalePermitV1 =>

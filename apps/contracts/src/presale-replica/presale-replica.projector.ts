@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CloudEvent, PresaleBackfillEvents, PresaleEvents, PresalePermitBackfilledV1, PresalePermitIssuedV1, PresalePermitV1, RecordCorrectedV1 } from '@hn/contracts';
+import { CloudEvent, PresaleBackfillEvents, PresaleEvents, PresalePermitBackfilledV1, PresalePermitIssuedV1, PresalePermitV1, RecordCorrectedV1 } from '@hn/messages';
 import { EntityManager } from 'typeorm';
 
 /**

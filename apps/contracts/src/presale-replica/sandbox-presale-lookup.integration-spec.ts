@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { ContractFilingSubmissionV1, ErrorCode, PresalePermitV1, Principal, Rpc, RpcRequest } from '@hn/contracts';
+import { ContractFilingSubmissionV1, ErrorCode, PresalePermitV1, Principal, Rpc, RpcRequest } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
 import { randomBytes, randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, PresalePermitV1, Principal, Rpc } from '@hn/contracts';
+import { ErrorCode, PresalePermitV1, Principal, Rpc } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { currentCorrelationId } from '@hn/observability';

@@ -1,6 +1,6 @@
 import { regionOf } from '@hn/auth';
 import { Injectable } from '@nestjs/common';
-import { ReconciliationDifferenceEventV1, ReconciliationEvents, ReconciliationFiguresV1 } from '@hn/contracts';
+import { ReconciliationDifferenceEventV1, ReconciliationEvents, ReconciliationFiguresV1 } from '@hn/messages';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { randomUUID } from 'node:crypto';

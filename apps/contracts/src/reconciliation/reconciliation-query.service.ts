@@ -2,7 +2,7 @@ import { assertRegionAllowed, assertStaff } from '@hn/auth';
 import { regionPrefixes } from '@hn/numbering';
 import { pageOf, regionCondition } from '@hn/persistence';
 import { Injectable } from '@nestjs/common';
-import { FieldError, Principal, ReconciliationAcknowledgeRequestV1, ReconciliationDifferencePageV1, ReconciliationDifferenceV1, ReconciliationListRequestV1 } from '@hn/contracts';
+import { FieldError, Principal, ReconciliationAcknowledgeRequestV1, ReconciliationDifferencePageV1, ReconciliationDifferenceV1, ReconciliationListRequestV1 } from '@hn/messages';
 import { DataSource } from 'typeorm';
 import { DIFFERENCE_COLUMNS, DifferenceRow, rowToDifference } from './difference-row';
 import { ReconciliationErrors } from './reconciliation.errors';

@@ -1,4 +1,4 @@
-import { ErrorCode, FieldError } from '@hn/contracts';
+import { ErrorCode, FieldError } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 /** Errors of the reconciliation with 房地产市场监管平台. */

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { Principal, ReconciliationDifferenceV1, ReconciliationEvents, Rpc } from '@hn/contracts';
+import { Principal, ReconciliationDifferenceV1, ReconciliationEvents, Rpc } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
 import { randomBytes, randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Principal, ReconciliationRunResultV1 } from '@hn/contracts';
+import { Principal, ReconciliationRunResultV1 } from '@hn/messages';
 import { assertStaff } from '@hn/auth';
 import { isInRegions } from '@hn/numbering';
 import { randomUUID } from 'node:crypto';

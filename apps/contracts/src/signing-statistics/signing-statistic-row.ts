@@ -1,4 +1,4 @@
-import { SigningStatisticV1 } from '@hn/contracts';
+import { SigningStatisticV1 } from '@hn/messages';
 
 /** Columns of a signing statistic as read by every query (joined with the presale replica for the name). */
 export const STATISTIC_COLUMNS = `s.presale_number, s.month, s.region_code, s.kind, s.contracts_signed, s.floor_area::text AS floor_area,

@@ -1,4 +1,4 @@
-import { ErrorCode, FieldError } from '@hn/contracts';
+import { ErrorCode, FieldError } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 /** Errors of 网签统计补录, each with its stable code. */

@@ -1,4 +1,4 @@
-import { SigningStatisticPutRequestV1 } from '@hn/contracts';
+import { SigningStatisticPutRequestV1 } from '@hn/messages';
 import { statisticKind, toHundredths, validateStatisticPut } from './signing-statistic.validator';
 import { currentMonthInChina, isMonth } from './statistic-months';
 

@@ -1,4 +1,4 @@
-import { FieldError, SigningStatisticKindV1, SigningStatisticPutRequestV1 } from '@hn/contracts';
+import { FieldError, SigningStatisticKindV1, SigningStatisticPutRequestV1 } from '@hn/messages';
 import { parsePresaleNumber } from '@hn/numbering';
 import { isMonth } from './statistic-months';
 

@@ -1,6 +1,6 @@
 import { pageOf, regionCondition } from '@hn/persistence';
 import { Injectable } from '@nestjs/common';
-import { FieldError, Principal, SigningStatisticListRequestV1, SigningStatisticPageV1 } from '@hn/contracts';
+import { FieldError, Principal, SigningStatisticListRequestV1, SigningStatisticPageV1 } from '@hn/messages';
 import { assertStaff } from '@hn/auth';
 import { parsePresaleNumber, regionPrefixes } from '@hn/numbering';
 import { DataSource } from 'typeorm';

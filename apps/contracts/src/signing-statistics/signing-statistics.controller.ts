@@ -7,7 +7,7 @@ import {
   SigningStatisticPutResultV1,
   SigningStatisticSubmitResultV1,
   SigningStatisticWithdrawResultV1,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { SigningStatisticsQueryService } from './signing-statistics-query.service';
 import { SigningStatisticsService } from './signing-statistics.service';

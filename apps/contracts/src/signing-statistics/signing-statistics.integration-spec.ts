@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { Principal, ReconciliationEvents, Rpc, SigningStatisticPutRequestV1 } from '@hn/contracts';
+import { Principal, ReconciliationEvents, Rpc, SigningStatisticPutRequestV1 } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
 import { randomBytes } from 'node:crypto';

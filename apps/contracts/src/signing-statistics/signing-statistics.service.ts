@@ -10,7 +10,7 @@ import {
   SigningStatisticSubmitResultV1,
   SigningStatisticWithdrawRequestV1,
   SigningStatisticWithdrawResultV1,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { assertRegionAllowed, assertStaff, regionOf } from '@hn/auth';
 import { parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';

@@ -1,6 +1,6 @@
 import { pageOf, regionCondition } from '@hn/persistence';
 import { Injectable } from '@nestjs/common';
-import { EscrowGetRequestV1, EscrowListItemV1, EscrowListRequestV1, EscrowPageV1, EscrowRecordV1, EscrowVersionsV1, Principal } from '@hn/contracts';
+import { EscrowGetRequestV1, EscrowListItemV1, EscrowListRequestV1, EscrowPageV1, EscrowRecordV1, EscrowVersionsV1, Principal } from '@hn/messages';
 import { assertRegionAllowed, assertStaff, regionOf } from '@hn/auth';
 import { parsePresaleNumber, regionPrefixes } from '@hn/numbering';
 import { DataSource } from 'typeorm';

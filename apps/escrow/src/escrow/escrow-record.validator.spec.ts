@@ -1,4 +1,4 @@
-import { EscrowRecordInputV1 } from '@hn/contracts';
+import { EscrowRecordInputV1 } from '@hn/messages';
 import { sameInput, validateCorrectionReport, validateEscrowInput } from './escrow-record.validator';
 
 const TODAY = '2025-01-10';

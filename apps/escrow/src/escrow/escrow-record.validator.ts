@@ -1,4 +1,4 @@
-import { EscrowRecordInputV1, FieldError, isCleanText } from '@hn/contracts';
+import { EscrowRecordInputV1, FieldError, isCleanText } from '@hn/messages';
 import { isIsoDate } from '@hn/numbering';
 import { correctionReportErrors } from '@hn/documents';
 

@@ -16,7 +16,7 @@ import {
   Principal,
   RecordCorrectedV1,
   ScanRefV1,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { assertRegionAllowed, assertStaff, CORRECTOR, regionOf } from '@hn/auth';
 import { ScanStaging } from '@hn/documents';
 import { chinaToday, parsePresaleNumber } from '@hn/numbering';

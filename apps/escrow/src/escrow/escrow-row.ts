@@ -1,4 +1,4 @@
-import { EscrowRecordInputV1, EscrowRecordV1, EscrowVersionsV1, StoredScanV1 } from '@hn/contracts';
+import { EscrowRecordInputV1, EscrowRecordV1, EscrowVersionsV1, StoredScanV1 } from '@hn/messages';
 
 type ScanColumns<P extends string> = { [K in `${P}sha256` | `${P}content_type` | `${P}file_name`]: string | null } & { [K in `${P}size`]: number | null } & { [K in `${P}uploaded_at`]: Date | null };
 

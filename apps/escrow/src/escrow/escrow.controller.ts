@@ -10,7 +10,7 @@ import {
   EscrowWithdrawResultV1,
   Rpc,
   RpcPayload,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { EscrowQueryService } from './escrow-query.service';
 import { EscrowRecordsService } from './escrow-records.service';

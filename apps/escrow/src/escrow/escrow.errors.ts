@@ -1,4 +1,4 @@
-import { ErrorCode, FieldError } from '@hn/contracts';
+import { ErrorCode, FieldError } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 /** Errors of 补录预售资金监管信息, each with its stable code. */

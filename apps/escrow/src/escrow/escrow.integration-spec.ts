@@ -10,7 +10,7 @@ import {
   RecordCorrectedV1,
   Rpc,
   RpcDef,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { ScanStaging } from '@hn/documents';
 import { RpcClient } from '@hn/messaging';
 import { buildCloudEvent } from '@hn/eventing';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CloudEvent, PresaleBackfillEvents, PresalePermitBackfilledV1, PresalePermitV1, RecordCorrectedV1 } from '@hn/contracts';
+import { CloudEvent, PresaleBackfillEvents, PresalePermitBackfilledV1, PresalePermitV1, RecordCorrectedV1 } from '@hn/messages';
 import { parsePresaleNumber } from '@hn/numbering';
 import { EntityManager } from 'typeorm';
 

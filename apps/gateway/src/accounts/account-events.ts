@@ -1,4 +1,4 @@
-import { AccountChangedV1, GatewayEvents } from '@hn/contracts';
+import { AccountChangedV1, GatewayEvents } from '@hn/messages';
 import { JSONCodec, NatsConnection } from 'nats';
 
 /** Tells every gateway replica that an account changed (so its cached state and old tokens go). */

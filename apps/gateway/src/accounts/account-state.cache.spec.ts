@@ -1,4 +1,4 @@
-import { GatewayEvents } from '@hn/contracts';
+import { GatewayEvents } from '@hn/messages';
 import { JSONCodec, Msg, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { AccountStateCache } from './account-state.cache';

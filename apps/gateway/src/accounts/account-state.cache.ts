@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
-import { AccountChangedV1, AccountKind, GatewayEvents } from '@hn/contracts';
+import { AccountChangedV1, AccountKind, GatewayEvents } from '@hn/messages';
 import { InjectNats } from '@hn/eventing';
 import { JSONCodec, NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';

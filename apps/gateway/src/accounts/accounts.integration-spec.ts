@@ -1,4 +1,4 @@
-import { AccountChangedV1 } from '@hn/contracts';
+import { AccountChangedV1 } from '@hn/messages';
 import { createServiceDataSource, runMigrationsLocked } from '@hn/persistence';
 import { createTestDatabase } from '@hn/testing';
 import { DataSource } from 'typeorm';

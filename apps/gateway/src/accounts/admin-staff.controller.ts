@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@hn/contracts';
+import type { Principal } from '@hn/messages';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CurrentPrincipal, RequireRoles } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';

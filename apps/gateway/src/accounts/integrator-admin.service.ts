@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { generateSecret, hashSecret } from '@hn/auth';
-import { AccountChangedV1 } from '@hn/contracts';
+import { AccountChangedV1 } from '@hn/messages';
 import { DataSource, EntityManager } from 'typeorm';
 import { IntegratorClient } from '../integrators/entities/integrator-client.entity';
 import { ACCOUNT_NOTIFIER, AccountNotifier } from './account-events';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectNats } from '@hn/eventing';
-import { AccountChangedV1 } from '@hn/contracts';
+import { AccountChangedV1 } from '@hn/messages';
 import { NatsConnection } from 'nats';
 import { AccountNotifier, publishAccountChanged } from './account-events';
 import { AccountStateCache } from './account-state.cache';

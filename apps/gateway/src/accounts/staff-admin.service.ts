@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccountChangedV1, StaffRole } from '@hn/contracts';
+import { AccountChangedV1, StaffRole } from '@hn/messages';
 import { DataSource, EntityManager } from 'typeorm';
 import { ACCOUNT_NOTIFIER, AccountNotifier } from './account-events';
 import { AccountErrors, AccountStatus, statusOf } from './accounts.errors';

@@ -3,7 +3,7 @@ import { Body, Controller, Get, Global, HttpCode, INestApplication, Module, Para
 import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AccessTokenService } from '@hn/auth';
-import { Principal } from '@hn/contracts';
+import { Principal } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { DataSource } from 'typeorm';
 import { AccessTokenGuard } from '../auth/access-token.guard';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { PageV1 } from '@hn/contracts';
+import { PageV1 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RequireRoles, ROLE_FORBIDDEN } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';

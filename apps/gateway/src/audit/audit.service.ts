@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PageV1 } from '@hn/contracts';
+import { PageV1 } from '@hn/messages';
 import { DataSource } from 'typeorm';
 import { redactForAudit } from './redact';
 

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokenService } from '@hn/auth';
-import { ErrorCode, StaffRole } from '@hn/contracts';
+import { ErrorCode, StaffRole } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { AccountStateCache } from '../accounts/account-state.cache';
 import { assertSandboxAllowed } from '../sandbox/sandbox-space';

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { Principal, StaffRole } from '@hn/contracts';
+import { Principal, StaffRole } from '@hn/messages';
 
 export const REQUIRED_SCOPES = 'hn:requiredScopes';
 export const REQUIRED_ROLES = 'hn:requiredRoles';

@@ -22,7 +22,7 @@ import {
   UnpermittedPresaleProjectV1,
   UnpermittedPresaleRegisterRequestV1,
   UnpermittedPresaleSubmissionV1,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { RpcCallOptions, RpcClient } from '@hn/messaging';
 import { Audited } from '../supervision/supervision-gateway.service';
 

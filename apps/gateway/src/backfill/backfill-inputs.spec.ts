@@ -1,4 +1,4 @@
-import { PRESALE_SUBMISSION_EXAMPLE, Principal } from '@hn/contracts';
+import { PRESALE_SUBMISSION_EXAMPLE, Principal } from '@hn/messages';
 import { creditCodeCheckChar } from '@hn/numbering';
 import { assertZNumberField, backfillData, correctionData, SubmitBackfillPipe, unpermittedData, WithdrawBackfillPipe } from './backfill-inputs';
 

@@ -1,6 +1,6 @@
 import { ArgumentMetadata, Injectable } from '@nestjs/common';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
-import { ErrorCode, FieldError, PresaleSubmissionV1, Principal, UnpermittedPresaleSubmissionV1 } from '@hn/contracts';
+import { ErrorCode, FieldError, PresaleSubmissionV1, Principal, UnpermittedPresaleSubmissionV1 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { isIsoDate, regionValidOn } from '@hn/numbering';
 import { PresaleSubmissionPipe, incompleteSubmission } from '../presale/presale-submission.pipe';

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
-import { SCAN_MAX_BYTES } from '@hn/contracts';
+import { SCAN_MAX_BYTES } from '@hn/messages';
 import { ApiProblemExamples, ProblemExample } from '../presale/problem-examples.openapi';
 
 const MB = SCAN_MAX_BYTES / 1024 / 1024;

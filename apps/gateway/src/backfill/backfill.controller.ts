@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { StaffScopes } from '@hn/auth';
-import { BackfillCandidatePageV1, BackfillIssuedV1, BackfillPageV1, BackfillSubmitResultV1, BackfillWithdrawResultV1, PresaleCorrectionResultV1, Principal } from '@hn/contracts';
+import { BackfillCandidatePageV1, BackfillIssuedV1, BackfillPageV1, BackfillSubmitResultV1, BackfillWithdrawResultV1, PresaleCorrectionResultV1, Principal } from '@hn/messages';
 import type { FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';

@@ -1,4 +1,4 @@
-import { ErrorCode, IDEMPOTENCY_KEY_FIELD_ERROR, IDEMPOTENCY_KEY_INVALID_DETAIL, ScanRefV1 } from '@hn/contracts';
+import { ErrorCode, IDEMPOTENCY_KEY_FIELD_ERROR, IDEMPOTENCY_KEY_INVALID_DETAIL, ScanRefV1 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import type { FastifyRequest } from 'fastify';
 import { IDEMPOTENCY_KEY_HEADER, readIdempotencyKey } from '../presale/idempotency-key.guard';

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { StaffScopes } from '@hn/auth';
-import { Principal, UnpermittedPresalePageV1, UnpermittedPresaleProjectV1 } from '@hn/contracts';
+import { Principal, UnpermittedPresalePageV1, UnpermittedPresaleProjectV1 } from '@hn/messages';
 import type { FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';

@@ -1,6 +1,6 @@
 import { parse as parseQueryString } from 'node:querystring';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { FieldError, textCharacterProblem } from '@hn/contracts';
+import { FieldError, textCharacterProblem } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { Logger } from '@nestjs/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';

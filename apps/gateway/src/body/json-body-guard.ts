@@ -1,4 +1,4 @@
-import { ErrorCode, FieldError, isForbiddenJsonKey, textCharacterProblem } from '@hn/contracts';
+import { ErrorCode, FieldError, isForbiddenJsonKey, textCharacterProblem } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 /**

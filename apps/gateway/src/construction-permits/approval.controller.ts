@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@hn/auth';
-import { PermitUpsertResultV1, Principal } from '@hn/contracts';
+import { PermitUpsertResultV1, Principal } from '@hn/messages';
 import { ParsedPermitNumber } from '@hn/numbering';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@hn/auth';
-import { BuildingUnitV1, ConstructionPermitV1, PageV1, Principal } from '@hn/contracts';
+import { BuildingUnitV1, ConstructionPermitV1, PageV1, Principal } from '@hn/messages';
 import { ParsedPermitNumber } from '@hn/numbering';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';

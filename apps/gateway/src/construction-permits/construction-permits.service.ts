@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed } from '@hn/auth';
-import { BuildingUnitV1, ConstructionPermitV1, PageV1, PermitSearchQueryV1, PermitUpsertResultV1, PermitUpsertV1, Principal, Rpc } from '@hn/contracts';
+import { BuildingUnitV1, ConstructionPermitV1, PageV1, PermitSearchQueryV1, PermitUpsertResultV1, PermitUpsertV1, Principal, Rpc } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { ParsedPermitNumber } from '@hn/numbering';
 import { PermitLookupCache } from './permit-lookup-cache';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { CloudEvent, ConstructionPermitV1, PermitsEvents, ProjectTypedV1 } from '@hn/contracts';
+import { CloudEvent, ConstructionPermitV1, PermitsEvents, ProjectTypedV1 } from '@hn/messages';
 import { InjectNats } from '@hn/eventing';
 import { Events, JSONCodec, NatsConnection, Subscription } from 'nats';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';

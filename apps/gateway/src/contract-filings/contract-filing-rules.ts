@@ -1,5 +1,5 @@
 import { isIsoDate } from '@hn/numbering';
-import { DEFAULT_CONTRACT_CUTOVER_DATE } from '@hn/contracts';
+import { DEFAULT_CONTRACT_CUTOVER_DATE } from '@hn/messages';
 
 /** Settings of the edge checks of contract filings, shared with the contracts service by name. */
 export interface ContractFilingRules {

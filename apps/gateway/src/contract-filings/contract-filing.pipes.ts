@@ -1,6 +1,6 @@
 import { ArgumentMetadata, Inject, Injectable, Type, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ValidatorOptions } from 'class-validator';
-import { BODY_NOT_AN_OBJECT, FieldError, filingDateReason, flattenValidationErrors } from '@hn/contracts';
+import { BODY_NOT_AN_OBJECT, FieldError, filingDateReason, flattenValidationErrors } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { incompleteSubmission } from '../presale/presale-submission.pipe';
 import { CONTRACT_FILING_RULES, ContractFilingRules } from './contract-filing-rules';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
-import { ContractFilingIssuedV1, ContractFilingSubmissionV1, ContractFilingV1, Principal, Rpc } from '@hn/contracts';
+import { ContractFilingIssuedV1, ContractFilingSubmissionV1, ContractFilingV1, Principal, Rpc } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { ParsedContractNumber } from './contract-number.pipe';
 

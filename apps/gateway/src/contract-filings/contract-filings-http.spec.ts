@@ -3,7 +3,7 @@ import { Global, INestApplication, Module, ValidationPipe } from '@nestjs/common
 import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AccessTokenService } from '@hn/auth';
-import { ContractFilingSubmissionV1, Principal, Rpc } from '@hn/contracts';
+import { ContractFilingSubmissionV1, Principal, Rpc } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { creditCodeCheckChar, residentIdCheckDigit } from '@hn/numbering';

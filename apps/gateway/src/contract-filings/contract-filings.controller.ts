@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@hn/auth';
-import { ContractFilingIssuedV1, ContractFilingSubmissionV1, ContractFilingV1, Principal } from '@hn/contracts';
+import { ContractFilingIssuedV1, ContractFilingSubmissionV1, ContractFilingV1, Principal } from '@hn/messages';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';

@@ -18,7 +18,7 @@ import {
   EscrowWithdrawResultV1,
   Principal,
   Rpc,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { Audited } from '../supervision/supervision-gateway.service';

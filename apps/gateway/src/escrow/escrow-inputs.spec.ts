@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Rpc } from '@hn/contracts';
+import { Rpc } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { EscrowCorrectionDataDto, EscrowRecordDto, SubmitEscrowDto } from './dto/escrow-bodies.dto';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { assertRegionAllowed, regionOf, StaffScopes } from '@hn/auth';
-import { EscrowCorrectionResultV1, EscrowPageV1, EscrowPutResultV1, EscrowRecordInputV1, EscrowRecordV1, EscrowSubmitResultV1, EscrowVersionsV1, EscrowWithdrawResultV1, Principal } from '@hn/contracts';
+import { EscrowCorrectionResultV1, EscrowPageV1, EscrowPutResultV1, EscrowRecordInputV1, EscrowRecordV1, EscrowSubmitResultV1, EscrowVersionsV1, EscrowWithdrawResultV1, Principal } from '@hn/messages';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';

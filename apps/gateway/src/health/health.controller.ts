@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { Rpc, ServiceHealthV1 } from '@hn/contracts';
+import { Rpc, ServiceHealthV1 } from '@hn/messages';
 import { ScanStaging } from '@hn/documents';
 import { RpcClient } from '@hn/messaging';
 import { checkDatabase, checkNats, checkProbe } from '@hn/observability';

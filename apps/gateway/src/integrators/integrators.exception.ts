@@ -1,4 +1,4 @@
-import { ErrorCode } from '@hn/contracts';
+import { ErrorCode } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 export const IntegratorErrors = {

@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { incompleteSubmission } from '../presale/presale-submission.pipe';
 import { MarkingCorrectionDataDto } from './dto/marking-bodies.dto';
-import { flattenValidationErrors } from '@hn/contracts';
+import { flattenValidationErrors } from '@hn/messages';
 
 /**
  * Validates the `data` part of a correction upload with the same rules and problem shape as a JSON

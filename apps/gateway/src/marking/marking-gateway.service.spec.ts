@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { flattenValidationErrors, MarkingCorrectionResultV1, MarkingWithdrawResultV1, Principal, Rpc } from '@hn/contracts';
+import { flattenValidationErrors, MarkingCorrectionResultV1, MarkingWithdrawResultV1, Principal, Rpc } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { MarkingBatchDto } from './dto/marking-bodies.dto';
 import { validateCorrectionData } from './marking-correction-data';

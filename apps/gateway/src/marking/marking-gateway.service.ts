@@ -14,7 +14,7 @@ import {
   MarkingWithdrawResultV1,
   Principal,
   Rpc,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcCallOptions, RpcClient } from '@hn/messaging';
 import { isInRegions } from '@hn/numbering';

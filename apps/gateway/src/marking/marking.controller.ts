@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { StaffScopes } from '@hn/auth';
-import { MarkingBatchRequestV1, MarkingBatchResultV1, MarkingCorrectionResultV1, MarkingPageV1, MarkingSubmitRequestV1, MarkingSubmitResultV1, MarkingWithdrawResultV1, Principal, SCAN_MAX_BYTES } from '@hn/contracts';
+import { MarkingBatchRequestV1, MarkingBatchResultV1, MarkingCorrectionResultV1, MarkingPageV1, MarkingSubmitRequestV1, MarkingSubmitResultV1, MarkingWithdrawResultV1, Principal, SCAN_MAX_BYTES } from '@hn/messages';
 import type { FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';

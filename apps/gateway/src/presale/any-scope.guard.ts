@@ -1,6 +1,6 @@
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ErrorCode } from '@hn/contracts';
+import { ErrorCode } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { AuthenticatedRequest } from '../auth/auth.decorators';
 

@@ -1,5 +1,5 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
-import { ErrorCode, IDEMPOTENCY_KEY_FIELD_ERROR, IDEMPOTENCY_KEY_INVALID_DETAIL, isIdempotencyKey } from '@hn/contracts';
+import { ErrorCode, IDEMPOTENCY_KEY_FIELD_ERROR, IDEMPOTENCY_KEY_INVALID_DETAIL, isIdempotencyKey } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
-import { BinaryFileV1, PaperSizeV1, PresaleIssuedV1, PresalePermitV1, PresaleSubmissionV1, Principal, Rpc } from '@hn/contracts';
+import { BinaryFileV1, PaperSizeV1, PresaleIssuedV1, PresalePermitV1, PresaleSubmissionV1, Principal, Rpc } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { ParsedPresaleNumber } from './presale-number.pipe';
 

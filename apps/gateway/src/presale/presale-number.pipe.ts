@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { ErrorCode } from '@hn/contracts';
+import { ErrorCode } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { parsePermitNumber, parsePresaleNumber, PresaleLetter } from '@hn/numbering';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@hn/auth';
-import { PRESALE_SUBMISSION_EXAMPLE, PresaleIssuedV1, PresalePermitV1, PresaleSubmission, PresaleSubmissionV1, Principal } from '@hn/contracts';
+import { PRESALE_SUBMISSION_EXAMPLE, PresaleIssuedV1, PresalePermitV1, PresaleSubmission, PresaleSubmissionV1, Principal } from '@hn/messages';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { SandboxSpace } from '../sandbox/sandbox-space';

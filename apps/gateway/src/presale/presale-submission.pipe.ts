@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { ErrorCode, FieldError, PresaleSubmission, validateMessage } from '@hn/contracts';
+import { ErrorCode, FieldError, PresaleSubmission, validateMessage } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 /** 422 INCOMPLETE_SUBMISSION listing every missing or invalid field at once. */
@@ -13,7 +13,7 @@ export function incompleteSubmission(errors: FieldError[]): DomainException {
 }
 
 /**
- * Route-level validation of the 取号 body with the message class of @hn/contracts, the same call the
+ * Route-level validation of the 取号 body with the message class of @hn/messages, the same call the
  * presale service makes on its RPC payload (validateMessage). Unlike the global pipe (400
  * VALIDATION_FAILED), a failing submission is 422 INCOMPLETE_SUBMISSION with one reason per field;
  * unknown fields are still rejected. The handler's parameter is typed with the interface, so the

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { FieldError } from '@hn/contracts';
+import { FieldError } from '@hn/messages';
 import { titleFor } from '@hn/errors';
 
 export interface ProblemExample {

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { ErrorCode, FieldError, RpcProblem } from '@hn/contracts';
+import { ErrorCode, FieldError, RpcProblem } from '@hn/messages';
 import { DomainException, infrastructureProblem, RETRY_AFTER_SECONDS, titleFor } from '@hn/errors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 

@@ -1,6 +1,6 @@
 import { ValidationError } from '@nestjs/common';
 import { validationExceptionFactory } from './validation-exception.factory';
-import { flattenValidationErrors } from '@hn/contracts';
+import { flattenValidationErrors } from '@hn/messages';
 
 describe('validationExceptionFactory', () => {
   it('flattens nested errors into field paths with reasons', () => {

@@ -1,5 +1,5 @@
 import { ValidationError } from '@nestjs/common';
-import { flattenValidationErrors } from '@hn/contracts';
+import { flattenValidationErrors } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 /** ValidationPipe errors become one 400 problem listing every field and why (nested paths joined). */

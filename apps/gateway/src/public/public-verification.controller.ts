@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ConsistencyProofV1, ErrorCode, InclusionProofV1, JwksV1, PublicPresaleSummaryV1, VerifyResultV1 } from '@hn/contracts';
+import { ConsistencyProofV1, ErrorCode, InclusionProofV1, JwksV1, PublicPresaleSummaryV1, VerifyResultV1 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, Public } from '../auth/auth.decorators';

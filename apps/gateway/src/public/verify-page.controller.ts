@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { verifyOutcome, VerifyResultV1 } from '@hn/contracts';
+import { verifyOutcome, VerifyResultV1 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, Public } from '../auth/auth.decorators';

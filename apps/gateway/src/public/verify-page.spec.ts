@@ -1,4 +1,4 @@
-import { PublicPresaleSummaryV1, VerifyCodeV1, verifyOutcome, VerifyResultV1 } from '@hn/contracts';
+import { PublicPresaleSummaryV1, VerifyCodeV1, verifyOutcome, VerifyResultV1 } from '@hn/messages';
 import { escapeHtml, renderVerifyPage, verifyPageState } from './verify-page';
 
 const permit: PublicPresaleSummaryV1 = {

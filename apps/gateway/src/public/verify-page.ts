@@ -1,4 +1,4 @@
-import { PublicPresaleSummaryV1, VERIFY_OUTCOMES, VerifyCodeV1, VerifyResultV1 } from '@hn/contracts';
+import { PublicPresaleSummaryV1, VERIFY_OUTCOMES, VerifyCodeV1, VerifyResultV1 } from '@hn/messages';
 import { regionName } from '@hn/numbering';
 
 export type VerifyPageState = 'valid' | 'test' | 'draft' | 'withdrawn' | 'corrected' | 'invalid' | 'unavailable';

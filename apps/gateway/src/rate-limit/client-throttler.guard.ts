@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { Principal } from '@hn/contracts';
+import { Principal } from '@hn/messages';
 
 /** Throttles per authenticated client (not per IP: one vendor's systems share egress addresses). */
 @Injectable()

@@ -1,6 +1,6 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Principal } from '@hn/contracts';
+import { Principal } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { assertSandboxAllowed, SandboxSpace } from './sandbox-space';
 

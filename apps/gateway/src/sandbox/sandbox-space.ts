@@ -1,6 +1,6 @@
 import { ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ErrorCode, Principal } from '@hn/contracts';
+import { ErrorCode, Principal } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 export const SANDBOX_SPACE = 'hn:sandboxSpace';

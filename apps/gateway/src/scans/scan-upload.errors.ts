@@ -1,4 +1,4 @@
-import { ErrorCode, SCAN_MAX_BYTES } from '@hn/contracts';
+import { ErrorCode, SCAN_MAX_BYTES } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 const MB = SCAN_MAX_BYTES / 1024 / 1024;

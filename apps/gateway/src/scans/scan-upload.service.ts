@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, FieldError, ScanRefV1 } from '@hn/contracts';
+import { ErrorCode, FieldError, ScanRefV1 } from '@hn/messages';
 import { checkScanBytes, safeFileName, ScanStaging } from '@hn/documents';
 import { InjectNats } from '@hn/eventing';
 import type { FastifyRequest } from 'fastify';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { hashSecret, verifySecret } from '@hn/auth';
-import { StaffRole } from '@hn/contracts';
+import { StaffRole } from '@hn/messages';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { LOCK_MINUTES, MAX_FAILED_LOGINS, isStaffRole, passwordProblem, regionProblem, usernameProblem } from './staff-rules';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { AccessTokenService } from '@hn/auth';
-import { Principal } from '@hn/contracts';
+import { Principal } from '@hn/messages';
 import { AuditService } from '../audit/audit.service';
 import { TokenResponseDto } from '../auth/dto/token-response.dto';
 import { StaffAccountsService } from './staff-accounts.service';

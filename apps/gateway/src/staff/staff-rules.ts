@@ -1,5 +1,5 @@
 import { Scopes, StaffScopes } from '@hn/auth';
-import { STAFF_ROLES, StaffRole } from '@hn/contracts';
+import { STAFF_ROLES, StaffRole } from '@hn/messages';
 import { regionName, regionValidOn } from '@hn/numbering';
 
 /** The whole province: PROVINCE and ADMIN accounts are bound to it. */

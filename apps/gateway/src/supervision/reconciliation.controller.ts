@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } 
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { StaffScopes } from '@hn/auth';
-import { Principal, ReconciliationDifferencePageV1, ReconciliationDifferenceV1, ReconciliationRunResultV1 } from '@hn/contracts';
+import { Principal, ReconciliationDifferencePageV1, ReconciliationDifferenceV1, ReconciliationRunResultV1 } from '@hn/messages';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblemExamples } from '../presale/problem-examples.openapi';
 import { AcknowledgeDifferenceDto } from './dto/supervision-bodies.dto';

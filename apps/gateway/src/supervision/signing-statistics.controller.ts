@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UseInter
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { StaffScopes } from '@hn/auth';
-import { Principal, SigningStatisticPageV1, SigningStatisticPutResultV1, SigningStatisticSubmitResultV1, SigningStatisticWithdrawResultV1 } from '@hn/contracts';
+import { Principal, SigningStatisticPageV1, SigningStatisticPutResultV1, SigningStatisticSubmitResultV1, SigningStatisticWithdrawResultV1 } from '@hn/messages';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblemExamples } from '../presale/problem-examples.openapi';

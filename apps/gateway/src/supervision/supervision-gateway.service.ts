@@ -17,7 +17,7 @@ import {
   SigningStatisticV1,
   SigningStatisticWithdrawRequestV1,
   SigningStatisticWithdrawResultV1,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 
 export const SUPERVISION_SETTINGS = Symbol('SUPERVISION_SETTINGS');

@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform, ValidationError, ValidationPipe, ArgumentMetadata, Type } from '@nestjs/common';
-import { ErrorCode, FieldError } from '@hn/contracts';
+import { ErrorCode, FieldError } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { parsePermitNumber, parsePresaleNumber } from '@hn/numbering';
 import { incompleteFromValidation } from '../contract-filings/contract-filing.pipes';

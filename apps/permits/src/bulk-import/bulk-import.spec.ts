@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PermitUpsertV1 } from '@hn/contracts';
+import type { PermitUpsertV1 } from '@hn/messages';
 import { isValidCreditCode, parsePermitNumber } from '@hn/numbering';
 import { validatePermitUpsert } from '../construction-permits/permit-upsert.validator';
 import { BulkImporter, type ImportProgress, type PermitUpsertPort, type UpsertOutcome } from './bulk-importer';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PermitUpsertV1 } from '@hn/contracts';
+import type { PermitUpsertV1 } from '@hn/messages';
 import { chinaToday } from '@hn/numbering';
 import type { ImportRecord, ImportRowError } from './import-record';
 import { validateImportRecord } from './validate-import-record';

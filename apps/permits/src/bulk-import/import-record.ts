@@ -1,4 +1,4 @@
-import type { PermitUpsertV1 } from '@hn/contracts';
+import type { PermitUpsertV1 } from '@hn/messages';
 
 export type ImportFormat = 'csv' | 'json';
 

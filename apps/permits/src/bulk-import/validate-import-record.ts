@@ -1,4 +1,4 @@
-import type { BuildingUnitV1, PermitUpsertV1, ProjectType } from '@hn/contracts';
+import type { BuildingUnitV1, PermitUpsertV1, ProjectType } from '@hn/messages';
 import { isIsoDate, isValidCreditCode, parsePermitNumber } from '@hn/numbering';
 import { unitFieldName } from './import-columns';
 import type {

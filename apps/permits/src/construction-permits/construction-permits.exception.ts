@@ -1,4 +1,4 @@
-import { ErrorCode, FieldError } from '@hn/contracts';
+import { ErrorCode, FieldError } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 /** The part of a numbering rejection an error message needs. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BuildingUnitV1, ConstructionPermitV1, PageV1, PermitSearchQueryV1, Principal } from '@hn/contracts';
+import { BuildingUnitV1, ConstructionPermitV1, PageV1, PermitSearchQueryV1, Principal } from '@hn/messages';
 import { parsePermitNumber } from '@hn/numbering';
 import { DataSource } from 'typeorm';
 import { PermitsErrors } from './construction-permits.exception';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ELicenseV1, Principal } from '@hn/contracts';
+import { ELicenseV1, Principal } from '@hn/messages';
 import { DataSource } from 'typeorm';
 import { ELicenseRenderer } from '../e-license/e-license-renderer';
 import { ConstructionPermitsService } from './construction-permits.service';

@@ -1,4 +1,4 @@
-import { BuildingUnitV1, ConstructionPermitV1 } from '@hn/contracts';
+import { BuildingUnitV1, ConstructionPermitV1 } from '@hn/messages';
 import { BuildingUnit } from './entities/building-unit.entity';
 import { ConstructionPermit } from './entities/construction-permit.entity';
 import { Project } from './entities/project.entity';

@@ -1,4 +1,4 @@
-import { ConstructionPermitV1 } from '@hn/contracts';
+import { ConstructionPermitV1 } from '@hn/messages';
 
 /** The real tables, or the 联调测试 sandbox space (same columns, see migration 1766300000000). */
 export type PermitSpace = 'real' | 'sandbox';

@@ -7,7 +7,7 @@ import {
   PermitUpsertV1,
   Principal,
   ProjectTypedV1,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource, EntityManager } from 'typeorm';

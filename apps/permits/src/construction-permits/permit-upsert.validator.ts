@@ -1,4 +1,4 @@
-import { FieldError, isPlainText, PermitUpsertV1, PROJECT_TYPES } from '@hn/contracts';
+import { FieldError, isPlainText, PermitUpsertV1, PROJECT_TYPES } from '@hn/messages';
 import { isIsoDate, isValidCreditCode, parsePermitNumber } from '@hn/numbering';
 
 const PROJECT_CODE = /^\d{4}-43\d{4}-\d{2}-\d{2}-\d{6}$/;

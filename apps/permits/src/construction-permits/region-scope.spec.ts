@@ -1,4 +1,4 @@
-import { Principal } from '@hn/contracts';
+import { Principal } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { assertRegionAllowed } from '@hn/auth';
 import { regionFilter } from './region-scope';

@@ -1,4 +1,4 @@
-import { Principal } from '@hn/contracts';
+import { Principal } from '@hn/messages';
 
 // The region check itself is @hn/auth's assertRegionAllowed (gateway and services alike).
 

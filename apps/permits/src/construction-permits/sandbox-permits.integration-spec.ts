@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { PermitUpsertV1, Principal, Rpc, RpcDef } from '@hn/contracts';
+import { PermitUpsertV1, Principal, Rpc, RpcDef } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
 import { connect, NatsConnection } from 'nats';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BuildingUnitV1, ConstructionPermitV1, PageV1, PermitUpsertResultV1, PermitUpsertV1, Principal } from '@hn/contracts';
+import { BuildingUnitV1, ConstructionPermitV1, PageV1, PermitUpsertResultV1, PermitUpsertV1, Principal } from '@hn/messages';
 import { DataSource, EntityManager } from 'typeorm';
 import { PermitRow, rowToPermit, selectPermit } from './permit-rows';
 

@@ -1,4 +1,4 @@
-import { PermitUpsertV1 } from '@hn/contracts';
+import { PermitUpsertV1 } from '@hn/messages';
 import { EntityManager } from 'typeorm';
 
 /**

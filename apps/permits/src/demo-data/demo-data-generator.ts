@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BuildingUnitV1, PermitUpsertV1, ProjectType } from '@hn/contracts';
+import type { BuildingUnitV1, PermitUpsertV1, ProjectType } from '@hn/messages';
 import { activeCountyCodes, creditCodeCheckChar, regionName, regionValidOn } from '@hn/numbering';
 import { dayToIso, isoToDay } from './demo-calendar';
 import {

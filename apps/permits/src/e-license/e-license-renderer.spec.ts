@@ -1,5 +1,5 @@
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
-import type { BuildingUnitV1, ConstructionPermitV1 } from '@hn/contracts';
+import type { BuildingUnitV1, ConstructionPermitV1 } from '@hn/messages';
 import { loadELicenseFonts } from './e-license-fonts';
 import { E_LICENSE_TITLE, ELicenseRenderer } from './e-license-renderer';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
-import type { BuildingUnitV1, ConstructionPermitV1, ProjectType } from '@hn/contracts';
+import type { BuildingUnitV1, ConstructionPermitV1, ProjectType } from '@hn/messages';
 import { parsePermitNumber, regionName } from '@hn/numbering';
 import { loadELicenseFonts } from './e-license-fonts';
 

@@ -1,4 +1,4 @@
-import { Principal } from '@hn/contracts';
+import { Principal } from '@hn/messages';
 import { assertStaff, CORRECTOR } from '@hn/auth';
 import { checkPermitNumbers, checkProjectType } from './marking-access';
 import { checkCorrection } from './marking-correction.service';

@@ -1,5 +1,5 @@
 import { assertRegionsAllowed, RegionItem } from '@hn/auth';
-import { FieldError, MarkingFilterTypeV1, Principal, PROJECT_TYPES, ProjectType } from '@hn/contracts';
+import { FieldError, MarkingFilterTypeV1, Principal, PROJECT_TYPES, ProjectType } from '@hn/messages';
 import { parsePermitNumber } from '@hn/numbering';
 import { MarkingErrors } from './marking.errors';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FieldError, MarkingCorrectionRequestV1, MarkingCorrectionResultV1, MarkingEvents, PermitsEvents, Principal, ProjectType, ProjectTypedV1, RecordCorrectedV1, ScanRefV1 } from '@hn/contracts';
+import { FieldError, MarkingCorrectionRequestV1, MarkingCorrectionResultV1, MarkingEvents, PermitsEvents, Principal, ProjectType, ProjectTypedV1, RecordCorrectedV1, ScanRefV1 } from '@hn/messages';
 import { correctionReportErrors, isScanRef, ScanStaging } from '@hn/documents';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent, InjectNats } from '@hn/eventing';

@@ -1,4 +1,4 @@
-import { PermitsEvents, ProjectTypedV1 } from '@hn/contracts';
+import { PermitsEvents, ProjectTypedV1 } from '@hn/messages';
 import { buildCloudEvent, outboxNotifySqlIfDue, outboxRowParams } from '@hn/eventing';
 import { EntityManager } from 'typeorm';
 

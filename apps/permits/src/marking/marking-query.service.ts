@@ -1,6 +1,6 @@
 import { pageOf } from '@hn/persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import { FieldError, MarkingListRequestV1, MarkingPageV1, MarkingRowV1, Principal, ProjectType, SupervisionStateV1 } from '@hn/contracts';
+import { FieldError, MarkingListRequestV1, MarkingPageV1, MarkingRowV1, Principal, ProjectType, SupervisionStateV1 } from '@hn/messages';
 import { isIsoDate, regionPrefix } from '@hn/numbering';
 import { DataSource } from 'typeorm';
 import { PERMITS_CONFIG, PermitsConfig } from '../config/permits.config';

@@ -1,4 +1,4 @@
-import { MarkedProjectV1, Principal, ProjectType, SupervisionStateV1 } from '@hn/contracts';
+import { MarkedProjectV1, Principal, ProjectType, SupervisionStateV1 } from '@hn/messages';
 import { EntityManager } from 'typeorm';
 import { assertRegionsAllowed } from '@hn/auth';
 import { MarkingErrors } from './marking.errors';

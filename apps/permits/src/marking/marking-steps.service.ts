@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MarkingBatchRequestV1, MarkingBatchResultV1, MarkingWithdrawRequestV1, MarkingWithdrawResultV1, Principal, ProjectType, SupervisionStateV1 } from '@hn/contracts';
+import { MarkingBatchRequestV1, MarkingBatchResultV1, MarkingWithdrawRequestV1, MarkingWithdrawResultV1, Principal, ProjectType, SupervisionStateV1 } from '@hn/messages';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertRegionsAllowed, assertStaff } from '@hn/auth';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MarkingSubmitRequestV1, MarkingSubmitResultV1, Principal, ProjectType } from '@hn/contracts';
+import { MarkingSubmitRequestV1, MarkingSubmitResultV1, Principal, ProjectType } from '@hn/messages';
 import { currentCorrelationId } from '@hn/observability';
 import { DataSource } from 'typeorm';
 import { assertStaff } from '@hn/auth';

@@ -8,7 +8,7 @@ import {
   MarkingWithdrawResultV1,
   Rpc,
   RpcPayload,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { MarkingCorrectionService } from './marking-correction.service';
 import { MarkingQueryService } from './marking-query.service';

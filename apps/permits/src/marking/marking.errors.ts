@@ -1,4 +1,4 @@
-import { ErrorCode, FieldError } from '@hn/contracts';
+import { ErrorCode, FieldError } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 const list = (values: readonly string[], max = 20): string => (values.length > max ? `${values.slice(0, max).join('、')} 等 ${values.length} 个` : values.join('、'));

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { MarkingEvents, PermitsEvents, Principal, ProjectTypedV1, RecordCorrectedV1, Rpc, RpcDef, ScanRefV1 } from '@hn/contracts';
+import { MarkingEvents, PermitsEvents, Principal, ProjectTypedV1, RecordCorrectedV1, Rpc, RpcDef, ScanRefV1 } from '@hn/messages';
 import { ScanStaging } from '@hn/documents';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';

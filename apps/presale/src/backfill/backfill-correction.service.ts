@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff, CORRECTOR, regionOf } from '@hn/auth';
-import { FieldError, PresaleBackfillEvents, PresaleCorrectionRequestV1, PresaleCorrectionResultV1, PresaleSubmission, Principal, RecordCorrectedV1, REQUIRED_MESSAGE, validateMessage } from '@hn/contracts';
+import { FieldError, PresaleBackfillEvents, PresaleCorrectionRequestV1, PresaleCorrectionResultV1, PresaleSubmission, Principal, RecordCorrectedV1, REQUIRED_MESSAGE, validateMessage } from '@hn/messages';
 import { correctionReportErrors, isScanRef } from '@hn/documents';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
@@ -42,7 +42,7 @@ export class BackfillCorrectionService {
     const errors: FieldError[] = [];
     errors.push(...correctionReportErrors(report));
     if (!isScanRef(report?.scan)) errors.push({ field: 'scan', reason: '书面报告扫描件必填 (report scan required)' });
-    // payload rules: the message class of @hn/contracts, nested under `submission` as in the gateway's body
+    // payload rules: the message class of @hn/messages, nested under `submission` as in the gateway's body
     const checked = request.submission === undefined || request.submission === null ? undefined : await validateMessage(PresaleSubmission, request.submission);
     if (!checked) errors.push({ field: 'submission', reason: REQUIRED_MESSAGE.message });
     else if (!checked.ok) errors.push(...checked.errors.map((e) => ({ ...e, ...(e.field === 'body' ? { field: 'submission', reason: '须为对象 (must be an object)' } : { field: `submission.${e.field}` }) })));

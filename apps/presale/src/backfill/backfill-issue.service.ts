@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertStaff, StaffScopes } from '@hn/auth';
-import { BackfillIssuedV1, BackfillIssueRequestV1, IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, PresaleSubmission, Principal, validateMessage } from '@hn/contracts';
+import { BackfillIssuedV1, BackfillIssueRequestV1, IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, PresaleSubmission, Principal, validateMessage } from '@hn/messages';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { claimIdempotencyKey, storeIdempotentResponse } from '../issuance/idempotency';
@@ -35,7 +35,7 @@ export class BackfillIssueService {
 
   async issue(principal: Principal, request: BackfillIssueRequestV1): Promise<BackfillIssuedV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
-    // payload rules: the message class of @hn/contracts, as the gateway applies it (trimmed like there)
+    // payload rules: the message class of @hn/messages, as the gateway applies it (trimmed like there)
     const checked = await validateMessage(PresaleSubmission, request?.submission);
     if (!checked.ok) throw PresaleErrors.incomplete(checked.errors);
     const submission = checked.value;

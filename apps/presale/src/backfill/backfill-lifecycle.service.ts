@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff, regionOf, StaffScopes } from '@hn/auth';
-import { BackfillSubmitRequestV1, BackfillSubmitResultV1, BackfillWithdrawRequestV1, BackfillWithdrawResultV1, PresaleBackfillEvents, PresalePermitBackfilledV1, Principal } from '@hn/contracts';
+import { BackfillSubmitRequestV1, BackfillSubmitResultV1, BackfillWithdrawRequestV1, BackfillWithdrawResultV1, PresaleBackfillEvents, PresalePermitBackfilledV1, Principal } from '@hn/messages';
 import { parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';

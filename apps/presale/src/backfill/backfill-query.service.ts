@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertStaff, StaffScopes } from '@hn/auth';
-import { BackfillCandidateListRequestV1, BackfillCandidatePageV1, BackfillCandidateV1, BackfillListRequestV1, BackfillPageV1, ErrorCode, Principal, SupervisionStateV1 } from '@hn/contracts';
+import { BackfillCandidateListRequestV1, BackfillCandidatePageV1, BackfillCandidateV1, BackfillListRequestV1, BackfillPageV1, ErrorCode, Principal, SupervisionStateV1 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { DataSource } from 'typeorm';
 import { assertRegionFilter, likeContains, optionalRegion, optionalText, pageOf, regionPatterns } from '../scans/staff-scope';

@@ -1,4 +1,4 @@
-import { BackfilledPresalePermitV1, PresaleBackfillStatusV1, PresalePermitV1, SupervisionStateV1 } from '@hn/contracts';
+import { BackfilledPresalePermitV1, PresaleBackfillStatusV1, PresalePermitV1, SupervisionStateV1 } from '@hn/messages';
 import { EntityManager } from 'typeorm';
 import { SCAN_COLUMNS, ScanRow, storedScanOf } from '../scans/scan-store';
 

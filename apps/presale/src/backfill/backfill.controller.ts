@@ -9,7 +9,7 @@ import {
   PresaleCorrectionResultV1,
   Rpc,
   RpcPayload,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { BackfillCorrectionService } from './backfill-correction.service';
 import { BackfillIssueService } from './backfill-issue.service';

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@hn/contracts';
+import { ErrorCode } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 /** Errors of 补录预售许可证 and ADMIN corrections, each with its stable code. */

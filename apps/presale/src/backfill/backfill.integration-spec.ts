@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { BackfillIssuedV1, PresaleCorrectionResultV1, PresaleSubmissionV1, Principal, Rpc, ScanRefV1, VerifyResultV1 } from '@hn/contracts';
+import { BackfillIssuedV1, PresaleCorrectionResultV1, PresaleSubmissionV1, Principal, Rpc, ScanRefV1, VerifyResultV1 } from '@hn/messages';
 import { ScanStaging, sha256Hex } from '@hn/documents';
 import { RpcClient } from '@hn/messaging';
 import { creditCodeCheckChar } from '@hn/numbering';

@@ -1,4 +1,4 @@
-import { PresaleSubmissionV1 } from '@hn/contracts';
+import { PresaleSubmissionV1 } from '@hn/messages';
 import { EntityManager } from 'typeorm';
 import { PresaleErrors } from './presale.exception';
 

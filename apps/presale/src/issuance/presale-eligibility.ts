@@ -1,5 +1,5 @@
 import { assertRegionAllowed, regionOf } from '@hn/auth';
-import { Principal } from '@hn/contracts';
+import { Principal } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { EntityManager } from 'typeorm';
 import { PresaleErrors } from './presale.exception';

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { CloudEvent, PermitRegisteredV1, PermitsEvents, PresaleIssuedV1, PresaleSubmissionV1, Principal, Rpc } from '@hn/contracts';
+import { CloudEvent, PermitRegisteredV1, PermitsEvents, PresaleIssuedV1, PresaleSubmissionV1, Principal, Rpc } from '@hn/messages';
 import { creditCodeCheckChar } from '@hn/numbering';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';

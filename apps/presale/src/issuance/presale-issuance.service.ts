@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, PresaleEvents, PresaleIssuedV1, PresaleIssueRequestV1, PresalePermitIssuedV1, PresaleSubmission, Principal, validateMessage } from '@hn/contracts';
+import { IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, PresaleEvents, PresaleIssuedV1, PresaleIssueRequestV1, PresalePermitIssuedV1, PresaleSubmission, Principal, validateMessage } from '@hn/messages';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource } from 'typeorm';
@@ -48,7 +48,7 @@ export class PresaleIssuanceService {
       const replay = await claimIdempotencyKey<StoredIssuance>(manager, principal.id, key, requestHash);
       if (replay) return replay;
       issued = true;
-      // payload rules: the message class of @hn/contracts, as the gateway applies it; configuration (cut-over) here
+      // payload rules: the message class of @hn/messages, as the gateway applies it; configuration (cut-over) here
       // (so a payload sent straight over NATS is refused with the gateway's field list), then the cut-over.
       const checked = await validateMessage(PresaleSubmission, received);
       if (!checked.ok) throw PresaleErrors.incomplete(checked.errors);

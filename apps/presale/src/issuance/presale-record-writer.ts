@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PresalePermitV1, PresaleSubmissionV1, Principal } from '@hn/contracts';
+import { PresalePermitV1, PresaleSubmissionV1, Principal } from '@hn/messages';
 import { canonicalJson, chainTokenToQrText, encodeChainToken, recordDigest } from '@hn/chain';
 import { formatPresaleNumber, PresaleLetter } from '@hn/numbering';
 import { createHash } from 'node:crypto';

@@ -1,4 +1,4 @@
-import { PresalePermitV1, PresaleSubmissionV1 } from '@hn/contracts';
+import { PresalePermitV1, PresaleSubmissionV1 } from '@hn/messages';
 
 /** The issued record without the fields derived from it (token, URL); its digest goes into the token. */
 export type PresaleRecord = Omit<PresalePermitV1, 'chainToken' | 'verifyUrl' | 'status' | 'issuedAt'>;

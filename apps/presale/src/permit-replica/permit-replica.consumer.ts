@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PermitsEvents } from '@hn/contracts';
+import { PermitsEvents } from '@hn/messages';
 import { EventProjectionConsumer, InjectNats } from '@hn/eventing';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CloudEvent, PermitRegisteredV1, PermitsEvents, ProjectTypedV1 } from '@hn/contracts';
+import { CloudEvent, PermitRegisteredV1, PermitsEvents, ProjectTypedV1 } from '@hn/messages';
 import { EntityManager } from 'typeorm';
 
 /**

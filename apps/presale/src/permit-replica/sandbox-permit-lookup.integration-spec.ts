@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { BuildingUnitV1, ConstructionPermitV1, ErrorCode, PresaleSubmissionV1, Principal, Rpc, RpcRequest } from '@hn/contracts';
+import { BuildingUnitV1, ConstructionPermitV1, ErrorCode, PresaleSubmissionV1, Principal, Rpc, RpcRequest } from '@hn/messages';
 import { creditCodeCheckChar } from '@hn/numbering';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConstructionPermitV1, ErrorCode, Principal, Rpc, RpcDef } from '@hn/contracts';
+import { ConstructionPermitV1, ErrorCode, Principal, Rpc, RpcDef } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { currentCorrelationId } from '@hn/observability';

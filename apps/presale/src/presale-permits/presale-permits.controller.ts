@@ -11,7 +11,7 @@ import {
   Rpc,
   RpcPayload,
   VerifyResultV1,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { PresaleIssuanceService } from '../issuance/presale-issuance.service';
 import { SigningKeysService } from '../transparency-log/signing-keys.service';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BinaryFileV1, PaperSizeV1, PresalePermitV1, Principal } from '@hn/contracts';
+import { BinaryFileV1, PaperSizeV1, PresalePermitV1, Principal } from '@hn/messages';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
 import { parsePresaleNumber } from '@hn/numbering';
 import { DataSource } from 'typeorm';

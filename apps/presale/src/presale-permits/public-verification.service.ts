@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PresaleBackfillStatusV1, PresalePermitV1, PublicPresaleSummaryV1, SupervisionStateV1, VerifyCodeV1, verifyOutcome, VerifyResultV1 } from '@hn/contracts';
+import { PresaleBackfillStatusV1, PresalePermitV1, PublicPresaleSummaryV1, SupervisionStateV1, VerifyCodeV1, verifyOutcome, VerifyResultV1 } from '@hn/messages';
 import { decodeChainTokenUnverified, normalizeChainTokenText, verifyChainToken } from '@hn/chain';
 import { parsePresaleNumber } from '@hn/numbering';
 import { DataSource } from 'typeorm';

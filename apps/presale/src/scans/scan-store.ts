@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ScanRefV1, StoredScanV1 } from '@hn/contracts';
+import { ScanRefV1, StoredScanV1 } from '@hn/messages';
 import { ScanStaging } from '@hn/documents';
 import { InjectNats } from '@hn/eventing';
 import { NatsConnection } from 'nats';

@@ -1,4 +1,4 @@
-import { Principal } from '@hn/contracts';
+import { Principal } from '@hn/messages';
 import { assertRegionFilter, likeContains, pageOf, regionPatterns } from './staff-scope';
 
 const staff: Principal = { kind: 'staff', id: 'a', regions: ['430223'], scopes: ['supervision:read'], role: 'COUNTY' };

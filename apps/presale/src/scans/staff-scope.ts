@@ -1,5 +1,5 @@
 import { assertRegionAllowed } from '@hn/auth';
-import { ErrorCode, FieldError, Principal } from '@hn/contracts';
+import { ErrorCode, FieldError, Principal } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 // Staff and region checks themselves live in @hn/auth (assertStaff, assertRegionAllowed, regionOf).

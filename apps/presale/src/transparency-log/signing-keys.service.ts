@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { JwksV1 } from '@hn/contracts';
+import { JwksV1 } from '@hn/messages';
 import { Ed25519PublicJwk, publicKeyFromJwk, publicKeyToJwk, SigningKey, signingKeyFromPkcs8Pem } from '@hn/chain';
 import { KeyObject } from 'node:crypto';
 import { DataSource } from 'typeorm';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConsistencyProofV1, InclusionProofV1 } from '@hn/contracts';
+import { ConsistencyProofV1, InclusionProofV1 } from '@hn/messages';
 import { encodeLogEntry, formatCheckpointBody, leafHash, LogEntry, MerkleTree, signNote } from '@hn/chain';
 import { DataSource, EntityManager } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';

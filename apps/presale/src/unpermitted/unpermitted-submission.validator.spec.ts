@@ -1,4 +1,4 @@
-import { UnpermittedPresaleSubmissionV1 } from '@hn/contracts';
+import { UnpermittedPresaleSubmissionV1 } from '@hn/messages';
 import { creditCodeCheckChar } from '@hn/numbering';
 import { validateUnpermittedSubmission } from './unpermitted-submission.validator';
 

@@ -1,4 +1,4 @@
-import { FieldError, isPlainText, UnpermittedPresaleSubmissionV1 } from '@hn/contracts';
+import { FieldError, isPlainText, UnpermittedPresaleSubmissionV1 } from '@hn/messages';
 import { isIsoDate, isValidCreditCode, regionValidOn } from '@hn/numbering';
 
 /** Required official-record text: the shared plain-text rule. */

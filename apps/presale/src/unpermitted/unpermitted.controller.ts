@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { Rpc, RpcPayload, UnpermittedPresalePageV1, UnpermittedPresaleProjectV1 } from '@hn/contracts';
+import { Rpc, RpcPayload, UnpermittedPresalePageV1, UnpermittedPresaleProjectV1 } from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { UnpermittedPresaleService } from './unpermitted.service';
 

@@ -8,7 +8,7 @@ import {
   UnpermittedPresaleProjectV1,
   UnpermittedPresaleRegisteredV1,
   UnpermittedPresaleRegisterRequestV1,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { chinaToday } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';

@@ -1,4 +1,4 @@
-import { Principal, PrincipalKind, STAFF_ROLES, StaffRole } from '@hn/contracts';
+import { Principal, PrincipalKind, STAFF_ROLES, StaffRole } from '@hn/messages';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 
 export interface AccessTokenOptions {

@@ -1,5 +1,5 @@
 import { DomainException } from '@hn/errors';
-import { Principal } from '@hn/contracts';
+import { Principal } from '@hn/messages';
 import { assertRegionAllowed, assertRegionsAllowed, assertStaff, regionOf } from './region-scope';
 
 const problemOf = (fn: () => void) => {

@@ -1,4 +1,4 @@
-import { ErrorCode, Principal, StaffRole } from '@hn/contracts';
+import { ErrorCode, Principal, StaffRole } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { isInRegions } from '@hn/numbering';
 

@@ -1,4 +1,4 @@
-import { ContractScopes } from '@hn/contracts';
+import { ContractScopes } from '@hn/messages';
 import { ALL_SCOPES, Scopes } from './scopes';
 
 describe('Scopes', () => {

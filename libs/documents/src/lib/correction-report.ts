@@ -1,4 +1,4 @@
-import { FieldError, isPlainText } from '@hn/contracts';
+import { FieldError, isPlainText } from '@hn/messages';
 
 const isText = (v: unknown, max: number): v is string => isPlainText(v, max);
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SCAN_MAX_BYTES } from '@hn/contracts';
+import { SCAN_MAX_BYTES } from '@hn/messages';
 import { connectNats } from '@hn/testing';
 import { NatsConnection } from 'nats';
 import { ScanStaging } from './scan-staging';

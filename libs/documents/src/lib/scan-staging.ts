@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, SCAN_MAX_BYTES, SCAN_STAGING_BUCKET, SCAN_STAGING_TTL_MS, ScanRefV1 } from '@hn/contracts';
+import { ErrorCode, SCAN_MAX_BYTES, SCAN_STAGING_BUCKET, SCAN_STAGING_TTL_MS, ScanRefV1 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { NatsConnection, nanos, ObjectStore, StorageType } from 'nats';
 import { checkScanBytes, sha256Hex } from './scan-type';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SCAN_MAX_BYTES, ScanContentTypeV1 } from '@hn/contracts';
+import { SCAN_MAX_BYTES, ScanContentTypeV1 } from '@hn/messages';
 
 const PDF = Buffer.from('%PDF-', 'latin1');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -1,4 +1,4 @@
-import { ErrorCode, FieldError, RpcProblem } from '@hn/contracts';
+import { ErrorCode, FieldError, RpcProblem } from '@hn/messages';
 
 const TITLES: Record<number, string> = {
   400: '请求无效 Bad Request',

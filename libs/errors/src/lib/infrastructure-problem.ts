@@ -1,4 +1,4 @@
-import { ErrorCode, RpcProblem } from '@hn/contracts';
+import { ErrorCode, RpcProblem } from '@hn/messages';
 import { titleFor } from './domain.exception';
 
 /** What a 503 asks clients to wait before retrying (seconds). */

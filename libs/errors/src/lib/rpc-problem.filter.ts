@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import { ErrorCode, RpcProblem } from '@hn/contracts';
+import { ErrorCode, RpcProblem } from '@hn/messages';
 import { throwError, Observable } from 'rxjs';
 import { DomainException, isRpcProblem, titleFor } from './domain.exception';
 import { infrastructureProblem } from './infrastructure-problem';

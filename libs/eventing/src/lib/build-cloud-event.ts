@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CloudEvent } from '@hn/contracts';
+import { CloudEvent } from '@hn/messages';
 
 export interface BuildCloudEventArgs<T> {
   /** e.g. "/hn/permits" */

@@ -1,4 +1,4 @@
-import { CloudEvent } from '@hn/contracts';
+import { CloudEvent } from '@hn/messages';
 import { EntityManager } from 'typeorm';
 import { buildCloudEvent } from './build-cloud-event';
 import { outboxInsertSql, outboxNotifySqlIfDue, outboxRowParams } from './outbox-sql';

@@ -1,4 +1,4 @@
-import { CloudEvent, Headers } from '@hn/contracts';
+import { CloudEvent, Headers } from '@hn/messages';
 import { connectNats, createTestDatabase, deleteStreamIfExists, TestDatabase, uniqueName, waitFor } from '@hn/testing';
 import { headers as natsHeaders, JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';

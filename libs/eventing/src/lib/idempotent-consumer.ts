@@ -1,4 +1,4 @@
-import { CloudEvent, Headers } from '@hn/contracts';
+import { CloudEvent, Headers } from '@hn/messages';
 import { AckPolicy, ConsumerConfig, ConsumerMessages, DeliverPolicy, JsMsg, nanos, NatsConnection, NatsError } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import { backoffDelay } from './backoff';

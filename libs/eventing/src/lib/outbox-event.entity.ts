@@ -1,4 +1,4 @@
-import { CloudEvent } from '@hn/contracts';
+import { CloudEvent } from '@hn/messages';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A domain event written in the same transaction as the change; the relay publishes it to JetStream. */

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { CloudEvent, Headers } from '@hn/contracts';
+import { CloudEvent, Headers } from '@hn/messages';
 import { connectNats, createTestDatabase, deleteStreamIfExists, TcpProxy, TestDatabase, uniqueName, waitFor } from '@hn/testing';
 import { JetStreamManager, JsMsg, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';

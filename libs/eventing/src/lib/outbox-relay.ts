@@ -1,4 +1,4 @@
-import { CloudEvent, Headers } from '@hn/contracts';
+import { CloudEvent, Headers } from '@hn/messages';
 import { Events, headers as natsHeaders, JetStreamClient, NatsConnection, PubAck } from 'nats';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';

@@ -1,4 +1,4 @@
-import { CloudEvent, Headers } from '@hn/contracts';
+import { CloudEvent, Headers } from '@hn/messages';
 
 /**
  * NOTIFY channel of a database's outbox, computed in SQL so writer and relay always agree

@@ -1,5 +1,5 @@
 import { connect, NatsConnection } from 'nats';
-import { Principal, publicRpcDef, rpcDef } from '@hn/contracts';
+import { Principal, publicRpcDef, rpcDef } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { randomUUID } from 'node:crypto';
 import { RpcClient } from './rpc-client';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, Headers as HnHeaders, Principal, RpcDef, RpcProblem, RpcRequest } from '@hn/contracts';
+import { ErrorCode, Headers as HnHeaders, Principal, RpcDef, RpcProblem, RpcRequest } from '@hn/messages';
 import { DomainException, isRpcProblem } from '@hn/errors';
 import { headers as natsHeaders, JSONCodec, NatsConnection, NatsError } from 'nats';
 import { NatsConnectionState } from './nats-reconnect';

@@ -1,6 +1,6 @@
 import { MessagePattern } from '@nestjs/microservices';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
-import { RpcDef, RpcHandlerFn, RpcKind } from '@hn/contracts';
+import { RpcDef, RpcHandlerFn, RpcKind } from '@hn/messages';
 
 /**
  * Binds a service method to one contract of the Rpc map (`@RpcHandler(Rpc.presaleIssue)`): the

@@ -1,5 +1,5 @@
 import { DynamicModule } from '@nestjs/common';
-import { Headers } from '@hn/contracts';
+import { Headers } from '@hn/messages';
 import { LoggerModule } from 'nestjs-pino';
 import { IncomingMessage } from 'node:http';
 import { acceptOrCreateCorrelationId, currentCorrelationId } from './correlation';

@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
-import { Headers } from '@hn/contracts';
+import { Headers } from '@hn/messages';
 import { NatsContext } from '@nestjs/microservices';
 import { Observable } from 'rxjs';
 import { acceptOrCreateCorrelationId, runWithCorrelation } from './correlation';

@@ -1,6 +1,6 @@
 import { Controller, INestApplication, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { publicRpcDef, ServiceHealthV1 } from '@hn/contracts';
+import { publicRpcDef, ServiceHealthV1 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { createServiceApp } from './create-service-app';
 import { NATS_RECONNECT_FOREVER, RpcClient } from '@hn/messaging';

@@ -1,5 +1,5 @@
 import { ArgumentsHost, NotFoundException } from '@nestjs/common';
-import { ErrorCode } from '@hn/contracts';
+import { ErrorCode } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { firstValueFrom, Observable } from 'rxjs';
 import { ServiceExceptionFilter } from './service-exception.filter';

@@ -1,6 +1,6 @@
 import { Controller, Get, Type } from '@nestjs/common';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunction, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import { RpcDef, ServiceHealthV1 } from '@hn/contracts';
+import { RpcDef, ServiceHealthV1 } from '@hn/messages';
 import { ScanStaging } from '@hn/documents';
 import { InjectNats } from '@hn/eventing';
 import { NatsConnectionState, RpcHandler, RpcTransportMonitor } from '@hn/messaging';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DynamicModule } from '@nestjs/common';
-import { publicRpcDef, ServiceHealthV1 } from '@hn/contracts';
+import { publicRpcDef, ServiceHealthV1 } from '@hn/messages';
 import { EVENT_SOURCE, EventingModule, outboxEntities } from '@hn/eventing';
 import { rpcSubjectsOfModule } from '@hn/messaging';
 import { PERSISTENCE_OPTIONS, PersistenceModule, PersistenceModuleOptions } from '@hn/persistence';

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { RpcDef, ServiceHealthV1 } from '@hn/contracts';
+import { RpcDef, ServiceHealthV1 } from '@hn/messages';
 import { EnsureStreamOptions, EventingModule, EventingModuleOptions, outboxEntities } from '@hn/eventing';
 import { RpcTransportMonitor } from '@hn/messaging';
 import { ObservabilityModule } from '@hn/observability';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Equals, IsString, Length } from 'class-validator';
-import { IsPlainText } from '@hn/contracts';
+import { IsPlainText } from '@hn/messages';
 
 export class TokenRequestDto {
   @ApiProperty({ example: 'client_credentials', description: '固定为 client_credentials' })

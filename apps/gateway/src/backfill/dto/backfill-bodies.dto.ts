@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { Developer, IsPastIsoDate, IsPlainText, PRESALE_SUBMISSION_EXAMPLE, PresaleSubmission, PresaleSubmissionV1, RequiredText, Trim, UnpermittedPresaleSubmissionV1 } from '@hn/contracts';
+import { Developer, IsPastIsoDate, IsPlainText, PRESALE_SUBMISSION_EXAMPLE, PresaleSubmission, PresaleSubmissionV1, RequiredText, Trim, UnpermittedPresaleSubmissionV1 } from '@hn/messages';
 
 const REQUIRED = { message: '必填 (required)' };
 

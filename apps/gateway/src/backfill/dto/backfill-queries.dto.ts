@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { SupervisionStateV1 } from '@hn/contracts';
+import { SupervisionStateV1 } from '@hn/messages';
 import { PageQuery } from '../../supervision/dto/supervision-queries.dto';
 
 export class BackfillPageQuery extends PageQuery {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHAIN_TOKEN_EXAMPLE, LogPositionDto, PresalePermitDto, VERIFY_URL_EXAMPLE } from '../../presale/dto/presale-permit.dto';
-import { Developer } from '@hn/contracts';
+import { Developer } from '@hn/messages';
 
 const Z = '430223202406200101-Z01';
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsNumber, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsPlainText } from '@hn/contracts';
+import { IsPlainText } from '@hn/messages';
 
 export class BuildingUnitDto {
   @ApiProperty({ example: '2024-430223-70-03-012345-DT022', description: '单体编码（施工图审查系统生成）' })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested, IsISO8601, ValidateIf } from 'class-validator';
-import { IsPlainText } from '@hn/contracts';
+import { IsPlainText } from '@hn/messages';
 import { BuildingUnitDto } from './building-unit.dto';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

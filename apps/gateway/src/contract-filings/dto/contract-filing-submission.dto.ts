@@ -1,7 +1,7 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ValidateNested } from 'class-validator';
-import { BUYER_ID_TYPES, BuyerIdTypeV1, ContractBuyerV1, ContractFilingSubmissionV1, PAYMENT_METHODS, PaymentMethodV1, Trim } from '@hn/contracts';
+import { BUYER_ID_TYPES, BuyerIdTypeV1, ContractBuyerV1, ContractFilingSubmissionV1, PAYMENT_METHODS, PaymentMethodV1, Trim } from '@hn/messages';
 import { chinaToday } from '@hn/numbering';
 import {
   buyerItemErrors,
@@ -30,7 +30,7 @@ import {
   notForBuyerType,
   objectReason,
   ROOMS_LIST_LABEL,
-} from '@hn/contracts';
+} from '@hn/messages';
 import { ListRule, Rule } from './rule.decorators';
 
 

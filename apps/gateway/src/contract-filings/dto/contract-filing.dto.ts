@@ -1,6 +1,6 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { ContractDocumentDto, ContractRoomDto, OrganizationBuyerDto, PersonBuyerDto } from './contract-filing-submission.dto';
-import { CANCEL_REASON_MAX, textReason, Trim } from '@hn/contracts';
+import { CANCEL_REASON_MAX, textReason, Trim } from '@hn/messages';
 import { Rule } from './rule.decorators';
 
 export const CONTRACT_NUMBER_EXAMPLE = '430223202406200101-Y01-B0001';

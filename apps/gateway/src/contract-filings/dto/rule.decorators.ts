@@ -1,5 +1,5 @@
 import { ValidateBy } from 'class-validator';
-import { ExpandingConstraintContext, FieldError } from '@hn/contracts';
+import { ExpandingConstraintContext, FieldError } from '@hn/messages';
 
 /**
  * One rule per property that names ONE reason (required, type, range, cross-field …), so a field is

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ValidateNested } from 'class-validator';
 import { isIsoDate } from '@hn/numbering';
-import { isPlainObject, presaleNumberReason, REQUIRED, textReason } from '@hn/contracts';
+import { isPlainObject, presaleNumberReason, REQUIRED, textReason } from '@hn/messages';
 import { ListRule, Rule } from '../../contract-filings/dto/rule.decorators';
 
 /** Bounds shared with the escrow service (its validator has the same limits and checks again). */

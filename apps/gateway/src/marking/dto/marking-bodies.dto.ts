@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { Rule } from '../../contract-filings/dto/rule.decorators';
-import { EachItem, IsPlainText, permitNumberItemReason, PROJECT_TYPES, ProjectType, Trim, TrimEach } from '@hn/contracts';
+import { EachItem, IsPlainText, permitNumberItemReason, PROJECT_TYPES, ProjectType, Trim, TrimEach } from '@hn/messages';
 
 /** At most this many permit numbers in one batch or submit (the permits service has the same limit). */
 export const MAX_MARKING_PERMITS = 1000;

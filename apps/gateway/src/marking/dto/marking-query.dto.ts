@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { MarkingFilterTypeV1 } from '@hn/contracts';
+import { MarkingFilterTypeV1 } from '@hn/messages';
 import { PageQuery } from '../../supervision/dto/supervision-queries.dto';
 import { EmptyAsUndefined } from './marking-bodies.dto';
 

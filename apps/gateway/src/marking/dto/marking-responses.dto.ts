@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PROJECT_TYPES } from '@hn/contracts';
+import { PROJECT_TYPES } from '@hn/messages';
 
 const STATES = ['DRAFT', 'SUBMITTED'];
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PaperSizeV1 } from '@hn/contracts';
+import { PaperSizeV1 } from '@hn/messages';
 
 export const PAPER_SIZES: readonly PaperSizeV1[] = ['A4', 'A3', 'A5', 'B5', 'LETTER'];
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { IsPlainText } from '@hn/contracts';
+import { IsPlainText } from '@hn/messages';
 
 export class LoginRequestDto {
   @ApiProperty({ example: 'zhang.san', description: '用户名 username (3–64: a-z 0-9 _ . -)' })

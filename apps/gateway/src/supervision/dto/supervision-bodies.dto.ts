@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { presaleNumberReason, REQUIRED, textReason } from '@hn/contracts';
+import { presaleNumberReason, REQUIRED, textReason } from '@hn/messages';
 import { Rule } from '../../contract-filings/dto/rule.decorators';
 
 /** Bounds shared with the contracts service (its validator has the same limits). */

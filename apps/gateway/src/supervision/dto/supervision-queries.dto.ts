@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { ReconciliationDifferenceStateV1, SigningStatisticStateV1 } from '@hn/contracts';
+import { ReconciliationDifferenceStateV1, SigningStatisticStateV1 } from '@hn/messages';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { PermitStatus } from '@hn/contracts';
+import type { PermitStatus } from '@hn/messages';
 
 /** 施工许可证. Dates are ISO date strings (the pg DATE parser is set to return text). */
 @Entity({ name: 'construction_permit' })

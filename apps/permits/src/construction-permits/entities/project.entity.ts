@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { ProjectType } from '@hn/contracts';
+import type { ProjectType } from '@hn/messages';
 
 /** 工改项目: one row per projectCode; its type (预售/现售/其它) is set at registration or marked later. */
 @Entity({ name: 'project' })
