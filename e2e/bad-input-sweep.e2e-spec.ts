@@ -35,7 +35,13 @@ function namesField(problem: Problem | null, field: string): boolean {
   const wanted = norm(field);
   return (problem?.errors ?? []).some((e) => {
     const got = norm(e.field);
-    return got === wanted || wanted.startsWith(`${got}.`) || wanted.startsWith(`${got}[`) || got.startsWith(`${wanted}.`) || got.startsWith(`${wanted}[`);
+    return (
+      got === wanted ||
+      wanted.startsWith(`${got}.`) ||
+      wanted.startsWith(`${got}[`) ||
+      got.startsWith(`${wanted}.`) ||
+      got.startsWith(`${wanted}[`)
+    );
   });
 }
 
@@ -53,9 +59,19 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
     return fetch(`${platform.gatewayUrl}${path}`, { ...init, headers });
   };
   const issuePresale = (key: string): Promise<Response> =>
-    api('/api/v1/presale-permits', { method: 'POST', token: tokens.integrator, headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(presaleSubmission({ localCertificateNumber: `攸住建预字〔2024〕第${key}号` })) });
+    api('/api/v1/presale-permits', {
+      method: 'POST',
+      token: tokens.integrator,
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify(presaleSubmission({ localCertificateNumber: `攸住建预字〔2024〕第${key}号` })),
+    });
   const countRows = async (service: string, sql: string): Promise<number> => {
-    const client = new Client({ connectionString: testDatabaseUrl(platform.env['DATABASE_URL']!, platform.env[`${service.toUpperCase()}_DB_NAME`]!) });
+    const client = new Client({
+      connectionString: testDatabaseUrl(
+        platform.env['DATABASE_URL']!,
+        platform.env[`${service.toUpperCase()}_DB_NAME`]!,
+      ),
+    });
     await client.connect();
     try {
       return Number((await client.query<{ n: string }>(sql)).rows[0]!.n);
@@ -67,11 +83,21 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
   const tableCounts = async (): Promise<Record<string, number>> => {
     const out: Record<string, number> = {};
     for (const service of ['permits', 'presale', 'contracts', 'escrow']) {
-      const client = new Client({ connectionString: testDatabaseUrl(platform.env['DATABASE_URL']!, platform.env[`${service.toUpperCase()}_DB_NAME`]!) });
+      const client = new Client({
+        connectionString: testDatabaseUrl(
+          platform.env['DATABASE_URL']!,
+          platform.env[`${service.toUpperCase()}_DB_NAME`]!,
+        ),
+      });
       await client.connect();
       try {
-        const tables = await client.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1");
-        for (const { t } of tables.rows) out[`${service}.${t}`] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${client.escapeIdentifier(t)}`)).rows[0]!.n);
+        const tables = await client.query<{ t: string }>(
+          "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
+        );
+        for (const { t } of tables.rows)
+          out[`${service}.${t}`] = Number(
+            (await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${client.escapeIdentifier(t)}`)).rows[0]!.n,
+          );
       } finally {
         await client.end();
       }
@@ -80,7 +106,8 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
   };
   const outboxCounts = async (): Promise<Record<string, number>> => {
     const out: Record<string, number> = {};
-    for (const service of ['permits', 'presale', 'contracts', 'escrow']) out[service] = await countRows(service, 'SELECT count(*) AS n FROM outbox_event');
+    for (const service of ['permits', 'presale', 'contracts', 'escrow'])
+      out[service] = await countRows(service, 'SELECT count(*) AS n FROM outbox_event');
     return out;
   };
 
@@ -88,10 +115,17 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
     platform = await TestPlatform.start(['permits', 'presale', 'contracts', 'escrow'], {
       env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '10000000', GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: '10000000' },
     });
-    tokens.integrator = await platform.token(await platform.createIntegrator(['430000'], [...ALL_SCOPES], ['--rate-limit', '10000000']));
+    tokens.integrator = await platform.token(
+      await platform.createIntegrator(['430000'], [...ALL_SCOPES], ['--rate-limit', '10000000']),
+    );
     await platform.createStaff('sweep.admin', PASSWORD, 'ADMIN', '430000');
     tokens.staff = await platform.staffToken('sweep.admin', PASSWORD, '10.77.0.1');
-    const put = await api(`/api/v1/approval/construction-permits/${PERMIT.number}`, { method: 'PUT', token: tokens.integrator, headers: { 'content-type': 'application/json' }, body: JSON.stringify(permitBody()) });
+    const put = await api(`/api/v1/approval/construction-permits/${PERMIT.number}`, {
+      method: 'PUT',
+      token: tokens.integrator,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(permitBody()),
+    });
     expect(`${put.status} ${await put.text()}`).toMatch(/^201 /);
     // Y01 exists before the sweep, so filing requests reach their field checks
     const deadline = Date.now() + 30_000;
@@ -120,9 +154,13 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
     let n = 0;
     const worker = async (): Promise<void> => {
       for (let request = queue.shift(); request; request = queue.shift()) {
-        const headers: Record<string, string> = { ...request.headers, 'x-forwarded-for': `10.78.${(n >> 8) & 255}.${n++ & 255}` };
+        const headers: Record<string, string> = {
+          ...request.headers,
+          'x-forwarded-for': `10.78.${(n >> 8) & 255}.${n++ & 255}`,
+        };
         if (headers['idempotency-key']) headers['idempotency-key'] = `${headers['idempotency-key']}-${n}`;
-        const token = request.auth === 'staff' ? tokens.staff : request.auth === 'integrator' ? tokens.integrator : undefined;
+        const token =
+          request.auth === 'staff' ? tokens.staff : request.auth === 'integrator' ? tokens.integrator : undefined;
         const res = await api(request.path, { method: request.method, token, headers, body: request.body });
         const contentType = res.headers.get('content-type') ?? '';
         const text = await res.text();
@@ -138,13 +176,20 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const seconds = (Date.now() - started) / 1000;
 
-    const describe = (o: Outcome): string => `${o.request.operation} [${o.request.kind}${o.request.field ? ` ${o.request.field}` : ''}] → ${o.status} ${o.problem?.code ?? o.contentType} ${JSON.stringify(o.problem?.errors ?? []).slice(0, 160)}`;
+    const describe = (o: Outcome): string =>
+      `${o.request.operation} [${o.request.kind}${o.request.field ? ` ${o.request.field}` : ''}] → ${o.status} ${o.problem?.code ?? o.contentType} ${JSON.stringify(o.problem?.errors ?? []).slice(0, 160)}`;
     const fivehundreds = outcomes.filter((o) => o.status >= 500);
     const notRefused = outcomes.filter((o) => o.status < 400);
     const notProblem = outcomes.filter((o) => o.status >= 400 && (!o.problem || typeof o.problem.code !== 'string'));
-    const unnamed = outcomes.filter((o) => o.status >= 400 && o.status < 500 && o.request.field && o.problem && !namesField(o.problem, o.request.field));
+    const unnamed = outcomes.filter(
+      (o) =>
+        o.status >= 400 && o.status < 500 && o.request.field && o.problem && !namesField(o.problem, o.request.field),
+    );
     // a refusal caused by the base request rather than the mutation would show other fields
-    const strays = outcomes.filter((o) => o.request.field && o.problem?.errors?.some((e) => !namesField({ status: 400, errors: [e] }, o.request.field!)));
+    const strays = outcomes.filter(
+      (o) =>
+        o.request.field && o.problem?.errors?.some((e) => !namesField({ status: 400, errors: [e] }, o.request.field!)),
+    );
     const kinds = new Set(outcomes.map((o) => o.request.kind));
     const pairs = new Set(outcomes.map((o) => `${o.request.operation} ${o.request.kind}`));
     // figures for the closing note of issue 10
@@ -200,15 +245,23 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
         await sleep(5);
         return timed(() => api('/health'));
       })(),
-      ...Array.from({ length: 8 }, () => timed(() => api('/api/v1/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep }))),
+      ...Array.from({ length: 8 }, () =>
+        timed(() =>
+          api('/api/v1/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep }),
+        ),
+      ),
     ]);
     for (const { res } of answers) {
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
     }
-    const single = await timed(() => api('/api/v1/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep }));
+    const single = await timed(() =>
+      api('/api/v1/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep }),
+    );
     const slowest = Math.max(...answers.map((a) => a.ms));
-    console.log(`deep-nesting: one 1 MB body answered in ${single.ms.toFixed(1)} ms; 8 in parallel, slowest ${slowest.toFixed(1)} ms; /health meanwhile ${health.ms.toFixed(1)} ms`);
+    console.log(
+      `deep-nesting: one 1 MB body answered in ${single.ms.toFixed(1)} ms; 8 in parallel, slowest ${slowest.toFixed(1)} ms; /health meanwhile ${health.ms.toFixed(1)} ms`,
+    );
     expect(single.ms).toBeLessThan(100); // includes sending 1 MB over loopback; the guard itself takes < 10 ms (unit spec)
     expect(health.res.status).toBeLessThan(600);
     expect(health.ms).toBeLessThan(500);
@@ -216,12 +269,28 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
 
   it('accepts a multipart data part sent as Content-Type: application/json without a file name', async () => {
     const boundary = 'sweepJsonPart0123456789';
-    const data = { projectName: '攸县滨江花园一期', regionCode: '430223', developer: { name: '攸县滨江置业有限公司', creditCode: '91430223MA4Q0ABC1F' }, localCertificateNumber: '攸住建预字〔2023〕第021号', issueDate: '2023-11-20', address: '攸县江桥街道滨江路 18 号' };
+    const data = {
+      projectName: '攸县滨江花园一期',
+      regionCode: '430223',
+      developer: { name: '攸县滨江置业有限公司', creditCode: '91430223MA4Q0ABC1F' },
+      localCertificateNumber: '攸住建预字〔2023〕第021号',
+      issueDate: '2023-11-20',
+      address: '攸县江桥街道滨江路 18 号',
+    };
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="data"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(data)}\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="scan"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n% json part\n%%EOF\n\r\n--${boundary}--\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="data"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(data)}\r\n`,
+      ),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="scan"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n% json part\n%%EOF\n\r\n--${boundary}--\r\n`,
+      ),
     ]);
-    const res = await api('/api/v1/supervision/presale-without-permit', { method: 'POST', token: tokens.staff, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+    const res = await api('/api/v1/supervision/presale-without-permit', {
+      method: 'POST',
+      token: tokens.staff,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
     expect(`${res.status} ${(await res.text()).slice(0, 300)}`).toMatch(/^201 /);
   });
 });

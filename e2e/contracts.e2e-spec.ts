@@ -45,7 +45,11 @@ interface Issued {
   filing: Filing;
 }
 
-const PERMIT = { number: '430223202406200101', project: '2024-430223-70-03-012345', unit: '2024-430223-70-03-012345-DT022' } as const;
+const PERMIT = {
+  number: '430223202406200101',
+  project: '2024-430223-70-03-012345',
+  unit: '2024-430223-70-03-012345-DT022',
+} as const;
 /** first presale number of the permit: the 50-filing burst */
 const BURST = `${PERMIT.number}-Y01`;
 /** second presale number of the permit: every other test */
@@ -80,14 +84,28 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
     if (init.token) headers.set('authorization', `Bearer ${init.token}`);
     return fetch(`${platform.gatewayUrl}${path}`, { ...init, headers });
   };
-  const postFiling = (body: unknown, options: { token?: string; key?: string | null; raw?: string } = {}): Promise<Response> => {
+  const postFiling = (
+    body: unknown,
+    options: { token?: string; key?: string | null; raw?: string } = {},
+  ): Promise<Response> => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.key !== null) headers['idempotency-key'] = options.key ?? newKey();
-    return api('/api/v1/contract-filings', { method: 'POST', token: options.token ?? signer, headers, body: options.raw ?? JSON.stringify(body) });
+    return api('/api/v1/contract-filings', {
+      method: 'POST',
+      token: options.token ?? signer,
+      headers,
+      body: options.raw ?? JSON.stringify(body),
+    });
   };
-  const getFiling = (contractNumber: string, token = signer): Promise<Response> => api(`/api/v1/contract-filings/${contractNumber}`, { token });
+  const getFiling = (contractNumber: string, token = signer): Promise<Response> =>
+    api(`/api/v1/contract-filings/${contractNumber}`, { token });
   const cancelFiling = (contractNumber: string, body: unknown, token = signer): Promise<Response> =>
-    api(`/api/v1/contract-filings/${contractNumber}/cancel`, { method: 'POST', token, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    api(`/api/v1/contract-filings/${contractNumber}/cancel`, {
+      method: 'POST',
+      token,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const expectProblem = async (res: Response, status: number, code: string): Promise<Problem> => {
     const text = await res.text();
     expect(`${res.status} ${text}`).toMatch(new RegExp(`^${status} `));
@@ -103,11 +121,30 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
   /** A fresh natural-person buyer (valid GB 11643 ID, mobile number) plus an organisation co-buyer. */
   const buyers = (): Buyer[] => {
     const n = ++personSeq;
-    const person: Buyer = { type: 'PERSON', name: `买受人${n}`, idType: 'RESIDENT_ID', idNumber: residentId(`43022319${String(80 + (n % 20))}0101${String(n % 1000).padStart(3, '0')}`), phone: `139${String(n).padStart(8, '0')}` };
-    return [person, { type: 'ORGANIZATION', name: '攸县星城投资有限公司', creditCode: creditCode('91430223MA4R0DEF2') }];
+    const person: Buyer = {
+      type: 'PERSON',
+      name: `买受人${n}`,
+      idType: 'RESIDENT_ID',
+      idNumber: residentId(`43022319${String(80 + (n % 20))}0101${String(n % 1000).padStart(3, '0')}`),
+      phone: `139${String(n).padStart(8, '0')}`,
+    };
+    return [
+      person,
+      { type: 'ORGANIZATION', name: '攸县星城投资有限公司', creditCode: creditCode('91430223MA4R0DEF2') },
+    ];
   };
-  const filingFor = (presaleNumber: string, roomNumber: string, overrides: Record<string, unknown> = {}): Record<string, unknown> =>
-    contractFiling({ presaleNumber, rooms: [{ roomNumber, floor: Number(roomNumber.split('-')[0]) || 1, floorArea: 89.5 }], address: `锦绣星城三期 22#栋 ${roomNumber}`, buyers: buyers(), ...overrides });
+  const filingFor = (
+    presaleNumber: string,
+    roomNumber: string,
+    overrides: Record<string, unknown> = {},
+  ): Record<string, unknown> =>
+    contractFiling({
+      presaleNumber,
+      rooms: [{ roomNumber, floor: Number(roomNumber.split('-')[0]) || 1, floorArea: 89.5 }],
+      address: `锦绣星城三期 22#栋 ${roomNumber}`,
+      buyers: buyers(),
+      ...overrides,
+    });
   const remember = (body: Record<string, unknown>, issued: Issued): void => {
     for (const b of body['buyers'] as Buyer[]) {
       if (b.idNumber) clearPii.add(b.idNumber);
@@ -119,7 +156,10 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
    * Files and expects 201. A client that got no answer retries with the same key (503 after the
    * gateway's timeout, or 409 while the first attempt is still in flight): the key makes it safe.
    */
-  const fileOk = async (body: Record<string, unknown>, options: { token?: string; key?: string } = {}): Promise<Issued> => {
+  const fileOk = async (
+    body: Record<string, unknown>,
+    options: { token?: string; key?: string } = {},
+  ): Promise<Issued> => {
     const key = options.key ?? newKey('file');
     for (let attempt = 1; ; attempt++) {
       const res = await postFiling(body, { token: options.token, key });
@@ -130,7 +170,9 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
         continue;
       }
       expect(`${res.status} ${text.slice(0, 600)}`).toMatch(/^201 /);
-      expect(res.headers.get('location')).toBe(`/api/v1/contract-filings/${(JSON.parse(text) as Issued).contractNumber}`);
+      expect(res.headers.get('location')).toBe(
+        `/api/v1/contract-filings/${(JSON.parse(text) as Issued).contractNumber}`,
+      );
       const issued = JSON.parse(text) as Issued;
       remember(body, issued);
       return issued;
@@ -151,7 +193,8 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
       const text = await res.text();
       last = `${res.status} ${text}`;
       if (res.status === 422 && text.includes('UNIT_NOT_IN_PERMITS') && !text.includes(PERMIT.unit)) return;
-      if (res.status !== 404 && !(res.status === 422 && text.includes('UNIT_NOT_IN_PERMITS'))) throw new Error(`unexpected answer while waiting for the permit in presale: ${last}`);
+      if (res.status !== 404 && !(res.status === 422 && text.includes('UNIT_NOT_IN_PERMITS')))
+        throw new Error(`unexpected answer while waiting for the permit in presale: ${last}`);
       await sleep(200);
     }
     throw new Error(`permit not replicated to the presale service within 30 s; last answer: ${last}`);
@@ -170,22 +213,33 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
       const text = await res.text();
       last = `${res.status} ${text}`;
       if (res.status === 422 && text.includes('BUILDING_NOT_IN_PRESALE')) return;
-      if (!(res.status === 404 && text.includes('PRESALE_NOT_FOUND'))) throw new Error(`unexpected answer while waiting for ${presaleNumber} in contracts: ${last}`);
+      if (!(res.status === 404 && text.includes('PRESALE_NOT_FOUND')))
+        throw new Error(`unexpected answer while waiting for ${presaleNumber} in contracts: ${last}`);
       await sleep(200);
     }
-    throw new Error(`presale permit ${presaleNumber} not replicated to the contracts service within 30 s; last answer: ${last}`);
+    throw new Error(
+      `presale permit ${presaleNumber} not replicated to the contracts service within 30 s; last answer: ${last}`,
+    );
   };
 
   beforeAll(async () => {
     platform = await TestPlatform.start(['permits', 'presale', 'contracts', 'escrow']);
     const fast = ['--rate-limit', '100000'];
-    const writer = await platform.token(await platform.createIntegrator(['430200'], ['permits:read', 'approval:write']));
+    const writer = await platform.token(
+      await platform.createIntegrator(['430200'], ['permits:read', 'approval:write']),
+    );
     presaleIssuer = await platform.token(await platform.createIntegrator(['430223'], ['presale:issue'], fast));
     signer = await platform.token(await platform.createIntegrator(['430223'], ['contracts:issue'], fast));
     signer2 = await platform.token(await platform.createIntegrator(['430223'], ['contracts:issue'], fast));
-    piiSigner = await platform.token(await platform.createIntegrator(['430200'], ['contracts:issue', 'pii:read'], fast));
-    sandboxSigner = await platform.token(await platform.createIntegrator(['430223'], ['contracts:issue'], [...fast, '--sandbox']));
-    sandboxIssuer = await platform.token(await platform.createIntegrator(['430223'], ['presale:issue'], [...fast, '--sandbox']));
+    piiSigner = await platform.token(
+      await platform.createIntegrator(['430200'], ['contracts:issue', 'pii:read'], fast),
+    );
+    sandboxSigner = await platform.token(
+      await platform.createIntegrator(['430223'], ['contracts:issue'], [...fast, '--sandbox']),
+    );
+    sandboxIssuer = await platform.token(
+      await platform.createIntegrator(['430223'], ['presale:issue'], [...fast, '--sandbox']),
+    );
     reader = await platform.token(await platform.createIntegrator(['430223'], ['permits:read'], fast));
     changshaSigner = await platform.token(await platform.createIntegrator(['430100'], ['contracts:issue'], fast));
 
@@ -193,11 +247,16 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
       method: 'PUT',
       token: writer,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(permitBody({ units: [{ unitCode: PERMIT.unit, name: '22#栋', floors: 33, floorArea: 12345.67 }] })),
+      body: JSON.stringify(
+        permitBody({ units: [{ unitCode: PERMIT.unit, name: '22#栋', floors: 33, floorArea: 12345.67 }] }),
+      ),
     });
     expect(`${put.status} ${await put.text()}`).toMatch(/^201 /);
     await waitPermitInPresale();
-    for (const [expected, certificate] of [[BURST, '攸住建预字〔2024〕第015号'], [MAIN, '攸住建预字〔2024〕第016号']] as const) {
+    for (const [expected, certificate] of [
+      [BURST, '攸住建预字〔2024〕第015号'],
+      [MAIN, '攸住建预字〔2024〕第016号'],
+    ] as const) {
       const res = await api('/api/v1/presale-permits', {
         method: 'POST',
         token: presaleIssuer,
@@ -218,12 +277,24 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
 
   describe('issuance', () => {
     it(`${BURST_SIZE} concurrent filings on one presale permit get exactly B0001..B${String(BURST_SIZE).padStart(4, '0')}, no gap and no duplicate`, async () => {
-      const results = await Promise.all(Array.from({ length: BURST_SIZE }, (_, i) => fileOk(filingFor(BURST, `${Math.floor(i / 10) + 1}-${101 + (i % 10)}`))));
+      const results = await Promise.all(
+        Array.from({ length: BURST_SIZE }, (_, i) =>
+          fileOk(filingFor(BURST, `${Math.floor(i / 10) + 1}-${101 + (i % 10)}`)),
+        ),
+      );
       const serials = results.map((r) => serialOf(r.contractNumber)).sort((a, b) => a - b);
       expect(serials).toEqual(Array.from({ length: BURST_SIZE }, (_, i) => i + 1));
       for (const r of results) {
         expect(r.contractNumber).toBe(`${BURST}-B${String(r.filing.serial).padStart(4, '0')}`);
-        expect(r.filing).toMatchObject({ contractNumber: r.contractNumber, presaleNumber: BURST, status: 'ACTIVE', sandbox: false, regionCode: '430223', projectCode: PERMIT.project, building: '22#' });
+        expect(r.filing).toMatchObject({
+          contractNumber: r.contractNumber,
+          presaleNumber: BURST,
+          status: 'ACTIVE',
+          sandbox: false,
+          regionCode: '430223',
+          projectCode: PERMIT.project,
+          building: '22#',
+        });
       }
       expect(new Set(results.map((r) => r.filing.rooms[0]!.roomNumber)).size).toBe(BURST_SIZE);
       // the counter went on from there: the next filing is B0051
@@ -241,7 +312,12 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
         building: '22#',
         rooms: body['rooms'],
         contractAmount: 123_456_700,
-        payment: { method: 'COMBINED', downPayment: 43_456_700, commercialLoan: 50_000_000, providentFundLoan: 30_000_000 },
+        payment: {
+          method: 'COMBINED',
+          downPayment: 43_456_700,
+          commercialLoan: 50_000_000,
+          providentFundLoan: 30_000_000,
+        },
         filingDate: '2024-09-02',
         cancellation: null,
         piiMasked: true,
@@ -264,7 +340,11 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
       const again = await fileOk(body, { key });
       expect(again.contractNumber).toBe(first.contractNumber);
       expect(again.filing).toEqual(first.filing);
-      const other = await expectProblem(await postFiling({ ...body, rooms: [{ roomNumber: '2-202', floor: 2, floorArea: 89.5 }] }, { key }), 422, 'IDEMPOTENCY_KEY_REUSED');
+      const other = await expectProblem(
+        await postFiling({ ...body, rooms: [{ roomNumber: '2-202', floor: 2, floorArea: 89.5 }] }, { key }),
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+      );
       expect(other.detail).toBeTruthy();
       // the same room again under a new key is a second filing of the room, not a replay
       await expectProblem(await postFiling(body), 409, 'ROOM_ALREADY_FILED');
@@ -277,11 +357,14 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
       const key = newKey('parallel');
       const body = filingFor(MAIN, '2-204');
       const responses = await Promise.all(Array.from({ length: 6 }, () => postFiling(body, { key })));
-      const outcomes = await Promise.all(responses.map(async (res) => ({ status: res.status, body: (await res.json()) as Issued & Problem })));
+      const outcomes = await Promise.all(
+        responses.map(async (res) => ({ status: res.status, body: (await res.json()) as Issued & Problem })),
+      );
       const issued = outcomes.filter((o) => o.status === 201);
       expect(issued.length).toBeGreaterThanOrEqual(1);
       expect(new Set(issued.map((o) => o.body.contractNumber)).size).toBe(1);
-      for (const o of outcomes.filter((x) => x.status !== 201)) expect(`${o.status} ${o.body.code}`).toBe('409 IDEMPOTENCY_KEY_IN_FLIGHT');
+      for (const o of outcomes.filter((x) => x.status !== 201))
+        expect(`${o.status} ${o.body.code}`).toBe('409 IDEMPOTENCY_KEY_IN_FLIGHT');
       remember(body, issued[0]!.body);
       const next = await fileOk(filingFor(MAIN, '2-205'));
       expect(serialOf(next.contractNumber)).toBe(serialOf(issued[0]!.body.contractNumber) + 1);
@@ -290,7 +373,10 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
     it('answers 409 ROOM_ALREADY_FILED for a second filing of a room under an active filing, naming the room and its number', async () => {
       const first = await fileOk(filingFor(MAIN, '3-301'));
       const body = filingFor(MAIN, '3-302');
-      body['rooms'] = [{ roomNumber: '3-302', floor: 3, floorArea: 90 }, { roomNumber: '3-301', floor: 3, floorArea: 89.5 }];
+      body['rooms'] = [
+        { roomNumber: '3-302', floor: 3, floorArea: 90 },
+        { roomNumber: '3-301', floor: 3, floorArea: 89.5 },
+      ];
       const problem = await expectProblem(await postFiling(body), 409, 'ROOM_ALREADY_FILED');
       expect(problem.detail).toContain('3-301');
       expect(JSON.stringify(problem)).toContain(first.contractNumber);
@@ -299,14 +385,26 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
       await fileOk(filingFor(BURST, '3-301-B'));
     });
 
-    it('answers 404 PRESALE_NOT_FOUND for an unknown presale number and 403 REGION_FORBIDDEN outside the caller\'s regions', async () => {
-      const unknown = await expectProblem(await postFiling(filingFor(`${PERMIT.number}-Y98`, '1-101')), 404, 'PRESALE_NOT_FOUND');
+    it("answers 404 PRESALE_NOT_FOUND for an unknown presale number and 403 REGION_FORBIDDEN outside the caller's regions", async () => {
+      const unknown = await expectProblem(
+        await postFiling(filingFor(`${PERMIT.number}-Y98`, '1-101')),
+        404,
+        'PRESALE_NOT_FOUND',
+      );
       expect(unknown.detail).toContain(`${PERMIT.number}-Y98`);
-      const outside = await expectProblem(await postFiling(filingFor('430102202405100101-Y01', '1-101')), 403, 'REGION_FORBIDDEN');
+      const outside = await expectProblem(
+        await postFiling(filingFor('430102202405100101-Y01', '1-101')),
+        403,
+        'REGION_FORBIDDEN',
+      );
       expect(outside.detail).toContain('430102');
       expect(fieldsOf(outside)).toEqual(['presaleNumber']);
       // a city credential for another city cannot file on this permit either
-      await expectProblem(await postFiling(filingFor(MAIN, '4-401'), { token: changshaSigner }), 403, 'REGION_FORBIDDEN');
+      await expectProblem(
+        await postFiling(filingFor(MAIN, '4-401'), { token: changshaSigner }),
+        403,
+        'REGION_FORBIDDEN',
+      );
       // scopes: a permit reader or a presale issuer cannot file
       await expectProblem(await postFiling(filingFor(MAIN, '4-401'), { token: reader }), 403, 'SCOPE_FORBIDDEN');
       await expectProblem(await postFiling(filingFor(MAIN, '4-401'), { token: presaleIssuer }), 403, 'SCOPE_FORBIDDEN');
@@ -318,22 +416,64 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
     const badCheckDigit = (id: string): string => `${id.slice(0, 17)}${id[17] === '0' ? '1' : '0'}`;
 
     it.each<[string, (body: Record<string, unknown>) => void, string[]]>([
-      ['a resident ID with a wrong check digit', (b) => void ((b['buyers'] as Buyer[])[0]!.idNumber = badCheckDigit((b['buyers'] as Buyer[])[0]!.idNumber!)), ['buyers[0].idNumber']],
-      ['a resident ID with an impossible birth date', (b) => void ((b['buyers'] as Buyer[])[0]!.idNumber = residentId('43022319900230123')), ['buyers[0].idNumber']],
-      ['a credit code with a wrong check character', (b) => void ((b['buyers'] as Buyer[])[1]!.creditCode = '91430223MA4R0DEF20'), ['buyers[1].creditCode']],
-      ['a payment not adding up to the contract amount', (b) => void (b['payment'] = { method: 'COMBINED', downPayment: 43_456_600, commercialLoan: 50_000_000, providentFundLoan: 30_000_000 }), ['payment']],
-      ['a loan the payment method does not have', (b) => void (b['payment'] = { method: 'FULL', downPayment: 73_456_700, commercialLoan: 50_000_000 }), ['payment.commercialLoan']],
+      [
+        'a resident ID with a wrong check digit',
+        (b) => void ((b['buyers'] as Buyer[])[0]!.idNumber = badCheckDigit((b['buyers'] as Buyer[])[0]!.idNumber!)),
+        ['buyers[0].idNumber'],
+      ],
+      [
+        'a resident ID with an impossible birth date',
+        (b) => void ((b['buyers'] as Buyer[])[0]!.idNumber = residentId('43022319900230123')),
+        ['buyers[0].idNumber'],
+      ],
+      [
+        'a credit code with a wrong check character',
+        (b) => void ((b['buyers'] as Buyer[])[1]!.creditCode = '91430223MA4R0DEF20'),
+        ['buyers[1].creditCode'],
+      ],
+      [
+        'a payment not adding up to the contract amount',
+        (b) =>
+          void (b['payment'] = {
+            method: 'COMBINED',
+            downPayment: 43_456_600,
+            commercialLoan: 50_000_000,
+            providentFundLoan: 30_000_000,
+          }),
+        ['payment'],
+      ],
+      [
+        'a loan the payment method does not have',
+        (b) => void (b['payment'] = { method: 'FULL', downPayment: 73_456_700, commercialLoan: 50_000_000 }),
+        ['payment.commercialLoan'],
+      ],
       ['a filing date before the 2024-09-01 cut-over', (b) => void (b['filingDate'] = '2024-08-31'), ['filingDate']],
       ['a filing date in the future', (b) => void (b['filingDate'] = '2999-01-01'), ['filingDate']],
       ['missing rooms', (b) => void delete b['rooms'], ['rooms']],
       ['an empty room list', (b) => void (b['rooms'] = []), ['rooms']],
       ['missing buyers', (b) => void delete b['buyers'], ['buyers']],
       ['an empty buyer list', (b) => void (b['buyers'] = []), ['buyers']],
-      ['a room with floor 0 and three decimals of area', (b) => void (b['rooms'] = [{ roomNumber: '5-501', floor: 0, floorArea: 89.555 }]), ['rooms[0].floor', 'rooms[0].floorArea']],
-      ['a room listed twice', (b) => void (b['rooms'] = [{ roomNumber: '5-501', floor: 5, floorArea: 90 }, { roomNumber: '5-501', floor: 5, floorArea: 90 }]), ['rooms[1].roomNumber']],
+      [
+        'a room with floor 0 and three decimals of area',
+        (b) => void (b['rooms'] = [{ roomNumber: '5-501', floor: 0, floorArea: 89.555 }]),
+        ['rooms[0].floor', 'rooms[0].floorArea'],
+      ],
+      [
+        'a room listed twice',
+        (b) =>
+          void (b['rooms'] = [
+            { roomNumber: '5-501', floor: 5, floorArea: 90 },
+            { roomNumber: '5-501', floor: 5, floorArea: 90 },
+          ]),
+        ['rooms[1].roomNumber'],
+      ],
       ['a bad phone number', (b) => void ((b['buyers'] as Buyer[])[0]!.phone = '12345'), ['buyers[0].phone']],
       ['an unknown field', (b) => void (b['discount'] = 5), ['discount']],
-      ['an unknown field of a buyer', (b) => void ((b['buyers'] as Array<Record<string, unknown>>)[0]!['nationality'] = 'CN'), ['buyers[0].nationality']],
+      [
+        'an unknown field of a buyer',
+        (b) => void ((b['buyers'] as Array<Record<string, unknown>>)[0]!['nationality'] = 'CN'),
+        ['buyers[0].nationality'],
+      ],
       ['an amount as a string', (b) => void (b['contractAmount'] = '123456700'), ['contractAmount']],
       ['a malformed presale number', (b) => void (b['presaleNumber'] = `${PERMIT.number}-Y00`), ['presaleNumber']],
       ['a document without its digest', (b) => void (b['document'] = { fileName: '合同.pdf' }), ['document.sha256']],
@@ -356,30 +496,59 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
       const [person, org] = body['buyers'] as Buyer[];
       person!.idNumber = badCheckDigit(person!.idNumber!);
       org!.creditCode = '91430223MA4R0DEF20';
-      body['payment'] = { method: 'COMBINED', downPayment: 1, commercialLoan: 50_000_000, providentFundLoan: 30_000_000 };
+      body['payment'] = {
+        method: 'COMBINED',
+        downPayment: 1,
+        commercialLoan: 50_000_000,
+        providentFundLoan: 30_000_000,
+      };
       body['filingDate'] = '2024-08-01';
       body['extra'] = true;
       delete body['rooms'];
       const problem = await expectProblem(await postFiling(body), 422, 'INCOMPLETE_SUBMISSION');
-      expect(fieldsOf(problem).sort()).toEqual(['buyers[0].idNumber', 'buyers[1].creditCode', 'extra', 'filingDate', 'payment', 'rooms']);
+      expect(fieldsOf(problem).sort()).toEqual([
+        'buyers[0].idNumber',
+        'buyers[1].creditCode',
+        'extra',
+        'filingDate',
+        'payment',
+        'rooms',
+      ]);
       expect(problem.detail).toContain('6');
     });
 
     it('malformed JSON → 400 VALIDATION_FAILED; a JSON array → 422 naming the body; no Idempotency-Key → 400', async () => {
-      const malformed = await expectProblem(await postFiling(null, { raw: '{"presaleNumber": "430223' }), 400, 'VALIDATION_FAILED');
+      const malformed = await expectProblem(
+        await postFiling(null, { raw: '{"presaleNumber": "430223' }),
+        400,
+        'VALIDATION_FAILED',
+      );
       expect(malformed.detail).toMatch(/JSON/); // the body is named by the detail (the gateway's problem filter adds no errors[] here)
       const array = await expectProblem(await postFiling([filingFor(MAIN, '5-501')]), 422, 'INCOMPLETE_SUBMISSION');
       expect(fieldsOf(array)).toEqual(['body']);
-      const noKey = await expectProblem(await postFiling(filingFor(MAIN, '5-501'), { key: null }), 400, 'IDEMPOTENCY_KEY_REQUIRED');
+      const noKey = await expectProblem(
+        await postFiling(filingFor(MAIN, '5-501'), { key: null }),
+        400,
+        'IDEMPOTENCY_KEY_REQUIRED',
+      );
       expect(fieldsOf(noKey)).toEqual(['Idempotency-Key']);
-      await expectProblem(await postFiling(filingFor(MAIN, '5-501'), { key: 'has spaces' }), 400, 'IDEMPOTENCY_KEY_REQUIRED');
+      await expectProblem(
+        await postFiling(filingFor(MAIN, '5-501'), { key: 'has spaces' }),
+        400,
+        'IDEMPOTENCY_KEY_REQUIRED',
+      );
     });
 
     it('the contracts service checks again whatever reaches it without the gateway (request/reply on NATS)', async () => {
       const nc = await connect({ servers: `nats://127.0.0.1:${platform.natsPort}` });
       try {
         const rpc = new RpcClient(nc, { timeoutMs: 5000 });
-        const principal = { kind: 'integrator' as const, id: 'e2e-direct', regions: ['430223'], scopes: ['contracts:issue'] };
+        const principal = {
+          kind: 'integrator' as const,
+          id: 'e2e-direct',
+          regions: ['430223'],
+          scopes: ['contracts:issue'],
+        };
         const problemOf = async (request: unknown): Promise<RpcProblem> => {
           try {
             await rpc.request(Rpc.contractFilingIssue.subject, request);
@@ -393,14 +562,24 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
         const [person, org] = body['buyers'] as Buyer[];
         person!.idNumber = badCheckDigit(person!.idNumber!);
         org!.creditCode = '91430223MA4R0DEF20';
-        body['payment'] = { method: 'COMBINED', downPayment: 1, commercialLoan: 50_000_000, providentFundLoan: 30_000_000 };
+        body['payment'] = {
+          method: 'COMBINED',
+          downPayment: 1,
+          commercialLoan: 50_000_000,
+          providentFundLoan: 30_000_000,
+        };
         body['filingDate'] = '2024-08-31';
         delete body['rooms'];
         const incomplete = await problemOf({ principal, body: { idempotencyKey: newKey('direct'), submission: body } });
         expect(incomplete).toMatchObject({ status: 422, code: 'INCOMPLETE_SUBMISSION' });
-        expect((incomplete.errors ?? []).map((e) => e.field)).toEqual(expect.arrayContaining(['rooms', 'buyers[0].idNumber', 'buyers[1].creditCode', 'payment', 'filingDate']));
+        expect((incomplete.errors ?? []).map((e) => e.field)).toEqual(
+          expect.arrayContaining(['rooms', 'buyers[0].idNumber', 'buyers[1].creditCode', 'payment', 'filingDate']),
+        );
         expect(JSON.stringify(incomplete)).not.toContain(person!.idNumber!);
-        const outside = await problemOf({ principal: { ...principal, regions: ['430100'] }, body: { idempotencyKey: newKey('direct'), submission: filingFor(MAIN, '5-501') } });
+        const outside = await problemOf({
+          principal: { ...principal, regions: ['430100'] },
+          body: { idempotencyKey: newKey('direct'), submission: filingFor(MAIN, '5-501') },
+        });
         expect(outside).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
         const noKey = await problemOf({ principal, body: { submission: filingFor(MAIN, '5-501') } });
         expect(noKey).toMatchObject({ status: 422, errors: [{ field: 'Idempotency-Key' }] });
@@ -411,8 +590,16 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
 
     it('rejected requests consume no serial: the next filing gets the next number', async () => {
       const before = await fileOk(filingFor(MAIN, '6-601'));
-      await expectProblem(await postFiling(filingFor(MAIN, '6-602', { filingDate: '2024-08-31' })), 422, 'INCOMPLETE_SUBMISSION');
-      await expectProblem(await postFiling(filingFor(MAIN, '6-602', { building: PROBE_BUILDING })), 422, 'BUILDING_NOT_IN_PRESALE');
+      await expectProblem(
+        await postFiling(filingFor(MAIN, '6-602', { filingDate: '2024-08-31' })),
+        422,
+        'INCOMPLETE_SUBMISSION',
+      );
+      await expectProblem(
+        await postFiling(filingFor(MAIN, '6-602', { building: PROBE_BUILDING })),
+        422,
+        'BUILDING_NOT_IN_PRESALE',
+      );
       await expectProblem(await postFiling(filingFor(MAIN, '6-601')), 409, 'ROOM_ALREADY_FILED');
       await expectProblem(await postFiling(filingFor(`${PERMIT.number}-Y97`, '6-602')), 404, 'PRESALE_NOT_FOUND');
       const after = await fileOk(filingFor(MAIN, '6-602'));
@@ -441,21 +628,46 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
       const body = filingFor(MAIN, '8-801');
       const issued = await fileOk(body);
       await expectProblem(await cancelFiling(issued.contractNumber, { reason: '   ' }), 422, 'INCOMPLETE_SUBMISSION');
-      await expectProblem(await cancelFiling(issued.contractNumber, { reason: 'x'.repeat(501) }), 422, 'INCOMPLETE_SUBMISSION');
-      await expectProblem(await cancelFiling(issued.contractNumber, { reason: '退房', force: true }), 422, 'INCOMPLETE_SUBMISSION');
-      await expectProblem(await cancelFiling(issued.contractNumber, { reason: '退房' }, reader), 403, 'SCOPE_FORBIDDEN');
-      await expectProblem(await cancelFiling(issued.contractNumber, { reason: '退房' }, changshaSigner), 403, 'REGION_FORBIDDEN');
+      await expectProblem(
+        await cancelFiling(issued.contractNumber, { reason: 'x'.repeat(501) }),
+        422,
+        'INCOMPLETE_SUBMISSION',
+      );
+      await expectProblem(
+        await cancelFiling(issued.contractNumber, { reason: '退房', force: true }),
+        422,
+        'INCOMPLETE_SUBMISSION',
+      );
+      await expectProblem(
+        await cancelFiling(issued.contractNumber, { reason: '退房' }, reader),
+        403,
+        'SCOPE_FORBIDDEN',
+      );
+      await expectProblem(
+        await cancelFiling(issued.contractNumber, { reason: '退房' }, changshaSigner),
+        403,
+        'REGION_FORBIDDEN',
+      );
       await expectProblem(await cancelFiling(`${MAIN}-B9998`, { reason: '退房' }), 404, 'CONTRACT_NOT_FOUND');
 
       const res = await cancelFiling(issued.contractNumber, { reason: '买受人退房，双方协商解除合同' });
       const text = await res.text();
       expect(`${res.status} ${text.slice(0, 300)}`).toMatch(/^200 /);
       const cancelledFiling = JSON.parse(text) as Filing;
-      expect(cancelledFiling).toMatchObject({ contractNumber: issued.contractNumber, serial: issued.filing.serial, status: 'CANCELLED', cancellation: { reason: '买受人退房，双方协商解除合同' } });
+      expect(cancelledFiling).toMatchObject({
+        contractNumber: issued.contractNumber,
+        serial: issued.filing.serial,
+        status: 'CANCELLED',
+        cancellation: { reason: '买受人退房，双方协商解除合同' },
+      });
       cancelled.add(issued.contractNumber);
 
       const looked = (await (await getFiling(issued.contractNumber)).json()) as Filing;
-      expect(looked).toMatchObject({ contractNumber: issued.contractNumber, status: 'CANCELLED', serial: issued.filing.serial });
+      expect(looked).toMatchObject({
+        contractNumber: issued.contractNumber,
+        status: 'CANCELLED',
+        serial: issued.filing.serial,
+      });
       expect(looked.cancellation?.reason).toBe('买受人退房，双方协商解除合同');
 
       const again = await fileOk({ ...body, buyers: buyers() });
@@ -467,7 +679,11 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
       const taken = await expectProblem(await postFiling({ ...body, buyers: buyers() }), 409, 'ROOM_ALREADY_FILED');
       expect(JSON.stringify(taken)).toContain(again.contractNumber);
 
-      const twice = await expectProblem(await cancelFiling(issued.contractNumber, { reason: '重复注销' }), 409, 'ALREADY_CANCELLED');
+      const twice = await expectProblem(
+        await cancelFiling(issued.contractNumber, { reason: '重复注销' }),
+        409,
+        'ALREADY_CANCELLED',
+      );
       expect(twice.detail).toContain(issued.contractNumber);
     });
   });
@@ -478,11 +694,20 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
       const person = (body['buyers'] as Buyer[])[0]!;
       const masked = await fileOk(body);
       expect(masked.filing.piiMasked).toBe(true);
-      expect(masked.filing.buyers[0]).toMatchObject({ idNumber: `${person.idNumber!.slice(0, 6)}********${person.idNumber!.slice(-4)}`, phone: `${person.phone!.slice(0, 3)}****${person.phone!.slice(-4)}` });
+      expect(masked.filing.buyers[0]).toMatchObject({
+        idNumber: `${person.idNumber!.slice(0, 6)}********${person.idNumber!.slice(-4)}`,
+        phone: `${person.phone!.slice(0, 3)}****${person.phone!.slice(-4)}`,
+      });
 
       const clear = (await (await getFiling(masked.contractNumber, piiSigner)).json()) as Filing;
       expect(clear.piiMasked).toBe(false);
-      expect(clear.buyers[0]).toMatchObject({ type: 'PERSON', name: person.name, idType: 'RESIDENT_ID', idNumber: person.idNumber, phone: person.phone });
+      expect(clear.buyers[0]).toMatchObject({
+        type: 'PERSON',
+        name: person.name,
+        idType: 'RESIDENT_ID',
+        idNumber: person.idNumber,
+        phone: person.phone,
+      });
       expect(clear.buyers[1]).toEqual((body['buyers'] as Buyer[])[1]);
       for (const token of [signer, reader]) {
         const text = await (await getFiling(masked.contractNumber, token)).text();
@@ -501,9 +726,13 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
       const replay = await fileOk(own, { token: piiSigner, key });
       expect(replay.filing.buyers[0]).toMatchObject({ idNumber: ownPerson.idNumber, phone: ownPerson.phone });
       const seenBySigner = (await (await getFiling(first.contractNumber, signer)).json()) as Filing;
-      expect(seenBySigner.buyers[0]!.idNumber).toBe(`${ownPerson.idNumber!.slice(0, 6)}********${ownPerson.idNumber!.slice(-4)}`);
+      expect(seenBySigner.buyers[0]!.idNumber).toBe(
+        `${ownPerson.idNumber!.slice(0, 6)}********${ownPerson.idNumber!.slice(-4)}`,
+      );
       // cancellation answers follow the same rule
-      const cancelledClear = (await (await cancelFiling(first.contractNumber, { reason: '测试注销' }, piiSigner)).json()) as Filing;
+      const cancelledClear = (await (
+        await cancelFiling(first.contractNumber, { reason: '测试注销' }, piiSigner)
+      ).json()) as Filing;
       expect(cancelledClear).toMatchObject({ status: 'CANCELLED', piiMasked: false });
       expect(cancelledClear.buyers[0]!.idNumber).toBe(ownPerson.idNumber);
       cancelled.add(first.contractNumber);
@@ -513,7 +742,11 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
   describe('sandbox (联调测试)', () => {
     it('files sandbox contracts against the sandbox own presale numbers only, in their own serial space', async () => {
       // a real presale number the sandbox never issued does not exist for it
-      await expectProblem(await postFiling(filingFor(MAIN, '10-1001'), { token: sandboxSigner }), 404, 'PRESALE_NOT_FOUND');
+      await expectProblem(
+        await postFiling(filingFor(MAIN, '10-1001'), { token: sandboxSigner }),
+        404,
+        'PRESALE_NOT_FOUND',
+      );
       // the sandbox takes its own Y01 on the real permit: the same text as the real BURST, another space
       const presale = await api('/api/v1/presale-permits', {
         method: 'POST',
@@ -542,7 +775,14 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
       const nc = await connect({ servers: `nats://127.0.0.1:${platform.natsPort}` });
       try {
         const jsm = await nc.jetstreamManager();
-        const codec = JSONCodec<{ id: string; type: string; subject: string; source: string; time: string; data: { filing: Filing } }>();
+        const codec = JSONCodec<{
+          id: string;
+          type: string;
+          subject: string;
+          source: string;
+          time: string;
+          data: { filing: Filing };
+        }>();
         const deadline = Date.now() + 20_000;
         let filedEvents = new Map<string, number>();
         let cancelledEvents = new Set<string>();
@@ -572,7 +812,11 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
               cancelledEvents.add(event.subject);
             }
           }
-          if (([...filed].every((n) => filedEvents.has(n)) && [...cancelled].every((n) => cancelledEvents.has(n))) || Date.now() > deadline) break;
+          if (
+            ([...filed].every((n) => filedEvents.has(n)) && [...cancelled].every((n) => cancelledEvents.has(n))) ||
+            Date.now() > deadline
+          )
+            break;
           await sleep(300);
         }
         expect([...filed].filter((n) => !filedEvents.has(n))).toEqual([]);
@@ -589,22 +833,36 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
 
   describe('OpenAPI, health and logs', () => {
     it('documents the contract filing routes under 网签备案 with every error status', async () => {
-      const doc = (await (await api('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { summary?: string; tags?: string[]; responses: Record<string, unknown> }>> };
+      const doc = (await (await api('/api/openapi.json')).json()) as {
+        paths: Record<
+          string,
+          Record<string, { summary?: string; tags?: string[]; responses: Record<string, unknown> }>
+        >;
+      };
       const issue = doc.paths['/api/v1/contract-filings']?.['post'];
-      expect(Object.keys(issue?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '422', '429', '503']));
-      for (const [path, method] of [['/api/v1/contract-filings', 'post'], ['/api/v1/contract-filings/{contractNumber}', 'get'], ['/api/v1/contract-filings/{contractNumber}/cancel', 'post']] as const) {
+      expect(Object.keys(issue?.responses ?? {})).toEqual(
+        expect.arrayContaining(['201', '400', '401', '403', '404', '409', '422', '429', '503']),
+      );
+      for (const [path, method] of [
+        ['/api/v1/contract-filings', 'post'],
+        ['/api/v1/contract-filings/{contractNumber}', 'get'],
+        ['/api/v1/contract-filings/{contractNumber}/cancel', 'post'],
+      ] as const) {
         expect(doc.paths[path]?.[method]?.tags).toEqual(['网签备案 Contract filings']);
         expect(doc.paths[path]?.[method]?.summary).toBeTruthy();
       }
     });
 
     it('reports the contracts service on /health', async () => {
-      const health = (await (await api('/health')).json()) as { status: string; checks: Record<string, { status: string }> };
+      const health = (await (await api('/health')).json()) as {
+        status: string;
+        checks: Record<string, { status: string }>;
+      };
       expect(health.checks['contracts']?.status).toBe('up');
       expect(health.status).toBe('ok');
     });
 
-    it('never writes a clear ID or phone number to any service\'s log', async () => {
+    it("never writes a clear ID or phone number to any service's log", async () => {
       expect(clearPii.size).toBeGreaterThan(2 * BURST_SIZE);
       const logs = platform.logs();
       expect(logs).toContain('/api/v1/contract-filings'); // the request lines are there

@@ -18,15 +18,38 @@ describe('Postgres unavailable → 503 DATABASE_UNAVAILABLE with Retry-After, th
 
   const api = (path: string, init: RequestInit = {}): Promise<Response> => fetch(`${platform.gatewayUrl}${path}`, init);
   const requests = (): Array<[string, () => Promise<Response>]> => [
-    ['permit lookup (permits service)', () => api(`/api/v1/construction-permits/${PERMIT}`, { headers: { authorization: `Bearer ${token}` } })],
-    ['permit search (permits service)', () => api('/api/v1/construction-permits?projectName=%E9%94%A6%E7%BB%A3', { headers: { authorization: `Bearer ${token}` } })],
+    [
+      'permit lookup (permits service)',
+      () => api(`/api/v1/construction-permits/${PERMIT}`, { headers: { authorization: `Bearer ${token}` } }),
+    ],
+    [
+      'permit search (permits service)',
+      () =>
+        api('/api/v1/construction-permits?projectName=%E9%94%A6%E7%BB%A3', {
+          headers: { authorization: `Bearer ${token}` },
+        }),
+    ],
     [
       'approval push (permits service, write)',
-      () => api(`/api/v1/approval/construction-permits/${PERMIT}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(permitBody({ projectName: '锦绣星城三期（22#栋）改' })) }),
+      () =>
+        api(`/api/v1/approval/construction-permits/${PERMIT}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(permitBody({ projectName: '锦绣星城三期（22#栋）改' })),
+        }),
     ],
     [
       'token (gateway database)',
-      () => api('/api/v1/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credentials', client_id: credential.clientId, client_secret: credential.clientSecret }) }),
+      () =>
+        api('/api/v1/oauth/token', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            grant_type: 'client_credentials',
+            client_id: credential.clientId,
+            client_secret: credential.clientSecret,
+          }),
+        }),
     ],
   ];
 
@@ -34,10 +57,16 @@ describe('Postgres unavailable → 503 DATABASE_UNAVAILABLE with Retry-After, th
     const server = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
     proxy = await TcpProxy.start(server.hostname, Number(server.port || 5432));
     server.host = `127.0.0.1:${proxy.port}`;
-    platform = await TestPlatform.start(['permits'], { env: { DATABASE_URL: server.toString(), GATEWAY_PERMIT_CACHE_TTL_MS: '0' } });
+    platform = await TestPlatform.start(['permits'], {
+      env: { DATABASE_URL: server.toString(), GATEWAY_PERMIT_CACHE_TTL_MS: '0' },
+    });
     credential = await platform.createIntegrator(['430200'], ['permits:read', 'approval:write']);
     token = await platform.token(credential);
-    const put = await api(`/api/v1/approval/construction-permits/${PERMIT}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(permitBody()) });
+    const put = await api(`/api/v1/approval/construction-permits/${PERMIT}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(permitBody()),
+    });
     expect(`${put.status} ${await put.text()}`).toMatch(/^201 /);
   });
 
@@ -54,11 +83,15 @@ describe('Postgres unavailable → 503 DATABASE_UNAVAILABLE with Retry-After, th
       for (const [name, send] of requests()) {
         const res = await send();
         const problem = (await res.json()) as { code?: string };
-        answers.push(`${name}: ${res.status} ${problem.code} retry-after=${res.headers.get('retry-after')} ${res.headers.get('content-type')?.split(';')[0]}`);
+        answers.push(
+          `${name}: ${res.status} ${problem.code} retry-after=${res.headers.get('retry-after')} ${res.headers.get('content-type')?.split(';')[0]}`,
+        );
       }
     }
     console.log(`database outage: ${answers.length} requests\n${[...new Set(answers)].join('\n')}`);
-    expect(answers.filter((a) => !/: 503 DATABASE_UNAVAILABLE retry-after=\d+ application\/problem\+json$/.test(a))).toEqual([]);
+    expect(
+      answers.filter((a) => !/: 503 DATABASE_UNAVAILABLE retry-after=\d+ application\/problem\+json$/.test(a)),
+    ).toEqual([]);
     expect(platform.services.get('permits')!.process!.exitCode).toBeNull();
     expect(platform.services.get('gateway')!.process!.exitCode).toBeNull();
   });

@@ -22,7 +22,12 @@ describe('presale submission rules are the same at the gateway and in the servic
   let token: string;
   let nc: NatsConnection;
   let rpc: RpcClient;
-  const principal: Principal = { kind: 'integrator', id: 'direct-nats-caller', regions: ['430223'], scopes: ['presale:issue'] };
+  const principal: Principal = {
+    kind: 'integrator',
+    id: 'direct-nats-caller',
+    regions: ['430223'],
+    scopes: ['presale:issue'],
+  };
   const key = (): string => `k-${Math.random().toString(36).slice(2)}`;
 
   beforeAll(async () => {
@@ -60,37 +65,61 @@ describe('presale submission rules are the same at the gateway and in the servic
     [...(p.errors ?? [])].sort((a, b) => a.field.localeCompare(b.field) || a.reason.localeCompare(b.reason));
 
   const bad: Array<[string, unknown]> = [
-    ['every field wrong at once', presaleSubmission({
-      constructionPermitNumbers: ['123', '430223202406200101', '430223202406200101'],
-      unitCodes: ['', 'bad code!', 'U1', 'U1'],
-      localCertificateNumber: '',
-      issuingAuthority: 42,
-      issueDate: '2099-01-01',
-      developer: { name: ' ', creditCode: '91430223MA4Q0ABC10' },
-      projectName: '   ',
-      address: 'x'.repeat(301),
-      buildings: [],
-      presaleArea: 1.234,
-      unitCount: 0,
-      plannedUse: null,
-      fundSupervision: { bank: '', account: '12' },
-      location: { lat: 40, lng: 200 },
-    })],
+    [
+      'every field wrong at once',
+      presaleSubmission({
+        constructionPermitNumbers: ['123', '430223202406200101', '430223202406200101'],
+        unitCodes: ['', 'bad code!', 'U1', 'U1'],
+        localCertificateNumber: '',
+        issuingAuthority: 42,
+        issueDate: '2099-01-01',
+        developer: { name: ' ', creditCode: '91430223MA4Q0ABC10' },
+        projectName: '   ',
+        address: 'x'.repeat(301),
+        buildings: [],
+        presaleArea: 1.234,
+        unitCount: 0,
+        plannedUse: null,
+        fundSupervision: { bank: '', account: '12' },
+        location: { lat: 40, lng: 200 },
+      }),
+    ],
     ['an empty body: every required field', {}],
-    ['unknown fields, wrong nested types', { ...presaleSubmission({ developer: 'x', location: null, fundSupervision: { bank: '银行', account: '123456', iban: 'x' } }), extra: 1 }],
+    [
+      'unknown fields, wrong nested types',
+      {
+        ...presaleSubmission({
+          developer: 'x',
+          location: null,
+          fundSupervision: { bank: '银行', account: '123456', iban: 'x' },
+        }),
+        extra: 1,
+      },
+    ],
     ['an array instead of an object', [presaleSubmission()]],
-    ['a line break in official text, a non-date', presaleSubmission({ projectName: '锦绣\n星城', buildings: ['22#', 'x'.repeat(51)], issueDate: '2024-02-30' })],
+    [
+      'a line break in official text, a non-date',
+      presaleSubmission({ projectName: '锦绣\n星城', buildings: ['22#', 'x'.repeat(51)], issueDate: '2024-02-30' }),
+    ],
   ];
 
   it.each(bad)('%s: same status, problem code, field list and reasons', async (_name, body) => {
     const [gateway, service] = [await viaGateway(body), await viaNats(body)];
     expect(gateway).toMatchObject({ status: 422, code: 'INCOMPLETE_SUBMISSION' });
     expect(gateway.errors!.length).toBeGreaterThan(0);
-    expect({ status: service.status, code: service.code, errors: byField(service) }).toEqual({ status: gateway.status, code: gateway.code, errors: byField(gateway) });
+    expect({ status: service.status, code: service.code, errors: byField(service) }).toEqual({
+      status: gateway.status,
+      code: gateway.code,
+      errors: byField(gateway),
+    });
   });
 
   it('padded text is trimmed on both sides: the same (non-validation) outcome', async () => {
-    const body = presaleSubmission({ projectName: '  锦绣星城三期  ', unitCodes: [' 2024-430223-70-03-012345-DT022 '], developer: { name: ' 攸县锦绣置业有限公司 ', creditCode: ` ${creditCode()} ` } });
+    const body = presaleSubmission({
+      projectName: '  锦绣星城三期  ',
+      unitCodes: [' 2024-430223-70-03-012345-DT022 '],
+      developer: { name: ' 攸县锦绣置业有限公司 ', creditCode: ` ${creditCode()} ` },
+    });
     const [gateway, service] = [await viaGateway(body), await viaNats(body)];
     expect(gateway.code).not.toBe('INCOMPLETE_SUBMISSION');
     expect({ status: service.status, code: service.code }).toEqual({ status: gateway.status, code: gateway.code });

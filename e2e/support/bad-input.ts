@@ -52,7 +52,11 @@ const PDF = Buffer.from('%PDF-1.4\n% sweep\n1 0 obj <<>> endobj\n%%EOF\n', 'lati
 const RAW = '\u0091RAW\u0091';
 
 /** Path parameters without a usable example in the document. */
-const PATH_DEFAULTS: Record<string, string> = { token: 'TEST', month: '2024-07', differenceId: '00000000-0000-4000-8000-000000000001' };
+const PATH_DEFAULTS: Record<string, string> = {
+  token: 'TEST',
+  month: '2024-07',
+  differenceId: '00000000-0000-4000-8000-000000000001',
+};
 
 function resolve(doc: OpenApiDocument, schema: Schema | undefined): Schema {
   let s = schema ?? {};
@@ -82,7 +86,8 @@ export function exampleOf(doc: OpenApiDocument, schema: Schema | undefined): Jso
 function leaves(value: Json, path = ''): Array<{ path: string; value: Json }> {
   const out: Array<{ path: string; value: Json }> = path ? [{ path, value }] : [];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...leaves(v, `${path}[${i}]`)));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...leaves(v, path ? `${path}.${k}` : k));
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...leaves(v, path ? `${path}.${k}` : k));
   return out;
 }
 
@@ -109,14 +114,28 @@ function fieldMutations(value: Json): Array<[string, Json]> {
       ['too-long', '长'.repeat(5_000)],
     ];
   }
-  if (typeof value === 'number') return [['wrong-type', '12'], ['huge-number', RAW], ['huge-float', 1e300]];
+  if (typeof value === 'number')
+    return [
+      ['wrong-type', '12'],
+      ['huge-number', RAW],
+      ['huge-float', 1e300],
+    ];
   if (typeof value === 'boolean') return [['wrong-type', 'true']];
-  if (Array.isArray(value)) return [['wrong-type', { a: 1 }], ['oversize-array', new Array<Json>(10_001).fill(typeof value[0] === 'object' ? 1 : (value[0] ?? 'x'))]];
-  if (value !== null) return [['wrong-type', 'x'], ['unknown-nested-field', { ...value, unexpectedField: 1 }]];
+  if (Array.isArray(value))
+    return [
+      ['wrong-type', { a: 1 }],
+      ['oversize-array', new Array<Json>(10_001).fill(typeof value[0] === 'object' ? 1 : (value[0] ?? 'x'))],
+    ];
+  if (value !== null)
+    return [
+      ['wrong-type', 'x'],
+      ['unknown-nested-field', { ...value, unexpectedField: 1 }],
+    ];
   return [];
 }
 
-const jsonText = (value: Json): string => JSON.stringify(value).replace(JSON.stringify(RAW), '123456789012345678901234567890');
+const jsonText = (value: Json): string =>
+  JSON.stringify(value).replace(JSON.stringify(RAW), '123456789012345678901234567890');
 
 /** Body-level classes: the same for every JSON operation. */
 const BODY_LEVEL: Array<[string, (base: Json) => string]> = [
@@ -128,10 +147,20 @@ const BODY_LEVEL: Array<[string, (base: Json) => string]> = [
   ['root-string', () => '"x"'],
 ];
 
-function multipartBody(data: string | null, boundary: string, dataHeaders = 'Content-Disposition: form-data; name="data"'): Buffer {
+function multipartBody(
+  data: string | null,
+  boundary: string,
+  dataHeaders = 'Content-Disposition: form-data; name="data"',
+): Buffer {
   const parts: Buffer[] = [];
   if (data !== null) parts.push(Buffer.from(`--${boundary}\r\n${dataHeaders}\r\n\r\n${data}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="scan"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), PDF, Buffer.from(`\r\n--${boundary}--\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="scan"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
+    PDF,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
   return Buffer.concat(parts);
 }
 
@@ -142,14 +171,32 @@ export function generateBadRequests(doc: OpenApiDocument): { requests: BadReques
     for (const [method, op] of Object.entries(methods)) {
       const operation = `${method.toUpperCase()} ${template}`;
       operations.push(operation);
-      const auth: BadRequest['auth'] = !op.security?.length ? 'none' : /^\/api\/v1\/(supervision|audit|admin)/.test(template) ? 'staff' : 'integrator';
+      const auth: BadRequest['auth'] = !op.security?.length
+        ? 'none'
+        : /^\/api\/v1\/(supervision|audit|admin)/.test(template)
+          ? 'staff'
+          : 'integrator';
       const params = op.parameters ?? [];
-      const pathValues = Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, String(p.example ?? p.schema?.example ?? PATH_DEFAULTS[p.name] ?? 'x')]));
-      const query = Object.fromEntries(params.filter((p) => p.in === 'query' && (p.required || p.example !== undefined)).map((p) => [p.name, String(p.example ?? p.schema?.example ?? 'x')]));
-      const headers: Record<string, string> = Object.fromEntries(params.filter((p) => p.in === 'header').map((p) => [p.name.toLowerCase(), `sweep-${String(p.example ?? 'key')}`]));
+      const pathValues = Object.fromEntries(
+        params
+          .filter((p) => p.in === 'path')
+          .map((p) => [p.name, String(p.example ?? p.schema?.example ?? PATH_DEFAULTS[p.name] ?? 'x')]),
+      );
+      const query = Object.fromEntries(
+        params
+          .filter((p) => p.in === 'query' && (p.required || p.example !== undefined))
+          .map((p) => [p.name, String(p.example ?? p.schema?.example ?? 'x')]),
+      );
+      const headers: Record<string, string> = Object.fromEntries(
+        params
+          .filter((p) => p.in === 'header')
+          .map((p) => [p.name.toLowerCase(), `sweep-${String(p.example ?? 'key')}`]),
+      );
       const url = (pv: Record<string, string>, q: Record<string, string>, raw: Record<string, string> = {}): string => {
         const path = template.replace(/\{(\w+)\}/g, (_m, name: string) => raw[name] ?? encodeURIComponent(pv[name]!));
-        const qs = Object.entries(q).map(([k, v]) => `${encodeURIComponent(k)}=${raw[`?${k}`] ?? encodeURIComponent(v)}`).join('&');
+        const qs = Object.entries(q)
+          .map(([k, v]) => `${encodeURIComponent(k)}=${raw[`?${k}`] ?? encodeURIComponent(v)}`)
+          .join('&');
         return qs ? `${path}?${qs}` : path;
       };
       const content = op.requestBody?.content ?? {};
@@ -159,7 +206,17 @@ export function generateBadRequests(doc: OpenApiDocument): { requests: BadReques
       const jsonHeaders = jsonSchema ? { ...headers, 'content-type': 'application/json' } : headers;
       const baseBody = base === null ? undefined : jsonText(base);
       const add = (kind: string, field: string | undefined, path: string, extra: Partial<BadRequest> = {}): void =>
-        void requests.push({ operation, kind, field, method: method.toUpperCase(), path, headers: jsonHeaders, body: baseBody, auth, ...extra });
+        void requests.push({
+          operation,
+          kind,
+          field,
+          method: method.toUpperCase(),
+          path,
+          headers: jsonHeaders,
+          body: baseBody,
+          auth,
+          ...extra,
+        });
 
       for (const name of Object.keys(pathValues)) {
         add('nul', name, url(pathValues, query, { [name]: 'a%00b' }));
@@ -173,29 +230,56 @@ export function generateBadRequests(doc: OpenApiDocument): { requests: BadReques
         add('control-soh', p.name, url(pathValues, q, { [`?${p.name}`]: 'a%01b' }));
         add('too-long', p.name, url(pathValues, q, { [`?${p.name}`]: 'x'.repeat(5_000) }));
       }
-      if (params.some((p) => p.in === 'query')) add('unknown-query', 'unexpectedParam', url(pathValues, { ...query, unexpectedParam: '1' }));
+      if (params.some((p) => p.in === 'query'))
+        add('unknown-query', 'unexpectedParam', url(pathValues, { ...query, unexpectedParam: '1' }));
 
       if (base !== null) {
         const target = url(pathValues, query);
         for (const [kind, make] of BODY_LEVEL) add(kind, undefined, target, { body: make(base) });
-        if (typeof base === 'object' && !Array.isArray(base)) add('unknown-field', 'unexpectedField', target, { body: jsonText({ ...base, unexpectedField: 1 }) });
-        for (const leaf of leaves(base)) for (const [kind, replacement] of fieldMutations(leaf.value)) add(kind, leaf.path, target, { body: jsonText(setAt(base, leaf.path, replacement)) });
+        if (typeof base === 'object' && !Array.isArray(base))
+          add('unknown-field', 'unexpectedField', target, { body: jsonText({ ...base, unexpectedField: 1 }) });
+        for (const leaf of leaves(base))
+          for (const [kind, replacement] of fieldMutations(leaf.value))
+            add(kind, leaf.path, target, { body: jsonText(setAt(base, leaf.path, replacement)) });
       }
       if (multipartSchema) {
         const target = url(pathValues, query);
         const dataSchema = resolve(doc, multipartSchema).properties?.['data'];
         const data = dataSchema ? (JSON.parse(String(exampleOf(doc, dataSchema))) as Json) : null;
         const boundary = 'sweepBoundary7MA4YWxkTrZu0gW';
-        const form = (text: string | null): Partial<BadRequest> => ({ headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, body: multipartBody(text, boundary) });
+        const form = (text: string | null): Partial<BadRequest> => ({
+          headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+          body: multipartBody(text, boundary),
+        });
         const whole = multipartBody(data === null ? null : jsonText(data), boundary);
-        add('multipart-no-boundary', undefined, target, { headers: { ...headers, 'content-type': 'multipart/form-data' }, body: whole });
-        add('multipart-truncated', undefined, target, { headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, body: whole.subarray(0, Math.floor(whole.length / 2)) });
-        add('multipart-no-parts', undefined, target, { headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, body: Buffer.from(`--${boundary}--\r\n`) });
-        add('multipart-unexpected-part', undefined, target, { ...form(null), body: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="extra"\r\n\r\nx\r\n`), multipartBody(null, boundary)]) });
+        add('multipart-no-boundary', undefined, target, {
+          headers: { ...headers, 'content-type': 'multipart/form-data' },
+          body: whole,
+        });
+        add('multipart-truncated', undefined, target, {
+          headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+          body: whole.subarray(0, Math.floor(whole.length / 2)),
+        });
+        add('multipart-no-parts', undefined, target, {
+          headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+          body: Buffer.from(`--${boundary}--\r\n`),
+        });
+        add('multipart-unexpected-part', undefined, target, {
+          ...form(null),
+          body: Buffer.concat([
+            Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="extra"\r\n\r\nx\r\n`),
+            multipartBody(null, boundary),
+          ]),
+        });
         if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
           const text = jsonText(data);
           add('proto-key', '__proto__', target, form(`{"__proto__":{"isAdmin":true},${text.slice(1)}`));
-          add('constructor-key', 'constructor', target, form(`{"constructor":{"prototype":{"isAdmin":true}},${text.slice(1)}`));
+          add(
+            'constructor-key',
+            'constructor',
+            target,
+            form(`{"constructor":{"prototype":{"isAdmin":true}},${text.slice(1)}`),
+          );
           add('malformed-json', undefined, target, form(text.slice(0, -1)));
           add('deep-nesting', undefined, target, form('['.repeat(100_000) + ']'.repeat(100_000)));
           add('unknown-field', 'unexpectedField', target, form(jsonText({ ...data, unexpectedField: 1 })));

@@ -65,7 +65,10 @@ export function contractFiling(overrides: Record<string, unknown> = {}): Record<
     contractAmount: 123_456_700,
     payment: { method: 'COMBINED', downPayment: 43_456_700, commercialLoan: 50_000_000, providentFundLoan: 30_000_000 },
     filingDate: '2024-09-02',
-    document: { sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', fileName: '商品房买卖合同（预售）.pdf' },
+    document: {
+      sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+      fileName: '商品房买卖合同（预售）.pdf',
+    },
     ...overrides,
   };
 }

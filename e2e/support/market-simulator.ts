@@ -71,25 +71,41 @@ export class MarketSimulatorProcess {
   }
 
   private async spawn(): Promise<void> {
-    const env: Record<string, string> = { MARKET_SIM_PORT: String(this.options.port), MARKET_SIM_HOST: '127.0.0.1', MARKET_SIM_API_KEY: this.options.apiKey, ...this.options.env };
+    const env: Record<string, string> = {
+      MARKET_SIM_PORT: String(this.options.port),
+      MARKET_SIM_HOST: '127.0.0.1',
+      MARKET_SIM_API_KEY: this.options.apiKey,
+      ...this.options.env,
+    };
     if (this.options.seed !== undefined) env['MARKET_SIM_SEED'] = String(this.options.seed);
     if (this.options.presales) {
       this.dir = mkdtempSync(join(tmpdir(), 'hn-e2e-market-sim-'));
       const file = join(this.dir, 'seed.json');
-      writeFileSync(file, JSON.stringify({ ...(this.options.seed !== undefined ? { seed: this.options.seed } : {}), presales: this.options.presales }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          ...(this.options.seed !== undefined ? { seed: this.options.seed } : {}),
+          presales: this.options.presales,
+        }),
+      );
       env['MARKET_SIM_SEED_FILE'] = file;
     }
-    const child = spawn(process.execPath, [join(ROOT, 'tools', 'run.js'), 'apps/contracts/src/market-platform/simulator/main.js'], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'tools', 'run.js'), 'apps/contracts/src/market-platform/simulator/main.js'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     child.stdout!.on('data', (d: Buffer) => this.output.push(d.toString()));
     child.stderr!.on('data', (d: Buffer) => this.output.push(d.toString()));
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`market simulator exited (${child.exitCode}):\n${this.output.join('')}`);
+      if (child.exitCode !== null)
+        throw new Error(`market simulator exited (${child.exitCode}):\n${this.output.join('')}`);
       try {
         const res = await fetch(`${this.url}/health`);
         if (res.status === 200) return;

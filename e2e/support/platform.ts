@@ -74,7 +74,9 @@ export class TestPlatform {
     };
     if (services.includes('presale')) {
       // a fresh chain-token / checkpoint signing key per suite (a secret: never from the repository)
-      env['PRESALE_SIGNING_KEY'] = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      env['PRESALE_SIGNING_KEY'] = generateKeyPairSync('ed25519')
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString();
     }
     if (services.includes('contracts')) {
       // a fresh key per suite for buyers' ID and phone numbers at rest (a secret: never from the repository)
@@ -107,7 +109,14 @@ export class TestPlatform {
     });
     child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
     child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-    const service: RunningService = { name, port, process: child, output, env: ownEnv, ...(managementPort !== undefined ? { managementPort } : {}) };
+    const service: RunningService = {
+      name,
+      port,
+      process: child,
+      output,
+      env: ownEnv,
+      ...(managementPort !== undefined ? { managementPort } : {}),
+    };
     this.services.set(name, service);
     await this.waitHealthy(service);
     return service;
@@ -166,7 +175,10 @@ export class TestPlatform {
    * Publishes a CloudEvent to the platform's own JetStream the way a service's outbox relay would
    * (stream created if absent, Nats-Msg-Id = event id), e.g. to seed another service's replica.
    */
-  async publishEvent<T>(stream: { name: string; subjects: readonly string[] }, event: { source: string; type: string; subject: string; data: T }): Promise<CloudEvent<T>> {
+  async publishEvent<T>(
+    stream: { name: string; subjects: readonly string[] },
+    event: { source: string; type: string; subject: string; data: T },
+  ): Promise<CloudEvent<T>> {
     const nc = await connect({ servers: `nats://127.0.0.1:${this.natsPort}`, name: 'hn-e2e-publisher' });
     try {
       await ensureStream(await nc.jetstreamManager(), { name: stream.name, subjects: [...stream.subjects] });
@@ -181,12 +193,27 @@ export class TestPlatform {
   }
 
   async cli(script: string, args: string[]): Promise<string> {
-    const { stdout } = await execFileAsync('npm', ['run', '--silent', script, '--', ...args], { cwd: ROOT, env: { ...process.env, ...this.env } });
+    const { stdout } = await execFileAsync('npm', ['run', '--silent', script, '--', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.env },
+    });
     return stdout;
   }
 
-  async createIntegrator(regions: string[], scopes: string[], extra: string[] = []): Promise<{ clientId: string; clientSecret: string }> {
-    const out = await this.cli('integrator:create', ['--name', `测试集成方 ${regions.join(',')}`, '--regions', regions.join(','), '--scopes', scopes.join(','), ...extra]);
+  async createIntegrator(
+    regions: string[],
+    scopes: string[],
+    extra: string[] = [],
+  ): Promise<{ clientId: string; clientSecret: string }> {
+    const out = await this.cli('integrator:create', [
+      '--name',
+      `测试集成方 ${regions.join(',')}`,
+      '--regions',
+      regions.join(','),
+      '--scopes',
+      scopes.join(','),
+      ...extra,
+    ]);
     return JSON.parse(out.trim().split('\n').pop()!) as { clientId: string; clientSecret: string };
   }
 
@@ -194,15 +221,33 @@ export class TestPlatform {
     const res = await fetch(`${this.gatewayUrl}/api/v1/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: credential.clientId, client_secret: credential.clientSecret }),
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: credential.clientId,
+        client_secret: credential.clientSecret,
+      }),
     });
     if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
     return ((await res.json()) as { access_token: string }).access_token;
   }
 
   /** Creates a staff account with the operator command; returns its one-line JSON output parsed. */
-  async createStaff(username: string, password: string, role: string, region: string): Promise<{ username: string; role: string; region: string }> {
-    const out = await this.cli('staff:create', ['--username', username, '--password', password, '--role', role, '--region', region]);
+  async createStaff(
+    username: string,
+    password: string,
+    role: string,
+    region: string,
+  ): Promise<{ username: string; role: string; region: string }> {
+    const out = await this.cli('staff:create', [
+      '--username',
+      username,
+      '--password',
+      password,
+      '--role',
+      role,
+      '--region',
+      region,
+    ]);
     return JSON.parse(out.trim().split('\n').pop()!) as { username: string; role: string; region: string };
   }
 

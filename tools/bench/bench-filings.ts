@@ -14,7 +14,13 @@ import { creditCodeCheckChar, residentIdCheckDigit } from '@hn/numbering';
 import { NatsServerProcess } from '@hn/testing';
 import { BenchProcesses, cannon, Figures, printTable, SERVER_URL, sqlBaseline } from './bench-support';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '15' }, connections: { type: 'string', default: '50' }, 'presale-permits': { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '15' },
+    connections: { type: 'string', default: '50' },
+    'presale-permits': { type: 'string', default: '20' },
+  },
+});
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const PRESALE_PERMITS = Number(values['presale-permits']);
@@ -46,10 +52,20 @@ const credit = body17 + creditCodeCheckChar(body17);
 const idBody = '43022319900101123';
 const residentId = idBody + residentIdCheckDigit(idBody);
 
-async function call(method: string, path: string, token: string, body?: unknown, key?: string): Promise<{ status: number; json: Record<string, unknown> }> {
+async function call(
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  key?: string,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`http://127.0.0.1:${GATEWAY_PORT}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...(key ? { 'idempotency-key': key } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
@@ -82,29 +98,66 @@ async function main(): Promise<void> {
   // A private nats-server: benchmark events must not reach a developer's running platform.
   nats = await NatsServerProcess.start();
   processes.env['NATS_URL'] = nats.url;
-  for (const [name, port] of [['permits', '3951'], ['presale', '3952'], ['contracts', '3953'], ['gateway', GATEWAY_PORT]] as const) await processes.start(name, port);
-  const token = await processes.token(GATEWAY_PORT, '430000', 'permits:read,approval:write,presale:issue,contracts:issue');
+  for (const [name, port] of [
+    ['permits', '3951'],
+    ['presale', '3952'],
+    ['contracts', '3953'],
+    ['gateway', GATEWAY_PORT],
+  ] as const)
+    await processes.start(name, port);
+  const token = await processes.token(
+    GATEWAY_PORT,
+    '430000',
+    'permits:read,approval:write,presale:issue,contracts:issue',
+  );
   const put = await call('PUT', `/api/v1/approval/construction-permits/${PERMIT}`, token, {
-    projectCode: '2024-430223-70-03-012345', projectName: '锦绣星城三期（22#栋）', regionCode: '430223', projectType: 'PRESALE',
-    developerName: '攸县锦绣置业有限公司', developerCreditCode: credit, issueDate: '2024-06-20', startDate: '2024-07-01',
-    plannedCompletionDate: '2026-12-31', fivePartyAcceptanceDate: null, completionFilingDate: null,
+    projectCode: '2024-430223-70-03-012345',
+    projectName: '锦绣星城三期（22#栋）',
+    regionCode: '430223',
+    projectType: 'PRESALE',
+    developerName: '攸县锦绣置业有限公司',
+    developerCreditCode: credit,
+    issueDate: '2024-06-20',
+    startDate: '2024-07-01',
+    plannedCompletionDate: '2026-12-31',
+    fivePartyAcceptanceDate: null,
+    completionFilingDate: null,
     units: [{ unitCode: 'DT022', name: '22#栋', floors: 33, floorArea: 12345.67 }],
   });
   if (put.status >= 300) throw new Error(`permit ingest failed: ${JSON.stringify(put.json)}`);
   const presaleNumbers: string[] = [];
   for (let i = 0; i < PRESALE_PERMITS; i++) {
     const submission = {
-      constructionPermitNumbers: [PERMIT], unitCodes: ['DT022'], localCertificateNumber: `攸住建预字〔2024〕第${100 + i}号`,
-      issuingAuthority: '攸县住房和城乡建设局', issueDate: '2024-08-15', developer: { name: '攸县锦绣置业有限公司', creditCode: credit },
-      projectName: '锦绣星城三期（22#栋）', address: '攸县联星街道', buildings: ['22#'], presaleArea: 12345.67, unitCount: 120,
-      plannedUse: '住宅', location: { lat: 27.0, lng: 113.3 },
+      constructionPermitNumbers: [PERMIT],
+      unitCodes: ['DT022'],
+      localCertificateNumber: `攸住建预字〔2024〕第${100 + i}号`,
+      issuingAuthority: '攸县住房和城乡建设局',
+      issueDate: '2024-08-15',
+      developer: { name: '攸县锦绣置业有限公司', creditCode: credit },
+      projectName: '锦绣星城三期（22#栋）',
+      address: '攸县联星街道',
+      buildings: ['22#'],
+      presaleArea: 12345.67,
+      unitCount: 120,
+      plannedUse: '住宅',
+      location: { lat: 27.0, lng: 113.3 },
     };
     let issued = { status: 404, json: {} as Record<string, unknown> };
-    await until('the presale replica', async () => (issued = await call('POST', '/api/v1/presale-permits', token, submission, `bench-presale-${STAMP}-${i}`)).status === 201);
+    await until(
+      'the presale replica',
+      async () =>
+        (issued = await call('POST', '/api/v1/presale-permits', token, submission, `bench-presale-${STAMP}-${i}`))
+          .status === 201,
+    );
     presaleNumbers.push(String(issued.json['presaleNumber']));
   }
   // room 99999-99: far above the rooms the run files (room 9999 collided once a run passed 10 000 filings)
-  await until('the contracts replica', async () => (await call('POST', '/api/v1/contract-filings', token, filing(presaleNumbers.at(-1)!, 9_999_999), randomUUID())).status === 201);
+  await until(
+    'the contracts replica',
+    async () =>
+      (await call('POST', '/api/v1/contract-filings', token, filing(presaleNumbers.at(-1)!, 9_999_999), randomUUID()))
+        .status === 201,
+  );
 
   let room = 0;
   const figures: Figures[] = [];
@@ -113,13 +166,24 @@ async function main(): Promise<void> {
       url: `http://127.0.0.1:${GATEWAY_PORT}`,
       connections: CONNECTIONS,
       duration: DURATION,
-      requests: [{
-        method: 'POST',
-        setupRequest: (req) => {
-          room++;
-          return { ...req, path: '/api/v1/contract-filings', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `b-${STAMP}-${room}` }, body: JSON.stringify(filing(presaleNumbers[room % presaleNumbers.length]!, room)) };
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            room++;
+            return {
+              ...req,
+              path: '/api/v1/contract-filings',
+              headers: {
+                authorization: `Bearer ${token}`,
+                'content-type': 'application/json',
+                'idempotency-key': `b-${STAMP}-${room}`,
+              },
+              body: JSON.stringify(filing(presaleNumbers[room % presaleNumbers.length]!, room)),
+            };
+          },
         },
-      }],
+      ],
     }),
   );
 
@@ -137,11 +201,21 @@ async function main(): Promise<void> {
   await sql.end();
   let n = 0;
   figures.push(
-    await sqlBaseline('contract filing — raw SQL (one statement)', DBS[4], CONNECTIONS, DURATION, `WITH c AS (UPDATE counter SET next = next + 1 WHERE parent = $1 AND next <= 9999 RETURNING next - 1 AS serial),
+    await sqlBaseline(
+      'contract filing — raw SQL (one statement)',
+      DBS[4],
+      CONNECTIONS,
+      DURATION,
+      `WITH c AS (UPDATE counter SET next = next + 1 WHERE parent = $1 AND next <= 9999 RETURNING next - 1 AS serial),
        f AS (INSERT INTO filing SELECT $1, serial, $1 || '-B' || lpad(serial::text, 4, '0'), $2::jsonb FROM c RETURNING number)
-       INSERT INTO outbox SELECT gen_random_uuid(), jsonb_build_object('number', number) FROM f`, () => [`P${1 + (n++ % PRESALE_PERMITS)}`, JSON.stringify(filing('x', n))]),
+       INSERT INTO outbox SELECT gen_random_uuid(), jsonb_build_object('number', number) FROM f`,
+      () => [`P${1 + (n++ % PRESALE_PERMITS)}`, JSON.stringify(filing('x', n))],
+    ),
   );
-  printTable(`contract filings over ${PRESALE_PERMITS} presale permits, ${CONNECTIONS} connections, ${DURATION} s each`, figures);
+  printTable(
+    `contract filings over ${PRESALE_PERMITS} presale permits, ${CONNECTIONS} connections, ${DURATION} s each`,
+    figures,
+  );
   console.log(`\nratio gateway/raw SQL: ${(figures[0]!.rps / figures[1]!.rps).toFixed(2)}`);
 }
 

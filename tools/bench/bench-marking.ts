@@ -16,7 +16,12 @@ import { BenchProcesses, cannon, Figures, printTable, SERVER_URL, sqlBaseline } 
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
-  options: { permits: { type: 'string', default: '100000' }, runs: { type: 'string', default: '10' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' } },
+  options: {
+    permits: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20' },
+  },
 });
 const PERMITS = Number(values.permits);
 const RUNS = Number(values.runs);
@@ -40,11 +45,18 @@ const processes = new BenchProcesses({
   LOG_LEVEL: 'warn',
 });
 
-async function call(path: string, token: string, body?: unknown): Promise<{ status: number; ms: number; json: Record<string, unknown> }> {
+async function call(
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; ms: number; json: Record<string, unknown> }> {
   const started = process.hrtime.bigint();
   const res = await fetch(`http://127.0.0.1:${GATEWAY_PORT}${path}`, {
     method: body === undefined && !path.endsWith('/withdraw') ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = (await res.json()) as Record<string, unknown>;
@@ -69,16 +81,33 @@ async function main(): Promise<void> {
   await admin.end();
   await processes.start('permits', '3961');
   await processes.start('gateway', GATEWAY_PORT);
-  processes.npm('staff:create', ['--username', STAFF.username, '--password', STAFF.password, '--role', 'PROVINCE', '--region', '430000']);
-  const login = await fetch(`http://127.0.0.1:${GATEWAY_PORT}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(STAFF) });
+  processes.npm('staff:create', [
+    '--username',
+    STAFF.username,
+    '--password',
+    STAFF.password,
+    '--role',
+    'PROVINCE',
+    '--region',
+    '430000',
+  ]);
+  const login = await fetch(`http://127.0.0.1:${GATEWAY_PORT}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(STAFF),
+  });
   const token = ((await login.json()) as { access_token: string }).access_token;
 
   // one permit of each of 1,000 different projects a run (the worst case: 1,000 projects a step); runs share no project
   const pool = new Pool({ connectionString: SERVER_URL.replace(/\/[^/]*$/, `/${DBS.permits}`), max: 2 });
   const numbers = (
-    await pool.query<{ permit_number: string }>(`SELECT permit_number FROM (SELECT DISTINCT ON (project_code) permit_number FROM construction_permit ORDER BY project_code, random()) t ORDER BY random() LIMIT $1`, [BATCH * (RUNS + 1)])
+    await pool.query<{ permit_number: string }>(
+      `SELECT permit_number FROM (SELECT DISTINCT ON (project_code) permit_number FROM construction_permit ORDER BY project_code, random()) t ORDER BY random() LIMIT $1`,
+      [BATCH * (RUNS + 1)],
+    )
   ).rows.map((r) => r.permit_number);
-  if (numbers.length < BATCH * RUNS) throw new Error(`--permits ${PERMITS} has too few projects for ${RUNS} runs of ${BATCH}`);
+  if (numbers.length < BATCH * RUNS)
+    throw new Error(`--permits ${PERMITS} has too few projects for ${RUNS} runs of ${BATCH}`);
   await pool.end();
   const sets = Array.from({ length: RUNS + 1 }, (_, i) => numbers.slice(i * BATCH, (i + 1) * BATCH));
 
@@ -88,20 +117,29 @@ async function main(): Promise<void> {
   const submitMs: number[] = [];
   const projects: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const marked = await call('/api/v1/supervision/marking/batch', token, { permitNumbers: sets[i], projectType: 'PRESALE' });
+    const marked = await call('/api/v1/supervision/marking/batch', token, {
+      permitNumbers: sets[i],
+      projectType: 'PRESALE',
+    });
     if (marked.status !== 200) throw new Error(`batch answered ${marked.status}: ${JSON.stringify(marked.json)}`);
     batchMs.push(marked.ms);
     projects.push((marked.json['projects'] as unknown[]).length);
-    const remarked = await call('/api/v1/supervision/marking/batch', token, { permitNumbers: sets[i], projectType: 'OTHER' });
+    const remarked = await call('/api/v1/supervision/marking/batch', token, {
+      permitNumbers: sets[i],
+      projectType: 'OTHER',
+    });
     remarkMs.push(remarked.ms);
     const withdrawn = await call('/api/v1/supervision/marking/withdraw', token);
     if (withdrawn.status !== 200) throw new Error(`withdraw answered ${withdrawn.status}`);
     withdrawMs.push(withdrawn.ms);
     const submitted = await call('/api/v1/supervision/marking/submit', token, { permitNumbers: sets[i] });
-    if (submitted.status !== 200) throw new Error(`submit answered ${submitted.status}: ${JSON.stringify(submitted.json).slice(0, 300)}`);
+    if (submitted.status !== 200)
+      throw new Error(`submit answered ${submitted.status}: ${JSON.stringify(submitted.json).slice(0, 300)}`);
     submitMs.push(submitted.ms);
   }
-  console.log(`\n1,000 permits a request (${Math.min(...projects)}–${Math.max(...projects)} projects), ${RUNS} runs, ${PERMITS} permits in the database, ${new Date().toISOString()}`);
+  console.log(
+    `\n1,000 permits a request (${Math.min(...projects)}–${Math.max(...projects)} projects), ${RUNS} runs, ${PERMITS} permits in the database, ${new Date().toISOString()}`,
+  );
   console.log('| what | n | p50 ms | p90 ms | max ms |');
   console.log('|---|---:|---:|---:|---:|');
   console.log(summary('batch mark 1,000 permits (new step)', batchMs));
@@ -113,14 +151,32 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${GATEWAY_PORT}`;
   const run = { url, headers, duration: DURATION, connections: CONNECTIONS };
   const figures: Figures[] = [];
-  figures.push(await cannon('marking list, province, page 1 (pageSize 20) — gateway', { ...run, requests: [{ method: 'GET', path: '/api/v1/supervision/marking?pageSize=20' }] }));
-  figures.push(await cannon('marking list, UNMARKED in 430223 — gateway', { ...run, requests: [{ method: 'GET', path: '/api/v1/supervision/marking?pageSize=20&projectType=UNMARKED&regionCode=430223' }] }));
+  figures.push(
+    await cannon('marking list, province, page 1 (pageSize 20) — gateway', {
+      ...run,
+      requests: [{ method: 'GET', path: '/api/v1/supervision/marking?pageSize=20' }],
+    }),
+  );
+  figures.push(
+    await cannon('marking list, UNMARKED in 430223 — gateway', {
+      ...run,
+      requests: [
+        { method: 'GET', path: '/api/v1/supervision/marking?pageSize=20&projectType=UNMARKED&regionCode=430223' },
+      ],
+    }),
+  );
   const listSql = (extra: string): string =>
     `FROM construction_permit c JOIN project p USING (project_code) LEFT JOIN project_marking pm USING (project_code)
       WHERE right(c.permit_number::text, 2) = '01' AND p.category = '社会投资房建类' AND c.issue_date >= '2015-01-01' ${extra}`;
   figures.push(
-    await sqlBaseline('marking list, province, page 1 — raw SQL (page + capped count)', DBS.permits, CONNECTIONS, DURATION,
-      `SELECT c.*, pm.state, (SELECT count(*) FROM (SELECT 1 ${listSql('')} LIMIT 10001) t) AS total ${listSql('')} ORDER BY c.project_code DESC, c.issue_date DESC, c.permit_number LIMIT 20`, () => []),
+    await sqlBaseline(
+      'marking list, province, page 1 — raw SQL (page + capped count)',
+      DBS.permits,
+      CONNECTIONS,
+      DURATION,
+      `SELECT c.*, pm.state, (SELECT count(*) FROM (SELECT 1 ${listSql('')} LIMIT 10001) t) AS total ${listSql('')} ORDER BY c.project_code DESC, c.issue_date DESC, c.permit_number LIMIT 20`,
+      () => [],
+    ),
   );
   printTable(`marking list, ${PERMITS} permits, ${CONNECTIONS} connections, ${DURATION} s each`, figures);
 }
@@ -128,7 +184,8 @@ async function main(): Promise<void> {
 async function dropDatabases(): Promise<void> {
   const client = new Client({ connectionString: SERVER_URL });
   await client.connect();
-  for (const db of Object.values(DBS)) await client.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
+  for (const db of Object.values(DBS))
+    await client.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
   await client.end();
 }
 

@@ -22,17 +22,31 @@ export class BenchProcesses {
   constructor(readonly env: NodeJS.ProcessEnv) {}
 
   npm(script: string, args: string[]): string {
-    return execFileSync('npm', ['run', '--silent', script, '--', ...args], { cwd: ROOT, env: this.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    return execFileSync('npm', ['run', '--silent', script, '--', ...args], {
+      cwd: ROOT,
+      env: this.env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
   }
 
   node(entry: string, args: string[]): void {
-    execFileSync(process.execPath, [join(ROOT, 'tools/run.js'), entry, ...args], { cwd: ROOT, env: this.env, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'tools/run.js'), entry, ...args], {
+      cwd: ROOT,
+      env: this.env,
+      stdio: 'inherit',
+    });
   }
 
   async start(name: string, port: string): Promise<void> {
     // BENCH_PROFILE=<service> writes a V8 CPU profile of that service to tmp/prof/ when it stops
-    const profile = process.env['BENCH_PROFILE'] === name ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'tmp/prof')}`] : [];
-    const child = spawn(process.execPath, [...profile, join(ROOT, 'tools/run.js'), `apps/${name}/src/main.js`], { cwd: ROOT, env: this.env, stdio: 'inherit' });
+    const profile =
+      process.env['BENCH_PROFILE'] === name ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'tmp/prof')}`] : [];
+    const child = spawn(process.execPath, [...profile, join(ROOT, 'tools/run.js'), `apps/${name}/src/main.js`], {
+      cwd: ROOT,
+      env: this.env,
+      stdio: 'inherit',
+    });
     this.children.push(child);
     for (let i = 0; i < 300; i++) {
       try {
@@ -48,11 +62,26 @@ export class BenchProcesses {
   }
 
   async token(gatewayPort: string, regions: string, scopes: string): Promise<string> {
-    const credential = JSON.parse(this.npm('integrator:create', ['--name', 'bench', '--regions', regions, '--scopes', scopes, '--rate-limit', '100000000']).trim()) as { clientId: string; clientSecret: string };
+    const credential = JSON.parse(
+      this.npm('integrator:create', [
+        '--name',
+        'bench',
+        '--regions',
+        regions,
+        '--scopes',
+        scopes,
+        '--rate-limit',
+        '100000000',
+      ]).trim(),
+    ) as { clientId: string; clientSecret: string };
     const res = await fetch(`http://127.0.0.1:${gatewayPort}/api/v1/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: credential.clientId, client_secret: credential.clientSecret }),
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: credential.clientId,
+        client_secret: credential.clientSecret,
+      }),
     });
     return ((await res.json()) as { access_token: string }).access_token;
   }
@@ -62,13 +91,30 @@ export class BenchProcesses {
   }
 }
 
-export async function cannon(name: string, opts: autocannon.Options & { connections: number; duration: number }): Promise<Figures> {
+export async function cannon(
+  name: string,
+  opts: autocannon.Options & { connections: number; duration: number },
+): Promise<Figures> {
   const result = await autocannon(opts);
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
 }
 
 /** The same work without the platform: pg pool(10), one statement per request, `connections` in flight. */
-export async function sqlBaseline(name: string, database: string, connections: number, durationS: number, sql: string, params: () => unknown[]): Promise<Figures> {
+export async function sqlBaseline(
+  name: string,
+  database: string,
+  connections: number,
+  durationS: number,
+  sql: string,
+  params: () => unknown[],
+): Promise<Figures> {
   const pool = new Pool({ connectionString: SERVER_URL.replace(/\/[^/]*$/, `/${database}`), max: 10 });
   const latencies: number[] = [];
   const end = Date.now() + durationS * 1000;
@@ -83,12 +129,22 @@ export async function sqlBaseline(name: string, database: string, connections: n
   );
   await pool.end();
   latencies.sort((a, b) => a - b);
-  return { name, rps: latencies.length / durationS, p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0, p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0, errors: 0, non2xx: 0 };
+  return {
+    name,
+    rps: latencies.length / durationS,
+    p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0,
+    p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
+    errors: 0,
+    non2xx: 0,
+  };
 }
 
 export function printTable(title: string, figures: Figures[]): void {
   console.log(`\n${title}, ${new Date().toISOString()}`);
   console.log('| what | req/s | p50 ms | p99 ms | errors | non-2xx |');
   console.log('|---|---:|---:|---:|---:|---:|');
-  for (const f of figures) console.log(`| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} | ${f.non2xx} |`);
+  for (const f of figures)
+    console.log(
+      `| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} | ${f.non2xx} |`,
+    );
 }

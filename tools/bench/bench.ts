@@ -13,7 +13,13 @@ import { Pool } from 'pg';
 import { NatsServerProcess } from '@hn/testing';
 import { BenchProcesses, cannon, Figures, printTable, SERVER_URL, sqlBaseline } from './bench-support';
 
-const { values } = parseArgs({ options: { permits: { type: 'string', default: '100000' }, duration: { type: 'string', default: '15' }, connections: { type: 'string', default: '50' } } });
+const { values } = parseArgs({
+  options: {
+    permits: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '15' },
+    connections: { type: 'string', default: '50' },
+  },
+});
 const PERMITS = Number(values.permits);
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
@@ -41,9 +47,17 @@ async function main(): Promise<void> {
   const token = await processes.token(GATEWAY_PORT, '430000', 'permits:read');
 
   const pool = new Pool({ connectionString: SERVER_URL.replace(/\/[^/]*$/, '/hn_bench_permits'), max: 2 });
-  const numbers = (await pool.query<{ permit_number: string }>(`SELECT permit_number FROM construction_permit ORDER BY random() LIMIT 5000`)).rows.map((r) => r.permit_number);
+  const numbers = (
+    await pool.query<{ permit_number: string }>(
+      `SELECT permit_number FROM construction_permit ORDER BY random() LIMIT 5000`,
+    )
+  ).rows.map((r) => r.permit_number);
   // Search terms as integrators type them: 2–4 character pieces of real project names.
-  const names = (await pool.query<{ project_name: string }>(`SELECT project_name FROM construction_permit ORDER BY random() LIMIT 2000`)).rows.map((r) => [...r.project_name.replace(/[（）#\d-]/g, '')]);
+  const names = (
+    await pool.query<{ project_name: string }>(
+      `SELECT project_name FROM construction_permit ORDER BY random() LIMIT 2000`,
+    )
+  ).rows.map((r) => [...r.project_name.replace(/[（）#\d-]/g, '')]);
   await pool.end();
   const words = names
     .map((chars) => {
@@ -55,21 +69,62 @@ async function main(): Promise<void> {
   const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
   const headers = { authorization: `Bearer ${token}` };
   const url = `http://127.0.0.1:${GATEWAY_PORT}`;
-  const searchPath = (): string => `/api/v1/construction-permits?projectName=${encodeURIComponent(pick(words))}&pageSize=20`;
+  const searchPath = (): string =>
+    `/api/v1/construction-permits?projectName=${encodeURIComponent(pick(words))}&pageSize=20`;
 
   console.log('预热 warm-up…');
   await autocannon({ url: `${url}/api/v1/construction-permits/${numbers[0]}`, connections: 10, duration: 3, headers });
 
   const run = { url, headers, duration: DURATION };
   const figures: Figures[] = [];
-  figures.push(await cannon('lookup by number — gateway', { ...run, connections: CONNECTIONS, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/construction-permits/${pick(numbers)}` }) }] }));
-  figures.push(await sqlBaseline('lookup by number — raw SQL', 'hn_bench_permits', CONNECTIONS, DURATION, `SELECT p.*, j.project_type, j.developer_name FROM construction_permit p JOIN project j USING (project_code) WHERE p.permit_number = $1`, () => [pick(numbers)]));
-  figures.push(await cannon('search by name (pageSize 20) — gateway', { ...run, connections: CONNECTIONS, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: searchPath() }) }] }));
-  figures.push(await cannon('search by name (pageSize 20) — gateway, 10 connections', { ...run, connections: 10, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: searchPath() }) }] }));
-  figures.push(await sqlBaseline('search by name — raw SQL', 'hn_bench_permits', CONNECTIONS, DURATION, `SELECT p.*, (SELECT count(*) FROM (SELECT 1 FROM construction_permit c WHERE c.project_name ILIKE $1 LIMIT 10001) t) AS total FROM construction_permit p JOIN project j USING (project_code) WHERE p.project_name ILIKE $1 ORDER BY p.issue_date DESC, p.permit_number LIMIT 20`, () => [`%${pick(words)}%`]));
+  figures.push(
+    await cannon('lookup by number — gateway', {
+      ...run,
+      connections: CONNECTIONS,
+      requests: [
+        { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/construction-permits/${pick(numbers)}` }) },
+      ],
+    }),
+  );
+  figures.push(
+    await sqlBaseline(
+      'lookup by number — raw SQL',
+      'hn_bench_permits',
+      CONNECTIONS,
+      DURATION,
+      `SELECT p.*, j.project_type, j.developer_name FROM construction_permit p JOIN project j USING (project_code) WHERE p.permit_number = $1`,
+      () => [pick(numbers)],
+    ),
+  );
+  figures.push(
+    await cannon('search by name (pageSize 20) — gateway', {
+      ...run,
+      connections: CONNECTIONS,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: searchPath() }) }],
+    }),
+  );
+  figures.push(
+    await cannon('search by name (pageSize 20) — gateway, 10 connections', {
+      ...run,
+      connections: 10,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: searchPath() }) }],
+    }),
+  );
+  figures.push(
+    await sqlBaseline(
+      'search by name — raw SQL',
+      'hn_bench_permits',
+      CONNECTIONS,
+      DURATION,
+      `SELECT p.*, (SELECT count(*) FROM (SELECT 1 FROM construction_permit c WHERE c.project_name ILIKE $1 LIMIT 10001) t) AS total FROM construction_permit p JOIN project j USING (project_code) WHERE p.project_name ILIKE $1 ORDER BY p.issue_date DESC, p.permit_number LIMIT 20`,
+      () => [`%${pick(words)}%`],
+    ),
+  );
 
   printTable(`${PERMITS} permits, ${CONNECTIONS} connections, ${DURATION} s each`, figures);
-  console.log(`\nratio gateway/raw SQL: lookup ${(figures[0]!.rps / figures[1]!.rps).toFixed(2)}, search ${(figures[2]!.rps / figures[4]!.rps).toFixed(2)}`);
+  console.log(
+    `\nratio gateway/raw SQL: lookup ${(figures[0]!.rps / figures[1]!.rps).toFixed(2)}, search ${(figures[2]!.rps / figures[4]!.rps).toFixed(2)}`,
+  );
 }
 
 main()

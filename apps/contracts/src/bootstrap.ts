@@ -4,5 +4,10 @@ import { ContractsAppModule } from './app.module';
 import { ContractsConfig } from './config/contracts.config';
 
 export function createContractsApp(config: ContractsConfig): Promise<INestApplication> {
-  return createServiceApp(ContractsAppModule.register(config), { service: 'contracts', natsUrl: config.natsUrl, port: config.port, host: config.host });
+  return createServiceApp(ContractsAppModule.register(config), {
+    service: 'contracts',
+    natsUrl: config.natsUrl,
+    port: config.port,
+    host: config.host,
+  });
 }

@@ -6,7 +6,8 @@ import { validateContractsConfig, CONTRACTS_SECRETS } from './config/contracts.c
 async function main(): Promise<void> {
   const config = validateContractsConfig(process.env);
   // the environment is read here once; with LOG_LEVEL=debug the validated config is shown, secrets redacted
-  if (config.logLevel === 'debug' || config.logLevel === 'trace') console.log('contracts config:', JSON.stringify(redactConfig(config, CONTRACTS_SECRETS)));
+  if (config.logLevel === 'debug' || config.logLevel === 'trace')
+    console.log('contracts config:', JSON.stringify(redactConfig(config, CONTRACTS_SECRETS)));
   await createContractsApp(config);
   console.log(`contracts 服务已启动 started: http://${config.host}:${config.port}/health`);
 }

@@ -38,7 +38,14 @@ class GatewayConfigModule {
       module: GatewayConfigModule,
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
-        { provide: AccessTokenService, useValue: new AccessTokenService({ secret: config.jwtSecret, issuer: 'hn-presale-gateway', ttlSeconds: config.tokenTtlSeconds }) },
+        {
+          provide: AccessTokenService,
+          useValue: new AccessTokenService({
+            secret: config.jwtSecret,
+            issuer: 'hn-presale-gateway',
+            ttlSeconds: config.tokenTtlSeconds,
+          }),
+        },
       ],
       exports: [GATEWAY_CONFIG, AccessTokenService],
     };
@@ -61,7 +68,12 @@ export class GatewayAppModule {
           entities: [...outboxEntities, ...gatewayEntities],
           migrations: gatewayMigrations,
         }),
-        EventingModule.forService({ serviceName: 'gateway', natsUrl: config.natsUrl, eventSource: '/hn/gateway', streams: [] }),
+        EventingModule.forService({
+          serviceName: 'gateway',
+          natsUrl: config.natsUrl,
+          eventSource: '/hn/gateway',
+          streams: [],
+        }),
         TerminusModule,
         RpcModule,
         RateLimitModule,

@@ -24,18 +24,30 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // X-Forwarded-For is believed only from the configured proxies (default none: the TCP peer)
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => acceptOrCreateCorrelationId(req.headers['x-correlation-id']),
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
+      acceptOrCreateCorrelationId(req.headers['x-correlation-id']),
     // undecodable paths (%ZZ) and over-long path parameters leave as problem+json too
     frameworkErrors: frameworkErrorHandler,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayAppModule.register(config), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayAppModule.register(config), adapter, {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   await registerSecurityHeaders(app);
   // JSON and form bodies: depth, forbidden keys, characters and sizes checked before validation
   registerGuardedBodyParsers(app, BODY_LIMIT_BYTES);
   // Staff uploads (scans): one file part of at most 20 MB plus a small JSON `data` part.
-  await app.register(multipart, { limits: { fileSize: SCAN_MAX_BYTES, files: 2, fields: 2, parts: 3, fieldSize: 256 * 1024, headerPairs: 50 } });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }));
+  await app.register(multipart, {
+    limits: { fileSize: SCAN_MAX_BYTES, files: 2, fields: 2, parts: 3, fieldSize: 256 * 1024, headerPairs: 50 },
+  });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -56,7 +56,13 @@ export class PresaleAppModule {
         QrCodeRenderer,
         PrintLayoutRenderer,
       ],
-      exports: [SigningKeysService, TransparencyLogService, PresaleRecordWriter, QrCodeRenderer, PresaleIssuanceMetrics],
+      exports: [
+        SigningKeysService,
+        TransparencyLogService,
+        PresaleRecordWriter,
+        QrCodeRenderer,
+        PresaleIssuanceMetrics,
+      ],
     };
   }
 }

@@ -4,5 +4,10 @@ import { PresaleAppModule } from './app.module';
 import { PresaleConfig } from './config/presale.config';
 
 export function createPresaleApp(config: PresaleConfig): Promise<INestApplication> {
-  return createServiceApp(PresaleAppModule.register(config), { service: 'presale', natsUrl: config.natsUrl, port: config.port, host: config.host });
+  return createServiceApp(PresaleAppModule.register(config), {
+    service: 'presale',
+    natsUrl: config.natsUrl,
+    port: config.port,
+    host: config.host,
+  });
 }

@@ -6,7 +6,14 @@ export * from './lib/create-outbox-inbox-1700000000000';
 // Writing events (in the transaction that makes the change) and relaying them
 export * from './lib/build-cloud-event';
 export * from './lib/enqueue-event';
-export { OUTBOX_CHANNEL_SQL, OUTBOX_NOTIFY_SQL, NOTIFY_MIN_GAP_MS, outboxNotifySqlIfDue, outboxInsertSql, outboxRowParams } from './lib/outbox-sql';
+export {
+  OUTBOX_CHANNEL_SQL,
+  OUTBOX_NOTIFY_SQL,
+  NOTIFY_MIN_GAP_MS,
+  outboxNotifySqlIfDue,
+  outboxInsertSql,
+  outboxRowParams,
+} from './lib/outbox-sql';
 export * from './lib/outbox-relay';
 // Streams and consumers
 export * from './lib/ensure-stream';

@@ -4,4 +4,12 @@ export { ServiceKitModule, ServiceKitOptions } from './lib/service-kit.module';
 export { createServiceHealthController, ServiceHealthOptions } from './lib/service-health.controller';
 // Config validated once at boot
 export { readServiceEnv, ServiceEnv } from './lib/service-env';
-export { invalidConfig, LOG_LEVELS, LogLevel, readLogLevel, redactConfig, REDACTED, ServiceConfigModule } from './lib/service-config';
+export {
+  invalidConfig,
+  LOG_LEVELS,
+  LogLevel,
+  readLogLevel,
+  redactConfig,
+  REDACTED,
+  ServiceConfigModule,
+} from './lib/service-config';

@@ -24,8 +24,12 @@ interface FilingRow {
 
 /** 400 for a malformed number, 403 when its region is outside the caller's. */
 export function checkContractNumber(principal: Principal, contractNumber: unknown): string {
-  if (typeof contractNumber !== 'string' || parseContractNumber(contractNumber) === null) throw ContractErrors.invalidContractNumber(contractNumber);
-  assertRegionAllowed(principal, regionOf(contractNumber), { what: `合同备案 ${contractNumber}`, field: 'contractNumber' });
+  if (typeof contractNumber !== 'string' || parseContractNumber(contractNumber) === null)
+    throw ContractErrors.invalidContractNumber(contractNumber);
+  assertRegionAllowed(principal, regionOf(contractNumber), {
+    what: `合同备案 ${contractNumber}`,
+    field: 'contractNumber',
+  });
   return contractNumber;
 }
 
@@ -33,7 +37,12 @@ export function checkContractNumber(principal: Principal, contractNumber: unknow
  * Loads a filing in the caller's space (sandbox credentials see sandbox filings), region-checked
  * again on the stored row; optionally locks it for an update. 404 CONTRACT_NOT_FOUND when absent.
  */
-export async function loadFiling(manager: EntityManager, principal: Principal, contractNumber: string, forUpdate = false): Promise<StoredFiling> {
+export async function loadFiling(
+  manager: EntityManager,
+  principal: Principal,
+  contractNumber: string,
+  forUpdate = false,
+): Promise<StoredFiling> {
   const sandbox = principal.sandbox === true;
   const rows: FilingRow[] = await manager.query(
     `SELECT record, status, region_code, cancelled_at, cancel_reason, cancelled_by FROM contract_filing
@@ -43,6 +52,18 @@ export async function loadFiling(manager: EntityManager, principal: Principal, c
   const row = rows[0];
   if (!row) throw ContractErrors.contractNotFound(contractNumber);
   assertRegionAllowed(principal, row.region_code, { what: `合同备案 ${contractNumber}`, field: 'contractNumber' });
-  const cancellation = row.cancelled_at ? { reason: row.cancel_reason ?? '', cancelledAt: new Date(row.cancelled_at).toISOString(), cancelledBy: row.cancelled_by ?? '' } : null;
-  return { sandbox, contractNumber, regionCode: row.region_code, status: row.status, filing: { ...row.record, status: row.status, cancellation } };
+  const cancellation = row.cancelled_at
+    ? {
+        reason: row.cancel_reason ?? '',
+        cancelledAt: new Date(row.cancelled_at).toISOString(),
+        cancelledBy: row.cancelled_by ?? '',
+      }
+    : null;
+  return {
+    sandbox,
+    contractNumber,
+    regionCode: row.region_code,
+    status: row.status,
+    filing: { ...row.record, status: row.status, cancellation },
+  };
 }

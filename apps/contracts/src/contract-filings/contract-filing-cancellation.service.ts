@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CANCEL_REASON_MAX, ContractFilingCancelledV1, ContractFilingCancelRequestV1, ContractFilingV1, ContractsEvents, Principal } from '@hn/messages';
+import {
+  CANCEL_REASON_MAX,
+  ContractFilingCancelledV1,
+  ContractFilingCancelRequestV1,
+  ContractFilingV1,
+  ContractsEvents,
+  Principal,
+} from '@hn/messages';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource } from 'typeorm';
@@ -7,7 +14,6 @@ import { canReadPii, revealFiling } from '../filing/contract-filing-record';
 import { ContractErrors } from '../filing/contract-filing.exception';
 import { BuyerPiiService } from '../pii/buyer-pii.service';
 import { checkContractNumber, loadFiling } from './contract-filing-access';
-
 
 /**
  * 注销: a filing becomes CANCELLED; its number stays (never reused, the counter never goes back)
@@ -24,7 +30,12 @@ export class ContractFilingCancellationService {
     const number = checkContractNumber(principal, request?.contractNumber);
     const reason = typeof request?.reason === 'string' ? request.reason.trim() : '';
     if (reason.length < 1 || reason.length > CANCEL_REASON_MAX) {
-      throw ContractErrors.incomplete([{ field: 'reason', reason: `注销原因必填，1–${CANCEL_REASON_MAX} 字 (required, 1–${CANCEL_REASON_MAX} characters)` }]);
+      throw ContractErrors.incomplete([
+        {
+          field: 'reason',
+          reason: `注销原因必填，1–${CANCEL_REASON_MAX} 字 (required, 1–${CANCEL_REASON_MAX} characters)`,
+        },
+      ]);
     }
     return this.dataSource.transaction(async (manager) => {
       const stored = await loadFiling(manager, principal, number, true);
@@ -34,10 +45,19 @@ export class ContractFilingCancellationService {
         `UPDATE contract_filing SET status = 'CANCELLED', cancelled_at = $3, cancel_reason = $4, cancelled_by = $5 WHERE sandbox = $1 AND contract_number = $2`,
         [stored.sandbox, number, cancellation.cancelledAt, reason, principal.id],
       );
-      await manager.query(`UPDATE contract_room SET active = false WHERE sandbox = $1 AND contract_number = $2`, [stored.sandbox, number]);
+      await manager.query(`UPDATE contract_room SET active = false WHERE sandbox = $1 AND contract_number = $2`, [
+        stored.sandbox,
+        number,
+      ]);
       const filing: ContractFilingV1 = { ...stored.filing, status: 'CANCELLED', cancellation };
       if (!stored.sandbox) {
-        await enqueueEvent<ContractFilingCancelledV1>(manager, { source: '/hn/contracts', type: ContractsEvents.filingCancelled, subject: number, data: { filing }, correlationId: currentCorrelationId() });
+        await enqueueEvent<ContractFilingCancelledV1>(manager, {
+          source: '/hn/contracts',
+          type: ContractsEvents.filingCancelled,
+          subject: number,
+          data: { filing },
+          correlationId: currentCorrelationId(),
+        });
       }
       if (!canReadPii(principal)) return filing;
       return revealFiling(filing, await this.pii.reveal(manager, stored.sandbox, number));

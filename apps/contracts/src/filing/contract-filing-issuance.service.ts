@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ContractFilingIssuedV1, ContractFilingIssueRequestV1, ContractsEvents, IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, Principal, validateContractFilingSubmission } from '@hn/messages';
+import {
+  ContractFilingIssuedV1,
+  ContractFilingIssueRequestV1,
+  ContractsEvents,
+  IDEMPOTENCY_KEY_FIELD_ERROR,
+  isIdempotencyKey,
+  Principal,
+  validateContractFilingSubmission,
+} from '@hn/messages';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
 import { canonicalJson } from '@hn/chain';
 import { chinaToday } from '@hn/numbering';
@@ -12,7 +20,14 @@ import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { CONTRACTS_CONFIG, ContractsConfig } from '../config/contracts.config';
 import { BuyerPiiService, SqlRunner } from '../pii/buyer-pii.service';
 import { SandboxPresaleLookup } from '../presale-replica/sandbox-presale-lookup';
-import { buildFilingDraft, canReadPii, FilingDraft, maskFiling, revealFiling, SubmittedFiling } from './contract-filing-record';
+import {
+  buildFilingDraft,
+  canReadPii,
+  FilingDraft,
+  maskFiling,
+  revealFiling,
+  SubmittedFiling,
+} from './contract-filing-record';
 import { ContractErrors } from './contract-filing.exception';
 import { ContractFilingMetrics } from './contract-filing.metrics';
 import { filingStatement } from './filing-statement';
@@ -52,8 +67,12 @@ export class ContractFilingIssuanceService {
     const submission = request.submission;
     const requestHash = this.pii.requestDigest(canonicalJson(submission ?? null));
     const sandbox = principal.sandbox === true;
-    const errors = validateContractFilingSubmission(submission, { today: chinaToday(), cutoverDate: this.config.cutoverDate });
-    const draft = errors.length === 0 ? buildFilingDraft({ sandbox, filedAt: new Date().toISOString(), submission }) : null;
+    const errors = validateContractFilingSubmission(submission, {
+      today: chinaToday(),
+      cutoverDate: this.config.cutoverDate,
+    });
+    const draft =
+      errors.length === 0 ? buildFilingDraft({ sandbox, filedAt: new Date().toISOString(), submission }) : null;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(principal, key, requestHash, errors, draft);
@@ -62,7 +81,8 @@ export class ContractFilingIssuanceService {
         // snapshot: nothing was written; the next attempt's lookup sees the key and replays it.
         if (isUniqueViolation(err, IDEMPOTENCY_PK) && attempt < 3) continue;
         if (isUniqueViolation(err, IDEMPOTENCY_PK)) throw ContractErrors.keyInFlight();
-        if (isUniqueViolation(err, ROOM_INDEX)) throw ContractErrors.roomAlreadyFiled(await this.takenRooms(sandbox, submission));
+        if (isUniqueViolation(err, ROOM_INDEX))
+          throw ContractErrors.roomAlreadyFiled(await this.takenRooms(sandbox, submission));
         throw err;
       }
     }
@@ -87,14 +107,24 @@ export class ContractFilingIssuanceService {
     // 2. the submission, 3. the presale permit on the replica and the rooms
     if (errors.length > 0 || !draft) throw ContractErrors.incomplete(errors);
     // region scope: once on the request here, once on the presale permit's record in checkPresale
-    assertRegionAllowed(principal, regionOf(draft.presaleNumber), { what: `预售许可证 ${draft.presaleNumber}`, field: 'presaleNumber' });
+    assertRegionAllowed(principal, regionOf(draft.presaleNumber), {
+      what: `预售许可证 ${draft.presaleNumber}`,
+      field: 'presaleNumber',
+    });
     // sandbox (联调测试): the sandbox's own presale numbers, from the presale service (never the replica)
     const presaleRow = draft.sandbox ? await this.sandboxPresaleRow(principal, draft, found) : found.presale;
     const presale = checkPresale(principal, draft, presaleRow);
     const complete: FilingDraft = { ...draft, regionCode: presale.region_code, projectCode: presale.project_code };
     const masked = maskFiling(complete);
     // data.filing (ContractFilingFiledV1, masked) and subject get the assigned number inside the statement.
-    const event = draft.sandbox ? null : buildCloudEvent({ source: '/hn/contracts', type: ContractsEvents.filingFiled, subject: '', data: { filing: null } });
+    const event = draft.sandbox
+      ? null
+      : buildCloudEvent({
+          source: '/hn/contracts',
+          type: ContractsEvents.filingFiled,
+          subject: '',
+          data: { filing: null },
+        });
     const { sql, params } = filingStatement({
       sandbox: draft.sandbox,
       clientId: principal.id,
@@ -107,9 +137,12 @@ export class ContractFilingIssuanceService {
       lockKey: lockKey(principal.id, key),
     });
     // 4. key lock (another request with this key in flight → 409), serial, filing, key, event: one statement
-    const [row] = (await pool.query<{ locked: boolean; serial: number | null; contractNumber: string | null }>(prepared(sql, params))).rows;
+    const [row] = (
+      await pool.query<{ locked: boolean; serial: number | null; contractNumber: string | null }>(prepared(sql, params))
+    ).rows;
     if (!row?.locked) throw ContractErrors.keyInFlight();
-    if (row.serial === null || row.contractNumber === null) throw ContractErrors.serialExhausted(complete.presaleNumber);
+    if (row.serial === null || row.contractNumber === null)
+      throw ContractErrors.serialExhausted(complete.presaleNumber);
     const { serial, contractNumber } = row;
     this.metrics.filingIssued(draft.sandbox);
     const filing = revealFiling({ ...masked, contractNumber, serial }, canReadPii(principal) ? complete.buyers : null);
@@ -122,27 +155,46 @@ export class ContractFilingIssuanceService {
    */
   private async lookup(pool: Pool, clientId: string, key: string, draft: SubmittedFiling | null): Promise<LookupRow> {
     const params: unknown[] = [clientId, key];
-    if (draft) params.push(draft.presaleNumber, draft.sandbox, draft.building, draft.rooms.map((r) => r.roomNumber));
+    if (draft)
+      params.push(
+        draft.presaleNumber,
+        draft.sandbox,
+        draft.building,
+        draft.rooms.map((r) => r.roomNumber),
+      );
     const sql = !draft ? LOOKUP_SQL : draft.sandbox ? LOOKUP_AND_SANDBOX_ROOMS_SQL : LOOKUP_AND_PRESALE_SQL;
     const rows = (await pool.query<LookupRow>(prepared(sql, params))).rows;
     return rows[0]!;
   }
 
   /** The sandbox presale permit (null when the sandbox never issued it) with the sandbox rooms taken. */
-  private async sandboxPresaleRow(principal: Principal, draft: SubmittedFiling, found: LookupRow): Promise<PresaleRow | null> {
+  private async sandboxPresaleRow(
+    principal: Principal,
+    draft: SubmittedFiling,
+    found: LookupRow,
+  ): Promise<PresaleRow | null> {
     const facts = await this.sandboxPresale.find(principal, draft.presaleNumber);
     return facts ? { ...facts, taken: found.taken ?? [] } : null;
   }
 
-  private async forCaller(pool: Pool, principal: Principal, stored: ContractFilingIssuedV1): Promise<ContractFilingIssuedV1> {
+  private async forCaller(
+    pool: Pool,
+    principal: Principal,
+    stored: ContractFilingIssuedV1,
+  ): Promise<ContractFilingIssuedV1> {
     if (!canReadPii(principal)) return stored;
-    const runner: SqlRunner = { query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T };
+    const runner: SqlRunner = {
+      query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T,
+    };
     const buyers = await this.pii.reveal(runner, stored.sandbox, stored.contractNumber);
     return { ...stored, filing: revealFiling(stored.filing, buyers) };
   }
 
   /** After losing a race on the active-room index: who holds the rooms now (for the message). */
-  private async takenRooms(sandbox: boolean, s: ContractFilingIssueRequestV1['submission']): Promise<Array<{ roomNumber: string; contractNumber: string }>> {
+  private async takenRooms(
+    sandbox: boolean,
+    s: ContractFilingIssueRequestV1['submission'],
+  ): Promise<Array<{ roomNumber: string; contractNumber: string }>> {
     return this.dataSource.query(
       `SELECT room_number AS "roomNumber", contract_number AS "contractNumber" FROM contract_room
        WHERE active AND sandbox = $1 AND presale_number = $2 AND building = $3 AND room_number = ANY($4::text[]) ORDER BY room_number`,
@@ -201,11 +253,16 @@ function checkPresale(principal: Principal, draft: SubmittedFiling, row: Presale
   if (!row) throw ContractErrors.presaleNotFound(presaleNumber);
   assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
   if (!FILABLE_PRESALE_STATUSES.includes(row.status)) throw ContractErrors.presaleNotValid(presaleNumber, row.status);
-  if (row.buildings.length > 0 && !row.buildings.some((b) => b.trim() === draft.building)) throw ContractErrors.buildingNotInPresale(draft.building, presaleNumber);
+  if (row.buildings.length > 0 && !row.buildings.some((b) => b.trim() === draft.building))
+    throw ContractErrors.buildingNotInPresale(draft.building, presaleNumber);
   if (draft.filingDate < row.issue_date) {
-    throw ContractErrors.incomplete([{ field: 'filingDate', reason: `备案日期早于预售许可证发证日期 ${row.issue_date} (before the presale permit's issue date)` }]);
+    throw ContractErrors.incomplete([
+      {
+        field: 'filingDate',
+        reason: `备案日期早于预售许可证发证日期 ${row.issue_date} (before the presale permit's issue date)`,
+      },
+    ]);
   }
   if (row.taken.length > 0) throw ContractErrors.roomAlreadyFiled(row.taken);
   return row;
 }
-

@@ -1,4 +1,11 @@
-import { ContractBuyerV1, ContractFilingSubmissionV1, ContractFilingV1, ContractScopes, normalizeIdNumber, Principal } from '@hn/messages';
+import {
+  ContractBuyerV1,
+  ContractFilingSubmissionV1,
+  ContractFilingV1,
+  ContractScopes,
+  normalizeIdNumber,
+  Principal,
+} from '@hn/messages';
 import { maskBuyers } from '../pii/pii-masking';
 
 /** A filing before its number is assigned (the filing statement adds contractNumber and serial). */
@@ -8,7 +15,11 @@ export type FilingDraft = Omit<ContractFilingV1, 'contractNumber' | 'serial'>;
 export type SubmittedFiling = Omit<FilingDraft, 'regionCode' | 'projectCode'>;
 
 /** The validated submission as it is recorded: trimmed, normalised, loans explicit. Buyers in clear. */
-export function buildFilingDraft(args: { sandbox: boolean; filedAt: string; submission: ContractFilingSubmissionV1 }): SubmittedFiling {
+export function buildFilingDraft(args: {
+  sandbox: boolean;
+  filedAt: string;
+  submission: ContractFilingSubmissionV1;
+}): SubmittedFiling {
   const s = args.submission;
   return {
     presaleNumber: s.presaleNumber,
@@ -34,7 +45,14 @@ export function buildFilingDraft(args: { sandbox: boolean; filedAt: string; subm
 }
 
 function normalizeBuyer(b: ContractBuyerV1): ContractBuyerV1 {
-  if (b.type === 'PERSON') return { type: 'PERSON', name: b.name.trim(), idType: b.idType, idNumber: normalizeIdNumber(b.idNumber), phone: b.phone };
+  if (b.type === 'PERSON')
+    return {
+      type: 'PERSON',
+      name: b.name.trim(),
+      idType: b.idType,
+      idNumber: normalizeIdNumber(b.idNumber),
+      phone: b.phone,
+    };
   return { type: 'ORGANIZATION', name: b.name.trim(), creditCode: b.creditCode };
 }
 

@@ -4,41 +4,92 @@ import { DomainException } from '@hn/errors';
 /** Errors of contract filing, lookup and cancellation, each with its stable code. Never carries PII. */
 export const ContractErrors = {
   incomplete(errors: FieldError[]): DomainException {
-    return new DomainException(422, ErrorCode.INCOMPLETE_SUBMISSION, `提交内容不完整或有误，共 ${errors.length} 处 (incomplete or invalid submission)`, errors);
+    return new DomainException(
+      422,
+      ErrorCode.INCOMPLETE_SUBMISSION,
+      `提交内容不完整或有误，共 ${errors.length} 处 (incomplete or invalid submission)`,
+      errors,
+    );
   },
   presaleNotFound(presaleNumber: string): DomainException {
-    return new DomainException(404, ErrorCode.PRESALE_NOT_FOUND, `未找到预售许可证 ${presaleNumber} (presale permit not found)`, [{ field: 'presaleNumber', reason: presaleNumber }]);
+    return new DomainException(
+      404,
+      ErrorCode.PRESALE_NOT_FOUND,
+      `未找到预售许可证 ${presaleNumber} (presale permit not found)`,
+      [{ field: 'presaleNumber', reason: presaleNumber }],
+    );
   },
   presaleNotValid(presaleNumber: string, status: string): DomainException {
-    return new DomainException(422, ErrorCode.PRESALE_NOT_VALID, `预售许可证 ${presaleNumber} 状态为 ${status}，不能备案 (presale permit not valid)`, [{ field: 'presaleNumber', reason: status }]);
+    return new DomainException(
+      422,
+      ErrorCode.PRESALE_NOT_VALID,
+      `预售许可证 ${presaleNumber} 状态为 ${status}，不能备案 (presale permit not valid)`,
+      [{ field: 'presaleNumber', reason: status }],
+    );
   },
   buildingNotInPresale(building: string, presaleNumber: string): DomainException {
-    return new DomainException(422, ErrorCode.BUILDING_NOT_IN_PRESALE, `楼栋 ${building} 不在预售许可证 ${presaleNumber} 的预售范围内 (building not covered by the presale permit)`, [
-      { field: 'building', reason: `不在预售许可证 ${presaleNumber} 的楼栋中 (not a building of the presale permit)` },
-    ]);
+    return new DomainException(
+      422,
+      ErrorCode.BUILDING_NOT_IN_PRESALE,
+      `楼栋 ${building} 不在预售许可证 ${presaleNumber} 的预售范围内 (building not covered by the presale permit)`,
+      [
+        {
+          field: 'building',
+          reason: `不在预售许可证 ${presaleNumber} 的楼栋中 (not a building of the presale permit)`,
+        },
+      ],
+    );
   },
   roomAlreadyFiled(taken: Array<{ roomNumber: string; contractNumber: string }>): DomainException {
     const list = taken.map((t) => `${t.roomNumber}（${t.contractNumber}）`).join('、');
-    return new DomainException(409, ErrorCode.ROOM_ALREADY_FILED, `房号 ${list || ''} 已有有效的备案合同，须先注销 (room already under an active filing)`, taken.map((t) => ({ field: 'rooms', reason: `${t.roomNumber} 已备案于 ${t.contractNumber}` })));
+    return new DomainException(
+      409,
+      ErrorCode.ROOM_ALREADY_FILED,
+      `房号 ${list || ''} 已有有效的备案合同，须先注销 (room already under an active filing)`,
+      taken.map((t) => ({ field: 'rooms', reason: `${t.roomNumber} 已备案于 ${t.contractNumber}` })),
+    );
   },
   serialExhausted(presaleNumber: string): DomainException {
-    return new DomainException(409, ErrorCode.SERIAL_EXHAUSTED, `预售许可证 ${presaleNumber} 的合同备案流水号 B0001–B9999 已用尽 (serial space exhausted)`);
+    return new DomainException(
+      409,
+      ErrorCode.SERIAL_EXHAUSTED,
+      `预售许可证 ${presaleNumber} 的合同备案流水号 B0001–B9999 已用尽 (serial space exhausted)`,
+    );
   },
   keyReused(): DomainException {
-    return new DomainException(422, ErrorCode.IDEMPOTENCY_KEY_REUSED, 'Idempotency-Key 已用于另一份不同的请求 (idempotency key reused with a different body)');
+    return new DomainException(
+      422,
+      ErrorCode.IDEMPOTENCY_KEY_REUSED,
+      'Idempotency-Key 已用于另一份不同的请求 (idempotency key reused with a different body)',
+    );
   },
   keyInFlight(): DomainException {
-    return new DomainException(409, ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT, '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this key is in flight)');
+    return new DomainException(
+      409,
+      ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT,
+      '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this key is in flight)',
+    );
   },
   invalidContractNumber(value: unknown): DomainException {
-    return new DomainException(400, ErrorCode.INVALID_CONTRACT_NUMBER, `合同备案编号格式应为 预售许可证编号-B四位序号 (invalid contract number ${String(value).slice(0, 40)})`, [
-      { field: 'contractNumber', reason: 'format <18 digits>-<Y|Z><NN>-B<NNNN>' },
-    ]);
+    return new DomainException(
+      400,
+      ErrorCode.INVALID_CONTRACT_NUMBER,
+      `合同备案编号格式应为 预售许可证编号-B四位序号 (invalid contract number ${String(value).slice(0, 40)})`,
+      [{ field: 'contractNumber', reason: 'format <18 digits>-<Y|Z><NN>-B<NNNN>' }],
+    );
   },
   contractNotFound(contractNumber: string): DomainException {
-    return new DomainException(404, ErrorCode.CONTRACT_NOT_FOUND, `未找到合同备案 ${contractNumber} (contract filing not found)`);
+    return new DomainException(
+      404,
+      ErrorCode.CONTRACT_NOT_FOUND,
+      `未找到合同备案 ${contractNumber} (contract filing not found)`,
+    );
   },
   alreadyCancelled(contractNumber: string): DomainException {
-    return new DomainException(409, ErrorCode.ALREADY_CANCELLED, `合同备案 ${contractNumber} 已注销 (already cancelled)`);
+    return new DomainException(
+      409,
+      ErrorCode.ALREADY_CANCELLED,
+      `合同备案 ${contractNumber} 已注销 (already cancelled)`,
+    );
   },
 };

@@ -31,7 +31,12 @@ export interface FilingStatementArgs {
  */
 export function filingStatement(args: FilingStatementArgs): { sql: string; params: unknown[] } {
   const d = args.maskedDraft;
-  const rooms = d.rooms.map((r, position) => ({ position, roomNumber: r.roomNumber, floor: r.floor, floorArea: r.floorArea }));
+  const rooms = d.rooms.map((r, position) => ({
+    position,
+    roomNumber: r.roomNumber,
+    floor: r.floor,
+    floorArea: r.floorArea,
+  }));
   const params: unknown[] = [
     d.presaleNumber, // $1
     args.sandbox, // $2
@@ -80,11 +85,15 @@ export function filingStatement(args: FilingStatementArgs): { sql: string; param
     ), i AS (
       INSERT INTO idempotency_key (client_id, idempotency_key, request_hash, response)
       SELECT $6, $13, $14, jsonb_build_object('contractNumber', r.contract_number, 'sandbox', $2::boolean, 'filing', r.record) FROM r
-    )${event ? `, e AS (
+    )${
+      event
+        ? `, e AS (
       -- outboxInsertSql's row, as INSERT … SELECT so the payload can carry the assigned number
       INSERT INTO outbox_event (id, stream_subject, payload, headers, created_at)
       SELECT $15::uuid, $16, jsonb_set($17::jsonb, '{data,filing}', r.record) || jsonb_build_object('subject', r.contract_number), $18::jsonb, clock_timestamp() FROM r
-    )` : ''}
+    )`
+        : ''
+    }
     SELECT l.locked, r.serial, r.contract_number AS "contractNumber"${event ? `, CASE WHEN r.serial IS NOT NULL THEN ${outboxNotifySqlIfDue()} END AS notified` : ''}
     FROM l LEFT JOIN r ON true`;
   return { sql, params };

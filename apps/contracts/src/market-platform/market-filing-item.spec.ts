@@ -1,7 +1,17 @@
 import { parseMarketPage, validateMarketItem } from './market-filing-item';
 
 const P = '430223202406200101-Y01';
-const good = { id: 'MP00000001', contractNumber: `${P}-B0001`, localContractNo: 'WQ43022320241000001', presaleNumber: P, month: '2024-10', filingDate: '2024-10-08', floorArea: 89.57, amountFen: 123_456_700, status: 'FILED' };
+const good = {
+  id: 'MP00000001',
+  contractNumber: `${P}-B0001`,
+  localContractNo: 'WQ43022320241000001',
+  presaleNumber: P,
+  month: '2024-10',
+  filingDate: '2024-10-08',
+  floorArea: 89.57,
+  amountFen: 123_456_700,
+  status: 'FILED',
+};
 const problemsOf = (item: unknown): string[] => {
   const check = validateMarketItem(item);
   return check.ok ? [] : check.problems.map((p) => p.split(':')[0]!);
@@ -9,12 +19,31 @@ const problemsOf = (item: unknown): string[] => {
 
 describe(validateMarketItem.name, () => {
   it('accepts a complete item, area in hundredths 合法记录', () => {
-    expect(validateMarketItem(good)).toEqual({ ok: true, value: { id: good.id, contractNumber: good.contractNumber, localContractNo: good.localContractNo, presaleNumber: P, month: '2024-10', filingDate: '2024-10-08', floorAreaHundredths: 8957, amountFen: 123_456_700, status: 'FILED' } });
+    expect(validateMarketItem(good)).toEqual({
+      ok: true,
+      value: {
+        id: good.id,
+        contractNumber: good.contractNumber,
+        localContractNo: good.localContractNo,
+        presaleNumber: P,
+        month: '2024-10',
+        filingDate: '2024-10-08',
+        floorAreaHundredths: 8957,
+        amountFen: 123_456_700,
+        status: 'FILED',
+      },
+    });
   });
 
   it('accepts items without a unified number (before the cut-over) and cancelled ones', () => {
     for (const contractNumber of [undefined, null, '']) {
-      const check = validateMarketItem({ ...good, contractNumber, month: '2024-05', filingDate: '2024-05-02', status: 'CANCELLED' });
+      const check = validateMarketItem({
+        ...good,
+        contractNumber,
+        month: '2024-05',
+        filingDate: '2024-05-02',
+        status: 'CANCELLED',
+      });
       expect(check).toMatchObject({ ok: true, value: { contractNumber: null, status: 'CANCELLED' } });
     }
   });
@@ -36,7 +65,16 @@ describe(validateMarketItem.name, () => {
     expect(problemsOf({ ...good, amountFen: 12.5 })).toEqual(['amountFen']);
     expect(problemsOf({ ...good, amountFen: -1 })).toEqual(['amountFen']);
     expect(problemsOf({ ...good, status: 'UNKNOWN' })).toEqual(['status']);
-    expect(problemsOf({ localContractNo: 1 })).toEqual(['id', 'localContractNo', 'presaleNumber', 'month', 'filingDate', 'floorArea', 'amountFen', 'status']);
+    expect(problemsOf({ localContractNo: 1 })).toEqual([
+      'id',
+      'localContractNo',
+      'presaleNumber',
+      'month',
+      'filingDate',
+      'floorArea',
+      'amountFen',
+      'status',
+    ]);
   });
 
   it('keeps the source id of a bad item when it has one', () => {
@@ -48,11 +86,16 @@ describe(validateMarketItem.name, () => {
 describe(parseMarketPage.name, () => {
   it('reads the page envelope', () => {
     expect(parseMarketPage({ items: [], nextCursor: null })).toEqual({ items: [], nextCursor: null });
-    expect(parseMarketPage({ items: [1], nextCursor: 'abc', hasMore: true })).toEqual({ items: [1], nextCursor: 'abc', hasMore: true });
+    expect(parseMarketPage({ items: [1], nextCursor: 'abc', hasMore: true })).toEqual({
+      items: [1],
+      nextCursor: 'abc',
+      hasMore: true,
+    });
     expect(parseMarketPage({ items: [] })).toEqual({ items: [], nextCursor: null });
   });
 
   it('describes a broken envelope', () => {
-    for (const bad of [null, [], 'x', { items: {} }, { items: [], nextCursor: 5 }, { items: [], hasMore: 'yes' }]) expect(typeof parseMarketPage(bad)).toBe('string');
+    for (const bad of [null, [], 'x', { items: {} }, { items: [], nextCursor: 5 }, { items: [], hasMore: 'yes' }])
+      expect(typeof parseMarketPage(bad)).toBe('string');
   });
 });

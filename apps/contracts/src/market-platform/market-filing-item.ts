@@ -48,7 +48,8 @@ export interface ValidMarketFiling {
   status: MarketFilingStatus;
 }
 
-export type MarketItemCheck = { ok: true; value: ValidMarketFiling } | { ok: false; sourceId: string | null; problems: string[] };
+export type MarketItemCheck =
+  { ok: true; value: ValidMarketFiling } | { ok: false; sourceId: string | null; problems: string[] };
 
 const MAX_AREA_HUNDREDTHS = 10_000_000 * 100;
 const MAX_AMOUNT_FEN = 100_000_000_000_000;
@@ -57,7 +58,8 @@ const isText = (v: unknown, max: number): v is string => isPlainText(v, max);
 
 /** Validates one item of a page; every problem is named (bad items are recorded, never crash a pull). */
 export function validateMarketItem(raw: unknown): MarketItemCheck {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, sourceId: null, problems: ['item: 不是对象 (not an object)'] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, sourceId: null, problems: ['item: 不是对象 (not an object)'] };
   const r = raw as Record<string, unknown>;
   const problems: string[] = [];
   const id = isText(r['id'], 64) ? r['id'] : null;
@@ -70,18 +72,23 @@ export function validateMarketItem(raw: unknown): MarketItemCheck {
   if (contractNumber !== undefined && contractNumber !== null && contractNumber !== '') {
     const parsed = typeof contractNumber === 'string' ? parseContractNumber(contractNumber) : null;
     if (!parsed) problems.push('contractNumber: 合同备案编号格式无效 (invalid contract number)');
-    else if (presaleOk && parsed.presaleNumber !== presaleNumber) problems.push('contractNumber: 与预售许可证编号不符 (does not belong to presaleNumber)');
+    else if (presaleOk && parsed.presaleNumber !== presaleNumber)
+      problems.push('contractNumber: 与预售许可证编号不符 (does not belong to presaleNumber)');
   }
   if (!isMonth(r['month'])) problems.push('month: 须为 YYYY-MM (YYYY-MM)');
   const filingDate = r['filingDate'];
-  if (typeof filingDate !== 'string' || !isIsoDate(filingDate)) problems.push('filingDate: 须为 YYYY-MM-DD 日期 (YYYY-MM-DD)');
+  if (typeof filingDate !== 'string' || !isIsoDate(filingDate))
+    problems.push('filingDate: 须为 YYYY-MM-DD 日期 (YYYY-MM-DD)');
   const area = toHundredths(r['floorArea']);
-  if (area === null || area < 0 || area > MAX_AREA_HUNDREDTHS) problems.push('floorArea: 须为非负数且最多两位小数 (≥ 0, two decimals)');
+  if (area === null || area < 0 || area > MAX_AREA_HUNDREDTHS)
+    problems.push('floorArea: 须为非负数且最多两位小数 (≥ 0, two decimals)');
   const amount = r['amountFen'];
-  const amountOk = typeof amount === 'number' && Number.isSafeInteger(amount) && amount >= 0 && amount <= MAX_AMOUNT_FEN;
+  const amountOk =
+    typeof amount === 'number' && Number.isSafeInteger(amount) && amount >= 0 && amount <= MAX_AMOUNT_FEN;
   if (!amountOk) problems.push('amountFen: 须为非负整数（分）(non-negative integer, fen)');
   const status = r['status'];
-  if (!MARKET_FILING_STATUSES.includes(status as MarketFilingStatus)) problems.push(`status: 须为 ${MARKET_FILING_STATUSES.join('/')} (${MARKET_FILING_STATUSES.join('|')})`);
+  if (!MARKET_FILING_STATUSES.includes(status as MarketFilingStatus))
+    problems.push(`status: 须为 ${MARKET_FILING_STATUSES.join('/')} (${MARKET_FILING_STATUSES.join('|')})`);
   if (problems.length > 0) return { ok: false, sourceId: id, problems };
   return {
     ok: true,
@@ -101,12 +108,18 @@ export function validateMarketItem(raw: unknown): MarketItemCheck {
 
 /** The envelope of a page, or a description of what is wrong with it (a broken page is retried, then fails the pull). */
 export function parseMarketPage(body: unknown): MarketFilingPage | string {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return '响应不是 JSON 对象 (response is not a JSON object)';
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return '响应不是 JSON 对象 (response is not a JSON object)';
   const b = body as Record<string, unknown>;
   if (!Array.isArray(b['items'])) return '响应缺少 items 数组 (items array missing)';
   const next = b['nextCursor'];
-  if (next !== null && next !== undefined && (typeof next !== 'string' || next.length > 1024)) return 'nextCursor 须为字符串或 null (nextCursor: string or null)';
+  if (next !== null && next !== undefined && (typeof next !== 'string' || next.length > 1024))
+    return 'nextCursor 须为字符串或 null (nextCursor: string or null)';
   const hasMore = b['hasMore'];
   if (hasMore !== undefined && typeof hasMore !== 'boolean') return 'hasMore 须为布尔值 (hasMore: boolean)';
-  return { items: b['items'] as unknown[], nextCursor: (next as string | null | undefined) ?? null, ...(hasMore === undefined ? {} : { hasMore }) };
+  return {
+    items: b['items'] as unknown[],
+    nextCursor: (next as string | null | undefined) ?? null,
+    ...(hasMore === undefined ? {} : { hasMore }),
+  };
 }

@@ -24,19 +24,31 @@ export async function upsertMarketFilings(manager: EntityManager, items: ValidMa
   );
 }
 
-export async function recordBadItems(manager: EntityManager, items: BadMarketItem[], pageCursor: string | null): Promise<void> {
+export async function recordBadItems(
+  manager: EntityManager,
+  items: BadMarketItem[],
+  pageCursor: string | null,
+): Promise<void> {
   if (items.length === 0) return;
   await manager.query(
     `INSERT INTO market_bad_item (source_id, raw, problems, page_cursor)
      SELECT x."sourceId", x.raw, ARRAY(SELECT jsonb_array_elements_text(x.problems)), $2 FROM jsonb_to_recordset($1::jsonb) AS x("sourceId" text, raw jsonb, problems jsonb)`,
-    [JSON.stringify(items.map((i) => ({ sourceId: i.sourceId, raw: i.raw ?? null, problems: i.problems }))), pageCursor],
+    [
+      JSON.stringify(items.map((i) => ({ sourceId: i.sourceId, raw: i.raw ?? null, problems: i.problems }))),
+      pageCursor,
+    ],
   );
 }
 
 /** The stored cursor (null: from the beginning); creates the state row on first use. */
 export async function loadCursor(manager: EntityManager): Promise<string | null> {
-  await manager.query(`INSERT INTO market_sync_state (source) VALUES ($1) ON CONFLICT (source) DO NOTHING`, [MARKET_SOURCE]);
-  const rows: Array<{ cursor: string | null }> = await manager.query(`SELECT cursor FROM market_sync_state WHERE source = $1`, [MARKET_SOURCE]);
+  await manager.query(`INSERT INTO market_sync_state (source) VALUES ($1) ON CONFLICT (source) DO NOTHING`, [
+    MARKET_SOURCE,
+  ]);
+  const rows: Array<{ cursor: string | null }> = await manager.query(
+    `SELECT cursor FROM market_sync_state WHERE source = $1`,
+    [MARKET_SOURCE],
+  );
   return rows[0]?.cursor ?? null;
 }
 
@@ -44,7 +56,13 @@ export async function loadCursor(manager: EntityManager): Promise<string | null>
  * Advances the cursor from `from` to `to` with the page's counts; false when the stored cursor is
  * no longer `from` (another puller moved it), so the caller's transaction must roll back.
  */
-export async function advanceCursor(manager: EntityManager, from: string | null, to: string | null, items: number, bad: number): Promise<boolean> {
+export async function advanceCursor(
+  manager: EntityManager,
+  from: string | null,
+  to: string | null,
+  items: number,
+  bad: number,
+): Promise<boolean> {
   const result = (await manager.query(
     `UPDATE market_sync_state SET cursor = $3, pages_pulled = pages_pulled + 1, items_pulled = items_pulled + $4, bad_items = bad_items + $5, updated_at = now()
      WHERE source = $1 AND cursor IS NOT DISTINCT FROM $2`,

@@ -21,8 +21,14 @@ describe(MarketPlatformSyncService.name, () => {
   let dataSource: DataSource;
   let dropDb: () => Promise<void>;
   const count = async (sql: string): Promise<number> => ((await dataSource.query(sql)) as Array<{ n: number }>)[0]!.n;
-  const state = async () => ((await dataSource.query(`SELECT cursor, pages_pulled::int AS pages, items_pulled::int AS items, bad_items::int AS bad, last_error FROM market_sync_state`)) as Array<{ cursor: string | null; pages: number; items: number; bad: number; last_error: string | null }>)[0];
-  const distinctValidIds = (): number => new Set(sim.dataset.feed.map((e) => validateMarketItem(e.item)).flatMap((c) => (c.ok ? [c.value.id] : []))).size;
+  const state = async () =>
+    (
+      (await dataSource.query(
+        `SELECT cursor, pages_pulled::int AS pages, items_pulled::int AS items, bad_items::int AS bad, last_error FROM market_sync_state`,
+      )) as Array<{ cursor: string | null; pages: number; items: number; bad: number; last_error: string | null }>
+    )[0];
+  const distinctValidIds = (): number =>
+    new Set(sim.dataset.feed.map((e) => validateMarketItem(e.item)).flatMap((c) => (c.ok ? [c.value.id] : []))).size;
   const reset = async (): Promise<void> => {
     await dataSource.query(`TRUNCATE market_filing, market_bad_item, market_sync_state`);
     sim.faults.clear();
@@ -31,7 +37,11 @@ describe(MarketPlatformSyncService.name, () => {
 
   beforeAll(async () => {
     nats = await NatsServerProcess.start();
-    sim = await MarketSimulator.start({ dataset: generateMarketDataset({ seed: 99, presales: 4, perKind: 1 }), apiKey: KEY, hangMs: 3000 });
+    sim = await MarketSimulator.start({
+      dataset: generateMarketDataset({ seed: 99, presales: 4, perKind: 1 }),
+      apiKey: KEY,
+      hangMs: 3000,
+    });
     const db = await createTestDatabase('it_contracts_market');
     dropDb = db.drop;
     const env = {
@@ -68,7 +78,10 @@ describe(MarketPlatformSyncService.name, () => {
     expect(result).toMatchObject({ pages: Math.ceil(feed / PAGE), badItems: 4, cursor: encodeCursor(feed) });
     expect(await count(`SELECT count(*)::int AS n FROM market_filing`)).toBe(distinctValidIds());
     expect(await count(`SELECT count(*)::int AS n FROM market_filing WHERE status = 'CANCELLED'`)).toBeGreaterThan(0);
-    const bad = (await dataSource.query(`SELECT source_id, problems FROM market_bad_item ORDER BY id`)) as Array<{ source_id: string | null; problems: string[] }>;
+    const bad = (await dataSource.query(`SELECT source_id, problems FROM market_bad_item ORDER BY id`)) as Array<{
+      source_id: string | null;
+      problems: string[];
+    }>;
     expect(bad).toHaveLength(4);
     expect(bad.map((b) => b.source_id)).toEqual(['MPBAD0001', 'MPBAD0002', 'MPBAD0003', null]);
     expect(bad.every((b) => b.problems.length > 0)).toBe(true);
@@ -82,7 +95,11 @@ describe(MarketPlatformSyncService.name, () => {
   it('resumes from the stored cursor after a failed pull 断点续传', async () => {
     sim.faults.script(['ok', 'ok', '500', '500', '500']);
     await expect(sync.pull()).rejects.toMatchObject({ name: 'MarketPlatformError', retryable: true, status: 500 });
-    expect(await state()).toMatchObject({ cursor: encodeCursor(2 * PAGE), pages: 2, last_error: expect.stringContaining('500') });
+    expect(await state()).toMatchObject({
+      cursor: encodeCursor(2 * PAGE),
+      pages: 2,
+      last_error: expect.stringContaining('500'),
+    });
     const stored = await count(`SELECT count(*)::int AS n FROM market_filing`);
     expect(stored).toBeGreaterThan(0);
     expect(stored).toBeLessThanOrEqual(2 * PAGE);
@@ -115,7 +132,13 @@ describe(MarketPlatformSyncService.name, () => {
     sim.requests.length = 0;
     expect(await sync.pull()).toMatchObject({ items: 1, cursor: encodeCursor(caughtUp + 1) });
     expect(sim.requests[0]!.cursor).toBe(encodeCursor(caughtUp));
-    expect(((await dataSource.query(`SELECT status FROM market_filing WHERE id = $1`, [first.id])) as Array<{ status: string }>)[0]!.status).toBe('CANCELLED');
+    expect(
+      (
+        (await dataSource.query(`SELECT status FROM market_filing WHERE id = $1`, [first.id])) as Array<{
+          status: string;
+        }>
+      )[0]!.status,
+    ).toBe('CANCELLED');
     expect(await count(`SELECT count(*)::int AS n FROM market_filing`)).toBe(distinctValidIds());
   });
 });

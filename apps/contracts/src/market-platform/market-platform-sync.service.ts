@@ -4,7 +4,14 @@ import { RECONCILIATION_CONFIG, ReconciliationConfig } from '../reconciliation/r
 import { MarketPlatformClient } from './market-platform.client';
 import { MarketPlatformError } from './market-platform.error';
 import { validateMarketItem, ValidMarketFiling } from './market-filing-item';
-import { advanceCursor, BadMarketItem, loadCursor, recordBadItems, recordSyncOutcome, upsertMarketFilings } from './market-filing.store';
+import {
+  advanceCursor,
+  BadMarketItem,
+  loadCursor,
+  recordBadItems,
+  recordSyncOutcome,
+  upsertMarketFilings,
+} from './market-filing.store';
 
 /** Safety stop of one pull; the next pull resumes from the stored cursor. */
 const MAX_PAGES_PER_PULL = 100_000;
@@ -40,7 +47,8 @@ export class MarketPlatformSyncService {
             maxAttempts: mp.maxAttempts,
             retryBaseMs: mp.retryBaseMs,
             retryMaxMs: mp.retryMaxMs,
-            onRetry: ({ attempt, delayMs, error }) => this.logger.warn(`市场监管平台第 ${attempt} 次失败，${delayMs} ms 后重试 (retrying): ${error.message}`),
+            onRetry: ({ attempt, delayMs, error }) =>
+              this.logger.warn(`市场监管平台第 ${attempt} 次失败，${delayMs} ms 后重试 (retrying): ${error.message}`),
           })
         : null;
   }
@@ -75,7 +83,8 @@ export class MarketPlatformSyncService {
             throw new MarketPlatformError('游标已被另一次同步推进 (cursor moved by another pull)', false);
           }
         });
-        if (bad.length > 0) this.logger.warn(`市场监管平台数据有 ${bad.length} 条无效记录，已登记 (bad items recorded)`);
+        if (bad.length > 0)
+          this.logger.warn(`市场监管平台数据有 ${bad.length} 条无效记录，已登记 (bad items recorded)`);
         result.pages++;
         result.items += valid.length;
         result.badItems += bad.length;

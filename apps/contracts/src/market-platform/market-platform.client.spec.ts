@@ -11,10 +11,23 @@ describe(MarketPlatformClient.name, () => {
   let sim: MarketSimulator;
   const delays: number[] = [];
   const client = (over: Partial<MarketPlatformClientOptions> = {}) =>
-    new MarketPlatformClient({ baseUrl: sim.url, apiKey: KEY, requestTimeoutMs: 150, maxAttempts: 4, retryBaseMs: 10, retryMaxMs: 100, sleep: async (ms) => void delays.push(ms), ...over });
+    new MarketPlatformClient({
+      baseUrl: sim.url,
+      apiKey: KEY,
+      requestTimeoutMs: 150,
+      maxAttempts: 4,
+      retryBaseMs: 10,
+      retryMaxMs: 100,
+      sleep: async (ms) => void delays.push(ms),
+      ...over,
+    });
 
   beforeAll(async () => {
-    sim = await MarketSimulator.start({ dataset: generateMarketDataset({ seed: 5, presales: 2, perKind: 0, badItems: 1 }), apiKey: KEY, hangMs: 2000 });
+    sim = await MarketSimulator.start({
+      dataset: generateMarketDataset({ seed: 5, presales: 2, perKind: 0, badItems: 1 }),
+      apiKey: KEY,
+      hangMs: 2000,
+    });
   });
   afterAll(() => sim.close());
   beforeEach(() => {
@@ -56,14 +69,18 @@ describe(MarketPlatformClient.name, () => {
 
   it('gives up after maxAttempts with a retryable error', async () => {
     sim.faults.script(['500', '500', '500', '500', '500']);
-    const err = await client().fetchPage(null, 5).catch((e: unknown) => e);
+    const err = await client()
+      .fetchPage(null, 5)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MarketPlatformError);
     expect(err).toMatchObject({ retryable: true, status: 500 });
     expect(sim.requests).toHaveLength(4);
   });
 
   it('fails at once on a wrong key, without leaking it', async () => {
-    const err = await client({ apiKey: 'wrong-key-123' }).fetchPage(null, 5).catch((e: unknown) => e);
+    const err = await client({ apiKey: 'wrong-key-123' })
+      .fetchPage(null, 5)
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ retryable: false, status: 401 });
     expect(String((err as Error).message)).not.toContain('wrong-key-123');
     expect(delays).toEqual([]);
@@ -74,7 +91,9 @@ describe(MarketPlatformClient.name, () => {
   });
 
   it('treats a connection refused as retryable', async () => {
-    const err = await client({ baseUrl: 'http://127.0.0.1:1', maxAttempts: 2 }).fetchPage(null, 5).catch((e: unknown) => e);
+    const err = await client({ baseUrl: 'http://127.0.0.1:1', maxAttempts: 2 })
+      .fetchPage(null, 5)
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ retryable: true, status: null });
     expect(delays).toHaveLength(1);
   });
@@ -83,14 +102,20 @@ describe(MarketPlatformClient.name, () => {
     let server: Server;
     const bodies: string[] = [];
     beforeAll(async () => {
-      server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(bodies.shift() ?? '{"items":[],"nextCursor":null}'));
+      server = createServer((_req, res) =>
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(bodies.shift() ?? '{"items":[],"nextCursor":null}'),
+      );
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     });
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     it('retries malformed pages, then accepts a good one', async () => {
       bodies.push('<html>busy</html>', '{"items":{}}');
-      const page = await client({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/prefix/` }).fetchPage(null, 5);
+      const page = await client({
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/prefix/`,
+      }).fetchPage(null, 5);
       expect(page).toMatchObject({ items: [], nextCursor: null, attempts: 3 });
     });
   });

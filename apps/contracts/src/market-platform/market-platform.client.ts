@@ -41,9 +41,17 @@ export class MarketPlatformClient {
       try {
         return { ...(await this.fetchOnce(cursor, limit)), attempts: attempt };
       } catch (err) {
-        const error = err instanceof MarketPlatformError ? err : new MarketPlatformError(`市场监管平台请求失败 (request failed: ${describe(err)})`, true);
+        const error =
+          err instanceof MarketPlatformError
+            ? err
+            : new MarketPlatformError(`市场监管平台请求失败 (request failed: ${describe(err)})`, true);
         if (!error.retryable || attempt >= this.options.maxAttempts) throw error;
-        const delayMs = retryDelayMs(attempt, { baseMs: this.options.retryBaseMs, maxMs: this.options.retryMaxMs }, this.random, error.retryAfterMs);
+        const delayMs = retryDelayMs(
+          attempt,
+          { baseMs: this.options.retryBaseMs, maxMs: this.options.retryMaxMs },
+          this.random,
+          error.retryAfterMs,
+        );
         this.options.onRetry?.({ attempt, delayMs, error });
         await this.sleep(delayMs);
       }
@@ -66,12 +74,22 @@ export class MarketPlatformClient {
     } catch (err) {
       const name = typeof err === 'object' && err !== null && 'name' in err ? (err as { name: unknown }).name : null;
       const timedOut = name === 'TimeoutError' || name === 'AbortError';
-      throw new MarketPlatformError(timedOut ? `市场监管平台请求超时 (timed out after ${this.options.requestTimeoutMs} ms)` : `市场监管平台连接失败 (network error: ${describe(err)})`, true);
+      throw new MarketPlatformError(
+        timedOut
+          ? `市场监管平台请求超时 (timed out after ${this.options.requestTimeoutMs} ms)`
+          : `市场监管平台连接失败 (network error: ${describe(err)})`,
+        true,
+      );
     }
     if (!response.ok) {
       const status = response.status;
       const retryable = status >= 500 || status === 408 || status === 429;
-      throw new MarketPlatformError(`市场监管平台返回 HTTP ${status} (market platform answered ${status})`, retryable, status, parseRetryAfter(response.headers.get('retry-after')));
+      throw new MarketPlatformError(
+        `市场监管平台返回 HTTP ${status} (market platform answered ${status})`,
+        retryable,
+        status,
+        parseRetryAfter(response.headers.get('retry-after')),
+      );
     }
     let body: unknown;
     try {
@@ -80,7 +98,8 @@ export class MarketPlatformClient {
       throw new MarketPlatformError('市场监管平台返回的不是 JSON (response is not JSON)', true, response.status);
     }
     const page = parseMarketPage(body);
-    if (typeof page === 'string') throw new MarketPlatformError(`市场监管平台响应格式错误 (malformed page: ${page})`, true, response.status);
+    if (typeof page === 'string')
+      throw new MarketPlatformError(`市场监管平台响应格式错误 (malformed page: ${page})`, true, response.status);
     return page;
   }
 }
@@ -89,6 +108,9 @@ export class MarketPlatformClient {
 function describe(err: unknown): string {
   if (typeof err !== 'object' || err === null || !('message' in err)) return String(err);
   const { message, cause } = err as { message: unknown; cause?: unknown };
-  const causeMessage = typeof cause === 'object' && cause !== null && 'message' in cause ? String((cause as { message: unknown }).message) : null;
+  const causeMessage =
+    typeof cause === 'object' && cause !== null && 'message' in cause
+      ? String((cause as { message: unknown }).message)
+      : null;
   return causeMessage ? `${String(message)}: ${causeMessage}` : String(message);
 }

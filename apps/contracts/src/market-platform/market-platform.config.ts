@@ -17,7 +17,14 @@ export interface MarketPlatformConfig {
 
 type Env = Record<string, string | undefined>;
 
-export function intSetting(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+export function intSetting(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -34,14 +41,16 @@ export function validateMarketPlatformConfig(env: Env, problems: string[]): Mark
   if (rawUrl !== '') {
     try {
       const parsed = new URL(rawUrl);
-      if (!['http:', 'https:'].includes(parsed.protocol) || parsed.username || parsed.password) throw new Error('scheme');
+      if (!['http:', 'https:'].includes(parsed.protocol) || parsed.username || parsed.password)
+        throw new Error('scheme');
       url = rawUrl.replace(/\/+$/, '');
     } catch {
       problems.push('MARKET_PLATFORM_URL must be an http(s):// URL without credentials');
     }
   }
   const key = (env['MARKET_PLATFORM_API_KEY'] ?? '').trim();
-  if (url !== null && !/^[\x21-\x7e]{8,512}$/.test(key)) problems.push('MARKET_PLATFORM_API_KEY (secret) is required with MARKET_PLATFORM_URL: 8–512 printable characters');
+  if (url !== null && !/^[\x21-\x7e]{8,512}$/.test(key))
+    problems.push('MARKET_PLATFORM_API_KEY (secret) is required with MARKET_PLATFORM_URL: 8–512 printable characters');
   return {
     url,
     apiKey: key === '' ? null : key,

@@ -10,11 +10,17 @@ export interface RetryPolicy {
  * with "equal jitter" — half fixed, half random — so clients that failed together spread out but
  * still back off. A server's Retry-After is honoured up to the cap.
  */
-export function retryDelayMs(attempt: number, policy: RetryPolicy, random: () => number = Math.random, retryAfterMs: number | null = null): number {
+export function retryDelayMs(
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+  retryAfterMs: number | null = null,
+): number {
   const exponent = Math.min(Math.max(0, attempt - 1), 30);
   const cap = Math.min(policy.maxMs, policy.baseMs * 2 ** exponent);
   const jittered = Math.round(cap / 2 + (cap / 2) * Math.min(Math.max(random(), 0), 1));
-  if (retryAfterMs !== null && Number.isFinite(retryAfterMs) && retryAfterMs > 0) return Math.min(policy.maxMs, Math.max(jittered, retryAfterMs));
+  if (retryAfterMs !== null && Number.isFinite(retryAfterMs) && retryAfterMs > 0)
+    return Math.min(policy.maxMs, Math.max(jittered, retryAfterMs));
   return jittered;
 }
 

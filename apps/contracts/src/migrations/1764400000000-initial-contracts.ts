@@ -66,7 +66,9 @@ export class InitialContracts1764400000000 implements MigrationInterface {
         FOREIGN KEY (sandbox, contract_number) REFERENCES contract_filing(sandbox, contract_number)
       )`);
     // A room is under at most one ACTIVE filing: concurrent filings of a room cannot both commit.
-    await q.query(`CREATE UNIQUE INDEX contract_room_active_uq ON contract_room (sandbox, presale_number, building, room_number) WHERE active`);
+    await q.query(
+      `CREATE UNIQUE INDEX contract_room_active_uq ON contract_room (sandbox, presale_number, building, room_number) WHERE active`,
+    );
     // Buyers: ID and phone numbers only as AES-256-GCM ciphertext (+ nonce, tag, key id) and a
     // keyed HMAC of the ID number for equality lookups.
     await q.query(`
@@ -92,8 +94,12 @@ export class InitialContracts1764400000000 implements MigrationInterface {
                AND id_number_hmac IS NOT NULL AND phone_ct IS NOT NULL AND phone_iv IS NOT NULL AND phone_tag IS NOT NULL AND pii_key_id IS NOT NULL)),
         CHECK (buyer_type <> 'ORGANIZATION' OR credit_code IS NOT NULL)
       )`);
-    await q.query(`CREATE INDEX contract_buyer_id_hmac_idx ON contract_buyer (id_number_hmac) WHERE id_number_hmac IS NOT NULL`);
-    await q.query(`CREATE INDEX contract_buyer_credit_code_idx ON contract_buyer (credit_code) WHERE credit_code IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX contract_buyer_id_hmac_idx ON contract_buyer (id_number_hmac) WHERE id_number_hmac IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX contract_buyer_credit_code_idx ON contract_buyer (credit_code) WHERE credit_code IS NOT NULL`,
+    );
     // Idempotency keys are scoped to the client and written in the filing statement; the stored
     // response is the masked one.
     await q.query(`
@@ -108,7 +114,14 @@ export class InitialContracts1764400000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['idempotency_key', 'contract_buyer', 'contract_room', 'contract_filing', 'contract_serial_counter', 'presale_replica']) {
+    for (const t of [
+      'idempotency_key',
+      'contract_buyer',
+      'contract_room',
+      'contract_filing',
+      'contract_serial_counter',
+      'presale_replica',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

@@ -123,12 +123,24 @@ export class SigningStatisticsReconciliation1764600000000 implements MigrationIn
         CHECK ((state = 'RESOLVED') = (resolved_at IS NOT NULL))
       )`);
     // At most one current (not resolved) difference per presale permit and month.
-    await q.query(`CREATE UNIQUE INDEX reconciliation_difference_current_uq ON reconciliation_difference (presale_number, month) WHERE state <> 'RESOLVED'`);
-    await q.query(`CREATE INDEX reconciliation_difference_region_idx ON reconciliation_difference (region_code, state, found_at DESC)`);
+    await q.query(
+      `CREATE UNIQUE INDEX reconciliation_difference_current_uq ON reconciliation_difference (presale_number, month) WHERE state <> 'RESOLVED'`,
+    );
+    await q.query(
+      `CREATE INDEX reconciliation_difference_region_idx ON reconciliation_difference (region_code, state, found_at DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['reconciliation_difference', 'reconciliation_run', 'market_sync_state', 'market_bad_item', 'market_filing', 'signing_statistic_version', 'signing_statistic']) {
+    for (const t of [
+      'reconciliation_difference',
+      'reconciliation_run',
+      'market_sync_state',
+      'market_bad_item',
+      'market_filing',
+      'signing_statistic_version',
+      'signing_statistic',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

@@ -52,7 +52,21 @@ export class BuyerPiiService {
     const b64 = (buf: Buffer): string => buf.toString('base64');
     return buyers.map((b, position) => {
       if (b.type === 'ORGANIZATION') {
-        return { position, type: b.type, name: b.name, idType: null, idCt: null, idIv: null, idTag: null, idHmac: null, phoneCt: null, phoneIv: null, phoneTag: null, keyId: null, creditCode: b.creditCode };
+        return {
+          position,
+          type: b.type,
+          name: b.name,
+          idType: null,
+          idCt: null,
+          idIv: null,
+          idTag: null,
+          idHmac: null,
+          phoneCt: null,
+          phoneIv: null,
+          phoneTag: null,
+          keyId: null,
+          creditCode: b.creditCode,
+        };
       }
       const id = this.cipher.encrypt(b.idNumber, 'idNumber');
       const phone = this.cipher.encrypt(b.phone, 'phone');
@@ -75,19 +89,27 @@ export class BuyerPiiService {
   }
 
   /** The buyers of one filing in clear, in their filed order. */
-  async reveal(manager: SqlRunner | EntityManager, sandbox: boolean, contractNumber: string): Promise<ContractBuyerV1[]> {
+  async reveal(
+    manager: SqlRunner | EntityManager,
+    sandbox: boolean,
+    contractNumber: string,
+  ): Promise<ContractBuyerV1[]> {
     const rows = await manager.query<StoredBuyer[]>(
       `SELECT buyer_type, name, id_type, id_number_ct, id_number_iv, id_number_tag, phone_ct, phone_iv, phone_tag, credit_code
        FROM contract_buyer WHERE sandbox = $1 AND contract_number = $2 ORDER BY position`,
       [sandbox, contractNumber],
     );
     return rows.map((r) => {
-      if (r.buyer_type === 'ORGANIZATION') return { type: 'ORGANIZATION', name: r.name, creditCode: r.credit_code ?? '' };
+      if (r.buyer_type === 'ORGANIZATION')
+        return { type: 'ORGANIZATION', name: r.name, creditCode: r.credit_code ?? '' };
       return {
         type: 'PERSON',
         name: r.name,
         idType: r.id_type as BuyerIdTypeV1,
-        idNumber: this.cipher.decrypt({ ciphertext: r.id_number_ct!, iv: r.id_number_iv!, tag: r.id_number_tag! }, 'idNumber'),
+        idNumber: this.cipher.decrypt(
+          { ciphertext: r.id_number_ct!, iv: r.id_number_iv!, tag: r.id_number_tag! },
+          'idNumber',
+        ),
         phone: this.cipher.decrypt({ ciphertext: r.phone_ct!, iv: r.phone_iv!, tag: r.phone_tag! }, 'phone'),
       };
     });

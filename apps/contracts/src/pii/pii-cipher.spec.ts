@@ -28,7 +28,9 @@ describe(PiiCipher.name, () => {
     const same = new PiiCipher(Buffer.from(key));
     expect(cipher.blindIndex('RESIDENT_ID', 'X1').equals(same.blindIndex('RESIDENT_ID', 'X1'))).toBe(true);
     expect(cipher.blindIndex('RESIDENT_ID', 'X1').equals(cipher.blindIndex('PASSPORT', 'X1'))).toBe(false);
-    expect(cipher.blindIndex('RESIDENT_ID', 'X1').equals(new PiiCipher(randomBytes(32)).blindIndex('RESIDENT_ID', 'X1'))).toBe(false);
+    expect(
+      cipher.blindIndex('RESIDENT_ID', 'X1').equals(new PiiCipher(randomBytes(32)).blindIndex('RESIDENT_ID', 'X1')),
+    ).toBe(false);
     expect(same.keyId).toBe(cipher.keyId);
     expect(cipher.keyId).toMatch(/^[0-9a-f]{16}$/);
   });

@@ -54,7 +54,10 @@ export class PiiCipher {
    * SHA-256 would let anyone holding the table brute-force the masked digits (birth date, phone).
    */
   requestDigest(canonicalBody: string): string {
-    return createHmac('sha256', this.macKey).update('hn-contracts/request\u0000').update(canonicalBody, 'utf8').digest('hex');
+    return createHmac('sha256', this.macKey)
+      .update('hn-contracts/request\u0000')
+      .update(canonicalBody, 'utf8')
+      .digest('hex');
   }
 
   private aad(field: PiiField): Buffer {

@@ -21,5 +21,7 @@ export function maskPhone(value: string): string {
 
 /** The buyers with ID and phone numbers masked; organisations are public data and stay as they are. */
 export function maskBuyers(buyers: readonly ContractBuyerV1[]): ContractBuyerV1[] {
-  return buyers.map((b) => (b.type === 'PERSON' ? { ...b, idNumber: maskIdNumber(b.idNumber), phone: maskPhone(b.phone) } : { ...b }));
+  return buyers.map((b) =>
+    b.type === 'PERSON' ? { ...b, idNumber: maskIdNumber(b.idNumber), phone: maskPhone(b.phone) } : { ...b },
+  );
 }

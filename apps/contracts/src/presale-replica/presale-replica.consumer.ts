@@ -9,6 +9,11 @@ import { PresaleReplicaProjector } from './presale-replica.projector';
 @Injectable()
 export class PresaleReplicaConsumer extends EventProjectionConsumer {
   constructor(dataSource: DataSource, @InjectNats() nats: NatsConnection, projector: PresaleReplicaProjector) {
-    super(dataSource, nats, { stream: PresaleEvents.stream, durable: 'contracts-presale-replica', filterSubject: 'hn.presale.permit.>' }, (event, manager) => projector.apply(event, manager));
+    super(
+      dataSource,
+      nats,
+      { stream: PresaleEvents.stream, durable: 'contracts-presale-replica', filterSubject: 'hn.presale.permit.>' },
+      (event, manager) => projector.apply(event, manager),
+    );
   }
 }

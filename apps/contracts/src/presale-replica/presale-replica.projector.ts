@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { CloudEvent, PresaleBackfillEvents, PresaleEvents, PresalePermitBackfilledV1, PresalePermitIssuedV1, PresalePermitV1, RecordCorrectedV1 } from '@hn/messages';
+import {
+  CloudEvent,
+  PresaleBackfillEvents,
+  PresaleEvents,
+  PresalePermitBackfilledV1,
+  PresalePermitIssuedV1,
+  PresalePermitV1,
+  RecordCorrectedV1,
+} from '@hn/messages';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -42,7 +50,16 @@ export class PresaleReplicaProjector {
          project_name = EXCLUDED.project_name, buildings = EXCLUDED.buildings, issue_date = EXCLUDED.issue_date,
          status = EXCLUDED.status, source_time = EXCLUDED.source_time
        WHERE r.source_time <= EXCLUDED.source_time`,
-      [permit.presaleNumber, permit.regionCode, permit.projectCode, permit.projectName, (permit.buildings ?? []).map((b) => b.trim()), permit.issueDate, permit.status, event.time],
+      [
+        permit.presaleNumber,
+        permit.regionCode,
+        permit.projectCode,
+        permit.projectName,
+        (permit.buildings ?? []).map((b) => b.trim()),
+        permit.issueDate,
+        permit.status,
+        event.time,
+      ],
     );
   }
 }

@@ -42,6 +42,12 @@ export class SandboxPresaleLookup {
       throw err;
     }
     if (permit?.sandbox !== true) return null; // never file a sandbox contract against a real permit
-    return { region_code: permit.regionCode, project_code: permit.projectCode, buildings: (permit.buildings ?? []).map((b) => b.trim()), issue_date: permit.issueDate, status: permit.status };
+    return {
+      region_code: permit.regionCode,
+      project_code: permit.projectCode,
+      buildings: (permit.buildings ?? []).map((b) => b.trim()),
+      issue_date: permit.issueDate,
+      status: permit.status,
+    };
   }
 }

@@ -73,7 +73,8 @@ export function computeDifference(group: ReconciliationGroup): ComputedDifferenc
   };
   const marketByNumber = new Map<string, MarketContract[]>();
   for (const m of group.market) {
-    if (m.contractNumber !== null) marketByNumber.set(m.contractNumber, [...(marketByNumber.get(m.contractNumber) ?? []), m]);
+    if (m.contractNumber !== null)
+      marketByNumber.set(m.contractNumber, [...(marketByNumber.get(m.contractNumber) ?? []), m]);
   }
   const ourNumbers = new Set(group.ourFilings.map((c) => c.contractNumber));
   const missingOnMarket: string[] = [];
@@ -81,7 +82,8 @@ export function computeDifference(group: ReconciliationGroup): ComputedDifferenc
   for (const c of group.ourFilings) {
     const theirs = marketByNumber.get(c.contractNumber)?.[0];
     if (!theirs) missingOnMarket.push(c.contractNumber);
-    else if (theirs.areaHundredths !== c.areaHundredths || theirs.amountFen !== c.amountFen) mismatched.push(c.contractNumber);
+    else if (theirs.areaHundredths !== c.areaHundredths || theirs.amountFen !== c.amountFen)
+      mismatched.push(c.contractNumber);
   }
   const missingOnOurs = [...marketByNumber.keys()].filter((n) => !ourNumbers.has(n));
   const difference = {
@@ -107,8 +109,29 @@ export function computeDifference(group: ReconciliationGroup): ComputedDifferenc
   return { ...difference, fingerprint: fingerprintOf(difference) };
 }
 
-export function fingerprintOf(d: Pick<ComputedDifference, 'presaleNumber' | 'month' | 'countDelta' | 'areaDeltaHundredths' | 'amountDeltaFen' | 'missingOnOurs' | 'missingOnMarket' | 'mismatched'>): string {
-  const canonical = JSON.stringify([d.presaleNumber, d.month, d.countDelta, d.areaDeltaHundredths, d.amountDeltaFen, d.missingOnOurs, d.missingOnMarket, d.mismatched]);
+export function fingerprintOf(
+  d: Pick<
+    ComputedDifference,
+    | 'presaleNumber'
+    | 'month'
+    | 'countDelta'
+    | 'areaDeltaHundredths'
+    | 'amountDeltaFen'
+    | 'missingOnOurs'
+    | 'missingOnMarket'
+    | 'mismatched'
+  >,
+): string {
+  const canonical = JSON.stringify([
+    d.presaleNumber,
+    d.month,
+    d.countDelta,
+    d.areaDeltaHundredths,
+    d.amountDeltaFen,
+    d.missingOnOurs,
+    d.missingOnMarket,
+    d.mismatched,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -125,10 +148,30 @@ export function groupByPresaleMonth(
     if (!g) groups.set(key, (g = { presaleNumber, month, ourFilings: [], statistic: null, market: [] }));
     return g;
   };
-  for (const o of ours) group(o.presaleNumber, o.month).ourFilings.push({ contractNumber: o.contractNumber, areaHundredths: o.areaHundredths, amountFen: o.amountFen });
-  for (const s of statistics) group(s.presaleNumber, s.month).statistic = { contractsSigned: s.contractsSigned, areaHundredths: s.areaHundredths, amountFen: s.amountFen };
-  for (const m of market) group(m.presaleNumber, m.month).market.push({ id: m.id, contractNumber: m.contractNumber, areaHundredths: m.areaHundredths, amountFen: m.amountFen });
-  return [...groups.values()].sort((a, b) => (a.presaleNumber === b.presaleNumber ? a.month.localeCompare(b.month) : a.presaleNumber.localeCompare(b.presaleNumber)));
+  for (const o of ours)
+    group(o.presaleNumber, o.month).ourFilings.push({
+      contractNumber: o.contractNumber,
+      areaHundredths: o.areaHundredths,
+      amountFen: o.amountFen,
+    });
+  for (const s of statistics)
+    group(s.presaleNumber, s.month).statistic = {
+      contractsSigned: s.contractsSigned,
+      areaHundredths: s.areaHundredths,
+      amountFen: s.amountFen,
+    };
+  for (const m of market)
+    group(m.presaleNumber, m.month).market.push({
+      id: m.id,
+      contractNumber: m.contractNumber,
+      areaHundredths: m.areaHundredths,
+      amountFen: m.amountFen,
+    });
+  return [...groups.values()].sort((a, b) =>
+    a.presaleNumber === b.presaleNumber
+      ? a.month.localeCompare(b.month)
+      : a.presaleNumber.localeCompare(b.presaleNumber),
+  );
 }
 
 function sum(values: number[]): number {

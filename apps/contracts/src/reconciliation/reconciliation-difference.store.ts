@@ -16,7 +16,11 @@ export interface PersistOutcome {
   foundIds: string[];
 }
 
-const figures = (f: Figures): ReconciliationFiguresV1 => ({ contracts: f.contracts, floorArea: f.areaHundredths / 100, amountFen: f.amountFen });
+const figures = (f: Figures): ReconciliationFiguresV1 => ({
+  contracts: f.contracts,
+  floorArea: f.areaHundredths / 100,
+  amountFen: f.amountFen,
+});
 
 /**
  * Stores a run's differences idempotently, in ONE transaction: a difference already current for
@@ -37,12 +41,10 @@ export class ReconciliationDifferenceStore {
           [d.presaleNumber, d.month],
         )) as Array<{ id: string; fingerprint: string }>;
         if (current && current.fingerprint === d.fingerprint) {
-          await m.query(`UPDATE reconciliation_difference SET last_run_id = $2, ours = $3::jsonb, market = $4::jsonb WHERE id = $1`, [
-            current.id,
-            runId,
-            JSON.stringify(figures(d.ours)),
-            JSON.stringify(figures(d.market)),
-          ]);
+          await m.query(
+            `UPDATE reconciliation_difference SET last_run_id = $2, ours = $3::jsonb, market = $4::jsonb WHERE id = $1`,
+            [current.id, runId, JSON.stringify(figures(d.ours)), JSON.stringify(figures(d.market))],
+          );
           outcome.unchanged++;
           outcome.foundIds.push(current.id);
           continue;
@@ -92,6 +94,12 @@ export class ReconciliationDifferenceStore {
   }
 
   private async publish(m: EntityManager, type: string, row: DifferenceRow): Promise<void> {
-    await enqueueEvent<ReconciliationDifferenceEventV1>(m, { source: '/hn/contracts', type, subject: row.presale_number, data: { difference: rowToDifference(row) }, correlationId: currentCorrelationId() });
+    await enqueueEvent<ReconciliationDifferenceEventV1>(m, {
+      source: '/hn/contracts',
+      type,
+      subject: row.presale_number,
+      data: { difference: rowToDifference(row) },
+      correlationId: currentCorrelationId(),
+    });
   }
 }

@@ -2,7 +2,14 @@ import { assertRegionAllowed, assertStaff } from '@hn/auth';
 import { regionPrefixes } from '@hn/numbering';
 import { pageOf, regionCondition } from '@hn/persistence';
 import { Injectable } from '@nestjs/common';
-import { FieldError, Principal, ReconciliationAcknowledgeRequestV1, ReconciliationDifferencePageV1, ReconciliationDifferenceV1, ReconciliationListRequestV1 } from '@hn/messages';
+import {
+  FieldError,
+  Principal,
+  ReconciliationAcknowledgeRequestV1,
+  ReconciliationDifferencePageV1,
+  ReconciliationDifferenceV1,
+  ReconciliationListRequestV1,
+} from '@hn/messages';
 import { DataSource } from 'typeorm';
 import { DIFFERENCE_COLUMNS, DifferenceRow, rowToDifference } from './difference-row';
 import { ReconciliationErrors } from './reconciliation.errors';
@@ -21,10 +28,12 @@ export class ReconciliationQueryService {
     const { page, pageSize, offset } = pageOf(request);
     const errors: FieldError[] = [];
     const state = request?.state;
-    if (state !== undefined && state !== null && !STATES.includes(state)) errors.push({ field: 'state', reason: `状态须为 ${STATES.join('/')} (${STATES.join('|')})` });
+    if (state !== undefined && state !== null && !STATES.includes(state))
+      errors.push({ field: 'state', reason: `状态须为 ${STATES.join('/')} (${STATES.join('|')})` });
     const regionCode = request?.regionCode;
     const hasRegion = regionCode !== undefined && regionCode !== null && regionCode !== '';
-    if (hasRegion && (typeof regionCode !== 'string' || !/^43\d{4}$/.test(regionCode))) errors.push({ field: 'regionCode', reason: '区划代码须为 43 开头的 6 位数字 (6-digit Hunan region code)' });
+    if (hasRegion && (typeof regionCode !== 'string' || !/^43\d{4}$/.test(regionCode)))
+      errors.push({ field: 'regionCode', reason: '区划代码须为 43 开头的 6 位数字 (6-digit Hunan region code)' });
     if (errors.length > 0) throw ReconciliationErrors.invalid(errors);
     if (hasRegion) assertRegionAllowed(principal, regionCode, { field: 'regionCode' });
     const params: unknown[] = [regionPrefixes(hasRegion ? [regionCode] : principal.regions)];
@@ -37,26 +46,45 @@ export class ReconciliationQueryService {
     }
     const condition = where.join(' AND ');
     const [rows, counted] = await Promise.all([
-      this.dataSource.query(`SELECT ${DIFFERENCE_COLUMNS} FROM reconciliation_difference d WHERE ${condition} ORDER BY d.found_at DESC, d.presale_number, d.month LIMIT ${pageSize} OFFSET ${offset}`, params) as Promise<DifferenceRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM reconciliation_difference d WHERE ${condition}`, params) as Promise<Array<{ total: number }>>,
+      this.dataSource.query(
+        `SELECT ${DIFFERENCE_COLUMNS} FROM reconciliation_difference d WHERE ${condition} ORDER BY d.found_at DESC, d.presale_number, d.month LIMIT ${pageSize} OFFSET ${offset}`,
+        params,
+      ) as Promise<DifferenceRow[]>,
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM reconciliation_difference d WHERE ${condition}`,
+        params,
+      ) as Promise<Array<{ total: number }>>,
     ]);
     return { items: rows.map(rowToDifference), page, pageSize, total: counted[0]?.total ?? 0 };
   }
 
-  async acknowledge(principal: Principal, request: ReconciliationAcknowledgeRequestV1): Promise<ReconciliationDifferenceV1> {
+  async acknowledge(
+    principal: Principal,
+    request: ReconciliationAcknowledgeRequestV1,
+  ): Promise<ReconciliationDifferenceV1> {
     assertStaff(principal);
     const id = request?.differenceId;
     const explanation = typeof request?.explanation === 'string' ? request.explanation.trim() : '';
     const errors: FieldError[] = [];
-    if (typeof id !== 'string' || !UUID.test(id)) errors.push({ field: 'differenceId', reason: '差异编号须为 UUID (UUID)' });
+    if (typeof id !== 'string' || !UUID.test(id))
+      errors.push({ field: 'differenceId', reason: '差异编号须为 UUID (UUID)' });
     if (explanation.length < 1 || explanation.length > MAX_EXPLANATION_LENGTH) {
-      errors.push({ field: 'explanation', reason: `核实说明必填，1–${MAX_EXPLANATION_LENGTH} 字 (required, 1–${MAX_EXPLANATION_LENGTH} characters)` });
+      errors.push({
+        field: 'explanation',
+        reason: `核实说明必填，1–${MAX_EXPLANATION_LENGTH} 字 (required, 1–${MAX_EXPLANATION_LENGTH} characters)`,
+      });
     }
     if (errors.length > 0) throw ReconciliationErrors.invalid(errors);
     return this.dataSource.transaction(async (m) => {
-      const [row] = (await m.query(`SELECT ${DIFFERENCE_COLUMNS} FROM reconciliation_difference d WHERE d.id = $1 FOR UPDATE`, [id])) as DifferenceRow[];
+      const [row] = (await m.query(
+        `SELECT ${DIFFERENCE_COLUMNS} FROM reconciliation_difference d WHERE d.id = $1 FOR UPDATE`,
+        [id],
+      )) as DifferenceRow[];
       if (!row) throw ReconciliationErrors.notFound(id);
-      assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${row.presale_number}`, field: 'presaleNumber' });
+      assertRegionAllowed(principal, row.region_code, {
+        what: `预售许可证 ${row.presale_number}`,
+        field: 'presaleNumber',
+      });
       if (row.state === 'ACKNOWLEDGED') throw ReconciliationErrors.alreadyAcknowledged(id);
       if (row.state === 'RESOLVED') throw ReconciliationErrors.resolved(id);
       const [updated] = (await m.query(

@@ -1,5 +1,9 @@
 import { invalidConfig } from '@hn/service-kit';
-import { intSetting, MarketPlatformConfig, validateMarketPlatformConfig } from '../market-platform/market-platform.config';
+import {
+  intSetting,
+  MarketPlatformConfig,
+  validateMarketPlatformConfig,
+} from '../market-platform/market-platform.config';
 
 /** Settings of the market-platform pull and the reconciliation job; part of ContractsConfig. */
 export interface ReconciliationConfig {
@@ -9,11 +13,15 @@ export interface ReconciliationConfig {
 }
 
 /** Reads the settings, appending a message per invalid one to `problems` (validateContractsConfig reports all at once). */
-export function readReconciliationConfig(env: Record<string, string | undefined>, problems: string[]): ReconciliationConfig {
+export function readReconciliationConfig(
+  env: Record<string, string | undefined>,
+  problems: string[],
+): ReconciliationConfig {
   const marketPlatform = validateMarketPlatformConfig(env, problems);
   const intervalMs = intSetting(env, 'RECONCILIATION_INTERVAL_MS', 0, 0, 31 * 24 * 3600_000, problems);
   if (intervalMs > 0 && intervalMs < 1000) problems.push('RECONCILIATION_INTERVAL_MS must be 0 (off) or at least 1000');
-  if (intervalMs > 0 && marketPlatform.url === null) problems.push('RECONCILIATION_INTERVAL_MS needs MARKET_PLATFORM_URL (nothing to reconcile against)');
+  if (intervalMs > 0 && marketPlatform.url === null)
+    problems.push('RECONCILIATION_INTERVAL_MS needs MARKET_PLATFORM_URL (nothing to reconcile against)');
   return { marketPlatform, intervalMs };
 }
 

@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { ReconciliationDifferencePageV1, ReconciliationDifferenceV1, ReconciliationRunResultV1, Rpc, RpcPayload } from '@hn/messages';
+import {
+  ReconciliationDifferencePageV1,
+  ReconciliationDifferenceV1,
+  ReconciliationRunResultV1,
+  Rpc,
+  RpcPayload,
+} from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { ReconciliationQueryService } from './reconciliation-query.service';
 import { ReconciliationService } from './reconciliation.service';

@@ -17,11 +17,20 @@ export async function seedPresaleReplica(dataSource: DataSource, presales: SimPr
  * Inserts contract filings as the filing statement would leave them (one room each; cancelled ones
  * with their room inactive), without buyers: reconciliation reads numbers, dates, areas and amounts.
  */
-export async function seedOurFilings(dataSource: DataSource, presales: SimPresale[], filings: SimOurFiling[]): Promise<void> {
+export async function seedOurFilings(
+  dataSource: DataSource,
+  presales: SimPresale[],
+  filings: SimOurFiling[],
+): Promise<void> {
   if (filings.length === 0) return;
   const rows = filings.map((f) => {
     const p = presales.find((x) => x.presaleNumber === f.presaleNumber);
-    return { ...f, serial: Number(f.contractNumber.slice(-4)), regionCode: p?.regionCode ?? regionOf(f.presaleNumber), projectCode: p?.projectCode ?? 'P' };
+    return {
+      ...f,
+      serial: Number(f.contractNumber.slice(-4)),
+      regionCode: p?.regionCode ?? regionOf(f.presaleNumber),
+      projectCode: p?.projectCode ?? 'P',
+    };
   });
   await dataSource.transaction(async (m) => {
     await m.query(

@@ -17,7 +17,11 @@ import { ReconciliationService } from './reconciliation.service';
 @Module({
   controllers: [ReconciliationController],
   providers: [
-    { provide: RECONCILIATION_CONFIG, useFactory: (config: ContractsConfig) => config.reconciliation, inject: [CONTRACTS_CONFIG] },
+    {
+      provide: RECONCILIATION_CONFIG,
+      useFactory: (config: ContractsConfig) => config.reconciliation,
+      inject: [CONTRACTS_CONFIG],
+    },
     MarketPlatformSyncService,
     ReconciliationDataLoader,
     ReconciliationDifferenceStore,

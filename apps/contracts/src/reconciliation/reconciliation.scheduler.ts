@@ -40,7 +40,8 @@ export class ReconciliationScheduler implements OnApplicationBootstrap, OnModule
       .then(
         () => undefined,
         (err: unknown) => {
-          const message = err instanceof DomainException ? err.problem.detail : err instanceof Error ? err.message : String(err);
+          const message =
+            err instanceof DomainException ? err.problem.detail : err instanceof Error ? err.message : String(err);
           this.logger.warn(`定时比对失败，下次再试 (scheduled reconciliation failed): ${message}`);
         },
       )

@@ -38,7 +38,11 @@ export class ReconciliationService {
     const result = await this.withLock((runner) => this.run(runner, 'MANUAL', principal.id));
     if (!result) throw ReconciliationErrors.inProgress();
     const differences = result.differences.filter((d) => isInRegions(principal.regions, d.regionCode));
-    return { ...result, differences: differences.slice(0, MAX_RETURNED), differencesTruncated: differences.length > MAX_RETURNED };
+    return {
+      ...result,
+      differences: differences.slice(0, MAX_RETURNED),
+      differencesTruncated: differences.length > MAX_RETURNED,
+    };
   }
 
   /**
@@ -59,7 +63,9 @@ export class ReconciliationService {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(${RUN_LOCK_SQL}) AS locked`)) as Array<{ locked: boolean }>;
+      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(${RUN_LOCK_SQL}) AS locked`)) as Array<{
+        locked: boolean;
+      }>;
       if (!locked) return null;
       try {
         return await fn(runner);
@@ -73,7 +79,10 @@ export class ReconciliationService {
 
   private async run(runner: QueryRunner, trigger: RunTrigger, startedBy: string): Promise<ReconciliationRunResultV1> {
     const runId = randomUUID();
-    const [{ started_at: startedAt }] = (await runner.query(`INSERT INTO reconciliation_run (id, trigger, started_by) VALUES ($1, $2, $3) RETURNING started_at`, [runId, trigger, startedBy])) as Array<{ started_at: Date }>;
+    const [{ started_at: startedAt }] = (await runner.query(
+      `INSERT INTO reconciliation_run (id, trigger, started_by) VALUES ($1, $2, $3) RETURNING started_at`,
+      [runId, trigger, startedBy],
+    )) as Array<{ started_at: Date }>;
     let pulled: PullResult;
     try {
       pulled = await this.sync.pull();
@@ -86,18 +95,44 @@ export class ReconciliationService {
     try {
       const comparison = await this.loader.compareAll();
       const stored = await this.store.persist(runId, comparison.differences, comparison.regions);
-      const summary = { pulled: { pages: pulled.pages, items: pulled.items, badItems: pulled.badItems }, comparedGroups: comparison.groups, newDifferences: stored.created, unchangedDifferences: stored.unchanged, resolvedDifferences: stored.resolved };
+      const summary = {
+        pulled: { pages: pulled.pages, items: pulled.items, badItems: pulled.badItems },
+        comparedGroups: comparison.groups,
+        newDifferences: stored.created,
+        unchangedDifferences: stored.unchanged,
+        resolvedDifferences: stored.resolved,
+      };
       const finishedAt = await this.finish(runner, runId, 'SUCCEEDED', summary, null);
-      const rows = (await runner.query(`SELECT ${DIFFERENCE_COLUMNS} FROM reconciliation_difference d WHERE d.id = ANY($1::uuid[]) ORDER BY d.presale_number, d.month`, [stored.foundIds])) as DifferenceRow[];
-      this.logger.log(`比对完成 (run ${runId}): ${comparison.groups} 组, 新差异 ${stored.created}, 未变 ${stored.unchanged}, 已消除 ${stored.resolved}`);
-      return { runId, startedAt: new Date(startedAt).toISOString(), finishedAt, ...summary, differences: rows.map(rowToDifference), differencesTruncated: false };
+      const rows = (await runner.query(
+        `SELECT ${DIFFERENCE_COLUMNS} FROM reconciliation_difference d WHERE d.id = ANY($1::uuid[]) ORDER BY d.presale_number, d.month`,
+        [stored.foundIds],
+      )) as DifferenceRow[];
+      this.logger.log(
+        `比对完成 (run ${runId}): ${comparison.groups} 组, 新差异 ${stored.created}, 未变 ${stored.unchanged}, 已消除 ${stored.resolved}`,
+      );
+      return {
+        runId,
+        startedAt: new Date(startedAt).toISOString(),
+        finishedAt,
+        ...summary,
+        differences: rows.map(rowToDifference),
+        differencesTruncated: false,
+      };
     } catch (err) {
-      await this.finish(runner, runId, 'FAILED', null, err instanceof Error ? err.message : String(err)).catch(() => undefined);
+      await this.finish(runner, runId, 'FAILED', null, err instanceof Error ? err.message : String(err)).catch(
+        () => undefined,
+      );
       throw err;
     }
   }
 
-  private async finish(runner: QueryRunner, runId: string, status: 'SUCCEEDED' | 'FAILED', summary: object | null, error: string | null): Promise<string> {
+  private async finish(
+    runner: QueryRunner,
+    runId: string,
+    status: 'SUCCEEDED' | 'FAILED',
+    summary: object | null,
+    error: string | null,
+  ): Promise<string> {
     const [rows] = (await runner.query(
       `UPDATE reconciliation_run SET status = $2, finished_at = now(), summary = $3::jsonb, error = $4 WHERE id = $1 RETURNING finished_at`,
       [runId, status, summary === null ? null : JSON.stringify(summary), error === null ? null : error.slice(0, 2000)],

@@ -3,12 +3,29 @@ import { statisticKind, toHundredths, validateStatisticPut } from './signing-sta
 import { currentMonthInChina, isMonth } from './statistic-months';
 
 const body = (over: Partial<Record<keyof SigningStatisticPutRequestV1, unknown>> = {}) =>
-  ({ presaleNumber: '430223202306150101-Z01', month: '2024-05', contractsSigned: 12, floorArea: 1085.5, amountFen: 702_345_600, ...over }) as SigningStatisticPutRequestV1;
-const fields = (b: SigningStatisticPutRequestV1 | undefined) => validateStatisticPut(b, '2025-01').errors.map((e) => e.field);
+  ({
+    presaleNumber: '430223202306150101-Z01',
+    month: '2024-05',
+    contractsSigned: 12,
+    floorArea: 1085.5,
+    amountFen: 702_345_600,
+    ...over,
+  }) as SigningStatisticPutRequestV1;
+const fields = (b: SigningStatisticPutRequestV1 | undefined) =>
+  validateStatisticPut(b, '2025-01').errors.map((e) => e.field);
 
 describe(validateStatisticPut.name, () => {
   it('accepts a complete statistic, area in hundredths', () => {
-    expect(validateStatisticPut(body(), '2025-01')).toEqual({ errors: [], value: { presaleNumber: '430223202306150101-Z01', month: '2024-05', contractsSigned: 12, floorAreaHundredths: 108550, amountFen: 702_345_600 } });
+    expect(validateStatisticPut(body(), '2025-01')).toEqual({
+      errors: [],
+      value: {
+        presaleNumber: '430223202306150101-Z01',
+        month: '2024-05',
+        contractsSigned: 12,
+        floorAreaHundredths: 108550,
+        amountFen: 702_345_600,
+      },
+    });
     expect(fields(body({ contractsSigned: 0, floorArea: 0, amountFen: 0 }))).toEqual([]);
     expect(fields(body({ month: '2025-01' }))).toEqual([]);
   });

@@ -20,7 +20,8 @@ export class SigningStatisticsQueryService {
     const params: unknown[] = [regionPrefixes(principal.regions)];
     const where = [regionCondition('s.region_code', 1)];
     if (request?.presaleNumber !== undefined && request.presaleNumber !== null && request.presaleNumber !== '') {
-      if (typeof request.presaleNumber !== 'string' || parsePresaleNumber(request.presaleNumber) === null) errors.push({ field: 'presaleNumber', reason: '预售许可证编号格式无效 (invalid presale number)' });
+      if (typeof request.presaleNumber !== 'string' || parsePresaleNumber(request.presaleNumber) === null)
+        errors.push({ field: 'presaleNumber', reason: '预售许可证编号格式无效 (invalid presale number)' });
       params.push(request.presaleNumber);
       where.push(`s.presale_number = $${params.length}`);
     }
@@ -30,15 +31,22 @@ export class SigningStatisticsQueryService {
       where.push(`s.month = $${params.length}`);
     }
     if (request?.state !== undefined && request.state !== null) {
-      if (request.state !== 'DRAFT' && request.state !== 'SUBMITTED') errors.push({ field: 'state', reason: '状态须为 DRAFT 或 SUBMITTED (DRAFT|SUBMITTED)' });
+      if (request.state !== 'DRAFT' && request.state !== 'SUBMITTED')
+        errors.push({ field: 'state', reason: '状态须为 DRAFT 或 SUBMITTED (DRAFT|SUBMITTED)' });
       params.push(request.state);
       where.push(`s.state = $${params.length}`);
     }
     if (errors.length > 0) throw StatisticErrors.incomplete(errors);
     const condition = where.join(' AND ');
     const [rows, counted] = await Promise.all([
-      this.dataSource.query(`SELECT ${STATISTIC_COLUMNS} FROM signing_statistic s WHERE ${condition} ORDER BY s.month DESC, s.presale_number LIMIT ${pageSize} OFFSET ${offset}`, params) as Promise<StatisticRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM signing_statistic s WHERE ${condition}`, params) as Promise<Array<{ total: number }>>,
+      this.dataSource.query(
+        `SELECT ${STATISTIC_COLUMNS} FROM signing_statistic s WHERE ${condition} ORDER BY s.month DESC, s.presale_number LIMIT ${pageSize} OFFSET ${offset}`,
+        params,
+      ) as Promise<StatisticRow[]>,
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM signing_statistic s WHERE ${condition}`,
+        params,
+      ) as Promise<Array<{ total: number }>>,
     ]);
     return { items: rows.map(rowToStatistic), page, pageSize, total: counted[0]?.total ?? 0 };
   }

@@ -40,17 +40,30 @@ export class SigningStatisticsService {
     assertStaff(principal);
     const { value, errors } = validateStatisticPut(body, currentMonthInChina());
     if (!value) throw StatisticErrors.incomplete(errors);
-    assertRegionAllowed(principal, regionOf(value.presaleNumber), { what: `预售许可证 ${value.presaleNumber}`, field: 'presaleNumber' });
+    assertRegionAllowed(principal, regionOf(value.presaleNumber), {
+      what: `预售许可证 ${value.presaleNumber}`,
+      field: 'presaleNumber',
+    });
     return this.dataSource.transaction(async (m) => {
       const presale = await this.loadPresale(m, principal, value.presaleNumber);
       if (value.month < presale.issue_month) {
-        throw StatisticErrors.incomplete([{ field: 'month', reason: `月份早于预售许可证发证月份 ${presale.issue_month} (before the presale permit's issue month)` }]);
+        throw StatisticErrors.incomplete([
+          {
+            field: 'month',
+            reason: `月份早于预售许可证发证月份 ${presale.issue_month} (before the presale permit's issue month)`,
+          },
+        ]);
       }
       await this.lock(m, value.presaleNumber, [value.month]);
       const current = await this.load(m, value.presaleNumber, value.month);
       if (current?.state === 'SUBMITTED') throw StatisticErrors.locked(value.presaleNumber, [value.month]);
       const area = (value.floorAreaHundredths / 100).toFixed(2);
-      if (current && current.contracts_signed === value.contractsSigned && current.floor_area === area && Number(current.amount_fen) === value.amountFen) {
+      if (
+        current &&
+        current.contracts_signed === value.contractsSigned &&
+        current.floor_area === area &&
+        Number(current.amount_fen) === value.amountFen
+      ) {
         return { statistic: rowToStatistic(current), outcome: 'unchanged' };
       }
       const kind = statisticKind(value.month, this.config.cutoverDate);
@@ -65,7 +78,17 @@ export class SigningStatisticsService {
          VALUES ($1, $2, $3, $4, $5, $6::numeric, $7, $8, $9)
          ON CONFLICT (presale_number, month) DO UPDATE SET kind = EXCLUDED.kind, contracts_signed = EXCLUDED.contracts_signed, floor_area = EXCLUDED.floor_area,
            amount_fen = EXCLUDED.amount_fen, version = EXCLUDED.version, entered_by = EXCLUDED.entered_by, updated_at = now()`,
-        [value.presaleNumber, value.month, presale.region_code, kind, value.contractsSigned, area, value.amountFen, version, principal.id],
+        [
+          value.presaleNumber,
+          value.month,
+          presale.region_code,
+          kind,
+          value.contractsSigned,
+          area,
+          value.amountFen,
+          version,
+          principal.id,
+        ],
       );
       const stored = await this.load(m, value.presaleNumber, value.month);
       return { statistic: rowToStatistic(stored!), outcome: current ? 'updated' : 'created' };
@@ -73,14 +96,20 @@ export class SigningStatisticsService {
   }
 
   /** 撤回: the previous live version becomes current again, or the record goes when there is none. */
-  async withdraw(principal: Principal, body: SigningStatisticWithdrawRequestV1): Promise<SigningStatisticWithdrawResultV1> {
+  async withdraw(
+    principal: Principal,
+    body: SigningStatisticWithdrawRequestV1,
+  ): Promise<SigningStatisticWithdrawResultV1> {
     assertStaff(principal);
     const { presaleNumber, month } = this.checkKey(principal, body?.presaleNumber, [body?.month]);
     return this.dataSource.transaction(async (m) => {
       await this.lock(m, presaleNumber, [month]);
       const current = await this.load(m, presaleNumber, month);
       if (!current) throw StatisticErrors.notFound(presaleNumber, [month]);
-      assertRegionAllowed(principal, current.region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
+      assertRegionAllowed(principal, current.region_code, {
+        what: `预售许可证 ${presaleNumber}`,
+        field: 'presaleNumber',
+      });
       if (current.state === 'SUBMITTED') throw StatisticErrors.locked(presaleNumber, [month]);
       if (current.entered_by !== principal.id) throw StatisticErrors.notOwnVersion(current.entered_by);
       await m.query(
@@ -109,15 +138,24 @@ export class SigningStatisticsService {
     assertStaff(principal);
     const rawMonths: unknown[] = Array.isArray(body?.months) ? body.months : [];
     if (rawMonths.length < 1 || rawMonths.length > MAX_SUBMIT_MONTHS) {
-      throw StatisticErrors.incomplete([{ field: 'months', reason: `须列出 1–${MAX_SUBMIT_MONTHS} 个月份 (1..${MAX_SUBMIT_MONTHS} months)` }]);
+      throw StatisticErrors.incomplete([
+        { field: 'months', reason: `须列出 1–${MAX_SUBMIT_MONTHS} 个月份 (1..${MAX_SUBMIT_MONTHS} months)` },
+      ]);
     }
     const { presaleNumber, months } = this.checkKey(principal, body?.presaleNumber, rawMonths);
     return this.dataSource.transaction(async (m) => {
       await this.lock(m, presaleNumber, months);
-      const rows: StatisticRow[] = await m.query(`SELECT ${STATISTIC_COLUMNS} FROM signing_statistic s WHERE s.presale_number = $1 AND s.month = ANY($2::text[])`, [presaleNumber, months]);
+      const rows: StatisticRow[] = await m.query(
+        `SELECT ${STATISTIC_COLUMNS} FROM signing_statistic s WHERE s.presale_number = $1 AND s.month = ANY($2::text[])`,
+        [presaleNumber, months],
+      );
       const missing = months.filter((month) => !rows.some((r) => r.month === month));
       if (missing.length > 0) throw StatisticErrors.notFound(presaleNumber, missing);
-      for (const row of rows) assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
+      for (const row of rows)
+        assertRegionAllowed(principal, row.region_code, {
+          what: `预售许可证 ${presaleNumber}`,
+          field: 'presaleNumber',
+        });
       const locked = rows.filter((r) => r.state === 'SUBMITTED').map((r) => r.month);
       if (locked.length > 0) throw StatisticErrors.locked(presaleNumber, locked);
       await m.query(
@@ -129,45 +167,80 @@ export class SigningStatisticsService {
          WHERE s.presale_number = $1 AND s.month = ANY($2::text[]) AND v.presale_number = s.presale_number AND v.month = s.month AND v.version = s.version`,
         [presaleNumber, months],
       );
-      const submitted = (await m.query(`SELECT ${STATISTIC_COLUMNS} FROM signing_statistic s WHERE s.presale_number = $1 AND s.month = ANY($2::text[]) ORDER BY s.month`, [presaleNumber, months])) as StatisticRow[];
+      const submitted = (await m.query(
+        `SELECT ${STATISTIC_COLUMNS} FROM signing_statistic s WHERE s.presale_number = $1 AND s.month = ANY($2::text[]) ORDER BY s.month`,
+        [presaleNumber, months],
+      )) as StatisticRow[];
       const statistics = submitted.map(rowToStatistic);
       for (const statistic of statistics) {
-        await enqueueEvent<SigningStatisticReportedV1>(m, { source: '/hn/contracts', type: ReconciliationEvents.statisticsReported, subject: presaleNumber, data: { statistic }, correlationId: currentCorrelationId() });
+        await enqueueEvent<SigningStatisticReportedV1>(m, {
+          source: '/hn/contracts',
+          type: ReconciliationEvents.statisticsReported,
+          subject: presaleNumber,
+          data: { statistic },
+          correlationId: currentCorrelationId(),
+        });
       }
       return { statistics };
     });
   }
 
-  private checkKey(principal: Principal, presaleNumber: unknown, months: unknown[]): { presaleNumber: string; months: string[]; month: string } {
+  private checkKey(
+    principal: Principal,
+    presaleNumber: unknown,
+    months: unknown[],
+  ): { presaleNumber: string; months: string[]; month: string } {
     const errors: FieldError[] = [];
-    if (typeof presaleNumber !== 'string' || parsePresaleNumber(presaleNumber) === null) errors.push({ field: 'presaleNumber', reason: '预售许可证编号格式无效 (invalid presale number)' });
+    if (typeof presaleNumber !== 'string' || parsePresaleNumber(presaleNumber) === null)
+      errors.push({ field: 'presaleNumber', reason: '预售许可证编号格式无效 (invalid presale number)' });
     months.forEach((month, i) => {
-      if (!isMonth(month)) errors.push({ field: months.length === 1 ? 'month' : `months[${i}]`, reason: '月份格式应为 YYYY-MM (month as YYYY-MM)' });
+      if (!isMonth(month))
+        errors.push({
+          field: months.length === 1 ? 'month' : `months[${i}]`,
+          reason: '月份格式应为 YYYY-MM (month as YYYY-MM)',
+        });
     });
-    if (new Set(months).size !== months.length) errors.push({ field: 'months', reason: '月份不能重复 (months must be distinct)' });
+    if (new Set(months).size !== months.length)
+      errors.push({ field: 'months', reason: '月份不能重复 (months must be distinct)' });
     if (errors.length > 0) throw StatisticErrors.incomplete(errors);
-    assertRegionAllowed(principal, regionOf(presaleNumber as string), { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
+    assertRegionAllowed(principal, regionOf(presaleNumber as string), {
+      what: `预售许可证 ${presaleNumber}`,
+      field: 'presaleNumber',
+    });
     const sorted = [...(months as string[])].sort();
     return { presaleNumber: presaleNumber as string, months: sorted, month: sorted[0]! };
   }
 
-  private async loadPresale(m: EntityManager, principal: Principal, presaleNumber: string): Promise<{ region_code: string; issue_month: string }> {
+  private async loadPresale(
+    m: EntityManager,
+    principal: Principal,
+    presaleNumber: string,
+  ): Promise<{ region_code: string; issue_month: string }> {
     const rows: Array<{ region_code: string; issue_month: string }> = await m.query(
       `SELECT region_code, to_char(issue_date, 'YYYY-MM') AS issue_month FROM presale_replica WHERE presale_number = $1`,
       [presaleNumber],
     );
     if (!rows[0]) throw StatisticErrors.presaleNotFound(presaleNumber);
-    assertRegionAllowed(principal, rows[0].region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
+    assertRegionAllowed(principal, rows[0].region_code, {
+      what: `预售许可证 ${presaleNumber}`,
+      field: 'presaleNumber',
+    });
     return rows[0];
   }
 
   /** Serialises changes of the same records (months sorted: concurrent submits cannot deadlock). */
   private async lock(m: EntityManager, presaleNumber: string, months: string[]): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('contracts-stat:' || $1 || ':' || mo, 13)) FROM unnest($2::text[]) WITH ORDINALITY AS t(mo, i) ORDER BY i`, [presaleNumber, [...months].sort()]);
+    await m.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('contracts-stat:' || $1 || ':' || mo, 13)) FROM unnest($2::text[]) WITH ORDINALITY AS t(mo, i) ORDER BY i`,
+      [presaleNumber, [...months].sort()],
+    );
   }
 
   private async load(m: EntityManager, presaleNumber: string, month: string): Promise<StatisticRow | undefined> {
-    const rows: StatisticRow[] = await m.query(`SELECT ${STATISTIC_COLUMNS} FROM signing_statistic s WHERE s.presale_number = $1 AND s.month = $2`, [presaleNumber, month]);
+    const rows: StatisticRow[] = await m.query(
+      `SELECT ${STATISTIC_COLUMNS} FROM signing_statistic s WHERE s.presale_number = $1 AND s.month = $2`,
+      [presaleNumber, month],
+    );
     return rows[0];
   }
 }

@@ -13,4 +13,3 @@ export function isMonth(value: unknown): value is string {
 export function currentMonthInChina(now: Date = new Date()): string {
   return chinaToday(now.getTime()).slice(0, 7);
 }
-

@@ -70,10 +70,14 @@ export class EscrowRecordsService {
       this.checkAgainstPresale(input, presale);
       const current = await this.load(m, presaleNumber);
       if (current?.state === 'SUBMITTED') throw EscrowErrors.locked([presaleNumber]);
-      if (current && sameInput(rowToRecord(current), input)) return { outcome: 'unchanged', record: rowToRecord(current) };
+      if (current && sameInput(rowToRecord(current), input))
+        return { outcome: 'unchanged', record: rowToRecord(current) };
       // the letter's scan stays with the record while it says there is a letter
       const scanId = input.commitmentLetter ? (current?.commitment_letter_scan_id ?? null) : null;
-      await this.writeVersion(m, principal, presaleNumber, presale.region_code, { input, commitmentLetterScanId: scanId });
+      await this.writeVersion(m, principal, presaleNumber, presale.region_code, {
+        input,
+        commitmentLetterScanId: scanId,
+      });
       return { outcome: current ? 'updated' : 'created', record: rowToRecord((await this.load(m, presaleNumber))!) };
     });
   }
@@ -96,10 +100,24 @@ export class EscrowRecordsService {
       await this.lock(m, [presaleNumber]);
       const { presale, current } = await check(m);
       const record = rowToRecord(current);
-      if (record.commitmentLetter && record.commitmentLetterScan?.sha256 === body.scan.sha256) return { outcome: 'unchanged', record };
+      if (record.commitmentLetter && record.commitmentLetterScan?.sha256 === body.scan.sha256)
+        return { outcome: 'unchanged', record };
       const scanId = await this.storeScan(m, principal, presaleNumber, 'COMMITMENT_LETTER', body.scan, bytes);
-      const { presaleNumber: _n, regionCode: _r, projectName: _p, state: _s, version: _v, enteredBy: _e, updatedAt: _u, commitmentLetterScan: _c, ...input } = record;
-      await this.writeVersion(m, principal, presaleNumber, presale.region_code, { input: { ...input, commitmentLetter: true }, commitmentLetterScanId: scanId });
+      const {
+        presaleNumber: _n,
+        regionCode: _r,
+        projectName: _p,
+        state: _s,
+        version: _v,
+        enteredBy: _e,
+        updatedAt: _u,
+        commitmentLetterScan: _c,
+        ...input
+      } = record;
+      await this.writeVersion(m, principal, presaleNumber, presale.region_code, {
+        input: { ...input, commitmentLetter: true },
+        commitmentLetterScanId: scanId,
+      });
       return { outcome: 'updated', record: rowToRecord((await this.load(m, presaleNumber))!) };
     });
   }
@@ -112,10 +130,16 @@ export class EscrowRecordsService {
       await this.lock(m, [presaleNumber]);
       const current = await this.load(m, presaleNumber);
       if (!current) throw EscrowErrors.nothingToWithdraw(presaleNumber);
-      assertRegionAllowed(principal, current.region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
+      assertRegionAllowed(principal, current.region_code, {
+        what: `预售许可证 ${presaleNumber}`,
+        field: 'presaleNumber',
+      });
       if (current.state === 'SUBMITTED') throw EscrowErrors.locked([presaleNumber]);
       if (current.entered_by !== principal.id) throw EscrowErrors.notOwnVersion(current.entered_by);
-      await m.query(`UPDATE escrow_record_version SET withdrawn_at = now(), withdrawn_by = $3 WHERE presale_number = $1 AND version = $2`, [presaleNumber, current.version, principal.id]);
+      await m.query(
+        `UPDATE escrow_record_version SET withdrawn_at = now(), withdrawn_by = $3 WHERE presale_number = $1 AND version = $2`,
+        [presaleNumber, current.version, principal.id],
+      );
       const restored = (await m.query(
         `UPDATE escrow_record e SET capital_guarantee_fen = v.capital_guarantee_fen, commitment_letter = v.commitment_letter, commitment_letter_scan_id = v.commitment_letter_scan_id,
            fund_supervision = v.fund_supervision, bank = v.bank, account = v.account, balance_fen = v.balance_fen, balance_as_of = v.balance_as_of,
@@ -128,7 +152,12 @@ export class EscrowRecordsService {
         await m.query(`DELETE FROM escrow_record WHERE presale_number = $1`, [presaleNumber]);
         return { presaleNumber, withdrawnVersion: current.version, outcome: 'REMOVED', record: null };
       }
-      return { presaleNumber, withdrawnVersion: current.version, outcome: 'RESTORED', record: rowToRecord((await this.load(m, presaleNumber))!) };
+      return {
+        presaleNumber,
+        withdrawnVersion: current.version,
+        outcome: 'RESTORED',
+        record: rowToRecord((await this.load(m, presaleNumber))!),
+      };
     });
   }
 
@@ -137,37 +166,70 @@ export class EscrowRecordsService {
     assertStaff(principal);
     const raw: unknown[] = Array.isArray(body?.presaleNumbers) ? body.presaleNumbers : [];
     const errors: FieldError[] = [];
-    if (raw.length < 1 || raw.length > MAX_SUBMIT_PERMITS) errors.push({ field: 'presaleNumbers', reason: `须列出 1–${MAX_SUBMIT_PERMITS} 个预售许可证号 (1..${MAX_SUBMIT_PERMITS} presale numbers)` });
+    if (raw.length < 1 || raw.length > MAX_SUBMIT_PERMITS)
+      errors.push({
+        field: 'presaleNumbers',
+        reason: `须列出 1–${MAX_SUBMIT_PERMITS} 个预售许可证号 (1..${MAX_SUBMIT_PERMITS} presale numbers)`,
+      });
     raw.forEach((n, i) => {
-      if (typeof n !== 'string' || parsePresaleNumber(n) === null) errors.push({ field: `presaleNumbers[${i}]`, reason: '预售许可证编号格式无效 (invalid presale number)' });
+      if (typeof n !== 'string' || parsePresaleNumber(n) === null)
+        errors.push({ field: `presaleNumbers[${i}]`, reason: '预售许可证编号格式无效 (invalid presale number)' });
     });
-    if (new Set(raw).size !== raw.length) errors.push({ field: 'presaleNumbers', reason: '预售许可证号不能重复 (must be distinct)' });
+    if (new Set(raw).size !== raw.length)
+      errors.push({ field: 'presaleNumbers', reason: '预售许可证号不能重复 (must be distinct)' });
     if (errors.length > 0) throw EscrowErrors.incomplete(errors);
     const numbers = [...(raw as string[])].sort();
-    numbers.forEach((n) => assertRegionAllowed(principal, regionOf(n), { what: `预售许可证 ${n}`, field: `presaleNumbers[${raw.indexOf(n)}]` }));
+    numbers.forEach((n) =>
+      assertRegionAllowed(principal, regionOf(n), {
+        what: `预售许可证 ${n}`,
+        field: `presaleNumbers[${raw.indexOf(n)}]`,
+      }),
+    );
     return this.dataSource.transaction(async (m) => {
       await this.lock(m, numbers);
-      const rows: RecordRow[] = await m.query(`SELECT ${RECORD_COLUMNS} FROM ${RECORD_FROM} WHERE e.presale_number = ANY($1::text[]) ORDER BY e.presale_number`, [numbers]);
+      const rows: RecordRow[] = await m.query(
+        `SELECT ${RECORD_COLUMNS} FROM ${RECORD_FROM} WHERE e.presale_number = ANY($1::text[]) ORDER BY e.presale_number`,
+        [numbers],
+      );
       const missing = numbers.filter((n) => !rows.some((r) => r.presale_number === n));
       if (missing.length > 0) throw EscrowErrors.notFound(missing);
-      for (const row of rows) assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${row.presale_number}`, field: `presaleNumbers[${raw.indexOf(row.presale_number)}]` });
+      for (const row of rows)
+        assertRegionAllowed(principal, row.region_code, {
+          what: `预售许可证 ${row.presale_number}`,
+          field: `presaleNumbers[${raw.indexOf(row.presale_number)}]`,
+        });
       const locked = rows.filter((r) => r.state === 'SUBMITTED').map((r) => r.presale_number);
       if (locked.length > 0) throw EscrowErrors.locked(locked);
       const withoutLetter = rows.filter((r) => r.commitment_letter && r.commitment_letter_scan_id === null);
       if (withoutLetter.length > 0) {
         throw EscrowErrors.incomplete(
-          withoutLetter.map((r) => ({ field: `presaleNumbers[${raw.indexOf(r.presale_number)}]`, reason: `${r.presale_number}: 已选择承诺函，请先上传承诺函扫描件 (commitment letter scan missing)` })),
+          withoutLetter.map((r) => ({
+            field: `presaleNumbers[${raw.indexOf(r.presale_number)}]`,
+            reason: `${r.presale_number}: 已选择承诺函，请先上传承诺函扫描件 (commitment letter scan missing)`,
+          })),
         );
       }
-      await m.query(`UPDATE escrow_record SET state = 'SUBMITTED', submitted_at = now(), submitted_by = $2, updated_at = now() WHERE presale_number = ANY($1::text[])`, [numbers, principal.id]);
+      await m.query(
+        `UPDATE escrow_record SET state = 'SUBMITTED', submitted_at = now(), submitted_by = $2, updated_at = now() WHERE presale_number = ANY($1::text[])`,
+        [numbers, principal.id],
+      );
       await m.query(
         `UPDATE escrow_record_version v SET submitted_at = now() FROM escrow_record e WHERE e.presale_number = ANY($1::text[]) AND v.presale_number = e.presale_number AND v.version = e.version`,
         [numbers],
       );
-      const submitted: RecordRow[] = await m.query(`SELECT ${RECORD_COLUMNS} FROM ${RECORD_FROM} WHERE e.presale_number = ANY($1::text[]) ORDER BY e.presale_number`, [numbers]);
+      const submitted: RecordRow[] = await m.query(
+        `SELECT ${RECORD_COLUMNS} FROM ${RECORD_FROM} WHERE e.presale_number = ANY($1::text[]) ORDER BY e.presale_number`,
+        [numbers],
+      );
       const records = submitted.map(rowToRecord);
       for (const record of records) {
-        await enqueueEvent<EscrowRecordedV1>(m, { source: SOURCE, type: EscrowEvents.recordRecorded, subject: record.presaleNumber, data: { record }, correlationId: currentCorrelationId() });
+        await enqueueEvent<EscrowRecordedV1>(m, {
+          source: SOURCE,
+          type: EscrowEvents.recordRecorded,
+          subject: record.presaleNumber,
+          data: { record },
+          correlationId: currentCorrelationId(),
+        });
       }
       return { records };
     });
@@ -178,7 +240,10 @@ export class EscrowRecordsService {
     assertStaff(principal, CORRECTOR);
     const presaleNumber = this.checkNumber(principal, body?.presaleNumber);
     const { value, errors } = validateEscrowInput(body?.record, chinaToday());
-    const all = [...errors.map((e) => ({ ...e, field: `record.${e.field}` })), ...validateCorrectionReport(body?.report)];
+    const all = [
+      ...errors.map((e) => ({ ...e, field: `record.${e.field}` })),
+      ...validateCorrectionReport(body?.report),
+    ];
     if (!value || all.length > 0) throw EscrowErrors.incomplete(all);
     const report = body.report;
     const check = async (m: EntityManager): Promise<{ presale: Presale; current: RecordRow }> => {
@@ -229,7 +294,13 @@ export class EscrowRecordsService {
    * Appends the next version and makes it current. A correction keeps the record SUBMITTED and its
    * version is marked submitted at once; other versions are drafts.
    */
-  private async writeVersion(m: EntityManager, principal: Principal, presaleNumber: string, regionCode: string, v: NewVersion): Promise<void> {
+  private async writeVersion(
+    m: EntityManager,
+    principal: Principal,
+    presaleNumber: string,
+    regionCode: string,
+    v: NewVersion,
+  ): Promise<void> {
     const i = v.input;
     const [{ version }] = (await m.query(
       `INSERT INTO escrow_record_version (presale_number, version, capital_guarantee_fen, commitment_letter, commitment_letter_scan_id, fund_supervision, bank, account,
@@ -237,7 +308,21 @@ export class EscrowRecordsService {
        SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11::text IS NULL THEN NULL ELSE now() END, $11, $12, $13
        FROM escrow_record_version WHERE presale_number = $1
        RETURNING version`,
-      [presaleNumber, i.capitalGuaranteeAmount, i.commitmentLetter, v.commitmentLetterScanId, i.fundSupervision, i.bank, i.account, i.balance, i.balanceAsOf, principal.id, v.correction?.reason ?? null, v.correction?.documentNumber ?? null, v.correction?.reportScanId ?? null],
+      [
+        presaleNumber,
+        i.capitalGuaranteeAmount,
+        i.commitmentLetter,
+        v.commitmentLetterScanId,
+        i.fundSupervision,
+        i.bank,
+        i.account,
+        i.balance,
+        i.balanceAsOf,
+        principal.id,
+        v.correction?.reason ?? null,
+        v.correction?.documentNumber ?? null,
+        v.correction?.reportScanId ?? null,
+      ],
     )) as Array<{ version: number }>;
     await m.query(
       `INSERT INTO escrow_record AS e (presale_number, region_code, capital_guarantee_fen, commitment_letter, commitment_letter_scan_id, fund_supervision, bank, account, balance_fen, balance_as_of, version, entered_by)
@@ -245,11 +330,31 @@ export class EscrowRecordsService {
        ON CONFLICT (presale_number) DO UPDATE SET region_code = EXCLUDED.region_code, capital_guarantee_fen = EXCLUDED.capital_guarantee_fen, commitment_letter = EXCLUDED.commitment_letter,
          commitment_letter_scan_id = EXCLUDED.commitment_letter_scan_id, fund_supervision = EXCLUDED.fund_supervision, bank = EXCLUDED.bank, account = EXCLUDED.account,
          balance_fen = EXCLUDED.balance_fen, balance_as_of = EXCLUDED.balance_as_of, version = EXCLUDED.version, entered_by = EXCLUDED.entered_by, updated_at = now()`,
-      [presaleNumber, regionCode, i.capitalGuaranteeAmount, i.commitmentLetter, v.commitmentLetterScanId, i.fundSupervision, i.bank, i.account, i.balance, i.balanceAsOf, version, principal.id],
+      [
+        presaleNumber,
+        regionCode,
+        i.capitalGuaranteeAmount,
+        i.commitmentLetter,
+        v.commitmentLetterScanId,
+        i.fundSupervision,
+        i.bank,
+        i.account,
+        i.balance,
+        i.balanceAsOf,
+        version,
+        principal.id,
+      ],
     );
   }
 
-  private async storeScan(m: EntityManager, principal: Principal, presaleNumber: string, kind: 'COMMITMENT_LETTER' | 'CORRECTION_REPORT', ref: ScanRefV1, bytes: Buffer): Promise<string> {
+  private async storeScan(
+    m: EntityManager,
+    principal: Principal,
+    presaleNumber: string,
+    kind: 'COMMITMENT_LETTER' | 'CORRECTION_REPORT',
+    ref: ScanRefV1,
+    bytes: Buffer,
+  ): Promise<string> {
     const [{ id }] = (await m.query(
       `INSERT INTO escrow_scan (presale_number, kind, sha256, content_type, size, file_name, content, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text AS id`,
       [presaleNumber, kind, ref.sha256, ref.contentType, bytes.byteLength, ref.fileName, bytes, principal.id],
@@ -258,8 +363,12 @@ export class EscrowRecordsService {
   }
 
   private checkNumber(principal: Principal, presaleNumber: unknown): string {
-    if (typeof presaleNumber !== 'string' || parsePresaleNumber(presaleNumber) === null) throw EscrowErrors.invalidNumber(presaleNumber);
-    assertRegionAllowed(principal, regionOf(presaleNumber), { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
+    if (typeof presaleNumber !== 'string' || parsePresaleNumber(presaleNumber) === null)
+      throw EscrowErrors.invalidNumber(presaleNumber);
+    assertRegionAllowed(principal, regionOf(presaleNumber), {
+      what: `预售许可证 ${presaleNumber}`,
+      field: 'presaleNumber',
+    });
     return presaleNumber;
   }
 
@@ -271,24 +380,41 @@ export class EscrowRecordsService {
 
   private checkAgainstPresale(input: EscrowRecordInputV1, presale: Presale, prefix = ''): void {
     if (input.balanceAsOf < presale.issue_date) {
-      throw EscrowErrors.incomplete([{ field: `${prefix}balanceAsOf`, reason: `余额日期不能早于预售许可证发证日期 ${presale.issue_date} (not before the presale permit's issue date)` }]);
+      throw EscrowErrors.incomplete([
+        {
+          field: `${prefix}balanceAsOf`,
+          reason: `余额日期不能早于预售许可证发证日期 ${presale.issue_date} (not before the presale permit's issue date)`,
+        },
+      ]);
     }
   }
 
   private async loadPresale(m: EntityManager, principal: Principal, presaleNumber: string): Promise<Presale> {
-    const rows: Presale[] = await m.query(`SELECT region_code, to_char(issue_date, 'YYYY-MM-DD') AS issue_date FROM presale_replica WHERE presale_number = $1`, [presaleNumber]);
+    const rows: Presale[] = await m.query(
+      `SELECT region_code, to_char(issue_date, 'YYYY-MM-DD') AS issue_date FROM presale_replica WHERE presale_number = $1`,
+      [presaleNumber],
+    );
     if (!rows[0]) throw EscrowErrors.presaleNotFound(presaleNumber);
-    assertRegionAllowed(principal, rows[0].region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
+    assertRegionAllowed(principal, rows[0].region_code, {
+      what: `预售许可证 ${presaleNumber}`,
+      field: 'presaleNumber',
+    });
     return rows[0];
   }
 
   /** Serialises changes of the same records (numbers sorted: concurrent submits cannot deadlock). */
   private async lock(m: EntityManager, presaleNumbers: string[]): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('escrow:' || n, 17)) FROM unnest($1::text[]) WITH ORDINALITY AS t(n, i) ORDER BY i`, [[...presaleNumbers].sort()]);
+    await m.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('escrow:' || n, 17)) FROM unnest($1::text[]) WITH ORDINALITY AS t(n, i) ORDER BY i`,
+      [[...presaleNumbers].sort()],
+    );
   }
 
   private async load(m: EntityManager, presaleNumber: string): Promise<RecordRow | undefined> {
-    const rows: RecordRow[] = await m.query(`SELECT ${RECORD_COLUMNS} FROM ${RECORD_FROM} WHERE e.presale_number = $1`, [presaleNumber]);
+    const rows: RecordRow[] = await m.query(
+      `SELECT ${RECORD_COLUMNS} FROM ${RECORD_FROM} WHERE e.presale_number = $1`,
+      [presaleNumber],
+    );
     return rows[0];
   }
 }

@@ -1,6 +1,8 @@
 import { EscrowRecordInputV1, EscrowRecordV1, EscrowVersionsV1, StoredScanV1 } from '@hn/messages';
 
-type ScanColumns<P extends string> = { [K in `${P}sha256` | `${P}content_type` | `${P}file_name`]: string | null } & { [K in `${P}size`]: number | null } & { [K in `${P}uploaded_at`]: Date | null };
+type ScanColumns<P extends string> = { [K in `${P}sha256` | `${P}content_type` | `${P}file_name`]: string | null } & {
+  [K in `${P}size`]: number | null;
+} & { [K in `${P}uploaded_at`]: Date | null };
 
 /** Columns of the current record (alias e) with its permit (p) and commitment letter scan (s). */
 export const RECORD_COLUMNS = `e.presale_number, e.region_code, coalesce(p.project_name, '') AS project_name, e.capital_guarantee_fen::text AS capital_guarantee_fen,
@@ -103,6 +105,9 @@ export function rowToVersion(row: VersionRow): EscrowVersionsV1['versions'][numb
     withdrawnAt: iso(row.withdrawn_at),
     submittedAt: iso(row.submitted_at),
     commitmentLetterScan: scanOf(row, 'scan_'),
-    correction: row.correction_reason !== null && reportScan ? { reason: row.correction_reason, documentNumber: row.correction_document_number ?? '', reportScan } : null,
+    correction:
+      row.correction_reason !== null && reportScan
+        ? { reason: row.correction_reason, documentNumber: row.correction_document_number ?? '', reportScan }
+        : null,
   };
 }

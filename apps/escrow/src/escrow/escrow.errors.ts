@@ -4,22 +4,50 @@ import { DomainException } from '@hn/errors';
 /** Errors of 补录预售资金监管信息, each with its stable code. */
 export const EscrowErrors = {
   incomplete(errors: FieldError[]): DomainException {
-    return new DomainException(422, ErrorCode.INCOMPLETE_SUBMISSION, `提交内容不完整或有误，共 ${errors.length} 处，请逐项补正 (incomplete or invalid submission: ${errors.length} field(s))`, errors);
+    return new DomainException(
+      422,
+      ErrorCode.INCOMPLETE_SUBMISSION,
+      `提交内容不完整或有误，共 ${errors.length} 处，请逐项补正 (incomplete or invalid submission: ${errors.length} field(s))`,
+      errors,
+    );
   },
   invalidNumber(value: unknown): DomainException {
     const shown = String(value ?? '').slice(0, 40);
-    return new DomainException(400, ErrorCode.INVALID_PRESALE_NUMBER, `预售许可证编号无效：${shown} (invalid presale permit number)`, [
-      { field: 'presaleNumber', reason: 'FORMAT: 格式应为 18 位施工许可证编号-Y/Z两位序号 (format <18 digits>-<Y|Z><01..99>)' },
-    ]);
+    return new DomainException(
+      400,
+      ErrorCode.INVALID_PRESALE_NUMBER,
+      `预售许可证编号无效：${shown} (invalid presale permit number)`,
+      [
+        {
+          field: 'presaleNumber',
+          reason: 'FORMAT: 格式应为 18 位施工许可证编号-Y/Z两位序号 (format <18 digits>-<Y|Z><01..99>)',
+        },
+      ],
+    );
   },
   presaleNotFound(presaleNumber: string): DomainException {
-    return new DomainException(404, ErrorCode.PRESALE_NOT_FOUND, `未找到已补录的预售许可证 ${presaleNumber} (backfilled presale permit not found)`, [{ field: 'presaleNumber', reason: presaleNumber }]);
+    return new DomainException(
+      404,
+      ErrorCode.PRESALE_NOT_FOUND,
+      `未找到已补录的预售许可证 ${presaleNumber} (backfilled presale permit not found)`,
+      [{ field: 'presaleNumber', reason: presaleNumber }],
+    );
   },
   notFound(presaleNumbers: string[]): DomainException {
-    return new DomainException(404, ErrorCode.ESCROW_NOT_FOUND, `预售许可证 ${presaleNumbers.join('、')} 尚无资金监管信息 (no escrow record)`, presaleNumbers.map((p) => ({ field: 'presaleNumber', reason: p })));
+    return new DomainException(
+      404,
+      ErrorCode.ESCROW_NOT_FOUND,
+      `预售许可证 ${presaleNumbers.join('、')} 尚无资金监管信息 (no escrow record)`,
+      presaleNumbers.map((p) => ({ field: 'presaleNumber', reason: p })),
+    );
   },
   nothingToWithdraw(presaleNumber: string): DomainException {
-    return new DomainException(404, ErrorCode.NOTHING_TO_WITHDRAW, `预售许可证 ${presaleNumber} 没有可撤回的资金监管信息 (nothing to withdraw)`, [{ field: 'presaleNumber', reason: presaleNumber }]);
+    return new DomainException(
+      404,
+      ErrorCode.NOTHING_TO_WITHDRAW,
+      `预售许可证 ${presaleNumber} 没有可撤回的资金监管信息 (nothing to withdraw)`,
+      [{ field: 'presaleNumber', reason: presaleNumber }],
+    );
   },
   locked(presaleNumbers: string[]): DomainException {
     return new DomainException(
@@ -30,11 +58,18 @@ export const EscrowErrors = {
     );
   },
   notSubmitted(presaleNumber: string): DomainException {
-    return new DomainException(409, ErrorCode.RECORD_NOT_SUBMITTED, `预售许可证 ${presaleNumber} 的资金监管信息尚未提交，请直接修改或撤回 (record not submitted: edit or withdraw it instead)`, [
-      { field: 'presaleNumber', reason: presaleNumber },
-    ]);
+    return new DomainException(
+      409,
+      ErrorCode.RECORD_NOT_SUBMITTED,
+      `预售许可证 ${presaleNumber} 的资金监管信息尚未提交，请直接修改或撤回 (record not submitted: edit or withdraw it instead)`,
+      [{ field: 'presaleNumber', reason: presaleNumber }],
+    );
   },
   notOwnVersion(enteredBy: string): DomainException {
-    return new DomainException(409, ErrorCode.NOT_OWN_VERSION, `当前版本由 ${enteredBy} 录入，只能撤回本人录入的最近一个版本 (only the caller's own last version can be withdrawn)`);
+    return new DomainException(
+      409,
+      ErrorCode.NOT_OWN_VERSION,
+      `当前版本由 ${enteredBy} 录入，只能撤回本人录入的最近一个版本 (only the caller's own last version can be withdrawn)`,
+    );
   },
 };

@@ -1,7 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const PRESALE = `CHECK (presale_number ~ '^[0-9]{18}-[YZ][0-9]{2}$')`;
-const FEN = (column: string, nullable = false) => `${column} bigint ${nullable ? 'NULL' : 'NOT NULL'} CHECK (${column} >= 0)`;
+const FEN = (column: string, nullable = false) =>
+  `${column} bigint ${nullable ? 'NULL' : 'NOT NULL'} CHECK (${column} >= 0)`;
 /** The entered fields, the same in every version and in the current record (EscrowRecordInputV1 + the letter's scan). */
 const RECORD_FIELDS = `${FEN('capital_guarantee_fen', true)}, commitment_letter boolean NOT NULL, commitment_letter_scan_id bigint NULL REFERENCES escrow_scan(id),
         fund_supervision boolean NOT NULL, bank text NULL, account text NULL, ${FEN('balance_fen')}, balance_as_of date NOT NULL`;
@@ -78,6 +79,7 @@ export class InitialEscrow1765000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['escrow_record', 'escrow_record_version', 'escrow_scan', 'presale_replica']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['escrow_record', 'escrow_record_version', 'escrow_scan', 'presale_replica'])
+      await q.query(`DROP TABLE ${t}`);
   }
 }

@@ -10,6 +10,11 @@ import { PresaleReplicaProjector } from './presale-replica.projector';
 export class PresaleReplicaConsumer extends EventProjectionConsumer {
   constructor(dataSource: DataSource, @InjectNats() nats: NatsConnection, projector: PresaleReplicaProjector) {
     // one filter (nats-server 2.9 has no multi-filter consumers); other permit events are skipped
-    super(dataSource, nats, { stream: PresaleEvents.stream, durable: 'escrow-presale-replica', filterSubject: 'hn.presale.permit.>' }, (event, manager) => projector.apply(event, manager));
+    super(
+      dataSource,
+      nats,
+      { stream: PresaleEvents.stream, durable: 'escrow-presale-replica', filterSubject: 'hn.presale.permit.>' },
+      (event, manager) => projector.apply(event, manager),
+    );
   }
 }

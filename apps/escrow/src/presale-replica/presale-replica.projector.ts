@@ -1,16 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { CloudEvent, PresaleBackfillEvents, PresalePermitBackfilledV1, PresalePermitV1, RecordCorrectedV1 } from '@hn/messages';
+import {
+  CloudEvent,
+  PresaleBackfillEvents,
+  PresalePermitBackfilledV1,
+  PresalePermitV1,
+  RecordCorrectedV1,
+} from '@hn/messages';
 import { parsePresaleNumber } from '@hn/numbering';
 import { EntityManager } from 'typeorm';
 
 /** The fields of a presale permit this service keeps, or null when the payload is not a usable permit. */
-export function replicaRow(permit: unknown): { presaleNumber: string; regionCode: string; projectCode: string; projectName: string; developerName: string; issueDate: string; status: string } | null {
+export function replicaRow(permit: unknown): {
+  presaleNumber: string;
+  regionCode: string;
+  projectCode: string;
+  projectName: string;
+  developerName: string;
+  issueDate: string;
+  status: string;
+} | null {
   const p = permit as Partial<PresalePermitV1> | null | undefined;
   if (typeof p !== 'object' || p === null || p.sandbox === true) return null;
   const parsed = typeof p.presaleNumber === 'string' ? parsePresaleNumber(p.presaleNumber) : null;
   // only backfilled stock permits (Z) carry escrow backfill
   if (!parsed || parsed.letter !== 'Z') return null;
-  if (typeof p.regionCode !== 'string' || !/^\d{6}$/.test(p.regionCode) || typeof p.issueDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(p.issueDate)) return null;
+  if (
+    typeof p.regionCode !== 'string' ||
+    !/^\d{6}$/.test(p.regionCode) ||
+    typeof p.issueDate !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(p.issueDate)
+  )
+    return null;
   return {
     presaleNumber: p.presaleNumber as string,
     regionCode: p.regionCode,
@@ -39,7 +59,11 @@ export class PresaleReplicaProjector {
   async apply(event: CloudEvent<unknown>, manager: EntityManager): Promise<void> {
     switch (event.type) {
       case PresaleBackfillEvents.permitBackfilled:
-        return this.upsert(replicaRow((event.data as PresalePermitBackfilledV1 | undefined)?.permit), event.time, manager);
+        return this.upsert(
+          replicaRow((event.data as PresalePermitBackfilledV1 | undefined)?.permit),
+          event.time,
+          manager,
+        );
       case PresaleBackfillEvents.permitCorrected: {
         const data = event.data as RecordCorrectedV1 | undefined;
         if (data?.recordType !== undefined && data.recordType !== 'PRESALE_PERMIT') return;
@@ -59,7 +83,16 @@ export class PresaleReplicaProjector {
          project_name = EXCLUDED.project_name, developer_name = EXCLUDED.developer_name, issue_date = EXCLUDED.issue_date,
          status = EXCLUDED.status, source_time = EXCLUDED.source_time
        WHERE r.source_time <= EXCLUDED.source_time`,
-      [row.presaleNumber, row.regionCode, row.projectCode, row.projectName, row.developerName, row.issueDate, row.status, time],
+      [
+        row.presaleNumber,
+        row.regionCode,
+        row.projectCode,
+        row.projectName,
+        row.developerName,
+        row.issueDate,
+        row.status,
+        time,
+      ],
     );
     // a corrected permit may move region: its escrow record follows (region scope is checked on it)
     await manager.query(

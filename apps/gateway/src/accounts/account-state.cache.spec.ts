@@ -38,7 +38,11 @@ describe(AccountStateCache.name, () => {
     db = new FakeDb();
     nats = new FakeNats();
     db.rows.set('hn_a', { version: 1, active: true });
-    cache = new AccountStateCache(db as unknown as DataSource, { accountCacheTtlMs: 2000 }, nats as unknown as NatsConnection);
+    cache = new AccountStateCache(
+      db as unknown as DataSource,
+      { accountCacheTtlMs: 2000 },
+      nats as unknown as NatsConnection,
+    );
     cache.onApplicationBootstrap();
   });
   afterEach(() => jest.useRealTimers());
@@ -61,7 +65,9 @@ describe(AccountStateCache.name, () => {
     await cache.accepts('integrator', 'hn_a', 1);
     db.rows.set('hn_a', { version: 2, active: false });
     await expect(cache.accepts('integrator', 'hn_a', 1)).resolves.toBe(true); // still cached
-    nats.deliver(JSONCodec().encode({ kind: 'integrator', id: 'hn_a', change: 'DISABLED', at: new Date().toISOString() }));
+    nats.deliver(
+      JSONCodec().encode({ kind: 'integrator', id: 'hn_a', change: 'DISABLED', at: new Date().toISOString() }),
+    );
     await expect(cache.accepts('integrator', 'hn_a', 1)).resolves.toBe(false);
   });
 

@@ -98,7 +98,10 @@ export class AccountStateCache implements OnApplicationBootstrap, OnModuleDestro
       },
       (err: unknown) => {
         if (this.inflight.get(key) === promise) this.inflight.delete(key);
-        this.logger.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, 'account state lookup failed');
+        this.logger.warn(
+          { err: { message: err instanceof Error ? err.message : String(err) } },
+          'account state lookup failed',
+        );
         throw err;
       },
     );

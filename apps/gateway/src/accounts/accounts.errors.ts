@@ -8,16 +8,32 @@ export const AccountErrorCode = {
 
 export const AccountErrors = {
   integratorNotFound(clientId: string): DomainException {
-    return new DomainException(404, AccountErrorCode.ACCOUNT_NOT_FOUND, `集成方凭据 ${clientId} 不存在 (integrator credential not found)`);
+    return new DomainException(
+      404,
+      AccountErrorCode.ACCOUNT_NOT_FOUND,
+      `集成方凭据 ${clientId} 不存在 (integrator credential not found)`,
+    );
   },
   staffNotFound(username: string): DomainException {
-    return new DomainException(404, AccountErrorCode.ACCOUNT_NOT_FOUND, `工作人员账号 ${username} 不存在 (staff account not found)`);
+    return new DomainException(
+      404,
+      AccountErrorCode.ACCOUNT_NOT_FOUND,
+      `工作人员账号 ${username} 不存在 (staff account not found)`,
+    );
   },
   deleted(what: string): DomainException {
-    return new DomainException(409, AccountErrorCode.ACCOUNT_DELETED, `${what} 已删除，不能再更改 (account deleted; it cannot be changed any more)`);
+    return new DomainException(
+      409,
+      AccountErrorCode.ACCOUNT_DELETED,
+      `${what} 已删除，不能再更改 (account deleted; it cannot be changed any more)`,
+    );
   },
   ownAccount(): DomainException {
-    return new DomainException(409, AccountErrorCode.OWN_ACCOUNT, '不能停用或删除自己的账号 (you cannot disable or delete your own account)');
+    return new DomainException(
+      409,
+      AccountErrorCode.OWN_ACCOUNT,
+      '不能停用或删除自己的账号 (you cannot disable or delete your own account)',
+    );
   },
   invalid(field: string, reason: string): DomainException {
     return DomainException.validation([{ field, reason }], `参数无效：${reason} (invalid parameter)`);

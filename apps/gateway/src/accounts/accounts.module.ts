@@ -14,7 +14,12 @@ import { StaffAdminService } from './staff-admin.service';
 @Global()
 @Module({
   controllers: [AdminIntegratorsController, AdminStaffController],
-  providers: [AccountStateCache, { provide: ACCOUNT_NOTIFIER, useClass: NatsAccountNotifier }, IntegratorAdminService, StaffAdminService],
+  providers: [
+    AccountStateCache,
+    { provide: ACCOUNT_NOTIFIER, useClass: NatsAccountNotifier },
+    IntegratorAdminService,
+    StaffAdminService,
+  ],
   exports: [AccountStateCache],
 })
 export class AccountsModule {}

@@ -10,7 +10,10 @@ import { StaffListDto, StaffSummaryDto } from './dto/account-responses.dto';
 import { AccountChange } from './integrator-admin.service';
 import { StaffAdminService, StaffSummary } from './staff-admin.service';
 
-const withAudit = (change: AccountChange<StaffSummary>) => ({ ...change.account, audit: { before: change.before, after: change.after } });
+const withAudit = (change: AccountChange<StaffSummary>) => ({
+  ...change.account,
+  audit: { before: change.before, after: change.after },
+});
 
 @ApiTags('账号管理 Account administration')
 @ApiBearerAuth()
@@ -21,7 +24,10 @@ export class AdminStaffController {
   constructor(private readonly staff: StaffAdminService) {}
 
   @Get()
-  @ApiOperation({ summary: '列出工作人员账号 List staff accounts', description: '含已停用、已删除的账号；不含密码。Includes disabled and deleted accounts.' })
+  @ApiOperation({
+    summary: '列出工作人员账号 List staff accounts',
+    description: '含已停用、已删除的账号；不含密码。Includes disabled and deleted accounts.',
+  })
   @ApiOkResponse({ type: StaffListDto })
   @ApiProblems(401, 429)
   @ApiAccountProblems()
@@ -31,18 +37,28 @@ export class AdminStaffController {
 
   @Post(':username/disable')
   @HttpCode(200)
-  @ApiOperation({ summary: '停用工作人员账号 Disable a staff account', description: '不能再登录；已签发的令牌在 5 秒内于所有网关实例失效。No login; issued tokens are refused on every replica within 5 s.' })
+  @ApiOperation({
+    summary: '停用工作人员账号 Disable a staff account',
+    description:
+      '不能再登录；已签发的令牌在 5 秒内于所有网关实例失效。No login; issued tokens are refused on every replica within 5 s.',
+  })
   @ApiOkResponse({ type: StaffSummaryDto })
   @ApiProblems(401, 429)
   @ApiAccountProblems({ notFound: true, conflict: true })
-  async disable(@Param('username') username: string, @CurrentPrincipal() principal: Principal): Promise<StaffSummaryDto> {
+  async disable(
+    @Param('username') username: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StaffSummaryDto> {
     if (username === principal.id) throw AccountErrors.ownAccount();
     return withAudit(await this.staff.disable(username));
   }
 
   @Post(':username/enable')
   @HttpCode(200)
-  @ApiOperation({ summary: '启用工作人员账号 Enable a staff account', description: '须重新登录，停用前的令牌不会恢复。The account logs in again; old tokens stay refused.' })
+  @ApiOperation({
+    summary: '启用工作人员账号 Enable a staff account',
+    description: '须重新登录，停用前的令牌不会恢复。The account logs in again; old tokens stay refused.',
+  })
   @ApiOkResponse({ type: StaffSummaryDto })
   @ApiProblems(401, 429)
   @ApiAccountProblems({ notFound: true, conflict: true })
@@ -51,11 +67,18 @@ export class AdminStaffController {
   }
 
   @Delete(':username')
-  @ApiOperation({ summary: '删除工作人员账号 Delete a staff account', description: '软删除：账号与审计记录保留，用户名不会复用；不能再登录，令牌失效。Soft delete; the name is never reused.' })
+  @ApiOperation({
+    summary: '删除工作人员账号 Delete a staff account',
+    description:
+      '软删除：账号与审计记录保留，用户名不会复用；不能再登录，令牌失效。Soft delete; the name is never reused.',
+  })
   @ApiOkResponse({ type: StaffSummaryDto })
   @ApiProblems(401, 429)
   @ApiAccountProblems({ notFound: true, conflict: true })
-  async remove(@Param('username') username: string, @CurrentPrincipal() principal: Principal): Promise<StaffSummaryDto> {
+  async remove(
+    @Param('username') username: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StaffSummaryDto> {
     if (username === principal.id) throw AccountErrors.ownAccount();
     return withAudit(await this.staff.delete(username));
   }

@@ -50,7 +50,9 @@ export class IntegratorAdminService {
   ) {}
 
   async list(): Promise<IntegratorSummary[]> {
-    const rows = await this.dataSource.getRepository(IntegratorClient).find({ order: { createdAt: 'ASC', clientId: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(IntegratorClient)
+      .find({ order: { createdAt: 'ASC', clientId: 'ASC' } });
     return rows.map(summaryOf);
   }
 
@@ -61,7 +63,9 @@ export class IntegratorAdminService {
   }
 
   disable(clientId: string): Promise<AccountChange<IntegratorSummary>> {
-    return this.change(clientId, 'DISABLED', (row) => (row.disabled ? null : { disabled: true, tokenVersion: row.tokenVersion + 1 }));
+    return this.change(clientId, 'DISABLED', (row) =>
+      row.disabled ? null : { disabled: true, tokenVersion: row.tokenVersion + 1 },
+    );
   }
 
   enable(clientId: string): Promise<AccountChange<IntegratorSummary>> {
@@ -70,7 +74,17 @@ export class IntegratorAdminService {
 
   /** Soft delete: the row (and every audit reference to it) stays; the client id is never reused. */
   delete(clientId: string): Promise<AccountChange<IntegratorSummary>> {
-    return this.change(clientId, 'DELETED', (row) => ({ deletedAt: new Date(), tokenVersion: row.tokenVersion + 1, previousSecretHash: null, previousSecretExpiresAt: null }), true);
+    return this.change(
+      clientId,
+      'DELETED',
+      (row) => ({
+        deletedAt: new Date(),
+        tokenVersion: row.tokenVersion + 1,
+        previousSecretHash: null,
+        previousSecretExpiresAt: null,
+      }),
+      true,
+    );
   }
 
   /**
@@ -79,7 +93,10 @@ export class IntegratorAdminService {
    */
   async rotateSecret(clientId: string, overlapHours = DEFAULT_OVERLAP_HOURS): Promise<RotatedSecret> {
     if (!Number.isFinite(overlapHours) || overlapHours < 0 || overlapHours > MAX_OVERLAP_HOURS) {
-      throw AccountErrors.invalid('overlapHours', `过渡期须为 0–${MAX_OVERLAP_HOURS} 小时 (overlap must be 0 to ${MAX_OVERLAP_HOURS} hours)`);
+      throw AccountErrors.invalid(
+        'overlapHours',
+        `过渡期须为 0–${MAX_OVERLAP_HOURS} 小时 (overlap must be 0 to ${MAX_OVERLAP_HOURS} hours)`,
+      );
     }
     const clientSecret = generateSecret();
     const secretHash = await hashSecret(clientSecret);
@@ -102,7 +119,9 @@ export class IntegratorAdminService {
     idempotentWhenDeleted = false,
   ): Promise<AccountChange<IntegratorSummary>> {
     const result = await this.dataSource.transaction(async (manager: EntityManager) => {
-      const row = await manager.getRepository(IntegratorClient).findOne({ where: { clientId }, lock: { mode: 'pessimistic_write' } });
+      const row = await manager
+        .getRepository(IntegratorClient)
+        .findOne({ where: { clientId }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw AccountErrors.integratorNotFound(clientId);
       const before = summaryOf(row);
       if (row.deletedAt) {
@@ -111,7 +130,9 @@ export class IntegratorAdminService {
       }
       const update = patch(row);
       if (!update) return { account: before, before, after: before, changed: false };
-      await manager.getRepository(IntegratorClient).update({ clientId }, { ...update, updatedAt: new Date() } as Partial<IntegratorClient>);
+      await manager
+        .getRepository(IntegratorClient)
+        .update({ clientId }, { ...update, updatedAt: new Date() } as Partial<IntegratorClient>);
       const after = summaryOf({ ...row, ...update });
       return { account: after, before, after, changed: true };
     });
@@ -121,7 +142,10 @@ export class IntegratorAdminService {
 }
 
 export function summaryOf(row: IntegratorClient): IntegratorSummary {
-  const previousValid = row.previousSecretHash && row.previousSecretExpiresAt && row.previousSecretExpiresAt.getTime() > Date.now() ? row.previousSecretExpiresAt.toISOString() : null;
+  const previousValid =
+    row.previousSecretHash && row.previousSecretExpiresAt && row.previousSecretExpiresAt.getTime() > Date.now()
+      ? row.previousSecretExpiresAt.toISOString()
+      : null;
   return {
     clientId: row.clientId,
     name: row.name,

@@ -21,7 +21,10 @@ export class NatsAccountNotifier implements AccountNotifier {
       await publishAccountChanged(this.nats, event);
     } catch (err) {
       // the other replicas' caches expire within GATEWAY_ACCOUNT_CACHE_TTL_MS anyway
-      this.logger.warn({ err: { message: err instanceof Error ? err.message : String(err) }, kind: event.kind }, 'account change not published');
+      this.logger.warn(
+        { err: { message: err instanceof Error ? err.message : String(err) }, kind: event.kind },
+        'account change not published',
+      );
     }
   }
 }

@@ -64,9 +64,16 @@ export class StaffAdminService {
     return this.change(username, 'DELETED', () => ({ deleted: true, bumpVersion: true }), true);
   }
 
-  private async change(username: string, event: AccountChangedV1['change'], patch: (row: StaffAdminRow) => Patch | null, idempotentWhenDeleted = false): Promise<AccountChange<StaffSummary>> {
+  private async change(
+    username: string,
+    event: AccountChangedV1['change'],
+    patch: (row: StaffAdminRow) => Patch | null,
+    idempotentWhenDeleted = false,
+  ): Promise<AccountChange<StaffSummary>> {
     const result = await this.dataSource.transaction(async (manager: EntityManager) => {
-      const locked = (await manager.query(`SELECT username FROM staff_user WHERE username = $1 FOR UPDATE`, [username])) as unknown[];
+      const locked = (await manager.query(`SELECT username FROM staff_user WHERE username = $1 FOR UPDATE`, [
+        username,
+      ])) as unknown[];
       if (locked.length === 0) throw AccountErrors.staffNotFound(username);
       const row = ((await manager.query(`${SELECT_STAFF} WHERE s.username = $1`, [username])) as StaffAdminRow[])[0]!;
       const before = staffSummaryOf(row);
@@ -85,7 +92,9 @@ export class StaffAdminService {
           WHERE username = $1`,
         [username, update.disabled ?? null, update.deleted === true, update.bumpVersion === true],
       );
-      const after = staffSummaryOf(((await manager.query(`${SELECT_STAFF} WHERE s.username = $1`, [username])) as StaffAdminRow[])[0]!);
+      const after = staffSummaryOf(
+        ((await manager.query(`${SELECT_STAFF} WHERE s.username = $1`, [username])) as StaffAdminRow[])[0]!,
+      );
       return { account: after, before, after, changed: true };
     });
     if (result.changed) await this.notifier.accountChanged({ kind: 'staff', id: username, change: event });

@@ -1,5 +1,18 @@
 import 'reflect-metadata';
-import { Body, Controller, Get, Global, HttpCode, INestApplication, Module, Param, Post, Put, Res, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Global,
+  HttpCode,
+  INestApplication,
+  Module,
+  Param,
+  Post,
+  Put,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AccessTokenService } from '@hn/auth';
@@ -38,12 +51,19 @@ class TestController {
   @Put(':id')
   @HttpCode(200)
   update(@Param('id') id: string): Record<string, unknown> {
-    return { id, ok: true, audit: { before: { projectType: null }, after: { projectType: 'PRESALE', phone: '13800000000' } } };
+    return {
+      id,
+      ok: true,
+      audit: { before: { projectType: null }, after: { projectType: 'PRESALE', phone: '13800000000' } },
+    };
   }
 
   /** created or updated: the handler picks the status, as the escrow and statistics PUTs do */
   @Put(':id/upsert')
-  upsert(@Param('id') id: string, @Res({ passthrough: true }) reply: { status(code: number): unknown }): Record<string, unknown> {
+  upsert(
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: { status(code: number): unknown },
+  ): Record<string, unknown> {
     void reply.status(id === 'new' ? 201 : 200);
     return { id };
   }
@@ -69,7 +89,13 @@ const tokens = new AccessTokenService({ secret: 'a'.repeat(40), issuer: 'hn-pres
 const db = new FakeDataSource();
 
 @Global()
-@Module({ providers: [{ provide: AccessTokenService, useValue: tokens }, { provide: DataSource, useValue: db }], exports: [AccessTokenService, DataSource] })
+@Module({
+  providers: [
+    { provide: AccessTokenService, useValue: tokens },
+    { provide: DataSource, useValue: db },
+  ],
+  exports: [AccessTokenService, DataSource],
+})
 class TestGlobalsModule {}
 
 @Module({
@@ -85,9 +111,24 @@ class RootModule {}
 describe('audit interceptor and staff roles (gateway, fake database)', () => {
   let app: NestFastifyApplication;
   const staff = (role: Principal['role'], region: string, id = 'zhang.san'): Promise<string> =>
-    tokens.sign({ kind: 'staff', id, regions: [region], scopes: ['permits:read', 'supervision:read', 'supervision:write'], role });
+    tokens.sign({
+      kind: 'staff',
+      id,
+      regions: [region],
+      scopes: ['permits:read', 'supervision:read', 'supervision:write'],
+      role,
+    });
   const inject = (method: 'GET' | 'POST' | 'PUT', url: string, token: string, payload?: unknown) =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${token}`, 'x-correlation-id': 'corr-1', ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}) });
+    app.inject({
+      method,
+      url,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'x-correlation-id': 'corr-1',
+        ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
+    });
   /** [actor, role, region, action, target, before, after, correlation_id, status] */
   const lastInsert = (): unknown[] => db.inserts[db.inserts.length - 1]!;
 
@@ -107,12 +148,28 @@ describe('audit interceptor and staff roles (gateway, fake database)', () => {
   });
 
   it('records a staff POST with route, path parameters, status and the redacted body', async () => {
-    const res = await inject('POST', '/t/42', await staff('COUNTY', '430223'), { projectType: 'PRESALE', password: 'Youxian2024ok', buyer: { idNumber: '430223199001011234' } });
+    const res = await inject('POST', '/t/42', await staff('COUNTY', '430223'), {
+      projectType: 'PRESALE',
+      password: 'Youxian2024ok',
+      buyer: { idNumber: '430223199001011234' },
+    });
     expect(res.statusCode).toBe(201);
     expect(db.inserts).toHaveLength(1);
     const [actor, role, region, action, target, before, after, , status] = lastInsert();
-    expect({ actor, role, region, action, target, before, status }).toEqual({ actor: 'zhang.san', role: 'COUNTY', region: '430223', action: 'POST /t/:id', target: 'id=42', before: null, status: 201 });
-    expect(JSON.parse(after as string)).toEqual({ projectType: 'PRESALE', password: '[REDACTED]', buyer: { idNumber: '[REDACTED]' } });
+    expect({ actor, role, region, action, target, before, status }).toEqual({
+      actor: 'zhang.san',
+      role: 'COUNTY',
+      region: '430223',
+      action: 'POST /t/:id',
+      target: 'id=42',
+      before: null,
+      status: 201,
+    });
+    expect(JSON.parse(after as string)).toEqual({
+      projectType: 'PRESALE',
+      password: '[REDACTED]',
+      buyer: { idNumber: '[REDACTED]' },
+    });
     expect(JSON.stringify(db.inserts)).not.toContain('Youxian2024ok');
   });
 
@@ -165,7 +222,11 @@ describe('audit interceptor and staff roles (gateway, fake database)', () => {
     });
 
     it('answers 403 ROLE_FORBIDDEN to other roles and to integrators', async () => {
-      for (const token of [await staff('COUNTY', '430223'), await staff('CITY', '430200'), await tokens.sign({ kind: 'integrator', id: 'hn_y', regions: ['430000'], scopes: ['permits:read'] })]) {
+      for (const token of [
+        await staff('COUNTY', '430223'),
+        await staff('CITY', '430200'),
+        await tokens.sign({ kind: 'integrator', id: 'hn_y', regions: ['430000'], scopes: ['permits:read'] }),
+      ]) {
         const res = await inject('GET', '/t', token);
         expect(res.statusCode).toBe(403);
         expect(res.json()).toMatchObject({ code: 'ROLE_FORBIDDEN', status: 403 });

@@ -28,7 +28,18 @@ export class AuditController {
   @ApiResponse({
     status: 403,
     description: '角色不符 Role forbidden',
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' }, example: { type: 'https://presale.hunan.gov.cn/problems/role-forbidden', title: '无权访问 Forbidden', status: 403, code: ROLE_FORBIDDEN, detail: '此操作仅限 PROVINCE、ADMIN 角色的工作人员 (requires staff role PROVINCE or ADMIN)' } } },
+    content: {
+      'application/problem+json': {
+        schema: { $ref: '#/components/schemas/ProblemDto' },
+        example: {
+          type: 'https://presale.hunan.gov.cn/problems/role-forbidden',
+          title: '无权访问 Forbidden',
+          status: 403,
+          code: ROLE_FORBIDDEN,
+          detail: '此操作仅限 PROVINCE、ADMIN 角色的工作人员 (requires staff role PROVINCE or ADMIN)',
+        },
+      },
+    },
   })
   list(@Query() query: AuditQueryDto): Promise<PageV1<AuditEntryV1>> {
     const from = query.from === undefined ? undefined : auditBound(query.from, 'from');
@@ -38,6 +49,13 @@ export class AuditController {
       ...(to === null ? [{ field: 'to', reason: '不是有效的日期或时间 (not a valid date or date-time)' }] : []),
     ];
     if (errors.length > 0) throw DomainException.validation(errors);
-    return this.audit.list({ actor: query.actor, action: query.action, from: from ?? undefined, to: to ?? undefined, page: query.page, pageSize: query.pageSize });
+    return this.audit.list({
+      actor: query.actor,
+      action: query.action,
+      from: from ?? undefined,
+      to: to ?? undefined,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
   }
 }

@@ -12,13 +12,24 @@ describe('audit interceptor helpers', () => {
   });
 
   it('takes an { audit: { before, after } } override out of the response body', () => {
-    const { body, override } = splitAuditOverride({ marked: 3, audit: { before: { projectType: null }, after: { projectType: 'PRESALE' } } });
+    const { body, override } = splitAuditOverride({
+      marked: 3,
+      audit: { before: { projectType: null }, after: { projectType: 'PRESALE' } },
+    });
     expect(body).toEqual({ marked: 3 });
     expect(override).toEqual({ before: { projectType: null }, after: { projectType: 'PRESALE' } });
   });
 
   it('leaves other responses untouched', () => {
-    for (const result of [undefined, null, 'x', [1, 2], { a: 1 }, { audit: 'not an override' }, { audit: { other: 1 } }]) {
+    for (const result of [
+      undefined,
+      null,
+      'x',
+      [1, 2],
+      { a: 1 },
+      { audit: 'not an override' },
+      { audit: { other: 1 } },
+    ]) {
       expect(splitAuditOverride(result)).toEqual({ body: result, override: null });
     }
   });

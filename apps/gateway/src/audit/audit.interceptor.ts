@@ -37,9 +37,11 @@ export function targetFromParams(params: Record<string, string> | undefined): st
 
 /** Splits `{ audit: { before, after }, ...body }` into the override and the response body. */
 export function splitAuditOverride(result: unknown): { body: unknown; override: AuditOverride | null } {
-  if (typeof result !== 'object' || result === null || Array.isArray(result) || !('audit' in result)) return { body: result, override: null };
+  if (typeof result !== 'object' || result === null || Array.isArray(result) || !('audit' in result))
+    return { body: result, override: null };
   const { audit, ...body } = result as { audit: unknown } & Record<string, unknown>;
-  if (typeof audit !== 'object' || audit === null || !('before' in audit || 'after' in audit)) return { body: result, override: null };
+  if (typeof audit !== 'object' || audit === null || !('before' in audit || 'after' in audit))
+    return { body: result, override: null };
   return { body, override: audit as AuditOverride };
 }
 
@@ -82,13 +84,16 @@ export class AuditInterceptor implements NestInterceptor {
       target: targetFromParams(req.params),
       correlationId: String(req.id),
     };
-    const successStatus = (this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? (req.method === 'POST' ? 201 : 200));
+    const successStatus =
+      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ??
+      (req.method === 'POST' ? 201 : 200);
     return next.handle().pipe(
       mergeMap(async (result) => {
         const { body, override } = splitAuditOverride(result);
         // Nest sets the declared status before the handler runs; a handler may change it (PUT 201 vs 200)
         const sentStatus = context.switchToHttp().getResponse<{ statusCode?: number }>()?.statusCode;
-        const status = typeof sentStatus === 'number' && sentStatus >= 200 && sentStatus < 300 ? sentStatus : successStatus;
+        const status =
+          typeof sentStatus === 'number' && sentStatus >= 200 && sentStatus < 300 ? sentStatus : successStatus;
         await this.audit.record({
           ...base,
           target: override?.target ?? base.target,
@@ -98,7 +103,11 @@ export class AuditInterceptor implements NestInterceptor {
         });
         return body;
       }),
-      catchError((err: unknown) => from(this.audit.record({ ...base, before: null, after: req.body, status: statusOfError(err) })).pipe(mergeMap(() => throwError(() => err)))),
+      catchError((err: unknown) =>
+        from(this.audit.record({ ...base, before: null, after: req.body, status: statusOfError(err) })).pipe(
+          mergeMap(() => throwError(() => err)),
+        ),
+      ),
     );
   }
 }

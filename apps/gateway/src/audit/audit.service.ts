@@ -72,8 +72,10 @@ export class AuditService {
    */
   async record(entry: AuditRecord): Promise<boolean> {
     try {
-      const before = entry.before === undefined || entry.before === null ? null : JSON.stringify(redactForAudit(entry.before));
-      const after = entry.after === undefined || entry.after === null ? null : JSON.stringify(redactForAudit(entry.after));
+      const before =
+        entry.before === undefined || entry.before === null ? null : JSON.stringify(redactForAudit(entry.before));
+      const after =
+        entry.after === undefined || entry.after === null ? null : JSON.stringify(redactForAudit(entry.after));
       await this.dataSource.query(
         `INSERT INTO audit_entry (actor, role, region, action, target, before, after, correlation_id, status)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)`,
@@ -91,7 +93,15 @@ export class AuditService {
       );
       return true;
     } catch (err) {
-      this.logger.error({ err: { message: err instanceof Error ? err.message : String(err) }, action: entry.action, status: entry.status, correlationId: entry.correlationId }, '审计记录写入失败 audit entry not written');
+      this.logger.error(
+        {
+          err: { message: err instanceof Error ? err.message : String(err) },
+          action: entry.action,
+          status: entry.status,
+          correlationId: entry.correlationId,
+        },
+        '审计记录写入失败 audit entry not written',
+      );
       return false;
     }
   }
@@ -117,7 +127,10 @@ export class AuditService {
       where.push(`at < $${params.length}`);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_entry ${clause}`, params)) as Array<{ total: number }>;
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM audit_entry ${clause}`,
+      params,
+    )) as Array<{ total: number }>;
     const rows = (await this.dataSource.query(
       `SELECT id, at, actor, role, region, action, target, before, after, correlation_id, status
          FROM audit_entry ${clause}

@@ -31,10 +31,21 @@ export class AccessTokenGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<RequestWithHeaders>();
     const header = req.headers['authorization'];
     const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header) : null;
-    if (!match) throw new DomainException(401, ErrorCode.UNAUTHORIZED, '缺少访问令牌，请先调用 POST /api/v1/oauth/token (missing bearer token)');
+    if (!match)
+      throw new DomainException(
+        401,
+        ErrorCode.UNAUTHORIZED,
+        '缺少访问令牌，请先调用 POST /api/v1/oauth/token (missing bearer token)',
+      );
     const result = await this.tokens.verify(match[1]!);
     if (!result.ok) {
-      throw new DomainException(401, ErrorCode.UNAUTHORIZED, result.reason === 'expired' ? '访问令牌已过期，请重新获取 (access token expired)' : '访问令牌无效 (invalid access token)');
+      throw new DomainException(
+        401,
+        ErrorCode.UNAUTHORIZED,
+        result.reason === 'expired'
+          ? '访问令牌已过期，请重新获取 (access token expired)'
+          : '访问令牌无效 (invalid access token)',
+      );
     }
     if (this.accounts) await this.checkAccount(result.principal.kind, result.principal.id, result.version);
     req.principal = result.principal;
@@ -43,13 +54,21 @@ export class AccessTokenGuard implements CanActivate {
     if (roles && roles.length > 0) {
       const { kind, role } = result.principal;
       if (kind !== 'staff' || !role || !roles.includes(role)) {
-        throw new DomainException(403, ROLE_FORBIDDEN, `此操作仅限 ${roles.join('、')} 角色的工作人员 (requires staff role ${roles.join(' or ')})`);
+        throw new DomainException(
+          403,
+          ROLE_FORBIDDEN,
+          `此操作仅限 ${roles.join('、')} 角色的工作人员 (requires staff role ${roles.join(' or ')})`,
+        );
       }
     }
     const required = this.reflector.getAllAndOverride<string[]>(REQUIRED_SCOPES, targets) ?? [];
     const missing = required.filter((s) => !result.principal.scopes.includes(s));
     if (missing.length > 0) {
-      throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, `凭据缺少权限范围 ${missing.join(', ')} (missing scope)`);
+      throw new DomainException(
+        403,
+        ErrorCode.SCOPE_FORBIDDEN,
+        `凭据缺少权限范围 ${missing.join(', ')} (missing scope)`,
+      );
     }
     return true;
   }
@@ -59,10 +78,18 @@ export class AccessTokenGuard implements CanActivate {
     try {
       accepted = await this.accounts!.accepts(kind, id, version);
     } catch {
-      throw new DomainException(503, ErrorCode.SERVICE_UNAVAILABLE, '暂时无法核验账号状态，请稍后重试 (account state unavailable, retry later)');
+      throw new DomainException(
+        503,
+        ErrorCode.SERVICE_UNAVAILABLE,
+        '暂时无法核验账号状态，请稍后重试 (account state unavailable, retry later)',
+      );
     }
     if (!accepted) {
-      throw new DomainException(401, ErrorCode.UNAUTHORIZED, '访问令牌已失效：账号已停用或删除 (access token revoked: the account was disabled or deleted)');
+      throw new DomainException(
+        401,
+        ErrorCode.UNAUTHORIZED,
+        '访问令牌已失效：账号已停用或删除 (access token revoked: the account was disabled or deleted)',
+      );
     }
   }
 }

@@ -9,13 +9,15 @@ export const ROLE_FORBIDDEN = 'ROLE_FORBIDDEN';
 export { Public, IS_PUBLIC } from '@hn/auth';
 
 /** Route needs every listed scope. */
-export const RequireScopes = (...scopes: string[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_SCOPES, scopes);
+export const RequireScopes = (...scopes: string[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_SCOPES, scopes);
 
 /**
  * Route for staff with one of the listed roles only (403 ROLE_FORBIDDEN otherwise, also for
  * integrator credentials, which have no role). Method-level metadata overrides class-level.
  */
-export const RequireRoles = (...roles: StaffRole[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
+export const RequireRoles = (...roles: StaffRole[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_ROLES, roles);
 
 export interface AuthenticatedRequest {
   principal?: Principal;
@@ -28,4 +30,6 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: Execu
   return principal;
 });
 
-export const CorrelationId = createParamDecorator((_data: unknown, ctx: ExecutionContext): string => String(ctx.switchToHttp().getRequest<AuthenticatedRequest>().id));
+export const CorrelationId = createParamDecorator((_data: unknown, ctx: ExecutionContext): string =>
+  String(ctx.switchToHttp().getRequest<AuthenticatedRequest>().id),
+);

@@ -15,7 +15,10 @@ export class OAuthController {
   @Public()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: '获取访问令牌（客户端凭据模式）Obtain an access token (client credentials)', description: 'JSON 或 application/x-www-form-urlencoded。令牌为短期 JWT。' })
+  @ApiOperation({
+    summary: '获取访问令牌（客户端凭据模式）Obtain an access token (client credentials)',
+    description: 'JSON 或 application/x-www-form-urlencoded。令牌为短期 JWT。',
+  })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiBody({ type: TokenRequestDto })
   @ApiOkResponse({ type: TokenResponseDto })

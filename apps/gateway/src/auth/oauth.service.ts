@@ -14,7 +14,17 @@ export class OAuthService {
 
   async issueToken(request: TokenRequestDto): Promise<TokenResponseDto> {
     const client = await this.integrators.authenticate(request.client_id, request.client_secret);
-    const accessToken = await this.tokens.sign({ kind: 'integrator', id: client.clientId, regions: client.regions, scopes: client.scopes, sandbox: client.sandbox }, this.tokens.ttlSeconds, client.tokenVersion);
+    const accessToken = await this.tokens.sign(
+      {
+        kind: 'integrator',
+        id: client.clientId,
+        regions: client.regions,
+        scopes: client.scopes,
+        sandbox: client.sandbox,
+      },
+      this.tokens.ttlSeconds,
+      client.tokenVersion,
+    );
     return { access_token: accessToken, token_type: 'Bearer', expires_in: this.tokens.ttlSeconds };
   }
 }

@@ -42,16 +42,44 @@ function scanSummary(scan: ScanRefV1): Omit<ScanRefV1, 'stagingKey'> {
 export class BackfillGatewayService {
   constructor(private readonly rpc: RpcClient) {}
 
-  candidates(principal: Principal, query: BackfillCandidateListRequestV1, cid: string): Promise<BackfillCandidatePageV1> {
+  candidates(
+    principal: Principal,
+    query: BackfillCandidateListRequestV1,
+    cid: string,
+  ): Promise<BackfillCandidatePageV1> {
     if (query.regionCode) assertRegionAllowed(principal, query.regionCode, { field: 'regionCode' });
     return this.rpc.call(Rpc.backfillCandidates, principal, query, cid);
   }
 
-  async issue(principal: Principal, submission: PresaleSubmissionV1, scan: ScanRefV1, idempotencyKey: string | undefined, cid: string): Promise<Audited<BackfillIssuedV1>> {
-    submission.constructionPermitNumbers.forEach((n, i) => assertRegionAllowed(principal, regionOf(n), { what: `施工许可证 ${n}`, field: `constructionPermitNumbers[${i}]` }));
+  async issue(
+    principal: Principal,
+    submission: PresaleSubmissionV1,
+    scan: ScanRefV1,
+    idempotencyKey: string | undefined,
+    cid: string,
+  ): Promise<Audited<BackfillIssuedV1>> {
+    submission.constructionPermitNumbers.forEach((n, i) =>
+      assertRegionAllowed(principal, regionOf(n), {
+        what: `施工许可证 ${n}`,
+        field: `constructionPermitNumbers[${i}]`,
+      }),
+    );
     const body: BackfillIssueRequestV1 = { submission, scan, ...(idempotencyKey ? { idempotencyKey } : {}) };
     const result = await this.rpc.call(Rpc.backfillIssue, principal, body, cid, SCAN);
-    return { ...result, audit: { before: null, after: { presaleNumber: result.presaleNumber, backfillState: result.backfill.backfillState, logIndex: result.log.index, submission, scan: scanSummary(scan) }, target: `presaleNumber=${result.presaleNumber}` } };
+    return {
+      ...result,
+      audit: {
+        before: null,
+        after: {
+          presaleNumber: result.presaleNumber,
+          backfillState: result.backfill.backfillState,
+          logIndex: result.log.index,
+          submission,
+          scan: scanSummary(scan),
+        },
+        target: `presaleNumber=${result.presaleNumber}`,
+      },
+    };
   }
 
   list(principal: Principal, query: BackfillListRequestV1, cid: string): Promise<BackfillPageV1> {
@@ -59,14 +87,35 @@ export class BackfillGatewayService {
     return this.rpc.call(Rpc.backfillList, principal, query, cid);
   }
 
-  async withdraw(principal: Principal, body: BackfillWithdrawRequestV1, cid: string): Promise<Audited<BackfillWithdrawResultV1>> {
-    if (body.presaleNumber) assertRegionAllowed(principal, regionOf(body.presaleNumber), { what: `预售许可证 ${body.presaleNumber}`, field: 'presaleNumber' });
+  async withdraw(
+    principal: Principal,
+    body: BackfillWithdrawRequestV1,
+    cid: string,
+  ): Promise<Audited<BackfillWithdrawResultV1>> {
+    if (body.presaleNumber)
+      assertRegionAllowed(principal, regionOf(body.presaleNumber), {
+        what: `预售许可证 ${body.presaleNumber}`,
+        field: 'presaleNumber',
+      });
     const result = await this.rpc.call(Rpc.backfillWithdraw, principal, body, cid);
-    return { ...result, audit: { before: { presaleNumber: result.presaleNumber, status: 'VALID', backfillState: 'DRAFT' }, after: result, target: `presaleNumber=${result.presaleNumber}` } };
+    return {
+      ...result,
+      audit: {
+        before: { presaleNumber: result.presaleNumber, status: 'VALID', backfillState: 'DRAFT' },
+        after: result,
+        target: `presaleNumber=${result.presaleNumber}`,
+      },
+    };
   }
 
-  async submit(principal: Principal, body: BackfillSubmitRequestV1, cid: string): Promise<Audited<BackfillSubmitResultV1>> {
-    body.presaleNumbers.forEach((n, i) => assertRegionAllowed(principal, regionOf(n), { what: `预售许可证 ${n}`, field: `presaleNumbers[${i}]` }));
+  async submit(
+    principal: Principal,
+    body: BackfillSubmitRequestV1,
+    cid: string,
+  ): Promise<Audited<BackfillSubmitResultV1>> {
+    body.presaleNumbers.forEach((n, i) =>
+      assertRegionAllowed(principal, regionOf(n), { what: `预售许可证 ${n}`, field: `presaleNumbers[${i}]` }),
+    );
     const result = await this.rpc.call(Rpc.backfillSubmit, principal, body, cid);
     return {
       ...result,
@@ -78,29 +127,57 @@ export class BackfillGatewayService {
     };
   }
 
-  async correct(principal: Principal, presaleNumber: string, data: { reason: string; documentNumber: string; submission: PresaleSubmissionV1 }, scan: ScanRefV1, cid: string): Promise<Audited<PresaleCorrectionResultV1>> {
-    assertRegionAllowed(principal, regionOf(presaleNumber), { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
+  async correct(
+    principal: Principal,
+    presaleNumber: string,
+    data: { reason: string; documentNumber: string; submission: PresaleSubmissionV1 },
+    scan: ScanRefV1,
+    cid: string,
+  ): Promise<Audited<PresaleCorrectionResultV1>> {
+    assertRegionAllowed(principal, regionOf(presaleNumber), {
+      what: `预售许可证 ${presaleNumber}`,
+      field: 'presaleNumber',
+    });
     const before = await this.rpc.call(Rpc.presaleGet, principal, { presaleNumber }, cid);
-    const body: PresaleCorrectionRequestV1 = { presaleNumber, submission: data.submission, report: { reason: data.reason, documentNumber: data.documentNumber, scan } };
+    const body: PresaleCorrectionRequestV1 = {
+      presaleNumber,
+      submission: data.submission,
+      report: { reason: data.reason, documentNumber: data.documentNumber, scan },
+    };
     const result = await this.rpc.call(Rpc.backfillCorrect, principal, body, cid, SCAN);
     return {
       ...result,
       audit: {
         before,
-        after: { permit: result.backfill.permit, reason: data.reason, documentNumber: data.documentNumber, report: scanSummary(scan), logIndex: result.log.index },
+        after: {
+          permit: result.backfill.permit,
+          reason: data.reason,
+          documentNumber: data.documentNumber,
+          report: scanSummary(scan),
+          logIndex: result.log.index,
+        },
         target: `presaleNumber=${presaleNumber}`,
       },
     };
   }
 
-  async registerUnpermitted(principal: Principal, submission: UnpermittedPresaleSubmissionV1, scan: ScanRefV1, cid: string): Promise<Audited<UnpermittedPresaleProjectV1>> {
+  async registerUnpermitted(
+    principal: Principal,
+    submission: UnpermittedPresaleSubmissionV1,
+    scan: ScanRefV1,
+    cid: string,
+  ): Promise<Audited<UnpermittedPresaleProjectV1>> {
     assertRegionAllowed(principal, submission.regionCode, { field: 'regionCode' });
     const body: UnpermittedPresaleRegisterRequestV1 = { submission, scan };
     const result = await this.rpc.call(Rpc.unpermittedRegister, principal, body, cid, SCAN);
     return { ...result, audit: { before: null, after: result, target: `id=${result.id}` } };
   }
 
-  listUnpermitted(principal: Principal, query: UnpermittedPresaleListRequestV1, cid: string): Promise<UnpermittedPresalePageV1> {
+  listUnpermitted(
+    principal: Principal,
+    query: UnpermittedPresaleListRequestV1,
+    cid: string,
+  ): Promise<UnpermittedPresalePageV1> {
     if (query.regionCode) assertRegionAllowed(principal, query.regionCode, { field: 'regionCode' });
     return this.rpc.call(Rpc.unpermittedList, principal, query, cid);
   }

@@ -5,7 +5,12 @@ import { DomainException } from '@hn/errors';
 import { isIsoDate, regionValidOn } from '@hn/numbering';
 import { PresaleSubmissionPipe, incompleteSubmission } from '../presale/presale-submission.pipe';
 import { presaleNumberReason, SupervisionBodyPipe } from '../supervision/supervision-inputs';
-import { CorrectionDataDto, SubmitBackfillDto, UnpermittedSubmissionDto, WithdrawBackfillDto } from './dto/backfill-bodies.dto';
+import {
+  CorrectionDataDto,
+  SubmitBackfillDto,
+  UnpermittedSubmissionDto,
+  WithdrawBackfillDto,
+} from './dto/backfill-bodies.dto';
 
 @Injectable()
 export class UnpermittedSubmissionPipe extends SupervisionBodyPipe<UnpermittedSubmissionDto> {
@@ -43,15 +48,24 @@ export class SubmitBackfillPipe extends SupervisionBodyPipe<SubmitBackfillDto> {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<SubmitBackfillDto> {
     const body = await super.transform(value, metadata);
     body.presaleNumbers.forEach((n, i) => assertZNumberField(n, `presaleNumbers[${i}]`));
-    if (new Set(body.presaleNumbers).size !== body.presaleNumbers.length) throw incompleteSubmission([{ field: 'presaleNumbers', reason: '不能重复 (must be distinct)' }]);
+    if (new Set(body.presaleNumbers).size !== body.presaleNumbers.length)
+      throw incompleteSubmission([{ field: 'presaleNumbers', reason: '不能重复 (must be distinct)' }]);
     return body;
   }
 }
 
 /** A backfill route names Z numbers only: 400 INVALID_PRESALE_NUMBER otherwise. */
 export function assertZNumberField(value: string, field: string): void {
-  const reason = presaleNumberReason(value) ?? (value.charAt(19) === 'Z' ? null : 'LETTER: 补录的预售许可证号为 Z 编号 (backfilled permits have Z numbers)');
-  if (reason) throw new DomainException(400, ErrorCode.INVALID_PRESALE_NUMBER, `预售许可证编号无效：${String(value).slice(0, 40)} (invalid presale permit number)`, [{ field, reason }]);
+  const reason =
+    presaleNumberReason(value) ??
+    (value.charAt(19) === 'Z' ? null : 'LETTER: 补录的预售许可证号为 Z 编号 (backfilled permits have Z numbers)');
+  if (reason)
+    throw new DomainException(
+      400,
+      ErrorCode.INVALID_PRESALE_NUMBER,
+      `预售许可证编号无效：${String(value).slice(0, 40)} (invalid presale permit number)`,
+      [{ field, reason }],
+    );
 }
 
 const submissionPipe = new PresaleSubmissionPipe();
@@ -62,21 +76,38 @@ const BODY: ArgumentMetadata = { type: 'body' };
 /** The `data` part of a backfill: the 取号 body rules (422 INCOMPLETE_SUBMISSION) and the caller's regions (403). */
 export async function backfillData(principal: Principal, raw: unknown): Promise<PresaleSubmissionV1> {
   const dto = await submissionPipe.transform(raw);
-  dto.constructionPermitNumbers.forEach((n, i) => assertRegionAllowed(principal, regionOf(n), { what: `施工许可证 ${n}`, field: `constructionPermitNumbers[${i}]` }));
+  dto.constructionPermitNumbers.forEach((n, i) =>
+    assertRegionAllowed(principal, regionOf(n), { what: `施工许可证 ${n}`, field: `constructionPermitNumbers[${i}]` }),
+  );
   return { ...dto } as PresaleSubmissionV1;
 }
 
 /** The region must be in force (GB/T 2260) on the issue date: a cross-field rule beside the DTO's shapes. */
 function regionOnIssueDate(raw: unknown): FieldError | null {
-  const { regionCode, issueDate } = (typeof raw === 'object' && raw !== null ? raw : {}) as { regionCode?: unknown; issueDate?: unknown };
-  if (typeof regionCode !== 'string' || !/^43\d{4}$/.test(regionCode) || typeof issueDate !== 'string' || !isIsoDate(issueDate)) return null;
-  return regionValidOn(regionCode, issueDate) ? null : { field: 'regionCode', reason: `区划 ${regionCode} 在发证日期 ${issueDate} 未生效或已撤销 (not in force on the issue date)` };
+  const { regionCode, issueDate } = (typeof raw === 'object' && raw !== null ? raw : {}) as {
+    regionCode?: unknown;
+    issueDate?: unknown;
+  };
+  if (
+    typeof regionCode !== 'string' ||
+    !/^43\d{4}$/.test(regionCode) ||
+    typeof issueDate !== 'string' ||
+    !isIsoDate(issueDate)
+  )
+    return null;
+  return regionValidOn(regionCode, issueDate)
+    ? null
+    : {
+        field: 'regionCode',
+        reason: `区划 ${regionCode} 在发证日期 ${issueDate} 未生效或已撤销 (not in force on the issue date)`,
+      };
 }
 
 export async function unpermittedData(principal: Principal, raw: unknown): Promise<UnpermittedPresaleSubmissionV1> {
   const regionError = regionOnIssueDate(raw);
   const dto = await unpermittedPipe.transform(raw, BODY).catch((err: unknown) => {
-    if (regionError && err instanceof DomainException && err.problem.code === ErrorCode.INCOMPLETE_SUBMISSION) throw incompleteSubmission([regionError, ...(err.problem.errors ?? [])]);
+    if (regionError && err instanceof DomainException && err.problem.code === ErrorCode.INCOMPLETE_SUBMISSION)
+      throw incompleteSubmission([regionError, ...(err.problem.errors ?? [])]);
     throw err;
   });
   if (regionError) throw incompleteSubmission([regionError]);

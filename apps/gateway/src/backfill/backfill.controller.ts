@@ -1,17 +1,41 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { StaffScopes } from '@hn/auth';
-import { BackfillCandidatePageV1, BackfillIssuedV1, BackfillPageV1, BackfillSubmitResultV1, BackfillWithdrawResultV1, PresaleCorrectionResultV1, Principal } from '@hn/messages';
+import {
+  BackfillCandidatePageV1,
+  BackfillIssuedV1,
+  BackfillPageV1,
+  BackfillSubmitResultV1,
+  BackfillWithdrawResultV1,
+  PresaleCorrectionResultV1,
+  Principal,
+} from '@hn/messages';
 import type { FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
-import { ApiProblemExamples, DEVELOPER_MISMATCH_EXAMPLE, DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE } from '../presale/problem-examples.openapi';
+import {
+  ApiProblemExamples,
+  DEVELOPER_MISMATCH_EXAMPLE,
+  DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE,
+} from '../presale/problem-examples.openapi';
 import { ParsedPresaleNumber, PresaleNumberPipe } from '../presale/presale-number.pipe';
 import { ScanUploadService } from '../scans/scan-upload.service';
 import { Audited } from '../supervision/supervision-gateway.service';
-import { CommonSupervisionProblems, INVALID_PRESALE_EXAMPLE, MALFORMED_JSON_EXAMPLE, REGION_FORBIDDEN_EXAMPLE, SupervisionRoute } from '../supervision/supervision-problems.openapi';
+import {
+  CommonSupervisionProblems,
+  INVALID_PRESALE_EXAMPLE,
+  MALFORMED_JSON_EXAMPLE,
+  REGION_FORBIDDEN_EXAMPLE,
+  SupervisionRoute,
+} from '../supervision/supervision-problems.openapi';
 import { BackfillGatewayService } from './backfill-gateway.service';
-import { assertZNumberField, backfillData, correctionData, SubmitBackfillPipe, WithdrawBackfillPipe } from './backfill-inputs';
+import {
+  assertZNumberField,
+  backfillData,
+  correctionData,
+  SubmitBackfillPipe,
+  WithdrawBackfillPipe,
+} from './backfill-inputs';
 import {
   ApiMultipartScan,
   BACKFILL_LOCKED_EXAMPLE,
@@ -20,16 +44,31 @@ import {
   PERMIT_REGION_FORBIDDEN_EXAMPLE,
   SCAN_UNAVAILABLE_EXAMPLE,
 } from './backfill-problems.openapi';
-import { BACKFILL_SUBMISSION_EXAMPLE, SubmitBackfillDto, WithdrawBackfillDto, Z_PRESALE_EXAMPLE } from './dto/backfill-bodies.dto';
+import {
+  BACKFILL_SUBMISSION_EXAMPLE,
+  SubmitBackfillDto,
+  WithdrawBackfillDto,
+  Z_PRESALE_EXAMPLE,
+} from './dto/backfill-bodies.dto';
 import { BackfillKeywordQuery, BackfillListQuery } from './dto/backfill-queries.dto';
-import { BackfillCandidatePageDto, BackfillIssuedDto, BackfillPageDto, BackfillSubmitResultDto, BackfillWithdrawResultDto, CorrectionResultDto } from './dto/backfill-responses.dto';
+import {
+  BackfillCandidatePageDto,
+  BackfillIssuedDto,
+  BackfillPageDto,
+  BackfillSubmitResultDto,
+  BackfillWithdrawResultDto,
+  CorrectionResultDto,
+} from './dto/backfill-responses.dto';
 import { optionalIdempotencyKey, readScanRequest } from './scan-request';
 
 const INCOMPLETE_EXAMPLE = {
   code: 'INCOMPLETE_SUBMISSION',
   detail: '提交内容不完整或有误，共 2 处，请逐项补正 (incomplete or invalid submission: 2 field(s))',
   errors: [
-    { field: 'developer.creditCode', reason: '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)' },
+    {
+      field: 'developer.creditCode',
+      reason: '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)',
+    },
     { field: 'presaleArea', reason: '预售面积须为正数，最多两位小数 (positive, at most 2 decimals)' },
   ],
 };
@@ -51,13 +90,38 @@ export class BackfillController {
     summary: '待补录项目（已标记为预售商品房）List projects to backfill (marked PRESALE)',
     description:
       '本人区划内施工许可证已标记为预售商品房（PRESALE）的项目，按项目分组，列出其施工许可证与已补录的预售许可证（Z）。可按区划、关键字（项目名称、编码或施工许可证号）筛选，分页。\n\n' +
-      'Projects whose construction permits are typed PRESALE, grouped by project, with the Z permits already backfilled; caller\'s regions only.',
+      "Projects whose construction permits are typed PRESALE, grouped by project, with the Z permits already backfilled; caller's regions only.",
   })
   @ApiOkResponse({ type: BackfillCandidatePageDto })
-  @ApiProblemExamples(400, '查询参数无效 Invalid query', { invalidPageSize: { code: 'VALIDATION_FAILED', detail: '请求参数校验失败 (request validation failed)', errors: [{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }] } })
-  @CommonSupervisionProblems({ regionForbidden: { code: 'REGION_FORBIDDEN', detail: '区划 430102 属区划 430102，不在本凭据的区划范围内 (outside the caller\'s regions)', errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }] } })
-  candidates(@CurrentPrincipal() principal: Principal, @Query() query: BackfillKeywordQuery, @CorrelationId() cid: string): Promise<BackfillCandidatePageV1> {
-    return this.backfill.candidates(principal, { page: query.page, pageSize: query.pageSize, ...(query.regionCode ? { regionCode: query.regionCode } : {}), ...(query.keyword ? { keyword: query.keyword } : {}) }, cid);
+  @ApiProblemExamples(400, '查询参数无效 Invalid query', {
+    invalidPageSize: {
+      code: 'VALIDATION_FAILED',
+      detail: '请求参数校验失败 (request validation failed)',
+      errors: [{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }],
+    },
+  })
+  @CommonSupervisionProblems({
+    regionForbidden: {
+      code: 'REGION_FORBIDDEN',
+      detail: "区划 430102 属区划 430102，不在本凭据的区划范围内 (outside the caller's regions)",
+      errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }],
+    },
+  })
+  candidates(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: BackfillKeywordQuery,
+    @CorrelationId() cid: string,
+  ): Promise<BackfillCandidatePageV1> {
+    return this.backfill.candidates(
+      principal,
+      {
+        page: query.page,
+        pageSize: query.pageSize,
+        ...(query.regionCode ? { regionCode: query.regionCode } : {}),
+        ...(query.keyword ? { keyword: query.keyword } : {}),
+      },
+      cid,
+    );
   }
 
   @Post('presale-permits')
@@ -72,26 +136,66 @@ export class BackfillController {
       '扫描件类型或大小不符（415/413）时不保存任何内容、不占用序号。\n\n' +
       'Issues the next Z serial for the first permit, with chain token, log entry and QR like Y numbers; the record is a DRAFT until submitted. Optional Idempotency-Key.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '可选幂等键：1–128 位 [A-Za-z0-9._:-]，按工作人员隔离', example: 'yx-backfill-2024-009' })
-  @ApiMultipartScan('补录的预售许可信息（JSON，字段同取号请求体 PresaleSubmission；发证日期早于 2024-08-01）', BACKFILL_SUBMISSION_EXAMPLE, '预售许可证扫描件 certificate scan')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: '可选幂等键：1–128 位 [A-Za-z0-9._:-]，按工作人员隔离',
+    example: 'yx-backfill-2024-009',
+  })
+  @ApiMultipartScan(
+    '补录的预售许可信息（JSON，字段同取号请求体 PresaleSubmission；发证日期早于 2024-08-01）',
+    BACKFILL_SUBMISSION_EXAMPLE,
+    '预售许可证扫描件 certificate scan',
+  )
   @ApiCreatedResponse({ type: BackfillIssuedDto, description: '已补录（草稿）backfilled as a draft' })
   @MultipartScanProblems()
   @CommonSupervisionProblems({ regionForbidden: PERMIT_REGION_FORBIDDEN_EXAMPLE })
-  @ApiProblemExamples(404, '施工许可证不存在 Permit not found', { permitNotFound: { code: 'PERMIT_NOT_FOUND', detail: '未找到施工许可证 430223202406209901 (construction permit not found)', errors: [{ field: 'constructionPermitNumbers', reason: '430223202406209901' }] } })
+  @ApiProblemExamples(404, '施工许可证不存在 Permit not found', {
+    permitNotFound: {
+      code: 'PERMIT_NOT_FOUND',
+      detail: '未找到施工许可证 430223202406209901 (construction permit not found)',
+      errors: [{ field: 'constructionPermitNumbers', reason: '430223202406209901' }],
+    },
+  })
   @ApiProblemExamples(409, '冲突 Conflict', {
-    serialExhausted: { code: 'SERIAL_EXHAUSTED', detail: '施工许可证 430223202406200101 的 Z 序号 01–99 已用尽 (serial space exhausted)' },
-    inFlight: { code: 'IDEMPOTENCY_KEY_IN_FLIGHT', detail: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this key is in flight)' },
-    duplicateLocalCertificate: { ...DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE, detail: DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE.detail.replace(/Y01/g, 'Z01').replace('第015号', '第009号') },
+    serialExhausted: {
+      code: 'SERIAL_EXHAUSTED',
+      detail: '施工许可证 430223202406200101 的 Z 序号 01–99 已用尽 (serial space exhausted)',
+    },
+    inFlight: {
+      code: 'IDEMPOTENCY_KEY_IN_FLIGHT',
+      detail: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this key is in flight)',
+    },
+    duplicateLocalCertificate: {
+      ...DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE,
+      detail: DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE.detail.replace(/Y01/g, 'Z01').replace('第015号', '第009号'),
+    },
   })
   @ApiProblemExamples(422, '不完整或不符合补录条件 Incomplete or not eligible', {
     incomplete: INCOMPLETE_EXAMPLE,
     developerMismatch: DEVELOPER_MISMATCH_EXAMPLE,
-    afterCutover: { code: 'BACKFILL_AFTER_CUTOVER', detail: '发证日期 2024-08-15 不早于统一编号启用日 2024-08-01，应通过取号接口取得 Y 编号，不能补录 (issued on or after the cut-over: obtain a Y number instead)', errors: [{ field: 'issueDate', reason: '须早于 2024-08-01 (before 2024-08-01)' }] },
-    notMarked: { code: 'PROJECT_NOT_MARKED_PRESALE', detail: '施工许可证 430223202406200201 所属项目尚未标记类型，须先标记为预售商品房才能补录 (project not marked PRESALE)' },
-    keyReused: { code: 'IDEMPOTENCY_KEY_REUSED', detail: 'Idempotency-Key 已用于另一份不同的请求 (idempotency key reused with a different body)' },
+    afterCutover: {
+      code: 'BACKFILL_AFTER_CUTOVER',
+      detail:
+        '发证日期 2024-08-15 不早于统一编号启用日 2024-08-01，应通过取号接口取得 Y 编号，不能补录 (issued on or after the cut-over: obtain a Y number instead)',
+      errors: [{ field: 'issueDate', reason: '须早于 2024-08-01 (before 2024-08-01)' }],
+    },
+    notMarked: {
+      code: 'PROJECT_NOT_MARKED_PRESALE',
+      detail:
+        '施工许可证 430223202406200201 所属项目尚未标记类型，须先标记为预售商品房才能补录 (project not marked PRESALE)',
+    },
+    keyReused: {
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      detail: 'Idempotency-Key 已用于另一份不同的请求 (idempotency key reused with a different body)',
+    },
     scanUnavailable: SCAN_UNAVAILABLE_EXAMPLE,
   })
-  async issue(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @CorrelationId() cid: string): Promise<Audited<BackfillIssuedV1>> {
+  async issue(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @CorrelationId() cid: string,
+  ): Promise<Audited<BackfillIssuedV1>> {
     const key = optionalIdempotencyKey(request);
     const { data, scan } = await readScanRequest(this.uploads, request, (raw) => backfillData(principal, raw));
     return this.backfill.issue(principal, data, scan, key, cid);
@@ -101,38 +205,85 @@ export class BackfillController {
   @RequireScopes(StaffScopes.supervisionRead)
   @ApiOperation({
     summary: '查询补录的预售许可证 List backfilled presale permits',
-    description: '本人区划内补录的预售许可证（Z），可按状态（DRAFT / SUBMITTED）、区划筛选，分页；含已撤回（status=WITHDRAWN）的记录。\n\nBackfilled permits of the caller\'s regions, newest first.',
+    description:
+      "本人区划内补录的预售许可证（Z），可按状态（DRAFT / SUBMITTED）、区划筛选，分页；含已撤回（status=WITHDRAWN）的记录。\n\nBackfilled permits of the caller's regions, newest first.",
   })
   @ApiOkResponse({ type: BackfillPageDto })
-  @ApiProblemExamples(400, '查询参数无效 Invalid query', { invalidState: { code: 'VALIDATION_FAILED', detail: '请求参数校验失败 (request validation failed)', errors: [{ field: 'state', reason: 'state 须为 DRAFT 或 SUBMITTED (DRAFT|SUBMITTED)' }] } })
-  @CommonSupervisionProblems({ regionForbidden: { code: 'REGION_FORBIDDEN', detail: '区划 430102 属区划 430102，不在本凭据的区划范围内 (outside the caller\'s regions)', errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }] } })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: BackfillListQuery, @CorrelationId() cid: string): Promise<BackfillPageV1> {
-    return this.backfill.list(principal, { page: query.page, pageSize: query.pageSize, ...(query.regionCode ? { regionCode: query.regionCode } : {}), ...(query.state ? { state: query.state } : {}) }, cid);
+  @ApiProblemExamples(400, '查询参数无效 Invalid query', {
+    invalidState: {
+      code: 'VALIDATION_FAILED',
+      detail: '请求参数校验失败 (request validation failed)',
+      errors: [{ field: 'state', reason: 'state 须为 DRAFT 或 SUBMITTED (DRAFT|SUBMITTED)' }],
+    },
+  })
+  @CommonSupervisionProblems({
+    regionForbidden: {
+      code: 'REGION_FORBIDDEN',
+      detail: "区划 430102 属区划 430102，不在本凭据的区划范围内 (outside the caller's regions)",
+      errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }],
+    },
+  })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: BackfillListQuery,
+    @CorrelationId() cid: string,
+  ): Promise<BackfillPageV1> {
+    return this.backfill.list(
+      principal,
+      {
+        page: query.page,
+        pageSize: query.pageSize,
+        ...(query.regionCode ? { regionCode: query.regionCode } : {}),
+        ...(query.state ? { state: query.state } : {}),
+      },
+      cid,
+    );
   }
 
   @Post('presale-permits/withdraw')
   @HttpCode(200)
   @RequireScopes(StaffScopes.supervisionWrite)
   @ApiOperation({
-    summary: '撤回本人最近一次未提交的补录 Withdraw the caller\'s last unsubmitted backfill',
+    summary: "撤回本人最近一次未提交的补录 Withdraw the caller's last unsubmitted backfill",
     description:
       '撤回本人补录且未提交的预售许可证（不填 presaleNumber 时为最近一次）：状态变为 WITHDRAWN，编号作废、不再使用，透明日志追加 WITHDRAWN 条目，其二维码核验结果为“已撤回”。' +
       '没有可撤回的记录：404 NOTHING_TO_WITHDRAW；已提交锁定：409 RECORD_LOCKED（任何角色都不能撤回，只能由管理员更正）。\n\n' +
-      'Retires the caller\'s own DRAFT backfill (status WITHDRAWN, number never reused, WITHDRAWN log entry); its token then verifies as WITHDRAWN.',
+      "Retires the caller's own DRAFT backfill (status WITHDRAWN, number never reused, WITHDRAWN log entry); its token then verifies as WITHDRAWN.",
   })
-  @ApiBody({ type: WithdrawBackfillDto, required: false, examples: { last: { summary: '撤回最近一次', value: {} }, named: { summary: '撤回指定的草稿', value: { presaleNumber: Z_PRESALE_EXAMPLE } } } })
+  @ApiBody({
+    type: WithdrawBackfillDto,
+    required: false,
+    examples: {
+      last: { summary: '撤回最近一次', value: {} },
+      named: { summary: '撤回指定的草稿', value: { presaleNumber: Z_PRESALE_EXAMPLE } },
+    },
+  })
   @ApiOkResponse({ type: BackfillWithdrawResultDto })
-  @ApiProblemExamples(400, '请求体或编号格式错误 Malformed body or number', { malformedJson: MALFORMED_JSON_EXAMPLE, invalidNumber: INVALID_PRESALE_EXAMPLE })
+  @ApiProblemExamples(400, '请求体或编号格式错误 Malformed body or number', {
+    malformedJson: MALFORMED_JSON_EXAMPLE,
+    invalidNumber: INVALID_PRESALE_EXAMPLE,
+  })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN_EXAMPLE })
   @ApiProblemExamples(404, '无可撤回的记录 Nothing to withdraw', {
-    nothingToWithdraw: { code: 'NOTHING_TO_WITHDRAW', detail: '没有本人录入且未提交的补录预售许可证可撤回 (no unsubmitted backfill of the caller to withdraw)' },
+    nothingToWithdraw: {
+      code: 'NOTHING_TO_WITHDRAW',
+      detail: '没有本人录入且未提交的补录预售许可证可撤回 (no unsubmitted backfill of the caller to withdraw)',
+    },
     notFound: BACKFILL_NOT_FOUND_EXAMPLE,
   })
   @ApiProblemExamples(409, '已提交锁定或非本人补录 Locked or not own', {
     recordLocked: BACKFILL_LOCKED_EXAMPLE,
-    notOwn: { code: 'NOT_OWN_VERSION', detail: '预售许可证 430223202406200101-Z01 由 youxian.li 补录，只能撤回本人补录的记录 (only the caller\'s own backfill can be withdrawn)' },
+    notOwn: {
+      code: 'NOT_OWN_VERSION',
+      detail:
+        "预售许可证 430223202406200101-Z01 由 youxian.li 补录，只能撤回本人补录的记录 (only the caller's own backfill can be withdrawn)",
+    },
   })
-  withdraw(@CurrentPrincipal() principal: Principal, @Body(WithdrawBackfillPipe) body: { presaleNumber?: string }, @CorrelationId() cid: string): Promise<Audited<BackfillWithdrawResultV1>> {
+  withdraw(
+    @CurrentPrincipal() principal: Principal,
+    @Body(WithdrawBackfillPipe) body: { presaleNumber?: string },
+    @CorrelationId() cid: string,
+  ): Promise<Audited<BackfillWithdrawResultV1>> {
     return this.backfill.withdraw(principal, body.presaleNumber ? { presaleNumber: body.presaleNumber } : {}, cid);
   }
 
@@ -145,9 +296,17 @@ export class BackfillController {
       '提交若干草稿（1–100 个，不重复），全部成功或全部不提交；提交后锁定，并为每个发布 hn.presale.permit.backfilled.v1（资金监管服务据此列出已补录的预售许可证）。已提交：409 RECORD_LOCKED；不存在：404；他区：403。\n\n' +
       'Locks the listed DRAFT backfills, all or none, and publishes one hn.presale.permit.backfilled.v1 each.',
   })
-  @ApiBody({ type: SubmitBackfillDto, examples: { two: { summary: '提交两个补录', value: { presaleNumbers: [Z_PRESALE_EXAMPLE, '430223202406200101-Z02'] } } } })
+  @ApiBody({
+    type: SubmitBackfillDto,
+    examples: {
+      two: { summary: '提交两个补录', value: { presaleNumbers: [Z_PRESALE_EXAMPLE, '430223202406200101-Z02'] } },
+    },
+  })
   @ApiOkResponse({ type: BackfillSubmitResultDto })
-  @ApiProblemExamples(400, '请求体或编号格式错误 Malformed body or number', { malformedJson: MALFORMED_JSON_EXAMPLE, invalidNumber: INVALID_PRESALE_EXAMPLE })
+  @ApiProblemExamples(400, '请求体或编号格式错误 Malformed body or number', {
+    malformedJson: MALFORMED_JSON_EXAMPLE,
+    invalidNumber: INVALID_PRESALE_EXAMPLE,
+  })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN_EXAMPLE })
   @ApiProblemExamples(404, '补录记录不存在 Not found', { notFound: BACKFILL_NOT_FOUND_EXAMPLE })
   @ApiProblemExamples(409, '已提交锁定或已撤回 Locked or withdrawn', {
@@ -155,9 +314,17 @@ export class BackfillController {
     withdrawn: { code: 'PRESALE_NOT_VALID', detail: '补录的预售许可证 430223202406200101-Z01 已撤回作废 (withdrawn)' },
   })
   @ApiProblemExamples(422, '字段无效 Invalid fields', {
-    incomplete: { code: 'INCOMPLETE_SUBMISSION', detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))', errors: [{ field: 'presaleNumbers', reason: '不能重复 (must be distinct)' }] },
+    incomplete: {
+      code: 'INCOMPLETE_SUBMISSION',
+      detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
+      errors: [{ field: 'presaleNumbers', reason: '不能重复 (must be distinct)' }],
+    },
   })
-  submit(@CurrentPrincipal() principal: Principal, @Body(SubmitBackfillPipe) body: SubmitBackfillDto, @CorrelationId() cid: string): Promise<Audited<BackfillSubmitResultV1>> {
+  submit(
+    @CurrentPrincipal() principal: Principal,
+    @Body(SubmitBackfillPipe) body: SubmitBackfillDto,
+    @CorrelationId() cid: string,
+  ): Promise<Audited<BackfillSubmitResultV1>> {
     return this.backfill.submit(principal, { presaleNumbers: body.presaleNumbers }, cid);
   }
 
@@ -166,7 +333,8 @@ export class BackfillController {
   @RequireRoles('ADMIN')
   @RequireScopes(StaffScopes.supervisionCorrect)
   @ApiOperation({
-    summary: '更正已提交的补录预售许可证（仅管理员，须书面报告）Correct a submitted backfilled permit (ADMIN, written report)',
+    summary:
+      '更正已提交的补录预售许可证（仅管理员，须书面报告）Correct a submitted backfilled permit (ADMIN, written report)',
     description:
       '仅省厅管理员（ADMIN，权限范围 supervision:correct）可依书面报告更正已提交（锁定）的补录预售许可证：data 部分为 {reason, documentNumber, submission（更正后的完整信息）}，scan 部分为书面报告扫描件。' +
       '同一事务中保留原版本、更新记录、在透明日志追加 CORRECTED 条目并签发新链令牌、保存报告扫描件、发布 hn.presale.permit.corrected.v1；编号不变。此后旧二维码核验结果为“已更正”（CORRECTED），新令牌核验有效。' +
@@ -176,7 +344,11 @@ export class BackfillController {
   @ApiParam({ name: 'presaleNumber', example: Z_PRESALE_EXAMPLE, description: '补录的预售许可证号（Z）' })
   @ApiMultipartScan(
     '更正内容（JSON）{reason 更正原因, documentNumber 书面报告文号, submission 更正后的完整预售许可信息}',
-    { reason: '预售面积录入错误，按原证更正', documentNumber: '湘建房函〔2024〕12号', submission: { ...BACKFILL_SUBMISSION_EXAMPLE, presaleArea: 12300.5 } },
+    {
+      reason: '预售面积录入错误，按原证更正',
+      documentNumber: '湘建房函〔2024〕12号',
+      submission: { ...BACKFILL_SUBMISSION_EXAMPLE, presaleArea: 12300.5 },
+    },
     '书面报告扫描件 written report scan',
   )
   @ApiOkResponse({ type: CorrectionResultDto })
@@ -184,11 +356,22 @@ export class BackfillController {
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN_EXAMPLE })
   @ApiProblemExamples(404, '补录记录不存在 Not found', { notFound: BACKFILL_NOT_FOUND_EXAMPLE })
   @ApiProblemExamples(409, '尚未提交 Not submitted', {
-    notSubmitted: { code: 'RECORD_NOT_SUBMITTED', detail: '补录的预售许可证 430223202406200101-Z01 尚未提交，不需更正：请撤回后重新补录 (not submitted: withdraw and backfill again instead)' },
-    duplicateLocalCertificate: { ...DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE, detail: DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE.detail.replace(/Y01/g, 'Z02') },
+    notSubmitted: {
+      code: 'RECORD_NOT_SUBMITTED',
+      detail:
+        '补录的预售许可证 430223202406200101-Z01 尚未提交，不需更正：请撤回后重新补录 (not submitted: withdraw and backfill again instead)',
+    },
+    duplicateLocalCertificate: {
+      ...DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE,
+      detail: DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE.detail.replace(/Y01/g, 'Z02'),
+    },
   })
   @ApiProblemExamples(422, '更正内容不完整 Incomplete correction', {
-    incomplete: { code: 'INCOMPLETE_SUBMISSION', detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))', errors: [{ field: 'documentNumber', reason: '必填 (required)' }] },
+    incomplete: {
+      code: 'INCOMPLETE_SUBMISSION',
+      detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
+      errors: [{ field: 'documentNumber', reason: '必填 (required)' }],
+    },
     developerMismatch: DEVELOPER_MISMATCH_EXAMPLE,
     scanUnavailable: SCAN_UNAVAILABLE_EXAMPLE,
   })
@@ -200,6 +383,12 @@ export class BackfillController {
   ): Promise<Audited<PresaleCorrectionResultV1>> {
     assertZNumberField(presale.value, 'presaleNumber');
     const { data, scan } = await readScanRequest(this.uploads, request, (raw) => correctionData(raw));
-    return this.backfill.correct(principal, presale.value, { reason: data.reason, documentNumber: data.documentNumber, submission: { ...data.submission } }, scan, cid);
+    return this.backfill.correct(
+      principal,
+      presale.value,
+      { reason: data.reason, documentNumber: data.documentNumber, submission: { ...data.submission } },
+      scan,
+      cid,
+    );
   }
 }

@@ -9,7 +9,11 @@ import { ScanUploadService } from '../scans/scan-upload.service';
  * request body seen by the AuditInterceptor, so a refused upload is audited with what was sent,
  * never with the scan bytes.
  */
-export async function readScanRequest<T>(uploads: ScanUploadService, request: FastifyRequest, validate: (raw: unknown) => Promise<T>): Promise<{ data: T; scan: ScanRefV1 }> {
+export async function readScanRequest<T>(
+  uploads: ScanUploadService,
+  request: FastifyRequest,
+  validate: (raw: unknown) => Promise<T>,
+): Promise<{ data: T; scan: ScanRefV1 }> {
   return uploads.read(request, async (raw) => {
     request.body = { data: raw };
     return validate(raw);
@@ -21,7 +25,9 @@ export function optionalIdempotencyKey(request: FastifyRequest): string | undefi
   if (request.headers[IDEMPOTENCY_KEY_HEADER] === undefined) return undefined;
   const key = readIdempotencyKey(request.headers);
   if (key === null) {
-    throw new DomainException(400, ErrorCode.IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID_DETAIL, [IDEMPOTENCY_KEY_FIELD_ERROR]);
+    throw new DomainException(400, ErrorCode.IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID_DETAIL, [
+      IDEMPOTENCY_KEY_FIELD_ERROR,
+    ]);
   }
   return key;
 }

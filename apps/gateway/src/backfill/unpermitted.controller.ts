@@ -16,7 +16,11 @@ import { BackfillKeywordQuery } from './dto/backfill-queries.dto';
 import { UnpermittedPageDto, UnpermittedProjectDto } from './dto/backfill-responses.dto';
 import { readScanRequest } from './scan-request';
 
-const REGION_FORBIDDEN = { code: 'REGION_FORBIDDEN', detail: '区划 430102 属区划 430102，不在本凭据的区划范围内 (outside the caller\'s regions)', errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }] };
+const REGION_FORBIDDEN = {
+  code: 'REGION_FORBIDDEN',
+  detail: "区划 430102 属区划 430102，不在本凭据的区划范围内 (outside the caller's regions)",
+  errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }],
+};
 
 /** 已办理预售许可但未办理施工许可的项目: staff register them (with the certificate scan) for the alerts service. */
 @SupervisionRoute()
@@ -41,7 +45,14 @@ export class UnpermittedPresaleController {
   })
   @ApiMultipartScan(
     '项目信息（JSON）UnpermittedPresaleSubmission',
-    { projectName: '攸县滨江花园一期', regionCode: '430223', developer: { name: '攸县滨江置业有限公司', creditCode: '91430223MA4Q0ABC1F' }, localCertificateNumber: '攸住建预字〔2023〕第021号', issueDate: '2023-11-20', address: '攸县江桥街道滨江路 18 号' },
+    {
+      projectName: '攸县滨江花园一期',
+      regionCode: '430223',
+      developer: { name: '攸县滨江置业有限公司', creditCode: '91430223MA4Q0ABC1F' },
+      localCertificateNumber: '攸住建预字〔2023〕第021号',
+      issueDate: '2023-11-20',
+      address: '攸县江桥街道滨江路 18 号',
+    },
     '预售许可证扫描件 certificate scan',
   )
   @ApiCreatedResponse({ type: UnpermittedProjectDto })
@@ -52,13 +63,23 @@ export class UnpermittedPresaleController {
       code: 'INCOMPLETE_SUBMISSION',
       detail: '提交内容不完整或有误，共 2 处，请逐项补正 (incomplete or invalid submission: 2 field(s))',
       errors: [
-        { field: 'regionCode', reason: '区划 430225 在发证日期 2023-11-20 未生效或已撤销 (not in force on the issue date)' },
-        { field: 'developer.creditCode', reason: '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)' },
+        {
+          field: 'regionCode',
+          reason: '区划 430225 在发证日期 2023-11-20 未生效或已撤销 (not in force on the issue date)',
+        },
+        {
+          field: 'developer.creditCode',
+          reason: '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)',
+        },
       ],
     },
     scanUnavailable: SCAN_UNAVAILABLE_EXAMPLE,
   })
-  async register(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @CorrelationId() cid: string): Promise<Audited<UnpermittedPresaleProjectV1>> {
+  async register(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @CorrelationId() cid: string,
+  ): Promise<Audited<UnpermittedPresaleProjectV1>> {
     const { data, scan } = await readScanRequest(this.uploads, request, (raw) => unpermittedData(principal, raw));
     return this.backfill.registerUnpermitted(principal, data, scan, cid);
   }
@@ -67,12 +88,32 @@ export class UnpermittedPresaleController {
   @RequireScopes(StaffScopes.supervisionRead)
   @ApiOperation({
     summary: '查询已办预售未办施工许可的项目 List projects with a presale permit but no construction permit',
-    description: '本人区划内登记的项目，可按区划、关键字（项目名称、开发企业、预售许可证号）筛选，分页，最新在前。\n\nRegistered projects of the caller\'s regions, newest first.',
+    description:
+      "本人区划内登记的项目，可按区划、关键字（项目名称、开发企业、预售许可证号）筛选，分页，最新在前。\n\nRegistered projects of the caller's regions, newest first.",
   })
   @ApiOkResponse({ type: UnpermittedPageDto })
-  @ApiProblemExamples(400, '查询参数无效 Invalid query', { invalidPageSize: { code: 'VALIDATION_FAILED', detail: '请求参数校验失败 (request validation failed)', errors: [{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }] } })
+  @ApiProblemExamples(400, '查询参数无效 Invalid query', {
+    invalidPageSize: {
+      code: 'VALIDATION_FAILED',
+      detail: '请求参数校验失败 (request validation failed)',
+      errors: [{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }],
+    },
+  })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: BackfillKeywordQuery, @CorrelationId() cid: string): Promise<UnpermittedPresalePageV1> {
-    return this.backfill.listUnpermitted(principal, { page: query.page, pageSize: query.pageSize, ...(query.regionCode ? { regionCode: query.regionCode } : {}), ...(query.keyword ? { keyword: query.keyword } : {}) }, cid);
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: BackfillKeywordQuery,
+    @CorrelationId() cid: string,
+  ): Promise<UnpermittedPresalePageV1> {
+    return this.backfill.listUnpermitted(
+      principal,
+      {
+        page: query.page,
+        pageSize: query.pageSize,
+        ...(query.regionCode ? { regionCode: query.regionCode } : {}),
+        ...(query.keyword ? { keyword: query.keyword } : {}),
+      },
+      cid,
+    );
   }
 }

@@ -23,7 +23,13 @@ export function registerGuardedBodyParsers(app: NestFastifyApplication, bodyLimi
   app.useBodyParser('application/json', { bodyLimit }, (_request, body, done) => {
     const text = body.toString('utf8');
     if (text.trim() === '') {
-      done(DomainException.validation([{ field: 'body', reason: 'empty JSON body' }], '请求体为空但声明为 JSON (empty JSON body)'), undefined);
+      done(
+        DomainException.validation(
+          [{ field: 'body', reason: 'empty JSON body' }],
+          '请求体为空但声明为 JSON (empty JSON body)',
+        ),
+        undefined,
+      );
       return;
     }
     try {
@@ -41,10 +47,20 @@ export function registerGuardedBodyParsers(app: NestFastifyApplication, bodyLimi
       done(err as Error, undefined);
     }
   });
-  app.getHttpAdapter().getInstance().addHook('preValidation', (request, _reply, done) => {
-    const errors = requestPartErrors(request);
-    done(errors.length > 0 ? DomainException.validation(errors, '查询参数或路径参数含有不允许的字符 (forbidden character in a query or path parameter)') : undefined);
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('preValidation', (request, _reply, done) => {
+      const errors = requestPartErrors(request);
+      done(
+        errors.length > 0
+          ? DomainException.validation(
+              errors,
+              '查询参数或路径参数含有不允许的字符 (forbidden character in a query or path parameter)',
+            )
+          : undefined,
+      );
+    });
 }
 
 /** Query and path parameters are one-line text: no NUL, lone surrogate or control character at all. */

@@ -29,39 +29,67 @@ describe('jsonDepth', () => {
 
 describe('parseGuardedJson', () => {
   it('passes ordinary JSON through, TAB/LF allowed in free text, pairs of surrogates allowed', () => {
-    expect(parseGuardedJson('{"name":"锦绣星城 𠀀","remark":"第一行\\n第二行\\t"}')).toEqual({ name: '锦绣星城 𠀀', remark: '第一行\n第二行\t' });
+    expect(parseGuardedJson('{"name":"锦绣星城 𠀀","remark":"第一行\\n第二行\\t"}')).toEqual({
+      name: '锦绣星城 𠀀',
+      remark: '第一行\n第二行\t',
+    });
   });
 
   it('refuses nesting deeper than 32 with BODY_TOO_DEEP before parsing', () => {
     const deep = '['.repeat(500_000) + ']'.repeat(500_000);
     const started = process.hrtime.bigint();
-    expect(problemOf(() => parseGuardedJson(deep))).toMatchObject({ status: 400, code: 'BODY_TOO_DEEP', errors: [{ field: 'body' }] });
+    expect(problemOf(() => parseGuardedJson(deep))).toMatchObject({
+      status: 400,
+      code: 'BODY_TOO_DEEP',
+      errors: [{ field: 'body' }],
+    });
     expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(10);
     expect(() => parseGuardedJson('['.repeat(32) + ']'.repeat(32))).not.toThrow();
   });
 
   it('names the field holding NUL, a lone surrogate or a control character', () => {
-    expect(problemOf(() => parseGuardedJson('{"client_id":"a\\u0000b"}'))).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'client_id' }] });
-    expect(problemOf(() => parseGuardedJson('{"developer":{"name":"\\ud800x"}}')).errors).toEqual([{ field: 'developer.name', reason: expect.stringContaining('lone surrogate U+D800') }]);
-    expect(problemOf(() => parseGuardedJson('{"buildings":["1#","2#\\u001b[31m"]}')).errors).toEqual([{ field: 'buildings[1]', reason: expect.stringContaining('U+001B') }]);
+    expect(problemOf(() => parseGuardedJson('{"client_id":"a\\u0000b"}'))).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'client_id' }],
+    });
+    expect(problemOf(() => parseGuardedJson('{"developer":{"name":"\\ud800x"}}')).errors).toEqual([
+      { field: 'developer.name', reason: expect.stringContaining('lone surrogate U+D800') },
+    ]);
+    expect(problemOf(() => parseGuardedJson('{"buildings":["1#","2#\\u001b[31m"]}')).errors).toEqual([
+      { field: 'buildings[1]', reason: expect.stringContaining('U+001B') },
+    ]);
     expect(problemOf(() => parseGuardedJson('{"a":"\\udc00"}')).errors?.[0]?.field).toBe('a');
   });
 
   it('refuses __proto__, constructor and prototype keys at any depth', () => {
-    expect(problemOf(() => parseGuardedJson('{"__proto__":{"admin":true}}')).errors).toEqual([{ field: '__proto__', reason: expect.stringContaining('forbidden key') }]);
-    expect(problemOf(() => parseGuardedJson('{"a":[{"constructor":{"prototype":{}}}]}')).errors?.[0]?.field).toBe('a[0].constructor');
+    expect(problemOf(() => parseGuardedJson('{"__proto__":{"admin":true}}')).errors).toEqual([
+      { field: '__proto__', reason: expect.stringContaining('forbidden key') },
+    ]);
+    expect(problemOf(() => parseGuardedJson('{"a":[{"constructor":{"prototype":{}}}]}')).errors?.[0]?.field).toBe(
+      'a[0].constructor',
+    );
     expect(problemOf(() => parseGuardedJson('{"x":{"prototype":1}}')).errors?.[0]?.field).toBe('x.prototype');
   });
 
   it('refuses numbers beyond 2^53 and malformed JSON', () => {
     expect(problemOf(() => parseGuardedJson('{"amountFen":1e400}')).errors?.[0]?.field).toBe('amountFen');
     expect(problemOf(() => parseGuardedJson('{"n":123456789012345678901234567890}')).errors?.[0]?.field).toBe('n');
-    expect(problemOf(() => parseGuardedJson('{"a":'))).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'body', reason: 'malformed JSON' }] });
+    expect(problemOf(() => parseGuardedJson('{"a":'))).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'body', reason: 'malformed JSON' }],
+    });
   });
 
   it('answers 413 for arrays and strings larger than any route takes', () => {
-    expect(problemOf(() => parseGuardedJson(JSON.stringify({ unitCodes: new Array(10_001).fill('A') })))).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE', errors: [{ field: 'unitCodes' }] });
-    expect(problemOf(() => parseGuardedJson(JSON.stringify({ name: 'x'.repeat(70_000) })))).toMatchObject({ status: 413, errors: [{ field: 'name' }] });
+    expect(problemOf(() => parseGuardedJson(JSON.stringify({ unitCodes: new Array(10_001).fill('A') })))).toMatchObject(
+      { status: 413, code: 'PAYLOAD_TOO_LARGE', errors: [{ field: 'unitCodes' }] },
+    );
+    expect(problemOf(() => parseGuardedJson(JSON.stringify({ name: 'x'.repeat(70_000) })))).toMatchObject({
+      status: 413,
+      errors: [{ field: 'name' }],
+    });
   });
 });
 
@@ -75,8 +103,14 @@ describe('inspectJsonValue', () => {
 
 describe('requestPartErrors', () => {
   it('names query and path parameters holding NUL or control characters (TAB and LF included)', () => {
-    expect(requestPartErrors({ query: { projectName: 'a\u0000b', page: '1' }, params: {} })).toEqual([{ field: 'projectName', reason: expect.stringContaining('NUL') }]);
-    expect(requestPartErrors({ query: { q: ['ok', 'x\ty'] }, params: { permitNumber: '\ud800' } }).map((e) => e.field)).toEqual(['permitNumber', 'q']);
-    expect(requestPartErrors({ query: { projectName: '锦绣星城' }, params: { permitNumber: '430223202406200101' } })).toEqual([]);
+    expect(requestPartErrors({ query: { projectName: 'a\u0000b', page: '1' }, params: {} })).toEqual([
+      { field: 'projectName', reason: expect.stringContaining('NUL') },
+    ]);
+    expect(
+      requestPartErrors({ query: { q: ['ok', 'x\ty'] }, params: { permitNumber: '\ud800' } }).map((e) => e.field),
+    ).toEqual(['permitNumber', 'q']);
+    expect(
+      requestPartErrors({ query: { projectName: '锦绣星城' }, params: { permitNumber: '430223202406200101' } }),
+    ).toEqual([]);
   });
 });

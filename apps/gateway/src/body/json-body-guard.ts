@@ -23,7 +23,8 @@ export function jsonDepth(text: string, limit = JSON_MAX_DEPTH): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
       continue;
     }
@@ -47,7 +48,10 @@ const fieldPath = (parent: string, key: string | number): string =>
  * naming its field path (`developer.name`, `buildings[2]`). Returns at most `maxErrors` errors.
  * `status` is 413 when only sizes are exceeded.
  */
-export function inspectJsonValue(root: unknown, maxErrors = 20): { errors: FieldError[]; status: 400 | 413; tooDeep: boolean } {
+export function inspectJsonValue(
+  root: unknown,
+  maxErrors = 20,
+): { errors: FieldError[]; status: 400 | 413; tooDeep: boolean } {
   const errors: FieldError[] = [];
   let tooDeep = false;
   let onlySizes = true;
@@ -63,16 +67,25 @@ export function inspectJsonValue(root: unknown, maxErrors = 20): { errors: Field
       break;
     }
     if (typeof value === 'string') {
-      if (value.length > JSON_MAX_STRING_LENGTH) add(path, `字符串过长，最多 ${JSON_MAX_STRING_LENGTH} 字符 (string longer than ${JSON_MAX_STRING_LENGTH})`, true);
+      if (value.length > JSON_MAX_STRING_LENGTH)
+        add(
+          path,
+          `字符串过长，最多 ${JSON_MAX_STRING_LENGTH} 字符 (string longer than ${JSON_MAX_STRING_LENGTH})`,
+          true,
+        );
       else {
         const problem = textCharacterProblem(value, { multiline: true });
         if (problem) add(path, problem);
       }
     } else if (typeof value === 'number') {
-      if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) add(path, '数值超出范围 (number out of range, |n| ≤ 2^53 − 1)');
+      if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER)
+        add(path, '数值超出范围 (number out of range, |n| ≤ 2^53 − 1)');
     } else if (Array.isArray(value)) {
-      if (value.length > JSON_MAX_ARRAY_ITEMS) add(path, `数组过大，最多 ${JSON_MAX_ARRAY_ITEMS} 项 (array longer than ${JSON_MAX_ARRAY_ITEMS})`, true);
-      else for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: fieldPath(path, i), depth: depth + 1 });
+      if (value.length > JSON_MAX_ARRAY_ITEMS)
+        add(path, `数组过大，最多 ${JSON_MAX_ARRAY_ITEMS} 项 (array longer than ${JSON_MAX_ARRAY_ITEMS})`, true);
+      else
+        for (let i = value.length - 1; i >= 0; i--)
+          stack.push({ value: value[i], path: fieldPath(path, i), depth: depth + 1 });
     } else if (typeof value === 'object' && value !== null) {
       const keys = Object.keys(value);
       for (let i = keys.length - 1; i >= 0; i--) {
@@ -95,14 +108,26 @@ export function assertCleanJsonValue(value: unknown): void {
   const { errors, status, tooDeep } = inspectJsonValue(value);
   if (tooDeep) throw tooDeepProblem();
   if (errors.length === 0) return;
-  if (status === 413) throw new DomainException(413, ErrorCode.PAYLOAD_TOO_LARGE, '请求体中的数组或字符串超过上限 (array or string too large)', errors);
-  throw DomainException.validation(errors, '请求体含有不允许的字段名、字符或数值 (forbidden key, character or number in the body)');
+  if (status === 413)
+    throw new DomainException(
+      413,
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      '请求体中的数组或字符串超过上限 (array or string too large)',
+      errors,
+    );
+  throw DomainException.validation(
+    errors,
+    '请求体含有不允许的字段名、字符或数值 (forbidden key, character or number in the body)',
+  );
 }
 
 function tooDeepProblem(): DomainException {
-  return new DomainException(400, ErrorCode.BODY_TOO_DEEP, `JSON 嵌套超过 ${JSON_MAX_DEPTH} 层 (JSON nested deeper than ${JSON_MAX_DEPTH} levels)`, [
-    { field: 'body', reason: `nesting depth > ${JSON_MAX_DEPTH}` },
-  ]);
+  return new DomainException(
+    400,
+    ErrorCode.BODY_TOO_DEEP,
+    `JSON 嵌套超过 ${JSON_MAX_DEPTH} 层 (JSON nested deeper than ${JSON_MAX_DEPTH} levels)`,
+    [{ field: 'body', reason: `nesting depth > ${JSON_MAX_DEPTH}` }],
+  );
 }
 
 /**

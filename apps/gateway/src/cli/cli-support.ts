@@ -22,7 +22,13 @@ export async function withGatewayDatabase<T>(work: (dataSource: DataSource) => P
   const serverUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const database = process.env['GATEWAY_DB_NAME'] ?? 'hn_gateway';
   await ensureDatabase(serverUrl, database);
-  const dataSource = createServiceDataSource({ serverUrl, database, entities: gatewayEntities, migrations: gatewayMigrations, poolSize: 2 });
+  const dataSource = createServiceDataSource({
+    serverUrl,
+    database,
+    entities: gatewayEntities,
+    migrations: gatewayMigrations,
+    poolSize: 2,
+  });
   await dataSource.initialize();
   try {
     await runMigrationsLocked(dataSource);
@@ -49,22 +55,41 @@ export function cliNotifier(): AccountNotifier {
           await nc.close();
         }
       } catch (err) {
-        process.stderr.write(`提示 note: 未能通过 NATS 通知网关 (${err instanceof Error ? err.message : String(err)})；各网关实例将在 5 秒内自行生效 (gateways pick the change up within 5 s)\n`);
+        process.stderr.write(
+          `提示 note: 未能通过 NATS 通知网关 (${err instanceof Error ? err.message : String(err)})；各网关实例将在 5 秒内自行生效 (gateways pick the change up within 5 s)\n`,
+        );
       }
     },
   };
 }
 
 /** One audit row for an operator command. */
-export async function auditCli(dataSource: DataSource, command: string, target: string, before: unknown, after: unknown, status = 200): Promise<void> {
-  await new AuditService(dataSource).record({ actor: `operator:${operatorName()}`, role: null, region: null, action: `CLI ${command}`, target, before, after, status });
+export async function auditCli(
+  dataSource: DataSource,
+  command: string,
+  target: string,
+  before: unknown,
+  after: unknown,
+  status = 200,
+): Promise<void> {
+  await new AuditService(dataSource).record({
+    actor: `operator:${operatorName()}`,
+    role: null,
+    region: null,
+    action: `CLI ${command}`,
+    target,
+    before,
+    after,
+    status,
+  });
 }
 
 /** Runs an operator command: problems (DomainException) and usage errors on stderr, exit code 1. */
 export function runCli(main: () => Promise<void>): void {
   main().catch((err: unknown) => {
     const problem = (err as { problem?: { detail?: string; errors?: Array<{ reason: string }> } }).problem;
-    const detail = problem?.errors?.[0]?.reason ?? problem?.detail ?? (err instanceof Error ? err.message : String(err));
+    const detail =
+      problem?.errors?.[0]?.reason ?? problem?.detail ?? (err instanceof Error ? err.message : String(err));
     process.stderr.write(`失败 failed: ${detail}\n`);
     process.exit(1);
   });

@@ -25,15 +25,21 @@ async function main(): Promise<void> {
   if (!COMMANDS.includes(command)) throw new UsageError(USAGE);
   let values: { 'client-id'?: string; 'overlap-hours'?: string };
   try {
-    ({ values } = parseArgs({ args: process.argv.slice(3), options: { 'client-id': { type: 'string' }, 'overlap-hours': { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: process.argv.slice(3),
+      options: { 'client-id': { type: 'string' }, 'overlap-hours': { type: 'string' } },
+      strict: true,
+    }));
   } catch (err) {
     throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
   }
   const clientId = values['client-id'];
   if (command !== 'list' && !clientId) throw new UsageError(`缺少 --client-id (missing --client-id)\n${USAGE}`);
-  if (command !== 'rotate-secret' && values['overlap-hours'] !== undefined) throw new UsageError(`--overlap-hours 仅用于 rotate-secret\n${USAGE}`);
+  if (command !== 'rotate-secret' && values['overlap-hours'] !== undefined)
+    throw new UsageError(`--overlap-hours 仅用于 rotate-secret\n${USAGE}`);
   const overlap = values['overlap-hours'] === undefined ? DEFAULT_OVERLAP_HOURS : Number(values['overlap-hours']);
-  if (values['overlap-hours'] !== undefined && (values['overlap-hours'].trim() === '' || !Number.isFinite(overlap))) throw new UsageError(`--overlap-hours 须为数字 (hours)\n${USAGE}`);
+  if (values['overlap-hours'] !== undefined && (values['overlap-hours'].trim() === '' || !Number.isFinite(overlap)))
+    throw new UsageError(`--overlap-hours 须为数字 (hours)\n${USAGE}`);
 
   await withGatewayDatabase(async (dataSource) => {
     const service = new IntegratorAdminService(dataSource, cliNotifier());
@@ -44,11 +50,21 @@ async function main(): Promise<void> {
     const target = `clientId=${clientId!}`;
     if (command === 'rotate-secret') {
       const rotated = await service.rotateSecret(clientId!, overlap);
-      await auditCli(dataSource, `integrator:${command}`, target, rotated.before, { ...rotated.after, overlapHours: overlap });
-      process.stdout.write(`${JSON.stringify({ clientId, clientSecret: rotated.clientSecret, previousSecretValidUntil: rotated.account.previousSecretValidUntil })}\n`);
+      await auditCli(dataSource, `integrator:${command}`, target, rotated.before, {
+        ...rotated.after,
+        overlapHours: overlap,
+      });
+      process.stdout.write(
+        `${JSON.stringify({ clientId, clientSecret: rotated.clientSecret, previousSecretValidUntil: rotated.account.previousSecretValidUntil })}\n`,
+      );
       return;
     }
-    const change = command === 'disable' ? await service.disable(clientId!) : command === 'enable' ? await service.enable(clientId!) : await service.delete(clientId!);
+    const change =
+      command === 'disable'
+        ? await service.disable(clientId!)
+        : command === 'enable'
+          ? await service.enable(clientId!)
+          : await service.delete(clientId!);
     await auditCli(dataSource, `integrator:${command}`, target, change.before, change.after);
     process.stdout.write(`${JSON.stringify(change.account)}\n`);
   });

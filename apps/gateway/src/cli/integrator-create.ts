@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   });
   if (!values.name || !values.regions || !values.scopes) throw new Error(USAGE);
   const rateLimit = values['rate-limit'] === undefined ? null : Number(values['rate-limit']);
-  if (rateLimit !== null && (!Number.isInteger(rateLimit) || rateLimit < 1)) throw new Error('--rate-limit 须为正整数 (requests per minute)');
+  if (rateLimit !== null && (!Number.isInteger(rateLimit) || rateLimit < 1))
+    throw new Error('--rate-limit 须为正整数 (requests per minute)');
 
   const created = await withGatewayDatabase((dataSource) =>
     new IntegratorsService(dataSource).create({
@@ -34,7 +35,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const detail = (err as { problem?: { detail?: string } }).problem?.detail ?? (err instanceof Error ? err.message : String(err));
+  const detail =
+    (err as { problem?: { detail?: string } }).problem?.detail ?? (err instanceof Error ? err.message : String(err));
   process.stderr.write(`创建失败 failed: ${detail}\n`);
   process.exit(1);
 });

@@ -33,7 +33,12 @@ async function main(): Promise<void> {
       for (const item of await service.list()) process.stdout.write(`${JSON.stringify(item)}\n`);
       return;
     }
-    const change = command === 'disable' ? await service.disable(username!) : command === 'enable' ? await service.enable(username!) : await service.delete(username!);
+    const change =
+      command === 'disable'
+        ? await service.disable(username!)
+        : command === 'enable'
+          ? await service.enable(username!)
+          : await service.delete(username!);
     await auditCli(dataSource, `staff:${command}`, `username=${username!}`, change.before, change.after);
     process.stdout.write(`${JSON.stringify(change.account)}\n`);
   });

@@ -12,7 +12,9 @@ const USAGE =
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** Operator command: creates a staff account and prints {"username","role","region"} (never the password). */
@@ -33,10 +35,16 @@ async function main(): Promise<void> {
     throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
   }
   const password = values['password-stdin'] ? await readStdin() : values.password;
-  if (!values.username || !password || !values.role || !values.region) throw new UsageError(`缺少参数 missing argument\n${USAGE}`);
+  if (!values.username || !password || !values.role || !values.region)
+    throw new UsageError(`缺少参数 missing argument\n${USAGE}`);
 
   const created = await withGatewayDatabase(async (dataSource) => {
-    const account = await new StaffAccountsService(dataSource).create({ username: values.username!, password, role: values.role!, region: values.region! });
+    const account = await new StaffAccountsService(dataSource).create({
+      username: values.username!,
+      password,
+      role: values.role!,
+      region: values.region!,
+    });
     await new AuditService(dataSource).record({
       actor: `operator:${operatorName()}`,
       role: null,
@@ -48,7 +56,9 @@ async function main(): Promise<void> {
     });
     return account;
   });
-  process.stdout.write(`${JSON.stringify({ username: created.username, role: created.role, region: created.region })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ username: created.username, role: created.role, region: created.region })}\n`,
+  );
 }
 
 main().catch((err: unknown) => {

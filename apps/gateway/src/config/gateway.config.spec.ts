@@ -14,7 +14,9 @@ describe('validateGatewayConfig', () => {
   it('applies defaults and validates numbers', () => {
     const config = validateGatewayConfig({ GATEWAY_JWT_SECRET: 's'.repeat(40) });
     expect(config).toMatchObject({ port: 3000, databaseName: 'hn_gateway', tokenTtlSeconds: 900 });
-    expect(() => validateGatewayConfig({ GATEWAY_JWT_SECRET: 's'.repeat(40), GATEWAY_PORT: 'abc' })).toThrow(/GATEWAY_PORT/);
+    expect(() => validateGatewayConfig({ GATEWAY_JWT_SECRET: 's'.repeat(40), GATEWAY_PORT: 'abc' })).toThrow(
+      /GATEWAY_PORT/,
+    );
   });
 });
 
@@ -22,19 +24,31 @@ describe('validateGatewayConfig: proxies, management port and account cache', ()
   const base = { GATEWAY_JWT_SECRET: 's'.repeat(40) };
 
   it('trusts no proxy, serves metrics on 127.0.0.1:9464 and caches account state for 2 s by default', () => {
-    expect(validateGatewayConfig(base)).toMatchObject({ trustedProxies: [], managementPort: 9464, managementHost: '127.0.0.1', accountCacheTtlMs: 2000 });
+    expect(validateGatewayConfig(base)).toMatchObject({
+      trustedProxies: [],
+      managementPort: 9464,
+      managementHost: '127.0.0.1',
+      accountCacheTtlMs: 2000,
+    });
   });
 
   it('accepts addresses, CIDRs and proxy-addr keywords, and refuses anything else', () => {
-    expect(validateGatewayConfig({ ...base, GATEWAY_TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,fd00::/8,loopback' }).trustedProxies).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8', 'loopback']);
+    expect(
+      validateGatewayConfig({ ...base, GATEWAY_TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,fd00::/8,loopback' })
+        .trustedProxies,
+    ).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8', 'loopback']);
     for (const bad of ['*', 'true', '10.0.0.0/33', 'proxy.example', '1.2.3.4/8/1']) {
       expect(() => validateGatewayConfig({ ...base, GATEWAY_TRUSTED_PROXIES: bad })).toThrow(/GATEWAY_TRUSTED_PROXIES/);
     }
   });
 
   it('refuses an account cache longer than the 5 s revocation bound and a management port equal to the public one', () => {
-    expect(() => validateGatewayConfig({ ...base, GATEWAY_ACCOUNT_CACHE_TTL_MS: '6000' })).toThrow(/GATEWAY_ACCOUNT_CACHE_TTL_MS/);
-    expect(() => validateGatewayConfig({ ...base, GATEWAY_PORT: '4000', GATEWAY_MANAGEMENT_PORT: '4000' })).toThrow(/GATEWAY_MANAGEMENT_PORT/);
+    expect(() => validateGatewayConfig({ ...base, GATEWAY_ACCOUNT_CACHE_TTL_MS: '6000' })).toThrow(
+      /GATEWAY_ACCOUNT_CACHE_TTL_MS/,
+    );
+    expect(() => validateGatewayConfig({ ...base, GATEWAY_PORT: '4000', GATEWAY_MANAGEMENT_PORT: '4000' })).toThrow(
+      /GATEWAY_MANAGEMENT_PORT/,
+    );
     expect(validateGatewayConfig({ ...base, GATEWAY_MANAGEMENT_PORT: '0' }).managementPort).toBe(0);
   });
 });
@@ -43,12 +57,29 @@ describe('validateGatewayConfig: settings of feature modules, read once at boot'
   const base = { GATEWAY_JWT_SECRET: 's'.repeat(40) };
 
   it('carries the contract cut-over (default 2024-09-01, as the contracts service) and the reconciliation timeout', () => {
-    expect(validateGatewayConfig(base)).toMatchObject({ contractCutoverDate: '2024-09-01', reconciliationTimeoutMs: 120_000, logLevel: 'info' });
-    expect(validateGatewayConfig({ ...base, CONTRACT_CUTOVER_DATE: '2024-10-01', GATEWAY_RECONCILIATION_TIMEOUT_MS: '30000' })).toMatchObject({ contractCutoverDate: '2024-10-01', reconciliationTimeoutMs: 30_000 });
+    expect(validateGatewayConfig(base)).toMatchObject({
+      contractCutoverDate: '2024-09-01',
+      reconciliationTimeoutMs: 120_000,
+      logLevel: 'info',
+    });
+    expect(
+      validateGatewayConfig({
+        ...base,
+        CONTRACT_CUTOVER_DATE: '2024-10-01',
+        GATEWAY_RECONCILIATION_TIMEOUT_MS: '30000',
+      }),
+    ).toMatchObject({ contractCutoverDate: '2024-10-01', reconciliationTimeoutMs: 30_000 });
   });
 
   it('fails at boot naming every bad value in Chinese and English', () => {
-    expect(() => validateGatewayConfig({ ...base, CONTRACT_CUTOVER_DATE: '2024-13-01', GATEWAY_RECONCILIATION_TIMEOUT_MS: '10', LOG_LEVEL: 'x' })).toThrow(
+    expect(() =>
+      validateGatewayConfig({
+        ...base,
+        CONTRACT_CUTOVER_DATE: '2024-13-01',
+        GATEWAY_RECONCILIATION_TIMEOUT_MS: '10',
+        LOG_LEVEL: 'x',
+      }),
+    ).toThrow(
       /^gateway 配置无效，未启动 \(invalid configuration, not started\): .*CONTRACT_CUTOVER_DATE.*GATEWAY_RECONCILIATION_TIMEOUT_MS.*LOG_LEVEL/,
     );
   });

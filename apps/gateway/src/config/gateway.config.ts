@@ -64,7 +64,10 @@ export function validateGatewayConfig(env: Record<string, string | undefined>): 
     if (!Number.isInteger(v) || v < min || v > max) problems.push(`${name} must be an integer in ${min}..${max}`);
     return v;
   };
-  const port = env['GATEWAY_PORT'] === undefined && env['PORT'] !== undefined ? int('PORT', 3000, 1, 65535) : int('GATEWAY_PORT', 3000, 1, 65535);
+  const port =
+    env['GATEWAY_PORT'] === undefined && env['PORT'] !== undefined
+      ? int('PORT', 3000, 1, 65535)
+      : int('GATEWAY_PORT', 3000, 1, 65535);
   const jwtSecret = env['GATEWAY_JWT_SECRET'] ?? '';
   if (Buffer.byteLength(jwtSecret) < 32) problems.push('GATEWAY_JWT_SECRET (secret) must be set, at least 32 bytes');
   const databaseName = env['GATEWAY_DB_NAME'] ?? 'hn_gateway';
@@ -82,9 +85,13 @@ export function validateGatewayConfig(env: Record<string, string | undefined>): 
       return fallback;
     }
   };
-  const trustedProxies = (env['GATEWAY_TRUSTED_PROXIES'] ?? '').split(',').map((p) => p.trim()).filter((p) => p.length > 0);
+  const trustedProxies = (env['GATEWAY_TRUSTED_PROXIES'] ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   const badProxies = trustedProxies.filter((p) => !isProxyAddress(p));
-  if (badProxies.length > 0) problems.push(`GATEWAY_TRUSTED_PROXIES must list IP addresses or CIDRs (bad: ${badProxies.join(', ')})`);
+  if (badProxies.length > 0)
+    problems.push(`GATEWAY_TRUSTED_PROXIES must list IP addresses or CIDRs (bad: ${badProxies.join(', ')})`);
   const config: GatewayConfig = {
     databaseUrl,
     databaseName,
@@ -106,7 +113,8 @@ export function validateGatewayConfig(env: Record<string, string | undefined>): 
     reconciliationTimeoutMs: collect(() => supervisionSettingsFromEnv(env).reconciliationTimeoutMs, 0),
     logLevel: readLogLevel(env, problems),
   };
-  if (config.managementPort !== 0 && config.managementPort === config.port) problems.push('GATEWAY_MANAGEMENT_PORT must differ from GATEWAY_PORT');
+  if (config.managementPort !== 0 && config.managementPort === config.port)
+    problems.push('GATEWAY_MANAGEMENT_PORT must differ from GATEWAY_PORT');
   if (problems.length > 0) throw invalidConfig('gateway', problems);
   return config;
 }

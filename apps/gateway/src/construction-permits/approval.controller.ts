@@ -22,7 +22,8 @@ export class ApprovalController {
   @Put(':permitNumber')
   @SandboxSpace()
   @ApiOperation({
-    summary: '写入或更新施工许可证（含项目与单体，幂等）Upsert a construction permit with its project and units (idempotent)',
+    summary:
+      '写入或更新施工许可证（含项目与单体，幂等）Upsert a construction permit with its project and units (idempotent)',
     description:
       '沙箱（联调测试）凭据的推送只写入沙箱空间：不改动正式施工许可、不发布事件，返回的许可带 `sandbox: true`，之后仅沙箱凭据可查到（同号时沙箱数据优先）。\n\n' +
       'Pushes by sandbox credentials land in the sandbox space only: no real row changes, no event; the permit comes back with `sandbox: true` and is visible to sandbox credentials only (it shadows a real permit of the same number for them).',

@@ -11,7 +11,11 @@ import { ConstructionPermitDto, PermitPageDto } from './dto/construction-permit.
 import { SearchPermitsQuery } from './dto/search-permits.query';
 import { PermitNumberPipe } from './permit-number.pipe';
 
-const PERMIT_PARAM = { name: 'permitNumber', example: '430223202406200101', description: '18 位施工许可证编号 (RRRRRR YYYYMMDD SS CC)' };
+const PERMIT_PARAM = {
+  name: 'permitNumber',
+  example: '430223202406200101',
+  description: '18 位施工许可证编号 (RRRRRR YYYYMMDD SS CC)',
+};
 
 @ApiTags('施工许可 Construction permits')
 @ApiBearerAuth()
@@ -24,8 +28,16 @@ export class ConstructionPermitsController {
   @ApiOperation({ summary: '按项目名称查询施工许可证（部分匹配，分页）Search permits by project name' })
   @ApiOkResponse({ type: PermitPageDto })
   @ApiProblems(400, 401, 403, 429, 503)
-  search(@CurrentPrincipal() principal: Principal, @Query() query: SearchPermitsQuery, @CorrelationId() cid: string): Promise<PageV1<ConstructionPermitV1>> {
-    return this.permits.search(principal, { projectName: query.projectName, page: query.page, pageSize: query.pageSize }, cid);
+  search(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: SearchPermitsQuery,
+    @CorrelationId() cid: string,
+  ): Promise<PageV1<ConstructionPermitV1>> {
+    return this.permits.search(
+      principal,
+      { projectName: query.projectName, page: query.page, pageSize: query.pageSize },
+      cid,
+    );
   }
 
   @Get(':permitNumber')
@@ -33,7 +45,11 @@ export class ConstructionPermitsController {
   @ApiParam(PERMIT_PARAM)
   @ApiOkResponse({ type: ConstructionPermitDto })
   @ApiProblems(400, 401, 403, 404, 429, 503)
-  get(@CurrentPrincipal() principal: Principal, @Param('permitNumber', PermitNumberPipe) permit: ParsedPermitNumber, @CorrelationId() cid: string): Promise<ConstructionPermitV1> {
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('permitNumber', PermitNumberPipe) permit: ParsedPermitNumber,
+    @CorrelationId() cid: string,
+  ): Promise<ConstructionPermitV1> {
     return this.permits.get(principal, permit, cid);
   }
 
@@ -42,7 +58,11 @@ export class ConstructionPermitsController {
   @ApiParam(PERMIT_PARAM)
   @ApiOkResponse({ type: [BuildingUnitDto] })
   @ApiProblems(400, 401, 403, 404, 429, 503)
-  units(@CurrentPrincipal() principal: Principal, @Param('permitNumber', PermitNumberPipe) permit: ParsedPermitNumber, @CorrelationId() cid: string): Promise<BuildingUnitV1[]> {
+  units(
+    @CurrentPrincipal() principal: Principal,
+    @Param('permitNumber', PermitNumberPipe) permit: ParsedPermitNumber,
+    @CorrelationId() cid: string,
+  ): Promise<BuildingUnitV1[]> {
     return this.permits.units(principal, permit, cid);
   }
 
@@ -50,10 +70,21 @@ export class ConstructionPermitsController {
   @ApiOperation({ summary: '下载施工许可电子证照（PDF）Download the permit e-license (PDF)' })
   @ApiParam(PERMIT_PARAM)
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'PDF 文件', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({
+    description: 'PDF 文件',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiProblems(400, 401, 403, 404, 429, 503)
-  async eLicense(@CurrentPrincipal() principal: Principal, @Param('permitNumber', PermitNumberPipe) permit: ParsedPermitNumber, @CorrelationId() cid: string): Promise<StreamableFile> {
+  async eLicense(
+    @CurrentPrincipal() principal: Principal,
+    @Param('permitNumber', PermitNumberPipe) permit: ParsedPermitNumber,
+    @CorrelationId() cid: string,
+  ): Promise<StreamableFile> {
     const file = await this.permits.eLicense(principal, permit, cid);
-    return new StreamableFile(file.content, { type: 'application/pdf', disposition: `inline; filename="${file.fileName}"`, length: file.content.length });
+    return new StreamableFile(file.content, {
+      type: 'application/pdf',
+      disposition: `inline; filename="${file.fileName}"`,
+      length: file.content.length,
+    });
   }
 }

@@ -4,5 +4,8 @@ import { ConstructionPermitsController } from './construction-permits.controller
 import { ConstructionPermitsGatewayService } from './construction-permits.service';
 import { PermitLookupCache } from './permit-lookup-cache';
 
-@Module({ controllers: [ConstructionPermitsController, ApprovalController], providers: [ConstructionPermitsGatewayService, PermitLookupCache] })
+@Module({
+  controllers: [ConstructionPermitsController, ApprovalController],
+  providers: [ConstructionPermitsGatewayService, PermitLookupCache],
+})
 export class ConstructionPermitsModule {}

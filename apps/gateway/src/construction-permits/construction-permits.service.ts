@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed } from '@hn/auth';
-import { BuildingUnitV1, ConstructionPermitV1, PageV1, PermitSearchQueryV1, PermitUpsertResultV1, PermitUpsertV1, Principal, Rpc } from '@hn/messages';
+import {
+  BuildingUnitV1,
+  ConstructionPermitV1,
+  PageV1,
+  PermitSearchQueryV1,
+  PermitUpsertResultV1,
+  PermitUpsertV1,
+  Principal,
+  Rpc,
+} from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { ParsedPermitNumber } from '@hn/numbering';
 import { PermitLookupCache } from './permit-lookup-cache';
@@ -16,7 +25,8 @@ export class ConstructionPermitsGatewayService {
   async get(principal: Principal, permit: ParsedPermitNumber, correlationId: string): Promise<ConstructionPermitV1> {
     assertRegionAllowed(principal, permit.regionCode, { what: `施工许可证 ${permit.value}` });
     // sandbox credentials see the sandbox space laid over the real permits: never from or into the cache
-    if (principal.sandbox === true) return this.rpc.call(Rpc.permitGet, principal, { permitNumber: permit.value }, correlationId);
+    if (principal.sandbox === true)
+      return this.rpc.call(Rpc.permitGet, principal, { permitNumber: permit.value }, correlationId);
     const cached = this.cache.get(permit.value);
     if (cached) {
       assertRegionAllowed(principal, cached.regionCode, { what: `施工许可证 ${permit.value}` });
@@ -32,17 +42,30 @@ export class ConstructionPermitsGatewayService {
     return this.rpc.call(Rpc.permitUnits, principal, { permitNumber: permit.value }, correlationId);
   }
 
-  async eLicense(principal: Principal, permit: ParsedPermitNumber, correlationId: string): Promise<{ fileName: string; content: Buffer }> {
+  async eLicense(
+    principal: Principal,
+    permit: ParsedPermitNumber,
+    correlationId: string,
+  ): Promise<{ fileName: string; content: Buffer }> {
     assertRegionAllowed(principal, permit.regionCode, { what: `施工许可证 ${permit.value}` });
     const file = await this.rpc.call(Rpc.permitELicense, principal, { permitNumber: permit.value }, correlationId);
     return { fileName: file.fileName, content: Buffer.from(file.contentBase64, 'base64') };
   }
 
-  search(principal: Principal, query: PermitSearchQueryV1, correlationId: string): Promise<PageV1<ConstructionPermitV1>> {
+  search(
+    principal: Principal,
+    query: PermitSearchQueryV1,
+    correlationId: string,
+  ): Promise<PageV1<ConstructionPermitV1>> {
     return this.rpc.call(Rpc.permitSearch, principal, query, correlationId);
   }
 
-  upsert(principal: Principal, permit: ParsedPermitNumber, body: PermitUpsertV1, correlationId: string): Promise<PermitUpsertResultV1> {
+  upsert(
+    principal: Principal,
+    permit: ParsedPermitNumber,
+    body: PermitUpsertV1,
+    correlationId: string,
+  ): Promise<PermitUpsertResultV1> {
     assertRegionAllowed(principal, permit.regionCode, { what: `施工许可证 ${permit.value}` });
     return this.rpc.call(Rpc.permitUpsert, principal, { permitNumber: permit.value, permit: body }, correlationId);
   }

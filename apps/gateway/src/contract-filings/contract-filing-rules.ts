@@ -12,6 +12,7 @@ export const CONTRACT_FILING_RULES = Symbol('CONTRACT_FILING_RULES');
 /** Reads CONTRACT_CUTOVER_DATE (the same variable the contracts service reads); fails at boot when malformed. */
 export function contractFilingRulesFromEnv(env: Record<string, string | undefined>): ContractFilingRules {
   const cutoverDate = env['CONTRACT_CUTOVER_DATE']?.trim() || DEFAULT_CONTRACT_CUTOVER_DATE;
-  if (!isIsoDate(cutoverDate)) throw new Error(`配置无效 invalid configuration: CONTRACT_CUTOVER_DATE must be a YYYY-MM-DD date`);
+  if (!isIsoDate(cutoverDate))
+    throw new Error(`配置无效 invalid configuration: CONTRACT_CUTOVER_DATE must be a YYYY-MM-DD date`);
   return { cutoverDate };
 }

@@ -49,7 +49,11 @@ abstract class IncompleteSubmissionPipe<T extends object> extends ValidationPipe
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<T> {
-    if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value))) {
+    if (
+      value !== undefined &&
+      value !== null &&
+      (typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value))
+    ) {
       throw incompleteSubmission([BODY_NOT_AN_OBJECT]);
     }
     return (await super.transform(value, metadata)) as T;
@@ -69,7 +73,13 @@ export class ContractFilingSubmissionPipe extends IncompleteSubmissionPipe<Contr
     // the DTO's own rule has checked the date is real and not in the future; the cut-over is configuration
     if (!errors.some((e) => e.property === 'filingDate')) {
       const reason = filingDateReason(filingDate, { today: '9999-12-31', cutoverDate: this.rules.cutoverDate });
-      if (reason) errors.push({ property: 'filingDate', value: filingDate, constraints: { filingCutover: reason }, children: [] });
+      if (reason)
+        errors.push({
+          property: 'filingDate',
+          value: filingDate,
+          constraints: { filingCutover: reason },
+          children: [],
+        });
     }
     return errors;
   }

@@ -14,8 +14,16 @@ import { ParsedContractNumber } from './contract-number.pipe';
 export class ContractFilingsGatewayService {
   constructor(private readonly rpc: RpcClient) {}
 
-  issue(principal: Principal, idempotencyKey: string, submission: ContractFilingSubmissionV1, correlationId: string): Promise<ContractFilingIssuedV1> {
-    assertRegionAllowed(principal, regionOf(submission.presaleNumber), { what: `预售许可证 ${submission.presaleNumber}`, field: 'presaleNumber' });
+  issue(
+    principal: Principal,
+    idempotencyKey: string,
+    submission: ContractFilingSubmissionV1,
+    correlationId: string,
+  ): Promise<ContractFilingIssuedV1> {
+    assertRegionAllowed(principal, regionOf(submission.presaleNumber), {
+      what: `预售许可证 ${submission.presaleNumber}`,
+      field: 'presaleNumber',
+    });
     return this.rpc.call(Rpc.contractFilingIssue, principal, { idempotencyKey, submission }, correlationId);
   }
 
@@ -24,9 +32,19 @@ export class ContractFilingsGatewayService {
     return this.rpc.call(Rpc.contractFilingGet, principal, { contractNumber: contract.value }, correlationId);
   }
 
-  cancel(principal: Principal, contract: ParsedContractNumber, reason: string, correlationId: string): Promise<ContractFilingV1> {
+  cancel(
+    principal: Principal,
+    contract: ParsedContractNumber,
+    reason: string,
+    correlationId: string,
+  ): Promise<ContractFilingV1> {
     this.assertRegion(principal, contract);
-    return this.rpc.call(Rpc.contractFilingCancel, principal, { contractNumber: contract.value, reason }, correlationId);
+    return this.rpc.call(
+      Rpc.contractFilingCancel,
+      principal,
+      { contractNumber: contract.value, reason },
+      correlationId,
+    );
   }
 
   private assertRegion(principal: Principal, contract: ParsedContractNumber): void {

@@ -11,7 +11,11 @@ import { ContractFilingsGatewayService } from './contract-filings-gateway.servic
 @Module({
   controllers: [ContractFilingsController],
   providers: [
-    { provide: CONTRACT_FILING_RULES, useFactory: (c: GatewayConfig): ContractFilingRules => ({ cutoverDate: c.contractCutoverDate }), inject: [GATEWAY_CONFIG] },
+    {
+      provide: CONTRACT_FILING_RULES,
+      useFactory: (c: GatewayConfig): ContractFilingRules => ({ cutoverDate: c.contractCutoverDate }),
+      inject: [GATEWAY_CONFIG],
+    },
     ContractFilingsGatewayService,
     ContractFilingSubmissionPipe,
     CancelContractFilingPipe,

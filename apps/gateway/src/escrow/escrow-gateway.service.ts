@@ -38,13 +38,19 @@ export class EscrowGatewayService {
   }
 
   get(principal: Principal, presaleNumber: string, cid: string): Promise<EscrowRecordV1> {
-    assertRegionAllowed(principal, regionOf(presaleNumber), { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
+    assertRegionAllowed(principal, regionOf(presaleNumber), {
+      what: `预售许可证 ${presaleNumber}`,
+      field: 'presaleNumber',
+    });
     const body: EscrowGetRequestV1 = { presaleNumber };
     return this.rpc.call(Rpc.escrowGet, principal, body, cid);
   }
 
   versions(principal: Principal, presaleNumber: string, cid: string): Promise<EscrowVersionsV1> {
-    assertRegionAllowed(principal, regionOf(presaleNumber), { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
+    assertRegionAllowed(principal, regionOf(presaleNumber), {
+      what: `预售许可证 ${presaleNumber}`,
+      field: 'presaleNumber',
+    });
     const body: EscrowGetRequestV1 = { presaleNumber };
     return this.rpc.call(Rpc.escrowVersions, principal, body, cid);
   }
@@ -55,31 +61,59 @@ export class EscrowGatewayService {
     return { ...result, audit: { before, after: result } };
   }
 
-  async commitmentLetter(principal: Principal, body: EscrowCommitmentLetterRequestV1, cid: string): Promise<Audited<EscrowPutResultV1>> {
+  async commitmentLetter(
+    principal: Principal,
+    body: EscrowCommitmentLetterRequestV1,
+    cid: string,
+  ): Promise<Audited<EscrowPutResultV1>> {
     const before = await this.current(principal, body.presaleNumber, cid);
     const result = await this.rpc.call(Rpc.escrowCommitmentLetter, principal, body, cid);
     return { ...result, audit: { before, after: result } };
   }
 
-  async withdraw(principal: Principal, body: EscrowWithdrawRequestV1, cid: string): Promise<Audited<EscrowWithdrawResultV1>> {
+  async withdraw(
+    principal: Principal,
+    body: EscrowWithdrawRequestV1,
+    cid: string,
+  ): Promise<Audited<EscrowWithdrawResultV1>> {
     const before = await this.current(principal, body.presaleNumber, cid);
     const result = await this.rpc.call(Rpc.escrowWithdraw, principal, body, cid);
     return { ...result, audit: { before, after: result, target: `presaleNumber=${body.presaleNumber}` } };
   }
 
   async submit(principal: Principal, body: EscrowSubmitRequestV1, cid: string): Promise<Audited<EscrowSubmitResultV1>> {
-    body.presaleNumbers.forEach((n, i) => assertRegionAllowed(principal, regionOf(n), { what: `预售许可证 ${n}`, field: `presaleNumbers[${i}]` }));
+    body.presaleNumbers.forEach((n, i) =>
+      assertRegionAllowed(principal, regionOf(n), { what: `预售许可证 ${n}`, field: `presaleNumbers[${i}]` }),
+    );
     const result = await this.rpc.call(Rpc.escrowSubmit, principal, body, cid);
-    return { ...result, audit: { before: { state: 'DRAFT', presaleNumbers: body.presaleNumbers }, after: result.records, target: `presaleNumbers=${body.presaleNumbers.join(',')}` } };
+    return {
+      ...result,
+      audit: {
+        before: { state: 'DRAFT', presaleNumbers: body.presaleNumbers },
+        after: result.records,
+        target: `presaleNumbers=${body.presaleNumbers.join(',')}`,
+      },
+    };
   }
 
-  async correct(principal: Principal, body: EscrowCorrectionRequestV1, cid: string): Promise<Audited<EscrowCorrectionResultV1>> {
+  async correct(
+    principal: Principal,
+    body: EscrowCorrectionRequestV1,
+    cid: string,
+  ): Promise<Audited<EscrowCorrectionResultV1>> {
     const before = await this.current(principal, body.presaleNumber, cid);
     const result = await this.rpc.call(Rpc.escrowCorrect, principal, body, cid);
-    const report = { reason: body.report.reason, documentNumber: body.report.documentNumber, reportSha256: body.report.scan.sha256, reportFileName: body.report.scan.fileName };
-    return { ...result, audit: { before, after: { correction: report, previousVersion: result.previousVersion, record: result.record } } };
+    const report = {
+      reason: body.report.reason,
+      documentNumber: body.report.documentNumber,
+      reportSha256: body.report.scan.sha256,
+      reportFileName: body.report.scan.fileName,
+    };
+    return {
+      ...result,
+      audit: { before, after: { correction: report, previousVersion: result.previousVersion, record: result.record } },
+    };
   }
-
 
   /** The current record for the audit trail (null when there is none yet). */
   private async current(principal: Principal, presaleNumber: string, cid: string): Promise<EscrowRecordV1 | null> {

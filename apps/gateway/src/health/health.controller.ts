@@ -12,7 +12,12 @@ import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 
 /** Health subjects of every service behind the gateway; add each new service here. */
-const SERVICES = { permits: Rpc.permitsHealth, presale: Rpc.presaleHealth, contracts: Rpc.contractsHealth, escrow: Rpc.escrowHealth } as const;
+const SERVICES = {
+  permits: Rpc.permitsHealth,
+  presale: Rpc.presaleHealth,
+  contracts: Rpc.contractsHealth,
+  escrow: Rpc.escrowHealth,
+} as const;
 
 interface Check {
   status: 'up' | 'down';
@@ -42,7 +47,9 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: '网关与各服务健康状态 Health of the gateway and every service' })
-  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: 'ok' | 'error'; checks: Record<string, Check> }> {
+  async health(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: 'ok' | 'error'; checks: Record<string, Check> }> {
     const own = await Promise.all([
       checkDatabase(this.indicators, this.dataSource, 'gateway-database'),
       checkNats(this.indicators, this.rpc.connection, 'gateway-nats'),

@@ -29,12 +29,14 @@ export class IntegratorsService {
     const regions = [...new Set(input.regions.map((r) => r.trim()))];
     if (regions.length === 0) throw IntegratorErrors.invalidRequest('至少一个区划 (at least one region)');
     for (const r of regions) {
-      if (!/^43\d{4}$/.test(r) || !regionValidOn(r, today)) throw IntegratorErrors.invalidRequest(`未知或已撤销的湖南区划 ${r} (unknown or retired Hunan region)`);
+      if (!/^43\d{4}$/.test(r) || !regionValidOn(r, today))
+        throw IntegratorErrors.invalidRequest(`未知或已撤销的湖南区划 ${r} (unknown or retired Hunan region)`);
     }
     const scopes = [...new Set(input.scopes.map((s) => s.trim()))];
     if (scopes.length === 0) throw IntegratorErrors.invalidRequest('至少一个权限范围 (at least one scope)');
     for (const s of scopes) {
-      if (!ALL_SCOPES.includes(s)) throw IntegratorErrors.invalidRequest(`未知权限范围 ${s}，可选 ${ALL_SCOPES.join(', ')} (unknown scope)`);
+      if (!ALL_SCOPES.includes(s))
+        throw IntegratorErrors.invalidRequest(`未知权限范围 ${s}，可选 ${ALL_SCOPES.join(', ')} (unknown scope)`);
     }
     const clientId = `hn_${randomBytes(9).toString('base64url')}`;
     const clientSecret = generateSecret();
@@ -58,7 +60,12 @@ export class IntegratorsService {
   async authenticate(clientId: string, clientSecret: string): Promise<IntegratorClient> {
     const client = await this.dataSource.getRepository(IntegratorClient).findOne({ where: { clientId } });
     let ok = await verifySecret(clientSecret, client ? client.secretHash : await DUMMY_HASH);
-    if (!ok && client?.previousSecretHash && client.previousSecretExpiresAt && client.previousSecretExpiresAt.getTime() > Date.now()) {
+    if (
+      !ok &&
+      client?.previousSecretHash &&
+      client.previousSecretExpiresAt &&
+      client.previousSecretExpiresAt.getTime() > Date.now()
+    ) {
       ok = await verifySecret(clientSecret, client.previousSecretHash);
     }
     if (!client || !ok || client.disabled || client.deletedAt) throw IntegratorErrors.invalidClient();
@@ -66,7 +73,9 @@ export class IntegratorsService {
   }
 
   async rateLimitOf(clientId: string): Promise<number | null> {
-    const client = await this.dataSource.getRepository(IntegratorClient).findOne({ where: { clientId }, select: { clientId: true, rateLimitPerMinute: true } });
+    const client = await this.dataSource
+      .getRepository(IntegratorClient)
+      .findOne({ where: { clientId }, select: { clientId: true, rateLimitPerMinute: true } });
     return client?.rateLimitPerMinute ?? null;
   }
 }

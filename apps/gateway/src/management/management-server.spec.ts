@@ -6,7 +6,9 @@ describe(startManagementServer.name, () => {
     const onClose: Array<() => Promise<void>> = [];
     const app = {
       get: () => ({ render: async () => 'http_request_duration_seconds_count 1\n' }),
-      getHttpAdapter: () => ({ getInstance: () => ({ addHook: (_name: string, fn: () => Promise<void>) => onClose.push(fn) }) }),
+      getHttpAdapter: () => ({
+        getInstance: () => ({ addHook: (_name: string, fn: () => Promise<void>) => onClose.push(fn) }),
+      }),
     } as unknown as INestApplication;
     const server = await startManagementServer(app, { managementHost: '127.0.0.1', managementPort: 0 });
     const base = `http://127.0.0.1:${managementPortOf(server)}`;

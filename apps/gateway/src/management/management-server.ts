@@ -9,7 +9,10 @@ import { GatewayConfig } from '../config/gateway.config';
  * the ingress; the public port answers /metrics with 404 problem+json like any unknown route.
  * Closed together with the application.
  */
-export async function startManagementServer(app: INestApplication, config: Pick<GatewayConfig, 'managementHost' | 'managementPort'>): Promise<FastifyInstance> {
+export async function startManagementServer(
+  app: INestApplication,
+  config: Pick<GatewayConfig, 'managementHost' | 'managementPort'>,
+): Promise<FastifyInstance> {
   const metrics = app.get(MetricsService);
   const server = Fastify({ logger: false });
   server.get('/metrics', async (_request, reply) => {
@@ -17,13 +20,19 @@ export async function startManagementServer(app: INestApplication, config: Pick<
     return metrics.render();
   });
   server.setNotFoundHandler((_request, reply) => {
-    void reply.code(404).header('content-type', 'text/plain; charset=utf-8').send('not found: the management port serves GET /metrics only\n');
+    void reply
+      .code(404)
+      .header('content-type', 'text/plain; charset=utf-8')
+      .send('not found: the management port serves GET /metrics only\n');
   });
   const address = await server.listen({ port: config.managementPort, host: config.managementHost });
   new Logger('Management').log(`metrics at ${address}/metrics`);
-  app.getHttpAdapter().getInstance().addHook('onClose', async () => {
-    await server.close();
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onClose', async () => {
+      await server.close();
+    });
   return server;
 }
 

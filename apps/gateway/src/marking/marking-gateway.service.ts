@@ -24,14 +24,27 @@ import { Audited } from '../supervision/supervision-gateway.service';
 const WRITE: RpcCallOptions = { timeoutMs: 10_000 };
 
 /** Throws 403 REGION_FORBIDDEN listing every key (permit number, region, project code) outside the caller's regions. */
-export function assertRegions(principal: Principal, field: string, items: Array<{ key: string; regionCode: string }>): void {
+export function assertRegions(
+  principal: Principal,
+  field: string,
+  items: Array<{ key: string; regionCode: string }>,
+): void {
   const outside = [...new Set(items.filter((i) => !isInRegions(principal.regions, i.regionCode)).map((i) => i.key))];
   if (outside.length === 0) return;
   const shown = outside.length > 20 ? `${outside.slice(0, 20).join('、')} 等 ${outside.length} 个` : outside.join('、');
-  throw new DomainException(403, ErrorCode.REGION_FORBIDDEN, `${shown} 不在本人的区划范围内 (outside the caller's regions)`, outside.map((key) => ({ field, reason: key })));
+  throw new DomainException(
+    403,
+    ErrorCode.REGION_FORBIDDEN,
+    `${shown} 不在本人的区划范围内 (outside the caller's regions)`,
+    outside.map((key) => ({ field, reason: key })),
+  );
 }
 
-const brief = (p: MarkedProjectV1) => ({ projectCode: p.projectCode, projectType: p.projectType, markingState: p.markingState });
+const brief = (p: MarkedProjectV1) => ({
+  projectCode: p.projectCode,
+  projectType: p.projectType,
+  markingState: p.markingState,
+});
 
 /**
  * Gateway side of 存量预售项目标记: a first region check on what the request names (permit numbers
@@ -43,18 +56,29 @@ export class MarkingGatewayService {
   constructor(private readonly rpc: RpcClient) {}
 
   async list(principal: Principal, query: MarkingListRequestV1, cid: string): Promise<MarkingPageV1> {
-    if (query.regionCode) assertRegions(principal, 'regionCode', [{ key: query.regionCode, regionCode: query.regionCode }]);
+    if (query.regionCode)
+      assertRegions(principal, 'regionCode', [{ key: query.regionCode, regionCode: query.regionCode }]);
     return this.rpc.call(Rpc.markingList, principal, query, cid);
   }
 
   async batch(principal: Principal, body: MarkingBatchRequestV1, cid: string): Promise<Audited<MarkingBatchResultV1>> {
-    assertRegions(principal, 'permitNumbers', body.permitNumbers.map((n) => ({ key: n, regionCode: regionOf(n) })));
+    assertRegions(
+      principal,
+      'permitNumbers',
+      body.permitNumbers.map((n) => ({ key: n, regionCode: regionOf(n) })),
+    );
     const result = await this.rpc.call(Rpc.markingBatch, principal, body, cid, WRITE);
     return {
       ...result,
       audit: {
         before: result.projects.map((p) => ({ projectCode: p.projectCode, projectType: p.previousType })),
-        after: { stepId: result.stepId, projectType: body.projectType, permits: body.permitNumbers.length, projects: result.projects.map(brief), unchanged: result.unchanged },
+        after: {
+          stepId: result.stepId,
+          projectType: body.projectType,
+          permits: body.permitNumbers.length,
+          projects: result.projects.map(brief),
+          unchanged: result.unchanged,
+        },
         target: result.stepId ? `stepId=${result.stepId}` : undefined,
       },
     };
@@ -65,26 +89,50 @@ export class MarkingGatewayService {
     return {
       ...result,
       audit: {
-        before: { stepId: result.stepId, projects: result.projects.map((p) => ({ projectCode: p.projectCode, projectType: result.superseded.includes(p.projectCode) ? p.projectType : result.withdrawnType, markingState: 'DRAFT' })) },
+        before: {
+          stepId: result.stepId,
+          projects: result.projects.map((p) => ({
+            projectCode: p.projectCode,
+            projectType: result.superseded.includes(p.projectCode) ? p.projectType : result.withdrawnType,
+            markingState: 'DRAFT',
+          })),
+        },
         after: { projects: result.projects, superseded: result.superseded },
         target: `stepId=${result.stepId}`,
       },
     };
   }
 
-  async submit(principal: Principal, body: MarkingSubmitRequestV1, cid: string): Promise<Audited<MarkingSubmitResultV1>> {
-    assertRegions(principal, 'permitNumbers', body.permitNumbers.map((n) => ({ key: n, regionCode: regionOf(n) })));
+  async submit(
+    principal: Principal,
+    body: MarkingSubmitRequestV1,
+    cid: string,
+  ): Promise<Audited<MarkingSubmitResultV1>> {
+    assertRegions(
+      principal,
+      'permitNumbers',
+      body.permitNumbers.map((n) => ({ key: n, regionCode: regionOf(n) })),
+    );
     const result = await this.rpc.call(Rpc.markingSubmit, principal, body, cid, WRITE);
     return {
       ...result,
       audit: {
-        before: result.projects.map((p) => ({ projectCode: p.projectCode, projectType: p.previousType, draftType: p.projectType, markingState: 'DRAFT' })),
+        before: result.projects.map((p) => ({
+          projectCode: p.projectCode,
+          projectType: p.previousType,
+          draftType: p.projectType,
+          markingState: 'DRAFT',
+        })),
         after: result.projects.map(brief),
       },
     };
   }
 
-  async correct(principal: Principal, body: MarkingCorrectionRequestV1, cid: string): Promise<Audited<MarkingCorrectionResultV1>> {
+  async correct(
+    principal: Principal,
+    body: MarkingCorrectionRequestV1,
+    cid: string,
+  ): Promise<Audited<MarkingCorrectionResultV1>> {
     assertRegions(principal, 'projectCode', [{ key: body.projectCode, regionCode: body.projectCode.slice(5, 11) }]);
     const result = await this.rpc.call(Rpc.markingCorrect, principal, body, cid, WRITE);
     const { report } = result;
@@ -97,7 +145,12 @@ export class MarkingGatewayService {
           ...brief(result.project),
           reason: report.reason,
           documentNumber: report.documentNumber,
-          report: { sha256: report.sha256, contentType: report.contentType, size: report.size, fileName: report.fileName },
+          report: {
+            sha256: report.sha256,
+            contentType: report.contentType,
+            size: report.size,
+            fileName: report.fileName,
+          },
         },
         target: `projectCode=${body.projectCode}`,
       },

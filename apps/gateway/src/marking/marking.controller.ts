@@ -1,7 +1,17 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { StaffScopes } from '@hn/auth';
-import { MarkingBatchRequestV1, MarkingBatchResultV1, MarkingCorrectionResultV1, MarkingPageV1, MarkingSubmitRequestV1, MarkingSubmitResultV1, MarkingWithdrawResultV1, Principal, SCAN_MAX_BYTES } from '@hn/messages';
+import {
+  MarkingBatchRequestV1,
+  MarkingBatchResultV1,
+  MarkingCorrectionResultV1,
+  MarkingPageV1,
+  MarkingSubmitRequestV1,
+  MarkingSubmitResultV1,
+  MarkingWithdrawResultV1,
+  Principal,
+  SCAN_MAX_BYTES,
+} from '@hn/messages';
 import type { FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
@@ -9,17 +19,43 @@ import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ApiProblemExamples } from '../presale/problem-examples.openapi';
 import { ScanUploadService } from '../scans/scan-upload.service';
 import { Audited } from '../supervision/supervision-gateway.service';
-import { CommonSupervisionProblems, MALFORMED_JSON_EXAMPLE, ROLE_FORBIDDEN_EXAMPLE, SCOPE_FORBIDDEN_EXAMPLE, SupervisionRoute } from '../supervision/supervision-problems.openapi';
-import { MarkingBatchDto, MarkingCorrectionDataDto, MarkingSubmitDto, PERMIT_EXAMPLE, PROJECT_CODE_EXAMPLE } from './dto/marking-bodies.dto';
+import {
+  CommonSupervisionProblems,
+  MALFORMED_JSON_EXAMPLE,
+  ROLE_FORBIDDEN_EXAMPLE,
+  SCOPE_FORBIDDEN_EXAMPLE,
+  SupervisionRoute,
+} from '../supervision/supervision-problems.openapi';
+import {
+  MarkingBatchDto,
+  MarkingCorrectionDataDto,
+  MarkingSubmitDto,
+  PERMIT_EXAMPLE,
+  PROJECT_CODE_EXAMPLE,
+} from './dto/marking-bodies.dto';
 import { MarkingListQuery } from './dto/marking-query.dto';
-import { MarkingBatchResultDto, MarkingCorrectionResultDto, MarkingPageDto, MarkingSubmitResultDto, MarkingWithdrawResultDto } from './dto/marking-responses.dto';
+import {
+  MarkingBatchResultDto,
+  MarkingCorrectionResultDto,
+  MarkingPageDto,
+  MarkingSubmitResultDto,
+  MarkingWithdrawResultDto,
+} from './dto/marking-responses.dto';
 import { validateCorrectionData } from './marking-correction-data';
 import { MarkingGatewayService } from './marking-gateway.service';
 import { MarkingBatchPipe, MarkingSubmitPipe } from './marking-inputs';
 
 const FOREIGN = '430102202405100101';
-const REGION_FORBIDDEN = { code: 'REGION_FORBIDDEN', detail: `${FOREIGN} 不在本人的区划范围内 (outside the caller's regions)`, errors: [{ field: 'permitNumbers', reason: FOREIGN }] };
-const PERMIT_NOT_FOUND = { code: 'PERMIT_NOT_FOUND', detail: '未找到施工许可证 430223202406200901 (construction permits not found)', errors: [{ field: 'permitNumbers', reason: '430223202406200901' }] };
+const REGION_FORBIDDEN = {
+  code: 'REGION_FORBIDDEN',
+  detail: `${FOREIGN} 不在本人的区划范围内 (outside the caller's regions)`,
+  errors: [{ field: 'permitNumbers', reason: FOREIGN }],
+};
+const PERMIT_NOT_FOUND = {
+  code: 'PERMIT_NOT_FOUND',
+  detail: '未找到施工许可证 430223202406200901 (construction permits not found)',
+  errors: [{ field: 'permitNumbers', reason: '430223202406200901' }],
+};
 const INVALID_PERMITS = {
   code: 'INCOMPLETE_SUBMISSION',
   detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
@@ -30,7 +66,12 @@ const RECORD_LOCKED = {
   detail: `项目 ${PROJECT_CODE_EXAMPLE} 的标记已提交，不能再修改或撤回；确需纠错请书面报告省厅 (marking submitted and locked)`,
   errors: [{ field: 'projectCode', reason: PROJECT_CODE_EXAMPLE }],
 };
-const CORRECTION_DATA_EXAMPLE = { projectCode: PROJECT_CODE_EXAMPLE, projectType: 'OTHER', reason: '经核实该项目为企业自持，未办理预售，误标为预售商品房', documentNumber: '攸住建函〔2024〕12号' };
+const CORRECTION_DATA_EXAMPLE = {
+  projectCode: PROJECT_CODE_EXAMPLE,
+  projectType: 'OTHER',
+  reason: '经核实该项目为企业自持，未办理预售，误标为预售商品房',
+  documentNumber: '攸住建函〔2024〕12号',
+};
 
 /** 预售商品房监管-存量预售项目标记: list, batch mark (批量标记), withdraw (撤回), submit (提交, locks), ADMIN correction (纠错). */
 @SupervisionRoute()
@@ -54,15 +95,37 @@ export class MarkingController {
   })
   @ApiOkResponse({ type: MarkingPageDto })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', {
-    invalidPageSize: { code: 'VALIDATION_FAILED', detail: '请求参数校验失败 (request validation failed)', errors: [{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }] },
+    invalidPageSize: {
+      code: 'VALIDATION_FAILED',
+      detail: '请求参数校验失败 (request validation failed)',
+      errors: [{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }],
+    },
   })
-  @CommonSupervisionProblems({ regionForbidden: { code: 'REGION_FORBIDDEN', detail: "430102 不在本人的区划范围内 (outside the caller's regions)", errors: [{ field: 'regionCode', reason: '430102' }] } })
+  @CommonSupervisionProblems({
+    regionForbidden: {
+      code: 'REGION_FORBIDDEN',
+      detail: "430102 不在本人的区划范围内 (outside the caller's regions)",
+      errors: [{ field: 'regionCode', reason: '430102' }],
+    },
+  })
   @ApiProblemExamples(422, '日期区间无效 Invalid date range', {
-    incomplete: { code: 'INCOMPLETE_SUBMISSION', detail: '提交内容不完整或有误，共 1 处 (incomplete or invalid submission)', errors: [{ field: 'issueDateTo', reason: '截止日期不能早于起始日期 (before issueDateFrom)' }] },
+    incomplete: {
+      code: 'INCOMPLETE_SUBMISSION',
+      detail: '提交内容不完整或有误，共 1 处 (incomplete or invalid submission)',
+      errors: [{ field: 'issueDateTo', reason: '截止日期不能早于起始日期 (before issueDateFrom)' }],
+    },
   })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: MarkingListQuery, @CorrelationId() cid: string): Promise<MarkingPageV1> {
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: MarkingListQuery,
+    @CorrelationId() cid: string,
+  ): Promise<MarkingPageV1> {
     const { regionCode, issueDateFrom, issueDateTo, projectType, keyword, page, pageSize } = query;
-    return this.marking.list(principal, { regionCode, issueDateFrom, issueDateTo, projectType, keyword, page, pageSize }, cid);
+    return this.marking.list(
+      principal,
+      { regionCode, issueDateFrom, issueDateTo, projectType, keyword, page, pageSize },
+      cid,
+    );
   }
 
   @Post('batch')
@@ -75,7 +138,15 @@ export class MarkingController {
       '所有许可证须存在（否则 404，列出编号）且在本人区划内（否则 403，列出编号）；任一项目已提交锁定则 409 RECORD_LOCKED。出错时不做任何修改。\n\n' +
       "Marks the projects of 1..1000 permits as a DRAFT in one step (withdrawable). Every permit must exist (404) and lie in the caller's regions (403); a submitted project is locked (409). All or nothing.",
   })
-  @ApiBody({ type: MarkingBatchDto, examples: { presale: { summary: '标记为预售商品房', value: { permitNumbers: [PERMIT_EXAMPLE, '430223202406200201'], projectType: 'PRESALE' } } } })
+  @ApiBody({
+    type: MarkingBatchDto,
+    examples: {
+      presale: {
+        summary: '标记为预售商品房',
+        value: { permitNumbers: [PERMIT_EXAMPLE, '430223202406200201'], projectType: 'PRESALE' },
+      },
+    },
+  })
   @ApiOkResponse({ type: MarkingBatchResultDto })
   @ApiProblemExamples(400, '请求体格式错误 Malformed body', { malformedJson: MALFORMED_JSON_EXAMPLE })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN })
@@ -83,7 +154,11 @@ export class MarkingController {
   @ApiProblemExamples(409, '已提交锁定 Locked', { recordLocked: RECORD_LOCKED })
   @ApiProblemExamples(422, '编号或字段无效 Invalid numbers or fields', { invalidPermits: INVALID_PERMITS })
   // typed with the interface so the global pipe (400) leaves the body to the route's pipe (422)
-  batch(@CurrentPrincipal() principal: Principal, @Body(MarkingBatchPipe) body: MarkingBatchRequestV1, @CorrelationId() cid: string): Promise<Audited<MarkingBatchResultV1>> {
+  batch(
+    @CurrentPrincipal() principal: Principal,
+    @Body(MarkingBatchPipe) body: MarkingBatchRequestV1,
+    @CorrelationId() cid: string,
+  ): Promise<Audited<MarkingBatchResultV1>> {
     return this.marking.batch(principal, { permitNumbers: body.permitNumbers, projectType: body.projectType }, cid);
   }
 
@@ -98,9 +173,17 @@ export class MarkingController {
   })
   @ApiOkResponse({ type: MarkingWithdrawResultDto })
   @CommonSupervisionProblems()
-  @ApiProblemExamples(404, '没有可撤回的操作 Nothing to withdraw', { nothingToWithdraw: { code: 'NOTHING_TO_WITHDRAW', detail: '没有可撤回的标记操作（本人未提交的最近一步）(no unsubmitted marking step of yours to withdraw)' } })
+  @ApiProblemExamples(404, '没有可撤回的操作 Nothing to withdraw', {
+    nothingToWithdraw: {
+      code: 'NOTHING_TO_WITHDRAW',
+      detail: '没有可撤回的标记操作（本人未提交的最近一步）(no unsubmitted marking step of yours to withdraw)',
+    },
+  })
   @ApiProblemExamples(409, '已提交锁定 Locked', { recordLocked: RECORD_LOCKED })
-  withdraw(@CurrentPrincipal() principal: Principal, @CorrelationId() cid: string): Promise<Audited<MarkingWithdrawResultV1>> {
+  withdraw(
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() cid: string,
+  ): Promise<Audited<MarkingWithdrawResultV1>> {
     return this.marking.withdraw(principal, cid);
   }
 
@@ -111,9 +194,12 @@ export class MarkingController {
     summary: '提交标记（锁定）Submit markings (lock)',
     description:
       '提交所列施工许可证所属项目的草稿标记（全部成功或全部不提交）：项目类型生效并锁定，发布 hn.permits.project.typed.v1。未标记的项目 422 INCOMPLETE_SUBMISSION；已提交的 409 RECORD_LOCKED。已提交的标记只能由省厅管理员凭书面报告纠错。\n\n' +
-      'Locks the DRAFT markings of the permits\' projects, all or none, and publishes hn.permits.project.typed.v1 per project. Unmarked → 422, already submitted → 409.',
+      "Locks the DRAFT markings of the permits' projects, all or none, and publishes hn.permits.project.typed.v1 per project. Unmarked → 422, already submitted → 409.",
   })
-  @ApiBody({ type: MarkingSubmitDto, examples: { submit: { summary: '提交', value: { permitNumbers: [PERMIT_EXAMPLE] } } } })
+  @ApiBody({
+    type: MarkingSubmitDto,
+    examples: { submit: { summary: '提交', value: { permitNumbers: [PERMIT_EXAMPLE] } } },
+  })
   @ApiOkResponse({ type: MarkingSubmitResultDto })
   @ApiProblemExamples(400, '请求体格式错误 Malformed body', { malformedJson: MALFORMED_JSON_EXAMPLE })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN })
@@ -121,9 +207,17 @@ export class MarkingController {
   @ApiProblemExamples(409, '已提交 Already submitted', { recordLocked: RECORD_LOCKED })
   @ApiProblemExamples(422, '项目未标记或编号无效 Not marked or invalid numbers', {
     invalidPermits: INVALID_PERMITS,
-    unmarked: { code: 'INCOMPLETE_SUBMISSION', detail: `项目 ${PROJECT_CODE_EXAMPLE} 尚未标记，不能提交 (project not marked: nothing to submit)`, errors: [{ field: 'projectCode', reason: PROJECT_CODE_EXAMPLE }] },
+    unmarked: {
+      code: 'INCOMPLETE_SUBMISSION',
+      detail: `项目 ${PROJECT_CODE_EXAMPLE} 尚未标记，不能提交 (project not marked: nothing to submit)`,
+      errors: [{ field: 'projectCode', reason: PROJECT_CODE_EXAMPLE }],
+    },
   })
-  submit(@CurrentPrincipal() principal: Principal, @Body(MarkingSubmitPipe) body: MarkingSubmitRequestV1, @CorrelationId() cid: string): Promise<Audited<MarkingSubmitResultV1>> {
+  submit(
+    @CurrentPrincipal() principal: Principal,
+    @Body(MarkingSubmitPipe) body: MarkingSubmitRequestV1,
+    @CorrelationId() cid: string,
+  ): Promise<Audited<MarkingSubmitResultV1>> {
     return this.marking.submit(principal, { permitNumbers: body.permitNumbers }, cid);
   }
 
@@ -145,35 +239,85 @@ export class MarkingController {
       type: 'object',
       required: ['data', 'scan'],
       properties: {
-        data: { type: 'string', description: 'JSON：{"projectCode","projectType","reason","documentNumber"}', example: JSON.stringify(CORRECTION_DATA_EXAMPLE) },
+        data: {
+          type: 'string',
+          description: 'JSON：{"projectCode","projectType","reason","documentNumber"}',
+          example: JSON.stringify(CORRECTION_DATA_EXAMPLE),
+        },
         scan: { type: 'string', format: 'binary', description: '书面报告扫描件 PDF/JPEG/PNG ≤ 20 MB' },
       },
     },
   })
   @ApiOkResponse({ type: MarkingCorrectionResultDto })
   @ApiProblemExamples(400, '上传内容无效 Invalid upload', {
-    missingScan: { code: 'MULTIPART_INVALID', detail: '缺少 scan 部分 (multipart part "scan" is missing)', errors: [{ field: 'scan', reason: '必填 (required)' }] },
+    missingScan: {
+      code: 'MULTIPART_INVALID',
+      detail: '缺少 scan 部分 (multipart part "scan" is missing)',
+      errors: [{ field: 'scan', reason: '必填 (required)' }],
+    },
   })
   @ApiProblems(401)
-  @ApiProblemExamples(403, '仅限省厅管理员 ADMIN only', { roleForbidden: { ...ROLE_FORBIDDEN_EXAMPLE, detail: '此操作仅限 ADMIN 角色的工作人员 (requires staff role ADMIN)' }, scopeForbidden: { ...SCOPE_FORBIDDEN_EXAMPLE, detail: '凭据缺少权限范围 supervision:correct (missing scope)' } })
-  @ApiProblemExamples(404, '项目不存在 Project not found', { notFound: { code: 'NOT_FOUND', detail: `未找到工改项目 ${PROJECT_CODE_EXAMPLE} (project not found)` } })
-  @ApiProblemExamples(409, '标记未提交 Not submitted', {
-    notSubmitted: { code: 'RECORD_NOT_SUBMITTED', detail: `项目 ${PROJECT_CODE_EXAMPLE} 的标记尚未提交，请撤回或重新标记，无需纠错 (marking not submitted: withdraw or mark again instead)` },
+  @ApiProblemExamples(403, '仅限省厅管理员 ADMIN only', {
+    roleForbidden: { ...ROLE_FORBIDDEN_EXAMPLE, detail: '此操作仅限 ADMIN 角色的工作人员 (requires staff role ADMIN)' },
+    scopeForbidden: { ...SCOPE_FORBIDDEN_EXAMPLE, detail: '凭据缺少权限范围 supervision:correct (missing scope)' },
   })
-  @ApiProblemExamples(413, '扫描件过大 Scan too large', { scanTooLarge: { code: 'SCAN_TOO_LARGE', detail: '扫描件超过 20 MB 上限 (scan exceeds 20 MB)', errors: [{ field: 'scan', reason: '最大 20 MB (at most 20 MB)' }] } })
+  @ApiProblemExamples(404, '项目不存在 Project not found', {
+    notFound: { code: 'NOT_FOUND', detail: `未找到工改项目 ${PROJECT_CODE_EXAMPLE} (project not found)` },
+  })
+  @ApiProblemExamples(409, '标记未提交 Not submitted', {
+    notSubmitted: {
+      code: 'RECORD_NOT_SUBMITTED',
+      detail: `项目 ${PROJECT_CODE_EXAMPLE} 的标记尚未提交，请撤回或重新标记，无需纠错 (marking not submitted: withdraw or mark again instead)`,
+    },
+  })
+  @ApiProblemExamples(413, '扫描件过大 Scan too large', {
+    scanTooLarge: {
+      code: 'SCAN_TOO_LARGE',
+      detail: '扫描件超过 20 MB 上限 (scan exceeds 20 MB)',
+      errors: [{ field: 'scan', reason: '最大 20 MB (at most 20 MB)' }],
+    },
+  })
   @ApiProblemExamples(415, '扫描件类型不支持 Unsupported scan', {
-    scanType: { code: 'SCAN_TYPE_UNSUPPORTED', detail: '扫描件须为 PDF、JPEG 或 PNG（按文件内容判断）(scan must be PDF, JPEG or PNG, judged from its content)', errors: [{ field: 'scan', reason: '仅支持 PDF/JPEG/PNG (PDF, JPEG or PNG only)' }] },
-    notMultipart: { code: 'UNSUPPORTED_MEDIA_TYPE', detail: '请使用 multipart/form-data 上传：data 部分为 JSON，scan 部分为扫描件 (use multipart/form-data with parts "data" and "scan")' },
+    scanType: {
+      code: 'SCAN_TYPE_UNSUPPORTED',
+      detail: '扫描件须为 PDF、JPEG 或 PNG（按文件内容判断）(scan must be PDF, JPEG or PNG, judged from its content)',
+      errors: [{ field: 'scan', reason: '仅支持 PDF/JPEG/PNG (PDF, JPEG or PNG only)' }],
+    },
+    notMultipart: {
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      detail:
+        '请使用 multipart/form-data 上传：data 部分为 JSON，scan 部分为扫描件 (use multipart/form-data with parts "data" and "scan")',
+    },
   })
   @ApiProblemExamples(422, '字段无效、类型未变或扫描件不可用 Invalid data, same type or scan unavailable', {
-    invalidData: { code: 'INCOMPLETE_SUBMISSION', detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))', errors: [{ field: 'documentNumber', reason: '不能为空 (must not be empty)' }] },
-    sameType: { code: 'INCOMPLETE_SUBMISSION', detail: '提交内容不完整或有误，共 1 处 (incomplete or invalid submission)', errors: [{ field: 'projectType', reason: '项目类型已是 OTHER，无需纠错 (already OTHER)' }] },
+    invalidData: {
+      code: 'INCOMPLETE_SUBMISSION',
+      detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
+      errors: [{ field: 'documentNumber', reason: '不能为空 (must not be empty)' }],
+    },
+    sameType: {
+      code: 'INCOMPLETE_SUBMISSION',
+      detail: '提交内容不完整或有误，共 1 处 (incomplete or invalid submission)',
+      errors: [{ field: 'projectType', reason: '项目类型已是 OTHER，无需纠错 (already OTHER)' }],
+    },
   })
   @ApiProblems(429, 503)
-  async correct(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @CorrelationId() cid: string): Promise<Audited<MarkingCorrectionResultV1>> {
+  async correct(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @CorrelationId() cid: string,
+  ): Promise<Audited<MarkingCorrectionResultV1>> {
     const { data, scan } = await this.uploads.read<MarkingCorrectionDataDto>(request, validateCorrectionData);
     // the audit row of a refused correction shows what was asked (the scan's reference and digest, never its bytes)
     (request as { body?: unknown }).body = { ...data, scan };
-    return this.marking.correct(principal, { projectCode: data.projectCode, projectType: data.projectType, report: { reason: data.reason, documentNumber: data.documentNumber, scan } }, cid);
+    return this.marking.correct(
+      principal,
+      {
+        projectCode: data.projectCode,
+        projectType: data.projectType,
+        report: { reason: data.reason, documentNumber: data.documentNumber, scan },
+      },
+      cid,
+    );
   }
 }

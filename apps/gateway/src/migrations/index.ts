@@ -3,4 +3,9 @@ import { InitialGateway1764200000001 } from './1764200000001-initial-gateway';
 import { StaffAndAudit1764400000001 } from './1764400000001-staff-and-audit';
 import { AccountLifecycle1766100000001 } from './1766100000001-account-lifecycle';
 
-export const gatewayMigrations = [CreateOutboxInbox1700000000000, InitialGateway1764200000001, StaffAndAudit1764400000001, AccountLifecycle1766100000001];
+export const gatewayMigrations = [
+  CreateOutboxInbox1700000000000,
+  InitialGateway1764200000001,
+  StaffAndAudit1764400000001,
+  AccountLifecycle1766100000001,
+];

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
-import { BinaryFileV1, PaperSizeV1, PresaleIssuedV1, PresalePermitV1, PresaleSubmissionV1, Principal, Rpc } from '@hn/messages';
+import {
+  BinaryFileV1,
+  PaperSizeV1,
+  PresaleIssuedV1,
+  PresalePermitV1,
+  PresaleSubmissionV1,
+  Principal,
+  Rpc,
+} from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { ParsedPresaleNumber } from './presale-number.pipe';
 
@@ -12,9 +20,16 @@ export interface DecodedFile {
 }
 
 export function decodeBinaryFile(file: BinaryFileV1, fallbackType: string, fallbackName: string): DecodedFile {
-  const contentType = typeof file?.contentType === 'string' && /^[\w.+-]+\/[\w.+-]+(;[\w=\s.-]*)?$/.test(file.contentType) ? file.contentType : fallbackType;
+  const contentType =
+    typeof file?.contentType === 'string' && /^[\w.+-]+\/[\w.+-]+(;[\w=\s.-]*)?$/.test(file.contentType)
+      ? file.contentType
+      : fallbackType;
   const fileName = typeof file?.fileName === 'string' && file.fileName.length > 0 ? file.fileName : fallbackName;
-  return { fileName, contentType, content: Buffer.from(typeof file?.contentBase64 === 'string' ? file.contentBase64 : '', 'base64') };
+  return {
+    fileName,
+    contentType,
+    content: Buffer.from(typeof file?.contentBase64 === 'string' ? file.contentBase64 : '', 'base64'),
+  };
 }
 
 /**
@@ -25,8 +40,18 @@ export function decodeBinaryFile(file: BinaryFileV1, fallbackType: string, fallb
 export class PresaleGatewayService {
   constructor(private readonly rpc: RpcClient) {}
 
-  issue(principal: Principal, idempotencyKey: string, submission: PresaleSubmissionV1, correlationId: string): Promise<PresaleIssuedV1> {
-    submission.constructionPermitNumbers.forEach((n, i) => assertRegionAllowed(principal, regionOf(n), { what: `施工许可证 ${n}`, field: `constructionPermitNumbers[${i}]` }));
+  issue(
+    principal: Principal,
+    idempotencyKey: string,
+    submission: PresaleSubmissionV1,
+    correlationId: string,
+  ): Promise<PresaleIssuedV1> {
+    submission.constructionPermitNumbers.forEach((n, i) =>
+      assertRegionAllowed(principal, regionOf(n), {
+        what: `施工许可证 ${n}`,
+        field: `constructionPermitNumbers[${i}]`,
+      }),
+    );
     return this.rpc.call(Rpc.presaleIssue, principal, { idempotencyKey, submission }, correlationId);
   }
 
@@ -35,15 +60,30 @@ export class PresaleGatewayService {
     return this.rpc.call(Rpc.presaleGet, principal, { presaleNumber: presale.value }, correlationId);
   }
 
-  async qr(principal: Principal, presale: ParsedPresaleNumber, format: 'png' | 'svg', correlationId: string): Promise<DecodedFile> {
+  async qr(
+    principal: Principal,
+    presale: ParsedPresaleNumber,
+    format: 'png' | 'svg',
+    correlationId: string,
+  ): Promise<DecodedFile> {
     this.assertRegion(principal, presale);
     const file = await this.rpc.call(Rpc.presaleQr, principal, { presaleNumber: presale.value, format }, correlationId);
     return decodeBinaryFile(file, format === 'png' ? 'image/png' : 'image/svg+xml', `${presale.value}-qr.${format}`);
   }
 
-  async printLayout(principal: Principal, presale: ParsedPresaleNumber, paper: PaperSizeV1, correlationId: string): Promise<DecodedFile> {
+  async printLayout(
+    principal: Principal,
+    presale: ParsedPresaleNumber,
+    paper: PaperSizeV1,
+    correlationId: string,
+  ): Promise<DecodedFile> {
     this.assertRegion(principal, presale);
-    const file = await this.rpc.call(Rpc.presalePrintLayout, principal, { presaleNumber: presale.value, paper }, correlationId);
+    const file = await this.rpc.call(
+      Rpc.presalePrintLayout,
+      principal,
+      { presaleNumber: presale.value, paper },
+      correlationId,
+    );
     return decodeBinaryFile(file, 'application/pdf', `${presale.value}-print-${paper}.pdf`);
   }
 

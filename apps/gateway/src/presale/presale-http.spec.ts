@@ -36,7 +36,13 @@ const rpc = new StubRpc();
 
 // In the real app RpcClient and AccessTokenService come from global modules; here they are stubs.
 @Global()
-@Module({ providers: [{ provide: AccessTokenService, useValue: tokens }, { provide: RpcClient, useValue: rpc }], exports: [AccessTokenService, RpcClient] })
+@Module({
+  providers: [
+    { provide: AccessTokenService, useValue: tokens },
+    { provide: RpcClient, useValue: rpc },
+  ],
+  exports: [AccessTokenService, RpcClient],
+})
 class TestGlobalsModule {}
 
 @Module({
@@ -54,19 +60,44 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
   let reader: string; // 攸县 430223, permits:read
   let other: string; // 攸县, contracts:issue only
 
-  const sign = (p: Partial<Principal>): Promise<string> => tokens.sign({ kind: 'integrator', id: 'c1', regions: ['430200'], scopes: ['presale:issue'], ...p });
-  const inject = (opts: { method?: string; url: string; token?: string; headers?: Record<string, string>; payload?: unknown }) =>
+  const sign = (p: Partial<Principal>): Promise<string> =>
+    tokens.sign({ kind: 'integrator', id: 'c1', regions: ['430200'], scopes: ['presale:issue'], ...p });
+  const inject = (opts: {
+    method?: string;
+    url: string;
+    token?: string;
+    headers?: Record<string, string>;
+    payload?: unknown;
+  }) =>
     app.inject({
       method: (opts.method ?? 'GET') as 'GET',
       url: opts.url,
-      headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.payload !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
-      ...(opts.payload !== undefined ? { payload: typeof opts.payload === 'string' ? opts.payload : JSON.stringify(opts.payload) } : {}),
+      headers: {
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...(opts.payload !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...opts.headers,
+      },
+      ...(opts.payload !== undefined
+        ? { payload: typeof opts.payload === 'string' ? opts.payload : JSON.stringify(opts.payload) }
+        : {}),
     });
-  const post = (payload: unknown, headers: Record<string, string> = { 'idempotency-key': 'k-1' }, token = issuer) => inject({ method: 'POST', url: '/api/v1/presale-permits', token, headers, payload });
+  const post = (payload: unknown, headers: Record<string, string> = { 'idempotency-key': 'k-1' }, token = issuer) =>
+    inject({ method: 'POST', url: '/api/v1/presale-permits', token, headers, payload });
 
   beforeAll(async () => {
-    app = await NestFactory.create<NestFastifyApplication>(RootModule, new FastifyAdapter({ routerOptions: { maxParamLength: 512 } }), { logger: false });
-    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }));
+    app = await NestFactory.create<NestFastifyApplication>(
+      RootModule,
+      new FastifyAdapter({ routerOptions: { maxParamLength: 512 } }),
+      { logger: false },
+    );
+    app.useGlobalPipes(
+      new ValidationPipe({
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        transform: true,
+        exceptionFactory: validationExceptionFactory,
+      }),
+    );
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     issuer = await sign({});
@@ -85,7 +116,14 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
 
   describe('POST /api/v1/presale-permits', () => {
     it('sends {principal, body: {idempotencyKey, submission}} and answers 201 with the issued permit', async () => {
-      rpc.handlers[Rpc.presaleIssue.subject] = () => ({ presaleNumber: '430223202406200101-Y01', chainToken: 't', verifyUrl: 'u', qrSvg: '<svg/>', log: { index: 0, treeSize: 1 }, sandbox: false });
+      rpc.handlers[Rpc.presaleIssue.subject] = () => ({
+        presaleNumber: '430223202406200101-Y01',
+        chainToken: 't',
+        verifyUrl: 'u',
+        qrSvg: '<svg/>',
+        log: { index: 0, treeSize: 1 },
+        sandbox: false,
+      });
       const res = await post({ ...PRESALE_SUBMISSION_EXAMPLE, projectName: '  锦绣星城三期（22#栋）  ' });
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({ presaleNumber: '430223202406200101-Y01' });
@@ -93,7 +131,10 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
       expect(rpc.calls).toHaveLength(1);
       const call = rpc.calls[0]!;
       expect(call.subject).toBe(Rpc.presaleIssue.subject);
-      const data = call.data as { principal: Principal; body: { idempotencyKey: string; submission: Record<string, unknown> } };
+      const data = call.data as {
+        principal: Principal;
+        body: { idempotencyKey: string; submission: Record<string, unknown> };
+      };
       expect(data.principal).toMatchObject({ id: 'c1', regions: ['430200'], scopes: ['presale:issue'] });
       expect(data.body.idempotencyKey).toBe('k-1');
       expect(data.body.submission).toEqual({ ...PRESALE_SUBMISSION_EXAMPLE, projectName: '锦绣星城三期（22#栋）' });
@@ -104,13 +145,16 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
       ['empty', { 'idempotency-key': '' }],
       ['too long', { 'idempotency-key': 'k'.repeat(129) }],
       ['bad characters', { 'idempotency-key': 'key with spaces' }],
-    ])('answers 400 IDEMPOTENCY_KEY_REQUIRED when the key is %s, before looking at the body', async (_label, headers) => {
-      const res = await post({}, headers);
-      expect(res.statusCode).toBe(400);
-      expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REQUIRED', errors: [{ field: 'Idempotency-Key' }] });
-      expect(rpc.calls).toHaveLength(0);
-    });
+    ])(
+      'answers 400 IDEMPOTENCY_KEY_REQUIRED when the key is %s, before looking at the body',
+      async (_label, headers) => {
+        const res = await post({}, headers);
+        expect(res.statusCode).toBe(400);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REQUIRED', errors: [{ field: 'Idempotency-Key' }] });
+        expect(rpc.calls).toHaveLength(0);
+      },
+    );
 
     it('accepts a 128-character key of every allowed character class', async () => {
       rpc.handlers[Rpc.presaleIssue.subject] = () => ({ presaleNumber: '430223202406200101-Y01' });
@@ -158,7 +202,9 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
       expect(fields).not.toContain('constructionPermitNumbers[0]');
       expect(new Set(fields).size).toBe(fields.length); // one reason per field
       expect(problem.errors.find((e) => e.field === 'constructionPermitNumbers[1]')!.reason).toContain('NOT_DIGITS');
-      expect(problem.errors.find((e) => e.field === 'constructionPermitNumbers[2]')!.reason).toContain('IMPOSSIBLE_DATE');
+      expect(problem.errors.find((e) => e.field === 'constructionPermitNumbers[2]')!.reason).toContain(
+        'IMPOSSIBLE_DATE',
+      );
       expect(rpc.calls).toHaveLength(0);
     });
 
@@ -180,8 +226,11 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
       expect((await post({ ...rest, fundSupervision: null })).statusCode).toBe(201);
     });
 
-    it('answers 403 REGION_FORBIDDEN naming a permit outside the caller\'s regions, before calling the service', async () => {
-      const res = await post({ ...PRESALE_SUBMISSION_EXAMPLE, constructionPermitNumbers: ['430223202406200101', '430102202405100101'] });
+    it("answers 403 REGION_FORBIDDEN naming a permit outside the caller's regions, before calling the service", async () => {
+      const res = await post({
+        ...PRESALE_SUBMISSION_EXAMPLE,
+        constructionPermitNumbers: ['430223202406200101', '430102202405100101'],
+      });
       expect(res.statusCode).toBe(403);
       const problem = res.json() as { code: string; detail: string; errors: Array<{ field: string }> };
       expect(problem.code).toBe('REGION_FORBIDDEN');
@@ -191,11 +240,14 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
     });
 
     it('needs the presale:issue scope', async () => {
-      expect((await post(PRESALE_SUBMISSION_EXAMPLE, { 'idempotency-key': 'k' }, reader)).json()).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
+      expect((await post(PRESALE_SUBMISSION_EXAMPLE, { 'idempotency-key': 'k' }, reader)).json()).toMatchObject({
+        status: 403,
+        code: 'SCOPE_FORBIDDEN',
+      });
       expect((await post(PRESALE_SUBMISSION_EXAMPLE, { 'idempotency-key': 'k' }, '')).statusCode).toBe(401);
     });
 
-    it('passes the service\'s problems through with their status and code', async () => {
+    it("passes the service's problems through with their status and code", async () => {
       rpc.handlers[Rpc.presaleIssue.subject] = () => {
         throw new DomainException(409, 'SERIAL_EXHAUSTED', '已用尽');
       };
@@ -205,32 +257,63 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
 
   describe('GET /api/v1/presale-permits/{presaleNumber} and its files', () => {
     it('answers the record for either scope, region-checked on the number', async () => {
-      rpc.handlers[Rpc.presaleGet.subject] = (d) => ({ presaleNumber: (d as { body: { presaleNumber: string } }).body.presaleNumber });
-      expect((await inject({ url: '/api/v1/presale-permits/430223202406200101-Y01', token: reader })).json()).toEqual({ presaleNumber: '430223202406200101-Y01' });
-      expect((await inject({ url: '/api/v1/presale-permits/430223202406200101-Y01', token: issuer })).statusCode).toBe(200);
-      expect(rpc.calls[0]!.data).toMatchObject({ principal: { id: 'r1' }, body: { presaleNumber: '430223202406200101-Y01' } });
+      rpc.handlers[Rpc.presaleGet.subject] = (d) => ({
+        presaleNumber: (d as { body: { presaleNumber: string } }).body.presaleNumber,
+      });
+      expect((await inject({ url: '/api/v1/presale-permits/430223202406200101-Y01', token: reader })).json()).toEqual({
+        presaleNumber: '430223202406200101-Y01',
+      });
+      expect((await inject({ url: '/api/v1/presale-permits/430223202406200101-Y01', token: issuer })).statusCode).toBe(
+        200,
+      );
+      expect(rpc.calls[0]!.data).toMatchObject({
+        principal: { id: 'r1' },
+        body: { presaleNumber: '430223202406200101-Y01' },
+      });
       const forbidden = await inject({ url: '/api/v1/presale-permits/430102202405100101-Y01', token: reader });
       expect(forbidden.json()).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
-      expect((await inject({ url: '/api/v1/presale-permits/430223202406200101-Y01', token: other })).json()).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
+      expect(
+        (await inject({ url: '/api/v1/presale-permits/430223202406200101-Y01', token: other })).json(),
+      ).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
       expect(rpc.calls).toHaveLength(2);
     });
 
-    it.each(['430223202406200101-Y00', '430223202406200101-X01', '430223202406200101Y01', '430223202402300101-Y01', '439999202406200101-Y01', `${'x'.repeat(300)}`])(
-      'answers 400 INVALID_PRESALE_NUMBER for %#',
-      async (number) => {
-        const res = await inject({ url: `/api/v1/presale-permits/${number}`, token: reader });
-        expect(res.json()).toMatchObject({ status: 400, code: 'INVALID_PRESALE_NUMBER', errors: [{ field: 'presaleNumber' }] });
-      },
-    );
+    it.each([
+      '430223202406200101-Y00',
+      '430223202406200101-X01',
+      '430223202406200101Y01',
+      '430223202402300101-Y01',
+      '439999202406200101-Y01',
+      `${'x'.repeat(300)}`,
+    ])('answers 400 INVALID_PRESALE_NUMBER for %#', async (number) => {
+      const res = await inject({ url: `/api/v1/presale-permits/${number}`, token: reader });
+      expect(res.json()).toMatchObject({
+        status: 400,
+        code: 'INVALID_PRESALE_NUMBER',
+        errors: [{ field: 'presaleNumber' }],
+      });
+    });
 
     it('sends QR images and the print layout with their content type', async () => {
       rpc.handlers[Rpc.presaleQr.subject] = (d) => {
         const format = (d as { body: { format: string } }).body.format;
         return format === 'png'
-          ? { fileName: 'q.png', contentType: 'image/png', contentBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64') }
-          : { fileName: 'q.svg', contentType: 'image/svg+xml', contentBase64: Buffer.from('<svg/>').toString('base64') };
+          ? {
+              fileName: 'q.png',
+              contentType: 'image/png',
+              contentBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64'),
+            }
+          : {
+              fileName: 'q.svg',
+              contentType: 'image/svg+xml',
+              contentBase64: Buffer.from('<svg/>').toString('base64'),
+            };
       };
-      rpc.handlers[Rpc.presalePrintLayout.subject] = (d) => ({ fileName: `预售-${(d as { body: { paper: string } }).body.paper}.pdf`, contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.7').toString('base64') });
+      rpc.handlers[Rpc.presalePrintLayout.subject] = (d) => ({
+        fileName: `预售-${(d as { body: { paper: string } }).body.paper}.pdf`,
+        contentType: 'application/pdf',
+        contentBase64: Buffer.from('%PDF-1.7').toString('base64'),
+      });
       const png = await inject({ url: '/api/v1/presale-permits/430223202406200101-Y01/qr.png', token: reader });
       expect(png.statusCode).toBe(200);
       expect(png.headers['content-type']).toBe('image/png');
@@ -238,7 +321,10 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
       const svg = await inject({ url: '/api/v1/presale-permits/430223202406200101-Y01/qr.svg', token: reader });
       expect(svg.headers['content-type']).toContain('image/svg+xml');
       expect(svg.body).toBe('<svg/>');
-      const pdf = await inject({ url: '/api/v1/presale-permits/430223202406200101-Y01/print-layout.pdf', token: reader });
+      const pdf = await inject({
+        url: '/api/v1/presale-permits/430223202406200101-Y01/print-layout.pdf',
+        token: reader,
+      });
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.headers['content-disposition']).toContain("filename*=UTF-8''%E9%A2%84%E5%94%AE-A4.pdf");
       expect(pdf.body).toBe('%PDF-1.7');
@@ -249,7 +335,10 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
         expect.objectContaining({ body: { presaleNumber: '430223202406200101-Y01', paper: 'A4' } }),
         expect.objectContaining({ body: { presaleNumber: '430223202406200101-Y01', paper: 'A3' } }),
       ]);
-      const bad = await inject({ url: '/api/v1/presale-permits/430223202406200101-Y01/print-layout.pdf?paper=A0', token: reader });
+      const bad = await inject({
+        url: '/api/v1/presale-permits/430223202406200101-Y01/print-layout.pdf?paper=A0',
+        token: reader,
+      });
       expect(bad.json()).toMatchObject({ status: 400, errors: [{ field: 'paper' }] });
     });
   });
@@ -263,17 +352,29 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
       await inject({ url: `/public/v1/verify?token=${chainTokenToQrText(CHAIN_TOKEN_EXAMPLE)}` });
       expect(rpc.calls.map((c) => c.data)).toEqual([{ token: CHAIN_TOKEN_EXAMPLE }, { token: CHAIN_TOKEN_EXAMPLE }]);
       for (const bad of ['', 'a'.repeat(401), 'ab%2Bcd']) {
-        expect((await inject({ url: `/public/v1/verify?token=${bad}` })).json()).toMatchObject({ status: 400, errors: [{ field: 'token' }] });
+        expect((await inject({ url: `/public/v1/verify?token=${bad}` })).json()).toMatchObject({
+          status: 400,
+          errors: [{ field: 'token' }],
+        });
       }
       expect((await inject({ url: '/public/v1/verify' })).statusCode).toBe(400);
     });
 
     it('serves the public summary, the checkpoint as text and the JWKS', async () => {
-      rpc.handlers[Rpc.publicPermit.subject] = (d) => ({ presaleNumber: (d as { presaleNumber: string }).presaleNumber });
+      rpc.handlers[Rpc.publicPermit.subject] = (d) => ({
+        presaleNumber: (d as { presaleNumber: string }).presaleNumber,
+      });
       rpc.handlers[Rpc.publicCheckpoint.subject] = () => ({ note: 'origin\n1\nAAAA\n\n— origin sig\n' });
-      rpc.handlers[Rpc.publicKeys.subject] = () => ({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: 'x', kid: 'k', use: 'sig', alg: 'EdDSA' }] });
-      expect((await inject({ url: '/public/v1/presale-permits/430223202406200101-Y01' })).json()).toEqual({ presaleNumber: '430223202406200101-Y01' });
-      expect((await inject({ url: '/public/v1/presale-permits/nope' })).json()).toMatchObject({ status: 400, code: 'INVALID_PRESALE_NUMBER' });
+      rpc.handlers[Rpc.publicKeys.subject] = () => ({
+        keys: [{ kty: 'OKP', crv: 'Ed25519', x: 'x', kid: 'k', use: 'sig', alg: 'EdDSA' }],
+      });
+      expect((await inject({ url: '/public/v1/presale-permits/430223202406200101-Y01' })).json()).toEqual({
+        presaleNumber: '430223202406200101-Y01',
+      });
+      expect((await inject({ url: '/public/v1/presale-permits/nope' })).json()).toMatchObject({
+        status: 400,
+        code: 'INVALID_PRESALE_NUMBER',
+      });
       const cp = await inject({ url: '/public/v1/log/checkpoint' });
       expect(cp.headers['content-type']).toBe('text/plain; charset=utf-8');
       expect(cp.body).toBe('origin\n1\nAAAA\n\n— origin sig\n');
@@ -286,9 +387,22 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
     it('checks proof parameters before asking the service', async () => {
       rpc.handlers[Rpc.publicInclusionProof.subject] = (d) => d;
       rpc.handlers[Rpc.publicConsistencyProof.subject] = (d) => d;
-      expect((await inject({ url: '/public/v1/log/inclusion-proof?index=0&treeSize=1' })).json()).toEqual({ index: 0, treeSize: 1 });
-      expect((await inject({ url: '/public/v1/log/consistency-proof?first=1&second=1' })).json()).toEqual({ first: 1, second: 1 });
-      for (const q of ['index=1&treeSize=1', 'index=-1&treeSize=2', 'index=a&treeSize=2', 'index=1.5&treeSize=2', 'index=&treeSize=2', 'treeSize=2']) {
+      expect((await inject({ url: '/public/v1/log/inclusion-proof?index=0&treeSize=1' })).json()).toEqual({
+        index: 0,
+        treeSize: 1,
+      });
+      expect((await inject({ url: '/public/v1/log/consistency-proof?first=1&second=1' })).json()).toEqual({
+        first: 1,
+        second: 1,
+      });
+      for (const q of [
+        'index=1&treeSize=1',
+        'index=-1&treeSize=2',
+        'index=a&treeSize=2',
+        'index=1.5&treeSize=2',
+        'index=&treeSize=2',
+        'treeSize=2',
+      ]) {
         expect((await inject({ url: `/public/v1/log/inclusion-proof?${q}` })).statusCode).toBe(400);
       }
       for (const q of ['first=0&second=1', 'first=3&second=2', 'first=1', 'first=1&second=x']) {
@@ -298,10 +412,30 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
     });
 
     it('renders the /V/ page in Chinese, or JSON when asked for', async () => {
-      const permit = { presaleNumber: '430223202406200101-Y01', status: 'VALID', sandbox: false, projectName: '锦绣<script>', developerName: 'd', address: 'a', regionCode: '430223', issuingAuthority: 'i', localCertificateNumber: 'l', issueDate: '2024-08-15', buildings: ['22#'], presaleArea: 12345.67, unitCount: 120, plannedUse: '住宅', constructionPermitNumbers: ['430223202406200101'], logIndex: 0 };
+      const permit = {
+        presaleNumber: '430223202406200101-Y01',
+        status: 'VALID',
+        sandbox: false,
+        projectName: '锦绣<script>',
+        developerName: 'd',
+        address: 'a',
+        regionCode: '430223',
+        issuingAuthority: 'i',
+        localCertificateNumber: 'l',
+        issueDate: '2024-08-15',
+        buildings: ['22#'],
+        presaleArea: 12345.67,
+        unitCount: 120,
+        plannedUse: '住宅',
+        constructionPermitNumbers: ['430223202406200101'],
+        logIndex: 0,
+      };
       rpc.handlers[Rpc.publicVerify.subject] = () => ({ valid: true, permit });
       const qrText = chainTokenToQrText(CHAIN_TOKEN_EXAMPLE);
-      const html = await inject({ url: `/V/${qrText}`, headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+      const html = await inject({
+        url: `/V/${qrText}`,
+        headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+      });
       expect(html.statusCode).toBe(200);
       expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(html.body).toContain('真实有效的预售许可证');
@@ -313,11 +447,23 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
       expect(json.headers['content-type']).toContain('application/json');
       expect(json.json()).toMatchObject({ valid: true, permit: { presaleNumber: '430223202406200101-Y01' } });
 
-      rpc.handlers[Rpc.publicVerify.subject] = () => ({ valid: true, test: true, permit: { ...permit, sandbox: true } });
+      rpc.handlers[Rpc.publicVerify.subject] = () => ({
+        valid: true,
+        test: true,
+        permit: { ...permit, sandbox: true },
+      });
       expect((await inject({ url: `/V/${qrText}` })).body).toContain('测试数据（联调测试），非正式证书');
-      rpc.handlers[Rpc.publicVerify.subject] = () => ({ valid: false, reason: 'CORRECTED', permit: { ...permit, status: 'CORRECTED' } });
+      rpc.handlers[Rpc.publicVerify.subject] = () => ({
+        valid: false,
+        reason: 'CORRECTED',
+        permit: { ...permit, status: 'CORRECTED' },
+      });
       expect((await inject({ url: `/V/${qrText}` })).body).toContain('该证书已更正，请以最新证书为准');
-      rpc.handlers[Rpc.publicVerify.subject] = () => ({ valid: false, reason: 'BAD_SIGNATURE', message: '签名无效 (signature does not verify with key 493f9a04)' });
+      rpc.handlers[Rpc.publicVerify.subject] = () => ({
+        valid: false,
+        reason: 'BAD_SIGNATURE',
+        message: '签名无效 (signature does not verify with key 493f9a04)',
+      });
       const invalid = await inject({ url: `/V/${qrText}` });
       expect(invalid.body).toContain('未通过核验');
       expect(invalid.body).toContain('二维码内容已被篡改或不是本平台签发');
@@ -335,13 +481,34 @@ describe('presale and public routes (gateway, stubbed presale service)', () => {
 
   it('documents the routes with summaries, tags, the example body and every error status', () => {
     const doc = buildOpenApiDocument(app) as unknown as {
-      paths: Record<string, Record<string, { summary?: string; tags?: string[]; responses: Record<string, unknown>; requestBody?: { content: Record<string, { examples?: Record<string, { value: unknown }> }> } }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            summary?: string;
+            tags?: string[];
+            responses: Record<string, unknown>;
+            requestBody?: { content: Record<string, { examples?: Record<string, { value: unknown }> }> };
+          }
+        >
+      >;
     };
     const post = doc.paths['/api/v1/presale-permits']!['post']!;
     expect(post.tags).toEqual(['预售许可 Presale permits']);
     expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '422', '429', '503']);
-    expect(post.requestBody!.content['application/json']!.examples!['workPlan']!.value).toEqual(PRESALE_SUBMISSION_EXAMPLE);
-    for (const path of ['/public/v1/verify', '/public/v1/presale-permits/{presaleNumber}', '/public/v1/log/checkpoint', '/public/v1/log/inclusion-proof', '/public/v1/log/consistency-proof', '/public/v1/keys', '/V/{token}']) {
+    expect(post.requestBody!.content['application/json']!.examples!['workPlan']!.value).toEqual(
+      PRESALE_SUBMISSION_EXAMPLE,
+    );
+    for (const path of [
+      '/public/v1/verify',
+      '/public/v1/presale-permits/{presaleNumber}',
+      '/public/v1/log/checkpoint',
+      '/public/v1/log/inclusion-proof',
+      '/public/v1/log/consistency-proof',
+      '/public/v1/keys',
+      '/V/{token}',
+    ]) {
       expect(doc.paths[path]!['get']!.tags).toEqual(['公众查询 Public verification']);
     }
     for (const ops of Object.values(doc.paths)) for (const op of Object.values(ops)) expect(op.summary).toBeTruthy();

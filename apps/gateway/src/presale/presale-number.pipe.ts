@@ -19,15 +19,29 @@ export class PresaleNumberPipe implements PipeTransform<string, ParsedPresaleNum
     const text = String(value ?? '');
     const parsed = parsePresaleNumber(text);
     if (!parsed) {
-      throw invalidPresaleNumber(text, 'FORMAT: 格式应为 18 位施工许可证编号-Y/Z两位序号，如 430223202406200101-Y01 (format <18 digits>-<Y|Z><01..99>)');
+      throw invalidPresaleNumber(
+        text,
+        'FORMAT: 格式应为 18 位施工许可证编号-Y/Z两位序号，如 430223202406200101-Y01 (format <18 digits>-<Y|Z><01..99>)',
+      );
     }
     const permit = parsePermitNumber(parsed.permitNumber);
     if (!permit.ok) throw invalidPresaleNumber(text, `${permit.reason}: ${permit.message}`);
-    return { value: text, permitNumber: parsed.permitNumber, regionCode: permit.value.regionCode, letter: parsed.letter, serial: parsed.serial };
+    return {
+      value: text,
+      permitNumber: parsed.permitNumber,
+      regionCode: permit.value.regionCode,
+      letter: parsed.letter,
+      serial: parsed.serial,
+    };
   }
 }
 
 function invalidPresaleNumber(text: string, reason: string): DomainException {
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return new DomainException(400, ErrorCode.INVALID_PRESALE_NUMBER, `预售许可证编号无效：${shown} (invalid presale permit number)`, [{ field: 'presaleNumber', reason }]);
+  return new DomainException(
+    400,
+    ErrorCode.INVALID_PRESALE_NUMBER,
+    `预售许可证编号无效：${shown} (invalid presale permit number)`,
+    [{ field: 'presaleNumber', reason }],
+  );
 }

@@ -4,5 +4,9 @@ import { IdempotencyKeyGuard } from './idempotency-key.guard';
 import { PresaleGatewayService } from './presale-gateway.service';
 import { PresalePermitsController } from './presale-permits.controller';
 
-@Module({ controllers: [PresalePermitsController], providers: [PresaleGatewayService, IdempotencyKeyGuard, AnyScopeGuard], exports: [PresaleGatewayService] })
+@Module({
+  controllers: [PresalePermitsController],
+  providers: [PresaleGatewayService, IdempotencyKeyGuard, AnyScopeGuard],
+  exports: [PresaleGatewayService],
+})
 export class PresaleModule {}

@@ -4,7 +4,11 @@ import { flattenValidationErrors } from '@hn/messages';
 
 describe('validationExceptionFactory', () => {
   it('flattens nested errors into field paths with reasons', () => {
-    const child: ValidationError = { property: 'floors', constraints: { isInt: 'floors must be an integer number' }, children: [] };
+    const child: ValidationError = {
+      property: 'floors',
+      constraints: { isInt: 'floors must be an integer number' },
+      children: [],
+    };
     const unit: ValidationError = { property: '0', children: [child] };
     const errors: ValidationError[] = [
       { property: 'units', children: [unit] },
@@ -26,7 +30,12 @@ describe('flattenValidationErrors', () => {
         property: 'constructionPermitNumbers',
         value: ['430223202406200101', 'bad', 'worse'],
         constraints: { permitNumberItems: '[1] bad; [2] worse' },
-        contexts: { permitNumberItems: { expand: (value: unknown, path: string) => (value as string[]).slice(1).map((v, i) => ({ field: `${path}[${i + 1}]`, reason: v })) } },
+        contexts: {
+          permitNumberItems: {
+            expand: (value: unknown, path: string) =>
+              (value as string[]).slice(1).map((v, i) => ({ field: `${path}[${i + 1}]`, reason: v })),
+          },
+        },
         children: [],
       },
       { property: 'issueDate', constraints: { isPastIsoDate: 'future' }, children: [] },

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ConsistencyProofV1, ErrorCode, InclusionProofV1, JwksV1, PublicPresaleSummaryV1, Rpc, VerifyResultV1 } from '@hn/messages';
+import {
+  ConsistencyProofV1,
+  ErrorCode,
+  InclusionProofV1,
+  JwksV1,
+  PublicPresaleSummaryV1,
+  Rpc,
+  VerifyResultV1,
+} from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { normalizeChainTokenText } from '@hn/chain';

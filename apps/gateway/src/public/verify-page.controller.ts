@@ -1,5 +1,13 @@
 import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { verifyOutcome, VerifyResultV1 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import type { FastifyReply } from 'fastify';
@@ -37,9 +45,21 @@ export class VerifyPageController {
   })
   @ApiParam({ name: 'token', description: '链令牌（大写 base32 或 base64url）' })
   @ApiProduces('text/html', 'application/json')
-  @ApiResponse({ status: 200, description: '核验结果页或 JSON', content: { 'text/html': { schema: { type: 'string' } }, 'application/json': { schema: { $ref: getSchemaPath(VerifyResultDto) } } } })
+  @ApiResponse({
+    status: 200,
+    description: '核验结果页或 JSON',
+    content: {
+      'text/html': { schema: { type: 'string' } },
+      'application/json': { schema: { $ref: getSchemaPath(VerifyResultDto) } },
+    },
+  })
   @ApiProblems(429, 503)
-  async page(@Param('token') token: string, @Headers('accept') accept: string | undefined, @CorrelationId() cid: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<VerifyResultV1 | string> {
+  async page(
+    @Param('token') token: string,
+    @Headers('accept') accept: string | undefined,
+    @CorrelationId() cid: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<VerifyResultV1 | string> {
     void reply.header('cache-control', 'no-store').header('vary', 'Accept').header('referrer-policy', 'no-referrer');
     const json = prefersJson(accept);
     let result: VerifyResultV1;
@@ -62,7 +82,10 @@ export class VerifyPageController {
     if (json) return result;
     void reply
       .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+      .header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      )
       .header('x-content-type-options', 'nosniff');
     return renderVerifyPage(result);
   }

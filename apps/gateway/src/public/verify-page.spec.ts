@@ -22,7 +22,15 @@ const permit: PublicPresaleSummaryV1 = {
 
 const result = (code: VerifyCodeV1, extra: Partial<VerifyResultV1> = {}): VerifyResultV1 => {
   const o = verifyOutcome(code);
-  return { valid: o.valid, status: o.status, code: o.code, message: o.message, messageEn: o.messageEn, ...(o.valid ? {} : { reason: o.code }), ...extra };
+  return {
+    valid: o.valid,
+    status: o.status,
+    code: o.code,
+    message: o.message,
+    messageEn: o.messageEn,
+    ...(o.valid ? {} : { reason: o.code }),
+    ...extra,
+  };
 };
 
 describe('verify page', () => {
@@ -75,26 +83,40 @@ describe('verify page', () => {
   });
 
   it('links a corrected token to the current certificate (same-site path only)', () => {
-    const current = { presaleNumber: permit.presaleNumber, verifyUrl: 'HTTPS://PRESALE.HUNAN.GOV.CN/V/AEAUSPABC', verifyPath: '/V/AEAUSPABC' };
+    const current = {
+      presaleNumber: permit.presaleNumber,
+      verifyUrl: 'HTTPS://PRESALE.HUNAN.GOV.CN/V/AEAUSPABC',
+      verifyPath: '/V/AEAUSPABC',
+    };
     const html = renderVerifyPage(result('CORRECTED', { permit: { ...permit, status: 'CORRECTED' }, current }));
     expect(html).toContain('该证书已更正，请以最新证书为准');
     expect(html).toContain('<a href="/V/AEAUSPABC">查看最新证书 430223202406200101-Y01</a>');
     expect(html).toContain('<table>');
-    const hostile = renderVerifyPage(result('CORRECTED', { permit, current: { ...current, verifyPath: 'javascript:alert(1)' } }));
+    const hostile = renderVerifyPage(
+      result('CORRECTED', { permit, current: { ...current, verifyPath: 'javascript:alert(1)' } }),
+    );
     expect(hostile).not.toContain('href=');
   });
 
   it('shows the plain Chinese reason of a failed check with its code beside it, never a library message', () => {
-    const html = renderVerifyPage(result('BAD_SIGNATURE', { message: '签名无效 (signature does not verify with key 493f9a04)' }));
+    const html = renderVerifyPage(
+      result('BAD_SIGNATURE', { message: '签名无效 (signature does not verify with key 493f9a04)' }),
+    );
     expect(html).toContain('未通过核验');
-    expect(html).toContain('<span class="why">二维码内容已被篡改或不是本平台签发</span> <code class="code">BAD_SIGNATURE</code>');
+    expect(html).toContain(
+      '<span class="why">二维码内容已被篡改或不是本平台签发</span> <code class="code">BAD_SIGNATURE</code>',
+    );
     expect(html).not.toContain('does not verify');
     expect(html).not.toContain('break-all');
     expect(html).not.toContain('<table>');
   });
 
   it('escapes an unknown reason and drops its English aside', () => {
-    const html = renderVerifyPage({ valid: false, reason: 'SOMETHING_NEW', message: '签名无效 <b> (some english)' } as unknown as VerifyResultV1);
+    const html = renderVerifyPage({
+      valid: false,
+      reason: 'SOMETHING_NEW',
+      message: '签名无效 <b> (some english)',
+    } as unknown as VerifyResultV1);
     expect(html).toContain('签名无效 &lt;b&gt;</span> <code class="code">SOMETHING_NEW</code>');
     expect(html).not.toContain('some english');
   });

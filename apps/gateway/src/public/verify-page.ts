@@ -14,7 +14,17 @@ export function escapeHtml(value: unknown): string {
  * status: from valid/reason). Only a VALID status ever gets the "genuine" banner.
  */
 export function verifyPageState(result: VerifyResultV1): VerifyPageState {
-  const status = result.status ?? (result.valid ? (result.test || result.permit?.sandbox ? 'TEST' : 'VALID') : result.reason === 'CORRECTED' ? 'CORRECTED' : result.reason === 'WITHDRAWN' ? 'WITHDRAWN' : 'INVALID');
+  const status =
+    result.status ??
+    (result.valid
+      ? result.test || result.permit?.sandbox
+        ? 'TEST'
+        : 'VALID'
+      : result.reason === 'CORRECTED'
+        ? 'CORRECTED'
+        : result.reason === 'WITHDRAWN'
+          ? 'WITHDRAWN'
+          : 'INVALID');
   switch (status) {
     case 'VALID':
       return result.valid && !result.test && !result.permit?.sandbox ? 'valid' : result.valid ? 'test' : 'invalid';
@@ -35,12 +45,42 @@ export function verifyPageState(result: VerifyResultV1): VerifyPageState {
 
 /** Banner per state: the title is what a person reads first (never "真实有效" unless valid). */
 const BANNERS: Record<VerifyPageState, { color: string; icon: string; title: string; note: string }> = {
-  valid: { color: '#15803d', icon: '✔', title: '真实有效的预售许可证', note: '本证书信息由湖南省预售商品房监管平台签发并记入公开透明日志，签名核验通过。' },
-  test: { color: '#c2410c', icon: '!', title: '测试数据（联调测试），非正式证书', note: '此二维码来自系统联调测试环境，不代表任何真实的预售许可，请勿据此购房或交易。' },
-  draft: { color: '#92400e', icon: '!', title: '未提交的草稿，不是有效证书', note: '该编号为工作人员补录中尚未提交的草稿，不是已生效的预售许可证，请勿据此购房或交易。' },
-  withdrawn: { color: '#b91c1c', icon: '✘', title: '该预售许可证编号已撤回', note: '该编号已由主管部门撤回作废，不是有效的预售许可证，请勿据此购房或交易。' },
-  corrected: { color: '#1d4ed8', icon: 'ℹ', title: '该证书已更正，请以最新证书为准', note: '此二维码对应更正前的旧版本。以下为平台登记的最新信息，请以最新证书为准。' },
-  invalid: { color: '#b91c1c', icon: '✘', title: '未通过核验：不是有效的预售许可证', note: '该二维码无法证明为本平台签发的有效预售许可证，请勿据此交易，并向当地住房和城乡建设主管部门核实。' },
+  valid: {
+    color: '#15803d',
+    icon: '✔',
+    title: '真实有效的预售许可证',
+    note: '本证书信息由湖南省预售商品房监管平台签发并记入公开透明日志，签名核验通过。',
+  },
+  test: {
+    color: '#c2410c',
+    icon: '!',
+    title: '测试数据（联调测试），非正式证书',
+    note: '此二维码来自系统联调测试环境，不代表任何真实的预售许可，请勿据此购房或交易。',
+  },
+  draft: {
+    color: '#92400e',
+    icon: '!',
+    title: '未提交的草稿，不是有效证书',
+    note: '该编号为工作人员补录中尚未提交的草稿，不是已生效的预售许可证，请勿据此购房或交易。',
+  },
+  withdrawn: {
+    color: '#b91c1c',
+    icon: '✘',
+    title: '该预售许可证编号已撤回',
+    note: '该编号已由主管部门撤回作废，不是有效的预售许可证，请勿据此购房或交易。',
+  },
+  corrected: {
+    color: '#1d4ed8',
+    icon: 'ℹ',
+    title: '该证书已更正，请以最新证书为准',
+    note: '此二维码对应更正前的旧版本。以下为平台登记的最新信息，请以最新证书为准。',
+  },
+  invalid: {
+    color: '#b91c1c',
+    icon: '✘',
+    title: '未通过核验：不是有效的预售许可证',
+    note: '该二维码无法证明为本平台签发的有效预售许可证，请勿据此交易，并向当地住房和城乡建设主管部门核实。',
+  },
   unavailable: { color: '#6b7280', icon: '…', title: '核验服务暂不可用', note: '请稍后重新扫码查询。' },
 };
 
@@ -50,14 +90,19 @@ const BANNERS: Record<VerifyPageState, { color: string; icon: string; title: str
  */
 function reasonOf(result: VerifyResultV1): { message: string; code: string } {
   const code = String(result.code ?? result.reason ?? '');
-  if (Object.prototype.hasOwnProperty.call(VERIFY_OUTCOMES, code)) return { message: VERIFY_OUTCOMES[code as VerifyCodeV1].message, code };
-  const own = typeof result.message === 'string' ? result.message.replace(/\s*\([^()]*[A-Za-z][^()]*\)\s*$/u, '').trim() : '';
+  if (Object.prototype.hasOwnProperty.call(VERIFY_OUTCOMES, code))
+    return { message: VERIFY_OUTCOMES[code as VerifyCodeV1].message, code };
+  const own =
+    typeof result.message === 'string' ? result.message.replace(/\s*\([^()]*[A-Za-z][^()]*\)\s*$/u, '').trim() : '';
   return { message: own || VERIFY_OUTCOMES.MALFORMED.message, code };
 }
 
 function summaryRows(p: PublicPresaleSummaryV1): Array<[string, string]> {
   const region = regionName(p.regionCode);
-  const area = typeof p.presaleArea === 'number' ? p.presaleArea.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : String(p.presaleArea ?? '');
+  const area =
+    typeof p.presaleArea === 'number'
+      ? p.presaleArea.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+      : String(p.presaleArea ?? '');
   return [
     ['预售许可证号', p.presaleNumber],
     ['项目名称', p.projectName],
@@ -83,15 +128,26 @@ export function renderVerifyPage(result: VerifyResultV1, state: VerifyPageState 
   const { message, code } = reasonOf(result);
   // the sentence prominently (unless the title already says it), the technical code small beside it
   const why = message && message !== banner.title ? `<span class="why">${escapeHtml(message)}</span> ` : '';
-  const reason = state === 'valid' || (!why && !code) ? '' : `<p class="reason">${why}${code ? `<code class="code">${escapeHtml(code)}</code>` : ''}</p>`;
+  const reason =
+    state === 'valid' || (!why && !code)
+      ? ''
+      : `<p class="reason">${why}${code ? `<code class="code">${escapeHtml(code)}</code>` : ''}</p>`;
   // only a same-site path (/V/<token>) is ever linked
-  const currentPath = state === 'corrected' && typeof result.current?.verifyPath === 'string' && /^\/V\/[A-Za-z0-9_-]{1,400}$/.test(result.current.verifyPath) ? result.current.verifyPath : null;
-  const link = currentPath ? `<p class="current"><a href="${escapeHtml(currentPath)}">查看最新证书 ${escapeHtml(result.current!.presaleNumber)}</a></p>` : '';
-  const table = result.permit && state !== 'draft' && state !== 'withdrawn'
-    ? `<table>${summaryRows(result.permit)
-        .map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
-        .join('')}</table>`
+  const currentPath =
+    state === 'corrected' &&
+    typeof result.current?.verifyPath === 'string' &&
+    /^\/V\/[A-Za-z0-9_-]{1,400}$/.test(result.current.verifyPath)
+      ? result.current.verifyPath
+      : null;
+  const link = currentPath
+    ? `<p class="current"><a href="${escapeHtml(currentPath)}">查看最新证书 ${escapeHtml(result.current!.presaleNumber)}</a></p>`
     : '';
+  const table =
+    result.permit && state !== 'draft' && state !== 'withdrawn'
+      ? `<table>${summaryRows(result.permit)
+          .map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+          .join('')}</table>`
+      : '';
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

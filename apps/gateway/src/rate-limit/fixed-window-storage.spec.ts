@@ -6,7 +6,8 @@ describe(FixedWindowThrottlerStorage.name, () => {
   it('counts hits in a window, blocks over the limit and opens again in the next window', async () => {
     jest.useFakeTimers({ now: 1_000_000 });
     const storage = new FixedWindowThrottlerStorage();
-    for (let i = 1; i <= 3; i++) expect(await storage.increment('c', 60_000, 3, 0, 'default')).toMatchObject({ totalHits: i, isBlocked: false });
+    for (let i = 1; i <= 3; i++)
+      expect(await storage.increment('c', 60_000, 3, 0, 'default')).toMatchObject({ totalHits: i, isBlocked: false });
     const fourth = await storage.increment('c', 60_000, 3, 0, 'default');
     expect(fourth.isBlocked).toBe(true);
     expect(fourth.timeToBlockExpire).toBe(60);

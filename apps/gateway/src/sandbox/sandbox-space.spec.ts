@@ -10,7 +10,13 @@ class Routes {
   staffWrite(): void {}
 }
 
-const integrator: Principal = { kind: 'integrator', id: 'c1', regions: ['430223'], scopes: ['approval:write'], sandbox: false };
+const integrator: Principal = {
+  kind: 'integrator',
+  id: 'c1',
+  regions: ['430223'],
+  scopes: ['approval:write'],
+  sandbox: false,
+};
 const sandbox: Principal = { ...integrator, id: 'sb', sandbox: true };
 
 function contextFor(handler: keyof Routes, method: string): ExecutionContext {
@@ -39,11 +45,19 @@ describe(assertSandboxAllowed.name, () => {
   it('lets sandbox credentials read anything and write only where the route has a sandbox space', () => {
     expect(outcome('staffWrite', 'GET', sandbox)).toBe('allowed');
     expect(outcome('ingest', 'PUT', sandbox)).toBe('allowed');
-    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) expect(outcome('staffWrite', method, sandbox)).toBe('403 SANDBOX_FORBIDDEN');
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'])
+      expect(outcome('staffWrite', method, sandbox)).toBe('403 SANDBOX_FORBIDDEN');
   });
 
   it('refuses a staff token that claims to be sandbox, even on reads', () => {
-    const staff: Principal = { kind: 'staff', id: 'zhang', regions: ['430223'], scopes: ['supervision:read'], role: 'COUNTY', sandbox: true };
+    const staff: Principal = {
+      kind: 'staff',
+      id: 'zhang',
+      regions: ['430223'],
+      scopes: ['supervision:read'],
+      role: 'COUNTY',
+      sandbox: true,
+    };
     expect(outcome('ingest', 'GET', staff)).toBe('403 SANDBOX_FORBIDDEN');
   });
 });

@@ -27,7 +27,9 @@ export function assertSandboxAllowed(reflector: Reflector, context: ExecutionCon
   const method = String(context.switchToHttp().getRequest<{ method?: string }>().method).toUpperCase();
   if (READ_METHODS.has(method)) return;
   if (reflector.getAllAndOverride<boolean>(SANDBOX_SPACE, [context.getHandler(), context.getClass()])) return;
-  throw forbidden('沙箱（联调测试）凭据不能调用此写入接口，联调只能写入沙箱空间：施工许可推送、预售许可取号、合同备案取号与注销 (sandbox credentials cannot call this write route)');
+  throw forbidden(
+    '沙箱（联调测试）凭据不能调用此写入接口，联调只能写入沙箱空间：施工许可推送、预售许可取号、合同备案取号与注销 (sandbox credentials cannot call this write route)',
+  );
 }
 
 function forbidden(detail: string): DomainException {

@@ -37,7 +37,10 @@ export class ScanUploadService {
   }
 
   /** `data` and `scan` both required. validateData runs before the scan is staged. */
-  async read<T>(request: FastifyRequest, validateData: (data: unknown) => T | Promise<T>): Promise<{ data: T; scan: ScanRefV1 }> {
+  async read<T>(
+    request: FastifyRequest,
+    validateData: (data: unknown) => T | Promise<T>,
+  ): Promise<{ data: T; scan: ScanRefV1 }> {
     const { data, scanBytes, scanName } = await this.collect(request);
     if (data === undefined) throw ScanUploadErrors.missingPart('data');
     const checkedScan = this.checkScan(scanBytes);
@@ -58,12 +61,18 @@ export class ScanUploadService {
     if (!bytes) throw ScanUploadErrors.missingPart('scan');
     const checked = checkScanBytes(bytes);
     if (!checked.ok) {
-      throw checked.problem === 'EMPTY' ? ScanUploadErrors.empty() : checked.problem === 'TOO_LARGE' ? ScanUploadErrors.tooLarge() : ScanUploadErrors.unsupportedType();
+      throw checked.problem === 'EMPTY'
+        ? ScanUploadErrors.empty()
+        : checked.problem === 'TOO_LARGE'
+          ? ScanUploadErrors.tooLarge()
+          : ScanUploadErrors.unsupportedType();
     }
     return { bytes, contentType: checked.contentType };
   }
 
-  private async collect(request: FastifyRequest): Promise<{ data: unknown | undefined; scanBytes?: Buffer; scanName?: string }> {
+  private async collect(
+    request: FastifyRequest,
+  ): Promise<{ data: unknown | undefined; scanBytes?: Buffer; scanName?: string }> {
     if (typeof request.isMultipart !== 'function' || !request.isMultipart()) throw ScanUploadErrors.notMultipart();
     let data: unknown | undefined;
     let scanBytes: Buffer | undefined;
@@ -105,8 +114,19 @@ function parseJson(text: string): unknown {
   try {
     value = parseGuardedJson(text);
   } catch (err) {
-    if (err instanceof DomainException && err.problem.code === ErrorCode.VALIDATION_FAILED && err.problem.errors?.[0]?.reason === 'malformed JSON') throw ScanUploadErrors.badJson();
-    if (err instanceof DomainException && err.problem.errors) throw new DomainException(err.problem.status, err.problem.code, err.problem.detail, prefixData(err.problem.errors));
+    if (
+      err instanceof DomainException &&
+      err.problem.code === ErrorCode.VALIDATION_FAILED &&
+      err.problem.errors?.[0]?.reason === 'malformed JSON'
+    )
+      throw ScanUploadErrors.badJson();
+    if (err instanceof DomainException && err.problem.errors)
+      throw new DomainException(
+        err.problem.status,
+        err.problem.code,
+        err.problem.detail,
+        prefixData(err.problem.errors),
+      );
     throw err;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw ScanUploadErrors.badJson();
@@ -147,6 +167,14 @@ function mapMultipartError(err: unknown): unknown {
  * part sent as `Content-Type: application/json` without a file name is then parsed by our guard
  * from its raw text, like every other JSON body (not by @fastify/multipart's own JSON parsing).
  */
-function isPartAFile(_field: string | undefined, contentType: string | undefined, fileName: string | undefined): boolean {
-  return fileName !== undefined || contentType === 'application/octet-stream' || (contentType ?? '').toLowerCase().startsWith('application/json');
+function isPartAFile(
+  _field: string | undefined,
+  contentType: string | undefined,
+  fileName: string | undefined,
+): boolean {
+  return (
+    fileName !== undefined ||
+    contentType === 'application/octet-stream' ||
+    (contentType ?? '').toLowerCase().startsWith('application/json')
+  );
 }

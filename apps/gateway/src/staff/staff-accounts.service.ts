@@ -3,7 +3,14 @@ import { hashSecret, verifySecret } from '@hn/auth';
 import { StaffRole } from '@hn/messages';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { LOCK_MINUTES, MAX_FAILED_LOGINS, isStaffRole, passwordProblem, regionProblem, usernameProblem } from './staff-rules';
+import {
+  LOCK_MINUTES,
+  MAX_FAILED_LOGINS,
+  isStaffRole,
+  passwordProblem,
+  regionProblem,
+  usernameProblem,
+} from './staff-rules';
 import { StaffErrors } from './staff.errors';
 
 export interface NewStaff {
@@ -56,7 +63,11 @@ export class StaffAccountsService {
     if (usernameIssue) throw StaffErrors.invalid('username', usernameIssue);
     const passwordIssue = passwordProblem(input.password, username);
     if (passwordIssue) throw StaffErrors.invalid('password', passwordIssue);
-    if (!isStaffRole(role)) throw StaffErrors.invalid('role', `角色须为 PROVINCE、CITY、COUNTY 或 ADMIN (role must be PROVINCE, CITY, COUNTY or ADMIN)`);
+    if (!isStaffRole(role))
+      throw StaffErrors.invalid(
+        'role',
+        `角色须为 PROVINCE、CITY、COUNTY 或 ADMIN (role must be PROVINCE, CITY, COUNTY or ADMIN)`,
+      );
     const regionIssue = regionProblem(role, region, today);
     if (regionIssue) throw StaffErrors.invalid('region', regionIssue);
     const inserted = (await this.dataSource.query(
@@ -86,8 +97,12 @@ export class StaffAccountsService {
     )) as LoginRow[];
     const row = rows[0]!;
     const passwordOk = await verifySecret(password, row.password_hash ?? (await DUMMY_HASH));
-    const account: StaffAccount | null = row.username && row.role && row.region_code ? { username: row.username, role: row.role, region: row.region_code } : null;
-    if (row.lock_seconds_left !== null) return { ok: false, reason: 'ACCOUNT_LOCKED', account, retryAfterSeconds: Math.max(1, row.lock_seconds_left) };
+    const account: StaffAccount | null =
+      row.username && row.role && row.region_code
+        ? { username: row.username, role: row.role, region: row.region_code }
+        : null;
+    if (row.lock_seconds_left !== null)
+      return { ok: false, reason: 'ACCOUNT_LOCKED', account, retryAfterSeconds: Math.max(1, row.lock_seconds_left) };
     if (!account || !passwordOk || !row.usable) {
       await this.recordFailure(username);
       return { ok: false, reason: 'INVALID_CREDENTIALS', account };

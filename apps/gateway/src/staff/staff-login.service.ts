@@ -59,6 +59,10 @@ export class StaffLoginService implements OnModuleInit, OnModuleDestroy {
       role: result.account.role,
       sandbox: false,
     };
-    return { access_token: await this.tokens.sign(principal, this.tokens.ttlSeconds, result.tokenVersion), token_type: 'Bearer', expires_in: this.tokens.ttlSeconds };
+    return {
+      access_token: await this.tokens.sign(principal, this.tokens.ttlSeconds, result.tokenVersion),
+      token_type: 'Bearer',
+      expires_in: this.tokens.ttlSeconds,
+    };
   }
 }

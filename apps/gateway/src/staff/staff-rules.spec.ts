@@ -7,7 +7,8 @@ describe('scopesForRole', () => {
   const base = ['permits:read', 'supervision:read', 'supervision:write'];
 
   it('gives every staff role permit reading and supervision read/write', () => {
-    for (const role of ['PROVINCE', 'CITY', 'COUNTY', 'ADMIN'] as const) expect(scopesForRole(role)).toEqual(expect.arrayContaining(base));
+    for (const role of ['PROVINCE', 'CITY', 'COUNTY', 'ADMIN'] as const)
+      expect(scopesForRole(role)).toEqual(expect.arrayContaining(base));
   });
 
   it('adds corrections for ADMIN and the audit trail for PROVINCE and ADMIN only', () => {
@@ -68,8 +69,12 @@ describe('regionProblem', () => {
 });
 
 describe('usernameProblem', () => {
-  it.each(['abc', 'zhang.san', 'youxian_01', 'a-b.c_d', 'x'.repeat(64)])('accepts %s', (u) => expect(usernameProblem(u)).toBeNull());
-  it.each(['ab', 'x'.repeat(65), 'Zhang', 'zhang san', '张三', 'a/b', ''])('refuses %j', (u) => expect(usernameProblem(u)).toMatch(/3–64.*a-z/));
+  it.each(['abc', 'zhang.san', 'youxian_01', 'a-b.c_d', 'x'.repeat(64)])('accepts %s', (u) =>
+    expect(usernameProblem(u)).toBeNull(),
+  );
+  it.each(['ab', 'x'.repeat(65), 'Zhang', 'zhang san', '张三', 'a/b', ''])('refuses %j', (u) =>
+    expect(usernameProblem(u)).toMatch(/3–64.*a-z/),
+  );
 });
 
 describe('passwordProblem', () => {

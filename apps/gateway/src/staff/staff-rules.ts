@@ -54,7 +54,9 @@ export function passwordProblem(password: string, username?: string): string | n
  */
 export function regionProblem(role: StaffRole, region: string, today: string): string | null {
   if (role === 'PROVINCE' || role === 'ADMIN') {
-    return region === PROVINCE_REGION ? null : `${role} 角色的区划须为 ${PROVINCE_REGION} 湖南省 (${role} accounts are bound to ${PROVINCE_REGION})`;
+    return region === PROVINCE_REGION
+      ? null
+      : `${role} 角色的区划须为 ${PROVINCE_REGION} 湖南省 (${role} accounts are bound to ${PROVINCE_REGION})`;
   }
   if (!/^43\d{4}$/.test(region)) return `区划 ${region} 不是湖南省的 6 位区划代码 (not a 6-digit Hunan region code)`;
   const info = regionValidOn(region, today);

@@ -13,7 +13,16 @@ import { AccountLockedException, StaffErrorCode } from './staff.errors';
 export const LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
 const problem = (status: number, code: string, title: string, detail: string) => ({
-  'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' }, example: { type: `https://presale.hunan.gov.cn/problems/${code.toLowerCase().replace(/_/g, '-')}`, title, status, code, detail } },
+  'application/problem+json': {
+    schema: { $ref: '#/components/schemas/ProblemDto' },
+    example: {
+      type: `https://presale.hunan.gov.cn/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+      title,
+      status,
+      code,
+      detail,
+    },
+  },
 });
 
 @ApiTags('工作人员 Staff')
@@ -37,15 +46,38 @@ export class StaffController {
   })
   @ApiBody({ type: LoginRequestDto })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiResponse({ status: 400, description: '参数无效 Invalid input', content: problem(400, 'VALIDATION_FAILED', '请求无效 Bad Request', '请求参数校验失败 (request validation failed)') })
-  @ApiResponse({ status: 401, description: '用户名或密码不正确 Invalid credentials', content: problem(401, StaffErrorCode.INVALID_CREDENTIALS, '未认证 Unauthorized', '用户名或密码不正确 (invalid username or password)') })
+  @ApiResponse({
+    status: 400,
+    description: '参数无效 Invalid input',
+    content: problem(400, 'VALIDATION_FAILED', '请求无效 Bad Request', '请求参数校验失败 (request validation failed)'),
+  })
+  @ApiResponse({
+    status: 401,
+    description: '用户名或密码不正确 Invalid credentials',
+    content: problem(
+      401,
+      StaffErrorCode.INVALID_CREDENTIALS,
+      '未认证 Unauthorized',
+      '用户名或密码不正确 (invalid username or password)',
+    ),
+  })
   @ApiResponse({
     status: 429,
-    description: '账号已锁定（ACCOUNT_LOCKED）或请求过于频繁（RATE_LIMITED），见 Retry-After. Account locked or rate limited, see Retry-After',
+    description:
+      '账号已锁定（ACCOUNT_LOCKED）或请求过于频繁（RATE_LIMITED），见 Retry-After. Account locked or rate limited, see Retry-After',
     headers: { 'Retry-After': { description: '秒 seconds', schema: { type: 'integer', example: 900 } } },
-    content: problem(429, StaffErrorCode.ACCOUNT_LOCKED, '请求过于频繁 Too Many Requests', '连续登录失败次数过多，账号已锁定，请 15 分钟后重试 (account locked after repeated failed logins; retry after 900 s)'),
+    content: problem(
+      429,
+      StaffErrorCode.ACCOUNT_LOCKED,
+      '请求过于频繁 Too Many Requests',
+      '连续登录失败次数过多，账号已锁定，请 15 分钟后重试 (account locked after repeated failed logins; retry after 900 s)',
+    ),
   })
-  async loginStaff(@Body() body: LoginRequestDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
+  async loginStaff(
+    @Body() body: LoginRequestDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto> {
     try {
       return await this.login.login(body.username, body.password, { ip: req.ip, correlationId: String(req.id) });
     } catch (err) {

@@ -9,13 +9,21 @@ export const StaffErrorCode = {
 /** The account is locked after too many wrong passwords; the controller sends Retry-After. */
 export class AccountLockedException extends DomainException {
   constructor(readonly retryAfterSeconds: number) {
-    super(429, StaffErrorCode.ACCOUNT_LOCKED, `连续登录失败次数过多，账号已锁定，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后重试 (account locked after repeated failed logins; retry after ${retryAfterSeconds} s)`);
+    super(
+      429,
+      StaffErrorCode.ACCOUNT_LOCKED,
+      `连续登录失败次数过多，账号已锁定，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后重试 (account locked after repeated failed logins; retry after ${retryAfterSeconds} s)`,
+    );
   }
 }
 
 export const StaffErrors = {
   invalidCredentials(): DomainException {
-    return new DomainException(401, StaffErrorCode.INVALID_CREDENTIALS, '用户名或密码不正确 (invalid username or password)');
+    return new DomainException(
+      401,
+      StaffErrorCode.INVALID_CREDENTIALS,
+      '用户名或密码不正确 (invalid username or password)',
+    );
   },
   invalid(field: string, reason: string): DomainException {
     return DomainException.validation([{ field, reason }], `工作人员账号参数无效：${reason} (invalid staff account)`);

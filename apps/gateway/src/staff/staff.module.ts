@@ -4,5 +4,9 @@ import { StaffLoginService } from './staff-login.service';
 import { StaffController } from './staff.controller';
 
 /** Staff accounts and POST /api/v1/auth/login (AuditService comes from the global AuditModule). */
-@Module({ controllers: [StaffController], providers: [StaffAccountsService, StaffLoginService], exports: [StaffAccountsService] })
+@Module({
+  controllers: [StaffController],
+  providers: [StaffAccountsService, StaffLoginService],
+  exports: [StaffAccountsService],
+})
 export class StaffModule {}

@@ -4,7 +4,12 @@ import { DomainException } from '@hn/errors';
 import { parsePermitNumber, parsePresaleNumber } from '@hn/numbering';
 import { incompleteFromValidation } from '../contract-filings/contract-filing.pipes';
 import { incompleteSubmission } from '../presale/presale-submission.pipe';
-import { AcknowledgeDifferenceDto, SubmitStatisticsDto, PutStatisticDto, WithdrawStatisticDto } from './dto/supervision-bodies.dto';
+import {
+  AcknowledgeDifferenceDto,
+  SubmitStatisticsDto,
+  PutStatisticDto,
+  WithdrawStatisticDto,
+} from './dto/supervision-bodies.dto';
 
 /** YYYY-MM from 2000-01 (the contracts service's own rule). */
 export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -37,7 +42,8 @@ export class MonthPipe implements PipeTransform<string, string> {
 @Injectable()
 export class DifferenceIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (typeof value !== 'string' || !UUID.test(value)) throw DomainException.validation([{ field: 'differenceId', reason: '差异编号须为 UUID (UUID)' }]);
+    if (typeof value !== 'string' || !UUID.test(value))
+      throw DomainException.validation([{ field: 'differenceId', reason: '差异编号须为 UUID (UUID)' }]);
     return value.toLowerCase();
   }
 }
@@ -46,7 +52,13 @@ export class DifferenceIdPipe implements PipeTransform<string, string> {
 export function assertPresaleQuery(value: string | undefined): void {
   if (value === undefined) return;
   const reason = presaleNumberReason(value);
-  if (reason) throw new DomainException(400, ErrorCode.INVALID_PRESALE_NUMBER, `预售许可证编号无效：${value.slice(0, 40)} (invalid presale permit number)`, [{ field: 'presaleNumber', reason }]);
+  if (reason)
+    throw new DomainException(
+      400,
+      ErrorCode.INVALID_PRESALE_NUMBER,
+      `预售许可证编号无效：${value.slice(0, 40)} (invalid presale permit number)`,
+      [{ field: 'presaleNumber', reason }],
+    );
 }
 
 const NOT_AN_OBJECT: FieldError = { field: 'body', reason: '请求体须为 JSON 对象 (body must be a JSON object)' };
@@ -69,7 +81,11 @@ export abstract class SupervisionBodyPipe<T extends object> extends ValidationPi
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<T> {
-    if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value))) {
+    if (
+      value !== undefined &&
+      value !== null &&
+      (typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value))
+    ) {
       throw incompleteSubmission([NOT_AN_OBJECT]);
     }
     return (await super.transform(value ?? {}, metadata)) as T;

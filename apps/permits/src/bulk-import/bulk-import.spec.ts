@@ -157,7 +157,7 @@ describe(parseImportFile.name, () => {
       expect(allErrors(parsed)).toEqual([{ row: 5, field: 'floors', reason: expect.stringContaining('层数') }]);
     });
 
-    it('reads category as the optional free-text 项目类别, never compared with the number\'s works category code', () => {
+    it("reads category as the optional free-text 项目类别, never compared with the number's works category code", () => {
       const header =
         '施工许可证编号,项目代码,项目名称,区划代码,项目类型,项目类别,建设单位,统一社会信用代码,发证日期,开工日期,计划竣工日期,五方验收日期,竣工备案日期,单体编码,单体名称,层数,建筑面积';
       const row = (permitNumber: string, category: string): string =>
@@ -190,7 +190,8 @@ describe(parseImportFile.name, () => {
     it('flags rows whose repeated permit columns differ, extra cells, and empty unit rows of a multi-row permit', () => {
       const header =
         'permitNumber,projectCode,projectName,regionCode,projectType,developerName,developerCreditCode,issueDate,startDate,plannedCompletionDate,fivePartyAcceptanceDate,completionFilingDate,unitCode,unitName,floors,floorArea';
-      const base = '430223202406200101,2024-430223-70-03-012345,锦绣星城,430223,PRESALE,攸县锦绣置业有限公司,91430223MA4L0XKJ12,2024-06-20,,,,';
+      const base =
+        '430223202406200101,2024-430223-70-03-012345,锦绣星城,430223,PRESALE,攸县锦绣置业有限公司,91430223MA4L0XKJ12,2024-06-20,,,,';
       const csv = [
         header,
         `${base},U1,1#栋,5,100`,
@@ -236,12 +237,20 @@ describe(parseImportFile.name, () => {
         { unitCode: '2024-430223-70-03-012345-DT022', name: '22#栋', floors: 18, floorArea: 12345.68 },
       ]);
       expect(valid[0].body.category).toBe('社会投资房建类');
-      expect(valid[1].body).toMatchObject({ units: [], category: '社会投资房建类', completionFilingDate: '2026-04-10' });
+      expect(valid[1].body).toMatchObject({
+        units: [],
+        category: '社会投资房建类',
+        completionFilingDate: '2026-04-10',
+      });
     });
 
     it('checks the project code and unit code formats', () => {
       const item = JSON.parse(fixture('permits-sample.json').toString('utf8'))[0];
-      const bad = { ...item, projectCode: '2024-110101-70-03-012345', units: [{ ...item.units[0], unitCode: '22#栋' }] };
+      const bad = {
+        ...item,
+        projectCode: '2024-110101-70-03-012345',
+        units: [{ ...item.units[0], unitCode: '22#栋' }],
+      };
       expect(allErrors(parseImportFile(Buffer.from(JSON.stringify([bad])), 'json')).map((e) => e.field)).toEqual([
         'projectCode',
         'units[0].unitCode',
@@ -251,7 +260,12 @@ describe(parseImportFile.name, () => {
     it('rejects a category that is not text and defaults a missing or null one', () => {
       const item = JSON.parse(fixture('permits-sample.json').toString('utf8'))[0];
       const parsed = parseImportFile(
-        Buffer.from(JSON.stringify([{ ...item, category: 1 }, { ...item, permitNumber: '430223202406200201', category: null }])),
+        Buffer.from(
+          JSON.stringify([
+            { ...item, category: 1 },
+            { ...item, permitNumber: '430223202406200201', category: null },
+          ]),
+        ),
         'json',
       );
       expect(allErrors(parsed)).toEqual([{ row: 1, field: 'category', reason: expect.stringContaining('应为文本') }]);
@@ -273,7 +287,12 @@ describe(parseImportFile.name, () => {
       ['bad JSON', Buffer.from('[{"permitNumber": '), 'json', 'JSON 格式错误'],
       ['JSON not an array', Buffer.from('{"permitNumber": "x"}'), 'json', '数组'],
       ['missing CSV header column', Buffer.from('permitNumber,projectName\n1,2\n'), 'csv', 'projectCode'],
-      ['duplicate CSV header column', Buffer.from(fixture('permits-sample.csv').toString().replace('category', 'projectName')), 'csv', '重复'],
+      [
+        'duplicate CSV header column',
+        Buffer.from(fixture('permits-sample.csv').toString().replace('category', 'projectName')),
+        'csv',
+        '重复',
+      ],
       ['empty CSV', Buffer.from('\n\n'), 'csv', '为空'],
       ['unclosed CSV quote', Buffer.from('permitNumber\n"abc\n'), 'csv', 'CSV 格式错误'],
       ['GBK file', Buffer.from([0xd0, 0xed, 0xbf, 0xc9, 0xd6, 0xa4]), 'csv', 'UTF-8'],
@@ -324,7 +343,15 @@ describe(BulkImporter.name, () => {
     const first = await importer.run(records, { dryRun: false, today: TODAY }, port);
     expect(port.calls).toEqual(['430223202406200101', '430102202303150201', '430121202501080401']);
     expect(port.maxInFlight).toBe(1);
-    expect(first).toMatchObject({ total: 7, valid: 3, invalid: 4, created: 3, updated: 0, unchanged: 0, dryRun: false });
+    expect(first).toMatchObject({
+      total: 7,
+      valid: 3,
+      invalid: 4,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      dryRun: false,
+    });
     expect(first.errors).toHaveLength(12);
 
     const second = await importer.run(records, { dryRun: false, today: TODAY }, port);
@@ -356,7 +383,11 @@ describe(BulkImporter.name, () => {
   });
 
   it('reports a whole-file problem as one invalid record with a row-0 error', async () => {
-    const report = await importer.run(parseImportFile(Buffer.from('oops'), 'json'), { dryRun: false }, new MemoryPort());
+    const report = await importer.run(
+      parseImportFile(Buffer.from('oops'), 'json'),
+      { dryRun: false },
+      new MemoryPort(),
+    );
     expect(report).toMatchObject({ total: 1, valid: 0, invalid: 1, created: 0 });
     expect(report.errors).toEqual([{ row: 0, field: 'file', reason: expect.stringContaining('JSON') }]);
   });

@@ -59,8 +59,7 @@ export interface ImportRecord {
 }
 
 export type ImportValidation =
-  | { ok: true; permitNumber: string; body: PermitUpsertV1 }
-  | { ok: false; errors: ImportRowError[] };
+  { ok: true; permitNumber: string; body: PermitUpsertV1 } | { ok: false; errors: ImportRowError[] };
 
 export interface ImportValidationOptions {
   /** ISO date (YYYY-MM-DD) the checks treat as today (permit numbers and acceptance dates may not lie after it) */

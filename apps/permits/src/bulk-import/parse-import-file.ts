@@ -22,10 +22,7 @@ export function parseImportFile(content: Buffer, format: ImportFormat): ImportRe
     text = new TextDecoder('utf-8', { fatal: true }).decode(content);
   } catch {
     return [
-      fileError(
-        'file',
-        '文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）” (file is not UTF-8 encoded)',
-      ),
+      fileError('file', '文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）” (file is not UTF-8 encoded)'),
     ];
   }
   try {
@@ -39,7 +36,14 @@ export function parseImportFile(content: Buffer, format: ImportFormat): ImportRe
 }
 
 function fileError(field: string, reason: string): ImportRecord {
-  return { rows: [0], permitNumber: '', values: {}, units: [], duplicateRows: [], problems: [{ row: 0, field, reason }] };
+  return {
+    rows: [0],
+    permitNumber: '',
+    values: {},
+    units: [],
+    duplicateRows: [],
+    problems: [{ row: 0, field, reason }],
+  };
 }
 
 function errorMessage(error: unknown): string {
@@ -62,7 +66,14 @@ function parseJson(text: string): ImportRecord[] {
 }
 
 function jsonRecord(item: unknown, row: number): ImportRecord {
-  const record: ImportRecord = { rows: [row], permitNumber: '', values: {}, units: [], duplicateRows: [], problems: [] };
+  const record: ImportRecord = {
+    rows: [row],
+    permitNumber: '',
+    values: {},
+    units: [],
+    duplicateRows: [],
+    problems: [],
+  };
   if (!isObject(item)) {
     record.problems.push({ row, field: 'record', reason: '应为许可证对象 (expected an object)' });
     return record;

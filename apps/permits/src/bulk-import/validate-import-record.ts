@@ -75,7 +75,10 @@ export function validateImportRecord(record: ImportRecord, options: ImportValida
   // 项目 project
   const projectCode = required('projectCode', '项目代码');
   if (projectCode && !PROJECT_CODE.test(projectCode)) {
-    fail('projectCode', '项目代码格式应为 年份-区划(43xxxx)-行业-类型-流水号，如 2024-430223-70-03-012345 (invalid project code)');
+    fail(
+      'projectCode',
+      '项目代码格式应为 年份-区划(43xxxx)-行业-类型-流水号，如 2024-430223-70-03-012345 (invalid project code)',
+    );
   }
   const projectName = required('projectName', '项目名称');
   if (projectName.length > MAX_TEXT) fail('projectName', `项目名称不能超过 ${MAX_TEXT} 字 (too long)`);
@@ -116,7 +119,10 @@ export function validateImportRecord(record: ImportRecord, options: ImportValida
   if (developerName.length > MAX_TEXT) fail('developerName', `建设单位名称不能超过 ${MAX_TEXT} 字 (too long)`);
   const developerCreditCode = required('developerCreditCode', '统一社会信用代码').toUpperCase();
   if (developerCreditCode && !isValidCreditCode(developerCreditCode)) {
-    fail('developerCreditCode', `统一社会信用代码 ${developerCreditCode} 无效（校验码不符或含非法字符）(invalid credit code)`);
+    fail(
+      'developerCreditCode',
+      `统一社会信用代码 ${developerCreditCode} 无效（校验码不符或含非法字符）(invalid credit code)`,
+    );
   }
 
   // 日期 dates
@@ -131,7 +137,10 @@ export function validateImportRecord(record: ImportRecord, options: ImportValida
   };
   const issueDate = date('issueDate', '发证日期', true);
   if (issueDate && number && issueDate !== number.issueDate) {
-    fail('issueDate', `发证日期 ${issueDate} 与施工许可证编号中的日期 ${number.issueDate} 不一致 (issue date differs from permit number)`);
+    fail(
+      'issueDate',
+      `发证日期 ${issueDate} 与施工许可证编号中的日期 ${number.issueDate} 不一致 (issue date differs from permit number)`,
+    );
   }
   const startDate = date('startDate', '开工日期', false);
   const plannedCompletionDate = date('plannedCompletionDate', '计划竣工日期', false);
@@ -189,13 +198,17 @@ function validateUnits(inputs: ImportUnitInput[], errors: ImportRowError[]): Bui
     const text = (field: 'unitCode' | 'name', label: string): string => {
       const value = input.values[field];
       if (typeof value === 'string' && value.trim()) return value.trim();
-      if (value === undefined || value === null || typeof value === 'string') fail(field, `${label}不能为空 (required)`);
+      if (value === undefined || value === null || typeof value === 'string')
+        fail(field, `${label}不能为空 (required)`);
       else fail(field, `${label}应为文本 (expected a string)`);
       return '';
     };
     const unitCode = text('unitCode', '单体编码');
     if (unitCode && !UNIT_CODE.test(unitCode)) {
-      fail('unitCode', `单体编码 ${unitCode} 应为 1~64 位字母、数字或连字符 (unit code: 1-64 letters, digits, hyphens)`);
+      fail(
+        'unitCode',
+        `单体编码 ${unitCode} 应为 1~64 位字母、数字或连字符 (unit code: 1-64 letters, digits, hyphens)`,
+      );
     } else if (unitCode) {
       const first = seen.get(unitCode);
       if (first !== undefined) {

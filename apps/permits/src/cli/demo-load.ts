@@ -15,12 +15,21 @@ const SEED_BATCH = 2000;
  * writes rows directly without events (benchmark data sets of 100k permits only).
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '5000' }, force: { type: 'boolean', default: false }, 'bench-seed': { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string', default: '5000' },
+      force: { type: 'boolean', default: false },
+      'bench-seed': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
   const count = Number(values.count);
   if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new Error('--count 须为 1–1000000 的整数');
   const dataSource = await openPermitsDataSource();
   try {
-    const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM construction_permit`)) as Array<{ n: number }>;
+    const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM construction_permit`)) as Array<{
+      n: number;
+    }>;
     if (n >= count && !values.force) {
       process.stdout.write(`演示数据已存在（${n} 条施工许可），跳过 demo data already loaded (${n} permits)\n`);
       return;
@@ -37,7 +46,9 @@ async function main(): Promise<void> {
       });
       process.stdout.write(`\r载入演示数据 loading demo data: ${Math.min(i + step, records.length)}/${records.length}`);
     }
-    process.stdout.write(`\n演示数据载入完成 demo data loaded: ${records.length} permits in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `\n演示数据载入完成 demo data loaded: ${records.length} permits in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -15,7 +15,10 @@ const USAGE = '用法 usage: npm run permits:import -- --file permits.csv [--for
  * line: counts and every row error) to stdout. Exit code 0 when every row is valid, 2 otherwise.
  */
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { file: { type: 'string' }, format: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    options: { file: { type: 'string' }, format: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    strict: true,
+  });
   if (!values.file) throw new Error(USAGE);
   const format = (values.format ?? extname(values.file).slice(1).toLowerCase()) as 'csv' | 'json';
   if (format !== 'csv' && format !== 'json') throw new Error(`无法识别的文件格式 unknown format "${format}". ${USAGE}`);
@@ -28,9 +31,15 @@ async function main(): Promise<number> {
       records,
       {
         dryRun,
-        onProgress: (p) => process.stderr.write(`进度 progress: ${p.processed}/${p.total}（有效 valid ${p.report.valid}，无效 invalid ${p.report.invalid}）\n`),
+        onProgress: (p) =>
+          process.stderr.write(
+            `进度 progress: ${p.processed}/${p.total}（有效 valid ${p.report.valid}，无效 invalid ${p.report.invalid}）\n`,
+          ),
       },
-      { upsert: async (permitNumber, body) => (await dataSource.transaction((m) => upserts.upsertIn(m, permitNumber, body))).outcome },
+      {
+        upsert: async (permitNumber, body) =>
+          (await dataSource.transaction((m) => upserts.upsertIn(m, permitNumber, body))).outcome,
+      },
     );
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return report.invalid + report.failed > 0 ? 2 : 0;

@@ -16,7 +16,10 @@ export function validatePermitsConfig(env: Record<string, string | undefined>): 
   const problems: string[] = [];
   const config = readServiceEnv(env, 'permits', 3101, problems);
   const markingSince = env['PERMITS_MARKING_SINCE']?.trim() || DEFAULT_MARKING_SINCE;
-  if (!isIsoDate(markingSince) || markingSince < '2000-01-01') problems.push('PERMITS_MARKING_SINCE 须为 2000-01-01 起的 YYYY-MM-DD 日期 (must be a YYYY-MM-DD date from 2000-01-01)');
+  if (!isIsoDate(markingSince) || markingSince < '2000-01-01')
+    problems.push(
+      'PERMITS_MARKING_SINCE 须为 2000-01-01 起的 YYYY-MM-DD 日期 (must be a YYYY-MM-DD date from 2000-01-01)',
+    );
   if (problems.length > 0) throw invalidConfig('permits', problems);
   return { ...config, markingSince };
 }

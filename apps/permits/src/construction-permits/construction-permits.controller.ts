@@ -1,6 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { BuildingUnitV1, ConstructionPermitV1, ELicenseV1, PageV1, PermitUpsertResultV1, Rpc, RpcPayload } from '@hn/messages';
+import {
+  BuildingUnitV1,
+  ConstructionPermitV1,
+  ELicenseV1,
+  PageV1,
+  PermitUpsertResultV1,
+  Rpc,
+  RpcPayload,
+} from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { ConstructionPermitsService } from './construction-permits.service';
 import { ELicenseService } from './e-license.service';

@@ -8,7 +8,13 @@ import { SandboxPermitsService } from './sandbox-permits.service';
 
 @Module({
   controllers: [ConstructionPermitsController],
-  providers: [ConstructionPermitsService, PermitUpsertService, SandboxPermitsService, ELicenseService, ELicenseRenderer],
+  providers: [
+    ConstructionPermitsService,
+    PermitUpsertService,
+    SandboxPermitsService,
+    ELicenseService,
+    ELicenseRenderer,
+  ],
   exports: [PermitUpsertService],
 })
 export class ConstructionPermitsModule {}

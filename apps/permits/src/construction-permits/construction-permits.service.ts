@@ -31,7 +31,9 @@ export class ConstructionPermitsService {
   async listUnits(principal: Principal, permitNumber: string): Promise<BuildingUnitV1[]> {
     const permit = await this.loadInScope(principal, permitNumber);
     if (permit.sandbox) return this.sandbox.units(permitNumber);
-    const units = await this.dataSource.getRepository(BuildingUnit).find({ where: { permitNumber }, order: { unitCode: 'ASC' } });
+    const units = await this.dataSource
+      .getRepository(BuildingUnit)
+      .find({ where: { permitNumber }, order: { unitCode: 'ASC' } });
     return units.map(toUnitV1);
   }
 
@@ -43,9 +45,12 @@ export class ConstructionPermitsService {
   async search(principal: Principal, query: PermitSearchQueryV1): Promise<PageV1<ConstructionPermitV1>> {
     const name = typeof query.projectName === 'string' ? query.projectName.trim() : '';
     const page = Number.isInteger(query.page) && query.page >= 1 && query.page <= 10_000 ? query.page : 1;
-    const pageSize = Number.isInteger(query.pageSize) && query.pageSize >= 1 ? Math.min(query.pageSize, MAX_PAGE_SIZE) : 20;
+    const pageSize =
+      Number.isInteger(query.pageSize) && query.pageSize >= 1 ? Math.min(query.pageSize, MAX_PAGE_SIZE) : 20;
     if ([...name].length < 2 || name.length > 100) {
-      throw PermitsErrors.invalidBody([{ field: 'projectName', reason: '项目名称关键字长度须为 2–100 个字 (2 to 100 characters)' }]);
+      throw PermitsErrors.invalidBody([
+        { field: 'projectName', reason: '项目名称关键字长度须为 2–100 个字 (2 to 100 characters)' },
+      ]);
     }
     const scope = regionFilter(principal);
     const params: unknown[] = [`%${escapeLike(name)}%`];
@@ -60,20 +65,37 @@ export class ConstructionPermitsService {
     }
     if (principal.sandbox === true) return this.sandbox.search({ where, params, page, pageSize, countCap: COUNT_CAP });
     const [countRows, rows] = await Promise.all([
-      this.dataSource.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM construction_permit p WHERE ${where} LIMIT ${COUNT_CAP + 1}) t`, params) as Promise<Array<{ total: number }>>,
-      this.dataSource.query(`${SELECT_PERMIT} WHERE ${where} ORDER BY p.issue_date DESC, p.permit_number LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params) as Promise<PermitRow[]>,
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM (SELECT 1 FROM construction_permit p WHERE ${where} LIMIT ${COUNT_CAP + 1}) t`,
+        params,
+      ) as Promise<Array<{ total: number }>>,
+      this.dataSource.query(
+        `${SELECT_PERMIT} WHERE ${where} ORDER BY p.issue_date DESC, p.permit_number LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        params,
+      ) as Promise<PermitRow[]>,
     ]);
     const counted = countRows[0]?.total ?? 0;
-    return { items: rows.map(rowToPermit), page, pageSize, total: Math.min(counted, COUNT_CAP), ...(counted > COUNT_CAP ? { totalIsLowerBound: true } : {}) };
+    return {
+      items: rows.map(rowToPermit),
+      page,
+      pageSize,
+      total: Math.min(counted, COUNT_CAP),
+      ...(counted > COUNT_CAP ? { totalIsLowerBound: true } : {}),
+    };
   }
 
   /** Loads a permit (one query, joined with its project) after checking the number and the caller's region scope. */
   async loadInScope(principal: Principal, permitNumber: string): Promise<ConstructionPermitV1> {
     const parsed = parsePermitNumber(String(permitNumber));
     if (!parsed.ok) throw PermitsErrors.invalidNumber(String(permitNumber), parsed);
-    assertRegionAllowed(principal, parsed.value.regionCode, { what: `施工许可证 ${permitNumber}`, field: 'permitNumber' });
+    assertRegionAllowed(principal, parsed.value.regionCode, {
+      what: `施工许可证 ${permitNumber}`,
+      field: 'permitNumber',
+    });
     const overlay = principal.sandbox === true ? await this.sandbox.find(permitNumber) : null;
-    const rows: PermitRow[] = overlay ? [overlay] : await this.dataSource.query(`${SELECT_PERMIT} WHERE p.permit_number = $1`, [permitNumber]);
+    const rows: PermitRow[] = overlay
+      ? [overlay]
+      : await this.dataSource.query(`${SELECT_PERMIT} WHERE p.permit_number = $1`, [permitNumber]);
     const row = rows[0];
     if (!row) throw PermitsErrors.notFound(permitNumber);
     assertRegionAllowed(principal, row.region_code, { what: `施工许可证 ${permitNumber}`, field: 'permitNumber' });

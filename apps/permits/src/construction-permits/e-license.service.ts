@@ -23,13 +23,23 @@ export class ELicenseService {
     if (permit.sandbox) {
       // a sandbox permit has no uploaded file: rendered from its sandbox data
       const pdf = await this.renderer.render(permit, await this.sandbox.units(permitNumber));
-      return { fileName: `${permitNumber}-sandbox.pdf`, contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
+      return {
+        fileName: `${permitNumber}-sandbox.pdf`,
+        contentType: 'application/pdf',
+        contentBase64: pdf.toString('base64'),
+      };
     }
     const uploaded = await this.dataSource.getRepository(ELicenseFile).findOne({ where: { permitNumber } });
     if (uploaded) {
-      return { fileName: uploaded.fileName, contentType: 'application/pdf', contentBase64: uploaded.content.toString('base64') };
+      return {
+        fileName: uploaded.fileName,
+        contentType: 'application/pdf',
+        contentBase64: uploaded.content.toString('base64'),
+      };
     }
-    const units = await this.dataSource.getRepository(BuildingUnit).find({ where: { permitNumber }, order: { unitCode: 'ASC' } });
+    const units = await this.dataSource
+      .getRepository(BuildingUnit)
+      .find({ where: { permitNumber }, order: { unitCode: 'ASC' } });
     const pdf = await this.renderer.render(permit, units.map(toUnitV1));
     return { fileName: `${permitNumber}.pdf`, contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
   }

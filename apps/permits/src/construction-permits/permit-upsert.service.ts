@@ -47,7 +47,10 @@ export class PermitUpsertService {
   /** Also used by the bulk importer and the demo loader (already validated, trusted callers). */
   async upsertIn(manager: EntityManager, permitNumber: string, body: PermitUpsertV1): Promise<PermitUpsertResultV1> {
     // Serialise writers of the same project and permit; different permits proceed in parallel.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('project:' || $1)), pg_advisory_xact_lock(hashtext('permit:' || $2))`, [body.projectCode, permitNumber]);
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtext('project:' || $1)), pg_advisory_xact_lock(hashtext('permit:' || $2))`,
+      [body.projectCode, permitNumber],
+    );
     const correlationId = currentCorrelationId();
     const projects = manager.getRepository(Project);
     const permits = manager.getRepository(ConstructionPermit);
@@ -55,7 +58,13 @@ export class PermitUpsertService {
 
     const existingProject = await projects.findOne({ where: { projectCode: body.projectCode } });
     // A submitted marking (存量预售项目标记) is locked: only an ADMIN correction changes that type, never a push.
-    const markingLocked = existingProject ? ((await manager.query(`SELECT 1 FROM project_marking WHERE project_code = $1 AND state = 'SUBMITTED'`, [body.projectCode])) as unknown[]).length > 0 : false;
+    const markingLocked = existingProject
+      ? (
+          (await manager.query(`SELECT 1 FROM project_marking WHERE project_code = $1 AND state = 'SUBMITTED'`, [
+            body.projectCode,
+          ])) as unknown[]
+        ).length > 0
+      : false;
     const projectValues = {
       projectCode: body.projectCode,
       name: body.projectName,
@@ -86,16 +95,38 @@ export class PermitUpsertService {
 
     const currentUnits = await unitsRepo.find({ where: { permitNumber }, order: { unitCode: 'ASC' } });
     const wantedUnits = [...body.units].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
-    const unitsChanged = JSON.stringify(currentUnits.map(toUnitV1)) !== JSON.stringify(wantedUnits.map((u) => ({ unitCode: u.unitCode, name: u.name, floors: u.floors, floorArea: Math.round(u.floorArea * 100) / 100 })));
+    const unitsChanged =
+      JSON.stringify(currentUnits.map(toUnitV1)) !==
+      JSON.stringify(
+        wantedUnits.map((u) => ({
+          unitCode: u.unitCode,
+          name: u.name,
+          floors: u.floors,
+          floorArea: Math.round(u.floorArea * 100) / 100,
+        })),
+      );
     if (unitsChanged) {
       await unitsRepo.delete({ permitNumber });
-      if (wantedUnits.length > 0) await unitsRepo.insert(wantedUnits.map((u) => ({ permitNumber, unitCode: u.unitCode, name: u.name, floors: u.floors, floorArea: u.floorArea })));
+      if (wantedUnits.length > 0)
+        await unitsRepo.insert(
+          wantedUnits.map((u) => ({
+            permitNumber,
+            unitCode: u.unitCode,
+            name: u.name,
+            floors: u.floors,
+            floorArea: u.floorArea,
+          })),
+        );
     }
 
     const project = await projects.findOneOrFail({ where: { projectCode: body.projectCode } });
     const permit = await permits.findOneOrFail({ where: { permitNumber } });
     const permitV1 = toPermitV1(permit, project);
-    const outcome: PermitUpsertResultV1['outcome'] = !existingPermit ? 'created' : permitChanged || unitsChanged || projectChanged ? 'updated' : 'unchanged';
+    const outcome: PermitUpsertResultV1['outcome'] = !existingPermit
+      ? 'created'
+      : permitChanged || unitsChanged || projectChanged
+        ? 'updated'
+        : 'unchanged';
     if (outcome === 'unchanged') return { permit: permitV1, outcome };
 
     const eventData: PermitRegisteredV1 = { permit: permitV1, units: wantedUnits.map((u) => ({ ...u })) };
@@ -107,7 +138,10 @@ export class PermitUpsertService {
       correlationId,
     });
     if (typeChanged) {
-      const permitNumbers: Array<{ permit_number: string }> = await manager.query(`SELECT permit_number FROM construction_permit WHERE project_code = $1 ORDER BY permit_number`, [body.projectCode]);
+      const permitNumbers: Array<{ permit_number: string }> = await manager.query(
+        `SELECT permit_number FROM construction_permit WHERE project_code = $1 ORDER BY permit_number`,
+        [body.projectCode],
+      );
       await enqueueEvent<ProjectTypedV1>(manager, {
         source: SOURCE,
         type: PermitsEvents.projectTyped,

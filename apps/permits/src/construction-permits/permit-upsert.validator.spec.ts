@@ -24,16 +24,44 @@ describe('validatePermitUpsert', () => {
   });
 
   it('names every disagreement at once', () => {
-    const body = { ...validBody(), regionCode: '430224', issueDate: '2024-06-21', startDate: '2027-01-01', developerCreditCode: body17 + 'Z', units: [{ unitCode: 'A', name: '', floors: 0, floorArea: 0 }, { unitCode: 'A', name: 'x', floors: 1, floorArea: 1 }] };
+    const body = {
+      ...validBody(),
+      regionCode: '430224',
+      issueDate: '2024-06-21',
+      startDate: '2027-01-01',
+      developerCreditCode: body17 + 'Z',
+      units: [
+        { unitCode: 'A', name: '', floors: 0, floorArea: 0 },
+        { unitCode: 'A', name: 'x', floors: 1, floorArea: 1 },
+      ],
+    };
     const fields = validatePermitUpsert('430223202406200101', body, '2026-11-27').map((e) => e.field);
     expect(fields).toEqual(
-      expect.arrayContaining(['regionCode', 'issueDate', 'plannedCompletionDate', 'developerCreditCode', 'units[0].name', 'units[0].floors', 'units[0].floorArea', 'units[1].unitCode']),
+      expect.arrayContaining([
+        'regionCode',
+        'issueDate',
+        'plannedCompletionDate',
+        'developerCreditCode',
+        'units[0].name',
+        'units[0].floors',
+        'units[0].floorArea',
+        'units[1].unitCode',
+      ]),
     );
   });
 
   it('refuses control characters, NUL and lone surrogates in names (shared plain-text rule)', () => {
-    const body = { ...validBody(), projectName: '锦绣\u0001星城', developerName: '攸县\u0000置业', units: [{ unitCode: 'DT022', name: '22#\ud800', floors: 33, floorArea: 1 }] };
-    expect(validatePermitUpsert('430223202406200101', body, '2026-11-27').map((e) => e.field)).toEqual(['projectName', 'developerName', 'units[0].name']);
+    const body = {
+      ...validBody(),
+      projectName: '锦绣\u0001星城',
+      developerName: '攸县\u0000置业',
+      units: [{ unitCode: 'DT022', name: '22#\ud800', floors: 33, floorArea: 1 }],
+    };
+    expect(validatePermitUpsert('430223202406200101', body, '2026-11-27').map((e) => e.field)).toEqual([
+      'projectName',
+      'developerName',
+      'units[0].name',
+    ]);
   });
 
   it('reports a malformed number with its reason', () => {

@@ -15,15 +15,22 @@ export function validatePermitUpsert(permitNumber: string, body: PermitUpsertV1,
   if (!parsed.ok) {
     errors.push({ field: 'permitNumber', reason: `${parsed.reason}: ${parsed.message}` });
   }
-  if (typeof body !== 'object' || body === null) return [...errors, { field: 'body', reason: '请求体必须是对象 (body must be an object)' }];
+  if (typeof body !== 'object' || body === null)
+    return [...errors, { field: 'body', reason: '请求体必须是对象 (body must be an object)' }];
   if (typeof body.projectCode !== 'string' || !PROJECT_CODE.test(body.projectCode)) {
-    errors.push({ field: 'projectCode', reason: '工改项目编码格式应为 YYYY-43XXXX-NN-NN-NNNNNN (project code format)' });
+    errors.push({
+      field: 'projectCode',
+      reason: '工改项目编码格式应为 YYYY-43XXXX-NN-NN-NNNNNN (project code format)',
+    });
   }
   if (!isPlainText(body.projectName, 200)) {
     errors.push({ field: 'projectName', reason: '项目名称必填，最长 200 字 (required, ≤ 200 characters)' });
   }
   if (parsed.ok && body.regionCode !== parsed.value.regionCode) {
-    errors.push({ field: 'regionCode', reason: `区划须与证号前六位 ${parsed.value.regionCode} 一致 (must match the number's region)` });
+    errors.push({
+      field: 'regionCode',
+      reason: `区划须与证号前六位 ${parsed.value.regionCode} 一致 (must match the number's region)`,
+    });
   }
   if (body.projectType !== null && body.projectType !== undefined && !PROJECT_TYPES.includes(body.projectType)) {
     errors.push({ field: 'projectType', reason: '项目类型须为 PRESALE、CURRENT_SALE、OTHER 或 null' });
@@ -32,12 +39,18 @@ export function validatePermitUpsert(permitNumber: string, body: PermitUpsertV1,
     errors.push({ field: 'developerName', reason: '建设单位名称必填 (required)' });
   }
   if (typeof body.developerCreditCode !== 'string' || !isValidCreditCode(body.developerCreditCode)) {
-    errors.push({ field: 'developerCreditCode', reason: '统一社会信用代码无效（GB 32100 校验位）(invalid credit code)' });
+    errors.push({
+      field: 'developerCreditCode',
+      reason: '统一社会信用代码无效（GB 32100 校验位）(invalid credit code)',
+    });
   }
   if (typeof body.issueDate !== 'string' || !isIsoDate(body.issueDate)) {
     errors.push({ field: 'issueDate', reason: '发证日期须为 YYYY-MM-DD 格式的真实日期 (ISO date)' });
   } else if (parsed.ok && body.issueDate !== parsed.value.issueDate) {
-    errors.push({ field: 'issueDate', reason: `发证日期须与证号中的日期 ${parsed.value.issueDate} 一致 (must match the number's date)` });
+    errors.push({
+      field: 'issueDate',
+      reason: `发证日期须与证号中的日期 ${parsed.value.issueDate} 一致 (must match the number's date)`,
+    });
   }
   for (const field of DATE_FIELDS) {
     const v = body[field];
@@ -45,7 +58,11 @@ export function validatePermitUpsert(permitNumber: string, body: PermitUpsertV1,
       errors.push({ field, reason: '须为 YYYY-MM-DD 格式的真实日期或 null (ISO date or null)' });
     }
   }
-  if (isIsoDate(body.startDate ?? '') && isIsoDate(body.plannedCompletionDate ?? '') && body.startDate! > body.plannedCompletionDate!) {
+  if (
+    isIsoDate(body.startDate ?? '') &&
+    isIsoDate(body.plannedCompletionDate ?? '') &&
+    body.startDate! > body.plannedCompletionDate!
+  ) {
     errors.push({ field: 'plannedCompletionDate', reason: '计划竣工日期不得早于开工日期 (before the start date)' });
   }
   if (!Array.isArray(body.units)) {
@@ -54,12 +71,17 @@ export function validatePermitUpsert(permitNumber: string, body: PermitUpsertV1,
     const seen = new Set<string>();
     body.units.forEach((u, i) => {
       const at = `units[${i}]`;
-      if (typeof u?.unitCode !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(u.unitCode)) errors.push({ field: `${at}.unitCode`, reason: '单体编码为 1–64 位字母数字或连字符 (unit code)' });
-      else if (seen.has(u.unitCode)) errors.push({ field: `${at}.unitCode`, reason: `单体编码重复 ${u.unitCode} (duplicate unit code)` });
+      if (typeof u?.unitCode !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(u.unitCode))
+        errors.push({ field: `${at}.unitCode`, reason: '单体编码为 1–64 位字母数字或连字符 (unit code)' });
+      else if (seen.has(u.unitCode))
+        errors.push({ field: `${at}.unitCode`, reason: `单体编码重复 ${u.unitCode} (duplicate unit code)` });
       else seen.add(u.unitCode);
-      if (!isPlainText(u?.name, 200)) errors.push({ field: `${at}.name`, reason: '单体名称必填，不含控制字符 (required, plain text)' });
-      if (!Number.isInteger(u?.floors) || u.floors < 1 || u.floors > 200) errors.push({ field: `${at}.floors`, reason: '层数须为 1–200 的整数 (integer 1..200)' });
-      if (typeof u?.floorArea !== 'number' || !(u.floorArea > 0) || u.floorArea > 10_000_000) errors.push({ field: `${at}.floorArea`, reason: '建筑面积须为正数（m²）(positive number)' });
+      if (!isPlainText(u?.name, 200))
+        errors.push({ field: `${at}.name`, reason: '单体名称必填，不含控制字符 (required, plain text)' });
+      if (!Number.isInteger(u?.floors) || u.floors < 1 || u.floors > 200)
+        errors.push({ field: `${at}.floors`, reason: '层数须为 1–200 的整数 (integer 1..200)' });
+      if (typeof u?.floorArea !== 'number' || !(u.floorArea > 0) || u.floorArea > 10_000_000)
+        errors.push({ field: `${at}.floorArea`, reason: '建筑面积须为正数（m²）(positive number)' });
     });
   }
   return errors;

@@ -11,7 +11,11 @@ describe('regionFilter', () => {
   });
 
   it('splits city and county codes', () => {
-    expect(regionFilter(principal(['430200', '430523']))).toEqual({ all: false, counties: ['430523'], cityPrefixes: ['4302'] });
+    expect(regionFilter(principal(['430200', '430523']))).toEqual({
+      all: false,
+      counties: ['430523'],
+      cityPrefixes: ['4302'],
+    });
   });
 });
 

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { BuildingUnitV1, ConstructionPermitV1, PageV1, PermitUpsertResultV1, PermitUpsertV1, Principal } from '@hn/messages';
+import {
+  BuildingUnitV1,
+  ConstructionPermitV1,
+  PageV1,
+  PermitUpsertResultV1,
+  PermitUpsertV1,
+  Principal,
+} from '@hn/messages';
 import { DataSource, EntityManager } from 'typeorm';
 import { PermitRow, rowToPermit, selectPermit } from './permit-rows';
 
@@ -56,7 +63,12 @@ export class SandboxPermitsService {
       `SELECT unit_code, name, floors, floor_area FROM sandbox_building_unit WHERE permit_number = $1 ORDER BY unit_code`,
       [permitNumber],
     );
-    return rows.map((u) => ({ unitCode: u.unit_code, name: u.name, floors: u.floors, floorArea: Number(u.floor_area) }));
+    return rows.map((u) => ({
+      unitCode: u.unit_code,
+      name: u.name,
+      floors: u.floors,
+      floorArea: Number(u.floor_area),
+    }));
   }
 
   /** Sandbox permits matching the search, plus the real ones no sandbox permit shadows. */
@@ -70,16 +82,28 @@ export class SandboxPermitsService {
         `SELECT (SELECT count(*)::int FROM sandbox_construction_permit p WHERE ${sandboxWhere}) + (SELECT count(*)::int FROM (SELECT 1 FROM construction_permit p WHERE ${realWhere} LIMIT ${s.countCap + 1}) t) AS total`,
         s.params,
       ) as Promise<Array<{ total: number }>>,
-      this.dataSource.query(`SELECT * FROM (${union}) u ORDER BY u.issue_date DESC, u.permit_number LIMIT ${s.pageSize} OFFSET ${(s.page - 1) * s.pageSize}`, s.params) as Promise<PermitRow[]>,
+      this.dataSource.query(
+        `SELECT * FROM (${union}) u ORDER BY u.issue_date DESC, u.permit_number LIMIT ${s.pageSize} OFFSET ${(s.page - 1) * s.pageSize}`,
+        s.params,
+      ) as Promise<PermitRow[]>,
     ]);
     const counted = countRows[0]?.total ?? 0;
-    return { items: rows.map(rowToPermit), page: s.page, pageSize: s.pageSize, total: Math.min(counted, s.countCap), ...(counted > s.countCap ? { totalIsLowerBound: true } : {}) };
+    return {
+      items: rows.map(rowToPermit),
+      page: s.page,
+      pageSize: s.pageSize,
+      total: Math.min(counted, s.countCap),
+      ...(counted > s.countCap ? { totalIsLowerBound: true } : {}),
+    };
   }
 
   /** Validated and region-checked by the caller. Outcome is relative to the sandbox space. */
   upsert(principal: Principal, permitNumber: string, body: PermitUpsertV1): Promise<PermitUpsertResultV1> {
     return this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('sandbox-project:' || $1)), pg_advisory_xact_lock(hashtext('sandbox-permit:' || $2))`, [body.projectCode, permitNumber]);
+      await m.query(
+        `SELECT pg_advisory_xact_lock(hashtext('sandbox-project:' || $1)), pg_advisory_xact_lock(hashtext('sandbox-permit:' || $2))`,
+        [body.projectCode, permitNumber],
+      );
       const [existingProject] = (await m.query(
         `SELECT name, region_code, developer_name, developer_credit_code, project_type, category FROM sandbox_project WHERE project_code = $1`,
         [body.projectCode],
@@ -100,7 +124,16 @@ export class SandboxPermitsService {
            ON CONFLICT (project_code) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code, developer_name = EXCLUDED.developer_name,
              developer_credit_code = EXCLUDED.developer_credit_code, project_type = EXCLUDED.project_type, category = EXCLUDED.category,
              client_id = EXCLUDED.client_id, updated_at = now()`,
-          [body.projectCode, project.name, project.region_code, project.developer_name, project.developer_credit_code, project.project_type, project.category, principal.id],
+          [
+            body.projectCode,
+            project.name,
+            project.region_code,
+            project.developer_name,
+            project.developer_credit_code,
+            project.project_type,
+            project.category,
+            principal.id,
+          ],
         );
       }
       const [existingPermit] = (await m.query(
@@ -128,11 +161,28 @@ export class SandboxPermitsService {
              issue_date = EXCLUDED.issue_date, start_date = EXCLUDED.start_date, planned_completion_date = EXCLUDED.planned_completion_date,
              five_party_acceptance_date = EXCLUDED.five_party_acceptance_date, completion_filing_date = EXCLUDED.completion_filing_date,
              client_id = EXCLUDED.client_id, updated_at = now()`,
-          [permitNumber, permit.project_code, permit.project_name, permit.region_code, permit.issue_date, permit.start_date, permit.planned_completion_date,
-            permit.five_party_acceptance_date, permit.completion_filing_date, principal.id],
+          [
+            permitNumber,
+            permit.project_code,
+            permit.project_name,
+            permit.region_code,
+            permit.issue_date,
+            permit.start_date,
+            permit.planned_completion_date,
+            permit.five_party_acceptance_date,
+            permit.completion_filing_date,
+            principal.id,
+          ],
         );
       }
-      const wanted = [...body.units].sort((a, b) => a.unitCode.localeCompare(b.unitCode)).map((u) => ({ unitCode: u.unitCode, name: u.name, floors: u.floors, floorArea: Math.round(u.floorArea * 100) / 100 }));
+      const wanted = [...body.units]
+        .sort((a, b) => a.unitCode.localeCompare(b.unitCode))
+        .map((u) => ({
+          unitCode: u.unitCode,
+          name: u.name,
+          floors: u.floors,
+          floorArea: Math.round(u.floorArea * 100) / 100,
+        }));
       const unitsChanged = JSON.stringify(await this.units(permitNumber, m)) !== JSON.stringify(wanted);
       if (unitsChanged) {
         await m.query(`DELETE FROM sandbox_building_unit WHERE permit_number = $1`, [permitNumber]);
@@ -145,7 +195,11 @@ export class SandboxPermitsService {
         }
       }
       const row = (await this.find(permitNumber, m))!;
-      const outcome: PermitUpsertResultV1['outcome'] = !existingPermit ? 'created' : permitChanged || unitsChanged || projectChanged ? 'updated' : 'unchanged';
+      const outcome: PermitUpsertResultV1['outcome'] = !existingPermit
+        ? 'created'
+        : permitChanged || unitsChanged || projectChanged
+          ? 'updated'
+          : 'unchanged';
       return { permit: rowToPermit(row), outcome };
     });
   }

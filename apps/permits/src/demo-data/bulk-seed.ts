@@ -5,14 +5,25 @@ import { EntityManager } from 'typeorm';
  * Benchmark seeding only: writes projects, permits and units with multi-row INSERTs, skipping
  * rows that exist and publishing no events. Real data goes through PermitUpsertService.
  */
-export async function bulkSeed(manager: EntityManager, records: Array<{ permitNumber: string; body: PermitUpsertV1 }>): Promise<void> {
+export async function bulkSeed(
+  manager: EntityManager,
+  records: Array<{ permitNumber: string; body: PermitUpsertV1 }>,
+): Promise<void> {
   const projects = new Map<string, PermitUpsertV1>();
   for (const r of records) projects.set(r.body.projectCode, r.body);
   const p = [...projects.values()];
   await manager.query(
     `INSERT INTO project (project_code, name, region_code, developer_name, developer_credit_code, project_type, category)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) ON CONFLICT DO NOTHING`,
-    [p.map((b) => b.projectCode), p.map((b) => b.projectName), p.map((b) => b.regionCode), p.map((b) => b.developerName), p.map((b) => b.developerCreditCode), p.map((b) => b.projectType), p.map((b) => b.category ?? '社会投资房建类')],
+    [
+      p.map((b) => b.projectCode),
+      p.map((b) => b.projectName),
+      p.map((b) => b.regionCode),
+      p.map((b) => b.developerName),
+      p.map((b) => b.developerCreditCode),
+      p.map((b) => b.projectType),
+      p.map((b) => b.category ?? '社会投资房建类'),
+    ],
   );
   await manager.query(
     `INSERT INTO construction_permit (permit_number, project_code, project_name, region_code, issue_date, start_date, planned_completion_date, five_party_acceptance_date, completion_filing_date)
@@ -33,6 +44,12 @@ export async function bulkSeed(manager: EntityManager, records: Array<{ permitNu
   await manager.query(
     `INSERT INTO building_unit (permit_number, unit_code, name, floors, floor_area)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::numeric[]) ON CONFLICT DO NOTHING`,
-    [units.map((u) => u.permitNumber), units.map((u) => u.unitCode), units.map((u) => u.name), units.map((u) => u.floors), units.map((u) => u.floorArea)],
+    [
+      units.map((u) => u.permitNumber),
+      units.map((u) => u.unitCode),
+      units.map((u) => u.name),
+      units.map((u) => u.floors),
+      units.map((u) => u.floorArea),
+    ],
   );
 }

@@ -59,7 +59,8 @@ describe(DemoDataGenerator.name, () => {
         problems.push(`${permitNumber}: body differs from number`);
       }
       // body.category is the 项目类别, not the number's 工程类别 code
-      if (!PROJECT_CATEGORIES.includes(body.category ?? '')) problems.push(`${permitNumber}: project category ${body.category}`);
+      if (!PROJECT_CATEGORIES.includes(body.category ?? ''))
+        problems.push(`${permitNumber}: project category ${body.category}`);
     }
     expect(problems.slice(0, 5)).toEqual([]);
   });
@@ -67,7 +68,9 @@ describe(DemoDataGenerator.name, () => {
   it('passes the permits service own upsert validation', () => {
     const problems = big
       .slice(0, 5000)
-      .flatMap(({ permitNumber, body }) => validatePermitUpsert(permitNumber, body, TODAY).map((e) => `${permitNumber} ${e.field}: ${e.reason}`));
+      .flatMap(({ permitNumber, body }) =>
+        validatePermitUpsert(permitNumber, body, TODAY).map((e) => `${permitNumber} ${e.field}: ${e.reason}`),
+      );
     expect(problems.slice(0, 5)).toEqual([]);
   });
 
@@ -110,12 +113,11 @@ describe(DemoDataGenerator.name, () => {
     const accepted = pastDue.filter((p) => p.body.fivePartyAcceptanceDate !== null);
     expect(share(accepted.length, pastDue.length)).toBeGreaterThan(0.26);
     expect(share(accepted.length, pastDue.length)).toBeLessThan(0.34);
-    expect(big.some((p) => p.body.plannedCompletionDate! >= DEMO_AS_OF && p.body.fivePartyAcceptanceDate)).toBe(
-      false,
-    );
+    expect(big.some((p) => p.body.plannedCompletionDate! >= DEMO_AS_OF && p.body.fivePartyAcceptanceDate)).toBe(false);
 
     const permitsPerProject = new Map<string, number>();
-    for (const { body } of big) permitsPerProject.set(body.projectCode, (permitsPerProject.get(body.projectCode) ?? 0) + 1);
+    for (const { body } of big)
+      permitsPerProject.set(body.projectCode, (permitsPerProject.get(body.projectCode) ?? 0) + 1);
     const counts = [...permitsPerProject.values()];
     expect(Math.max(...counts)).toBeLessThanOrEqual(3);
     expect(share(counts.filter((c) => c > 1).length, counts.length)).toBeCloseTo(0.2, 1);

@@ -221,7 +221,8 @@ class GenerationRun {
         regionCode: project.regionCode,
         projectType: project.projectType,
         // 项目类别 (project category), not the works category encoded in the number.
-        category: project.regionCode.endsWith('00') || permitNumber.endsWith('09') ? '政府投资房建类' : '社会投资房建类',
+        category:
+          project.regionCode.endsWith('00') || permitNumber.endsWith('09') ? '政府投资房建类' : '社会投资房建类',
         developerName: project.developer.name,
         developerCreditCode: project.developer.creditCode,
         issueDate,
@@ -260,7 +261,10 @@ class GenerationRun {
 
   private buildDevelopers(): Developer[] {
     const developers: Developer[] = [
-      { name: WORK_PLAN_DEVELOPER.name, creditCode: this.creditCode(WORK_PLAN_DEVELOPER.region, WORK_PLAN_DEVELOPER.orgCode) },
+      {
+        name: WORK_PLAN_DEVELOPER.name,
+        creditCode: this.creditCode(WORK_PLAN_DEVELOPER.region, WORK_PLAN_DEVELOPER.orgCode),
+      },
     ];
     const names = new Set(developers.map((d) => d.name));
     const codes = new Set(developers.map((d) => d.creditCode));

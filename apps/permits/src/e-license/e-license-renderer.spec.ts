@@ -75,7 +75,9 @@ describe(ELicenseRenderer.name, () => {
     expect(text).toContain('无单体信息');
     expect(text).not.toContain('未验收');
 
-    const other = compact((await pdfParse(await renderer.render({ ...permit, projectType: 'CURRENT_SALE' }, units))).text);
+    const other = compact(
+      (await pdfParse(await renderer.render({ ...permit, projectType: 'CURRENT_SALE' }, units))).text,
+    );
     expect(other).toContain('现售商品房');
   });
 

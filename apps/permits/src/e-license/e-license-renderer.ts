@@ -108,8 +108,17 @@ export class ELicenseRenderer {
     doc.text(`编号：${permit.permitNumber}`, MARGIN.left, doc.y, { width: CONTENT_WIDTH, align: 'left' });
     doc.moveDown(0.4);
     const y = doc.y;
-    doc.lineWidth(1.2).strokeColor('black').moveTo(MARGIN.left, y).lineTo(MARGIN.left + CONTENT_WIDTH, y).stroke();
-    doc.lineWidth(0.4).moveTo(MARGIN.left, y + 2.5).lineTo(MARGIN.left + CONTENT_WIDTH, y + 2.5).stroke();
+    doc
+      .lineWidth(1.2)
+      .strokeColor('black')
+      .moveTo(MARGIN.left, y)
+      .lineTo(MARGIN.left + CONTENT_WIDTH, y)
+      .stroke();
+    doc
+      .lineWidth(0.4)
+      .moveTo(MARGIN.left, y + 2.5)
+      .lineTo(MARGIN.left + CONTENT_WIDTH, y + 2.5)
+      .stroke();
     doc.y = y + 10;
   }
 
@@ -263,7 +272,10 @@ export class ELicenseRenderer {
       doc.page.margins.bottom = 0;
       const y = PAGE.height - MARGIN.bottom + 18;
       doc.lineWidth(0.4).strokeColor(BORDER_COLOR);
-      doc.moveTo(MARGIN.left, y - 6).lineTo(MARGIN.left + CONTENT_WIDTH, y - 6).stroke();
+      doc
+        .moveTo(MARGIN.left, y - 6)
+        .lineTo(MARGIN.left + CONTENT_WIDTH, y - 6)
+        .stroke();
       doc.font(FONT_REGULAR).fontSize(8).fillColor(MUTED_COLOR);
       doc.text(E_LICENSE_FOOTER, MARGIN.left, y, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
       doc.text(`第 ${i - range.start + 1} 页 / 共 ${range.count} 页`, MARGIN.left, y + 13, {

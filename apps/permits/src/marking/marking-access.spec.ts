@@ -3,31 +3,55 @@ import { assertStaff, CORRECTOR } from '@hn/auth';
 import { checkPermitNumbers, checkProjectType } from './marking-access';
 import { checkCorrection } from './marking-correction.service';
 
-const county: Principal = { kind: 'staff', id: 'youxian.zhang', regions: ['430223'], scopes: ['supervision:write'], role: 'COUNTY' };
+const county: Principal = {
+  kind: 'staff',
+  id: 'youxian.zhang',
+  regions: ['430223'],
+  scopes: ['supervision:write'],
+  role: 'COUNTY',
+};
 const problem = (fn: () => unknown) => {
   try {
     fn();
   } catch (err) {
-    return (err as { problem: { status: number; code: string; errors?: Array<{ field: string; reason: string }> } }).problem;
+    return (err as { problem: { status: number; code: string; errors?: Array<{ field: string; reason: string }> } })
+      .problem;
   }
   throw new Error('expected a problem');
 };
 
 describe(checkPermitNumbers.name, () => {
   it('accepts 1..1000 distinct well-formed numbers in the caller regions', () => {
-    expect(checkPermitNumbers(county, ['430223202406200101', '430223202406200201'])).toEqual(['430223202406200101', '430223202406200201']);
-    const thousand = Array.from({ length: 1000 }, (_, i) => `430223${new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10).replace(/-/g, '')}0101`);
+    expect(checkPermitNumbers(county, ['430223202406200101', '430223202406200201'])).toEqual([
+      '430223202406200101',
+      '430223202406200201',
+    ]);
+    const thousand = Array.from(
+      { length: 1000 },
+      (_, i) => `430223${new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10).replace(/-/g, '')}0101`,
+    );
     expect(checkPermitNumbers(county, thousand)).toHaveLength(1000);
-    expect(problem(() => checkPermitNumbers(county, [...thousand, '430223202406200101']))).toMatchObject({ status: 422, errors: [{ field: 'permitNumbers' }] });
+    expect(problem(() => checkPermitNumbers(county, [...thousand, '430223202406200101']))).toMatchObject({
+      status: 422,
+      errors: [{ field: 'permitNumbers' }],
+    });
   });
 
   it('names every malformed or repeated number, then every one outside the regions', () => {
-    expect(problem(() => checkPermitNumbers(county, ['430223202406200101', 'x', 7, '430223202406200101']))).toMatchObject({
+    expect(
+      problem(() => checkPermitNumbers(county, ['430223202406200101', 'x', 7, '430223202406200101'])),
+    ).toMatchObject({
       status: 400,
       code: 'INVALID_PERMIT_NUMBER',
-      errors: [{ field: 'permitNumbers[1]' }, { field: 'permitNumbers[2]' }, { field: 'permitNumbers[3]', reason: expect.stringContaining('重复') }],
+      errors: [
+        { field: 'permitNumbers[1]' },
+        { field: 'permitNumbers[2]' },
+        { field: 'permitNumbers[3]', reason: expect.stringContaining('重复') },
+      ],
     });
-    expect(problem(() => checkPermitNumbers(county, ['430223202406200101', '430224202406200101', '430102202405100101']))).toMatchObject({
+    expect(
+      problem(() => checkPermitNumbers(county, ['430223202406200101', '430224202406200101', '430102202405100101'])),
+    ).toMatchObject({
       status: 403,
       code: 'REGION_FORBIDDEN',
       errors: [{ reason: '430224202406200101' }, { reason: '430102202405100101' }],
@@ -39,28 +63,62 @@ describe(checkPermitNumbers.name, () => {
 
 describe('corrector check', () => {
   it('lets only ADMIN staff with supervision:correct through', () => {
-    const admin: Principal = { kind: 'staff', id: 'admin.chen', regions: ['430000'], scopes: ['supervision:correct'], role: 'ADMIN' };
+    const admin: Principal = {
+      kind: 'staff',
+      id: 'admin.chen',
+      regions: ['430000'],
+      scopes: ['supervision:correct'],
+      role: 'ADMIN',
+    };
     expect(() => assertStaff(admin, CORRECTOR)).not.toThrow();
-    expect(problem(() => assertStaff({ ...admin, scopes: [] }, CORRECTOR))).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
+    expect(problem(() => assertStaff({ ...admin, scopes: [] }, CORRECTOR))).toMatchObject({
+      status: 403,
+      code: 'SCOPE_FORBIDDEN',
+    });
     expect(problem(() => assertStaff({ ...admin, role: 'PROVINCE' }, CORRECTOR))).toMatchObject({ status: 403 });
     expect(problem(() => assertStaff({ ...admin, kind: 'integrator' }, CORRECTOR))).toMatchObject({ status: 403 });
   });
   it('checks the project type', () => {
     expect(checkProjectType('CURRENT_SALE')).toBe('CURRENT_SALE');
-    expect(problem(() => checkProjectType('UNMARKED'))).toMatchObject({ status: 422, errors: [{ field: 'projectType' }] });
+    expect(problem(() => checkProjectType('UNMARKED'))).toMatchObject({
+      status: 422,
+      errors: [{ field: 'projectType' }],
+    });
   });
 });
 
 describe(checkCorrection.name, () => {
-  const scan = { stagingKey: '3f0c1b5e-8a7d-4c2b-9e1f-0a1b2c3d4e5f', sha256: 'a'.repeat(64), contentType: 'application/pdf' as const, size: 1024, fileName: 'report.pdf' };
+  const scan = {
+    stagingKey: '3f0c1b5e-8a7d-4c2b-9e1f-0a1b2c3d4e5f',
+    sha256: 'a'.repeat(64),
+    contentType: 'application/pdf' as const,
+    size: 1024,
+    fileName: 'report.pdf',
+  };
   it('trims a complete request', () => {
-    expect(checkCorrection({ projectCode: ' 2024-430223-70-03-012345 ', projectType: 'OTHER', report: { reason: ' 误标 ', documentNumber: '湘建房函〔2024〕12号', scan } })).toEqual({
-      value: { projectCode: '2024-430223-70-03-012345', projectType: 'OTHER', reason: '误标', documentNumber: '湘建房函〔2024〕12号', scan },
+    expect(
+      checkCorrection({
+        projectCode: ' 2024-430223-70-03-012345 ',
+        projectType: 'OTHER',
+        report: { reason: ' 误标 ', documentNumber: '湘建房函〔2024〕12号', scan },
+      }),
+    ).toEqual({
+      value: {
+        projectCode: '2024-430223-70-03-012345',
+        projectType: 'OTHER',
+        reason: '误标',
+        documentNumber: '湘建房函〔2024〕12号',
+        scan,
+      },
       errors: [],
     });
   });
   it('reports every missing or bad field at once', () => {
-    const { value, errors } = checkCorrection({ projectCode: '2024-43', projectType: 'X' as never, report: { reason: 'r'.repeat(501), documentNumber: '', scan: { ...scan, size: 0 } } });
+    const { value, errors } = checkCorrection({
+      projectCode: '2024-43',
+      projectType: 'X' as never,
+      report: { reason: 'r'.repeat(501), documentNumber: '', scan: { ...scan, size: 0 } },
+    });
     expect(value).toBeNull();
     expect(errors.map((e) => e.field)).toEqual(['projectCode', 'projectType', 'reason', 'documentNumber', 'scan']);
     expect(checkCorrection(undefined).errors).toHaveLength(5);

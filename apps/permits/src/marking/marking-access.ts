@@ -18,15 +18,25 @@ export const MARKING_WORKS_CATEGORY = '01';
  */
 export function checkPermitNumbers(principal: Principal, raw: unknown): string[] {
   if (!Array.isArray(raw) || raw.length < 1 || raw.length > MAX_MARKING_PERMITS) {
-    throw MarkingErrors.invalid([{ field: 'permitNumbers', reason: `须列出 1–${MAX_MARKING_PERMITS} 个施工许可证编号 (1..${MAX_MARKING_PERMITS} permit numbers)` }]);
+    throw MarkingErrors.invalid([
+      {
+        field: 'permitNumbers',
+        reason: `须列出 1–${MAX_MARKING_PERMITS} 个施工许可证编号 (1..${MAX_MARKING_PERMITS} permit numbers)`,
+      },
+    ]);
   }
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   const regions: RegionItem[] = [];
   raw.forEach((value, i) => {
     const parsed = parsePermitNumber(String(value));
-    if (typeof value !== 'string' || !parsed.ok) errors.push({ field: `permitNumbers[${i}]`, reason: parsed.ok ? '须为字符串 (must be a string)' : `${parsed.reason}: ${parsed.message}` });
-    else if (seen.has(value)) errors.push({ field: `permitNumbers[${i}]`, reason: `重复的施工许可证编号 ${value} (duplicate permit number)` });
+    if (typeof value !== 'string' || !parsed.ok)
+      errors.push({
+        field: `permitNumbers[${i}]`,
+        reason: parsed.ok ? '须为字符串 (must be a string)' : `${parsed.reason}: ${parsed.message}`,
+      });
+    else if (seen.has(value))
+      errors.push({ field: `permitNumbers[${i}]`, reason: `重复的施工许可证编号 ${value} (duplicate permit number)` });
     else {
       seen.add(value);
       regions.push({ key: value, regionCode: parsed.value.regionCode });
@@ -39,7 +49,13 @@ export function checkPermitNumbers(principal: Principal, raw: unknown): string[]
 
 export function checkProjectType(raw: unknown, field = 'projectType'): ProjectType {
   if (typeof raw !== 'string' || !(PROJECT_TYPES as readonly string[]).includes(raw)) {
-    throw MarkingErrors.invalid([{ field, reason: '项目类型须为 PRESALE（预售商品房）、CURRENT_SALE（现售商品房）或 OTHER（其它）(PRESALE|CURRENT_SALE|OTHER)' }]);
+    throw MarkingErrors.invalid([
+      {
+        field,
+        reason:
+          '项目类型须为 PRESALE（预售商品房）、CURRENT_SALE（现售商品房）或 OTHER（其它）(PRESALE|CURRENT_SALE|OTHER)',
+      },
+    ]);
   }
   return raw as ProjectType;
 }
@@ -47,4 +63,3 @@ export function checkProjectType(raw: unknown, field = 'projectType'): ProjectTy
 export function isFilterType(value: unknown): value is MarkingFilterTypeV1 {
   return value === 'UNMARKED' || (typeof value === 'string' && (PROJECT_TYPES as readonly string[]).includes(value));
 }
-

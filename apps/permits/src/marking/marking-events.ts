@@ -9,9 +9,23 @@ export const PERMITS_EVENT_SOURCE = '/hn/permits';
  * ONE statement however many projects a submit locks (the rows are what enqueueEvent writes:
  * CloudEvents envelope, correlation header, clock_timestamp() in list order, debounced NOTIFY).
  */
-export async function enqueueProjectTyped(m: EntityManager, items: ProjectTypedV1[], correlationId: string | undefined): Promise<void> {
+export async function enqueueProjectTyped(
+  m: EntityManager,
+  items: ProjectTypedV1[],
+  correlationId: string | undefined,
+): Promise<void> {
   if (items.length === 0) return;
-  const rows = items.map((data) => outboxRowParams(buildCloudEvent({ source: PERMITS_EVENT_SOURCE, type: PermitsEvents.projectTyped, subject: data.projectCode, data }), correlationId));
+  const rows = items.map((data) =>
+    outboxRowParams(
+      buildCloudEvent({
+        source: PERMITS_EVENT_SOURCE,
+        type: PermitsEvents.projectTyped,
+        subject: data.projectCode,
+        data,
+      }),
+      correlationId,
+    ),
+  );
   await m.query(
     `WITH inserted AS (
        INSERT INTO outbox_event (id, stream_subject, payload, headers, created_at)

@@ -1,6 +1,14 @@
 import { pageOf } from '@hn/persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import { FieldError, MarkingListRequestV1, MarkingPageV1, MarkingRowV1, Principal, ProjectType, SupervisionStateV1 } from '@hn/messages';
+import {
+  FieldError,
+  MarkingListRequestV1,
+  MarkingPageV1,
+  MarkingRowV1,
+  Principal,
+  ProjectType,
+  SupervisionStateV1,
+} from '@hn/messages';
 import { isIsoDate, regionPrefix } from '@hn/numbering';
 import { DataSource } from 'typeorm';
 import { PERMITS_CONFIG, PermitsConfig } from '../config/permits.config';
@@ -55,36 +63,51 @@ export class MarkingQueryService {
     const scope = regionFilter(principal);
     if (!scope.all) {
       params.push(scope.counties, scope.cityPrefixes);
-      where.push(`(c.region_code = ANY($${params.length - 1}::text[]) OR left(c.region_code, 4) = ANY($${params.length}::text[]))`);
+      where.push(
+        `(c.region_code = ANY($${params.length - 1}::text[]) OR left(c.region_code, 4) = ANY($${params.length}::text[]))`,
+      );
     }
     const given = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
 
     const regionCode = request?.regionCode;
     if (given(regionCode)) {
-      if (typeof regionCode !== 'string' || !/^43\d{4}$/.test(regionCode)) errors.push({ field: 'regionCode', reason: '区划代码须为 6 位湖南省代码 (6-digit Hunan region code)' });
+      if (typeof regionCode !== 'string' || !/^43\d{4}$/.test(regionCode))
+        errors.push({ field: 'regionCode', reason: '区划代码须为 6 位湖南省代码 (6-digit Hunan region code)' });
       else {
         assertRegionAllowed(principal, regionCode, { field: 'regionCode' });
         const prefix = regionPrefix(regionCode);
-        add((n) => (prefix.length < 6 ? `left(c.region_code, ${prefix.length}) = ${n}` : `c.region_code = ${n}`), prefix);
+        add(
+          (n) => (prefix.length < 6 ? `left(c.region_code, ${prefix.length}) = ${n}` : `c.region_code = ${n}`),
+          prefix,
+        );
       }
     }
     const from = given(request?.issueDateFrom) ? request.issueDateFrom : this.config.markingSince;
-    if (!isIsoDate(String(from))) errors.push({ field: 'issueDateFrom', reason: '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)' });
+    if (!isIsoDate(String(from)))
+      errors.push({ field: 'issueDateFrom', reason: '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)' });
     else add((n) => `c.issue_date >= ${n}::date`, from);
     if (given(request?.issueDateTo)) {
-      if (!isIsoDate(String(request.issueDateTo))) errors.push({ field: 'issueDateTo', reason: '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)' });
-      else if (String(request.issueDateTo) < String(from)) errors.push({ field: 'issueDateTo', reason: '截止日期不能早于起始日期 (before issueDateFrom)' });
+      if (!isIsoDate(String(request.issueDateTo)))
+        errors.push({ field: 'issueDateTo', reason: '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)' });
+      else if (String(request.issueDateTo) < String(from))
+        errors.push({ field: 'issueDateTo', reason: '截止日期不能早于起始日期 (before issueDateFrom)' });
       else add((n) => `c.issue_date <= ${n}::date`, request.issueDateTo);
     }
     if (given(request?.projectType)) {
-      if (!isFilterType(request.projectType)) errors.push({ field: 'projectType', reason: '须为 PRESALE、CURRENT_SALE、OTHER 或 UNMARKED' });
+      if (!isFilterType(request.projectType))
+        errors.push({ field: 'projectType', reason: '须为 PRESALE、CURRENT_SALE、OTHER 或 UNMARKED' });
       else if (request.projectType === 'UNMARKED') where.push(`${EFFECTIVE_TYPE} IS NULL`);
       else add((n) => `${EFFECTIVE_TYPE} = ${n}`, request.projectType);
     }
     if (given(request?.keyword)) {
       const keyword = typeof request.keyword === 'string' ? request.keyword.trim() : '';
-      if (keyword.length < 1 || keyword.length > 100) errors.push({ field: 'keyword', reason: '关键字须为 1–100 字 (1..100 characters)' });
-      else add((n) => `(c.project_name ILIKE ${n} OR c.permit_number LIKE ${n} OR c.project_code ILIKE ${n})`, `%${keyword.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+      if (keyword.length < 1 || keyword.length > 100)
+        errors.push({ field: 'keyword', reason: '关键字须为 1–100 字 (1..100 characters)' });
+      else
+        add(
+          (n) => `(c.project_name ILIKE ${n} OR c.permit_number LIKE ${n} OR c.project_code ILIKE ${n})`,
+          `%${keyword.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+        );
     }
     if (errors.length > 0) throw MarkingErrors.invalid(errors);
 
@@ -96,10 +119,19 @@ export class MarkingQueryService {
          ${fromSql} ORDER BY c.project_code DESC, c.issue_date DESC, c.permit_number LIMIT ${pageSize} OFFSET ${offset}`,
         params,
       ) as Promise<ListRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM (SELECT 1 ${fromSql} LIMIT ${COUNT_CAP + 1}) t`, params) as Promise<Array<{ total: number }>>,
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM (SELECT 1 ${fromSql} LIMIT ${COUNT_CAP + 1}) t`,
+        params,
+      ) as Promise<Array<{ total: number }>>,
     ]);
     const total = counted[0]?.total ?? 0;
-    return { items: rows.map(toRow), page, pageSize, total: Math.min(total, COUNT_CAP), ...(total > COUNT_CAP ? { totalIsLowerBound: true } : {}) };
+    return {
+      items: rows.map(toRow),
+      page,
+      pageSize,
+      total: Math.min(total, COUNT_CAP),
+      ...(total > COUNT_CAP ? { totalIsLowerBound: true } : {}),
+    };
   }
 }
 

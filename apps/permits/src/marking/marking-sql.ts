@@ -17,7 +17,9 @@ export interface MarkingProjectRow {
 }
 
 /** What the caller sees as the project's type: a DRAFT marking's type, else the official one. */
-export function effectiveType(row: Pick<MarkingProjectRow, 'state' | 'marked_type' | 'project_type'>): ProjectType | null {
+export function effectiveType(
+  row: Pick<MarkingProjectRow, 'state' | 'marked_type' | 'project_type'>,
+): ProjectType | null {
   return row.state === 'DRAFT' ? row.marked_type : row.project_type;
 }
 
@@ -34,7 +36,11 @@ export async function projectsOfPermits(m: EntityManager, principal: Principal, 
     const found = new Set(rows.map((r) => r.permit_number));
     throw MarkingErrors.permitsNotFound(numbers.filter((n) => !found.has(n)));
   }
-  assertRegionsAllowed(principal, 'permitNumbers', rows.map((r) => ({ key: r.permit_number, regionCode: r.region_code })));
+  assertRegionsAllowed(
+    principal,
+    'permitNumbers',
+    rows.map((r) => ({ key: r.permit_number, regionCode: r.region_code })),
+  );
   return [...new Set(rows.map((r) => r.project_code))].sort();
 }
 
@@ -44,18 +50,28 @@ export async function projectsOfPermits(m: EntityManager, principal: Principal, 
  * ingest of the same project serialise too.
  */
 export async function lockProjects(m: EntityManager, sortedCodes: string[]): Promise<void> {
-  await m.query(`SELECT count(pg_advisory_xact_lock(hashtext('project:' || c))) FROM unnest($1::text[]) AS c`, [sortedCodes]);
+  await m.query(`SELECT count(pg_advisory_xact_lock(hashtext('project:' || c))) FROM unnest($1::text[]) AS c`, [
+    sortedCodes,
+  ]);
 }
 
 /** Reads the projects with their marking (call after lockProjects) and re-checks their regions. */
-export async function loadProjects(m: EntityManager, principal: Principal, codes: string[]): Promise<MarkingProjectRow[]> {
+export async function loadProjects(
+  m: EntityManager,
+  principal: Principal,
+  codes: string[],
+): Promise<MarkingProjectRow[]> {
   const rows: MarkingProjectRow[] = await m.query(
     `SELECT p.project_code, p.name, p.region_code, p.project_type, pm.state, pm.marked_type, pm.marked_by, pm.step_id
        FROM project p LEFT JOIN project_marking pm ON pm.project_code = p.project_code
       WHERE p.project_code = ANY($1::text[]) ORDER BY p.project_code`,
     [codes],
   );
-  assertRegionsAllowed(principal, 'projectCode', rows.map((r) => ({ key: r.project_code, regionCode: r.region_code })));
+  assertRegionsAllowed(
+    principal,
+    'projectCode',
+    rows.map((r) => ({ key: r.project_code, regionCode: r.region_code })),
+  );
   return rows;
 }
 
@@ -68,7 +84,13 @@ export async function permitsOfProjects(m: EntityManager, codes: string[]): Prom
   return new Map(rows.map((r) => [r.project_code, r.numbers]));
 }
 
-export function toMarkedProject(row: MarkingProjectRow, previousType: ProjectType | null, projectType: ProjectType, state: SupervisionStateV1, permits: Map<string, string[]>): MarkedProjectV1 {
+export function toMarkedProject(
+  row: MarkingProjectRow,
+  previousType: ProjectType | null,
+  projectType: ProjectType,
+  state: SupervisionStateV1,
+  permits: Map<string, string[]>,
+): MarkedProjectV1 {
   return {
     projectCode: row.project_code,
     projectName: row.name,
@@ -85,7 +107,11 @@ export function toMarkedProject(row: MarkingProjectRow, previousType: ProjectTyp
  * numbers), locked, read with their marking and re-checked; 409 RECORD_LOCKED listing every
  * project whose marking is already submitted.
  */
-export async function lockUnsubmittedProjects(m: EntityManager, principal: Principal, numbers: string[]): Promise<{ codes: string[]; projects: MarkingProjectRow[] }> {
+export async function lockUnsubmittedProjects(
+  m: EntityManager,
+  principal: Principal,
+  numbers: string[],
+): Promise<{ codes: string[]; projects: MarkingProjectRow[] }> {
   const codes = await projectsOfPermits(m, principal, numbers);
   await lockProjects(m, codes);
   const projects = await loadProjects(m, principal, codes);

@@ -1,10 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { MarkingBatchRequestV1, MarkingBatchResultV1, MarkingWithdrawRequestV1, MarkingWithdrawResultV1, Principal, ProjectType, SupervisionStateV1 } from '@hn/messages';
+import {
+  MarkingBatchRequestV1,
+  MarkingBatchResultV1,
+  MarkingWithdrawRequestV1,
+  MarkingWithdrawResultV1,
+  Principal,
+  ProjectType,
+  SupervisionStateV1,
+} from '@hn/messages';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertRegionsAllowed, assertStaff } from '@hn/auth';
 import { checkPermitNumbers, checkProjectType } from './marking-access';
-import { effectiveType, lockProjects, lockUnsubmittedProjects, permitsOfProjects, toMarkedProject } from './marking-sql';
+import {
+  effectiveType,
+  lockProjects,
+  lockUnsubmittedProjects,
+  permitsOfProjects,
+  toMarkedProject,
+} from './marking-sql';
 import { MarkingErrors } from './marking.errors';
 
 interface StepProjectRow {
@@ -39,7 +53,10 @@ export class MarkingStepsService {
 
       const stepId = randomUUID();
       const changedCodes = changed.map((p) => p.project_code);
-      await m.query(`INSERT INTO marking_step (step_id, actor, project_type, permit_numbers) VALUES ($1, $2, $3, $4::text[])`, [stepId, principal.id, projectType, numbers]);
+      await m.query(
+        `INSERT INTO marking_step (step_id, actor, project_type, permit_numbers) VALUES ($1, $2, $3, $4::text[])`,
+        [stepId, principal.id, projectType, numbers],
+      );
       // what each project was before this step, for withdraw
       await m.query(
         `INSERT INTO marking_step_project (step_id, project_code, project_type, previous_type, previous_state, previous_marked_by, previous_marked_at, previous_step_id)
@@ -55,7 +72,11 @@ export class MarkingStepsService {
         [changedCodes, projectType, principal.id, stepId],
       );
       const permits = await permitsOfProjects(m, changedCodes);
-      return { stepId, projects: changed.map((p) => toMarkedProject(p, effectiveType(p), projectType, 'DRAFT', permits)), unchanged };
+      return {
+        stepId,
+        projects: changed.map((p) => toMarkedProject(p, effectiveType(p), projectType, 'DRAFT', permits)),
+        unchanged,
+      };
     });
   }
 
@@ -67,7 +88,11 @@ export class MarkingStepsService {
       const step = await this.lastOpenStep(m, principal.id);
       if (!step) throw MarkingErrors.nothingToWithdraw();
       const stepId = step.step_id;
-      const codes = ((await m.query(`SELECT project_code FROM marking_step_project WHERE step_id = $1 ORDER BY project_code`, [stepId])) as Array<{ project_code: string }>).map((r) => r.project_code);
+      const codes = (
+        (await m.query(`SELECT project_code FROM marking_step_project WHERE step_id = $1 ORDER BY project_code`, [
+          stepId,
+        ])) as Array<{ project_code: string }>
+      ).map((r) => r.project_code);
       await lockProjects(m, codes);
       const rows: StepProjectRow[] = await m.query(
         `SELECT sp.project_code, p.region_code, p.project_type AS official_type, sp.previous_type, sp.previous_state, pm.state, pm.marked_type, pm.step_id AS current_step
@@ -75,7 +100,11 @@ export class MarkingStepsService {
           WHERE sp.step_id = $1 ORDER BY sp.project_code`,
         [stepId],
       );
-      assertRegionsAllowed(principal, 'projectCode', rows.map((r) => ({ key: r.project_code, regionCode: r.region_code })));
+      assertRegionsAllowed(
+        principal,
+        'projectCode',
+        rows.map((r) => ({ key: r.project_code, regionCode: r.region_code })),
+      );
       const locked = rows.filter((r) => r.state === 'SUBMITTED').map((r) => r.project_code);
       if (locked.length > 0) throw MarkingErrors.locked(locked);
 
@@ -100,7 +129,10 @@ export class MarkingStepsService {
           WHERE sp.step_id = $1 AND t.project_code = sp.project_code AND t.previous_step_id = $1 AND ts.step_id = t.step_id AND ts.withdrawn_at IS NULL`,
         [stepId],
       );
-      await m.query(`UPDATE marking_step SET withdrawn_at = now(), withdrawn_by = $2 WHERE step_id = $1`, [stepId, principal.id]);
+      await m.query(`UPDATE marking_step SET withdrawn_at = now(), withdrawn_by = $2 WHERE step_id = $1`, [
+        stepId,
+        principal.id,
+      ]);
 
       const restored = rows.filter((r) => r.current_step === stepId);
       const superseded = rows.filter((r) => r.current_step !== stepId);
@@ -108,8 +140,14 @@ export class MarkingStepsService {
         stepId,
         withdrawnType: step.project_type,
         projects: [
-          ...restored.map((r) => ({ projectCode: r.project_code, projectType: r.previous_state === 'DRAFT' ? r.previous_type : r.official_type })),
-          ...superseded.map((r) => ({ projectCode: r.project_code, projectType: effectiveType({ ...r, project_type: r.official_type }) })),
+          ...restored.map((r) => ({
+            projectCode: r.project_code,
+            projectType: r.previous_state === 'DRAFT' ? r.previous_type : r.official_type,
+          })),
+          ...superseded.map((r) => ({
+            projectCode: r.project_code,
+            projectType: effectiveType({ ...r, project_type: r.official_type }),
+          })),
         ].sort((a, b) => (a.projectCode < b.projectCode ? -1 : 1)),
         superseded: superseded.map((r) => r.project_code),
       };
@@ -117,7 +155,10 @@ export class MarkingStepsService {
   }
 
   /** The caller's newest step, not withdrawn, with at least one project not yet submitted. */
-  private async lastOpenStep(m: EntityManager, actor: string): Promise<{ step_id: string; project_type: ProjectType } | null> {
+  private async lastOpenStep(
+    m: EntityManager,
+    actor: string,
+  ): Promise<{ step_id: string; project_type: ProjectType } | null> {
     const rows: Array<{ step_id: string; project_type: ProjectType }> = await m.query(
       `SELECT s.step_id, s.project_type FROM marking_step s
         WHERE s.actor = $1 AND s.withdrawn_at IS NULL AND s.closed_at IS NULL

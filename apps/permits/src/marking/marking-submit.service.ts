@@ -25,8 +25,14 @@ export class MarkingSubmitService {
       const unmarked = projects.filter((p) => p.state !== 'DRAFT').map((p) => p.project_code);
       if (unmarked.length > 0) throw MarkingErrors.unmarked(unmarked);
 
-      await m.query(`UPDATE project p SET project_type = pm.marked_type, updated_at = now() FROM project_marking pm WHERE pm.project_code = p.project_code AND p.project_code = ANY($1::text[])`, [codes]);
-      await m.query(`UPDATE project_marking SET state = 'SUBMITTED', submitted_by = $2, submitted_at = now(), updated_at = now() WHERE project_code = ANY($1::text[])`, [codes, principal.id]);
+      await m.query(
+        `UPDATE project p SET project_type = pm.marked_type, updated_at = now() FROM project_marking pm WHERE pm.project_code = p.project_code AND p.project_code = ANY($1::text[])`,
+        [codes],
+      );
+      await m.query(
+        `UPDATE project_marking SET state = 'SUBMITTED', submitted_by = $2, submitted_at = now(), updated_at = now() WHERE project_code = ANY($1::text[])`,
+        [codes, principal.id],
+      );
       // steps whose every project is now submitted are done: withdraw passes over them
       await m.query(
         `UPDATE marking_step s SET closed_at = now()
@@ -37,10 +43,19 @@ export class MarkingSubmitService {
         [codes],
       );
       const permits = await permitsOfProjects(m, codes);
-      const submitted = projects.map((p) => toMarkedProject(p, p.project_type, p.marked_type as ProjectType, 'SUBMITTED', permits));
+      const submitted = projects.map((p) =>
+        toMarkedProject(p, p.project_type, p.marked_type as ProjectType, 'SUBMITTED', permits),
+      );
       await enqueueProjectTyped(
         m,
-        submitted.map((p) => ({ projectCode: p.projectCode, projectName: p.projectName, regionCode: p.regionCode, previousType: p.previousType, projectType: p.projectType, permitNumbers: p.permitNumbers })),
+        submitted.map((p) => ({
+          projectCode: p.projectCode,
+          projectName: p.projectName,
+          regionCode: p.regionCode,
+          previousType: p.previousType,
+          projectType: p.projectType,
+          permitNumbers: p.permitNumbers,
+        })),
         currentCorrelationId(),
       );
       return { projects: submitted };

@@ -1,22 +1,40 @@
 import { ErrorCode, FieldError } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
-const list = (values: readonly string[], max = 20): string => (values.length > max ? `${values.slice(0, max).join('、')} 等 ${values.length} 个` : values.join('、'));
+const list = (values: readonly string[], max = 20): string =>
+  values.length > max ? `${values.slice(0, max).join('、')} 等 ${values.length} 个` : values.join('、');
 const reasons = (field: string, values: readonly string[]): FieldError[] => values.map((v) => ({ field, reason: v }));
 
 /** Errors of 存量预售项目标记, each with its stable code; offending numbers / codes listed in `errors`. */
 export const MarkingErrors = {
   invalid(errors: FieldError[]): DomainException {
-    return new DomainException(422, ErrorCode.INCOMPLETE_SUBMISSION, `提交内容不完整或有误，共 ${errors.length} 处 (incomplete or invalid submission)`, errors);
+    return new DomainException(
+      422,
+      ErrorCode.INCOMPLETE_SUBMISSION,
+      `提交内容不完整或有误，共 ${errors.length} 处 (incomplete or invalid submission)`,
+      errors,
+    );
   },
   invalidPermitNumbers(errors: FieldError[]): DomainException {
-    return new DomainException(400, ErrorCode.INVALID_PERMIT_NUMBER, `施工许可证编号无效，共 ${errors.length} 个 (invalid permit numbers)`, errors);
+    return new DomainException(
+      400,
+      ErrorCode.INVALID_PERMIT_NUMBER,
+      `施工许可证编号无效，共 ${errors.length} 个 (invalid permit numbers)`,
+      errors,
+    );
   },
   permitsNotFound(numbers: string[]): DomainException {
-    return new DomainException(404, ErrorCode.PERMIT_NOT_FOUND, `未找到施工许可证 ${list(numbers)} (construction permits not found)`, reasons('permitNumbers', numbers));
+    return new DomainException(
+      404,
+      ErrorCode.PERMIT_NOT_FOUND,
+      `未找到施工许可证 ${list(numbers)} (construction permits not found)`,
+      reasons('permitNumbers', numbers),
+    );
   },
   projectNotFound(projectCode: string): DomainException {
-    return new DomainException(404, ErrorCode.NOT_FOUND, `未找到工改项目 ${projectCode} (project not found)`, [{ field: 'projectCode', reason: projectCode }]);
+    return new DomainException(404, ErrorCode.NOT_FOUND, `未找到工改项目 ${projectCode} (project not found)`, [
+      { field: 'projectCode', reason: projectCode },
+    ]);
   },
   locked(projectCodes: string[]): DomainException {
     return new DomainException(
@@ -27,14 +45,26 @@ export const MarkingErrors = {
     );
   },
   unmarked(projectCodes: string[]): DomainException {
-    return new DomainException(422, ErrorCode.INCOMPLETE_SUBMISSION, `项目 ${list(projectCodes)} 尚未标记，不能提交 (project not marked: nothing to submit)`, reasons('projectCode', projectCodes));
+    return new DomainException(
+      422,
+      ErrorCode.INCOMPLETE_SUBMISSION,
+      `项目 ${list(projectCodes)} 尚未标记，不能提交 (project not marked: nothing to submit)`,
+      reasons('projectCode', projectCodes),
+    );
   },
   nothingToWithdraw(): DomainException {
-    return new DomainException(404, ErrorCode.NOTHING_TO_WITHDRAW, '没有可撤回的标记操作（本人未提交的最近一步）(no unsubmitted marking step of yours to withdraw)');
+    return new DomainException(
+      404,
+      ErrorCode.NOTHING_TO_WITHDRAW,
+      '没有可撤回的标记操作（本人未提交的最近一步）(no unsubmitted marking step of yours to withdraw)',
+    );
   },
   notSubmitted(projectCode: string): DomainException {
-    return new DomainException(409, ErrorCode.RECORD_NOT_SUBMITTED, `项目 ${projectCode} 的标记尚未提交，请撤回或重新标记，无需纠错 (marking not submitted: withdraw or mark again instead)`, [
-      { field: 'projectCode', reason: projectCode },
-    ]);
+    return new DomainException(
+      409,
+      ErrorCode.RECORD_NOT_SUBMITTED,
+      `项目 ${projectCode} 的标记尚未提交，请撤回或重新标记，无需纠错 (marking not submitted: withdraw or mark again instead)`,
+      [{ field: 'projectCode', reason: projectCode }],
+    );
   },
 };

@@ -35,7 +35,9 @@ export class InitialPermits1764200000000 implements MigrationInterface {
     await q.query(`CREATE INDEX construction_permit_project_code_idx ON construction_permit (project_code)`);
     await q.query(`CREATE INDEX construction_permit_region_idx ON construction_permit (region_code, issue_date DESC)`);
     // Partial-match search by project name over 100k+ permits (ILIKE '%…%').
-    await q.query(`CREATE INDEX construction_permit_name_trgm_idx ON construction_permit USING gin (project_name gin_trgm_ops)`);
+    await q.query(
+      `CREATE INDEX construction_permit_name_trgm_idx ON construction_permit USING gin (project_name gin_trgm_ops)`,
+    );
     await q.query(`
       CREATE TABLE building_unit (
         permit_number char(18) NOT NULL REFERENCES construction_permit(permit_number),

@@ -15,9 +15,13 @@ export class SearchGrams1764200000002 implements MigrationInterface {
         SELECT coalesce(array_agg(DISTINCT substr(lower(name), i, 2)), '{}')
           FROM generate_series(1, char_length(name) - 1) AS i
       $$`);
-    await q.query(`ALTER TABLE construction_permit ADD COLUMN name_grams text[] GENERATED ALWAYS AS (hn_name_bigrams(project_name)) STORED`);
+    await q.query(
+      `ALTER TABLE construction_permit ADD COLUMN name_grams text[] GENERATED ALWAYS AS (hn_name_bigrams(project_name)) STORED`,
+    );
     await q.query(`CREATE INDEX construction_permit_name_grams_idx ON construction_permit USING gin (name_grams)`);
-    await q.query(`CREATE INDEX construction_permit_issue_date_idx ON construction_permit (issue_date DESC, permit_number)`);
+    await q.query(
+      `CREATE INDEX construction_permit_issue_date_idx ON construction_permit (issue_date DESC, permit_number)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

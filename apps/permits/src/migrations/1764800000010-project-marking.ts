@@ -13,9 +13,13 @@ export class ProjectMarking1764800000010 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // The marking list: works category 01 permits in list order (a project's permits together), so a
     // page is an index walk that stops after pageSize rows instead of sorting every recent permit.
-    await q.query(`CREATE INDEX construction_permit_marking_idx ON construction_permit (project_code DESC, issue_date DESC, permit_number) WHERE right(permit_number::text, 2) = '01'`);
+    await q.query(
+      `CREATE INDEX construction_permit_marking_idx ON construction_permit (project_code DESC, issue_date DESC, permit_number) WHERE right(permit_number::text, 2) = '01'`,
+    );
     // without statistics on the works-category expression the planner guesses 0.5 % and sorts everything
-    await q.query(`CREATE STATISTICS construction_permit_works_stats ON (right(permit_number::text, 2)) FROM construction_permit`);
+    await q.query(
+      `CREATE STATISTICS construction_permit_works_stats ON (right(permit_number::text, 2)) FROM construction_permit`,
+    );
     await q.query(`ANALYZE construction_permit`);
     await q.query(`
       CREATE TABLE marking_step (
@@ -29,7 +33,9 @@ export class ProjectMarking1764800000010 implements MigrationInterface {
         withdrawn_by text NULL,
         closed_at timestamptz NULL
       )`);
-    await q.query(`CREATE INDEX marking_step_open_idx ON marking_step (actor, seq DESC) WHERE withdrawn_at IS NULL AND closed_at IS NULL`);
+    await q.query(
+      `CREATE INDEX marking_step_open_idx ON marking_step (actor, seq DESC) WHERE withdrawn_at IS NULL AND closed_at IS NULL`,
+    );
     await q.query(`
       CREATE TABLE project_marking (
         project_code text PRIMARY KEY REFERENCES project(project_code),
@@ -76,7 +82,9 @@ export class ProjectMarking1764800000010 implements MigrationInterface {
         corrected_by text NOT NULL,
         corrected_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX project_marking_correction_project_idx ON project_marking_correction (project_code, corrected_at)`);
+    await q.query(
+      `CREATE INDEX project_marking_correction_project_idx ON project_marking_correction (project_code, corrected_at)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

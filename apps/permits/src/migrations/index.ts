@@ -5,4 +5,10 @@ import { ProjectMarking1764800000010 } from './1764800000010-project-marking';
 import { SandboxPermits1766300000000 } from './1766300000000-sandbox-permits';
 
 /** Ordered migrations of the permits database (outbox/inbox tables from the persistence lib first). */
-export const permitsMigrations = [CreateOutboxInbox1700000000000, InitialPermits1764200000000, SearchGrams1764200000002, ProjectMarking1764800000010, SandboxPermits1766300000000];
+export const permitsMigrations = [
+  CreateOutboxInbox1700000000000,
+  InitialPermits1764200000000,
+  SearchGrams1764200000002,
+  ProjectMarking1764800000010,
+  SandboxPermits1766300000000,
+];

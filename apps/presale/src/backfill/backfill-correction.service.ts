@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff, CORRECTOR, regionOf } from '@hn/auth';
-import { FieldError, PresaleBackfillEvents, PresaleCorrectionRequestV1, PresaleCorrectionResultV1, PresaleSubmission, Principal, RecordCorrectedV1, REQUIRED_MESSAGE, validateMessage } from '@hn/messages';
+import {
+  FieldError,
+  PresaleBackfillEvents,
+  PresaleCorrectionRequestV1,
+  PresaleCorrectionResultV1,
+  PresaleSubmission,
+  Principal,
+  RecordCorrectedV1,
+  REQUIRED_MESSAGE,
+  validateMessage,
+} from '@hn/messages';
 import { correctionReportErrors, isScanRef } from '@hn/documents';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
@@ -37,23 +47,41 @@ export class BackfillCorrectionService {
   async correct(principal: Principal, request: PresaleCorrectionRequestV1): Promise<PresaleCorrectionResultV1> {
     assertStaff(principal, CORRECTOR);
     const presaleNumber = assertZNumber(request?.presaleNumber);
-    assertRegionAllowed(principal, regionOf(presaleNumber), { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
+    assertRegionAllowed(principal, regionOf(presaleNumber), {
+      what: `预售许可证 ${presaleNumber}`,
+      field: 'presaleNumber',
+    });
     const { report } = request;
     const errors: FieldError[] = [];
     errors.push(...correctionReportErrors(report));
     if (!isScanRef(report?.scan)) errors.push({ field: 'scan', reason: '书面报告扫描件必填 (report scan required)' });
     // payload rules: the message class of @hn/messages, nested under `submission` as in the gateway's body
-    const checked = request.submission === undefined || request.submission === null ? undefined : await validateMessage(PresaleSubmission, request.submission);
+    const checked =
+      request.submission === undefined || request.submission === null
+        ? undefined
+        : await validateMessage(PresaleSubmission, request.submission);
     if (!checked) errors.push({ field: 'submission', reason: REQUIRED_MESSAGE.message });
-    else if (!checked.ok) errors.push(...checked.errors.map((e) => ({ ...e, ...(e.field === 'body' ? { field: 'submission', reason: '须为对象 (must be an object)' } : { field: `submission.${e.field}` }) })));
+    else if (!checked.ok)
+      errors.push(
+        ...checked.errors.map((e) => ({
+          ...e,
+          ...(e.field === 'body'
+            ? { field: 'submission', reason: '须为对象 (must be an object)' }
+            : { field: `submission.${e.field}` }),
+        })),
+      );
     if (errors.length > 0 || !checked?.ok) throw PresaleErrors.incomplete(errors);
     const submission = checked.value;
     if (submission.constructionPermitNumbers[0] !== presaleNumber.slice(0, 18)) {
-      errors.push({ field: 'submission.constructionPermitNumbers[0]', reason: `首个施工许可证须仍为 ${presaleNumber.slice(0, 18)}，编号不变 (the first permit forms the number and cannot change)` });
+      errors.push({
+        field: 'submission.constructionPermitNumbers[0]',
+        reason: `首个施工许可证须仍为 ${presaleNumber.slice(0, 18)}，编号不变 (the first permit forms the number and cannot change)`,
+      });
     }
     if (errors.length > 0) throw PresaleErrors.incomplete(errors);
     assertPermitNumbersAllowed(principal, submission.constructionPermitNumbers, 'submission.');
-    if (submission.issueDate >= this.config.cutoverDate) throw BackfillErrors.afterCutover(submission.issueDate, this.config.cutoverDate);
+    if (submission.issueDate >= this.config.cutoverDate)
+      throw BackfillErrors.afterCutover(submission.issueDate, this.config.cutoverDate);
     const bytes = await this.scans.take(report.scan, 'scan');
 
     return this.dataSource.transaction(async (manager): Promise<PresaleCorrectionResultV1> => {
@@ -61,7 +89,14 @@ export class BackfillCorrectionService {
       if (!row) throw BackfillErrors.notFound(presaleNumber);
       assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
       if (row.status === 'WITHDRAWN' || row.state !== 'SUBMITTED') throw BackfillErrors.notSubmitted(presaleNumber);
-      const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes, submission.developer.creditCode, BackfillErrors.notMarkedPresale);
+      const eligible = await checkEligibility(
+        manager,
+        principal,
+        submission.constructionPermitNumbers,
+        submission.unitCodes,
+        submission.developer.creditCode,
+        BackfillErrors.notMarkedPresale,
+      );
       const keys = localCertificateKeysOf(submission);
       await assertLocalCertificateFree(manager, false, keys, submission, presaleNumber);
       const { id: reportScanId } = await this.scans.insert(manager, report.scan, bytes, principal.id);
@@ -70,20 +105,62 @@ export class BackfillCorrectionService {
       await manager.query(
         `INSERT INTO presale_permit_version (sandbox, presale_number, version, record, record_digest, chain_token, log_index, status, corrected_by, corrected_at, reason, document_number, report_scan_id)
          SELECT false, $1, COALESCE(max(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM presale_permit_version WHERE sandbox = false AND presale_number = $1`,
-        [presaleNumber, JSON.stringify(before), row.record_digest, row.record.chainToken, row.log_index, row.status, principal.id, correctedAt, report.reason.trim(), report.documentNumber.trim(), reportScanId],
+        [
+          presaleNumber,
+          JSON.stringify(before),
+          row.record_digest,
+          row.record.chainToken,
+          row.log_index,
+          row.status,
+          principal.id,
+          correctedAt,
+          report.reason.trim(),
+          report.documentNumber.trim(),
+          reportScanId,
+        ],
       );
       const logIndex = await this.log.reserveIndex(manager, false);
-      const record = buildPresaleRecord({ presaleNumber, letter: 'Z', serial: row.record.serial, sandbox: false, projectCode: eligible.projectCode, regionCode: eligible.regionCode, logIndex, submission });
+      const record = buildPresaleRecord({
+        presaleNumber,
+        letter: 'Z',
+        serial: row.record.serial,
+        sandbox: false,
+        projectCode: eligible.projectCode,
+        regionCode: eligible.regionCode,
+        logIndex,
+        submission,
+      });
       const { permit, digestHex } = this.writer.sign(record, 'CORRECTED', row.record.issuedAt);
-      await this.log.append(manager, false, logIndex, { kind: 'CORRECTED', presaleNumber, issueDate: record.issueDate, recordDigest: digestHex, loggedAt: correctedAt, supersedesIndex: Number(row.log_index) });
+      await this.log.append(manager, false, logIndex, {
+        kind: 'CORRECTED',
+        presaleNumber,
+        issueDate: record.issueDate,
+        recordDigest: digestHex,
+        loggedAt: correctedAt,
+        supersedesIndex: Number(row.log_index),
+      });
       await manager.query(
         `UPDATE presale_permit SET record = $2, record_digest = $3, chain_token = $4, log_index = $5, status = 'CORRECTED', region_code = $6, project_code = $7,
            authority_key = $8, certificate_key = $9
          WHERE sandbox = false AND presale_number = $1`,
-        [presaleNumber, JSON.stringify(permit), digestHex, permit.chainToken, logIndex, permit.regionCode, permit.projectCode, keys.authorityKey, keys.certificateKey],
+        [
+          presaleNumber,
+          JSON.stringify(permit),
+          digestHex,
+          permit.chainToken,
+          logIndex,
+          permit.regionCode,
+          permit.projectCode,
+          keys.authorityKey,
+          keys.certificateKey,
+        ],
       );
-      await manager.query(`DELETE FROM presale_permit_unit WHERE sandbox = false AND presale_number = $1`, [presaleNumber]);
-      await manager.query(`DELETE FROM presale_permit_link WHERE sandbox = false AND presale_number = $1`, [presaleNumber]);
+      await manager.query(`DELETE FROM presale_permit_unit WHERE sandbox = false AND presale_number = $1`, [
+        presaleNumber,
+      ]);
+      await manager.query(`DELETE FROM presale_permit_link WHERE sandbox = false AND presale_number = $1`, [
+        presaleNumber,
+      ]);
       await this.writer.insertLinks(manager, permit);
       await enqueueEvent<RecordCorrectedV1>(manager, {
         source: '/hn/presale',
@@ -108,7 +185,14 @@ export class BackfillCorrectionService {
         chainToken: permit.chainToken,
         verifyUrl: permit.verifyUrl,
         log: { index: logIndex, treeSize: logIndex + 1 },
-        backfill: backfillOf({ ...row, record: permit, status: 'CORRECTED', region_code: permit.regionCode, log_index: String(logIndex), record_digest: digestHex }),
+        backfill: backfillOf({
+          ...row,
+          record: permit,
+          status: 'CORRECTED',
+          region_code: permit.regionCode,
+          log_index: String(logIndex),
+          record_digest: digestHex,
+        }),
       };
     });
   }

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertStaff, StaffScopes } from '@hn/auth';
-import { BackfillIssuedV1, BackfillIssueRequestV1, IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, PresaleSubmission, Principal, validateMessage } from '@hn/messages';
+import {
+  BackfillIssuedV1,
+  BackfillIssueRequestV1,
+  IDEMPOTENCY_KEY_FIELD_ERROR,
+  isIdempotencyKey,
+  PresaleSubmission,
+  Principal,
+  validateMessage,
+} from '@hn/messages';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { claimIdempotencyKey, storeIdempotentResponse } from '../issuance/idempotency';
@@ -39,7 +47,8 @@ export class BackfillIssueService {
     const checked = await validateMessage(PresaleSubmission, request?.submission);
     if (!checked.ok) throw PresaleErrors.incomplete(checked.errors);
     const submission = checked.value;
-    if (submission.issueDate >= this.config.cutoverDate) throw BackfillErrors.afterCutover(submission.issueDate, this.config.cutoverDate);
+    if (submission.issueDate >= this.config.cutoverDate)
+      throw BackfillErrors.afterCutover(submission.issueDate, this.config.cutoverDate);
     const key = request.idempotencyKey;
     if (key !== undefined && !isIdempotencyKey(key)) {
       throw PresaleErrors.incomplete([IDEMPOTENCY_KEY_FIELD_ERROR]);
@@ -51,26 +60,38 @@ export class BackfillIssueService {
     // the submission as received (the gateway sends it trimmed), as hashed before the message class was applied here
     const requestHash = requestHashOf({ submission: request.submission, scanSha256: request.scan.sha256 });
     let issued = false;
-    const stored = await this.dataSource.transaction(async (manager): Promise<StoredBackfill> => {
-      if (key !== undefined) {
-        const replay = await claimIdempotencyKey<StoredBackfill>(manager, clientId, key, requestHash);
-        if (replay) return replay;
-      }
-      issued = true;
-      const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes, submission.developer.creditCode, BackfillErrors.notMarkedPresale);
-      const { permit } = await this.writer.issue(manager, principal, LETTER, submission, eligible, false);
-      const { id: scanId, scan } = await this.scans.insert(manager, request.scan, bytes, principal.id);
-      await manager.query(`INSERT INTO presale_backfill (sandbox, presale_number, state, backfilled_by, scan_id) VALUES (false, $1, 'DRAFT', $2, $3)`, [permit.presaleNumber, principal.id, scanId]);
-      const response: StoredBackfill = {
-        presaleNumber: permit.presaleNumber,
-        chainToken: permit.chainToken,
-        verifyUrl: permit.verifyUrl,
-        log: { index: permit.logIndex, treeSize: permit.logIndex + 1 },
-        backfill: { permit, status: 'VALID', backfillState: 'DRAFT', backfilledBy: principal.id, scan },
-      };
-      if (key !== undefined) await storeIdempotentResponse(manager, clientId, key, requestHash, response);
-      return response;
-    }).catch((err: unknown) => duplicateFromViolation(err, this.dataSource.manager, false, submission));
+    const stored = await this.dataSource
+      .transaction(async (manager): Promise<StoredBackfill> => {
+        if (key !== undefined) {
+          const replay = await claimIdempotencyKey<StoredBackfill>(manager, clientId, key, requestHash);
+          if (replay) return replay;
+        }
+        issued = true;
+        const eligible = await checkEligibility(
+          manager,
+          principal,
+          submission.constructionPermitNumbers,
+          submission.unitCodes,
+          submission.developer.creditCode,
+          BackfillErrors.notMarkedPresale,
+        );
+        const { permit } = await this.writer.issue(manager, principal, LETTER, submission, eligible, false);
+        const { id: scanId, scan } = await this.scans.insert(manager, request.scan, bytes, principal.id);
+        await manager.query(
+          `INSERT INTO presale_backfill (sandbox, presale_number, state, backfilled_by, scan_id) VALUES (false, $1, 'DRAFT', $2, $3)`,
+          [permit.presaleNumber, principal.id, scanId],
+        );
+        const response: StoredBackfill = {
+          presaleNumber: permit.presaleNumber,
+          chainToken: permit.chainToken,
+          verifyUrl: permit.verifyUrl,
+          log: { index: permit.logIndex, treeSize: permit.logIndex + 1 },
+          backfill: { permit, status: 'VALID', backfillState: 'DRAFT', backfilledBy: principal.id, scan },
+        };
+        if (key !== undefined) await storeIdempotentResponse(manager, clientId, key, requestHash, response);
+        return response;
+      })
+      .catch((err: unknown) => duplicateFromViolation(err, this.dataSource.manager, false, submission));
     if (issued) this.metrics.numberIssued(LETTER, false);
     return { ...stored, qrSvg: await this.qr.svg(stored.verifyUrl) };
   }

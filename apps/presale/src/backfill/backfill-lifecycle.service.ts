@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff, regionOf, StaffScopes } from '@hn/auth';
-import { BackfillSubmitRequestV1, BackfillSubmitResultV1, BackfillWithdrawRequestV1, BackfillWithdrawResultV1, PresaleBackfillEvents, PresalePermitBackfilledV1, Principal } from '@hn/messages';
+import {
+  BackfillSubmitRequestV1,
+  BackfillSubmitResultV1,
+  BackfillWithdrawRequestV1,
+  BackfillWithdrawResultV1,
+  PresaleBackfillEvents,
+  PresalePermitBackfilledV1,
+  Principal,
+} from '@hn/messages';
 import { parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
@@ -35,7 +43,10 @@ export class BackfillLifecycleService {
     if (named) assertRegionAllowed(principal, regionOf(named), { what: `预售许可证 ${named}`, field: 'presaleNumber' });
     return this.dataSource.transaction(async (manager) => {
       const row = named ? await this.namedDraft(manager, principal, named) : await this.lastDraft(manager, principal);
-      assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${row.presale_number}`, field: 'presaleNumber' });
+      assertRegionAllowed(principal, row.region_code, {
+        what: `预售许可证 ${row.presale_number}`,
+        field: 'presaleNumber',
+      });
       const loggedAt = new Date().toISOString();
       const index = await this.log.reserveIndex(manager, false);
       await this.log.append(manager, false, index, {
@@ -46,8 +57,14 @@ export class BackfillLifecycleService {
         loggedAt,
         supersedesIndex: Number(row.log_index),
       });
-      await manager.query(`UPDATE presale_permit SET status = 'WITHDRAWN' WHERE sandbox = false AND presale_number = $1`, [row.presale_number]);
-      await manager.query(`UPDATE presale_backfill SET withdrawn_at = $2 WHERE sandbox = false AND presale_number = $1`, [row.presale_number, loggedAt]);
+      await manager.query(
+        `UPDATE presale_permit SET status = 'WITHDRAWN' WHERE sandbox = false AND presale_number = $1`,
+        [row.presale_number],
+      );
+      await manager.query(
+        `UPDATE presale_backfill SET withdrawn_at = $2 WHERE sandbox = false AND presale_number = $1`,
+        [row.presale_number, loggedAt],
+      );
       return { presaleNumber: row.presale_number, status: 'WITHDRAWN' as const };
     });
   }
@@ -56,22 +73,33 @@ export class BackfillLifecycleService {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
     const numbers = body?.presaleNumbers;
     if (!Array.isArray(numbers) || numbers.length < 1 || numbers.length > 100) {
-      throw PresaleErrors.incomplete([{ field: 'presaleNumbers', reason: '1–100 个补录的预售许可证号 (1 to 100 presale numbers)' }]);
+      throw PresaleErrors.incomplete([
+        { field: 'presaleNumbers', reason: '1–100 个补录的预售许可证号 (1 to 100 presale numbers)' },
+      ]);
     }
-    if (new Set(numbers).size !== numbers.length) throw PresaleErrors.incomplete([{ field: 'presaleNumbers', reason: '不能重复 (must be distinct)' }]);
+    if (new Set(numbers).size !== numbers.length)
+      throw PresaleErrors.incomplete([{ field: 'presaleNumbers', reason: '不能重复 (must be distinct)' }]);
     numbers.forEach(assertZNumber);
-    numbers.forEach((n, i) => assertRegionAllowed(principal, regionOf(n), { what: `预售许可证 ${n}`, field: `presaleNumbers[${i}]` }));
+    numbers.forEach((n, i) =>
+      assertRegionAllowed(principal, regionOf(n), { what: `预售许可证 ${n}`, field: `presaleNumbers[${i}]` }),
+    );
     return this.dataSource.transaction(async (manager) => {
       const rows = await loadBackfills(manager, numbers, true);
       const byNumber = new Map(rows.map((r) => [r.presale_number, r]));
       for (const n of numbers) {
         const row = byNumber.get(n);
         if (!row) throw BackfillErrors.notFound(n);
-        assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${n}`, field: `presaleNumbers[${numbers.indexOf(n)}]` });
+        assertRegionAllowed(principal, row.region_code, {
+          what: `预售许可证 ${n}`,
+          field: `presaleNumbers[${numbers.indexOf(n)}]`,
+        });
         if (row.status === 'WITHDRAWN') throw BackfillErrors.withdrawn(n);
         if (row.state !== 'DRAFT') throw BackfillErrors.locked(n);
       }
-      await manager.query(`UPDATE presale_backfill SET state = 'SUBMITTED', submitted_by = $2, submitted_at = now() WHERE sandbox = false AND presale_number = ANY($1::text[])`, [numbers, principal.id]);
+      await manager.query(
+        `UPDATE presale_backfill SET state = 'SUBMITTED', submitted_by = $2, submitted_at = now() WHERE sandbox = false AND presale_number = ANY($1::text[])`,
+        [numbers, principal.id],
+      );
       const items = numbers.map((n) => backfillOf({ ...byNumber.get(n)!, state: 'SUBMITTED' }));
       for (const item of items) {
         await enqueueEvent<PresalePermitBackfilledV1>(manager, {

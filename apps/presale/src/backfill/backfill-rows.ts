@@ -28,7 +28,11 @@ export function backfillOf(row: BackfillRow): BackfilledPresalePermitV1 {
 }
 
 /** Rows of the given numbers, locked (FOR UPDATE of the backfill and the permit) when `lock`. */
-export async function loadBackfills(manager: EntityManager, presaleNumbers: string[], lock: boolean): Promise<BackfillRow[]> {
+export async function loadBackfills(
+  manager: EntityManager,
+  presaleNumbers: string[],
+  lock: boolean,
+): Promise<BackfillRow[]> {
   return manager.query(
     `SELECT ${BACKFILL_COLUMNS} FROM ${BACKFILL_FROM} WHERE b.sandbox = false AND b.presale_number = ANY($1::text[]) ORDER BY p.presale_number ${lock ? 'FOR UPDATE OF b, p' : ''}`,
     [presaleNumbers],

@@ -13,6 +13,12 @@ import { BackfillQueryService } from './backfill-query.service';
  */
 @Module({
   controllers: [BackfillController],
-  providers: [ScanStore, BackfillIssueService, BackfillLifecycleService, BackfillCorrectionService, BackfillQueryService],
+  providers: [
+    ScanStore,
+    BackfillIssueService,
+    BackfillLifecycleService,
+    BackfillCorrectionService,
+    BackfillQueryService,
+  ],
 })
 export class BackfillModule {}

@@ -17,9 +17,11 @@ export function validatePresaleConfig(env: Record<string, string | undefined>): 
   const problems: string[] = [];
   const base = readServiceEnv(env, 'presale', 3102, problems);
   const signingKeyPem = (env['PRESALE_SIGNING_KEY'] ?? '').replace(/\\n/g, '\n');
-  if (!signingKeyPem.includes('BEGIN PRIVATE KEY')) problems.push('PRESALE_SIGNING_KEY (secret) must be an Ed25519 PKCS#8 PEM');
+  if (!signingKeyPem.includes('BEGIN PRIVATE KEY'))
+    problems.push('PRESALE_SIGNING_KEY (secret) must be an Ed25519 PKCS#8 PEM');
   const publicBaseUrl = (env['PUBLIC_BASE_URL'] ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
-  if (!/^https?:\/\/[A-Za-z0-9.:-]+$/.test(publicBaseUrl)) problems.push('PUBLIC_BASE_URL must be http(s)://host[:port] without a path');
+  if (!/^https?:\/\/[A-Za-z0-9.:-]+$/.test(publicBaseUrl))
+    problems.push('PUBLIC_BASE_URL must be http(s)://host[:port] without a path');
   const logOrigin = env['PRESALE_LOG_ORIGIN'] ?? 'presale.hunan.gov.cn/log';
   const cutoverDate = env['PRESALE_CUTOVER_DATE']?.trim() || CUTOVER_DEFAULTS.presale;
   if (!isIsoDate(cutoverDate)) problems.push('PRESALE_CUTOVER_DATE 须为 YYYY-MM-DD 日期 (must be a YYYY-MM-DD date)');

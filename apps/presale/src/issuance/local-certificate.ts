@@ -19,8 +19,13 @@ export interface LocalCertificateKeys {
   certificateKey: string;
 }
 
-export function localCertificateKeysOf(submission: Pick<PresaleSubmissionV1, 'issuingAuthority' | 'localCertificateNumber'>): LocalCertificateKeys {
-  return { authorityKey: certificateKey(submission.issuingAuthority), certificateKey: certificateKey(submission.localCertificateNumber) };
+export function localCertificateKeysOf(
+  submission: Pick<PresaleSubmissionV1, 'issuingAuthority' | 'localCertificateNumber'>,
+): LocalCertificateKeys {
+  return {
+    authorityKey: certificateKey(submission.issuingAuthority),
+    certificateKey: certificateKey(submission.localCertificateNumber),
+  };
 }
 
 /**
@@ -30,18 +35,36 @@ export function localCertificateKeysOf(submission: Pick<PresaleSubmissionV1, 'is
  * the first to commit, then finds its record: 409 naming it, before any serial is taken); the
  * partial unique index is the backstop. `except` skips the record being corrected.
  */
-export async function assertLocalCertificateFree(manager: EntityManager, sandbox: boolean, keys: LocalCertificateKeys, submission: Pick<PresaleSubmissionV1, 'issuingAuthority' | 'localCertificateNumber'>, except?: string): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [`presale-cert:${sandbox}:${keys.authorityKey}:${keys.certificateKey}`]);
+export async function assertLocalCertificateFree(
+  manager: EntityManager,
+  sandbox: boolean,
+  keys: LocalCertificateKeys,
+  submission: Pick<PresaleSubmissionV1, 'issuingAuthority' | 'localCertificateNumber'>,
+  except?: string,
+): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [
+    `presale-cert:${sandbox}:${keys.authorityKey}:${keys.certificateKey}`,
+  ]);
   const rows: Array<{ presale_number: string }> = await manager.query(
     `SELECT presale_number FROM presale_permit
      WHERE sandbox = $1 AND authority_key = $2 AND certificate_key = $3 AND status <> 'WITHDRAWN' AND presale_number IS DISTINCT FROM $4 LIMIT 1`,
     [sandbox, keys.authorityKey, keys.certificateKey, except ?? null],
   );
-  if (rows[0]) throw PresaleErrors.duplicateLocalCertificate(submission.issuingAuthority.trim(), submission.localCertificateNumber.trim(), rows[0].presale_number);
+  if (rows[0])
+    throw PresaleErrors.duplicateLocalCertificate(
+      submission.issuingAuthority.trim(),
+      submission.localCertificateNumber.trim(),
+      rows[0].presale_number,
+    );
 }
 
 /** After a unique violation of the index (a race the lock did not cover): the same 409, naming the winner. */
-export async function duplicateFromViolation(err: unknown, manager: EntityManager, sandbox: boolean, submission: Pick<PresaleSubmissionV1, 'issuingAuthority' | 'localCertificateNumber'>): Promise<never> {
+export async function duplicateFromViolation(
+  err: unknown,
+  manager: EntityManager,
+  sandbox: boolean,
+  submission: Pick<PresaleSubmissionV1, 'issuingAuthority' | 'localCertificateNumber'>,
+): Promise<never> {
   const e = err as { code?: unknown; constraint?: unknown } | null;
   if (e?.code !== '23505' || e.constraint !== LOCAL_CERTIFICATE_INDEX) throw err;
   const keys = localCertificateKeysOf(submission);
@@ -49,5 +72,9 @@ export async function duplicateFromViolation(err: unknown, manager: EntityManage
     `SELECT presale_number FROM presale_permit WHERE sandbox = $1 AND authority_key = $2 AND certificate_key = $3 AND status <> 'WITHDRAWN' LIMIT 1`,
     [sandbox, keys.authorityKey, keys.certificateKey],
   );
-  throw PresaleErrors.duplicateLocalCertificate(submission.issuingAuthority.trim(), submission.localCertificateNumber.trim(), rows[0]?.presale_number ?? '');
+  throw PresaleErrors.duplicateLocalCertificate(
+    submission.issuingAuthority.trim(),
+    submission.localCertificateNumber.trim(),
+    rows[0]?.presale_number ?? '',
+  );
 }

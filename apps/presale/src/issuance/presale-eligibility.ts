@@ -31,9 +31,16 @@ export interface PermitSource {
 export function replicaSource(manager: EntityManager): PermitSource {
   return {
     permits: (permitNumbers) =>
-      manager.query(`SELECT permit_number, project_code, region_code, project_type, developer_name, developer_credit_code FROM permit_replica WHERE permit_number = ANY($1::text[])`, [permitNumbers]),
+      manager.query(
+        `SELECT permit_number, project_code, region_code, project_type, developer_name, developer_credit_code FROM permit_replica WHERE permit_number = ANY($1::text[])`,
+        [permitNumbers],
+      ),
     unitCodes: async (permitNumbers) =>
-      ((await manager.query(`SELECT unit_code FROM unit_replica WHERE permit_number = ANY($1::text[])`, [permitNumbers])) as Array<{ unit_code: string }>).map((u) => u.unit_code),
+      (
+        (await manager.query(`SELECT unit_code FROM unit_replica WHERE permit_number = ANY($1::text[])`, [
+          permitNumbers,
+        ])) as Array<{ unit_code: string }>
+      ).map((u) => u.unit_code),
   };
 }
 
@@ -42,7 +49,12 @@ export function replicaSource(manager: EntityManager): PermitSource {
  * (each service entry calls it once; checkEligibility then checks the replica's records).
  */
 export function assertPermitNumbersAllowed(principal: Principal, permitNumbers: readonly string[], prefix = ''): void {
-  permitNumbers.forEach((n, i) => assertRegionAllowed(principal, regionOf(n), { what: `施工许可证 ${n}`, field: `${prefix}constructionPermitNumbers[${i}]` }));
+  permitNumbers.forEach((n, i) =>
+    assertRegionAllowed(principal, regionOf(n), {
+      what: `施工许可证 ${n}`,
+      field: `${prefix}constructionPermitNumbers[${i}]`,
+    }),
+  );
 }
 
 /**
@@ -66,7 +78,10 @@ export async function checkEligibility(
   for (const [i, n] of permitNumbers.entries()) {
     const row = byNumber.get(n);
     if (!row) throw PresaleErrors.permitNotFound(n);
-    assertRegionAllowed(principal, row.region_code, { what: `施工许可证 ${n}`, field: `constructionPermitNumbers[${i}]` });
+    assertRegionAllowed(principal, row.region_code, {
+      what: `施工许可证 ${n}`,
+      field: `constructionPermitNumbers[${i}]`,
+    });
     if (row.project_type !== 'PRESALE') throw notPresale(n, row.project_type);
   }
   const projects = [...new Set(rows.map((r) => r.project_code))];
@@ -77,7 +92,11 @@ export async function checkEligibility(
   const mismatches = permitNumbers
     .map((n) => byNumber.get(n)!)
     .filter((r) => r.developer_credit_code!.trim().toUpperCase() !== submitted)
-    .map((r) => ({ permitNumber: r.permit_number, creditCode: r.developer_credit_code!.trim(), name: r.developer_name }));
+    .map((r) => ({
+      permitNumber: r.permit_number,
+      creditCode: r.developer_credit_code!.trim(),
+      name: r.developer_name,
+    }));
   if (mismatches.length > 0) throw PresaleErrors.developerMismatch(developerCreditCode.trim(), mismatches);
   const known = new Set(await source.unitCodes(permitNumbers));
   const foreign = unitCodes.filter((u) => !known.has(u));

@@ -1,5 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IDEMPOTENCY_KEY_FIELD_ERROR, isIdempotencyKey, PresaleEvents, PresaleIssuedV1, PresaleIssueRequestV1, PresalePermitIssuedV1, PresaleSubmission, Principal, validateMessage } from '@hn/messages';
+import {
+  IDEMPOTENCY_KEY_FIELD_ERROR,
+  isIdempotencyKey,
+  PresaleEvents,
+  PresaleIssuedV1,
+  PresaleIssueRequestV1,
+  PresalePermitIssuedV1,
+  PresaleSubmission,
+  Principal,
+  validateMessage,
+} from '@hn/messages';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource } from 'typeorm';
@@ -44,31 +54,61 @@ export class PresaleIssuanceService {
     let submission: PresaleSubmission | undefined;
     // The QR SVG is derived from verifyUrl: rendered after the commit, not while the counter row is locked.
     let issued = false;
-    const stored = await this.dataSource.transaction(async (manager): Promise<StoredIssuance> => {
-      const replay = await claimIdempotencyKey<StoredIssuance>(manager, principal.id, key, requestHash);
-      if (replay) return replay;
-      issued = true;
-      // payload rules: the message class of @hn/messages, as the gateway applies it; configuration (cut-over) here
-      // (so a payload sent straight over NATS is refused with the gateway's field list), then the cut-over.
-      const checked = await validateMessage(PresaleSubmission, received);
-      if (!checked.ok) throw PresaleErrors.incomplete(checked.errors);
-      submission = checked.value;
-      if (submission.issueDate < this.config.cutoverDate) {
-        throw PresaleErrors.incomplete([{ field: 'issueDate', reason: `发证日期早于统一编号启用日 ${this.config.cutoverDate}，存量预售许可请通过补录取得 Z 编号 (before the cut-over: backfill instead)` }]);
-      }
-      assertPermitNumbersAllowed(principal, submission.constructionPermitNumbers);
-      const sandbox = principal.sandbox === true;
-      // sandbox: the permits as the sandbox sees them (its own pushes over the real ones), asked of permits
-      const source = sandbox ? this.sandboxPermits.source(principal) : undefined;
-      const eligible = await checkEligibility(manager, principal, submission.constructionPermitNumbers, submission.unitCodes, submission.developer.creditCode, undefined, source);
-      const { permit } = await this.writer.issue(manager, principal, LETTER, submission, eligible, sandbox);
-      if (!sandbox) {
-        await enqueueEvent<PresalePermitIssuedV1>(manager, { source: '/hn/presale', type: PresaleEvents.permitIssued, subject: permit.presaleNumber, data: { permit }, correlationId: currentCorrelationId() });
-      }
-      const response: StoredIssuance = { presaleNumber: permit.presaleNumber, chainToken: permit.chainToken, verifyUrl: permit.verifyUrl, log: { index: permit.logIndex, treeSize: permit.logIndex + 1 }, sandbox, permit };
-      await storeIdempotentResponse(manager, principal.id, key, requestHash, response);
-      return response;
-    }).catch((err: unknown) => duplicateFromViolation(err, this.dataSource.manager, principal.sandbox === true, submission ?? received));
+    const stored = await this.dataSource
+      .transaction(async (manager): Promise<StoredIssuance> => {
+        const replay = await claimIdempotencyKey<StoredIssuance>(manager, principal.id, key, requestHash);
+        if (replay) return replay;
+        issued = true;
+        // payload rules: the message class of @hn/messages, as the gateway applies it; configuration (cut-over) here
+        // (so a payload sent straight over NATS is refused with the gateway's field list), then the cut-over.
+        const checked = await validateMessage(PresaleSubmission, received);
+        if (!checked.ok) throw PresaleErrors.incomplete(checked.errors);
+        submission = checked.value;
+        if (submission.issueDate < this.config.cutoverDate) {
+          throw PresaleErrors.incomplete([
+            {
+              field: 'issueDate',
+              reason: `发证日期早于统一编号启用日 ${this.config.cutoverDate}，存量预售许可请通过补录取得 Z 编号 (before the cut-over: backfill instead)`,
+            },
+          ]);
+        }
+        assertPermitNumbersAllowed(principal, submission.constructionPermitNumbers);
+        const sandbox = principal.sandbox === true;
+        // sandbox: the permits as the sandbox sees them (its own pushes over the real ones), asked of permits
+        const source = sandbox ? this.sandboxPermits.source(principal) : undefined;
+        const eligible = await checkEligibility(
+          manager,
+          principal,
+          submission.constructionPermitNumbers,
+          submission.unitCodes,
+          submission.developer.creditCode,
+          undefined,
+          source,
+        );
+        const { permit } = await this.writer.issue(manager, principal, LETTER, submission, eligible, sandbox);
+        if (!sandbox) {
+          await enqueueEvent<PresalePermitIssuedV1>(manager, {
+            source: '/hn/presale',
+            type: PresaleEvents.permitIssued,
+            subject: permit.presaleNumber,
+            data: { permit },
+            correlationId: currentCorrelationId(),
+          });
+        }
+        const response: StoredIssuance = {
+          presaleNumber: permit.presaleNumber,
+          chainToken: permit.chainToken,
+          verifyUrl: permit.verifyUrl,
+          log: { index: permit.logIndex, treeSize: permit.logIndex + 1 },
+          sandbox,
+          permit,
+        };
+        await storeIdempotentResponse(manager, principal.id, key, requestHash, response);
+        return response;
+      })
+      .catch((err: unknown) =>
+        duplicateFromViolation(err, this.dataSource.manager, principal.sandbox === true, submission ?? received),
+      );
     if (issued) this.metrics.numberIssued(LETTER, stored.sandbox);
     return { ...stored, qrSvg: await this.qr.svg(stored.verifyUrl) };
   }

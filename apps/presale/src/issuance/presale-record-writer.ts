@@ -19,7 +19,9 @@ export interface WrittenPermit {
 
 /** SHA-256 of the canonical JSON of a request body: what an idempotency key is bound to. */
 export function requestHashOf(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(value ?? null))
+    .digest('hex');
 }
 
 /**
@@ -35,7 +37,14 @@ export class PresaleRecordWriter {
     @Inject(PRESALE_CONFIG) private readonly config: PresaleConfig,
   ) {}
 
-  async issue(manager: EntityManager, principal: Principal, letter: PresaleLetter, submission: PresaleSubmissionV1, eligible: EligiblePermits, sandbox: boolean): Promise<WrittenPermit> {
+  async issue(
+    manager: EntityManager,
+    principal: Principal,
+    letter: PresaleLetter,
+    submission: PresaleSubmissionV1,
+    eligible: EligiblePermits,
+    sandbox: boolean,
+  ): Promise<WrittenPermit> {
     const firstPermit = submission.constructionPermitNumbers[0]!;
     // before the counter row: a duplicate certificate consumes no serial
     const keys = localCertificateKeysOf(submission);
@@ -43,10 +52,25 @@ export class PresaleRecordWriter {
     const serial = await this.nextSerial(manager, firstPermit, letter, sandbox);
     const presaleNumber = formatPresaleNumber(firstPermit, letter, serial);
     const logIndex = await this.log.reserveIndex(manager, sandbox);
-    const record = buildPresaleRecord({ presaleNumber, letter, serial, sandbox, projectCode: eligible.projectCode, regionCode: eligible.regionCode, logIndex, submission });
+    const record = buildPresaleRecord({
+      presaleNumber,
+      letter,
+      serial,
+      sandbox,
+      projectCode: eligible.projectCode,
+      regionCode: eligible.regionCode,
+      logIndex,
+      submission,
+    });
     const issuedAt = new Date().toISOString();
     const { permit, digestHex } = this.sign(record, 'VALID', issuedAt);
-    await this.log.append(manager, sandbox, logIndex, { kind: 'ISSUED', presaleNumber, issueDate: record.issueDate, recordDigest: digestHex, loggedAt: issuedAt });
+    await this.log.append(manager, sandbox, logIndex, {
+      kind: 'ISSUED',
+      presaleNumber,
+      issueDate: record.issueDate,
+      recordDigest: digestHex,
+      loggedAt: issuedAt,
+    });
     await this.insertRecord(manager, principal, permit, digestHex, keys);
     return { permit, digestHex };
   }
@@ -54,7 +78,16 @@ export class PresaleRecordWriter {
   /** Chain token and verification URL of a record (its digest goes into the token). */
   sign(record: PresaleRecord, status: PresalePermitV1['status'], issuedAt: string): WrittenPermit {
     const digest = recordDigest(record as unknown as Record<string, unknown>);
-    const chainToken = encodeChainToken({ presaleNumber: record.presaleNumber, issueDate: record.issueDate, recordDigest: digest, logIndex: record.logIndex, sandbox: record.sandbox }, this.keys.current);
+    const chainToken = encodeChainToken(
+      {
+        presaleNumber: record.presaleNumber,
+        issueDate: record.issueDate,
+        recordDigest: digest,
+        logIndex: record.logIndex,
+        sandbox: record.sandbox,
+      },
+      this.keys.current,
+    );
     const verifyUrl = this.verifyUrlOf(chainToken);
     return { permit: { ...record, chainToken, verifyUrl, status, issuedAt }, digestHex: digest.toString('hex') };
   }
@@ -64,7 +97,12 @@ export class PresaleRecordWriter {
   }
 
   /** One statement; the counter row stays locked until commit; the 100th request finds next_serial = 100 and is refused. */
-  private async nextSerial(manager: EntityManager, permitNumber: string, letter: PresaleLetter, sandbox: boolean): Promise<number> {
+  private async nextSerial(
+    manager: EntityManager,
+    permitNumber: string,
+    letter: PresaleLetter,
+    sandbox: boolean,
+  ): Promise<number> {
     const rows: Array<{ serial: number }> = await manager.query(
       `INSERT INTO presale_serial_counter AS c (permit_number, letter, sandbox, next_serial) VALUES ($1, $2, $3, 2)
        ON CONFLICT (permit_number, letter, sandbox) DO UPDATE SET next_serial = c.next_serial + 1 WHERE c.next_serial <= 99
@@ -75,11 +113,33 @@ export class PresaleRecordWriter {
     return rows[0]!.serial;
   }
 
-  private async insertRecord(manager: EntityManager, principal: Principal, permit: PresalePermitV1, digestHex: string, keys: LocalCertificateKeys): Promise<void> {
+  private async insertRecord(
+    manager: EntityManager,
+    principal: Principal,
+    permit: PresalePermitV1,
+    digestHex: string,
+    keys: LocalCertificateKeys,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO presale_permit (sandbox, presale_number, permit_number, letter, serial, region_code, project_code, client_id, record, record_digest, chain_token, log_index, status, issued_at, authority_key, certificate_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'VALID', $13, $14, $15)`,
-      [permit.sandbox, permit.presaleNumber, permit.constructionPermitNumbers[0], permit.letter, permit.serial, permit.regionCode, permit.projectCode, principal.id, JSON.stringify(permit), digestHex, permit.chainToken, permit.logIndex, permit.issuedAt, keys.authorityKey, keys.certificateKey],
+      [
+        permit.sandbox,
+        permit.presaleNumber,
+        permit.constructionPermitNumbers[0],
+        permit.letter,
+        permit.serial,
+        permit.regionCode,
+        permit.projectCode,
+        principal.id,
+        JSON.stringify(permit),
+        digestHex,
+        permit.chainToken,
+        permit.logIndex,
+        permit.issuedAt,
+        keys.authorityKey,
+        keys.certificateKey,
+      ],
     );
     await this.insertLinks(manager, permit);
   }

@@ -34,7 +34,9 @@ export function buildPresaleRecord(args: {
     presaleArea: s.presaleArea,
     unitCount: s.unitCount,
     plannedUse: s.plannedUse.trim(),
-    fundSupervision: s.fundSupervision ? { bank: s.fundSupervision.bank.trim(), account: s.fundSupervision.account } : null,
+    fundSupervision: s.fundSupervision
+      ? { bank: s.fundSupervision.bank.trim(), account: s.fundSupervision.account }
+      : null,
     location: { lat: s.location.lat, lng: s.location.lng },
   };
 }

@@ -108,7 +108,18 @@ export class InitialPresale1764300000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['signing_key', 'log_entry', 'log_head', 'idempotency_key', 'presale_permit_unit', 'presale_permit_link', 'presale_permit', 'presale_serial_counter', 'unit_replica', 'permit_replica']) {
+    for (const t of [
+      'signing_key',
+      'log_entry',
+      'log_head',
+      'idempotency_key',
+      'presale_permit_unit',
+      'presale_permit_link',
+      'presale_permit',
+      'presale_serial_counter',
+      'unit_replica',
+      'permit_replica',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

@@ -10,10 +10,14 @@ export class PresaleBackfill1764800000001 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE presale_permit DROP CONSTRAINT presale_permit_status_check`);
-    await q.query(`ALTER TABLE presale_permit ADD CONSTRAINT presale_permit_status_check CHECK (status IN ('VALID','CORRECTED','WITHDRAWN'))`);
+    await q.query(
+      `ALTER TABLE presale_permit ADD CONSTRAINT presale_permit_status_check CHECK (status IN ('VALID','CORRECTED','WITHDRAWN'))`,
+    );
     // log_entry is append-only (rules); only its kind constraint changes.
     await q.query(`ALTER TABLE log_entry DROP CONSTRAINT log_entry_kind_check`);
-    await q.query(`ALTER TABLE log_entry ADD CONSTRAINT log_entry_kind_check CHECK (kind IN ('ISSUED','CORRECTED','WITHDRAWN'))`);
+    await q.query(
+      `ALTER TABLE log_entry ADD CONSTRAINT log_entry_kind_check CHECK (kind IN ('ISSUED','CORRECTED','WITHDRAWN'))`,
+    );
     // Scans uploaded by staff (certificate scans, written correction reports), stored with the record.
     await q.query(`
       CREATE TABLE scan_file (
@@ -42,7 +46,9 @@ export class PresaleBackfill1764800000001 implements MigrationInterface {
         FOREIGN KEY (sandbox, presale_number) REFERENCES presale_permit(sandbox, presale_number),
         CHECK ((state = 'SUBMITTED') = (submitted_at IS NOT NULL))
       )`);
-    await q.query(`CREATE INDEX presale_backfill_by_idx ON presale_backfill (backfilled_by, created_at DESC) WHERE state = 'DRAFT' AND withdrawn_at IS NULL`);
+    await q.query(
+      `CREATE INDEX presale_backfill_by_idx ON presale_backfill (backfilled_by, created_at DESC) WHERE state = 'DRAFT' AND withdrawn_at IS NULL`,
+    );
     // Every replaced version of a corrected permit (the token of a version keeps saying "corrected").
     await q.query(`
       CREATE TABLE presale_permit_version (
@@ -78,14 +84,19 @@ export class PresaleBackfill1764800000001 implements MigrationInterface {
         registered_at timestamptz NOT NULL DEFAULT now(),
         scan_id bigint NOT NULL REFERENCES scan_file(id)
       )`);
-    await q.query(`CREATE INDEX unpermitted_presale_region_idx ON unpermitted_presale_project (region_code, registered_at DESC)`);
+    await q.query(
+      `CREATE INDEX unpermitted_presale_region_idx ON unpermitted_presale_project (region_code, registered_at DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['unpermitted_presale_project', 'presale_permit_version', 'presale_backfill', 'scan_file']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['unpermitted_presale_project', 'presale_permit_version', 'presale_backfill', 'scan_file'])
+      await q.query(`DROP TABLE ${t}`);
     await q.query(`ALTER TABLE log_entry DROP CONSTRAINT log_entry_kind_check`);
     await q.query(`ALTER TABLE log_entry ADD CONSTRAINT log_entry_kind_check CHECK (kind IN ('ISSUED','CORRECTED'))`);
     await q.query(`ALTER TABLE presale_permit DROP CONSTRAINT presale_permit_status_check`);
-    await q.query(`ALTER TABLE presale_permit ADD CONSTRAINT presale_permit_status_check CHECK (status IN ('VALID','CORRECTED'))`);
+    await q.query(
+      `ALTER TABLE presale_permit ADD CONSTRAINT presale_permit_status_check CHECK (status IN ('VALID','CORRECTED'))`,
+    );
   }
 }

@@ -13,7 +13,9 @@ export class LocalCertificateDeveloper1766200000000 implements MigrationInterfac
   name = 'LocalCertificateDeveloper1766200000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE presale_permit ADD COLUMN authority_key text NULL, ADD COLUMN certificate_key text NULL`);
+    await q.query(
+      `ALTER TABLE presale_permit ADD COLUMN authority_key text NULL, ADD COLUMN certificate_key text NULL`,
+    );
     await q.query(`
       WITH k AS (
         SELECT sandbox, presale_number,
@@ -30,7 +32,9 @@ export class LocalCertificateDeveloper1766200000000 implements MigrationInterfac
     await q.query(`
       CREATE UNIQUE INDEX presale_permit_local_certificate_uq ON presale_permit (sandbox, authority_key, certificate_key)
       WHERE status <> 'WITHDRAWN' AND certificate_key IS NOT NULL`);
-    await q.query(`ALTER TABLE permit_replica ADD COLUMN developer_name text NULL, ADD COLUMN developer_credit_code char(18) NULL`);
+    await q.query(
+      `ALTER TABLE permit_replica ADD COLUMN developer_name text NULL, ADD COLUMN developer_credit_code char(18) NULL`,
+    );
     await q.query(`DELETE FROM inbox_event WHERE consumer = 'presale-permit-replica'`);
   }
 

@@ -3,4 +3,9 @@ import { InitialPresale1764300000000 } from './1764300000000-initial-presale';
 import { PresaleBackfill1764800000001 } from './1764800000001-presale-backfill';
 import { LocalCertificateDeveloper1766200000000 } from './1766200000000-local-certificate-developer';
 
-export const presaleMigrations = [CreateOutboxInbox1700000000000, InitialPresale1764300000000, PresaleBackfill1764800000001, LocalCertificateDeveloper1766200000000];
+export const presaleMigrations = [
+  CreateOutboxInbox1700000000000,
+  InitialPresale1764300000000,
+  PresaleBackfill1764800000001,
+  LocalCertificateDeveloper1766200000000,
+];

@@ -9,6 +9,11 @@ import { PermitReplicaProjector } from './permit-replica.projector';
 @Injectable()
 export class PermitReplicaConsumer extends EventProjectionConsumer {
   constructor(dataSource: DataSource, @InjectNats() nats: NatsConnection, projector: PermitReplicaProjector) {
-    super(dataSource, nats, { stream: PermitsEvents.stream, durable: 'presale-permit-replica', filterSubject: 'hn.permits.>' }, (event, manager) => projector.apply(event, manager));
+    super(
+      dataSource,
+      nats,
+      { stream: PermitsEvents.stream, durable: 'presale-permit-replica', filterSubject: 'hn.permits.>' },
+      (event, manager) => projector.apply(event, manager),
+    );
   }
 }

@@ -31,20 +31,40 @@ export class PermitReplicaProjector {
          developer_name = EXCLUDED.developer_name, developer_credit_code = EXCLUDED.developer_credit_code
        WHERE r.source_time <= EXCLUDED.source_time
        RETURNING permit_number`,
-      [permit.permitNumber, permit.projectCode, permit.projectName, permit.regionCode, permit.projectType, permit.status, permit.issueDate, event.time, permit.developerName ?? null, permit.developerCreditCode ?? null],
+      [
+        permit.permitNumber,
+        permit.projectCode,
+        permit.projectName,
+        permit.regionCode,
+        permit.projectType,
+        permit.status,
+        permit.issueDate,
+        event.time,
+        permit.developerName ?? null,
+        permit.developerCreditCode ?? null,
+      ],
     );
     if (applied.length === 0) {
       // An older event (replayed after migration 1766200000000) still fills a developer the replica lacks.
-      await manager.query(`UPDATE permit_replica SET developer_name = $2, developer_credit_code = $3 WHERE permit_number = $1 AND developer_credit_code IS NULL`, [permit.permitNumber, permit.developerName ?? null, permit.developerCreditCode ?? null]);
+      await manager.query(
+        `UPDATE permit_replica SET developer_name = $2, developer_credit_code = $3 WHERE permit_number = $1 AND developer_credit_code IS NULL`,
+        [permit.permitNumber, permit.developerName ?? null, permit.developerCreditCode ?? null],
+      );
       return;
     }
     await manager.query(`DELETE FROM unit_replica WHERE permit_number = $1`, [permit.permitNumber]);
     if (units.length > 0) {
-      await manager.query(`INSERT INTO unit_replica (permit_number, unit_code) SELECT $1, unnest($2::text[])`, [permit.permitNumber, units.map((u) => u.unitCode)]);
+      await manager.query(`INSERT INTO unit_replica (permit_number, unit_code) SELECT $1, unnest($2::text[])`, [
+        permit.permitNumber,
+        units.map((u) => u.unitCode),
+      ]);
     }
   }
 
   private async typeProject(event: CloudEvent<ProjectTypedV1>, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE permit_replica SET project_type = $1, source_time = $2 WHERE project_code = $3 AND source_time <= $2`, [event.data.projectType, event.time, event.data.projectCode]);
+    await manager.query(
+      `UPDATE permit_replica SET project_type = $1, source_time = $2 WHERE project_code = $3 AND source_time <= $2`,
+      [event.data.projectType, event.time, event.data.projectCode],
+    );
   }
 }

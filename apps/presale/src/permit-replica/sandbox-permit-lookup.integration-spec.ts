@@ -1,5 +1,13 @@
 import { INestApplication } from '@nestjs/common';
-import { BuildingUnitV1, ConstructionPermitV1, ErrorCode, PresaleSubmissionV1, Principal, Rpc, RpcRequest } from '@hn/messages';
+import {
+  BuildingUnitV1,
+  ConstructionPermitV1,
+  ErrorCode,
+  PresaleSubmissionV1,
+  Principal,
+  Rpc,
+  RpcRequest,
+} from '@hn/messages';
 import { creditCodeCheckChar } from '@hn/numbering';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
@@ -31,7 +39,11 @@ const submission = (overrides: Partial<PresaleSubmissionV1> = {}): PresaleSubmis
   location: { lat: 27.0, lng: 113.3 },
   ...overrides,
 });
-const permit = (permitNumber: string, projectType: ConstructionPermitV1['projectType'], sandbox: boolean): ConstructionPermitV1 => ({
+const permit = (
+  permitNumber: string,
+  projectType: ConstructionPermitV1['projectType'],
+  sandbox: boolean,
+): ConstructionPermitV1 => ({
   permitNumber,
   projectCode: 'P1',
   projectName: '锦绣星城三期',
@@ -67,9 +79,17 @@ describe(SandboxPermitLookup.name, () => {
   /** what the permits service answers a sandbox principal: number → permit and unit codes */
   const sandboxView = new Map<string, { permit: ConstructionPermitV1; units: string[] }>();
   const asked: Array<{ subject: string; principal: Principal }> = [];
-  const issue = (body: PresaleSubmissionV1, principal = county) => rpc.call(Rpc.presaleIssue, principal, { idempotencyKey: randomUUID(), submission: body });
-  const problemOf = async (p: Promise<unknown>) => ((await p.then(() => ({ problem: null }), (e: { problem: unknown }) => e)) as { problem: unknown }).problem;
-  const outboxCount = async () => ((await dataSource.query(`SELECT count(*)::int AS n FROM outbox_event`)) as Array<{ n: number }>)[0]!.n;
+  const issue = (body: PresaleSubmissionV1, principal = county) =>
+    rpc.call(Rpc.presaleIssue, principal, { idempotencyKey: randomUUID(), submission: body });
+  const problemOf = async (p: Promise<unknown>) =>
+    (
+      (await p.then(
+        () => ({ problem: null }),
+        (e: { problem: unknown }) => e,
+      )) as { problem: unknown }
+    ).problem;
+  const outboxCount = async () =>
+    ((await dataSource.query(`SELECT count(*)::int AS n FROM outbox_event`)) as Array<{ n: number }>)[0]!.n;
 
   const startPermitsStandIn = (): void => {
     const codec = JSONCodec<{ id: string; data: RpcRequest<{ permitNumber: string }> }>();
@@ -80,14 +100,23 @@ describe(SandboxPermitLookup.name, () => {
         callback: (_err, msg) => {
           const packet = codec.decode(msg.data);
           asked.push({ subject, principal: packet.data.principal });
-          const entry = packet.data.principal.sandbox === true ? sandboxView.get(packet.data.body.permitNumber) : undefined;
+          const entry =
+            packet.data.principal.sandbox === true ? sandboxView.get(packet.data.body.permitNumber) : undefined;
           const notFound = { status: 404, code: ErrorCode.PERMIT_NOT_FOUND, title: 'Not Found', detail: 'not found' };
-          msg.respond(reply.encode(entry ? { id: packet.id, response: answer(entry), isDisposed: true } : { id: packet.id, err: notFound, isDisposed: true }));
+          msg.respond(
+            reply.encode(
+              entry
+                ? { id: packet.id, response: answer(entry), isDisposed: true }
+                : { id: packet.id, err: notFound, isDisposed: true },
+            ),
+          );
         },
       });
     permitsService = [
       handle(Rpc.permitGet.subject, (e) => e.permit),
-      handle(Rpc.permitUnits.subject, (e): BuildingUnitV1[] => e.units.map((unitCode) => ({ unitCode, name: '1#', floors: 10, floorArea: 100 }))),
+      handle(Rpc.permitUnits.subject, (e): BuildingUnitV1[] =>
+        e.units.map((unitCode) => ({ unitCode, name: '1#', floors: 10, floorArea: 100 })),
+      ),
     ];
   };
 
@@ -96,7 +125,15 @@ describe(SandboxPermitLookup.name, () => {
     const db = await createTestDatabase('it_presale_sandbox');
     dropDb = db.drop;
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    app = await createPresaleApp(validatePresaleConfig({ DATABASE_URL: db.serverUrl, PRESALE_DB_NAME: db.name, NATS_URL: nats.url, PRESALE_PORT: '0', PRESALE_SIGNING_KEY: pem }));
+    app = await createPresaleApp(
+      validatePresaleConfig({
+        DATABASE_URL: db.serverUrl,
+        PRESALE_DB_NAME: db.name,
+        NATS_URL: nats.url,
+        PRESALE_PORT: '0',
+        PRESALE_SIGNING_KEY: pem,
+      }),
+    );
     dataSource = app.get(DataSource);
     nc = await connect({ servers: nats.url });
     rpc = new RpcClient(nc, { timeoutMs: 10_000 });
@@ -122,15 +159,29 @@ describe(SandboxPermitLookup.name, () => {
 
   it('issues sandbox numbers for permits the sandbox pushed, which real issuance never sees', async () => {
     const before = await outboxCount();
-    const issued = await issue(submission({ constructionPermitNumbers: [SANDBOX_ONLY], unitCodes: ['SU1'] }), sandboxed);
+    const issued = await issue(
+      submission({ constructionPermitNumbers: [SANDBOX_ONLY], unitCodes: ['SU1'] }),
+      sandboxed,
+    );
     expect(issued).toMatchObject({ presaleNumber: `${SANDBOX_ONLY}-Y01`, sandbox: true, permit: { sandbox: true } });
-    expect(await rpc.callPublic(Rpc.publicVerify, { token: issued.chainToken })).toMatchObject({ valid: true, test: true });
+    expect(await rpc.callPublic(Rpc.publicVerify, { token: issued.chainToken })).toMatchObject({
+      valid: true,
+      test: true,
+    });
     expect(await outboxCount()).toBe(before);
     expect(asked.every((a) => a.principal.sandbox === true && a.principal.id === sandboxed.id)).toBe(true);
     // the real replica has no such permit
-    expect(await problemOf(issue(submission({ constructionPermitNumbers: [SANDBOX_ONLY], unitCodes: ['SU1'] })))).toMatchObject({ status: 404, code: 'PERMIT_NOT_FOUND' });
-    expect(await problemOf(issue(submission({ constructionPermitNumbers: [SANDBOX_ONLY], unitCodes: ['NOT-SU1'] }), sandboxed))).toMatchObject({ status: 422, code: 'UNIT_NOT_IN_PERMITS' });
-    expect(await problemOf(issue(submission({ constructionPermitNumbers: ['430223202406208801'] }), sandboxed))).toMatchObject({ status: 404, code: 'PERMIT_NOT_FOUND' });
+    expect(
+      await problemOf(issue(submission({ constructionPermitNumbers: [SANDBOX_ONLY], unitCodes: ['SU1'] }))),
+    ).toMatchObject({ status: 404, code: 'PERMIT_NOT_FOUND' });
+    expect(
+      await problemOf(
+        issue(submission({ constructionPermitNumbers: [SANDBOX_ONLY], unitCodes: ['NOT-SU1'] }), sandboxed),
+      ),
+    ).toMatchObject({ status: 422, code: 'UNIT_NOT_IN_PERMITS' });
+    expect(
+      await problemOf(issue(submission({ constructionPermitNumbers: ['430223202406208801'] }), sandboxed)),
+    ).toMatchObject({ status: 404, code: 'PERMIT_NOT_FOUND' });
   });
 
   it('keeps real issuance on the local replica (no round trip) and its serial apart from the sandbox', async () => {
@@ -142,14 +193,19 @@ describe(SandboxPermitLookup.name, () => {
     expect(sandbox.presaleNumber).toBe(`${REAL}-Y01`);
     expect(asked.length).toBeGreaterThan(askedBefore);
     expect((await issue(submission())).presaleNumber).toBe(`${REAL}-Y02`);
-    const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE payload->'data'->'permit'->>'sandbox' = 'true'`)) as Array<{ n: number }>;
+    const [{ n }] = (await dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_event WHERE payload->'data'->'permit'->>'sandbox' = 'true'`,
+    )) as Array<{ n: number }>;
     expect(n).toBe(0);
   });
 
   it('follows the sandbox view of a real permit (a sandbox retyping), never the other way round', async () => {
     sandboxView.set(REAL, { permit: { ...permit(REAL, 'OTHER', true) }, units: ['U22'] });
     try {
-      expect(await problemOf(issue(submission(), sandboxed))).toMatchObject({ status: 422, code: 'PERMIT_NOT_PRESALE' });
+      expect(await problemOf(issue(submission(), sandboxed))).toMatchObject({
+        status: 422,
+        code: 'PERMIT_NOT_PRESALE',
+      });
       expect((await issue(submission())).sandbox).toBe(false);
     } finally {
       sandboxView.set(REAL, { permit: permit(REAL, 'PRESALE', false), units: ['U22'] });
@@ -159,7 +215,10 @@ describe(SandboxPermitLookup.name, () => {
   it('answers 503 for sandbox issuance while permits is down; real issuance goes on', async () => {
     for (const s of permitsService) s.unsubscribe();
     try {
-      expect(await problemOf(issue(submission(), sandboxed))).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+      expect(await problemOf(issue(submission(), sandboxed))).toMatchObject({
+        status: 503,
+        code: 'SERVICE_UNAVAILABLE',
+      });
       expect((await issue(submission())).sandbox).toBe(false);
     } finally {
       startPermitsStandIn();
@@ -175,9 +234,18 @@ describe(SandboxPermitLookup.name, () => {
     expect(await problemOf(issue(body))).toMatchObject({ status: 409, code: 'DUPLICATE_LOCAL_CERTIFICATE' });
   });
 
-  it('refuses a sandbox developer that is not the sandbox permit\'s (422 DEVELOPER_MISMATCH)', async () => {
+  it("refuses a sandbox developer that is not the sandbox permit's (422 DEVELOPER_MISMATCH)", async () => {
     const other = '91430223000000001';
-    const problem = await problemOf(issue(submission({ constructionPermitNumbers: [SANDBOX_ONLY], unitCodes: ['SU1'], developer: { name: '茶陵别家置业有限公司', creditCode: other + creditCodeCheckChar(other) } }), sandboxed));
+    const problem = await problemOf(
+      issue(
+        submission({
+          constructionPermitNumbers: [SANDBOX_ONLY],
+          unitCodes: ['SU1'],
+          developer: { name: '茶陵别家置业有限公司', creditCode: other + creditCodeCheckChar(other) },
+        }),
+        sandboxed,
+      ),
+    );
     expect(problem).toMatchObject({ status: 422, code: 'DEVELOPER_MISMATCH' });
   });
 });

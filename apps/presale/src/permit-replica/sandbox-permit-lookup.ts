@@ -37,14 +37,27 @@ export class SandboxPermitLookup {
       permits: async (numbers): Promise<PermitFacts[]> =>
         (await Promise.all(numbers.map(get)))
           .filter((p): p is ConstructionPermitV1 => p !== null)
-          .map((p) => ({ permit_number: p.permitNumber, project_code: p.projectCode, region_code: p.regionCode, project_type: p.projectType, developer_name: p.developerName, developer_credit_code: p.developerCreditCode })),
+          .map((p) => ({
+            permit_number: p.permitNumber,
+            project_code: p.projectCode,
+            region_code: p.regionCode,
+            project_type: p.projectType,
+            developer_name: p.developerName,
+            developer_credit_code: p.developerCreditCode,
+          })),
       unitCodes: async (numbers): Promise<string[]> =>
-        (await Promise.all(numbers.map((n) => this.ask(Rpc.permitUnits, principal, n)))).flatMap((units) => (units ?? []).map((u) => u.unitCode)),
+        (await Promise.all(numbers.map((n) => this.ask(Rpc.permitUnits, principal, n)))).flatMap((units) =>
+          (units ?? []).map((u) => u.unitCode),
+        ),
     };
   }
 
   /** null when the permit is unknown (in both spaces); other problems (403, 503) pass through. */
-  private async ask<T>(def: RpcDef<{ permitNumber: string }, T, 'principal'>, principal: Principal, permitNumber: string): Promise<T | null> {
+  private async ask<T>(
+    def: RpcDef<{ permitNumber: string }, T, 'principal'>,
+    principal: Principal,
+    permitNumber: string,
+  ): Promise<T | null> {
     try {
       return await this.rpc.call(def, principal, { permitNumber }, currentCorrelationId());
     } catch (err) {

@@ -17,12 +17,17 @@ export class PresaleQueryService {
 
   /** Sandbox credentials see sandbox records, real credentials real ones. */
   async get(principal: Principal, presaleNumber: string): Promise<PresalePermitV1> {
-    if (typeof presaleNumber !== 'string' || !parsePresaleNumber(presaleNumber)) throw PresaleErrors.invalidNumber(String(presaleNumber));
-    assertRegionAllowed(principal, regionOf(presaleNumber), { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
-    const rows: Array<{ record: PresalePermitV1; status: PresalePermitV1['status']; region_code: string }> = await this.dataSource.query(
-      `SELECT record, status, region_code FROM presale_permit WHERE sandbox = $1 AND presale_number = $2`,
-      [principal.sandbox === true, presaleNumber],
-    );
+    if (typeof presaleNumber !== 'string' || !parsePresaleNumber(presaleNumber))
+      throw PresaleErrors.invalidNumber(String(presaleNumber));
+    assertRegionAllowed(principal, regionOf(presaleNumber), {
+      what: `预售许可证 ${presaleNumber}`,
+      field: 'presaleNumber',
+    });
+    const rows: Array<{ record: PresalePermitV1; status: PresalePermitV1['status']; region_code: string }> =
+      await this.dataSource.query(
+        `SELECT record, status, region_code FROM presale_permit WHERE sandbox = $1 AND presale_number = $2`,
+        [principal.sandbox === true, presaleNumber],
+      );
     const row = rows[0];
     if (!row) throw PresaleErrors.presaleNotFound(presaleNumber);
     assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
@@ -32,15 +37,33 @@ export class PresaleQueryService {
   async qrCode(principal: Principal, presaleNumber: string, format: 'png' | 'svg'): Promise<BinaryFileV1> {
     const permit = await this.get(principal, presaleNumber);
     if (format === 'svg') {
-      return { fileName: `${presaleNumber}.svg`, contentType: 'image/svg+xml', contentBase64: Buffer.from(await this.qr.svg(permit.verifyUrl)).toString('base64') };
+      return {
+        fileName: `${presaleNumber}.svg`,
+        contentType: 'image/svg+xml',
+        contentBase64: Buffer.from(await this.qr.svg(permit.verifyUrl)).toString('base64'),
+      };
     }
-    return { fileName: `${presaleNumber}.png`, contentType: 'image/png', contentBase64: (await this.qr.png(permit.verifyUrl)).toString('base64') };
+    return {
+      fileName: `${presaleNumber}.png`,
+      contentType: 'image/png',
+      contentBase64: (await this.qr.png(permit.verifyUrl)).toString('base64'),
+    };
   }
 
   async printOverlay(principal: Principal, presaleNumber: string, paper: PaperSizeV1 = 'A4'): Promise<BinaryFileV1> {
-    if (!(paper in PAPER_SIZES_MM)) throw PresaleErrors.incomplete([{ field: 'paper', reason: `纸张须为 ${Object.keys(PAPER_SIZES_MM).join('/')} (paper size)` }]);
+    if (!(paper in PAPER_SIZES_MM))
+      throw PresaleErrors.incomplete([
+        { field: 'paper', reason: `纸张须为 ${Object.keys(PAPER_SIZES_MM).join('/')} (paper size)` },
+      ]);
     const permit = await this.get(principal, presaleNumber);
-    const pdf = await this.printLayout.render({ presaleNumber, verifyUrl: permit.verifyUrl, sandbox: permit.sandbox }, paper as PaperSize);
-    return { fileName: `${presaleNumber}-print-layout.pdf`, contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
+    const pdf = await this.printLayout.render(
+      { presaleNumber, verifyUrl: permit.verifyUrl, sandbox: permit.sandbox },
+      paper as PaperSize,
+    );
+    return {
+      fileName: `${presaleNumber}-print-layout.pdf`,
+      contentType: 'application/pdf',
+      contentBase64: pdf.toString('base64'),
+    };
   }
 }

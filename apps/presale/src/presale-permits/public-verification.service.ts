@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { PresaleBackfillStatusV1, PresalePermitV1, PublicPresaleSummaryV1, SupervisionStateV1, VerifyCodeV1, verifyOutcome, VerifyResultV1 } from '@hn/messages';
+import {
+  PresaleBackfillStatusV1,
+  PresalePermitV1,
+  PublicPresaleSummaryV1,
+  SupervisionStateV1,
+  VerifyCodeV1,
+  verifyOutcome,
+  VerifyResultV1,
+} from '@hn/messages';
 import { decodeChainTokenUnverified, normalizeChainTokenText, verifyChainToken } from '@hn/chain';
 import { parsePresaleNumber } from '@hn/numbering';
 import { DataSource } from 'typeorm';
@@ -9,7 +17,15 @@ import { SigningKeysService } from '../transparency-log/signing-keys.service';
 /** A verification answer of a code: its status, validity and sentences (one table, VERIFY_OUTCOMES). */
 function outcome(code: VerifyCodeV1, extra: Partial<VerifyResultV1> = {}): VerifyResultV1 {
   const o = verifyOutcome(code);
-  return { valid: o.valid, status: o.status, code: o.code, ...(o.valid ? {} : { reason: o.code }), message: o.message, messageEn: o.messageEn, ...extra };
+  return {
+    valid: o.valid,
+    status: o.status,
+    code: o.code,
+    ...(o.valid ? {} : { reason: o.code }),
+    message: o.message,
+    messageEn: o.messageEn,
+    ...extra,
+  };
 }
 
 interface VerifiedRow {
@@ -37,7 +53,15 @@ export class PublicVerificationService {
     const token = normalizeChainTokenText(tokenText);
     if (!token) return outcome('MALFORMED');
     const checked = verifyChainToken(token, await this.keys.verificationKeys(decodeChainTokenUnverified(token)?.keyId));
-    if (!checked.valid) return outcome(checked.reason === 'BAD_SIGNATURE' || checked.reason === 'UNKNOWN_KEY' || checked.reason === 'TRUNCATED' || checked.reason === 'UNSUPPORTED_VERSION' ? checked.reason : 'MALFORMED');
+    if (!checked.valid)
+      return outcome(
+        checked.reason === 'BAD_SIGNATURE' ||
+          checked.reason === 'UNKNOWN_KEY' ||
+          checked.reason === 'TRUNCATED' ||
+          checked.reason === 'UNSUPPORTED_VERSION'
+          ? checked.reason
+          : 'MALFORMED',
+      );
     const claims = checked.claims;
     const sandbox = claims.sandbox === true;
     const rows: VerifiedRow[] = await this.dataSource.query(
@@ -63,14 +87,19 @@ export class PublicVerificationService {
     );
     if (replaced.length > 0) {
       const verifyUrl = row.record.verifyUrl;
-      const current = { presaleNumber: claims.presaleNumber, verifyUrl, verifyPath: `/V/${verifyUrl.slice(verifyUrl.lastIndexOf('/V/') + 3)}` };
+      const current = {
+        presaleNumber: claims.presaleNumber,
+        verifyUrl,
+        verifyPath: `/V/${verifyUrl.slice(verifyUrl.lastIndexOf('/V/') + 3)}`,
+      };
       return outcome('CORRECTED', { permit: toSummary(row.record, row.status), current, ...test });
     }
     return outcome('RECORD_MISMATCH', test);
   }
 
   async publicPermit(presaleNumber: string): Promise<PublicPresaleSummaryV1> {
-    if (typeof presaleNumber !== 'string' || !parsePresaleNumber(presaleNumber)) throw PresaleErrors.invalidNumber(String(presaleNumber));
+    if (typeof presaleNumber !== 'string' || !parsePresaleNumber(presaleNumber))
+      throw PresaleErrors.invalidNumber(String(presaleNumber));
     // drafts and withdrawn backfills are not public: not found, as if never issued
     const rows: Array<{ record: PresalePermitV1; status: PresalePermitV1['status'] }> = await this.dataSource.query(
       `SELECT p.record, p.status FROM presale_permit p LEFT JOIN presale_backfill b ON b.sandbox = p.sandbox AND b.presale_number = p.presale_number

@@ -144,9 +144,9 @@ describe(PrintLayoutRenderer.name, () => {
 
     it('rejects an unknown paper size', async () => {
       expect(() => layoutFor('A6' as PaperSize)).toThrow(/不支持的纸张规格.*Unsupported paper size: A6/s);
-      await expect(renderer.render({ presaleNumber: PRESALE_NUMBER, verifyUrl: VERIFY_URL }, 'toString' as PaperSize)).rejects.toThrow(
-        /Unsupported paper size/,
-      );
+      await expect(
+        renderer.render({ presaleNumber: PRESALE_NUMBER, verifyUrl: VERIFY_URL }, 'toString' as PaperSize),
+      ).rejects.toThrow(/Unsupported paper size/);
     });
 
     it('uses the real Noto Serif SC line height and keeps the one-line caption inside the printable page', async () => {
@@ -175,7 +175,9 @@ describe(PrintLayoutRenderer.name, () => {
       expect(VERIFY_URL).toHaveLength(152);
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(pdf.subarray(-8).toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
-      console.log(`PrintLayoutRenderer: A4 overlay ${(pdf.length / KB).toFixed(1)} KB, QR version ${qrCodes.version(VERIFY_URL)}`);
+      console.log(
+        `PrintLayoutRenderer: A4 overlay ${(pdf.length / KB).toFixed(1)} KB, QR version ${qrCodes.version(VERIFY_URL)}`,
+      );
       expect(pdf.length).toBeLessThan(400 * KB);
       const parsed = await pdfParse(pdf);
       expect(parsed.numpages).toBe(1);
@@ -198,7 +200,10 @@ describe(PrintLayoutRenderer.name, () => {
       expect(sizes).toEqual([11, CAPTION_FONT_SIZE_PT]);
       const layout = layoutFor('A4');
       // Tm 为 PDF 原生坐标（自下而上，基线）。Tm is in native PDF space (bottom-up, at the baseline).
-      const origins = [...content.matchAll(/1 0 0 1 (-?[\d.]+) (-?[\d.]+) Tm/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      const origins = [...content.matchAll(/1 0 0 1 (-?[\d.]+) (-?[\d.]+) Tm/g)].map((m) => [
+        Number(m[1]),
+        Number(m[2]),
+      ]);
       expectClose(origins[0][0], layout.number.x);
       expectClose(origins[0][1], layout.page.height - layout.number.y - 11 * 1.151);
       expect(origins[origins.length - 1][0]).toBeGreaterThanOrEqual(mmToPt(PRINTABLE_EDGE_MM));
@@ -217,7 +222,11 @@ describe(PrintLayoutRenderer.name, () => {
 
       const modules = qrCodes.modules(VERIFY_URL);
       const side = modules.size + 2 * QR_QUIET_ZONE_MODULES;
-      const grid = drawnGrid(rects.filter((r) => r !== background[0]), layout, side);
+      const grid = drawnGrid(
+        rects.filter((r) => r !== background[0]),
+        layout,
+        side,
+      );
       const inner = grid.filter((_, i) => {
         const row = Math.floor(i / side) - QR_QUIET_ZONE_MODULES;
         const col = (i % side) - QR_QUIET_ZONE_MODULES;
@@ -228,7 +237,10 @@ describe(PrintLayoutRenderer.name, () => {
     });
 
     it('adds the sandbox watermark and still draws a decodable QR', async () => {
-      const sandboxPdf = await renderer.render({ presaleNumber: PRESALE_NUMBER, verifyUrl: VERIFY_URL, sandbox: true }, 'A5');
+      const sandboxPdf = await renderer.render(
+        { presaleNumber: PRESALE_NUMBER, verifyUrl: VERIFY_URL, sandbox: true },
+        'A5',
+      );
       const parsed = await pdfParse(sandboxPdf);
       expect(parsed.numpages).toBe(1);
       const text = compact(parsed.text);

@@ -18,7 +18,13 @@ export interface ScanRow {
 export const SCAN_COLUMNS = `s.sha256 AS scan_sha256, s.content_type AS scan_content_type, s.size AS scan_size, s.file_name AS scan_file_name, s.uploaded_at AS scan_uploaded_at`;
 
 export function storedScanOf(row: ScanRow): StoredScanV1 {
-  return { sha256: row.scan_sha256, contentType: row.scan_content_type, size: Number(row.scan_size), fileName: row.scan_file_name, uploadedAt: new Date(row.scan_uploaded_at).toISOString() };
+  return {
+    sha256: row.scan_sha256,
+    contentType: row.scan_content_type,
+    size: Number(row.scan_size),
+    fileName: row.scan_file_name,
+    uploadedAt: new Date(row.scan_uploaded_at).toISOString(),
+  };
 }
 
 /**
@@ -37,12 +43,26 @@ export class ScanStore {
     return this.staging.take(ref, field);
   }
 
-  async insert(manager: EntityManager, ref: ScanRefV1, bytes: Buffer, uploadedBy: string): Promise<{ id: string; scan: StoredScanV1 }> {
+  async insert(
+    manager: EntityManager,
+    ref: ScanRefV1,
+    bytes: Buffer,
+    uploadedBy: string,
+  ): Promise<{ id: string; scan: StoredScanV1 }> {
     const rows: Array<{ id: string; uploaded_at: Date }> = await manager.query(
       `INSERT INTO scan_file (sha256, content_type, size, file_name, content, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, uploaded_at`,
       [ref.sha256, ref.contentType, bytes.byteLength, ref.fileName, bytes, uploadedBy],
     );
     const row = rows[0]!;
-    return { id: String(row.id), scan: { sha256: ref.sha256, contentType: ref.contentType, size: bytes.byteLength, fileName: ref.fileName, uploadedAt: new Date(row.uploaded_at).toISOString() } };
+    return {
+      id: String(row.id),
+      scan: {
+        sha256: ref.sha256,
+        contentType: ref.contentType,
+        size: bytes.byteLength,
+        fileName: ref.fileName,
+        uploadedAt: new Date(row.uploaded_at).toISOString(),
+      },
+    };
   }
 }

@@ -8,15 +8,23 @@ describe('staff scope helpers', () => {
     expect(regionPatterns(['430000', '430200', '430223', 'bad'])).toEqual(['43%', '4302%', '430223']);
   });
 
-  it('refuses a region filter outside the caller\'s regions', () => {
+  it("refuses a region filter outside the caller's regions", () => {
     expect(() => assertRegionFilter(staff, '430223')).not.toThrow();
     expect(() => assertRegionFilter(staff, undefined)).not.toThrow();
-    expect(() => assertRegionFilter(staff, '430102')).toThrow(expect.objectContaining({ problem: expect.objectContaining({ code: 'REGION_FORBIDDEN' }) }));
+    expect(() => assertRegionFilter(staff, '430102')).toThrow(
+      expect.objectContaining({ problem: expect.objectContaining({ code: 'REGION_FORBIDDEN' }) }),
+    );
   });
 
   it('checks paging and escapes LIKE keywords', () => {
     expect(pageOf(undefined)).toEqual({ page: 1, pageSize: 20 });
-    expect(() => pageOf({ page: 0, pageSize: 101 })).toThrow(expect.objectContaining({ problem: expect.objectContaining({ errors: [expect.objectContaining({ field: 'page' }), expect.objectContaining({ field: 'pageSize' })] }) }));
+    expect(() => pageOf({ page: 0, pageSize: 101 })).toThrow(
+      expect.objectContaining({
+        problem: expect.objectContaining({
+          errors: [expect.objectContaining({ field: 'page' }), expect.objectContaining({ field: 'pageSize' })],
+        }),
+      }),
+    );
     expect(likeContains('50%_a\\')).toBe('%50\\%\\_a\\\\%');
   });
 });

@@ -23,7 +23,10 @@ export class SigningKeysService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.dataSource.query(`INSERT INTO signing_key (key_id, public_jwk) VALUES ($1, $2) ON CONFLICT (key_id) DO NOTHING`, [this.current.keyId, JSON.stringify(publicKeyToJwk(this.current))]);
+    await this.dataSource.query(
+      `INSERT INTO signing_key (key_id, public_jwk) VALUES ($1, $2) ON CONFLICT (key_id) DO NOTHING`,
+      [this.current.keyId, JSON.stringify(publicKeyToJwk(this.current))],
+    );
     await this.reload();
   }
 
@@ -39,7 +42,9 @@ export class SigningKeysService implements OnApplicationBootstrap {
   }
 
   private async reload(): Promise<void> {
-    const rows: Array<{ public_jwk: Ed25519PublicJwk }> = await this.dataSource.query(`SELECT public_jwk FROM signing_key ORDER BY first_used_at`);
+    const rows: Array<{ public_jwk: Ed25519PublicJwk }> = await this.dataSource.query(
+      `SELECT public_jwk FROM signing_key ORDER BY first_used_at`,
+    );
     const keys = new Map<string, KeyObject>();
     for (const row of rows) {
       const entry = publicKeyFromJwk(row.public_jwk);

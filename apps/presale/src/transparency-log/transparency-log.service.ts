@@ -33,7 +33,10 @@ export class TransparencyLogService {
 
   async append(manager: EntityManager, sandbox: boolean, index: number, entry: LogEntry): Promise<void> {
     const bytes = encodeLogEntry(entry);
-    await manager.query(`INSERT INTO log_entry (sandbox, log_index, entry, leaf_hash, presale_number, kind) VALUES ($1, $2, $3, $4, $5, $6)`, [sandbox, index, bytes, leafHash(bytes), entry.presaleNumber, entry.kind]);
+    await manager.query(
+      `INSERT INTO log_entry (sandbox, log_index, entry, leaf_hash, presale_number, kind) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [sandbox, index, bytes, leafHash(bytes), entry.presaleNumber, entry.kind],
+    );
   }
 
   async checkpoint(sandbox = false): Promise<string> {
@@ -44,10 +47,17 @@ export class TransparencyLogService {
 
   async inclusionProof(index: number, treeSize: number, sandbox = false): Promise<InclusionProofV1> {
     const tree = await this.tree(sandbox);
-    if (!Number.isSafeInteger(index) || !Number.isSafeInteger(treeSize) || index < 0 || treeSize < 1) throw PresaleErrors.invalidProofRequest('index ≥ 0, treeSize ≥ 1');
+    if (!Number.isSafeInteger(index) || !Number.isSafeInteger(treeSize) || index < 0 || treeSize < 1)
+      throw PresaleErrors.invalidProofRequest('index ≥ 0, treeSize ≥ 1');
     if (index >= treeSize) throw PresaleErrors.invalidProofRequest(`index ${index} 须小于 treeSize ${treeSize}`);
-    if (treeSize > tree.size) throw PresaleErrors.invalidProofRequest(`treeSize ${treeSize} 超过当前日志大小 ${tree.size} (larger than the log)`);
-    const rows: Array<{ leaf_hash: Buffer }> = await this.dataSource.query(`SELECT leaf_hash FROM log_entry WHERE sandbox = $1 AND log_index = $2`, [sandbox, index]);
+    if (treeSize > tree.size)
+      throw PresaleErrors.invalidProofRequest(
+        `treeSize ${treeSize} 超过当前日志大小 ${tree.size} (larger than the log)`,
+      );
+    const rows: Array<{ leaf_hash: Buffer }> = await this.dataSource.query(
+      `SELECT leaf_hash FROM log_entry WHERE sandbox = $1 AND log_index = $2`,
+      [sandbox, index],
+    );
     return {
       leafIndex: index,
       leafHash: rows[0]!.leaf_hash.toString('hex'),
@@ -59,8 +69,10 @@ export class TransparencyLogService {
 
   async consistencyProof(first: number, second: number, sandbox = false): Promise<ConsistencyProofV1> {
     const tree = await this.tree(sandbox);
-    if (!Number.isSafeInteger(first) || !Number.isSafeInteger(second) || first < 1 || first > second) throw PresaleErrors.invalidProofRequest('1 ≤ first ≤ second');
-    if (second > tree.size) throw PresaleErrors.invalidProofRequest(`second ${second} 超过当前日志大小 ${tree.size} (larger than the log)`);
+    if (!Number.isSafeInteger(first) || !Number.isSafeInteger(second) || first < 1 || first > second)
+      throw PresaleErrors.invalidProofRequest('1 ≤ first ≤ second');
+    if (second > tree.size)
+      throw PresaleErrors.invalidProofRequest(`second ${second} 超过当前日志大小 ${tree.size} (larger than the log)`);
     return {
       proof: tree.consistencyProof(first, second).map((h) => h.toString('hex')),
       first,

@@ -21,25 +21,62 @@ describe(validateUnpermittedSubmission.name, () => {
   });
 
   it('lists every invalid field at once', () => {
-    const errors = validateUnpermittedSubmission(valid({ projectName: ' ', issueDate: '2024-02-30', developer: { name: '', creditCode: '91430223MA4Q0ABC10' }, localCertificateNumber: '', address: '' }), today);
-    expect(errors.map((e) => e.field).sort()).toEqual(['address', 'developer.creditCode', 'developer.name', 'issueDate', 'localCertificateNumber', 'projectName']);
+    const errors = validateUnpermittedSubmission(
+      valid({
+        projectName: ' ',
+        issueDate: '2024-02-30',
+        developer: { name: '', creditCode: '91430223MA4Q0ABC10' },
+        localCertificateNumber: '',
+        address: '',
+      }),
+      today,
+    );
+    expect(errors.map((e) => e.field).sort()).toEqual([
+      'address',
+      'developer.creditCode',
+      'developer.name',
+      'issueDate',
+      'localCertificateNumber',
+      'projectName',
+    ]);
   });
 
   it('refuses NUL, ESC, newlines and lone surrogates in official-record text (shared plain-text rule)', () => {
-    const errors = validateUnpermittedSubmission(valid({ projectName: '滨江\u001b[31m花园', address: '江桥\n街道', localCertificateNumber: 'a\u0000b', developer: { name: '\ud800置业', creditCode: body17 + creditCodeCheckChar(body17) } }), today);
-    expect(errors.map((e) => e.field).sort()).toEqual(['address', 'developer.name', 'localCertificateNumber', 'projectName']);
+    const errors = validateUnpermittedSubmission(
+      valid({
+        projectName: '滨江\u001b[31m花园',
+        address: '江桥\n街道',
+        localCertificateNumber: 'a\u0000b',
+        developer: { name: '\ud800置业', creditCode: body17 + creditCodeCheckChar(body17) },
+      }),
+      today,
+    );
+    expect(errors.map((e) => e.field).sort()).toEqual([
+      'address',
+      'developer.name',
+      'localCertificateNumber',
+      'projectName',
+    ]);
   });
 
   it('refuses a future issue date', () => {
-    expect(validateUnpermittedSubmission(valid({ issueDate: '2024-09-04' }), today)).toEqual([expect.objectContaining({ field: 'issueDate' })]);
+    expect(validateUnpermittedSubmission(valid({ issueDate: '2024-09-04' }), today)).toEqual([
+      expect.objectContaining({ field: 'issueDate' }),
+    ]);
   });
 
   it('checks the region against GB/T 2260 on the issue date', () => {
-    expect(validateUnpermittedSubmission(valid({ regionCode: '110101' }), today)).toEqual([expect.objectContaining({ field: 'regionCode' })]);
-    expect(validateUnpermittedSubmission(valid({ regionCode: '439999' }), today)).toEqual([expect.objectContaining({ field: 'regionCode', reason: expect.stringContaining('未生效或已撤销') })]);
+    expect(validateUnpermittedSubmission(valid({ regionCode: '110101' }), today)).toEqual([
+      expect.objectContaining({ field: 'regionCode' }),
+    ]);
+    expect(validateUnpermittedSubmission(valid({ regionCode: '439999' }), today)).toEqual([
+      expect.objectContaining({ field: 'regionCode', reason: expect.stringContaining('未生效或已撤销') }),
+    ]);
   });
 
   it('refuses a non-object', () => {
-    expect(validateUnpermittedSubmission(null as unknown as UnpermittedPresaleSubmissionV1, today)).toEqual([{ field: 'data', reason: expect.any(String) }]);
+    expect(validateUnpermittedSubmission(null as unknown as UnpermittedPresaleSubmissionV1, today)).toEqual([
+      { field: 'data', reason: expect.any(String) },
+    ]);
   });
 });

@@ -16,7 +16,14 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { SCAN_COLUMNS, ScanRow, ScanStore, storedScanOf } from '../scans/scan-store';
-import { assertRegionFilter, likeContains, optionalRegion, optionalText, pageOf, regionPatterns } from '../scans/staff-scope';
+import {
+  assertRegionFilter,
+  likeContains,
+  optionalRegion,
+  optionalText,
+  pageOf,
+  regionPatterns,
+} from '../scans/staff-scope';
 import { validateUnpermittedSubmission } from './unpermitted-submission.validator';
 
 interface ProjectRow extends ScanRow {
@@ -60,7 +67,10 @@ export class UnpermittedPresaleService {
     private readonly scans: ScanStore,
   ) {}
 
-  async register(principal: Principal, request: UnpermittedPresaleRegisterRequestV1): Promise<UnpermittedPresaleProjectV1> {
+  async register(
+    principal: Principal,
+    request: UnpermittedPresaleRegisterRequestV1,
+  ): Promise<UnpermittedPresaleProjectV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
     const s = request?.submission;
     const errors = validateUnpermittedSubmission(s, chinaToday());
@@ -73,11 +83,31 @@ export class UnpermittedPresaleService {
       await manager.query(
         `INSERT INTO unpermitted_presale_project (id, project_name, region_code, developer_name, developer_credit_code, local_certificate_number, issue_date, address, registered_by, scan_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [id, s.projectName.trim(), s.regionCode, s.developer.name.trim(), s.developer.creditCode, s.localCertificateNumber.trim(), s.issueDate, s.address?.trim() || null, principal.id, scanId],
+        [
+          id,
+          s.projectName.trim(),
+          s.regionCode,
+          s.developer.name.trim(),
+          s.developer.creditCode,
+          s.localCertificateNumber.trim(),
+          s.issueDate,
+          s.address?.trim() || null,
+          principal.id,
+          scanId,
+        ],
       );
-      const [row] = (await manager.query(`SELECT ${COLUMNS} FROM unpermitted_presale_project u JOIN scan_file s ON s.id = u.scan_id WHERE u.id = $1`, [id])) as ProjectRow[];
+      const [row] = (await manager.query(
+        `SELECT ${COLUMNS} FROM unpermitted_presale_project u JOIN scan_file s ON s.id = u.scan_id WHERE u.id = $1`,
+        [id],
+      )) as ProjectRow[];
       const project = projectOf(row!);
-      await enqueueEvent<UnpermittedPresaleRegisteredV1>(manager, { source: '/hn/presale', type: PresaleBackfillEvents.unpermittedRegistered, subject: id, data: { project }, correlationId: currentCorrelationId() });
+      await enqueueEvent<UnpermittedPresaleRegisteredV1>(manager, {
+        source: '/hn/presale',
+        type: PresaleBackfillEvents.unpermittedRegistered,
+        subject: id,
+        data: { project },
+        correlationId: currentCorrelationId(),
+      });
       return project;
     });
   }
@@ -95,7 +125,10 @@ export class UnpermittedPresaleService {
       const k = `$${params.push(likeContains(keyword))}`;
       where += ` AND (u.project_name ILIKE ${k} OR u.developer_name ILIKE ${k} OR u.local_certificate_number ILIKE ${k})`;
     }
-    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM unpermitted_presale_project u WHERE ${where}`, params)) as Array<{ total: number }>;
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM unpermitted_presale_project u WHERE ${where}`,
+      params,
+    )) as Array<{ total: number }>;
     const rows: ProjectRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM unpermitted_presale_project u JOIN scan_file s ON s.id = u.scan_id WHERE ${where} ORDER BY u.registered_at DESC, u.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,

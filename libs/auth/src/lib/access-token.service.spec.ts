@@ -3,7 +3,13 @@ import { hashSecret, verifySecret } from './secret-hash';
 
 describe(AccessTokenService.name, () => {
   const service = new AccessTokenService({ secret: 'x'.repeat(40), issuer: 'hn-test', ttlSeconds: 60 });
-  const principal = { kind: 'integrator' as const, id: 'client-1', regions: ['430223'], scopes: ['permits:read'], sandbox: false };
+  const principal = {
+    kind: 'integrator' as const,
+    id: 'client-1',
+    regions: ['430223'],
+    scopes: ['permits:read'],
+    sandbox: false,
+  };
 
   it('round-trips the principal', async () => {
     const token = await service.sign(principal);
@@ -59,8 +65,19 @@ describe('AccessTokenService staff role', () => {
   const service = new AccessTokenService({ secret: 'r'.repeat(40), issuer: 'hn-test', ttlSeconds: 60 });
 
   it('round-trips a staff principal with its role', async () => {
-    const staff = { kind: 'staff' as const, id: 'zhang.san', regions: ['430223'], scopes: ['permits:read', 'supervision:read'], sandbox: false, role: 'COUNTY' as const };
-    await expect(service.verify(await service.sign(staff))).resolves.toEqual({ ok: true, principal: staff, version: 1 });
+    const staff = {
+      kind: 'staff' as const,
+      id: 'zhang.san',
+      regions: ['430223'],
+      scopes: ['permits:read', 'supervision:read'],
+      sandbox: false,
+      role: 'COUNTY' as const,
+    };
+    await expect(service.verify(await service.sign(staff))).resolves.toEqual({
+      ok: true,
+      principal: staff,
+      version: 1,
+    });
   });
 
   it('puts no role claim on tokens without one', async () => {

@@ -10,8 +10,7 @@ export interface AccessTokenOptions {
 
 export type TokenVerification =
   /** `version`: the account's token version when the token was issued (claim `ver`; 1 if absent) */
-  | { ok: true; principal: Principal; version: number }
-  | { ok: false; reason: 'expired' | 'invalid' };
+  { ok: true; principal: Principal; version: number } | { ok: false; reason: 'expired' | 'invalid' };
 
 /** Short-lived HS256 JWTs carrying the caller's kind, regions and scopes (and a staff member's role). */
 export class AccessTokenService {
@@ -33,7 +32,13 @@ export class AccessTokenService {
    * whose version is no longer the account's (disabled, deleted).
    */
   async sign(principal: Principal, ttlSeconds = this.options.ttlSeconds, version = 1): Promise<string> {
-    const claims: Record<string, unknown> = { kind: principal.kind, regions: principal.regions, scope: principal.scopes.join(' '), sandbox: principal.sandbox ?? false, ver: version };
+    const claims: Record<string, unknown> = {
+      kind: principal.kind,
+      regions: principal.regions,
+      scope: principal.scopes.join(' '),
+      sandbox: principal.sandbox ?? false,
+      ver: version,
+    };
     if (principal.role) claims['role'] = principal.role;
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -53,14 +58,23 @@ export class AccessTokenService {
     }
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: this.options.issuer, algorithms: ['HS256'] });
-      const regions = Array.isArray(payload['regions']) ? payload['regions'].filter((r): r is string => typeof r === 'string') : [];
+      const regions = Array.isArray(payload['regions'])
+        ? payload['regions'].filter((r): r is string => typeof r === 'string')
+        : [];
       const scope = typeof payload['scope'] === 'string' ? payload['scope'] : '';
       const kind = payload['kind'] === 'staff' ? 'staff' : ('integrator' as PrincipalKind);
       if (!payload.sub) return { ok: false, reason: 'invalid' };
-      const principal: Principal = { kind, id: payload.sub, regions, scopes: scope ? scope.split(' ') : [], sandbox: payload['sandbox'] === true };
+      const principal: Principal = {
+        kind,
+        id: payload.sub,
+        regions,
+        scopes: scope ? scope.split(' ') : [],
+        sandbox: payload['sandbox'] === true,
+      };
       const role = payload['role'];
       // Only staff tokens carry a role; an unknown role value is ignored (no role, no role-gated routes).
-      if (kind === 'staff' && typeof role === 'string' && (STAFF_ROLES as readonly string[]).includes(role)) principal.role = role as StaffRole;
+      if (kind === 'staff' && typeof role === 'string' && (STAFF_ROLES as readonly string[]).includes(role))
+        principal.role = role as StaffRole;
       // tokens issued before versions existed carry no `ver`: they belong to version 1
       const version = typeof payload['ver'] === 'number' && Number.isInteger(payload['ver']) ? payload['ver'] : 1;
       if (this.verified.size >= 10_000) this.verified.clear();

@@ -10,7 +10,12 @@ const REGION_CODE = /^\d{6}/;
  */
 export function regionOf(number: string): string {
   const match = REGION_CODE.exec(number);
-  if (!match) throw new DomainException(400, ErrorCode.VALIDATION_FAILED, `编号 ${number.slice(0, 40)} 不以 6 位区划代码开头 (a number starts with its 6-digit region code)`);
+  if (!match)
+    throw new DomainException(
+      400,
+      ErrorCode.VALIDATION_FAILED,
+      `编号 ${number.slice(0, 40)} 不以 6 位区划代码开头 (a number starts with its 6-digit region code)`,
+    );
   return match[0];
 }
 
@@ -22,14 +27,20 @@ export interface RegionCheck {
 }
 
 /** 403 REGION_FORBIDDEN unless `regionCode` lies inside the caller's regions (province ⊃ city ⊃ county). */
-export function assertRegionAllowed(principal: Pick<Principal, 'regions'>, regionCode: string, check: RegionCheck = {}): void {
+export function assertRegionAllowed(
+  principal: Pick<Principal, 'regions'>,
+  regionCode: string,
+  check: RegionCheck = {},
+): void {
   if (Array.isArray(principal?.regions) && isInRegions(principal.regions, regionCode)) return;
   const what = check.what ?? `区划 ${regionCode}`;
   throw new DomainException(
     403,
     ErrorCode.REGION_FORBIDDEN,
     `${what} 属区划 ${regionCode}，不在本凭据的区划范围内 (outside the caller's regions)`,
-    check.field ? [{ field: check.field, reason: `区划 ${regionCode} 不在授权范围 (region ${regionCode} not granted)` }] : undefined,
+    check.field
+      ? [{ field: check.field, reason: `区划 ${regionCode} 不在授权范围 (region ${regionCode} not granted)` }]
+      : undefined,
   );
 }
 
@@ -39,13 +50,18 @@ export interface RegionItem {
   regionCode: string;
 }
 
-const listed = (keys: readonly string[], max = 20): string => (keys.length > max ? `${keys.slice(0, max).join('、')} 等 ${keys.length} 个` : keys.join('、'));
+const listed = (keys: readonly string[], max = 20): string =>
+  keys.length > max ? `${keys.slice(0, max).join('、')} 等 ${keys.length} 个` : keys.join('、');
 
 /**
  * 403 REGION_FORBIDDEN naming every key whose region lies outside the caller's regions at once, each
  * as `{ field, reason: key }` (batches: the caller sees every offending number in one answer).
  */
-export function assertRegionsAllowed(principal: Pick<Principal, 'regions'>, field: string, items: readonly RegionItem[]): void {
+export function assertRegionsAllowed(
+  principal: Pick<Principal, 'regions'>,
+  field: string,
+  items: readonly RegionItem[],
+): void {
   const regions = Array.isArray(principal?.regions) ? principal.regions : [];
   const outside = [...new Set(items.filter((i) => !isInRegions(regions, i.regionCode)).map((i) => i.key))];
   if (outside.length === 0) return;
@@ -72,13 +88,27 @@ export const CORRECTOR: StaffCheck = { roles: ['ADMIN'], scope: 'supervision:cor
  * otherwise. Checked by the gateway from the token and again by the owning service.
  */
 export function assertStaff(principal: Principal | undefined, check: StaffCheck = {}): asserts principal is Principal {
-  if (!principal || principal.kind !== 'staff' || principal.sandbox === true || !Array.isArray(principal.regions) || !Array.isArray(principal.scopes)) {
+  if (
+    !principal ||
+    principal.kind !== 'staff' ||
+    principal.sandbox === true ||
+    !Array.isArray(principal.regions) ||
+    !Array.isArray(principal.scopes)
+  ) {
     throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, '仅限住建部门工作人员使用 (staff only)');
   }
   if (check.roles && (!principal.role || !check.roles.includes(principal.role))) {
-    throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, `此操作仅限 ${check.roles.join('、')} 角色 (roles ${check.roles.join(', ')} only)`);
+    throw new DomainException(
+      403,
+      ErrorCode.SCOPE_FORBIDDEN,
+      `此操作仅限 ${check.roles.join('、')} 角色 (roles ${check.roles.join(', ')} only)`,
+    );
   }
   if (check.scope && !principal.scopes.includes(check.scope)) {
-    throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, `缺少权限范围 ${check.scope} (missing scope ${check.scope})`);
+    throw new DomainException(
+      403,
+      ErrorCode.SCOPE_FORBIDDEN,
+      `缺少权限范围 ${check.scope} (missing scope ${check.scope})`,
+    );
   }
 }

@@ -3,7 +3,13 @@ import { ALL_SCOPES, Scopes } from './scopes';
 
 describe('Scopes', () => {
   it('lists every scope a credential may carry, pii:read included', () => {
-    expect([...ALL_SCOPES].sort()).toEqual(['approval:write', 'contracts:issue', 'permits:read', 'pii:read', 'presale:issue']);
+    expect([...ALL_SCOPES].sort()).toEqual([
+      'approval:write',
+      'contracts:issue',
+      'permits:read',
+      'pii:read',
+      'presale:issue',
+    ]);
   });
 
   it('uses the names the contracts service looks at', () => {

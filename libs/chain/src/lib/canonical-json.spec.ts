@@ -4,7 +4,9 @@ import { canonicalJson, recordDigest } from './canonical-json';
 
 describe(canonicalJson.name, () => {
   it('sorts keys recursively and writes no whitespace 键递归排序、无空白', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
+    );
   });
 
   it('keeps array order and writes numbers and strings as JSON.stringify does', () => {
@@ -14,7 +16,9 @@ describe(canonicalJson.name, () => {
   });
 
   it('sorts keys by UTF-16 code units (as RFC 8785) 按 UTF-16 码元排序', () => {
-    expect(canonicalJson({ '\uffff': 1, '\ud83d\ude00': 2, a: 3, B: 4, 县: 5 })).toBe('{"B":4,"a":3,"县":5,"\ud83d\ude00":2,"\uffff":1}');
+    expect(canonicalJson({ '\uffff': 1, '\ud83d\ude00': 2, a: 3, B: 4, 县: 5 })).toBe(
+      '{"B":4,"a":3,"县":5,"\ud83d\ude00":2,"\uffff":1}',
+    );
   });
 
   it('omits undefined members and honours toJSON (Date → ISO string)', () => {
@@ -24,7 +28,20 @@ describe(canonicalJson.name, () => {
   it('refuses what JSON cannot say unambiguously 拒绝无法无歧义表示的值', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic['self'] = cyclic;
-    for (const bad of [Number.NaN, Infinity, 1n, () => 1, Symbol('s'), undefined, [undefined], new Map(), new Set([1]), new Uint8Array(2), cyclic, { a: { b: Number.NaN } }]) {
+    for (const bad of [
+      Number.NaN,
+      Infinity,
+      1n,
+      () => 1,
+      Symbol('s'),
+      undefined,
+      [undefined],
+      new Map(),
+      new Set([1]),
+      new Uint8Array(2),
+      cyclic,
+      { a: { b: Number.NaN } },
+    ]) {
       expect(() => canonicalJson(bad)).toThrow(TypeError);
     }
   });
@@ -49,7 +66,11 @@ describe(canonicalJson.name, () => {
 describe(recordDigest.name, () => {
   it('is the first 16 bytes of SHA-256 of the canonical JSON 记录摘要', () => {
     expect(recordDigest({}).equals(createHash('sha256').update('{}').digest().subarray(0, 16))).toBe(true);
-    expect(recordDigest({ b: 2, a: '县' }).equals(createHash('sha256').update('{"a":"县","b":2}', 'utf8').digest().subarray(0, 16))).toBe(true);
+    expect(
+      recordDigest({ b: 2, a: '县' }).equals(
+        createHash('sha256').update('{"a":"县","b":2}', 'utf8').digest().subarray(0, 16),
+      ),
+    ).toBe(true);
     expect(recordDigest({})).toHaveLength(16);
   });
 

@@ -78,9 +78,12 @@ describe(encodeChainToken.name, () => {
     expect(() => encodeChainToken({ ...claims, presaleNumber }, key)).toThrow(RangeError);
   });
 
-  it.each(['1969-12-31', '2149-06-07', '2024-02-30', '2024-8-1', '20240801', ''])('rejects issue date %j', (issueDate) => {
-    expect(() => encodeChainToken({ ...claims, issueDate }, key)).toThrow(RangeError);
-  });
+  it.each(['1969-12-31', '2149-06-07', '2024-02-30', '2024-8-1', '20240801', ''])(
+    'rejects issue date %j',
+    (issueDate) => {
+      expect(() => encodeChainToken({ ...claims, issueDate }, key)).toThrow(RangeError);
+    },
+  );
 
   it('accepts the edge dates 1970-01-01 and 2149-06-06', () => {
     for (const issueDate of ['1970-01-01', '2149-06-06']) {
@@ -105,7 +108,10 @@ describe(encodeChainToken.name, () => {
 
 describe(verifyChainToken.name, () => {
   it('round-trips the claims 往返一致', () => {
-    expect(verifyChainToken(token, keys)).toEqual({ valid: true, claims: { ...claims, keyId: key.keyId, sandbox: false } });
+    expect(verifyChainToken(token, keys)).toEqual({
+      valid: true,
+      claims: { ...claims, keyId: key.keyId, sandbox: false },
+    });
   });
 
   it('round-trips any representable claim set (property) 任意声明往返一致', () => {
@@ -113,7 +119,13 @@ describe(verifyChainToken.name, () => {
       fc.property(claimsArbitrary, (c) => {
         const presaleNumber = `${c.permit.toString().padStart(18, '0')}-${c.letter}${String(c.serial).padStart(2, '0')}`;
         const issueDate = new Date(c.days * 86_400_000).toISOString().slice(0, 10);
-        const input = { presaleNumber, issueDate, recordDigest: Buffer.from(c.digest), logIndex: c.logIndex, sandbox: c.sandbox };
+        const input = {
+          presaleNumber,
+          issueDate,
+          recordDigest: Buffer.from(c.digest),
+          logIndex: c.logIndex,
+          sandbox: c.sandbox,
+        };
         const result = verifyChainToken(encodeChainToken(input, key), keys);
         expect(result).toEqual({ valid: true, claims: { ...input, keyId: key.keyId, sandbox: c.sandbox === true } });
       }),
@@ -127,7 +139,8 @@ describe(verifyChainToken.name, () => {
   });
 
   it('rejects a token with any single bit flipped (property over all 816 positions) 任一位翻转即无效', () => {
-    const expected = (byte: number) => (byte === 0 ? 'UNSUPPORTED_VERSION' : byte >= 2 && byte < 6 ? 'UNKNOWN_KEY' : 'BAD_SIGNATURE');
+    const expected = (byte: number) =>
+      byte === 0 ? 'UNSUPPORTED_VERSION' : byte >= 2 && byte < 6 ? 'UNKNOWN_KEY' : 'BAD_SIGNATURE';
     fc.assert(
       fc.property(fc.integer({ min: 0, max: CHAIN_TOKEN_BYTES * 8 - 1 }), (bit) => {
         const bytes = Buffer.from(tokenBytes);
@@ -161,11 +174,22 @@ describe(verifyChainToken.name, () => {
     for (let length = 0; length < token.length; length++) {
       expect(verifyChainToken(token.slice(0, length), keys)).toMatchObject({ valid: false, reason: 'TRUNCATED' });
     }
-    expect(verifyChainToken(withBytes(tokenBytes.subarray(0, 101)), keys)).toMatchObject({ valid: false, reason: 'TRUNCATED' });
+    expect(verifyChainToken(withBytes(tokenBytes.subarray(0, 101)), keys)).toMatchObject({
+      valid: false,
+      reason: 'TRUNCATED',
+    });
   });
 
   it('reports extra characters, foreign characters and padding as MALFORMED 格式错误', () => {
-    for (const bad of [token + 'A', token + 'AAAA', token + '=', `${token.slice(0, 10)}+${token.slice(11)}`, `${token.slice(0, 10)}/${token.slice(11)}`, ` ${token}`, `${token}\n`]) {
+    for (const bad of [
+      token + 'A',
+      token + 'AAAA',
+      token + '=',
+      `${token.slice(0, 10)}+${token.slice(11)}`,
+      `${token.slice(0, 10)}/${token.slice(11)}`,
+      ` ${token}`,
+      `${token}\n`,
+    ]) {
       expect(verifyChainToken(bad, keys)).toMatchObject({ valid: false, reason: 'MALFORMED' });
     }
     expect(verifyChainToken(42 as unknown as string, keys)).toMatchObject({ valid: false, reason: 'MALFORMED' });
@@ -176,7 +200,9 @@ describe(verifyChainToken.name, () => {
       const bytes = Buffer.from(tokenBytes);
       bytes[0] = version;
       expect(verifyChainToken(withBytes(bytes), keys)).toMatchObject({ valid: false, reason: 'UNSUPPORTED_VERSION' });
-      expect(verifyChainToken(withBytes(Buffer.concat([bytes, Buffer.alloc(30)])), keys)).toMatchObject({ reason: 'UNSUPPORTED_VERSION' });
+      expect(verifyChainToken(withBytes(Buffer.concat([bytes, Buffer.alloc(30)])), keys)).toMatchObject({
+        reason: 'UNSUPPORTED_VERSION',
+      });
       expect(verifyChainToken(withBytes(bytes.subarray(0, 10)), keys)).toMatchObject({ reason: 'UNSUPPORTED_VERSION' });
     }
   });
@@ -184,13 +210,22 @@ describe(verifyChainToken.name, () => {
   it('reports a key id that is not in the map as UNKNOWN_KEY 未知密钥', () => {
     const other = generateSigningKey();
     expect(verifyChainToken(token, new Map())).toMatchObject({ valid: false, reason: 'UNKNOWN_KEY' });
-    expect(verifyChainToken(token, new Map([[other.keyId, other.publicKey]]))).toMatchObject({ valid: false, reason: 'UNKNOWN_KEY' });
+    expect(verifyChainToken(token, new Map([[other.keyId, other.publicKey]]))).toMatchObject({
+      valid: false,
+      reason: 'UNKNOWN_KEY',
+    });
   });
 
   it('reports BAD_SIGNATURE when the map holds a different key under the token key id, or a non-Ed25519 key', () => {
     const other = generateSigningKey();
-    expect(verifyChainToken(token, new Map([[key.keyId, other.publicKey]]))).toMatchObject({ valid: false, reason: 'BAD_SIGNATURE' });
-    expect(verifyChainToken(token, new Map([[key.keyId, key.privateKey]]))).toMatchObject({ valid: false, reason: 'BAD_SIGNATURE' });
+    expect(verifyChainToken(token, new Map([[key.keyId, other.publicKey]]))).toMatchObject({
+      valid: false,
+      reason: 'BAD_SIGNATURE',
+    });
+    expect(verifyChainToken(token, new Map([[key.keyId, key.privateKey]]))).toMatchObject({
+      valid: false,
+      reason: 'BAD_SIGNATURE',
+    });
   });
 
   it('never lets a genuine token of another permit pass as this one 其他许可证的真令牌不能冒充', () => {
@@ -212,8 +247,14 @@ describe(verifyChainToken.name, () => {
       // its signature does not transfer onto this permit's bytes, nor this one's onto it
       const otherBytes = Buffer.from(other, 'base64url');
       const splice = (body: Buffer, sig: Buffer) => withBytes(Buffer.concat([body.subarray(0, 38), sig.subarray(38)]));
-      expect(verifyChainToken(splice(tokenBytes, otherBytes), keys)).toMatchObject({ valid: false, reason: 'BAD_SIGNATURE' });
-      expect(verifyChainToken(splice(otherBytes, tokenBytes), keys)).toMatchObject({ valid: false, reason: 'BAD_SIGNATURE' });
+      expect(verifyChainToken(splice(tokenBytes, otherBytes), keys)).toMatchObject({
+        valid: false,
+        reason: 'BAD_SIGNATURE',
+      });
+      expect(verifyChainToken(splice(otherBytes, tokenBytes), keys)).toMatchObject({
+        valid: false,
+        reason: 'BAD_SIGNATURE',
+      });
     }
   });
 
@@ -228,7 +269,10 @@ describe(verifyChainToken.name, () => {
     ]);
     expect(verifyChainToken(oldToken, both)).toMatchObject({ valid: true, claims: { keyId: oldKey.keyId } });
     expect(verifyChainToken(newToken, both)).toMatchObject({ valid: true, claims: { keyId: newKey.keyId } });
-    expect(verifyChainToken(oldToken, new Map([[newKey.keyId, newKey.publicKey]]))).toMatchObject({ valid: false, reason: 'UNKNOWN_KEY' });
+    expect(verifyChainToken(oldToken, new Map([[newKey.keyId, newKey.publicKey]]))).toMatchObject({
+      valid: false,
+      reason: 'UNKNOWN_KEY',
+    });
   });
 
   it('rejects signed tokens whose fields no encoder writes as MALFORMED 字段值非法', () => {

@@ -21,11 +21,11 @@ export interface ChainTokenClaims {
   sandbox?: boolean;
 }
 
-export type ChainTokenFailureReason = 'MALFORMED' | 'TRUNCATED' | 'UNSUPPORTED_VERSION' | 'UNKNOWN_KEY' | 'BAD_SIGNATURE';
+export type ChainTokenFailureReason =
+  'MALFORMED' | 'TRUNCATED' | 'UNSUPPORTED_VERSION' | 'UNKNOWN_KEY' | 'BAD_SIGNATURE';
 
 export type ChainTokenVerification =
-  | { valid: true; claims: ChainTokenClaims }
-  | { valid: false; reason: ChainTokenFailureReason; message: string };
+  { valid: true; claims: ChainTokenClaims } | { valid: false; reason: ChainTokenFailureReason; message: string };
 
 /** Token format version written by this library. 令牌格式版本 */
 export const CHAIN_TOKEN_VERSION = 1;
@@ -78,11 +78,15 @@ export function encodeChainToken(claims: Omit<ChainTokenClaims, 'keyId'>, key: S
   const number = PRESALE_NUMBER.exec(claims.presaleNumber);
   const serial = number ? Number(number[3]) : 0;
   if (!number || serial < 1) {
-    throw new RangeError(`预售许可证号格式错误 (presale number must look like 430223202406200101-Y01): ${claims.presaleNumber}`);
+    throw new RangeError(
+      `预售许可证号格式错误 (presale number must look like 430223202406200101-Y01): ${claims.presaleNumber}`,
+    );
   }
   const days = daysSinceEpoch(claims.issueDate);
   if (days === null || days < 0 || days > MAX_DAYS) {
-    throw new RangeError(`发证日期无效 (issue date must be YYYY-MM-DD between 1970-01-01 and 2149-06-06): ${claims.issueDate}`);
+    throw new RangeError(
+      `发证日期无效 (issue date must be YYYY-MM-DD between 1970-01-01 and 2149-06-06): ${claims.issueDate}`,
+    );
   }
   if (!Buffer.isBuffer(claims.recordDigest) || claims.recordDigest.length !== 16) {
     throw new RangeError('记录摘要必须为 16 字节 (record digest must be 16 bytes, see recordDigest())');
@@ -109,7 +113,8 @@ export function encodeChainToken(claims: Omit<ChainTokenClaims, 'keyId'>, key: S
 /** Text → the 102 token bytes, or a TokenError naming why not (MALFORMED / TRUNCATED / UNSUPPORTED_VERSION). */
 function tokenBytes(token: unknown): Buffer {
   if (typeof token !== 'string') invalid('MALFORMED', '令牌不是字符串 (token is not a string)');
-  if (!BASE64URL_CHARS.test(token)) invalid('MALFORMED', '令牌含有非 base64url 字符 (token contains characters outside base64url)');
+  if (!BASE64URL_CHARS.test(token))
+    invalid('MALFORMED', '令牌含有非 base64url 字符 (token contains characters outside base64url)');
   // Decoding is lenient here only to read the version of a short or long text; a full-length
   // version-1 token is exactly 136 characters, which always decode canonically.
   const bytes = Buffer.from(token, 'base64url');
@@ -133,7 +138,8 @@ function claimsOf(bytes: Buffer): ChainTokenClaims {
   const permit = bytes.readBigUInt64BE(OFF_PERMIT);
   if (permit >= PERMIT_LIMIT) invalid('MALFORMED', '施工许可证号超过 18 位 (permit number exceeds 18 digits)');
   const letter = String.fromCharCode(bytes[OFF_LETTER]);
-  if (letter !== 'Y' && letter !== 'Z') invalid('MALFORMED', `许可证字母无效 (letter must be Y or Z, got byte ${bytes[OFF_LETTER]})`);
+  if (letter !== 'Y' && letter !== 'Z')
+    invalid('MALFORMED', `许可证字母无效 (letter must be Y or Z, got byte ${bytes[OFF_LETTER]})`);
   const serial = bytes[OFF_SERIAL];
   if (serial < 1 || serial > 99) invalid('MALFORMED', `序号超出 01..99 (serial out of range: ${serial})`);
   return {

@@ -7,7 +7,9 @@ const root = Buffer.from('81982b3e11826a09b8f93d93e743042cf5bbb978cc208a506f2745
 
 describe(formatCheckpointBody.name, () => {
   it('writes origin, size and base64 root, each on its own line 检查点正文', () => {
-    expect(formatCheckpointBody('zjt.hunan.gov.cn/presale-log', 3, root)).toBe('zjt.hunan.gov.cn/presale-log\n3\ngZgrPhGCagm4+T2T50MELPW7uXjMIIpQbydFxuCyNFQ=\n');
+    expect(formatCheckpointBody('zjt.hunan.gov.cn/presale-log', 3, root)).toBe(
+      'zjt.hunan.gov.cn/presale-log\n3\ngZgrPhGCagm4+T2T50MELPW7uXjMIIpQbydFxuCyNFQ=\n',
+    );
     expect(formatCheckpointBody('o', 0, Buffer.alloc(32))).toBe(`o\n0\n${Buffer.alloc(32).toString('base64')}\n`);
   });
 
@@ -24,7 +26,11 @@ describe(parseCheckpoint.name, () => {
   it('round-trips and ignores extension lines 解析检查点', () => {
     const body = formatCheckpointBody('zjt.hunan.gov.cn/presale-log', 20_852_163, root);
     expect(parseCheckpoint(body)).toEqual({ origin: 'zjt.hunan.gov.cn/presale-log', size: 20_852_163, rootHash: root });
-    expect(parseCheckpoint(`${body}extension line\n`)).toEqual({ origin: 'zjt.hunan.gov.cn/presale-log', size: 20_852_163, rootHash: root });
+    expect(parseCheckpoint(`${body}extension line\n`)).toEqual({
+      origin: 'zjt.hunan.gov.cn/presale-log',
+      size: 20_852_163,
+      rootHash: root,
+    });
   });
 
   it.each([
@@ -46,13 +52,19 @@ describe(parseCheckpoint.name, () => {
     const key = generateSigningKey();
     const tree = new MerkleTree();
     for (let i = 0; i < 10; i++) tree.append(leafHash(Buffer.from(`entry ${i}`)));
-    const note = signNote(formatCheckpointBody('zjt.hunan.gov.cn/presale-log', tree.size, tree.root()), 'zjt.hunan.gov.cn/presale-log', key);
+    const note = signNote(
+      formatCheckpointBody('zjt.hunan.gov.cn/presale-log', tree.size, tree.root()),
+      'zjt.hunan.gov.cn/presale-log',
+      key,
+    );
     const verified = verifyNote(note, 'zjt.hunan.gov.cn/presale-log', key.publicKey);
     expect(verified.valid).toBe(true);
     const checkpoint = parseCheckpoint(verified.body ?? '');
     expect(checkpoint).not.toBeNull();
     if (!checkpoint) return;
     const leaf = leafHash(Buffer.from('entry 7'));
-    expect(verifyInclusion(leaf, 7, checkpoint.size, tree.inclusionProof(7, checkpoint.size), checkpoint.rootHash)).toBe(true);
+    expect(
+      verifyInclusion(leaf, 7, checkpoint.size, tree.inclusionProof(7, checkpoint.size), checkpoint.rootHash),
+    ).toBe(true);
   });
 });

@@ -26,8 +26,10 @@ export function formatCheckpointBody(origin: string, size: number, rootHash: Buf
   if (typeof origin !== 'string' || origin.length === 0 || hasControl(origin)) {
     throw new RangeError('来源标识必须为非空单行文本 (origin must be a non-empty single line)');
   }
-  if (!isNonNegativeSafeInteger(size)) throw new RangeError(`树大小无效 (size must be a non-negative integer): ${size}`);
-  if (!Buffer.isBuffer(rootHash) || rootHash.length !== 32) throw new RangeError('树根必须为 32 字节 (root hash must be 32 bytes)');
+  if (!isNonNegativeSafeInteger(size))
+    throw new RangeError(`树大小无效 (size must be a non-negative integer): ${size}`);
+  if (!Buffer.isBuffer(rootHash) || rootHash.length !== 32)
+    throw new RangeError('树根必须为 32 字节 (root hash must be 32 bytes)');
   return `${origin}\n${size}\n${rootHash.toString('base64')}\n`;
 }
 

@@ -17,18 +17,31 @@ describe(encodeLogEntry.name, () => {
 
   it('writes supersedesIndex for a correction 更正条目', () => {
     const corrected: LogEntry = { ...issued, kind: 'CORRECTED', supersedesIndex: 0 };
-    expect(encodeLogEntry(corrected).toString('utf8')).toMatch(/"recordDigest":"652ebc3120c697c9932c22e7943c600d","supersedesIndex":0}$/);
+    expect(encodeLogEntry(corrected).toString('utf8')).toMatch(
+      /"recordDigest":"652ebc3120c697c9932c22e7943c600d","supersedesIndex":0}$/,
+    );
   });
 
   it('writes supersedesIndex for a withdrawal 撤回条目', () => {
-    const withdrawn: LogEntry = { ...issued, presaleNumber: '430223202406200101-Z01', kind: 'WITHDRAWN', supersedesIndex: 7 };
+    const withdrawn: LogEntry = {
+      ...issued,
+      presaleNumber: '430223202406200101-Z01',
+      kind: 'WITHDRAWN',
+      supersedesIndex: 7,
+    };
     expect(encodeLogEntry(withdrawn).toString('utf8')).toBe(
       '{"issueDate":"2024-08-01","kind":"WITHDRAWN","loggedAt":"2024-08-01T02:03:04.005Z","presaleNumber":"430223202406200101-Z01","recordDigest":"652ebc3120c697c9932c22e7943c600d","supersedesIndex":7}',
     );
   });
 
   it('ignores unknown extra properties and key order', () => {
-    const reordered = { recordDigest: issued.recordDigest, loggedAt: issued.loggedAt, kind: issued.kind, issueDate: issued.issueDate, presaleNumber: issued.presaleNumber };
+    const reordered = {
+      recordDigest: issued.recordDigest,
+      loggedAt: issued.loggedAt,
+      kind: issued.kind,
+      issueDate: issued.issueDate,
+      presaleNumber: issued.presaleNumber,
+    };
     const extra = { note: 'x', ...reordered } as LogEntry;
     expect(encodeLogEntry(extra).equals(encodeLogEntry(issued))).toBe(true);
   });

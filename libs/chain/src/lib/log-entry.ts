@@ -39,9 +39,12 @@ function isIsoInstant(value: string): boolean {
  * 日志条目字节：上述字段的规范化 JSON（UTF-8）。
  */
 export function encodeLogEntry(entry: LogEntry): Buffer {
-  if (entry.kind !== 'ISSUED' && entry.kind !== 'CORRECTED' && entry.kind !== 'WITHDRAWN') bad('kind', String(entry.kind));
-  if (typeof entry.presaleNumber !== 'string' || !PRESALE_NUMBER.test(entry.presaleNumber)) bad('presaleNumber', String(entry.presaleNumber));
-  if (typeof entry.issueDate !== 'string' || daysSinceEpoch(entry.issueDate) === null) bad('issueDate', String(entry.issueDate));
+  if (entry.kind !== 'ISSUED' && entry.kind !== 'CORRECTED' && entry.kind !== 'WITHDRAWN')
+    bad('kind', String(entry.kind));
+  if (typeof entry.presaleNumber !== 'string' || !PRESALE_NUMBER.test(entry.presaleNumber))
+    bad('presaleNumber', String(entry.presaleNumber));
+  if (typeof entry.issueDate !== 'string' || daysSinceEpoch(entry.issueDate) === null)
+    bad('issueDate', String(entry.issueDate));
   if (typeof entry.recordDigest !== 'string' || !DIGEST_HEX.test(entry.recordDigest)) {
     bad('recordDigest', '需要 32 个小写十六进制字符 (expected 32 lowercase hex digits)');
   }
@@ -56,7 +59,8 @@ export function encodeLogEntry(entry: LogEntry): Buffer {
     loggedAt: entry.loggedAt,
   };
   if (entry.kind === 'CORRECTED' || entry.kind === 'WITHDRAWN') {
-    if (!isNonNegativeSafeInteger(entry.supersedesIndex)) bad('supersedesIndex', `更正或撤回条目必须给出 (required for ${entry.kind})`);
+    if (!isNonNegativeSafeInteger(entry.supersedesIndex))
+      bad('supersedesIndex', `更正或撤回条目必须给出 (required for ${entry.kind})`);
     normalized['supersedesIndex'] = entry.supersedesIndex;
   } else if (entry.supersedesIndex !== undefined) {
     bad('supersedesIndex', '仅用于更正或撤回条目 (only for CORRECTED and WITHDRAWN)');

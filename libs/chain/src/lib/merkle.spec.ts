@@ -87,7 +87,9 @@ jest.setTimeout(60_000);
 const MAX_N = 64;
 /** Entries of varied lengths (0..41 bytes), all distinct: entry 0 is empty, entry i starts with byte i. */
 const entries = Array.from({ length: MAX_N + 1 }, (_, i) =>
-  i === 0 ? Buffer.alloc(0) : Buffer.concat([Buffer.from([i]), refSha256(Buffer.from(`entry ${i}`)).subarray(0, i % 41)]),
+  i === 0
+    ? Buffer.alloc(0)
+    : Buffer.concat([Buffer.from([i]), refSha256(Buffer.from(`entry ${i}`)).subarray(0, i % 41)]),
 );
 const leaves = entries.map(leafHash);
 const refRoots = Array.from({ length: MAX_N + 2 }, (_, n) => refMth(entries.slice(0, n)));
@@ -102,7 +104,16 @@ const flipBit = (b: Buffer, bit: number) => {
 const OTHER_HASH = refSha256(Buffer.from('not in the tree'));
 
 // Certificate Transparency reference vectors (RFC 6962 test data used by CT implementations).
-const CT_ENTRIES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) => Buffer.from(h, 'hex'));
+const CT_ENTRIES = [
+  '',
+  '00',
+  '10',
+  '2021',
+  '3031',
+  '40414243',
+  '5051525354555657',
+  '606162636465666768696a6b6c6d6e6f',
+].map((h) => Buffer.from(h, 'hex'));
 const CT_ROOTS = [
   'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
@@ -115,13 +126,51 @@ const CT_ROOTS = [
   '5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328',
 ];
 const CT_INCLUSION: [number, number, string[]][] = [
-  [0, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-  [5, 8, ['bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
+  [
+    0,
+    8,
+    [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  ],
+  [
+    5,
+    8,
+    [
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  ],
 ];
 const CT_CONSISTENCY: [number, number, string[]][] = [
-  [2, 8, ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-  [6, 8, ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
-  [2, 5, ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
+  [
+    2,
+    8,
+    [
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  ],
+  [
+    6,
+    8,
+    [
+      '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  ],
+  [
+    2,
+    5,
+    [
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+    ],
+  ],
 ];
 
 describe(leafHash.name, () => {
@@ -146,7 +195,9 @@ describe(rootFromLeafHashes.name, () => {
   it('matches the Certificate Transparency reference roots for the 8 CT leaves (sizes 0..8) CT 参考向量', () => {
     const ctLeaves = CT_ENTRIES.map(leafHash);
     for (let n = 0; n <= 8; n++) expect(rootFromLeafHashes(ctLeaves.slice(0, n)).toString('hex')).toBe(CT_ROOTS[n]);
-    expect(rootFromLeafHashes(ctLeaves).toString('hex')).toBe('5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328');
+    expect(rootFromLeafHashes(ctLeaves).toString('hex')).toBe(
+      '5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328',
+    );
   });
 
   it('equals the reference MTH for every n <= 64, and so does MerkleTree.root(n) 与参考实现一致', () => {
@@ -166,7 +217,15 @@ describe(inclusionProof.name, () => {
     const ctLeaves = CT_ENTRIES.map(leafHash);
     for (const [index, size, proof] of CT_INCLUSION) {
       expect(hex(inclusionProof(ctLeaves, index, size))).toEqual(proof);
-      expect(verifyInclusion(ctLeaves[index], index, size, proof.map((h) => Buffer.from(h, 'hex')), Buffer.from(CT_ROOTS[size], 'hex'))).toBe(true);
+      expect(
+        verifyInclusion(
+          ctLeaves[index],
+          index,
+          size,
+          proof.map((h) => Buffer.from(h, 'hex')),
+          Buffer.from(CT_ROOTS[size], 'hex'),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -209,9 +268,17 @@ describe(verifyInclusion.name, () => {
           if (verifyInclusion(leaf, index, size, p, r)) accepted.push(`(${m},${n}) ${what}`);
         };
         proof.forEach((_, i) => {
-          for (const bit of [0, (i * 37 + m + n) % 256, 255]) mustFail(`flip bit ${bit} of element ${i}`, proof.map((p, j) => (j === i ? flipBit(p, bit) : p)));
-          mustFail(`drop element ${i}`, proof.filter((_, j) => j !== i));
-          if (i + 1 < proof.length) mustFail(`swap ${i},${i + 1}`, [...proof.slice(0, i), proof[i + 1], proof[i], ...proof.slice(i + 2)]);
+          for (const bit of [0, (i * 37 + m + n) % 256, 255])
+            mustFail(
+              `flip bit ${bit} of element ${i}`,
+              proof.map((p, j) => (j === i ? flipBit(p, bit) : p)),
+            );
+          mustFail(
+            `drop element ${i}`,
+            proof.filter((_, j) => j !== i),
+          );
+          if (i + 1 < proof.length)
+            mustFail(`swap ${i},${i + 1}`, [...proof.slice(0, i), proof[i + 1], proof[i], ...proof.slice(i + 2)]);
         });
         for (let at = 0; at <= proof.length; at++) {
           mustFail(`add element at ${at}`, [...proof.slice(0, at), OTHER_HASH, ...proof.slice(at)]);
@@ -219,7 +286,8 @@ describe(verifyInclusion.name, () => {
         }
         for (let other = 0; other <= n + 1; other++) {
           if (other === m) continue;
-          if (other < n && refInclusionShape(other, n) === refInclusionShape(m, n)) accepted.push(`(${m},${n}) shape of index ${other}`);
+          if (other < n && refInclusionShape(other, n) === refInclusionShape(m, n))
+            accepted.push(`(${m},${n}) shape of index ${other}`);
           mustFail(`index ${other}`, proof, other);
         }
         for (const other of new Set([0, m - 1, m + 1, n - 1])) {
@@ -261,12 +329,26 @@ describe(verifyInclusion.name, () => {
 
   it('rejects a flipped bit anywhere (property) 任一位翻转', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: MAX_N }), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 255 }), (n, mSeed, elementSeed, bit) => {
-        const m = mSeed % n;
-        const proof = tree.inclusionProof(m, n);
-        const i = elementSeed % proof.length;
-        expect(verifyInclusion(leaves[m], m, n, proof.map((p, j) => (j === i ? flipBit(p, bit) : p)), refRoots[n])).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: MAX_N }),
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 0, max: 255 }),
+        (n, mSeed, elementSeed, bit) => {
+          const m = mSeed % n;
+          const proof = tree.inclusionProof(m, n);
+          const i = elementSeed % proof.length;
+          expect(
+            verifyInclusion(
+              leaves[m],
+              m,
+              n,
+              proof.map((p, j) => (j === i ? flipBit(p, bit) : p)),
+              refRoots[n],
+            ),
+          ).toBe(false);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -292,7 +374,15 @@ describe(consistencyProof.name, () => {
     for (const [first, second, proof] of CT_CONSISTENCY) {
       expect(hex(consistencyProof(ctLeaves, first, second))).toEqual(proof);
       const roots = [first, second].map((s) => Buffer.from(CT_ROOTS[s], 'hex'));
-      expect(verifyConsistency(first, second, roots[0], roots[1], proof.map((h) => Buffer.from(h, 'hex')))).toBe(true);
+      expect(
+        verifyConsistency(
+          first,
+          second,
+          roots[0],
+          roots[1],
+          proof.map((h) => Buffer.from(h, 'hex')),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -305,7 +395,8 @@ describe(consistencyProof.name, () => {
         const fromFunction = consistencyProof(leaves, m, n);
         if (hex(fromFunction).join() !== expected) failures.push(`consistencyProof(${m},${n})`);
         if (hex(tree.consistencyProof(m, n)).join() !== expected) failures.push(`tree.consistencyProof(${m},${n})`);
-        if (!verifyConsistency(m, n, refRoots[m], refRoots[n], fromFunction)) failures.push(`verifyConsistency(${m},${n})`);
+        if (!verifyConsistency(m, n, refRoots[m], refRoots[n], fromFunction))
+          failures.push(`verifyConsistency(${m},${n})`);
         count++;
       }
     }
@@ -332,8 +423,15 @@ describe(verifyConsistency.name, () => {
           if (verifyConsistency(first, second, r1, r2, p)) accepted.push(`(${m},${n}) ${what}`);
         };
         proof.forEach((_, i) => {
-          for (const bit of [0, (i * 37 + m + n) % 256, 255]) mustFail(`flip bit ${bit} of element ${i}`, proof.map((p, j) => (j === i ? flipBit(p, bit) : p)));
-          mustFail(`drop element ${i}`, proof.filter((_, j) => j !== i));
+          for (const bit of [0, (i * 37 + m + n) % 256, 255])
+            mustFail(
+              `flip bit ${bit} of element ${i}`,
+              proof.map((p, j) => (j === i ? flipBit(p, bit) : p)),
+            );
+          mustFail(
+            `drop element ${i}`,
+            proof.filter((_, j) => j !== i),
+          );
           if (i + 1 < proof.length && !proof[i].equals(proof[i + 1])) {
             mustFail(`swap ${i},${i + 1}`, [...proof.slice(0, i), proof[i + 1], proof[i], ...proof.slice(i + 2)]);
           }
@@ -394,12 +492,26 @@ describe(verifyConsistency.name, () => {
 
   it('rejects a flipped bit anywhere (property) 任一位翻转', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: MAX_N }), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 255 }), (n, mSeed, elementSeed, bit) => {
-        const m = 1 + (mSeed % (n - 1));
-        const proof = tree.consistencyProof(m, n);
-        const i = elementSeed % proof.length;
-        expect(verifyConsistency(m, n, refRoots[m], refRoots[n], proof.map((p, j) => (j === i ? flipBit(p, bit) : p)))).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: MAX_N }),
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 0, max: 255 }),
+        (n, mSeed, elementSeed, bit) => {
+          const m = 1 + (mSeed % (n - 1));
+          const proof = tree.consistencyProof(m, n);
+          const i = elementSeed % proof.length;
+          expect(
+            verifyConsistency(
+              m,
+              n,
+              refRoots[m],
+              refRoots[n],
+              proof.map((p, j) => (j === i ? flipBit(p, bit) : p)),
+            ),
+          ).toBe(false);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -466,7 +578,8 @@ describe(MerkleTree.name, () => {
       return { index, proof: big.inclusionProof(index) };
     });
     const inclusionMs = (performance.now() - started) / proofs.length;
-    for (const { index, proof } of proofs.slice(0, 50)) expect(verifyInclusion(many[index], index, count, proof, root)).toBe(true);
+    for (const { index, proof } of proofs.slice(0, 50))
+      expect(verifyInclusion(many[index], index, count, proof, root)).toBe(true);
 
     started = performance.now();
     const consistency = Array.from({ length: 1000 }, (_, i) => {
@@ -474,7 +587,8 @@ describe(MerkleTree.name, () => {
       return { first, proof: big.consistencyProof(first) };
     });
     const consistencyMs = (performance.now() - started) / consistency.length;
-    for (const { first, proof } of consistency.slice(0, 20)) expect(verifyConsistency(first, count, big.root(first), root, proof)).toBe(true);
+    for (const { first, proof } of consistency.slice(0, 20))
+      expect(verifyConsistency(first, count, big.root(first), root, proof)).toBe(true);
 
     started = performance.now();
     const freeRoot = rootFromLeafHashes(many);

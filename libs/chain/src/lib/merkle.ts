@@ -63,7 +63,8 @@ function isOdd(n: number): boolean {
 }
 
 function assertIndex(value: number, what: string): void {
-  if (!isNonNegativeSafeInteger(value)) throw new RangeError(`${what} 必须是非负整数 (${what} must be a non-negative integer): ${value}`);
+  if (!isNonNegativeSafeInteger(value))
+    throw new RangeError(`${what} 必须是非负整数 (${what} must be a non-negative integer): ${value}`);
 }
 
 /**
@@ -170,7 +171,9 @@ export class MerkleTree {
 function treeOf(leafHashes: Buffer[], size: number): MerkleTree {
   assertIndex(size, 'size');
   if (size > leafHashes.length) {
-    throw new RangeError(`树大小 ${size} 超过叶子数 ${leafHashes.length} (tree size exceeds the number of leaf hashes)`);
+    throw new RangeError(
+      `树大小 ${size} 超过叶子数 ${leafHashes.length} (tree size exceeds the number of leaf hashes)`,
+    );
   }
   return new MerkleTree(leafHashes.slice(0, size));
 }
@@ -219,7 +222,13 @@ function isProof(proof: unknown): proof is Buffer[] {
  * the size and the root from the same signed checkpoint.
  * 验证包含证明（树大小须与树根取自同一已签名检查点）。
  */
-export function verifyInclusion(leafHash: Buffer, index: number, treeSize: number, proof: Buffer[], root: Buffer): boolean {
+export function verifyInclusion(
+  leafHash: Buffer,
+  index: number,
+  treeSize: number,
+  proof: Buffer[],
+  root: Buffer,
+): boolean {
   if (!isHash(leafHash) || !isHash(root) || !isProof(proof)) return false;
   if (!isNonNegativeSafeInteger(index) || !isNonNegativeSafeInteger(treeSize) || index >= treeSize) return false;
   let fn = index;
@@ -251,7 +260,13 @@ export function verifyInclusion(leafHash: Buffer, index: number, treeSize: numbe
  * first === 0 needs an empty proof and firstRoot = SHA-256(""); first > second is false.
  * 验证一致性证明。
  */
-export function verifyConsistency(first: number, second: number, firstRoot: Buffer, secondRoot: Buffer, proof: Buffer[]): boolean {
+export function verifyConsistency(
+  first: number,
+  second: number,
+  firstRoot: Buffer,
+  secondRoot: Buffer,
+  proof: Buffer[],
+): boolean {
   if (!isHash(firstRoot) || !isHash(secondRoot) || !isProof(proof)) return false;
   if (!isNonNegativeSafeInteger(first) || !isNonNegativeSafeInteger(second) || first > second) return false;
   if (first === second) return proof.length === 0 && firstRoot.equals(secondRoot);

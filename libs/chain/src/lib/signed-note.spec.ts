@@ -9,7 +9,9 @@ const BODY = 'zjt.hunan.gov.cn/presale-log\n3\ngZgrPhGCagm4+T2T50MELPW7uXjMIIpQb
 
 function keyFromSeed(seed: Buffer): SigningKey {
   const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
-  return signingKeyFromPkcs8Pem(createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ type: 'pkcs8', format: 'pem' }).toString());
+  return signingKeyFromPkcs8Pem(
+    createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ type: 'pkcs8', format: 'pem' }).toString(),
+  );
 }
 
 describe(signNote.name, () => {
@@ -17,9 +19,14 @@ describe(signNote.name, () => {
     // PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz (0x01 || seed)
     const peter = keyFromSeed(Buffer.from('AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz', 'base64').subarray(1));
     // PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW (0x01 || public key)
-    expect(rawPublicKey(peter.publicKey).equals(Buffer.from('ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW', 'base64').subarray(1))).toBe(true);
+    expect(
+      rawPublicKey(peter.publicKey).equals(
+        Buffer.from('ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW', 'base64').subarray(1),
+      ),
+    ).toBe(true);
     expect(noteKeyId('PeterNeumann', peter.publicKey).toString('hex')).toBe('c74f20a3');
-    const text = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
+    const text =
+      "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
     const note = `${text}\n\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n`;
     expect(signNote(text, 'PeterNeumann', peter)).toBe(note);
     expect(verifyNote(note, 'PeterNeumann', peter.publicKey)).toEqual({ valid: true, body: text });
@@ -38,7 +45,8 @@ describe(signNote.name, () => {
     expect(() => signNote('', NAME, key)).toThrow(RangeError);
     expect(() => signNote('tab\there\n', NAME, key)).toThrow(RangeError);
     expect(() => signNote('cr\r\n', NAME, key)).toThrow(RangeError);
-    for (const name of ['', 'has space', 'has+plus', 'ideographic\u3000space', 'nb\u00a0sp']) expect(() => signNote(BODY, name, key)).toThrow(RangeError);
+    for (const name of ['', 'has space', 'has+plus', 'ideographic\u3000space', 'nb\u00a0sp'])
+      expect(() => signNote(BODY, name, key)).toThrow(RangeError);
   });
 });
 
@@ -50,7 +58,10 @@ describe(verifyNote.name, () => {
   });
 
   it('fails when the body is tampered with 正文被篡改', () => {
-    expect(verifyNote(note.replace('\n3\n', '\n4\n'), NAME, key.publicKey)).toEqual({ valid: false, reason: 'BAD_SIGNATURE' });
+    expect(verifyNote(note.replace('\n3\n', '\n4\n'), NAME, key.publicKey)).toEqual({
+      valid: false,
+      reason: 'BAD_SIGNATURE',
+    });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: BODY.length - 2 }), (position) => {
         const replacement = BODY[position] === 'A' ? 'B' : 'A';

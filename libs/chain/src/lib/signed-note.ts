@@ -55,7 +55,13 @@ function isValidKeyName(name: string): boolean {
  * 签名笔记的密钥标识（4 字节）。
  */
 export function noteKeyId(keyName: string, publicKey: KeyObject): Buffer {
-  return Buffer.from(sha256(Buffer.from(`${keyName}\n`, 'utf8'), Buffer.from([SIGNATURE_TYPE_ED25519]), rawPublicKey(publicKey)).subarray(0, 4));
+  return Buffer.from(
+    sha256(
+      Buffer.from(`${keyName}\n`, 'utf8'),
+      Buffer.from([SIGNATURE_TYPE_ED25519]),
+      rawPublicKey(publicKey),
+    ).subarray(0, 4),
+  );
 }
 
 function checkBody(body: string): void {
@@ -74,7 +80,8 @@ function checkBody(body: string): void {
  */
 export function signNote(body: string, keyName: string, key: SigningKey): string {
   checkBody(body);
-  if (!isValidKeyName(keyName)) throw new RangeError(`密钥名无效 (key name must be non-empty, without spaces or "+"): ${keyName}`);
+  if (!isValidKeyName(keyName))
+    throw new RangeError(`密钥名无效 (key name must be non-empty, without spaces or "+"): ${keyName}`);
   const signature = sign(null, Buffer.from(body, 'utf8'), key.privateKey);
   const blob = Buffer.concat([noteKeyId(keyName, key.publicKey), signature]).toString('base64');
   return `${body}\n${EM_DASH_PREFIX}${keyName} ${blob}\n`;
@@ -87,7 +94,8 @@ interface NoteSignature {
 }
 
 function parseNote(note: string): { body: string; signatures: NoteSignature[] } | null {
-  if (typeof note !== 'string' || !note.endsWith('\n') || hasForbiddenControl(note) || !isWellFormedUtf16(note)) return null;
+  if (typeof note !== 'string' || !note.endsWith('\n') || hasForbiddenControl(note) || !isWellFormedUtf16(note))
+    return null;
   const split = note.lastIndexOf('\n\n');
   if (split < 0) return null;
   const body = note.slice(0, split + 1);

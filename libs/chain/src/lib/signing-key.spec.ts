@@ -40,9 +40,15 @@ describe(signingKeyFromPkcs8Pem.name, () => {
 
   it('refuses other algorithms, public keys and garbage 拒绝非 Ed25519 私钥', () => {
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    expect(() => signingKeyFromPkcs8Pem(ec.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())).toThrow(TypeError);
-    expect(() => signingKeyFromPkcs8Pem(key.publicKey.export({ type: 'spki', format: 'pem' }).toString())).toThrow(TypeError);
-    expect(() => signingKeyFromPkcs8Pem('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n')).toThrow(TypeError);
+    expect(() => signingKeyFromPkcs8Pem(ec.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())).toThrow(
+      TypeError,
+    );
+    expect(() => signingKeyFromPkcs8Pem(key.publicKey.export({ type: 'spki', format: 'pem' }).toString())).toThrow(
+      TypeError,
+    );
+    expect(() => signingKeyFromPkcs8Pem('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n')).toThrow(
+      TypeError,
+    );
     expect(() => signingKeyFromPkcs8Pem('')).toThrow(TypeError);
   });
 });
@@ -56,7 +62,14 @@ describe(signingKeyToPkcs8Pem.name, () => {
 describe(publicKeyToJwk.name, () => {
   it('publishes kty OKP, crv Ed25519, x = base64url raw key, kid = key id JWK 公钥', () => {
     const jwk = publicKeyToJwk(key);
-    expect(jwk).toEqual({ kty: 'OKP', crv: 'Ed25519', x: rawPublicKey(key.publicKey).toString('base64url'), kid: key.keyId, use: 'sig', alg: 'EdDSA' });
+    expect(jwk).toEqual({
+      kty: 'OKP',
+      crv: 'Ed25519',
+      x: rawPublicKey(key.publicKey).toString('base64url'),
+      kid: key.keyId,
+      use: 'sig',
+      alg: 'EdDSA',
+    });
     expect(JSON.stringify(jwk)).not.toContain('"d"');
   });
 

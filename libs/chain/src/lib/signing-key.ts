@@ -105,7 +105,8 @@ export function publicKeyFromJwk(jwk: { kty: string; crv: string; x: string; kid
     throw new TypeError(`不是 Ed25519 公钥 (not an Ed25519 public JWK: kty=${jwk.kty}, crv=${jwk.crv})`);
   }
   const raw = typeof jwk.x === 'string' ? decodeBase64UrlStrict(jwk.x) : null;
-  if (!raw || raw.length !== 32) throw new TypeError('JWK 的 x 不是 32 字节 base64url (JWK x is not 32 bytes of base64url)');
+  if (!raw || raw.length !== 32)
+    throw new TypeError('JWK 的 x 不是 32 字节 base64url (JWK x is not 32 bytes of base64url)');
   const keyId = sha256(raw).subarray(0, 4).toString('hex');
   if (jwk.kid !== keyId) {
     throw new TypeError(`JWK 的 kid 与公钥不符 (JWK kid ${String(jwk.kid)} does not match the key, expected ${keyId})`);

@@ -34,13 +34,27 @@ describe(renderTestVectorsMarkdown.name, () => {
       if (value === undefined) throw new Error(`missing vector ${name}`);
       return value;
     };
-    const hashes = (name: string) => get(name).split(',').map((h) => Buffer.from(h, 'hex'));
+    const hashes = (name: string) =>
+      get(name)
+        .split(',')
+        .map((h) => Buffer.from(h, 'hex'));
     const { keyId, publicKey } = publicKeyFromJwk(JSON.parse(get('JWK')));
     const keys = new Map([[keyId, publicKey]]);
     const result = verifyChainToken(get('token (base64url)'), keys);
-    expect(result).toMatchObject({ valid: true, claims: { presaleNumber: '430223202406200101-Y01', issueDate: '2024-08-01', logIndex: 10_000_000, sandbox: false } });
+    expect(result).toMatchObject({
+      valid: true,
+      claims: {
+        presaleNumber: '430223202406200101-Y01',
+        issueDate: '2024-08-01',
+        logIndex: 10_000_000,
+        sandbox: false,
+      },
+    });
     expect(result.valid && result.claims.recordDigest.toString('hex')).toBe(get('recordDigest'));
-    expect(verifyChainToken(get('sandbox token (logIndex 0)'), keys)).toMatchObject({ valid: true, claims: { logIndex: 0, sandbox: true } });
+    expect(verifyChainToken(get('sandbox token (logIndex 0)'), keys)).toMatchObject({
+      valid: true,
+      claims: { logIndex: 0, sandbox: true },
+    });
 
     const leaves = [0, 1, 2].map((i) => Buffer.from(get(`leaf hash ${i}`), 'hex'));
     const root3 = Buffer.from(get('root size 3'), 'hex');

@@ -24,7 +24,9 @@ export const TEST_VECTOR_KEY_NAME = 'zjt.hunan.gov.cn/presale-log';
 /** The test-vector key: seed = SHA-256("hn-presale test vector key"). Never use it for real tokens. */
 export function testVectorSigningKey(): SigningKey {
   const der = Buffer.concat([ED25519_PKCS8_PREFIX, sha256(Buffer.from(TEST_VECTOR_SEED_TEXT, 'utf8'))]);
-  const pem = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ type: 'pkcs8', format: 'pem' }).toString();
+  const pem = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })
+    .export({ type: 'pkcs8', format: 'pem' })
+    .toString();
   return signingKeyFromPkcs8Pem(pem);
 }
 
@@ -45,7 +47,13 @@ export const TEST_VECTOR_ENTRIES: LogEntry[] = [
     recordDigest: recordDigest(TEST_VECTOR_RECORD).toString('hex'),
     loggedAt: '2024-08-01T02:03:04.005Z',
   },
-  { kind: 'ISSUED', presaleNumber: '430223202406200101-Y02', issueDate: '2024-08-02', recordDigest: '00112233445566778899aabbccddeeff', loggedAt: '2024-08-02T01:00:00.000Z' },
+  {
+    kind: 'ISSUED',
+    presaleNumber: '430223202406200101-Y02',
+    issueDate: '2024-08-02',
+    recordDigest: '00112233445566778899aabbccddeeff',
+    loggedAt: '2024-08-02T01:00:00.000Z',
+  },
   {
     kind: 'CORRECTED',
     presaleNumber: '430223202406200101-Y01',
@@ -59,14 +67,30 @@ export const TEST_VECTOR_ENTRIES: LogEntry[] = [
 function tokenFields(token: string): string {
   const b = Buffer.from(token, 'base64url');
   const part = (from: number, to: number) => b.subarray(from, to).toString('hex');
-  return [part(0, 1), part(1, 2), part(2, 6), part(6, 14), part(14, 15), part(15, 16), part(16, 18), part(18, 34), part(34, 38), part(38, 102)].join(' ');
+  return [
+    part(0, 1),
+    part(1, 2),
+    part(2, 6),
+    part(6, 14),
+    part(14, 15),
+    part(15, 16),
+    part(16, 18),
+    part(18, 34),
+    part(34, 38),
+    part(38, 102),
+  ].join(' ');
 }
 
 /** The vectors as name/value pairs (values are single lines) plus the signed checkpoint note. */
 export function chainTestVectors(): { values: [string, string][]; checkpointNote: string } {
   const key = testVectorSigningKey();
   const digest = recordDigest(TEST_VECTOR_RECORD);
-  const claims = { presaleNumber: '430223202406200101-Y01', issueDate: '2024-08-01', recordDigest: digest, logIndex: 10_000_000 };
+  const claims = {
+    presaleNumber: '430223202406200101-Y01',
+    issueDate: '2024-08-01',
+    recordDigest: digest,
+    logIndex: 10_000_000,
+  };
   const token = encodeChainToken(claims, key);
   const sandboxToken = encodeChainToken({ ...claims, logIndex: 0, sandbox: true }, key);
 
@@ -106,5 +130,14 @@ export function renderTestVectorsMarkdown(): string {
   const { values, checkpointNote } = chainTestVectors();
   const width = Math.max(...values.map(([name]) => name.length));
   const lines = values.map(([name, value]) => `${name.padEnd(width)} = ${value}`);
-  return ['```text', ...lines, '```', '', 'Signed checkpoint (tree size 3) 签名检查点:', '', '```text', checkpointNote + '```'].join('\n');
+  return [
+    '```text',
+    ...lines,
+    '```',
+    '',
+    'Signed checkpoint (tree size 3) 签名检查点:',
+    '',
+    '```text',
+    checkpointNote + '```',
+  ].join('\n');
 }

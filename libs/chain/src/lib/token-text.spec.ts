@@ -8,9 +8,11 @@ describe('base32Encode', () => {
   });
 
   it('round-trips any bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-      expect(base32Decode(base32Encode(Buffer.from(bytes)))?.equals(Buffer.from(bytes))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        expect(base32Decode(base32Encode(Buffer.from(bytes)))?.equals(Buffer.from(bytes))).toBe(true);
+      }),
+    );
   });
 });
 

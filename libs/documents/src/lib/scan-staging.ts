@@ -31,9 +31,15 @@ export class ScanStaging {
     if (!isScanRef(ref)) throw unavailable(field, '扫描件引用无效 (invalid scan reference)');
     const store = await this.bucket();
     const bytes = await store.getBlob(ref.stagingKey);
-    if (!bytes) throw unavailable(field, '扫描件已过期或不存在，请重新上传 (staged scan expired or missing; upload again)');
+    if (!bytes)
+      throw unavailable(field, '扫描件已过期或不存在，请重新上传 (staged scan expired or missing; upload again)');
     const checked = checkScanBytes(bytes);
-    if (!checked.ok || checked.contentType !== ref.contentType || bytes.byteLength !== ref.size || sha256Hex(bytes) !== ref.sha256) {
+    if (
+      !checked.ok ||
+      checked.contentType !== ref.contentType ||
+      bytes.byteLength !== ref.size ||
+      sha256Hex(bytes) !== ref.sha256
+    ) {
       throw unavailable(field, '扫描件与其摘要不符 (staged scan does not match its digest)');
     }
     return Buffer.from(bytes);

@@ -24,17 +24,22 @@ export function sha256Hex(bytes: Uint8Array): string {
 export type ScanProblem = 'EMPTY' | 'TOO_LARGE' | 'UNSUPPORTED_TYPE';
 
 /** Checks a scan's bytes: not empty, at most SCAN_MAX_BYTES, PDF/JPEG/PNG by content. */
-export function checkScanBytes(bytes: Uint8Array, maxBytes = SCAN_MAX_BYTES): { ok: true; contentType: ScanContentTypeV1 } | { ok: false; problem: ScanProblem } {
+export function checkScanBytes(
+  bytes: Uint8Array,
+  maxBytes = SCAN_MAX_BYTES,
+): { ok: true; contentType: ScanContentTypeV1 } | { ok: false; problem: ScanProblem } {
   if (bytes.byteLength === 0) return { ok: false, problem: 'EMPTY' };
   if (bytes.byteLength > maxBytes) return { ok: false, problem: 'TOO_LARGE' };
   const contentType = detectScanType(bytes);
   return contentType ? { ok: true, contentType } : { ok: false, problem: 'UNSUPPORTED_TYPE' };
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** A display-safe file name: path parts and control characters dropped, 1–200 characters. */
 export function safeFileName(raw: string | undefined, fallback: string): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const cleaned = base.replace(CONTROL_CHARACTERS, '').trim().slice(0, 200);
   return cleaned.length > 0 ? cleaned : fallback;
 }

@@ -21,7 +21,8 @@ describe('infrastructureProblem', () => {
   });
 
   it('maps Postgres data exceptions (22021 bad byte sequence, 22P05 untranslatable character, 22003 out of range) to 400', () => {
-    for (const code of ['22021', '22P05', '22003']) expect(infrastructureProblem(pgError(code))).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    for (const code of ['22021', '22P05', '22003'])
+      expect(infrastructureProblem(pgError(code))).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
   });
 
   it('leaves other errors alone (the caller answers 500)', () => {

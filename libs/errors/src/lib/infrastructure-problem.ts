@@ -5,10 +5,20 @@ import { titleFor } from './domain.exception';
 export const RETRY_AFTER_SECONDS = 2;
 
 /** Socket-level failures of the database connection (node-postgres passes the errno code on). */
-const CONNECTION_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const CONNECTION_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 /** SQLSTATEs meaning "the server is going away or not accepting connections": retry later. */
 const UNAVAILABLE_SQLSTATE = new Set(['57P01', '57P02', '57P03', '53300', '53400']);
-const CONNECTION_MESSAGE = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client was closed and is not queryable|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command/i;
+const CONNECTION_MESSAGE =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client was closed and is not queryable|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command/i;
 
 function codeOf(err: unknown): string | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
@@ -21,13 +31,19 @@ function codeOf(err: unknown): string | undefined {
 
 function messageOf(err: unknown): string {
   if (err instanceof Error) return err.message;
-  return typeof err === 'object' && err !== null && typeof (err as { message?: unknown }).message === 'string' ? (err as { message: string }).message : '';
+  return typeof err === 'object' && err !== null && typeof (err as { message?: unknown }).message === 'string'
+    ? (err as { message: string }).message
+    : '';
 }
 
 /** True when `err` says the database is unreachable, restarting or refusing connections (retryable). */
 export function isDatabaseUnavailable(err: unknown): boolean {
   const code = codeOf(err);
-  if (code !== undefined && (CONNECTION_ERRNO.has(code) || UNAVAILABLE_SQLSTATE.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  if (
+    code !== undefined &&
+    (CONNECTION_ERRNO.has(code) || UNAVAILABLE_SQLSTATE.has(code) || /^08[0-9A-Z]{3}$/.test(code))
+  )
+    return true;
   const errors = (err as { errors?: unknown } | null)?.errors; // AggregateError (IPv4 + IPv6 refused)
   if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e))) return true;
   return CONNECTION_MESSAGE.test(messageOf(err));
@@ -55,7 +71,8 @@ export function infrastructureProblem(err: unknown): RpcProblem | undefined {
       status: 400,
       code: ErrorCode.VALIDATION_FAILED,
       title: titleFor(400),
-      detail: '请求中的值无法保存（字符或数值不被接受）(a value in the request cannot be stored: character or number not accepted)',
+      detail:
+        '请求中的值无法保存（字符或数值不被接受）(a value in the request cannot be stored: character or number not accepted)',
       errors: [{ field: 'body', reason: `数据库拒绝该值 (value refused by the database, SQLSTATE ${code})` }],
     };
   }

@@ -25,6 +25,11 @@ export class RpcProblemFilter implements ExceptionFilter {
       return infrastructure;
     }
     this.logger.error({ err: exception }, 'unhandled error in RPC handler');
-    return { status: 500, code: ErrorCode.INTERNAL, title: titleFor(500), detail: '服务内部错误，请稍后重试 (internal error, please retry later)' };
+    return {
+      status: 500,
+      code: ErrorCode.INTERNAL,
+      title: titleFor(500),
+      detail: '服务内部错误，请稍后重试 (internal error, please retry later)',
+    };
   }
 }

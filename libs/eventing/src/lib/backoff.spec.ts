@@ -4,7 +4,9 @@ describe(backoffDelay.name, () => {
   const noJitter = (): number => 0.5;
 
   it('doubles from the base delay and stops at the maximum', () => {
-    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, 100, 1000, noJitter))).toEqual([100, 200, 400, 800, 1000, 1000]);
+    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, 100, 1000, noJitter))).toEqual([
+      100, 200, 400, 800, 1000, 1000,
+    ]);
   });
 
   it('jitters within ±20 %', () => {

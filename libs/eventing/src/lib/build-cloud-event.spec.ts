@@ -2,7 +2,12 @@ import { buildCloudEvent } from './build-cloud-event';
 
 describe(buildCloudEvent.name, () => {
   it('fills the CloudEvents 1.0 envelope with a fresh UUID and a UTC time', () => {
-    const event = buildCloudEvent({ source: '/hn/permits', type: 'hn.permits.permit.registered.v1', subject: '430223202406200101', data: { a: 1 } });
+    const event = buildCloudEvent({
+      source: '/hn/permits',
+      type: 'hn.permits.permit.registered.v1',
+      subject: '430223202406200101',
+      data: { a: 1 },
+    });
     expect(event).toMatchObject({
       specversion: '1.0',
       source: '/hn/permits',
@@ -16,13 +21,22 @@ describe(buildCloudEvent.name, () => {
   });
 
   it('gives every event its own id', () => {
-    const ids = new Set(Array.from({ length: 100 }, () => buildCloudEvent({ source: 's', type: 't', subject: 'x', data: null }).id));
+    const ids = new Set(
+      Array.from({ length: 100 }, () => buildCloudEvent({ source: 's', type: 't', subject: 'x', data: null }).id),
+    );
     expect(ids.size).toBe(100);
   });
 
   it('keeps an explicit id and time', () => {
     const time = new Date('2024-08-01T00:00:00+08:00');
-    const event = buildCloudEvent({ source: 's', type: 't', subject: 'x', data: 1, id: '00000000-0000-4000-8000-000000000001', time });
+    const event = buildCloudEvent({
+      source: 's',
+      type: 't',
+      subject: 'x',
+      data: 1,
+      id: '00000000-0000-4000-8000-000000000001',
+      time,
+    });
     expect(event.id).toBe('00000000-0000-4000-8000-000000000001');
     expect(event.time).toBe('2024-07-31T16:00:00.000Z');
   });

@@ -18,9 +18,13 @@ export class CreateOutboxInbox1700000000000 implements MigrationInterface {
         last_error text NULL
       )`);
     // The relay only ever scans unpublished rows: keep that index tiny.
-    await queryRunner.query(`CREATE INDEX outbox_event_unpublished_idx ON outbox_event (created_at) WHERE published_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX outbox_event_unpublished_idx ON outbox_event (created_at) WHERE published_at IS NULL`,
+    );
     // Lets the retention purge find old published rows without a full scan.
-    await queryRunner.query(`CREATE INDEX outbox_event_published_idx ON outbox_event (published_at) WHERE published_at IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX outbox_event_published_idx ON outbox_event (published_at) WHERE published_at IS NOT NULL`,
+    );
     await queryRunner.query(`
       CREATE TABLE inbox_event (
         consumer text NOT NULL,

@@ -20,6 +20,9 @@ export interface EnqueueEventArgs<T> {
  */
 export async function enqueueEvent<T>(manager: EntityManager, args: EnqueueEventArgs<T>): Promise<CloudEvent<T>> {
   const event = buildCloudEvent<T>({ source: args.source, type: args.type, subject: args.subject, data: args.data });
-  await manager.query(`WITH inserted AS (${outboxInsertSql(1)} RETURNING 1) SELECT ${outboxNotifySqlIfDue()} FROM inserted`, outboxRowParams(event, args.correlationId));
+  await manager.query(
+    `WITH inserted AS (${outboxInsertSql(1)} RETURNING 1) SELECT ${outboxNotifySqlIfDue()} FROM inserted`,
+    outboxRowParams(event, args.correlationId),
+  );
   return event;
 }

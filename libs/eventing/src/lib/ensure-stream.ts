@@ -33,5 +33,9 @@ export async function ensureStream(jsm: JetStreamManager, options: EnsureStreamO
   } catch (err) {
     if (!(err instanceof NatsError && err.api_error?.err_code === STREAM_NAME_IN_USE)) throw err;
   }
-  return jsm.streams.update(options.name, { subjects: options.subjects, duplicate_window: duplicateWindow, num_replicas: replicas });
+  return jsm.streams.update(options.name, {
+    subjects: options.subjects,
+    duplicate_window: duplicateWindow,
+    num_replicas: replicas,
+  });
 }

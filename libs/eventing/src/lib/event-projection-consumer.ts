@@ -22,7 +22,13 @@ export abstract class EventProjectionConsumer implements OnApplicationBootstrap,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start({ natsConnection: this.nats, dataSource: this.dataSource, ...this.source, handler: this.handler, logger: new Logger(this.constructor.name) });
+    await this.consumer.start({
+      natsConnection: this.nats,
+      dataSource: this.dataSource,
+      ...this.source,
+      handler: this.handler,
+      logger: new Logger(this.constructor.name),
+    });
   }
 
   async onModuleDestroy(): Promise<void> {

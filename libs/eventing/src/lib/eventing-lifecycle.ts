@@ -31,7 +31,8 @@ export class EventingLifecycle implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationShutdown(): Promise<void> {
     await this.relay.stop();
-    if (!this.nats.isClosed()) await this.nats.drain().catch((err: unknown) => this.logger.warn(`NATS drain failed: ${errorMessage(err)}`));
+    if (!this.nats.isClosed())
+      await this.nats.drain().catch((err: unknown) => this.logger.warn(`NATS drain failed: ${errorMessage(err)}`));
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

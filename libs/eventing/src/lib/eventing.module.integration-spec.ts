@@ -106,7 +106,10 @@ describe(EventingModule.name, () => {
 
     const id = await widgets.create('w1', subject);
     // Polling is off: the replicas' relays are woken by NOTIFY.
-    await waitFor(async () => (await jsm.streams.info(stream)).state.messages === 1, { timeoutMs: 2000, description: 'event on the stream' });
+    await waitFor(async () => (await jsm.streams.info(stream)).state.messages === 1, {
+      timeoutMs: 2000,
+      description: 'event on the stream',
+    });
     const stored = await jsm.streams.getMessage(stream, { seq: (await jsm.streams.info(stream)).state.last_seq });
     expect(stored.header.get('Nats-Msg-Id')).toBe(id);
     await waitFor(async () => (await app!.get(OutboxRelay).pendingCount()) === 0);

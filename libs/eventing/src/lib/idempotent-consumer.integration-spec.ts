@@ -23,7 +23,9 @@ describe(IdempotentConsumer.name, () => {
   const root = `hnt.${stream}`;
   const consumers: IdempotentConsumer[] = [];
 
-  async function start(options: Partial<IdempotentConsumerOptions> & Pick<IdempotentConsumerOptions, 'durable' | 'handler'>): Promise<IdempotentConsumer> {
+  async function start(
+    options: Partial<IdempotentConsumerOptions> & Pick<IdempotentConsumerOptions, 'durable' | 'handler'>,
+  ): Promise<IdempotentConsumer> {
     const c = new IdempotentConsumer();
     consumers.push(c);
     await c.start({ natsConnection: nc, dataSource: ds, stream, logger: quiet, nakDelayMs: 50, ...options });
@@ -47,12 +49,16 @@ describe(IdempotentConsumer.name, () => {
   }
 
   async function handledCount(consumer: string): Promise<number> {
-    const [r]: Array<{ n: number }> = await ds.query(`SELECT count(*)::int AS n FROM handled WHERE consumer = $1`, [consumer]);
+    const [r]: Array<{ n: number }> = await ds.query(`SELECT count(*)::int AS n FROM handled WHERE consumer = $1`, [
+      consumer,
+    ]);
     return r!.n;
   }
 
   async function inboxCount(consumer: string): Promise<number> {
-    const [r]: Array<{ n: number }> = await ds.query(`SELECT count(*)::int AS n FROM inbox_event WHERE consumer = $1`, [consumer]);
+    const [r]: Array<{ n: number }> = await ds.query(`SELECT count(*)::int AS n FROM inbox_event WHERE consumer = $1`, [
+      consumer,
+    ]);
     return r!.n;
   }
 
@@ -63,11 +69,18 @@ describe(IdempotentConsumer.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('persist_consume');
-    ds = createServiceDataSource({ serverUrl: db.serverUrl, database: db.name, entities: outboxEntities, migrations: [CreateOutboxInbox1700000000000] });
+    ds = createServiceDataSource({
+      serverUrl: db.serverUrl,
+      database: db.name,
+      entities: outboxEntities,
+      migrations: [CreateOutboxInbox1700000000000],
+    });
     await ds.initialize();
     await runMigrationsLocked(ds);
     // No unique key on purpose: a second handler run would show up as a second row.
-    await ds.query(`CREATE TABLE handled (consumer text NOT NULL, event_id uuid NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp())`);
+    await ds.query(
+      `CREATE TABLE handled (consumer text NOT NULL, event_id uuid NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp())`,
+    );
     nc = await connectNats();
     jsm = await nc.jetstreamManager();
     js = nc.jetstream();
@@ -105,7 +118,9 @@ describe(IdempotentConsumer.name, () => {
     await publish(e2);
     await publish(e1);
 
-    await waitFor(async () => (await ackPending(durable)) === 0 && (await handledCount(durable)) === 2, { description: 'all copies acked' });
+    await waitFor(async () => (await ackPending(durable)) === 0 && (await handledCount(durable)) === 2, {
+      description: 'all copies acked',
+    });
     expect(seen).toEqual([e1.id, e2.id]);
     expect(await inboxCount(durable)).toBe(2);
     expect(contexts[0]).toMatchObject({ correlationId: 'corr-dup', deliveryCount: 1, natsSubject: e1.type });
@@ -127,7 +142,10 @@ describe(IdempotentConsumer.name, () => {
     const e = event('retry', 1);
     await publish(e);
 
-    await waitFor(async () => (await ackPending(durable)) === 0 && attempts.length === 3, { timeoutMs: 10_000, description: 'third delivery succeeded' });
+    await waitFor(async () => (await ackPending(durable)) === 0 && attempts.length === 3, {
+      timeoutMs: 10_000,
+      description: 'third delivery succeeded',
+    });
     expect(attempts).toEqual([1, 2, 3]);
     expect(await handledCount(durable)).toBe(1);
     expect(await inboxCount(durable)).toBe(1);
@@ -152,7 +170,10 @@ describe(IdempotentConsumer.name, () => {
     const events = Array.from({ length: 200 }, (_, n) => event('shared', n));
     await Promise.all(events.map((e) => publish(e)));
 
-    await waitFor(async () => (await handledCount(durable)) === 200 && (await ackPending(durable)) === 0, { timeoutMs: 20_000, description: '200 handled' });
+    await waitFor(async () => (await handledCount(durable)) === 200 && (await ackPending(durable)) === 0, {
+      timeoutMs: 20_000,
+      description: '200 handled',
+    });
     const all = [...byReplica[0]!, ...byReplica[1]!];
     expect(all).toHaveLength(200);
     expect(new Set(all)).toEqual(new Set(events.map((e) => e.id)));
@@ -176,7 +197,10 @@ describe(IdempotentConsumer.name, () => {
     const events = Array.from({ length: 50 }, (_, n) => event('race', n));
     await Promise.all(events.flatMap((e) => [publish(e), publish(e), publish(e)]));
 
-    await waitFor(async () => (await ackPending(durable)) === 0 && (await inboxCount(durable)) === 50, { timeoutMs: 20_000, description: '150 copies acked' });
+    await waitFor(async () => (await ackPending(durable)) === 0 && (await inboxCount(durable)) === 50, {
+      timeoutMs: 20_000,
+      description: '150 copies acked',
+    });
     expect(await handledCount(durable)).toBe(50);
     const totals = consumers.map((c) => c.totals);
     expect(totals.reduce((sum, t) => sum + t.processed, 0)).toBe(50);
@@ -224,7 +248,9 @@ describe(IdempotentConsumer.name, () => {
     await publish(event('multi_a', 1));
     await publish(event('multi_c', 2));
     await publish(event('multi_b', 3));
-    await waitFor(async () => seen.length === 2 && (await ackPending(durable)) === 0, { description: 'matching events handled' });
+    await waitFor(async () => seen.length === 2 && (await ackPending(durable)) === 0, {
+      description: 'matching events handled',
+    });
     expect(seen).toEqual([`${root}.multi_a.done.v1`, `${root}.multi_b.done.v1`]);
   });
 
@@ -233,13 +259,19 @@ describe(IdempotentConsumer.name, () => {
     const events = [1, 2, 3].map((n) => event('lostdb', n));
     for (const e of events) await publish(e);
     await start({ durable, filterSubject: `${root}.lostdb.>`, handler: (e, manager) => record(manager, durable, e) });
-    await waitFor(async () => (await handledCount(durable)) === 3, { timeoutMs: 5000, description: 'first database handled 3' });
+    await waitFor(async () => (await handledCount(durable)) === 3, {
+      timeoutMs: 5000,
+      description: 'first database handled 3',
+    });
     await Promise.all(consumers.splice(0).map((c) => c.stop()));
     // The service's database is recreated: its inbox is empty, the durable in NATS is not.
     await ds.query(`DELETE FROM inbox_event WHERE consumer = $1`, [durable]);
     await ds.query(`DELETE FROM handled WHERE consumer = $1`, [durable]);
     await start({ durable, filterSubject: `${root}.lostdb.>`, handler: (e, manager) => record(manager, durable, e) });
-    await waitFor(async () => (await handledCount(durable)) === 3, { timeoutMs: 5000, description: 'recreated database handled all 3 again' });
+    await waitFor(async () => (await handledCount(durable)) === 3, {
+      timeoutMs: 5000,
+      description: 'recreated database handled all 3 again',
+    });
     expect(await inboxCount(durable)).toBe(3);
   });
 });

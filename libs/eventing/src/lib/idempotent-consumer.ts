@@ -1,5 +1,14 @@
 import { CloudEvent, Headers } from '@hn/messages';
-import { AckPolicy, ConsumerConfig, ConsumerMessages, DeliverPolicy, JsMsg, nanos, NatsConnection, NatsError } from 'nats';
+import {
+  AckPolicy,
+  ConsumerConfig,
+  ConsumerMessages,
+  DeliverPolicy,
+  JsMsg,
+  nanos,
+  NatsConnection,
+  NatsError,
+} from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import { backoffDelay } from './backoff';
 import { PausableSleep } from './pausable-sleep';
@@ -108,9 +117,13 @@ export class IdempotentConsumer {
       return; // no such durable yet
     }
     if (ackFloor === 0) return;
-    const [{ n }] = (await options.dataSource.query(`SELECT count(*)::int AS n FROM inbox_event WHERE consumer = $1`, [options.durable])) as Array<{ n: number }>;
+    const [{ n }] = (await options.dataSource.query(`SELECT count(*)::int AS n FROM inbox_event WHERE consumer = $1`, [
+      options.durable,
+    ])) as Array<{ n: number }>;
     if (n > 0) return;
-    this.logger.warn(`consumer ${options.durable}: acknowledged up to ${ackFloor} but this database has no inbox rows for it; replaying the stream`);
+    this.logger.warn(
+      `consumer ${options.durable}: acknowledged up to ${ackFloor} but this database has no inbox rows for it; replaying the stream`,
+    );
     await jsm.consumers.delete(options.stream, options.durable).catch(() => undefined);
   }
 
@@ -201,7 +214,9 @@ export class IdempotentConsumer {
   private async handle(options: IdempotentConsumerOptions, msg: JsMsg): Promise<void> {
     const event = parseCloudEvent(msg.data);
     if (typeof event === 'string') {
-      this.logger.error(`consumer ${options.durable}: terminating malformed message seq ${msg.seq} on ${msg.subject}: ${event}`);
+      this.logger.error(
+        `consumer ${options.durable}: terminating malformed message seq ${msg.seq} on ${msg.subject}: ${event}`,
+      );
       // No reason argument: nats-server < 2.10 ignores "+TERM <reason>" and would redeliver.
       safely(() => msg.term());
       return;

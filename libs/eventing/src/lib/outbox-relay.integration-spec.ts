@@ -1,6 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { CloudEvent, Headers } from '@hn/messages';
-import { connectNats, createTestDatabase, deleteStreamIfExists, TcpProxy, TestDatabase, uniqueName, waitFor } from '@hn/testing';
+import {
+  connectNats,
+  createTestDatabase,
+  deleteStreamIfExists,
+  TcpProxy,
+  TestDatabase,
+  uniqueName,
+  waitFor,
+} from '@hn/testing';
 import { JetStreamManager, JsMsg, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { CreateOutboxInbox1700000000000 } from './create-outbox-inbox-1700000000000';
@@ -49,11 +57,17 @@ describe(OutboxRelay.name, () => {
     return r;
   }
 
-  async function enqueue(count: number, correlationId?: string, type = subject): Promise<Array<CloudEvent<{ n: number }>>> {
+  async function enqueue(
+    count: number,
+    correlationId?: string,
+    type = subject,
+  ): Promise<Array<CloudEvent<{ n: number }>>> {
     return ds.transaction(async (manager) => {
       const events: Array<CloudEvent<{ n: number }>> = [];
       for (let n = 0; n < count; n++) {
-        events.push(await enqueueEvent(manager, { source: '/hn/test', type, subject: `k${n}`, data: { n }, correlationId }));
+        events.push(
+          await enqueueEvent(manager, { source: '/hn/test', type, subject: `k${n}`, data: { n }, correlationId }),
+        );
       }
       return events;
     });
@@ -64,7 +78,9 @@ describe(OutboxRelay.name, () => {
   }
 
   async function pending(): Promise<number> {
-    const [r]: Array<{ n: number }> = await ds.query(`SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL`);
+    const [r]: Array<{ n: number }> = await ds.query(
+      `SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL`,
+    );
     return r!.n;
   }
 
@@ -85,7 +101,13 @@ describe(OutboxRelay.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('persist_relay');
-    ds = createServiceDataSource({ serverUrl: db.serverUrl, database: db.name, entities: outboxEntities, migrations: [CreateOutboxInbox1700000000000], poolSize: 10 });
+    ds = createServiceDataSource({
+      serverUrl: db.serverUrl,
+      database: db.name,
+      entities: outboxEntities,
+      migrations: [CreateOutboxInbox1700000000000],
+      poolSize: 10,
+    });
     await ds.initialize();
     await runMigrationsLocked(ds);
     nc = await connectNats();
@@ -149,7 +171,9 @@ describe(OutboxRelay.name, () => {
       await iterator.return?.(undefined);
     }
     const sorted = [...latencies].sort((a, b) => a - b);
-    console.info(`commit → JetStream consumer latency over 20 events: median ${sorted[10]!.toFixed(1)} ms, max ${sorted[19]!.toFixed(1)} ms`);
+    console.info(
+      `commit → JetStream consumer latency over 20 events: median ${sorted[10]!.toFixed(1)} ms, max ${sorted[19]!.toFixed(1)} ms`,
+    );
     // The relay marks rows published right after the acks, a moment after consumers may see them.
     await waitFor(async () => (await pending()) === 0, { description: 'rows marked published' });
   });
@@ -179,11 +203,20 @@ describe(OutboxRelay.name, () => {
     extraConnections.push(badNc);
     await proxy.cut(); // from here on nothing listens on the port this connection reconnects to
     const logger = new MemoryLogger();
-    const stranded = relay({ natsConnection: badNc, logger, publishTimeoutMs: 300, baseBackoffMs: 100, maxBackoffMs: 300 });
+    const stranded = relay({
+      natsConnection: badNc,
+      logger,
+      publishTimeoutMs: 300,
+      baseBackoffMs: 100,
+      maxBackoffMs: 300,
+    });
     await stranded.start();
     const events = await enqueue(5);
 
-    await waitFor(async () => (await rows()).every((r) => r.attempts >= 2), { timeoutMs: 5000, description: 'two failed attempts per row' });
+    await waitFor(async () => (await rows()).every((r) => r.attempts >= 2), {
+      timeoutMs: 5000,
+      description: 'two failed attempts per row',
+    });
     expect((await rows()).every((r) => r.published_at === null && r.last_error !== null)).toBe(true);
     expect(stranded.isRunning).toBe(true);
     expect(logger.lines.some((l) => l.startsWith('warn outbox relay: 5 of 5 events not published'))).toBe(true);
@@ -193,7 +226,10 @@ describe(OutboxRelay.name, () => {
 
     const healthy = relay();
     await healthy.start();
-    await waitFor(async () => (await pending()) === 0, { timeoutMs: 5000, description: 'published by the working relay' });
+    await waitFor(async () => (await pending()) === 0, {
+      timeoutMs: 5000,
+      description: 'published by the working relay',
+    });
     expect(new Set(await streamMsgIds())).toEqual(new Set(events.map((e) => e.id)));
   });
 
@@ -205,11 +241,17 @@ describe(OutboxRelay.name, () => {
     await r.start();
     await proxy.cut();
     const events = await enqueue(5);
-    await waitFor(async () => (await rows()).every((row) => row.attempts >= 1), { timeoutMs: 5000, description: 'a failed attempt' });
+    await waitFor(async () => (await rows()).every((row) => row.attempts >= 1), {
+      timeoutMs: 5000,
+      description: 'a failed attempt',
+    });
     expect(await pending()).toBe(5);
 
     await proxy.restore();
-    await waitFor(async () => (await pending()) === 0, { timeoutMs: 10_000, description: 'published after NATS is back' });
+    await waitFor(async () => (await pending()) === 0, {
+      timeoutMs: 10_000,
+      description: 'published after NATS is back',
+    });
     // Publishes buffered during the outage may reach the server too: the msg id dedup keeps one copy.
     expect((await streamMsgIds()).sort()).toEqual(events.map((e) => e.id).sort());
     await proxy.close();
@@ -227,7 +269,10 @@ describe(OutboxRelay.name, () => {
     expect(row!.last_error).toMatch(/503|no responders/i);
 
     await ensureStream(jsm, { name: stream, subjects: [`${subjectRoot}.thing.>`, `${subjectRoot}.orphan.>`] });
-    await waitFor(async () => (await pending()) === 0, { timeoutMs: 5000, description: 'published after the stream took the subject' });
+    await waitFor(async () => (await pending()) === 0, {
+      timeoutMs: 5000,
+      description: 'published after the stream took the subject',
+    });
     expect(await streamMsgIds()).toEqual([event!.id]);
   });
 
@@ -238,8 +283,12 @@ describe(OutboxRelay.name, () => {
     await enqueue(1);
     await waitFor(async () => (await pending()) === 0, { description: 'first event' });
 
-    await ds.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
-    await waitFor(() => logger.lines.some((l) => l.includes('LISTEN connection lost')), { description: 'listener loss noticed' });
+    await ds.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    await waitFor(() => logger.lines.some((l) => l.includes('LISTEN connection lost')), {
+      description: 'listener loss noticed',
+    });
     const events = await enqueue(3);
     await waitFor(async () => (await pending()) === 0, { timeoutMs: 5000, description: 'published after the hiccup' });
     expect(r.isRunning).toBe(true);

@@ -104,9 +104,11 @@ export class OutboxRelay {
     this.baseBackoffMs = options.baseBackoffMs ?? 200;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.onPublished = options.onPublished;
-    this.publishedRetentionMs = options.publishedRetentionMs === undefined ? 7 * 24 * 3_600_000 : options.publishedRetentionMs;
+    this.publishedRetentionMs =
+      options.publishedRetentionMs === undefined ? 7 * 24 * 3_600_000 : options.publishedRetentionMs;
     this.js = this.nc.jetstream({ timeout: this.publishTimeoutMs });
-    if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new Error('batchSize must be a positive integer');
+    if (!Number.isInteger(this.batchSize) || this.batchSize < 1)
+      throw new Error('batchSize must be a positive integer');
   }
 
   get isRunning(): boolean {
@@ -146,7 +148,9 @@ export class OutboxRelay {
 
   /** Unpublished rows (for a gauge). */
   async pendingCount(): Promise<number> {
-    const rows: Array<{ n: number }> = await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL`);
+    const rows: Array<{ n: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL`,
+    );
     return rows[0]?.n ?? 0;
   }
 
@@ -211,7 +215,9 @@ export class OutboxRelay {
       this.counters.failed += failedIds.length;
       this.counters.duplicates += duplicates;
       if (failedIds.length > 0) {
-        this.logger.warn(`outbox relay: ${failedIds.length} of ${rows.length} events not published, will retry (${failedErrors[0]})`);
+        this.logger.warn(
+          `outbox relay: ${failedIds.length} of ${rows.length} events not published, will retry (${failedErrors[0]})`,
+        );
       }
       return { claimed: rows.length, published: publishedIds.length, failed: failedIds.length, duplicates };
     } catch (err) {
@@ -334,7 +340,9 @@ export class OutboxRelay {
     this.listener = null;
     client.end().catch(() => undefined);
     if (!this.running || this.listenerRetry) return;
-    this.logger.warn(`outbox relay: LISTEN connection lost (${errorMessage(err)}); polling every ${this.pollIntervalMs} ms until it is back`);
+    this.logger.warn(
+      `outbox relay: LISTEN connection lost (${errorMessage(err)}); polling every ${this.pollIntervalMs} ms until it is back`,
+    );
     this.listenerRetry = setTimeout(() => {
       this.listenerRetry = null;
       void this.connectListener();

@@ -9,7 +9,10 @@ describe(outboxRowParams.name, () => {
     expect(id).toBe(event.id);
     expect(subject).toBe('hn.test.thing.done.v1');
     expect(JSON.parse(payload)).toEqual(event);
-    expect(JSON.parse(headers)).toEqual({ 'content-type': 'application/cloudevents+json', 'x-correlation-id': 'corr-1' });
+    expect(JSON.parse(headers)).toEqual({
+      'content-type': 'application/cloudevents+json',
+      'x-correlation-id': 'corr-1',
+    });
   });
 
   it('omits the correlation header when there is none', () => {

@@ -59,18 +59,26 @@ describe(runMigrationsLocked.name, () => {
 
     expect(executed.map((list) => list.length).sort()).toEqual([0, 0, 2]);
     const ds = dataSources[0]!;
-    expect(await ds.query(`SELECT name FROM migrations ORDER BY id`)).toEqual([{ name: 'CreateOutboxInbox1700000000000' }, { name: 'SlowProbe1700000000001' }]);
+    expect(await ds.query(`SELECT name FROM migrations ORDER BY id`)).toEqual([
+      { name: 'CreateOutboxInbox1700000000000' },
+      { name: 'SlowProbe1700000000001' },
+    ]);
     expect(await ds.query(`SELECT count(*)::int AS n FROM migration_probe`)).toEqual([{ n: 1 }]);
     // The advisory lock is released again.
-    expect(await ds.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)).toEqual([{ n: 0 }]);
+    expect(
+      await ds.query(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      ),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('creates the outbox and inbox tables with the documented columns and partial index', async () => {
     const ds = dataSources[0]!;
-    const columns: Array<{ table_name: string; column_name: string; data_type: string; is_nullable: string }> = await ds.query(
-      `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
+    const columns: Array<{ table_name: string; column_name: string; data_type: string; is_nullable: string }> =
+      await ds.query(
+        `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
         WHERE table_name IN ('outbox_event', 'inbox_event') ORDER BY table_name, ordinal_position`,
-    );
+      );
     expect(columns.map((c) => `${c.table_name}.${c.column_name}:${c.data_type}:${c.is_nullable}`)).toEqual([
       'inbox_event.consumer:text:NO',
       'inbox_event.event_id:uuid:NO',
@@ -84,7 +92,9 @@ describe(runMigrationsLocked.name, () => {
       'outbox_event.attempts:integer:NO',
       'outbox_event.last_error:text:YES',
     ]);
-    const [index]: Array<{ indexdef: string }> = await ds.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'outbox_event_unpublished_idx'`);
+    const [index]: Array<{ indexdef: string }> = await ds.query(
+      `SELECT indexdef FROM pg_indexes WHERE indexname = 'outbox_event_unpublished_idx'`,
+    );
     expect(index!.indexdef).toMatch(/\(created_at\) WHERE \(published_at IS NULL\)/);
   });
 
@@ -112,6 +122,8 @@ describe(ensureDatabase.name, () => {
   });
 
   it('refuses a name that is not a plain lowercase identifier', async () => {
-    await expect(ensureDatabase(serverUrl, 'Robert"); DROP DATABASE postgres; --')).rejects.toThrow(/invalid database name/);
+    await expect(ensureDatabase(serverUrl, 'Robert"); DROP DATABASE postgres; --')).rejects.toThrow(
+      /invalid database name/,
+    );
   });
 });

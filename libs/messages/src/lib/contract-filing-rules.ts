@@ -1,7 +1,14 @@
 import { BUYER_ID_TYPES, BuyerIdTypeV1, PAYMENT_METHODS } from './contract-filings';
 import { isCleanText, textCharacterProblem } from './plain-text';
 import { FieldError } from './problem';
-import { CUTOVER_DEFAULTS, isIsoDate, isValidCreditCode, isValidResidentId, parsePermitNumber, parsePresaleNumber } from '@hn/numbering';
+import {
+  CUTOVER_DEFAULTS,
+  isIsoDate,
+  isValidCreditCode,
+  isValidResidentId,
+  parsePermitNumber,
+  parsePresaleNumber,
+} from '@hn/numbering';
 
 /**
  * The rules of a contract filing (网签合同备案取号) that need only the payload, written once: the
@@ -20,7 +27,8 @@ export const DEFAULT_CONTRACT_CUTOVER_DATE = CUTOVER_DEFAULTS.contractFiling;
 
 export const REQUIRED = '必填 (required)';
 
-export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const hasControlChar = (v: string): boolean => !isCleanText(v);
 
 /** A required, non-blank string of at most `max` characters (after trimming). */
@@ -36,7 +44,8 @@ export function textReason(value: unknown, max: number): string | null {
 export function presaleNumberReason(value: unknown): string | null {
   if (value === undefined || value === null) return REQUIRED;
   const parsed = typeof value === 'string' ? parsePresaleNumber(value) : null;
-  if (!parsed) return '预售许可证编号格式应为 18 位施工许可证编号-Y/Z两位序号，如 430223202406200101-Y01 (format <18 digits>-<Y|Z><01..99>)';
+  if (!parsed)
+    return '预售许可证编号格式应为 18 位施工许可证编号-Y/Z两位序号，如 430223202406200101-Y01 (format <18 digits>-<Y|Z><01..99>)';
   const permit = parsePermitNumber(parsed.permitNumber);
   if (!permit.ok) return `${permit.reason}: ${permit.message}`;
   return null;
@@ -44,19 +53,26 @@ export function presaleNumberReason(value: unknown): string | null {
 
 export function floorReason(value: unknown): string | null {
   if (value === undefined || value === null) return REQUIRED;
-  if (!Number.isInteger(value) || value === 0 || (value as number) < -20 || (value as number) > 300) return '楼层须为 -20..300 之间的非零整数（地下为负）(non-zero integer, -20..300)';
+  if (!Number.isInteger(value) || value === 0 || (value as number) < -20 || (value as number) > 300)
+    return '楼层须为 -20..300 之间的非零整数（地下为负）(non-zero integer, -20..300)';
   return null;
 }
 
 export function floorAreaReason(value: unknown): string | null {
   if (value === undefined || value === null) return REQUIRED;
-  if (typeof value !== 'number' || !(value > 0) || value > 100_000 || Math.abs(Math.round(value * 100) - value * 100) > 1e-6) {
+  if (
+    typeof value !== 'number' ||
+    !(value > 0) ||
+    value > 100_000 ||
+    Math.abs(Math.round(value * 100) - value * 100) > 1e-6
+  ) {
     return '建筑面积须为正数，最多两位小数，单位 m² (positive, at most 2 decimals)';
   }
   return null;
 }
 
-export const isFen = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_AMOUNT_FEN;
+export const isFen = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_AMOUNT_FEN;
 
 export function contractAmountReason(value: unknown): string | null {
   if (value === undefined || value === null) return REQUIRED;
@@ -71,19 +87,29 @@ export function fenReason(value: unknown, optional: boolean): string | null {
 
 export function paymentMethodReason(value: unknown): string | null {
   if (value === undefined || value === null) return REQUIRED;
-  return (PAYMENT_METHODS as readonly unknown[]).includes(value) ? null : `付款方式须为 ${PAYMENT_METHODS.join(' / ')} 之一 (payment method)`;
+  return (PAYMENT_METHODS as readonly unknown[]).includes(value)
+    ? null
+    : `付款方式须为 ${PAYMENT_METHODS.join(' / ')} 之一 (payment method)`;
 }
 
 /** The loan of one kind must be present exactly when the method uses it (absent = 0). */
-export function loanReason(kind: 'commercialLoan' | 'providentFundLoan', value: unknown, method: unknown): string | null {
+export function loanReason(
+  kind: 'commercialLoan' | 'providentFundLoan',
+  value: unknown,
+  method: unknown,
+): string | null {
   const format = fenReason(value, true);
   if (format) return format;
   if (!(PAYMENT_METHODS as readonly unknown[]).includes(method)) return null;
   const amount = (value as number | null | undefined) ?? 0;
-  const needed = kind === 'commercialLoan' ? method === 'COMMERCIAL_LOAN' || method === 'COMBINED' : method === 'PROVIDENT_FUND_LOAN' || method === 'COMBINED';
+  const needed =
+    kind === 'commercialLoan'
+      ? method === 'COMMERCIAL_LOAN' || method === 'COMBINED'
+      : method === 'PROVIDENT_FUND_LOAN' || method === 'COMBINED';
   const label = kind === 'commercialLoan' ? '商业贷款' : '公积金贷款';
   if (needed && amount === 0) return `付款方式 ${String(method)} 须有${label}金额 (required for ${String(method)})`;
-  if (!needed && amount !== 0) return `付款方式 ${String(method)} 不应有${label} (must be 0 or absent for ${String(method)})`;
+  if (!needed && amount !== 0)
+    return `付款方式 ${String(method)} 不应有${label} (must be 0 or absent for ${String(method)})`;
   return null;
 }
 
@@ -94,47 +120,72 @@ export function paymentTotalReason(payment: unknown, contractAmount: unknown): s
   const parts = [payment['downPayment'], payment['commercialLoan'] ?? 0, payment['providentFundLoan'] ?? 0];
   if (!parts.every(isFen) || !isFen(contractAmount) || contractAmount === 0) return null;
   const sum = (parts as number[]).reduce((a, b) => a + b, 0);
-  return sum === contractAmount ? null : `首付款与贷款之和 ${sum} 分不等于合同总价 ${contractAmount} 分 (downPayment + loans must add up to contractAmount)`;
+  return sum === contractAmount
+    ? null
+    : `首付款与贷款之和 ${sum} 分不等于合同总价 ${contractAmount} 分 (downPayment + loans must add up to contractAmount)`;
 }
 
 /** China Standard Time today and the cut-over; YYYY-MM-DD, not before the cut-over, not after today. */
 export function filingDateReason(value: unknown, rules: { today: string; cutoverDate: string }): string | null {
   if (value === undefined || value === null) return REQUIRED;
-  if (typeof value !== 'string' || !isIsoDate(value)) return '备案日期须为 YYYY-MM-DD 格式的真实日期 (must be a real YYYY-MM-DD date)';
-  if (value < rules.cutoverDate) return `备案日期早于切换日期 ${rules.cutoverDate}，此前的合同按统计数据报送 (before the cut-over ${rules.cutoverDate}: report it as statistics)`;
+  if (typeof value !== 'string' || !isIsoDate(value))
+    return '备案日期须为 YYYY-MM-DD 格式的真实日期 (must be a real YYYY-MM-DD date)';
+  if (value < rules.cutoverDate)
+    return `备案日期早于切换日期 ${rules.cutoverDate}，此前的合同按统计数据报送 (before the cut-over ${rules.cutoverDate}: report it as statistics)`;
   if (value > rules.today) return `备案日期不能晚于今天 ${rules.today} (must not be in the future)`;
   return null;
 }
 
 export function sha256Reason(value: unknown): string | null {
   if (value === undefined || value === null) return REQUIRED;
-  return typeof value === 'string' && /^[0-9a-fA-F]{64}$/.test(value) ? null : '须为 64 位十六进制 SHA-256 摘要 (64 hex digits)';
+  return typeof value === 'string' && /^[0-9a-fA-F]{64}$/.test(value)
+    ? null
+    : '须为 64 位十六进制 SHA-256 摘要 (64 hex digits)';
 }
 
 export function fileNameReason(value: unknown): string | null {
   const text = textReason(value, 255);
   if (text) return text;
-  return /[\\/]/.test(value as string) || hasControlChar(value as string) ? '文件名不能含路径或控制字符 (a file name, no path)' : null;
+  return /[\\/]/.test(value as string) || hasControlChar(value as string)
+    ? '文件名不能含路径或控制字符 (a file name, no path)'
+    : null;
 }
 
 export function buyerTypeReason(value: unknown): string | null {
   if (value === undefined || value === null) return REQUIRED;
-  return value === 'PERSON' || value === 'ORGANIZATION' ? null : '买受人类型须为 PERSON（自然人）或 ORGANIZATION（单位）(buyer type)';
+  return value === 'PERSON' || value === 'ORGANIZATION'
+    ? null
+    : '买受人类型须为 PERSON（自然人）或 ORGANIZATION（单位）(buyer type)';
 }
 
 export function idTypeReason(value: unknown): string | null {
   if (value === undefined || value === null) return REQUIRED;
-  return (BUYER_ID_TYPES as readonly unknown[]).includes(value) ? null : `证件类型须为 ${BUYER_ID_TYPES.join(' / ')} 之一 (ID type)`;
+  return (BUYER_ID_TYPES as readonly unknown[]).includes(value)
+    ? null
+    : `证件类型须为 ${BUYER_ID_TYPES.join(' / ')} 之一 (ID type)`;
 }
 
 /** ID numbers are compared trimmed and upper-cased (a lower-case x check digit is accepted). */
 export const normalizeIdNumber = (value: string): string => value.trim().toUpperCase();
 
 const ID_FORMATS: Record<Exclude<BuyerIdTypeV1, 'RESIDENT_ID'>, { pattern: RegExp; reason: string }> = {
-  PASSPORT: { pattern: /^[A-Z0-9]{5,17}$/, reason: '护照号码须为 5–17 位字母或数字 (passport number: 5–17 letters or digits)' },
-  HK_MACAO_PERMIT: { pattern: /^[HM][0-9]{8}(?:[0-9]{2})?$/, reason: '港澳居民来往内地通行证号码须为 H/M 加 8 或 10 位数字 (H/M + 8 or 10 digits)' },
-  TAIWAN_PERMIT: { pattern: /^(?:[0-9]{8}|[0-9]{10}(?:\([A-Z]\)|[A-Z])?)$/, reason: '台湾居民来往大陆通行证号码须为 8 位数字（旧证 10 位数字加可选字母）(8 digits, or 10 digits + optional letter)' },
-  OTHER: { pattern: /^[A-Z0-9()-]{4,40}$/, reason: '证件号码须为 4–40 位字母、数字、括号或连字符 (4–40 letters, digits, brackets or "-")' },
+  PASSPORT: {
+    pattern: /^[A-Z0-9]{5,17}$/,
+    reason: '护照号码须为 5–17 位字母或数字 (passport number: 5–17 letters or digits)',
+  },
+  HK_MACAO_PERMIT: {
+    pattern: /^[HM][0-9]{8}(?:[0-9]{2})?$/,
+    reason: '港澳居民来往内地通行证号码须为 H/M 加 8 或 10 位数字 (H/M + 8 or 10 digits)',
+  },
+  TAIWAN_PERMIT: {
+    pattern: /^(?:[0-9]{8}|[0-9]{10}(?:\([A-Z]\)|[A-Z])?)$/,
+    reason:
+      '台湾居民来往大陆通行证号码须为 8 位数字（旧证 10 位数字加可选字母）(8 digits, or 10 digits + optional letter)',
+  },
+  OTHER: {
+    pattern: /^[A-Z0-9()-]{4,40}$/,
+    reason: '证件号码须为 4–40 位字母、数字、括号或连字符 (4–40 letters, digits, brackets or "-")',
+  },
 };
 
 /** GB 11643 for 居民身份证 (18 characters, birth date, check digit); format checks for the other documents. */
@@ -144,7 +195,9 @@ export function idNumberReason(value: unknown, idType: unknown, today: string): 
   if (!(BUYER_ID_TYPES as readonly unknown[]).includes(idType)) return null; // idType reports it
   const id = normalizeIdNumber(value);
   if (idType === 'RESIDENT_ID') {
-    return isValidResidentId(id, { today }) ? null : '居民身份证号码无效（GB 11643：18 位、出生日期、校验位）(invalid resident ID number: length, birth date or check digit)';
+    return isValidResidentId(id, { today })
+      ? null
+      : '居民身份证号码无效（GB 11643：18 位、出生日期、校验位）(invalid resident ID number: length, birth date or check digit)';
   }
   const format = ID_FORMATS[idType as Exclude<BuyerIdTypeV1, 'RESIDENT_ID'>];
   return format.pattern.test(id) ? null : format.reason;
@@ -153,13 +206,17 @@ export function idNumberReason(value: unknown, idType: unknown, today: string): 
 /** Mainland mobile (11 digits), landline with area code, or E.164 international number. */
 export function phoneReason(value: unknown): string | null {
   if (value === undefined || value === null) return REQUIRED;
-  const ok = typeof value === 'string' && (/^1[3-9][0-9]{9}$/.test(value) || /^0[0-9]{2,3}-?[0-9]{7,8}$/.test(value) || /^\+[1-9][0-9]{6,14}$/.test(value));
+  const ok =
+    typeof value === 'string' &&
+    (/^1[3-9][0-9]{9}$/.test(value) || /^0[0-9]{2,3}-?[0-9]{7,8}$/.test(value) || /^\+[1-9][0-9]{6,14}$/.test(value));
   return ok ? null : '联系电话须为 11 位手机号、带区号的固话或 +国际号码 (mobile, landline with area code, or +E.164)';
 }
 
 export function creditCodeReason(value: unknown): string | null {
   if (value === undefined || value === null) return REQUIRED;
-  return typeof value === 'string' && isValidCreditCode(value) ? null : '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)';
+  return typeof value === 'string' && isValidCreditCode(value)
+    ? null
+    : '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)';
 }
 
 /** Array-level problems of rooms or buyers: required, an array, size bounds. */
@@ -177,10 +234,12 @@ export function roomItemErrors(rooms: unknown, path: string): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   rooms.forEach((room, i) => {
-    if (!isPlainObject(room)) return void errors.push({ field: `${path}[${i}]`, reason: '房屋信息须为对象 (must be an object)' });
+    if (!isPlainObject(room))
+      return void errors.push({ field: `${path}[${i}]`, reason: '房屋信息须为对象 (must be an object)' });
     const number = room['roomNumber'];
     if (typeof number !== 'string' || number.trim() === '') return;
-    if (seen.has(number.trim())) errors.push({ field: `${path}[${i}].roomNumber`, reason: `房号 ${number.trim()} 重复 (duplicate room)` });
+    if (seen.has(number.trim()))
+      errors.push({ field: `${path}[${i}].roomNumber`, reason: `房号 ${number.trim()} 重复 (duplicate room)` });
     seen.add(number.trim());
   });
   return errors;
@@ -192,14 +251,26 @@ export function buyerItemErrors(buyers: unknown, path: string): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   buyers.forEach((buyer, i) => {
-    if (!isPlainObject(buyer)) return void errors.push({ field: `${path}[${i}]`, reason: '买受人信息须为对象 (must be an object)' });
-    if (buyer['type'] === 'PERSON' && typeof buyer['idType'] === 'string' && typeof buyer['idNumber'] === 'string' && buyer['idNumber'].trim() !== '') {
+    if (!isPlainObject(buyer))
+      return void errors.push({ field: `${path}[${i}]`, reason: '买受人信息须为对象 (must be an object)' });
+    if (
+      buyer['type'] === 'PERSON' &&
+      typeof buyer['idType'] === 'string' &&
+      typeof buyer['idNumber'] === 'string' &&
+      buyer['idNumber'].trim() !== ''
+    ) {
       const identity = `P:${buyer['idType']}:${normalizeIdNumber(buyer['idNumber'])}`;
-      if (seen.has(identity)) errors.push({ field: `${path}[${i}].idNumber`, reason: '同一买受人重复列出 (duplicate buyer)' });
+      if (seen.has(identity))
+        errors.push({ field: `${path}[${i}].idNumber`, reason: '同一买受人重复列出 (duplicate buyer)' });
       seen.add(identity);
-    } else if (buyer['type'] === 'ORGANIZATION' && typeof buyer['creditCode'] === 'string' && buyer['creditCode'] !== '') {
+    } else if (
+      buyer['type'] === 'ORGANIZATION' &&
+      typeof buyer['creditCode'] === 'string' &&
+      buyer['creditCode'] !== ''
+    ) {
       const identity = `O:${buyer['creditCode']}`;
-      if (seen.has(identity)) errors.push({ field: `${path}[${i}].creditCode`, reason: '同一买受单位重复列出 (duplicate buyer)' });
+      if (seen.has(identity))
+        errors.push({ field: `${path}[${i}].creditCode`, reason: '同一买受单位重复列出 (duplicate buyer)' });
       seen.add(identity);
     }
   });

@@ -26,13 +26,24 @@ import {
 } from './contract-filing-rules';
 import { FieldError } from './problem';
 
-export const ROOMS_LIST_LABEL = { min: '至少一个房号 (at least one room)', max: `一份合同最多 ${MAX_ROOMS} 个房号 (at most ${MAX_ROOMS} rooms)` };
-export const BUYERS_LIST_LABEL = { min: '至少一个买受人 (at least one buyer)', max: `买受人最多 ${MAX_BUYERS} 个 (at most ${MAX_BUYERS} buyers)` };
-export const BODY_NOT_AN_OBJECT: FieldError = { field: 'body', reason: '请求体须为 JSON 对象 (body must be a JSON object)' };
+export const ROOMS_LIST_LABEL = {
+  min: '至少一个房号 (at least one room)',
+  max: `一份合同最多 ${MAX_ROOMS} 个房号 (at most ${MAX_ROOMS} rooms)`,
+};
+export const BUYERS_LIST_LABEL = {
+  min: '至少一个买受人 (at least one buyer)',
+  max: `买受人最多 ${MAX_BUYERS} 个 (at most ${MAX_BUYERS} buyers)`,
+};
+export const BODY_NOT_AN_OBJECT: FieldError = {
+  field: 'body',
+  reason: '请求体须为 JSON 对象 (body must be a JSON object)',
+};
 
 /** A field of the other kind of buyer: reported when present, so nothing is silently dropped. */
 export function notForBuyerType(value: unknown, type: unknown): string | null {
-  return value === undefined || value === null ? null : `${type === 'PERSON' ? '自然人' : '单位'}买受人不应有该字段 (not a field of a ${String(type)} buyer)`;
+  return value === undefined || value === null
+    ? null
+    : `${type === 'PERSON' ? '自然人' : '单位'}买受人不应有该字段 (not a field of a ${String(type)} buyer)`;
 }
 
 export function objectReason(value: unknown): string | null {
@@ -86,11 +97,34 @@ export function validateContractFilingSubmission(s: unknown, ctx: FilingValidati
       const person = type === 'PERSON';
       const organization = type === 'ORGANIZATION';
       check(`${at}.type`, buyerTypeReason(type));
-      check(`${at}.name`, person ? textReason(buyer['name'], 100) : organization ? textReason(buyer['name'], 200) : null);
-      check(`${at}.idType`, person ? idTypeReason(buyer['idType']) : organization ? notForBuyerType(buyer['idType'], type) : null);
-      check(`${at}.idNumber`, person ? idNumberReason(buyer['idNumber'], buyer['idType'], ctx.today) : organization ? notForBuyerType(buyer['idNumber'], type) : null);
-      check(`${at}.phone`, person ? phoneReason(buyer['phone']) : organization ? notForBuyerType(buyer['phone'], type) : null);
-      check(`${at}.creditCode`, organization ? creditCodeReason(buyer['creditCode']) : person ? notForBuyerType(buyer['creditCode'], type) : null);
+      check(
+        `${at}.name`,
+        person ? textReason(buyer['name'], 100) : organization ? textReason(buyer['name'], 200) : null,
+      );
+      check(
+        `${at}.idType`,
+        person ? idTypeReason(buyer['idType']) : organization ? notForBuyerType(buyer['idType'], type) : null,
+      );
+      check(
+        `${at}.idNumber`,
+        person
+          ? idNumberReason(buyer['idNumber'], buyer['idType'], ctx.today)
+          : organization
+            ? notForBuyerType(buyer['idNumber'], type)
+            : null,
+      );
+      check(
+        `${at}.phone`,
+        person ? phoneReason(buyer['phone']) : organization ? notForBuyerType(buyer['phone'], type) : null,
+      );
+      check(
+        `${at}.creditCode`,
+        organization
+          ? creditCodeReason(buyer['creditCode'])
+          : person
+            ? notForBuyerType(buyer['creditCode'], type)
+            : null,
+      );
     });
     errors.push(...buyerItemErrors(buyers, 'buyers'));
   }
@@ -121,7 +155,10 @@ export function validatePayment(payment: unknown, contractAmount: unknown): Fiel
     check('payment.method', paymentMethodReason(payment['method']));
     check('payment.downPayment', fenReason(payment['downPayment'], false));
     check('payment.commercialLoan', loanReason('commercialLoan', payment['commercialLoan'], payment['method']));
-    check('payment.providentFundLoan', loanReason('providentFundLoan', payment['providentFundLoan'], payment['method']));
+    check(
+      'payment.providentFundLoan',
+      loanReason('providentFundLoan', payment['providentFundLoan'], payment['method']),
+    );
   }
   return errors;
 }

@@ -3,7 +3,13 @@
 /** 证件类型: 居民身份证 / 护照 / 港澳居民来往内地通行证 / 台湾居民来往大陆通行证 / 其他 */
 export type BuyerIdTypeV1 = 'RESIDENT_ID' | 'PASSPORT' | 'HK_MACAO_PERMIT' | 'TAIWAN_PERMIT' | 'OTHER';
 
-export const BUYER_ID_TYPES: readonly BuyerIdTypeV1[] = ['RESIDENT_ID', 'PASSPORT', 'HK_MACAO_PERMIT', 'TAIWAN_PERMIT', 'OTHER'];
+export const BUYER_ID_TYPES: readonly BuyerIdTypeV1[] = [
+  'RESIDENT_ID',
+  'PASSPORT',
+  'HK_MACAO_PERMIT',
+  'TAIWAN_PERMIT',
+  'OTHER',
+];
 
 /** A natural-person buyer. idNumber and phone are personal data: encrypted at rest, masked in responses and events. */
 export interface PersonBuyerV1 {
@@ -34,7 +40,12 @@ export interface ContractRoomV1 {
 
 export type PaymentMethodV1 = 'FULL' | 'COMMERCIAL_LOAN' | 'PROVIDENT_FUND_LOAN' | 'COMBINED';
 
-export const PAYMENT_METHODS: readonly PaymentMethodV1[] = ['FULL', 'COMMERCIAL_LOAN', 'PROVIDENT_FUND_LOAN', 'COMBINED'];
+export const PAYMENT_METHODS: readonly PaymentMethodV1[] = [
+  'FULL',
+  'COMMERCIAL_LOAN',
+  'PROVIDENT_FUND_LOAN',
+  'COMBINED',
+];
 
 /** downPayment + commercialLoan + providentFundLoan = contractAmount; loans absent = 0. */
 export interface ContractPaymentV1 {

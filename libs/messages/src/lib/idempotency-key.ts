@@ -8,6 +8,10 @@ export function isIdempotencyKey(value: unknown): value is string {
 }
 
 /** The field error naming a malformed key, the same wording everywhere. */
-export const IDEMPOTENCY_KEY_FIELD_ERROR: FieldError = { field: 'Idempotency-Key', reason: '须为 1–128 位 [A-Za-z0-9._:-] (1–128 of [A-Za-z0-9._:-])' };
+export const IDEMPOTENCY_KEY_FIELD_ERROR: FieldError = {
+  field: 'Idempotency-Key',
+  reason: '须为 1–128 位 [A-Za-z0-9._:-] (1–128 of [A-Za-z0-9._:-])',
+};
 
-export const IDEMPOTENCY_KEY_INVALID_DETAIL = 'Idempotency-Key 请求头格式无效：须为 1–128 位字母、数字或 . _ : - (invalid Idempotency-Key header)';
+export const IDEMPOTENCY_KEY_INVALID_DETAIL =
+  'Idempotency-Key 请求头格式无效：须为 1–128 位字母、数字或 . _ : - (invalid Idempotency-Key header)';

@@ -28,7 +28,7 @@ describe('textCharacterProblem', () => {
 });
 
 describe('isPlainText', () => {
-  it('is the services\' required-text rule: string, not blank, within max, plain', () => {
+  it("is the services' required-text rule: string, not blank, within max, plain", () => {
     expect(isPlainText('中国建设银行攸县支行', 100)).toBe(true);
     expect(isPlainText('  ', 100)).toBe(false);
     expect(isPlainText('x'.repeat(101), 100)).toBe(false);

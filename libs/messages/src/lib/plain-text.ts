@@ -69,7 +69,8 @@ export function IsPlainText(options: TextOptions = {}, validationOptions?: Valid
     {
       name: 'isPlainText',
       validator: {
-        validate: (value: unknown): boolean => typeof value !== 'string' || textCharacterProblem(value, options) === null,
+        validate: (value: unknown): boolean =>
+          typeof value !== 'string' || textCharacterProblem(value, options) === null,
         defaultMessage: (args): string => {
           const values: unknown[] = Array.isArray(args?.value) ? (args.value as unknown[]) : [args?.value];
           for (const v of values) {

@@ -8,7 +8,11 @@ describe(PresaleSubmission.name, () => {
   };
 
   it('accepts the work-plan example and returns a trimmed instance of the class', async () => {
-    const padded = { ...PRESALE_SUBMISSION_EXAMPLE, projectName: `  ${PRESALE_SUBMISSION_EXAMPLE.projectName} `, unitCodes: [' 2024-430223-70-03-012345-DT022 '] };
+    const padded = {
+      ...PRESALE_SUBMISSION_EXAMPLE,
+      projectName: `  ${PRESALE_SUBMISSION_EXAMPLE.projectName} `,
+      unitCodes: [' 2024-430223-70-03-012345-DT022 '],
+    };
     const result = await validateMessage(PresaleSubmission, padded);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -19,9 +23,27 @@ describe(PresaleSubmission.name, () => {
 
   it('reports every required field of an absent payload, and refuses a non-object whole', async () => {
     expect((await fieldsOf(undefined)).sort()).toEqual(
-      ['address', 'buildings', 'constructionPermitNumbers', 'developer', 'issueDate', 'issuingAuthority', 'localCertificateNumber', 'location', 'plannedUse', 'presaleArea', 'projectName', 'unitCodes', 'unitCount'].sort(),
+      [
+        'address',
+        'buildings',
+        'constructionPermitNumbers',
+        'developer',
+        'issueDate',
+        'issuingAuthority',
+        'localCertificateNumber',
+        'location',
+        'plannedUse',
+        'presaleArea',
+        'projectName',
+        'unitCodes',
+        'unitCount',
+      ].sort(),
     );
-    for (const value of [[], 'x', 42, Buffer.from('{}')]) expect(await validateMessage(PresaleSubmission, value)).toEqual({ ok: false, errors: [{ field: 'body', reason: '请求体须为 JSON 对象 (body must be a JSON object)' }] });
+    for (const value of [[], 'x', 42, Buffer.from('{}')])
+      expect(await validateMessage(PresaleSubmission, value)).toEqual({
+        ok: false,
+        errors: [{ field: 'body', reason: '请求体须为 JSON 对象 (body must be a JSON object)' }],
+      });
   });
 
   it('names nested and per-item paths, unknown fields and the shared reasons', async () => {
@@ -34,8 +56,16 @@ describe(PresaleSubmission.name, () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => e.field).sort()).toEqual(['constructionPermitNumbers[1]', 'developer.creditCode', 'extra', 'location.lat']);
+    expect(result.errors.map((e) => e.field).sort()).toEqual([
+      'constructionPermitNumbers[1]',
+      'developer.creditCode',
+      'extra',
+      'location.lat',
+    ]);
     expect(result.errors).toContainEqual({ field: 'extra', reason: '不允许的字段 (unknown field extra)' });
-    expect(result.errors).toContainEqual({ field: 'constructionPermitNumbers[1]', reason: '重复的施工许可证编号 430223202406200101 (duplicate permit number)' });
+    expect(result.errors).toContainEqual({
+      field: 'constructionPermitNumbers[1]',
+      reason: '重复的施工许可证编号 430223202406200101 (duplicate permit number)',
+    });
   });
 });

@@ -1,8 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsNumber, IsObject, IsOptional, IsPositive, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { HUNAN_BOUNDS, PresaleSubmissionV1 } from './presale';
-import { buildingItemReason, EachItem, IsCreditCode, IsPastIsoDate, permitNumberItemReason, REQUIRED_MESSAGE as REQUIRED, RequiredObject, RequiredText, Trim, TrimEach, unitCodeItemReason } from './validation/submission-constraints';
+import {
+  buildingItemReason,
+  EachItem,
+  IsCreditCode,
+  IsPastIsoDate,
+  permitNumberItemReason,
+  REQUIRED_MESSAGE as REQUIRED,
+  RequiredObject,
+  RequiredText,
+  Trim,
+  TrimEach,
+  unitCodeItemReason,
+} from './validation/submission-constraints';
 
 /**
  * The 取号 / 补录 submission as a message class: the gateway validates the HTTP body with it (and
@@ -36,24 +63,48 @@ export class FundSupervision {
 }
 
 export class Location {
-  @ApiProperty({ example: 27.0, minimum: HUNAN_BOUNDS.minLat, maximum: HUNAN_BOUNDS.maxLat, description: '纬度（WGS-84）' })
+  @ApiProperty({
+    example: 27.0,
+    minimum: HUNAN_BOUNDS.minLat,
+    maximum: HUNAN_BOUNDS.maxLat,
+    description: '纬度（WGS-84）',
+  })
   @IsDefined(REQUIRED)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '纬度须为数字 (latitude must be a number)' })
-  @Min(HUNAN_BOUNDS.minLat, { message: `纬度须在湖南范围内 ${HUNAN_BOUNDS.minLat}–${HUNAN_BOUNDS.maxLat} (latitude outside Hunan)` })
-  @Max(HUNAN_BOUNDS.maxLat, { message: `纬度须在湖南范围内 ${HUNAN_BOUNDS.minLat}–${HUNAN_BOUNDS.maxLat} (latitude outside Hunan)` })
+  @Min(HUNAN_BOUNDS.minLat, {
+    message: `纬度须在湖南范围内 ${HUNAN_BOUNDS.minLat}–${HUNAN_BOUNDS.maxLat} (latitude outside Hunan)`,
+  })
+  @Max(HUNAN_BOUNDS.maxLat, {
+    message: `纬度须在湖南范围内 ${HUNAN_BOUNDS.minLat}–${HUNAN_BOUNDS.maxLat} (latitude outside Hunan)`,
+  })
   lat!: number;
 
-  @ApiProperty({ example: 113.3, minimum: HUNAN_BOUNDS.minLng, maximum: HUNAN_BOUNDS.maxLng, description: '经度（WGS-84）' })
+  @ApiProperty({
+    example: 113.3,
+    minimum: HUNAN_BOUNDS.minLng,
+    maximum: HUNAN_BOUNDS.maxLng,
+    description: '经度（WGS-84）',
+  })
   @IsDefined(REQUIRED)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '经度须为数字 (longitude must be a number)' })
-  @Min(HUNAN_BOUNDS.minLng, { message: `经度须在湖南范围内 ${HUNAN_BOUNDS.minLng}–${HUNAN_BOUNDS.maxLng} (longitude outside Hunan)` })
-  @Max(HUNAN_BOUNDS.maxLng, { message: `经度须在湖南范围内 ${HUNAN_BOUNDS.minLng}–${HUNAN_BOUNDS.maxLng} (longitude outside Hunan)` })
+  @Min(HUNAN_BOUNDS.minLng, {
+    message: `经度须在湖南范围内 ${HUNAN_BOUNDS.minLng}–${HUNAN_BOUNDS.maxLng} (longitude outside Hunan)`,
+  })
+  @Max(HUNAN_BOUNDS.maxLng, {
+    message: `经度须在湖南范围内 ${HUNAN_BOUNDS.minLng}–${HUNAN_BOUNDS.maxLng} (longitude outside Hunan)`,
+  })
   lng!: number;
 }
 
 /** Body of POST /api/v1/presale-permits (取号): a presale permit approved by a municipal / county system. */
 export class PresaleSubmission implements PresaleSubmissionV1 {
-  @ApiProperty({ example: ['430223202406200101'], type: [String], minItems: 1, maxItems: 50, description: '施工许可证编号（有序，首个用于组成预售许可证号）' })
+  @ApiProperty({
+    example: ['430223202406200101'],
+    type: [String],
+    minItems: 1,
+    maxItems: 50,
+    description: '施工许可证编号（有序，首个用于组成预售许可证号）',
+  })
   @IsDefined(REQUIRED)
   @IsArray({ message: '须为数组 (must be an array)' })
   @ArrayMinSize(1, { message: '至少一个施工许可证编号 (at least one permit number)' })
@@ -61,7 +112,13 @@ export class PresaleSubmission implements PresaleSubmissionV1 {
   @EachItem('permitNumberItems', permitNumberItemReason)
   constructionPermitNumbers!: string[];
 
-  @ApiProperty({ example: ['2024-430223-70-03-012345-DT022'], type: [String], minItems: 1, maxItems: 2000, description: '单体编码（须属于所列施工许可证）' })
+  @ApiProperty({
+    example: ['2024-430223-70-03-012345-DT022'],
+    type: [String],
+    minItems: 1,
+    maxItems: 2000,
+    description: '单体编码（须属于所列施工许可证）',
+  })
   @TrimEach()
   @IsDefined(REQUIRED)
   @IsArray({ message: '须为数组 (must be an array)' })
@@ -104,9 +161,18 @@ export class PresaleSubmission implements PresaleSubmissionV1 {
   @EachItem('buildingItems', buildingItemReason)
   buildings!: string[];
 
-  @ApiProperty({ example: 12345.67, exclusiveMinimum: true, minimum: 0, maximum: 10_000_000, description: '预售面积（m²，最多两位小数）' })
+  @ApiProperty({
+    example: 12345.67,
+    exclusiveMinimum: true,
+    minimum: 0,
+    maximum: 10_000_000,
+    description: '预售面积（m²，最多两位小数）',
+  })
   @IsDefined(REQUIRED)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: '须为数字，最多两位小数 (a number with at most 2 decimals)' })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
+    { message: '须为数字，最多两位小数 (a number with at most 2 decimals)' },
+  )
   @IsPositive({ message: '须大于 0 (must be > 0)' })
   @Max(10_000_000, { message: '不超过 10,000,000 m² (at most 10,000,000)' })
   presaleArea!: number;
@@ -122,7 +188,11 @@ export class PresaleSubmission implements PresaleSubmissionV1 {
   @RequiredText(50)
   plannedUse!: string;
 
-  @ApiPropertyOptional({ type: FundSupervision, nullable: true, description: '预售资金监管（可选；填写时银行与账号均必填）' })
+  @ApiPropertyOptional({
+    type: FundSupervision,
+    nullable: true,
+    description: '预售资金监管（可选；填写时银行与账号均必填）',
+  })
   @IsOptional()
   @IsObject({ message: '须为对象 (must be an object)' })
   @ValidateNested()

@@ -77,6 +77,8 @@ describe('Rpc', () => {
   it('carries a principal on every contract except health and public verification', () => {
     const publicOnes = defs.filter((d) => d.kind === 'public').map((d) => d.subject);
     expect(publicOnes.every((s) => /\.health\.v\d+$/.test(s) || s.startsWith('rpc.presale.public.'))).toBe(true);
-    expect(subjects.filter((s) => s.startsWith('rpc.presale.public.') || s.endsWith('.health.v1')).sort()).toEqual([...publicOnes].sort());
+    expect(subjects.filter((s) => s.startsWith('rpc.presale.public.') || s.endsWith('.health.v1')).sort()).toEqual(
+      [...publicOnes].sort(),
+    );
   });
 });

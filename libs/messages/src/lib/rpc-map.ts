@@ -56,7 +56,16 @@ import {
   MarkingWithdrawRequestV1,
   MarkingWithdrawResultV1,
 } from './marking';
-import { BuildingUnitV1, ConstructionPermitV1, ELicenseV1, PageV1, PermitSearchQueryV1, PermitsRpc, PermitUpsertResultV1, PermitUpsertV1 } from './permits';
+import {
+  BuildingUnitV1,
+  ConstructionPermitV1,
+  ELicenseV1,
+  PageV1,
+  PermitSearchQueryV1,
+  PermitsRpc,
+  PermitUpsertResultV1,
+  PermitUpsertV1,
+} from './permits';
 import {
   BinaryFileV1,
   ConsistencyProofV1,
@@ -121,7 +130,8 @@ export type RpcBody<D> = D extends RpcDef<infer Req, unknown, RpcKind> ? Req : n
 /** The response of a contract. */
 export type RpcResult<D> = D extends RpcDef<never, infer Res, RpcKind> ? Res : never;
 /** What the service handler receives: RpcRequest<body> for principal contracts, the body for public ones. */
-export type RpcPayload<D> = D extends RpcDef<infer Req, unknown, infer K> ? (K extends 'public' ? Req : RpcRequest<Req>) : never;
+export type RpcPayload<D> =
+  D extends RpcDef<infer Req, unknown, infer K> ? (K extends 'public' ? Req : RpcRequest<Req>) : never;
 /** The signature a service handler of a contract must have (further parameters, e.g. @Ctx(), are free). */
 export type RpcHandlerFn<D> = (payload: RpcPayload<D>, ...rest: never[]) => Promise<RpcResult<D>> | RpcResult<D>;
 
@@ -162,7 +172,9 @@ export const Rpc = {
   publicPermit: publicRpcDef<PresaleNumberBody, PublicPresaleSummaryV1>(PresaleRpc.publicPermit),
   publicCheckpoint: publicRpcDef<Empty, { note: string }>(PresaleRpc.checkpoint),
   publicInclusionProof: publicRpcDef<{ index: number; treeSize: number }, InclusionProofV1>(PresaleRpc.inclusionProof),
-  publicConsistencyProof: publicRpcDef<{ first: number; second: number }, ConsistencyProofV1>(PresaleRpc.consistencyProof),
+  publicConsistencyProof: publicRpcDef<{ first: number; second: number }, ConsistencyProofV1>(
+    PresaleRpc.consistencyProof,
+  ),
   publicKeys: publicRpcDef<Empty, JwksV1>(PresaleRpc.keys),
   backfillCandidates: rpcDef<BackfillCandidateListRequestV1, BackfillCandidatePageV1>(PresaleBackfillRpc.candidates),
   backfillIssue: rpcDef<BackfillIssueRequestV1, BackfillIssuedV1>(PresaleBackfillRpc.issue),
@@ -170,8 +182,12 @@ export const Rpc = {
   backfillWithdraw: rpcDef<BackfillWithdrawRequestV1, BackfillWithdrawResultV1>(PresaleBackfillRpc.withdraw),
   backfillSubmit: rpcDef<BackfillSubmitRequestV1, BackfillSubmitResultV1>(PresaleBackfillRpc.submit),
   backfillCorrect: rpcDef<PresaleCorrectionRequestV1, PresaleCorrectionResultV1>(PresaleBackfillRpc.correct),
-  unpermittedRegister: rpcDef<UnpermittedPresaleRegisterRequestV1, UnpermittedPresaleProjectV1>(PresaleBackfillRpc.unpermittedRegister),
-  unpermittedList: rpcDef<UnpermittedPresaleListRequestV1, UnpermittedPresalePageV1>(PresaleBackfillRpc.unpermittedList),
+  unpermittedRegister: rpcDef<UnpermittedPresaleRegisterRequestV1, UnpermittedPresaleProjectV1>(
+    PresaleBackfillRpc.unpermittedRegister,
+  ),
+  unpermittedList: rpcDef<UnpermittedPresaleListRequestV1, UnpermittedPresalePageV1>(
+    PresaleBackfillRpc.unpermittedList,
+  ),
   // contracts
   contractFilingIssue: rpcDef<ContractFilingIssueRequestV1, ContractFilingIssuedV1>(ContractsRpc.filingIssue),
   contractFilingGet: rpcDef<ContractFilingGetRequestV1, ContractFilingV1>(ContractsRpc.filingGet),
@@ -179,11 +195,17 @@ export const Rpc = {
   contractsHealth: publicRpcDef<Empty, ServiceHealthV1>(ContractsRpc.health),
   statisticPut: rpcDef<SigningStatisticPutRequestV1, SigningStatisticPutResultV1>(ContractsStatisticsRpc.put),
   statisticList: rpcDef<SigningStatisticListRequestV1, SigningStatisticPageV1>(ContractsStatisticsRpc.list),
-  statisticWithdraw: rpcDef<SigningStatisticWithdrawRequestV1, SigningStatisticWithdrawResultV1>(ContractsStatisticsRpc.withdraw),
-  statisticSubmit: rpcDef<SigningStatisticSubmitRequestV1, SigningStatisticSubmitResultV1>(ContractsStatisticsRpc.submit),
+  statisticWithdraw: rpcDef<SigningStatisticWithdrawRequestV1, SigningStatisticWithdrawResultV1>(
+    ContractsStatisticsRpc.withdraw,
+  ),
+  statisticSubmit: rpcDef<SigningStatisticSubmitRequestV1, SigningStatisticSubmitResultV1>(
+    ContractsStatisticsRpc.submit,
+  ),
   reconciliationRun: rpcDef<ReconciliationRunRequestV1, ReconciliationRunResultV1>(ReconciliationRpc.run),
   reconciliationList: rpcDef<ReconciliationListRequestV1, ReconciliationDifferencePageV1>(ReconciliationRpc.list),
-  reconciliationAcknowledge: rpcDef<ReconciliationAcknowledgeRequestV1, ReconciliationDifferenceV1>(ReconciliationRpc.acknowledge),
+  reconciliationAcknowledge: rpcDef<ReconciliationAcknowledgeRequestV1, ReconciliationDifferenceV1>(
+    ReconciliationRpc.acknowledge,
+  ),
   // escrow
   escrowList: rpcDef<EscrowListRequestV1, EscrowPageV1>(EscrowRpc.list),
   escrowGet: rpcDef<EscrowGetRequestV1, EscrowRecordV1>(EscrowRpc.get),

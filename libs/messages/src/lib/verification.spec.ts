@@ -13,7 +13,12 @@ describe(verifyOutcome.name, () => {
       expect([code, o.valid]).toEqual([code, code === 'VALID' || code === 'TEST_DATA']);
       if (code !== 'VALID') expect(o.message).not.toContain('真实有效');
     }
-    expect(verifyOutcome('DRAFT')).toMatchObject({ code: 'DRAFT', status: 'DRAFT', valid: false, message: '未提交的草稿，不是有效证书' });
+    expect(verifyOutcome('DRAFT')).toMatchObject({
+      code: 'DRAFT',
+      status: 'DRAFT',
+      valid: false,
+      message: '未提交的草稿，不是有效证书',
+    });
   });
 
   it('reads an unknown code as not verified', () => {

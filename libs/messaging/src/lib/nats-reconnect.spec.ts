@@ -2,7 +2,12 @@ import { Events, NatsConnection, Status } from 'nats';
 import { NatsConnectionState } from './nats-reconnect';
 
 /** A connection whose status events the test pushes. */
-function fakeConnection(): { nc: NatsConnection; push: (type: Events) => void; close: () => void; flushed: () => number } {
+function fakeConnection(): {
+  nc: NatsConnection;
+  push: (type: Events) => void;
+  close: () => void;
+  flushed: () => number;
+} {
   const waiting: Array<(s: IteratorResult<Status>) => void> = [];
   const queue: Status[] = [];
   let closed = false;
@@ -15,7 +20,10 @@ function fakeConnection(): { nc: NatsConnection; push: (type: Events) => void; c
     },
     status: () => ({
       [Symbol.asyncIterator]: () => ({
-        next: () => (queue.length > 0 ? Promise.resolve({ value: queue.shift()!, done: false }) : new Promise<IteratorResult<Status>>((r) => waiting.push(r))),
+        next: () =>
+          queue.length > 0
+            ? Promise.resolve({ value: queue.shift()!, done: false })
+            : new Promise<IteratorResult<Status>>((r) => waiting.push(r)),
       }),
     }),
   } as unknown as NatsConnection;

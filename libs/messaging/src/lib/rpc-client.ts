@@ -44,13 +44,24 @@ export class RpcClient {
   }
 
   /** One contract of the Rpc map that carries the caller: sends RpcRequest<Req> {principal, body}. */
-  call<Req, Res>(def: RpcDef<Req, Res, 'principal'>, principal: Principal, body: NoInfer<Req>, correlationId?: string, callOptions: RpcCallOptions = {}): Promise<Res> {
+  call<Req, Res>(
+    def: RpcDef<Req, Res, 'principal'>,
+    principal: Principal,
+    body: NoInfer<Req>,
+    correlationId?: string,
+    callOptions: RpcCallOptions = {},
+  ): Promise<Res> {
     const request: RpcRequest<Req> = { principal, body };
     return this.request<Res>(def.subject, request, correlationId, callOptions);
   }
 
   /** One public contract of the Rpc map (no caller): the payload is the body itself. */
-  callPublic<Req, Res>(def: RpcDef<Req, Res, 'public'>, body: NoInfer<Req>, correlationId?: string, callOptions: RpcCallOptions = {}): Promise<Res> {
+  callPublic<Req, Res>(
+    def: RpcDef<Req, Res, 'public'>,
+    body: NoInfer<Req>,
+    correlationId?: string,
+    callOptions: RpcCallOptions = {},
+  ): Promise<Res> {
     return this.request<Res>(def.subject, body, correlationId, callOptions);
   }
 
@@ -58,7 +69,12 @@ export class RpcClient {
    * Raw request on a subject (tests that send deliberately malformed payloads use it); production
    * code calls `call` / `callPublic` with an entry of the Rpc map.
    */
-  async request<TRes, TReq = unknown>(subject: string, data: TReq, correlationId?: string, callOptions: RpcCallOptions = {}): Promise<TRes> {
+  async request<TRes, TReq = unknown>(
+    subject: string,
+    data: TReq,
+    correlationId?: string,
+    callOptions: RpcCallOptions = {},
+  ): Promise<TRes> {
     const h = natsHeaders();
     if (correlationId) h.set(HnHeaders.correlationId, correlationId);
     const down = this.state.problem;
@@ -66,7 +82,10 @@ export class RpcClient {
     const packet = { pattern: subject, data, id: randomUUID() };
     let replyBytes: Uint8Array;
     try {
-      const msg = await this.nc.request(subject, this.codec.encode(packet), { timeout: callOptions.timeoutMs ?? this.options.timeoutMs, headers: h });
+      const msg = await this.nc.request(subject, this.codec.encode(packet), {
+        timeout: callOptions.timeoutMs ?? this.options.timeoutMs,
+        headers: h,
+      });
       replyBytes = msg.data;
     } catch (err) {
       throw this.unavailable(subject, err);
@@ -80,12 +99,22 @@ export class RpcClient {
 
   private toProblem(err: unknown): RpcProblem {
     if (isRpcProblem(err)) return err;
-    return { status: 500, code: ErrorCode.INTERNAL, title: 'Internal', detail: '下游服务返回了无法识别的错误 (unrecognised error from service)' };
+    return {
+      status: 500,
+      code: ErrorCode.INTERNAL,
+      title: 'Internal',
+      detail: '下游服务返回了无法识别的错误 (unrecognised error from service)',
+    };
   }
 
   private unavailable(subject: string, err: unknown): DomainException {
     const service = subject.split('.')[1] ?? subject;
-    const reason = err instanceof NatsError && err.code === '503' ? 'no responders' : err instanceof NatsError && err.code === 'TIMEOUT' ? 'timeout' : 'NATS connection down';
+    const reason =
+      err instanceof NatsError && err.code === '503'
+        ? 'no responders'
+        : err instanceof NatsError && err.code === 'TIMEOUT'
+          ? 'timeout'
+          : 'NATS connection down';
     return new DomainException(
       503,
       ErrorCode.SERVICE_UNAVAILABLE,

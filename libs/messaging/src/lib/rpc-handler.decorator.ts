@@ -9,7 +9,11 @@ import { RpcDef, RpcHandlerFn, RpcKind } from '@hn/messages';
  */
 export function RpcHandler<D extends RpcDef<never, unknown, RpcKind>>(def: D) {
   const pattern = MessagePattern(def.subject);
-  return <M extends RpcHandlerFn<D>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
+  return <M extends RpcHandlerFn<D>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<M>,
+  ): void => {
     pattern(target, key, descriptor);
   };
 }
@@ -36,7 +40,8 @@ interface DynamicModuleLike {
   forwardRef?: () => unknown;
 }
 
-const listOf = (key: 'controllers' | 'imports', target: unknown): unknown[] => (typeof target === 'function' ? ((Reflect.getMetadata(key, target) as unknown[] | undefined) ?? []) : []);
+const listOf = (key: 'controllers' | 'imports', target: unknown): unknown[] =>
+  typeof target === 'function' ? ((Reflect.getMetadata(key, target) as unknown[] | undefined) ?? []) : [];
 
 /**
  * Every subject handled by the controllers of a module tree (static @Module metadata and dynamic

@@ -27,18 +27,25 @@ describe(isIsoDate.name, () => {
 
   it('agrees with the JavaScript Date round trip for every day in years 1900..2100', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
-        const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-        const roundTrips = new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso;
-        expect(isIsoDate(iso)).toBe(roundTrips);
-      }),
+      fc.property(
+        fc.integer({ min: 1900, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          const roundTrips = new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso;
+          expect(isIsoDate(iso)).toBe(roundTrips);
+        },
+      ),
     );
   });
 });
 
 describe(daysInMonth.name, () => {
   it('knows leap years', () => {
-    expect([daysInMonth(2024, 2), daysInMonth(2023, 2), daysInMonth(1900, 2), daysInMonth(2000, 2)]).toEqual([29, 28, 28, 29]);
+    expect([daysInMonth(2024, 2), daysInMonth(2023, 2), daysInMonth(1900, 2), daysInMonth(2000, 2)]).toEqual([
+      29, 28, 28, 29,
+    ]);
   });
 });
 

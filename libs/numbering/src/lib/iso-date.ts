@@ -52,7 +52,9 @@ export function chinaToday(nowMs: number = Date.now()): string {
 export function resolveToday(today: string | undefined): string {
   if (today === undefined) return chinaToday();
   if (!isIsoDate(today)) {
-    throw new RangeError(`options.today 必须是 YYYY-MM-DD 格式的真实日期 (options.today must be a real YYYY-MM-DD date, got ${JSON.stringify(today)})`);
+    throw new RangeError(
+      `options.today 必须是 YYYY-MM-DD 格式的真实日期 (options.today must be a real YYYY-MM-DD date, got ${JSON.stringify(today)})`,
+    );
   }
   return today;
 }

@@ -138,18 +138,18 @@ describe(parsePermitNumber.name, () => {
   describe('properties', () => {
     const issuingRows = GB2260_HUNAN_REGIONS.filter((r) => r.level !== 'province');
     const todayMs = Date.parse(`${TODAY}T00:00:00Z`);
-    const validNumber = fc
-      .constantFrom(...issuingRows)
-      .chain((row) => {
-        const fromMs = Date.UTC(row.startYear, 0, 1);
-        const toMs = Math.min(todayMs, row.endYear === null ? todayMs : Date.UTC(row.endYear, 0, 1) - DAY_MS);
-        return fc.record({
-          row: fc.constant(row),
-          date: fc.integer({ min: 0, max: Math.round((toMs - fromMs) / DAY_MS) }).map((d) => new Date(fromMs + d * DAY_MS).toISOString().slice(0, 10)),
-          serial: fc.integer({ min: 1, max: 99 }).map((n) => String(n).padStart(2, '0')),
-          category: fc.constantFrom(...Object.keys(WORKS_CATEGORIES)),
-        });
+    const validNumber = fc.constantFrom(...issuingRows).chain((row) => {
+      const fromMs = Date.UTC(row.startYear, 0, 1);
+      const toMs = Math.min(todayMs, row.endYear === null ? todayMs : Date.UTC(row.endYear, 0, 1) - DAY_MS);
+      return fc.record({
+        row: fc.constant(row),
+        date: fc
+          .integer({ min: 0, max: Math.round((toMs - fromMs) / DAY_MS) })
+          .map((d) => new Date(fromMs + d * DAY_MS).toISOString().slice(0, 10)),
+        serial: fc.integer({ min: 1, max: 99 }).map((n) => String(n).padStart(2, '0')),
+        category: fc.constantFrom(...Object.keys(WORKS_CATEGORIES)),
       });
+    });
 
     it('any generated valid number parses ok and round-trips its fields', () => {
       fc.assert(
@@ -175,7 +175,11 @@ describe(parsePermitNumber.name, () => {
     it('any string whose length is not 18 is WRONG_LENGTH', () => {
       fc.assert(
         fc.property(
-          fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 40 })),
+          fc.oneof(
+            fc.string({ maxLength: 40 }),
+            fc.string({ unit: 'binary', maxLength: 40 }),
+            fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 40 }),
+          ),
           (s) => {
             fc.pre(s.length !== 18);
             expect(rejection(parsePermitNumber(s, opts)).reason).toBe('WRONG_LENGTH');
@@ -188,7 +192,9 @@ describe(parsePermitNumber.name, () => {
     it('a single-digit mutation of an 18-digit string never throws and yields a well-formed result', () => {
       const eighteenDigits = fc.oneof(
         fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 18, maxLength: 18 }),
-        validNumber.map(({ row, date, serial, category }) => `${row.code}${date.replace(/-/g, '')}${serial}${category}`),
+        validNumber.map(
+          ({ row, date, serial, category }) => `${row.code}${date.replace(/-/g, '')}${serial}${category}`,
+        ),
       );
       fc.assert(
         fc.property(eighteenDigits, fc.nat(17), fc.constantFrom(...'0123456789'), (base, index, digit) => {

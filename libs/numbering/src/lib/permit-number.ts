@@ -26,8 +26,7 @@ export interface ParsedPermitNumber {
 }
 
 export type PermitNumberResult =
-  | { ok: true; value: ParsedPermitNumber }
-  | { ok: false; reason: PermitNumberRejection; message: string };
+  { ok: true; value: ParsedPermitNumber } | { ok: false; reason: PermitNumberRejection; message: string };
 
 export const PERMIT_NUMBER_LENGTH = 18;
 
@@ -70,7 +69,10 @@ export function parsePermitNumber(input: string, options?: { today?: string }): 
   const today = resolveToday(options?.today);
   if (typeof input !== 'string' || input.length !== PERMIT_NUMBER_LENGTH) {
     const length = typeof input === 'string' ? input.length : 0;
-    return reject('WRONG_LENGTH', `施工许可证编号应为 18 位，实际 ${length} 位 (permit number must be 18 characters, got ${length})`);
+    return reject(
+      'WRONG_LENGTH',
+      `施工许可证编号应为 18 位，实际 ${length} 位 (permit number must be 18 characters, got ${length})`,
+    );
   }
   if (!/^[0-9]{18}$/.test(input)) {
     return reject('NOT_DIGITS', `施工许可证编号只能包含数字 0-9 (permit number must be ASCII digits only: ${input})`);
@@ -87,12 +89,18 @@ export function parsePermitNumber(input: string, options?: { today?: string }): 
     return reject('IMPOSSIBLE_DATE', `日期不存在 (not a calendar date: ${shown})`);
   }
   if (issueDate > today) {
-    return reject('FUTURE_DATE', `发证日期 ${issueDate} 晚于今天 ${today} (issue date ${issueDate} is in the future, today is ${today})`);
+    return reject(
+      'FUTURE_DATE',
+      `发证日期 ${issueDate} 晚于今天 ${today} (issue date ${issueDate} is in the future, today is ${today})`,
+    );
   }
 
   const rows = findRegionHistory(regionCode);
   if (rows.length === 0) {
-    return reject('UNKNOWN_REGION', `未知的湖南省行政区划代码 ${regionCode} (unknown Hunan GB/T 2260 region code: ${regionCode})`);
+    return reject(
+      'UNKNOWN_REGION',
+      `未知的湖南省行政区划代码 ${regionCode} (unknown Hunan GB/T 2260 region code: ${regionCode})`,
+    );
   }
   if (rows.every((r) => r.level === 'province')) {
     return reject(
@@ -107,15 +115,24 @@ export function parsePermitNumber(input: string, options?: { today?: string }): 
     return reject('RETIRED_REGION', regionNotValidMessage(regionCode, rows, year));
   }
   if (region.level === 'province') {
-    return reject('UNKNOWN_REGION', `${regionCode} 在 ${issueDate} 是省级代码 (${regionCode} was a province-level code on ${issueDate})`);
+    return reject(
+      'UNKNOWN_REGION',
+      `${regionCode} 在 ${issueDate} 是省级代码 (${regionCode} was a province-level code on ${issueDate})`,
+    );
   }
 
   if (serial === '00') {
-    return reject('INVALID_SERIAL', `当日流水号应为 01-99，实际 ${serial} (daily serial must be 01..99, got ${serial})`);
+    return reject(
+      'INVALID_SERIAL',
+      `当日流水号应为 01-99，实际 ${serial} (daily serial must be 01..99, got ${serial})`,
+    );
   }
   const categoryName = worksCategoryName(categoryCode);
   if (categoryName === undefined) {
-    return reject('INVALID_CATEGORY', `未知的工程类别代码 ${categoryCode} (unknown works category code: ${categoryCode}; expected 01..19)`);
+    return reject(
+      'INVALID_CATEGORY',
+      `未知的工程类别代码 ${categoryCode} (unknown works category code: ${categoryCode}; expected 01..19)`,
+    );
   }
 
   return {

@@ -22,15 +22,26 @@ describe(formatPresaleNumber.name, () => {
 
 describe(parsePresaleNumber.name, () => {
   it('parses the design example', () => {
-    expect(parsePresaleNumber('430223202406200101-Y01')).toEqual({ permitNumber: '430223202406200101', letter: 'Y', serial: 1 });
+    expect(parsePresaleNumber('430223202406200101-Y01')).toEqual({
+      permitNumber: '430223202406200101',
+      letter: 'Y',
+      serial: 1,
+    });
   });
 
-  it.each(['430223202406200101-Y00', '430223202406200101-Y1', '430223202406200101-X01', '430223202406200101-y01', '430223202406200101Y01', '43022320240620010-Y01', '430223202406200101-Y01-B0001', ' 430223202406200101-Y01', ''])(
-    'rejects %j',
-    (s) => {
-      expect(parsePresaleNumber(s)).toBeNull();
-    },
-  );
+  it.each([
+    '430223202406200101-Y00',
+    '430223202406200101-Y1',
+    '430223202406200101-X01',
+    '430223202406200101-y01',
+    '430223202406200101Y01',
+    '43022320240620010-Y01',
+    '430223202406200101-Y01-B0001',
+    ' 430223202406200101-Y01',
+    '',
+  ])('rejects %j', (s) => {
+    expect(parsePresaleNumber(s)).toBeNull();
+  });
 
   it('format ∘ parse round-trips', () => {
     fc.assert(

@@ -15,7 +15,9 @@ export function formatPresaleNumber(permitNumber: string, letter: PresaleLetter,
     throw new RangeError(`预售许可证字母须为 Y 或 Z (presale letter must be Y or Z, got ${JSON.stringify(letter)})`);
   }
   if (typeof permitNumber !== 'string' || !/^[0-9]{18}$/.test(permitNumber)) {
-    throw new RangeError(`施工许可证编号须为 18 位数字 (permit number must be 18 digits, got ${JSON.stringify(permitNumber)})`);
+    throw new RangeError(
+      `施工许可证编号须为 18 位数字 (permit number must be 18 digits, got ${JSON.stringify(permitNumber)})`,
+    );
   }
   return `${permitNumber}-${letter}${String(serial).padStart(2, '0')}`;
 }

@@ -28,7 +28,15 @@ describe(findRegionHistory.name, () => {
 
   it('returns the retired 株洲县 row with its successor', () => {
     expect(findRegionHistory('430221')).toEqual([
-      { code: '430221', name: '株洲县', level: 'county', parentCode: '430200', startYear: 1981, endYear: 2018, newCode: ['430212'] },
+      {
+        code: '430221',
+        name: '株洲县',
+        level: 'county',
+        parentCode: '430200',
+        startYear: 1981,
+        endYear: 2018,
+        newCode: ['430212'],
+      },
     ]);
   });
 

@@ -13,7 +13,10 @@ const validBody = fc
     birth: fc.integer({ min: Date.UTC(1900, 0, 1) / DAY_MS, max: Date.parse(`${TODAY}T00:00:00Z`) / DAY_MS }),
     sequence: digitString(3),
   })
-  .map(({ province, area, birth, sequence }) => `${province}${area}${new Date(birth * DAY_MS).toISOString().slice(0, 10).replace(/-/g, '')}${sequence}`);
+  .map(
+    ({ province, area, birth, sequence }) =>
+      `${province}${area}${new Date(birth * DAY_MS).toISOString().slice(0, 10).replace(/-/g, '')}${sequence}`,
+  );
 
 describe(residentIdCheckDigit.name, () => {
   it('computes GB 11643 check characters, X for 10', () => {

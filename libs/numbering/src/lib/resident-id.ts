@@ -10,7 +10,9 @@ const CHECK_CHARS = '10X98765432';
 /** MOD 11-2 check character for 17 digits; throws RangeError when the input is not 17 digits. */
 export function residentIdCheckDigit(first17: string): string {
   if (typeof first17 !== 'string' || !/^[0-9]{17}$/.test(first17)) {
-    throw new RangeError(`身份证号前 17 位必须是数字 (first 17 characters must be digits, got ${JSON.stringify(first17)})`);
+    throw new RangeError(
+      `身份证号前 17 位必须是数字 (first 17 characters must be digits, got ${JSON.stringify(first17)})`,
+    );
   }
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];

@@ -12,11 +12,24 @@ export interface NatsLike {
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    p.then((v) => { clearTimeout(t); resolve(v); }, (e: unknown) => { clearTimeout(t); reject(e); });
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e);
+      },
+    );
   });
 }
 
-export async function checkDatabase(indicators: HealthIndicatorService, db: Queryable, key = 'database'): Promise<HealthIndicatorResult> {
+export async function checkDatabase(
+  indicators: HealthIndicatorService,
+  db: Queryable,
+  key = 'database',
+): Promise<HealthIndicatorResult> {
   const indicator = indicators.check(key);
   try {
     await withTimeout(db.query('SELECT 1'), 1500);
@@ -26,7 +39,11 @@ export async function checkDatabase(indicators: HealthIndicatorService, db: Quer
   }
 }
 
-export async function checkNats(indicators: HealthIndicatorService, nc: NatsLike, key = 'nats'): Promise<HealthIndicatorResult> {
+export async function checkNats(
+  indicators: HealthIndicatorService,
+  nc: NatsLike,
+  key = 'nats',
+): Promise<HealthIndicatorResult> {
   const indicator = indicators.check(key);
   if (nc.isClosed()) return indicator.down({ message: 'connection closed' });
   try {
@@ -38,7 +55,11 @@ export async function checkNats(indicators: HealthIndicatorService, nc: NatsLike
 }
 
 /** Any other dependency: up when `probe` resolves within 1.5 s. */
-export async function checkProbe(indicators: HealthIndicatorService, key: string, probe: () => Promise<unknown>): Promise<HealthIndicatorResult> {
+export async function checkProbe(
+  indicators: HealthIndicatorService,
+  key: string,
+  probe: () => Promise<unknown>,
+): Promise<HealthIndicatorResult> {
   const indicator = indicators.check(key);
   try {
     await withTimeout(probe(), 1500);

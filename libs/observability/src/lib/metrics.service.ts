@@ -52,7 +52,10 @@ export class MetricsService {
 
   /** Observes one HTTP exchange (the route template, never the raw URL, keeps the label set small). */
   observeHttp(method: string, route: string, status: number, seconds: number): void {
-    this.httpDuration.observe({ method, route, status_code: String(status), outcome: outcomeOfStatus(status) }, seconds);
+    this.httpDuration.observe(
+      { method, route, status_code: String(status), outcome: outcomeOfStatus(status) },
+      seconds,
+    );
   }
 
   observeRpc(subject: string, outcome: RequestOutcome, seconds: number): void {

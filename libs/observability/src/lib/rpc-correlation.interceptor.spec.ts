@@ -4,7 +4,10 @@ import { MetricsService } from './metrics.service';
 import { RpcCorrelationInterceptor } from './rpc-correlation.interceptor';
 
 const natsContext = { getSubject: () => 'rpc.widgets.get.v1', getHeaders: () => undefined };
-const context = { getType: () => 'rpc', switchToRpc: () => ({ getContext: () => natsContext }) } as unknown as ExecutionContext;
+const context = {
+  getType: () => 'rpc',
+  switchToRpc: () => ({ getContext: () => natsContext }),
+} as unknown as ExecutionContext;
 
 describe(RpcCorrelationInterceptor.name, () => {
   it('observes a request once even when applied globally and on its controller', async () => {
@@ -21,7 +24,9 @@ describe(RpcCorrelationInterceptor.name, () => {
   it('lets HTTP requests through untouched', async () => {
     const metrics = { observeRpc: jest.fn() } as unknown as MetricsService;
     const http = { getType: () => 'http' } as unknown as ExecutionContext;
-    await expect(lastValueFrom(new RpcCorrelationInterceptor(metrics).intercept(http, { handle: () => of(1) }))).resolves.toBe(1);
+    await expect(
+      lastValueFrom(new RpcCorrelationInterceptor(metrics).intercept(http, { handle: () => of(1) })),
+    ).resolves.toBe(1);
     expect(metrics.observeRpc).not.toHaveBeenCalled();
   });
 });

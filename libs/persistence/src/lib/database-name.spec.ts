@@ -5,18 +5,25 @@ describe(assertValidDatabaseName.name, () => {
     expect(() => assertValidDatabaseName(name)).not.toThrow();
   });
 
-  it.each(['', 'HN', '1db', 'hn-permits', 'a'.repeat(64), 'x"; DROP DATABASE postgres; --', 'hn permits'])('rejects %j', (name) => {
-    expect(() => assertValidDatabaseName(name)).toThrow(/invalid database name/);
-  });
+  it.each(['', 'HN', '1db', 'hn-permits', 'a'.repeat(64), 'x"; DROP DATABASE postgres; --', 'hn permits'])(
+    'rejects %j',
+    (name) => {
+      expect(() => assertValidDatabaseName(name)).toThrow(/invalid database name/);
+    },
+  );
 });
 
 describe(serviceDatabaseUrl.name, () => {
   it('replaces the database part and keeps credentials and options', () => {
-    expect(serviceDatabaseUrl('postgres://u:p@db:6543/postgres?sslmode=require', 'hn_presale')).toBe('postgres://u:p@db:6543/hn_presale?sslmode=require');
+    expect(serviceDatabaseUrl('postgres://u:p@db:6543/postgres?sslmode=require', 'hn_presale')).toBe(
+      'postgres://u:p@db:6543/hn_presale?sslmode=require',
+    );
   });
 
   it('adds the database when the server URL has none', () => {
-    expect(serviceDatabaseUrl('postgres://postgres@127.0.0.1:5432', 'hn_permits')).toBe('postgres://postgres@127.0.0.1:5432/hn_permits');
+    expect(serviceDatabaseUrl('postgres://postgres@127.0.0.1:5432', 'hn_permits')).toBe(
+      'postgres://postgres@127.0.0.1:5432/hn_permits',
+    );
   });
 
   it('refuses an invalid database name', () => {

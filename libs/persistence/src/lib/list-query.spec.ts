@@ -10,6 +10,8 @@ describe('list query helpers', () => {
   });
 
   it('builds the prefix condition on the given column and parameter', () => {
-    expect(regionCondition('p.region_code', 3)).toBe('EXISTS (SELECT 1 FROM unnest($3::text[]) AS rp(prefix) WHERE starts_with(p.region_code::text, rp.prefix))');
+    expect(regionCondition('p.region_code', 3)).toBe(
+      'EXISTS (SELECT 1 FROM unnest($3::text[]) AS rp(prefix) WHERE starts_with(p.region_code::text, rp.prefix))',
+    );
   });
 });

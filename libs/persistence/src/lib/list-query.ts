@@ -1,5 +1,8 @@
 /** Page and page size of a list request: page 1..10 000 (default 1), size 1..maxPageSize (default 20); out-of-range values fall back. */
-export function pageOf(request: { page?: unknown; pageSize?: unknown } | undefined, maxPageSize = 100): { page: number; pageSize: number; offset: number } {
+export function pageOf(
+  request: { page?: unknown; pageSize?: unknown } | undefined,
+  maxPageSize = 100,
+): { page: number; pageSize: number; offset: number } {
   const rawPage = Number(request?.page);
   const rawSize = Number(request?.pageSize);
   const page = Number.isInteger(rawPage) && rawPage >= 1 && rawPage <= 10_000 ? rawPage : 1;

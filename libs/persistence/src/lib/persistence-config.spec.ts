@@ -9,12 +9,17 @@ describe(PersistenceConfig.name, () => {
   });
 
   it('reads DATABASE_URL and NATS_URL, including a NATS server list', () => {
-    const config = PersistenceConfig.fromEnv({ DATABASE_URL: 'postgresql://app:pw@pg:5432/postgres', NATS_URL: 'nats://n1:4222, nats://n2:4222' });
+    const config = PersistenceConfig.fromEnv({
+      DATABASE_URL: 'postgresql://app:pw@pg:5432/postgres',
+      NATS_URL: 'nats://n1:4222, nats://n2:4222',
+    });
     expect(config.serverUrl).toBe('postgresql://app:pw@pg:5432/postgres');
     expect(config.natsServers).toEqual(['nats://n1:4222', 'nats://n2:4222']);
   });
 
   it('rejects malformed URLs with one message naming each problem', () => {
-    expect(() => PersistenceConfig.fromEnv({ DATABASE_URL: 'mysql://x', NATS_URL: 'http://n' })).toThrow(/DATABASE_URL.*NATS_URL/);
+    expect(() => PersistenceConfig.fromEnv({ DATABASE_URL: 'mysql://x', NATS_URL: 'http://n' })).toThrow(
+      /DATABASE_URL.*NATS_URL/,
+    );
   });
 });

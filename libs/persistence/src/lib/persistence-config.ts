@@ -17,13 +17,17 @@ export class PersistenceConfig {
     const problems: string[] = [];
     if (!/^postgres(ql)?:\/\/\S+$/.test(serverUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
     // NATS_URL may list several servers of a cluster, comma separated.
-    if (!natsUrl.split(',').every((u) => /^(nats|tls|wss?):\/\/\S+$/.test(u.trim()))) problems.push('NATS_URL must be nats:// URL(s)');
+    if (!natsUrl.split(',').every((u) => /^(nats|tls|wss?):\/\/\S+$/.test(u.trim())))
+      problems.push('NATS_URL must be nats:// URL(s)');
     if (problems.length > 0) throw new Error(`invalid persistence configuration: ${problems.join('; ')}`);
     return new PersistenceConfig(serverUrl, natsUrl);
   }
 
   /** NATS_URL split into the server list nats.js expects. */
   get natsServers(): string[] {
-    return this.natsUrl.split(',').map((u) => u.trim()).filter((u) => u.length > 0);
+    return this.natsUrl
+      .split(',')
+      .map((u) => u.trim())
+      .filter((u) => u.length > 0);
   }
 }

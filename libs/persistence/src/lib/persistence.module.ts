@@ -43,7 +43,10 @@ async function openServiceDatabase(options: PersistenceModuleOptions): Promise<D
   await dataSource.initialize();
   try {
     const executed = await runMigrationsLocked(dataSource);
-    if (executed.length > 0) new Logger('Persistence').log(`ran ${executed.length} migration(s) on ${options.database}: ${executed.map((m) => m.name).join(', ')}`);
+    if (executed.length > 0)
+      new Logger('Persistence').log(
+        `ran ${executed.length} migration(s) on ${options.database}: ${executed.map((m) => m.name).join(', ')}`,
+      );
   } catch (err) {
     await dataSource.destroy().catch(() => undefined);
     throw err;

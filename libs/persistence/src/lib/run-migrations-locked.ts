@@ -13,7 +13,10 @@ export interface RunMigrationsLockedOptions {
  * The migrations run on that same connection, so even a pool of size 1 cannot deadlock.
  * Resolves with the migrations this call executed.
  */
-export async function runMigrationsLocked(dataSource: DataSource, options: RunMigrationsLockedOptions = {}): Promise<Migration[]> {
+export async function runMigrationsLocked(
+  dataSource: DataSource,
+  options: RunMigrationsLockedOptions = {},
+): Promise<Migration[]> {
   const queryRunner = dataSource.createQueryRunner();
   await queryRunner.connect();
   try {

@@ -6,7 +6,12 @@ describe(rpcTransportOptions.name, () => {
   it('makes the NestJS NATS transport reconnect forever, in the service queue group', () => {
     const { transport, options } = rpcTransportOptions({ service: 'presale', natsUrl: 'nats://10.0.0.1:4222' });
     expect(transport).toBe(Transport.NATS);
-    expect(options).toMatchObject({ servers: ['nats://10.0.0.1:4222'], queue: 'presale', name: 'presale-rpc', maxReconnectAttempts: -1 });
+    expect(options).toMatchObject({
+      servers: ['nats://10.0.0.1:4222'],
+      queue: 'presale',
+      name: 'presale-rpc',
+      maxReconnectAttempts: -1,
+    });
     expect(options?.['reconnectTimeWait']).toBeGreaterThanOrEqual(250);
     expect(options?.['reconnectTimeWait']).toBeLessThanOrEqual(1000);
   });

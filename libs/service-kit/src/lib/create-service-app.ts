@@ -23,7 +23,12 @@ export interface ServiceAppOptions {
 export function rpcTransportOptions(options: Pick<ServiceAppOptions, 'service' | 'natsUrl'>): NatsOptions {
   return {
     transport: Transport.NATS,
-    options: { servers: [options.natsUrl], queue: options.service, name: `${options.service}-rpc`, ...NATS_RECONNECT_FOREVER },
+    options: {
+      servers: [options.natsUrl],
+      queue: options.service,
+      name: `${options.service}-rpc`,
+      ...NATS_RECONNECT_FOREVER,
+    },
   };
 }
 
@@ -55,10 +60,18 @@ export async function createServiceApp(module: DynamicModule, options: ServiceAp
 /** /health and /metrics of a service count in the same histogram as the gateway's routes. */
 function observeHttpDurations(app: NestFastifyApplication): void {
   const metrics = app.get(MetricsService, { strict: false });
-  app.getHttpAdapter().getInstance().addHook('onResponse', (request, reply, done) => {
-    metrics.observeHttp(request.method, request.routeOptions?.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
-    done();
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', (request, reply, done) => {
+      metrics.observeHttp(
+        request.method,
+        request.routeOptions?.url ?? 'unmatched',
+        reply.statusCode,
+        reply.elapsedTime / 1000,
+      );
+      done();
+    });
 }
 
 function monitorOf(app: INestApplication): RpcTransportMonitor | undefined {

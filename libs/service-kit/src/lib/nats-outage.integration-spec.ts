@@ -1,4 +1,11 @@
-import { Controller, INestApplication, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  Controller,
+  INestApplication,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { publicRpcDef, ServiceHealthV1 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
@@ -83,11 +90,18 @@ describe('NATS outage (service kit)', () => {
   let rpc: RpcClient;
   let port: number;
 
-  const health = async (): Promise<{ status: number; body: { details?: Record<string, { status: string; message?: string }>; error?: Record<string, { status: string }> } }> => {
+  const health = async (): Promise<{
+    status: number;
+    body: {
+      details?: Record<string, { status: string; message?: string }>;
+      error?: Record<string, { status: string }>;
+    };
+  }> => {
     const res = await fetch(`http://127.0.0.1:${port}/health`);
     return { status: res.status, body: (await res.json()) as never };
   };
-  const count = async (sql: string): Promise<number> => ((await app.get(DataSource).query(sql)) as Array<{ n: number }>)[0]!.n;
+  const count = async (sql: string): Promise<number> =>
+    ((await app.get(DataSource).query(sql)) as Array<{ n: number }>)[0]!.n;
 
   beforeAll(async () => {
     db = await createTestDatabase('persist_outage');
@@ -97,7 +111,14 @@ describe('NATS outage (service kit)', () => {
       imports: [
         ServiceKitModule.forService({
           service: 'widgets',
-          config: { databaseUrl: db.serverUrl, databaseName: db.name, natsUrl: nats.url, port, host: '127.0.0.1', logLevel: 'silent' },
+          config: {
+            databaseUrl: db.serverUrl,
+            databaseName: db.name,
+            natsUrl: nats.url,
+            port,
+            host: '127.0.0.1',
+            logLevel: 'silent',
+          },
           configToken: Symbol('WIDGETS_CONFIG'),
           migrations: [CreateOutboxInbox1700000000000, CreateWidget1700000000100],
           eventSource: '/hn/widgets',
@@ -109,7 +130,10 @@ describe('NATS outage (service kit)', () => {
       providers: [WidgetConsumer],
     })
     class WidgetsAppModule {}
-    app = await createServiceApp({ module: WidgetsAppModule }, { service: `widgets-${stream}`, natsUrl: nats.url, port, host: '127.0.0.1' });
+    app = await createServiceApp(
+      { module: WidgetsAppModule },
+      { service: `widgets-${stream}`, natsUrl: nats.url, port, host: '127.0.0.1' },
+    );
     client = await connect({ servers: nats.url, name: 'outage-test-client', ...NATS_RECONNECT_FOREVER });
     rpc = new RpcClient(client, { timeoutMs: 2000 });
   });
@@ -123,26 +147,39 @@ describe('NATS outage (service kit)', () => {
 
   it(`answers, relays and consumes again within 5 s after a ${OUTAGE_MS / 1000} s outage; /health reports each connection`, async () => {
     for (const name of ['a1', 'a2', 'a3']) await rpc.request(rpcSubject, { name });
-    await expect(rpc.request(rpcSubject, { name: 'taken' })).rejects.toMatchObject({ problem: { status: 409, code: 'WIDGET_TAKEN' } });
+    await expect(rpc.request(rpcSubject, { name: 'taken' })).rejects.toMatchObject({
+      problem: { status: 409, code: 'WIDGET_TAKEN' },
+    });
     const before = await health();
     expect(before.status).toBe(200);
     expect(Object.keys(before.body.details ?? {}).sort()).toEqual(['database', 'nats', 'nats-rpc']);
-    await waitFor(async () => (await count(`SELECT count(*)::int AS n FROM handled`)) === 3, { description: 'consumed before the outage' });
+    await waitFor(async () => (await count(`SELECT count(*)::int AS n FROM handled`)) === 3, {
+      description: 'consumed before the outage',
+    });
 
     await nats.stop();
     const stoppedAt = Date.now();
     // Once the client has noticed (socket closed), it fails fast; /health says which connections are down.
     await waitFor(() => !rpc.connection.isConnected, { timeoutMs: 3000, description: 'client notices the outage' });
     const started = Date.now();
-    await expect(rpc.request(rpcSubject, { name: 'lost' })).rejects.toMatchObject({ problem: { status: 503, code: 'SERVICE_UNAVAILABLE' } });
+    await expect(rpc.request(rpcSubject, { name: 'lost' })).rejects.toMatchObject({
+      problem: { status: 503, code: 'SERVICE_UNAVAILABLE' },
+    });
     expect(Date.now() - started).toBeLessThan(500);
-    await waitFor(async () => (await health()).status === 503, { timeoutMs: 3000, description: '/health 503 during the outage' });
+    await waitFor(async () => (await health()).status === 503, {
+      timeoutMs: 3000,
+      description: '/health 503 during the outage',
+    });
     const during = await health();
     expect(during.body.error?.['nats-rpc']?.status).toBe('down');
     expect(during.body.error?.['nats']?.status).toBe('down');
     expect(during.body.details?.['database']?.status).toBe('up');
     // A write that committed while NATS is away (its event waits in the outbox).
-    await app.get(DataSource).transaction((manager) => enqueueEvent(manager, { source: '/hn/widgets', type: subject, subject: 'during', data: { name: 'during' } }));
+    await app
+      .get(DataSource)
+      .transaction((manager) =>
+        enqueueEvent(manager, { source: '/hn/widgets', type: subject, subject: 'during', data: { name: 'during' } }),
+      );
     await sleep(OUTAGE_MS - (Date.now() - stoppedAt));
 
     await nats.restart();
@@ -157,15 +194,26 @@ describe('NATS outage (service kit)', () => {
         await sleep(100);
       }
     }
-    console.log(`NATS outage ${OUTAGE_MS} ms: request/reply answered again ${recoveredMs} ms after nats-server was back`);
+    console.log(
+      `NATS outage ${OUTAGE_MS} ms: request/reply answered again ${recoveredMs} ms after nats-server was back`,
+    );
     expect(recoveredMs).toBeGreaterThanOrEqual(0);
     expect(recoveredMs).toBeLessThan(5000);
-    await waitFor(async () => (await health()).status === 200, { timeoutMs: 5000, description: '/health 200 after the outage' });
+    await waitFor(async () => (await health()).status === 200, {
+      timeoutMs: 5000,
+      description: '/health 200 after the outage',
+    });
     // Every outbox row published (the stream survived the restart) and every event consumed once.
-    await waitFor(async () => (await count(`SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL`)) === 0, { timeoutMs: 5000, description: 'outbox drained' });
+    await waitFor(
+      async () => (await count(`SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL`)) === 0,
+      { timeoutMs: 5000, description: 'outbox drained' },
+    );
     const jsm = await client.jetstreamManager();
     expect((await jsm.streams.info(stream)).state.messages).toBe(5);
-    await waitFor(async () => (await count(`SELECT count(*)::int AS n FROM handled`)) === 5, { timeoutMs: 10_000, description: 'consumer resumed after the outage' });
+    await waitFor(async () => (await count(`SELECT count(*)::int AS n FROM handled`)) === 5, {
+      timeoutMs: 10_000,
+      description: 'consumer resumed after the outage',
+    });
     expect(await count(`SELECT count(*)::int AS n FROM handled h JOIN outbox_event o ON o.id = h.event_id`)).toBe(5);
   });
 });

@@ -27,7 +27,12 @@ describe(ServiceConfigModule.name, () => {
 
 describe(redactConfig.name, () => {
   it('replaces every listed path, nested ones too, and summarises buffers', () => {
-    const config = { jwtSecret: 'very-secret', key: Buffer.alloc(32, 7), nested: { apiKey: 'k-123', url: 'https://x' }, empty: { apiKey: null } };
+    const config = {
+      jwtSecret: 'very-secret',
+      key: Buffer.alloc(32, 7),
+      nested: { apiKey: 'k-123', url: 'https://x' },
+      empty: { apiKey: null },
+    };
     expect(redactConfig(config, ['jwtSecret', 'key', 'nested.apiKey', 'empty.apiKey'])).toEqual({
       jwtSecret: '[REDACTED]',
       key: '[REDACTED]',

@@ -30,7 +30,8 @@ export function redactConfig(config: object, secrets: readonly string[]): Record
     if (secrets.includes(path)) return value === null || value === undefined || value === '' ? value : REDACTED;
     if (Buffer.isBuffer(value)) return `<${value.length} bytes>`;
     if (Array.isArray(value)) return value.map((v) => walk(v, path));
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, path ? `${path}.${k}` : k)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, path ? `${path}.${k}` : k)]));
     return value;
   };
   return walk(config, '') as Record<string, unknown>;
@@ -45,6 +46,10 @@ export function redactConfig(config: object, secrets: readonly string[]): Record
 @Module({})
 export class ServiceConfigModule {
   static forRoot<T extends object>(token: symbol, config: T): DynamicModule {
-    return { module: ServiceConfigModule, providers: [{ provide: token, useValue: Object.freeze(config) }], exports: [token] };
+    return {
+      module: ServiceConfigModule,
+      providers: [{ provide: token, useValue: Object.freeze(config) }],
+      exports: [token],
+    };
   }
 }

@@ -17,7 +17,12 @@ export interface ServiceEnv {
  * appends a message per invalid one to `problems`, so each service's validate() reports all at once.
  * Port 0 is allowed (an ephemeral port, as tests use).
  */
-export function readServiceEnv(env: Record<string, string | undefined>, name: string, defaultPort: number, problems: string[]): ServiceEnv {
+export function readServiceEnv(
+  env: Record<string, string | undefined>,
+  name: string,
+  defaultPort: number,
+  problems: string[],
+): ServiceEnv {
   const prefix = name.toUpperCase();
   const port = Number(env[`${prefix}_PORT`] ?? env['PORT'] ?? defaultPort);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`${prefix}_PORT must be a TCP port`);
@@ -27,5 +32,12 @@ export function readServiceEnv(env: Record<string, string | undefined>, name: st
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
   const natsUrl = env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
   if (!/^(nats|tls):\/\//.test(natsUrl)) problems.push('NATS_URL must be a nats:// URL');
-  return { databaseUrl, databaseName, natsUrl, port, host: env['HOST'] ?? '127.0.0.1', logLevel: readLogLevel(env, problems) };
+  return {
+    databaseUrl,
+    databaseName,
+    natsUrl,
+    port,
+    host: env['HOST'] ?? '127.0.0.1',
+    logLevel: readLogLevel(env, problems),
+  };
 }

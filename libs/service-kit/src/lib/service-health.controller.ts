@@ -1,5 +1,12 @@
 import { Controller, Get, Type } from '@nestjs/common';
-import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunction, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorFunction,
+  HealthIndicatorResult,
+  HealthIndicatorService,
+} from '@nestjs/terminus';
 import { RpcDef, ServiceHealthV1 } from '@hn/messages';
 import { ScanStaging } from '@hn/documents';
 import { InjectNats } from '@hn/eventing';
@@ -19,7 +26,11 @@ export interface ServiceHealthOptions {
  * request/reply transport, its own connection) and, where used, `object-store`. Any of them down →
  * 503 (HTTP) / status "error" (NATS), so a service that cannot answer requests is not "healthy".
  */
-export function createServiceHealthController(service: string, rpc: RpcDef<Record<string, never>, ServiceHealthV1, 'public'>, options: ServiceHealthOptions = {}): Type<unknown> {
+export function createServiceHealthController(
+  service: string,
+  rpc: RpcDef<Record<string, never>, ServiceHealthV1, 'public'>,
+  options: ServiceHealthOptions = {},
+): Type<unknown> {
   @Controller()
   class ServiceHealthController {
     private readonly events: NatsConnectionState;
@@ -63,7 +74,8 @@ export function createServiceHealthController(service: string, rpc: RpcDef<Recor
 
     private checkRpcTransport(): Promise<HealthIndicatorResult> {
       const transport = this.rpcTransport.connection;
-      if (!transport) return Promise.resolve(this.indicators.check('nats-rpc').down({ message: 'transport not started' }));
+      if (!transport)
+        return Promise.resolve(this.indicators.check('nats-rpc').down({ message: 'transport not started' }));
       return checkNats(this.indicators, transport, 'nats-rpc');
     }
   }

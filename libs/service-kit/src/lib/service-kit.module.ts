@@ -41,7 +41,11 @@ export interface ServiceKitOptions<C extends ServiceEnv> {
 export class ServiceKitModule {
   static forService<C extends ServiceEnv>(options: ServiceKitOptions<C>): DynamicModule {
     const { service, config } = options;
-    const own = !options.entities ? [] : Array.isArray(options.entities) ? options.entities : Object.values(options.entities);
+    const own = !options.entities
+      ? []
+      : Array.isArray(options.entities)
+        ? options.entities
+        : Object.values(options.entities);
     return {
       module: ServiceKitModule,
       global: true,
@@ -66,7 +70,9 @@ export class ServiceKitModule {
         }),
         TerminusModule,
       ],
-      controllers: [createServiceHealthController(service, options.health.rpc, { objectStore: options.health.objectStore })],
+      controllers: [
+        createServiceHealthController(service, options.health.rpc, { objectStore: options.health.objectStore }),
+      ],
       // createServiceApp attaches the RPC transport's connection to it, /health reads it
       providers: [{ provide: RpcTransportMonitor, useValue: new RpcTransportMonitor() }],
       exports: [RpcTransportMonitor],

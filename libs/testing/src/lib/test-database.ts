@@ -32,7 +32,9 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
     serverUrl,
     drop: async () => {
       // WITH (FORCE) (Postgres 13+) so a leaked pool connection cannot make cleanup fail.
-      await withServerClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`));
+      await withServerClient(serverUrl, (c) =>
+        c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`),
+      );
     },
   };
 }

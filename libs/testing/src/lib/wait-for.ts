@@ -6,7 +6,10 @@ export interface WaitForOptions {
 }
 
 /** Polls `predicate` until it returns true; rejects after `timeoutMs` (default 5 s). */
-export async function waitFor(predicate: () => boolean | Promise<boolean>, options: WaitForOptions = {}): Promise<void> {
+export async function waitFor(
+  predicate: () => boolean | Promise<boolean>,
+  options: WaitForOptions = {},
+): Promise<void> {
   const { timeoutMs = 5000, intervalMs = 20, description = 'condition' } = options;
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

@@ -8,7 +8,9 @@ export function decodeCursor(cursor: string | null | undefined): number | null {
   if (cursor === null || cursor === undefined || cursor === '') return 0;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: unknown; after?: unknown };
-    return parsed.v === 1 && Number.isSafeInteger(parsed.after) && (parsed.after as number) >= 0 ? (parsed.after as number) : null;
+    return parsed.v === 1 && Number.isSafeInteger(parsed.after) && (parsed.after as number) >= 0
+      ? (parsed.after as number)
+      : null;
   } catch {
     return null;
   }

@@ -6,9 +6,20 @@ import { simulatorConfigFromEnv } from './simulator-config';
 async function main(): Promise<void> {
   const config = simulatorConfigFromEnv(process.env);
   const dataset = generateMarketDataset(config.dataset);
-  const sim = await MarketSimulator.start({ dataset, apiKey: config.apiKey, host: config.host, port: config.port, faults: config.faults, hangMs: config.hangMs, testEndpoints: config.testEndpoints });
-  if (config.apiKeyIsDefault) console.warn('未设置 MARKET_SIM_API_KEY，使用开发用默认密钥 (using the development API key)');
-  console.log(`市场监管平台模拟器已启动 market platform simulator: ${sim.url}/api/filings — ${dataset.feed.length} 条记录 items, ${dataset.planted.length} 处预置差异 planted differences (seed ${dataset.seed})`);
+  const sim = await MarketSimulator.start({
+    dataset,
+    apiKey: config.apiKey,
+    host: config.host,
+    port: config.port,
+    faults: config.faults,
+    hangMs: config.hangMs,
+    testEndpoints: config.testEndpoints,
+  });
+  if (config.apiKeyIsDefault)
+    console.warn('未设置 MARKET_SIM_API_KEY，使用开发用默认密钥 (using the development API key)');
+  console.log(
+    `市场监管平台模拟器已启动 market platform simulator: ${sim.url}/api/filings — ${dataset.feed.length} 条记录 items, ${dataset.planted.length} 处预置差异 planted differences (seed ${dataset.seed})`,
+  );
   const stop = (): void => void sim.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

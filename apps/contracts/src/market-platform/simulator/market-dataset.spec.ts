@@ -12,9 +12,32 @@ function differencesOf(dataset: MarketDataset) {
     if (check.ok) latest.set(check.value.id, check.value);
   }
   const groups = groupByPresaleMonth(
-    dataset.ours.filings.filter((f) => f.status === 'ACTIVE').map((f) => ({ presaleNumber: f.presaleNumber, month: f.filingDate.slice(0, 7), contractNumber: f.contractNumber, areaHundredths: Math.round(f.floorArea * 100), amountFen: f.amountFen })),
-    dataset.ours.statistics.map((s) => ({ presaleNumber: s.presaleNumber, month: s.month, contractsSigned: s.contractsSigned, areaHundredths: Math.round(s.floorArea * 100), amountFen: s.amountFen })),
-    [...latest.values()].filter((m) => m.status === 'FILED').map((m) => ({ id: m.id, presaleNumber: m.presaleNumber, month: m.month, contractNumber: m.contractNumber, areaHundredths: m.floorAreaHundredths, amountFen: m.amountFen })),
+    dataset.ours.filings
+      .filter((f) => f.status === 'ACTIVE')
+      .map((f) => ({
+        presaleNumber: f.presaleNumber,
+        month: f.filingDate.slice(0, 7),
+        contractNumber: f.contractNumber,
+        areaHundredths: Math.round(f.floorArea * 100),
+        amountFen: f.amountFen,
+      })),
+    dataset.ours.statistics.map((s) => ({
+      presaleNumber: s.presaleNumber,
+      month: s.month,
+      contractsSigned: s.contractsSigned,
+      areaHundredths: Math.round(s.floorArea * 100),
+      amountFen: s.amountFen,
+    })),
+    [...latest.values()]
+      .filter((m) => m.status === 'FILED')
+      .map((m) => ({
+        id: m.id,
+        presaleNumber: m.presaleNumber,
+        month: m.month,
+        contractNumber: m.contractNumber,
+        areaHundredths: m.floorAreaHundredths,
+        amountFen: m.amountFen,
+      })),
   );
   return groups.map(computeDifference).filter((d) => d !== null);
 }
@@ -60,11 +83,20 @@ describe(generateMarketDataset.name, () => {
       const found = differencesOf(d).map((x) => ({
         presaleNumber: x.presaleNumber,
         month: x.month,
-        expected: { countDelta: x.countDelta, areaDelta: x.areaDeltaHundredths / 100, amountDeltaFen: x.amountDeltaFen, missingOnOurs: x.missingOnOurs, missingOnMarket: x.missingOnMarket, mismatched: x.mismatched },
+        expected: {
+          countDelta: x.countDelta,
+          areaDelta: x.areaDeltaHundredths / 100,
+          amountDeltaFen: x.amountDeltaFen,
+          missingOnOurs: x.missingOnOurs,
+          missingOnMarket: x.missingOnMarket,
+          mismatched: x.mismatched,
+        },
       }));
       const planted = d.planted.map((p) => ({ presaleNumber: p.presaleNumber, month: p.month, expected: p.expected }));
       const key = (x: { presaleNumber: string; month: string }) => `${x.presaleNumber}|${x.month}`;
-      expect(found.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(planted.sort((a, b) => key(a).localeCompare(key(b))));
+      expect(found.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+        planted.sort((a, b) => key(a).localeCompare(key(b))),
+      );
     }
   });
 

@@ -1,13 +1,37 @@
 import { MarketFilingItem } from '../market-filing-item';
-import { FeedEntry, MarketDataset, MarketDatasetParams, SimOurFiling, SimOurStatistic, SimPresale } from './market-dataset.types';
+import {
+  FeedEntry,
+  MarketDataset,
+  MarketDatasetParams,
+  SimOurFiling,
+  SimOurStatistic,
+  SimPresale,
+} from './market-dataset.types';
 import { plantDifferences, SimContract } from './planted-differences';
 import { SeededRandom } from './seeded-random';
 
 const REGIONS: ReadonlyArray<readonly [string, string]> = [
-  ['430223', '攸县'], ['430102', '芙蓉区'], ['430104', '岳麓区'], ['430211', '天元区'],
-  ['430302', '雨湖区'], ['430602', '岳阳楼区'], ['430702', '武陵区'], ['431002', '北湖区'],
+  ['430223', '攸县'],
+  ['430102', '芙蓉区'],
+  ['430104', '岳麓区'],
+  ['430211', '天元区'],
+  ['430302', '雨湖区'],
+  ['430602', '岳阳楼区'],
+  ['430702', '武陵区'],
+  ['431002', '北湖区'],
 ];
-const PROJECTS = ['锦绣星城', '湘江壹号', '麓山府', '天元华府', '雨湖人家', '洞庭名都', '柳叶湖畔', '北湖春天', '芙蓉华庭', '金霞花园'];
+const PROJECTS = [
+  '锦绣星城',
+  '湘江壹号',
+  '麓山府',
+  '天元华府',
+  '雨湖人家',
+  '洞庭名都',
+  '柳叶湖畔',
+  '北湖春天',
+  '芙蓉华庭',
+  '金霞花园',
+];
 const PHASES = ['一期', '二期', '三期'];
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
@@ -91,7 +115,14 @@ export function generateMarketDataset(params: MarketDatasetParams): MarketDatase
   const countShift = new Map<string, number>();
   const planted = plantDifferences(rng, contracts, cutoverMonth, params.perKind ?? 2, countShift);
   const { feed, badItemSeqs } = buildFeed(contracts, presales, params.badItems ?? 4);
-  return { seed: params.seed, presales, feed, ours: { filings: ourFilings(contracts), statistics: ourStatistics(contracts, countShift) }, planted, badItemSeqs };
+  return {
+    seed: params.seed,
+    presales,
+    feed,
+    ours: { filings: ourFilings(contracts), statistics: ourStatistics(contracts, countShift) },
+    planted,
+    badItemSeqs,
+  };
 }
 
 function marketItem(c: SimContract, status: MarketFilingItem['status']): MarketFilingItem {
@@ -109,7 +140,11 @@ function marketItem(c: SimContract, status: MarketFilingItem['status']): MarketF
 }
 
 /** The change feed: filed versions by date, cancellations later under the same id, bad items spread in. */
-function buildFeed(contracts: SimContract[], presales: SimPresale[], badItems: number): { feed: FeedEntry[]; badItemSeqs: number[] } {
+function buildFeed(
+  contracts: SimContract[],
+  presales: SimPresale[],
+  badItems: number,
+): { feed: FeedEntry[]; badItemSeqs: number[] } {
   const versions: Array<{ at: string; item: MarketFilingItem | Record<string, unknown> }> = [];
   for (const c of contracts.filter((x) => x.onMarket)) {
     versions.push({ at: `${c.filingDate}|${c.marketId}|0`, item: marketItem(c, 'FILED') });
@@ -128,7 +163,16 @@ function buildFeed(contracts: SimContract[], presales: SimPresale[], badItems: n
 
 /** Malformed items a real feed occasionally carries; each breaks a different rule. */
 function badItem(k: number, presaleNumber: string): Record<string, unknown> {
-  const good = { id: `MPBAD${pad(k + 1, 4)}`, localContractNo: `WQBAD${pad(k + 1, 4)}`, presaleNumber, month: '2024-10', filingDate: '2024-10-08', floorArea: 88.8, amountFen: 88_800_000, status: 'FILED' };
+  const good = {
+    id: `MPBAD${pad(k + 1, 4)}`,
+    localContractNo: `WQBAD${pad(k + 1, 4)}`,
+    presaleNumber,
+    month: '2024-10',
+    filingDate: '2024-10-08',
+    floorArea: 88.8,
+    amountFen: 88_800_000,
+    status: 'FILED',
+  };
   const variants: Array<Record<string, unknown>> = [
     { ...good, presaleNumber: '4302232024-X1' },
     { ...good, floorArea: -12.5 },
@@ -161,7 +205,14 @@ function ourStatistics(contracts: SimContract[], countShift: Map<string, number>
   const sums = new Map<string, SimOurStatistic & { areaHundredths: number }>();
   for (const c of contracts.filter((x) => x.contractNumber === null)) {
     const key = `${c.presaleNumber}|${c.month}`;
-    const s = sums.get(key) ?? { presaleNumber: c.presaleNumber, month: c.month, contractsSigned: 0, floorArea: 0, amountFen: 0, areaHundredths: 0 };
+    const s = sums.get(key) ?? {
+      presaleNumber: c.presaleNumber,
+      month: c.month,
+      contractsSigned: 0,
+      floorArea: 0,
+      amountFen: 0,
+      areaHundredths: 0,
+    };
     if (!c.cancelledOn) {
       s.contractsSigned++;
       s.areaHundredths += c.areaHundredths;

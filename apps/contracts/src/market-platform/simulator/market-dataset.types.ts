@@ -35,7 +35,13 @@ export interface SimOurStatistic {
 
 export type PlantedKind = 'MISSING_ON_OURS' | 'MISSING_ON_MARKET' | 'AREA_DELTA' | 'AMOUNT_DELTA' | 'COUNT_DELTA';
 
-export const PLANTED_KINDS: readonly PlantedKind[] = ['MISSING_ON_OURS', 'MISSING_ON_MARKET', 'AREA_DELTA', 'AMOUNT_DELTA', 'COUNT_DELTA'];
+export const PLANTED_KINDS: readonly PlantedKind[] = [
+  'MISSING_ON_OURS',
+  'MISSING_ON_MARKET',
+  'AREA_DELTA',
+  'AMOUNT_DELTA',
+  'COUNT_DELTA',
+];
 
 /** One planted difference, and the difference reconciliation must report for its (permit, month); deltas are OURS − MARKET. */
 export interface PlantedDifference {

@@ -79,18 +79,21 @@ export class MarketSimulator {
     const url = new URL(req.url ?? '/', 'http://simulator');
     if (req.method === 'GET' && url.pathname === '/health') return send(res, 200, { status: 'ok' });
     if (!url.pathname.startsWith('/api/')) return send(res, 404, { error: 'not_found', message: '未找到 (not found)' });
-    if (!this.authorized(req)) return send(res, 401, { error: 'unauthorized', message: '缺少或错误的 API Key (missing or wrong API key)' });
+    if (!this.authorized(req))
+      return send(res, 401, { error: 'unauthorized', message: '缺少或错误的 API Key (missing or wrong API key)' });
     const testOnly = this.options.testEndpoints !== false;
     if (req.method === 'GET' && url.pathname === '/api/filings') return this.filings(url, res);
     if (testOnly && req.method === 'GET' && url.pathname === '/api/_planted') return send(res, 200, this.manifest());
-    if (testOnly && req.method === 'GET' && url.pathname === '/api/_ours') return send(res, 200, { presales: this.dataset.presales, ...this.dataset.ours });
+    if (testOnly && req.method === 'GET' && url.pathname === '/api/_ours')
+      return send(res, 200, { presales: this.dataset.presales, ...this.dataset.ours });
     if (testOnly && req.method === 'POST' && url.pathname === '/api/_faults') return void this.setFaults(req, res);
     return send(res, 404, { error: 'not_found', message: '未找到 (not found)' });
   }
 
   private authorized(req: IncomingMessage): boolean {
     const header = req.headers['authorization'];
-    const presented = typeof header === 'string' && /^Bearer /i.test(header) ? header.slice(7).trim() : req.headers['x-api-key'];
+    const presented =
+      typeof header === 'string' && /^Bearer /i.test(header) ? header.slice(7).trim() : req.headers['x-api-key'];
     return typeof presented === 'string' && timingSafeEqual(digest(presented), digest(this.options.apiKey));
   }
 
@@ -111,7 +114,8 @@ export class MarketSimulator {
     const forced = url.searchParams.get('fault');
     const fault = isFault(forced) ? forced : this.faults.next();
     log(fault);
-    if (fault === '500' || fault === '503') return send(res, Number(fault), { error: 'unavailable', message: '服务暂时不可用 (transient failure)' });
+    if (fault === '500' || fault === '503')
+      return send(res, Number(fault), { error: 'unavailable', message: '服务暂时不可用 (transient failure)' });
     if (fault === 'timeout') {
       const timer = setTimeout(() => {
         this.hanging.delete(timer);
@@ -122,7 +126,11 @@ export class MarketSimulator {
     }
     const page = this.dataset.feed.slice(after, after + limit);
     const last = page.length > 0 ? page[page.length - 1]!.seq : after;
-    send(res, 200, { items: page.map((e) => e.item), nextCursor: encodeCursor(last), hasMore: last < this.dataset.feed.length });
+    send(res, 200, {
+      items: page.map((e) => e.item),
+      nextCursor: encodeCursor(last),
+      hasMore: last < this.dataset.feed.length,
+    });
   }
 
   private manifest(): object {
@@ -138,8 +146,10 @@ export class MarketSimulator {
       try {
         const body = JSON.parse(text || '{}') as { script?: unknown; rate?: unknown; kind?: unknown };
         if (Array.isArray(body.script) && body.script.every(isFault)) this.faults.script(body.script);
-        if (typeof body.rate === 'number' && body.rate >= 0 && body.rate <= 1) this.faults.configure({ rate: body.rate });
-        if (body.kind === '500' || body.kind === '503' || body.kind === 'timeout' || body.kind === 'mixed') this.faults.configure({ kind: body.kind });
+        if (typeof body.rate === 'number' && body.rate >= 0 && body.rate <= 1)
+          this.faults.configure({ rate: body.rate });
+        if (body.kind === '500' || body.kind === '503' || body.kind === 'timeout' || body.kind === 'mixed')
+          this.faults.configure({ kind: body.kind });
         res.writeHead(204).end();
       } catch {
         send(res, 400, { error: 'invalid_body', message: '请求体须为 JSON (JSON body expected)' });
@@ -150,5 +160,7 @@ export class MarketSimulator {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+    .end(text);
 }

@@ -22,7 +22,8 @@ function int(env: Env, name: string, fallback: number, min: number, max: number,
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name} must be an integer in ${min}..${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    problems.push(`${name} must be an integer in ${min}..${max}`);
   return Number.isInteger(value) ? value : fallback;
 }
 
@@ -32,7 +33,10 @@ function int(env: Env, name: string, fallback: number, min: number, max: number,
  * MARKET_SIM_PER_KIND planted differences of each kind, MARKET_SIM_BAD_ITEMS, faults from
  * MARKET_SIM_FAULT_RATE (0..1) and MARKET_SIM_FAULT_KIND (500|503|timeout|mixed).
  */
-export function simulatorConfigFromEnv(env: Env, readFile: (path: string) => string = (p) => readFileSync(p, 'utf8')): SimulatorConfig {
+export function simulatorConfigFromEnv(
+  env: Env,
+  readFile: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+): SimulatorConfig {
   const problems: string[] = [];
   let seed = int(env, 'MARKET_SIM_SEED', 20_240_901, 0, 2 ** 32 - 1, problems);
   let presaleList: SimPresale[] | undefined;
@@ -50,7 +54,8 @@ export function simulatorConfigFromEnv(env: Env, readFile: (path: string) => str
   const rate = Number(env['MARKET_SIM_FAULT_RATE'] ?? 0);
   if (!(rate >= 0 && rate <= 1)) problems.push('MARKET_SIM_FAULT_RATE must be a number in 0..1');
   const kind = env['MARKET_SIM_FAULT_KIND'] ?? '500';
-  if (!['500', '503', 'timeout', 'mixed'].includes(kind)) problems.push('MARKET_SIM_FAULT_KIND must be 500, 503, timeout or mixed');
+  if (!['500', '503', 'timeout', 'mixed'].includes(kind))
+    problems.push('MARKET_SIM_FAULT_KIND must be 500, 503, timeout or mixed');
   const apiKey = env['MARKET_SIM_API_KEY'] ?? DEV_API_KEY;
   if (apiKey.length < 8) problems.push('MARKET_SIM_API_KEY must have at least 8 characters');
   const config: SimulatorConfig = {

@@ -4,7 +4,9 @@ import { IsPlainText } from '@hn/messages';
 
 export class TokenRequestDto {
   @ApiProperty({ example: 'client_credentials', description: '固定为 client_credentials' })
-  @Equals('client_credentials', { message: 'grant_type 须为 client_credentials (only client_credentials is supported)' })
+  @Equals('client_credentials', {
+    message: 'grant_type 须为 client_credentials (only client_credentials is supported)',
+  })
   grant_type!: string;
 
   @ApiProperty({ example: 'hn_x1Y2z3A4b5C6' })

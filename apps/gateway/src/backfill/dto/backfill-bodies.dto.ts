@@ -1,14 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { Developer, IsPastIsoDate, IsPlainText, PRESALE_SUBMISSION_EXAMPLE, PresaleSubmission, PresaleSubmissionV1, RequiredText, Trim, UnpermittedPresaleSubmissionV1 } from '@hn/messages';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  Developer,
+  IsPastIsoDate,
+  IsPlainText,
+  PRESALE_SUBMISSION_EXAMPLE,
+  PresaleSubmission,
+  PresaleSubmissionV1,
+  RequiredText,
+  Trim,
+  UnpermittedPresaleSubmissionV1,
+} from '@hn/messages';
 
 const REQUIRED = { message: '必填 (required)' };
 
 export const Z_PRESALE_EXAMPLE = '430223202406200101-Z01';
 
 /** A stock (pre-cut-over) presale permit: the work-plan example issued on 2024-06-28. */
-export const BACKFILL_SUBMISSION_EXAMPLE = { ...PRESALE_SUBMISSION_EXAMPLE, localCertificateNumber: '攸住建预字〔2024〕第009号', issueDate: '2024-06-28' };
+export const BACKFILL_SUBMISSION_EXAMPLE = {
+  ...PRESALE_SUBMISSION_EXAMPLE,
+  localCertificateNumber: '攸住建预字〔2024〕第009号',
+  issueDate: '2024-06-28',
+};
 
 /** `data` part of POST /api/v1/supervision/presale-without-permit. */
 export class UnpermittedSubmissionDto implements UnpermittedPresaleSubmissionV1 {
@@ -56,7 +81,10 @@ export class CorrectionDataDto {
   @RequiredText(100)
   documentNumber!: string;
 
-  @ApiProperty({ type: PresaleSubmission, description: '更正后的完整预售许可信息（与取号请求体相同；首个施工许可证不变，编号不变）' })
+  @ApiProperty({
+    type: PresaleSubmission,
+    description: '更正后的完整预售许可信息（与取号请求体相同；首个施工许可证不变，编号不变）',
+  })
   @IsDefined(REQUIRED)
   @IsObject({ message: '须为对象 (must be an object)' })
   @ValidateNested()
@@ -65,7 +93,10 @@ export class CorrectionDataDto {
 }
 
 export class WithdrawBackfillDto {
-  @ApiPropertyOptional({ example: Z_PRESALE_EXAMPLE, description: '可选：指定本人的某个未提交补录；不填则撤回本人最近一次未提交的补录' })
+  @ApiPropertyOptional({
+    example: Z_PRESALE_EXAMPLE,
+    description: '可选：指定本人的某个未提交补录；不填则撤回本人最近一次未提交的补录',
+  })
   @IsOptional()
   @IsString({ message: '须为字符串 (must be a string)' })
   @IsPlainText({})
@@ -73,7 +104,11 @@ export class WithdrawBackfillDto {
 }
 
 export class SubmitBackfillDto {
-  @ApiProperty({ example: [Z_PRESALE_EXAMPLE, '430223202406200101-Z02'], type: [String], description: '要提交（锁定）的补录预售许可证号，1–100 个，不重复' })
+  @ApiProperty({
+    example: [Z_PRESALE_EXAMPLE, '430223202406200101-Z02'],
+    type: [String],
+    description: '要提交（锁定）的补录预售许可证号，1–100 个，不重复',
+  })
   @IsDefined(REQUIRED)
   @IsArray({ message: '须为数组 (must be an array)' })
   @ArrayMinSize(1, { message: '至少 1 个 (at least one)' })

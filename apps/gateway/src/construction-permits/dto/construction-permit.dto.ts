@@ -6,7 +6,8 @@ export class ConstructionPermitDto {
   @ApiProperty({ example: '2024-430223-70-03-012345' }) projectCode!: string;
   @ApiProperty({ example: '锦绣星城三期（22#栋）' }) projectName!: string;
   @ApiProperty({ example: '430223' }) regionCode!: string;
-  @ApiProperty({ example: 'PRESALE', enum: ['PRESALE', 'CURRENT_SALE', 'OTHER'], nullable: true }) projectType!: string | null;
+  @ApiProperty({ example: 'PRESALE', enum: ['PRESALE', 'CURRENT_SALE', 'OTHER'], nullable: true }) projectType!:
+    string | null;
   @ApiProperty({ example: '社会投资房建类' }) category!: string;
   @ApiProperty({ example: '攸县锦绣置业有限公司' }) developerName!: string;
   @ApiProperty({ example: '91430223MA4Q0XXXX0' }) developerCreditCode!: string;
@@ -16,7 +17,12 @@ export class ConstructionPermitDto {
   @ApiProperty({ example: null, nullable: true }) fivePartyAcceptanceDate!: string | null;
   @ApiProperty({ example: null, nullable: true }) completionFilingDate!: string | null;
   @ApiProperty({ example: 'VALID', enum: ['VALID', 'REVOKED'] }) status!: string;
-  @ApiProperty({ example: true, required: false, description: '联调测试（沙箱）数据：沙箱凭据推送的施工许可，仅沙箱凭据可见；正式数据无此字段 (sandbox data, seen by sandbox credentials only)' })
+  @ApiProperty({
+    example: true,
+    required: false,
+    description:
+      '联调测试（沙箱）数据：沙箱凭据推送的施工许可，仅沙箱凭据可见；正式数据无此字段 (sandbox data, seen by sandbox credentials only)',
+  })
   sandbox?: boolean;
 }
 

@@ -1,6 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested, IsISO8601, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+  IsISO8601,
+  ValidateIf,
+} from 'class-validator';
 import { IsPlainText } from '@hn/messages';
 import { BuildingUnitDto } from './building-unit.dto';
 

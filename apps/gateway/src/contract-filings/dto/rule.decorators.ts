@@ -6,8 +6,12 @@ import { ExpandingConstraintContext, FieldError } from '@hn/messages';
  * reported once however it is wrong; `object` is the object holding the property (for rules that
  * depend on a sibling, e.g. the ID number on its ID type).
  */
-export function Rule(name: string, reason: (value: unknown, object: Record<string, unknown>) => string | null): PropertyDecorator {
-  const of = (value: unknown, object: unknown): string | null => reason(value, (object ?? {}) as Record<string, unknown>);
+export function Rule(
+  name: string,
+  reason: (value: unknown, object: Record<string, unknown>) => string | null,
+): PropertyDecorator {
+  const of = (value: unknown, object: unknown): string | null =>
+    reason(value, (object ?? {}) as Record<string, unknown>);
   return ValidateBy({
     name,
     validator: {
@@ -22,14 +26,24 @@ export function Rule(name: string, reason: (value: unknown, object: Record<strin
  * its elements reported on their own paths (`rooms[2].roomNumber`) through the expanding context
  * understood by flattenValidationErrors. The elements' own fields are validated by ValidateNested.
  */
-export function ListRule(name: string, listReason: (value: unknown) => string | null, itemErrors: (value: unknown, path: string) => FieldError[]): PropertyDecorator {
-  const context: ExpandingConstraintContext = { expand: (value: unknown, path: string): FieldError[] => (listReason(value) === null ? itemErrors(value, path) : []) };
+export function ListRule(
+  name: string,
+  listReason: (value: unknown) => string | null,
+  itemErrors: (value: unknown, path: string) => FieldError[],
+): PropertyDecorator {
+  const context: ExpandingConstraintContext = {
+    expand: (value: unknown, path: string): FieldError[] => (listReason(value) === null ? itemErrors(value, path) : []),
+  };
   return ValidateBy(
     {
       name,
       validator: {
         validate: (value: unknown): boolean => listReason(value) === null && itemErrors(value, '').length === 0,
-        defaultMessage: (args): string => listReason(args?.value) ?? itemErrors(args?.value, '').map((e) => `${e.field} ${e.reason}`).join('; '),
+        defaultMessage: (args): string =>
+          listReason(args?.value) ??
+          itemErrors(args?.value, '')
+            .map((e) => `${e.field} ${e.reason}`)
+            .join('; '),
       },
     },
     { context },

@@ -8,13 +8,21 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Query of GET /api/v1/supervision/marking (page 1..10 000, pageSize 1..100 from PageQuery). */
 export class MarkingListQuery extends PageQuery {
-  @ApiPropertyOptional({ example: '430223', description: '本人区划内的区划代码（市州代码含所辖县市区）a region inside the caller\'s (a city code covers its counties)' })
+  @ApiPropertyOptional({
+    example: '430223',
+    description:
+      "本人区划内的区划代码（市州代码含所辖县市区）a region inside the caller's (a city code covers its counties)",
+  })
   @EmptyAsUndefined()
   @IsOptional()
   @Matches(/^43\d{4}$/, { message: 'regionCode 须为 6 位湖南省区划代码 (6-digit Hunan region code)' })
   regionCode?: string;
 
-  @ApiPropertyOptional({ example: '2015-01-01', format: 'date', description: '发证日期起（含）；不填为近期起点 2015-01-01（PERMITS_MARKING_SINCE），可人工调前 issued on or after' })
+  @ApiPropertyOptional({
+    example: '2015-01-01',
+    format: 'date',
+    description: '发证日期起（含）；不填为近期起点 2015-01-01（PERMITS_MARKING_SINCE），可人工调前 issued on or after',
+  })
   @EmptyAsUndefined()
   @IsOptional()
   @Matches(ISO_DATE, { message: 'issueDateFrom 格式应为 YYYY-MM-DD (date as YYYY-MM-DD)' })
@@ -26,13 +34,21 @@ export class MarkingListQuery extends PageQuery {
   @Matches(ISO_DATE, { message: 'issueDateTo 格式应为 YYYY-MM-DD (date as YYYY-MM-DD)' })
   issueDateTo?: string;
 
-  @ApiPropertyOptional({ enum: ['PRESALE', 'CURRENT_SALE', 'OTHER', 'UNMARKED'], description: '项目类型（草稿标记按其标记类型）；UNMARKED = 未标记' })
+  @ApiPropertyOptional({
+    enum: ['PRESALE', 'CURRENT_SALE', 'OTHER', 'UNMARKED'],
+    description: '项目类型（草稿标记按其标记类型）；UNMARKED = 未标记',
+  })
   @EmptyAsUndefined()
   @IsOptional()
-  @IsIn(['PRESALE', 'CURRENT_SALE', 'OTHER', 'UNMARKED'], { message: 'projectType 须为 PRESALE / CURRENT_SALE / OTHER / UNMARKED 之一' })
+  @IsIn(['PRESALE', 'CURRENT_SALE', 'OTHER', 'UNMARKED'], {
+    message: 'projectType 须为 PRESALE / CURRENT_SALE / OTHER / UNMARKED 之一',
+  })
   projectType?: MarkingFilterTypeV1;
 
-  @ApiPropertyOptional({ example: '锦绣星城', description: '关键字：项目名称、施工许可证编号或工改项目编码（部分匹配，1–100 字）' })
+  @ApiPropertyOptional({
+    example: '锦绣星城',
+    description: '关键字：项目名称、施工许可证编号或工改项目编码（部分匹配，1–100 字）',
+  })
   @EmptyAsUndefined()
   @IsOptional()
   @IsString()

@@ -1,8 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Developer, FundSupervision, Location } from '@hn/messages';
 
-export const CHAIN_TOKEN_EXAMPLE = 'AQAsvkgEBfh1uSGNcyVZAU3uBwcHBwcHBwcHBwcHBwcHBwAAAADF3yQXHDWtB7mF5tXpqCudo0yhEOJUblHhubICFmWObqtLdY7KI53ZhBj5prrosOZn3DRRTHhfvIGH9-cqGiIC';
-export const VERIFY_URL_EXAMPLE = 'HTTPS://PRESALE.HUNAN.GOV.CN/V/AEACZPSIAQC7Q5NZEGGXGJKZAFG64BYHA4DQOBYHA4DQOBYHA4DQOBYAAAAABRO7EQLRYNNNA64YLZWV5GUCXHNDJSQRBYSUNZI6DONSAILGLDTOVNFXLDWKEOO5TBAY7GTLV2FQ4ZT5YNCRJR4F7PEBQ736OKQ2EIBA';
+export const CHAIN_TOKEN_EXAMPLE =
+  'AQAsvkgEBfh1uSGNcyVZAU3uBwcHBwcHBwcHBwcHBwcHBwAAAADF3yQXHDWtB7mF5tXpqCudo0yhEOJUblHhubICFmWObqtLdY7KI53ZhBj5prrosOZn3DRRTHhfvIGH9-cqGiIC';
+export const VERIFY_URL_EXAMPLE =
+  'HTTPS://PRESALE.HUNAN.GOV.CN/V/AEACZPSIAQC7Q5NZEGGXGJKZAFG64BYHA4DQOBYHA4DQOBYHA4DQOBYAAAAABRO7EQLRYNNNA64YLZWV5GUCXHNDJSQRBYSUNZI6DONSAILGLDTOVNFXLDWKEOO5TBAY7GTLV2FQ4ZT5YNCRJR4F7PEBQ736OKQ2EIBA';
 
 /** Response of GET /api/v1/presale-permits/{presaleNumber}: the issued record. */
 export class PresalePermitDto {
@@ -26,8 +28,10 @@ export class PresalePermitDto {
   @ApiProperty({ example: '住宅' }) plannedUse!: string;
   @ApiProperty({ type: FundSupervision, nullable: true }) fundSupervision!: FundSupervision | null;
   @ApiProperty({ type: Location }) location!: Location;
-  @ApiProperty({ example: CHAIN_TOKEN_EXAMPLE, description: '链令牌（Ed25519 签名，base64url，102 字节）chain token' }) chainToken!: string;
-  @ApiProperty({ example: VERIFY_URL_EXAMPLE, description: '二维码内容：公众核验地址（大写，便于 QR 字母数字模式）' }) verifyUrl!: string;
+  @ApiProperty({ example: CHAIN_TOKEN_EXAMPLE, description: '链令牌（Ed25519 签名，base64url，102 字节）chain token' })
+  chainToken!: string;
+  @ApiProperty({ example: VERIFY_URL_EXAMPLE, description: '二维码内容：公众核验地址（大写，便于 QR 字母数字模式）' })
+  verifyUrl!: string;
   @ApiProperty({ example: 0, description: '在透明日志中的序号 index in the transparency log' }) logIndex!: number;
   @ApiProperty({ example: 'VALID', enum: ['VALID', 'CORRECTED'] }) status!: string;
   @ApiProperty({ example: '2024-08-15T02:30:00.000Z', format: 'date-time' }) issuedAt!: string;
@@ -41,9 +45,15 @@ export class LogPositionDto {
 /** Response of POST /api/v1/presale-permits (201, also for an idempotent replay). */
 export class PresaleIssuedDto {
   @ApiProperty({ example: '430223202406200101-Y01' }) presaleNumber!: string;
-  @ApiProperty({ example: CHAIN_TOKEN_EXAMPLE, description: '链令牌（加密区块链字符串）chain token, base64url' }) chainToken!: string;
-  @ApiProperty({ example: VERIFY_URL_EXAMPLE, description: '二维码中的核验地址 verification URL held by the QR' }) verifyUrl!: string;
-  @ApiProperty({ example: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 57 57">…</svg>', description: '二维码 SVG（打印于证书左下角 25×25 mm）' }) qrSvg!: string;
+  @ApiProperty({ example: CHAIN_TOKEN_EXAMPLE, description: '链令牌（加密区块链字符串）chain token, base64url' })
+  chainToken!: string;
+  @ApiProperty({ example: VERIFY_URL_EXAMPLE, description: '二维码中的核验地址 verification URL held by the QR' })
+  verifyUrl!: string;
+  @ApiProperty({
+    example: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 57 57">…</svg>',
+    description: '二维码 SVG（打印于证书左下角 25×25 mm）',
+  })
+  qrSvg!: string;
   @ApiProperty({ type: LogPositionDto }) log!: LogPositionDto;
   @ApiProperty({ example: false, description: '联调测试（沙箱）取号，非正式证书' }) sandbox!: boolean;
   @ApiProperty({ type: PresalePermitDto }) permit!: PresalePermitDto;

@@ -7,7 +7,10 @@ const NON_NEGATIVE_INTEGER = /^\d{1,15}$/;
 const REQUIRED = { message: '必填 (required)' };
 
 export class VerifyQuery {
-  @ApiProperty({ example: CHAIN_TOKEN_EXAMPLE, description: '链令牌：base64url（接口返回的 chainToken）或大写 base32（二维码地址中的形式），1–400 位' })
+  @ApiProperty({
+    example: CHAIN_TOKEN_EXAMPLE,
+    description: '链令牌：base64url（接口返回的 chainToken）或大写 base32（二维码地址中的形式），1–400 位',
+  })
   @IsDefined(REQUIRED)
   @IsString()
   @Matches(TOKEN_PATTERN, { message: 'token 须为 1–400 位 [A-Za-z0-9_-] (1–400 characters of base64url or base32)' })

@@ -13,7 +13,9 @@ export const PRESALE_EXAMPLE = '430223202406200101-Y01';
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const monthReason = (v: unknown): string | null => {
   if (v === undefined || v === null) return REQUIRED;
-  return typeof v === 'string' && MONTH.test(v) && v >= '2000-01' ? null : '月份格式应为 YYYY-MM，自 2000-01 起 (month as YYYY-MM, from 2000-01)';
+  return typeof v === 'string' && MONTH.test(v) && v >= '2000-01'
+    ? null
+    : '月份格式应为 YYYY-MM，自 2000-01 起 (month as YYYY-MM, from 2000-01)';
 };
 
 function integerReason(v: unknown, max: number, what: string): string | null {
@@ -48,7 +50,8 @@ function contractsReason(v: unknown, o: Record<string, unknown>): string | null 
 function monthsReason(v: unknown): string | null {
   if (v === undefined || v === null) return REQUIRED;
   if (!Array.isArray(v)) return '须为月份数组 (must be an array of YYYY-MM months)';
-  if (v.length < 1 || v.length > MAX_SUBMIT_MONTHS) return `须列出 1–${MAX_SUBMIT_MONTHS} 个月份 (1..${MAX_SUBMIT_MONTHS} months)`;
+  if (v.length < 1 || v.length > MAX_SUBMIT_MONTHS)
+    return `须列出 1–${MAX_SUBMIT_MONTHS} 个月份 (1..${MAX_SUBMIT_MONTHS} months)`;
   const bad = v.findIndex((m) => monthReason(m) !== null);
   if (bad >= 0) return `months[${bad}] 月份格式应为 YYYY-MM (month as YYYY-MM)`;
   if (new Set(v).size !== v.length) return '月份不能重复 (months must be distinct)';
@@ -57,11 +60,20 @@ function monthsReason(v: unknown): string | null {
 
 /** Body of PUT /api/v1/supervision/signing-statistics/{presaleNumber}/{month}. */
 export class PutStatisticDto {
-  @ApiProperty({ example: 36, minimum: 0, maximum: MAX_CONTRACTS, description: '当月网签套数（整数）contracts signed in the month' })
+  @ApiProperty({
+    example: 36,
+    minimum: 0,
+    maximum: MAX_CONTRACTS,
+    description: '当月网签套数（整数）contracts signed in the month',
+  })
   @Rule('contractsSigned', contractsReason)
   contractsSigned!: number;
 
-  @ApiProperty({ example: 3456.78, minimum: 0, description: '网签面积（平方米，最多两位小数）floor area, m², two decimals' })
+  @ApiProperty({
+    example: 3456.78,
+    minimum: 0,
+    description: '网签面积（平方米，最多两位小数）floor area, m², two decimals',
+  })
   @Rule('floorArea', floorAreaReason)
   floorArea!: number;
 
@@ -87,14 +99,24 @@ export class SubmitStatisticsDto {
   @Rule('presaleNumber', presaleNumberReason)
   presaleNumber!: string;
 
-  @ApiProperty({ example: ['2024-06', '2024-07'], type: [String], minItems: 1, maxItems: MAX_SUBMIT_MONTHS, description: '要提交锁定的月份（均须为草稿，全部成功或全部不提交）' })
+  @ApiProperty({
+    example: ['2024-06', '2024-07'],
+    type: [String],
+    minItems: 1,
+    maxItems: MAX_SUBMIT_MONTHS,
+    description: '要提交锁定的月份（均须为草稿，全部成功或全部不提交）',
+  })
   @Rule('months', monthsReason)
   months!: string[];
 }
 
 /** Body of POST …/reconciliation/{differenceId}/acknowledge (核实说明). */
 export class AcknowledgeDifferenceDto {
-  @ApiProperty({ example: '经核实，B0005 号合同已于 2024-10-12 在市网签系统备案，推送省平台失败，已补推。', maxLength: MAX_EXPLANATION_LENGTH, description: '核实说明（1–1000 字）' })
+  @ApiProperty({
+    example: '经核实，B0005 号合同已于 2024-10-12 在市网签系统备案，推送省平台失败，已补推。',
+    maxLength: MAX_EXPLANATION_LENGTH,
+    description: '核实说明（1–1000 字）',
+  })
   @Rule('explanation', (v) => textReason(v, MAX_EXPLANATION_LENGTH))
   explanation!: string;
 }

@@ -41,12 +41,19 @@ export class SigningStatisticsQuery extends PageQuery {
 }
 
 export class ReconciliationQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'], description: '不填时列出 OPEN 与 ACKNOWLEDGED（without state: OPEN and ACKNOWLEDGED）' })
+  @ApiPropertyOptional({
+    enum: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'],
+    description: '不填时列出 OPEN 与 ACKNOWLEDGED（without state: OPEN and ACKNOWLEDGED）',
+  })
   @IsOptional()
   @IsIn(['OPEN', 'ACKNOWLEDGED', 'RESOLVED'], { message: 'state 须为 OPEN / ACKNOWLEDGED / RESOLVED 之一' })
   state?: ReconciliationDifferenceStateV1;
 
-  @ApiPropertyOptional({ example: '430223', description: '本人区划内的区划代码（市州代码含所辖县市区）a region inside the caller\'s (a city code covers its counties)' })
+  @ApiPropertyOptional({
+    example: '430223',
+    description:
+      "本人区划内的区划代码（市州代码含所辖县市区）a region inside the caller's (a city code covers its counties)",
+  })
   @IsOptional()
   @Matches(/^43\d{4}$/, { message: 'regionCode 须为 43 开头的 6 位区划代码 (6-digit Hunan region code)' })
   regionCode?: string;

@@ -8,8 +8,10 @@ export class SigningStatisticDto {
   @ApiProperty({ example: 36 }) contractsSigned!: number;
   @ApiProperty({ example: 3456.78, description: '平方米 m²' }) floorArea!: number;
   @ApiProperty({ example: 2_345_678_900, description: '分 fen' }) amountFen!: number;
-  @ApiProperty({ example: 'BACKFILL', enum: ['BACKFILL', 'PERIODIC'], description: '切换日前补录 / 定期报送' }) kind!: string;
-  @ApiProperty({ example: 'DRAFT', enum: ['DRAFT', 'SUBMITTED'], description: '草稿可修改、撤回；已提交即锁定' }) state!: string;
+  @ApiProperty({ example: 'BACKFILL', enum: ['BACKFILL', 'PERIODIC'], description: '切换日前补录 / 定期报送' })
+  kind!: string;
+  @ApiProperty({ example: 'DRAFT', enum: ['DRAFT', 'SUBMITTED'], description: '草稿可修改、撤回；已提交即锁定' })
+  state!: string;
   @ApiProperty({ example: 2, description: '当前版本号（版本不复用，全部保留）' }) version!: number;
   @ApiProperty({ example: 'youxian.zhang' }) enteredBy!: string;
   @ApiProperty({ example: '2024-09-03T02:00:00.000Z' }) createdAt!: string;
@@ -20,7 +22,12 @@ export class SigningStatisticDto {
 
 export class SigningStatisticPutResultDto {
   @ApiProperty({ type: SigningStatisticDto }) statistic!: SigningStatisticDto;
-  @ApiProperty({ example: 'created', enum: ['created', 'updated', 'unchanged'], description: '新建（201）/ 新版本（200）/ 与当前版本相同，未写新版本（200）' }) outcome!: string;
+  @ApiProperty({
+    example: 'created',
+    enum: ['created', 'updated', 'unchanged'],
+    description: '新建（201）/ 新版本（200）/ 与当前版本相同，未写新版本（200）',
+  })
+  outcome!: string;
 }
 
 export class SigningStatisticPageDto {
@@ -34,7 +41,12 @@ export class SigningStatisticWithdrawResultDto {
   @ApiProperty({ example: '430223202406200101-Y01' }) presaleNumber!: string;
   @ApiProperty({ example: '2024-08' }) month!: string;
   @ApiProperty({ example: 2 }) withdrawnVersion!: number;
-  @ApiProperty({ example: 'RESTORED', enum: ['RESTORED', 'REMOVED'], description: '恢复上一版本 / 无上一版本，记录删除' }) outcome!: string;
+  @ApiProperty({
+    example: 'RESTORED',
+    enum: ['RESTORED', 'REMOVED'],
+    description: '恢复上一版本 / 无上一版本，记录删除',
+  })
+  outcome!: string;
   @ApiProperty({ type: SigningStatisticDto, nullable: true }) statistic!: SigningStatisticDto | null;
 }
 
@@ -56,12 +68,15 @@ export class ReconciliationDifferenceDto {
   @ApiProperty({ example: -1, description: '本平台 − 市场监管平台 (ours − market)' }) countDelta!: number;
   @ApiProperty({ example: -98.76 }) areaDelta!: number;
   @ApiProperty({ example: -88_000_000 }) amountDeltaFen!: number;
-  @ApiProperty({ example: ['430223202406200101-Y01-B0005'], type: [String], description: '市场监管平台有、本平台无' }) missingOnOurs!: string[];
-  @ApiProperty({ example: [], type: [String], description: '本平台有（有效）、市场监管平台无' }) missingOnMarket!: string[];
+  @ApiProperty({ example: ['430223202406200101-Y01-B0005'], type: [String], description: '市场监管平台有、本平台无' })
+  missingOnOurs!: string[];
+  @ApiProperty({ example: [], type: [String], description: '本平台有（有效）、市场监管平台无' })
+  missingOnMarket!: string[];
   @ApiProperty({ example: [], type: [String], description: '两边都有但面积或金额不同' }) mismatched!: string[];
   @ApiProperty({ type: ReconciliationFiguresDto }) ours!: ReconciliationFiguresDto;
   @ApiProperty({ type: ReconciliationFiguresDto }) market!: ReconciliationFiguresDto;
-  @ApiProperty({ example: 'OPEN', enum: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'], description: '待核实 / 已说明 / 已消除' }) state!: string;
+  @ApiProperty({ example: 'OPEN', enum: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'], description: '待核实 / 已说明 / 已消除' })
+  state!: string;
   @ApiProperty({ example: '1b3c0a52-2c55-4d7e-9e8f-3e1f4c0d7a21' }) runId!: string;
   @ApiProperty({ example: '1b3c0a52-2c55-4d7e-9e8f-3e1f4c0d7a21' }) lastRunId!: string;
   @ApiProperty({ example: '2024-11-01T01:00:00.000Z' }) foundAt!: string;
@@ -93,6 +108,7 @@ export class ReconciliationRunResultDto {
   @ApiProperty({ example: 10 }) newDifferences!: number;
   @ApiProperty({ example: 0 }) unchangedDifferences!: number;
   @ApiProperty({ example: 0 }) resolvedDifferences!: number;
-  @ApiProperty({ type: [ReconciliationDifferenceDto], description: '本次发现的差异（本人区划内，最多 1000 条）' }) differences!: ReconciliationDifferenceDto[];
+  @ApiProperty({ type: [ReconciliationDifferenceDto], description: '本次发现的差异（本人区划内，最多 1000 条）' })
+  differences!: ReconciliationDifferenceDto[];
   @ApiProperty({ example: false }) differencesTruncated!: boolean;
 }

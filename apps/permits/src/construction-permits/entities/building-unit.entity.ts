@@ -16,6 +16,12 @@ export class BuildingUnit {
   floors!: number;
 
   /** m² with two decimals; numeric in the database, parsed to number on read. */
-  @Column({ name: 'floor_area', type: 'numeric', precision: 12, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({
+    name: 'floor_area',
+    type: 'numeric',
+    precision: 12,
+    scale: 2,
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
   floorArea!: number;
 }

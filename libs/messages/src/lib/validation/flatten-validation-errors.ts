@@ -11,7 +11,9 @@ export interface ExpandingConstraintContext {
 }
 
 function isExpanding(context: unknown): context is ExpandingConstraintContext {
-  return typeof context === 'object' && context !== null && typeof (context as { expand?: unknown }).expand === 'function';
+  return (
+    typeof context === 'object' && context !== null && typeof (context as { expand?: unknown }).expand === 'function'
+  );
 }
 
 /**
@@ -23,12 +25,20 @@ export function flattenValidationErrors(errors: ValidationError[]): FieldError[]
   const fields: FieldError[] = [];
   const walk = (list: ValidationError[], prefix: string): void => {
     for (const e of list) {
-      const path = prefix ? (/^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`) : e.property;
+      const path = prefix
+        ? /^\d+$/.test(e.property)
+          ? `${prefix}[${e.property}]`
+          : `${prefix}.${e.property}`
+        : e.property;
       for (const [constraint, message] of Object.entries(e.constraints ?? {})) {
         const context: unknown = e.contexts?.[constraint];
         const expanded = isExpanding(context) ? context.expand(e.value, path) : [];
         if (expanded.length > 0) fields.push(...expanded);
-        else fields.push({ field: path, reason: constraint === 'whitelistValidation' ? `不允许的字段 (unknown field ${path})` : message });
+        else
+          fields.push({
+            field: path,
+            reason: constraint === 'whitelistValidation' ? `不允许的字段 (unknown field ${path})` : message,
+          });
       }
       if (e.children?.length) walk(e.children, path);
     }

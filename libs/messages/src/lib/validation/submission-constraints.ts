@@ -1,6 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsNotEmpty, IsObject, IsString, MaxLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
+import {
+  IsDefined,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  MaxLength,
+  ValidateBy,
+  ValidateNested,
+  ValidationOptions,
+} from 'class-validator';
 import { chinaToday, isIsoDate, isValidCreditCode, parsePermitNumber } from '@hn/numbering';
 import { IsPlainText, textCharacterProblem } from '../plain-text';
 import type { FieldError } from '../problem';
@@ -14,18 +23,25 @@ import type { ExpandingConstraintContext } from './flatten-validation-errors';
 export const REQUIRED_MESSAGE = { message: '必填 (required)' };
 
 /** Trims strings (other values pass unchanged so the type check still names them). */
-export const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+export const Trim = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /** Trims every string element of an array. */
 export const TrimEach = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim() : v)) : value));
+  Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim() : v)) : value,
+  );
 
 /**
  * Checks every element of an array and reports each failing one under its own path
  * (`constructionPermitNumbers[1]`), via the expanding context understood by flattenValidationErrors.
  * `check` returns null when the element is fine, else the reason. Non-arrays pass (IsArray reports them).
  */
-export function EachItem(name: string, check: (item: unknown, index: number, all: unknown[]) => string | null, options?: ValidationOptions): PropertyDecorator {
+export function EachItem(
+  name: string,
+  check: (item: unknown, index: number, all: unknown[]) => string | null,
+  options?: ValidationOptions,
+): PropertyDecorator {
   const failures = (value: unknown): Array<{ index: number; reason: string }> => {
     if (!Array.isArray(value)) return [];
     const out: Array<{ index: number; reason: string }> = [];
@@ -36,14 +52,18 @@ export function EachItem(name: string, check: (item: unknown, index: number, all
     return out;
   };
   const context: ExpandingConstraintContext = {
-    expand: (value: unknown, path: string): FieldError[] => failures(value).map((f) => ({ field: `${path}[${f.index}]`, reason: f.reason })),
+    expand: (value: unknown, path: string): FieldError[] =>
+      failures(value).map((f) => ({ field: `${path}[${f.index}]`, reason: f.reason })),
   };
   return ValidateBy(
     {
       name,
       validator: {
         validate: (value: unknown): boolean => failures(value).length === 0,
-        defaultMessage: (args): string => failures(args?.value).map((f) => `[${f.index}] ${f.reason}`).join('; '),
+        defaultMessage: (args): string =>
+          failures(args?.value)
+            .map((f) => `[${f.index}] ${f.reason}`)
+            .join('; '),
       },
     },
     { ...options, context },
@@ -77,7 +97,8 @@ export function buildingItemReason(item: unknown): string | null {
 /** YYYY-MM-DD, a real calendar date, not after today (UTC+8). */
 export function IsPastIsoDate(options?: ValidationOptions): PropertyDecorator {
   const reason = (value: unknown): string | null => {
-    if (typeof value !== 'string' || !isIsoDate(value)) return '须为 YYYY-MM-DD 格式的真实日期 (must be a real YYYY-MM-DD date)';
+    if (typeof value !== 'string' || !isIsoDate(value))
+      return '须为 YYYY-MM-DD 格式的真实日期 (must be a real YYYY-MM-DD date)';
     const today = chinaToday();
     if (value > today) return `不能晚于今天 ${today} (must not be in the future)`;
     return null;
@@ -101,7 +122,8 @@ export function IsCreditCode(options?: ValidationOptions): PropertyDecorator {
       name: 'isCreditCode',
       validator: {
         validate: (value: unknown): boolean => typeof value === 'string' && isValidCreditCode(value),
-        defaultMessage: (): string => '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)',
+        defaultMessage: (): string =>
+          '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)',
       },
     },
     options,
@@ -122,5 +144,10 @@ export function RequiredText(max: number): PropertyDecorator {
 
 /** A required nested object validated by its own class. */
 export function RequiredObject(type: () => new () => object): PropertyDecorator {
-  return applyDecorators(IsDefined(REQUIRED_MESSAGE), IsObject({ message: '须为对象 (must be an object)' }), ValidateNested(), Type(type));
+  return applyDecorators(
+    IsDefined(REQUIRED_MESSAGE),
+    IsObject({ message: '须为对象 (must be an object)' }),
+    ValidateNested(),
+    Type(type),
+  );
 }

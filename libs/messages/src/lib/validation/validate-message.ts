@@ -28,8 +28,15 @@ class MessageInvalid {
  * whole with `body`. A service calls this on its RPC payload, so a message sent straight over NATS
  * gets the same field list as through the gateway.
  */
-export async function validateMessage<T extends object>(type: new () => T, value: unknown): Promise<MessageValidation<T>> {
-  if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value) || value instanceof Uint8Array)) {
+export async function validateMessage<T extends object>(
+  type: new () => T,
+  value: unknown,
+): Promise<MessageValidation<T>> {
+  if (
+    value !== undefined &&
+    value !== null &&
+    (typeof value !== 'object' || Array.isArray(value) || value instanceof Uint8Array)
+  ) {
     return { ok: false, errors: [BODY_NOT_AN_OBJECT] };
   }
   const pipe = new ValidationPipe({
@@ -41,7 +48,8 @@ export async function validateMessage<T extends object>(type: new () => T, value
     const validated = (await pipe.transform(value, { type: 'body', metatype: type })) as T;
     return { ok: true, value: validated, errors: [] };
   } catch (err) {
-    if (err instanceof MessageInvalid) return { ok: false, errors: err.errors.length > 0 ? err.errors : [BODY_NOT_AN_OBJECT] };
+    if (err instanceof MessageInvalid)
+      return { ok: false, errors: err.errors.length > 0 ? err.errors : [BODY_NOT_AN_OBJECT] };
     throw err;
   }
 }
