@@ -6,12 +6,7 @@ import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ApiAccountProblems } from './account-problems.openapi';
 import { IntegratorListDto, IntegratorSummaryDto, RotatedSecretDto } from './dto/account-responses.dto';
 import { RotateSecretDto } from './dto/rotate-secret.dto';
-import { AccountChange, IntegratorAdminService, IntegratorSummary } from './integrator-admin.service';
-
-const withAudit = (change: AccountChange<IntegratorSummary>) => ({
-  ...change.account,
-  audit: { before: change.before, after: change.after },
-});
+import { IntegratorAdminService, withAudit } from './integrator-admin.service';
 
 @ApiTags('账号管理 Account administration')
 @ApiBearerAuth()

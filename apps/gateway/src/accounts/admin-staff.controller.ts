@@ -7,13 +7,8 @@ import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ApiAccountProblems } from './account-problems.openapi';
 import { AccountErrors } from './accounts.errors';
 import { StaffListDto, StaffSummaryDto } from './dto/account-responses.dto';
-import { AccountChange } from './integrator-admin.service';
-import { StaffAdminService, StaffSummary } from './staff-admin.service';
-
-const withAudit = (change: AccountChange<StaffSummary>) => ({
-  ...change.account,
-  audit: { before: change.before, after: change.after },
-});
+import { withAudit } from './integrator-admin.service';
+import { StaffAdminService } from './staff-admin.service';
 
 @ApiTags('账号管理 Account administration')
 @ApiBearerAuth()

@@ -30,6 +30,11 @@ export interface AccountChange<T> {
   changed: boolean;
 }
 
+/** The account as the response body, with the audit interceptor's before/after beside it. */
+export function withAudit<T extends object>(change: AccountChange<T>): T & { audit: { before: T; after: T } } {
+  return { ...change.account, audit: { before: change.before, after: change.after } };
+}
+
 export interface RotatedSecret extends AccountChange<IntegratorSummary> {
   clientSecret: string;
 }
