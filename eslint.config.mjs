@@ -31,6 +31,7 @@ function moduleBoundaries({ testCode }) {
       { sourceTag: 'scope:presale', onlyDependOnLibsWithTags: ['scope:shared', 'scope:presale'] },
       { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:shared', 'scope:contracts'] },
       { sourceTag: 'scope:escrow', onlyDependOnLibsWithTags: ['scope:shared', 'scope:escrow'] },
+      { sourceTag: 'scope:alerts', onlyDependOnLibsWithTags: ['scope:shared', 'scope:alerts'] },
     ],
   };
 }

@@ -25,7 +25,7 @@ set -a; . ./.env.local; set +a
 
 echo "编译 building…"; npx tsc -p tsconfig.build.json
 mkdir -p tmp/logs
-SERVICES=(permits presale contracts escrow gateway)
+SERVICES=(permits presale contracts escrow alerts gateway)
 PIDS=()
 cleanup() { echo; echo "停止服务 stopping services…"; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
@@ -33,7 +33,7 @@ trap cleanup EXIT INT TERM
 echo "载入演示数据 loading demo data (first run only)…"
 node tools/run.js apps/permits/src/cli/demo-load.js
 
-port_of() { case "$1" in gateway) echo 3000;; permits) echo 3101;; presale) echo 3102;; contracts) echo 3103;; escrow) echo 3104;; esac; }
+port_of() { case "$1" in gateway) echo 3000;; permits) echo 3101;; presale) echo 3102;; contracts) echo 3103;; escrow) echo 3104;; alerts) echo 3105;; esac; }
 for s in "${SERVICES[@]}"; do
   node tools/run.js "apps/$s/src/main.js" >"tmp/logs/$s.log" 2>&1 &
   PIDS+=($!)

@@ -6,6 +6,7 @@ import { ObservabilityModule } from '@hn/observability';
 import { EventingModule, outboxEntities } from '@hn/eventing';
 import { PersistenceModule } from '@hn/persistence';
 import { AccountsModule } from './accounts/accounts.module';
+import { AlertsModule } from './alerts/alerts.module';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -89,6 +90,7 @@ export class GatewayAppModule {
         MarkingModule,
         BackfillModule,
         EscrowModule,
+        AlertsModule,
         PublicModule,
       ],
       controllers: [HealthController],

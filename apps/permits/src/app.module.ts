@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PermitsEvents, Rpc } from '@hn/messages';
+import { AlertsEvents, PermitsEvents, Rpc } from '@hn/messages';
 import { ServiceKitModule } from '@hn/service-kit';
 import { PERMITS_CONFIG, PermitsConfig } from './config/permits.config';
 import { ConstructionPermitsModule } from './construction-permits/construction-permits.module';
@@ -8,9 +8,11 @@ import { ConstructionPermit } from './construction-permits/entities/construction
 import { ELicenseFile } from './construction-permits/entities/e-license-file.entity';
 import { Project } from './construction-permits/entities/project.entity';
 import { MarkingModule } from './marking/marking.module';
+import { AcceptanceGovernanceModule } from './acceptance-governance/acceptance-governance.module';
+import { AcceptanceGovernance } from './acceptance-governance/entities/acceptance-governance.entity';
 import { permitsMigrations } from './migrations';
 
-export const permitsEntities = [Project, ConstructionPermit, BuildingUnit, ELicenseFile];
+export const permitsEntities = [Project, ConstructionPermit, BuildingUnit, ELicenseFile, AcceptanceGovernance];
 
 @Module({})
 export class PermitsAppModule {
@@ -24,11 +26,16 @@ export class PermitsAppModule {
           configToken: PERMITS_CONFIG,
           migrations: permitsMigrations,
           entities: permitsEntities,
-          streams: [{ name: PermitsEvents.stream, subjects: [...PermitsEvents.streamSubjects] }],
+          // HN_ALERTS too: the governance consumer may start before the alerts service ever ran
+          streams: [
+            { name: PermitsEvents.stream, subjects: [...PermitsEvents.streamSubjects] },
+            { name: AlertsEvents.stream, subjects: [...AlertsEvents.streamSubjects] },
+          ],
           health: { rpc: Rpc.permitsHealth, objectStore: true },
         }),
         ConstructionPermitsModule,
         MarkingModule,
+        AcceptanceGovernanceModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { InitialPermits1764200000000 } from './1764200000000-initial-permits';
 import { SearchGrams1764200000002 } from './1764200000002-search-grams';
 import { ProjectMarking1764800000010 } from './1764800000010-project-marking';
 import { SandboxPermits1766300000000 } from './1766300000000-sandbox-permits';
+import { AcceptanceGovernance1766400000001 } from './1766400000001-acceptance-governance';
 
 /** Ordered migrations of the permits database (outbox/inbox tables from the persistence lib first). */
 export const permitsMigrations = [
@@ -11,4 +12,5 @@ export const permitsMigrations = [
   SearchGrams1764200000002,
   ProjectMarking1764800000010,
   SandboxPermits1766300000000,
+  AcceptanceGovernance1766400000001,
 ];

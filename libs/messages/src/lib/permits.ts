@@ -121,4 +121,8 @@ export interface AcceptanceRecordedV1 {
   regionCode: string;
   fivePartyAcceptanceDate: string | null;
   completionFilingDate: string | null;
+  /** APPROVAL (工改系统 ingest, the default when absent) or GOVERNANCE (数据治理补录, approved by the province) */
+  source?: 'APPROVAL' | 'GOVERNANCE';
+  /** GOVERNANCE: the acceptance backfill that carried the date */
+  backfillId?: string;
 }

@@ -85,4 +85,21 @@ export enum ErrorCode {
   URI_TOO_LONG = 'URI_TOO_LONG',
   /** the service's database is unreachable or restarting (503, retryable: see Retry-After) */
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  /** a list filter with an unknown value, e.g. type=FOO (422, the allowed values listed) */
+  INVALID_FILTER = 'INVALID_FILTER',
+  ALERT_NOT_FOUND = 'ALERT_NOT_FOUND',
+  /** an action on a cleared or dismissed alert (409) */
+  ALERT_CLEARED = 'ALERT_CLEARED',
+  /** e.g. a permit link on an alert that is not PRESALE_WITHOUT_PERMIT (409) */
+  ALERT_TYPE_MISMATCH = 'ALERT_TYPE_MISMATCH',
+  DISMISSAL_PENDING = 'DISMISSAL_PENDING',
+  NO_PENDING_DISMISSAL = 'NO_PENDING_DISMISSAL',
+  /** the requester of a dismissal or backfill cannot decide it (403) */
+  SELF_APPROVAL = 'SELF_APPROVAL',
+  /** a decision by staff not one level above the requester (403) */
+  LEVEL_FORBIDDEN = 'LEVEL_FORBIDDEN',
+  ACCEPTANCE_ALREADY_RECORDED = 'ACCEPTANCE_ALREADY_RECORDED',
+  BACKFILL_PENDING = 'BACKFILL_PENDING',
+  BACKFILL_NOT_FOUND = 'BACKFILL_NOT_FOUND',
+  BACKFILL_DECIDED = 'BACKFILL_DECIDED',
 }

@@ -199,4 +199,6 @@ export const ReconciliationEvents = {
   statisticsReported: 'hn.contracts.statistics.reported.v1',
   differenceFound: 'hn.contracts.reconciliation.difference-found.v1',
   differenceResolved: 'hn.contracts.reconciliation.difference-resolved.v1',
+  /** 核实说明: the county or city explained the difference (data ReconciliationDifferenceEventV1) */
+  differenceAcknowledged: 'hn.contracts.reconciliation.difference-acknowledged.v1',
 } as const;

@@ -2,6 +2,16 @@ import { Rpc, RPC_SERVICES, rpcServiceOf, rpcSubjectsOf } from './rpc-map';
 
 /** The published wire names: a contract may be added, never renamed (a new version is a new subject). */
 const PUBLISHED = [
+  'rpc.alerts.acceptance-backfill.decide.v1',
+  'rpc.alerts.acceptance-backfill.list.v1',
+  'rpc.alerts.acceptance-backfill.submit.v1',
+  'rpc.alerts.alert.dismissal.decide.v1',
+  'rpc.alerts.alert.dismissal.request.v1',
+  'rpc.alerts.alert.follow-up.v1',
+  'rpc.alerts.alert.get.v1',
+  'rpc.alerts.alert.link-permit.v1',
+  'rpc.alerts.alert.list.v1',
+  'rpc.alerts.health.v1',
   'rpc.contracts.filing.cancel.v1',
   'rpc.contracts.filing.get.v1',
   'rpc.contracts.filing.issue.v1',

@@ -1,4 +1,20 @@
 import {
+  AcceptanceBackfillDecisionV1,
+  AcceptanceBackfillListRequestV1,
+  AcceptanceBackfillPageV1,
+  AcceptanceBackfillSubmitRequestV1,
+  AcceptanceBackfillV1,
+  AlertDetailV1,
+  AlertDismissalDecisionV1,
+  AlertDismissalRequestV1,
+  AlertFollowUpRequestV1,
+  AlertIdBody,
+  AlertListRequestV1,
+  AlertPageV1,
+  AlertPermitLinkRequestV1,
+  AlertsRpc,
+} from './alerts';
+import {
   BackfillCandidateListRequestV1,
   BackfillCandidatePageV1,
   BackfillIssuedV1,
@@ -147,7 +163,7 @@ interface PresaleNumberBody {
  * Every request/reply subject of the platform, once. The wire names are the *Rpc constants beside
  * each domain's types (written there once, never changed); a new RPC is one entry here and one
  * `@RpcHandler(Rpc.x)` in its service. Entries are grouped by owning service (the subject's second
- * segment): rpc.permits.*, rpc.presale.*, rpc.contracts.*, rpc.escrow.*.
+ * segment): rpc.permits.*, rpc.presale.*, rpc.contracts.*, rpc.escrow.*, rpc.alerts.*.
  */
 export const Rpc = {
   // permits
@@ -216,12 +232,23 @@ export const Rpc = {
   escrowSubmit: rpcDef<EscrowSubmitRequestV1, EscrowSubmitResultV1>(EscrowRpc.submit),
   escrowCorrect: rpcDef<EscrowCorrectionRequestV1, EscrowCorrectionResultV1>(EscrowRpc.correct),
   escrowHealth: publicRpcDef<Empty, ServiceHealthV1>(EscrowRpc.health),
+  // alerts
+  alertList: rpcDef<AlertListRequestV1, AlertPageV1>(AlertsRpc.list),
+  alertGet: rpcDef<AlertIdBody, AlertDetailV1>(AlertsRpc.get),
+  alertFollowUp: rpcDef<AlertFollowUpRequestV1, AlertDetailV1>(AlertsRpc.followUp),
+  alertRequestDismissal: rpcDef<AlertDismissalRequestV1, AlertDetailV1>(AlertsRpc.requestDismissal),
+  alertDecideDismissal: rpcDef<AlertDismissalDecisionV1, AlertDetailV1>(AlertsRpc.decideDismissal),
+  alertLinkPermit: rpcDef<AlertPermitLinkRequestV1, AlertDetailV1>(AlertsRpc.linkPermit),
+  acceptanceBackfillSubmit: rpcDef<AcceptanceBackfillSubmitRequestV1, AcceptanceBackfillV1>(AlertsRpc.backfillSubmit),
+  acceptanceBackfillList: rpcDef<AcceptanceBackfillListRequestV1, AcceptanceBackfillPageV1>(AlertsRpc.backfillList),
+  acceptanceBackfillDecide: rpcDef<AcceptanceBackfillDecisionV1, AcceptanceBackfillV1>(AlertsRpc.backfillDecide),
+  alertsHealth: publicRpcDef<Empty, ServiceHealthV1>(AlertsRpc.health),
 } as const;
 
 export type RpcName = keyof typeof Rpc;
 
 /** The services that answer request/reply, by the second segment of their subjects. */
-export const RPC_SERVICES = ['permits', 'presale', 'contracts', 'escrow'] as const;
+export const RPC_SERVICES = ['permits', 'presale', 'contracts', 'escrow', 'alerts'] as const;
 export type RpcService = (typeof RPC_SERVICES)[number];
 
 /** The service owning a subject: rpc.<service>.… */

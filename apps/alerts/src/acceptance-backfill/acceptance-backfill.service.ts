@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { assertRegionAllowed, assertStaff } from '@hn/auth';
+import { ScanStaging } from '@hn/documents';
+import { enqueueEvent, InjectNats } from '@hn/eventing';
+import {
+  AcceptanceBackfillApprovedV1,
+  AcceptanceBackfillDecisionV1,
+  AcceptanceBackfillInput,
+  AcceptanceBackfillListQuery,
+  AcceptanceBackfillListRequestV1,
+  AcceptanceBackfillPageV1,
+  AcceptanceBackfillSubmitRequestV1,
+  AcceptanceBackfillV1,
+  AlertDecisionInput,
+  AlertsEvents,
+  Principal,
+  validateMessage,
+} from '@hn/messages';
+import { regionPrefixes } from '@hn/numbering';
+import { NatsConnection } from 'nats';
+import { DataSource } from 'typeorm';
+import { ALERT_EVENTS_SOURCE } from '../alerts/alert-events-source';
+import { AlertFactsRepository } from '../alerts/alert-facts.repository';
+import { AlertErrors } from '../alerts/alerts.exception';
+import { ALERTS_CLOCK, Clock } from '../clock/clock';
+import { AlertScanRepository } from '../scans/alert-scan.repository';
+import { AcceptanceBackfillRepository } from './acceptance-backfill.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * 验收日期数据治理补录 (task 4(2)): county or city staff submit the acceptance kind, date and document
+ * scan for a project that skipped online acceptance; province staff approve or return it. An approval
+ * publishes hn.alerts.acceptance-backfill.approved.v1; the permits service records the date (source
+ * GOVERNANCE) and its hn.permits.acceptance.recorded.v1 clears the alert.
+ */
+@Injectable()
+export class AcceptanceBackfillService {
+  private readonly staging: ScanStaging;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly backfills: AcceptanceBackfillRepository,
+    private readonly facts: AlertFactsRepository,
+    private readonly scans: AlertScanRepository,
+    @Inject(ALERTS_CLOCK) private readonly clock: Clock,
+    @InjectNats() nats: NatsConnection,
+  ) {
+    this.staging = new ScanStaging(nats);
+  }
+
+  async submit(principal: Principal, req: AcceptanceBackfillSubmitRequestV1): Promise<AcceptanceBackfillV1> {
+    assertStaff(principal, { roles: ['COUNTY', 'CITY'], scope: 'supervision:write' });
+    const checked = await validateMessage(AcceptanceBackfillInput, req?.submission);
+    if (!checked.ok) throw AlertErrors.invalid(checked.errors);
+    const s = checked.value;
+    const bytes = await this.staging.take(req.scan);
+    const id = randomUUID();
+    await this.dataSource.transaction(async (m) => {
+      const permit = await this.facts.permit(m, s.permitNumber);
+      if (!permit) throw AlertErrors.permitNotFound(s.permitNumber);
+      assertRegionAllowed(principal, permit.regionCode, {
+        what: `施工许可证 ${s.permitNumber}`,
+        field: 'permitNumber',
+      });
+      if (permit.fivePartyAcceptanceDate || permit.completionFilingDate)
+        throw AlertErrors.acceptanceRecorded(s.permitNumber);
+      if (await this.backfills.hasPending(m, s.permitNumber)) throw AlertErrors.backfillPending(s.permitNumber);
+      const scanId = await this.scans.insert(m, 'ACCEPTANCE_DOCUMENT', req.scan, bytes, principal.id);
+      await this.backfills.insert(m, {
+        id,
+        permitNumber: s.permitNumber,
+        projectCode: permit.projectCode,
+        projectName: permit.projectName,
+        regionCode: permit.regionCode,
+        kind: s.kind,
+        date: s.date,
+        note: s.note ?? null,
+        scanId,
+        by: principal.id,
+        at: this.clock.now(),
+      });
+    });
+    return (await this.backfills.find(this.dataSource.manager, id))!;
+  }
+
+  async list(principal: Principal, req: AcceptanceBackfillListRequestV1): Promise<AcceptanceBackfillPageV1> {
+    assertStaff(principal);
+    const checked = await validateMessage(AcceptanceBackfillListQuery, req);
+    if (!checked.ok) throw AlertErrors.invalidFilter(checked.errors);
+    const q = checked.value;
+    if (q.regionCode) assertRegionAllowed(principal, q.regionCode, { field: 'regionCode' });
+    const { items, total } = await this.backfills.list(
+      this.dataSource.manager,
+      {
+        regionPatterns: regionPrefixes(principal.regions).map((p) => `${p}%`),
+        requestedPattern: q.regionCode ? `${regionPrefixes([q.regionCode])[0]}%` : null,
+        state: q.state ?? null,
+      },
+      { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+    );
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async decide(principal: Principal, req: AcceptanceBackfillDecisionV1): Promise<AcceptanceBackfillV1> {
+    assertStaff(principal, { roles: ['PROVINCE', 'ADMIN'], scope: 'supervision:write' });
+    const checked = await validateMessage(AlertDecisionInput, req?.note === undefined ? {} : { note: req.note });
+    if (!checked.ok) throw AlertErrors.invalid(checked.errors);
+    const approve = req.decision === 'APPROVE';
+    if (!approve && !checked.value.note) throw AlertErrors.noteRequired();
+    const id = typeof req.backfillId === 'string' ? req.backfillId : '';
+    if (!UUID.test(id)) throw AlertErrors.backfillNotFound(id);
+    await this.dataSource.transaction(async (m) => {
+      const backfill = await this.backfills.find(m, id, true);
+      if (!backfill) throw AlertErrors.backfillNotFound(id);
+      assertRegionAllowed(principal, backfill.regionCode, { what: `验收日期补录 ${id}` });
+      if (backfill.state !== 'PENDING') throw AlertErrors.backfillDecided(id);
+      if (backfill.submittedBy === principal.id) throw AlertErrors.selfApproval();
+      const now = this.clock.now();
+      await this.backfills.decide(
+        m,
+        id,
+        approve ? 'APPROVED' : 'RETURNED',
+        principal.id,
+        checked.value.note ?? null,
+        now,
+      );
+      if (!approve) return;
+      const approved = (await this.backfills.find(m, id))!;
+      await enqueueEvent<AcceptanceBackfillApprovedV1>(m, {
+        source: ALERT_EVENTS_SOURCE,
+        type: AlertsEvents.acceptanceBackfillApproved,
+        subject: approved.permitNumber,
+        data: { backfill: approved },
+      });
+    });
+    return (await this.backfills.find(this.dataSource.manager, id))!;
+  }
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { assertRegionAllowed, assertStaff } from '@hn/auth';
+import {
+  AlertDetailV1,
+  AlertIdBody,
+  AlertListQuery,
+  AlertListRequestV1,
+  AlertPageV1,
+  AlertStateV1,
+  Principal,
+  validateMessage,
+} from '@hn/messages';
+import { regionPrefixes } from '@hn/numbering';
+import { DataSource } from 'typeorm';
+import { chinaDateOf, endOfChinaDay } from '../clock/china-date';
+import { ALERTS_CLOCK, Clock } from '../clock/clock';
+import { toAlertV1 } from './alert-view';
+import { AlertErrors } from './alerts.exception';
+import { AlertsRepository } from './alerts.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const OPEN_STATES: AlertStateV1[] = ['OPEN', 'FOLLOWING'];
+
+/** Lists and details of alerts, region-scoped (county its own, city its counties, province all). */
+@Injectable()
+export class AlertQueryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly alerts: AlertsRepository,
+    @Inject(ALERTS_CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async list(principal: Principal, body: AlertListRequestV1): Promise<AlertPageV1> {
+    assertStaff(principal);
+    const checked = await validateMessage(AlertListQuery, body);
+    if (!checked.ok) throw AlertErrors.invalidFilter(checked.errors);
+    const q = checked.value;
+    if (q.regionCode) assertRegionAllowed(principal, q.regionCode, { field: 'regionCode' });
+    const today = chinaDateOf(this.clock.now());
+    if (q.asOf && q.asOf > today)
+      throw AlertErrors.invalidFilter([{ field: 'asOf', reason: `不能晚于今天 ${today} (must not be in the future)` }]);
+    const asOf = q.asOf ? endOfChinaDay(q.asOf) : null;
+    const m = this.dataSource.manager;
+    const { rows, total } = await this.alerts.list(
+      m,
+      {
+        regionPatterns: regionPrefixes(principal.regions).map((p) => `${p}%`),
+        requestedPattern: q.regionCode ? `${regionPrefixes([q.regionCode])[0]}%` : null,
+        type: q.type ?? null,
+        states: q.state ? [q.state] : OPEN_STATES,
+        scope: q.scope ?? null,
+        keyword: q.keyword ?? null,
+        asOf,
+      },
+      { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+    );
+    const ids = rows.map((r) => r.id);
+    const followUps = await this.alerts.followUps(m, ids, asOf);
+    const dismissals = await this.alerts.dismissals(m, ids);
+    const onDate = q.asOf ?? today;
+    return {
+      items: rows.map((r) => toAlertV1(r, onDate, followUps.get(r.id) ?? [], dismissals.get(r.id) ?? null)),
+      page: q.page,
+      pageSize: q.pageSize,
+      total,
+    };
+  }
+
+  async get(principal: Principal, body: AlertIdBody): Promise<AlertDetailV1> {
+    assertStaff(principal);
+    return this.detail(principal, body?.alertId);
+  }
+
+  /** The alert with its follow-ups, latest dismissal and full history, after the caller's region check. */
+  async detail(principal: Principal, alertId: unknown): Promise<AlertDetailV1> {
+    const id = typeof alertId === 'string' ? alertId : '';
+    if (!UUID.test(id)) throw AlertErrors.notFound(id);
+    const m = this.dataSource.manager;
+    const row = await this.alerts.findById(m, id);
+    if (!row) throw AlertErrors.notFound(id);
+    assertRegionAllowed(principal, row.region_code, { what: `预警 ${id}` });
+    const followUps = (await this.alerts.followUps(m, [id])).get(id) ?? [];
+    const dismissal = (await this.alerts.dismissals(m, [id])).get(id) ?? null;
+    return {
+      ...toAlertV1(row, chinaDateOf(this.clock.now()), followUps, dismissal),
+      history: await this.alerts.history(m, id),
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable, PipeTransform, Type } from '@nestjs/common';
+import {
+  AcceptanceBackfillInput,
+  AcceptanceBackfillListQuery,
+  AlertDecisionInput,
+  AlertDismissalInput,
+  AlertFollowUpInput,
+  AlertListQuery,
+  AlertPermitLinkInput,
+  ErrorCode,
+  FieldError,
+  validateMessage,
+} from '@hn/messages';
+import { DomainException } from '@hn/errors';
+import { incompleteSubmission } from '../presale/presale-submission.pipe';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** 422 INVALID_FILTER naming each bad filter and its allowed values (the alerts service answers the same). */
+export function invalidFilter(errors: FieldError[]): DomainException {
+  return new DomainException(
+    422,
+    ErrorCode.INVALID_FILTER,
+    `查询条件无效，共 ${errors.length} 处 (invalid filter: ${errors.length} field(s))`,
+    errors,
+  );
+}
+
+/**
+ * A route pipe validating with a message class of @hn/messages, exactly as the alerts service
+ * validates its RPC payload (validateMessage), so both sides answer with the same code and fields.
+ */
+function messagePipe<T extends object>(
+  type: new () => T,
+  onInvalid: (errors: FieldError[]) => DomainException,
+): Type<PipeTransform<unknown, Promise<T>>> {
+  @Injectable()
+  class MessagePipe implements PipeTransform<unknown, Promise<T>> {
+    async transform(value: unknown): Promise<T> {
+      const result = await validateMessage(type, value ?? {});
+      if (!result.ok) throw onInvalid(result.errors);
+      return result.value;
+    }
+  }
+  return MessagePipe;
+}
+
+export const AlertListQueryPipe = messagePipe(AlertListQuery, invalidFilter);
+export const BackfillListQueryPipe = messagePipe(AcceptanceBackfillListQuery, invalidFilter);
+export const FollowUpPipe = messagePipe(AlertFollowUpInput, incompleteSubmission);
+export const DecisionPipe = messagePipe(AlertDecisionInput, incompleteSubmission);
+export const PermitLinkPipe = messagePipe(AlertPermitLinkInput, incompleteSubmission);
+
+/** The `data` part of an acceptance backfill upload. */
+export async function acceptanceBackfillData(raw: unknown): Promise<AcceptanceBackfillInput> {
+  const result = await validateMessage(AcceptanceBackfillInput, raw);
+  if (!result.ok) throw incompleteSubmission(result.errors);
+  return result.value;
+}
+
+/** The `data` part of a dismissal request upload: { reason }. */
+export async function dismissalData(raw: unknown): Promise<{ reason: string }> {
+  const result = await validateMessage(AlertDismissalInput, raw);
+  if (!result.ok) throw incompleteSubmission(result.errors);
+  return { reason: result.value.reason };
+}
+
+function uuidPipe(field: string, what: string): Type<PipeTransform<string, string>> {
+  @Injectable()
+  class UuidPipe implements PipeTransform<string, string> {
+    transform(value: string): string {
+      if (typeof value !== 'string' || !UUID.test(value))
+        throw DomainException.validation([{ field, reason: `${what}须为 UUID (UUID)` }]);
+      return value.toLowerCase();
+    }
+  }
+  return UuidPipe;
+}
+
+export const AlertIdPipe = uuidPipe('alertId', '预警编号');
+export const BackfillIdPipe = uuidPipe('backfillId', '补录编号');

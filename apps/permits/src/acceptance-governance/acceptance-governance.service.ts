@@ -1,0 +1,91 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  AcceptanceBackfillApprovedV1,
+  AcceptanceRecordedV1,
+  AlertsEvents,
+  CloudEvent,
+  PermitRegisteredV1,
+  PermitsEvents,
+} from '@hn/messages';
+import { enqueueEvent } from '@hn/eventing';
+import { EntityManager } from 'typeorm';
+import { BuildingUnit } from '../construction-permits/entities/building-unit.entity';
+import { ConstructionPermit } from '../construction-permits/entities/construction-permit.entity';
+import { Project } from '../construction-permits/entities/project.entity';
+import { toPermitV1, toUnitV1 } from '../construction-permits/permit-mapper';
+import { AcceptanceGovernanceRepository } from './acceptance-governance.repository';
+import { AcceptanceGovernance } from './entities/acceptance-governance.entity';
+
+const SOURCE = '/hn/permits';
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Records an acceptance date the province approved (hn.alerts.acceptance-backfill.approved.v1) on
+ * the permit, in the consumer's transaction: the permit's date, the governance mark, and the events
+ * hn.permits.permit.updated.v1 and hn.permits.acceptance.recorded.v1 (source GOVERNANCE), which
+ * clear the overdue-acceptance alert. A permit that meanwhile got a date from the approval system
+ * keeps it; the backfill then changes nothing.
+ */
+@Injectable()
+export class AcceptanceGovernanceService {
+  private readonly logger = new Logger(AcceptanceGovernanceService.name);
+
+  constructor(private readonly locks: AcceptanceGovernanceRepository) {}
+
+  async apply(event: CloudEvent<unknown>, m: EntityManager): Promise<void> {
+    if (event.type !== AlertsEvents.acceptanceBackfillApproved) return;
+    const b = (event.data as AcceptanceBackfillApprovedV1 | undefined)?.backfill;
+    if (
+      !b ||
+      !/^\d{18}$/.test(String(b.permitNumber)) ||
+      (b.kind !== 'FIVE_PARTY' && b.kind !== 'COMPLETION_FILING') ||
+      !DATE.test(String(b.date))
+    ) {
+      this.logger.warn(`skipped a malformed acceptance backfill event ${event.id}`);
+      return;
+    }
+    const permits = m.getRepository(ConstructionPermit);
+    const found = await permits.findOne({ where: { permitNumber: b.permitNumber } });
+    if (!found) {
+      this.logger.warn(`acceptance backfill ${b.id}: permit ${b.permitNumber} not on record`);
+      return;
+    }
+    await this.locks.lockPermit(m, found.projectCode, found.permitNumber);
+    const permit = (await permits.findOne({ where: { permitNumber: b.permitNumber } }))!;
+    if (permit.fivePartyAcceptanceDate || permit.completionFilingDate) return;
+    if (b.kind === 'FIVE_PARTY') permit.fivePartyAcceptanceDate = b.date;
+    else permit.completionFilingDate = b.date;
+    await permits.save(permit);
+    await m.getRepository(AcceptanceGovernance).insert({
+      permitNumber: permit.permitNumber,
+      backfillId: b.id,
+      kind: b.kind,
+      date: b.date,
+      approvedBy: b.decidedBy ?? 'province',
+    });
+    const project = (await m.getRepository(Project).findOne({ where: { projectCode: permit.projectCode } }))!;
+    const units = await m
+      .getRepository(BuildingUnit)
+      .find({ where: { permitNumber: permit.permitNumber }, order: { unitCode: 'ASC' } });
+    await enqueueEvent<PermitRegisteredV1>(m, {
+      source: SOURCE,
+      type: PermitsEvents.permitUpdated,
+      subject: permit.permitNumber,
+      data: { permit: toPermitV1(permit, project), units: units.map(toUnitV1) },
+    });
+    await enqueueEvent<AcceptanceRecordedV1>(m, {
+      source: SOURCE,
+      type: PermitsEvents.acceptanceRecorded,
+      subject: permit.permitNumber,
+      data: {
+        permitNumber: permit.permitNumber,
+        projectCode: permit.projectCode,
+        regionCode: permit.regionCode,
+        fivePartyAcceptanceDate: permit.fivePartyAcceptanceDate,
+        completionFilingDate: permit.completionFilingDate,
+        source: 'GOVERNANCE',
+        backfillId: b.id,
+      },
+    });
+  }
+}
