@@ -12,6 +12,7 @@ import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource, EntityManager } from 'typeorm';
 import { PermitsErrors } from './construction-permits.exception';
+import { ConstructionPermitsRepository } from './construction-permits.repository';
 import { BuildingUnit } from './entities/building-unit.entity';
 import { ConstructionPermit } from './entities/construction-permit.entity';
 import { Project } from './entities/project.entity';
@@ -33,6 +34,7 @@ const DEFAULT_CATEGORY = '社会投资房建类';
 export class PermitUpsertService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: ConstructionPermitsRepository,
     private readonly sandbox: SandboxPermitsService,
   ) {}
 
@@ -47,10 +49,7 @@ export class PermitUpsertService {
   /** Also used by the bulk importer and the demo loader (already validated, trusted callers). */
   async upsertIn(manager: EntityManager, permitNumber: string, body: PermitUpsertV1): Promise<PermitUpsertResultV1> {
     // Serialise writers of the same project and permit; different permits proceed in parallel.
-    await manager.query(
-      `SELECT pg_advisory_xact_lock(hashtext('project:' || $1)), pg_advisory_xact_lock(hashtext('permit:' || $2))`,
-      [body.projectCode, permitNumber],
-    );
+    await this.repository.lockProjectAndPermit(manager, body.projectCode, permitNumber);
     const correlationId = currentCorrelationId();
     const projects = manager.getRepository(Project);
     const permits = manager.getRepository(ConstructionPermit);
@@ -58,13 +57,7 @@ export class PermitUpsertService {
 
     const existingProject = await projects.findOne({ where: { projectCode: body.projectCode } });
     // A submitted marking (存量预售项目标记) is locked: only an ADMIN correction changes that type, never a push.
-    const markingLocked = existingProject
-      ? (
-          (await manager.query(`SELECT 1 FROM project_marking WHERE project_code = $1 AND state = 'SUBMITTED'`, [
-            body.projectCode,
-          ])) as unknown[]
-        ).length > 0
-      : false;
+    const markingLocked = existingProject ? await this.repository.isMarkingSubmitted(manager, body.projectCode) : false;
     const projectValues = {
       projectCode: body.projectCode,
       name: body.projectName,
@@ -138,10 +131,7 @@ export class PermitUpsertService {
       correlationId,
     });
     if (typeChanged) {
-      const permitNumbers: Array<{ permit_number: string }> = await manager.query(
-        `SELECT permit_number FROM construction_permit WHERE project_code = $1 ORDER BY permit_number`,
-        [body.projectCode],
-      );
+      const permitNumbers = await this.repository.permitNumbersOfProject(manager, body.projectCode);
       await enqueueEvent<ProjectTypedV1>(manager, {
         source: SOURCE,
         type: PermitsEvents.projectTyped,
@@ -152,7 +142,7 @@ export class PermitUpsertService {
           regionCode: body.regionCode,
           previousType: existingProject?.projectType ?? null,
           projectType: projectValues.projectType,
-          permitNumbers: permitNumbers.map((r) => r.permit_number),
+          permitNumbers,
         },
         correlationId,
       });
