@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AcceptanceRecordedV1,
+  checkPermitUpsert,
   PermitRegisteredV1,
   PermitsEvents,
   PermitUpsertResultV1,
@@ -17,7 +18,6 @@ import { BuildingUnit } from './entities/building-unit.entity';
 import { ConstructionPermit } from './entities/construction-permit.entity';
 import { Project } from './entities/project.entity';
 import { toPermitV1, toUnitV1 } from './permit-mapper';
-import { validatePermitUpsert } from './permit-upsert.validator';
 import { assertRegionAllowed } from '@hn/auth';
 import { SandboxPermitsService } from './sandbox-permits.service';
 
@@ -39,11 +39,13 @@ export class PermitUpsertService {
   ) {}
 
   async upsert(principal: Principal, permitNumber: string, body: PermitUpsertV1): Promise<PermitUpsertResultV1> {
-    const errors = validatePermitUpsert(permitNumber, body);
-    if (errors.length > 0) throw PermitsErrors.invalidBody(errors);
-    assertRegionAllowed(principal, body.regionCode, { field: 'regionCode' });
-    if (principal.sandbox === true) return this.sandbox.upsert(principal, permitNumber, body);
-    return this.dataSource.transaction((manager) => this.upsertIn(manager, permitNumber, body));
+    // the gateway's check again, on the RPC payload (a push straight over NATS gets the same field list)
+    const checked = await checkPermitUpsert(permitNumber, body);
+    if (!checked.ok) throw PermitsErrors.invalidBody(checked.errors);
+    const permit = checked.value;
+    assertRegionAllowed(principal, permit.regionCode, { field: 'regionCode' });
+    if (principal.sandbox === true) return this.sandbox.upsert(principal, permitNumber, permit);
+    return this.dataSource.transaction((manager) => this.upsertIn(manager, permitNumber, permit));
   }
 
   /** Also used by the bulk importer and the demo loader (already validated, trusted callers). */
