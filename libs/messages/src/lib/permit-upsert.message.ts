@@ -221,6 +221,8 @@ const rank = (field: string): number => {
   const i = FIELD_ORDER.indexOf(field.split(/[.[]/)[0]!);
   return i < 0 ? FIELD_ORDER.length : i;
 };
+/** units[i]… by i, so a unit's duplicate code sits with its other problems */
+const unitIndex = (field: string): number => Number(/^units\[(\d+)\]/.exec(field)?.[1] ?? -1);
 
 /**
  * The whole payload check of a permit upsert, the same call in the gateway (path number + body) and
@@ -263,7 +265,9 @@ export async function checkPermitUpsert(
     });
   }
   if (errors.length > 0 || !result.ok) {
-    const sorted = errors.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e.field) - rank(b.e.field) || a.i - b.i);
+    const sorted = errors
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => rank(a.e.field) - rank(b.e.field) || unitIndex(a.e.field) - unitIndex(b.e.field) || a.i - b.i);
     return { ok: false, errors: sorted.map((x) => x.e) };
   }
   return result;
