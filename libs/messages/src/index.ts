@@ -23,3 +23,4 @@ export * from './lib/validation/validate-message';
 export * from './lib/presale-submission.message';
 export * from './lib/alerts';
 export * from './lib/alerts.message';
+export * from './lib/permit-upsert.message';

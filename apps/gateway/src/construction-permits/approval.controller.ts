@@ -1,7 +1,15 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Scopes } from '@hn/auth';
-import { PermitUpsertResultV1, Principal } from '@hn/messages';
+import { PERMIT_UPSERT_EXAMPLE, PermitUpsert, PermitUpsertResultV1, PermitUpsertV1, Principal } from '@hn/messages';
 import { ParsedPermitNumber } from '@hn/numbering';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
@@ -9,7 +17,6 @@ import { ApiProblems } from '../openapi/api-problems.decorator';
 import { SandboxSpace } from '../sandbox/sandbox-space';
 import { ConstructionPermitsGatewayService } from './construction-permits.service';
 import { UpsertResultDto } from './dto/construction-permit.dto';
-import { UpsertPermitDto } from './dto/upsert-permit.dto';
 import { PermitNumberPipe } from './permit-number.pipe';
 
 @ApiTags('工改系统推送 Approval system ingest')
@@ -29,13 +36,18 @@ export class ApprovalController {
       'Pushes by sandbox credentials land in the sandbox space only: no real row changes, no event; the permit comes back with `sandbox: true` and is visible to sandbox credentials only (it shadows a real permit of the same number for them).',
   })
   @ApiParam({ name: 'permitNumber', example: '430223202406200101' })
+  @ApiBody({
+    type: PermitUpsert,
+    examples: { workPlan: { summary: '工作方案示例：攸县 锦绣星城三期（22#栋）', value: PERMIT_UPSERT_EXAMPLE } },
+  })
   @ApiCreatedResponse({ type: UpsertResultDto, description: '新建 created' })
   @ApiOkResponse({ type: UpsertResultDto, description: '已更新或无变化 updated / unchanged' })
   @ApiProblems(400, 401, 403, 413, 429, 503)
   async upsert(
     @CurrentPrincipal() principal: Principal,
     @Param('permitNumber', PermitNumberPipe) permit: ParsedPermitNumber,
-    @Body() body: UpsertPermitDto,
+    // typed with the interface so the global pipe leaves it to checkPermitUpsert (message class + number)
+    @Body() body: PermitUpsertV1,
     @CorrelationId() cid: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PermitUpsertResultV1> {

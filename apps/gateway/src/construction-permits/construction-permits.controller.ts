@@ -1,12 +1,11 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@hn/auth';
-import { BuildingUnitV1, ConstructionPermitV1, PageV1, Principal } from '@hn/messages';
+import { BuildingUnitV1, ConstructionPermitV1, PageV1, PermitUnit, Principal } from '@hn/messages';
 import { ParsedPermitNumber } from '@hn/numbering';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ConstructionPermitsGatewayService } from './construction-permits.service';
-import { BuildingUnitDto } from './dto/building-unit.dto';
 import { ConstructionPermitDto, PermitPageDto } from './dto/construction-permit.dto';
 import { SearchPermitsQuery } from './dto/search-permits.query';
 import { PermitNumberPipe } from './permit-number.pipe';
@@ -56,7 +55,7 @@ export class ConstructionPermitsController {
   @Get(':permitNumber/units')
   @ApiOperation({ summary: '查询施工许可证的单体 List the building units of a permit' })
   @ApiParam(PERMIT_PARAM)
-  @ApiOkResponse({ type: [BuildingUnitDto] })
+  @ApiOkResponse({ type: [PermitUnit] })
   @ApiProblems(400, 401, 403, 404, 429, 503)
   units(
     @CurrentPrincipal() principal: Principal,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed } from '@hn/auth';
 import {
+  checkPermitUpsert,
+  PERMIT_UPSERT_INVALID_DETAIL,
   BuildingUnitV1,
   ConstructionPermitV1,
   PageV1,
@@ -10,6 +12,7 @@ import {
   Principal,
   Rpc,
 } from '@hn/messages';
+import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { ParsedPermitNumber } from '@hn/numbering';
 import { PermitLookupCache } from './permit-lookup-cache';
@@ -60,13 +63,21 @@ export class ConstructionPermitsGatewayService {
     return this.rpc.call(Rpc.permitSearch, principal, query, correlationId);
   }
 
-  upsert(
+  async upsert(
     principal: Principal,
     permit: ParsedPermitNumber,
     body: PermitUpsertV1,
     correlationId: string,
   ): Promise<PermitUpsertResultV1> {
+    // the same payload check the permits service makes on the RPC payload: one field list, one code
+    const checked = await checkPermitUpsert(permit.value, body);
+    if (!checked.ok) throw DomainException.validation(checked.errors, PERMIT_UPSERT_INVALID_DETAIL);
     assertRegionAllowed(principal, permit.regionCode, { what: `施工许可证 ${permit.value}` });
-    return this.rpc.call(Rpc.permitUpsert, principal, { permitNumber: permit.value, permit: body }, correlationId);
+    return this.rpc.call(
+      Rpc.permitUpsert,
+      principal,
+      { permitNumber: permit.value, permit: checked.value },
+      correlationId,
+    );
   }
 }

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PermitUpsertV1 } from '@hn/messages';
+import { checkPermitUpsert, type PermitUpsertV1 } from '@hn/messages';
 import { isValidCreditCode, parsePermitNumber } from '@hn/numbering';
-import { validatePermitUpsert } from '../construction-permits/permit-upsert.validator';
 import { BulkImporter, type ImportProgress, type PermitUpsertPort, type UpsertOutcome } from './bulk-importer';
 import type { ImportRecord, ImportRowError } from './import-record';
 import { parseImportFile } from './parse-import-file';
@@ -103,7 +102,7 @@ describe(parseImportFile.name, () => {
       expect(reasonFor(errors, 10, 'permitNumber')).toContain('第 8 行');
     });
 
-    it('builds normalised upsert bodies for the good permits', () => {
+    it('builds normalised upsert bodies for the good permits', async () => {
       const valid = validBodies(records);
       expect(valid.map((v) => v.permitNumber)).toEqual([
         '430223202406200101',
@@ -143,7 +142,8 @@ describe(parseImportFile.name, () => {
         startDate: null,
         plannedCompletionDate: null,
       });
-      for (const { permitNumber, body } of valid) expect(validatePermitUpsert(permitNumber, body, TODAY)).toEqual([]);
+      for (const { permitNumber, body } of valid)
+        expect((await checkPermitUpsert(permitNumber, body, TODAY)).errors).toEqual([]);
     });
 
     it('accepts Chinese header names, a BOM, CRLF, blank lines and quoted line breaks', () => {

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { ConstructionPermitsRepository } from '../construction-permits/construction-permits.repository';
 import { PermitUpsertService } from '../construction-permits/permit-upsert.service';
+import { SandboxPermitsRepository } from '../construction-permits/sandbox-permits.repository';
 import { SandboxPermitsService } from '../construction-permits/sandbox-permits.service';
-import { bulkSeed } from '../demo-data/bulk-seed';
+import { BulkSeedRepository } from '../demo-data/bulk-seed.repository';
 import { DemoDataGenerator } from '../demo-data/demo-data-generator';
 import { openPermitsDataSource } from './permits-data-source';
 
@@ -27,21 +29,25 @@ async function main(): Promise<void> {
   if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new Error('--count 须为 1–1000000 的整数');
   const dataSource = await openPermitsDataSource();
   try {
-    const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM construction_permit`)) as Array<{
-      n: number;
-    }>;
+    const permits = new ConstructionPermitsRepository(dataSource);
+    const n = await permits.countPermits();
     if (n >= count && !values.force) {
       process.stdout.write(`演示数据已存在（${n} 条施工许可），跳过 demo data already loaded (${n} permits)\n`);
       return;
     }
     const records = new DemoDataGenerator().generate(count);
-    const upserts = new PermitUpsertService(dataSource, new SandboxPermitsService(dataSource));
+    const upserts = new PermitUpsertService(
+      dataSource,
+      permits,
+      new SandboxPermitsService(dataSource, new SandboxPermitsRepository(dataSource)),
+    );
+    const seeds = new BulkSeedRepository();
     const started = Date.now();
     const step = values['bench-seed'] ? SEED_BATCH : BATCH;
     for (let i = 0; i < records.length; i += step) {
       const batch = records.slice(i, i + step);
       await dataSource.transaction(async (m) => {
-        if (values['bench-seed']) await bulkSeed(m, batch);
+        if (values['bench-seed']) await seeds.seed(m, batch);
         else for (const r of batch) await upserts.upsertIn(m, r.permitNumber, r.body);
       });
       process.stdout.write(`\r载入演示数据 loading demo data: ${Math.min(i + step, records.length)}/${records.length}`);

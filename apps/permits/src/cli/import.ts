@@ -4,7 +4,9 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BulkImporter } from '../bulk-import/bulk-importer';
 import { parseImportFile } from '../bulk-import/parse-import-file';
+import { ConstructionPermitsRepository } from '../construction-permits/construction-permits.repository';
 import { PermitUpsertService } from '../construction-permits/permit-upsert.service';
+import { SandboxPermitsRepository } from '../construction-permits/sandbox-permits.repository';
 import { SandboxPermitsService } from '../construction-permits/sandbox-permits.service';
 import { openPermitsDataSource } from './permits-data-source';
 
@@ -26,7 +28,11 @@ async function main(): Promise<number> {
   const dryRun = values['dry-run'] ?? false;
   const dataSource = await openPermitsDataSource();
   try {
-    const upserts = new PermitUpsertService(dataSource, new SandboxPermitsService(dataSource));
+    const upserts = new PermitUpsertService(
+      dataSource,
+      new ConstructionPermitsRepository(dataSource),
+      new SandboxPermitsService(dataSource, new SandboxPermitsRepository(dataSource)),
+    );
     const report = await new BulkImporter().run(
       records,
       {

@@ -1,4 +1,4 @@
-import { ErrorCode, FieldError } from '@hn/messages';
+import { ErrorCode, FieldError, PERMIT_UPSERT_INVALID_DETAIL } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 /** The part of a numbering rejection an error message needs. */
@@ -25,6 +25,6 @@ export const PermitsErrors = {
     );
   },
   invalidBody(errors: FieldError[]): DomainException {
-    return DomainException.validation(errors, '施工许可数据校验失败 (construction permit data invalid)');
+    return DomainException.validation(errors, PERMIT_UPSERT_INVALID_DETAIL);
   },
 };

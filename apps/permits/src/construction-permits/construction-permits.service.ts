@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { BuildingUnitV1, ConstructionPermitV1, PageV1, PermitSearchQueryV1, Principal } from '@hn/messages';
 import { parsePermitNumber } from '@hn/numbering';
-import { DataSource } from 'typeorm';
 import { PermitsErrors } from './construction-permits.exception';
-import { BuildingUnit } from './entities/building-unit.entity';
+import { ConstructionPermitsRepository } from './construction-permits.repository';
+import { PermitSearch } from './construction-permits.sql';
 import { toUnitV1 } from './permit-mapper';
-import { PermitRow, rowToPermit, selectPermit } from './permit-rows';
+import { rowToPermit } from './permit-rows';
 import { assertRegionAllowed } from '@hn/auth';
 import { regionFilter } from './region-scope';
 import { SandboxPermitsService } from './sandbox-permits.service';
@@ -20,7 +20,7 @@ const MAX_PAGE_SIZE = 100;
 @Injectable()
 export class ConstructionPermitsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: ConstructionPermitsRepository,
     private readonly sandbox: SandboxPermitsService,
   ) {}
 
@@ -31,9 +31,7 @@ export class ConstructionPermitsService {
   async listUnits(principal: Principal, permitNumber: string): Promise<BuildingUnitV1[]> {
     const permit = await this.loadInScope(principal, permitNumber);
     if (permit.sandbox) return this.sandbox.units(permitNumber);
-    const units = await this.dataSource
-      .getRepository(BuildingUnit)
-      .find({ where: { permitNumber }, order: { unitCode: 'ASC' } });
+    const units = await this.repository.units(permitNumber);
     return units.map(toUnitV1);
   }
 
@@ -52,29 +50,9 @@ export class ConstructionPermitsService {
         { field: 'projectName', reason: '项目名称关键字长度须为 2–100 个字 (2 to 100 characters)' },
       ]);
     }
-    const scope = regionFilter(principal);
-    const params: unknown[] = [`%${escapeLike(name)}%`];
-    let where = `p.project_name ILIKE $1`;
-    if ([...name].length === 2) {
-      params.push(name.toLowerCase());
-      where += ` AND p.name_grams @> ARRAY[$${params.length}::text]`;
-    }
-    if (!scope.all) {
-      params.push(scope.counties, scope.cityPrefixes);
-      where += ` AND (p.region_code = ANY($${params.length - 1}::text[]) OR substr(p.region_code, 1, 4) = ANY($${params.length}::text[]))`;
-    }
-    if (principal.sandbox === true) return this.sandbox.search({ where, params, page, pageSize, countCap: COUNT_CAP });
-    const [countRows, rows] = await Promise.all([
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM (SELECT 1 FROM construction_permit p WHERE ${where} LIMIT ${COUNT_CAP + 1}) t`,
-        params,
-      ) as Promise<Array<{ total: number }>>,
-      this.dataSource.query(
-        `${SELECT_PERMIT} WHERE ${where} ORDER BY p.issue_date DESC, p.permit_number LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-        params,
-      ) as Promise<PermitRow[]>,
-    ]);
-    const counted = countRows[0]?.total ?? 0;
+    const search: PermitSearch = { name, scope: regionFilter(principal), page, pageSize, countCap: COUNT_CAP };
+    if (principal.sandbox === true) return this.sandbox.search(search);
+    const { rows, counted } = await this.repository.search(search);
     return {
       items: rows.map(rowToPermit),
       page,
@@ -93,10 +71,7 @@ export class ConstructionPermitsService {
       field: 'permitNumber',
     });
     const overlay = principal.sandbox === true ? await this.sandbox.find(permitNumber) : null;
-    const rows: PermitRow[] = overlay
-      ? [overlay]
-      : await this.dataSource.query(`${SELECT_PERMIT} WHERE p.permit_number = $1`, [permitNumber]);
-    const row = rows[0];
+    const row = overlay ?? (await this.repository.findPermit(permitNumber));
     if (!row) throw PermitsErrors.notFound(permitNumber);
     assertRegionAllowed(principal, row.region_code, { what: `施工许可证 ${permitNumber}`, field: 'permitNumber' });
     return rowToPermit(row);
@@ -104,8 +79,3 @@ export class ConstructionPermitsService {
 }
 
 const COUNT_CAP = 10_000;
-const SELECT_PERMIT = selectPermit('real');
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { ELicenseV1, Principal } from '@hn/messages';
-import { DataSource } from 'typeorm';
 import { ELicenseRenderer } from '../e-license/e-license-renderer';
+import { ConstructionPermitsRepository } from './construction-permits.repository';
 import { ConstructionPermitsService } from './construction-permits.service';
-import { ELicenseFile } from './entities/e-license-file.entity';
 import { toUnitV1 } from './permit-mapper';
-import { BuildingUnit } from './entities/building-unit.entity';
 import { SandboxPermitsService } from './sandbox-permits.service';
 
 /** The permit's e-license: the uploaded file when there is one, else a PDF rendered from its data. */
 @Injectable()
 export class ELicenseService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: ConstructionPermitsRepository,
     private readonly permits: ConstructionPermitsService,
     private readonly renderer: ELicenseRenderer,
     private readonly sandbox: SandboxPermitsService,
@@ -29,7 +27,7 @@ export class ELicenseService {
         contentBase64: pdf.toString('base64'),
       };
     }
-    const uploaded = await this.dataSource.getRepository(ELicenseFile).findOne({ where: { permitNumber } });
+    const uploaded = await this.repository.uploadedELicense(permitNumber);
     if (uploaded) {
       return {
         fileName: uploaded.fileName,
@@ -37,9 +35,7 @@ export class ELicenseService {
         contentBase64: uploaded.content.toString('base64'),
       };
     }
-    const units = await this.dataSource
-      .getRepository(BuildingUnit)
-      .find({ where: { permitNumber }, order: { unitCode: 'ASC' } });
+    const units = await this.repository.units(permitNumber);
     const pdf = await this.renderer.render(permit, units.map(toUnitV1));
     return { fileName: `${permitNumber}.pdf`, contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
   }

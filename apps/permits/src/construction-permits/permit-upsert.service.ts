@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AcceptanceRecordedV1,
+  checkPermitUpsert,
   PermitRegisteredV1,
   PermitsEvents,
   PermitUpsertResultV1,
@@ -12,11 +13,11 @@ import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource, EntityManager } from 'typeorm';
 import { PermitsErrors } from './construction-permits.exception';
+import { ConstructionPermitsRepository } from './construction-permits.repository';
 import { BuildingUnit } from './entities/building-unit.entity';
 import { ConstructionPermit } from './entities/construction-permit.entity';
 import { Project } from './entities/project.entity';
 import { toPermitV1, toUnitV1 } from './permit-mapper';
-import { validatePermitUpsert } from './permit-upsert.validator';
 import { assertRegionAllowed } from '@hn/auth';
 import { SandboxPermitsService } from './sandbox-permits.service';
 
@@ -33,24 +34,24 @@ const DEFAULT_CATEGORY = '社会投资房建类';
 export class PermitUpsertService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: ConstructionPermitsRepository,
     private readonly sandbox: SandboxPermitsService,
   ) {}
 
   async upsert(principal: Principal, permitNumber: string, body: PermitUpsertV1): Promise<PermitUpsertResultV1> {
-    const errors = validatePermitUpsert(permitNumber, body);
-    if (errors.length > 0) throw PermitsErrors.invalidBody(errors);
-    assertRegionAllowed(principal, body.regionCode, { field: 'regionCode' });
-    if (principal.sandbox === true) return this.sandbox.upsert(principal, permitNumber, body);
-    return this.dataSource.transaction((manager) => this.upsertIn(manager, permitNumber, body));
+    // the gateway's check again, on the RPC payload (a push straight over NATS gets the same field list)
+    const checked = await checkPermitUpsert(permitNumber, body);
+    if (!checked.ok) throw PermitsErrors.invalidBody(checked.errors);
+    const permit = checked.value;
+    assertRegionAllowed(principal, permit.regionCode, { field: 'regionCode' });
+    if (principal.sandbox === true) return this.sandbox.upsert(principal, permitNumber, permit);
+    return this.dataSource.transaction((manager) => this.upsertIn(manager, permitNumber, permit));
   }
 
   /** Also used by the bulk importer and the demo loader (already validated, trusted callers). */
   async upsertIn(manager: EntityManager, permitNumber: string, body: PermitUpsertV1): Promise<PermitUpsertResultV1> {
     // Serialise writers of the same project and permit; different permits proceed in parallel.
-    await manager.query(
-      `SELECT pg_advisory_xact_lock(hashtext('project:' || $1)), pg_advisory_xact_lock(hashtext('permit:' || $2))`,
-      [body.projectCode, permitNumber],
-    );
+    await this.repository.lockProjectAndPermit(manager, body.projectCode, permitNumber);
     const correlationId = currentCorrelationId();
     const projects = manager.getRepository(Project);
     const permits = manager.getRepository(ConstructionPermit);
@@ -58,13 +59,7 @@ export class PermitUpsertService {
 
     const existingProject = await projects.findOne({ where: { projectCode: body.projectCode } });
     // A submitted marking (存量预售项目标记) is locked: only an ADMIN correction changes that type, never a push.
-    const markingLocked = existingProject
-      ? (
-          (await manager.query(`SELECT 1 FROM project_marking WHERE project_code = $1 AND state = 'SUBMITTED'`, [
-            body.projectCode,
-          ])) as unknown[]
-        ).length > 0
-      : false;
+    const markingLocked = existingProject ? await this.repository.isMarkingSubmitted(manager, body.projectCode) : false;
     const projectValues = {
       projectCode: body.projectCode,
       name: body.projectName,
@@ -138,10 +133,7 @@ export class PermitUpsertService {
       correlationId,
     });
     if (typeChanged) {
-      const permitNumbers: Array<{ permit_number: string }> = await manager.query(
-        `SELECT permit_number FROM construction_permit WHERE project_code = $1 ORDER BY permit_number`,
-        [body.projectCode],
-      );
+      const permitNumbers = await this.repository.permitNumbersOfProject(manager, body.projectCode);
       await enqueueEvent<ProjectTypedV1>(manager, {
         source: SOURCE,
         type: PermitsEvents.projectTyped,
@@ -152,7 +144,7 @@ export class PermitUpsertService {
           regionCode: body.regionCode,
           previousType: existingProject?.projectType ?? null,
           projectType: projectValues.projectType,
-          permitNumbers: permitNumbers.map((r) => r.permit_number),
+          permitNumbers,
         },
         correlationId,
       });

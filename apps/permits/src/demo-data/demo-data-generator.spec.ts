@@ -1,5 +1,5 @@
 import { isValidCreditCode, parsePermitNumber, regionValidOn } from '@hn/numbering';
-import { validatePermitUpsert } from '../construction-permits/permit-upsert.validator';
+import { checkPermitUpsert } from '@hn/messages';
 import { DEMO_AS_OF, DemoDataGenerator, type DemoPermit } from './demo-data-generator';
 
 const TODAY = '2026-11-27';
@@ -65,12 +65,11 @@ describe(DemoDataGenerator.name, () => {
     expect(problems.slice(0, 5)).toEqual([]);
   });
 
-  it('passes the permits service own upsert validation', () => {
-    const problems = big
-      .slice(0, 5000)
-      .flatMap(({ permitNumber, body }) =>
-        validatePermitUpsert(permitNumber, body, TODAY).map((e) => `${permitNumber} ${e.field}: ${e.reason}`),
-      );
+  it('passes the permit upsert check of gateway and service (checkPermitUpsert)', async () => {
+    const problems: string[] = [];
+    for (const { permitNumber, body } of big.slice(0, 5000))
+      for (const e of (await checkPermitUpsert(permitNumber, body, TODAY)).errors)
+        problems.push(`${permitNumber} ${e.field}: ${e.reason}`);
     expect(problems.slice(0, 5)).toEqual([]);
   });
 

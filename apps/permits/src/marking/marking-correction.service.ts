@@ -20,7 +20,8 @@ import { DataSource } from 'typeorm';
 import { assertRegionsAllowed, assertStaff, CORRECTOR } from '@hn/auth';
 import { checkProjectType, PROJECT_CODE } from './marking-access';
 import { PERMITS_EVENT_SOURCE } from './marking-events';
-import { loadProjects, lockProjects, permitsOfProjects, toMarkedProject } from './marking-sql';
+import { loadProjects, toMarkedProject } from './marking-projects';
+import { MarkingRepository } from './marking.repository';
 import { MarkingErrors } from './marking.errors';
 
 interface CheckedCorrection {
@@ -74,6 +75,7 @@ export class MarkingCorrectionService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: MarkingRepository,
     @InjectNats() nats: NatsConnection,
   ) {
     this.staging = new ScanStaging(nats);
@@ -88,8 +90,8 @@ export class MarkingCorrectionService {
     // read and re-check the staged bytes before the transaction (no network wait under the lock)
     const bytes = await this.staging.take(value.scan, 'scan');
     return this.dataSource.transaction(async (m) => {
-      await lockProjects(m, [value.projectCode]);
-      const [project] = await loadProjects(m, principal, [value.projectCode]);
+      await this.repository.lockProjects(m, [value.projectCode]);
+      const [project] = await loadProjects(this.repository, m, principal, [value.projectCode]);
       if (!project) throw MarkingErrors.projectNotFound(value.projectCode);
       if (project.state !== 'SUBMITTED') throw MarkingErrors.notSubmitted(value.projectCode);
       if (project.project_type === value.projectType) {
@@ -100,10 +102,7 @@ export class MarkingCorrectionService {
           },
         ]);
       }
-      const [previous] = (await m.query(
-        `SELECT pm.state, pm.marked_type, pm.marked_by, pm.marked_at, pm.submitted_by, pm.submitted_at, pm.corrected_by, pm.corrected_at FROM project_marking pm WHERE pm.project_code = $1`,
-        [value.projectCode],
-      )) as Array<Record<string, unknown>>;
+      const previous = await this.repository.markingRecord(m, value.projectCode);
       const correctionId = randomUUID();
       const before = { projectType: project.project_type, marking: previous };
       const afterBase = {
@@ -112,38 +111,25 @@ export class MarkingCorrectionService {
         documentNumber: value.documentNumber,
         reportSha256: value.scan.sha256,
       };
-      const [{ corrected_at: correctedAt }] = (await m.query(
-        `INSERT INTO project_marking_correction (correction_id, project_code, previous_type, project_type, before, after, reason, document_number,
-           report_scan, report_sha256, report_content_type, report_size, report_file_name, corrected_by)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11, $12, $13, $14)
-         RETURNING to_char(corrected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS corrected_at`,
-        [
-          correctionId,
-          value.projectCode,
-          project.project_type,
-          value.projectType,
-          JSON.stringify(before),
-          JSON.stringify({ ...afterBase, correctedBy: principal.id }),
-          value.reason,
-          value.documentNumber,
-          bytes,
-          value.scan.sha256,
-          value.scan.contentType,
-          value.scan.size,
-          value.scan.fileName,
-          principal.id,
-        ],
-      )) as Array<{ corrected_at: string }>;
-      await m.query(`UPDATE project SET project_type = $2, updated_at = now() WHERE project_code = $1`, [
-        value.projectCode,
-        value.projectType,
-      ]);
-      await m.query(
-        `UPDATE project_marking SET marked_type = $2, corrected_by = $3, corrected_at = $4::timestamptz, updated_at = now() WHERE project_code = $1`,
-        [value.projectCode, value.projectType, principal.id, correctedAt],
-      );
+      const correctedAt = await this.repository.insertCorrection(m, {
+        correctionId,
+        projectCode: value.projectCode,
+        previousType: project.project_type,
+        projectType: value.projectType,
+        before,
+        after: { ...afterBase, correctedBy: principal.id },
+        reason: value.reason,
+        documentNumber: value.documentNumber,
+        scan: bytes,
+        sha256: value.scan.sha256,
+        contentType: value.scan.contentType,
+        size: value.scan.size,
+        fileName: value.scan.fileName,
+        correctedBy: principal.id,
+      });
+      await this.repository.applyCorrection(m, value.projectCode, value.projectType, principal.id, correctedAt);
 
-      const permits = await permitsOfProjects(m, [value.projectCode]);
+      const permits = await this.repository.permitsOfProjects(m, [value.projectCode]);
       const marked = toMarkedProject(project, project.project_type, value.projectType, 'SUBMITTED', permits);
       const correlationId = currentCorrelationId();
       await enqueueEvent<RecordCorrectedV1>(m, {

@@ -4,8 +4,8 @@ import { currentCorrelationId } from '@hn/observability';
 import { DataSource } from 'typeorm';
 import { assertStaff } from '@hn/auth';
 import { checkPermitNumbers } from './marking-access';
-import { enqueueProjectTyped } from './marking-events';
-import { lockUnsubmittedProjects, permitsOfProjects, toMarkedProject } from './marking-sql';
+import { lockUnsubmittedProjects, toMarkedProject } from './marking-projects';
+import { MarkingRepository } from './marking.repository';
 import { MarkingErrors } from './marking.errors';
 
 /**
@@ -15,38 +15,25 @@ import { MarkingErrors } from './marking.errors';
  */
 @Injectable()
 export class MarkingSubmitService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: MarkingRepository,
+  ) {}
 
   async submit(principal: Principal, body: MarkingSubmitRequestV1): Promise<MarkingSubmitResultV1> {
     assertStaff(principal);
     const numbers = checkPermitNumbers(principal, body?.permitNumbers);
     return this.dataSource.transaction(async (m) => {
-      const { codes, projects } = await lockUnsubmittedProjects(m, principal, numbers);
+      const { codes, projects } = await lockUnsubmittedProjects(this.repository, m, principal, numbers);
       const unmarked = projects.filter((p) => p.state !== 'DRAFT').map((p) => p.project_code);
       if (unmarked.length > 0) throw MarkingErrors.unmarked(unmarked);
 
-      await m.query(
-        `UPDATE project p SET project_type = pm.marked_type, updated_at = now() FROM project_marking pm WHERE pm.project_code = p.project_code AND p.project_code = ANY($1::text[])`,
-        [codes],
-      );
-      await m.query(
-        `UPDATE project_marking SET state = 'SUBMITTED', submitted_by = $2, submitted_at = now(), updated_at = now() WHERE project_code = ANY($1::text[])`,
-        [codes, principal.id],
-      );
-      // steps whose every project is now submitted are done: withdraw passes over them
-      await m.query(
-        `UPDATE marking_step s SET closed_at = now()
-          WHERE s.withdrawn_at IS NULL AND s.closed_at IS NULL
-            AND s.step_id IN (SELECT step_id FROM marking_step_project WHERE project_code = ANY($1::text[]))
-            AND NOT EXISTS (SELECT 1 FROM marking_step_project sp LEFT JOIN project_marking pm ON pm.project_code = sp.project_code
-                             WHERE sp.step_id = s.step_id AND pm.state IS DISTINCT FROM 'SUBMITTED')`,
-        [codes],
-      );
-      const permits = await permitsOfProjects(m, codes);
+      await this.repository.submit(m, codes, principal.id);
+      const permits = await this.repository.permitsOfProjects(m, codes);
       const submitted = projects.map((p) =>
         toMarkedProject(p, p.project_type, p.marked_type as ProjectType, 'SUBMITTED', permits),
       );
-      await enqueueProjectTyped(
+      await this.repository.enqueueProjectTyped(
         m,
         submitted.map((p) => ({
           projectCode: p.projectCode,

@@ -4,10 +4,17 @@ import { MarkingCorrectionService } from './marking-correction.service';
 import { MarkingQueryService } from './marking-query.service';
 import { MarkingStepsService } from './marking-steps.service';
 import { MarkingSubmitService } from './marking-submit.service';
+import { MarkingRepository } from './marking.repository';
 
 /** 存量预售项目标记 (staff): list / batch / withdraw / submit / correct over NATS. DataSource, NATS and PERMITS_CONFIG are global. */
 @Module({
   controllers: [MarkingController],
-  providers: [MarkingQueryService, MarkingStepsService, MarkingSubmitService, MarkingCorrectionService],
+  providers: [
+    MarkingRepository,
+    MarkingQueryService,
+    MarkingStepsService,
+    MarkingSubmitService,
+    MarkingCorrectionService,
+  ],
 })
 export class MarkingModule {}

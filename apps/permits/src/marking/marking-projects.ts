@@ -2,6 +2,7 @@ import { MarkedProjectV1, Principal, ProjectType, SupervisionStateV1 } from '@hn
 import { EntityManager } from 'typeorm';
 import { assertRegionsAllowed } from '@hn/auth';
 import { MarkingErrors } from './marking.errors';
+import type { MarkingRepository } from './marking.repository';
 
 /** A project with its marking, as read (after locking) inside a marking transaction. */
 export interface MarkingProjectRow {
@@ -27,11 +28,13 @@ export function effectiveType(
  * The permits' projects, sorted (one query): every number must exist (404 listing the missing ones)
  * and lie in the caller's regions by its stored region (403 listing them).
  */
-export async function projectsOfPermits(m: EntityManager, principal: Principal, numbers: string[]): Promise<string[]> {
-  const rows: Array<{ permit_number: string; project_code: string; region_code: string }> = await m.query(
-    `SELECT permit_number, project_code, region_code FROM construction_permit WHERE permit_number = ANY($1::text[])`,
-    [numbers],
-  );
+export async function projectsOfPermits(
+  repo: MarkingRepository,
+  m: EntityManager,
+  principal: Principal,
+  numbers: string[],
+): Promise<string[]> {
+  const rows = await repo.permitsWithProjects(m, numbers);
   if (rows.length < numbers.length) {
     const found = new Set(rows.map((r) => r.permit_number));
     throw MarkingErrors.permitsNotFound(numbers.filter((n) => !found.has(n)));
@@ -44,44 +47,20 @@ export async function projectsOfPermits(m: EntityManager, principal: Principal, 
   return [...new Set(rows.map((r) => r.project_code))].sort();
 }
 
-/**
- * Transaction-scoped advisory locks on the projects, in sorted order (concurrent batches cannot
- * deadlock). Same key as the approval-system ingest ('project:' || code), so a marking and an
- * ingest of the same project serialise too.
- */
-export async function lockProjects(m: EntityManager, sortedCodes: string[]): Promise<void> {
-  await m.query(`SELECT count(pg_advisory_xact_lock(hashtext('project:' || c))) FROM unnest($1::text[]) AS c`, [
-    sortedCodes,
-  ]);
-}
-
 /** Reads the projects with their marking (call after lockProjects) and re-checks their regions. */
 export async function loadProjects(
+  repo: MarkingRepository,
   m: EntityManager,
   principal: Principal,
   codes: string[],
 ): Promise<MarkingProjectRow[]> {
-  const rows: MarkingProjectRow[] = await m.query(
-    `SELECT p.project_code, p.name, p.region_code, p.project_type, pm.state, pm.marked_type, pm.marked_by, pm.step_id
-       FROM project p LEFT JOIN project_marking pm ON pm.project_code = p.project_code
-      WHERE p.project_code = ANY($1::text[]) ORDER BY p.project_code`,
-    [codes],
-  );
+  const rows = await repo.loadProjects(m, codes);
   assertRegionsAllowed(
     principal,
     'projectCode',
     rows.map((r) => ({ key: r.project_code, regionCode: r.region_code })),
   );
   return rows;
-}
-
-/** Every permit of each project (a marking types the project, so all its permits). */
-export async function permitsOfProjects(m: EntityManager, codes: string[]): Promise<Map<string, string[]>> {
-  const rows: Array<{ project_code: string; numbers: string[] }> = await m.query(
-    `SELECT project_code, array_agg(permit_number::text ORDER BY permit_number) AS numbers FROM construction_permit WHERE project_code = ANY($1::text[]) GROUP BY project_code`,
-    [codes],
-  );
-  return new Map(rows.map((r) => [r.project_code, r.numbers]));
 }
 
 export function toMarkedProject(
@@ -108,13 +87,14 @@ export function toMarkedProject(
  * project whose marking is already submitted.
  */
 export async function lockUnsubmittedProjects(
+  repo: MarkingRepository,
   m: EntityManager,
   principal: Principal,
   numbers: string[],
 ): Promise<{ codes: string[]; projects: MarkingProjectRow[] }> {
-  const codes = await projectsOfPermits(m, principal, numbers);
-  await lockProjects(m, codes);
-  const projects = await loadProjects(m, principal, codes);
+  const codes = await projectsOfPermits(repo, m, principal, numbers);
+  await repo.lockProjects(m, codes);
+  const projects = await loadProjects(repo, m, principal, codes);
   const locked = projects.filter((p) => p.state === 'SUBMITTED').map((p) => p.project_code);
   if (locked.length > 0) throw MarkingErrors.locked(locked);
   return { codes, projects };
