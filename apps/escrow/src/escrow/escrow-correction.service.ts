@@ -8,7 +8,6 @@ import {
 } from '@hn/messages';
 import { assertStaff, CORRECTOR } from '@hn/auth';
 import { ScanStaging } from '@hn/documents';
-import { chinaToday } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent, InjectNats } from '@hn/eventing';
 import { NatsConnection } from 'nats';
@@ -16,8 +15,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EscrowErrors } from './escrow.errors';
 import { EscrowRepository, PresaleRow } from './escrow.repository';
 import { RecordRow, rowToRecord } from './escrow-row';
-import { checkAgainstPresale, checkNumber, presaleInScope } from './escrow-record.checks';
-import { validateCorrectionReport, validateEscrowInput } from './escrow-record.validator';
+import { checkAgainstPresale, checkNumber, correctionRecordCheck, presaleInScope } from './escrow-record.checks';
+import { validateCorrectionReport } from './escrow-record.validator';
 
 const SOURCE = '/hn/escrow';
 
@@ -40,11 +39,8 @@ export class EscrowCorrectionService {
   async correct(principal: Principal, body: EscrowCorrectionRequestV1): Promise<EscrowCorrectionResultV1> {
     assertStaff(principal, CORRECTOR);
     const presaleNumber = checkNumber(principal, body?.presaleNumber);
-    const { value, errors } = validateEscrowInput(body?.record, chinaToday());
-    const all = [
-      ...errors.map((e) => ({ ...e, field: `record.${e.field}` })),
-      ...validateCorrectionReport(body?.report),
-    ];
+    const { value, errors } = await correctionRecordCheck(body?.record);
+    const all = [...errors, ...validateCorrectionReport(body?.report)];
     if (!value || all.length > 0) throw EscrowErrors.incomplete(all);
     const report = body.report;
     const check = async (m: EntityManager): Promise<{ presale: PresaleRow; current: RecordRow }> => {

@@ -1,9 +1,16 @@
-import { EscrowRecordInputV1, Principal } from '@hn/messages';
+import {
+  EscrowCorrectedRecord,
+  EscrowRecordInput,
+  EscrowRecordInputV1,
+  escrowInputOf,
+  FieldError,
+  Principal,
+  validateMessage,
+} from '@hn/messages';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
-import { chinaToday, parsePresaleNumber } from '@hn/numbering';
+import { parsePresaleNumber } from '@hn/numbering';
 import { EscrowErrors } from './escrow.errors';
 import { PresaleRow } from './escrow.repository';
-import { validateEscrowInput } from './escrow-record.validator';
 
 /** A well-formed presale number of the caller's regions (400 / 403 otherwise). */
 export function checkNumber(principal: Principal, presaleNumber: unknown): string {
@@ -16,11 +23,24 @@ export function checkNumber(principal: Principal, presaleNumber: unknown): strin
   return presaleNumber;
 }
 
-/** The checked record input (422 listing every problem). */
-export function checkInput(record: unknown): EscrowRecordInputV1 {
-  const { value, errors } = validateEscrowInput(record, chinaToday());
-  if (!value) throw EscrowErrors.incomplete(errors);
-  return value;
+/**
+ * The record validated with its message class, as the gateway validates the PUT body: the same
+ * 422 INCOMPLETE_SUBMISSION field list whether it came through the gateway or straight over NATS.
+ */
+export async function checkInput(record: unknown): Promise<EscrowRecordInputV1> {
+  const checked = await validateMessage(EscrowRecordInput, record);
+  if (!checked.ok) throw EscrowErrors.incomplete(checked.errors);
+  return escrowInputOf(checked.value);
+}
+
+/** The corrected record of a correction, its problems under `record` as the gateway reports them. */
+export async function correctionRecordCheck(
+  record: unknown,
+): Promise<{ value: EscrowRecordInputV1 | null; errors: FieldError[] }> {
+  const checked = await validateMessage(EscrowCorrectedRecord, { record });
+  return checked.ok
+    ? { value: escrowInputOf(checked.value.record), errors: [] }
+    : { value: null, errors: checked.errors };
 }
 
 /** The backfilled permit of a record: 404 when unknown, 403 outside the caller's regions. */

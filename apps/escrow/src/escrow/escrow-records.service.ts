@@ -40,7 +40,7 @@ export class EscrowRecordsService {
   async put(principal: Principal, body: EscrowPutRequestV1): Promise<EscrowPutResultV1> {
     assertStaff(principal);
     const presaleNumber = checkNumber(principal, body?.presaleNumber);
-    const input = checkInput(body?.record);
+    const input = await checkInput(body?.record);
     return this.dataSource.transaction(async (m) => {
       await this.repository.lock(m, [presaleNumber]);
       const presale = presaleInScope(principal, presaleNumber, await this.repository.findPresale(m, presaleNumber));
