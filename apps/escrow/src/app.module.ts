@@ -3,11 +3,15 @@ import { EscrowEvents, PresaleEvents, Rpc } from '@hn/messages';
 import { ServiceKitModule } from '@hn/service-kit';
 import { ESCROW_CONFIG, EscrowConfig } from './config/escrow.config';
 import { EscrowQueryService } from './escrow/escrow-query.service';
+import { EscrowCorrectionService } from './escrow/escrow-correction.service';
 import { EscrowRecordsService } from './escrow/escrow-records.service';
+import { EscrowSubmitService } from './escrow/escrow-submit.service';
+import { EscrowRepository } from './escrow/escrow.repository';
 import { EscrowController } from './escrow/escrow.controller';
 import { escrowMigrations } from './migrations';
 import { PresaleReplicaConsumer } from './presale-replica/presale-replica.consumer';
 import { PresaleReplicaProjector } from './presale-replica/presale-replica.projector';
+import { PresaleReplicaRepository } from './presale-replica/presale-replica.repository';
 
 @Module({})
 export class EscrowAppModule {
@@ -29,7 +33,16 @@ export class EscrowAppModule {
         }),
       ],
       controllers: [EscrowController],
-      providers: [EscrowRecordsService, EscrowQueryService, PresaleReplicaProjector, PresaleReplicaConsumer],
+      providers: [
+        EscrowRepository,
+        EscrowRecordsService,
+        EscrowSubmitService,
+        EscrowCorrectionService,
+        EscrowQueryService,
+        PresaleReplicaRepository,
+        PresaleReplicaProjector,
+        PresaleReplicaConsumer,
+      ],
     };
   }
 }

@@ -24,3 +24,4 @@ export * from './lib/presale-submission.message';
 export * from './lib/alerts';
 export * from './lib/alerts.message';
 export * from './lib/permit-upsert.message';
+export * from './lib/escrow-record.message';

@@ -4,14 +4,6 @@ type ScanColumns<P extends string> = { [K in `${P}sha256` | `${P}content_type` |
   [K in `${P}size`]: number | null;
 } & { [K in `${P}uploaded_at`]: Date | null };
 
-/** Columns of the current record (alias e) with its permit (p) and commitment letter scan (s). */
-export const RECORD_COLUMNS = `e.presale_number, e.region_code, coalesce(p.project_name, '') AS project_name, e.capital_guarantee_fen::text AS capital_guarantee_fen,
-  e.commitment_letter, e.fund_supervision, e.bank, e.account, e.balance_fen::text AS balance_fen, to_char(e.balance_as_of, 'YYYY-MM-DD') AS balance_as_of,
-  e.state, e.version, e.entered_by, e.updated_at, e.commitment_letter_scan_id,
-  s.sha256 AS scan_sha256, s.content_type AS scan_content_type, s.size AS scan_size, s.file_name AS scan_file_name, s.uploaded_at AS scan_uploaded_at`;
-
-export const RECORD_FROM = `escrow_record e LEFT JOIN presale_replica p ON p.presale_number = e.presale_number LEFT JOIN escrow_scan s ON s.id = e.commitment_letter_scan_id`;
-
 /** The entered fields as every query selects them (money as text: bigint). */
 interface InputColumns {
   capital_guarantee_fen: string | null;
@@ -73,15 +65,6 @@ export function rowToRecord(row: RecordRow): EscrowRecordV1 {
   };
 }
 
-/** Columns of every version (alias v) with its commitment letter scan (s) and correction report scan (c). */
-export const VERSION_COLUMNS = `v.version, v.capital_guarantee_fen::text AS capital_guarantee_fen, v.commitment_letter, v.fund_supervision, v.bank, v.account,
-  v.balance_fen::text AS balance_fen, to_char(v.balance_as_of, 'YYYY-MM-DD') AS balance_as_of, v.entered_by, v.entered_at, v.withdrawn_at, v.submitted_at,
-  v.correction_reason, v.correction_document_number,
-  s.sha256 AS scan_sha256, s.content_type AS scan_content_type, s.size AS scan_size, s.file_name AS scan_file_name, s.uploaded_at AS scan_uploaded_at,
-  c.sha256 AS report_sha256, c.content_type AS report_content_type, c.size AS report_size, c.file_name AS report_file_name, c.uploaded_at AS report_uploaded_at`;
-
-export const VERSION_FROM = `escrow_record_version v LEFT JOIN escrow_scan s ON s.id = v.commitment_letter_scan_id LEFT JOIN escrow_scan c ON c.id = v.correction_report_scan_id`;
-
 export type VersionRow = InputColumns & {
   version: number;
   entered_by: string;
@@ -110,4 +93,14 @@ export function rowToVersion(row: VersionRow): EscrowVersionsV1['versions'][numb
         ? { reason: row.correction_reason, documentNumber: row.correction_document_number ?? '', reportScan }
         : null,
   };
+}
+
+/** A backfilled permit (p_*) of the list with its record's columns (null without a record). */
+export interface ListRow extends RecordRow {
+  p_presale_number: string;
+  p_region_code: string;
+  p_project_name: string;
+  developer_name: string;
+  issue_date: string;
+  has_record: boolean;
 }

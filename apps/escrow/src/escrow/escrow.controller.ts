@@ -13,7 +13,9 @@ import {
 } from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { EscrowQueryService } from './escrow-query.service';
+import { EscrowCorrectionService } from './escrow-correction.service';
 import { EscrowRecordsService } from './escrow-records.service';
+import { EscrowSubmitService } from './escrow-submit.service';
 
 /** NATS request/reply handlers of 补录预售资金监管信息 (staff only; queue group "escrow"). */
 @Controller()
@@ -21,6 +23,8 @@ export class EscrowController {
   constructor(
     private readonly records: EscrowRecordsService,
     private readonly queries: EscrowQueryService,
+    private readonly submission: EscrowSubmitService,
+    private readonly corrections: EscrowCorrectionService,
   ) {}
 
   @RpcHandler(Rpc.escrowList)
@@ -55,11 +59,11 @@ export class EscrowController {
 
   @RpcHandler(Rpc.escrowSubmit)
   submit(@Payload() req: RpcPayload<typeof Rpc.escrowSubmit>): Promise<EscrowSubmitResultV1> {
-    return this.records.submit(req.principal, req.body);
+    return this.submission.submit(req.principal, req.body);
   }
 
   @RpcHandler(Rpc.escrowCorrect)
   correct(@Payload() req: RpcPayload<typeof Rpc.escrowCorrect>): Promise<EscrowCorrectionResultV1> {
-    return this.records.correct(req.principal, req.body);
+    return this.corrections.correct(req.principal, req.body);
   }
 }

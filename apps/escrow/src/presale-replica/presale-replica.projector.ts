@@ -8,6 +8,7 @@ import {
 } from '@hn/messages';
 import { parsePresaleNumber } from '@hn/numbering';
 import { EntityManager } from 'typeorm';
+import { PresaleReplicaRepository } from './presale-replica.repository';
 
 /** The fields of a presale permit this service keeps, or null when the payload is not a usable permit. */
 export function replicaRow(permit: unknown): {
@@ -56,6 +57,8 @@ export function correctedPermit(data: RecordCorrectedV1 | undefined): unknown {
  */
 @Injectable()
 export class PresaleReplicaProjector {
+  constructor(private readonly repository: PresaleReplicaRepository) {}
+
   async apply(event: CloudEvent<unknown>, manager: EntityManager): Promise<void> {
     switch (event.type) {
       case PresaleBackfillEvents.permitBackfilled:
@@ -76,28 +79,7 @@ export class PresaleReplicaProjector {
 
   private async upsert(row: ReturnType<typeof replicaRow>, time: string, manager: EntityManager): Promise<void> {
     if (!row) return;
-    await manager.query(
-      `INSERT INTO presale_replica AS r (presale_number, region_code, project_code, project_name, developer_name, issue_date, status, source_time)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (presale_number) DO UPDATE SET region_code = EXCLUDED.region_code, project_code = EXCLUDED.project_code,
-         project_name = EXCLUDED.project_name, developer_name = EXCLUDED.developer_name, issue_date = EXCLUDED.issue_date,
-         status = EXCLUDED.status, source_time = EXCLUDED.source_time
-       WHERE r.source_time <= EXCLUDED.source_time`,
-      [
-        row.presaleNumber,
-        row.regionCode,
-        row.projectCode,
-        row.projectName,
-        row.developerName,
-        row.issueDate,
-        row.status,
-        time,
-      ],
-    );
-    // a corrected permit may move region: its escrow record follows (region scope is checked on it)
-    await manager.query(
-      `UPDATE escrow_record e SET region_code = r.region_code FROM presale_replica r WHERE r.presale_number = $1 AND e.presale_number = r.presale_number AND e.region_code <> r.region_code`,
-      [row.presaleNumber],
-    );
+    await this.repository.upsert(manager, row, time);
+    await this.repository.moveRecordRegion(manager, row.presaleNumber);
   }
 }

@@ -2,6 +2,7 @@ import { GatewayEvents } from '@hn/messages';
 import { JSONCodec, Msg, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { AccountStateCache } from './account-state.cache';
+import { AccountStateRepository } from './account-state.repository';
 
 class FakeDb {
   rows = new Map<string, { version: number; active: boolean }>();
@@ -39,7 +40,7 @@ describe(AccountStateCache.name, () => {
     nats = new FakeNats();
     db.rows.set('hn_a', { version: 1, active: true });
     cache = new AccountStateCache(
-      db as unknown as DataSource,
+      new AccountStateRepository(db as unknown as DataSource),
       { accountCacheTtlMs: 2000 },
       nats as unknown as NatsConnection,
     );
@@ -103,7 +104,9 @@ describe(AccountStateCache.name, () => {
   });
 
   it('does not cache with a TTL of 0', async () => {
-    const uncached = new AccountStateCache(db as unknown as DataSource, { accountCacheTtlMs: 0 });
+    const uncached = new AccountStateCache(new AccountStateRepository(db as unknown as DataSource), {
+      accountCacheTtlMs: 0,
+    });
     await uncached.accepts('integrator', 'hn_a', 1);
     await uncached.accepts('integrator', 'hn_a', 1);
     expect(db.queries).toBe(2);

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Op
 import { AccountChangedV1, AccountKind, GatewayEvents } from '@hn/messages';
 import { InjectNats } from '@hn/eventing';
 import { JSONCodec, NatsConnection, Subscription } from 'nats';
-import { DataSource } from 'typeorm';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
+import { AccountStateRepository } from './account-state.repository';
 
 /** What a replica needs to accept a token: the account exists, is enabled and not deleted, and its token version. */
 export interface AccountState {
@@ -16,11 +16,6 @@ interface Entry extends AccountState {
 }
 
 const MAX_ENTRIES = 50_000;
-
-const STATE_SQL: Record<AccountKind, string> = {
-  integrator: `SELECT token_version AS version, (NOT disabled AND deleted_at IS NULL) AS active FROM integrator_client WHERE client_id = $1`,
-  staff: `SELECT token_version AS version, (NOT disabled AND deleted_at IS NULL) AS active FROM staff_user WHERE username = $1`,
-};
 
 /**
  * Per-replica cache of account states for the access-token guard, so the hot path needs no
@@ -39,7 +34,7 @@ export class AccountStateCache implements OnApplicationBootstrap, OnModuleDestro
   private subscription: Subscription | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: AccountStateRepository,
     @Inject(GATEWAY_CONFIG) private readonly config: Pick<GatewayConfig, 'accountCacheTtlMs'>,
     @Optional() @InjectNats() private readonly nats?: NatsConnection,
   ) {}
@@ -85,7 +80,7 @@ export class AccountStateCache implements OnApplicationBootstrap, OnModuleDestro
   private load(kind: AccountKind, id: string, key: string): Promise<AccountState> {
     const pending = this.inflight.get(key);
     if (pending) return pending;
-    const promise = this.query(kind, id).then(
+    const promise = this.lookup(kind, id).then(
       (state) => {
         if (this.inflight.get(key) === promise) {
           this.inflight.delete(key);
@@ -109,9 +104,8 @@ export class AccountStateCache implements OnApplicationBootstrap, OnModuleDestro
     return promise;
   }
 
-  private async query(kind: AccountKind, id: string): Promise<AccountState> {
-    const rows = (await this.dataSource.query(STATE_SQL[kind], [id])) as Array<{ version: number; active: boolean }>;
-    const row = rows[0];
+  private async lookup(kind: AccountKind, id: string): Promise<AccountState> {
+    const row = await this.repository.find(kind, id);
     return row ? { active: row.active, version: Number(row.version) } : { active: false, version: 0 };
   }
 }

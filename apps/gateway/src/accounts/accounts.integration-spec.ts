@@ -5,10 +5,13 @@ import { DataSource } from 'typeorm';
 import { gatewayEntities } from '../app.module';
 import { IntegratorsService } from '../integrators/integrators.service';
 import { gatewayMigrations } from '../migrations';
+import { StaffAccountsRepository } from '../staff/staff-accounts.repository';
 import { StaffAccountsService } from '../staff/staff-accounts.service';
 import { AccountNotifier } from './account-events';
 import { AccountStateCache } from './account-state.cache';
+import { AccountStateRepository } from './account-state.repository';
 import { IntegratorAdminService } from './integrator-admin.service';
+import { StaffAdminRepository } from './staff-admin.repository';
 import { StaffAdminService } from './staff-admin.service';
 
 describe('account lifecycle (gateway database)', () => {
@@ -36,9 +39,9 @@ describe('account lifecycle (gateway database)', () => {
     await runMigrationsLocked(dataSource);
     integrators = new IntegratorsService(dataSource);
     integratorAdmin = new IntegratorAdminService(dataSource, notifier);
-    staff = new StaffAccountsService(dataSource);
-    staffAdmin = new StaffAdminService(dataSource, notifier);
-    cache = new AccountStateCache(dataSource, { accountCacheTtlMs: 0 });
+    staff = new StaffAccountsService(new StaffAccountsRepository(dataSource));
+    staffAdmin = new StaffAdminService(dataSource, new StaffAdminRepository(dataSource), notifier);
+    cache = new AccountStateCache(new AccountStateRepository(dataSource), { accountCacheTtlMs: 0 });
   });
 
   afterAll(async () => {

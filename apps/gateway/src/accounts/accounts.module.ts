@@ -1,10 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { ACCOUNT_NOTIFIER } from './account-events';
 import { AccountStateCache } from './account-state.cache';
+import { AccountStateRepository } from './account-state.repository';
 import { AdminIntegratorsController } from './admin-integrators.controller';
 import { AdminStaffController } from './admin-staff.controller';
 import { IntegratorAdminService } from './integrator-admin.service';
 import { NatsAccountNotifier } from './nats-account-notifier';
+import { StaffAdminRepository } from './staff-admin.repository';
 import { StaffAdminService } from './staff-admin.service';
 
 /**
@@ -15,9 +17,11 @@ import { StaffAdminService } from './staff-admin.service';
 @Module({
   controllers: [AdminIntegratorsController, AdminStaffController],
   providers: [
+    AccountStateRepository,
     AccountStateCache,
     { provide: ACCOUNT_NOTIFIER, useClass: NatsAccountNotifier },
     IntegratorAdminService,
+    StaffAdminRepository,
     StaffAdminService,
   ],
   exports: [AccountStateCache],

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ACCOUNT_NOTIFIER, AccountNotifier } from './account-events';
 import { AccountErrors, AccountStatus, statusOf } from './accounts.errors';
 import { AccountChange } from './integrator-admin.service';
+import { StaffAdminRepository, StaffAdminRow, StaffPatch } from './staff-admin.repository';
 
 /** A staff account as operators see it (never the password hash). */
 export interface StaffSummary {
@@ -17,24 +18,6 @@ export interface StaffSummary {
   lockedUntil: string | null;
 }
 
-interface StaffAdminRow {
-  username: string;
-  role: StaffRole;
-  region_code: string;
-  disabled: boolean;
-  deleted_at: Date | null;
-  token_version: number;
-  created_at: Date;
-  locked_until: Date | null;
-}
-
-const SELECT_STAFF = `
-  SELECT s.username, s.role, s.region_code, s.disabled, s.deleted_at, s.token_version, s.created_at,
-         CASE WHEN f.locked_until > now() THEN f.locked_until END AS locked_until
-    FROM staff_user s LEFT JOIN staff_login_failure f ON f.username = s.username`;
-
-type Patch = { disabled?: boolean; deleted?: true; bumpVersion?: true };
-
 /**
  * Lifecycle of staff accounts for the operator commands and the ADMIN API: list, disable, enable
  * and (soft) delete. Disabling and deleting bump the token version, so the account's tokens are
@@ -44,11 +27,12 @@ type Patch = { disabled?: boolean; deleted?: true; bumpVersion?: true };
 export class StaffAdminService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: StaffAdminRepository,
     @Inject(ACCOUNT_NOTIFIER) private readonly notifier: AccountNotifier,
   ) {}
 
   async list(): Promise<StaffSummary[]> {
-    const rows = (await this.dataSource.query(`${SELECT_STAFF} ORDER BY s.created_at, s.username`)) as StaffAdminRow[];
+    const rows = await this.repository.list();
     return rows.map(staffSummaryOf);
   }
 
@@ -67,15 +51,12 @@ export class StaffAdminService {
   private async change(
     username: string,
     event: AccountChangedV1['change'],
-    patch: (row: StaffAdminRow) => Patch | null,
+    patch: (row: StaffAdminRow) => StaffPatch | null,
     idempotentWhenDeleted = false,
   ): Promise<AccountChange<StaffSummary>> {
     const result = await this.dataSource.transaction(async (manager: EntityManager) => {
-      const locked = (await manager.query(`SELECT username FROM staff_user WHERE username = $1 FOR UPDATE`, [
-        username,
-      ])) as unknown[];
-      if (locked.length === 0) throw AccountErrors.staffNotFound(username);
-      const row = ((await manager.query(`${SELECT_STAFF} WHERE s.username = $1`, [username])) as StaffAdminRow[])[0]!;
+      if (!(await this.repository.lock(manager, username))) throw AccountErrors.staffNotFound(username);
+      const row = (await this.repository.find(manager, username))!;
       const before = staffSummaryOf(row);
       if (row.deleted_at) {
         if (idempotentWhenDeleted) return { account: before, before, after: before, changed: false };
@@ -83,18 +64,8 @@ export class StaffAdminService {
       }
       const update = patch(row);
       if (!update) return { account: before, before, after: before, changed: false };
-      await manager.query(
-        `UPDATE staff_user
-            SET disabled = COALESCE($2, disabled),
-                deleted_at = CASE WHEN $3 THEN now() ELSE deleted_at END,
-                token_version = token_version + CASE WHEN $4 THEN 1 ELSE 0 END,
-                updated_at = now()
-          WHERE username = $1`,
-        [username, update.disabled ?? null, update.deleted === true, update.bumpVersion === true],
-      );
-      const after = staffSummaryOf(
-        ((await manager.query(`${SELECT_STAFF} WHERE s.username = $1`, [username])) as StaffAdminRow[])[0]!,
-      );
+      await this.repository.update(manager, username, update);
+      const after = staffSummaryOf((await this.repository.find(manager, username))!);
       return { account: after, before, after, changed: true };
     });
     if (result.changed) await this.notifier.accountChanged({ kind: 'staff', id: username, change: event });

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
 import { AuditInterceptor } from './audit.interceptor';
+import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 
 /**
@@ -11,7 +12,7 @@ import { AuditService } from './audit.service';
 @Global()
 @Module({
   controllers: [AuditController],
-  providers: [AuditService, AuditInterceptor],
+  providers: [AuditRepository, AuditService, AuditInterceptor],
   exports: [AuditService, AuditInterceptor],
 })
 export class AuditModule {}

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PageV1 } from '@hn/messages';
-import { DataSource } from 'typeorm';
+import { AuditRepository, AuditRow } from './audit.repository';
 import { redactForAudit } from './redact';
 
 /** One audited action. `before` / `after` are redacted before they are stored. */
@@ -42,20 +42,6 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-interface AuditRow {
-  id: string;
-  at: Date;
-  actor: string;
-  role: string | null;
-  region: string | null;
-  action: string;
-  target: string | null;
-  before: unknown;
-  after: unknown;
-  correlation_id: string | null;
-  status: number;
-}
-
 const MAX_ACTOR_LENGTH = 128;
 const MAX_TEXT_LENGTH = 1000;
 
@@ -64,7 +50,7 @@ const MAX_TEXT_LENGTH = 1000;
 export class AuditService {
   private readonly logger = new Logger('Audit');
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: AuditRepository) {}
 
   /**
    * Stores one entry. Never throws: an audit failure must not fail the request it describes, so it
@@ -76,21 +62,17 @@ export class AuditService {
         entry.before === undefined || entry.before === null ? null : JSON.stringify(redactForAudit(entry.before));
       const after =
         entry.after === undefined || entry.after === null ? null : JSON.stringify(redactForAudit(entry.after));
-      await this.dataSource.query(
-        `INSERT INTO audit_entry (actor, role, region, action, target, before, after, correlation_id, status)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)`,
-        [
-          entry.actor.slice(0, MAX_ACTOR_LENGTH),
-          entry.role ?? null,
-          entry.region ?? null,
-          entry.action.slice(0, MAX_TEXT_LENGTH),
-          entry.target === undefined || entry.target === null ? null : entry.target.slice(0, MAX_TEXT_LENGTH),
-          before,
-          after,
-          entry.correlationId ?? null,
-          entry.status,
-        ],
-      );
+      await this.repository.insert({
+        actor: entry.actor.slice(0, MAX_ACTOR_LENGTH),
+        role: entry.role ?? null,
+        region: entry.region ?? null,
+        action: entry.action.slice(0, MAX_TEXT_LENGTH),
+        target: entry.target === undefined || entry.target === null ? null : entry.target.slice(0, MAX_TEXT_LENGTH),
+        before,
+        after,
+        correlationId: entry.correlationId ?? null,
+        status: entry.status,
+      });
       return true;
     } catch (err) {
       this.logger.error(
@@ -108,36 +90,11 @@ export class AuditService {
 
   /** Newest first. */
   async list(query: AuditQuery): Promise<PageV1<AuditEntryV1>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.actor) {
-      params.push(query.actor);
-      where.push(`actor = $${params.length}`);
-    }
-    if (query.action) {
-      params.push(`${query.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`action LIKE $${params.length}`);
-    }
-    if (query.from) {
-      params.push(query.from);
-      where.push(`at >= $${params.length}`);
-    }
-    if (query.to) {
-      params.push(query.to);
-      where.push(`at < $${params.length}`);
-    }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM audit_entry ${clause}`,
-      params,
-    )) as Array<{ total: number }>;
-    const rows = (await this.dataSource.query(
-      `SELECT id, at, actor, role, region, action, target, before, after, correlation_id, status
-         FROM audit_entry ${clause}
-        ORDER BY at DESC, id DESC
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
-    )) as AuditRow[];
+    const { rows, total } = await this.repository.page(
+      { actor: query.actor, actionPrefix: query.action, from: query.from, to: query.to },
+      query.pageSize,
+      (query.page - 1) * query.pageSize,
+    );
     return { items: rows.map(toEntry), page: query.page, pageSize: query.pageSize, total };
   }
 }

@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { DataSource } from 'typeorm';
 import { gatewayEntities } from '../app.module';
 import { AccountNotifier, publishAccountChanged } from '../accounts/account-events';
+import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
 import { gatewayMigrations } from '../migrations';
 
@@ -72,7 +73,7 @@ export async function auditCli(
   after: unknown,
   status = 200,
 ): Promise<void> {
-  await new AuditService(dataSource).record({
+  await new AuditService(new AuditRepository(dataSource)).record({
     actor: `operator:${operatorName()}`,
     role: null,
     region: null,

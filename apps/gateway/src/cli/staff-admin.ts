@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { StaffAdminRepository } from '../accounts/staff-admin.repository';
 import { StaffAdminService } from '../accounts/staff-admin.service';
 import { auditCli, cliNotifier, runCli, UsageError, withGatewayDatabase } from './cli-support';
 
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   if (command !== 'list' && !username) throw new UsageError(`缺少 --username (missing --username)\n${USAGE}`);
 
   await withGatewayDatabase(async (dataSource) => {
-    const service = new StaffAdminService(dataSource, cliNotifier());
+    const service = new StaffAdminService(dataSource, new StaffAdminRepository(dataSource), cliNotifier());
     if (command === 'list') {
       for (const item of await service.list()) process.stdout.write(`${JSON.stringify(item)}\n`);
       return;

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
 import { operatorName, UsageError, withGatewayDatabase } from './cli-support';
+import { StaffAccountsRepository } from '../staff/staff-accounts.repository';
 import { StaffAccountsService } from '../staff/staff-accounts.service';
 
 const USAGE =
@@ -39,13 +41,13 @@ async function main(): Promise<void> {
     throw new UsageError(`缺少参数 missing argument\n${USAGE}`);
 
   const created = await withGatewayDatabase(async (dataSource) => {
-    const account = await new StaffAccountsService(dataSource).create({
+    const account = await new StaffAccountsService(new StaffAccountsRepository(dataSource)).create({
       username: values.username!,
       password,
       role: values.role!,
       region: values.region!,
     });
-    await new AuditService(dataSource).record({
+    await new AuditService(new AuditRepository(dataSource)).record({
       actor: `operator:${operatorName()}`,
       role: null,
       region: account.region,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Rpc } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
-import { EscrowCorrectionDataDto, EscrowRecordDto, SubmitEscrowDto } from './dto/escrow-bodies.dto';
+import { EscrowCorrectionDataDto, SubmitEscrowDto } from './dto/escrow-bodies.dto';
 import { EscrowGatewayService } from './escrow-gateway.service';
 import { EscrowCorrectionDataPipe, EscrowRecordPipe, SubmitEscrowPipe } from './escrow-inputs';
 
@@ -28,7 +28,7 @@ const fieldsOf = async (run: Promise<unknown>): Promise<string[]> => {
 };
 
 describe('escrow gateway inputs', () => {
-  const put = (body: unknown) => new EscrowRecordPipe().transform(body, { type: 'body', metatype: EscrowRecordDto });
+  const put = (body: unknown) => new EscrowRecordPipe().transform(body);
   const submit = (body: unknown) => new SubmitEscrowPipe().transform(body, { type: 'body', metatype: SubmitEscrowDto });
   const correction = (body: unknown) =>
     new EscrowCorrectionDataPipe().transform(body, { type: 'body', metatype: EscrowCorrectionDataDto });

@@ -1,12 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { EscrowRecordInput, validateMessage } from '@hn/messages';
+import { incompleteSubmission } from '../presale/presale-submission.pipe';
 import { SupervisionBodyPipe } from '../supervision/supervision-inputs';
-import { EscrowCorrectionDataDto, EscrowRecordDto, SubmitEscrowDto, WithdrawEscrowDto } from './dto/escrow-bodies.dto';
+import { EscrowCorrectionDataDto, SubmitEscrowDto, WithdrawEscrowDto } from './dto/escrow-bodies.dto';
 
-/** 422 INCOMPLETE_SUBMISSION listing every problem of a PUT body (EscrowRecordInputV1). */
+/**
+ * 422 INCOMPLETE_SUBMISSION listing every problem of a PUT body, validated with the message class
+ * EscrowRecordInput of @hn/messages: the same call the escrow service makes on its RPC payload.
+ */
 @Injectable()
-export class EscrowRecordPipe extends SupervisionBodyPipe<EscrowRecordDto> {
-  constructor() {
-    super(EscrowRecordDto);
+export class EscrowRecordPipe implements PipeTransform<unknown, Promise<EscrowRecordInput>> {
+  async transform(value: unknown): Promise<EscrowRecordInput> {
+    const result = await validateMessage(EscrowRecordInput, value);
+    if (!result.ok) throw incompleteSubmission(result.errors);
+    return result.value;
   }
 }
 

@@ -5,6 +5,8 @@ import {
   EscrowCorrectionResultV1,
   EscrowPageV1,
   EscrowPutResultV1,
+  escrowInputOf,
+  EscrowRecordInput,
   EscrowRecordInputV1,
   EscrowRecordV1,
   EscrowSubmitResultV1,
@@ -29,7 +31,6 @@ import {
 import {
   ESCROW_PRESALE_EXAMPLE,
   EscrowCorrectionDataDto,
-  EscrowRecordDto,
   SubmitEscrowDto,
   WithdrawEscrowDto,
 } from './dto/escrow-bodies.dto';
@@ -246,7 +247,7 @@ export class EscrowController {
   })
   @ApiParam({ name: 'presaleNumber', example: ESCROW_PRESALE_EXAMPLE, description: '统一预售许可证号（补录 Z 号）' })
   @ApiBody({
-    type: EscrowRecordDto,
+    type: EscrowRecordInput,
     examples: {
       supervised: { summary: '实行资金监管 with fund supervision', value: RECORD_EXAMPLE },
       letter: { summary: '以承诺函替代资本保证金 commitment letter instead of a guarantee', value: LETTER_EXAMPLE },
@@ -271,16 +272,7 @@ export class EscrowController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Audited<EscrowPutResultV1>> {
     assertRegionAllowed(principal, presale.regionCode, { what: `预售许可证 ${presale.value}`, field: 'presaleNumber' });
-    const record: EscrowRecordInputV1 = {
-      capitalGuaranteeAmount: body.capitalGuaranteeAmount,
-      commitmentLetter: body.commitmentLetter,
-      fundSupervision: body.fundSupervision,
-      bank: body.bank ?? null,
-      account: body.account ?? null,
-      balance: body.balance,
-      balanceAsOf: body.balanceAsOf,
-    };
-    const result = await this.escrow.put(principal, { presaleNumber: presale.value, record }, cid);
+    const result = await this.escrow.put(principal, { presaleNumber: presale.value, record: escrowInputOf(body) }, cid);
     void reply.status(result.outcome === 'created' ? 201 : 200);
     return result;
   }
@@ -499,21 +491,11 @@ export class EscrowController {
     const { data, scan } = await this.scans.read(request, (raw) =>
       this.correctionData.transform(raw, { type: 'body', metatype: EscrowCorrectionDataDto }),
     );
-    const r = data.record;
-    const record: EscrowRecordInputV1 = {
-      capitalGuaranteeAmount: r.capitalGuaranteeAmount,
-      commitmentLetter: r.commitmentLetter,
-      fundSupervision: r.fundSupervision,
-      bank: r.bank ?? null,
-      account: r.account ?? null,
-      balance: r.balance,
-      balanceAsOf: r.balanceAsOf,
-    };
     return this.escrow.correct(
       principal,
       {
         presaleNumber: presale.value,
-        record,
+        record: escrowInputOf(data.record),
         report: { reason: data.reason, documentNumber: data.documentNumber, scan },
       },
       cid,

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import {
+  EscrowEvents,
+  EscrowRecordedV1,
+  EscrowSubmitRequestV1,
+  EscrowSubmitResultV1,
+  FieldError,
+  Principal,
+} from '@hn/messages';
+import { assertRegionAllowed, assertStaff, regionOf } from '@hn/auth';
+import { parsePresaleNumber } from '@hn/numbering';
+import { currentCorrelationId } from '@hn/observability';
+import { enqueueEvent } from '@hn/eventing';
+import { DataSource } from 'typeorm';
+import { EscrowErrors } from './escrow.errors';
+import { EscrowRepository } from './escrow.repository';
+import { rowToRecord } from './escrow-row';
+
+export const MAX_SUBMIT_PERMITS = 100;
+const SOURCE = '/hn/escrow';
+
+/**
+ * 提交: every listed record must be a complete DRAFT; all are locked and published together
+ * (hn.escrow.record.recorded.v1 in the outbox of the same transaction), or none.
+ */
+@Injectable()
+export class EscrowSubmitService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: EscrowRepository,
+  ) {}
+
+  async submit(principal: Principal, body: EscrowSubmitRequestV1): Promise<EscrowSubmitResultV1> {
+    assertStaff(principal);
+    const raw: unknown[] = Array.isArray(body?.presaleNumbers) ? body.presaleNumbers : [];
+    const errors: FieldError[] = [];
+    if (raw.length < 1 || raw.length > MAX_SUBMIT_PERMITS)
+      errors.push({
+        field: 'presaleNumbers',
+        reason: `须列出 1–${MAX_SUBMIT_PERMITS} 个预售许可证号 (1..${MAX_SUBMIT_PERMITS} presale numbers)`,
+      });
+    raw.forEach((n, i) => {
+      if (typeof n !== 'string' || parsePresaleNumber(n) === null)
+        errors.push({ field: `presaleNumbers[${i}]`, reason: '预售许可证编号格式无效 (invalid presale number)' });
+    });
+    if (new Set(raw).size !== raw.length)
+      errors.push({ field: 'presaleNumbers', reason: '预售许可证号不能重复 (must be distinct)' });
+    if (errors.length > 0) throw EscrowErrors.incomplete(errors);
+    const numbers = [...(raw as string[])].sort();
+    numbers.forEach((n) =>
+      assertRegionAllowed(principal, regionOf(n), {
+        what: `预售许可证 ${n}`,
+        field: `presaleNumbers[${raw.indexOf(n)}]`,
+      }),
+    );
+    return this.dataSource.transaction(async (m) => {
+      await this.repository.lock(m, numbers);
+      const rows = await this.repository.findRecords(m, numbers);
+      const missing = numbers.filter((n) => !rows.some((r) => r.presale_number === n));
+      if (missing.length > 0) throw EscrowErrors.notFound(missing);
+      for (const row of rows)
+        assertRegionAllowed(principal, row.region_code, {
+          what: `预售许可证 ${row.presale_number}`,
+          field: `presaleNumbers[${raw.indexOf(row.presale_number)}]`,
+        });
+      const locked = rows.filter((r) => r.state === 'SUBMITTED').map((r) => r.presale_number);
+      if (locked.length > 0) throw EscrowErrors.locked(locked);
+      const withoutLetter = rows.filter((r) => r.commitment_letter && r.commitment_letter_scan_id === null);
+      if (withoutLetter.length > 0) {
+        throw EscrowErrors.incomplete(
+          withoutLetter.map((r) => ({
+            field: `presaleNumbers[${raw.indexOf(r.presale_number)}]`,
+            reason: `${r.presale_number}: 已选择承诺函，请先上传承诺函扫描件 (commitment letter scan missing)`,
+          })),
+        );
+      }
+      await this.repository.markSubmitted(m, numbers, principal.id);
+      const records = (await this.repository.findRecords(m, numbers)).map(rowToRecord);
+      for (const record of records) {
+        await enqueueEvent<EscrowRecordedV1>(m, {
+          source: SOURCE,
+          type: EscrowEvents.recordRecorded,
+          subject: record.presaleNumber,
+          data: { record },
+          correlationId: currentCorrelationId(),
+        });
+      }
+      return { records };
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { StaffRole } from '@hn/messages';
+import { DataSource } from 'typeorm';
+
+/** One row for every username asked about: the account's columns are null when there is none. */
+export interface LoginRow {
+  username: string | null;
+  password_hash: string | null;
+  role: StaffRole | null;
+  region_code: string | null;
+  usable: boolean | null;
+  token_version: number | null;
+  lock_seconds_left: number | null;
+}
+
+/** Failure counters of names not seen for a day (and not locked) are dropped. */
+const FAILURE_RETENTION = '1 day';
+
+const INSERT_STAFF = `INSERT INTO staff_user (username, password_hash, role, region_code) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (username) DO NOTHING RETURNING username`;
+
+const SELECT_LOGIN = `SELECT s.username, s.password_hash, s.role, s.region_code, (NOT s.disabled AND s.deleted_at IS NULL) AS usable, s.token_version,
+              CASE WHEN f.locked_until > now() THEN ceil(extract(epoch FROM f.locked_until - now()))::int END AS lock_seconds_left
+         FROM (SELECT $1::text AS username) q
+         LEFT JOIN staff_user s ON s.username = q.username
+         LEFT JOIN staff_login_failure f ON f.username = q.username`;
+
+const CLEAR_FAILURES = `WITH cleared AS (DELETE FROM staff_login_failure WHERE username = $1 AND (locked_until IS NULL OR locked_until <= now()) RETURNING 1)
+       SELECT EXISTS (SELECT 1 FROM staff_login_failure WHERE username = $1 AND locked_until > now()) AS locked`;
+
+const PRUNE_FAILURES = `DELETE FROM staff_login_failure WHERE last_failure_at < now() - interval '${FAILURE_RETENTION}' AND (locked_until IS NULL OR locked_until <= now())`;
+
+const RECORD_FAILURE = `INSERT INTO staff_login_failure AS f (username, failed_logins, locked_until, last_failure_at)
+       VALUES ($1, 1, CASE WHEN 1 >= $2 THEN now() + make_interval(mins => $3) END, now())
+       ON CONFLICT (username) DO UPDATE
+          SET failed_logins = CASE WHEN f.locked_until IS NOT NULL THEN 1 ELSE f.failed_logins + 1 END,
+              locked_until = CASE WHEN (CASE WHEN f.locked_until IS NOT NULL THEN 1 ELSE f.failed_logins + 1 END) >= $2
+                                  THEN now() + make_interval(mins => $3) ELSE NULL END,
+              last_failure_at = now()
+        WHERE f.locked_until IS NULL OR f.locked_until <= now()`;
+
+/**
+ * SQL of staff accounts and login failure counters (staff_user, staff_login_failure). Hand-written:
+ * each is one atomic statement (insert-if-absent, counter upsert, clear-unless-locked).
+ */
+@Injectable()
+export class StaffAccountsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** False when the username is taken. */
+  async insert(username: string, passwordHash: string, role: StaffRole, region: string): Promise<boolean> {
+    const inserted = (await this.dataSource.query(INSERT_STAFF, [username, passwordHash, role, region])) as unknown[];
+    return inserted.length > 0;
+  }
+
+  /** Exactly one row, whether the account exists or not. */
+  async findLogin(username: string): Promise<LoginRow> {
+    const rows = (await this.dataSource.query(SELECT_LOGIN, [username])) as LoginRow[];
+    return rows[0]!;
+  }
+
+  /** Clears the counter unless a concurrent attempt locked the name meanwhile; whether it is locked. */
+  async clearFailures(username: string): Promise<boolean> {
+    const [{ locked }] = (await this.dataSource.query(CLEAR_FAILURES, [username])) as [{ locked: boolean }];
+    return locked;
+  }
+
+  async pruneFailures(): Promise<void> {
+    await this.dataSource.query(PRUNE_FAILURES);
+  }
+
+  /** One more failure; the counter starts again after an expired lock. Atomic under concurrency. */
+  async recordFailure(username: string, maxFailures: number, lockMinutes: number): Promise<void> {
+    await this.dataSource.query(RECORD_FAILURE, [username, maxFailures, lockMinutes]);
+  }
+}
