@@ -114,6 +114,86 @@ describe('presale submission rules are the same at the gateway and in the servic
     });
   });
 
+  describe('已办预售未办施工许可: the UnpermittedPresaleSubmission message class on both sides', () => {
+    const staff: Principal = {
+      kind: 'staff',
+      id: 'direct-nats-staff',
+      regions: ['430223'],
+      scopes: ['supervision:read', 'supervision:write'],
+      role: 'COUNTY',
+    };
+    let staffToken: string;
+    const unpermitted = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+      projectName: '攸县滨江花园一期',
+      regionCode: '430223',
+      developer: { name: '攸县滨江置业有限公司', creditCode: creditCode() },
+      localCertificateNumber: '攸住建预字〔2023〕第021号',
+      issueDate: '2023-11-20',
+      ...overrides,
+    });
+
+    beforeAll(async () => {
+      await platform.createStaff('youxian.one', 'OneContract2024ok', 'COUNTY', '430223');
+      staffToken = await platform.staffToken('youxian.one', 'OneContract2024ok', '10.40.0.1');
+    });
+
+    const unpermittedViaGateway = async (data: unknown): Promise<Problem> => {
+      const form = new FormData();
+      form.append('data', JSON.stringify(data));
+      form.append('scan', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'scan.pdf');
+      const res = await fetch(`${platform.gatewayUrl}/api/v1/supervision/presale-without-permit`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${staffToken}` },
+        body: form,
+      });
+      const problem = (await res.json()) as Problem;
+      return { ...problem, status: res.status };
+    };
+
+    const unpermittedViaNats = async (data: unknown): Promise<Problem> => {
+      // the payload rules run before the staged scan is read, so any scan reference does
+      const scan = { sha256: '0'.repeat(64), contentType: 'application/pdf', size: 16, fileName: 'scan.pdf' };
+      try {
+        await rpc.call(Rpc.unpermittedRegister, staff, { submission: data as never, scan: scan as never });
+      } catch (err) {
+        return (err as DomainException).problem as Problem;
+      }
+      throw new Error('the service accepted an invalid registration');
+    };
+
+    // (control characters and a non-object data part are refused earlier by the gateway's body guard)
+    const badRegistrations: Array<[string, unknown]> = [
+      [
+        'every field wrong at once',
+        unpermitted({
+          projectName: ' ',
+          regionCode: '43',
+          developer: { name: '', creditCode: '91430223MA4Q0ABC10' },
+          localCertificateNumber: '',
+          issueDate: '2099-01-01',
+          address: 'x'.repeat(301),
+        }),
+      ],
+      ['an empty data part: every required field', {}],
+      ['unknown fields, wrong nested types', { ...unpermitted({ developer: 'x', address: 42 }), extra: 1 }],
+      [
+        'a region not in force on the issue date, with a missing field',
+        unpermitted({ regionCode: '439999', localCertificateNumber: '' }),
+      ],
+    ];
+
+    it.each(badRegistrations)('%s: same status, problem code, field list and reasons', async (_name, data) => {
+      const [gateway, service] = [await unpermittedViaGateway(data), await unpermittedViaNats(data)];
+      expect(gateway).toMatchObject({ status: 422, code: 'INCOMPLETE_SUBMISSION' });
+      expect(gateway.errors!.length).toBeGreaterThan(0);
+      expect({ status: service.status, code: service.code, errors: byField(service) }).toEqual({
+        status: gateway.status,
+        code: gateway.code,
+        errors: byField(gateway),
+      });
+    });
+  });
+
   it('padded text is trimmed on both sides: the same (non-validation) outcome', async () => {
     const body = presaleSubmission({
       projectName: '  锦绣星城三期  ',

@@ -21,3 +21,4 @@ export * from './lib/validation/flatten-validation-errors';
 export * from './lib/validation/submission-constraints';
 export * from './lib/validation/validate-message';
 export * from './lib/presale-submission.message';
+export * from './lib/unpermitted-submission.message';

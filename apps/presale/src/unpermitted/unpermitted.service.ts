@@ -8,8 +8,8 @@ import {
   UnpermittedPresaleProjectV1,
   UnpermittedPresaleRegisteredV1,
   UnpermittedPresaleRegisterRequestV1,
+  validateUnpermittedSubmission,
 } from '@hn/messages';
-import { chinaToday } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +17,6 @@ import { DataSource } from 'typeorm';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { ScanStore, storedScanOf } from '../scans/scan-store';
 import { assertRegionFilter, optionalRegion, optionalText, pageOf } from '../scans/staff-scope';
-import { validateUnpermittedSubmission } from './unpermitted-submission.validator';
 import { ProjectRow, UnpermittedRepository } from './unpermitted.repository';
 
 function projectOf(r: ProjectRow): UnpermittedPresaleProjectV1 {
@@ -52,9 +51,10 @@ export class UnpermittedPresaleService {
     request: UnpermittedPresaleRegisterRequestV1,
   ): Promise<UnpermittedPresaleProjectV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
-    const s = request?.submission;
-    const errors = validateUnpermittedSubmission(s, chinaToday());
-    if (errors.length > 0) throw PresaleErrors.incomplete(errors);
+    // payload rules: the message class of @hn/messages with its region rule, as the gateway applies them
+    const checked = await validateUnpermittedSubmission(request?.submission);
+    if (!checked.ok) throw PresaleErrors.incomplete(checked.errors);
+    const s = checked.value;
     assertRegionAllowed(principal, s.regionCode, { field: 'regionCode' });
     const bytes = await this.scans.take(request.scan, 'scan');
     return this.dataSource.transaction(async (manager) => {
