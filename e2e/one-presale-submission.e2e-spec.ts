@@ -114,7 +114,7 @@ describe('presale submission rules are the same at the gateway and in the servic
     });
   });
 
-  describe('已办预售未办施工许可: the UnpermittedPresaleSubmission message class on both sides', () => {
+  describe('staff payloads: UnpermittedPresaleSubmission, BackfillSubmitRequest, BackfillWithdrawRequest on both sides', () => {
     const staff: Principal = {
       kind: 'staff',
       id: 'direct-nats-staff',
@@ -192,6 +192,67 @@ describe('presale submission rules are the same at the gateway and in the servic
         errors: byField(gateway),
       });
     });
+
+    const viaGatewayJson = async (path: string, body: unknown): Promise<Problem> => {
+      const res = await fetch(`${platform.gatewayUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${staffToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const problem = (await res.json()) as Problem;
+      return { ...problem, status: res.status };
+    };
+    const problemOf = async (call: Promise<unknown>): Promise<Problem> => {
+      try {
+        await call;
+      } catch (err) {
+        return (err as DomainException).problem as Problem;
+      }
+      throw new Error('the service accepted an invalid body');
+    };
+
+    // submit bodies the class refuses are 400 VALIDATION_FAILED at the gateway (its global pipe checks the body type)
+    const badLifecycle: Array<[string, 'submit' | 'withdraw', unknown, number, string]> = [
+      ['submit: no list', 'submit', {}, 400, 'VALIDATION_FAILED'],
+      ['submit: an empty list', 'submit', { presaleNumbers: [] }, 400, 'VALIDATION_FAILED'],
+      [
+        'submit: not a list of strings, an unknown field',
+        'submit',
+        { presaleNumbers: [1], extra: 1 },
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'submit: a number twice',
+        'submit',
+        { presaleNumbers: ['430223202406200101-Z01', '430223202406200101-Z01'] },
+        422,
+        'INCOMPLETE_SUBMISSION',
+      ],
+      ['withdraw: a non-string number', 'withdraw', { presaleNumber: 5 }, 422, 'INCOMPLETE_SUBMISSION'],
+      ['withdraw: an unknown field', 'withdraw', { extra: 1 }, 422, 'INCOMPLETE_SUBMISSION'],
+    ];
+    const fieldsOf = (p: Problem): string[] => [...new Set((p.errors ?? []).map((e) => e.field))].sort();
+
+    it.each(badLifecycle)(
+      '%s: same status, problem code and fields (BackfillSubmitRequest / BackfillWithdrawRequest)',
+      async (_name, op, body, status, code) => {
+        const gateway = await viaGatewayJson(`/api/v1/supervision/backfill/presale-permits/${op}`, body);
+        const service = await problemOf(
+          op === 'submit'
+            ? rpc.call(Rpc.backfillSubmit, staff, body as never)
+            : rpc.call(Rpc.backfillWithdraw, staff, body as never),
+        );
+        expect(gateway).toMatchObject({ status, code });
+        expect(fieldsOf(gateway).length).toBeGreaterThan(0);
+        // the gateway's global pipe may give several reasons for one field; the fields are the same
+        expect({ status: service.status, code: service.code, fields: fieldsOf(service) }).toEqual({
+          status: gateway.status,
+          code: gateway.code,
+          fields: fieldsOf(gateway),
+        });
+      },
+    );
   });
 
   it('padded text is trimmed on both sides: the same (non-validation) outcome', async () => {

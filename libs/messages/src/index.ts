@@ -22,3 +22,4 @@ export * from './lib/validation/submission-constraints';
 export * from './lib/validation/validate-message';
 export * from './lib/presale-submission.message';
 export * from './lib/unpermitted-submission.message';
+export * from './lib/backfill-lifecycle.message';

@@ -1,16 +1,20 @@
-import { ArgumentMetadata, Injectable } from '@nestjs/common';
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
 import {
+  BackfillSubmitRequest,
+  BackfillWithdrawRequest,
+  duplicatePresaleNumbersError,
   ErrorCode,
   PresaleSubmissionV1,
   Principal,
   UnpermittedPresaleSubmissionV1,
+  validateMessage,
   validateUnpermittedSubmission,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { PresaleSubmissionPipe, incompleteSubmission } from '../presale/presale-submission.pipe';
 import { presaleNumberReason, SupervisionBodyPipe } from '../supervision/supervision-inputs';
-import { CorrectionDataDto, SubmitBackfillDto, WithdrawBackfillDto } from './dto/backfill-bodies.dto';
+import { CorrectionDataDto } from './dto/backfill-bodies.dto';
 
 @Injectable()
 export class CorrectionDataPipe extends SupervisionBodyPipe<CorrectionDataDto> {
@@ -19,31 +23,27 @@ export class CorrectionDataPipe extends SupervisionBodyPipe<CorrectionDataDto> {
   }
 }
 
+/** 撤回 body: the message class of @hn/messages (422 INCOMPLETE_SUBMISSION), then a Z number (400). */
 @Injectable()
-export class WithdrawBackfillPipe extends SupervisionBodyPipe<WithdrawBackfillDto> {
-  constructor() {
-    super(WithdrawBackfillDto);
-  }
-
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<WithdrawBackfillDto> {
-    const body = await super.transform(value, metadata);
-    if (body.presaleNumber !== undefined) assertZNumberField(body.presaleNumber, 'presaleNumber');
-    return body;
+export class WithdrawBackfillPipe implements PipeTransform<unknown, Promise<BackfillWithdrawRequest>> {
+  async transform(value: unknown, _metadata?: ArgumentMetadata): Promise<BackfillWithdrawRequest> {
+    const checked = await validateMessage(BackfillWithdrawRequest, value);
+    if (!checked.ok) throw incompleteSubmission(checked.errors);
+    if (checked.value.presaleNumber !== undefined) assertZNumberField(checked.value.presaleNumber, 'presaleNumber');
+    return checked.value;
   }
 }
 
+/** 提交 body: the message class (422), Z numbers (400), no number twice (422); the presale service checks the same. */
 @Injectable()
-export class SubmitBackfillPipe extends SupervisionBodyPipe<SubmitBackfillDto> {
-  constructor() {
-    super(SubmitBackfillDto);
-  }
-
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<SubmitBackfillDto> {
-    const body = await super.transform(value, metadata);
-    body.presaleNumbers.forEach((n, i) => assertZNumberField(n, `presaleNumbers[${i}]`));
-    if (new Set(body.presaleNumbers).size !== body.presaleNumbers.length)
-      throw incompleteSubmission([{ field: 'presaleNumbers', reason: '不能重复 (must be distinct)' }]);
-    return body;
+export class SubmitBackfillPipe implements PipeTransform<unknown, Promise<BackfillSubmitRequest>> {
+  async transform(value: unknown, _metadata?: ArgumentMetadata): Promise<BackfillSubmitRequest> {
+    const checked = await validateMessage(BackfillSubmitRequest, value);
+    if (!checked.ok) throw incompleteSubmission(checked.errors);
+    checked.value.presaleNumbers.forEach((n, i) => assertZNumberField(n, `presaleNumbers[${i}]`));
+    const duplicate = duplicatePresaleNumbersError(checked.value.presaleNumbers);
+    if (duplicate) throw incompleteSubmission([duplicate]);
+    return checked.value;
   }
 }
 

@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff, regionOf, StaffScopes } from '@hn/auth';
 import {
+  BackfillSubmitRequest,
   BackfillSubmitRequestV1,
   BackfillSubmitResultV1,
+  BackfillWithdrawRequest,
   BackfillWithdrawRequestV1,
   BackfillWithdrawResultV1,
+  duplicatePresaleNumbersError,
   PresaleBackfillEvents,
   PresalePermitBackfilledV1,
   Principal,
+  validateMessage,
 } from '@hn/messages';
+import { DomainException } from '@hn/errors';
 import { parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
@@ -41,7 +46,11 @@ export class BackfillLifecycleService {
 
   async withdraw(principal: Principal, body: BackfillWithdrawRequestV1 | undefined): Promise<BackfillWithdrawResultV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
-    const named = body?.presaleNumber === undefined ? undefined : assertZNumber(body.presaleNumber);
+    // payload rules: the message class of @hn/messages, as the gateway applies it
+    const checked = await validateMessage(BackfillWithdrawRequest, body);
+    if (!checked.ok) throw PresaleErrors.incomplete(checked.errors);
+    const requested = checked.value.presaleNumber;
+    const named = requested === undefined ? undefined : assertZNumber(requested);
     if (named) assertRegionAllowed(principal, regionOf(named), { what: `预售许可证 ${named}`, field: 'presaleNumber' });
     return this.dataSource.transaction(async (manager) => {
       const row = named ? await this.namedDraft(manager, principal, named) : await this.lastDraft(manager, principal);
@@ -66,15 +75,14 @@ export class BackfillLifecycleService {
 
   async submit(principal: Principal, body: BackfillSubmitRequestV1): Promise<BackfillSubmitResultV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
-    const numbers = body?.presaleNumbers;
-    if (!Array.isArray(numbers) || numbers.length < 1 || numbers.length > 100) {
-      throw PresaleErrors.incomplete([
-        { field: 'presaleNumbers', reason: '1–100 个补录的预售许可证号 (1 to 100 presale numbers)' },
-      ]);
-    }
-    if (new Set(numbers).size !== numbers.length)
-      throw PresaleErrors.incomplete([{ field: 'presaleNumbers', reason: '不能重复 (must be distinct)' }]);
+    // payload rules: the message class of @hn/messages, then Z numbers and no number twice, in the gateway's order;
+    // a body the class refuses is 400 VALIDATION_FAILED as at the gateway (its global pipe checks this body type)
+    const checked = await validateMessage(BackfillSubmitRequest, body);
+    if (!checked.ok) throw DomainException.validation(checked.errors);
+    const numbers = checked.value.presaleNumbers;
     numbers.forEach(assertZNumber);
+    const duplicate = duplicatePresaleNumbersError(numbers);
+    if (duplicate) throw PresaleErrors.incomplete([duplicate]);
     numbers.forEach((n, i) =>
       assertRegionAllowed(principal, regionOf(n), { what: `预售许可证 ${n}`, field: `presaleNumbers[${i}]` }),
     );

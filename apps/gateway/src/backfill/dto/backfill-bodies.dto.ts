@@ -1,26 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDefined,
-  IsObject,
-  IsOptional,
-  IsString,
-  ValidateNested,
-} from 'class-validator';
-import {
-  IsPlainText,
-  PRESALE_SUBMISSION_EXAMPLE,
-  PresaleSubmission,
-  PresaleSubmissionV1,
-  RequiredText,
-} from '@hn/messages';
+import { IsDefined, IsObject, ValidateNested } from 'class-validator';
+import { PRESALE_SUBMISSION_EXAMPLE, PresaleSubmission, PresaleSubmissionV1, RequiredText } from '@hn/messages';
 
 const REQUIRED = { message: '必填 (required)' };
-
-export const Z_PRESALE_EXAMPLE = '430223202406200101-Z01';
 
 /** A stock (pre-cut-over) presale permit: the work-plan example issued on 2024-06-28. */
 export const BACKFILL_SUBMISSION_EXAMPLE = {
@@ -48,30 +31,4 @@ export class CorrectionDataDto {
   @ValidateNested()
   @Type(() => PresaleSubmission)
   submission!: PresaleSubmissionV1;
-}
-
-export class WithdrawBackfillDto {
-  @ApiPropertyOptional({
-    example: Z_PRESALE_EXAMPLE,
-    description: '可选：指定本人的某个未提交补录；不填则撤回本人最近一次未提交的补录',
-  })
-  @IsOptional()
-  @IsString({ message: '须为字符串 (must be a string)' })
-  @IsPlainText({})
-  presaleNumber?: string;
-}
-
-export class SubmitBackfillDto {
-  @ApiProperty({
-    example: [Z_PRESALE_EXAMPLE, '430223202406200101-Z02'],
-    type: [String],
-    description: '要提交（锁定）的补录预售许可证号，1–100 个，不重复',
-  })
-  @IsDefined(REQUIRED)
-  @IsArray({ message: '须为数组 (must be an array)' })
-  @ArrayMinSize(1, { message: '至少 1 个 (at least one)' })
-  @ArrayMaxSize(100, { message: '最多 100 个 (at most 100)' })
-  @IsString({ each: true, message: '须为字符串 (strings)' })
-  @IsPlainText({}, { each: true })
-  presaleNumbers!: string[];
 }
