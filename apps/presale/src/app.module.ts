@@ -4,17 +4,23 @@ import { ServiceKitModule } from '@hn/service-kit';
 import { BackfillModule } from './backfill/backfill.module';
 import { PRESALE_CONFIG, PresaleConfig } from './config/presale.config';
 import { PresaleIssuanceService } from './issuance/presale-issuance.service';
+import { LocalCertificateRepository } from './issuance/local-certificate.repository';
 import { PresaleIssuanceMetrics } from './issuance/presale-issuance.metrics';
 import { PresaleRecordWriter } from './issuance/presale-record-writer';
+import { PresaleRecordRepository } from './issuance/presale-record.repository';
 import { presaleMigrations } from './migrations';
 import { PermitReplicaConsumer } from './permit-replica/permit-replica.consumer';
 import { PermitReplicaProjector } from './permit-replica/permit-replica.projector';
+import { PermitReplicaRepository } from './permit-replica/permit-replica.repository';
 import { SandboxPermitLookup } from './permit-replica/sandbox-permit-lookup';
 import { PresalePermitsController } from './presale-permits/presale-permits.controller';
+import { PresalePermitsRepository } from './presale-permits/presale-permits.repository';
 import { PresaleQueryService } from './presale-permits/presale-query.service';
 import { PublicVerificationService } from './presale-permits/public-verification.service';
 import { PrintLayoutRenderer, QrCodeRenderer } from './print';
+import { SigningKeysRepository } from './transparency-log/signing-keys.repository';
 import { SigningKeysService } from './transparency-log/signing-keys.service';
+import { TransparencyLogRepository } from './transparency-log/transparency-log.repository';
 import { TransparencyLogService } from './transparency-log/transparency-log.service';
 import { UnpermittedModule } from './unpermitted/unpermitted.module';
 
@@ -43,13 +49,19 @@ export class PresaleAppModule {
       ],
       controllers: [PresalePermitsController],
       providers: [
+        SigningKeysRepository,
         SigningKeysService,
+        TransparencyLogRepository,
         TransparencyLogService,
+        PresaleRecordRepository,
+        LocalCertificateRepository,
         PresaleRecordWriter,
         PresaleIssuanceService,
         PresaleIssuanceMetrics,
         PresaleQueryService,
         PublicVerificationService,
+        PresalePermitsRepository,
+        PermitReplicaRepository,
         PermitReplicaProjector,
         PermitReplicaConsumer,
         SandboxPermitLookup,
@@ -60,6 +72,8 @@ export class PresaleAppModule {
         SigningKeysService,
         TransparencyLogService,
         PresaleRecordWriter,
+        LocalCertificateRepository,
+        PermitReplicaRepository,
         QrCodeRenderer,
         PresaleIssuanceMetrics,
       ],

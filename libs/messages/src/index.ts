@@ -25,3 +25,5 @@ export * from './lib/alerts';
 export * from './lib/alerts.message';
 export * from './lib/permit-upsert.message';
 export * from './lib/escrow-record.message';
+export * from './lib/unpermitted-submission.message';
+export * from './lib/backfill-lifecycle.message';

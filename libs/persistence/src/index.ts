@@ -10,3 +10,5 @@ export * from './lib/persistence-module-options';
 export { PersistenceModule } from './lib/persistence.module';
 // Listing helpers
 export { pageOf, regionCondition } from './lib/list-query';
+// Idempotency keys (advisory lock + idempotency_key table)
+export * from './lib/idempotency-key-store';

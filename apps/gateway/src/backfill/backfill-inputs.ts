@@ -1,23 +1,20 @@
-import { ArgumentMetadata, Injectable } from '@nestjs/common';
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
-import { ErrorCode, FieldError, PresaleSubmissionV1, Principal, UnpermittedPresaleSubmissionV1 } from '@hn/messages';
+import {
+  BackfillSubmitRequest,
+  BackfillWithdrawRequest,
+  duplicatePresaleNumbersError,
+  ErrorCode,
+  PresaleSubmissionV1,
+  Principal,
+  UnpermittedPresaleSubmissionV1,
+  validateMessage,
+  validateUnpermittedSubmission,
+} from '@hn/messages';
 import { DomainException } from '@hn/errors';
-import { isIsoDate, regionValidOn } from '@hn/numbering';
 import { PresaleSubmissionPipe, incompleteSubmission } from '../presale/presale-submission.pipe';
 import { presaleNumberReason, SupervisionBodyPipe } from '../supervision/supervision-inputs';
-import {
-  CorrectionDataDto,
-  SubmitBackfillDto,
-  UnpermittedSubmissionDto,
-  WithdrawBackfillDto,
-} from './dto/backfill-bodies.dto';
-
-@Injectable()
-export class UnpermittedSubmissionPipe extends SupervisionBodyPipe<UnpermittedSubmissionDto> {
-  constructor() {
-    super(UnpermittedSubmissionDto);
-  }
-}
+import { CorrectionDataDto } from './dto/backfill-bodies.dto';
 
 @Injectable()
 export class CorrectionDataPipe extends SupervisionBodyPipe<CorrectionDataDto> {
@@ -26,31 +23,27 @@ export class CorrectionDataPipe extends SupervisionBodyPipe<CorrectionDataDto> {
   }
 }
 
+/** 撤回 body: the message class of @hn/messages (422 INCOMPLETE_SUBMISSION), then a Z number (400). */
 @Injectable()
-export class WithdrawBackfillPipe extends SupervisionBodyPipe<WithdrawBackfillDto> {
-  constructor() {
-    super(WithdrawBackfillDto);
-  }
-
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<WithdrawBackfillDto> {
-    const body = await super.transform(value, metadata);
-    if (body.presaleNumber !== undefined) assertZNumberField(body.presaleNumber, 'presaleNumber');
-    return body;
+export class WithdrawBackfillPipe implements PipeTransform<unknown, Promise<BackfillWithdrawRequest>> {
+  async transform(value: unknown, _metadata?: ArgumentMetadata): Promise<BackfillWithdrawRequest> {
+    const checked = await validateMessage(BackfillWithdrawRequest, value);
+    if (!checked.ok) throw incompleteSubmission(checked.errors);
+    if (checked.value.presaleNumber !== undefined) assertZNumberField(checked.value.presaleNumber, 'presaleNumber');
+    return checked.value;
   }
 }
 
+/** 提交 body: the message class (422), Z numbers (400), no number twice (422); the presale service checks the same. */
 @Injectable()
-export class SubmitBackfillPipe extends SupervisionBodyPipe<SubmitBackfillDto> {
-  constructor() {
-    super(SubmitBackfillDto);
-  }
-
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<SubmitBackfillDto> {
-    const body = await super.transform(value, metadata);
-    body.presaleNumbers.forEach((n, i) => assertZNumberField(n, `presaleNumbers[${i}]`));
-    if (new Set(body.presaleNumbers).size !== body.presaleNumbers.length)
-      throw incompleteSubmission([{ field: 'presaleNumbers', reason: '不能重复 (must be distinct)' }]);
-    return body;
+export class SubmitBackfillPipe implements PipeTransform<unknown, Promise<BackfillSubmitRequest>> {
+  async transform(value: unknown, _metadata?: ArgumentMetadata): Promise<BackfillSubmitRequest> {
+    const checked = await validateMessage(BackfillSubmitRequest, value);
+    if (!checked.ok) throw incompleteSubmission(checked.errors);
+    checked.value.presaleNumbers.forEach((n, i) => assertZNumberField(n, `presaleNumbers[${i}]`));
+    const duplicate = duplicatePresaleNumbersError(checked.value.presaleNumbers);
+    if (duplicate) throw incompleteSubmission([duplicate]);
+    return checked.value;
   }
 }
 
@@ -69,7 +62,6 @@ export function assertZNumberField(value: string, field: string): void {
 }
 
 const submissionPipe = new PresaleSubmissionPipe();
-const unpermittedPipe = new UnpermittedSubmissionPipe();
 const correctionPipe = new CorrectionDataPipe();
 const BODY: ArgumentMetadata = { type: 'body' };
 
@@ -82,37 +74,16 @@ export async function backfillData(principal: Principal, raw: unknown): Promise<
   return { ...dto } as PresaleSubmissionV1;
 }
 
-/** The region must be in force (GB/T 2260) on the issue date: a cross-field rule beside the DTO's shapes. */
-function regionOnIssueDate(raw: unknown): FieldError | null {
-  const { regionCode, issueDate } = (typeof raw === 'object' && raw !== null ? raw : {}) as {
-    regionCode?: unknown;
-    issueDate?: unknown;
-  };
-  if (
-    typeof regionCode !== 'string' ||
-    !/^43\d{4}$/.test(regionCode) ||
-    typeof issueDate !== 'string' ||
-    !isIsoDate(issueDate)
-  )
-    return null;
-  return regionValidOn(regionCode, issueDate)
-    ? null
-    : {
-        field: 'regionCode',
-        reason: `区划 ${regionCode} 在发证日期 ${issueDate} 未生效或已撤销 (not in force on the issue date)`,
-      };
-}
-
+/**
+ * The `data` part of an unpermitted registration: the message class of @hn/messages with its region
+ * rule (422 INCOMPLETE_SUBMISSION, every field at once; the presale service applies the same), then
+ * the caller's regions (403).
+ */
 export async function unpermittedData(principal: Principal, raw: unknown): Promise<UnpermittedPresaleSubmissionV1> {
-  const regionError = regionOnIssueDate(raw);
-  const dto = await unpermittedPipe.transform(raw, BODY).catch((err: unknown) => {
-    if (regionError && err instanceof DomainException && err.problem.code === ErrorCode.INCOMPLETE_SUBMISSION)
-      throw incompleteSubmission([regionError, ...(err.problem.errors ?? [])]);
-    throw err;
-  });
-  if (regionError) throw incompleteSubmission([regionError]);
-  assertRegionAllowed(principal, dto.regionCode, { field: 'regionCode' });
-  return { ...dto };
+  const checked = await validateUnpermittedSubmission(raw);
+  if (!checked.ok) throw incompleteSubmission(checked.errors);
+  assertRegionAllowed(principal, checked.value.regionCode, { field: 'regionCode' });
+  return { ...checked.value };
 }
 
 export async function correctionData(raw: unknown): Promise<CorrectionDataDto> {

@@ -5,10 +5,13 @@ import {
   BackfillCandidatePageV1,
   BackfillIssuedV1,
   BackfillPageV1,
+  BackfillSubmitRequest,
   BackfillSubmitResultV1,
+  BackfillWithdrawRequest,
   BackfillWithdrawResultV1,
   PresaleCorrectionResultV1,
   Principal,
+  Z_PRESALE_EXAMPLE,
 } from '@hn/messages';
 import type { FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
@@ -44,12 +47,7 @@ import {
   PERMIT_REGION_FORBIDDEN_EXAMPLE,
   SCAN_UNAVAILABLE_EXAMPLE,
 } from './backfill-problems.openapi';
-import {
-  BACKFILL_SUBMISSION_EXAMPLE,
-  SubmitBackfillDto,
-  WithdrawBackfillDto,
-  Z_PRESALE_EXAMPLE,
-} from './dto/backfill-bodies.dto';
+import { BACKFILL_SUBMISSION_EXAMPLE } from './dto/backfill-bodies.dto';
 import { BackfillKeywordQuery, BackfillListQuery } from './dto/backfill-queries.dto';
 import {
   BackfillCandidatePageDto,
@@ -251,7 +249,7 @@ export class BackfillController {
       "Retires the caller's own DRAFT backfill (status WITHDRAWN, number never reused, WITHDRAWN log entry); its token then verifies as WITHDRAWN.",
   })
   @ApiBody({
-    type: WithdrawBackfillDto,
+    type: BackfillWithdrawRequest,
     required: false,
     examples: {
       last: { summary: '撤回最近一次', value: {} },
@@ -297,7 +295,7 @@ export class BackfillController {
       'Locks the listed DRAFT backfills, all or none, and publishes one hn.presale.permit.backfilled.v1 each.',
   })
   @ApiBody({
-    type: SubmitBackfillDto,
+    type: BackfillSubmitRequest,
     examples: {
       two: { summary: '提交两个补录', value: { presaleNumbers: [Z_PRESALE_EXAMPLE, '430223202406200101-Z02'] } },
     },
@@ -322,7 +320,7 @@ export class BackfillController {
   })
   submit(
     @CurrentPrincipal() principal: Principal,
-    @Body(SubmitBackfillPipe) body: SubmitBackfillDto,
+    @Body(SubmitBackfillPipe) body: BackfillSubmitRequest,
     @CorrelationId() cid: string,
   ): Promise<Audited<BackfillSubmitResultV1>> {
     return this.backfill.submit(principal, { presaleNumbers: body.presaleNumbers }, cid);

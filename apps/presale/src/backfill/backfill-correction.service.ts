@@ -17,13 +17,16 @@ import { enqueueEvent } from '@hn/eventing';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { assertLocalCertificateFree, localCertificateKeysOf } from '../issuance/local-certificate';
+import { LocalCertificateRepository } from '../issuance/local-certificate.repository';
 import { assertPermitNumbersAllowed, checkEligibility } from '../issuance/presale-eligibility';
 import { buildPresaleRecord } from '../issuance/presale-record';
 import { PresaleRecordWriter } from '../issuance/presale-record-writer';
 import { PresaleErrors } from '../issuance/presale.exception';
+import { PermitReplicaRepository } from '../permit-replica/permit-replica.repository';
 import { ScanStore } from '../scans/scan-store';
 import { TransparencyLogService } from '../transparency-log/transparency-log.service';
-import { backfillOf, loadBackfills } from './backfill-rows';
+import { backfillOf } from './backfill-rows';
+import { BackfillRepository } from './backfill.repository';
 import { BackfillErrors } from './backfill.errors';
 import { assertZNumber } from './backfill-lifecycle.service';
 
@@ -42,6 +45,9 @@ export class BackfillCorrectionService {
     private readonly log: TransparencyLogService,
     private readonly scans: ScanStore,
     @Inject(PRESALE_CONFIG) private readonly config: PresaleConfig,
+    private readonly backfills: BackfillRepository,
+    private readonly replica: PermitReplicaRepository,
+    private readonly certificates: LocalCertificateRepository,
   ) {}
 
   async correct(principal: Principal, request: PresaleCorrectionRequestV1): Promise<PresaleCorrectionResultV1> {
@@ -85,12 +91,12 @@ export class BackfillCorrectionService {
     const bytes = await this.scans.take(report.scan, 'scan');
 
     return this.dataSource.transaction(async (manager): Promise<PresaleCorrectionResultV1> => {
-      const [row] = await loadBackfills(manager, [presaleNumber], true);
+      const [row] = await this.backfills.load(manager, [presaleNumber], true);
       if (!row) throw BackfillErrors.notFound(presaleNumber);
       assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
       if (row.status === 'WITHDRAWN' || row.state !== 'SUBMITTED') throw BackfillErrors.notSubmitted(presaleNumber);
       const eligible = await checkEligibility(
-        manager,
+        this.replica.source(manager),
         principal,
         submission.constructionPermitNumbers,
         submission.unitCodes,
@@ -98,27 +104,23 @@ export class BackfillCorrectionService {
         BackfillErrors.notMarkedPresale,
       );
       const keys = localCertificateKeysOf(submission);
-      await assertLocalCertificateFree(manager, false, keys, submission, presaleNumber);
+      await assertLocalCertificateFree(this.certificates, manager, false, keys, submission, presaleNumber);
       const { id: reportScanId } = await this.scans.insert(manager, report.scan, bytes, principal.id);
       const correctedAt = new Date().toISOString();
       const before = { ...row.record, status: row.status };
-      await manager.query(
-        `INSERT INTO presale_permit_version (sandbox, presale_number, version, record, record_digest, chain_token, log_index, status, corrected_by, corrected_at, reason, document_number, report_scan_id)
-         SELECT false, $1, COALESCE(max(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM presale_permit_version WHERE sandbox = false AND presale_number = $1`,
-        [
-          presaleNumber,
-          JSON.stringify(before),
-          row.record_digest,
-          row.record.chainToken,
-          row.log_index,
-          row.status,
-          principal.id,
-          correctedAt,
-          report.reason.trim(),
-          report.documentNumber.trim(),
-          reportScanId,
-        ],
-      );
+      await this.backfills.insertVersion(manager, {
+        presaleNumber,
+        record: before,
+        recordDigest: row.record_digest,
+        chainToken: row.record.chainToken,
+        logIndex: row.log_index,
+        status: row.status,
+        correctedBy: principal.id,
+        correctedAt,
+        reason: report.reason.trim(),
+        documentNumber: report.documentNumber.trim(),
+        reportScanId,
+      });
       const logIndex = await this.log.reserveIndex(manager, false);
       const record = buildPresaleRecord({
         presaleNumber,
@@ -139,28 +141,17 @@ export class BackfillCorrectionService {
         loggedAt: correctedAt,
         supersedesIndex: Number(row.log_index),
       });
-      await manager.query(
-        `UPDATE presale_permit SET record = $2, record_digest = $3, chain_token = $4, log_index = $5, status = 'CORRECTED', region_code = $6, project_code = $7,
-           authority_key = $8, certificate_key = $9
-         WHERE sandbox = false AND presale_number = $1`,
-        [
-          presaleNumber,
-          JSON.stringify(permit),
-          digestHex,
-          permit.chainToken,
-          logIndex,
-          permit.regionCode,
-          permit.projectCode,
-          keys.authorityKey,
-          keys.certificateKey,
-        ],
-      );
-      await manager.query(`DELETE FROM presale_permit_unit WHERE sandbox = false AND presale_number = $1`, [
+      await this.backfills.updateCorrected(manager, {
         presaleNumber,
-      ]);
-      await manager.query(`DELETE FROM presale_permit_link WHERE sandbox = false AND presale_number = $1`, [
-        presaleNumber,
-      ]);
+        record: permit,
+        recordDigest: digestHex,
+        chainToken: permit.chainToken,
+        logIndex,
+        regionCode: permit.regionCode,
+        projectCode: permit.projectCode,
+        authorityKey: keys.authorityKey,
+        certificateKey: keys.certificateKey,
+      });
       await this.writer.insertLinks(manager, permit);
       await enqueueEvent<RecordCorrectedV1>(manager, {
         source: '/hn/presale',

@@ -1,24 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertStaff, StaffScopes } from '@hn/auth';
-import {
-  BackfillIssuedV1,
-  BackfillIssueRequestV1,
-  IDEMPOTENCY_KEY_FIELD_ERROR,
-  isIdempotencyKey,
-  PresaleSubmission,
-  Principal,
-  validateMessage,
-} from '@hn/messages';
+import { BackfillIssuedV1, BackfillIssueRequestV1, PresaleSubmission, Principal, validateMessage } from '@hn/messages';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
-import { claimIdempotencyKey, storeIdempotentResponse } from '../issuance/idempotency';
 import { duplicateFromViolation } from '../issuance/local-certificate';
+import { LocalCertificateRepository } from '../issuance/local-certificate.repository';
+import { presaleIdempotency } from '../issuance/presale-idempotency';
 import { assertPermitNumbersAllowed, checkEligibility } from '../issuance/presale-eligibility';
 import { PresaleRecordWriter, requestHashOf } from '../issuance/presale-record-writer';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { PresaleIssuanceMetrics } from '../issuance/presale-issuance.metrics';
 import { QrCodeRenderer } from '../print';
+import { PermitReplicaRepository } from '../permit-replica/permit-replica.repository';
 import { ScanStore } from '../scans/scan-store';
+import { BackfillRepository } from './backfill.repository';
 import { BackfillErrors } from './backfill.errors';
 
 const LETTER = 'Z';
@@ -39,6 +34,9 @@ export class BackfillIssueService {
     private readonly qr: QrCodeRenderer,
     @Inject(PRESALE_CONFIG) private readonly config: PresaleConfig,
     private readonly metrics: PresaleIssuanceMetrics,
+    private readonly backfills: BackfillRepository,
+    private readonly replica: PermitReplicaRepository,
+    private readonly certificates: LocalCertificateRepository,
   ) {}
 
   async issue(principal: Principal, request: BackfillIssueRequestV1): Promise<BackfillIssuedV1> {
@@ -50,9 +48,7 @@ export class BackfillIssueService {
     if (submission.issueDate >= this.config.cutoverDate)
       throw BackfillErrors.afterCutover(submission.issueDate, this.config.cutoverDate);
     const key = request.idempotencyKey;
-    if (key !== undefined && !isIdempotencyKey(key)) {
-      throw PresaleErrors.incomplete([IDEMPOTENCY_KEY_FIELD_ERROR]);
-    }
+    if (key !== undefined) presaleIdempotency.assertKey(key);
     assertPermitNumbersAllowed(principal, submission.constructionPermitNumbers);
     // Read (and check again) the staged scan before the counter row is locked.
     const bytes = await this.scans.take(request.scan, 'scan');
@@ -63,12 +59,12 @@ export class BackfillIssueService {
     const stored = await this.dataSource
       .transaction(async (manager): Promise<StoredBackfill> => {
         if (key !== undefined) {
-          const replay = await claimIdempotencyKey<StoredBackfill>(manager, clientId, key, requestHash);
+          const replay = await presaleIdempotency.claim<StoredBackfill>(manager, clientId, key, requestHash);
           if (replay) return replay;
         }
         issued = true;
         const eligible = await checkEligibility(
-          manager,
+          this.replica.source(manager),
           principal,
           submission.constructionPermitNumbers,
           submission.unitCodes,
@@ -77,10 +73,7 @@ export class BackfillIssueService {
         );
         const { permit } = await this.writer.issue(manager, principal, LETTER, submission, eligible, false);
         const { id: scanId, scan } = await this.scans.insert(manager, request.scan, bytes, principal.id);
-        await manager.query(
-          `INSERT INTO presale_backfill (sandbox, presale_number, state, backfilled_by, scan_id) VALUES (false, $1, 'DRAFT', $2, $3)`,
-          [permit.presaleNumber, principal.id, scanId],
-        );
+        await this.backfills.insertDraft(manager, permit.presaleNumber, principal.id, scanId);
         const response: StoredBackfill = {
           presaleNumber: permit.presaleNumber,
           chainToken: permit.chainToken,
@@ -88,10 +81,12 @@ export class BackfillIssueService {
           log: { index: permit.logIndex, treeSize: permit.logIndex + 1 },
           backfill: { permit, status: 'VALID', backfillState: 'DRAFT', backfilledBy: principal.id, scan },
         };
-        if (key !== undefined) await storeIdempotentResponse(manager, clientId, key, requestHash, response);
+        if (key !== undefined) await presaleIdempotency.store(manager, clientId, key, requestHash, response);
         return response;
       })
-      .catch((err: unknown) => duplicateFromViolation(err, this.dataSource.manager, false, submission));
+      .catch((err: unknown) =>
+        duplicateFromViolation(this.certificates, err, this.dataSource.manager, false, submission),
+      );
     if (issued) this.metrics.numberIssued(LETTER, false);
     return { ...stored, qrSvg: await this.qr.svg(stored.verifyUrl) };
   }

@@ -1,21 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff, regionOf, StaffScopes } from '@hn/auth';
 import {
+  BackfillSubmitRequest,
   BackfillSubmitRequestV1,
   BackfillSubmitResultV1,
+  BackfillWithdrawRequest,
   BackfillWithdrawRequestV1,
   BackfillWithdrawResultV1,
+  duplicatePresaleNumbersError,
   PresaleBackfillEvents,
   PresalePermitBackfilledV1,
   Principal,
+  validateMessage,
 } from '@hn/messages';
+import { DomainException } from '@hn/errors';
 import { parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource, EntityManager } from 'typeorm';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { TransparencyLogService } from '../transparency-log/transparency-log.service';
-import { BackfillRow, backfillOf, loadBackfills } from './backfill-rows';
+import { BackfillRow, backfillOf } from './backfill-rows';
+import { BackfillRepository } from './backfill.repository';
 import { BackfillErrors } from './backfill.errors';
 
 /** A well-formed Z number (backfill routes never touch Y numbers), else 400 INVALID_PRESALE_NUMBER. */
@@ -35,11 +41,16 @@ export class BackfillLifecycleService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly log: TransparencyLogService,
+    private readonly backfills: BackfillRepository,
   ) {}
 
   async withdraw(principal: Principal, body: BackfillWithdrawRequestV1 | undefined): Promise<BackfillWithdrawResultV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
-    const named = body?.presaleNumber === undefined ? undefined : assertZNumber(body.presaleNumber);
+    // payload rules: the message class of @hn/messages, as the gateway applies it
+    const checked = await validateMessage(BackfillWithdrawRequest, body);
+    if (!checked.ok) throw PresaleErrors.incomplete(checked.errors);
+    const requested = checked.value.presaleNumber;
+    const named = requested === undefined ? undefined : assertZNumber(requested);
     if (named) assertRegionAllowed(principal, regionOf(named), { what: `预售许可证 ${named}`, field: 'presaleNumber' });
     return this.dataSource.transaction(async (manager) => {
       const row = named ? await this.namedDraft(manager, principal, named) : await this.lastDraft(manager, principal);
@@ -57,34 +68,26 @@ export class BackfillLifecycleService {
         loggedAt,
         supersedesIndex: Number(row.log_index),
       });
-      await manager.query(
-        `UPDATE presale_permit SET status = 'WITHDRAWN' WHERE sandbox = false AND presale_number = $1`,
-        [row.presale_number],
-      );
-      await manager.query(
-        `UPDATE presale_backfill SET withdrawn_at = $2 WHERE sandbox = false AND presale_number = $1`,
-        [row.presale_number, loggedAt],
-      );
+      await this.backfills.withdraw(manager, row.presale_number, loggedAt);
       return { presaleNumber: row.presale_number, status: 'WITHDRAWN' as const };
     });
   }
 
   async submit(principal: Principal, body: BackfillSubmitRequestV1): Promise<BackfillSubmitResultV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
-    const numbers = body?.presaleNumbers;
-    if (!Array.isArray(numbers) || numbers.length < 1 || numbers.length > 100) {
-      throw PresaleErrors.incomplete([
-        { field: 'presaleNumbers', reason: '1–100 个补录的预售许可证号 (1 to 100 presale numbers)' },
-      ]);
-    }
-    if (new Set(numbers).size !== numbers.length)
-      throw PresaleErrors.incomplete([{ field: 'presaleNumbers', reason: '不能重复 (must be distinct)' }]);
+    // payload rules: the message class of @hn/messages, then Z numbers and no number twice, in the gateway's order;
+    // a body the class refuses is 400 VALIDATION_FAILED as at the gateway (its global pipe checks this body type)
+    const checked = await validateMessage(BackfillSubmitRequest, body);
+    if (!checked.ok) throw DomainException.validation(checked.errors);
+    const numbers = checked.value.presaleNumbers;
     numbers.forEach(assertZNumber);
+    const duplicate = duplicatePresaleNumbersError(numbers);
+    if (duplicate) throw PresaleErrors.incomplete([duplicate]);
     numbers.forEach((n, i) =>
       assertRegionAllowed(principal, regionOf(n), { what: `预售许可证 ${n}`, field: `presaleNumbers[${i}]` }),
     );
     return this.dataSource.transaction(async (manager) => {
-      const rows = await loadBackfills(manager, numbers, true);
+      const rows = await this.backfills.load(manager, numbers, true);
       const byNumber = new Map(rows.map((r) => [r.presale_number, r]));
       for (const n of numbers) {
         const row = byNumber.get(n);
@@ -96,10 +99,7 @@ export class BackfillLifecycleService {
         if (row.status === 'WITHDRAWN') throw BackfillErrors.withdrawn(n);
         if (row.state !== 'DRAFT') throw BackfillErrors.locked(n);
       }
-      await manager.query(
-        `UPDATE presale_backfill SET state = 'SUBMITTED', submitted_by = $2, submitted_at = now() WHERE sandbox = false AND presale_number = ANY($1::text[])`,
-        [numbers, principal.id],
-      );
+      await this.backfills.submit(manager, numbers, principal.id);
       const items = numbers.map((n) => backfillOf({ ...byNumber.get(n)!, state: 'SUBMITTED' }));
       for (const item of items) {
         await enqueueEvent<PresalePermitBackfilledV1>(manager, {
@@ -115,7 +115,7 @@ export class BackfillLifecycleService {
   }
 
   private async namedDraft(manager: EntityManager, principal: Principal, presaleNumber: string): Promise<BackfillRow> {
-    const [row] = await loadBackfills(manager, [presaleNumber], true);
+    const [row] = await this.backfills.load(manager, [presaleNumber], true);
     if (!row) throw BackfillErrors.notFound(presaleNumber);
     if (row.status === 'WITHDRAWN') throw BackfillErrors.withdrawn(presaleNumber);
     if (row.state !== 'DRAFT') throw BackfillErrors.locked(presaleNumber);
@@ -125,13 +125,9 @@ export class BackfillLifecycleService {
 
   /** The caller's most recent DRAFT that is not withdrawn (404 NOTHING_TO_WITHDRAW when none). */
   private async lastDraft(manager: EntityManager, principal: Principal): Promise<BackfillRow> {
-    const last: Array<{ presale_number: string }> = await manager.query(
-      `SELECT presale_number FROM presale_backfill WHERE sandbox = false AND backfilled_by = $1 AND state = 'DRAFT' AND withdrawn_at IS NULL
-       ORDER BY created_at DESC, presale_number DESC LIMIT 1 FOR UPDATE`,
-      [principal.id],
-    );
-    if (!last[0]) throw BackfillErrors.nothingToWithdraw();
-    const [row] = await loadBackfills(manager, [last[0].presale_number], true);
+    const last = await this.backfills.lastDraftNumber(manager, principal.id);
+    if (last === undefined) throw BackfillErrors.nothingToWithdraw();
+    const [row] = await this.backfills.load(manager, [last], true);
     if (!row || row.status === 'WITHDRAWN' || row.state !== 'DRAFT') throw BackfillErrors.nothingToWithdraw();
     return row;
   }

@@ -8,36 +8,16 @@ import {
   BackfillPageV1,
   ErrorCode,
   Principal,
-  SupervisionStateV1,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
-import { DataSource } from 'typeorm';
-import {
-  assertRegionFilter,
-  likeContains,
-  optionalRegion,
-  optionalText,
-  pageOf,
-  regionPatterns,
-} from '../scans/staff-scope';
-import { BACKFILL_COLUMNS, BACKFILL_FROM, BackfillRow, backfillOf } from './backfill-rows';
-
-/** SQL conditions built with numbered parameters. */
-class Where {
-  readonly params: unknown[] = [];
-  private readonly parts: string[] = [];
-  add(sql: (p: (value: unknown) => string) => string): void {
-    this.parts.push(sql((value) => `$${this.params.push(value)}`));
-  }
-  toString(): string {
-    return this.parts.length > 0 ? `WHERE ${this.parts.join(' AND ')}` : '';
-  }
-}
+import { assertRegionFilter, optionalRegion, optionalText, pageOf } from '../scans/staff-scope';
+import { backfillOf } from './backfill-rows';
+import { BackfillRepository } from './backfill.repository';
 
 /** Reads for backfill staff: candidate projects (marked PRESALE) and backfilled permits, region-scoped in SQL. */
 @Injectable()
 export class BackfillQueryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly backfills: BackfillRepository) {}
 
   async candidates(principal: Principal, body: BackfillCandidateListRequestV1): Promise<BackfillCandidatePageV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionRead });
@@ -45,45 +25,13 @@ export class BackfillQueryService {
     const regionCode = optionalRegion(body?.regionCode);
     const keyword = optionalText(body?.keyword, 'keyword', 100);
     assertRegionFilter(principal, regionCode);
-    const where = new Where();
-    where.add(() => `r.project_type = 'PRESALE'`);
-    where.add((p) => `r.region_code LIKE ANY(${p(regionPatterns(principal.regions))}::text[])`);
-    if (regionCode) where.add((p) => `r.region_code LIKE ${p(regionPatterns([regionCode])[0])}`);
-    if (keyword)
-      where.add((p) => {
-        const k = p(likeContains(keyword));
-        return `(r.project_name ILIKE ${k} OR r.project_code ILIKE ${k} OR r.permit_number LIKE ${k})`;
-      });
-    const [{ total }] = (await this.dataSource.query(
-      `SELECT count(DISTINCT r.project_code)::int AS total FROM permit_replica r ${where}`,
-      where.params,
-    )) as Array<{ total: number }>;
-    const projects: Array<{ project_code: string; project_name: string; region_code: string }> =
-      await this.dataSource.query(
-        `SELECT r.project_code, min(r.project_name) AS project_name, min(r.region_code) AS region_code FROM permit_replica r ${where}
-       GROUP BY r.project_code ORDER BY r.project_code LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-        where.params,
-      );
-    const codes = projects.map((p) => p.project_code);
-    const permits: Array<{ permit_number: string; issue_date: string; project_code: string }> =
-      await this.dataSource.query(
-        `SELECT permit_number, to_char(issue_date, 'YYYY-MM-DD') AS issue_date, project_code FROM permit_replica
-       WHERE project_code = ANY($1::text[]) AND project_type = 'PRESALE' AND region_code LIKE ANY($2::text[]) ORDER BY permit_number`,
-        [codes, regionPatterns(principal.regions)],
-      );
-    const backfilled: Array<{
-      presale_number: string;
-      issue_date: string;
-      state: SupervisionStateV1;
-      status: string;
-      permit_number: string;
-    }> = await this.dataSource.query(
-      `SELECT l.permit_number, p.presale_number, p.record->>'issueDate' AS issue_date, b.state, p.status
-       FROM presale_permit_link l JOIN presale_permit p ON p.sandbox = l.sandbox AND p.presale_number = l.presale_number
-       JOIN presale_backfill b ON b.sandbox = p.sandbox AND b.presale_number = p.presale_number
-       WHERE l.sandbox = false AND p.letter = 'Z' AND l.permit_number = ANY($1::text[]) ORDER BY p.presale_number`,
-      [permits.map((p) => p.permit_number)],
-    );
+    const { total, projects, permits, backfilled } = await this.backfills.candidates({
+      regions: principal.regions,
+      regionCode,
+      keyword,
+      page,
+      pageSize,
+    });
     const projectOfPermit = new Map(permits.map((p) => [p.permit_number, p.project_code]));
     const items: BackfillCandidateV1[] = projects.map((p) => ({
       projectCode: p.project_code,
@@ -125,19 +73,13 @@ export class BackfillQueryService {
         [{ field: 'state', reason: 'DRAFT|SUBMITTED' }],
       );
     }
-    const where = new Where();
-    where.add(() => `b.sandbox = false`);
-    where.add((p) => `p.region_code LIKE ANY(${p(regionPatterns(principal.regions))}::text[])`);
-    if (regionCode) where.add((p) => `p.region_code LIKE ${p(regionPatterns([regionCode])[0])}`);
-    if (state) where.add((p) => `b.state = ${p(state)}`);
-    const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM ${BACKFILL_FROM} ${where}`,
-      where.params,
-    )) as Array<{ total: number }>;
-    const rows: BackfillRow[] = await this.dataSource.query(
-      `SELECT ${BACKFILL_COLUMNS} FROM ${BACKFILL_FROM} ${where} ORDER BY b.created_at DESC, p.presale_number DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      where.params,
-    );
+    const { total, rows } = await this.backfills.list({
+      regions: principal.regions,
+      regionCode,
+      state,
+      page,
+      pageSize,
+    });
     return { items: rows.map(backfillOf), page, pageSize, total };
   }
 }

@@ -1,5 +1,6 @@
 import { PresaleSubmissionV1 } from '@hn/messages';
 import { EntityManager } from 'typeorm';
+import type { LocalCertificateRepository } from './local-certificate.repository';
 import { PresaleErrors } from './presale.exception';
 
 /** Name of the partial unique index on live records (migration 1766200000000). */
@@ -36,30 +37,26 @@ export function localCertificateKeysOf(
  * partial unique index is the backstop. `except` skips the record being corrected.
  */
 export async function assertLocalCertificateFree(
+  certificates: LocalCertificateRepository,
   manager: EntityManager,
   sandbox: boolean,
   keys: LocalCertificateKeys,
   submission: Pick<PresaleSubmissionV1, 'issuingAuthority' | 'localCertificateNumber'>,
   except?: string,
 ): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [
-    `presale-cert:${sandbox}:${keys.authorityKey}:${keys.certificateKey}`,
-  ]);
-  const rows: Array<{ presale_number: string }> = await manager.query(
-    `SELECT presale_number FROM presale_permit
-     WHERE sandbox = $1 AND authority_key = $2 AND certificate_key = $3 AND status <> 'WITHDRAWN' AND presale_number IS DISTINCT FROM $4 LIMIT 1`,
-    [sandbox, keys.authorityKey, keys.certificateKey, except ?? null],
-  );
-  if (rows[0])
+  await certificates.lock(manager, sandbox, keys);
+  const holder = await certificates.liveHolder(manager, sandbox, keys, except);
+  if (holder !== undefined)
     throw PresaleErrors.duplicateLocalCertificate(
       submission.issuingAuthority.trim(),
       submission.localCertificateNumber.trim(),
-      rows[0].presale_number,
+      holder,
     );
 }
 
 /** After a unique violation of the index (a race the lock did not cover): the same 409, naming the winner. */
 export async function duplicateFromViolation(
+  certificates: LocalCertificateRepository,
   err: unknown,
   manager: EntityManager,
   sandbox: boolean,
@@ -68,13 +65,10 @@ export async function duplicateFromViolation(
   const e = err as { code?: unknown; constraint?: unknown } | null;
   if (e?.code !== '23505' || e.constraint !== LOCAL_CERTIFICATE_INDEX) throw err;
   const keys = localCertificateKeysOf(submission);
-  const rows: Array<{ presale_number: string }> = await manager.query(
-    `SELECT presale_number FROM presale_permit WHERE sandbox = $1 AND authority_key = $2 AND certificate_key = $3 AND status <> 'WITHDRAWN' LIMIT 1`,
-    [sandbox, keys.authorityKey, keys.certificateKey],
-  );
+  const winner = await certificates.winner(manager, sandbox, keys);
   throw PresaleErrors.duplicateLocalCertificate(
     submission.issuingAuthority.trim(),
     submission.localCertificateNumber.trim(),
-    rows[0]?.presale_number ?? '',
+    winner ?? '',
   );
 }

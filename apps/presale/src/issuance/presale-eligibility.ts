@@ -1,7 +1,6 @@
 import { assertRegionAllowed, regionOf } from '@hn/auth';
 import { Principal } from '@hn/messages';
 import { DomainException } from '@hn/errors';
-import { EntityManager } from 'typeorm';
 import { PresaleErrors } from './presale.exception';
 
 export interface EligiblePermits {
@@ -21,27 +20,12 @@ export interface PermitFacts {
 
 /**
  * Where the permits come from: the local replica (real issuance, no round trip), or for sandbox
- * (联调测试) credentials the permits service's sandbox view (SandboxPermitLookup).
+ * (联调测试) credentials the permits service's sandbox view (SandboxPermitLookup). The replica's is
+ * PermitReplicaRepository.source(manager), read in the caller's transaction.
  */
 export interface PermitSource {
   permits(permitNumbers: string[]): Promise<PermitFacts[]>;
   unitCodes(permitNumbers: string[]): Promise<string[]>;
-}
-
-export function replicaSource(manager: EntityManager): PermitSource {
-  return {
-    permits: (permitNumbers) =>
-      manager.query(
-        `SELECT permit_number, project_code, region_code, project_type, developer_name, developer_credit_code FROM permit_replica WHERE permit_number = ANY($1::text[])`,
-        [permitNumbers],
-      ),
-    unitCodes: async (permitNumbers) =>
-      (
-        (await manager.query(`SELECT unit_code FROM unit_replica WHERE permit_number = ANY($1::text[])`, [
-          permitNumbers,
-        ])) as Array<{ unit_code: string }>
-      ).map((u) => u.unit_code),
-  };
 }
 
 /**
@@ -65,13 +49,12 @@ export function assertPermitNumbersAllowed(principal: Principal, permitNumbers: 
  * PROJECT_NOT_MARKED_PRESALE).
  */
 export async function checkEligibility(
-  manager: EntityManager,
+  source: PermitSource,
   principal: Principal,
   permitNumbers: string[],
   unitCodes: string[],
   developerCreditCode: string,
   notPresale: (permitNumber: string, type: string | null) => DomainException = PresaleErrors.notPresale,
-  source: PermitSource = replicaSource(manager),
 ): Promise<EligiblePermits> {
   const rows = await source.permits(permitNumbers);
   const byNumber = new Map(rows.map((r) => [r.permit_number, r]));

@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  IDEMPOTENCY_KEY_FIELD_ERROR,
-  isIdempotencyKey,
   PresaleEvents,
   PresaleIssuedV1,
   PresaleIssueRequestV1,
@@ -15,10 +13,12 @@ import { enqueueEvent } from '@hn/eventing';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { PresaleIssuanceMetrics } from './presale-issuance.metrics';
+import { PermitReplicaRepository } from '../permit-replica/permit-replica.repository';
 import { SandboxPermitLookup } from '../permit-replica/sandbox-permit-lookup';
 import { QrCodeRenderer } from '../print';
 import { duplicateFromViolation } from './local-certificate';
-import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency';
+import { LocalCertificateRepository } from './local-certificate.repository';
+import { presaleIdempotency } from './presale-idempotency';
 import { assertPermitNumbersAllowed, checkEligibility } from './presale-eligibility';
 import { PresaleRecordWriter, requestHashOf } from './presale-record-writer';
 import { PresaleErrors } from './presale.exception';
@@ -41,13 +41,15 @@ export class PresaleIssuanceService {
     private readonly writer: PresaleRecordWriter,
     private readonly qr: QrCodeRenderer,
     private readonly sandboxPermits: SandboxPermitLookup,
+    private readonly replica: PermitReplicaRepository,
+    private readonly certificates: LocalCertificateRepository,
     @Inject(PRESALE_CONFIG) private readonly config: PresaleConfig,
     private readonly metrics: PresaleIssuanceMetrics,
   ) {}
 
   async issue(principal: Principal, request: PresaleIssueRequestV1): Promise<PresaleIssuedV1> {
-    const key = typeof request?.idempotencyKey === 'string' ? request.idempotencyKey : '';
-    if (!isIdempotencyKey(key)) throw PresaleErrors.incomplete([IDEMPOTENCY_KEY_FIELD_ERROR]);
+    const key = request?.idempotencyKey;
+    presaleIdempotency.assertKey(key);
     const received = request.submission;
     // the payload as received (the gateway sends it trimmed), as before the message class was applied here
     const requestHash = requestHashOf(received);
@@ -56,7 +58,7 @@ export class PresaleIssuanceService {
     let issued = false;
     const stored = await this.dataSource
       .transaction(async (manager): Promise<StoredIssuance> => {
-        const replay = await claimIdempotencyKey<StoredIssuance>(manager, principal.id, key, requestHash);
+        const replay = await presaleIdempotency.claim<StoredIssuance>(manager, principal.id, key, requestHash);
         if (replay) return replay;
         issued = true;
         // payload rules: the message class of @hn/messages, as the gateway applies it; configuration (cut-over) here
@@ -75,15 +77,13 @@ export class PresaleIssuanceService {
         assertPermitNumbersAllowed(principal, submission.constructionPermitNumbers);
         const sandbox = principal.sandbox === true;
         // sandbox: the permits as the sandbox sees them (its own pushes over the real ones), asked of permits
-        const source = sandbox ? this.sandboxPermits.source(principal) : undefined;
+        const source = sandbox ? this.sandboxPermits.source(principal) : this.replica.source(manager);
         const eligible = await checkEligibility(
-          manager,
+          source,
           principal,
           submission.constructionPermitNumbers,
           submission.unitCodes,
           submission.developer.creditCode,
-          undefined,
-          source,
         );
         const { permit } = await this.writer.issue(manager, principal, LETTER, submission, eligible, sandbox);
         if (!sandbox) {
@@ -103,11 +103,17 @@ export class PresaleIssuanceService {
           sandbox,
           permit,
         };
-        await storeIdempotentResponse(manager, principal.id, key, requestHash, response);
+        await presaleIdempotency.store(manager, principal.id, key, requestHash, response);
         return response;
       })
       .catch((err: unknown) =>
-        duplicateFromViolation(err, this.dataSource.manager, principal.sandbox === true, submission ?? received),
+        duplicateFromViolation(
+          this.certificates,
+          err,
+          this.dataSource.manager,
+          principal.sandbox === true,
+          submission ?? received,
+        ),
       );
     if (issued) this.metrics.numberIssued(LETTER, stored.sandbox);
     return { ...stored, qrSvg: await this.qr.svg(stored.verifyUrl) };

@@ -8,8 +8,10 @@ import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { SigningKeysService } from '../transparency-log/signing-keys.service';
 import { TransparencyLogService } from '../transparency-log/transparency-log.service';
 import { assertLocalCertificateFree, LocalCertificateKeys, localCertificateKeysOf } from './local-certificate';
+import { LocalCertificateRepository } from './local-certificate.repository';
 import { EligiblePermits } from './presale-eligibility';
 import { buildPresaleRecord, PresaleRecord } from './presale-record';
+import { PresaleRecordRepository } from './presale-record.repository';
 import { PresaleErrors } from './presale.exception';
 
 export interface WrittenPermit {
@@ -34,6 +36,8 @@ export class PresaleRecordWriter {
   constructor(
     private readonly keys: SigningKeysService,
     private readonly log: TransparencyLogService,
+    private readonly records: PresaleRecordRepository,
+    private readonly certificates: LocalCertificateRepository,
     @Inject(PRESALE_CONFIG) private readonly config: PresaleConfig,
   ) {}
 
@@ -48,7 +52,7 @@ export class PresaleRecordWriter {
     const firstPermit = submission.constructionPermitNumbers[0]!;
     // before the counter row: a duplicate certificate consumes no serial
     const keys = localCertificateKeysOf(submission);
-    await assertLocalCertificateFree(manager, sandbox, keys, submission);
+    await assertLocalCertificateFree(this.certificates, manager, sandbox, keys, submission);
     const serial = await this.nextSerial(manager, firstPermit, letter, sandbox);
     const presaleNumber = formatPresaleNumber(firstPermit, letter, serial);
     const logIndex = await this.log.reserveIndex(manager, sandbox);
@@ -96,21 +100,16 @@ export class PresaleRecordWriter {
     return `${this.config.publicBaseUrl.toUpperCase()}/V/${chainTokenToQrText(chainToken)}`;
   }
 
-  /** One statement; the counter row stays locked until commit; the 100th request finds next_serial = 100 and is refused. */
+  /** The counter row stays locked until commit; the 100th request is refused. */
   private async nextSerial(
     manager: EntityManager,
     permitNumber: string,
     letter: PresaleLetter,
     sandbox: boolean,
   ): Promise<number> {
-    const rows: Array<{ serial: number }> = await manager.query(
-      `INSERT INTO presale_serial_counter AS c (permit_number, letter, sandbox, next_serial) VALUES ($1, $2, $3, 2)
-       ON CONFLICT (permit_number, letter, sandbox) DO UPDATE SET next_serial = c.next_serial + 1 WHERE c.next_serial <= 99
-       RETURNING next_serial - 1 AS serial`,
-      [permitNumber, letter, sandbox],
-    );
-    if (rows.length === 0) throw PresaleErrors.serialExhausted(permitNumber, letter);
-    return rows[0]!.serial;
+    const serial = await this.records.nextSerial(manager, permitNumber, letter, sandbox);
+    if (serial === null) throw PresaleErrors.serialExhausted(permitNumber, letter);
+    return serial;
   }
 
   private async insertRecord(
@@ -120,41 +119,12 @@ export class PresaleRecordWriter {
     digestHex: string,
     keys: LocalCertificateKeys,
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO presale_permit (sandbox, presale_number, permit_number, letter, serial, region_code, project_code, client_id, record, record_digest, chain_token, log_index, status, issued_at, authority_key, certificate_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'VALID', $13, $14, $15)`,
-      [
-        permit.sandbox,
-        permit.presaleNumber,
-        permit.constructionPermitNumbers[0],
-        permit.letter,
-        permit.serial,
-        permit.regionCode,
-        permit.projectCode,
-        principal.id,
-        JSON.stringify(permit),
-        digestHex,
-        permit.chainToken,
-        permit.logIndex,
-        permit.issuedAt,
-        keys.authorityKey,
-        keys.certificateKey,
-      ],
-    );
+    await this.records.insertPermit(manager, principal.id, permit, digestHex, keys);
     await this.insertLinks(manager, permit);
   }
 
   /** The permit and unit links of a record (again after a correction changed them). */
-  async insertLinks(manager: EntityManager, permit: PresalePermitV1): Promise<void> {
-    await manager.query(
-      `INSERT INTO presale_permit_link (sandbox, presale_number, position, permit_number) SELECT $1, $2, p.ord - 1, p.n FROM unnest($3::text[]) WITH ORDINALITY AS p(n, ord)`,
-      [permit.sandbox, permit.presaleNumber, permit.constructionPermitNumbers],
-    );
-    await manager.query(
-      `INSERT INTO presale_permit_unit (sandbox, presale_number, unit_code, permit_number)
-       SELECT $1, $2, u.unit_code, u.permit_number FROM unit_replica u WHERE u.unit_code = ANY($3::text[]) AND u.permit_number = ANY($4::text[])
-       ON CONFLICT DO NOTHING`,
-      [permit.sandbox, permit.presaleNumber, permit.unitCodes, permit.constructionPermitNumbers],
-    );
+  insertLinks(manager: EntityManager, permit: PresalePermitV1): Promise<void> {
+    return this.records.insertLinks(manager, permit);
   }
 }

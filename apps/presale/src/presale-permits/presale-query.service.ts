@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { BinaryFileV1, PaperSizeV1, PresalePermitV1, Principal } from '@hn/messages';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
 import { parsePresaleNumber } from '@hn/numbering';
-import { DataSource } from 'typeorm';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { PAPER_SIZES_MM, PaperSize, PrintLayoutRenderer, QrCodeRenderer } from '../print';
+import { PresalePermitsRepository } from './presale-permits.repository';
 
 /** Reads of issued presale permits for integrators: record, QR code, print overlay (region-scoped). */
 @Injectable()
 export class PresaleQueryService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly permits: PresalePermitsRepository,
     private readonly qr: QrCodeRenderer,
     private readonly printLayout: PrintLayoutRenderer,
   ) {}
@@ -23,12 +23,7 @@ export class PresaleQueryService {
       what: `预售许可证 ${presaleNumber}`,
       field: 'presaleNumber',
     });
-    const rows: Array<{ record: PresalePermitV1; status: PresalePermitV1['status']; region_code: string }> =
-      await this.dataSource.query(
-        `SELECT record, status, region_code FROM presale_permit WHERE sandbox = $1 AND presale_number = $2`,
-        [principal.sandbox === true, presaleNumber],
-      );
-    const row = rows[0];
+    const row = await this.permits.findRecord(principal.sandbox === true, presaleNumber);
     if (!row) throw PresaleErrors.presaleNotFound(presaleNumber);
     assertRegionAllowed(principal, row.region_code, { what: `预售许可证 ${presaleNumber}`, field: 'presaleNumber' });
     return { ...row.record, status: row.status };

@@ -3,16 +3,15 @@ import {
   PresaleBackfillStatusV1,
   PresalePermitV1,
   PublicPresaleSummaryV1,
-  SupervisionStateV1,
   VerifyCodeV1,
   verifyOutcome,
   VerifyResultV1,
 } from '@hn/messages';
 import { decodeChainTokenUnverified, normalizeChainTokenText, verifyChainToken } from '@hn/chain';
 import { parsePresaleNumber } from '@hn/numbering';
-import { DataSource } from 'typeorm';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { SigningKeysService } from '../transparency-log/signing-keys.service';
+import { PresalePermitsRepository } from './presale-permits.repository';
 
 /** A verification answer of a code: its status, validity and sentences (one table, VERIFY_OUTCOMES). */
 function outcome(code: VerifyCodeV1, extra: Partial<VerifyResultV1> = {}): VerifyResultV1 {
@@ -28,14 +27,6 @@ function outcome(code: VerifyCodeV1, extra: Partial<VerifyResultV1> = {}): Verif
   };
 }
 
-interface VerifiedRow {
-  record: PresalePermitV1;
-  status: PresaleBackfillStatusV1;
-  record_digest: string;
-  log_index: string;
-  backfill_state: SupervisionStateV1 | null;
-}
-
 /**
  * What a citizen's scan sees: is the token genuine, and what is the permit's state on record. A
  * genuine token is VALID only for the current version of a live, public record: an unsubmitted Z
@@ -45,7 +36,7 @@ interface VerifiedRow {
 @Injectable()
 export class PublicVerificationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly permits: PresalePermitsRepository,
     private readonly keys: SigningKeysService,
   ) {}
 
@@ -64,13 +55,7 @@ export class PublicVerificationService {
       );
     const claims = checked.claims;
     const sandbox = claims.sandbox === true;
-    const rows: VerifiedRow[] = await this.dataSource.query(
-      `SELECT p.record, p.status, p.record_digest, p.log_index, b.state AS backfill_state
-       FROM presale_permit p LEFT JOIN presale_backfill b ON b.sandbox = p.sandbox AND b.presale_number = p.presale_number
-       WHERE p.sandbox = $1 AND p.presale_number = $2`,
-      [sandbox, claims.presaleNumber],
-    );
-    const row = rows[0];
+    const row = await this.permits.findVerified(sandbox, claims.presaleNumber);
     const test = sandbox ? { test: true } : {};
     if (!row) return outcome('UNKNOWN_PERMIT', test);
     // withdrawn and draft numbers are not public: no details, whichever version the token is of
@@ -81,11 +66,7 @@ export class PublicVerificationService {
       return outcome(sandbox ? 'TEST_DATA' : 'VALID', { permit: toSummary(row.record, row.status), ...test });
     }
     // the token of a version replaced by an ADMIN correction: say so and point to the current one
-    const replaced: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM presale_permit_version WHERE sandbox = $1 AND presale_number = $2 AND record_digest = $3 AND log_index = $4`,
-      [sandbox, claims.presaleNumber, digestHex, claims.logIndex],
-    );
-    if (replaced.length > 0) {
+    if (await this.permits.isReplacedVersion(sandbox, claims.presaleNumber, digestHex, claims.logIndex)) {
       const verifyUrl = row.record.verifyUrl;
       const current = {
         presaleNumber: claims.presaleNumber,
@@ -101,13 +82,9 @@ export class PublicVerificationService {
     if (typeof presaleNumber !== 'string' || !parsePresaleNumber(presaleNumber))
       throw PresaleErrors.invalidNumber(String(presaleNumber));
     // drafts and withdrawn backfills are not public: not found, as if never issued
-    const rows: Array<{ record: PresalePermitV1; status: PresalePermitV1['status'] }> = await this.dataSource.query(
-      `SELECT p.record, p.status FROM presale_permit p LEFT JOIN presale_backfill b ON b.sandbox = p.sandbox AND b.presale_number = p.presale_number
-       WHERE p.sandbox = false AND p.presale_number = $1 AND p.status <> 'WITHDRAWN' AND b.state IS DISTINCT FROM 'DRAFT'`,
-      [presaleNumber],
-    );
-    if (!rows[0]) throw PresaleErrors.presaleNotFound(presaleNumber);
-    return toSummary(rows[0].record, rows[0].status);
+    const row = await this.permits.findPublic(presaleNumber);
+    if (!row) throw PresaleErrors.presaleNotFound(presaleNumber);
+    return toSummary(row.record, row.status);
   }
 }
 

@@ -4,6 +4,7 @@ import { ScanStaging } from '@hn/documents';
 import { InjectNats } from '@hn/eventing';
 import { NatsConnection } from 'nats';
 import { EntityManager } from 'typeorm';
+import { ScanRepository } from './scan.repository';
 
 /** A scan as read back from scan_file (never the bytes). */
 export interface ScanRow {
@@ -13,9 +14,6 @@ export interface ScanRow {
   scan_file_name: string;
   scan_uploaded_at: Date | string;
 }
-
-/** SELECT list for a scan_file joined as `s` (matches ScanRow). */
-export const SCAN_COLUMNS = `s.sha256 AS scan_sha256, s.content_type AS scan_content_type, s.size AS scan_size, s.file_name AS scan_file_name, s.uploaded_at AS scan_uploaded_at`;
 
 export function storedScanOf(row: ScanRow): StoredScanV1 {
   return {
@@ -35,7 +33,10 @@ export function storedScanOf(row: ScanRow): StoredScanV1 {
 export class ScanStore {
   private readonly staging: ScanStaging;
 
-  constructor(@InjectNats() nats: NatsConnection) {
+  constructor(
+    @InjectNats() nats: NatsConnection,
+    private readonly scans: ScanRepository,
+  ) {
     this.staging = new ScanStaging(nats);
   }
 
@@ -49,11 +50,7 @@ export class ScanStore {
     bytes: Buffer,
     uploadedBy: string,
   ): Promise<{ id: string; scan: StoredScanV1 }> {
-    const rows: Array<{ id: string; uploaded_at: Date }> = await manager.query(
-      `INSERT INTO scan_file (sha256, content_type, size, file_name, content, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, uploaded_at`,
-      [ref.sha256, ref.contentType, bytes.byteLength, ref.fileName, bytes, uploadedBy],
-    );
-    const row = rows[0]!;
+    const row = await this.scans.insert(manager, ref, bytes, uploadedBy);
     return {
       id: String(row.id),
       scan: {

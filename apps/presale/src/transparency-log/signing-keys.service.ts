@@ -2,8 +2,8 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { JwksV1 } from '@hn/messages';
 import { Ed25519PublicJwk, publicKeyFromJwk, publicKeyToJwk, SigningKey, signingKeyFromPkcs8Pem } from '@hn/chain';
 import { KeyObject } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
+import { SigningKeysRepository } from './signing-keys.repository';
 
 /**
  * The current signing key (private part from the environment only) and the public keys of every
@@ -16,17 +16,14 @@ export class SigningKeysService implements OnApplicationBootstrap {
   private jwks: Ed25519PublicJwk[] = [];
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: SigningKeysRepository,
     @Inject(PRESALE_CONFIG) config: PresaleConfig,
   ) {
     this.current = signingKeyFromPkcs8Pem(config.signingKeyPem);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO signing_key (key_id, public_jwk) VALUES ($1, $2) ON CONFLICT (key_id) DO NOTHING`,
-      [this.current.keyId, JSON.stringify(publicKeyToJwk(this.current))],
-    );
+    await this.repository.register(this.current.keyId, publicKeyToJwk(this.current));
     await this.reload();
   }
 
@@ -42,15 +39,13 @@ export class SigningKeysService implements OnApplicationBootstrap {
   }
 
   private async reload(): Promise<void> {
-    const rows: Array<{ public_jwk: Ed25519PublicJwk }> = await this.dataSource.query(
-      `SELECT public_jwk FROM signing_key ORDER BY first_used_at`,
-    );
+    const jwks = await this.repository.publicKeys();
     const keys = new Map<string, KeyObject>();
-    for (const row of rows) {
-      const entry = publicKeyFromJwk(row.public_jwk);
+    for (const jwk of jwks) {
+      const entry = publicKeyFromJwk(jwk);
       keys.set(entry.keyId, entry.publicKey);
     }
     this.publicKeys = keys;
-    this.jwks = rows.map((r) => r.public_jwk);
+    this.jwks = jwks;
   }
 }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConsistencyProofV1, InclusionProofV1 } from '@hn/messages';
 import { encodeLogEntry, formatCheckpointBody, leafHash, LogEntry, MerkleTree, signNote } from '@hn/chain';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { SigningKeysService } from './signing-keys.service';
+import { TransparencyLogRepository } from './transparency-log.repository';
 
 /**
  * RFC 6962/9162 transparency log of issued and corrected presale permits. Entries are appended in
@@ -16,27 +17,24 @@ export class TransparencyLogService {
   private readonly trees = new Map<boolean, MerkleTree>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: TransparencyLogRepository,
     private readonly keys: SigningKeysService,
     @Inject(PRESALE_CONFIG) private readonly config: PresaleConfig,
   ) {}
 
   /** Reserves the next index inside the caller's transaction. */
-  async reserveIndex(manager: EntityManager, sandbox: boolean): Promise<number> {
-    const rows: Array<{ index: string }> = await manager.query(
-      // wrapped in a SELECT: TypeORM returns [rows, count] for a bare UPDATE
-      `WITH u AS (UPDATE log_head SET next_index = next_index + 1 WHERE sandbox = $1 RETURNING next_index - 1 AS index) SELECT index FROM u`,
-      [sandbox],
-    );
-    return Number(rows[0]!.index);
+  reserveIndex(manager: EntityManager, sandbox: boolean): Promise<number> {
+    return this.repository.reserveIndex(manager, sandbox);
   }
 
   async append(manager: EntityManager, sandbox: boolean, index: number, entry: LogEntry): Promise<void> {
     const bytes = encodeLogEntry(entry);
-    await manager.query(
-      `INSERT INTO log_entry (sandbox, log_index, entry, leaf_hash, presale_number, kind) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [sandbox, index, bytes, leafHash(bytes), entry.presaleNumber, entry.kind],
-    );
+    await this.repository.insertEntry(manager, sandbox, index, {
+      bytes,
+      leafHash: leafHash(bytes),
+      presaleNumber: entry.presaleNumber,
+      kind: entry.kind,
+    });
   }
 
   async checkpoint(sandbox = false): Promise<string> {
@@ -54,13 +52,10 @@ export class TransparencyLogService {
       throw PresaleErrors.invalidProofRequest(
         `treeSize ${treeSize} 超过当前日志大小 ${tree.size} (larger than the log)`,
       );
-    const rows: Array<{ leaf_hash: Buffer }> = await this.dataSource.query(
-      `SELECT leaf_hash FROM log_entry WHERE sandbox = $1 AND log_index = $2`,
-      [sandbox, index],
-    );
+    const leaf = await this.repository.leafHash(sandbox, index);
     return {
       leafIndex: index,
-      leafHash: rows[0]!.leaf_hash.toString('hex'),
+      leafHash: leaf!.toString('hex'),
       auditPath: tree.inclusionProof(index, treeSize).map((h) => h.toString('hex')),
       treeSize,
       rootHash: tree.root(treeSize).toString('hex'),
@@ -93,10 +88,7 @@ export class TransparencyLogService {
       tree = new MerkleTree();
       this.trees.set(sandbox, tree);
     }
-    const rows: Array<{ log_index: string; leaf_hash: Buffer }> = await this.dataSource.query(
-      `SELECT log_index, leaf_hash FROM log_entry WHERE sandbox = $1 AND log_index >= $2 ORDER BY log_index LIMIT 100000`,
-      [sandbox, tree.size],
-    );
+    const rows = await this.repository.entriesFrom(sandbox, tree.size);
     for (const row of rows) {
       if (Number(row.log_index) !== tree.size) break; // a lower index is still uncommitted
       tree.append(row.leaf_hash);

@@ -1,32 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDefined,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import {
-  Developer,
-  IsPastIsoDate,
-  IsPlainText,
-  PRESALE_SUBMISSION_EXAMPLE,
-  PresaleSubmission,
-  PresaleSubmissionV1,
-  RequiredText,
-  Trim,
-  UnpermittedPresaleSubmissionV1,
-} from '@hn/messages';
+import { IsDefined, IsObject, ValidateNested } from 'class-validator';
+import { PRESALE_SUBMISSION_EXAMPLE, PresaleSubmission, PresaleSubmissionV1, RequiredText } from '@hn/messages';
 
 const REQUIRED = { message: '必填 (required)' };
-
-export const Z_PRESALE_EXAMPLE = '430223202406200101-Z01';
 
 /** A stock (pre-cut-over) presale permit: the work-plan example issued on 2024-06-28. */
 export const BACKFILL_SUBMISSION_EXAMPLE = {
@@ -34,42 +11,6 @@ export const BACKFILL_SUBMISSION_EXAMPLE = {
   localCertificateNumber: '攸住建预字〔2024〕第009号',
   issueDate: '2024-06-28',
 };
-
-/** `data` part of POST /api/v1/supervision/presale-without-permit. */
-export class UnpermittedSubmissionDto implements UnpermittedPresaleSubmissionV1 {
-  @ApiProperty({ example: '攸县滨江花园一期', maxLength: 200, description: '项目名称' })
-  @RequiredText(200)
-  projectName!: string;
-
-  @ApiProperty({ example: '430223', description: '项目所在区划（GB/T 2260，发证日期时有效）' })
-  @IsDefined(REQUIRED)
-  @Matches(/^43\d{4}$/, { message: '须为湖南省 6 位区划代码 (6-digit Hunan region code)' })
-  regionCode!: string;
-
-  @ApiProperty({ type: Developer })
-  @IsDefined(REQUIRED)
-  @IsObject({ message: '须为对象 (must be an object)' })
-  @ValidateNested()
-  @Type(() => Developer)
-  developer!: Developer;
-
-  @ApiProperty({ example: '攸住建预字〔2023〕第021号', maxLength: 100, description: '预售许可证号（本地）' })
-  @RequiredText(100)
-  localCertificateNumber!: string;
-
-  @ApiProperty({ example: '2023-11-20', format: 'date', description: '预售许可发证日期，不晚于今天' })
-  @IsDefined(REQUIRED)
-  @IsPastIsoDate()
-  issueDate!: string;
-
-  @ApiPropertyOptional({ example: '攸县江桥街道滨江路 18 号', maxLength: 300, description: '坐落地址' })
-  @IsOptional()
-  @Trim()
-  @IsString({ message: '须为字符串 (must be a string)' })
-  @IsPlainText({})
-  @MaxLength(300, { message: '最长 300 字 (at most 300 characters)' })
-  address?: string;
-}
 
 /** `data` part of POST …/backfill/presale-permits/{presaleNumber}/correction. */
 export class CorrectionDataDto {
@@ -90,30 +31,4 @@ export class CorrectionDataDto {
   @ValidateNested()
   @Type(() => PresaleSubmission)
   submission!: PresaleSubmissionV1;
-}
-
-export class WithdrawBackfillDto {
-  @ApiPropertyOptional({
-    example: Z_PRESALE_EXAMPLE,
-    description: '可选：指定本人的某个未提交补录；不填则撤回本人最近一次未提交的补录',
-  })
-  @IsOptional()
-  @IsString({ message: '须为字符串 (must be a string)' })
-  @IsPlainText({})
-  presaleNumber?: string;
-}
-
-export class SubmitBackfillDto {
-  @ApiProperty({
-    example: [Z_PRESALE_EXAMPLE, '430223202406200101-Z02'],
-    type: [String],
-    description: '要提交（锁定）的补录预售许可证号，1–100 个，不重复',
-  })
-  @IsDefined(REQUIRED)
-  @IsArray({ message: '须为数组 (must be an array)' })
-  @ArrayMinSize(1, { message: '至少 1 个 (at least one)' })
-  @ArrayMaxSize(100, { message: '最多 100 个 (at most 100)' })
-  @IsString({ each: true, message: '须为字符串 (strings)' })
-  @IsPlainText({}, { each: true })
-  presaleNumbers!: string[];
 }
