@@ -13,7 +13,7 @@ import { BuildingUnit } from '../construction-permits/entities/building-unit.ent
 import { ConstructionPermit } from '../construction-permits/entities/construction-permit.entity';
 import { Project } from '../construction-permits/entities/project.entity';
 import { toPermitV1, toUnitV1 } from '../construction-permits/permit-mapper';
-import { AcceptanceGovernanceRepository } from './acceptance-governance.repository';
+import { ConstructionPermitsRepository } from '../construction-permits/construction-permits.repository';
 import { AcceptanceGovernance } from './entities/acceptance-governance.entity';
 
 const SOURCE = '/hn/permits';
@@ -30,7 +30,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class AcceptanceGovernanceService {
   private readonly logger = new Logger(AcceptanceGovernanceService.name);
 
-  constructor(private readonly locks: AcceptanceGovernanceRepository) {}
+  constructor(private readonly locks: ConstructionPermitsRepository) {}
 
   async apply(event: CloudEvent<unknown>, m: EntityManager): Promise<void> {
     if (event.type !== AlertsEvents.acceptanceBackfillApproved) return;
@@ -50,7 +50,8 @@ export class AcceptanceGovernanceService {
       this.logger.warn(`acceptance backfill ${b.id}: permit ${b.permitNumber} not on record`);
       return;
     }
-    await this.locks.lockPermit(m, found.projectCode, found.permitNumber);
+    // the approval-system ingest's locks: the two never interleave on one permit
+    await this.locks.lockProjectAndPermit(m, found.projectCode, found.permitNumber);
     const permit = (await permits.findOne({ where: { permitNumber: b.permitNumber } }))!;
     if (permit.fivePartyAcceptanceDate || permit.completionFilingDate) return;
     if (b.kind === 'FIVE_PARTY') permit.fivePartyAcceptanceDate = b.date;

@@ -14,6 +14,7 @@ import { enqueueEvent } from '@hn/eventing';
 import { DataSource, EntityManager } from 'typeorm';
 import { PermitsErrors } from './construction-permits.exception';
 import { ConstructionPermitsRepository } from './construction-permits.repository';
+import { AcceptanceGovernance } from '../acceptance-governance/entities/acceptance-governance.entity';
 import { BuildingUnit } from './entities/building-unit.entity';
 import { ConstructionPermit } from './entities/construction-permit.entity';
 import { Project } from './entities/project.entity';
@@ -74,6 +75,11 @@ export class PermitUpsertService {
     if (projectChanged) await projects.save(projects.create({ ...existingProject, ...projectValues }));
 
     const existingPermit = await permits.findOne({ where: { permitNumber } });
+    // a date approved by the province (数据治理补录) stays when a later push carries no acceptance date
+    const governed =
+      existingPermit && !body.fivePartyAcceptanceDate && !body.completionFilingDate
+        ? await manager.getRepository(AcceptanceGovernance).findOne({ where: { permitNumber } })
+        : null;
     const permitValues = {
       permitNumber,
       projectCode: body.projectCode,
@@ -82,8 +88,9 @@ export class PermitUpsertService {
       issueDate: body.issueDate,
       startDate: body.startDate ?? null,
       plannedCompletionDate: body.plannedCompletionDate ?? null,
-      fivePartyAcceptanceDate: body.fivePartyAcceptanceDate ?? null,
-      completionFilingDate: body.completionFilingDate ?? null,
+      fivePartyAcceptanceDate: body.fivePartyAcceptanceDate ?? (governed?.kind === 'FIVE_PARTY' ? governed.date : null),
+      completionFilingDate:
+        body.completionFilingDate ?? (governed?.kind === 'COMPLETION_FILING' ? governed.date : null),
     };
     const permitChanged = !existingPermit || differs(existingPermit, permitValues);
     if (permitChanged) await permits.save(permits.create({ ...existingPermit, ...permitValues }));
