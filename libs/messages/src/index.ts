@@ -21,3 +21,7 @@ export * from './lib/validation/flatten-validation-errors';
 export * from './lib/validation/submission-constraints';
 export * from './lib/validation/validate-message';
 export * from './lib/presale-submission.message';
+export * from './lib/validation/field-rule';
+export * from './lib/signing-statistic.message';
+export * from './lib/reconciliation-acknowledgement.message';
+export * from './lib/contract-filing-cancellation.message';

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
-  CANCEL_REASON_MAX,
+  ContractFilingCancellation,
   ContractFilingCancelledV1,
   ContractFilingCancelRequestV1,
   ContractFilingV1,
   ContractsEvents,
+  payloadWithout,
   Principal,
+  validateMessage,
 } from '@hn/messages';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
@@ -30,15 +32,10 @@ export class ContractFilingCancellationService {
 
   async cancel(principal: Principal, request: ContractFilingCancelRequestV1): Promise<ContractFilingV1> {
     const number = checkContractNumber(principal, request?.contractNumber);
-    const reason = typeof request?.reason === 'string' ? request.reason.trim() : '';
-    if (reason.length < 1 || reason.length > CANCEL_REASON_MAX) {
-      throw ContractErrors.incomplete([
-        {
-          field: 'reason',
-          reason: `注销原因必填，1–${CANCEL_REASON_MAX} 字 (required, 1–${CANCEL_REASON_MAX} characters)`,
-        },
-      ]);
-    }
+    // the same message class as the gateway's body (the number is the path's there, checked above)
+    const checked = await validateMessage(ContractFilingCancellation, payloadWithout(request, 'contractNumber'));
+    if (!checked.ok) throw ContractErrors.incomplete(checked.errors);
+    const reason = checked.value.reason;
     return this.dataSource.transaction(async (manager) => {
       const stored = await loadFiling(this.filings, manager, principal, number, true);
       if (stored.status === 'CANCELLED') throw ContractErrors.alreadyCancelled(number);

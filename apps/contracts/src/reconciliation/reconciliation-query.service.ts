@@ -3,12 +3,17 @@ import { regionPrefixes } from '@hn/numbering';
 import { pageOf } from '@hn/persistence';
 import { Injectable } from '@nestjs/common';
 import {
+  DIFFERENCE_ID_REASON,
+  DifferenceAcknowledgement,
   FieldError,
+  isDifferenceId,
+  payloadWithout,
   Principal,
   ReconciliationAcknowledgeRequestV1,
   ReconciliationDifferencePageV1,
   ReconciliationDifferenceV1,
   ReconciliationListRequestV1,
+  validateMessage,
 } from '@hn/messages';
 import { DataSource } from 'typeorm';
 import { rowToDifference } from './difference-row';
@@ -16,8 +21,6 @@ import { ReconciliationDifferenceRepository } from './reconciliation-difference.
 import { ReconciliationErrors } from './reconciliation.errors';
 
 const STATES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const MAX_EXPLANATION_LENGTH = 1000;
 
 /** 比对结果抄送市县复核: lists differences in the caller's regions; staff acknowledge them with an explanation. */
 @Injectable()
@@ -53,18 +56,14 @@ export class ReconciliationQueryService {
     request: ReconciliationAcknowledgeRequestV1,
   ): Promise<ReconciliationDifferenceV1> {
     assertStaff(principal);
-    const id = request?.differenceId;
-    const explanation = typeof request?.explanation === 'string' ? request.explanation.trim() : '';
+    const id: unknown = (request as Partial<ReconciliationAcknowledgeRequestV1> | undefined)?.differenceId;
     const errors: FieldError[] = [];
-    if (typeof id !== 'string' || !UUID.test(id))
-      errors.push({ field: 'differenceId', reason: '差异编号须为 UUID (UUID)' });
-    if (explanation.length < 1 || explanation.length > MAX_EXPLANATION_LENGTH) {
-      errors.push({
-        field: 'explanation',
-        reason: `核实说明必填，1–${MAX_EXPLANATION_LENGTH} 字 (required, 1–${MAX_EXPLANATION_LENGTH} characters)`,
-      });
-    }
-    if (errors.length > 0) throw ReconciliationErrors.invalid(errors);
+    if (!isDifferenceId(id)) errors.push({ field: 'differenceId', reason: DIFFERENCE_ID_REASON });
+    // the explanation by the gateway's body class (the id is the path's there: 400)
+    const checked = await validateMessage(DifferenceAcknowledgement, payloadWithout(request, 'differenceId'));
+    if (!checked.ok) errors.push(...checked.errors);
+    if (!checked.ok || !isDifferenceId(id)) throw ReconciliationErrors.invalid(errors);
+    const explanation = checked.value.explanation;
     return this.dataSource.transaction(async (m) => {
       const row = await this.differences.findForUpdate(m, id);
       if (!row) throw ReconciliationErrors.notFound(id);

@@ -1,18 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  FieldError,
   Principal,
   ReconciliationEvents,
   SigningStatisticPutRequestV1,
   SigningStatisticPutResultV1,
   SigningStatisticReportedV1,
   SigningStatisticSubmitRequestV1,
+  SigningStatisticSubmission,
   SigningStatisticSubmitResultV1,
   SigningStatisticWithdrawRequestV1,
+  SigningStatisticWithdrawal,
   SigningStatisticWithdrawResultV1,
+  validateMessage,
 } from '@hn/messages';
 import { assertRegionAllowed, assertStaff, regionOf } from '@hn/auth';
-import { parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource, EntityManager } from 'typeorm';
@@ -21,9 +22,7 @@ import { StatisticErrors } from './signing-statistic.errors';
 import { rowToStatistic } from './signing-statistic-row';
 import { SigningStatisticsRepository } from './signing-statistics.repository';
 import { statisticKind, validateStatisticPut } from './signing-statistic.validator';
-import { currentMonthInChina, isMonth } from './statistic-months';
-
-const MAX_SUBMIT_MONTHS = 120;
+import { currentMonthInChina } from './statistic-months';
 
 /**
  * 网签统计补录: per presale permit and month, versioned DRAFTs entered by staff, 撤回 (undo the
@@ -40,7 +39,7 @@ export class SigningStatisticsService {
 
   async put(principal: Principal, body: SigningStatisticPutRequestV1): Promise<SigningStatisticPutResultV1> {
     assertStaff(principal);
-    const { value, errors } = validateStatisticPut(body, currentMonthInChina());
+    const { value, errors } = await validateStatisticPut(body, currentMonthInChina());
     if (!value) throw StatisticErrors.incomplete(errors);
     assertRegionAllowed(principal, regionOf(value.presaleNumber), {
       what: `预售许可证 ${value.presaleNumber}`,
@@ -91,7 +90,10 @@ export class SigningStatisticsService {
     body: SigningStatisticWithdrawRequestV1,
   ): Promise<SigningStatisticWithdrawResultV1> {
     assertStaff(principal);
-    const { presaleNumber, month } = this.checkKey(principal, body?.presaleNumber, [body?.month]);
+    const checked = await validateMessage(SigningStatisticWithdrawal, body);
+    if (!checked.ok) throw StatisticErrors.incomplete(checked.errors);
+    const { presaleNumber, month } = checked.value;
+    this.assertRegionOfNumber(principal, presaleNumber);
     return this.dataSource.transaction(async (m) => {
       await this.statistics.lock(m, presaleNumber, [month]);
       const current = await this.statistics.findOne(m, presaleNumber, month);
@@ -115,13 +117,11 @@ export class SigningStatisticsService {
   /** 提交: every listed month must be a DRAFT; all are locked together and reported, or none. */
   async submit(principal: Principal, body: SigningStatisticSubmitRequestV1): Promise<SigningStatisticSubmitResultV1> {
     assertStaff(principal);
-    const rawMonths: unknown[] = Array.isArray(body?.months) ? body.months : [];
-    if (rawMonths.length < 1 || rawMonths.length > MAX_SUBMIT_MONTHS) {
-      throw StatisticErrors.incomplete([
-        { field: 'months', reason: `须列出 1–${MAX_SUBMIT_MONTHS} 个月份 (1..${MAX_SUBMIT_MONTHS} months)` },
-      ]);
-    }
-    const { presaleNumber, months } = this.checkKey(principal, body?.presaleNumber, rawMonths);
+    const checked = await validateMessage(SigningStatisticSubmission, body);
+    if (!checked.ok) throw StatisticErrors.incomplete(checked.errors);
+    const presaleNumber = checked.value.presaleNumber;
+    this.assertRegionOfNumber(principal, presaleNumber);
+    const months = [...checked.value.months].sort();
     return this.dataSource.transaction(async (m) => {
       await this.statistics.lock(m, presaleNumber, months);
       const rows = await this.statistics.findMonths(m, presaleNumber, months);
@@ -150,30 +150,12 @@ export class SigningStatisticsService {
     });
   }
 
-  private checkKey(
-    principal: Principal,
-    presaleNumber: unknown,
-    months: unknown[],
-  ): { presaleNumber: string; months: string[]; month: string } {
-    const errors: FieldError[] = [];
-    if (typeof presaleNumber !== 'string' || parsePresaleNumber(presaleNumber) === null)
-      errors.push({ field: 'presaleNumber', reason: '预售许可证编号格式无效 (invalid presale number)' });
-    months.forEach((month, i) => {
-      if (!isMonth(month))
-        errors.push({
-          field: months.length === 1 ? 'month' : `months[${i}]`,
-          reason: '月份格式应为 YYYY-MM (month as YYYY-MM)',
-        });
-    });
-    if (new Set(months).size !== months.length)
-      errors.push({ field: 'months', reason: '月份不能重复 (months must be distinct)' });
-    if (errors.length > 0) throw StatisticErrors.incomplete(errors);
-    assertRegionAllowed(principal, regionOf(presaleNumber as string), {
+  /** Region scope on the request (again on the stored record once loaded). */
+  private assertRegionOfNumber(principal: Principal, presaleNumber: string): void {
+    assertRegionAllowed(principal, regionOf(presaleNumber), {
       what: `预售许可证 ${presaleNumber}`,
       field: 'presaleNumber',
     });
-    const sorted = [...(months as string[])].sort();
-    return { presaleNumber: presaleNumber as string, months: sorted, month: sorted[0]! };
   }
 
   private async loadPresale(
