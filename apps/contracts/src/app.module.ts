@@ -5,13 +5,17 @@ import { CONTRACTS_CONFIG, ContractsConfig } from './config/contracts.config';
 import { ContractFilingCancellationService } from './contract-filings/contract-filing-cancellation.service';
 import { ContractFilingQueryService } from './contract-filings/contract-filing-query.service';
 import { ContractFilingsController } from './contract-filings/contract-filings.controller';
+import { ContractFilingsRepository } from './contract-filings/contract-filings.repository';
 import { ContractFilingIssuanceService } from './filing/contract-filing-issuance.service';
 import { ContractFilingMetrics } from './filing/contract-filing.metrics';
+import { FilingRepository } from './filing/filing.repository';
 import { contractsMigrations } from './migrations';
 import { BuyerPiiService } from './pii/buyer-pii.service';
+import { ContractBuyerRepository } from './pii/contract-buyer.repository';
 import { PiiCipher } from './pii/pii-cipher';
 import { PresaleReplicaConsumer } from './presale-replica/presale-replica.consumer';
 import { PresaleReplicaProjector } from './presale-replica/presale-replica.projector';
+import { PresaleReplicaRepository } from './presale-replica/presale-replica.repository';
 import { SandboxPresaleLookup } from './presale-replica/sandbox-presale-lookup';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { SigningStatisticsModule } from './signing-statistics/signing-statistics.module';
@@ -40,11 +44,15 @@ export class ContractsAppModule {
       controllers: [ContractFilingsController],
       providers: [
         { provide: PiiCipher, useFactory: (c: ContractsConfig) => new PiiCipher(c.piiKey), inject: [CONTRACTS_CONFIG] },
+        ContractBuyerRepository,
         BuyerPiiService,
+        FilingRepository,
+        ContractFilingsRepository,
         ContractFilingIssuanceService,
         ContractFilingMetrics,
         ContractFilingQueryService,
         ContractFilingCancellationService,
+        PresaleReplicaRepository,
         PresaleReplicaProjector,
         PresaleReplicaConsumer,
         SandboxPresaleLookup,

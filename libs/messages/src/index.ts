@@ -27,3 +27,7 @@ export * from './lib/permit-upsert.message';
 export * from './lib/escrow-record.message';
 export * from './lib/unpermitted-submission.message';
 export * from './lib/backfill-lifecycle.message';
+export * from './lib/validation/field-rule';
+export * from './lib/signing-statistic.message';
+export * from './lib/reconciliation-acknowledgement.message';
+export * from './lib/contract-filing-cancellation.message';

@@ -3,6 +3,7 @@ import { assertRegionAllowed, regionOf } from '@hn/auth';
 import { parseContractNumber } from '@hn/numbering';
 import { EntityManager } from 'typeorm';
 import { ContractErrors } from '../filing/contract-filing.exception';
+import { ContractFilingsRepository } from './contract-filings.repository';
 
 export interface StoredFiling {
   sandbox: boolean;
@@ -11,15 +12,6 @@ export interface StoredFiling {
   status: ContractFilingV1['status'];
   /** the filing as filed (masked), status and cancellation overlaid from their columns */
   filing: ContractFilingV1;
-}
-
-interface FilingRow {
-  record: ContractFilingV1;
-  status: ContractFilingV1['status'];
-  region_code: string;
-  cancelled_at: Date | null;
-  cancel_reason: string | null;
-  cancelled_by: string | null;
 }
 
 /** 400 for a malformed number, 403 when its region is outside the caller's. */
@@ -38,18 +30,14 @@ export function checkContractNumber(principal: Principal, contractNumber: unknow
  * again on the stored row; optionally locks it for an update. 404 CONTRACT_NOT_FOUND when absent.
  */
 export async function loadFiling(
+  filings: ContractFilingsRepository,
   manager: EntityManager,
   principal: Principal,
   contractNumber: string,
   forUpdate = false,
 ): Promise<StoredFiling> {
   const sandbox = principal.sandbox === true;
-  const rows: FilingRow[] = await manager.query(
-    `SELECT record, status, region_code, cancelled_at, cancel_reason, cancelled_by FROM contract_filing
-     WHERE sandbox = $1 AND contract_number = $2${forUpdate ? ' FOR UPDATE' : ''}`,
-    [sandbox, contractNumber],
-  );
-  const row = rows[0];
+  const row = await filings.find(manager, sandbox, contractNumber, forUpdate);
   if (!row) throw ContractErrors.contractNotFound(contractNumber);
   assertRegionAllowed(principal, row.region_code, { what: `合同备案 ${contractNumber}`, field: 'contractNumber' });
   const cancellation = row.cancelled_at

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
-  CANCEL_REASON_MAX,
+  ContractFilingCancellation,
   ContractFilingCancelledV1,
   ContractFilingCancelRequestV1,
   ContractFilingV1,
   ContractsEvents,
+  payloadWithout,
   Principal,
+  validateMessage,
 } from '@hn/messages';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
@@ -14,6 +16,7 @@ import { canReadPii, revealFiling } from '../filing/contract-filing-record';
 import { ContractErrors } from '../filing/contract-filing.exception';
 import { BuyerPiiService } from '../pii/buyer-pii.service';
 import { checkContractNumber, loadFiling } from './contract-filing-access';
+import { ContractFilingsRepository } from './contract-filings.repository';
 
 /**
  * 注销: a filing becomes CANCELLED; its number stays (never reused, the counter never goes back)
@@ -24,31 +27,20 @@ export class ContractFilingCancellationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly pii: BuyerPiiService,
+    private readonly filings: ContractFilingsRepository,
   ) {}
 
   async cancel(principal: Principal, request: ContractFilingCancelRequestV1): Promise<ContractFilingV1> {
     const number = checkContractNumber(principal, request?.contractNumber);
-    const reason = typeof request?.reason === 'string' ? request.reason.trim() : '';
-    if (reason.length < 1 || reason.length > CANCEL_REASON_MAX) {
-      throw ContractErrors.incomplete([
-        {
-          field: 'reason',
-          reason: `注销原因必填，1–${CANCEL_REASON_MAX} 字 (required, 1–${CANCEL_REASON_MAX} characters)`,
-        },
-      ]);
-    }
+    // the same message class as the gateway's body (the number is the path's there, checked above)
+    const checked = await validateMessage(ContractFilingCancellation, payloadWithout(request, 'contractNumber'));
+    if (!checked.ok) throw ContractErrors.incomplete(checked.errors);
+    const reason = checked.value.reason;
     return this.dataSource.transaction(async (manager) => {
-      const stored = await loadFiling(manager, principal, number, true);
+      const stored = await loadFiling(this.filings, manager, principal, number, true);
       if (stored.status === 'CANCELLED') throw ContractErrors.alreadyCancelled(number);
       const cancellation = { reason, cancelledAt: new Date().toISOString(), cancelledBy: principal.id };
-      await manager.query(
-        `UPDATE contract_filing SET status = 'CANCELLED', cancelled_at = $3, cancel_reason = $4, cancelled_by = $5 WHERE sandbox = $1 AND contract_number = $2`,
-        [stored.sandbox, number, cancellation.cancelledAt, reason, principal.id],
-      );
-      await manager.query(`UPDATE contract_room SET active = false WHERE sandbox = $1 AND contract_number = $2`, [
-        stored.sandbox,
-        number,
-      ]);
+      await this.filings.cancel(manager, stored.sandbox, number, cancellation);
       const filing: ContractFilingV1 = { ...stored.filing, status: 'CANCELLED', cancellation };
       if (!stored.sandbox) {
         await enqueueEvent<ContractFilingCancelledV1>(manager, {

@@ -13,12 +13,9 @@ import { canonicalJson } from '@hn/chain';
 import { chinaToday } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { buildCloudEvent } from '@hn/eventing';
-import { createHash } from 'node:crypto';
-import { Pool, QueryConfig } from 'pg';
-import { DataSource, QueryFailedError } from 'typeorm';
-import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { QueryFailedError } from 'typeorm';
 import { CONTRACTS_CONFIG, ContractsConfig } from '../config/contracts.config';
-import { BuyerPiiService, SqlRunner } from '../pii/buyer-pii.service';
+import { BuyerPiiService } from '../pii/buyer-pii.service';
 import { SandboxPresaleLookup } from '../presale-replica/sandbox-presale-lookup';
 import {
   buildFilingDraft,
@@ -31,15 +28,7 @@ import {
 import { ContractErrors } from './contract-filing.exception';
 import { ContractFilingMetrics } from './contract-filing.metrics';
 import { filingStatement } from './filing-statement';
-
-interface PresaleRow {
-  region_code: string;
-  project_code: string;
-  buildings: string[];
-  issue_date: string;
-  status: string;
-  taken: Array<{ roomNumber: string; contractNumber: string }>;
-}
+import { FilingRepository, LookupRow, PresaleRow, TakenRoom } from './filing.repository';
 
 const FILABLE_PRESALE_STATUSES = ['VALID', 'CORRECTED'];
 const ROOM_INDEX = 'contract_room_active_uq';
@@ -54,7 +43,7 @@ const IDEMPOTENCY_PK = 'idempotency_key_pkey';
 @Injectable()
 export class ContractFilingIssuanceService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly filings: FilingRepository,
     private readonly pii: BuyerPiiService,
     private readonly sandboxPresale: SandboxPresaleLookup,
     @Inject(CONTRACTS_CONFIG) private readonly config: ContractsConfig,
@@ -96,13 +85,21 @@ export class ContractFilingIssuanceService {
     errors: ReturnType<typeof validateContractFilingSubmission>,
     draft: SubmittedFiling | null,
   ): Promise<ContractFilingIssuedV1> {
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    const found = await this.lookup(pool, principal.id, key, draft);
+    const found = await this.filings.lookup(
+      principal.id,
+      key,
+      draft && {
+        presaleNumber: draft.presaleNumber,
+        sandbox: draft.sandbox,
+        building: draft.building,
+        roomNumbers: draft.rooms.map((r) => r.roomNumber),
+      },
+    );
     // 1. a stored key: the stored (masked) response for the same body, 422 for another body.
     //    Stored responses never change, so this needs no lock.
     if (found.stored) {
       if (found.stored.request_hash !== requestHash) throw ContractErrors.keyReused();
-      return this.forCaller(pool, principal, found.stored.response);
+      return this.forCaller(principal, found.stored.response);
     }
     // 2. the submission, 3. the presale permit on the replica and the rooms
     if (errors.length > 0 || !draft) throw ContractErrors.incomplete(errors);
@@ -137,9 +134,7 @@ export class ContractFilingIssuanceService {
       lockKey: lockKey(principal.id, key),
     });
     // 4. key lock (another request with this key in flight → 409), serial, filing, key, event: one statement
-    const [row] = (
-      await pool.query<{ locked: boolean; serial: number | null; contractNumber: string | null }>(prepared(sql, params))
-    ).rows;
+    const row = await this.filings.file({ sql, params });
     if (!row?.locked) throw ContractErrors.keyInFlight();
     if (row.serial === null || row.contractNumber === null)
       throw ContractErrors.serialExhausted(complete.presaleNumber);
@@ -147,24 +142,6 @@ export class ContractFilingIssuanceService {
     this.metrics.filingIssued(draft.sandbox);
     const filing = revealFiling({ ...masked, contractNumber, serial }, canReadPii(principal) ? complete.buyers : null);
     return { contractNumber, sandbox: draft.sandbox, filing };
-  }
-
-  /**
-   * One round trip: the stored key and, for a valid submission, the presale permit on the local
-   * replica with the rooms already taken.
-   */
-  private async lookup(pool: Pool, clientId: string, key: string, draft: SubmittedFiling | null): Promise<LookupRow> {
-    const params: unknown[] = [clientId, key];
-    if (draft)
-      params.push(
-        draft.presaleNumber,
-        draft.sandbox,
-        draft.building,
-        draft.rooms.map((r) => r.roomNumber),
-      );
-    const sql = !draft ? LOOKUP_SQL : draft.sandbox ? LOOKUP_AND_SANDBOX_ROOMS_SQL : LOOKUP_AND_PRESALE_SQL;
-    const rows = (await pool.query<LookupRow>(prepared(sql, params))).rows;
-    return rows[0]!;
   }
 
   /** The sandbox presale permit (null when the sandbox never issued it) with the sandbox rooms taken. */
@@ -177,28 +154,19 @@ export class ContractFilingIssuanceService {
     return facts ? { ...facts, taken: found.taken ?? [] } : null;
   }
 
-  private async forCaller(
-    pool: Pool,
-    principal: Principal,
-    stored: ContractFilingIssuedV1,
-  ): Promise<ContractFilingIssuedV1> {
+  private async forCaller(principal: Principal, stored: ContractFilingIssuedV1): Promise<ContractFilingIssuedV1> {
     if (!canReadPii(principal)) return stored;
-    const runner: SqlRunner = {
-      query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T,
-    };
-    const buyers = await this.pii.reveal(runner, stored.sandbox, stored.contractNumber);
+    const buyers = await this.pii.reveal(this.filings.poolRunner(), stored.sandbox, stored.contractNumber);
     return { ...stored, filing: revealFiling(stored.filing, buyers) };
   }
 
   /** After losing a race on the active-room index: who holds the rooms now (for the message). */
-  private async takenRooms(
-    sandbox: boolean,
-    s: ContractFilingIssueRequestV1['submission'],
-  ): Promise<Array<{ roomNumber: string; contractNumber: string }>> {
-    return this.dataSource.query(
-      `SELECT room_number AS "roomNumber", contract_number AS "contractNumber" FROM contract_room
-       WHERE active AND sandbox = $1 AND presale_number = $2 AND building = $3 AND room_number = ANY($4::text[]) ORDER BY room_number`,
-      [sandbox, s.presaleNumber, s.building.trim(), s.rooms.map((r) => r.roomNumber.trim())],
+  private async takenRooms(sandbox: boolean, s: ContractFilingIssueRequestV1['submission']): Promise<TakenRoom[]> {
+    return this.filings.takenRooms(
+      sandbox,
+      s.presaleNumber,
+      s.building.trim(),
+      s.rooms.map((r) => r.roomNumber.trim()),
     );
   }
 }
@@ -208,43 +176,8 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
   return e?.code === '23505' && e.constraint === constraint;
 }
 
-interface LookupRow {
-  stored: { request_hash: string; response: ContractFilingIssuedV1 } | null;
-  /** only when the submission is valid; null when the presale permit is unknown */
-  presale?: PresaleRow | null;
-  /** sandbox filings: the sandbox rooms already under an active filing */
-  taken?: PresaleRow['taken'];
-}
-
 function lockKey(clientId: string, key: string): string {
   return `contracts-idem:${clientId}:${key}`;
-}
-
-const LOOKUP_SQL = `SELECT (SELECT json_build_object('request_hash', k.request_hash, 'response', k.response)
-   FROM idempotency_key k WHERE k.client_id = $1 AND k.idempotency_key = $2) AS stored`;
-
-const LOOKUP_AND_PRESALE_SQL = `${LOOKUP_SQL},
-  (SELECT row_to_json(x) FROM (
-     SELECT p.region_code, p.project_code, p.buildings, p.issue_date::text AS issue_date, p.status,
-            (SELECT coalesce(json_agg(json_build_object('roomNumber', r.room_number, 'contractNumber', r.contract_number) ORDER BY r.room_number), '[]'::json)
-             FROM contract_room r WHERE r.active AND r.sandbox = $4 AND r.presale_number = p.presale_number AND r.building = $5 AND r.room_number = ANY($6::text[])) AS taken
-     FROM presale_replica p WHERE p.presale_number = $3) x) AS presale`;
-
-/** Sandbox: the stored key and the sandbox rooms taken (the presale permit comes from the presale service). */
-const LOOKUP_AND_SANDBOX_ROOMS_SQL = `${LOOKUP_SQL},
-  (SELECT coalesce(json_agg(json_build_object('roomNumber', r.room_number, 'contractNumber', r.contract_number) ORDER BY r.room_number), '[]'::json)
-     FROM contract_room r WHERE r.active AND r.sandbox = $4 AND r.presale_number = $3 AND r.building = $5 AND r.room_number = ANY($6::text[])) AS taken`;
-
-const statementNames = new Map<string, string>();
-
-/** A named statement: parsed and planned once per connection instead of on every filing. */
-function prepared(text: string, values: unknown[]): QueryConfig {
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `contracts-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-    statementNames.set(text, name);
-  }
-  return { name, text, values };
 }
 
 /** Presale permit known, its record in the caller's regions (the request was checked in attempt), valid, covering the building; rooms free. */

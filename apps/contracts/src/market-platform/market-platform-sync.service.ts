@@ -4,14 +4,7 @@ import { RECONCILIATION_CONFIG, ReconciliationConfig } from '../reconciliation/r
 import { MarketPlatformClient } from './market-platform.client';
 import { MarketPlatformError } from './market-platform.error';
 import { validateMarketItem, ValidMarketFiling } from './market-filing-item';
-import {
-  advanceCursor,
-  BadMarketItem,
-  loadCursor,
-  recordBadItems,
-  recordSyncOutcome,
-  upsertMarketFilings,
-} from './market-filing.store';
+import { BadMarketItem, MarketFilingRepository } from './market-filing.repository';
 
 /** Safety stop of one pull; the next pull resumes from the stored cursor. */
 const MAX_PAGES_PER_PULL = 100_000;
@@ -35,6 +28,7 @@ export class MarketPlatformSyncService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly marketFilings: MarketFilingRepository,
     @Inject(RECONCILIATION_CONFIG) private readonly config: ReconciliationConfig,
   ) {
     const mp = config.marketPlatform;
@@ -60,7 +54,7 @@ export class MarketPlatformSyncService {
   async pull(): Promise<PullResult> {
     const client = this.client;
     if (!client) throw new MarketPlatformError('未配置市场监管平台地址 (MARKET_PLATFORM_URL not configured)', false);
-    let cursor = await loadCursor(this.dataSource.manager);
+    let cursor = await this.marketFilings.loadCursor(this.dataSource.manager);
     const result: PullResult = { pages: 0, items: 0, badItems: 0, cursor };
     try {
       while (result.pages < MAX_PAGES_PER_PULL) {
@@ -77,9 +71,9 @@ export class MarketPlatformSyncService {
           throw new MarketPlatformError('市场监管平台游标未前进 (cursor did not advance)', false);
         }
         await this.dataSource.transaction(async (m) => {
-          await upsertMarketFilings(m, valid);
-          await recordBadItems(m, bad, cursor);
-          if (!(await advanceCursor(m, cursor, next, valid.length, bad.length))) {
+          await this.marketFilings.upsertMarketFilings(m, valid);
+          await this.marketFilings.recordBadItems(m, bad, cursor);
+          if (!(await this.marketFilings.advanceCursor(m, cursor, next, valid.length, bad.length))) {
             throw new MarketPlatformError('游标已被另一次同步推进 (cursor moved by another pull)', false);
           }
         });
@@ -91,11 +85,11 @@ export class MarketPlatformSyncService {
         result.cursor = cursor = next;
         if (page.items.length === 0 || page.nextCursor === null || page.hasMore === false) break;
       }
-      await recordSyncOutcome(this.dataSource.manager, null);
+      await this.marketFilings.recordSyncOutcome(this.dataSource.manager, null);
       return result;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      await recordSyncOutcome(this.dataSource.manager, message).catch(() => undefined);
+      await this.marketFilings.recordSyncOutcome(this.dataSource.manager, message).catch(() => undefined);
       throw err;
     }
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BuyerIdTypeV1, ContractBuyerV1 } from '@hn/messages';
 import { EntityManager } from 'typeorm';
+import { ContractBuyerRepository, SqlRunner } from './contract-buyer.repository';
 import { PiiCipher } from './pii-cipher';
 
 /** One buyer as handed to the filing statement (jsonb_to_recordset): binary fields base64. */
@@ -20,28 +21,13 @@ export interface SealedBuyerRow {
   creditCode: string | null;
 }
 
-interface StoredBuyer {
-  buyer_type: 'PERSON' | 'ORGANIZATION';
-  name: string;
-  id_type: BuyerIdTypeV1 | null;
-  id_number_ct: Buffer | null;
-  id_number_iv: Buffer | null;
-  id_number_tag: Buffer | null;
-  phone_ct: Buffer | null;
-  phone_iv: Buffer | null;
-  phone_tag: Buffer | null;
-  credit_code: string | null;
-}
-
-/** Anything that runs a parameterised query and returns its rows (an EntityManager, a pg client wrapper). */
-export interface SqlRunner {
-  query<T = unknown>(sql: string, params?: unknown[]): Promise<T>;
-}
-
 /** Seals buyers' ID and phone numbers for storage and opens them again for pii:read callers. */
 @Injectable()
 export class BuyerPiiService {
-  constructor(private readonly cipher: PiiCipher) {}
+  constructor(
+    private readonly cipher: PiiCipher,
+    private readonly buyers: ContractBuyerRepository,
+  ) {}
 
   /** Keyed hash of a canonical request body (see PiiCipher.requestDigest). */
   requestDigest(canonicalBody: string): string {
@@ -94,11 +80,7 @@ export class BuyerPiiService {
     sandbox: boolean,
     contractNumber: string,
   ): Promise<ContractBuyerV1[]> {
-    const rows = await manager.query<StoredBuyer[]>(
-      `SELECT buyer_type, name, id_type, id_number_ct, id_number_iv, id_number_tag, phone_ct, phone_iv, phone_tag, credit_code
-       FROM contract_buyer WHERE sandbox = $1 AND contract_number = $2 ORDER BY position`,
-      [sandbox, contractNumber],
-    );
+    const rows = await this.buyers.findSealed(manager, sandbox, contractNumber);
     return rows.map((r) => {
       if (r.buyer_type === 'ORGANIZATION')
         return { type: 'ORGANIZATION', name: r.name, creditCode: r.credit_code ?? '' };

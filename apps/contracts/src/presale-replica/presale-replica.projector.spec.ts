@@ -1,5 +1,6 @@
 import { CloudEvent, PresalePermitV1 } from '@hn/messages';
 import { permitOfEvent, PresaleReplicaProjector } from './presale-replica.projector';
+import { PresaleReplicaRepository } from './presale-replica.repository';
 
 const permit = (presaleNumber: string, overrides: Partial<PresalePermitV1> = {}): PresalePermitV1 =>
   ({
@@ -58,7 +59,7 @@ describe(PresaleReplicaProjector.name, () => {
   it('upserts the replica row with trimmed buildings under the source_time guard, and skips sandbox permits', async () => {
     const calls: Array<{ sql: string; params: unknown[] }> = [];
     const manager = { query: async (sql: string, params: unknown[]) => void calls.push({ sql, params }) };
-    const projector = new PresaleReplicaProjector();
+    const projector = new PresaleReplicaProjector(new PresaleReplicaRepository());
     await projector.apply(
       event('hn.presale.permit.backfilled.v1', { permit: permit('430223202405100101-Z01') }),
       manager as never,

@@ -9,6 +9,7 @@ import {
   RecordCorrectedV1,
 } from '@hn/messages';
 import { EntityManager } from 'typeorm';
+import { PresaleReplicaRepository } from './presale-replica.repository';
 
 /**
  * The permit a presale event carries: issued (Y) and submitted backfills (Z) carry `{ permit }`;
@@ -40,26 +41,20 @@ export function permitOfEvent(event: CloudEvent<unknown>): PresalePermitV1 | nul
  */
 @Injectable()
 export class PresaleReplicaProjector {
+  constructor(private readonly replica: PresaleReplicaRepository) {}
+
   async apply(event: CloudEvent<unknown>, manager: EntityManager): Promise<void> {
     const permit = permitOfEvent(event);
     if (!permit || permit.sandbox === true || typeof permit.presaleNumber !== 'string') return;
-    await manager.query(
-      `INSERT INTO presale_replica AS r (presale_number, region_code, project_code, project_name, buildings, issue_date, status, source_time)
-       VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8)
-       ON CONFLICT (presale_number) DO UPDATE SET region_code = EXCLUDED.region_code, project_code = EXCLUDED.project_code,
-         project_name = EXCLUDED.project_name, buildings = EXCLUDED.buildings, issue_date = EXCLUDED.issue_date,
-         status = EXCLUDED.status, source_time = EXCLUDED.source_time
-       WHERE r.source_time <= EXCLUDED.source_time`,
-      [
-        permit.presaleNumber,
-        permit.regionCode,
-        permit.projectCode,
-        permit.projectName,
-        (permit.buildings ?? []).map((b) => b.trim()),
-        permit.issueDate,
-        permit.status,
-        event.time,
-      ],
-    );
+    await this.replica.upsert(manager, {
+      presaleNumber: permit.presaleNumber,
+      regionCode: permit.regionCode,
+      projectCode: permit.projectCode,
+      projectName: permit.projectName,
+      buildings: (permit.buildings ?? []).map((b) => b.trim()),
+      issueDate: permit.issueDate,
+      status: permit.status,
+      sourceTime: event.time,
+    });
   }
 }

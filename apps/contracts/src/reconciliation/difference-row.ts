@@ -1,9 +1,5 @@
 import { ReconciliationDifferenceV1, ReconciliationFiguresV1 } from '@hn/messages';
 
-export const DIFFERENCE_COLUMNS = `d.id, d.presale_number, d.month, d.region_code, d.count_delta, d.area_delta::text AS area_delta, d.amount_delta_fen::text AS amount_delta_fen,
-  d.missing_on_ours, d.missing_on_market, d.mismatched, d.ours, d.market, d.fingerprint, d.run_id, d.last_run_id, d.found_at, d.state, d.explanation,
-  d.acknowledged_by, d.acknowledged_at, d.resolved_at`;
-
 export interface DifferenceRow {
   id: string;
   presale_number: string;

@@ -1,7 +1,7 @@
 import { regionOf } from '@hn/auth';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { computeDifference, ComputedDifference, groupByPresaleMonth } from './difference-computation';
+import { ReconciliationSourceRepository } from './reconciliation-source.repository';
 
 /** Presale permits compared per batch (bounded memory however large the province's data). */
 const BATCH = 200;
@@ -22,17 +22,10 @@ export interface ComparisonOutcome {
  */
 @Injectable()
 export class ReconciliationDataLoader {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly sources: ReconciliationSourceRepository) {}
 
   async compareAll(): Promise<ComparisonOutcome> {
-    const presales = (
-      (await this.dataSource.query(
-        `SELECT presale_number FROM contract_filing WHERE NOT sandbox AND status = 'ACTIVE'
-       UNION SELECT presale_number FROM signing_statistic WHERE state = 'SUBMITTED'
-       UNION SELECT presale_number FROM market_filing WHERE status = 'FILED'
-       ORDER BY 1`,
-      )) as Array<{ presale_number: string }>
-    ).map((r) => r.presale_number);
+    const presales = await this.sources.presaleNumbers();
     const outcome: ComparisonOutcome = { groups: 0, differences: [], regions: new Map() };
     for (let i = 0; i < presales.length; i += BATCH) {
       const batch = presales.slice(i, i + BATCH);
@@ -44,10 +37,7 @@ export class ReconciliationDataLoader {
       }
     }
     const withDifferences = [...new Set(outcome.differences.map((d) => d.presaleNumber))];
-    const replica = (await this.dataSource.query(
-      `SELECT presale_number, region_code FROM presale_replica WHERE presale_number = ANY($1::text[])`,
-      [withDifferences],
-    )) as Array<{ presale_number: string; region_code: string }>;
+    const replica = await this.sources.replicaRegions(withDifferences);
     for (const p of withDifferences)
       outcome.regions.set(p, replica.find((r) => r.presale_number === p)?.region_code ?? regionOf(p));
     return outcome;
@@ -55,35 +45,9 @@ export class ReconciliationDataLoader {
 
   private async loadGroups(presales: string[]): Promise<ReturnType<typeof groupByPresaleMonth>> {
     const [ours, statistics, market] = await Promise.all([
-      this.dataSource.query(
-        `SELECT f.presale_number, to_char(f.filing_date, 'YYYY-MM') AS month, f.contract_number, f.contract_amount::text AS amount,
-                coalesce((SELECT sum(r.floor_area) FROM contract_room r WHERE r.sandbox = f.sandbox AND r.contract_number = f.contract_number), 0)::text AS area
-         FROM contract_filing f WHERE NOT f.sandbox AND f.status = 'ACTIVE' AND f.presale_number = ANY($1::text[])`,
-        [presales],
-      ) as Promise<
-        Array<{ presale_number: string; month: string; contract_number: string; amount: string; area: string }>
-      >,
-      this.dataSource.query(
-        `SELECT presale_number, month, contracts_signed, floor_area::text AS area, amount_fen::text AS amount
-         FROM signing_statistic WHERE state = 'SUBMITTED' AND presale_number = ANY($1::text[])`,
-        [presales],
-      ) as Promise<
-        Array<{ presale_number: string; month: string; contracts_signed: number; area: string; amount: string }>
-      >,
-      this.dataSource.query(
-        `SELECT id, contract_number, presale_number, month, floor_area::text AS area, amount_fen::text AS amount
-         FROM market_filing WHERE status = 'FILED' AND presale_number = ANY($1::text[])`,
-        [presales],
-      ) as Promise<
-        Array<{
-          id: string;
-          contract_number: string | null;
-          presale_number: string;
-          month: string;
-          area: string;
-          amount: string;
-        }>
-      >,
+      this.sources.ourFilings(presales),
+      this.sources.submittedStatistics(presales),
+      this.sources.marketFilings(presales),
     ]);
     return groupByPresaleMonth(
       ours.map((o) => ({

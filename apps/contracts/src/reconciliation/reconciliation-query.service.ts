@@ -1,27 +1,34 @@
 import { assertRegionAllowed, assertStaff } from '@hn/auth';
 import { regionPrefixes } from '@hn/numbering';
-import { pageOf, regionCondition } from '@hn/persistence';
+import { pageOf } from '@hn/persistence';
 import { Injectable } from '@nestjs/common';
 import {
+  DIFFERENCE_ID_REASON,
+  DifferenceAcknowledgement,
   FieldError,
+  isDifferenceId,
+  payloadWithout,
   Principal,
   ReconciliationAcknowledgeRequestV1,
   ReconciliationDifferencePageV1,
   ReconciliationDifferenceV1,
   ReconciliationListRequestV1,
+  validateMessage,
 } from '@hn/messages';
 import { DataSource } from 'typeorm';
-import { DIFFERENCE_COLUMNS, DifferenceRow, rowToDifference } from './difference-row';
+import { rowToDifference } from './difference-row';
+import { ReconciliationDifferenceRepository } from './reconciliation-difference.repository';
 import { ReconciliationErrors } from './reconciliation.errors';
 
 const STATES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const MAX_EXPLANATION_LENGTH = 1000;
 
 /** 比对结果抄送市县复核: lists differences in the caller's regions; staff acknowledge them with an explanation. */
 @Injectable()
 export class ReconciliationQueryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly differences: ReconciliationDifferenceRepository,
+  ) {}
 
   async list(principal: Principal, request: ReconciliationListRequestV1): Promise<ReconciliationDifferencePageV1> {
     assertStaff(principal);
@@ -36,26 +43,12 @@ export class ReconciliationQueryService {
       errors.push({ field: 'regionCode', reason: '区划代码须为 43 开头的 6 位数字 (6-digit Hunan region code)' });
     if (errors.length > 0) throw ReconciliationErrors.invalid(errors);
     if (hasRegion) assertRegionAllowed(principal, regionCode, { field: 'regionCode' });
-    const params: unknown[] = [regionPrefixes(hasRegion ? [regionCode] : principal.regions)];
-    const where = [regionCondition('d.region_code', 1)];
-    if (state) {
-      params.push(state);
-      where.push(`d.state = $${params.length}`);
-    } else {
-      where.push(`d.state <> 'RESOLVED'`);
-    }
-    const condition = where.join(' AND ');
-    const [rows, counted] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${DIFFERENCE_COLUMNS} FROM reconciliation_difference d WHERE ${condition} ORDER BY d.found_at DESC, d.presale_number, d.month LIMIT ${pageSize} OFFSET ${offset}`,
-        params,
-      ) as Promise<DifferenceRow[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM reconciliation_difference d WHERE ${condition}`,
-        params,
-      ) as Promise<Array<{ total: number }>>,
-    ]);
-    return { items: rows.map(rowToDifference), page, pageSize, total: counted[0]?.total ?? 0 };
+    const { rows, total } = await this.differences.list(
+      { regionPrefixes: regionPrefixes(hasRegion ? [regionCode] : principal.regions), state: state || undefined },
+      pageSize,
+      offset,
+    );
+    return { items: rows.map(rowToDifference), page, pageSize, total };
   }
 
   async acknowledge(
@@ -63,23 +56,16 @@ export class ReconciliationQueryService {
     request: ReconciliationAcknowledgeRequestV1,
   ): Promise<ReconciliationDifferenceV1> {
     assertStaff(principal);
-    const id = request?.differenceId;
-    const explanation = typeof request?.explanation === 'string' ? request.explanation.trim() : '';
+    const id: unknown = (request as Partial<ReconciliationAcknowledgeRequestV1> | undefined)?.differenceId;
     const errors: FieldError[] = [];
-    if (typeof id !== 'string' || !UUID.test(id))
-      errors.push({ field: 'differenceId', reason: '差异编号须为 UUID (UUID)' });
-    if (explanation.length < 1 || explanation.length > MAX_EXPLANATION_LENGTH) {
-      errors.push({
-        field: 'explanation',
-        reason: `核实说明必填，1–${MAX_EXPLANATION_LENGTH} 字 (required, 1–${MAX_EXPLANATION_LENGTH} characters)`,
-      });
-    }
-    if (errors.length > 0) throw ReconciliationErrors.invalid(errors);
+    if (!isDifferenceId(id)) errors.push({ field: 'differenceId', reason: DIFFERENCE_ID_REASON });
+    // the explanation by the gateway's body class (the id is the path's there: 400)
+    const checked = await validateMessage(DifferenceAcknowledgement, payloadWithout(request, 'differenceId'));
+    if (!checked.ok) errors.push(...checked.errors);
+    if (!checked.ok || !isDifferenceId(id)) throw ReconciliationErrors.invalid(errors);
+    const explanation = checked.value.explanation;
     return this.dataSource.transaction(async (m) => {
-      const [row] = (await m.query(
-        `SELECT ${DIFFERENCE_COLUMNS} FROM reconciliation_difference d WHERE d.id = $1 FOR UPDATE`,
-        [id],
-      )) as DifferenceRow[];
+      const row = await this.differences.findForUpdate(m, id);
       if (!row) throw ReconciliationErrors.notFound(id);
       assertRegionAllowed(principal, row.region_code, {
         what: `预售许可证 ${row.presale_number}`,
@@ -87,11 +73,7 @@ export class ReconciliationQueryService {
       });
       if (row.state === 'ACKNOWLEDGED') throw ReconciliationErrors.alreadyAcknowledged(id);
       if (row.state === 'RESOLVED') throw ReconciliationErrors.resolved(id);
-      const [updated] = (await m.query(
-        `UPDATE reconciliation_difference d SET state = 'ACKNOWLEDGED', explanation = $2, acknowledged_by = $3, acknowledged_at = now() WHERE d.id = $1 RETURNING ${DIFFERENCE_COLUMNS}`,
-        [id, explanation, principal.id],
-      )) as [DifferenceRow[], number];
-      return rowToDifference(updated[0]!);
+      return rowToDifference(await this.differences.acknowledge(m, id, explanation, principal.id));
     });
   }
 }

@@ -16,7 +16,7 @@ import {
   SimPresale,
 } from '../market-platform/simulator/market-dataset.types';
 import { MarketSimulator } from '../market-platform/simulator/market-simulator';
-import { seedOurFilings, seedPresaleReplica } from './reconciliation.fixtures';
+import { seedOurFilings, seedPresaleReplica } from '../../test/reconciliation.fixtures';
 import { ReconciliationService } from './reconciliation.service';
 
 const KEY = 'it-reconciliation-market-key';

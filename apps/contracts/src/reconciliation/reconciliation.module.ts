@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
+import { MarketFilingRepository } from '../market-platform/market-filing.repository';
 import { MarketPlatformSyncService } from '../market-platform/market-platform-sync.service';
 import { ReconciliationDataLoader } from './reconciliation-data.loader';
+import { ReconciliationDifferenceRepository } from './reconciliation-difference.repository';
 import { ReconciliationDifferenceStore } from './reconciliation-difference.store';
+import { ReconciliationRunRepository } from './reconciliation-run.repository';
+import { ReconciliationSourceRepository } from './reconciliation-source.repository';
 import { ReconciliationQueryService } from './reconciliation-query.service';
 import { CONTRACTS_CONFIG, ContractsConfig } from '../config/contracts.config';
 import { RECONCILIATION_CONFIG } from './reconciliation.config';
@@ -22,7 +26,11 @@ import { ReconciliationService } from './reconciliation.service';
       useFactory: (config: ContractsConfig) => config.reconciliation,
       inject: [CONTRACTS_CONFIG],
     },
+    MarketFilingRepository,
     MarketPlatformSyncService,
+    ReconciliationSourceRepository,
+    ReconciliationDifferenceRepository,
+    ReconciliationRunRepository,
     ReconciliationDataLoader,
     ReconciliationDifferenceStore,
     ReconciliationService,

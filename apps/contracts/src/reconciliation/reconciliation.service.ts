@@ -5,13 +5,13 @@ import { isInRegions } from '@hn/numbering';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryRunner } from 'typeorm';
 import { MarketPlatformSyncService, PullResult } from '../market-platform/market-platform-sync.service';
-import { DIFFERENCE_COLUMNS, DifferenceRow, rowToDifference } from './difference-row';
+import { rowToDifference } from './difference-row';
 import { ReconciliationDataLoader } from './reconciliation-data.loader';
+import { ReconciliationDifferenceRepository } from './reconciliation-difference.repository';
 import { ReconciliationDifferenceStore } from './reconciliation-difference.store';
+import { ReconciliationRunRepository } from './reconciliation-run.repository';
 import { ReconciliationErrors } from './reconciliation.errors';
 
-/** Session advisory lock: one run at a time across all replicas of the contracts service. */
-const RUN_LOCK_SQL = `hashtext('contracts:reconciliation')`;
 const MAX_RETURNED = 1000;
 
 export type RunTrigger = 'MANUAL' | 'SCHEDULED';
@@ -30,6 +30,8 @@ export class ReconciliationService {
     private readonly sync: MarketPlatformSyncService,
     private readonly loader: ReconciliationDataLoader,
     private readonly store: ReconciliationDifferenceStore,
+    private readonly runs: ReconciliationRunRepository,
+    private readonly differences: ReconciliationDifferenceRepository,
   ) {}
 
   /** On demand (rpc.contracts.reconciliation.run.v1): 409 while another run holds the lock. */
@@ -51,10 +53,7 @@ export class ReconciliationService {
    */
   async runScheduled(minSpacingMs: number): Promise<ReconciliationRunResultV1 | null> {
     return this.withLock(async (runner) => {
-      const [recent] = (await runner.query(
-        `SELECT 1 AS recent FROM reconciliation_run WHERE status = 'SUCCEEDED' AND finished_at > now() - make_interval(secs => $1::float8 / 1000) LIMIT 1`,
-        [minSpacingMs],
-      )) as Array<{ recent: number }>;
+      const recent = await this.runs.succeededWithin(runner, minSpacingMs);
       return recent ? null : this.run(runner, 'SCHEDULED', 'scheduler');
     });
   }
@@ -63,14 +62,12 @@ export class ReconciliationService {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(${RUN_LOCK_SQL}) AS locked`)) as Array<{
-        locked: boolean;
-      }>;
+      const locked = await this.runs.tryLock(runner);
       if (!locked) return null;
       try {
         return await fn(runner);
       } finally {
-        await runner.query(`SELECT pg_advisory_unlock(${RUN_LOCK_SQL})`).catch(() => undefined);
+        await this.runs.unlock(runner).catch(() => undefined);
       }
     } finally {
       await runner.release();
@@ -79,10 +76,7 @@ export class ReconciliationService {
 
   private async run(runner: QueryRunner, trigger: RunTrigger, startedBy: string): Promise<ReconciliationRunResultV1> {
     const runId = randomUUID();
-    const [{ started_at: startedAt }] = (await runner.query(
-      `INSERT INTO reconciliation_run (id, trigger, started_by) VALUES ($1, $2, $3) RETURNING started_at`,
-      [runId, trigger, startedBy],
-    )) as Array<{ started_at: Date }>;
+    const startedAt = await this.runs.start(runner, runId, trigger, startedBy);
     let pulled: PullResult;
     try {
       pulled = await this.sync.pull();
@@ -103,10 +97,7 @@ export class ReconciliationService {
         resolvedDifferences: stored.resolved,
       };
       const finishedAt = await this.finish(runner, runId, 'SUCCEEDED', summary, null);
-      const rows = (await runner.query(
-        `SELECT ${DIFFERENCE_COLUMNS} FROM reconciliation_difference d WHERE d.id = ANY($1::uuid[]) ORDER BY d.presale_number, d.month`,
-        [stored.foundIds],
-      )) as DifferenceRow[];
+      const rows = await this.differences.findByIds(runner, stored.foundIds);
       this.logger.log(
         `比对完成 (run ${runId}): ${comparison.groups} 组, 新差异 ${stored.created}, 未变 ${stored.unchanged}, 已消除 ${stored.resolved}`,
       );
@@ -133,10 +124,6 @@ export class ReconciliationService {
     summary: object | null,
     error: string | null,
   ): Promise<string> {
-    const [rows] = (await runner.query(
-      `UPDATE reconciliation_run SET status = $2, finished_at = now(), summary = $3::jsonb, error = $4 WHERE id = $1 RETURNING finished_at`,
-      [runId, status, summary === null ? null : JSON.stringify(summary), error === null ? null : error.slice(0, 2000)],
-    )) as [Array<{ finished_at: Date }>, number];
-    return new Date(rows[0]!.finished_at).toISOString();
+    return new Date(await this.runs.finish(runner, runId, status, summary, error)).toISOString();
   }
 }

@@ -1,10 +1,5 @@
 import { SigningStatisticV1 } from '@hn/messages';
 
-/** Columns of a signing statistic as read by every query (joined with the presale replica for the name). */
-export const STATISTIC_COLUMNS = `s.presale_number, s.month, s.region_code, s.kind, s.contracts_signed, s.floor_area::text AS floor_area,
-  s.amount_fen::text AS amount_fen, s.state, s.version, s.entered_by, s.created_at, s.updated_at, s.submitted_at, s.submitted_by,
-  (SELECT p.project_name FROM presale_replica p WHERE p.presale_number = s.presale_number) AS project_name`;
-
 export interface StatisticRow {
   presale_number: string;
   month: string;

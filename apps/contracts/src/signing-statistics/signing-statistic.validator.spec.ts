@@ -11,12 +11,12 @@ const body = (over: Partial<Record<keyof SigningStatisticPutRequestV1, unknown>>
     amountFen: 702_345_600,
     ...over,
   }) as SigningStatisticPutRequestV1;
-const fields = (b: SigningStatisticPutRequestV1 | undefined) =>
-  validateStatisticPut(b, '2025-01').errors.map((e) => e.field);
+const fields = async (b: SigningStatisticPutRequestV1 | undefined) =>
+  (await validateStatisticPut(b, '2025-01')).errors.map((e) => e.field);
 
 describe(validateStatisticPut.name, () => {
-  it('accepts a complete statistic, area in hundredths', () => {
-    expect(validateStatisticPut(body(), '2025-01')).toEqual({
+  it('accepts a complete statistic, area in hundredths', async () => {
+    expect(await validateStatisticPut(body(), '2025-01')).toEqual({
       errors: [],
       value: {
         presaleNumber: '430223202306150101-Z01',
@@ -26,24 +26,24 @@ describe(validateStatisticPut.name, () => {
         amountFen: 702_345_600,
       },
     });
-    expect(fields(body({ contractsSigned: 0, floorArea: 0, amountFen: 0 }))).toEqual([]);
-    expect(fields(body({ month: '2025-01' }))).toEqual([]);
+    expect(await fields(body({ contractsSigned: 0, floorArea: 0, amountFen: 0 }))).toEqual([]);
+    expect(await fields(body({ month: '2025-01' }))).toEqual([]);
   });
 
-  it('lists every problem at once 一次列出全部问题', () => {
-    expect(fields(undefined)).toEqual(['presaleNumber', 'month', 'contractsSigned', 'floorArea', 'amountFen']);
-    expect(fields(body({ presaleNumber: '430223202306150101-X01' }))).toEqual(['presaleNumber']);
-    expect(fields(body({ month: '2024-5' }))).toEqual(['month']);
-    expect(fields(body({ month: '1999-12' }))).toEqual(['month']);
-    expect(fields(body({ month: '2025-02' }))).toEqual(['month']);
-    expect(fields(body({ contractsSigned: -1 }))).toEqual(['contractsSigned']);
-    expect(fields(body({ contractsSigned: 1.5 }))).toEqual(['contractsSigned']);
-    expect(fields(body({ floorArea: 10.123 }))).toEqual(['floorArea']);
-    expect(fields(body({ floorArea: -0.01 }))).toEqual(['floorArea']);
-    expect(fields(body({ floorArea: Number.NaN }))).toEqual(['floorArea']);
-    expect(fields(body({ amountFen: 1.5 }))).toEqual(['amountFen']);
-    expect(fields(body({ amountFen: '100' }))).toEqual(['amountFen']);
-    expect(fields(body({ contractsSigned: 0 }))).toEqual(['contractsSigned']);
+  it('lists every problem at once 一次列出全部问题', async () => {
+    expect(await fields(undefined)).toEqual(['presaleNumber', 'month', 'contractsSigned', 'floorArea', 'amountFen']);
+    expect(await fields(body({ presaleNumber: '430223202306150101-X01' }))).toEqual(['presaleNumber']);
+    expect(await fields(body({ month: '2024-5' }))).toEqual(['month']);
+    expect(await fields(body({ month: '1999-12' }))).toEqual(['month']);
+    expect(await fields(body({ month: '2025-02' }))).toEqual(['month']);
+    expect(await fields(body({ contractsSigned: -1 }))).toEqual(['contractsSigned']);
+    expect(await fields(body({ contractsSigned: 1.5 }))).toEqual(['contractsSigned']);
+    expect(await fields(body({ floorArea: 10.123 }))).toEqual(['floorArea']);
+    expect(await fields(body({ floorArea: -0.01 }))).toEqual(['floorArea']);
+    expect(await fields(body({ floorArea: Number.NaN }))).toEqual(['floorArea']);
+    expect(await fields(body({ amountFen: 1.5 }))).toEqual(['amountFen']);
+    expect(await fields(body({ amountFen: '100' }))).toEqual(['amountFen']);
+    expect(await fields(body({ contractsSigned: 0 }))).toEqual(['contractsSigned']);
   });
 });
 

@@ -1,12 +1,4 @@
-import { FieldError, SigningStatisticKindV1, SigningStatisticPutRequestV1 } from '@hn/messages';
-import { parsePresaleNumber } from '@hn/numbering';
-import { isMonth } from './statistic-months';
-
-/** numeric(14,2) holds up to 999 999 999 999.99 m²; far beyond any real project. */
-export const MAX_FLOOR_AREA = 100_000_000;
-/** 1 万亿元 in fen: per permit and month, far beyond any real project. */
-export const MAX_AMOUNT_FEN = 100_000_000_000_000;
-export const MAX_CONTRACTS = 100_000;
+import { FieldError, SigningStatisticKindV1, SigningStatisticPut, validateMessage } from '@hn/messages';
 
 /** A validated put request with the floor area in hundredths of m² (exact integer arithmetic). */
 export interface ValidStatisticPut {
@@ -25,59 +17,30 @@ export function toHundredths(value: unknown): number | null {
 }
 
 /**
- * Every problem of a put request at once (422 lists them all). The month may not be in the future;
- * a statistic of zero contracts has zero area and amount.
+ * The payload rules of @hn/messages SigningStatisticPut (every problem at once, as the gateway
+ * reports them), then the clock's: the month may not be in the future.
  */
-export function validateStatisticPut(
-  body: SigningStatisticPutRequestV1 | undefined,
+export async function validateStatisticPut(
+  body: unknown,
   currentMonth: string,
-): { value: ValidStatisticPut | null; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  const b = (typeof body === 'object' && body !== null ? body : {}) as Partial<
-    Record<keyof SigningStatisticPutRequestV1, unknown>
-  >;
-  if (typeof b.presaleNumber !== 'string' || parsePresaleNumber(b.presaleNumber) === null) {
-    errors.push({
-      field: 'presaleNumber',
-      reason: '预售许可证编号格式应为 18 位施工许可证编号-Y/Z 两位序号 (format <18 digits>-<Y|Z><NN>)',
-    });
-  }
-  if (!isMonth(b.month))
-    errors.push({ field: 'month', reason: '月份格式应为 YYYY-MM (month as YYYY-MM, from 2000-01)' });
-  else if (b.month > currentMonth)
-    errors.push({ field: 'month', reason: `月份不能晚于本月 ${currentMonth} (not in the future)` });
-  const count = b.contractsSigned;
-  const countOk = typeof count === 'number' && Number.isSafeInteger(count) && count >= 0 && count <= MAX_CONTRACTS;
-  if (!countOk)
-    errors.push({
-      field: 'contractsSigned',
-      reason: `网签套数须为 0–${MAX_CONTRACTS} 的整数 (integer 0..${MAX_CONTRACTS})`,
-    });
-  const area = toHundredths(b.floorArea);
-  const areaOk = area !== null && area >= 0 && area <= MAX_FLOOR_AREA * 100;
-  if (!areaOk)
-    errors.push({ field: 'floorArea', reason: '网签面积须为非负数，最多两位小数，单位平方米 (m², ≥ 0, two decimals)' });
-  const amount = b.amountFen;
-  const amountOk =
-    typeof amount === 'number' && Number.isSafeInteger(amount) && amount >= 0 && amount <= MAX_AMOUNT_FEN;
-  if (!amountOk)
-    errors.push({ field: 'amountFen', reason: '网签金额须为非负整数，单位为分 (non-negative integer, fen)' });
-  if (countOk && count === 0 && ((areaOk && area > 0) || (amountOk && amount > 0))) {
-    errors.push({
-      field: 'contractsSigned',
-      reason: '网签套数为 0 时面积和金额须为 0 (zero contracts: zero area and amount)',
-    });
-  }
-  if (errors.length > 0) return { value: null, errors };
+): Promise<{ value: ValidStatisticPut | null; errors: FieldError[] }> {
+  const checked = await validateMessage(SigningStatisticPut, body);
+  if (!checked.ok) return { value: null, errors: checked.errors };
+  const put = checked.value;
+  if (put.month > currentMonth)
+    return {
+      value: null,
+      errors: [{ field: 'month', reason: `月份不能晚于本月 ${currentMonth} (not in the future)` }],
+    };
   return {
     value: {
-      presaleNumber: b.presaleNumber as string,
-      month: b.month as string,
-      contractsSigned: count as number,
-      floorAreaHundredths: area as number,
-      amountFen: amount as number,
+      presaleNumber: put.presaleNumber,
+      month: put.month,
+      contractsSigned: put.contractsSigned,
+      floorAreaHundredths: toHundredths(put.floorArea)!,
+      amountFen: put.amountFen,
     },
-    errors,
+    errors: [],
   };
 }
 

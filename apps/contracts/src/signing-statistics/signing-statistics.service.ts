@@ -1,28 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  FieldError,
   Principal,
   ReconciliationEvents,
   SigningStatisticPutRequestV1,
   SigningStatisticPutResultV1,
   SigningStatisticReportedV1,
   SigningStatisticSubmitRequestV1,
+  SigningStatisticSubmission,
   SigningStatisticSubmitResultV1,
   SigningStatisticWithdrawRequestV1,
+  SigningStatisticWithdrawal,
   SigningStatisticWithdrawResultV1,
+  validateMessage,
 } from '@hn/messages';
 import { assertRegionAllowed, assertStaff, regionOf } from '@hn/auth';
-import { parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource, EntityManager } from 'typeorm';
 import { CONTRACTS_CONFIG, ContractsConfig } from '../config/contracts.config';
 import { StatisticErrors } from './signing-statistic.errors';
-import { rowToStatistic, STATISTIC_COLUMNS, StatisticRow } from './signing-statistic-row';
+import { rowToStatistic } from './signing-statistic-row';
+import { SigningStatisticsRepository } from './signing-statistics.repository';
 import { statisticKind, validateStatisticPut } from './signing-statistic.validator';
-import { currentMonthInChina, isMonth } from './statistic-months';
-
-const MAX_SUBMIT_MONTHS = 120;
+import { currentMonthInChina } from './statistic-months';
 
 /**
  * 网签统计补录: per presale permit and month, versioned DRAFTs entered by staff, 撤回 (undo the
@@ -33,12 +33,13 @@ const MAX_SUBMIT_MONTHS = 120;
 export class SigningStatisticsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly statistics: SigningStatisticsRepository,
     @Inject(CONTRACTS_CONFIG) private readonly config: ContractsConfig,
   ) {}
 
   async put(principal: Principal, body: SigningStatisticPutRequestV1): Promise<SigningStatisticPutResultV1> {
     assertStaff(principal);
-    const { value, errors } = validateStatisticPut(body, currentMonthInChina());
+    const { value, errors } = await validateStatisticPut(body, currentMonthInChina());
     if (!value) throw StatisticErrors.incomplete(errors);
     assertRegionAllowed(principal, regionOf(value.presaleNumber), {
       what: `预售许可证 ${value.presaleNumber}`,
@@ -54,8 +55,8 @@ export class SigningStatisticsService {
           },
         ]);
       }
-      await this.lock(m, value.presaleNumber, [value.month]);
-      const current = await this.load(m, value.presaleNumber, value.month);
+      await this.statistics.lock(m, value.presaleNumber, [value.month]);
+      const current = await this.statistics.findOne(m, value.presaleNumber, value.month);
       if (current?.state === 'SUBMITTED') throw StatisticErrors.locked(value.presaleNumber, [value.month]);
       const area = (value.floorAreaHundredths / 100).toFixed(2);
       if (
@@ -67,30 +68,18 @@ export class SigningStatisticsService {
         return { statistic: rowToStatistic(current), outcome: 'unchanged' };
       }
       const kind = statisticKind(value.month, this.config.cutoverDate);
-      const [{ version }] = (await m.query(
-        `INSERT INTO signing_statistic_version (presale_number, month, version, kind, contracts_signed, floor_area, amount_fen, entered_by)
-         SELECT $1, $2, coalesce(max(version), 0) + 1, $3, $4, $5::numeric, $6, $7 FROM signing_statistic_version WHERE presale_number = $1 AND month = $2
-         RETURNING version`,
-        [value.presaleNumber, value.month, kind, value.contractsSigned, area, value.amountFen, principal.id],
-      )) as Array<{ version: number }>;
-      await m.query(
-        `INSERT INTO signing_statistic AS s (presale_number, month, region_code, kind, contracts_signed, floor_area, amount_fen, version, entered_by)
-         VALUES ($1, $2, $3, $4, $5, $6::numeric, $7, $8, $9)
-         ON CONFLICT (presale_number, month) DO UPDATE SET kind = EXCLUDED.kind, contracts_signed = EXCLUDED.contracts_signed, floor_area = EXCLUDED.floor_area,
-           amount_fen = EXCLUDED.amount_fen, version = EXCLUDED.version, entered_by = EXCLUDED.entered_by, updated_at = now()`,
-        [
-          value.presaleNumber,
-          value.month,
-          presale.region_code,
-          kind,
-          value.contractsSigned,
-          area,
-          value.amountFen,
-          version,
-          principal.id,
-        ],
-      );
-      const stored = await this.load(m, value.presaleNumber, value.month);
+      const entry = {
+        presaleNumber: value.presaleNumber,
+        month: value.month,
+        kind,
+        contractsSigned: value.contractsSigned,
+        floorArea: area,
+        amountFen: value.amountFen,
+        enteredBy: principal.id,
+      };
+      const version = await this.statistics.insertVersion(m, entry);
+      await this.statistics.upsertCurrent(m, entry, presale.region_code, version);
+      const stored = await this.statistics.findOne(m, value.presaleNumber, value.month);
       return { statistic: rowToStatistic(stored!), outcome: current ? 'updated' : 'created' };
     });
   }
@@ -101,10 +90,13 @@ export class SigningStatisticsService {
     body: SigningStatisticWithdrawRequestV1,
   ): Promise<SigningStatisticWithdrawResultV1> {
     assertStaff(principal);
-    const { presaleNumber, month } = this.checkKey(principal, body?.presaleNumber, [body?.month]);
+    const checked = await validateMessage(SigningStatisticWithdrawal, body);
+    if (!checked.ok) throw StatisticErrors.incomplete(checked.errors);
+    const { presaleNumber, month } = checked.value;
+    this.assertRegionOfNumber(principal, presaleNumber);
     return this.dataSource.transaction(async (m) => {
-      await this.lock(m, presaleNumber, [month]);
-      const current = await this.load(m, presaleNumber, month);
+      await this.statistics.lock(m, presaleNumber, [month]);
+      const current = await this.statistics.findOne(m, presaleNumber, month);
       if (!current) throw StatisticErrors.notFound(presaleNumber, [month]);
       assertRegionAllowed(principal, current.region_code, {
         what: `预售许可证 ${presaleNumber}`,
@@ -112,23 +104,12 @@ export class SigningStatisticsService {
       });
       if (current.state === 'SUBMITTED') throw StatisticErrors.locked(presaleNumber, [month]);
       if (current.entered_by !== principal.id) throw StatisticErrors.notOwnVersion(current.entered_by);
-      await m.query(
-        `UPDATE signing_statistic_version SET withdrawn_at = now(), withdrawn_by = $4 WHERE presale_number = $1 AND month = $2 AND version = $3`,
-        [presaleNumber, month, current.version, principal.id],
-      );
-      const restored = (await m.query(
-        `UPDATE signing_statistic s SET kind = v.kind, contracts_signed = v.contracts_signed, floor_area = v.floor_area, amount_fen = v.amount_fen,
-           version = v.version, entered_by = v.entered_by, updated_at = now()
-         FROM (SELECT * FROM signing_statistic_version WHERE presale_number = $1 AND month = $2 AND version < $3 AND withdrawn_at IS NULL
-               ORDER BY version DESC LIMIT 1) v
-         WHERE s.presale_number = $1 AND s.month = $2 RETURNING s.version`,
-        [presaleNumber, month, current.version],
-      )) as [Array<{ version: number }>, number];
-      if (restored[1] === 0) {
-        await m.query(`DELETE FROM signing_statistic WHERE presale_number = $1 AND month = $2`, [presaleNumber, month]);
+      await this.statistics.markVersionWithdrawn(m, presaleNumber, month, current.version, principal.id);
+      if (!(await this.statistics.restorePreviousVersion(m, presaleNumber, month, current.version))) {
+        await this.statistics.deleteCurrent(m, presaleNumber, month);
         return { presaleNumber, month, withdrawnVersion: current.version, outcome: 'REMOVED', statistic: null };
       }
-      const statistic = rowToStatistic((await this.load(m, presaleNumber, month))!);
+      const statistic = rowToStatistic((await this.statistics.findOne(m, presaleNumber, month))!);
       return { presaleNumber, month, withdrawnVersion: current.version, outcome: 'RESTORED', statistic };
     });
   }
@@ -136,19 +117,14 @@ export class SigningStatisticsService {
   /** 提交: every listed month must be a DRAFT; all are locked together and reported, or none. */
   async submit(principal: Principal, body: SigningStatisticSubmitRequestV1): Promise<SigningStatisticSubmitResultV1> {
     assertStaff(principal);
-    const rawMonths: unknown[] = Array.isArray(body?.months) ? body.months : [];
-    if (rawMonths.length < 1 || rawMonths.length > MAX_SUBMIT_MONTHS) {
-      throw StatisticErrors.incomplete([
-        { field: 'months', reason: `须列出 1–${MAX_SUBMIT_MONTHS} 个月份 (1..${MAX_SUBMIT_MONTHS} months)` },
-      ]);
-    }
-    const { presaleNumber, months } = this.checkKey(principal, body?.presaleNumber, rawMonths);
+    const checked = await validateMessage(SigningStatisticSubmission, body);
+    if (!checked.ok) throw StatisticErrors.incomplete(checked.errors);
+    const presaleNumber = checked.value.presaleNumber;
+    this.assertRegionOfNumber(principal, presaleNumber);
+    const months = [...checked.value.months].sort();
     return this.dataSource.transaction(async (m) => {
-      await this.lock(m, presaleNumber, months);
-      const rows: StatisticRow[] = await m.query(
-        `SELECT ${STATISTIC_COLUMNS} FROM signing_statistic s WHERE s.presale_number = $1 AND s.month = ANY($2::text[])`,
-        [presaleNumber, months],
-      );
+      await this.statistics.lock(m, presaleNumber, months);
+      const rows = await this.statistics.findMonths(m, presaleNumber, months);
       const missing = months.filter((month) => !rows.some((r) => r.month === month));
       if (missing.length > 0) throw StatisticErrors.notFound(presaleNumber, missing);
       for (const row of rows)
@@ -158,19 +134,8 @@ export class SigningStatisticsService {
         });
       const locked = rows.filter((r) => r.state === 'SUBMITTED').map((r) => r.month);
       if (locked.length > 0) throw StatisticErrors.locked(presaleNumber, locked);
-      await m.query(
-        `UPDATE signing_statistic SET state = 'SUBMITTED', submitted_at = now(), submitted_by = $3, updated_at = now() WHERE presale_number = $1 AND month = ANY($2::text[])`,
-        [presaleNumber, months, principal.id],
-      );
-      await m.query(
-        `UPDATE signing_statistic_version v SET submitted_at = now() FROM signing_statistic s
-         WHERE s.presale_number = $1 AND s.month = ANY($2::text[]) AND v.presale_number = s.presale_number AND v.month = s.month AND v.version = s.version`,
-        [presaleNumber, months],
-      );
-      const submitted = (await m.query(
-        `SELECT ${STATISTIC_COLUMNS} FROM signing_statistic s WHERE s.presale_number = $1 AND s.month = ANY($2::text[]) ORDER BY s.month`,
-        [presaleNumber, months],
-      )) as StatisticRow[];
+      await this.statistics.markSubmitted(m, presaleNumber, months, principal.id);
+      const submitted = await this.statistics.findMonthsOrdered(m, presaleNumber, months);
       const statistics = submitted.map(rowToStatistic);
       for (const statistic of statistics) {
         await enqueueEvent<SigningStatisticReportedV1>(m, {
@@ -185,30 +150,12 @@ export class SigningStatisticsService {
     });
   }
 
-  private checkKey(
-    principal: Principal,
-    presaleNumber: unknown,
-    months: unknown[],
-  ): { presaleNumber: string; months: string[]; month: string } {
-    const errors: FieldError[] = [];
-    if (typeof presaleNumber !== 'string' || parsePresaleNumber(presaleNumber) === null)
-      errors.push({ field: 'presaleNumber', reason: '预售许可证编号格式无效 (invalid presale number)' });
-    months.forEach((month, i) => {
-      if (!isMonth(month))
-        errors.push({
-          field: months.length === 1 ? 'month' : `months[${i}]`,
-          reason: '月份格式应为 YYYY-MM (month as YYYY-MM)',
-        });
-    });
-    if (new Set(months).size !== months.length)
-      errors.push({ field: 'months', reason: '月份不能重复 (months must be distinct)' });
-    if (errors.length > 0) throw StatisticErrors.incomplete(errors);
-    assertRegionAllowed(principal, regionOf(presaleNumber as string), {
+  /** Region scope on the request (again on the stored record once loaded). */
+  private assertRegionOfNumber(principal: Principal, presaleNumber: string): void {
+    assertRegionAllowed(principal, regionOf(presaleNumber), {
       what: `预售许可证 ${presaleNumber}`,
       field: 'presaleNumber',
     });
-    const sorted = [...(months as string[])].sort();
-    return { presaleNumber: presaleNumber as string, months: sorted, month: sorted[0]! };
   }
 
   private async loadPresale(
@@ -216,31 +163,12 @@ export class SigningStatisticsService {
     principal: Principal,
     presaleNumber: string,
   ): Promise<{ region_code: string; issue_month: string }> {
-    const rows: Array<{ region_code: string; issue_month: string }> = await m.query(
-      `SELECT region_code, to_char(issue_date, 'YYYY-MM') AS issue_month FROM presale_replica WHERE presale_number = $1`,
-      [presaleNumber],
-    );
+    const rows = await this.statistics.findPresale(m, presaleNumber);
     if (!rows[0]) throw StatisticErrors.presaleNotFound(presaleNumber);
     assertRegionAllowed(principal, rows[0].region_code, {
       what: `预售许可证 ${presaleNumber}`,
       field: 'presaleNumber',
     });
-    return rows[0];
-  }
-
-  /** Serialises changes of the same records (months sorted: concurrent submits cannot deadlock). */
-  private async lock(m: EntityManager, presaleNumber: string, months: string[]): Promise<void> {
-    await m.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended('contracts-stat:' || $1 || ':' || mo, 13)) FROM unnest($2::text[]) WITH ORDINALITY AS t(mo, i) ORDER BY i`,
-      [presaleNumber, [...months].sort()],
-    );
-  }
-
-  private async load(m: EntityManager, presaleNumber: string, month: string): Promise<StatisticRow | undefined> {
-    const rows: StatisticRow[] = await m.query(
-      `SELECT ${STATISTIC_COLUMNS} FROM signing_statistic s WHERE s.presale_number = $1 AND s.month = $2`,
-      [presaleNumber, month],
-    );
     return rows[0];
   }
 }

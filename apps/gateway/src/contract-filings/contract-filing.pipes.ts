@@ -1,10 +1,24 @@
-import { ArgumentMetadata, Inject, Injectable, Type, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  Inject,
+  Injectable,
+  PipeTransform,
+  Type,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { ValidatorOptions } from 'class-validator';
-import { BODY_NOT_AN_OBJECT, FieldError, filingDateReason, flattenValidationErrors } from '@hn/messages';
+import {
+  BODY_NOT_AN_OBJECT,
+  ContractFilingCancellation,
+  FieldError,
+  filingDateReason,
+  flattenValidationErrors,
+  validateMessage,
+} from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { incompleteSubmission } from '../presale/presale-submission.pipe';
 import { CONTRACT_FILING_RULES, ContractFilingRules } from './contract-filing-rules';
-import { CancelContractFilingDto } from './dto/contract-filing.dto';
 import { ContractFilingSubmissionDto } from './dto/contract-filing-submission.dto';
 
 /** One reason per field (the first, i.e. the most basic), in the order found. */
@@ -85,10 +99,15 @@ export class ContractFilingSubmissionPipe extends IncompleteSubmissionPipe<Contr
   }
 }
 
-/** Body of POST /api/v1/contract-filings/{contractNumber}/cancel. */
+/**
+ * Body of POST /api/v1/contract-filings/{contractNumber}/cancel with the message class of
+ * @hn/messages, the same call the contracts service makes on its RPC payload (validateMessage).
+ */
 @Injectable()
-export class CancelContractFilingPipe extends IncompleteSubmissionPipe<CancelContractFilingDto> {
-  constructor() {
-    super(CancelContractFilingDto);
+export class CancelContractFilingPipe implements PipeTransform<unknown, Promise<ContractFilingCancellation>> {
+  async transform(value: unknown): Promise<ContractFilingCancellation> {
+    const result = await validateMessage(ContractFilingCancellation, value);
+    if (!result.ok) throw incompleteSubmission(result.errors);
+    return result.value;
   }
 }

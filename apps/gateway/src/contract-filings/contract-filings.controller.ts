@@ -10,7 +10,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Scopes } from '@hn/auth';
-import { ContractFilingIssuedV1, ContractFilingSubmissionV1, ContractFilingV1, Principal } from '@hn/messages';
+import {
+  ContractFilingCancellation,
+  ContractFilingIssuedV1,
+  ContractFilingSubmissionV1,
+  ContractFilingV1,
+  Principal,
+} from '@hn/messages';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
@@ -21,12 +27,7 @@ import { ApiProblemExamples, ProblemExample } from '../presale/problem-examples.
 import { CancelContractFilingPipe, ContractFilingSubmissionPipe } from './contract-filing.pipes';
 import { ContractFilingsGatewayService } from './contract-filings-gateway.service';
 import { ContractNumberPipe, ParsedContractNumber } from './contract-number.pipe';
-import {
-  CancelContractFilingDto,
-  CONTRACT_NUMBER_EXAMPLE,
-  ContractFilingDto,
-  ContractFilingIssuedDto,
-} from './dto/contract-filing.dto';
+import { CONTRACT_NUMBER_EXAMPLE, ContractFilingDto, ContractFilingIssuedDto } from './dto/contract-filing.dto';
 import { CONTRACT_FILING_EXAMPLE, ContractFilingSubmissionDto } from './dto/contract-filing-submission.dto';
 
 export const CONTRACT_NUMBER_PARAM = {
@@ -249,7 +250,7 @@ export class ContractFilingsController {
   })
   @ApiParam(CONTRACT_NUMBER_PARAM)
   @ApiBody({
-    type: CancelContractFilingDto,
+    type: ContractFilingCancellation,
     examples: { refund: { summary: '退房解除合同', value: { reason: '买受人退房，双方协商解除合同' } } },
   })
   @ApiOkResponse({ type: ContractFilingDto, description: '已注销的备案 the cancelled filing' })

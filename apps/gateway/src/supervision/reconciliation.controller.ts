@@ -3,6 +3,7 @@ import { AuditInterceptor } from '../audit/audit.interceptor';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { StaffScopes } from '@hn/auth';
 import {
+  DifferenceAcknowledgement,
   Principal,
   ReconciliationDifferencePageV1,
   ReconciliationDifferenceV1,
@@ -10,7 +11,6 @@ import {
 } from '@hn/messages';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblemExamples } from '../presale/problem-examples.openapi';
-import { AcknowledgeDifferenceDto } from './dto/supervision-bodies.dto';
 import { ReconciliationQuery } from './dto/supervision-queries.dto';
 import {
   ReconciliationDifferenceDto,
@@ -113,7 +113,7 @@ export class ReconciliationController {
   })
   @ApiParam({ name: 'differenceId', example: DIFFERENCE_ID_EXAMPLE, description: '差异编号（UUID）' })
   @ApiBody({
-    type: AcknowledgeDifferenceDto,
+    type: DifferenceAcknowledgement,
     examples: {
       pushed: {
         summary: '补推遗漏的备案',

@@ -4,7 +4,11 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam } fr
 import { StaffScopes } from '@hn/auth';
 import {
   Principal,
+  SigningStatisticFigures,
   SigningStatisticPageV1,
+  SigningStatisticSubmission,
+  SigningStatisticWithdrawal,
+  STATISTIC_PRESALE_EXAMPLE as PRESALE_EXAMPLE,
   SigningStatisticPutResultV1,
   SigningStatisticSubmitResultV1,
   SigningStatisticWithdrawResultV1,
@@ -13,12 +17,6 @@ import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblemExamples } from '../presale/problem-examples.openapi';
 import { ParsedPresaleNumber, PresaleNumberPipe } from '../presale/presale-number.pipe';
-import {
-  PRESALE_EXAMPLE,
-  PutStatisticDto,
-  SubmitStatisticsDto,
-  WithdrawStatisticDto,
-} from './dto/supervision-bodies.dto';
 import { SigningStatisticsQuery } from './dto/supervision-queries.dto';
 import {
   SigningStatisticPageDto,
@@ -76,7 +74,7 @@ export class SigningStatisticsController {
   @ApiParam({ name: 'presaleNumber', example: PRESALE_EXAMPLE, description: '统一预售许可证号' })
   @ApiParam({ name: 'month', example: '2024-08', description: '月份 YYYY-MM' })
   @ApiBody({
-    type: PutStatisticDto,
+    type: SigningStatisticFigures,
     examples: {
       august: {
         summary: '2024 年 8 月（切换前补录）',
@@ -179,7 +177,7 @@ export class SigningStatisticsController {
       "Undoes the caller's own last unsubmitted version: the previous version becomes current again, or the draft goes.",
   })
   @ApiBody({
-    type: WithdrawStatisticDto,
+    type: SigningStatisticWithdrawal,
     examples: { withdraw: { summary: '撤回 2024-08', value: { presaleNumber: PRESALE_EXAMPLE, month: '2024-08' } } },
   })
   @ApiOkResponse({ type: SigningStatisticWithdrawResultDto })
@@ -219,7 +217,7 @@ export class SigningStatisticsController {
       'Locks the listed DRAFT months of one presale permit, all or none, and reports them.',
   })
   @ApiBody({
-    type: SubmitStatisticsDto,
+    type: SigningStatisticSubmission,
     examples: {
       twoMonths: {
         summary: '提交 2024-07、2024-08',

@@ -1,25 +1,21 @@
 import { Injectable, PipeTransform, ValidationError, ValidationPipe, ArgumentMetadata, Type } from '@nestjs/common';
-import { ErrorCode, FieldError } from '@hn/messages';
+import {
+  DIFFERENCE_ID_REASON,
+  DifferenceAcknowledgement,
+  ErrorCode,
+  FieldError,
+  isDifferenceId,
+  isMonth,
+  MONTH_REASON,
+  SigningStatisticFigures,
+  SigningStatisticSubmission,
+  SigningStatisticWithdrawal,
+  validateMessage,
+} from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { parsePermitNumber, parsePresaleNumber } from '@hn/numbering';
 import { incompleteFromValidation } from '../contract-filings/contract-filing.pipes';
 import { incompleteSubmission } from '../presale/presale-submission.pipe';
-import {
-  AcknowledgeDifferenceDto,
-  SubmitStatisticsDto,
-  PutStatisticDto,
-  WithdrawStatisticDto,
-} from './dto/supervision-bodies.dto';
-
-/** YYYY-MM from 2000-01 (the contracts service's own rule). */
-export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
-export const MONTH_REASON = '月份格式应为 YYYY-MM，自 2000-01 起 (month as YYYY-MM, from 2000-01)';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isMonthText(value: unknown): value is string {
-  return typeof value === 'string' && MONTH_PATTERN.test(value) && value >= '2000-01';
-}
-
 /** Null when the text is a well-formed presale number whose permit part is valid, else the reason. */
 export function presaleNumberReason(value: unknown): string | null {
   if (typeof value !== 'string' || parsePresaleNumber(value) === null) {
@@ -33,7 +29,7 @@ export function presaleNumberReason(value: unknown): string | null {
 @Injectable()
 export class MonthPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!isMonthText(value)) throw DomainException.validation([{ field: 'month', reason: MONTH_REASON }]);
+    if (!isMonth(value)) throw DomainException.validation([{ field: 'month', reason: MONTH_REASON }]);
     return value;
   }
 }
@@ -42,8 +38,8 @@ export class MonthPipe implements PipeTransform<string, string> {
 @Injectable()
 export class DifferenceIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (typeof value !== 'string' || !UUID.test(value))
-      throw DomainException.validation([{ field: 'differenceId', reason: '差异编号须为 UUID (UUID)' }]);
+    if (!isDifferenceId(value))
+      throw DomainException.validation([{ field: 'differenceId', reason: DIFFERENCE_ID_REASON }]);
     return value.toLowerCase();
   }
 }
@@ -92,30 +88,45 @@ export abstract class SupervisionBodyPipe<T extends object> extends ValidationPi
   }
 }
 
-@Injectable()
-export class PutStatisticPipe extends SupervisionBodyPipe<PutStatisticDto> {
-  constructor() {
-    super(PutStatisticDto);
+/**
+ * A body validated with its message class of @hn/messages, the same call the contracts service makes
+ * on its RPC payload (validateMessage): 422 INCOMPLETE_SUBMISSION with one reason per field.
+ */
+abstract class MessageBodyPipe<T extends object> implements PipeTransform<unknown, Promise<T>> {
+  protected constructor(private readonly type: new () => T) {}
+
+  // PipeTransform's signature; the metadata is not needed (the message class is the pipe's own)
+  async transform(value: unknown, _metadata?: ArgumentMetadata): Promise<T> {
+    const result = await validateMessage(this.type, value);
+    if (!result.ok) throw incompleteSubmission(result.errors);
+    return result.value;
   }
 }
 
 @Injectable()
-export class WithdrawStatisticPipe extends SupervisionBodyPipe<WithdrawStatisticDto> {
+export class PutStatisticPipe extends MessageBodyPipe<SigningStatisticFigures> {
   constructor() {
-    super(WithdrawStatisticDto);
+    super(SigningStatisticFigures);
   }
 }
 
 @Injectable()
-export class SubmitStatisticsPipe extends SupervisionBodyPipe<SubmitStatisticsDto> {
+export class WithdrawStatisticPipe extends MessageBodyPipe<SigningStatisticWithdrawal> {
   constructor() {
-    super(SubmitStatisticsDto);
+    super(SigningStatisticWithdrawal);
   }
 }
 
 @Injectable()
-export class AcknowledgeDifferencePipe extends SupervisionBodyPipe<AcknowledgeDifferenceDto> {
+export class SubmitStatisticsPipe extends MessageBodyPipe<SigningStatisticSubmission> {
   constructor() {
-    super(AcknowledgeDifferenceDto);
+    super(SigningStatisticSubmission);
+  }
+}
+
+@Injectable()
+export class AcknowledgeDifferencePipe extends MessageBodyPipe<DifferenceAcknowledgement> {
+  constructor() {
+    super(DifferenceAcknowledgement);
   }
 }

@@ -5,8 +5,6 @@ import {
   OrganizationBuyerDto,
   PersonBuyerDto,
 } from './contract-filing-submission.dto';
-import { CANCEL_REASON_MAX, textReason, Trim } from '@hn/messages';
-import { Rule } from './rule.decorators';
 
 export const CONTRACT_NUMBER_EXAMPLE = '430223202406200101-Y01-B0001';
 
@@ -69,17 +67,4 @@ export class ContractFilingIssuedDto {
   @ApiProperty({ example: CONTRACT_NUMBER_EXAMPLE, description: '统一网签合同备案编号' }) contractNumber!: string;
   @ApiProperty({ example: false, description: '联调测试（沙箱）取号，独立序号空间' }) sandbox!: boolean;
   @ApiProperty({ type: ContractFilingDto }) filing!: ContractFilingDto;
-}
-
-/** Body of POST /api/v1/contract-filings/{contractNumber}/cancel (注销). */
-export class CancelContractFilingDto {
-  @ApiProperty({
-    example: '买受人退房，双方协商解除合同',
-    minLength: 1,
-    maxLength: CANCEL_REASON_MAX,
-    description: '注销原因（1–500 字）',
-  })
-  @Trim()
-  @Rule('cancelReason', (v) => textReason(v, CANCEL_REASON_MAX))
-  reason!: string;
 }

@@ -1,25 +1,8 @@
 import { ValidateBy } from 'class-validator';
-import { ExpandingConstraintContext, FieldError } from '@hn/messages';
+import { ExpandingConstraintContext, FieldError, FieldRule } from '@hn/messages';
 
-/**
- * One rule per property that names ONE reason (required, type, range, cross-field …), so a field is
- * reported once however it is wrong; `object` is the object holding the property (for rules that
- * depend on a sibling, e.g. the ID number on its ID type).
- */
-export function Rule(
-  name: string,
-  reason: (value: unknown, object: Record<string, unknown>) => string | null,
-): PropertyDecorator {
-  const of = (value: unknown, object: unknown): string | null =>
-    reason(value, (object ?? {}) as Record<string, unknown>);
-  return ValidateBy({
-    name,
-    validator: {
-      validate: (value: unknown, args): boolean => of(value, args?.object) === null,
-      defaultMessage: (args): string => of(args?.value, args?.object) ?? '无效 (invalid)',
-    },
-  });
-}
+/** One rule per property naming ONE reason: the same decorator the message classes of @hn/messages use. */
+export const Rule = FieldRule;
 
 /**
  * A list rule: the list itself (required, an array, size) reported on its path, else the problems of

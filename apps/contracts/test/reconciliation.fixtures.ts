@@ -1,7 +1,7 @@
 import { regionOf } from '@hn/auth';
-// Test fixtures only (integration specs); not used by the service.
+// Test fixtures only (integration specs); not used by the service, so its SQL stays out of the repositories.
 import { DataSource } from 'typeorm';
-import { SimOurFiling, SimPresale } from '../market-platform/simulator/market-dataset.types';
+import { SimOurFiling, SimPresale } from '../src/market-platform/simulator/market-dataset.types';
 
 /** Puts the simulated presale permits into the replica (normally fed by presale events). */
 export async function seedPresaleReplica(dataSource: DataSource, presales: SimPresale[]): Promise<void> {

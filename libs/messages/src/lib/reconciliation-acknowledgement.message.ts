@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { textReason } from './contract-filing-rules';
+import { FieldRule } from './validation/field-rule';
+import { Trim } from './validation/submission-constraints';
+
+/** 核实说明 of a reconciliation difference: 1–1000 characters. */
+export const MAX_EXPLANATION_LENGTH = 1000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const DIFFERENCE_ID_REASON = '差异编号须为 UUID (UUID)';
+
+/** A difference id (the gateway takes it from the path: 400; the service from the payload). */
+export function isDifferenceId(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/**
+ * Body of POST …/reconciliation/{differenceId}/acknowledge; the contracts service validates the
+ * explanation of rpc.contracts.reconciliation.acknowledge.v1 with the same class.
+ */
+export class DifferenceAcknowledgement {
+  @ApiProperty({
+    example: '经核实，B0005 号合同已于 2024-10-12 在市网签系统备案，推送省平台失败，已补推。',
+    maxLength: MAX_EXPLANATION_LENGTH,
+    description: '核实说明（1–1000 字）',
+  })
+  @Trim()
+  @FieldRule('explanation', (v) => textReason(v, MAX_EXPLANATION_LENGTH))
+  explanation!: string;
+}
