@@ -362,6 +362,14 @@ describe('预警 alerts through the gateway', () => {
       await api(`/api/v1/construction-permits/${GOVERNED}`, { token: writer }),
     );
     expect(permit.completionFilingDate).toBe('2025-08-01');
+    // a later push from the approval system without dates keeps the approved one, and raises nothing
+    await putPermit(GOVERNED, { projectName: '测试项目 再次推送' });
+    await new Promise((r) => setTimeout(r, 1000));
+    const pushed = await ok<{ completionFilingDate: string | null; projectName: string }>(
+      await api(`/api/v1/construction-permits/${GOVERNED}`, { token: writer }),
+    );
+    expect(pushed).toMatchObject({ completionFilingDate: '2025-08-01', projectName: '测试项目 再次推送' });
+    expect((await list(tokens['youxian.a']!)).items.map((a) => a.permitNumber)).not.toContain(GOVERNED);
     const backfills = await ok<{ items: Array<{ id: string; state: string }> }>(
       await api('/api/v1/supervision/acceptance-backfills?state=APPROVED', { token: tokens['zhuzhou.d']! }),
     );

@@ -87,7 +87,8 @@ export class ReconciliationDifferenceStore {
     return rows.length;
   }
 
-  private async publish(m: EntityManager, type: string, row: DifferenceRow): Promise<void> {
+  /** One difference event into the outbox of the caller's transaction (found, resolved, acknowledged). */
+  async publish(m: EntityManager, type: string, row: DifferenceRow): Promise<void> {
     await enqueueEvent<ReconciliationDifferenceEventV1>(m, {
       source: '/hn/contracts',
       type,

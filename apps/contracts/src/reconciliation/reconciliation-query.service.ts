@@ -12,12 +12,14 @@ import {
   ReconciliationAcknowledgeRequestV1,
   ReconciliationDifferencePageV1,
   ReconciliationDifferenceV1,
+  ReconciliationEvents,
   ReconciliationListRequestV1,
   validateMessage,
 } from '@hn/messages';
 import { DataSource } from 'typeorm';
 import { rowToDifference } from './difference-row';
 import { ReconciliationDifferenceRepository } from './reconciliation-difference.repository';
+import { ReconciliationDifferenceStore } from './reconciliation-difference.store';
 import { ReconciliationErrors } from './reconciliation.errors';
 
 const STATES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
@@ -28,6 +30,7 @@ export class ReconciliationQueryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly differences: ReconciliationDifferenceRepository,
+    private readonly store: ReconciliationDifferenceStore,
   ) {}
 
   async list(principal: Principal, request: ReconciliationListRequestV1): Promise<ReconciliationDifferencePageV1> {
@@ -73,7 +76,10 @@ export class ReconciliationQueryService {
       });
       if (row.state === 'ACKNOWLEDGED') throw ReconciliationErrors.alreadyAcknowledged(id);
       if (row.state === 'RESOLVED') throw ReconciliationErrors.resolved(id);
-      return rowToDifference(await this.differences.acknowledge(m, id, explanation, principal.id));
+      const acknowledged = await this.differences.acknowledge(m, id, explanation, principal.id);
+      // the alerts service clears the 复核 alert on it
+      await this.store.publish(m, ReconciliationEvents.differenceAcknowledged, acknowledged);
+      return rowToDifference(acknowledged);
     });
   }
 }

@@ -203,6 +203,13 @@ describe(ReconciliationService.name, () => {
       acknowledgedBy: 'county-staff',
       explanation: expect.stringContaining('经核实'),
     });
+    // published for the alerts service, which clears the 复核 alert on it (once: the second attempt is refused)
+    const ackEvents = (await dataSource.query(`SELECT payload FROM outbox_event WHERE stream_subject = $1`, [
+      ReconciliationEvents.differenceAcknowledged,
+    ])) as Array<{ payload: { data: { difference: { id: string; state: string } } } }>;
+    expect(ackEvents.map((e) => e.payload.data.difference)).toEqual([
+      expect.objectContaining({ id: target.id, state: 'ACKNOWLEDGED' }),
+    ]);
     expect(await problemOf(acknowledge(target.id, '再次说明', county))).toMatchObject({
       status: 409,
       code: 'ALREADY_ACKNOWLEDGED',
