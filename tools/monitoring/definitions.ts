@@ -5,9 +5,9 @@
  * an end-to-end spec checks that every metric queried here is exported by the service it belongs to.
  */
 
-export type ServiceName = 'gateway' | 'permits' | 'presale' | 'contracts' | 'escrow';
+export type ServiceName = 'gateway' | 'permits' | 'presale' | 'contracts' | 'escrow' | 'alerts';
 
-export const SERVICES: readonly ServiceName[] = ['gateway', 'permits', 'presale', 'contracts', 'escrow'];
+export const SERVICES: readonly ServiceName[] = ['gateway', 'permits', 'presale', 'contracts', 'escrow', 'alerts'];
 
 /** Metrics Prometheus makes itself (not exported by a service). */
 export const PROMETHEUS_METRICS: readonly string[] = ['up'];
@@ -300,6 +300,18 @@ export const DASHBOARDS: DashboardDef[] = [
     { rpc: true, outbox: true, consumers: true },
   ),
   serviceDashboard('escrow', '资金监管 escrow', [], { rpc: true, outbox: true, consumers: true }),
+  serviceDashboard(
+    'alerts',
+    '预警 alerts',
+    [
+      {
+        title: '未关闭预警 open alerts by type',
+        unit: 'short',
+        exprs: [{ expr: 'max by (type) (alerts_open{$svc})', legend: '{{type}}' }],
+      },
+    ],
+    { rpc: true, outbox: true, consumers: true },
+  ),
 ];
 
 export interface AlertRuleDef {

@@ -8,6 +8,7 @@ import { AlertEvaluator } from './alerts/alert-evaluator.service';
 import { AlertFactsRepository } from './alerts/alert-facts.repository';
 import { AlertQueryService } from './alerts/alert-query.service';
 import { AlertsController } from './alerts/alerts.controller';
+import { AlertsMetrics } from './alerts/alerts.metrics';
 import { AlertsRepository } from './alerts/alerts.repository';
 import { ALERTS_CLOCK, Clock, systemClock } from './clock/clock';
 import { ALERTS_CONFIG, AlertsConfig } from './config/alerts.config';
@@ -54,6 +55,7 @@ export class AlertsAppModule {
         ReadModelProjector,
         AlertFactsRepository,
         AlertsRepository,
+        AlertsMetrics,
         AlertScanRepository,
         AlertEvaluator,
         AlertProjection,

@@ -73,6 +73,13 @@ export class AlertsRepository {
     return rows.length > 0;
   }
 
+  async countOpenByType(m: EntityManager): Promise<Map<string, number>> {
+    const rows: Array<{ type: string; n: number }> = await m.query(
+      `SELECT type, count(*)::int AS n FROM alert WHERE state IN ('OPEN','FOLLOWING') GROUP BY type`,
+    );
+    return new Map(rows.map((r) => [r.type, r.n]));
+  }
+
   async findById(m: EntityManager, id: string, forUpdate = false): Promise<AlertRow | null> {
     const rows: AlertRow[] = await m.query(
       `SELECT ${COLUMNS}, a.state FROM alert a WHERE a.id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
