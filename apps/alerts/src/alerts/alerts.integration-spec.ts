@@ -147,14 +147,7 @@ describe(AlertEvaluator.name, () => {
     await publish(type, subject, data, time);
     await handled(++events);
   };
-  /** The sweep, retried while the startup run (3 s after boot) holds its lock. */
-  const sweep = async () => {
-    for (;;) {
-      const outcome = await app.get(DailySweepService).run();
-      if (outcome) return outcome;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const sweep = () => app.get(DailySweepService).run();
 
   beforeAll(async () => {
     nats = await NatsServerProcess.start();
@@ -172,6 +165,13 @@ describe(AlertEvaluator.name, () => {
       { clock },
     );
     dataSource = app.get(DataSource);
+    // the sweep runs once 3 s after boot: let that run pass first, so it cannot take a test's date change
+    const sweeper = app.get(DailySweepService);
+    const run = sweeper.run.bind(sweeper);
+    const startupRun = new Promise<void>((resolve) =>
+      jest.spyOn(sweeper, 'run').mockImplementationOnce(() => run().finally(resolve)),
+    );
+    await Promise.race([startupRun, new Promise((r) => setTimeout(r, 6000))]);
     nc = await connect({ servers: nats.url });
     rpc = new RpcClient(nc, { timeoutMs: 20_000 });
   });
