@@ -56,7 +56,7 @@ export class AlertQueryService {
     );
     const ids = rows.map((r) => r.id);
     const followUps = await this.alerts.followUps(m, ids, asOf);
-    const dismissals = await this.alerts.dismissals(m, ids);
+    const dismissals = await this.alerts.dismissals(m, ids, asOf);
     const onDate = q.asOf ?? today;
     return {
       items: rows.map((r) => toAlertV1(r, onDate, followUps.get(r.id) ?? [], dismissals.get(r.id) ?? null)),

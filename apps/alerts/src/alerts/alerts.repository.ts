@@ -43,9 +43,12 @@ export interface AlertFilter {
   asOf: Date | null;
 }
 
-const COLUMNS = `a.id, a.type, a.subject_key, a.scope, a.region_code, a.project_code, a.project_name, a.permit_number,
-  a.presale_number, a.planned_completion_date::text AS planned_completion_date, a.facts, a.raised_at, a.cleared_at,
-  a.closed_at`;
+const BASE_COLUMNS = `a.id, a.type, a.subject_key, a.scope, a.region_code, a.project_code, a.project_name,
+  a.permit_number, a.presale_number, a.planned_completion_date::text AS planned_completion_date, a.facts, a.raised_at`;
+const COLUMNS = `${BASE_COLUMNS}, a.cleared_at, a.closed_at`;
+
+/** SQL: a dismissal decided after the asOf instant ($2). */
+const LATER = `($2::timestamptz IS NOT NULL AND d.decided_at > $2)`;
 
 /** Every SQL statement on the alerts and their follow-ups, dismissals and history. */
 @Injectable()
@@ -214,6 +217,7 @@ export class AlertsRepository {
       );
     }
     let stateColumn = 'a.state';
+    let columns = COLUMNS;
     let from = 'alert a';
     if (f.asOf) {
       // the state each alert had as recorded by then; alerts not yet recorded have none and drop out
@@ -222,6 +226,10 @@ export class AlertsRepository {
       from = `alert a JOIN LATERAL (SELECT h.to_state FROM alert_history h WHERE h.alert_id = a.id
                  AND h.recorded_at <= ${t} ORDER BY h.recorded_at DESC, h.id DESC LIMIT 1) s ON true`;
       stateColumn = 's.to_state';
+      // closed by then or not: an alert still open at asOf shows no clearing that came later
+      const closed = `s.to_state IN ('CLEARED','DISMISSED')`;
+      columns = `${BASE_COLUMNS}, CASE WHEN ${closed} THEN a.cleared_at END AS cleared_at,
+        CASE WHEN ${closed} THEN a.closed_at END AS closed_at`;
     }
     add((p) => `${stateColumn} = ANY (${p}::text[])`, f.states);
     const whereSql = where.join(' AND ');
@@ -230,7 +238,7 @@ export class AlertsRepository {
     ];
     params.push(page.limit, page.offset);
     const rows: AlertRow[] = await m.query(
-      `SELECT ${COLUMNS}, ${stateColumn} AS state FROM ${from} WHERE ${whereSql}
+      `SELECT ${columns}, ${stateColumn} AS state FROM ${from} WHERE ${whereSql}
         ORDER BY a.raised_at DESC, a.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
@@ -294,8 +302,12 @@ export class AlertsRepository {
     );
   }
 
-  /** The latest dismissal request of each alert. */
-  async dismissals(m: EntityManager, alertIds: string[]): Promise<Map<string, AlertDismissalV1>> {
+  /** The latest dismissal request of each alert (as it stood at `asOf`, when given). */
+  async dismissals(
+    m: EntityManager,
+    alertIds: string[],
+    asOf: Date | null = null,
+  ): Promise<Map<string, AlertDismissalV1>> {
     const out = new Map<string, AlertDismissalV1>();
     if (alertIds.length === 0) return out;
     const rows: Array<{
@@ -315,13 +327,17 @@ export class AlertsRepository {
       file_name: string;
       uploaded_at: Date;
     }> = await m.query(
-      `SELECT DISTINCT ON (d.alert_id) d.id, d.alert_id, d.state, d.reason, d.requested_by, d.requested_region,
-              d.requested_at, d.decided_by, d.decided_at, d.decision_note,
+      // at asOf: requests made by then; a decision taken later is not shown (still PENDING then)
+      `SELECT DISTINCT ON (d.alert_id) d.id, d.alert_id, CASE WHEN ${LATER} THEN 'PENDING' ELSE d.state END AS state,
+              d.reason, d.requested_by, d.requested_region, d.requested_at,
+              CASE WHEN ${LATER} THEN NULL ELSE d.decided_by END AS decided_by,
+              CASE WHEN ${LATER} THEN NULL ELSE d.decided_at END AS decided_at,
+              CASE WHEN ${LATER} THEN NULL ELSE d.decision_note END AS decision_note,
               s.sha256, s.content_type, s.size, s.file_name, s.uploaded_at
          FROM alert_dismissal d JOIN alert_scan s ON s.id = d.evidence_scan_id
-        WHERE d.alert_id = ANY ($1::uuid[])
+        WHERE d.alert_id = ANY ($1::uuid[]) AND ($2::timestamptz IS NULL OR d.requested_at <= $2)
         ORDER BY d.alert_id, d.requested_at DESC, d.id`,
-      [alertIds],
+      [alertIds, asOf?.toISOString() ?? null],
     );
     for (const r of rows)
       out.set(r.alert_id, {

@@ -215,6 +215,8 @@ export class ReadModelProjector {
     keys.presales.add(s.presaleNumber);
     for (const n of s.permitNumbers) keys.permits.add(n);
     for (const n of await this.repo.permitsOfProject(m, s.projectCode)) keys.permits.add(n);
+    // a difference's alert shows the presale's project: a presale arriving after its difference updates it
+    for (const id of await this.repo.differencesOfPresale(m, s.presaleNumber)) keys.differences.add(id);
   }
 
   private async unpermitted(

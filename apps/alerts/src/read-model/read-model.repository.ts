@@ -191,15 +191,18 @@ export class ReadModelRepository {
   }
 
   async upsertDifference(m: EntityManager, d: DifferenceSnapshot, v: EventVersion): Promise<void> {
-    // a difference only moves forward (OPEN → ACKNOWLEDGED → RESOLVED): the higher state wins in any order
+    // a difference only moves forward (OPEN → ACKNOWLEDGED → RESOLVED): the higher state wins in any order;
+    // two events of one state (acknowledged twice): the earlier closing, then the lower event id
+    const wins = `(${RANK('EXCLUDED.state')} > ${RANK('r.state')} OR (${RANK('EXCLUDED.state')} = ${RANK('r.state')}
+      AND (COALESCE(EXCLUDED.closed_at, '-infinity'), EXCLUDED.version_event) < (COALESCE(r.closed_at, '-infinity'), r.version_event)))`;
     await m.query(
       `INSERT INTO rm_difference AS r (id, presale_number, region_code, month, state, count_delta, area_delta,
               amount_delta_fen, found_at, closed_at, version_event)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (id) DO UPDATE SET
-         state = CASE WHEN ${RANK('EXCLUDED.state')} > ${RANK('r.state')} THEN EXCLUDED.state ELSE r.state END,
-         closed_at = CASE WHEN ${RANK('EXCLUDED.state')} > ${RANK('r.state')} THEN EXCLUDED.closed_at ELSE r.closed_at END,
-         version_event = CASE WHEN ${RANK('EXCLUDED.state')} > ${RANK('r.state')} THEN EXCLUDED.version_event ELSE r.version_event END,
+         state = CASE WHEN ${wins} THEN EXCLUDED.state ELSE r.state END,
+         closed_at = CASE WHEN ${wins} THEN EXCLUDED.closed_at ELSE r.closed_at END,
+         version_event = CASE WHEN ${wins} THEN EXCLUDED.version_event ELSE r.version_event END,
          found_at = LEAST(r.found_at, EXCLUDED.found_at)`,
       [
         d.id,
@@ -242,6 +245,15 @@ export class ReadModelRepository {
       [projectCode],
     );
     return rows.map((r) => r.permit_number);
+  }
+
+  /** Differences found for a presale permit (their alerts carry its project name and code). */
+  async differencesOfPresale(m: EntityManager, presaleNumber: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await m.query(
+      `SELECT id::text AS id FROM rm_difference WHERE presale_number = $1`,
+      [presaleNumber],
+    );
+    return rows.map((r) => r.id);
   }
 }
 
