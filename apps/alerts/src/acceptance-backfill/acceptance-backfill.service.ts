@@ -51,7 +51,8 @@ export class AcceptanceBackfillService {
   }
 
   async submit(principal: Principal, req: AcceptanceBackfillSubmitRequestV1): Promise<AcceptanceBackfillV1> {
-    assertStaff(principal, { roles: ['COUNTY', 'CITY'], scope: 'supervision:write' });
+    // 省厅管理员 ADMIN may enter one on a county's behalf; the province decides, never the submitter
+    assertStaff(principal, { roles: ['COUNTY', 'CITY', 'ADMIN'], scope: 'supervision:write' });
     const checked = await validateMessage(AcceptanceBackfillInput, req?.submission);
     if (!checked.ok) throw AlertErrors.invalid(checked.errors);
     const s = checked.value;

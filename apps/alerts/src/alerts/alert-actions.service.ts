@@ -157,6 +157,9 @@ export class AlertActionsService {
     const id = typeof alertId === 'string' ? alertId : '';
     if (!UUID.test(id)) throw AlertErrors.notFound(id);
     await this.dataSource.transaction(async (m) => {
+      // the subject's evaluation lock before the row lock, in the order the consumers take them
+      const seen = await this.alerts.findById(m, id);
+      if (seen) await this.alerts.lockSubject(m, seen.type, seen.subject_key);
       const alert = await this.alerts.findById(m, id, true);
       if (!alert) throw AlertErrors.notFound(id);
       assertRegionAllowed(principal, alert.region_code, { what: `预警 ${id}` });

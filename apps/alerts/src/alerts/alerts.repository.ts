@@ -120,7 +120,7 @@ export class AlertsRepository {
               presale_number = $7, planned_completion_date = $8, facts = $9, raised_at = $10
         WHERE id = $1 AND (scope, region_code, project_code, project_name, permit_number, presale_number,
               planned_completion_date, facts, raised_at)
-          IS DISTINCT FROM ($2, $3::char(6), $4, $5, $6, $7, $8::date, $9::jsonb, $10::timestamptz)`,
+          IS DISTINCT FROM ($2, $3::text, $4, $5, $6, $7, $8::date, $9::jsonb, $10::timestamptz)`,
       [
         id,
         c.scope,

@@ -1,6 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const REGION = `char(6) NOT NULL CHECK (region_code ~ '^[0-9]{6}$')`;
+// text, not char(n): parameters bound as text[] (= ANY($1::text[])) then use the indexes
+const REGION = `text NOT NULL CHECK (region_code ~ '^[0-9]{6}$')`;
 
 /**
  * 预警: read models projected from the permits, presale, contracts and escrow streams (rm_*; a replay
@@ -27,7 +28,7 @@ export class InitialAlerts1766400000000 implements MigrationInterface {
       )`);
     await q.query(`
       CREATE TABLE rm_permit (
-        permit_number char(18) PRIMARY KEY,
+        permit_number text PRIMARY KEY CHECK (permit_number ~ '^[0-9]{18}$'),
         project_code text NOT NULL,
         project_name text NOT NULL,
         region_code ${REGION},
@@ -43,7 +44,7 @@ export class InitialAlerts1766400000000 implements MigrationInterface {
     // hn.permits.acceptance.recorded.v1 facts, kept apart from the permit snapshot so either may arrive first
     await q.query(`
       CREATE TABLE rm_acceptance (
-        permit_number char(18) PRIMARY KEY,
+        permit_number text PRIMARY KEY CHECK (permit_number ~ '^[0-9]{18}$'),
         five_party_acceptance_date date NULL,
         completion_filing_date date NULL,
         -- true once a governance backfill carried a date (stays so: the region assessment counts it)
@@ -108,7 +109,7 @@ export class InitialAlerts1766400000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE unpermitted_link (
         unpermitted_id uuid PRIMARY KEY,
-        permit_number char(18) NOT NULL,
+        permit_number text NOT NULL CHECK (permit_number ~ '^[0-9]{18}$'),
         linked_by text NOT NULL,
         linked_at timestamptz NOT NULL DEFAULT now()
       )`);
@@ -184,7 +185,7 @@ export class InitialAlerts1766400000000 implements MigrationInterface {
         reason text NOT NULL,
         evidence_scan_id bigint NOT NULL REFERENCES alert_scan(id),
         requested_by text NOT NULL,
-        requested_region char(6) NOT NULL,
+        requested_region text NOT NULL,
         requested_at timestamptz NOT NULL DEFAULT now(),
         decided_by text NULL,
         decided_at timestamptz NULL,
@@ -196,7 +197,7 @@ export class InitialAlerts1766400000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE acceptance_backfill (
         id uuid PRIMARY KEY,
-        permit_number char(18) NOT NULL,
+        permit_number text NOT NULL CHECK (permit_number ~ '^[0-9]{18}$'),
         project_code text NOT NULL,
         project_name text NOT NULL,
         region_code ${REGION},

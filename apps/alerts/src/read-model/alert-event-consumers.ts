@@ -9,6 +9,7 @@ interface Source {
   stream: string;
   durable: string;
   filterSubject: string;
+  concurrency: number;
 }
 
 /** A durable consumer of one stream (shared by replicas) feeding the alerts read models, exactly once per event. */
@@ -25,26 +26,37 @@ function alertsConsumer(name: string, source: Source): Type<EventProjectionConsu
   return AlertsEventsConsumer;
 }
 
+/**
+ * Events handled at once per consumer and replica. Safe because the read models do not depend on the
+ * order of events (later (time, id) wins, monotone facts merge) and the evaluator locks the subjects it
+ * evaluates; measured in bench:alerts (docs/benchmarks.md).
+ */
+const CONCURRENCY = 8;
+
 /** Every stream the alerts depend on, from its start (a new durable replays the whole stream). */
 export const ALERT_EVENT_CONSUMERS: Array<Type<EventProjectionConsumer>> = [
   alertsConsumer('PermitsEventsConsumer', {
     stream: PermitsEvents.stream,
     durable: 'alerts-permits',
     filterSubject: 'hn.permits.>',
+    concurrency: CONCURRENCY,
   }),
   alertsConsumer('PresaleEventsConsumer', {
     stream: PresaleEvents.stream,
     durable: 'alerts-presale',
     filterSubject: 'hn.presale.>',
+    concurrency: CONCURRENCY,
   }),
   alertsConsumer('ContractsEventsConsumer', {
     stream: ContractsEvents.stream,
     durable: 'alerts-contracts',
     filterSubject: 'hn.contracts.reconciliation.>',
+    concurrency: CONCURRENCY,
   }),
   alertsConsumer('EscrowEventsConsumer', {
     stream: EscrowEvents.stream,
     durable: 'alerts-escrow',
     filterSubject: 'hn.escrow.>',
+    concurrency: CONCURRENCY,
   }),
 ];

@@ -185,6 +185,7 @@ export class ReadModelProjector {
   ): Promise<void> {
     const snapshot = presaleSnapshot(p, backfillSubmittedAt);
     if (!snapshot) return;
+    await this.touchPrevious(m, snapshot.presaleNumber, keys);
     await this.repo.upsertPresale(m, snapshot, v);
     await this.touchPresale(m, snapshot, keys);
   }
@@ -203,12 +204,19 @@ export class ReadModelProjector {
     // a corrected Z number keeps the backfill's submit time of the number it replaces
     snapshot.backfillSubmittedAt =
       snapshot.letter === 'Z' ? await this.repo.backfillSubmittedAt(m, previous) : snapshot.backfillSubmittedAt;
+    await this.touchPrevious(m, snapshot.presaleNumber, keys);
+    await this.touchPrevious(m, previous, keys);
     await this.repo.upsertPresale(m, snapshot, v);
     if (previous !== snapshot.presaleNumber) {
       await this.repo.markPresaleSuperseded(m, previous, v);
       keys.presales.add(previous);
     }
     await this.touchPresale(m, snapshot, keys);
+  }
+
+  /** The permits a presale number named before this event: a permit it no longer names is evaluated again. */
+  private async touchPrevious(m: EntityManager, presaleNumber: string, keys: AffectedKeys): Promise<void> {
+    for (const n of await this.repo.presalePermitNumbers(m, presaleNumber)) keys.permits.add(n);
   }
 
   private async touchPresale(m: EntityManager, s: PresaleSnapshot, keys: AffectedKeys): Promise<void> {

@@ -169,6 +169,17 @@ export class ReadModelRepository {
     );
   }
 
+  /** The construction permits a presale number names now, with its project's permits. */
+  async presalePermitNumbers(m: EntityManager, presaleNumber: string): Promise<string[]> {
+    const rows: Array<{ n: string }> = await m.query(
+      `SELECT unnest(s.permit_numbers) AS n FROM rm_presale s WHERE s.presale_number = $1
+       UNION SELECT p.permit_number FROM rm_presale s JOIN rm_permit p ON p.project_code = s.project_code
+        WHERE s.presale_number = $1`,
+      [presaleNumber],
+    );
+    return rows.map((r) => r.n);
+  }
+
   async backfillSubmittedAt(m: EntityManager, presaleNumber: string): Promise<string | null> {
     const rows: Array<{ at: Date | null }> = await m.query(
       `SELECT backfill_submitted_at AS at FROM rm_presale WHERE presale_number = $1`,

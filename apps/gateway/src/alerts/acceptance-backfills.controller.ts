@@ -45,10 +45,10 @@ export class AcceptanceBackfillsController {
 
   @Post()
   @HttpCode(201)
-  @RequireRoles('COUNTY', 'CITY')
+  @RequireRoles('COUNTY', 'CITY', 'ADMIN')
   @RequireScopes(StaffScopes.supervisionWrite)
   @ApiOperation({
-    summary: '提交验收日期补录（县市区、市州）Submit an acceptance date backfill',
+    summary: '提交验收日期补录（县市区、市州；省厅管理员可代录）Submit an acceptance date backfill',
     description:
       '验收类型（五方验收 FIVE_PARTY / 竣工验收备案 COMPLETION_FILING）、日期（不晚于今天）和证明材料扫描件。施工许可证须在本人区划内、尚无任何验收日期（409 ACCEPTANCE_ALREADY_RECORDED），且没有待审核的补录（409 BACKFILL_PENDING）。\n\n' +
       'Kind, date and document scan for a permit without any acceptance date; the province decides.',

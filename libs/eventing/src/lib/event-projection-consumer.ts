@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { EventHandler, IdempotentConsumer, IdempotentConsumerOptions } from './idempotent-consumer';
 
 /** Where a projection consumer reads: stream, durable name (shared by the service's replicas) and filter. */
-export type EventProjectionSource = Pick<IdempotentConsumerOptions, 'stream' | 'durable' | 'filterSubject'>;
+export type EventProjectionSource = Pick<IdempotentConsumerOptions, 'stream' | 'durable' | 'filterSubject'> &
+  /** handlers at once; more than 1 only for projections whose writes do not depend on event order */
+  Partial<Pick<IdempotentConsumerOptions, 'concurrency'>>;
 
 /**
  * A service's durable JetStream consumer feeding a local read model (replica), exactly once per
