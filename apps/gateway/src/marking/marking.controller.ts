@@ -104,11 +104,9 @@ export class MarkingController {
     },
   })
   @ApiProblemExamples(422, '日期区间无效 Invalid date range', {
-    incomplete: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处 (incomplete or invalid submission)',
-      errors: [{ field: 'issueDateTo', reason: '截止日期不能早于起始日期 (before issueDateFrom)' }],
-    },
+    incomplete: incompleteExample([
+      { field: 'issueDateTo', reason: '截止日期不能早于起始日期 (before issueDateFrom)' },
+    ]),
   })
   list(
     @CurrentPrincipal() principal: Principal,
@@ -286,11 +284,7 @@ export class MarkingController {
   })
   @ApiProblemExamples(422, '字段无效、类型未变或扫描件不可用 Invalid data, same type or scan unavailable', {
     invalidData: incompleteExample([{ field: 'documentNumber', reason: '不能为空 (must not be empty)' }]),
-    sameType: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处 (incomplete or invalid submission)',
-      errors: [{ field: 'projectType', reason: '项目类型已是 OTHER，无需纠错 (already OTHER)' }],
-    },
+    sameType: incompleteExample([{ field: 'projectType', reason: '项目类型已是 OTHER，无需纠错 (already OTHER)' }]),
   })
   @ApiProblems(429, 503)
   async correct(

@@ -98,11 +98,7 @@ export class SigningStatisticsController {
       { field: 'contractsSigned', reason: '网签套数不能为负数 (must not be negative)' },
       { field: 'amountFen', reason: '网签金额须为整数 (must be an integer)' },
     ]),
-    futureMonth: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处 (incomplete or invalid submission)',
-      errors: [{ field: 'month', reason: '月份不能晚于本月 2024-09 (not in the future)' }],
-    },
+    futureMonth: incompleteExample([{ field: 'month', reason: '月份不能晚于本月 2024-09 (not in the future)' }]),
   })
   async put(
     @CurrentPrincipal() principal: Principal,
