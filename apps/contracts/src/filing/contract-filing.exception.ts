@@ -4,12 +4,7 @@ import { DomainException } from '@hn/errors';
 /** Errors of contract filing, lookup and cancellation, each with its stable code. Never carries PII. */
 export const ContractErrors = {
   incomplete(errors: FieldError[]): DomainException {
-    return new DomainException(
-      422,
-      ErrorCode.INCOMPLETE_SUBMISSION,
-      `提交内容不完整或有误，共 ${errors.length} 处 (incomplete or invalid submission)`,
-      errors,
-    );
+    return DomainException.incomplete(errors);
   },
   presaleNotFound(presaleNumber: string): DomainException {
     return new DomainException(

@@ -20,7 +20,7 @@ import { DataSource } from 'typeorm';
 import { rowToDifference } from './difference-row';
 import { ReconciliationDifferenceRepository } from './reconciliation-difference.repository';
 import { ReconciliationDifferenceStore } from './reconciliation-difference.store';
-import { ReconciliationErrors } from './reconciliation.errors';
+import { ReconciliationErrors } from './reconciliation.exception';
 
 const STATES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
 

@@ -10,7 +10,7 @@ import { ReconciliationDataLoader } from './reconciliation-data.loader';
 import { ReconciliationDifferenceRepository } from './reconciliation-difference.repository';
 import { ReconciliationDifferenceStore } from './reconciliation-difference.store';
 import { ReconciliationRunRepository } from './reconciliation-run.repository';
-import { ReconciliationErrors } from './reconciliation.errors';
+import { ReconciliationErrors } from './reconciliation.exception';
 
 const MAX_RETURNED = 1000;
 

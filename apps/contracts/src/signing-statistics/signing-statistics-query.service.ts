@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { FieldError, Principal, SigningStatisticListRequestV1, SigningStatisticPageV1 } from '@hn/messages';
 import { assertStaff } from '@hn/auth';
 import { parsePresaleNumber, regionPrefixes } from '@hn/numbering';
-import { StatisticErrors } from './signing-statistic.errors';
+import { StatisticErrors } from './signing-statistic.exception';
 import { rowToStatistic } from './signing-statistic-row';
 import { SigningStatisticsRepository, StatisticListFilter } from './signing-statistics.repository';
 import { isMonth } from './statistic-months';

@@ -18,7 +18,7 @@ import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource, EntityManager } from 'typeorm';
 import { CONTRACTS_CONFIG, ContractsConfig } from '../config/contracts.config';
-import { StatisticErrors } from './signing-statistic.errors';
+import { StatisticErrors } from './signing-statistic.exception';
 import { rowToStatistic } from './signing-statistic-row';
 import { SigningStatisticsRepository } from './signing-statistics.repository';
 import { statisticKind, validateStatisticPut } from './signing-statistic.validator';

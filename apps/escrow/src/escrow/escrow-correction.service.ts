@@ -12,7 +12,7 @@ import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent, InjectNats } from '@hn/eventing';
 import { NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
-import { EscrowErrors } from './escrow.errors';
+import { EscrowErrors } from './escrow.exception';
 import { EscrowRepository, PresaleRow } from './escrow.repository';
 import { RecordRow, rowToRecord } from './escrow-row';
 import { checkAgainstPresale, checkNumber, correctionRecordCheck, presaleInScope } from './escrow-record.checks';

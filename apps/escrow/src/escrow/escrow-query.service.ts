@@ -11,7 +11,7 @@ import {
 } from '@hn/messages';
 import { assertRegionAllowed, assertStaff, regionOf } from '@hn/auth';
 import { parsePresaleNumber, regionPrefixes } from '@hn/numbering';
-import { EscrowErrors } from './escrow.errors';
+import { EscrowErrors } from './escrow.exception';
 import { EscrowRepository, ListFilter } from './escrow.repository';
 import { rowToRecord, rowToVersion } from './escrow-row';
 

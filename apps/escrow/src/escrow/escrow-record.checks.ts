@@ -9,7 +9,7 @@ import {
 } from '@hn/messages';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
 import { parsePresaleNumber } from '@hn/numbering';
-import { EscrowErrors } from './escrow.errors';
+import { EscrowErrors } from './escrow.exception';
 import { PresaleRow } from './escrow.repository';
 
 /** A well-formed presale number of the caller's regions (400 / 403 otherwise). */

@@ -12,7 +12,7 @@ import { ScanStaging } from '@hn/documents';
 import { InjectNats } from '@hn/eventing';
 import { NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
-import { EscrowErrors } from './escrow.errors';
+import { EscrowErrors } from './escrow.exception';
 import { EscrowRepository, PresaleRow } from './escrow.repository';
 import { RecordRow, rowToRecord } from './escrow-row';
 import { checkAgainstPresale, checkInput, checkNumber, presaleInScope } from './escrow-record.checks';

@@ -12,7 +12,7 @@ import { parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource } from 'typeorm';
-import { EscrowErrors } from './escrow.errors';
+import { EscrowErrors } from './escrow.exception';
 import { EscrowRepository } from './escrow.repository';
 import { rowToRecord } from './escrow-row';
 

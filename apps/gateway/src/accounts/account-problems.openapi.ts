@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { ROLE_FORBIDDEN } from '../auth/auth.decorators';
-import { AccountErrorCode } from './accounts.errors';
+import { AccountErrorCode } from './accounts.exception';
 
 const example = (status: number, code: string, title: string, detail: string) => ({
   'application/problem+json': {

@@ -5,7 +5,7 @@ import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CurrentPrincipal, RequireRoles } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ApiAccountProblems } from './account-problems.openapi';
-import { AccountErrors } from './accounts.errors';
+import { AccountErrors } from './accounts.exception';
 import { StaffListDto, StaffSummaryDto } from './dto/account-responses.dto';
 import { withAudit } from './integrator-admin.service';
 import { StaffAdminService } from './staff-admin.service';

@@ -4,7 +4,7 @@ import { AccountChangedV1 } from '@hn/messages';
 import { DataSource, EntityManager } from 'typeorm';
 import { IntegratorClient } from '../integrators/entities/integrator-client.entity';
 import { ACCOUNT_NOTIFIER, AccountNotifier } from './account-events';
-import { AccountErrors, AccountStatus, statusOf } from './accounts.errors';
+import { AccountErrors, AccountStatus, statusOf } from './accounts.exception';
 
 /** A credential as operators see it (never a secret or its hash). */
 export interface IntegratorSummary {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AccountChangedV1, StaffRole } from '@hn/messages';
 import { DataSource, EntityManager } from 'typeorm';
 import { ACCOUNT_NOTIFIER, AccountNotifier } from './account-events';
-import { AccountErrors, AccountStatus, statusOf } from './accounts.errors';
+import { AccountErrors, AccountStatus, statusOf } from './accounts.exception';
 import { AccountChange } from './integrator-admin.service';
 import { StaffAdminRepository, StaffAdminRow, StaffPatch } from './staff-admin.repository';
 

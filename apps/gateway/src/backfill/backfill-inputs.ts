@@ -12,7 +12,7 @@ import {
   validateUnpermittedSubmission,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
-import { PresaleSubmissionPipe, incompleteSubmission } from '../presale/presale-submission.pipe';
+import { PresaleSubmissionPipe } from '../presale/presale-submission.pipe';
 import { presaleNumberReason, SupervisionBodyPipe } from '../supervision/supervision-inputs';
 import { CorrectionDataDto } from './dto/backfill-bodies.dto';
 
@@ -28,7 +28,7 @@ export class CorrectionDataPipe extends SupervisionBodyPipe<CorrectionDataDto> {
 export class WithdrawBackfillPipe implements PipeTransform<unknown, Promise<BackfillWithdrawRequest>> {
   async transform(value: unknown, _metadata?: ArgumentMetadata): Promise<BackfillWithdrawRequest> {
     const checked = await validateMessage(BackfillWithdrawRequest, value);
-    if (!checked.ok) throw incompleteSubmission(checked.errors);
+    if (!checked.ok) throw DomainException.incomplete(checked.errors);
     if (checked.value.presaleNumber !== undefined) assertZNumberField(checked.value.presaleNumber, 'presaleNumber');
     return checked.value;
   }
@@ -39,10 +39,10 @@ export class WithdrawBackfillPipe implements PipeTransform<unknown, Promise<Back
 export class SubmitBackfillPipe implements PipeTransform<unknown, Promise<BackfillSubmitRequest>> {
   async transform(value: unknown, _metadata?: ArgumentMetadata): Promise<BackfillSubmitRequest> {
     const checked = await validateMessage(BackfillSubmitRequest, value);
-    if (!checked.ok) throw incompleteSubmission(checked.errors);
+    if (!checked.ok) throw DomainException.incomplete(checked.errors);
     checked.value.presaleNumbers.forEach((n, i) => assertZNumberField(n, `presaleNumbers[${i}]`));
     const duplicate = duplicatePresaleNumbersError(checked.value.presaleNumbers);
-    if (duplicate) throw incompleteSubmission([duplicate]);
+    if (duplicate) throw DomainException.incomplete([duplicate]);
     return checked.value;
   }
 }
@@ -81,7 +81,7 @@ export async function backfillData(principal: Principal, raw: unknown): Promise<
  */
 export async function unpermittedData(principal: Principal, raw: unknown): Promise<UnpermittedPresaleSubmissionV1> {
   const checked = await validateUnpermittedSubmission(raw);
-  if (!checked.ok) throw incompleteSubmission(checked.errors);
+  if (!checked.ok) throw DomainException.incomplete(checked.errors);
   assertRegionAllowed(principal, checked.value.regionCode, { field: 'regionCode' });
   return { ...checked.value };
 }

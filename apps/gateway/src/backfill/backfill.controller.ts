@@ -58,18 +58,15 @@ import {
   CorrectionResultDto,
 } from './dto/backfill-responses.dto';
 import { optionalIdempotencyKey, readScanRequest } from './scan-request';
+import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
 
-const INCOMPLETE_EXAMPLE = {
-  code: 'INCOMPLETE_SUBMISSION',
-  detail: '提交内容不完整或有误，共 2 处，请逐项补正 (incomplete or invalid submission: 2 field(s))',
-  errors: [
-    {
-      field: 'developer.creditCode',
-      reason: '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)',
-    },
-    { field: 'presaleArea', reason: '预售面积须为正数，最多两位小数 (positive, at most 2 decimals)' },
-  ],
-};
+const INCOMPLETE_EXAMPLE = incompleteExample([
+  {
+    field: 'developer.creditCode',
+    reason: '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)',
+  },
+  { field: 'presaleArea', reason: '预售面积须为正数，最多两位小数 (positive, at most 2 decimals)' },
+]);
 
 /** 补录预售许可证: stock presale permits issued before the cut-over get Z numbers; withdraw, submit (locks), ADMIN correction. */
 @SupervisionRoute()
@@ -92,11 +89,7 @@ export class BackfillController {
   })
   @ApiOkResponse({ type: BackfillCandidatePageDto })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', {
-    invalidPageSize: {
-      code: 'VALIDATION_FAILED',
-      detail: '请求参数校验失败 (request validation failed)',
-      errors: [{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }],
-    },
+    invalidPageSize: validationExample([{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }]),
   })
   @CommonSupervisionProblems({
     regionForbidden: {
@@ -208,11 +201,7 @@ export class BackfillController {
   })
   @ApiOkResponse({ type: BackfillPageDto })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', {
-    invalidState: {
-      code: 'VALIDATION_FAILED',
-      detail: '请求参数校验失败 (request validation failed)',
-      errors: [{ field: 'state', reason: 'state 须为 DRAFT 或 SUBMITTED (DRAFT|SUBMITTED)' }],
-    },
+    invalidState: validationExample([{ field: 'state', reason: 'state 须为 DRAFT 或 SUBMITTED (DRAFT|SUBMITTED)' }]),
   })
   @CommonSupervisionProblems({
     regionForbidden: {
@@ -312,11 +301,7 @@ export class BackfillController {
     withdrawn: { code: 'PRESALE_NOT_VALID', detail: '补录的预售许可证 430223202406200101-Z01 已撤回作废 (withdrawn)' },
   })
   @ApiProblemExamples(422, '字段无效 Invalid fields', {
-    incomplete: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
-      errors: [{ field: 'presaleNumbers', reason: '不能重复 (must be distinct)' }],
-    },
+    incomplete: incompleteExample([{ field: 'presaleNumbers', reason: '不能重复 (must be distinct)' }]),
   })
   submit(
     @CurrentPrincipal() principal: Principal,
@@ -365,11 +350,7 @@ export class BackfillController {
     },
   })
   @ApiProblemExamples(422, '更正内容不完整 Incomplete correction', {
-    incomplete: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
-      errors: [{ field: 'documentNumber', reason: '必填 (required)' }],
-    },
+    incomplete: incompleteExample([{ field: 'documentNumber', reason: '必填 (required)' }]),
     developerMismatch: DEVELOPER_MISMATCH_EXAMPLE,
     scanUnavailable: SCAN_UNAVAILABLE_EXAMPLE,
   })

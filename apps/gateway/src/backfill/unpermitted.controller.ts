@@ -15,6 +15,7 @@ import { ApiMultipartScan, MultipartScanProblems, SCAN_UNAVAILABLE_EXAMPLE } fro
 import { BackfillKeywordQuery } from './dto/backfill-queries.dto';
 import { UnpermittedPageDto, UnpermittedProjectDto } from './dto/backfill-responses.dto';
 import { readScanRequest } from './scan-request';
+import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
 
 const REGION_FORBIDDEN = {
   code: 'REGION_FORBIDDEN',
@@ -59,20 +60,16 @@ export class UnpermittedPresaleController {
   @MultipartScanProblems()
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN })
   @ApiProblemExamples(422, '不完整或有误 Incomplete or invalid', {
-    incomplete: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 2 处，请逐项补正 (incomplete or invalid submission: 2 field(s))',
-      errors: [
-        {
-          field: 'regionCode',
-          reason: '区划 430225 在发证日期 2023-11-20 未生效或已撤销 (not in force on the issue date)',
-        },
-        {
-          field: 'developer.creditCode',
-          reason: '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)',
-        },
-      ],
-    },
+    incomplete: incompleteExample([
+      {
+        field: 'regionCode',
+        reason: '区划 430225 在发证日期 2023-11-20 未生效或已撤销 (not in force on the issue date)',
+      },
+      {
+        field: 'developer.creditCode',
+        reason: '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)',
+      },
+    ]),
     scanUnavailable: SCAN_UNAVAILABLE_EXAMPLE,
   })
   async register(
@@ -93,11 +90,7 @@ export class UnpermittedPresaleController {
   })
   @ApiOkResponse({ type: UnpermittedPageDto })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', {
-    invalidPageSize: {
-      code: 'VALIDATION_FAILED',
-      detail: '请求参数校验失败 (request validation failed)',
-      errors: [{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }],
-    },
+    invalidPageSize: validationExample([{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }]),
   })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN })
   list(

@@ -17,7 +17,6 @@ import {
   validateMessage,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
-import { incompleteSubmission } from '../presale/presale-submission.pipe';
 import { CONTRACT_FILING_RULES, ContractFilingRules } from './contract-filing-rules';
 import { ContractFilingSubmissionDto } from './dto/contract-filing-submission.dto';
 
@@ -37,7 +36,7 @@ export function withoutPartsOfReported(errors: FieldError[]): FieldError[] {
 
 export function incompleteFromValidation(errors: ValidationError[]): DomainException {
   const fields = withoutPartsOfReported(firstReasonPerField(flattenValidationErrors(errors)));
-  return incompleteSubmission(fields.length > 0 ? fields : [BODY_NOT_AN_OBJECT]);
+  return DomainException.incomplete(fields.length > 0 ? fields : [BODY_NOT_AN_OBJECT]);
 }
 
 /**
@@ -68,7 +67,7 @@ abstract class IncompleteSubmissionPipe<T extends object> extends ValidationPipe
       value !== null &&
       (typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value))
     ) {
-      throw incompleteSubmission([BODY_NOT_AN_OBJECT]);
+      throw DomainException.incomplete([BODY_NOT_AN_OBJECT]);
     }
     return (await super.transform(value, metadata)) as T;
   }
@@ -107,7 +106,7 @@ export class ContractFilingSubmissionPipe extends IncompleteSubmissionPipe<Contr
 export class CancelContractFilingPipe implements PipeTransform<unknown, Promise<ContractFilingCancellation>> {
   async transform(value: unknown): Promise<ContractFilingCancellation> {
     const result = await validateMessage(ContractFilingCancellation, value);
-    if (!result.ok) throw incompleteSubmission(result.errors);
+    if (!result.ok) throw DomainException.incomplete(result.errors);
     return result.value;
   }
 }

@@ -29,6 +29,7 @@ import { ContractFilingsGatewayService } from './contract-filings-gateway.servic
 import { ContractNumberPipe, ParsedContractNumber } from './contract-number.pipe';
 import { CONTRACT_NUMBER_EXAMPLE, ContractFilingDto, ContractFilingIssuedDto } from './dto/contract-filing.dto';
 import { CONTRACT_FILING_EXAMPLE, ContractFilingSubmissionDto } from './dto/contract-filing-submission.dto';
+import { incompleteExample } from '../openapi/problem-example.builders';
 
 export const CONTRACT_NUMBER_PARAM = {
   name: 'contractNumber',
@@ -149,31 +150,27 @@ export class ContractFilingsController {
     },
   })
   @ApiProblemExamples(422, '提交不完整或不符合备案条件 Incomplete or ineligible', {
-    incomplete: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 4 处，请逐项补正 (incomplete or invalid submission: 4 field(s))',
-      errors: [
-        {
-          field: 'buyers[0].idNumber',
-          reason:
-            '居民身份证号码无效（GB 11643：18 位、出生日期、校验位）(invalid resident ID number: length, birth date or check digit)',
-        },
-        {
-          field: 'buyers[1].creditCode',
-          reason: '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)',
-        },
-        {
-          field: 'payment',
-          reason:
-            '首付款与贷款之和 123456600 分不等于合同总价 123456700 分 (downPayment + loans must add up to contractAmount)',
-        },
-        {
-          field: 'filingDate',
-          reason:
-            '备案日期早于切换日期 2024-09-01，此前的合同按统计数据报送 (before the cut-over 2024-09-01: report it as statistics)',
-        },
-      ],
-    },
+    incomplete: incompleteExample([
+      {
+        field: 'buyers[0].idNumber',
+        reason:
+          '居民身份证号码无效（GB 11643：18 位、出生日期、校验位）(invalid resident ID number: length, birth date or check digit)',
+      },
+      {
+        field: 'buyers[1].creditCode',
+        reason: '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)',
+      },
+      {
+        field: 'payment',
+        reason:
+          '首付款与贷款之和 123456600 分不等于合同总价 123456700 分 (downPayment + loans must add up to contractAmount)',
+      },
+      {
+        field: 'filingDate',
+        reason:
+          '备案日期早于切换日期 2024-09-01，此前的合同按统计数据报送 (before the cut-over 2024-09-01: report it as statistics)',
+      },
+    ]),
     buildingNotInPresale: {
       code: 'BUILDING_NOT_IN_PRESALE',
       detail:
@@ -275,11 +272,7 @@ export class ContractFilingsController {
     },
   })
   @ApiProblemExamples(422, '注销原因缺失或过长 Reason missing or too long', {
-    incomplete: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
-      errors: [{ field: 'reason', reason: '必填 (required)' }],
-    },
+    incomplete: incompleteExample([{ field: 'reason', reason: '必填 (required)' }]),
   })
   @ApiProblems(429, 503)
   cancel(

@@ -1,6 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { EscrowRecordInput, validateMessage } from '@hn/messages';
-import { incompleteSubmission } from '../presale/presale-submission.pipe';
+import { DomainException } from '@hn/errors';
 import { SupervisionBodyPipe } from '../supervision/supervision-inputs';
 import { EscrowCorrectionDataDto, SubmitEscrowDto, WithdrawEscrowDto } from './dto/escrow-bodies.dto';
 
@@ -12,7 +12,7 @@ import { EscrowCorrectionDataDto, SubmitEscrowDto, WithdrawEscrowDto } from './d
 export class EscrowRecordPipe implements PipeTransform<unknown, Promise<EscrowRecordInput>> {
   async transform(value: unknown): Promise<EscrowRecordInput> {
     const result = await validateMessage(EscrowRecordInput, value);
-    if (!result.ok) throw incompleteSubmission(result.errors);
+    if (!result.ok) throw DomainException.incomplete(result.errors);
     return result.value;
   }
 }

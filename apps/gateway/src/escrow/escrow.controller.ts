@@ -46,6 +46,7 @@ import {
 } from './dto/escrow-responses.dto';
 import { EscrowGatewayService } from './escrow-gateway.service';
 import { EscrowCorrectionDataPipe, EscrowRecordPipe, SubmitEscrowPipe, WithdrawEscrowPipe } from './escrow-inputs';
+import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
 
 const RECORD_EXAMPLE: EscrowRecordInputV1 = {
   capitalGuaranteeAmount: 150_000_000,
@@ -81,22 +82,18 @@ const RECORD_LOCKED: ProblemExample = {
     '预售许可证 430223202306150101-Z01 的资金监管信息已提交，不能再修改或撤回；确需更正请书面报告省厅 (record submitted and locked)',
   errors: [{ field: 'presaleNumber', reason: '430223202306150101-Z01' }],
 };
-const INCOMPLETE: ProblemExample = {
-  code: 'INCOMPLETE_SUBMISSION',
-  detail: '提交内容不完整或有误，共 2 处，请逐项补正 (incomplete or invalid submission: 2 field(s))',
-  errors: [
-    {
-      field: 'capitalGuaranteeAmount',
-      reason:
-        '未填资本保证金总额时须有承诺函（commitmentLetter=true）(without a guarantee amount a commitment letter is required)',
-    },
-    {
-      field: 'account',
-      reason:
-        '实行资金监管时须填写监管账号：4–40 位数字，可含单个连字符 (required with fund supervision: digits and dashes)',
-    },
-  ],
-};
+const INCOMPLETE = incompleteExample([
+  {
+    field: 'capitalGuaranteeAmount',
+    reason:
+      '未填资本保证金总额时须有承诺函（commitmentLetter=true）(without a guarantee amount a commitment letter is required)',
+  },
+  {
+    field: 'account',
+    reason:
+      '实行资金监管时须填写监管账号：4–40 位数字，可含单个连字符 (required with fund supervision: digits and dashes)',
+  },
+]);
 const SCAN_PROBLEMS = {
   400: {
     missingScan: {
@@ -158,16 +155,10 @@ export class EscrowController {
   })
   @ApiOkResponse({ type: EscrowPageDto })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', {
-    invalidState: {
-      code: 'VALIDATION_FAILED',
-      detail: '请求参数校验失败 (request validation failed)',
-      errors: [{ field: 'state', reason: 'state 须为 DRAFT、SUBMITTED 或 NONE (DRAFT|SUBMITTED|NONE)' }],
-    },
-    invalidPageSize: {
-      code: 'VALIDATION_FAILED',
-      detail: '请求参数校验失败 (request validation failed)',
-      errors: [{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }],
-    },
+    invalidState: validationExample([
+      { field: 'state', reason: 'state 须为 DRAFT、SUBMITTED 或 NONE (DRAFT|SUBMITTED|NONE)' },
+    ]),
+    invalidPageSize: validationExample([{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }]),
   })
   @CommonSupervisionProblems({
     regionForbidden: {
@@ -347,11 +338,7 @@ export class EscrowController {
     },
   })
   @ApiProblemExamples(422, '字段无效 Invalid fields', {
-    incomplete: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
-      errors: [{ field: 'presaleNumber', reason: '必填 (required)' }],
-    },
+    incomplete: incompleteExample([{ field: 'presaleNumber', reason: '必填 (required)' }]),
   })
   withdraw(
     @CurrentPrincipal() principal: Principal,
@@ -389,21 +376,13 @@ export class EscrowController {
   @ApiProblemExamples(404, '某预售许可证无记录 A permit has no record', { escrowNotFound: ESCROW_NOT_FOUND })
   @ApiProblemExamples(409, '已提交 Already submitted', { recordLocked: RECORD_LOCKED })
   @ApiProblemExamples(422, '字段无效或缺承诺函扫描件 Invalid fields or letter scan missing', {
-    incomplete: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
-      errors: [{ field: 'presaleNumbers', reason: '预售许可证号不能重复 (must be distinct)' }],
-    },
-    letterMissing: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
-      errors: [
-        {
-          field: 'presaleNumbers[0]',
-          reason: '430223202306150101-Z01: 已选择承诺函，请先上传承诺函扫描件 (commitment letter scan missing)',
-        },
-      ],
-    },
+    incomplete: incompleteExample([{ field: 'presaleNumbers', reason: '预售许可证号不能重复 (must be distinct)' }]),
+    letterMissing: incompleteExample([
+      {
+        field: 'presaleNumbers[0]',
+        reason: '430223202306150101-Z01: 已选择承诺函，请先上传承诺函扫描件 (commitment letter scan missing)',
+      },
+    ]),
   })
   submit(
     @CurrentPrincipal() principal: Principal,
@@ -474,11 +453,9 @@ export class EscrowController {
   @ApiProblemExamples(413, '扫描件超过 20 MB Scan too large', SCAN_PROBLEMS[413])
   @ApiProblemExamples(415, '不是 PDF/JPEG/PNG 或不是 multipart Unsupported type', SCAN_PROBLEMS[415])
   @ApiProblemExamples(422, 'data 无效或扫描件不可用 Invalid data or scan unavailable', {
-    incomplete: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
-      errors: [{ field: 'record.balance', reason: '监管账号余额须为非负整数，单位为分 (non-negative integer in fen)' }],
-    },
+    incomplete: incompleteExample([
+      { field: 'record.balance', reason: '监管账号余额须为非负整数，单位为分 (non-negative integer in fen)' },
+    ]),
     scanUnavailable: SCAN_PROBLEMS.scanUnavailable,
   })
   async correct(

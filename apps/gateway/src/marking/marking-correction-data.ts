@@ -1,8 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { incompleteSubmission } from '../presale/presale-submission.pipe';
 import { MarkingCorrectionDataDto } from './dto/marking-bodies.dto';
 import { flattenValidationErrors } from '@hn/messages';
+import { DomainException } from '@hn/errors';
 
 /**
  * Validates the `data` part of a correction upload with the same rules and problem shape as a JSON
@@ -12,6 +12,6 @@ import { flattenValidationErrors } from '@hn/messages';
 export async function validateCorrectionData(data: unknown): Promise<MarkingCorrectionDataDto> {
   const value = plainToInstance(MarkingCorrectionDataDto, data);
   const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
-  if (errors.length > 0) throw incompleteSubmission(flattenValidationErrors(errors));
+  if (errors.length > 0) throw DomainException.incomplete(flattenValidationErrors(errors));
   return value;
 }

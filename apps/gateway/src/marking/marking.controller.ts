@@ -44,6 +44,7 @@ import {
 import { validateCorrectionData } from './marking-correction-data';
 import { MarkingGatewayService } from './marking-gateway.service';
 import { MarkingBatchPipe, MarkingSubmitPipe } from './marking-inputs';
+import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
 
 const FOREIGN = '430102202405100101';
 const REGION_FORBIDDEN = {
@@ -56,11 +57,9 @@ const PERMIT_NOT_FOUND = {
   detail: '未找到施工许可证 430223202406200901 (construction permits not found)',
   errors: [{ field: 'permitNumbers', reason: '430223202406200901' }],
 };
-const INVALID_PERMITS = {
-  code: 'INCOMPLETE_SUBMISSION',
-  detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
-  errors: [{ field: 'permitNumbers[1]', reason: `重复的施工许可证编号 ${PERMIT_EXAMPLE} (duplicate permit number)` }],
-};
+const INVALID_PERMITS = incompleteExample([
+  { field: 'permitNumbers[1]', reason: `重复的施工许可证编号 ${PERMIT_EXAMPLE} (duplicate permit number)` },
+]);
 const RECORD_LOCKED = {
   code: 'RECORD_LOCKED',
   detail: `项目 ${PROJECT_CODE_EXAMPLE} 的标记已提交，不能再修改或撤回；确需纠错请书面报告省厅 (marking submitted and locked)`,
@@ -95,11 +94,7 @@ export class MarkingController {
   })
   @ApiOkResponse({ type: MarkingPageDto })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', {
-    invalidPageSize: {
-      code: 'VALIDATION_FAILED',
-      detail: '请求参数校验失败 (request validation failed)',
-      errors: [{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }],
-    },
+    invalidPageSize: validationExample([{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }]),
   })
   @CommonSupervisionProblems({
     regionForbidden: {
@@ -109,11 +104,9 @@ export class MarkingController {
     },
   })
   @ApiProblemExamples(422, '日期区间无效 Invalid date range', {
-    incomplete: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处 (incomplete or invalid submission)',
-      errors: [{ field: 'issueDateTo', reason: '截止日期不能早于起始日期 (before issueDateFrom)' }],
-    },
+    incomplete: incompleteExample([
+      { field: 'issueDateTo', reason: '截止日期不能早于起始日期 (before issueDateFrom)' },
+    ]),
   })
   list(
     @CurrentPrincipal() principal: Principal,
@@ -290,16 +283,8 @@ export class MarkingController {
     },
   })
   @ApiProblemExamples(422, '字段无效、类型未变或扫描件不可用 Invalid data, same type or scan unavailable', {
-    invalidData: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
-      errors: [{ field: 'documentNumber', reason: '不能为空 (must not be empty)' }],
-    },
-    sameType: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处 (incomplete or invalid submission)',
-      errors: [{ field: 'projectType', reason: '项目类型已是 OTHER，无需纠错 (already OTHER)' }],
-    },
+    invalidData: incompleteExample([{ field: 'documentNumber', reason: '不能为空 (must not be empty)' }]),
+    sameType: incompleteExample([{ field: 'projectType', reason: '项目类型已是 OTHER，无需纠错 (already OTHER)' }]),
   })
   @ApiProblems(429, 503)
   async correct(

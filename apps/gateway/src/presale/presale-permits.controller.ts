@@ -39,6 +39,7 @@ import {
   DEVELOPER_MISMATCH_EXAMPLE,
   DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE,
 } from './problem-examples.openapi';
+import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
 
 export const PRESALE_NUMBER_PARAM = {
   name: 'presaleNumber',
@@ -128,21 +129,17 @@ export class PresalePermitsController {
   })
   @ApiProblemExamples(422, '提交不完整或不符合取号条件 Incomplete or ineligible', {
     developerMismatch: DEVELOPER_MISMATCH_EXAMPLE,
-    incomplete: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 3 处，请逐项补正 (incomplete or invalid submission: 3 field(s))',
-      errors: [
-        {
-          field: 'developer.creditCode',
-          reason: '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)',
-        },
-        { field: 'location.lat', reason: '纬度须在湖南范围内 24.6–30.2 (latitude outside Hunan)' },
-        {
-          field: 'constructionPermitNumbers[0]',
-          reason: 'IMPOSSIBLE_DATE: 日期不存在 (not a calendar date: 2024-02-30)',
-        },
-      ],
-    },
+    incomplete: incompleteExample([
+      {
+        field: 'developer.creditCode',
+        reason: '统一社会信用代码无效：须为 18 位且校验位正确（GB 32100）(invalid unified social credit code)',
+      },
+      { field: 'location.lat', reason: '纬度须在湖南范围内 24.6–30.2 (latitude outside Hunan)' },
+      {
+        field: 'constructionPermitNumbers[0]',
+        reason: 'IMPOSSIBLE_DATE: 日期不存在 (not a calendar date: 2024-02-30)',
+      },
+    ]),
     notPresale: {
       code: 'PERMIT_NOT_PRESALE',
       detail: '施工许可证 430223202406200201 所属项目类型为 OTHER，不是预售商品房 (project type is not PRESALE)',
@@ -251,11 +248,9 @@ export class PresalePermitsController {
   })
   @ApiProblemExamples(400, '编号或纸张无效 Invalid number or paper', {
     invalidNumber: PRESALE_NUMBER_INVALID,
-    invalidPaper: {
-      code: 'VALIDATION_FAILED',
-      detail: '请求参数校验失败 (request validation failed)',
-      errors: [{ field: 'paper', reason: 'paper 须为 A4 / A3 / A5 / B5 / LETTER 之一 (unsupported paper size)' }],
-    },
+    invalidPaper: validationExample([
+      { field: 'paper', reason: 'paper 须为 A4 / A3 / A5 / B5 / LETTER 之一 (unsupported paper size)' },
+    ]),
   })
   @ApiProblems(401, 403)
   @ApiProblemExamples(404, '预售许可证不存在 Not found', { presaleNotFound: PRESALE_NOT_FOUND })

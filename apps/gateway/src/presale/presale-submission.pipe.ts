@@ -1,16 +1,9 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { ErrorCode, FieldError, PresaleSubmission, validateMessage } from '@hn/messages';
+import { FieldError, PresaleSubmission, validateMessage } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
-/** 422 INCOMPLETE_SUBMISSION listing every missing or invalid field at once. */
-export function incompleteSubmission(errors: FieldError[]): DomainException {
-  return new DomainException(
-    422,
-    ErrorCode.INCOMPLETE_SUBMISSION,
-    `提交内容不完整或有误，共 ${errors.length} 处，请逐项补正 (incomplete or invalid submission: ${errors.length} field(s))`,
-    errors,
-  );
-}
+/** The 422 INCOMPLETE_SUBMISSION of @hn/errors, kept under this name for the alert inputs that import it here. */
+export const incompleteSubmission = (errors: FieldError[]): DomainException => DomainException.incomplete(errors);
 
 /**
  * Route-level validation of the 取号 body with the message class of @hn/messages, the same call the
@@ -24,7 +17,7 @@ export function incompleteSubmission(errors: FieldError[]): DomainException {
 export class PresaleSubmissionPipe implements PipeTransform<unknown, Promise<PresaleSubmission>> {
   async transform(value: unknown): Promise<PresaleSubmission> {
     const result = await validateMessage(PresaleSubmission, value);
-    if (!result.ok) throw incompleteSubmission(result.errors);
+    if (!result.ok) throw DomainException.incomplete(result.errors);
     return result.value;
   }
 }

@@ -1,13 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { FieldError } from '@hn/messages';
 import { titleFor } from '@hn/errors';
+import { ProblemExample } from '../openapi/problem-example.builders';
 
-export interface ProblemExample {
-  code: string;
-  detail: string;
-  errors?: FieldError[];
-}
+export type { ProblemExample };
 
 /** Documents one error status with several named problem+json examples (each with its stable code). */
 export function ApiProblemExamples(

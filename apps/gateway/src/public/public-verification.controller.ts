@@ -24,6 +24,7 @@ import {
   VerifyResultDto,
 } from './dto/public-responses.dto';
 import { PublicGatewayService } from './public-gateway.service';
+import { validationExample } from '../openapi/problem-example.builders';
 
 const CHECKPOINT_EXAMPLE =
   'presale.hunan.gov.cn/log\n2\nsTeYX/SE+2ANuTEHx3sDZcgNePW0Kd7Q/Zc2HQd5mes=\n\n— presale.hunan.gov.cn/log bgMrfkd2XCF/72i10Vq0H0/+Frp4sqRP5PXW9VhX7X+LnDWolCMJHqL2VMjQDJIhIOoiwTSVNDIjW5PVorZ6kpOBIQ4=\n';
@@ -51,13 +52,9 @@ export class PublicVerificationController {
   })
   @ApiOkResponse({ type: VerifyResultDto })
   @ApiProblemExamples(400, '令牌格式错误 Invalid token text', {
-    invalidToken: {
-      code: 'VALIDATION_FAILED',
-      detail: '请求参数校验失败 (request validation failed)',
-      errors: [
-        { field: 'token', reason: 'token 须为 1–400 位 [A-Za-z0-9_-] (1–400 characters of base64url or base32)' },
-      ],
-    },
+    invalidToken: validationExample([
+      { field: 'token', reason: 'token 须为 1–400 位 [A-Za-z0-9_-] (1–400 characters of base64url or base32)' },
+    ]),
   })
   @ApiProblems(429, 503)
   verify(@Query() query: VerifyQuery, @CorrelationId() cid: string): Promise<VerifyResultV1> {
@@ -116,11 +113,7 @@ export class PublicVerificationController {
       detail: '证明请求无效：index 须小于 treeSize (index must be less than treeSize)',
       errors: [{ field: 'index', reason: 'index 5 ≥ treeSize 3' }],
     },
-    notAnInteger: {
-      code: 'VALIDATION_FAILED',
-      detail: '请求参数校验失败 (request validation failed)',
-      errors: [{ field: 'treeSize', reason: 'treeSize 须为非负整数 (non-negative integer)' }],
-    },
+    notAnInteger: validationExample([{ field: 'treeSize', reason: 'treeSize 须为非负整数 (non-negative integer)' }]),
   })
   @ApiProblems(429, 503)
   inclusionProof(@Query() query: InclusionProofQuery, @CorrelationId() cid: string): Promise<InclusionProofV1> {

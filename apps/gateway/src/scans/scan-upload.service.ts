@@ -7,7 +7,7 @@ import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import { NatsConnection } from 'nats';
 import { DomainException } from '@hn/errors';
 import { parseGuardedJson } from '../body/json-body-guard';
-import { ScanUploadErrors } from './scan-upload.errors';
+import { ScanUploadErrors } from './scan-upload.exception';
 
 /** What a multipart upload carried: the parsed `data` JSON (unvalidated) and the staged `scan`. */
 export interface ScanUpload {

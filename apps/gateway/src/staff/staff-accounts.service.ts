@@ -10,7 +10,7 @@ import {
   regionProblem,
   usernameProblem,
 } from './staff-rules';
-import { StaffErrors } from './staff.errors';
+import { StaffErrors } from './staff.exception';
 import { StaffAccountsRepository } from './staff-accounts.repository';
 
 export interface NewStaff {

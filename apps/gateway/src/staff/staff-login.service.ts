@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { TokenResponseDto } from '../auth/dto/token-response.dto';
 import { StaffAccountsService } from './staff-accounts.service';
 import { scopesForRole } from './staff-rules';
-import { AccountLockedException, StaffErrors } from './staff.errors';
+import { AccountLockedException, StaffErrors } from './staff.exception';
 
 export const LOGIN_ACTION = 'POST /api/v1/auth/login';
 

@@ -7,7 +7,7 @@ import { Public } from '../auth/auth.decorators';
 import { TokenResponseDto } from '../auth/dto/token-response.dto';
 import { LoginRequestDto } from './dto/login-request.dto';
 import { StaffLoginService } from './staff-login.service';
-import { AccountLockedException, StaffErrorCode } from './staff.errors';
+import { AccountLockedException, StaffErrorCode } from './staff.exception';
 
 /** Login attempts per minute per client IP (on top of the per-account lockout). */
 export const LOGIN_RATE_LIMIT_PER_MINUTE = 20;

@@ -20,6 +20,7 @@ import {
 import { AcknowledgeDifferencePipe, DifferenceIdPipe } from './supervision-inputs';
 import { Audited, SupervisionGatewayService } from './supervision-gateway.service';
 import { CommonSupervisionProblems, MALFORMED_JSON_EXAMPLE, SupervisionRoute } from './supervision-problems.openapi';
+import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
 
 const DIFFERENCE_ID_EXAMPLE = '8d6c7a8e-2f4b-4a8e-9a43-0c1f5f0f2b11';
 
@@ -72,11 +73,7 @@ export class ReconciliationController {
   })
   @ApiOkResponse({ type: ReconciliationDifferencePageDto })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', {
-    invalidState: {
-      code: 'VALIDATION_FAILED',
-      detail: '请求参数校验失败 (request validation failed)',
-      errors: [{ field: 'state', reason: 'state 须为 OPEN / ACKNOWLEDGED / RESOLVED 之一' }],
-    },
+    invalidState: validationExample([{ field: 'state', reason: 'state 须为 OPEN / ACKNOWLEDGED / RESOLVED 之一' }]),
   })
   @CommonSupervisionProblems({
     regionForbidden: {
@@ -123,11 +120,7 @@ export class ReconciliationController {
   })
   @ApiOkResponse({ type: ReconciliationDifferenceDto })
   @ApiProblemExamples(400, '编号或请求体格式错误 Invalid id or body', {
-    invalidId: {
-      code: 'VALIDATION_FAILED',
-      detail: '请求参数校验失败 (request validation failed)',
-      errors: [{ field: 'differenceId', reason: '差异编号须为 UUID (UUID)' }],
-    },
+    invalidId: validationExample([{ field: 'differenceId', reason: '差异编号须为 UUID (UUID)' }]),
     malformedJson: MALFORMED_JSON_EXAMPLE,
   })
   @CommonSupervisionProblems({
@@ -153,11 +146,7 @@ export class ReconciliationController {
     },
   })
   @ApiProblemExamples(422, '说明缺失或过长 Explanation missing or too long', {
-    incomplete: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
-      errors: [{ field: 'explanation', reason: '必填 (required)' }],
-    },
+    incomplete: incompleteExample([{ field: 'explanation', reason: '必填 (required)' }]),
   })
   acknowledge(
     @CurrentPrincipal() principal: Principal,

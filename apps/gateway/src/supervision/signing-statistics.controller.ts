@@ -41,6 +41,7 @@ import {
   REGION_FORBIDDEN_EXAMPLE,
   SupervisionRoute,
 } from './supervision-problems.openapi';
+import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
 
 const PRESALE_NOT_FOUND = {
   code: 'PRESALE_NOT_FOUND',
@@ -93,19 +94,11 @@ export class SigningStatisticsController {
   @ApiProblemExamples(404, '预售许可证不存在 Presale permit not found', { presaleNotFound: PRESALE_NOT_FOUND })
   @ApiProblemExamples(409, '已提交锁定 Locked', { recordLocked: RECORD_LOCKED_EXAMPLE })
   @ApiProblemExamples(422, '数据无效 Invalid figures', {
-    incomplete: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 2 处，请逐项补正 (incomplete or invalid submission: 2 field(s))',
-      errors: [
-        { field: 'contractsSigned', reason: '网签套数不能为负数 (must not be negative)' },
-        { field: 'amountFen', reason: '网签金额须为整数 (must be an integer)' },
-      ],
-    },
-    futureMonth: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处 (incomplete or invalid submission)',
-      errors: [{ field: 'month', reason: '月份不能晚于本月 2024-09 (not in the future)' }],
-    },
+    incomplete: incompleteExample([
+      { field: 'contractsSigned', reason: '网签套数不能为负数 (must not be negative)' },
+      { field: 'amountFen', reason: '网签金额须为整数 (must be an integer)' },
+    ]),
+    futureMonth: incompleteExample([{ field: 'month', reason: '月份不能晚于本月 2024-09 (not in the future)' }]),
   })
   async put(
     @CurrentPrincipal() principal: Principal,
@@ -141,11 +134,7 @@ export class SigningStatisticsController {
   @ApiOkResponse({ type: SigningStatisticPageDto })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', {
     invalidNumber: INVALID_PRESALE_EXAMPLE,
-    invalidPageSize: {
-      code: 'VALIDATION_FAILED',
-      detail: '请求参数校验失败 (request validation failed)',
-      errors: [{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }],
-    },
+    invalidPageSize: validationExample([{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }]),
   })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN_EXAMPLE })
   list(
@@ -193,11 +182,9 @@ export class SigningStatisticsController {
     },
   })
   @ApiProblemExamples(422, '字段无效 Invalid fields', {
-    incomplete: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
-      errors: [{ field: 'month', reason: '月份格式应为 YYYY-MM，自 2000-01 起 (month as YYYY-MM, from 2000-01)' }],
-    },
+    incomplete: incompleteExample([
+      { field: 'month', reason: '月份格式应为 YYYY-MM，自 2000-01 起 (month as YYYY-MM, from 2000-01)' },
+    ]),
   })
   withdraw(
     @CurrentPrincipal() principal: Principal,
@@ -231,11 +218,7 @@ export class SigningStatisticsController {
   @ApiProblemExamples(404, '某月无记录 A month has no record', { statisticNotFound: STATISTIC_NOT_FOUND })
   @ApiProblemExamples(409, '已提交 Already submitted', { recordLocked: RECORD_LOCKED_EXAMPLE })
   @ApiProblemExamples(422, '字段无效 Invalid fields', {
-    incomplete: {
-      code: 'INCOMPLETE_SUBMISSION',
-      detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
-      errors: [{ field: 'months', reason: '月份不能重复 (months must be distinct)' }],
-    },
+    incomplete: incompleteExample([{ field: 'months', reason: '月份不能重复 (months must be distinct)' }]),
   })
   submit(
     @CurrentPrincipal() principal: Principal,

@@ -15,7 +15,6 @@ import {
 import { DomainException } from '@hn/errors';
 import { parsePermitNumber, parsePresaleNumber } from '@hn/numbering';
 import { incompleteFromValidation } from '../contract-filings/contract-filing.pipes';
-import { incompleteSubmission } from '../presale/presale-submission.pipe';
 /** Null when the text is a well-formed presale number whose permit part is valid, else the reason. */
 export function presaleNumberReason(value: unknown): string | null {
   if (typeof value !== 'string' || parsePresaleNumber(value) === null) {
@@ -82,7 +81,7 @@ export abstract class SupervisionBodyPipe<T extends object> extends ValidationPi
       value !== null &&
       (typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value))
     ) {
-      throw incompleteSubmission([NOT_AN_OBJECT]);
+      throw DomainException.incomplete([NOT_AN_OBJECT]);
     }
     return (await super.transform(value ?? {}, metadata)) as T;
   }
@@ -98,7 +97,7 @@ abstract class MessageBodyPipe<T extends object> implements PipeTransform<unknow
   // PipeTransform's signature; the metadata is not needed (the message class is the pipe's own)
   async transform(value: unknown, _metadata?: ArgumentMetadata): Promise<T> {
     const result = await validateMessage(this.type, value);
-    if (!result.ok) throw incompleteSubmission(result.errors);
+    if (!result.ok) throw DomainException.incomplete(result.errors);
     return result.value;
   }
 }

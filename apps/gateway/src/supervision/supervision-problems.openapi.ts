@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ApiProblemExamples, ProblemExample } from '../presale/problem-examples.openapi';
+import { validationExample } from '../openapi/problem-example.builders';
 
 export const SUPERVISION_TAG = '预售监管 Supervision';
 
@@ -30,11 +31,9 @@ export const INVALID_PRESALE_EXAMPLE: ProblemExample = {
     },
   ],
 };
-export const INVALID_MONTH_EXAMPLE: ProblemExample = {
-  code: 'VALIDATION_FAILED',
-  detail: '请求参数校验失败 (request validation failed)',
-  errors: [{ field: 'month', reason: '月份格式应为 YYYY-MM，自 2000-01 起 (month as YYYY-MM, from 2000-01)' }],
-};
+export const INVALID_MONTH_EXAMPLE = validationExample([
+  { field: 'month', reason: '月份格式应为 YYYY-MM，自 2000-01 起 (month as YYYY-MM, from 2000-01)' },
+]);
 export const MALFORMED_JSON_EXAMPLE: ProblemExample = {
   code: 'VALIDATION_FAILED',
   detail: '请求体不是合法的 JSON (malformed JSON body)',

@@ -1,7 +1,7 @@
 import { assertRegionsAllowed, RegionItem } from '@hn/auth';
 import { FieldError, MarkingFilterTypeV1, Principal, PROJECT_TYPES, ProjectType } from '@hn/messages';
 import { parsePermitNumber } from '@hn/numbering';
-import { MarkingErrors } from './marking.errors';
+import { MarkingErrors } from './marking.exception';
 
 /** At most this many permit numbers in one batch or submit. */
 export const MAX_MARKING_PERMITS = 1000;

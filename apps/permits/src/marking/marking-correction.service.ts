@@ -22,7 +22,7 @@ import { checkProjectType, PROJECT_CODE } from './marking-access';
 import { PERMITS_EVENT_SOURCE } from './marking-events';
 import { loadProjects, toMarkedProject } from './marking-projects';
 import { MarkingRepository } from './marking.repository';
-import { MarkingErrors } from './marking.errors';
+import { MarkingErrors } from './marking.exception';
 
 interface CheckedCorrection {
   projectCode: string;

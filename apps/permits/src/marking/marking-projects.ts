@@ -1,7 +1,7 @@
 import { MarkedProjectV1, Principal, ProjectType, SupervisionStateV1 } from '@hn/messages';
 import { EntityManager } from 'typeorm';
 import { assertRegionsAllowed } from '@hn/auth';
-import { MarkingErrors } from './marking.errors';
+import { MarkingErrors } from './marking.exception';
 import type { MarkingRepository } from './marking.repository';
 
 /** A project with its marking, as read (after locking) inside a marking transaction. */

@@ -6,7 +6,7 @@ import { PERMITS_CONFIG, PermitsConfig } from '../config/permits.config';
 import { regionFilter } from '../construction-permits/region-scope';
 import { assertRegionAllowed, assertStaff } from '@hn/auth';
 import { isFilterType, MARKING_PROJECT_CATEGORY, MARKING_WORKS_CATEGORY } from './marking-access';
-import { MarkingErrors } from './marking.errors';
+import { MarkingErrors } from './marking.exception';
 import { MarkingListFilter, MarkingListRow, MarkingRepository } from './marking.repository';
 
 /** Counted exactly up to here, reported as a lower bound beyond (a county's list is well below it). */

@@ -12,7 +12,7 @@ import { assertRegionsAllowed, assertStaff } from '@hn/auth';
 import { checkPermitNumbers, checkProjectType } from './marking-access';
 import { effectiveType, lockUnsubmittedProjects, toMarkedProject } from './marking-projects';
 import { MarkingRepository } from './marking.repository';
-import { MarkingErrors } from './marking.errors';
+import { MarkingErrors } from './marking.exception';
 
 /**
  * 批量标记 and 撤回: a batch is one step (who, when, per project the type and marking before it);

@@ -6,7 +6,7 @@ import { assertStaff } from '@hn/auth';
 import { checkPermitNumbers } from './marking-access';
 import { lockUnsubmittedProjects, toMarkedProject } from './marking-projects';
 import { MarkingRepository } from './marking.repository';
-import { MarkingErrors } from './marking.errors';
+import { MarkingErrors } from './marking.exception';
 
 /**
  * 提交: locks the DRAFT markings of the permits' projects, all or none. Only now does the project's

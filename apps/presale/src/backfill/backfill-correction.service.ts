@@ -27,7 +27,7 @@ import { ScanStore } from '../scans/scan-store';
 import { TransparencyLogService } from '../transparency-log/transparency-log.service';
 import { backfillOf } from './backfill-rows';
 import { BackfillRepository } from './backfill.repository';
-import { BackfillErrors } from './backfill.errors';
+import { BackfillErrors } from './backfill.exception';
 import { assertZNumber } from './backfill-lifecycle.service';
 
 /**

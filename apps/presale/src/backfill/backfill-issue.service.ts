@@ -14,7 +14,7 @@ import { QrCodeRenderer } from '../print';
 import { PermitReplicaRepository } from '../permit-replica/permit-replica.repository';
 import { ScanStore } from '../scans/scan-store';
 import { BackfillRepository } from './backfill.repository';
-import { BackfillErrors } from './backfill.errors';
+import { BackfillErrors } from './backfill.exception';
 
 const LETTER = 'Z';
 

@@ -22,7 +22,7 @@ import { PresaleErrors } from '../issuance/presale.exception';
 import { TransparencyLogService } from '../transparency-log/transparency-log.service';
 import { BackfillRow, backfillOf } from './backfill-rows';
 import { BackfillRepository } from './backfill.repository';
-import { BackfillErrors } from './backfill.errors';
+import { BackfillErrors } from './backfill.exception';
 
 /** A well-formed Z number (backfill routes never touch Y numbers), else 400 INVALID_PRESALE_NUMBER. */
 export function assertZNumber(value: unknown): string {

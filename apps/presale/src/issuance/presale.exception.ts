@@ -4,12 +4,7 @@ import { DomainException } from '@hn/errors';
 /** Errors of presale issuance and lookup, each with its stable code. */
 export const PresaleErrors = {
   incomplete(errors: FieldError[]): DomainException {
-    return new DomainException(
-      422,
-      ErrorCode.INCOMPLETE_SUBMISSION,
-      `提交内容不完整或有误，共 ${errors.length} 处 (incomplete or invalid submission)`,
-      errors,
-    );
+    return DomainException.incomplete(errors);
   },
   permitNotFound(permitNumber: string): DomainException {
     return new DomainException(

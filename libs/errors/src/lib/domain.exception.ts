@@ -35,6 +35,16 @@ export class DomainException extends Error {
   static validation(errors: FieldError[], detail = '请求参数校验失败 (request validation failed)'): DomainException {
     return new DomainException(400, ErrorCode.VALIDATION_FAILED, detail, errors);
   }
+
+  /** 422 INCOMPLETE_SUBMISSION listing every missing or invalid field at once, in the one wording all services use. */
+  static incomplete(errors: FieldError[]): DomainException {
+    return new DomainException(
+      422,
+      ErrorCode.INCOMPLETE_SUBMISSION,
+      `提交内容不完整或有误，共 ${errors.length} 处，请逐项补正 (incomplete or invalid submission: ${errors.length} field(s))`,
+      errors,
+    );
+  }
 }
 
 export function isRpcProblem(value: unknown): value is RpcProblem {

@@ -4,12 +4,7 @@ import { DomainException } from '@hn/errors';
 /** Errors of 补录预售资金监管信息, each with its stable code. */
 export const EscrowErrors = {
   incomplete(errors: FieldError[]): DomainException {
-    return new DomainException(
-      422,
-      ErrorCode.INCOMPLETE_SUBMISSION,
-      `提交内容不完整或有误，共 ${errors.length} 处，请逐项补正 (incomplete or invalid submission: ${errors.length} field(s))`,
-      errors,
-    );
+    return DomainException.incomplete(errors);
   },
   invalidNumber(value: unknown): DomainException {
     const shown = String(value ?? '').slice(0, 40);

@@ -8,12 +8,7 @@ const reasons = (field: string, values: readonly string[]): FieldError[] => valu
 /** Errors of 存量预售项目标记, each with its stable code; offending numbers / codes listed in `errors`. */
 export const MarkingErrors = {
   invalid(errors: FieldError[]): DomainException {
-    return new DomainException(
-      422,
-      ErrorCode.INCOMPLETE_SUBMISSION,
-      `提交内容不完整或有误，共 ${errors.length} 处 (incomplete or invalid submission)`,
-      errors,
-    );
+    return DomainException.incomplete(errors);
   },
   invalidPermitNumbers(errors: FieldError[]): DomainException {
     return new DomainException(
