@@ -4,12 +4,7 @@ import { DomainException } from '@hn/errors';
 /** Errors of the alerts service (预警), each with its stable code. */
 export const AlertErrors = {
   invalid(errors: FieldError[]): DomainException {
-    return new DomainException(
-      422,
-      ErrorCode.INCOMPLETE_SUBMISSION,
-      `提交内容不完整或有误，共 ${errors.length} 处，请逐项补正 (incomplete or invalid submission: ${errors.length} field(s))`,
-      errors,
-    );
+    return DomainException.incomplete(errors);
   },
   invalidFilter(errors: FieldError[]): DomainException {
     return new DomainException(
@@ -69,12 +64,9 @@ export const AlertErrors = {
     );
   },
   noteRequired(): DomainException {
-    return new DomainException(
-      422,
-      ErrorCode.INCOMPLETE_SUBMISSION,
-      '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
-      [{ field: 'note', reason: '退回或驳回须填写意见 (a note is required to reject or return)' }],
-    );
+    return DomainException.incomplete([
+      { field: 'note', reason: '退回或驳回须填写意见 (a note is required to reject or return)' },
+    ]);
   },
   permitNotFound(permitNumber: string): DomainException {
     return new DomainException(

@@ -12,7 +12,6 @@ import {
   validateMessage,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
-import { incompleteSubmission } from '../presale/presale-submission.pipe';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -47,21 +46,21 @@ function messagePipe<T extends object>(
 
 export const AlertListQueryPipe = messagePipe(AlertListQuery, invalidFilter);
 export const BackfillListQueryPipe = messagePipe(AcceptanceBackfillListQuery, invalidFilter);
-export const FollowUpPipe = messagePipe(AlertFollowUpInput, incompleteSubmission);
-export const DecisionPipe = messagePipe(AlertDecisionInput, incompleteSubmission);
-export const PermitLinkPipe = messagePipe(AlertPermitLinkInput, incompleteSubmission);
+export const FollowUpPipe = messagePipe(AlertFollowUpInput, DomainException.incomplete);
+export const DecisionPipe = messagePipe(AlertDecisionInput, DomainException.incomplete);
+export const PermitLinkPipe = messagePipe(AlertPermitLinkInput, DomainException.incomplete);
 
 /** The `data` part of an acceptance backfill upload. */
 export async function acceptanceBackfillData(raw: unknown): Promise<AcceptanceBackfillInput> {
   const result = await validateMessage(AcceptanceBackfillInput, raw);
-  if (!result.ok) throw incompleteSubmission(result.errors);
+  if (!result.ok) throw DomainException.incomplete(result.errors);
   return result.value;
 }
 
 /** The `data` part of a dismissal request upload: { reason }. */
 export async function dismissalData(raw: unknown): Promise<{ reason: string }> {
   const result = await validateMessage(AlertDismissalInput, raw);
-  if (!result.ok) throw incompleteSubmission(result.errors);
+  if (!result.ok) throw DomainException.incomplete(result.errors);
   return { reason: result.value.reason };
 }
 

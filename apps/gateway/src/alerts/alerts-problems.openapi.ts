@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import { ALERT_SCOPES, ALERT_STATES, ALERT_TYPES } from '@hn/messages';
+import { validationExample } from '../openapi/problem-example.builders';
 import { ApiProblemExamples, ProblemExample } from '../presale/problem-examples.openapi';
 
 export const ALERT_ID_EXAMPLE = '8d6c7a8e-2f4b-4a8e-9a43-0c1f5f0f2b11';
@@ -14,11 +15,7 @@ const CLEARED: ProblemExample = {
   code: 'ALERT_CLEARED',
   detail: `预警 ${ALERT_ID_EXAMPLE} 已解除，不能再操作 (alert cleared)`,
 };
-const BAD_ID: ProblemExample = {
-  code: 'VALIDATION_FAILED',
-  detail: '请求参数校验失败 (request validation failed)',
-  errors: [{ field: 'alertId', reason: '预警编号须为 UUID (UUID)' }],
-};
+const BAD_ID: ProblemExample = validationExample([{ field: 'alertId', reason: '预警编号须为 UUID (UUID)' }]);
 export const INVALID_FILTER_EXAMPLE: ProblemExample = {
   code: 'INVALID_FILTER',
   detail: '查询条件无效，共 1 处 (invalid filter: 1 field(s))',

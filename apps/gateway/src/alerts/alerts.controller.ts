@@ -21,6 +21,7 @@ import {
 } from '../backfill/backfill-problems.openapi';
 import { readScanRequest } from '../backfill/scan-request';
 import { ApiProblemExamples } from '../presale/problem-examples.openapi';
+import { incompleteExample } from '../openapi/problem-example.builders';
 import { ScanUploadService } from '../scans/scan-upload.service';
 import { Audited } from '../supervision/supervision-gateway.service';
 import { CommonSupervisionProblems, SupervisionRoute } from '../supervision/supervision-problems.openapi';
@@ -48,11 +49,7 @@ import { AlertDetailDto, AlertPageDto } from './dto/alert-responses.dto';
 type DecisionBody = Pick<AlertDecisionInput, 'note'>;
 type PermitLinkBody = Pick<AlertPermitLinkInput, 'permitNumber'>;
 
-const INCOMPLETE = {
-  code: 'INCOMPLETE_SUBMISSION',
-  detail: '提交内容不完整或有误，共 1 处，请逐项补正 (incomplete or invalid submission: 1 field(s))',
-  errors: [{ field: 'reason', reason: '最长 1000 字 (at most 1000 characters)' }],
-};
+const INCOMPLETE = incompleteExample([{ field: 'reason', reason: '最长 1000 字 (at most 1000 characters)' }]);
 
 /**
  * 预警 (task 2(4)4, 4(2), 4(3)): county staff see their own alerts, a city its counties', the province

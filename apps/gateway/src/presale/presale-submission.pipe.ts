@@ -1,9 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { FieldError, PresaleSubmission, validateMessage } from '@hn/messages';
+import { PresaleSubmission, validateMessage } from '@hn/messages';
 import { DomainException } from '@hn/errors';
-
-/** The 422 INCOMPLETE_SUBMISSION of @hn/errors, kept under this name for the alert inputs that import it here. */
-export const incompleteSubmission = (errors: FieldError[]): DomainException => DomainException.incomplete(errors);
 
 /**
  * Route-level validation of the 取号 body with the message class of @hn/messages, the same call the
