@@ -31,3 +31,4 @@ export * from './lib/validation/field-rule';
 export * from './lib/signing-statistic.message';
 export * from './lib/reconciliation-acknowledgement.message';
 export * from './lib/contract-filing-cancellation.message';
+export * from './lib/marking.message';

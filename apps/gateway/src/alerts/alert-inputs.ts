@@ -12,6 +12,7 @@ import {
   validateMessage,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
+import { messagePipe } from '../validation/message-pipe';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,30 +26,12 @@ export function invalidFilter(errors: FieldError[]): DomainException {
   );
 }
 
-/**
- * A route pipe validating with a message class of @hn/messages, exactly as the alerts service
- * validates its RPC payload (validateMessage), so both sides answer with the same code and fields.
- */
-function messagePipe<T extends object>(
-  type: new () => T,
-  onInvalid: (errors: FieldError[]) => DomainException,
-): Type<PipeTransform<unknown, Promise<T>>> {
-  @Injectable()
-  class MessagePipe implements PipeTransform<unknown, Promise<T>> {
-    async transform(value: unknown): Promise<T> {
-      const result = await validateMessage(type, value ?? {});
-      if (!result.ok) throw onInvalid(result.errors);
-      return result.value;
-    }
-  }
-  return MessagePipe;
-}
-
+// the query pipes answer 422 INVALID_FILTER; the body pipes 422 INCOMPLETE_SUBMISSION (the default)
 export const AlertListQueryPipe = messagePipe(AlertListQuery, invalidFilter);
 export const BackfillListQueryPipe = messagePipe(AcceptanceBackfillListQuery, invalidFilter);
-export const FollowUpPipe = messagePipe(AlertFollowUpInput, DomainException.incomplete);
-export const DecisionPipe = messagePipe(AlertDecisionInput, DomainException.incomplete);
-export const PermitLinkPipe = messagePipe(AlertPermitLinkInput, DomainException.incomplete);
+export const FollowUpPipe = messagePipe(AlertFollowUpInput);
+export const DecisionPipe = messagePipe(AlertDecisionInput);
+export const PermitLinkPipe = messagePipe(AlertPermitLinkInput);
 
 /** The `data` part of an acceptance backfill upload. */
 export async function acceptanceBackfillData(raw: unknown): Promise<AcceptanceBackfillInput> {

@@ -1,14 +1,14 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import {
-  flattenValidationErrors,
+  MarkingBatchRequest,
   MarkingCorrectionResultV1,
   MarkingWithdrawResultV1,
   Principal,
   Rpc,
+  flattenValidationErrors,
 } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
-import { MarkingBatchDto } from './dto/marking-bodies.dto';
 import { validateCorrectionData } from './marking-correction-data';
 import { MarkingBatchPipe } from './marking-inputs';
 import { assertRegions, MarkingGatewayService } from './marking-gateway.service';
@@ -190,10 +190,10 @@ describe(MarkingBatchPipe.name, () => {
   });
 });
 
-describe(MarkingBatchDto.name, () => {
+describe(MarkingBatchRequest.name, () => {
   const errorsOf = async (body: object) =>
     flattenValidationErrors(
-      await validate(plainToInstance(MarkingBatchDto, body), { whitelist: true, forbidNonWhitelisted: true }),
+      await validate(plainToInstance(MarkingBatchRequest, body), { whitelist: true, forbidNonWhitelisted: true }),
     );
   it('accepts 1000 distinct numbers and names each bad, repeated or extra item', async () => {
     const thousand = Array.from(

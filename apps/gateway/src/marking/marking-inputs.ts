@@ -1,19 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { SupervisionBodyPipe } from '../supervision/supervision-inputs';
-import { MarkingBatchDto, MarkingSubmitDto } from './dto/marking-bodies.dto';
+import { MarkingBatchRequest, MarkingSubmitRequest } from '@hn/messages';
+import { messagePipe } from '../validation/message-pipe';
 
-/** Body of 批量标记: 422 INCOMPLETE_SUBMISSION listing every field, like the other supervision routes. */
-@Injectable()
-export class MarkingBatchPipe extends SupervisionBodyPipe<MarkingBatchDto> {
-  constructor() {
-    super(MarkingBatchDto);
-  }
-}
+/** Body of 批量标记: 422 INCOMPLETE_SUBMISSION listing every field, as the permits service answers over NATS. */
+export const MarkingBatchPipe = messagePipe(MarkingBatchRequest);
 
 /** Body of 提交标记: 422 INCOMPLETE_SUBMISSION listing every field. */
-@Injectable()
-export class MarkingSubmitPipe extends SupervisionBodyPipe<MarkingSubmitDto> {
-  constructor() {
-    super(MarkingSubmitDto);
-  }
-}
+export const MarkingSubmitPipe = messagePipe(MarkingSubmitRequest);

@@ -2,10 +2,12 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req, UseInterceptors } fr
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { StaffScopes } from '@hn/auth';
 import {
+  MarkingBatchRequest,
   MarkingBatchRequestV1,
   MarkingBatchResultV1,
   MarkingCorrectionResultV1,
   MarkingPageV1,
+  MarkingSubmitRequest,
   MarkingSubmitRequestV1,
   MarkingSubmitResultV1,
   MarkingWithdrawResultV1,
@@ -26,13 +28,7 @@ import {
   SCOPE_FORBIDDEN_EXAMPLE,
   SupervisionRoute,
 } from '../supervision/supervision-problems.openapi';
-import {
-  MarkingBatchDto,
-  MarkingCorrectionDataDto,
-  MarkingSubmitDto,
-  PERMIT_EXAMPLE,
-  PROJECT_CODE_EXAMPLE,
-} from './dto/marking-bodies.dto';
+import { MarkingCorrectionDataDto, PERMIT_EXAMPLE, PROJECT_CODE_EXAMPLE } from './dto/marking-bodies.dto';
 import { MarkingListQuery } from './dto/marking-query.dto';
 import {
   MarkingBatchResultDto,
@@ -132,7 +128,7 @@ export class MarkingController {
       "Marks the projects of 1..1000 permits as a DRAFT in one step (withdrawable). Every permit must exist (404) and lie in the caller's regions (403); a submitted project is locked (409). All or nothing.",
   })
   @ApiBody({
-    type: MarkingBatchDto,
+    type: MarkingBatchRequest,
     examples: {
       presale: {
         summary: '标记为预售商品房',
@@ -190,7 +186,7 @@ export class MarkingController {
       "Locks the DRAFT markings of the permits' projects, all or none, and publishes hn.permits.project.typed.v1 per project. Unmarked → 422, already submitted → 409.",
   })
   @ApiBody({
-    type: MarkingSubmitDto,
+    type: MarkingSubmitRequest,
     examples: { submit: { summary: '提交', value: { permitNumbers: [PERMIT_EXAMPLE] } } },
   })
   @ApiOkResponse({ type: MarkingSubmitResultDto })

@@ -1,6 +1,6 @@
 import { Principal } from '@hn/messages';
 import { assertStaff, CORRECTOR } from '@hn/auth';
-import { checkPermitNumbers, checkProjectType } from './marking-access';
+import { checkMarkingBatch, checkMarkingSubmit, checkProjectType } from './marking-access';
 import { checkCorrection } from './marking-correction.service';
 
 const county: Principal = {
@@ -20,9 +20,18 @@ const problem = (fn: () => unknown) => {
   throw new Error('expected a problem');
 };
 
-describe(checkPermitNumbers.name, () => {
-  it('accepts 1..1000 distinct well-formed numbers in the caller regions', () => {
-    expect(checkPermitNumbers(county, ['430223202406200101', '430223202406200201'])).toEqual([
+describe(checkMarkingSubmit.name, () => {
+  const problemOfAsync = async (p: Promise<unknown>) =>
+    p.then(
+      () => {
+        throw new Error('expected a problem');
+      },
+      (err: { problem: { status: number; code: string; errors?: Array<{ field: string; reason: string }> } }) =>
+        err.problem,
+    );
+
+  it('accepts 1..1000 distinct well-formed numbers in the caller regions', async () => {
+    expect(await checkMarkingSubmit(county, { permitNumbers: ['430223202406200101', '430223202406200201'] })).toEqual([
       '430223202406200101',
       '430223202406200201',
     ]);
@@ -30,19 +39,20 @@ describe(checkPermitNumbers.name, () => {
       { length: 1000 },
       (_, i) => `430223${new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10).replace(/-/g, '')}0101`,
     );
-    expect(checkPermitNumbers(county, thousand)).toHaveLength(1000);
-    expect(problem(() => checkPermitNumbers(county, [...thousand, '430223202406200101']))).toMatchObject({
-      status: 422,
-      errors: [{ field: 'permitNumbers' }],
-    });
+    expect(await checkMarkingSubmit(county, { permitNumbers: thousand })).toHaveLength(1000);
+    expect(
+      await problemOfAsync(checkMarkingSubmit(county, { permitNumbers: [...thousand, '430223202406200101'] })),
+    ).toMatchObject({ status: 422, errors: [{ field: 'permitNumbers' }] });
   });
 
-  it('names every malformed or repeated number, then every one outside the regions', () => {
+  it('names every malformed or repeated number (the message class, as at the gateway), then every one outside the regions', async () => {
     expect(
-      problem(() => checkPermitNumbers(county, ['430223202406200101', 'x', 7, '430223202406200101'])),
+      await problemOfAsync(
+        checkMarkingSubmit(county, { permitNumbers: ['430223202406200101', 'x', 7, '430223202406200101'] }),
+      ),
     ).toMatchObject({
-      status: 400,
-      code: 'INVALID_PERMIT_NUMBER',
+      status: 422,
+      code: 'INCOMPLETE_SUBMISSION',
       errors: [
         { field: 'permitNumbers[1]' },
         { field: 'permitNumbers[2]' },
@@ -50,14 +60,36 @@ describe(checkPermitNumbers.name, () => {
       ],
     });
     expect(
-      problem(() => checkPermitNumbers(county, ['430223202406200101', '430224202406200101', '430102202405100101'])),
+      await problemOfAsync(
+        checkMarkingSubmit(county, {
+          permitNumbers: ['430223202406200101', '430224202406200101', '430102202405100101'],
+        }),
+      ),
     ).toMatchObject({
       status: 403,
       code: 'REGION_FORBIDDEN',
       errors: [{ reason: '430224202406200101' }, { reason: '430102202405100101' }],
     });
-    expect(problem(() => checkPermitNumbers(county, []))).toMatchObject({ status: 422 });
-    expect(problem(() => checkPermitNumbers(county, 'x'))).toMatchObject({ status: 422 });
+    expect(await problemOfAsync(checkMarkingSubmit(county, { permitNumbers: [] }))).toMatchObject({ status: 422 });
+    expect(await problemOfAsync(checkMarkingSubmit(county, { permitNumbers: 'x' }))).toMatchObject({ status: 422 });
+    expect(
+      await problemOfAsync(checkMarkingSubmit(county, { permitNumbers: ['430223202406200101'], extra: 1 })),
+    ).toMatchObject({ status: 422, errors: [{ field: 'extra' }] });
+  });
+});
+
+describe(checkMarkingBatch.name, () => {
+  it('checks the numbers and the type together, naming both', async () => {
+    await expect(
+      checkMarkingBatch(county, { permitNumbers: ['430223202406200101'], projectType: 'PRESALE' }),
+    ).resolves.toEqual({ numbers: ['430223202406200101'], projectType: 'PRESALE' });
+    const failed = await checkMarkingBatch(county, { permitNumbers: ['x'], projectType: 'SOLD' }).catch(
+      (err: { problem: { errors: Array<{ field: string }> } }) => err.problem,
+    );
+    expect((failed as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual([
+      'permitNumbers[0]',
+      'projectType',
+    ]);
   });
 });
 

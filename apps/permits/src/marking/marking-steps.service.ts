@@ -9,7 +9,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { assertRegionsAllowed, assertStaff } from '@hn/auth';
-import { checkPermitNumbers, checkProjectType } from './marking-access';
+import { checkMarkingBatch } from './marking-access';
 import { effectiveType, lockUnsubmittedProjects, toMarkedProject } from './marking-projects';
 import { MarkingRepository } from './marking.repository';
 import { MarkingErrors } from './marking.exception';
@@ -28,8 +28,7 @@ export class MarkingStepsService {
 
   async batch(principal: Principal, body: MarkingBatchRequestV1): Promise<MarkingBatchResultV1> {
     assertStaff(principal);
-    const numbers = checkPermitNumbers(principal, body?.permitNumbers);
-    const projectType = checkProjectType(body?.projectType);
+    const { numbers, projectType } = await checkMarkingBatch(principal, body);
     return this.dataSource.transaction(async (m) => {
       const { projects } = await lockUnsubmittedProjects(this.repository, m, principal, numbers);
       const changed = projects.filter((p) => !(p.state === 'DRAFT' && p.marked_type === projectType));

@@ -3,7 +3,7 @@ import { MarkingSubmitRequestV1, MarkingSubmitResultV1, Principal, ProjectType }
 import { currentCorrelationId } from '@hn/observability';
 import { DataSource } from 'typeorm';
 import { assertStaff } from '@hn/auth';
-import { checkPermitNumbers } from './marking-access';
+import { checkMarkingSubmit } from './marking-access';
 import { lockUnsubmittedProjects, toMarkedProject } from './marking-projects';
 import { MarkingRepository } from './marking.repository';
 import { MarkingErrors } from './marking.exception';
@@ -22,7 +22,7 @@ export class MarkingSubmitService {
 
   async submit(principal: Principal, body: MarkingSubmitRequestV1): Promise<MarkingSubmitResultV1> {
     assertStaff(principal);
-    const numbers = checkPermitNumbers(principal, body?.permitNumbers);
+    const numbers = await checkMarkingSubmit(principal, body);
     return this.dataSource.transaction(async (m) => {
       const { codes, projects } = await lockUnsubmittedProjects(this.repository, m, principal, numbers);
       const unmarked = projects.filter((p) => p.state !== 'DRAFT').map((p) => p.project_code);

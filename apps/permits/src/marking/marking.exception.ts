@@ -10,14 +10,6 @@ export const MarkingErrors = {
   invalid(errors: FieldError[]): DomainException {
     return DomainException.incomplete(errors);
   },
-  invalidPermitNumbers(errors: FieldError[]): DomainException {
-    return new DomainException(
-      400,
-      ErrorCode.INVALID_PERMIT_NUMBER,
-      `施工许可证编号无效，共 ${errors.length} 个 (invalid permit numbers)`,
-      errors,
-    );
-  },
   permitsNotFound(numbers: string[]): DomainException {
     return new DomainException(
       404,

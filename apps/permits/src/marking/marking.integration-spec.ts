@@ -367,8 +367,8 @@ describe(MarkingStepsService.name, () => {
       errors: [{ reason: CHALING.permitNumber }, { reason: CHANGSHA.permitNumber }],
     });
     expect(await problemOf(batch([A.permitNumber, A.permitNumber], 'PRESALE'))).toMatchObject({
-      status: 400,
-      code: 'INVALID_PERMIT_NUMBER',
+      status: 422,
+      code: 'INCOMPLETE_SUBMISSION',
       errors: [{ field: 'permitNumbers[1]' }],
     });
     expect(await problemOf(batch([A.permitNumber], 'SOLD'))).toMatchObject({

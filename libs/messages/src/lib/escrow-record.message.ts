@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { FieldRule } from './validation/field-rule';
 import { Transform, Type } from 'class-transformer';
-import { ValidateBy, ValidateNested } from 'class-validator';
+import { ValidateNested } from 'class-validator';
 import { chinaToday, isIsoDate } from '@hn/numbering';
 import { isPlainObject, REQUIRED } from './contract-filing-rules';
 import type { EscrowRecordInputV1 } from './escrow';
@@ -19,19 +20,6 @@ export const ESCROW_MAX_BANK_LENGTH = 100;
 export const ESCROW_MAX_ACCOUNT_LENGTH = 40;
 /** 监管账号: 4–40 digits and single dashes, starting and ending with a digit. */
 export const ESCROW_ACCOUNT_PATTERN = /^\d(?:-?\d){3,39}$/;
-
-/** One reason per property (required, type, range, cross-field), so a field is reported once however it is wrong. */
-function FieldRule(name: string, reason: (value: unknown, object: Record<string, unknown>) => string | null) {
-  const of = (value: unknown, object: unknown): string | null =>
-    reason(value, (object ?? {}) as Record<string, unknown>);
-  return ValidateBy({
-    name,
-    validator: {
-      validate: (value: unknown, args): boolean => of(value, args?.object) === null,
-      defaultMessage: (args): string => of(args?.value, args?.object) ?? '无效 (invalid)',
-    },
-  });
-}
 
 const TrimmedText = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
