@@ -45,9 +45,13 @@ describe('工作台 staff console in a browser', () => {
   /** axe-core in the page (evaluated over the DevTools protocol, so the page's CSP stays as served). */
   const expectAccessible = async (what: string): Promise<void> => {
     await page.evaluate(AXE);
+    // the page's globals, typed here (the e2e project compiles without the DOM library)
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
-      return (await axe.run(document)).violations;
+      const g = globalThis as unknown as {
+        axe: { run: (context: unknown) => Promise<{ violations: unknown[] }> };
+        document: unknown;
+      };
+      return (await g.axe.run(g.document)).violations;
     });
     const serious = (violations as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect({
@@ -58,7 +62,13 @@ describe('工作台 staff console in a browser', () => {
       serious: [],
     });
   };
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `console-${name}.png`), fullPage: true });
+  /** A full-page screenshot once the shipped Chinese font has loaded (no empty boxes). */
+  const shot = async (name: string): Promise<void> => {
+    await page.evaluate(async () => {
+      await (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready;
+    });
+    await page.screenshot({ path: join(SHOTS, `console-${name}.png`), fullPage: true });
+  };
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium (.ci/run does)`);
@@ -316,7 +326,11 @@ describe('工作台 staff console in a browser', () => {
 
     await page.getByRole('button', { name: '退出 Log out' }).click();
     await page.getByRole('heading', { name: '工作人员登录 Staff login' }).waitFor();
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as { sessionStorage: { length: number } }).sessionStorage.length,
+      ),
+    ).toBe(0);
     expect(external).toEqual([]);
     expect(cspErrors).toEqual([]);
   });

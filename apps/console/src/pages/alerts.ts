@@ -58,10 +58,7 @@ export async function alertsPage(params: URLSearchParams): Promise<HTMLElement> 
     'form',
     { class: 'filters card', role: 'search', 'aria-label': '预警筛选 Alert filters', novalidate: true },
     field('类型 Type', select('type', [['', '全部 All'], ...ALERT_TYPES], params.get('type') ?? '')),
-    field(
-      '状态 State',
-      select('state', [['', '未关闭（待处理、跟踪中）'], ...ALERT_STATES], params.get('state') ?? ''),
-    ),
+    field('状态 State', select('state', [['', '未关闭（默认）Open'], ...ALERT_STATES], params.get('state') ?? '')),
     field('范围 Scope', select('scope', [['', '全部 All'], ...ALERT_SCOPES], params.get('scope') ?? '')),
     field(
       '区划代码 Region',

@@ -151,11 +151,11 @@ export async function markingPage(params: URLSearchParams, notice = ''): Promise
       h('td', { 'data-label': headers[1] }, r.projectName),
       h('td', { 'data-label': headers[2], class: 'num' }, r.projectCode),
       h('td', { 'data-label': headers[3] }, r.regionCode),
-      h('td', { 'data-label': headers[4] }, r.issueDate),
+      h('td', { 'data-label': headers[4], class: 'num' }, r.issueDate),
       h('td', { 'data-label': headers[5], class: 'project-type' }, label(PROJECT_TYPES, r.projectType, '未标记')),
       h('td', { 'data-label': headers[6], class: 'marking-state' }, label(MARKING_STATES, r.markingState)),
       h('td', { 'data-label': headers[7] }, r.accepted ? '是' : '否'),
-      h('td', { 'data-label': headers[8] }, r.actualCompletionDate ?? '—'),
+      h('td', { 'data-label': headers[8], class: 'num' }, r.actualCompletionDate ?? '—'),
     );
   });
   const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
