@@ -23,7 +23,7 @@ if ! grep -q '^CONTRACTS_PII_KEY=' .env.local; then
 fi
 set -a; . ./.env.local; set +a
 
-echo "编译 building…"; npx tsc -p tsconfig.build.json
+echo "编译 building…"; npx tsc -p tsconfig.build.json && npx tsc -p apps/console/tsconfig.json
 mkdir -p tmp/logs
 SERVICES=(permits presale contracts escrow alerts gateway)
 PIDS=()

@@ -13,11 +13,13 @@ npx nx show projects >/dev/null   # computes the project graph the module-bounda
 npx eslint . --max-warnings 0
 echo "== type check =="
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p apps/console/tsconfig.json --noEmit   # the browser console: DOM, ES modules
 echo "== unit =="
 npx jest -c jest.unit.config.js --ci
 echo "== integration =="
 npx jest -c jest.integration.config.js --ci
 echo "== build =="
 npx tsc -p tsconfig.build.json
+npx tsc -p apps/console/tsconfig.json
 echo "== end-to-end =="
 npx jest -c jest.e2e.config.js --ci

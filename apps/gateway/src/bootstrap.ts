@@ -10,6 +10,7 @@ import { frameworkErrorHandler, registerGuardedBodyParsers } from './body/guarde
 import { GatewayConfig } from './config/gateway.config';
 import { startManagementServer } from './management/management-server';
 import { registerSecurityHeaders } from './security/security-headers';
+import { registerConsole } from './console/console-static';
 import { setupOpenApi } from './openapi/setup-openapi';
 import { sendProblem, toProblem } from './problem/problem-details.filter';
 import { validationExceptionFactory } from './problem/validation-exception.factory';
@@ -66,6 +67,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   });
 
   setupOpenApi(app);
+  await registerConsole(app); // the staff web console under /console/
   await startManagementServer(app, config); // /metrics, not on the public port
   await app.listen(config.port, config.host);
   return app;

@@ -1,0 +1,111 @@
+import { ApiError, SessionExpired } from './api.js';
+import { h } from './dom.js';
+import { label, ROLES } from './labels.js';
+import { alertDetailPage } from './pages/alert-detail.js';
+import { alertsPage } from './pages/alerts.js';
+import { loginPage } from './pages/login.js';
+import { markingPage } from './pages/marking.js';
+import { currentRoute, go } from './route.js';
+import { clearSession, currentToken, sessionInfo } from './session.js';
+
+const NAV: Array<[string, string]> = [
+  ['/alerts', '预警 Alerts'],
+  ['/marking', '存量预售项目标记 Stock marking'],
+];
+
+function header(path: string): HTMLElement {
+  const info = sessionInfo();
+  const nav = h(
+    'nav',
+    { 'aria-label': '主导航 Main' },
+    h(
+      'ul',
+      {},
+      NAV.map(([p, text]) =>
+        h('li', {}, h('a', { href: `#${p}`, 'aria-current': path.startsWith(p) ? 'page' : null }, text)),
+      ),
+    ),
+  );
+  return h(
+    'header',
+    { class: 'top' },
+    h('div', { class: 'brand' }, '湖南省预售商品房监管平台', h('span', { class: 'en' }, ' Staff console')),
+    info ? nav : null,
+    info
+      ? h(
+          'div',
+          { class: 'user' },
+          h('span', {}, `${info.username}（${label(ROLES, info.role)} ${info.regions.join(',')}）`),
+          h(
+            'button',
+            {
+              type: 'button',
+              id: 'logout',
+              onclick: () => {
+                clearSession();
+                go('/login');
+              },
+            },
+            '退出 Log out',
+          ),
+        )
+      : null,
+  );
+}
+
+let renderSeq = 0;
+
+async function render(): Promise<void> {
+  const seq = ++renderSeq;
+  const route = currentRoute();
+  const root = document.getElementById('app')!;
+  if (route.path !== '/login' && !currentToken()) {
+    go('/login', { next: location.hash.replace(/^#/, '') });
+    return;
+  }
+  const main = h('main', { id: 'main', tabindex: '-1' });
+  root.replaceChildren(
+    h('a', { class: 'skip', href: '#main', onclick: skipToMain }, '跳到主要内容 Skip to content'),
+    header(route.path),
+    main,
+    h('footer', { class: 'foot' }, '湖南省住房和城乡建设厅 · 数据以服务器为准 (the server decides every request)'),
+  );
+  try {
+    let page: HTMLElement;
+    const detail = /^\/alerts\/([0-9a-fA-F-]{36})$/.exec(route.path);
+    if (route.path === '/login') page = loginPage(route.params);
+    else if (route.path === '/alerts') page = await alertsPage(route.params);
+    else if (detail) page = await alertDetailPage(detail[1]!, route.params);
+    else if (route.path === '/marking') page = await markingPage(route.params);
+    else
+      page = h(
+        'section',
+        {},
+        h('h1', {}, '页面不存在 Not found'),
+        h('p', {}, h('a', { href: '#/alerts' }, '返回预警')),
+      );
+    if (seq !== renderSeq) return; // a newer navigation won
+    main.replaceChildren(page);
+  } catch (err) {
+    if (seq !== renderSeq) return;
+    if (err instanceof SessionExpired) {
+      go('/login', { expired: '1' });
+      return;
+    }
+    const detail = err instanceof ApiError ? `${err.problem.detail} (${err.problem.code})` : String(err);
+    main.replaceChildren(
+      h('section', {}, h('h1', {}, '出错了 Error'), h('p', { role: 'alert', class: 'error' }, detail)),
+    );
+  }
+  const h1 = main.querySelector('h1');
+  if (h1) document.title = `${h1.textContent ?? ''} - 湖南省预售商品房监管平台`;
+}
+
+/** Hash links are the router's: move focus to <main> instead of navigating. */
+function skipToMain(event: Event): void {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
+window.addEventListener('hashchange', () => void render());
+void render();
