@@ -55,8 +55,10 @@ export class AlertQueryService {
       { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
     );
     const ids = rows.map((r) => r.id);
-    const followUps = await this.alerts.followUps(m, ids, asOf);
-    const dismissals = await this.alerts.dismissals(m, ids, asOf);
+    const [followUps, dismissals] = await Promise.all([
+      this.alerts.followUps(m, ids, asOf),
+      this.alerts.dismissals(m, ids, asOf),
+    ]);
     const onDate = q.asOf ?? today;
     return {
       items: rows.map((r) => toAlertV1(r, onDate, followUps.get(r.id) ?? [], dismissals.get(r.id) ?? null)),
