@@ -233,20 +233,17 @@ export class AlertsRepository {
     }
     add((p) => `${stateColumn} = ANY (${p}::text[])`, f.states);
     const whereSql = where.join(' AND ');
-    const countParams = [...params];
+    // two statements, each on the partial index of open alerts (alert_open_idx): the page stops after
+    // `limit` rows in raised_at order, the count is an index-only scan (cheaper than count(*) OVER ())
+    const [{ total }] = (await m.query(`SELECT count(*)::int AS total FROM ${from} WHERE ${whereSql}`, params)) as [
+      { total: number },
+    ];
     params.push(page.limit, page.offset);
-    // the page and the total in one statement (bench:alerts: one round trip less per list)
-    const rows: Array<AlertRow & { total_count: number }> = await m.query(
-      `SELECT ${columns}, ${stateColumn} AS state, count(*) OVER ()::int AS total_count FROM ${from} WHERE ${whereSql}
+    const rows: AlertRow[] = await m.query(
+      `SELECT ${columns}, ${stateColumn} AS state FROM ${from} WHERE ${whereSql}
         ORDER BY a.raised_at DESC, a.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    if (rows.length > 0) return { rows, total: rows[0]!.total_count };
-    // a page past the end carries no count: ask for it alone
-    const [{ total }] = (await m.query(
-      `SELECT count(*)::int AS total FROM ${from} WHERE ${whereSql}`,
-      countParams,
-    )) as [{ total: number }];
     return { rows, total };
   }
 

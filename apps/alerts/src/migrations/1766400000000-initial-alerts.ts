@@ -149,6 +149,9 @@ export class InitialAlerts1766400000000 implements MigrationInterface {
     // one open alert per fact; a fact that comes back after clearing raises a new alert
     await q.query(`CREATE UNIQUE INDEX alert_open_uq ON alert (type, subject_key) WHERE state IN ('OPEN','FOLLOWING')`);
     await q.query(`CREATE INDEX alert_region_idx ON alert (region_code, raised_at DESC)`);
+    // the default list (open alerts, newest first): a page walks it and stops, the count reads it alone
+    await q.query(`CREATE INDEX alert_open_idx ON alert (raised_at DESC, id) INCLUDE (region_code, type, scope)
+                     WHERE state IN ('OPEN','FOLLOWING')`);
     await q.query(`CREATE INDEX alert_subject_idx ON alert (subject_key)`);
     await q.query(`
       CREATE TABLE alert_history (
