@@ -5,6 +5,7 @@ import {
   BackfillWithdrawRequest,
   duplicatePresaleNumbersError,
   ErrorCode,
+  PresaleCorrectionData,
   PresaleSubmissionV1,
   Principal,
   UnpermittedPresaleSubmissionV1,
@@ -13,15 +14,7 @@ import {
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { PresaleSubmissionPipe } from '../presale/presale-submission.pipe';
-import { presaleNumberReason, SupervisionBodyPipe } from '../supervision/supervision-inputs';
-import { CorrectionDataDto } from './dto/backfill-bodies.dto';
-
-@Injectable()
-export class CorrectionDataPipe extends SupervisionBodyPipe<CorrectionDataDto> {
-  constructor() {
-    super(CorrectionDataDto);
-  }
-}
+import { presaleNumberReason } from '../supervision/supervision-inputs';
 
 /** 撤回 body: the message class of @hn/messages (422 INCOMPLETE_SUBMISSION), then a Z number (400). */
 @Injectable()
@@ -62,8 +55,6 @@ export function assertZNumberField(value: string, field: string): void {
 }
 
 const submissionPipe = new PresaleSubmissionPipe();
-const correctionPipe = new CorrectionDataPipe();
-const BODY: ArgumentMetadata = { type: 'body' };
 
 /** The `data` part of a backfill: the 取号 body rules (422 INCOMPLETE_SUBMISSION) and the caller's regions (403). */
 export async function backfillData(principal: Principal, raw: unknown): Promise<PresaleSubmissionV1> {
@@ -86,6 +77,12 @@ export async function unpermittedData(principal: Principal, raw: unknown): Promi
   return { ...checked.value };
 }
 
-export async function correctionData(raw: unknown): Promise<CorrectionDataDto> {
-  return correctionPipe.transform(raw, BODY);
+/**
+ * The `data` part of a backfill correction: the message class of @hn/messages (422
+ * INCOMPLETE_SUBMISSION, every field at once), the same the presale service applies to its RPC payload.
+ */
+export async function correctionData(raw: unknown): Promise<PresaleCorrectionData> {
+  const checked = await validateMessage(PresaleCorrectionData, raw);
+  if (!checked.ok) throw DomainException.incomplete(checked.errors);
+  return checked.value;
 }

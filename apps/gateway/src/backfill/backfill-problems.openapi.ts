@@ -1,5 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiConsumes } from '@nestjs/swagger';
+import { applyDecorators, Type } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiExtraModels, getSchemaPath } from '@nestjs/swagger';
 import { SCAN_MAX_BYTES } from '@hn/messages';
 import { ApiProblemExamples, ProblemExample } from '../presale/problem-examples.openapi';
 
@@ -53,12 +53,28 @@ export const PERMIT_REGION_FORBIDDEN_EXAMPLE: ProblemExample = {
 };
 
 /** multipart/form-data with a JSON `data` part and a `scan` file part, documented with an example of `data`. */
+/**
+ * The `data` part of a multipart upload: a JSON text field; with its message class, the JSON's schema
+ * (OpenAPI 3.1 contentMediaType / contentSchema), so the document shows the fields the gateway checks.
+ */
+export function multipartDataSchema(description: string, example: unknown, model?: Type): Record<string, unknown> {
+  return {
+    type: 'string',
+    description,
+    example: JSON.stringify(example),
+    ...(model ? { contentMediaType: 'application/json', contentSchema: { $ref: getSchemaPath(model) } } : {}),
+  };
+}
+
 export function ApiMultipartScan(
   dataDescription: string,
   dataExample: unknown,
   scanDescription: string,
+  /** the message class of the `data` part: its schema is published and named by the part (contentSchema) */
+  dataModel?: Type,
 ): MethodDecorator {
   return applyDecorators(
+    ...(dataModel ? [ApiExtraModels(dataModel)] : []),
     ApiConsumes('multipart/form-data'),
     ApiBody({
       description: `multipart/form-data：data 部分为 JSON（文本字段，或 Content-Type: application/json 的文件部分）；scan 部分为扫描件（PDF/JPEG/PNG，按内容判断，≤ ${MB} MB）。\n\nParts: data = JSON, scan = the scan (PDF/JPEG/PNG by content, at most ${MB} MB).`,
@@ -66,7 +82,7 @@ export function ApiMultipartScan(
         type: 'object',
         required: ['data', 'scan'],
         properties: {
-          data: { type: 'string', description: dataDescription, example: JSON.stringify(dataExample) },
+          data: multipartDataSchema(dataDescription, dataExample, dataModel),
           scan: { type: 'string', format: 'binary', description: scanDescription },
         },
       },

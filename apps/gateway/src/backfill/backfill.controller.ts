@@ -10,6 +10,7 @@ import {
   BackfillWithdrawRequest,
   BackfillWithdrawResultV1,
   PresaleCorrectionResultV1,
+  PresaleCorrectionData,
   Principal,
   Z_PRESALE_EXAMPLE,
 } from '@hn/messages';
@@ -333,6 +334,7 @@ export class BackfillController {
       submission: { ...BACKFILL_SUBMISSION_EXAMPLE, presaleArea: 12300.5 },
     },
     '书面报告扫描件 written report scan',
+    PresaleCorrectionData,
   )
   @ApiOkResponse({ type: CorrectionResultDto })
   @MultipartScanProblems()

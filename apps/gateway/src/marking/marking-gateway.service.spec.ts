@@ -9,8 +9,7 @@ import {
   flattenValidationErrors,
 } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
-import { validateCorrectionData } from './marking-correction-data';
-import { MarkingBatchPipe } from './marking-inputs';
+import { MarkingBatchPipe, validateCorrectionData } from './marking-inputs';
 import { assertRegions, MarkingGatewayService } from './marking-gateway.service';
 
 const county: Principal = {

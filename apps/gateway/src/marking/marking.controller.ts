@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { StaffScopes } from '@hn/auth';
 import {
   MarkingBatchRequest,
   MarkingBatchRequestV1,
   MarkingBatchResultV1,
+  MarkingCorrectionData,
   MarkingCorrectionResultV1,
   MarkingPageV1,
   MarkingSubmitRequest,
@@ -28,7 +29,7 @@ import {
   SCOPE_FORBIDDEN_EXAMPLE,
   SupervisionRoute,
 } from '../supervision/supervision-problems.openapi';
-import { MarkingCorrectionDataDto, PERMIT_EXAMPLE, PROJECT_CODE_EXAMPLE } from './dto/marking-bodies.dto';
+import { PERMIT_EXAMPLE, PROJECT_CODE_EXAMPLE } from './dto/marking-bodies.dto';
 import { MarkingListQuery } from './dto/marking-query.dto';
 import {
   MarkingBatchResultDto,
@@ -37,10 +38,10 @@ import {
   MarkingSubmitResultDto,
   MarkingWithdrawResultDto,
 } from './dto/marking-responses.dto';
-import { validateCorrectionData } from './marking-correction-data';
 import { MarkingGatewayService } from './marking-gateway.service';
-import { MarkingBatchPipe, MarkingSubmitPipe } from './marking-inputs';
+import { MarkingBatchPipe, MarkingSubmitPipe, validateCorrectionData } from './marking-inputs';
 import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
+import { multipartDataSchema } from '../backfill/backfill-problems.openapi';
 
 const FOREIGN = '430102202405100101';
 const REGION_FORBIDDEN = {
@@ -214,6 +215,7 @@ export class MarkingController {
   @HttpCode(200)
   @RequireRoles('ADMIN')
   @RequireScopes(StaffScopes.supervisionCorrect)
+  @ApiExtraModels(MarkingCorrectionData)
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary: '纠错已提交的标记（省厅管理员）Correct a submitted marking (ADMIN)',
@@ -228,11 +230,11 @@ export class MarkingController {
       type: 'object',
       required: ['data', 'scan'],
       properties: {
-        data: {
-          type: 'string',
-          description: 'JSON：{"projectCode","projectType","reason","documentNumber"}',
-          example: JSON.stringify(CORRECTION_DATA_EXAMPLE),
-        },
+        data: multipartDataSchema(
+          'JSON：{"projectCode","projectType","reason","documentNumber"}',
+          CORRECTION_DATA_EXAMPLE,
+          MarkingCorrectionData,
+        ),
         scan: { type: 'string', format: 'binary', description: '书面报告扫描件 PDF/JPEG/PNG ≤ 20 MB' },
       },
     },
@@ -288,7 +290,7 @@ export class MarkingController {
     @Req() request: FastifyRequest,
     @CorrelationId() cid: string,
   ): Promise<Audited<MarkingCorrectionResultV1>> {
-    const { data, scan } = await this.uploads.read<MarkingCorrectionDataDto>(request, validateCorrectionData);
+    const { data, scan } = await this.uploads.read<MarkingCorrectionData>(request, validateCorrectionData);
     // the audit row of a refused correction shows what was asked (the scan's reference and digest, never its bytes)
     (request as { body?: unknown }).body = { ...data, scan };
     return this.marking.correct(

@@ -1,6 +1,6 @@
 import { Principal } from '@hn/messages';
 import { assertStaff, CORRECTOR } from '@hn/auth';
-import { checkMarkingBatch, checkMarkingSubmit, checkProjectType } from './marking-access';
+import { checkMarkingBatch, checkMarkingSubmit } from './marking-access';
 import { checkCorrection } from './marking-correction.service';
 
 const county: Principal = {
@@ -110,13 +110,6 @@ describe('corrector check', () => {
     expect(problem(() => assertStaff({ ...admin, role: 'PROVINCE' }, CORRECTOR))).toMatchObject({ status: 403 });
     expect(problem(() => assertStaff({ ...admin, kind: 'integrator' }, CORRECTOR))).toMatchObject({ status: 403 });
   });
-  it('checks the project type', () => {
-    expect(checkProjectType('CURRENT_SALE')).toBe('CURRENT_SALE');
-    expect(problem(() => checkProjectType('UNMARKED'))).toMatchObject({
-      status: 422,
-      errors: [{ field: 'projectType' }],
-    });
-  });
 });
 
 describe(checkCorrection.name, () => {
@@ -127,9 +120,19 @@ describe(checkCorrection.name, () => {
     size: 1024,
     fileName: 'report.pdf',
   };
-  it('trims a complete request', () => {
+  const report = { reason: '误标', documentNumber: '湘建房函〔2024〕12号', scan };
+  it('checks the project type (the message class MarkingCorrectionData, as at the gateway)', async () => {
+    const code = '2024-430223-70-03-012345';
+    expect((await checkCorrection({ projectCode: code, projectType: 'CURRENT_SALE', report })).value).toMatchObject({
+      projectType: 'CURRENT_SALE',
+    });
+    expect((await checkCorrection({ projectCode: code, projectType: 'UNMARKED', report })).errors).toMatchObject([
+      { field: 'projectType' },
+    ]);
+  });
+  it('trims a complete request', async () => {
     expect(
-      checkCorrection({
+      await checkCorrection({
         projectCode: ' 2024-430223-70-03-012345 ',
         projectType: 'OTHER',
         report: { reason: ' 误标 ', documentNumber: '湘建房函〔2024〕12号', scan },
@@ -145,14 +148,14 @@ describe(checkCorrection.name, () => {
       errors: [],
     });
   });
-  it('reports every missing or bad field at once', () => {
-    const { value, errors } = checkCorrection({
+  it('reports every missing or bad field at once', async () => {
+    const { value, errors } = await checkCorrection({
       projectCode: '2024-43',
       projectType: 'X' as never,
       report: { reason: 'r'.repeat(501), documentNumber: '', scan: { ...scan, size: 0 } },
     });
     expect(value).toBeNull();
     expect(errors.map((e) => e.field)).toEqual(['projectCode', 'projectType', 'reason', 'documentNumber', 'scan']);
-    expect(checkCorrection(undefined).errors).toHaveLength(5);
+    expect((await checkCorrection(undefined)).errors).toHaveLength(5);
   });
 });

@@ -6,12 +6,10 @@ import {
   Principal,
   PROJECT_TYPES,
   ProjectType,
-  projectTypeReason,
   validateMessage,
 } from '@hn/messages';
 import { MarkingErrors } from './marking.exception';
 
-export const PROJECT_CODE = /^\d{4}-(43\d{4})-\d{2}-\d{2}-\d{6}$/;
 /** 社会投资房建类 (project category) with works category 01 一般工业与民用建筑 (last two digits of the permit number). */
 export const MARKING_PROJECT_CATEGORY = '社会投资房建类';
 export const MARKING_WORKS_CATEGORY = '01';
@@ -46,13 +44,6 @@ function assertPermitRegions(principal: Principal, numbers: string[]): void {
     'permitNumbers',
     numbers.map((key) => ({ key, regionCode: regionOf(key) })),
   );
-}
-
-/** A project type (corrections): the marking messages' own rule. */
-export function checkProjectType(raw: unknown, field = 'projectType'): ProjectType {
-  const reason = projectTypeReason(raw);
-  if (reason !== null) throw MarkingErrors.invalid([{ field, reason }]);
-  return raw as ProjectType;
 }
 
 export function isFilterType(value: unknown): value is MarkingFilterTypeV1 {

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
+  correctionDataPart,
   FieldError,
+  MARKING_PROJECT_CODE,
+  MarkingCorrectionData,
   MarkingCorrectionRequestV1,
   MarkingCorrectionResultV1,
   MarkingEvents,
@@ -10,15 +13,15 @@ import {
   ProjectTypedV1,
   RecordCorrectedV1,
   ScanRefV1,
+  validateMessage,
 } from '@hn/messages';
-import { correctionReportErrors, isScanRef, ScanStaging } from '@hn/documents';
+import { isScanRef, ScanStaging } from '@hn/documents';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent, InjectNats } from '@hn/eventing';
 import { NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { assertRegionsAllowed, assertStaff, CORRECTOR } from '@hn/auth';
-import { checkProjectType, PROJECT_CODE } from './marking-access';
 import { PERMITS_EVENT_SOURCE } from './marking-events';
 import { loadProjects, toMarkedProject } from './marking-projects';
 import { MarkingRepository } from './marking.repository';
@@ -32,34 +35,21 @@ interface CheckedCorrection {
   scan: ScanRefV1;
 }
 
-/** Field problems of a correction request (all at once), else the trimmed values. */
-export function checkCorrection(body: MarkingCorrectionRequestV1 | undefined): {
-  value: CheckedCorrection | null;
-  errors: FieldError[];
-} {
-  const errors: FieldError[] = [];
-  const projectCode = typeof body?.projectCode === 'string' ? body.projectCode.trim() : '';
-  if (!PROJECT_CODE.test(projectCode))
-    errors.push({
-      field: 'projectCode',
-      reason: '工改项目编码格式应为 YYYY-43XXXX-NN-NN-NNNNNN (project code format)',
-    });
-  let projectType: ProjectType | null = null;
-  try {
-    projectType = checkProjectType(body?.projectType);
-  } catch {
-    errors.push({
-      field: 'projectType',
-      reason: '项目类型须为 PRESALE、CURRENT_SALE 或 OTHER (PRESALE|CURRENT_SALE|OTHER)',
-    });
-  }
-  errors.push(...correctionReportErrors(body?.report));
-  const reason = typeof body?.report?.reason === 'string' ? body.report.reason.trim() : '';
-  const documentNumber = typeof body?.report?.documentNumber === 'string' ? body.report.documentNumber.trim() : '';
-  const scan = body?.report?.scan;
+/**
+ * Field problems of a correction request (all at once), else the trimmed values: its data fields by
+ * the message class the gateway validates the multipart `data` part with (the same 422 and field
+ * list), then the staged scan reference.
+ */
+export async function checkCorrection(
+  body: unknown,
+): Promise<{ value: CheckedCorrection | null; errors: FieldError[] }> {
+  const checked = await validateMessage(MarkingCorrectionData, correctionDataPart(body));
+  const errors: FieldError[] = checked.ok ? [] : [...checked.errors];
+  const scan = (body as Partial<MarkingCorrectionRequestV1> | undefined)?.report?.scan;
   if (!isScanRef(scan))
     errors.push({ field: 'scan', reason: '须附书面报告扫描件 (the written report scan is required)' });
-  if (errors.length > 0 || !projectType || !isScanRef(scan)) return { value: null, errors };
+  if (!checked.ok || !isScanRef(scan)) return { value: null, errors };
+  const { projectCode, projectType, reason, documentNumber } = checked.value;
   return { value: { projectCode, projectType, reason, documentNumber, scan }, errors };
 }
 
@@ -83,9 +73,9 @@ export class MarkingCorrectionService {
 
   async correct(principal: Principal, body: MarkingCorrectionRequestV1): Promise<MarkingCorrectionResultV1> {
     assertStaff(principal, CORRECTOR);
-    const { value, errors } = checkCorrection(body);
+    const { value, errors } = await checkCorrection(body);
     if (!value) throw MarkingErrors.invalid(errors);
-    const codeRegion = PROJECT_CODE.exec(value.projectCode)![1]!;
+    const codeRegion = MARKING_PROJECT_CODE.exec(value.projectCode)![1]!;
     assertRegionsAllowed(principal, 'projectCode', [{ key: value.projectCode, regionCode: codeRegion }]);
     // read and re-check the staged bytes before the transaction (no network wait under the lock)
     const bytes = await this.staging.take(value.scan, 'scan');

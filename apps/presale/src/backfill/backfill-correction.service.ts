@@ -1,17 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff, CORRECTOR, regionOf } from '@hn/auth';
 import {
+  correctionDataPart,
   FieldError,
   PresaleBackfillEvents,
   PresaleCorrectionRequestV1,
   PresaleCorrectionResultV1,
-  PresaleSubmission,
+  PresaleCorrectionData,
   Principal,
   RecordCorrectedV1,
-  REQUIRED_MESSAGE,
   validateMessage,
 } from '@hn/messages';
-import { correctionReportErrors, isScanRef } from '@hn/documents';
+import { isScanRef } from '@hn/documents';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource } from 'typeorm';
@@ -58,26 +58,13 @@ export class BackfillCorrectionService {
       field: 'presaleNumber',
     });
     const { report } = request;
-    const errors: FieldError[] = [];
-    errors.push(...correctionReportErrors(report));
+    // the data fields by the message class the gateway validates the multipart `data` part with (same
+    // 422 and field list), then the staged scan reference
+    const checked = await validateMessage(PresaleCorrectionData, correctionDataPart(request, 'presaleNumber'));
+    const errors: FieldError[] = checked.ok ? [] : [...checked.errors];
     if (!isScanRef(report?.scan)) errors.push({ field: 'scan', reason: '书面报告扫描件必填 (report scan required)' });
-    // payload rules: the message class of @hn/messages, nested under `submission` as in the gateway's body
-    const checked =
-      request.submission === undefined || request.submission === null
-        ? undefined
-        : await validateMessage(PresaleSubmission, request.submission);
-    if (!checked) errors.push({ field: 'submission', reason: REQUIRED_MESSAGE.message });
-    else if (!checked.ok)
-      errors.push(
-        ...checked.errors.map((e) => ({
-          ...e,
-          ...(e.field === 'body'
-            ? { field: 'submission', reason: '须为对象 (must be an object)' }
-            : { field: `submission.${e.field}` }),
-        })),
-      );
-    if (errors.length > 0 || !checked?.ok) throw PresaleErrors.incomplete(errors);
-    const submission = checked.value;
+    if (!checked.ok || errors.length > 0) throw PresaleErrors.incomplete(errors);
+    const { reason, documentNumber, submission } = checked.value;
     if (submission.constructionPermitNumbers[0] !== presaleNumber.slice(0, 18)) {
       errors.push({
         field: 'submission.constructionPermitNumbers[0]',
@@ -117,8 +104,8 @@ export class BackfillCorrectionService {
         status: row.status,
         correctedBy: principal.id,
         correctedAt,
-        reason: report.reason.trim(),
-        documentNumber: report.documentNumber.trim(),
+        reason,
+        documentNumber,
         reportScanId,
       });
       const logIndex = await this.log.reserveIndex(manager, false);
@@ -161,8 +148,8 @@ export class BackfillCorrectionService {
           recordType: 'PRESALE_PERMIT',
           recordKey: presaleNumber,
           regionCode: permit.regionCode,
-          reason: report.reason.trim(),
-          documentNumber: report.documentNumber.trim(),
+          reason,
+          documentNumber,
           reportSha256: report.scan.sha256,
           correctedBy: principal.id,
           correctedAt,
