@@ -32,3 +32,4 @@ export * from './lib/signing-statistic.message';
 export * from './lib/reconciliation-acknowledgement.message';
 export * from './lib/contract-filing-cancellation.message';
 export * from './lib/marking.message';
+export * from './lib/permits-events.message';
