@@ -499,13 +499,19 @@ describe('预警 alerts through the gateway', () => {
     for (let i = 0; i < 120; i++) {
       const issued = new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10).replace(/-/g, '');
       const permitNumber = `${LILING}${issued}0101`;
+      // the permit as permits publishes it (toPermitV1): no units inside, a category; the consumer refuses extras
+      const { units: _units, ...body } = permitBody({
+        projectCode: `2024-${LILING}-70-03-${String(i).padStart(6, '0')}`,
+        regionCode: LILING,
+      });
       await platform.publishEvent(stream, {
         source: '/hn/permits',
         type: PermitsEvents.permitRegistered,
         subject: permitNumber,
         data: {
           permit: {
-            ...permitBody({ projectCode: `2024-${LILING}-70-03-${String(i).padStart(6, '0')}`, regionCode: LILING }),
+            ...body,
+            category: '社会投资房建类',
             permitNumber,
             projectName: `醴陵项目${i}, "一期"`,
             plannedCompletionDate: '2025-01-31',

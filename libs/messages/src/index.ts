@@ -33,3 +33,4 @@ export * from './lib/reconciliation-acknowledgement.message';
 export * from './lib/contract-filing-cancellation.message';
 export * from './lib/marking.message';
 export * from './lib/correction-data.message';
+export * from './lib/permits-events.message';

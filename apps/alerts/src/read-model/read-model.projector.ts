@@ -1,20 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
-  AcceptanceRecordedV1,
+  AcceptanceRecordedEvent,
   CloudEvent,
-  ConstructionPermitV1,
   EscrowEvents,
   EscrowRecordV1,
-  PermitRegisteredV1,
+  invalidFieldsSummary,
+  PermitEventPermit,
+  PermitRegisteredEvent,
   PermitsEvents,
   PresaleBackfillEvents,
   PresaleEvents,
   PresalePermitV1,
-  ProjectTypedV1,
+  ProjectTypedEvent,
   ReconciliationDifferenceEventV1,
   ReconciliationEvents,
   RecordCorrectedV1,
   UnpermittedPresaleRegisteredV1,
+  validateEvent,
 } from '@hn/messages';
 import { parsePresaleNumber } from '@hn/numbering';
 import { EntityManager } from 'typeorm';
@@ -36,38 +38,47 @@ export const noKeys = (): AffectedKeys => ({
 });
 
 const REGION = /^\d{6}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = (v: unknown): string | null => (typeof v === 'string' && DATE.test(v) ? v : null);
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /**
  * Projects the other services' events into the read models (rm_*). Unusable payloads (sandbox, bad
- * shapes) are skipped, never half-applied. Returns the subjects to evaluate.
+ * shapes) are skipped, never half-applied; permits events are validated whole with their message
+ * classes first (a refused one is logged with its failing fields). Returns the subjects to evaluate.
  */
 @Injectable()
 export class ReadModelProjector {
+  private readonly logger = new Logger(ReadModelProjector.name);
+
   constructor(private readonly repo: ReadModelRepository) {}
+
+  /** event.data as its message class, or null (logged) when it fails validation. */
+  private async valid<T extends object>(type: new () => T, event: CloudEvent<unknown>): Promise<T | null> {
+    const result = await validateEvent(type, event.data);
+    if (result.ok) return result.value;
+    this.logger.warn(`skipped invalid ${event.type} event ${event.id}: ${invalidFieldsSummary(result)}`);
+    return null;
+  }
 
   async apply(event: CloudEvent<unknown>, m: EntityManager): Promise<AffectedKeys> {
     const keys = noKeys();
     const v: EventVersion = { at: event.time, eventId: event.id };
     switch (event.type) {
       case PermitsEvents.permitRegistered:
-      case PermitsEvents.permitUpdated:
-        await this.permit(
-          m,
-          (event.data as PermitRegisteredV1 | undefined)?.permit,
-          event.type === PermitsEvents.permitRegistered,
-          v,
-          keys,
-        );
+      case PermitsEvents.permitUpdated: {
+        const d = await this.valid(PermitRegisteredEvent, event);
+        if (d) await this.permit(m, d.permit, event.type === PermitsEvents.permitRegistered, v, keys);
         break;
-      case PermitsEvents.projectTyped:
-        await this.projectTyped(m, event.data as ProjectTypedV1 | undefined, v, keys);
+      }
+      case PermitsEvents.projectTyped: {
+        const d = await this.valid(ProjectTypedEvent, event);
+        if (d) await this.projectTyped(m, d, v, keys);
         break;
-      case PermitsEvents.acceptanceRecorded:
-        await this.acceptance(m, event.data as AcceptanceRecordedV1 | undefined, v, keys);
+      }
+      case PermitsEvents.acceptanceRecorded: {
+        const d = await this.valid(AcceptanceRecordedEvent, event);
+        if (d) await this.acceptance(m, d, v, keys);
         break;
+      }
       case PresaleEvents.permitIssued:
         await this.presale(m, (event.data as { permit?: PresalePermitV1 } | undefined)?.permit, null, v, keys);
         break;
@@ -99,24 +110,23 @@ export class ReadModelProjector {
 
   private async permit(
     m: EntityManager,
-    p: ConstructionPermitV1 | undefined,
+    p: PermitEventPermit,
     registered: boolean,
     v: EventVersion,
     keys: AffectedKeys,
   ): Promise<void> {
-    if (!p || p.sandbox === true || !/^\d{18}$/.test(text(p.permitNumber)) || !REGION.test(text(p.regionCode))) return;
-    if (!p.projectCode) return;
+    if (p.sandbox === true) return;
     await this.repo.upsertPermit(
       m,
       {
         permitNumber: p.permitNumber,
         projectCode: p.projectCode,
-        projectName: text(p.projectName),
+        projectName: p.projectName,
         regionCode: p.regionCode,
-        plannedCompletionDate: date(p.plannedCompletionDate),
-        fivePartyAcceptanceDate: date(p.fivePartyAcceptanceDate),
-        completionFilingDate: date(p.completionFilingDate),
-        status: text(p.status) || 'VALID',
+        plannedCompletionDate: p.plannedCompletionDate,
+        fivePartyAcceptanceDate: p.fivePartyAcceptanceDate,
+        completionFilingDate: p.completionFilingDate,
+        status: p.status,
       },
       v,
     );
@@ -124,10 +134,10 @@ export class ReadModelProjector {
       m,
       {
         projectCode: p.projectCode,
-        projectName: text(p.projectName),
+        projectName: p.projectName,
         regionCode: p.regionCode,
-        projectType: p.projectType ?? null,
-        typedAtRegistration: registered && p.projectType !== null && p.projectType !== undefined,
+        projectType: p.projectType,
+        typedAtRegistration: registered && p.projectType !== null,
       },
       v,
     );
@@ -136,39 +146,37 @@ export class ReadModelProjector {
 
   private async projectTyped(
     m: EntityManager,
-    d: ProjectTypedV1 | undefined,
+    d: ProjectTypedEvent,
     v: EventVersion,
     keys: AffectedKeys,
   ): Promise<void> {
-    if (!d || !d.projectCode || !REGION.test(text(d.regionCode))) return;
     await this.repo.upsertProject(
       m,
       {
         projectCode: d.projectCode,
-        projectName: text(d.projectName),
+        projectName: d.projectName,
         regionCode: d.regionCode,
-        projectType: d.projectType ?? null,
+        projectType: d.projectType,
         typedAtRegistration: false,
       },
       v,
     );
     for (const n of await this.repo.permitsOfProject(m, d.projectCode)) keys.permits.add(n);
-    for (const n of Array.isArray(d.permitNumbers) ? d.permitNumbers : []) keys.permits.add(n);
+    for (const n of d.permitNumbers) keys.permits.add(n);
   }
 
   private async acceptance(
     m: EntityManager,
-    d: AcceptanceRecordedV1 | undefined,
+    d: AcceptanceRecordedEvent,
     v: EventVersion,
     keys: AffectedKeys,
   ): Promise<void> {
-    if (!d || !/^\d{18}$/.test(text(d.permitNumber))) return;
     await this.repo.upsertAcceptance(
       m,
       {
         permitNumber: d.permitNumber,
-        fivePartyAcceptanceDate: date(d.fivePartyAcceptanceDate),
-        completionFilingDate: date(d.completionFilingDate),
+        fivePartyAcceptanceDate: d.fivePartyAcceptanceDate,
+        completionFilingDate: d.completionFilingDate,
         governance: d.source === 'GOVERNANCE',
       },
       v,

@@ -1,31 +1,54 @@
-import { Injectable } from '@nestjs/common';
-import { CloudEvent, PermitRegisteredV1, PermitsEvents, ProjectTypedV1 } from '@hn/messages';
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  CloudEvent,
+  invalidFieldsSummary,
+  PermitRegisteredEvent,
+  PermitsEvents,
+  ProjectTypedEvent,
+  validateEvent,
+} from '@hn/messages';
 import { EntityManager } from 'typeorm';
 import { PermitReplicaRepository } from './permit-replica.repository';
 
 /**
  * Applies permits events to the local replica (permit_replica, unit_replica) inside the consumer's
- * transaction. Older events never overwrite newer state (source_time guard).
+ * transaction. Older events never overwrite newer state (source_time guard). Each payload is
+ * validated whole with its message class first: an invalid one is skipped (logged with its failing
+ * fields), never half-applied.
  */
 @Injectable()
 export class PermitReplicaProjector {
+  private readonly logger = new Logger(PermitReplicaProjector.name);
+
   constructor(private readonly replica: PermitReplicaRepository) {}
 
   async apply(event: CloudEvent<unknown>, manager: EntityManager): Promise<void> {
     switch (event.type) {
       case PermitsEvents.permitRegistered:
-      case PermitsEvents.permitUpdated:
-        return this.upsertPermit(event as CloudEvent<PermitRegisteredV1>, manager);
-      case PermitsEvents.projectTyped:
-        return this.typeProject(event as CloudEvent<ProjectTypedV1>, manager);
+      case PermitsEvents.permitUpdated: {
+        const data = await this.valid(PermitRegisteredEvent, event);
+        return data ? this.upsertPermit(data, event.time, manager) : undefined;
+      }
+      case PermitsEvents.projectTyped: {
+        const data = await this.valid(ProjectTypedEvent, event);
+        return data ? this.typeProject(data, event.time, manager) : undefined;
+      }
       default:
         return; // other permits events do not affect issuance
     }
   }
 
-  private async upsertPermit(event: CloudEvent<PermitRegisteredV1>, manager: EntityManager): Promise<void> {
-    const { permit, units } = event.data;
-    const applied = await this.replica.upsertPermit(manager, permit, event.time);
+  /** event.data as its message class, or null (logged) when it fails validation. */
+  private async valid<T extends object>(type: new () => T, event: CloudEvent<unknown>): Promise<T | null> {
+    const result = await validateEvent(type, event.data);
+    if (result.ok) return result.value;
+    this.logger.warn(`skipped invalid ${event.type} event ${event.id}: ${invalidFieldsSummary(result)}`);
+    return null;
+  }
+
+  private async upsertPermit(data: PermitRegisteredEvent, time: string, manager: EntityManager): Promise<void> {
+    const { permit, units } = data;
+    const applied = await this.replica.upsertPermit(manager, permit, time);
     if (!applied) {
       // An older event (replayed after migration 1766200000000) still fills a developer the replica lacks.
       await this.replica.fillMissingDeveloper(manager, permit);
@@ -38,7 +61,7 @@ export class PermitReplicaProjector {
     );
   }
 
-  private async typeProject(event: CloudEvent<ProjectTypedV1>, manager: EntityManager): Promise<void> {
-    await this.replica.typeProject(manager, event.data.projectCode, event.data.projectType, event.time);
+  private async typeProject(data: ProjectTypedEvent, time: string, manager: EntityManager): Promise<void> {
+    await this.replica.typeProject(manager, data.projectCode, data.projectType, time);
   }
 }
