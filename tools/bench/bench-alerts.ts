@@ -19,7 +19,15 @@ import { buildCloudEvent, ensureStream } from '@hn/eventing';
 import { ConstructionPermitV1, Headers, PermitRegisteredV1, PermitsEvents } from '@hn/messages';
 import { activeCountyCodes } from '@hn/numbering';
 import { NatsServerProcess } from '@hn/testing';
-import { BenchProcesses, cannon, Figures, printTable, SERVER_URL, sqlBaseline } from './bench-support';
+import {
+  BenchProcesses,
+  cannon,
+  dropBenchDatabases,
+  Figures,
+  printTable,
+  SERVER_URL,
+  sqlBaseline,
+} from './bench-support';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -417,14 +425,6 @@ async function main(): Promise<void> {
   }
 }
 
-async function dropDatabases(): Promise<void> {
-  const client = new Client({ connectionString: SERVER_URL });
-  await client.connect();
-  for (const db of Object.values(DBS))
-    await client.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
-  await client.end();
-}
-
 main()
   .catch((err: unknown) => {
     console.error('基准测试失败 benchmark failed:', err);
@@ -432,5 +432,5 @@ main()
   })
   .finally(() => {
     processes.stopAll();
-    setTimeout(() => void dropDatabases().finally(() => nats?.destroy()), 1500);
+    setTimeout(() => void dropBenchDatabases(Object.values(DBS)).finally(() => nats?.destroy()), 1500);
   });

@@ -12,7 +12,15 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Client, Pool } from 'pg';
 import { NatsServerProcess } from '@hn/testing';
-import { BenchProcesses, cannon, Figures, printTable, SERVER_URL, sqlBaseline } from './bench-support';
+import {
+  BenchProcesses,
+  cannon,
+  dropBenchDatabases,
+  Figures,
+  printTable,
+  SERVER_URL,
+  sqlBaseline,
+} from './bench-support';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -181,14 +189,6 @@ async function main(): Promise<void> {
   printTable(`marking list, ${PERMITS} permits, ${CONNECTIONS} connections, ${DURATION} s each`, figures);
 }
 
-async function dropDatabases(): Promise<void> {
-  const client = new Client({ connectionString: SERVER_URL });
-  await client.connect();
-  for (const db of Object.values(DBS))
-    await client.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
-  await client.end();
-}
-
 main()
   .catch((err: unknown) => {
     console.error('基准测试失败 benchmark failed:', err);
@@ -196,5 +196,5 @@ main()
   })
   .finally(() => {
     processes.stopAll();
-    setTimeout(() => void dropDatabases().finally(() => nats?.destroy()), 1500);
+    setTimeout(() => void dropBenchDatabases(Object.values(DBS)).finally(() => nats?.destroy()), 1500);
   });

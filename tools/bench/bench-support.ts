@@ -2,7 +2,7 @@
 import autocannon from 'autocannon';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const SERVER_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -147,4 +147,12 @@ export function printTable(title: string, figures: Figures[]): void {
     console.log(
       `| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} | ${f.non2xx} |`,
     );
+}
+
+/** Drops a benchmark's fresh databases (WITH FORCE: a process still connected does not block it). */
+export async function dropBenchDatabases(names: readonly string[]): Promise<void> {
+  const client = new Client({ connectionString: SERVER_URL });
+  await client.connect();
+  for (const db of names) await client.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
+  await client.end();
 }

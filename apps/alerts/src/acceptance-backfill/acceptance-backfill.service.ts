@@ -17,7 +17,7 @@ import {
   Principal,
   validateMessage,
 } from '@hn/messages';
-import { regionPrefixes } from '@hn/numbering';
+import { regionPatterns } from '../alerts/staff-levels';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { ALERT_EVENTS_SOURCE } from '../alerts/alert-events-source';
@@ -95,8 +95,7 @@ export class AcceptanceBackfillService {
     const { items, total } = await this.backfills.list(
       this.dataSource.manager,
       {
-        regionPatterns: regionPrefixes(principal.regions).map((p) => `${p}%`),
-        requestedPattern: q.regionCode ? `${regionPrefixes([q.regionCode])[0]}%` : null,
+        ...regionPatterns(principal, q.regionCode),
         state: q.state ?? null,
       },
       { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },

@@ -10,7 +10,7 @@ import {
   Principal,
   validateMessage,
 } from '@hn/messages';
-import { regionPrefixes } from '@hn/numbering';
+import { regionPatterns } from './staff-levels';
 import { DataSource } from 'typeorm';
 import { chinaDateOf, endOfChinaDay } from '../clock/china-date';
 import { ALERTS_CLOCK, Clock } from '../clock/clock';
@@ -44,8 +44,7 @@ export class AlertQueryService {
     const { rows, total } = await this.alerts.list(
       m,
       {
-        regionPatterns: regionPrefixes(principal.regions).map((p) => `${p}%`),
-        requestedPattern: q.regionCode ? `${regionPrefixes([q.regionCode])[0]}%` : null,
+        ...regionPatterns(principal, q.regionCode),
         type: q.type ?? null,
         states: q.state ? [q.state] : OPEN_STATES,
         scope: q.scope ?? null,

@@ -1,5 +1,5 @@
 import { Principal } from '@hn/messages';
-import { isInRegions } from '@hn/numbering';
+import { isInRegions, regionPrefixes } from '@hn/numbering';
 
 /** Administrative level of a GB/T 2260 code: 0 province (PP0000), 1 city (PPCC00), 2 county. */
 export function regionLevel(code: string): number {
@@ -21,4 +21,15 @@ export function isLevelAbove(decider: Principal, requestedRegion: string, subjec
   const requested = regionLevel(requestedRegion);
   if (requested === 0) return decider.role === 'ADMIN';
   return decider.regions.some((r) => regionLevel(r) < requested && isInRegions([r], requestedRegion));
+}
+
+/** LIKE patterns of the regions a list may show, and of the one region a filter asks for (null: none). */
+export function regionPatterns(
+  principal: Principal,
+  requested: string | undefined,
+): { regionPatterns: string[]; requestedPattern: string | null } {
+  return {
+    regionPatterns: regionPrefixes(principal.regions).map((p) => `${p}%`),
+    requestedPattern: requested ? `${regionPrefixes([requested])[0]}%` : null,
+  };
 }

@@ -48,15 +48,13 @@ export class DailySweepService implements OnApplicationBootstrap, OnModuleDestro
     return this.sweeps.exclusively(async () => {
       const subjects = await this.facts.dateDependentSubjects(this.dataSource.manager, chinaDateOf(now));
       const total: EvaluationOutcome = { raised: 0, cleared: 0 };
-      const batches: Array<(keys: ReturnType<typeof noKeys>) => void> = [];
+      const batches: Array<ReturnType<typeof noKeys>> = [];
       for (let i = 0; i < subjects.permits.length; i += BATCH)
-        batches.push((k) => subjects.permits.slice(i, i + BATCH).forEach((n) => k.permits.add(n)));
+        batches.push({ ...noKeys(), permits: new Set(subjects.permits.slice(i, i + BATCH)) });
       for (let i = 0; i < subjects.presales.length; i += BATCH)
-        batches.push((k) => subjects.presales.slice(i, i + BATCH).forEach((n) => k.presales.add(n)));
-      for (const fill of batches) {
+        batches.push({ ...noKeys(), presales: new Set(subjects.presales.slice(i, i + BATCH)) });
+      for (const keys of batches) {
         if (this.stopped) break;
-        const keys = noKeys();
-        fill(keys);
         const outcome = await this.dataSource.transaction((m) =>
           this.evaluator.evaluate(m, keys, { cause: { kind: 'RULE', note: 'daily date check' }, at: now, now }),
         );
