@@ -50,14 +50,6 @@ import {
 } from './backfill-problems.openapi';
 import { BACKFILL_SUBMISSION_EXAMPLE } from './dto/backfill-bodies.dto';
 import { BackfillKeywordQuery, BackfillListQuery } from './dto/backfill-queries.dto';
-import {
-  BackfillCandidatePageDto,
-  BackfillIssuedDto,
-  BackfillPageDto,
-  BackfillSubmitResultDto,
-  BackfillWithdrawResultDto,
-  CorrectionResultDto,
-} from './dto/backfill-responses.dto';
 import { optionalIdempotencyKey, readScanRequest } from './scan-request';
 import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
 
@@ -88,7 +80,7 @@ export class BackfillController {
       '本人区划内施工许可证已标记为预售商品房（PRESALE）的项目，按项目分组，列出其施工许可证与已补录的预售许可证（Z）。可按区划、关键字（项目名称、编码或施工许可证号）筛选，分页。\n\n' +
       "Projects whose construction permits are typed PRESALE, grouped by project, with the Z permits already backfilled; caller's regions only.",
   })
-  @ApiOkResponse({ type: BackfillCandidatePageDto })
+  @ApiOkResponse({ type: BackfillCandidatePageV1 })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', {
     invalidPageSize: validationExample([{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }]),
   })
@@ -139,7 +131,7 @@ export class BackfillController {
     BACKFILL_SUBMISSION_EXAMPLE,
     '预售许可证扫描件 certificate scan',
   )
-  @ApiCreatedResponse({ type: BackfillIssuedDto, description: '已补录（草稿）backfilled as a draft' })
+  @ApiCreatedResponse({ type: BackfillIssuedV1, description: '已补录（草稿）backfilled as a draft' })
   @MultipartScanProblems()
   @CommonSupervisionProblems({ regionForbidden: PERMIT_REGION_FORBIDDEN_EXAMPLE })
   @ApiProblemExamples(404, '施工许可证不存在 Permit not found', {
@@ -200,7 +192,7 @@ export class BackfillController {
     description:
       "本人区划内补录的预售许可证（Z），可按状态（DRAFT / SUBMITTED）、区划筛选，分页；含已撤回（status=WITHDRAWN）的记录。\n\nBackfilled permits of the caller's regions, newest first.",
   })
-  @ApiOkResponse({ type: BackfillPageDto })
+  @ApiOkResponse({ type: BackfillPageV1 })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', {
     invalidState: validationExample([{ field: 'state', reason: 'state 须为 DRAFT 或 SUBMITTED (DRAFT|SUBMITTED)' }]),
   })
@@ -246,7 +238,7 @@ export class BackfillController {
       named: { summary: '撤回指定的草稿', value: { presaleNumber: Z_PRESALE_EXAMPLE } },
     },
   })
-  @ApiOkResponse({ type: BackfillWithdrawResultDto })
+  @ApiOkResponse({ type: BackfillWithdrawResultV1 })
   @ApiProblemExamples(400, '请求体或编号格式错误 Malformed body or number', {
     malformedJson: MALFORMED_JSON_EXAMPLE,
     invalidNumber: INVALID_PRESALE_EXAMPLE,
@@ -290,7 +282,7 @@ export class BackfillController {
       two: { summary: '提交两个补录', value: { presaleNumbers: [Z_PRESALE_EXAMPLE, '430223202406200101-Z02'] } },
     },
   })
-  @ApiOkResponse({ type: BackfillSubmitResultDto })
+  @ApiOkResponse({ type: BackfillSubmitResultV1 })
   @ApiProblemExamples(400, '请求体或编号格式错误 Malformed body or number', {
     malformedJson: MALFORMED_JSON_EXAMPLE,
     invalidNumber: INVALID_PRESALE_EXAMPLE,
@@ -336,7 +328,7 @@ export class BackfillController {
     '书面报告扫描件 written report scan',
     PresaleCorrectionData,
   )
-  @ApiOkResponse({ type: CorrectionResultDto })
+  @ApiOkResponse({ type: PresaleCorrectionResultV1 })
   @MultipartScanProblems()
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN_EXAMPLE })
   @ApiProblemExamples(404, '补录记录不存在 Not found', { notFound: BACKFILL_NOT_FOUND_EXAMPLE })

@@ -13,7 +13,6 @@ import { BackfillGatewayService } from './backfill-gateway.service';
 import { unpermittedData } from './backfill-inputs';
 import { ApiMultipartScan, MultipartScanProblems, SCAN_UNAVAILABLE_EXAMPLE } from './backfill-problems.openapi';
 import { BackfillKeywordQuery } from './dto/backfill-queries.dto';
-import { UnpermittedPageDto, UnpermittedProjectDto } from './dto/backfill-responses.dto';
 import { readScanRequest } from './scan-request';
 import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
 
@@ -56,7 +55,7 @@ export class UnpermittedPresaleController {
     },
     '预售许可证扫描件 certificate scan',
   )
-  @ApiCreatedResponse({ type: UnpermittedProjectDto })
+  @ApiCreatedResponse({ type: UnpermittedPresaleProjectV1 })
   @MultipartScanProblems()
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN })
   @ApiProblemExamples(422, '不完整或有误 Incomplete or invalid', {
@@ -88,7 +87,7 @@ export class UnpermittedPresaleController {
     description:
       "本人区划内登记的项目，可按区划、关键字（项目名称、开发企业、预售许可证号）筛选，分页，最新在前。\n\nRegistered projects of the caller's regions, newest first.",
   })
-  @ApiOkResponse({ type: UnpermittedPageDto })
+  @ApiOkResponse({ type: UnpermittedPresalePageV1 })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', {
     invalidPageSize: validationExample([{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }]),
   })

@@ -35,15 +35,6 @@ import {
   WithdrawEscrowDto,
 } from './dto/escrow-bodies.dto';
 import { EscrowListQuery } from './dto/escrow-queries.dto';
-import {
-  EscrowCorrectionResultDto,
-  EscrowPageDto,
-  EscrowPutResultDto,
-  EscrowRecordViewDto,
-  EscrowSubmitResultDto,
-  EscrowVersionsDto,
-  EscrowWithdrawResultDto,
-} from './dto/escrow-responses.dto';
 import { EscrowGatewayService } from './escrow-gateway.service';
 import { EscrowCorrectionDataPipe, EscrowRecordPipe, SubmitEscrowPipe, WithdrawEscrowPipe } from './escrow-inputs';
 import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
@@ -153,7 +144,7 @@ export class EscrowController {
       '本人区划内（市州含所辖县市区，430000 为全省）已提交的补录预售许可证（Z 号），每个附当前资金监管信息（尚未录入为 null）；可按区划、状态（DRAFT 草稿 / SUBMITTED 已提交 / NONE 未录入）筛选，分页（pageSize 1–100）。\n\n' +
       "Backfilled (Z) presale permits inside the caller's regions, each with its current escrow record or null; filtered by region and state, paged.",
   })
-  @ApiOkResponse({ type: EscrowPageDto })
+  @ApiOkResponse({ type: EscrowPageV1 })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', {
     invalidState: validationExample([
       { field: 'state', reason: 'state 须为 DRAFT、SUBMITTED 或 NONE (DRAFT|SUBMITTED|NONE)' },
@@ -192,7 +183,7 @@ export class EscrowController {
       "该预售许可证当前版本的资金监管信息（含承诺函扫描件摘要）。\n\nThe current version of the escrow record, with the commitment letter scan's digest.",
   })
   @ApiParam({ name: 'presaleNumber', example: ESCROW_PRESALE_EXAMPLE, description: '统一预售许可证号（补录 Z 号）' })
-  @ApiOkResponse({ type: EscrowRecordViewDto })
+  @ApiOkResponse({ type: EscrowRecordV1 })
   @ApiProblemExamples(400, '编号格式错误 Invalid number', { invalidNumber: INVALID_PRESALE_EXAMPLE })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN_EXAMPLE })
   @ApiProblemExamples(404, '预售许可证或记录不存在 Not found', {
@@ -215,7 +206,7 @@ export class EscrowController {
       '按版本号升序列出每一个版本，含已撤回的版本和管理员更正（原因、文号、书面报告扫描件摘要）。\n\nEvery version, oldest first: withdrawn ones and corrections included.',
   })
   @ApiParam({ name: 'presaleNumber', example: ESCROW_PRESALE_EXAMPLE, description: '统一预售许可证号（补录 Z 号）' })
-  @ApiOkResponse({ type: EscrowVersionsDto })
+  @ApiOkResponse({ type: EscrowVersionsV1 })
   @ApiProblemExamples(400, '编号格式错误 Invalid number', { invalidNumber: INVALID_PRESALE_EXAMPLE })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN_EXAMPLE })
   @ApiProblemExamples(404, '预售许可证不存在 Presale permit not found', { presaleNotFound: PRESALE_NOT_FOUND })
@@ -244,8 +235,8 @@ export class EscrowController {
       letter: { summary: '以承诺函替代资本保证金 commitment letter instead of a guarantee', value: LETTER_EXAMPLE },
     },
   })
-  @ApiCreatedResponse({ type: EscrowPutResultDto, description: '新建 created' })
-  @ApiOkResponse({ type: EscrowPutResultDto, description: '已修改（新版本）或未变 updated or unchanged' })
+  @ApiCreatedResponse({ type: EscrowPutResultV1, description: '新建 created' })
+  @ApiOkResponse({ type: EscrowPutResultV1, description: '已修改（新版本）或未变 updated or unchanged' })
   @ApiProblemExamples(400, '编号或请求体格式错误 Invalid number or body', {
     invalidNumber: INVALID_PRESALE_EXAMPLE,
     malformedJson: MALFORMED_JSON_EXAMPLE,
@@ -279,7 +270,7 @@ export class EscrowController {
   @ApiParam({ name: 'presaleNumber', example: ESCROW_PRESALE_EXAMPLE, description: '统一预售许可证号（补录 Z 号）' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['scan'], properties: { scan: SCAN_PART } } })
-  @ApiOkResponse({ type: EscrowPutResultDto, description: '已保存（新版本）或同一扫描件未变 stored or unchanged' })
+  @ApiOkResponse({ type: EscrowPutResultV1, description: '已保存（新版本）或同一扫描件未变 stored or unchanged' })
   @ApiProblemExamples(400, '编号或上传内容错误 Invalid number or upload', {
     invalidNumber: INVALID_PRESALE_EXAMPLE,
     ...SCAN_PROBLEMS[400],
@@ -319,7 +310,7 @@ export class EscrowController {
     type: WithdrawEscrowDto,
     examples: { withdraw: { summary: '撤回', value: { presaleNumber: ESCROW_PRESALE_EXAMPLE } } },
   })
-  @ApiOkResponse({ type: EscrowWithdrawResultDto })
+  @ApiOkResponse({ type: EscrowWithdrawResultV1 })
   @ApiProblemExamples(400, '请求体格式错误 Malformed body', { malformedJson: MALFORMED_JSON_EXAMPLE })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN_EXAMPLE })
   @ApiProblemExamples(404, '没有可撤回的版本 Nothing to withdraw', {
@@ -370,7 +361,7 @@ export class EscrowController {
       },
     },
   })
-  @ApiOkResponse({ type: EscrowSubmitResultDto })
+  @ApiOkResponse({ type: EscrowSubmitResultV1 })
   @ApiProblemExamples(400, '请求体格式错误 Malformed body', { malformedJson: MALFORMED_JSON_EXAMPLE })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN_EXAMPLE })
   @ApiProblemExamples(404, '某预售许可证无记录 A permit has no record', { escrowNotFound: ESCROW_NOT_FOUND })
@@ -425,7 +416,7 @@ export class EscrowController {
       },
     },
   })
-  @ApiOkResponse({ type: EscrowCorrectionResultDto })
+  @ApiOkResponse({ type: EscrowCorrectionResultV1 })
   @ApiProblemExamples(400, '编号或上传内容错误 Invalid number or upload', {
     invalidNumber: INVALID_PRESALE_EXAMPLE,
     missingData: {

@@ -31,13 +31,6 @@ import {
 } from '../supervision/supervision-problems.openapi';
 import { PERMIT_EXAMPLE, PROJECT_CODE_EXAMPLE } from './dto/marking-bodies.dto';
 import { MarkingListQuery } from './dto/marking-query.dto';
-import {
-  MarkingBatchResultDto,
-  MarkingCorrectionResultDto,
-  MarkingPageDto,
-  MarkingSubmitResultDto,
-  MarkingWithdrawResultDto,
-} from './dto/marking-responses.dto';
 import { MarkingGatewayService } from './marking-gateway.service';
 import { MarkingBatchPipe, MarkingSubmitPipe, validateCorrectionData } from './marking-inputs';
 import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
@@ -89,7 +82,7 @@ export class MarkingController {
       '每张施工许可证一行，同一工改项目编码的许可证相邻（项目唯一性按工改项目编码区分）；含项目类型、开工时间、计划竣工时间、是否竣工验收、实际竣工时间。仅本人区划内的数据；分页（pageSize 1–100）。\n\n' +
       "Recent permits of 社会投资房建类 projects (works category 01, issued from 2015-01-01 unless issueDateFrom says otherwise) inside the caller's regions, one row per permit, a project's permits together; filtered and paged.",
   })
-  @ApiOkResponse({ type: MarkingPageDto })
+  @ApiOkResponse({ type: MarkingPageV1 })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', {
     invalidPageSize: validationExample([{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }]),
   })
@@ -137,7 +130,7 @@ export class MarkingController {
       },
     },
   })
-  @ApiOkResponse({ type: MarkingBatchResultDto })
+  @ApiOkResponse({ type: MarkingBatchResultV1 })
   @ApiProblemExamples(400, '请求体格式错误 Malformed body', { malformedJson: MALFORMED_JSON_EXAMPLE })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN })
   @ApiProblemExamples(404, '施工许可证不存在 Permit not found', { permitNotFound: PERMIT_NOT_FOUND })
@@ -161,7 +154,7 @@ export class MarkingController {
       '撤回本人最近一次尚未提交的标记操作：其涉及的项目恢复到该步之前的类型；此后被他人重新标记的项目保留他人的标记（superseded）。该步任一项目已提交则 409 RECORD_LOCKED；没有可撤回的操作则 404 NOTHING_TO_WITHDRAW。无需请求体。\n\n' +
       "Undoes the caller's own newest unsubmitted step: its projects go back to what they were before it (a colleague's later marking stays). 409 when one of them was submitted meanwhile, 404 when there is nothing to withdraw. No body.",
   })
-  @ApiOkResponse({ type: MarkingWithdrawResultDto })
+  @ApiOkResponse({ type: MarkingWithdrawResultV1 })
   @CommonSupervisionProblems()
   @ApiProblemExamples(404, '没有可撤回的操作 Nothing to withdraw', {
     nothingToWithdraw: {
@@ -190,7 +183,7 @@ export class MarkingController {
     type: MarkingSubmitRequest,
     examples: { submit: { summary: '提交', value: { permitNumbers: [PERMIT_EXAMPLE] } } },
   })
-  @ApiOkResponse({ type: MarkingSubmitResultDto })
+  @ApiOkResponse({ type: MarkingSubmitResultV1 })
   @ApiProblemExamples(400, '请求体格式错误 Malformed body', { malformedJson: MALFORMED_JSON_EXAMPLE })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN })
   @ApiProblemExamples(404, '施工许可证不存在 Permit not found', { permitNotFound: PERMIT_NOT_FOUND })
@@ -239,7 +232,7 @@ export class MarkingController {
       },
     },
   })
-  @ApiOkResponse({ type: MarkingCorrectionResultDto })
+  @ApiOkResponse({ type: MarkingCorrectionResultV1 })
   @ApiProblemExamples(400, '上传内容无效 Invalid upload', {
     missingScan: {
       code: 'MULTIPART_INVALID',

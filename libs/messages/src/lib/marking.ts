@@ -1,27 +1,56 @@
-/** 存量预售项目标记 (permits service): staff mark the projects of recent permits PRESALE / CURRENT_SALE / OTHER. */
-import type { ProjectType } from './permits';
-import type { CorrectionReportV1, StoredScanV1, SupervisionStateV1 } from './scans';
+/**
+ * 存量预售项目标记 (permits service): staff mark the projects of recent permits PRESALE / CURRENT_SALE / OTHER.
+ * The replies are classes: the permits service returns them and the gateway's OpenAPI document is
+ * generated from their decorators.
+ */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PROJECT_TYPES, ProjectType } from './permits';
+import { CorrectionReportV1, StoredScanV1, SUPERVISION_STATES, SupervisionStateV1 } from './scans';
+
+const PROJECT_CODE_EXAMPLE = '2024-430223-70-03-012345';
+const STEP_ID_EXAMPLE = '6b0f7c1e-3f57-4c8e-9d0a-2d1f0c9b8a71';
 
 export type MarkingFilterTypeV1 = ProjectType | 'UNMARKED';
 
 /** One permit of the marking list, with its project's type and marking state. */
-export interface MarkingRowV1 {
-  permitNumber: string;
-  projectCode: string;
-  projectName: string;
-  regionCode: string;
+export class MarkingRowV1 {
+  @ApiProperty({ example: '430223202406200101', description: '施工许可证编号' }) permitNumber!: string;
+  @ApiProperty({ example: PROJECT_CODE_EXAMPLE, description: '工改项目编码（项目唯一）' }) projectCode!: string;
+  @ApiProperty({ example: '锦绣星城三期（22#栋）' }) projectName!: string;
+  @ApiProperty({ example: '430223' }) regionCode!: string;
   /** null while unmarked */
-  projectType: ProjectType | null;
+  @ApiProperty({
+    enum: PROJECT_TYPES,
+    nullable: true,
+    example: 'PRESALE',
+    description: '项目类型；草稿标记显示标记类型；null = 未标记',
+  })
+  projectType!: ProjectType | null;
   /** null while unmarked or typed at registration (not a marking) */
-  markingState: SupervisionStateV1 | null;
-  markedBy: string | null;
-  issueDate: string;
-  startDate: string | null;
-  plannedCompletionDate: string | null;
+  @ApiProperty({
+    enum: SUPERVISION_STATES,
+    nullable: true,
+    example: 'DRAFT',
+    description: '标记状态：草稿可撤回；已提交即锁定；null = 未标记（或报建时已定类型）',
+  })
+  markingState!: SupervisionStateV1 | null;
+  @ApiProperty({ example: 'youxian.zhang', nullable: true, type: String }) markedBy!: string | null;
+  @ApiProperty({ example: '2024-06-20', format: 'date', description: '发证日期' }) issueDate!: string;
+  @ApiProperty({ example: '2024-07-01', nullable: true, type: String, format: 'date', description: '开工时间' })
+  startDate!: string | null;
+  @ApiProperty({ example: '2026-12-31', nullable: true, type: String, format: 'date', description: '计划竣工时间' })
+  plannedCompletionDate!: string | null;
   /** 是否竣工验收: a completion filing (竣工验收备案) is recorded */
-  accepted: boolean;
+  @ApiProperty({ example: false, description: '是否竣工验收（已竣工验收备案）' }) accepted!: boolean;
   /** 实际竣工时间: the completion filing date, else the five-party acceptance date, else null */
-  actualCompletionDate: string | null;
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: '实际竣工时间：竣工验收备案日期，否则五方责任主体验收日期',
+  })
+  actualCompletionDate!: string | null;
 }
 
 /** Request of rpc.permits.marking.list.v1 (GET /api/v1/supervision/marking). */
@@ -35,12 +64,14 @@ export interface MarkingListRequestV1 {
   pageSize: number;
 }
 
-export interface MarkingPageV1 {
-  items: MarkingRowV1[];
-  page: number;
-  pageSize: number;
+export class MarkingPageV1 {
+  @ApiProperty({ type: () => [MarkingRowV1] }) items!: MarkingRowV1[];
+  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ example: 20 }) pageSize!: number;
   /** exact up to 10,000; beyond it 10,000 with totalIsLowerBound */
-  total: number;
+  @ApiProperty({ example: 1, description: '总数；超过 10000 时为 10000 且 totalIsLowerBound 为 true' })
+  total!: number;
+  @ApiPropertyOptional({ example: true, description: '总数仅为下限（超过 10000）total is a lower bound' })
   totalIsLowerBound?: boolean;
 }
 
@@ -50,35 +81,51 @@ export interface MarkingBatchRequestV1 {
   projectType: ProjectType;
 }
 
-export interface MarkedProjectV1 {
-  projectCode: string;
-  projectName: string;
-  regionCode: string;
-  previousType: ProjectType | null;
-  projectType: ProjectType;
-  markingState: SupervisionStateV1;
-  permitNumbers: string[];
+export class MarkedProjectV1 {
+  @ApiProperty({ example: PROJECT_CODE_EXAMPLE }) projectCode!: string;
+  @ApiProperty({ example: '锦绣星城三期（22#栋）' }) projectName!: string;
+  @ApiProperty({ example: '430223' }) regionCode!: string;
+  @ApiProperty({ enum: PROJECT_TYPES, nullable: true, example: null, description: '此前的类型' })
+  previousType!: ProjectType | null;
+  @ApiProperty({ enum: PROJECT_TYPES, example: 'PRESALE' }) projectType!: ProjectType;
+  @ApiProperty({ enum: SUPERVISION_STATES, example: 'DRAFT' }) markingState!: SupervisionStateV1;
+  @ApiProperty({ example: ['430223202406200101'], type: [String], description: '该项目的全部施工许可证' })
+  permitNumbers!: string[];
 }
 
-export interface MarkingBatchResultV1 {
+export class MarkingBatchResultV1 {
   /** the step id that withdraw undoes; null when every project already had the requested type (no step) */
-  stepId: string | null;
-  projects: MarkedProjectV1[];
+  @ApiProperty({
+    example: STEP_ID_EXAMPLE,
+    nullable: true,
+    type: String,
+    description: '本次标记操作（撤回的单位）；全部项目已是该类型时为 null',
+  })
+  stepId!: string | null;
+  @ApiProperty({ type: () => [MarkedProjectV1] }) projects!: MarkedProjectV1[];
   /** projects whose type was already the requested one (no new step for them) */
-  unchanged: string[];
+  @ApiProperty({ example: [], type: [String], description: '已是该类型草稿、未变化的项目编码' }) unchanged!: string[];
 }
 
 /** POST /api/v1/supervision/marking/withdraw: undoes the caller's last unsubmitted step. */
 export type MarkingWithdrawRequestV1 = Record<string, never>;
 
-export interface MarkingWithdrawResultV1 {
-  stepId: string;
+/** What a project's type went back to on a withdraw (superseded ones: their current type, unchanged). */
+export class MarkingWithdrawnProjectV1 {
+  @ApiProperty({ example: PROJECT_CODE_EXAMPLE }) projectCode!: string;
+  @ApiProperty({ enum: PROJECT_TYPES, nullable: true, example: null, description: '撤回后的类型' })
+  projectType!: ProjectType | null;
+}
+
+export class MarkingWithdrawResultV1 {
+  @ApiProperty({ example: STEP_ID_EXAMPLE }) stepId!: string;
   /** the type the withdrawn step had set */
-  withdrawnType: ProjectType;
-  /** what each project's type went back to (superseded ones: their current type, unchanged) */
-  projects: Array<{ projectCode: string; projectType: ProjectType | null }>;
+  @ApiProperty({ enum: PROJECT_TYPES, example: 'PRESALE', description: '被撤回的那一步标记的类型' })
+  withdrawnType!: ProjectType;
+  @ApiProperty({ type: () => [MarkingWithdrawnProjectV1] }) projects!: MarkingWithdrawnProjectV1[];
   /** projects another user marked again after this step: their later marking stays */
-  superseded: string[];
+  @ApiProperty({ example: [], type: [String], description: '此后已被他人重新标记的项目：保留他人的标记' })
+  superseded!: string[];
 }
 
 /** POST /api/v1/supervision/marking/submit {"permitNumbers"}: locks the marking of those projects. */
@@ -86,8 +133,8 @@ export interface MarkingSubmitRequestV1 {
   permitNumbers: string[];
 }
 
-export interface MarkingSubmitResultV1 {
-  projects: MarkedProjectV1[];
+export class MarkingSubmitResultV1 {
+  @ApiProperty({ type: () => [MarkedProjectV1] }) projects!: MarkedProjectV1[];
 }
 
 /** POST /api/v1/supervision/marking/correction (ADMIN): change a submitted project's type. */
@@ -97,14 +144,21 @@ export interface MarkingCorrectionRequestV1 {
   report: CorrectionReportV1;
 }
 
-export interface MarkingCorrectionResultV1 {
-  project: MarkedProjectV1;
-  previousType: ProjectType | null;
+/** The written report of a marking correction: its scan with the document number and reason. */
+export class MarkingCorrectionReportV1 extends StoredScanV1 {
+  @ApiProperty({ example: '攸住建函〔2024〕12号' }) documentNumber!: string;
+  @ApiProperty({ example: '经核实该项目为企业自持，未办理预售' }) reason!: string;
+}
+
+export class MarkingCorrectionResultV1 {
+  @ApiProperty({ type: () => MarkedProjectV1 }) project!: MarkedProjectV1;
+  @ApiProperty({ enum: PROJECT_TYPES, nullable: true, example: 'PRESALE' }) previousType!: ProjectType | null;
   /** the stored correction record (the previous version is kept in it) */
-  correctionId: string;
-  /** RFC 3339 UTC */
-  correctedAt: string;
-  report: StoredScanV1 & { documentNumber: string; reason: string };
+  @ApiProperty({ example: '0d7c5e1a-2b3c-4d5e-8f90-a1b2c3d4e5f6', description: '纠错记录（保留更正前版本）' })
+  correctionId!: string;
+  @ApiProperty({ example: '2024-09-10T03:00:00.000Z', format: 'date-time', description: 'RFC 3339 UTC' })
+  correctedAt!: string;
+  @ApiProperty({ type: () => MarkingCorrectionReportV1 }) report!: MarkingCorrectionReportV1;
 }
 
 export const MarkingRpc = {

@@ -5,6 +5,7 @@
  * limited to 1 MB); the owning service takes the staged bytes, checks them again and stores them in
  * its own database in the same transaction as the record that references them.
  */
+import { ApiProperty } from '@nestjs/swagger';
 
 export type ScanContentTypeV1 = 'application/pdf' | 'image/jpeg' | 'image/png';
 export const SCAN_CONTENT_TYPES: readonly ScanContentTypeV1[] = ['application/pdf', 'image/jpeg', 'image/png'];
@@ -29,13 +30,24 @@ export interface ScanRefV1 {
 }
 
 /** A scan kept by a service, as shown in responses (never the bytes). */
-export interface StoredScanV1 {
-  sha256: string;
-  contentType: ScanContentTypeV1;
-  size: number;
-  fileName: string;
-  /** RFC 3339 UTC */
-  uploadedAt: string;
+export class StoredScanV1 {
+  @ApiProperty({
+    example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    description: '扫描件 SHA-256（十六进制）',
+  })
+  sha256!: string;
+
+  @ApiProperty({ example: 'application/pdf', enum: SCAN_CONTENT_TYPES, description: '按内容判定的类型' })
+  contentType!: ScanContentTypeV1;
+
+  @ApiProperty({ example: 482_113, description: '字节数（≤ 20 MB）bytes' })
+  size!: number;
+
+  @ApiProperty({ example: '预售许可证扫描件.pdf', description: '上传时的文件名（仅供显示）file name as uploaded' })
+  fileName!: string;
+
+  @ApiProperty({ example: '2024-09-03T02:15:00.000Z', format: 'date-time', description: 'RFC 3339 UTC' })
+  uploadedAt!: string;
 }
 
 /** 书面报告: what an ADMIN correction of a submitted (locked) record must carry. */
@@ -72,3 +84,4 @@ export interface RecordCorrectedV1 {
 
 /** 撤回 / 提交 state of a staff-entered supervision record. */
 export type SupervisionStateV1 = 'DRAFT' | 'SUBMITTED';
+export const SUPERVISION_STATES: readonly SupervisionStateV1[] = ['DRAFT', 'SUBMITTED'];

@@ -1,0 +1,117 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { GatewayAppModule } from '../app.module';
+import { validateGatewayConfig } from '../config/gateway.config';
+import { buildOpenApiDocument } from './setup-openapi';
+
+type Schema = {
+  $ref?: string;
+  example?: unknown;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+};
+
+/** Routes whose replies are message classes of @hn/messages (or, for /admin, the gateway's own classes). */
+const REPLY_ROUTES = [
+  '/api/v1/supervision/escrow',
+  '/api/v1/supervision/backfill',
+  '/api/v1/supervision/marking',
+  '/api/v1/supervision/presale-without-permit',
+  '/api/v1/admin/',
+];
+
+const nameOf = (ref: string): string => ref.replace('#/components/schemas/', '');
+
+/** Names of the schemas a schema refers to, directly or through items / allOf / oneOf / anyOf / properties. */
+function refsOf(schema: Schema | undefined): string[] {
+  if (!schema) return [];
+  const nested = [schema.items, ...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])];
+  return [
+    ...(schema.$ref ? [nameOf(schema.$ref)] : []),
+    ...nested.flatMap(refsOf),
+    ...Object.values(schema.properties ?? {}).flatMap(refsOf),
+  ];
+}
+
+describe(buildOpenApiDocument.name, () => {
+  let app: INestApplication;
+  let doc: OpenAPIObject;
+
+  beforeAll(async () => {
+    const config = validateGatewayConfig({
+      DATABASE_URL: 'postgres://nobody:none@127.0.0.1:1/none',
+      GATEWAY_DB_NAME: 'none',
+      NATS_URL: 'nats://127.0.0.1:1',
+      GATEWAY_JWT_SECRET: 'x'.repeat(40),
+      PUBLIC_BASE_URL: 'https://presale.hunan.gov.cn',
+    });
+    // preview: the module graph and routes without instantiating providers (no database, no NATS)
+    app = await NestFactory.create<NestFastifyApplication>(GatewayAppModule.register(config), new FastifyAdapter(), {
+      logger: false,
+      preview: true,
+    });
+    doc = buildOpenApiDocument(app);
+  });
+
+  afterAll(() => app.close());
+
+  const schemas = (): Record<string, Schema> => (doc.components?.schemas ?? {}) as Record<string, Schema>;
+
+  it('refers only to schemas it defines', () => {
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"(#\/components\/schemas\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(100);
+    for (const name of new Set(refs.map(nameOf))) expect(`${name}: ${name in schemas()}`).toBe(`${name}: true`);
+  });
+
+  it('documents every reply of the supervision and admin routes with examples, down to the nested schemas', () => {
+    const replies = Object.entries(doc.paths)
+      .filter(([path]) => REPLY_ROUTES.some((prefix) => path.startsWith(prefix)))
+      .flatMap(([, ops]) => Object.values(ops as Record<string, { responses?: Record<string, unknown> }>))
+      .flatMap((op) => Object.entries(op.responses ?? {}).filter(([status]) => status.startsWith('2')))
+      .map(([, r]) => (r as { content?: Record<string, { schema?: Schema }> }).content?.['application/json']?.schema);
+    const seen = new Set<string>();
+    const queue = replies.flatMap(refsOf);
+    while (queue.length > 0) {
+      const name = queue.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const schema = schemas()[name];
+      if (!schema) continue; // reported by the test above
+      for (const [property, p] of Object.entries(schema.properties ?? {})) {
+        const structural = refsOf(p).length > 0;
+        if (!structural)
+          expect(`${name}.${property} example: ${'example' in p}`).toBe(`${name}.${property} example: true`);
+      }
+      queue.push(...refsOf(schema));
+    }
+    expect([...seen]).toEqual(
+      expect.arrayContaining([
+        'EscrowPageV1',
+        'EscrowRecordV1',
+        'EscrowVersionV1',
+        'StoredScanV1',
+        'BackfillIssuedV1',
+        'BackfilledPresalePermitV1',
+        'UnpermittedPresalePageV1',
+        'MarkingPageV1',
+        'MarkingCorrectionReportV1',
+        'IntegratorListDto',
+        'StaffListDto',
+      ]),
+    );
+  });
+
+  it('keeps the examples of the escrow record reply', () => {
+    const record = schemas()['EscrowRecordV1']!;
+    expect(record.properties?.['presaleNumber']?.example).toBe('430223202306150101-Z01');
+    expect(record.properties?.['balance']?.example).toBe(8_765_432_100);
+    expect(record.properties?.['capitalGuaranteeAmount']).toMatchObject({ example: null, nullable: true });
+    expect(record.properties?.['state']).toMatchObject({ enum: ['DRAFT', 'SUBMITTED'] });
+  });
+});
