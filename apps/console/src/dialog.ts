@@ -34,17 +34,12 @@ export function confirmDialog(options: ConfirmOptions): Promise<string | null> {
     h('h2', { id: titleId }, options.title),
     h('div', { class: 'dialog-body' }, ...options.body),
     text && options.input
-      ? h(
-          'div',
-          { class: 'field' },
-          h('label', { for: text.id }, options.input.label),
-          text,
-          // the error slot doubles as the description, as for the page's own fields
-        )
+      ? h('div', { class: 'field' }, h('label', { for: text.id }, options.input.label), text)
       : null,
     error,
     h('div', { class: 'actions' }, ok, cancel),
   );
+  // the error line describes the text box, as the page's own fields are described by theirs
   if (text) text.setAttribute('aria-describedby', error.id);
   const dialog = h('dialog', { class: 'confirm', 'aria-labelledby': titleId }, form);
   document.body.appendChild(dialog);
