@@ -211,6 +211,12 @@ describe('工作台 staff console in a browser', () => {
     await page.getByText('用户名或密码不正确', { exact: false }).waitFor();
     await page.getByLabel('密码 Password').fill(PASSWORD);
     await page.keyboard.press('Enter');
+    // 首页 first, then the alerts from the navigation
+    await page.getByRole('heading', { name: '首页 Home', level: 1 }).waitFor();
+    await page
+      .getByRole('navigation', { name: '主导航 Main' })
+      .getByRole('link', { name: '预警 Alerts', exact: true })
+      .click();
 
     const rows = page.locator('#alerts-table tbody tr');
     await rows.first().waitFor();
