@@ -12,9 +12,10 @@ import { freePort, TestPlatform } from './support/platform';
  * 首页, 补录预售资金监管信息 (form, commitment letter, versions, 撤回 / 提交, a locked record refused),
  * 网签统计补录, 比对结果 with a real reconciliation run against the market platform simulator,
  * 误报核销 requested by a county and approved by its city, 验收日期数据治理补录 approved by the province;
- * a county never sees another county's rows. Screenshots land in docs/console/.
+ * a county never sees another county's rows. Screenshots land in tmp/console/ (docs/console/ with CONSOLE_SCREENSHOT_DIR).
  */
-const SHOTS = join(__dirname, '..', 'docs', 'console');
+/** tmp/console by default; `CONSOLE_SCREENSHOT_DIR=docs/console` refreshes the committed pictures. */
+const SHOTS = process.env['CONSOLE_SCREENSHOT_DIR'] ?? join(__dirname, '..', 'tmp', 'console');
 const PASSWORD = 'Console2024ok';
 const SIM_KEY = `e2e-console-market-${process.pid}`;
 const YX = '430223'; // 攸县
