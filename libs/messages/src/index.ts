@@ -40,4 +40,5 @@ export * from './lib/event-parts.message';
 export * from './lib/presale-events.message';
 export * from './lib/escrow-events.message';
 export * from './lib/contracts-events.message';
+export * from './lib/reconciliation-events.message';
 export * from './lib/alerts-events.message';
