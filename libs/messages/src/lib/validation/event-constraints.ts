@@ -36,8 +36,7 @@ export const EVENT_REASONS = {
 } as const;
 
 /** The reason for an absent value (undefined or null), else null. */
-export const requiredReason = (v: unknown): string | null =>
-  v === undefined || v === null ? EVENT_REASONS.required : null;
+const requiredReason = (v: unknown): string | null => (v === undefined || v === null ? EVENT_REASONS.required : null);
 
 const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 
