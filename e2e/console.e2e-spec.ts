@@ -1,5 +1,5 @@
 import { ContractsEvents, ReconciliationEvents } from '@hn/messages';
-import { waitFor } from '@hn/testing';
+import { reconciliationDifferenceFixture, waitFor } from '@hn/testing';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -118,17 +118,11 @@ describe('工作台 staff console in a browser', () => {
         type: ReconciliationEvents.differenceFound,
         subject: `${OVERDUE}-Y01`,
         data: {
-          difference: {
+          difference: reconciliationDifferenceFixture({
             id: randomUUID(),
             presaleNumber: `${OVERDUE}-Y01`,
-            regionCode: '430223',
-            month: '2026-10',
-            countDelta: -1,
-            areaDelta: -89.5,
-            amountDeltaFen: -65_000_000,
             foundAt: new Date().toISOString(),
-            state: 'OPEN',
-          },
+          }),
         },
       },
     );
