@@ -8,7 +8,7 @@ import {
   PresaleEvents,
   ReconciliationEvents,
 } from '@hn/messages';
-import { waitFor } from '@hn/testing';
+import { escrowRecordFixture, presalePermitFixture, reconciliationDifferenceFixture, waitFor } from '@hn/testing';
 import { randomUUID } from 'node:crypto';
 import { creditCode, permitBody } from './support/fixtures';
 import { TestPlatform } from './support/platform';
@@ -414,17 +414,12 @@ describe('预警 alerts through the gateway', () => {
   });
 
   it('raises a reconciliation difference for the county and its city, cleared when resolved', async () => {
-    const difference = {
+    // as the contracts service publishes it (every field: the alerts service skips an incomplete event)
+    const difference = reconciliationDifferenceFixture({
       id: randomUUID(),
       presaleNumber: `${OVERDUE}-Y01`,
-      regionCode: '430223',
-      month: '2026-10',
-      countDelta: -1,
-      areaDelta: -89.5,
-      amountDeltaFen: -65_000_000,
       foundAt: new Date().toISOString(),
-      state: 'OPEN',
-    };
+    });
     const stream = { name: ContractsEvents.stream, subjects: ContractsEvents.streamSubjects };
     await platform.publishEvent(stream, {
       source: '/hn/contracts',
@@ -459,22 +454,16 @@ describe('预警 alerts through the gateway', () => {
         type: 'hn.presale.permit.backfilled.v1',
         subject: presaleNumber,
         data: {
-          permit: {
-            presaleNumber,
-            letter: 'Z',
-            sandbox: false,
+          permit: presalePermitFixture(presaleNumber, {
             projectCode: '2019-430223-70-03-000001',
             projectName: '锦绣星城一期',
-            regionCode: '430223',
-            constructionPermitNumbers: ['430223201906200101'],
-            status: 'VALID',
-          },
+          }),
           backfilledBy: 'youxian.a',
         },
       },
     );
     const record = (fundSupervision: boolean) => ({
-      record: { presaleNumber, regionCode: '430223', projectName: '锦绣星城一期', fundSupervision, state: 'SUBMITTED' },
+      record: escrowRecordFixture(presaleNumber, { projectName: '锦绣星城一期', fundSupervision }),
     });
     const escrow = { name: EscrowEvents.stream, subjects: EscrowEvents.streamSubjects };
     await platform.publishEvent(escrow, {

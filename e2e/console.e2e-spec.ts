@@ -1,5 +1,5 @@
 import { ContractsEvents, ReconciliationEvents } from '@hn/messages';
-import { waitFor } from '@hn/testing';
+import { reconciliationDifferenceFixture, waitFor } from '@hn/testing';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -118,17 +118,11 @@ describe('工作台 staff console in a browser', () => {
         type: ReconciliationEvents.differenceFound,
         subject: `${OVERDUE}-Y01`,
         data: {
-          difference: {
+          difference: reconciliationDifferenceFixture({
             id: randomUUID(),
             presaleNumber: `${OVERDUE}-Y01`,
-            regionCode: '430223',
-            month: '2026-10',
-            countDelta: -1,
-            areaDelta: -89.5,
-            amountDeltaFen: -65_000_000,
             foundAt: new Date().toISOString(),
-            state: 'OPEN',
-          },
+          }),
         },
       },
     );
@@ -211,6 +205,12 @@ describe('工作台 staff console in a browser', () => {
     await page.getByText('用户名或密码不正确', { exact: false }).waitFor();
     await page.getByLabel('密码 Password').fill(PASSWORD);
     await page.keyboard.press('Enter');
+    // 首页 first, then the alerts from the navigation
+    await page.getByRole('heading', { name: '首页 Home', level: 1 }).waitFor();
+    await page
+      .getByRole('navigation', { name: '主导航 Main' })
+      .getByRole('link', { name: '预警 Alerts', exact: true })
+      .click();
 
     const rows = page.locator('#alerts-table tbody tr');
     await rows.first().waitFor();

@@ -1,6 +1,7 @@
 import { ESCROW_MAX_FEN, PresaleBackfillEvents, PresaleEvents, Principal, Rpc } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
+import { presalePermitFixture } from '@hn/testing';
 import { connect, NatsConnection } from 'nats';
 import { TestPlatform } from './support/platform';
 
@@ -69,17 +70,12 @@ describe('escrow record rules are the same at the gateway and in the service', (
         type: PresaleBackfillEvents.permitBackfilled,
         subject: STOCK,
         data: {
-          permit: {
-            presaleNumber: STOCK,
-            letter: 'Z',
-            sandbox: false,
-            regionCode: YX,
+          permit: presalePermitFixture(STOCK, {
             projectCode: `2023-${YX}-70-03-000001`,
             projectName: '锦绣星城一期',
             developer: { name: '攸县锦绣置业有限公司', creditCode: '91430223MA4Q0ABC1X' },
             issueDate: '2023-06-15',
-            status: 'VALID',
-          },
+          }),
           backfilledBy: 'seed',
         },
       },

@@ -7,10 +7,13 @@ import { loginPage } from './pages/login.js';
 import { markingPage } from './pages/marking.js';
 import { currentRoute, go } from './route.js';
 import { clearSession, currentToken, sessionInfo } from './session.js';
+import { HOME_NAV, SUPERVISION_NAV, supervisionPage } from './supervision-routes.js';
 
 const NAV: Array<[string, string]> = [
+  ...HOME_NAV,
   ['/alerts', '预警 Alerts'],
   ['/marking', '存量预售项目标记 Stock marking'],
+  ...SUPERVISION_NAV,
 ];
 
 function header(path: string): HTMLElement {
@@ -78,12 +81,9 @@ async function render(): Promise<void> {
     else if (detail) page = await alertDetailPage(detail[1]!, route.params);
     else if (route.path === '/marking') page = await markingPage(route.params);
     else
-      page = h(
-        'section',
-        {},
-        h('h1', {}, '页面不存在 Not found'),
-        h('p', {}, h('a', { href: '#/alerts' }, '返回预警')),
-      );
+      page =
+        (await supervisionPage(route.path, route.params)) ??
+        h('section', {}, h('h1', {}, '页面不存在 Not found'), h('p', {}, h('a', { href: '#/home' }, '返回首页')));
     if (seq !== renderSeq) return; // a newer navigation won
     main.replaceChildren(page);
   } catch (err) {

@@ -8,8 +8,8 @@ export interface Route {
 }
 
 export function currentRoute(): Route {
-  const hash = location.hash.replace(/^#/, '') || '/alerts';
-  const [path = '/alerts', query = ''] = hash.split('?', 2);
+  const hash = location.hash.replace(/^#/, '') || '/home';
+  const [path = '/home', query = ''] = hash.split('?', 2);
   return { path, params: new URLSearchParams(query) };
 }
 

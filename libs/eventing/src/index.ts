@@ -19,6 +19,7 @@ export * from './lib/outbox-relay';
 export * from './lib/ensure-stream';
 export * from './lib/idempotent-consumer';
 export * from './lib/event-projection-consumer';
+export * from './lib/valid-event-data';
 export * from './lib/persistence-logger';
 // NestJS wiring
 export * from './lib/nats-connection.token';

@@ -5,3 +5,4 @@ export * from './lib/wait-for';
 export * from './lib/nats-helpers';
 export * from './lib/tcp-proxy';
 export * from './lib/nats-server-process';
+export * from './lib/event-fixtures';

@@ -1,5 +1,18 @@
 import { Logger } from '@nestjs/common';
-import { CloudEvent, PermitsEvents } from '@hn/messages';
+import {
+  CloudEvent,
+  EscrowEvents,
+  PermitsEvents,
+  PresaleBackfillEvents,
+  PresaleEvents,
+  ReconciliationEvents,
+} from '@hn/messages';
+import {
+  escrowRecordFixture,
+  presalePermitFixture,
+  reconciliationDifferenceFixture,
+  unpermittedProjectFixture,
+} from '@hn/testing';
 import { EntityManager } from 'typeorm';
 import { ReadModelProjector } from './read-model.projector';
 import { ReadModelRepository } from './read-model.repository';
@@ -34,7 +47,21 @@ const event = (type: string, data: unknown): CloudEvent<unknown> => ({
 describe(ReadModelProjector.name, () => {
   const m = {} as EntityManager;
   let repo: jest.Mocked<
-    Pick<ReadModelRepository, 'upsertPermit' | 'upsertProject' | 'upsertAcceptance' | 'permitsOfProject'>
+    Pick<
+      ReadModelRepository,
+      | 'upsertPermit'
+      | 'upsertProject'
+      | 'upsertAcceptance'
+      | 'permitsOfProject'
+      | 'upsertPresale'
+      | 'presalePermitNumbers'
+      | 'differencesOfPresale'
+      | 'backfillSubmittedAt'
+      | 'markPresaleSuperseded'
+      | 'insertUnpermitted'
+      | 'upsertDifference'
+      | 'upsertEscrow'
+    >
   >;
   let projector: ReadModelProjector;
   let warn: jest.SpyInstance;
@@ -45,6 +72,14 @@ describe(ReadModelProjector.name, () => {
       upsertProject: jest.fn().mockResolvedValue(undefined),
       upsertAcceptance: jest.fn().mockResolvedValue(undefined),
       permitsOfProject: jest.fn().mockResolvedValue([permit.permitNumber]),
+      upsertPresale: jest.fn().mockResolvedValue(undefined),
+      presalePermitNumbers: jest.fn().mockResolvedValue([]),
+      differencesOfPresale: jest.fn().mockResolvedValue([]),
+      backfillSubmittedAt: jest.fn().mockResolvedValue('2026-10-01T00:00:00.000Z'),
+      markPresaleSuperseded: jest.fn().mockResolvedValue(undefined),
+      insertUnpermitted: jest.fn().mockResolvedValue(undefined),
+      upsertDifference: jest.fn().mockResolvedValue(undefined),
+      upsertEscrow: jest.fn().mockResolvedValue(undefined),
     };
     projector = new ReadModelProjector(repo as unknown as ReadModelRepository);
     warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
@@ -117,6 +152,124 @@ describe(ReadModelProjector.name, () => {
       m,
     );
     expect(repo.upsertPermit).not.toHaveBeenCalled();
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  const Z = '430223202501100101-Z01';
+  const difference = reconciliationDifferenceFixture({
+    id: '6f1c2a4e-0000-4000-8000-000000000001',
+    presaleNumber: '430223202501100101-Y01',
+  });
+  const corrected = (after: unknown) => ({
+    recordType: 'PRESALE_PERMIT',
+    recordKey: Z,
+    regionCode: '430223',
+    reason: '项目名称有误',
+    documentNumber: '湘建房函〔2026〕9号',
+    reportSha256: 'a'.repeat(64),
+    correctedBy: 'admin.li',
+    correctedAt: '2026-11-02T01:00:00.000Z',
+    before: presalePermitFixture(Z),
+    after,
+  });
+  const writes = () =>
+    [
+      repo.upsertPresale,
+      repo.markPresaleSuperseded,
+      repo.insertUnpermitted,
+      repo.upsertDifference,
+      repo.upsertEscrow,
+    ].reduce((n, f) => n + f.mock.calls.length, 0);
+
+  it('projects valid presale, unpermitted, difference and escrow events', async () => {
+    const issued = await projector.apply(
+      event(PresaleEvents.permitIssued, { permit: presalePermitFixture('430223202501100101-Y01') }),
+      m,
+    );
+    expect(repo.upsertPresale).toHaveBeenLastCalledWith(
+      m,
+      expect.objectContaining({ presaleNumber: '430223202501100101-Y01', letter: 'Y', backfillSubmittedAt: null }),
+      expect.anything(),
+    );
+    expect([...issued.presales]).toEqual(['430223202501100101-Y01']);
+    await projector.apply(
+      event(PresaleBackfillEvents.permitBackfilled, { permit: presalePermitFixture(Z), backfilledBy: 'youxian.a' }),
+      m,
+    );
+    expect(repo.upsertPresale).toHaveBeenLastCalledWith(
+      m,
+      expect.objectContaining({ presaleNumber: Z, backfillSubmittedAt: '2026-11-02T01:00:00.000Z' }),
+      expect.anything(),
+    );
+    const Z2 = '430223202501100101-Z02';
+    const moved = await projector.apply(
+      event(PresaleBackfillEvents.permitCorrected, corrected(presalePermitFixture(Z2, { status: 'CORRECTED' }))),
+      m,
+    );
+    expect(repo.markPresaleSuperseded).toHaveBeenCalledWith(m, Z, expect.anything());
+    expect([...moved.presales].sort()).toEqual([Z, Z2]);
+    const project = unpermittedProjectFixture({ id: '6f1c2a4e-0000-4000-8000-000000000002' });
+    const registered = await projector.apply(event(PresaleBackfillEvents.unpermittedRegistered, { project }), m);
+    expect([...registered.unpermitted]).toEqual([project.id]);
+    const resolved = await projector.apply(event(ReconciliationEvents.differenceResolved, { difference }), m);
+    expect(repo.upsertDifference).toHaveBeenCalledWith(
+      m,
+      expect.objectContaining({ id: difference.id, state: 'RESOLVED', month: '2026-10' }),
+      expect.anything(),
+    );
+    expect([...resolved.differences]).toEqual([difference.id]);
+    await projector.apply(
+      event(EscrowEvents.recordRecorded, { record: escrowRecordFixture(Z, { fundSupervision: false }) }),
+      m,
+    );
+    expect(repo.upsertEscrow).toHaveBeenCalledWith(
+      m,
+      { presaleNumber: Z, regionCode: '430223', fundSupervision: false, state: 'SUBMITTED' },
+      expect.anything(),
+    );
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [
+      PresaleEvents.permitIssued,
+      { permit: presalePermitFixture('430223202501100101-Y01', { constructionPermitNumbers: ['x'] }) },
+      'permit.constructionPermitNumbers[0]',
+    ],
+    [PresaleBackfillEvents.permitBackfilled, { permit: presalePermitFixture(Z) }, 'backfilledBy'],
+    [PresaleBackfillEvents.permitCorrected, corrected({ permit: presalePermitFixture(Z) }), 'after.permit'],
+    [
+      PresaleBackfillEvents.unpermittedRegistered,
+      { project: { ...unpermittedProjectFixture({ id: 'u1' }), regionCode: 'x' } },
+      'project.regionCode',
+    ],
+    [ReconciliationEvents.differenceFound, { difference: { ...difference, countDelta: 0.5 } }, 'difference.countDelta'],
+    [
+      EscrowEvents.recordRecorded,
+      { record: { ...escrowRecordFixture(Z), fundSupervision: 1 } },
+      'record.fundSupervision',
+    ],
+    [
+      EscrowEvents.recordCorrected,
+      { ...corrected(escrowRecordFixture(Z)), recordType: 'ESCROW', after: null },
+      'after',
+    ],
+  ])('skips an invalid %s event whole, naming the event and the field', async (type, data, field) => {
+    const keys = await projector.apply(event(type, data), m);
+    expect(writes()).toBe(0);
+    expect(keys.presales.size + keys.permits.size + keys.unpermitted.size + keys.differences.size).toBe(0);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toEqual(expect.stringContaining(`${type} event evt-1: `));
+    expect(warn.mock.calls[0]![0]).toEqual(expect.stringContaining(`${field} (`));
+  });
+
+  it('skips a sandbox presale permit and events it does not project without a warning', async () => {
+    await projector.apply(
+      event(PresaleEvents.permitIssued, { permit: presalePermitFixture('430223202501100101-Y01', { sandbox: true }) }),
+      m,
+    );
+    await projector.apply(event('hn.contracts.filing.filed.v1', { filing: null }), m);
+    expect(writes()).toBe(0);
     expect(warn).not.toHaveBeenCalled();
   });
 });

@@ -2,22 +2,28 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   AcceptanceRecordedEvent,
   CloudEvent,
+  EscrowEventRecord,
   EscrowEvents,
-  EscrowRecordV1,
-  invalidFieldsSummary,
+  EscrowRecordCorrectedEvent,
+  EscrowRecordedEvent,
   PermitEventPermit,
   PermitRegisteredEvent,
   PermitsEvents,
   PresaleBackfillEvents,
+  PresaleEventPermit,
   PresaleEvents,
-  PresalePermitV1,
+  PresalePermitBackfilledEvent,
+  PresalePermitCorrectedEvent,
+  PresalePermitIssuedEvent,
   ProjectTypedEvent,
-  ReconciliationDifferenceEventV1,
+  ReconciliationDifferenceAcknowledgedEvent,
+  ReconciliationDifferenceFoundEvent,
+  ReconciliationDifferenceResolvedEvent,
+  ReconciliationEventDifference,
   ReconciliationEvents,
-  RecordCorrectedV1,
-  UnpermittedPresaleRegisteredV1,
-  validateEvent,
+  UnpermittedProjectRegisteredEvent,
 } from '@hn/messages';
+import { validEventData } from '@hn/eventing';
 import { parsePresaleNumber } from '@hn/numbering';
 import { EntityManager } from 'typeorm';
 import { EventVersion, PresaleSnapshot, ReadModelRepository } from './read-model.repository';
@@ -37,13 +43,28 @@ export const noKeys = (): AffectedKeys => ({
   differences: new Set(),
 });
 
-const REGION = /^\d{6}$/;
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+/** The payload class of each event type the read models take; other types are not projected. */
+const EVENT_CLASSES = {
+  [PermitsEvents.permitRegistered]: PermitRegisteredEvent,
+  [PermitsEvents.permitUpdated]: PermitRegisteredEvent,
+  [PermitsEvents.projectTyped]: ProjectTypedEvent,
+  [PermitsEvents.acceptanceRecorded]: AcceptanceRecordedEvent,
+  [PresaleEvents.permitIssued]: PresalePermitIssuedEvent,
+  [PresaleBackfillEvents.permitBackfilled]: PresalePermitBackfilledEvent,
+  [PresaleBackfillEvents.permitCorrected]: PresalePermitCorrectedEvent,
+  [PresaleBackfillEvents.unpermittedRegistered]: UnpermittedProjectRegisteredEvent,
+  [ReconciliationEvents.differenceFound]: ReconciliationDifferenceFoundEvent,
+  [ReconciliationEvents.differenceAcknowledged]: ReconciliationDifferenceAcknowledgedEvent,
+  [ReconciliationEvents.differenceResolved]: ReconciliationDifferenceResolvedEvent,
+  [EscrowEvents.recordRecorded]: EscrowRecordedEvent,
+  [EscrowEvents.recordCorrected]: EscrowRecordCorrectedEvent,
+} as const;
 
 /**
- * Projects the other services' events into the read models (rm_*). Unusable payloads (sandbox, bad
- * shapes) are skipped, never half-applied; permits events are validated whole with their message
- * classes first (a refused one is logged with its failing fields). Returns the subjects to evaluate.
+ * Projects the other services' events into the read models (rm_*). Each payload is validated whole
+ * with its message class of @hn/messages first: an invalid one is skipped (logged with its event id
+ * and failing fields), never half-applied; sandbox records are skipped silently. Returns the
+ * subjects to evaluate.
  */
 @Injectable()
 export class ReadModelProjector {
@@ -51,60 +72,24 @@ export class ReadModelProjector {
 
   constructor(private readonly repo: ReadModelRepository) {}
 
-  /** event.data as its message class, or null (logged) when it fails validation. */
-  private async valid<T extends object>(type: new () => T, event: CloudEvent<unknown>): Promise<T | null> {
-    const result = await validateEvent(type, event.data);
-    if (result.ok) return result.value;
-    this.logger.warn(`skipped invalid ${event.type} event ${event.id}: ${invalidFieldsSummary(result)}`);
-    return null;
-  }
-
   async apply(event: CloudEvent<unknown>, m: EntityManager): Promise<AffectedKeys> {
     const keys = noKeys();
+    const type = event.type as keyof typeof EVENT_CLASSES;
+    if (!Object.prototype.hasOwnProperty.call(EVENT_CLASSES, type)) return keys;
+    const d = await validEventData<object>(EVENT_CLASSES[type], event, this.logger);
+    if (!d) return keys;
     const v: EventVersion = { at: event.time, eventId: event.id };
-    switch (event.type) {
-      case PermitsEvents.permitRegistered:
-      case PermitsEvents.permitUpdated: {
-        const d = await this.valid(PermitRegisteredEvent, event);
-        if (d) await this.permit(m, d.permit, event.type === PermitsEvents.permitRegistered, v, keys);
-        break;
-      }
-      case PermitsEvents.projectTyped: {
-        const d = await this.valid(ProjectTypedEvent, event);
-        if (d) await this.projectTyped(m, d, v, keys);
-        break;
-      }
-      case PermitsEvents.acceptanceRecorded: {
-        const d = await this.valid(AcceptanceRecordedEvent, event);
-        if (d) await this.acceptance(m, d, v, keys);
-        break;
-      }
-      case PresaleEvents.permitIssued:
-        await this.presale(m, (event.data as { permit?: PresalePermitV1 } | undefined)?.permit, null, v, keys);
-        break;
-      case PresaleBackfillEvents.permitBackfilled:
-        await this.presale(m, (event.data as { permit?: PresalePermitV1 } | undefined)?.permit, event.time, v, keys);
-        break;
-      case PresaleBackfillEvents.permitCorrected:
-        await this.presaleCorrected(m, event.data as RecordCorrectedV1 | undefined, v, keys);
-        break;
-      case PresaleBackfillEvents.unpermittedRegistered:
-        await this.unpermitted(m, event.data as UnpermittedPresaleRegisteredV1 | undefined, v, keys);
-        break;
-      case ReconciliationEvents.differenceFound:
-      case ReconciliationEvents.differenceAcknowledged:
-      case ReconciliationEvents.differenceResolved:
-        await this.difference(m, event, v, keys);
-        break;
-      case EscrowEvents.recordRecorded:
-        await this.escrow(m, (event.data as { record?: EscrowRecordV1 } | undefined)?.record, v, keys);
-        break;
-      case EscrowEvents.recordCorrected:
-        await this.escrow(m, (event.data as RecordCorrectedV1 | undefined)?.after as EscrowRecordV1, v, keys);
-        break;
-      default:
-        break;
-    }
+    if (d instanceof PermitRegisteredEvent)
+      await this.permit(m, d.permit, type === PermitsEvents.permitRegistered, v, keys);
+    else if (d instanceof ProjectTypedEvent) await this.projectTyped(m, d, v, keys);
+    else if (d instanceof AcceptanceRecordedEvent) await this.acceptance(m, d, v, keys);
+    else if (d instanceof PresalePermitIssuedEvent) await this.presale(m, d.permit, null, v, keys);
+    else if (d instanceof PresalePermitBackfilledEvent) await this.presale(m, d.permit, event.time, v, keys);
+    else if (d instanceof PresalePermitCorrectedEvent) await this.presaleCorrected(m, d, v, keys);
+    else if (d instanceof UnpermittedProjectRegisteredEvent) await this.unpermitted(m, d, v, keys);
+    else if (d instanceof ReconciliationDifferenceFoundEvent) await this.difference(m, type, d.difference, v, keys);
+    else if (d instanceof EscrowRecordedEvent) await this.escrow(m, d.record, v, keys);
+    else if (d instanceof EscrowRecordCorrectedEvent) await this.escrow(m, d.after, v, keys);
     return keys;
   }
 
@@ -186,13 +171,13 @@ export class ReadModelProjector {
 
   private async presale(
     m: EntityManager,
-    p: PresalePermitV1 | undefined,
+    p: PresaleEventPermit,
     backfillSubmittedAt: string | null,
     v: EventVersion,
     keys: AffectedKeys,
   ): Promise<void> {
+    if (p.sandbox) return;
     const snapshot = presaleSnapshot(p, backfillSubmittedAt);
-    if (!snapshot) return;
     await this.touchPrevious(m, snapshot.presaleNumber, keys);
     await this.repo.upsertPresale(m, snapshot, v);
     await this.touchPresale(m, snapshot, keys);
@@ -200,15 +185,13 @@ export class ReadModelProjector {
 
   private async presaleCorrected(
     m: EntityManager,
-    d: RecordCorrectedV1 | undefined,
+    d: PresalePermitCorrectedEvent,
     v: EventVersion,
     keys: AffectedKeys,
   ): Promise<void> {
-    const after = d?.after as { permit?: unknown } | null | undefined;
-    const permit = (after && typeof after.permit === 'object' ? after.permit : after) as PresalePermitV1 | undefined;
-    const snapshot = presaleSnapshot(permit, null);
-    if (!snapshot) return;
-    const previous = typeof d?.recordKey === 'string' ? d.recordKey : snapshot.presaleNumber;
+    if (d.after.sandbox) return;
+    const snapshot = presaleSnapshot(d.after, null);
+    const previous = d.recordKey;
     // a corrected Z number keeps the backfill's submit time of the number it replaces
     snapshot.backfillSubmittedAt =
       snapshot.letter === 'Z' ? await this.repo.backfillSubmittedAt(m, previous) : snapshot.backfillSubmittedAt;
@@ -237,52 +220,50 @@ export class ReadModelProjector {
 
   private async unpermitted(
     m: EntityManager,
-    d: UnpermittedPresaleRegisteredV1 | undefined,
+    d: UnpermittedProjectRegisteredEvent,
     v: EventVersion,
     keys: AffectedKeys,
   ): Promise<void> {
-    const p = d?.project;
-    if (!p || typeof p.id !== 'string' || !REGION.test(text(p.regionCode))) return;
+    const p = d.project;
     await this.repo.insertUnpermitted(
       m,
       {
         id: p.id,
-        projectName: text(p.projectName),
+        projectName: p.projectName,
         regionCode: p.regionCode,
-        developerName: text(p.developer?.name),
-        localCertificateNumber: text(p.localCertificateNumber),
+        developerName: p.developer.name,
+        localCertificateNumber: p.localCertificateNumber,
       },
-      { at: typeof p.registeredAt === 'string' ? p.registeredAt : v.at, eventId: v.eventId },
+      { at: p.registeredAt, eventId: v.eventId },
     );
     keys.unpermitted.add(p.id);
   }
 
   private async difference(
     m: EntityManager,
-    event: CloudEvent<unknown>,
+    type: string,
+    d: ReconciliationEventDifference,
     v: EventVersion,
     keys: AffectedKeys,
   ): Promise<void> {
-    const d = (event.data as ReconciliationDifferenceEventV1 | undefined)?.difference;
-    if (!d || typeof d.id !== 'string' || !REGION.test(text(d.regionCode))) return;
     const state =
-      event.type === ReconciliationEvents.differenceResolved
+      type === ReconciliationEvents.differenceResolved
         ? 'RESOLVED'
-        : event.type === ReconciliationEvents.differenceAcknowledged
+        : type === ReconciliationEvents.differenceAcknowledged
           ? 'ACKNOWLEDGED'
           : 'OPEN';
     await this.repo.upsertDifference(
       m,
       {
         id: d.id,
-        presaleNumber: text(d.presaleNumber),
+        presaleNumber: d.presaleNumber,
         regionCode: d.regionCode,
-        month: text(d.month).slice(0, 7),
+        month: d.month,
         state,
-        countDelta: Number.isInteger(d.countDelta) ? d.countDelta : 0,
-        areaDelta: Number.isFinite(d.areaDelta) ? d.areaDelta : 0,
-        amountDeltaFen: Number.isInteger(d.amountDeltaFen) ? d.amountDeltaFen : 0,
-        foundAt: typeof d.foundAt === 'string' ? d.foundAt : v.at,
+        countDelta: d.countDelta,
+        areaDelta: d.areaDelta,
+        amountDeltaFen: d.amountDeltaFen,
+        foundAt: d.foundAt,
         closedAt: state === 'OPEN' ? null : v.at,
       },
       v,
@@ -290,42 +271,26 @@ export class ReadModelProjector {
     keys.differences.add(d.id);
   }
 
-  private async escrow(
-    m: EntityManager,
-    r: EscrowRecordV1 | undefined,
-    v: EventVersion,
-    keys: AffectedKeys,
-  ): Promise<void> {
-    if (!r || typeof r !== 'object' || !parsePresaleNumber(text(r.presaleNumber))) return;
-    if (typeof r.fundSupervision !== 'boolean') return;
+  private async escrow(m: EntityManager, r: EscrowEventRecord, v: EventVersion, keys: AffectedKeys): Promise<void> {
     await this.repo.upsertEscrow(
       m,
-      {
-        presaleNumber: r.presaleNumber,
-        regionCode: REGION.test(text(r.regionCode)) ? r.regionCode : r.presaleNumber.slice(0, 6),
-        fundSupervision: r.fundSupervision,
-        state: text(r.state) || 'SUBMITTED',
-      },
+      { presaleNumber: r.presaleNumber, regionCode: r.regionCode, fundSupervision: r.fundSupervision, state: r.state },
       v,
     );
     keys.presales.add(r.presaleNumber);
   }
 }
 
-function presaleSnapshot(p: PresalePermitV1 | undefined, backfillSubmittedAt: string | null): PresaleSnapshot | null {
-  if (!p || typeof p !== 'object' || p.sandbox === true) return null;
-  const parsed = parsePresaleNumber(text(p.presaleNumber));
-  if (!parsed || !REGION.test(text(p.regionCode))) return null;
+/** The read model's row of a validated presale permit (its number parses: the class checked it). */
+function presaleSnapshot(p: PresaleEventPermit, backfillSubmittedAt: string | null): PresaleSnapshot {
   return {
     presaleNumber: p.presaleNumber,
-    letter: parsed.letter,
-    projectCode: text(p.projectCode),
-    projectName: text(p.projectName),
+    letter: parsePresaleNumber(p.presaleNumber)!.letter,
+    projectCode: p.projectCode,
+    projectName: p.projectName,
     regionCode: p.regionCode,
-    permitNumbers: Array.isArray(p.constructionPermitNumbers)
-      ? p.constructionPermitNumbers.filter((n) => typeof n === 'string')
-      : [],
-    status: text(p.status) || 'VALID',
+    permitNumbers: p.constructionPermitNumbers,
+    status: p.status,
     backfillSubmittedAt,
   };
 }

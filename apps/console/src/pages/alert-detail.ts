@@ -3,6 +3,7 @@ import { field, formatTime, h, showFieldErrors } from '../dom.js';
 import { ALERT_SCOPES, ALERT_STATES, ALERT_TYPES, label } from '../labels.js';
 import { go, href } from '../route.js';
 import { canWrite } from '../session.js';
+import { dismissalSection } from './alert-dismissal.js';
 import { Alert } from './alerts.js';
 
 interface AlertDetail extends Alert {
@@ -96,6 +97,13 @@ export async function alertDetailPage(id: string, params: URLSearchParams, notic
   );
   if (canWrite() && (alert.state === 'OPEN' || alert.state === 'FOLLOWING'))
     section.appendChild(followUpForm(alert, params));
+  section.appendChild(
+    dismissalSection(alert, async (text) => {
+      const fresh = await alertDetailPage(alert.id, params, text);
+      document.getElementById('main')?.replaceChildren(fresh);
+      fresh.querySelector<HTMLElement>('#detail-notice')?.focus();
+    }),
+  );
   return section;
 }
 

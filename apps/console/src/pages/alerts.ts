@@ -27,6 +27,21 @@ export interface Alert {
     recordedBy: string;
     recordedAt: string;
   }>;
+  /** the latest dismissal request (误报核销), if any */
+  dismissal?: AlertDismissal | null;
+}
+
+export interface AlertDismissal {
+  id: string;
+  state: string;
+  reason: string;
+  evidence: { sha256: string; contentType: string; size: number; fileName: string; uploadedAt: string };
+  requestedBy: string;
+  requestedRegion: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
 }
 
 interface AlertPage {
@@ -145,6 +160,7 @@ export async function alertsPage(params: URLSearchParams): Promise<HTMLElement> 
             'td',
             { 'data-label': '状态' },
             h('span', { class: `state state-${a.state}` }, label(ALERT_STATES, a.state)),
+            a.dismissal?.state === 'PENDING' ? h('span', { class: 'state dismissal-pending' }, '核销待审') : null,
           ),
           h('td', { 'data-label': '区划' }, a.regionCode),
           h(

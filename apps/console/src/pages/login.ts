@@ -30,7 +30,7 @@ export function loginPage(params: URLSearchParams): HTMLElement {
         );
         saveToken(res.access_token);
         const next = params.get('next');
-        location.hash = next && next.startsWith('/') && !next.startsWith('/login') ? `#${next}` : '#/alerts';
+        location.hash = next && next.startsWith('/') && !next.startsWith('/login') ? `#${next}` : '#/home';
       } catch (err) {
         message.textContent = err instanceof ApiError ? err.problem.detail : String(err);
         password.value = '';

@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import {
   CloudEvent,
+  ContractFilingCancelledEvent,
+  ContractFilingFiledEvent,
   ContractFilingSubmissionV1,
   ContractFilingV1,
   ContractsEvents,
@@ -9,9 +11,10 @@ import {
   PresalePermitV1,
   Principal,
   Rpc,
+  validateEvent,
 } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
-import { createTestDatabase, NatsServerProcess, waitFor } from '@hn/testing';
+import { createTestDatabase, NatsServerProcess, presalePermitFixture, waitFor } from '@hn/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { connect, JSONCodec, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
@@ -183,6 +186,13 @@ describe(ContractFilingCancellationService.name, () => {
     expect(seen.get(ContractsEvents.filingCancelled)).toMatchObject({
       data: { filing: { contractNumber, status: 'CANCELLED', cancellation: { reason: '网签撤销' } } },
     });
+    // exactly the message classes a consumer validates with
+    expect((await validateEvent(ContractFilingFiledEvent, seen.get(ContractsEvents.filingFiled)!.data)).errors).toEqual(
+      [],
+    );
+    expect(
+      (await validateEvent(ContractFilingCancelledEvent, seen.get(ContractsEvents.filingCancelled)!.data)).errors,
+    ).toEqual([]);
     expect(JSON.stringify([...seen.values()])).not.toContain(BUYER_ID);
     const [{ n }] = (await dataSource.query(
       `SELECT count(*)::int AS n FROM outbox_event WHERE payload->'data'->'filing'->>'sandbox' = 'true'`,
@@ -190,19 +200,16 @@ describe(ContractFilingCancellationService.name, () => {
     expect(n).toBe(0);
   });
 
-  it('builds the presale replica from hn.presale.permit.issued.v1, ignoring sandbox permits', async () => {
+  it('builds the presale replica from hn.presale.permit.issued.v1, ignoring sandbox permits and invalid events', async () => {
     const js = nc.jetstream();
-    const permit = (presaleNumber: string, sandbox: boolean): PresalePermitV1 =>
-      ({
-        presaleNumber,
-        sandbox,
-        regionCode: '430223',
+    const permit = (presaleNumber: string, over: Partial<PresalePermitV1> = {}): PresalePermitV1 =>
+      presalePermitFixture(presaleNumber, {
         projectCode: 'P9',
         projectName: '新项目',
         buildings: ['1#', '2#'],
         issueDate: '2024-08-20',
-        status: 'VALID',
-      }) as PresalePermitV1;
+        ...over,
+      });
     const publish = async (p: PresalePermitV1) => {
       const event: CloudEvent<PresalePermitIssuedV1> = {
         specversion: '1.0',
@@ -216,8 +223,10 @@ describe(ContractFilingCancellationService.name, () => {
       };
       await js.publish(PresaleEvents.permitIssued, JSON.stringify(event), { msgID: event.id });
     };
-    await publish(permit('430223202407010101-Y02', true));
-    await publish(permit('430223202407010101-Y01', false));
+    await publish(permit('430223202407010101-Y02', { sandbox: true }));
+    // skipped whole: its buildings are no list
+    await publish(permit('430223202407010101-Y03', { buildings: '1#' as unknown as string[] }));
+    await publish(permit('430223202407010101-Y01'));
     await waitFor(
       async () =>
         (

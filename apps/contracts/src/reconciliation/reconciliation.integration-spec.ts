@@ -1,5 +1,14 @@
 import { INestApplication } from '@nestjs/common';
-import { Principal, ReconciliationDifferenceV1, ReconciliationEvents, Rpc } from '@hn/messages';
+import {
+  Principal,
+  ReconciliationDifferenceAcknowledgedEvent,
+  ReconciliationDifferenceFoundEvent,
+  ReconciliationDifferenceResolvedEvent,
+  ReconciliationDifferenceV1,
+  ReconciliationEvents,
+  Rpc,
+  validateEvent,
+} from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -332,5 +341,22 @@ describe(ReconciliationService.name, () => {
     expect(runs.slice(1).map((r) => [r.summary.newDifferences, r.summary.resolvedDifferences])).toEqual(
       runs.slice(1).map(() => [0, 0]),
     );
+  });
+
+  it('publishes found, acknowledged and resolved differences in the shape of their message classes', async () => {
+    const classes: Record<string, new () => object> = {
+      [ReconciliationEvents.differenceFound]: ReconciliationDifferenceFoundEvent,
+      [ReconciliationEvents.differenceAcknowledged]: ReconciliationDifferenceAcknowledgedEvent,
+      [ReconciliationEvents.differenceResolved]: ReconciliationDifferenceResolvedEvent,
+    };
+    const rows = (await dataSource.query(
+      `SELECT stream_subject, payload FROM outbox_event WHERE stream_subject LIKE 'hn.contracts.reconciliation.%'`,
+    )) as Array<{ stream_subject: string; payload: { data: unknown } }>;
+    expect(new Set(rows.map((r) => r.stream_subject))).toEqual(new Set(Object.keys(classes)));
+    for (const { stream_subject: type, payload } of rows)
+      expect({ type, errors: (await validateEvent(classes[type]!, payload.data)).errors }).toEqual({
+        type,
+        errors: [],
+      });
   });
 });

@@ -1,5 +1,12 @@
 import { INestApplication } from '@nestjs/common';
-import { Principal, ReconciliationEvents, Rpc, SigningStatisticPutRequestV1 } from '@hn/messages';
+import {
+  Principal,
+  ReconciliationEvents,
+  Rpc,
+  SigningStatisticPutRequestV1,
+  SigningStatisticReportedEvent,
+  validateEvent,
+} from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
 import { randomBytes } from 'node:crypto';
@@ -226,6 +233,8 @@ describe(SigningStatisticsService.name, () => {
       [STOCK, '2024-06', 'SUBMITTED'],
       [STOCK, '2024-07', 'SUBMITTED'],
     ]);
+    for (const e of events)
+      expect((await validateEvent(SigningStatisticReportedEvent, e.payload.data)).errors).toEqual([]);
     for (const bad of [[], ['2024-06', '2024-06'], 'x', Array.from({ length: 121 }, () => '2024-01')])
       expect(await problemOf(submit(STOCK, bad))).toMatchObject({ status: 422 });
   });

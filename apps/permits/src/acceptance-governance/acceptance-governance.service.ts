@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  AcceptanceBackfillApprovedV1,
+  AcceptanceBackfillApprovedEvent,
   AcceptanceRecordedV1,
   AlertsEvents,
   CloudEvent,
   PermitRegisteredV1,
   PermitsEvents,
 } from '@hn/messages';
-import { enqueueEvent } from '@hn/eventing';
+import { enqueueEvent, validEventData } from '@hn/eventing';
 import { EntityManager } from 'typeorm';
 import { BuildingUnit } from '../construction-permits/entities/building-unit.entity';
 import { ConstructionPermit } from '../construction-permits/entities/construction-permit.entity';
@@ -17,14 +17,14 @@ import { ConstructionPermitsRepository } from '../construction-permits/construct
 import { AcceptanceGovernance } from './entities/acceptance-governance.entity';
 
 const SOURCE = '/hn/permits';
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Records an acceptance date the province approved (hn.alerts.acceptance-backfill.approved.v1) on
  * the permit, in the consumer's transaction: the permit's date, the governance mark, and the events
  * hn.permits.permit.updated.v1 and hn.permits.acceptance.recorded.v1 (source GOVERNANCE), which
- * clear the overdue-acceptance alert. A permit that meanwhile got a date from the approval system
- * keeps it; the backfill then changes nothing.
+ * clear the overdue-acceptance alert. The payload is validated whole with its message class first
+ * (an invalid one is skipped, logged with its event id and fields). A permit that meanwhile got a
+ * date from the approval system keeps it; the backfill then changes nothing.
  */
 @Injectable()
 export class AcceptanceGovernanceService {
@@ -34,16 +34,9 @@ export class AcceptanceGovernanceService {
 
   async apply(event: CloudEvent<unknown>, m: EntityManager): Promise<void> {
     if (event.type !== AlertsEvents.acceptanceBackfillApproved) return;
-    const b = (event.data as AcceptanceBackfillApprovedV1 | undefined)?.backfill;
-    if (
-      !b ||
-      !/^\d{18}$/.test(String(b.permitNumber)) ||
-      (b.kind !== 'FIVE_PARTY' && b.kind !== 'COMPLETION_FILING') ||
-      !DATE.test(String(b.date))
-    ) {
-      this.logger.warn(`skipped a malformed acceptance backfill event ${event.id}`);
-      return;
-    }
+    const data = await validEventData(AcceptanceBackfillApprovedEvent, event, this.logger);
+    if (!data) return;
+    const b = data.backfill;
     const permits = m.getRepository(ConstructionPermit);
     const found = await permits.findOne({ where: { permitNumber: b.permitNumber } });
     if (!found) {

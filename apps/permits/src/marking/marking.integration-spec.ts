@@ -3,11 +3,14 @@ import {
   MarkingEvents,
   PermitsEvents,
   Principal,
+  ProjectCorrectedEvent,
+  ProjectTypedEvent,
   ProjectTypedV1,
   RecordCorrectedV1,
   Rpc,
   RpcDef,
   ScanRefV1,
+  validateEvent,
 } from '@hn/messages';
 import { ScanStaging } from '@hn/documents';
 import { RpcClient } from '@hn/messaging';
@@ -625,6 +628,9 @@ describe(MarkingStepsService.name, () => {
         after: { projectType: 'OTHER' },
       }),
     ]);
+    expect((await validateEvent(ProjectCorrectedEvent, corrected[0]!.data)).errors).toEqual([]);
+    for (const e of await outbox<ProjectTypedV1>(PermitsEvents.projectTyped, A.projectCode))
+      expect((await validateEvent(ProjectTypedEvent, e.data)).errors).toEqual([]);
     expect(
       (await outbox<ProjectTypedV1>(PermitsEvents.projectTyped, A.projectCode)).map((e) => [
         e.data.previousType,

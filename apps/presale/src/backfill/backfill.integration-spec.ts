@@ -2,10 +2,14 @@ import { INestApplication } from '@nestjs/common';
 import {
   BackfillIssuedV1,
   PresaleCorrectionResultV1,
+  PresalePermitBackfilledEvent,
+  PresalePermitCorrectedEvent,
   PresaleSubmissionV1,
   Principal,
   Rpc,
   ScanRefV1,
+  UnpermittedProjectRegisteredEvent,
+  validateEvent,
   VerifyResultV1,
 } from '@hn/messages';
 import { ScanStaging, sha256Hex } from '@hn/documents';
@@ -270,6 +274,9 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
     )) as Array<{ payload: { data: { backfilledBy: string; permit: { letter: string } } } }>;
     expect(events).toHaveLength(2);
     expect(events[0]!.payload.data).toMatchObject({ backfilledBy: 'youxian.li', permit: { letter: 'Z' } });
+    // exactly the message class the consumers (contracts, escrow, alerts) validate with
+    for (const e of events)
+      expect((await validateEvent(PresalePermitBackfilledEvent, e.payload.data)).errors).toEqual([]);
     // submitted: now public and valid
     expect(await verify(a.chainToken)).toMatchObject({
       valid: true,
@@ -355,6 +362,7 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
       before: { presaleArea: 12345.67 },
       after: { presaleArea: 12300.5 },
     });
+    expect((await validateEvent(PresalePermitCorrectedEvent, event!.payload.data)).errors).toEqual([]);
     expect(await verify(original.chainToken)).toMatchObject({
       valid: false,
       status: 'CORRECTED',
@@ -482,6 +490,7 @@ describe('Backfill of presale permits (补录, Z numbers)', () => {
       [project.id],
     )) as Array<{ payload: { data: { project: { id: string } } } }>;
     expect(event!.payload.data.project.id).toBe(project.id);
+    expect((await validateEvent(UnpermittedProjectRegisteredEvent, event!.payload.data)).errors).toEqual([]);
     await expect(
       rpc.call(Rpc.unpermittedRegister, county, { submission: { ...body, regionCode: '430102' }, scan: await stage() }),
     ).rejects.toMatchObject({ problem: { status: 403 } });

@@ -3,10 +3,13 @@ import {
   CloudEvent,
   PermitRegisteredV1,
   PermitsEvents,
+  PresaleEvents,
   PresaleIssuedV1,
+  PresalePermitIssuedEvent,
   PresaleSubmissionV1,
   Principal,
   Rpc,
+  validateEvent,
 } from '@hn/messages';
 import { creditCodeCheckChar } from '@hn/numbering';
 import { RpcClient } from '@hn/messaging';
@@ -109,6 +112,12 @@ describe(PresaleIssuanceService.name, () => {
     });
     const viaQr = await rpc.callPublic(Rpc.publicVerify, { token: issued.verifyUrl.split('/V/')[1] });
     expect(viaQr.valid).toBe(true);
+    // hn.presale.permit.issued.v1 exactly in the shape of the message class its consumers validate with
+    const [event] = (await dataSource.query(`SELECT payload FROM outbox_event WHERE stream_subject = $1`, [
+      PresaleEvents.permitIssued,
+    ])) as Array<{ payload: CloudEvent<unknown> }>;
+    expect(event!.payload.subject).toBe(issued.presaleNumber);
+    expect((await validateEvent(PresalePermitIssuedEvent, event!.payload.data)).errors).toEqual([]);
   });
 
   it('gives 30 parallel issuances gap-free serials', async () => {

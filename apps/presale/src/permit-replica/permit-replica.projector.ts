@@ -1,12 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  CloudEvent,
-  invalidFieldsSummary,
-  PermitRegisteredEvent,
-  PermitsEvents,
-  ProjectTypedEvent,
-  validateEvent,
-} from '@hn/messages';
+import { CloudEvent, PermitRegisteredEvent, PermitsEvents, ProjectTypedEvent } from '@hn/messages';
+import { validEventData } from '@hn/eventing';
 import { EntityManager } from 'typeorm';
 import { PermitReplicaRepository } from './permit-replica.repository';
 
@@ -26,24 +20,16 @@ export class PermitReplicaProjector {
     switch (event.type) {
       case PermitsEvents.permitRegistered:
       case PermitsEvents.permitUpdated: {
-        const data = await this.valid(PermitRegisteredEvent, event);
+        const data = await validEventData(PermitRegisteredEvent, event, this.logger);
         return data ? this.upsertPermit(data, event.time, manager) : undefined;
       }
       case PermitsEvents.projectTyped: {
-        const data = await this.valid(ProjectTypedEvent, event);
+        const data = await validEventData(ProjectTypedEvent, event, this.logger);
         return data ? this.typeProject(data, event.time, manager) : undefined;
       }
       default:
         return; // other permits events do not affect issuance
     }
-  }
-
-  /** event.data as its message class, or null (logged) when it fails validation. */
-  private async valid<T extends object>(type: new () => T, event: CloudEvent<unknown>): Promise<T | null> {
-    const result = await validateEvent(type, event.data);
-    if (result.ok) return result.value;
-    this.logger.warn(`skipped invalid ${event.type} event ${event.id}: ${invalidFieldsSummary(result)}`);
-    return null;
   }
 
   private async upsertPermit(data: PermitRegisteredEvent, time: string, manager: EntityManager): Promise<void> {

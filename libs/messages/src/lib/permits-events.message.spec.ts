@@ -1,11 +1,11 @@
 import {
   AcceptanceRecordedEvent,
-  invalidFieldsSummary,
   PermitRegisteredEvent,
   PermitUpdatedEvent,
+  ProjectCorrectedEvent,
   ProjectTypedEvent,
-  validateEvent,
 } from './permits-events.message';
+import { invalidFieldsSummary, validateEvent } from './validation/validate-event';
 import { AcceptanceRecordedV1, PermitRegisteredV1, ProjectTypedV1 } from './permits';
 
 /** hn.permits.permit.registered.v1 data exactly as permit-upsert.service.ts builds it (toPermitV1 + units). */
@@ -160,5 +160,28 @@ describe(AcceptanceRecordedEvent.name, () => {
         backfillId: '',
       }),
     ).toEqual(['permitNumber', 'fivePartyAcceptanceDate', 'completionFilingDate', 'source', 'backfillId']);
+  });
+});
+
+describe(ProjectCorrectedEvent.name, () => {
+  /** as marking-correction.service.ts publishes it */
+  const corrected = () => ({
+    recordType: 'PROJECT_MARKING',
+    recordKey: '2024-430223-70-03-012345',
+    regionCode: '430223',
+    reason: '误标为现售',
+    documentNumber: '湘建房函〔2026〕7号',
+    reportSha256: 'a'.repeat(64),
+    correctedBy: 'admin.li',
+    correctedAt: '2026-11-02T01:00:00.000Z',
+    before: { projectType: 'CURRENT_SALE', marking: null },
+    after: { projectType: 'PRESALE' },
+  });
+
+  it('accepts the correction and names broken fields', async () => {
+    expect(await fields(ProjectCorrectedEvent, corrected())).toEqual([]);
+    expect(
+      await fields(ProjectCorrectedEvent, { ...corrected(), recordType: 'ESCROW', after: { projectType: 'SHOP' } }),
+    ).toEqual(['recordType', 'after.projectType']);
   });
 });

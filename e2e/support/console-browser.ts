@@ -1,0 +1,72 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+
+/**
+ * The staff console in a real browser: Debian's chromium (apt-get, never a downloaded browser)
+ * driven by playwright-core, axe-core evaluated in the page over the DevTools protocol (the page's
+ * CSP stays as served), screenshots once the shipped Chinese font has loaded.
+ */
+export const CHROMIUM = '/usr/bin/chromium';
+const ROOT = join(__dirname, '..', '..');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium (.ci/run does)`);
+  if (!existsSync(join(ROOT, 'dist', 'apps', 'console', 'src', 'main.js')))
+    throw new Error('the console is not built: npm run build (tsc -p apps/console/tsconfig.json)');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Serious and critical axe-core violations of the page as it is now (expected to be none). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  // the page's globals, typed here (the e2e project compiles without the DOM library)
+  const violations = await page.evaluate(async () => {
+    const g = globalThis as unknown as {
+      axe: { run: (context: unknown) => Promise<{ violations: unknown[] }> };
+      document: unknown;
+    };
+    return (await g.axe.run(g.document)).violations;
+  });
+  return (violations as AxeViolation[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+/** A PNG under `dir` (the full page, or the viewport e.g. for a modal dialog) once the fonts are ready (no empty boxes for CJK). */
+export async function screenshot(page: Page, dir: string, name: string, fullPage = true): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await page.evaluate(async () => {
+    await (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready;
+  });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage });
+}
+
+/** Logs in through the login page with the keyboard and waits for 首页. */
+export async function logIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/console/#/login`);
+  await page.getByLabel('用户名 Username').fill(username);
+  await page.getByLabel('密码 Password').fill(password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: '首页 Home', level: 1 }).waitFor();
+}
