@@ -21,6 +21,9 @@ export * from './lib/validation/flatten-validation-errors';
 export * from './lib/validation/submission-constraints';
 export * from './lib/validation/validate-message';
 export * from './lib/presale-submission.message';
+export * from './lib/presale-permit.message';
+// the classes themselves (presale.ts re-exports only their types, which export * would pick up too)
+export { LogPositionV1, PresaleIssuedV1, PresalePermitV1 } from './lib/presale-permit.message';
 export * from './lib/alerts';
 export * from './lib/alerts.message';
 export * from './lib/permit-upsert.message';

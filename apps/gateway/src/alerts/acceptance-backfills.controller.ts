@@ -24,7 +24,6 @@ import { CommonSupervisionProblems, SupervisionRoute } from '../supervision/supe
 import { acceptanceBackfillData, BackfillIdPipe, BackfillListQueryPipe, DecisionPipe } from './alert-inputs';
 import { AlertsGatewayService } from './alerts-gateway.service';
 import { INVALID_FILTER_EXAMPLE } from './alerts-problems.openapi';
-import { AcceptanceBackfillDto, AcceptanceBackfillPageDto } from './dto/alert-responses.dto';
 
 const BACKFILL_ID = '3f0e6f4a-8a51-4a3b-9d5b-1c2d3e4f5a6b';
 
@@ -58,7 +57,7 @@ export class AcceptanceBackfillsController {
     { permitNumber: '430223201906200101', kind: 'COMPLETION_FILING', date: '2024-05-10', note: '线下办理竣工验收备案' },
     '验收或备案证明扫描件 document scan',
   )
-  @ApiCreatedResponse({ type: AcceptanceBackfillDto })
+  @ApiCreatedResponse({ type: AcceptanceBackfillV1 })
   @MultipartScanProblems()
   @ApiProblemExamples(409, '已有验收日期或待审核的补录 Already recorded or pending', {
     recorded: {
@@ -88,7 +87,7 @@ export class AcceptanceBackfillsController {
   @ApiQuery({ name: 'regionCode', required: false, example: '430223' })
   @ApiQuery({ name: 'page', required: false, example: 1 })
   @ApiQuery({ name: 'pageSize', required: false, example: 20 })
-  @ApiOkResponse({ type: AcceptanceBackfillPageDto })
+  @ApiOkResponse({ type: AcceptanceBackfillPageV1 })
   @ApiProblemExamples(422, '查询条件无效 Invalid filter', { invalidState: INVALID_FILTER_EXAMPLE })
   @CommonSupervisionProblems()
   list(
@@ -111,7 +110,7 @@ export class AcceptanceBackfillsController {
   })
   @ApiParam({ name: 'backfillId', example: BACKFILL_ID })
   @ApiBody({ type: AlertDecisionInput, required: false })
-  @ApiOkResponse({ type: AcceptanceBackfillDto })
+  @ApiOkResponse({ type: AcceptanceBackfillV1 })
   @CommonSupervisionProblems()
   approve(
     @CurrentPrincipal() principal: Principal,
@@ -133,7 +132,7 @@ export class AcceptanceBackfillsController {
   })
   @ApiParam({ name: 'backfillId', example: BACKFILL_ID })
   @ApiBody({ type: AlertDecisionInput })
-  @ApiOkResponse({ type: AcceptanceBackfillDto })
+  @ApiOkResponse({ type: AcceptanceBackfillV1 })
   @CommonSupervisionProblems()
   returnBackfill(
     @CurrentPrincipal() principal: Principal,

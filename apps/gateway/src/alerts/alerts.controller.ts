@@ -40,7 +40,6 @@ import {
   ApiAlertListQuery,
   INVALID_FILTER_EXAMPLE,
 } from './alerts-problems.openapi';
-import { AlertDetailDto, AlertPageDto } from './dto/alert-responses.dto';
 
 /**
  * Parameters are typed with interfaces, not the message classes, so the global ValidationPipe (400)
@@ -76,7 +75,7 @@ export class AlertsController {
       'Alerts are raised from events and cleared only by the fact that clears them (or an approved dismissal), never by time. asOf reproduces the list as recorded at the end of that China day.',
   })
   @ApiAlertListQuery()
-  @ApiOkResponse({ type: AlertPageDto })
+  @ApiOkResponse({ type: AlertPageV1 })
   @ApiProblemExamples(422, '查询条件无效 Invalid filter', { invalidType: INVALID_FILTER_EXAMPLE })
   @CommonSupervisionProblems()
   list(
@@ -122,7 +121,7 @@ export class AlertsController {
       '每次状态变化都保留：时间、操作人、引起变化的事件或记录。\n\nEvery state change with actor, time and cause.',
   })
   @ApiParam({ name: 'alertId', example: ALERT_ID_EXAMPLE })
-  @ApiOkResponse({ type: AlertDetailDto })
+  @ApiOkResponse({ type: AlertDetailV1 })
   @AlertActionProblems()
   @CommonSupervisionProblems()
   get(
@@ -144,7 +143,7 @@ export class AlertsController {
   })
   @ApiParam({ name: 'alertId', example: ALERT_ID_EXAMPLE })
   @ApiBody({ type: AlertFollowUpInput })
-  @ApiOkResponse({ type: AlertDetailDto })
+  @ApiOkResponse({ type: AlertDetailV1 })
   @AlertActionProblems()
   @ApiProblemExamples(422, '不完整或有误 Incomplete or invalid', { incomplete: INCOMPLETE })
   @CommonSupervisionProblems()
@@ -172,7 +171,7 @@ export class AlertsController {
     { reason: '该项目已于 2024-05-10 线下完成竣工验收备案，附备案表' },
     '证明材料扫描件 evidence',
   )
-  @ApiOkResponse({ type: AlertDetailDto })
+  @ApiOkResponse({ type: AlertDetailV1 })
   @MultipartScanProblems()
   @AlertActionProblems({
     pending: {
@@ -206,7 +205,7 @@ export class AlertsController {
   })
   @ApiParam({ name: 'alertId', example: ALERT_ID_EXAMPLE })
   @ApiBody({ type: AlertDecisionInput, required: false })
-  @ApiOkResponse({ type: AlertDetailDto })
+  @ApiOkResponse({ type: AlertDetailV1 })
   @AlertActionProblems({
     noPending: {
       code: 'NO_PENDING_DISMISSAL',
@@ -237,7 +236,7 @@ export class AlertsController {
   })
   @ApiParam({ name: 'alertId', example: ALERT_ID_EXAMPLE })
   @ApiBody({ type: AlertDecisionInput })
-  @ApiOkResponse({ type: AlertDetailDto })
+  @ApiOkResponse({ type: AlertDetailV1 })
   @AlertActionProblems()
   @CommonSupervisionProblems()
   rejectDismissal(
@@ -260,7 +259,7 @@ export class AlertsController {
   })
   @ApiParam({ name: 'alertId', example: ALERT_ID_EXAMPLE })
   @ApiBody({ type: AlertPermitLinkInput })
-  @ApiOkResponse({ type: AlertDetailDto })
+  @ApiOkResponse({ type: AlertDetailV1 })
   @AlertActionProblems()
   @CommonSupervisionProblems()
   linkPermit(

@@ -16,7 +16,6 @@ import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.dec
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { SandboxSpace } from '../sandbox/sandbox-space';
 import { ConstructionPermitsGatewayService } from './construction-permits.service';
-import { UpsertResultDto } from './dto/construction-permit.dto';
 import { PermitNumberPipe } from './permit-number.pipe';
 
 @ApiTags('工改系统推送 Approval system ingest')
@@ -40,8 +39,8 @@ export class ApprovalController {
     type: PermitUpsert,
     examples: { workPlan: { summary: '工作方案示例：攸县 锦绣星城三期（22#栋）', value: PERMIT_UPSERT_EXAMPLE } },
   })
-  @ApiCreatedResponse({ type: UpsertResultDto, description: '新建 created' })
-  @ApiOkResponse({ type: UpsertResultDto, description: '已更新或无变化 updated / unchanged' })
+  @ApiCreatedResponse({ type: PermitUpsertResultV1, description: '新建 created' })
+  @ApiOkResponse({ type: PermitUpsertResultV1, description: '已更新或无变化 updated / unchanged' })
   @ApiProblems(400, 401, 403, 413, 429, 503)
   async upsert(
     @CurrentPrincipal() principal: Principal,

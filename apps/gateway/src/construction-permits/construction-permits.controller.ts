@@ -1,12 +1,11 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@hn/auth';
-import { BuildingUnitV1, ConstructionPermitV1, PageV1, PermitUnit, Principal } from '@hn/messages';
+import { BuildingUnitV1, ConstructionPermitPageV1, ConstructionPermitV1, PageV1, Principal } from '@hn/messages';
 import { ParsedPermitNumber } from '@hn/numbering';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ConstructionPermitsGatewayService } from './construction-permits.service';
-import { ConstructionPermitDto, PermitPageDto } from './dto/construction-permit.dto';
 import { SearchPermitsQuery } from './dto/search-permits.query';
 import { PermitNumberPipe } from './permit-number.pipe';
 
@@ -25,7 +24,7 @@ export class ConstructionPermitsController {
 
   @Get()
   @ApiOperation({ summary: '按项目名称查询施工许可证（部分匹配，分页）Search permits by project name' })
-  @ApiOkResponse({ type: PermitPageDto })
+  @ApiOkResponse({ type: ConstructionPermitPageV1 })
   @ApiProblems(400, 401, 403, 429, 503)
   search(
     @CurrentPrincipal() principal: Principal,
@@ -42,7 +41,7 @@ export class ConstructionPermitsController {
   @Get(':permitNumber')
   @ApiOperation({ summary: '按编号查询施工许可证 Look up a construction permit by number' })
   @ApiParam(PERMIT_PARAM)
-  @ApiOkResponse({ type: ConstructionPermitDto })
+  @ApiOkResponse({ type: ConstructionPermitV1 })
   @ApiProblems(400, 401, 403, 404, 429, 503)
   get(
     @CurrentPrincipal() principal: Principal,
@@ -55,7 +54,7 @@ export class ConstructionPermitsController {
   @Get(':permitNumber/units')
   @ApiOperation({ summary: '查询施工许可证的单体 List the building units of a permit' })
   @ApiParam(PERMIT_PARAM)
-  @ApiOkResponse({ type: [PermitUnit] })
+  @ApiOkResponse({ type: [BuildingUnitV1] })
   @ApiProblems(400, 401, 403, 404, 429, 503)
   units(
     @CurrentPrincipal() principal: Principal,

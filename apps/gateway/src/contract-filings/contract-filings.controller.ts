@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { Scopes } from '@hn/auth';
 import {
+  CONTRACT_NUMBER_EXAMPLE,
   ContractFilingCancellation,
   ContractFilingIssuedV1,
   ContractFilingSubmissionV1,
@@ -27,7 +28,6 @@ import { ApiProblemExamples, ProblemExample } from '../presale/problem-examples.
 import { CancelContractFilingPipe, ContractFilingSubmissionPipe } from './contract-filing.pipes';
 import { ContractFilingsGatewayService } from './contract-filings-gateway.service';
 import { ContractNumberPipe, ParsedContractNumber } from './contract-number.pipe';
-import { CONTRACT_NUMBER_EXAMPLE, ContractFilingDto, ContractFilingIssuedDto } from './dto/contract-filing.dto';
 import { CONTRACT_FILING_EXAMPLE, ContractFilingSubmissionDto } from './dto/contract-filing-submission.dto';
 import { incompleteExample } from '../openapi/problem-example.builders';
 
@@ -101,7 +101,7 @@ export class ContractFilingsController {
     },
   })
   @ApiCreatedResponse({
-    type: ContractFilingIssuedDto,
+    type: ContractFilingIssuedV1,
     description: '已备案取号（幂等重放同样返回 201 与相同编号）filed, or the stored answer of an idempotent retry',
   })
   @ApiProblemExamples(400, '请求头或请求体格式错误 Bad request', {
@@ -213,7 +213,7 @@ export class ContractFilingsController {
       '需 contracts:issue 或 permits:read 权限范围之一；仅限本凭据区划内的备案。已注销的备案仍可查询（status CANCELLED，编号保留）。买受人证件号码与电话脱敏，持 pii:read 者为明文。',
   })
   @ApiParam(CONTRACT_NUMBER_PARAM)
-  @ApiOkResponse({ type: ContractFilingDto })
+  @ApiOkResponse({ type: ContractFilingV1 })
   @ApiProblemExamples(400, '编号格式错误 Invalid number', { invalidNumber: INVALID_CONTRACT_NUMBER })
   @ApiProblems(401)
   @ApiProblemExamples(403, '权限范围或区划不符 Outside scope or region', {
@@ -250,7 +250,7 @@ export class ContractFilingsController {
     type: ContractFilingCancellation,
     examples: { refund: { summary: '退房解除合同', value: { reason: '买受人退房，双方协商解除合同' } } },
   })
-  @ApiOkResponse({ type: ContractFilingDto, description: '已注销的备案 the cancelled filing' })
+  @ApiOkResponse({ type: ContractFilingV1, description: '已注销的备案 the cancelled filing' })
   @ApiProblemExamples(400, '编号或请求体格式错误 Invalid number or body', {
     invalidNumber: INVALID_CONTRACT_NUMBER,
     malformedJson: {

@@ -19,11 +19,14 @@ type Schema = {
 
 /** Routes whose replies are message classes of @hn/messages (or, for /admin, the gateway's own classes). */
 const REPLY_ROUTES = [
-  '/api/v1/supervision/escrow',
-  '/api/v1/supervision/backfill',
-  '/api/v1/supervision/marking',
-  '/api/v1/supervision/presale-without-permit',
+  '/api/v1/construction-permits',
+  '/api/v1/approval/',
+  '/api/v1/presale-permits',
+  '/api/v1/contract-filings',
+  '/api/v1/supervision/',
   '/api/v1/admin/',
+  '/public/v1/',
+  '/V/',
 ];
 
 const nameOf = (ref: string): string => ref.replace('#/components/schemas/', '');
@@ -69,7 +72,7 @@ describe(buildOpenApiDocument.name, () => {
     for (const name of new Set(refs.map(nameOf))) expect(`${name}: ${name in schemas()}`).toBe(`${name}: true`);
   });
 
-  it('documents every reply of the supervision and admin routes with examples, down to the nested schemas', () => {
+  it('documents every reply of the message-class and admin routes with examples, down to the nested schemas', () => {
     const replies = Object.entries(doc.paths)
       .filter(([path]) => REPLY_ROUTES.some((prefix) => path.startsWith(prefix)))
       .flatMap(([, ops]) => Object.values(ops as Record<string, { responses?: Record<string, unknown> }>))
@@ -103,7 +106,54 @@ describe(buildOpenApiDocument.name, () => {
         'MarkingCorrectionReportV1',
         'IntegratorListDto',
         'StaffListDto',
+        'ConstructionPermitPageV1',
+        'ConstructionPermitV1',
+        'BuildingUnitV1',
+        'PermitUpsertResultV1',
+        'PresaleIssuedV1',
+        'PresalePermitV1',
+        'LogPositionV1',
+        'ContractFilingIssuedV1',
+        'ContractFilingV1',
+        'PersonBuyerRecordV1',
+        'OrganizationBuyerRecordV1',
+        'ContractCancellationV1',
+        'SigningStatisticPageV1',
+        'SigningStatisticWithdrawResultV1',
+        'ReconciliationRunResultV1',
+        'ReconciliationDifferencePageV1',
+        'AlertPageV1',
+        'AlertDetailV1',
+        'AlertHistoryEntryV1',
+        'AcceptanceBackfillPageV1',
+        'VerifyResultV1',
+        'PublicPresaleSummaryV1',
+        'InclusionProofV1',
+        'ConsistencyProofV1',
+        'JwksV1',
       ]),
+    );
+  });
+
+  it('keeps the examples, enums and nullable fields of the permit, presale, filing and verification replies', () => {
+    const props = (name: string): Record<string, Schema & Record<string, unknown>> =>
+      (schemas()[name]?.properties ?? {}) as Record<string, Schema & Record<string, unknown>>;
+    expect(props('ConstructionPermitV1')['permitNumber']?.example).toBe('430223202406200101');
+    expect(props('ConstructionPermitV1')['projectType']).toMatchObject({
+      enum: ['PRESALE', 'CURRENT_SALE', 'OTHER'],
+      nullable: true,
+    });
+    expect(props('ConstructionPermitV1')['startDate']).toMatchObject({ type: 'string', nullable: true });
+    expect(props('PresalePermitV1')['chainToken']?.example).toMatch(/^AQAs/);
+    expect(props('PresalePermitV1')['fundSupervision']).toMatchObject({ nullable: true });
+    expect(props('ContractFilingV1')['buyers']?.items?.oneOf).toEqual([
+      { $ref: '#/components/schemas/PersonBuyerRecordV1' },
+      { $ref: '#/components/schemas/OrganizationBuyerRecordV1' },
+    ]);
+    expect(props('PersonBuyerRecordV1')['idNumber']?.example).toBe('430223********1235');
+    expect(props('VerifyResultV1')['code']?.['enum']).not.toContain('SERVICE_UNAVAILABLE');
+    expect(props('VerifyResultV1')['status']?.['enum']).toEqual(
+      expect.arrayContaining(['VALID', 'TEST', 'DRAFT', 'WITHDRAWN', 'CORRECTED', 'INVALID', 'NOT_FOUND']),
     );
   });
 

@@ -3,7 +3,7 @@ import { Global, INestApplication, Module, ValidationPipe } from '@nestjs/common
 import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AccessTokenService } from '@hn/auth';
-import { PRESALE_SUBMISSION_EXAMPLE, Principal, Rpc } from '@hn/messages';
+import { CHAIN_TOKEN_EXAMPLE, PRESALE_SUBMISSION_EXAMPLE, Principal, Rpc } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { chainTokenToQrText } from '@hn/chain';
@@ -12,7 +12,6 @@ import { buildOpenApiDocument } from '../openapi/setup-openapi';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { validationExceptionFactory } from '../problem/validation-exception.factory';
 import { PublicModule } from '../public/public.module';
-import { CHAIN_TOKEN_EXAMPLE } from './dto/presale-permit.dto';
 import { PresaleModule } from './presale.module';
 
 type Handler = (data: unknown) => unknown;

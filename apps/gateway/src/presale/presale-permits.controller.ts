@@ -25,7 +25,6 @@ import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.dec
 import { SandboxSpace } from '../sandbox/sandbox-space';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { RequireAnyScope } from './any-scope.guard';
-import { PresaleIssuedDto, PresalePermitDto } from './dto/presale-permit.dto';
 import { PrintLayoutQuery } from './dto/print-layout.query';
 import { fileResponse } from './file-response';
 import { IdempotencyKey, IdempotencyKeyGuard } from './idempotency-key.guard';
@@ -82,7 +81,7 @@ export class PresalePermitsController {
     examples: { workPlan: { summary: '工作方案示例：攸县 锦绣星城三期（22#栋）', value: PRESALE_SUBMISSION_EXAMPLE } },
   })
   @ApiCreatedResponse({
-    type: PresaleIssuedDto,
+    type: PresaleIssuedV1,
     description: '已取号（幂等重放同样返回 201 与相同内容）issued, or the stored response of an idempotent retry',
   })
   @ApiProblemExamples(400, '请求头或请求体格式错误 Bad request', {
@@ -178,7 +177,7 @@ export class PresalePermitsController {
     description: '需 presale:issue 或 permits:read 权限范围之一；仅限本凭据区划内的许可证。',
   })
   @ApiParam(PRESALE_NUMBER_PARAM)
-  @ApiOkResponse({ type: PresalePermitDto })
+  @ApiOkResponse({ type: PresalePermitV1 })
   @ApiProblemExamples(400, '编号格式错误 Invalid number', { invalidNumber: PRESALE_NUMBER_INVALID })
   @ApiProblems(401, 403)
   @ApiProblemExamples(404, '预售许可证不存在 Not found', { presaleNotFound: PRESALE_NOT_FOUND })

@@ -16,13 +16,6 @@ import { PRESALE_NUMBER_PARAM } from '../presale/presale-permits.controller';
 import { ParsedPresaleNumber, PresaleNumberPipe } from '../presale/presale-number.pipe';
 import { ApiProblemExamples, PRESALE_NOT_FOUND, PRESALE_NUMBER_INVALID } from '../presale/problem-examples.openapi';
 import { ConsistencyProofQuery, InclusionProofQuery, VerifyQuery } from './dto/public-queries';
-import {
-  ConsistencyProofDto,
-  InclusionProofDto,
-  JwksDto,
-  PublicPresaleSummaryDto,
-  VerifyResultDto,
-} from './dto/public-responses.dto';
 import { PublicGatewayService } from './public-gateway.service';
 import { validationExample } from '../openapi/problem-example.builders';
 
@@ -50,7 +43,7 @@ export class PublicVerificationController {
     description:
       '无需登录。令牌可为 base64url（接口返回的 chainToken）或二维码地址中的大写 base32。始终返回 200：status（VALID / TEST / DRAFT / WITHDRAWN / CORRECTED / INVALID / NOT_FOUND）、稳定的英文 code、给人看的中文 message（英文 messageEn）。只有 valid 为 true 才有效：未提交的补录草稿为 DRAFT（「未提交的草稿，不是有效证书」），已撤回为 WITHDRAWN，已更正的旧令牌为 CORRECTED 并在 current 中给出最新证书的核验地址；联调测试令牌 test 为 true。',
   })
-  @ApiOkResponse({ type: VerifyResultDto })
+  @ApiOkResponse({ type: VerifyResultV1 })
   @ApiProblemExamples(400, '令牌格式错误 Invalid token text', {
     invalidToken: validationExample([
       { field: 'token', reason: 'token 须为 1–400 位 [A-Za-z0-9_-] (1–400 characters of base64url or base32)' },
@@ -68,7 +61,7 @@ export class PublicVerificationController {
     description: '无需登录；不含开发企业信用代码与监管账号。',
   })
   @ApiParam(PRESALE_NUMBER_PARAM)
-  @ApiOkResponse({ type: PublicPresaleSummaryDto })
+  @ApiOkResponse({ type: PublicPresaleSummaryV1 })
   @ApiProblemExamples(400, '编号格式错误 Invalid number', { invalidNumber: PRESALE_NUMBER_INVALID })
   @ApiProblemExamples(404, '预售许可证不存在 Not found', { presaleNotFound: PRESALE_NOT_FOUND })
   @ApiProblems(429, 503)
@@ -106,7 +99,7 @@ export class PublicVerificationController {
     description:
       '证明序号为 index 的条目包含在大小为 treeSize 的树中；哈希均为十六进制。要求 0 ≤ index < treeSize ≤ 当前日志大小。',
   })
-  @ApiOkResponse({ type: InclusionProofDto })
+  @ApiOkResponse({ type: InclusionProofV1 })
   @ApiProblemExamples(400, '参数无效 Invalid request', {
     invalidProofRequest: {
       code: 'INVALID_PROOF_REQUEST',
@@ -135,7 +128,7 @@ export class PublicVerificationController {
     description:
       '证明大小为 first 的树是大小为 second 的树的前缀（日志只追加、未被改写）。要求 1 ≤ first ≤ second ≤ 当前日志大小。',
   })
-  @ApiOkResponse({ type: ConsistencyProofDto })
+  @ApiOkResponse({ type: ConsistencyProofV1 })
   @ApiProblemExamples(400, '参数无效 Invalid request', {
     invalidProofRequest: {
       code: 'INVALID_PROOF_REQUEST',
@@ -159,7 +152,7 @@ export class PublicVerificationController {
     summary: '链令牌与检查点的公钥（JWKS）Public keys of chain tokens and checkpoints (JWKS)',
     description: 'Ed25519（RFC 8037 OKP）公钥集合；kid 即令牌中的密钥标识。密钥轮换后旧公钥继续列出，旧令牌仍可核验。',
   })
-  @ApiOkResponse({ type: JwksDto })
+  @ApiOkResponse({ type: JwksV1 })
   @ApiProblems(429, 503)
   keys(@CorrelationId() cid: string): Promise<JwksV1> {
     return this.publicApi.keys(cid);

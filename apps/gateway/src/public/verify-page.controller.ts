@@ -8,15 +8,13 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { verifyOutcome, VerifyResultV1 } from '@hn/messages';
+import { VERIFY_URL_EXAMPLE, verifyOutcome, VerifyResultV1 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, Public } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
-import { VERIFY_URL_EXAMPLE } from '../presale/dto/presale-permit.dto';
 import { prefersJson } from './content-negotiation';
 import { TOKEN_PATTERN } from './dto/public-queries';
-import { VerifyResultDto } from './dto/public-responses.dto';
 import { PublicGatewayService } from './public-gateway.service';
 import { renderVerifyPage } from './verify-page';
 
@@ -32,7 +30,7 @@ function answer(code: 'MALFORMED' | 'SERVICE_UNAVAILABLE'): VerifyResultV1 {
  * an app asking for JSON gets the verification result itself.
  */
 @ApiTags('公众查询 Public verification')
-@ApiExtraModels(VerifyResultDto)
+@ApiExtraModels(VerifyResultV1)
 @Public()
 @Controller('V')
 export class VerifyPageController {
@@ -50,7 +48,7 @@ export class VerifyPageController {
     description: '核验结果页或 JSON',
     content: {
       'text/html': { schema: { type: 'string' } },
-      'application/json': { schema: { $ref: getSchemaPath(VerifyResultDto) } },
+      'application/json': { schema: { $ref: getSchemaPath(VerifyResultV1) } },
     },
   })
   @ApiProblems(429, 503)

@@ -12,11 +12,6 @@ import {
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblemExamples } from '../presale/problem-examples.openapi';
 import { ReconciliationQuery } from './dto/supervision-queries.dto';
-import {
-  ReconciliationDifferenceDto,
-  ReconciliationDifferencePageDto,
-  ReconciliationRunResultDto,
-} from './dto/supervision-responses.dto';
 import { AcknowledgeDifferencePipe, DifferenceIdPipe } from './supervision-inputs';
 import { Audited, SupervisionGatewayService } from './supervision-gateway.service';
 import { CommonSupervisionProblems, MALFORMED_JSON_EXAMPLE, SupervisionRoute } from './supervision-problems.openapi';
@@ -43,7 +38,7 @@ export class ReconciliationController {
       '同一时间只运行一次（409 RECONCILIATION_IN_PROGRESS）；市场监管平台不可用时 503 MARKET_PLATFORM_UNAVAILABLE，不进行比对。耗时可能较长，网关等待时间单独配置（GATEWAY_RECONCILIATION_TIMEOUT_MS，默认 120 秒）。\n\n' +
       "Pulls the market platform's feed up to date, compares every (presale permit, month) and stores the differences. Roles PROVINCE and ADMIN only.",
   })
-  @ApiCreatedResponse({ type: ReconciliationRunResultDto })
+  @ApiCreatedResponse({ type: ReconciliationRunResultV1 })
   @CommonSupervisionProblems({
     roleForbidden: {
       code: 'ROLE_FORBIDDEN',
@@ -71,7 +66,7 @@ export class ReconciliationController {
       '市州、县市区住建部门查看本区划的比对差异并核实。不填 state 时列出待核实（OPEN）和已说明（ACKNOWLEDGED）的差异；regionCode 须在本人区划内（市州代码含所辖县市区）。\n\n' +
       "Differences inside the caller's region; without state: OPEN and ACKNOWLEDGED.",
   })
-  @ApiOkResponse({ type: ReconciliationDifferencePageDto })
+  @ApiOkResponse({ type: ReconciliationDifferencePageV1 })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', {
     invalidState: validationExample([{ field: 'state', reason: 'state 须为 OPEN / ACKNOWLEDGED / RESOLVED 之一' }]),
   })
@@ -118,7 +113,7 @@ export class ReconciliationController {
       },
     },
   })
-  @ApiOkResponse({ type: ReconciliationDifferenceDto })
+  @ApiOkResponse({ type: ReconciliationDifferenceV1 })
   @ApiProblemExamples(400, '编号或请求体格式错误 Invalid id or body', {
     invalidId: validationExample([{ field: 'differenceId', reason: '差异编号须为 UUID (UUID)' }]),
     malformedJson: MALFORMED_JSON_EXAMPLE,

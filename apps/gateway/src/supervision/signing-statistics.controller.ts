@@ -19,12 +19,6 @@ import { ApiProblemExamples } from '../presale/problem-examples.openapi';
 import { ParsedPresaleNumber, PresaleNumberPipe } from '../presale/presale-number.pipe';
 import { SigningStatisticsQuery } from './dto/supervision-queries.dto';
 import {
-  SigningStatisticPageDto,
-  SigningStatisticPutResultDto,
-  SigningStatisticSubmitResultDto,
-  SigningStatisticWithdrawResultDto,
-} from './dto/supervision-responses.dto';
-import {
   assertPresaleQuery,
   MonthPipe,
   PutStatisticPipe,
@@ -83,8 +77,8 @@ export class SigningStatisticsController {
       },
     },
   })
-  @ApiCreatedResponse({ type: SigningStatisticPutResultDto, description: '新建 created' })
-  @ApiOkResponse({ type: SigningStatisticPutResultDto, description: '已修改（新版本）或未变 updated or unchanged' })
+  @ApiCreatedResponse({ type: SigningStatisticPutResultV1, description: '新建 created' })
+  @ApiOkResponse({ type: SigningStatisticPutResultV1, description: '已修改（新版本）或未变 updated or unchanged' })
   @ApiProblemExamples(400, '编号、月份或请求体格式错误 Invalid number, month or body', {
     invalidNumber: INVALID_PRESALE_EXAMPLE,
     invalidMonth: INVALID_MONTH_EXAMPLE,
@@ -131,7 +125,7 @@ export class SigningStatisticsController {
     description:
       "本人区划内的网签统计，可按预售许可证、月份、状态筛选，分页（pageSize 1–100）。\n\nSigning statistics inside the caller's region, filtered and paged.",
   })
-  @ApiOkResponse({ type: SigningStatisticPageDto })
+  @ApiOkResponse({ type: SigningStatisticPageV1 })
   @ApiProblemExamples(400, '查询参数无效 Invalid query', {
     invalidNumber: INVALID_PRESALE_EXAMPLE,
     invalidPageSize: validationExample([{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }]),
@@ -169,7 +163,7 @@ export class SigningStatisticsController {
     type: SigningStatisticWithdrawal,
     examples: { withdraw: { summary: '撤回 2024-08', value: { presaleNumber: PRESALE_EXAMPLE, month: '2024-08' } } },
   })
-  @ApiOkResponse({ type: SigningStatisticWithdrawResultDto })
+  @ApiOkResponse({ type: SigningStatisticWithdrawResultV1 })
   @ApiProblemExamples(400, '请求体格式错误 Malformed body', { malformedJson: MALFORMED_JSON_EXAMPLE })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN_EXAMPLE })
   @ApiProblemExamples(404, '记录不存在 Not found', { statisticNotFound: STATISTIC_NOT_FOUND })
@@ -212,7 +206,7 @@ export class SigningStatisticsController {
       },
     },
   })
-  @ApiOkResponse({ type: SigningStatisticSubmitResultDto })
+  @ApiOkResponse({ type: SigningStatisticSubmitResultV1 })
   @ApiProblemExamples(400, '请求体格式错误 Malformed body', { malformedJson: MALFORMED_JSON_EXAMPLE })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN_EXAMPLE })
   @ApiProblemExamples(404, '某月无记录 A month has no record', { statisticNotFound: STATISTIC_NOT_FOUND })

@@ -1,5 +1,10 @@
-/** 预警 (alerts service): supervision after issuance, read models built from the other services' events. */
-import type { ScanRefV1, StoredScanV1 } from './scans';
+/**
+ * 预警 (alerts service): supervision after issuance, read models built from the other services' events.
+ * The replies are classes: the alerts service returns them and the gateway's OpenAPI document is
+ * generated from their decorators.
+ */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ScanRefV1, StoredScanV1 } from './scans';
 
 /** The kinds of alert, each one small rule of the alerts service. */
 export type AlertTypeV1 =
@@ -40,50 +45,59 @@ export interface AlertFollowUpInputV1 {
   plannedDate: string;
 }
 
-export interface AlertFollowUpV1 extends AlertFollowUpInputV1 {
-  id: string;
-  recordedBy: string;
+/** A recorded follow-up: the input with who recorded it and when. */
+export class AlertFollowUpV1 implements AlertFollowUpInputV1 {
+  @ApiProperty({ format: 'uuid', example: '5b0c2f4e-8a1d-4c3b-9e7f-2d6a1b3c4d5e' }) id!: string;
+  @ApiProperty({ example: '主体结构完工后因资金紧张停工三个月', description: '逾期原因' }) reason!: string;
+  @ApiProperty({ example: '约谈开发企业，督促复工', description: '采取的措施' }) measures!: string;
+  @ApiProperty({ example: '张伟', description: '责任人' }) responsiblePerson!: string;
+  @ApiProperty({ example: '13807330001', description: '联系电话' }) phone!: string;
+  @ApiProperty({ example: '2027-03-31', description: '计划完成日期' }) plannedDate!: string;
+  @ApiProperty({ example: 'youxian-clerk' }) recordedBy!: string;
   /** RFC 3339 UTC */
-  recordedAt: string;
+  @ApiProperty({ example: '2026-12-03T02:00:00.000Z' }) recordedAt!: string;
 }
 
 export type AlertDismissalStateV1 = 'PENDING' | 'APPROVED' | 'REJECTED';
+export const ALERT_DISMISSAL_STATES: readonly AlertDismissalStateV1[] = ['PENDING', 'APPROVED', 'REJECTED'];
 
 /** 误报核销: requested by the region's staff with evidence, decided by staff one level up. */
-export interface AlertDismissalV1 {
-  id: string;
-  state: AlertDismissalStateV1;
-  reason: string;
-  evidence: StoredScanV1;
-  requestedBy: string;
-  requestedRegion: string;
-  requestedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
+export class AlertDismissalV1 {
+  @ApiProperty({ format: 'uuid', example: '0d4c6b2a-1e3f-4a5b-8c7d-9e0f1a2b3c4d' }) id!: string;
+  @ApiProperty({ example: 'PENDING', enum: ALERT_DISMISSAL_STATES }) state!: AlertDismissalStateV1;
+  @ApiProperty({ example: '已线下完成竣工验收备案，附备案表' }) reason!: string;
+  @ApiProperty({ type: () => StoredScanV1 }) evidence!: StoredScanV1;
+  @ApiProperty({ example: 'youxian-clerk' }) requestedBy!: string;
+  @ApiProperty({ example: '430223' }) requestedRegion!: string;
+  @ApiProperty({ example: '2026-12-03T02:00:00.000Z' }) requestedAt!: string;
+  @ApiProperty({ example: null, nullable: true, type: String }) decidedBy!: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String }) decidedAt!: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String }) decisionNote!: string | null;
 }
 
-export interface AlertV1 {
-  id: string;
-  type: AlertTypeV1;
-  state: AlertStateV1;
+export class AlertV1 {
+  @ApiProperty({ format: 'uuid', example: '9c1e7a52-3b4d-4f6a-8e2c-1d0b9a8f7e6d' }) id!: string;
+  @ApiProperty({ example: 'OVERDUE_ACCEPTANCE', enum: ALERT_TYPES }) type!: AlertTypeV1;
+  @ApiProperty({ example: 'OPEN', enum: ALERT_STATES }) state!: AlertStateV1;
   /** OVERDUE_ACCEPTANCE and ESCROW_NOT_SUPERVISED; null for the others */
-  scope: AlertScopeV1 | null;
-  regionCode: string;
-  projectCode: string | null;
-  projectName: string;
-  permitNumber: string | null;
-  presaleNumber: string | null;
+  @ApiProperty({ example: 'STOCK', enum: ALERT_SCOPES, nullable: true }) scope!: AlertScopeV1 | null;
+  @ApiProperty({ example: '430223' }) regionCode!: string;
+  @ApiProperty({ nullable: true, type: String, example: '2019-430223-70-03-000001' }) projectCode!: string | null;
+  @ApiProperty({ example: '锦绣星城' }) projectName!: string;
+  @ApiProperty({ nullable: true, type: String, example: '430223201906200101' }) permitNumber!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) presaleNumber!: string | null;
   /** RFC 3339 UTC */
-  raisedAt: string;
+  @ApiProperty({ example: '2026-11-30T16:00:00.000Z' }) raisedAt!: string;
   /** OVERDUE_ACCEPTANCE: China days past the planned completion date, as of the list's date; else null */
-  daysOverdue: number | null;
-  clearedAt: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 3, description: '逾期天数（北京时间，按列表日期）' })
+  daysOverdue!: number | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) clearedAt!: string | null;
   /** what the rule saw, e.g. { plannedCompletionDate } or { differenceId, countDelta } */
-  facts: Record<string, unknown>;
-  followUps: AlertFollowUpV1[];
+  @ApiProperty({ example: { plannedCompletionDate: '2026-11-30' }, description: '规则所见事实' })
+  facts!: Record<string, unknown>;
+  @ApiProperty({ type: () => [AlertFollowUpV1] }) followUps!: AlertFollowUpV1[];
   /** the latest dismissal request, if any */
-  dismissal: AlertDismissalV1 | null;
+  @ApiProperty({ type: () => AlertDismissalV1, nullable: true }) dismissal!: AlertDismissalV1 | null;
 }
 
 /** Why a state changed: the event that carried the fact, a staff record, or the rule itself (a date passed). */
@@ -95,16 +109,21 @@ export interface AlertCauseV1 {
   note?: string;
 }
 
-export interface AlertHistoryEntryV1 {
-  at: string;
-  fromState: AlertStateV1 | null;
-  toState: AlertStateV1;
-  actor: string;
-  cause: AlertCauseV1;
+export class AlertHistoryEntryV1 {
+  @ApiProperty({ example: '2026-12-03T02:00:00.000Z' }) at!: string;
+  @ApiProperty({ example: 'OPEN', enum: ALERT_STATES, nullable: true }) fromState!: AlertStateV1 | null;
+  @ApiProperty({ example: 'FOLLOWING', enum: ALERT_STATES }) toState!: AlertStateV1;
+  @ApiProperty({ example: 'system' }) actor!: string;
+  @ApiProperty({
+    example: { kind: 'EVENT', eventId: '0b7c…', eventType: 'hn.permits.acceptance.recorded.v1' },
+    description: '原因：EVENT 事件 / FOLLOW_UP 跟踪 / DISMISSAL 核销 / PERMIT_LINK 关联施工许可 / RULE 日期检查',
+  })
+  cause!: AlertCauseV1;
 }
 
-export interface AlertDetailV1 extends AlertV1 {
-  history: AlertHistoryEntryV1[];
+/** Answer of rpc.alerts.alert.get.v1 and of every alert action: the alert with its history. */
+export class AlertDetailV1 extends AlertV1 {
+  @ApiProperty({ type: () => [AlertHistoryEntryV1] }) history!: AlertHistoryEntryV1[];
 }
 
 /** Request of rpc.alerts.alert.list.v1 (GET /api/v1/supervision/alerts). */
@@ -120,11 +139,11 @@ export interface AlertListRequestV1 {
   pageSize: number;
 }
 
-export interface AlertPageV1 {
-  items: AlertV1[];
-  page: number;
-  pageSize: number;
-  total: number;
+export class AlertPageV1 {
+  @ApiProperty({ type: () => [AlertV1] }) items!: AlertV1[];
+  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ example: 20 }) pageSize!: number;
+  @ApiProperty({ example: 1 }) total!: number;
 }
 
 export interface AlertIdBody {
@@ -171,18 +190,23 @@ export interface AcceptanceBackfillInputV1 {
 
 export type AcceptanceBackfillStateV1 = 'PENDING' | 'APPROVED' | 'RETURNED';
 
-export interface AcceptanceBackfillV1 extends AcceptanceBackfillInputV1 {
-  id: string;
-  projectCode: string;
-  projectName: string;
-  regionCode: string;
-  state: AcceptanceBackfillStateV1;
-  scan: StoredScanV1;
-  submittedBy: string;
-  submittedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
+/** A submitted acceptance-date backfill: the input with the project, the scan and the decision. */
+export class AcceptanceBackfillV1 implements AcceptanceBackfillInputV1 {
+  @ApiProperty({ format: 'uuid', example: '3e2d1c0b-9a8f-4e7d-8c6b-5a4f3e2d1c0b' }) id!: string;
+  @ApiProperty({ example: '430223201906200101' }) permitNumber!: string;
+  @ApiProperty({ example: 'FIVE_PARTY', enum: ACCEPTANCE_KINDS }) kind!: AcceptanceKindV1;
+  @ApiProperty({ example: '2024-05-10' }) date!: string;
+  @ApiPropertyOptional({ example: '线下组织五方验收，未在工改系统上传' }) note?: string;
+  @ApiProperty({ example: '2019-430223-70-03-000001' }) projectCode!: string;
+  @ApiProperty({ example: '锦绣星城' }) projectName!: string;
+  @ApiProperty({ example: '430223' }) regionCode!: string;
+  @ApiProperty({ example: 'PENDING', enum: ['PENDING', 'APPROVED', 'RETURNED'] }) state!: AcceptanceBackfillStateV1;
+  @ApiProperty({ type: () => StoredScanV1 }) scan!: StoredScanV1;
+  @ApiProperty({ example: 'youxian-clerk' }) submittedBy!: string;
+  @ApiProperty({ example: '2026-12-03T02:00:00.000Z' }) submittedAt!: string;
+  @ApiProperty({ example: null, nullable: true, type: String }) decidedBy!: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String }) decidedAt!: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String }) decisionNote!: string | null;
 }
 
 export interface AcceptanceBackfillSubmitRequestV1 {
@@ -197,11 +221,11 @@ export interface AcceptanceBackfillListRequestV1 {
   pageSize: number;
 }
 
-export interface AcceptanceBackfillPageV1 {
-  items: AcceptanceBackfillV1[];
-  page: number;
-  pageSize: number;
-  total: number;
+export class AcceptanceBackfillPageV1 {
+  @ApiProperty({ type: () => [AcceptanceBackfillV1] }) items!: AcceptanceBackfillV1[];
+  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ example: 20 }) pageSize!: number;
+  @ApiProperty({ example: 1 }) total!: number;
 }
 
 export interface AcceptanceBackfillDecisionV1 {

@@ -2,24 +2,13 @@
  * 补录预售许可证 and 已预售未办施工许可 (presale service). The replies are classes: the presale service
  * returns them and the gateway's OpenAPI document is generated from their decorators.
  */
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import type { PresalePermitV1, PresaleSubmissionV1 } from './presale';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { PresaleSubmissionV1 } from './presale';
+import { CHAIN_TOKEN_EXAMPLE, LogPositionV1, PresalePermitV1, VERIFY_URL_EXAMPLE } from './presale-permit.message';
 import { Developer } from './presale-submission.message';
 import { CorrectionReportV1, ScanRefV1, StoredScanV1, SUPERVISION_STATES, SupervisionStateV1 } from './scans';
 
 const Z = '430223202406200101-Z01';
-const CHAIN_TOKEN_EXAMPLE =
-  'AQAsvkgEBfh1uSGNcyVZAU3uBwcHBwcHBwcHBwcHBwcHBwAAAADF3yQXHDWtB7mF5tXpqCudo0yhEOJUblHhubICFmWObqtLdY7KI53ZhBj5prrosOZn3DRRTHhfvIGH9-cqGiIC';
-const VERIFY_URL_EXAMPLE =
-  'HTTPS://PRESALE.HUNAN.GOV.CN/V/AEACZPSIAQC7Q5NZEGGXGJKZAFG64BYHA4DQOBYHA4DQOBYHA4DQOBYAAAAABRO7EQLRYNNNA64YLZWV5GUCXHNDJSQRBYSUNZI6DONSAILGLDTOVNFXLDWKEOO5TBAY7GTLV2FQ4ZT5YNCRJR4F7PEBQ736OKQ2EIBA';
-
-/**
- * The presale permit and the transparency-log position are presale.ts's reply shapes, documented by
- * the gateway's presale schemas; referenced here by schema name (the gateway's OpenAPI document spec
- * fails if a referenced schema goes, e.g. once those become message classes: then point at them).
- */
-const PRESALE_PERMIT_SCHEMA = { allOf: [{ $ref: getSchemaPath('PresalePermitDto') }] };
-const LOG_POSITION_SCHEMA = { allOf: [{ $ref: getSchemaPath('LogPositionDto') }] };
 const BACKFILL_STATUSES: readonly PresaleBackfillStatusV1[] = ['VALID', 'CORRECTED', 'WITHDRAWN'];
 
 /** A construction permit of a project marked PRESALE, as the presale service's replica knows it. */
@@ -73,7 +62,7 @@ export type PresaleBackfillStatusV1 = 'VALID' | 'CORRECTED' | 'WITHDRAWN';
 /** A backfilled presale permit (Z number) with its supervision state and certificate scan. */
 export class BackfilledPresalePermitV1 {
   /** the record; `permit.status` carries the same value as `status` below */
-  @ApiProperty({ ...PRESALE_PERMIT_SCHEMA, description: '补录的预售许可证（Z 编号）' })
+  @ApiProperty({ type: () => PresalePermitV1, description: '补录的预售许可证（Z 编号）' })
   permit!: PresalePermitV1;
   /** VALID, CORRECTED (by an ADMIN after submission) or WITHDRAWN (number void, never reused) */
   @ApiProperty({ example: 'VALID', enum: BACKFILL_STATUSES, description: '有效 / 已更正 / 已撤回（编号作废）' })
@@ -93,8 +82,8 @@ export class BackfillIssuedV1 {
     description: '二维码 SVG',
   })
   qrSvg!: string;
-  @ApiProperty({ ...LOG_POSITION_SCHEMA, description: '透明日志中的位置 transparency log position' })
-  log!: { index: number; treeSize: number };
+  @ApiProperty({ type: () => LogPositionV1, description: '透明日志中的位置 transparency log position' })
+  log!: LogPositionV1;
   @ApiProperty({ type: () => BackfilledPresalePermitV1 }) backfill!: BackfilledPresalePermitV1;
 }
 
@@ -147,8 +136,8 @@ export class PresaleCorrectionResultV1 {
   @ApiProperty({ example: CHAIN_TOKEN_EXAMPLE, description: '更正后记录的新链令牌；旧令牌核验结果为 CORRECTED' })
   chainToken!: string;
   @ApiProperty({ example: VERIFY_URL_EXAMPLE }) verifyUrl!: string;
-  @ApiProperty({ ...LOG_POSITION_SCHEMA, description: 'CORRECTED 日志条目的位置' })
-  log!: { index: number; treeSize: number };
+  @ApiProperty({ type: () => LogPositionV1, description: 'CORRECTED 日志条目的位置' })
+  log!: LogPositionV1;
   @ApiProperty({ type: () => BackfilledPresalePermitV1 }) backfill!: BackfilledPresalePermitV1;
 }
 

@@ -1,4 +1,4 @@
-import { VERIFY_OUTCOMES, verifyOutcome } from './verification';
+import { VERIFY_ANSWER_CODES, VERIFY_ANSWER_STATUSES, VERIFY_OUTCOMES, verifyOutcome } from './verification';
 
 describe(verifyOutcome.name, () => {
   it('gives every code a plain Chinese sentence (no Latin letters) and an English one', () => {
@@ -24,5 +24,33 @@ describe(verifyOutcome.name, () => {
   it('reads an unknown code as not verified', () => {
     expect(verifyOutcome('SOMETHING')).toMatchObject({ code: 'MALFORMED', valid: false });
     expect(verifyOutcome('toString')).toMatchObject({ code: 'MALFORMED', valid: false });
+  });
+});
+
+describe('VERIFY_ANSWER_CODES', () => {
+  it('lists every outcome a JSON answer can carry, and not the page-only SERVICE_UNAVAILABLE', () => {
+    expect(VERIFY_ANSWER_CODES).toEqual([
+      'VALID',
+      'TEST_DATA',
+      'DRAFT',
+      'WITHDRAWN',
+      'CORRECTED',
+      'BAD_SIGNATURE',
+      'UNKNOWN_KEY',
+      'MALFORMED',
+      'TRUNCATED',
+      'UNSUPPORTED_VERSION',
+      'UNKNOWN_PERMIT',
+      'RECORD_MISMATCH',
+    ]);
+    expect(VERIFY_ANSWER_STATUSES).toEqual([
+      'VALID',
+      'TEST',
+      'DRAFT',
+      'WITHDRAWN',
+      'CORRECTED',
+      'INVALID',
+      'NOT_FOUND',
+    ]);
   });
 });

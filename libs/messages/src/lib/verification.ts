@@ -112,6 +112,18 @@ export const VERIFY_OUTCOMES: Readonly<Record<VerifyCodeV1, VerifyOutcomeV1>> = 
   },
 };
 
+/**
+ * The codes and statuses a JSON verification answer can carry (OpenAPI enums of VerifyResultV1):
+ * every outcome but SERVICE_UNAVAILABLE, which only the citizen's page shows (JSON clients get a
+ * 503 problem instead).
+ */
+export const VERIFY_ANSWER_CODES: readonly VerifyCodeV1[] = (Object.keys(VERIFY_OUTCOMES) as VerifyCodeV1[]).filter(
+  (code) => code !== 'SERVICE_UNAVAILABLE',
+);
+export const VERIFY_ANSWER_STATUSES: readonly VerifyStatusV1[] = [
+  ...new Set(VERIFY_ANSWER_CODES.map((code) => VERIFY_OUTCOMES[code].status)),
+];
+
 /** The outcome of a code (an unknown code reads as not verified, never as valid). */
 export function verifyOutcome(code: string): VerifyOutcomeV1 & { code: VerifyCodeV1 } {
   const known = Object.prototype.hasOwnProperty.call(VERIFY_OUTCOMES, code) ? (code as VerifyCodeV1) : 'MALFORMED';

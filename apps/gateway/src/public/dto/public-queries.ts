@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsString, Matches } from 'class-validator';
-import { CHAIN_TOKEN_EXAMPLE } from '../../presale/dto/presale-permit.dto';
+import { CHAIN_TOKEN_EXAMPLE } from '@hn/messages';
 
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,400}$/;
 const NON_NEGATIVE_INTEGER = /^\d{1,15}$/;
