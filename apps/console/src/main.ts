@@ -3,6 +3,7 @@ import { h } from './dom.js';
 import { label, ROLES } from './labels.js';
 import { alertDetailPage } from './pages/alert-detail.js';
 import { alertsPage } from './pages/alerts.js';
+import { backfillRoute } from './pages/backfill.js';
 import { loginPage } from './pages/login.js';
 import { markingPage } from './pages/marking.js';
 import { currentRoute, go } from './route.js';
@@ -13,6 +14,7 @@ const NAV: Array<[string, string]> = [
   ...HOME_NAV,
   ['/alerts', '预警 Alerts'],
   ['/marking', '存量预售项目标记 Stock marking'],
+  ['/backfill', '补录预售许可证 Backfill'],
   ...SUPERVISION_NAV,
 ];
 
@@ -80,6 +82,7 @@ async function render(): Promise<void> {
     else if (route.path === '/alerts') page = await alertsPage(route.params);
     else if (detail) page = await alertDetailPage(detail[1]!, route.params);
     else if (route.path === '/marking') page = await markingPage(route.params);
+    else if (/^\/backfill(\/|$)/.test(route.path)) page = await backfillRoute(route.path, route.params);
     else
       page =
         (await supervisionPage(route.path, route.params)) ??

@@ -1,43 +1,47 @@
-import { ApiError, getJson, postJson } from '../api.js';
+import { ApiError, getJson } from '../api.js';
 import { field, h, select, showFieldErrors } from '../dom.js';
 import { label, MARKING_STATES, PROJECT_TYPES } from '../labels.js';
+import { timeRender } from '../render-timing.js';
 import { formParams, go, href } from '../route.js';
 import { canWrite } from '../session.js';
 import { pager } from './alerts.js';
-
-interface MarkingRow {
-  permitNumber: string;
-  projectCode: string;
-  projectName: string;
-  regionCode: string;
-  projectType: string | null;
-  markingState: string | null;
-  markedBy: string | null;
-  issueDate: string;
-  plannedCompletionDate: string | null;
-  accepted: boolean;
-  actualCompletionDate: string | null;
-}
-
-interface MarkingPage {
-  items: MarkingRow[];
-  page: number;
-  pageSize: number;
-  total: number;
-  totalIsLowerBound?: boolean;
-}
-
-interface BatchResult {
-  stepId: string | null;
-  projects: Array<{ projectCode: string; projectName: string; projectType: string; permitNumbers: string[] }>;
-  unchanged: string[];
-}
+import { markSelected, MarkingContext, showProblem, submitSelected, withdrawLastStep } from './marking-actions.js';
+import {
+  fetchWholeResult,
+  MarkingPage,
+  MarkingRow,
+  markingSelection,
+  MAX_PER_REQUEST,
+  SelectionTooLarge,
+} from './marking-selection.js';
 
 const FILTERS = ['regionCode', 'issueDateFrom', 'issueDateTo', 'projectType', 'keyword'];
-const PAGE_SIZE = 50;
+const PAGE_SIZES: Array<[string, string]> = [
+  ['20', '20 条'],
+  ['50', '50 条'],
+  ['100', '100 条'],
+];
+const DEFAULT_PAGE_SIZE = '50';
+/** The work plan's columns, 证号 first (the row's header cell). */
+const HEADERS = [
+  '证号（施工许可证）',
+  '项目名称',
+  '区划',
+  '项目类型',
+  '开工时间',
+  '计划竣工时间',
+  '是否竣工验收',
+  '实际竣工时间',
+  '标记状态',
+];
 
-/** 预售商品房监管-存量预售项目标记: the system's list of recent permits, ticked and marked in batches. */
-export async function markingPage(params: URLSearchParams, notice = ''): Promise<HTMLElement> {
+function filterQuery(params: URLSearchParams): URLSearchParams {
+  const q = new URLSearchParams();
+  for (const name of FILTERS) if (params.get(name)) q.set(name, params.get(name)!);
+  return q;
+}
+
+function filterForm(params: URLSearchParams): HTMLFormElement {
   const form = h(
     'form',
     { class: 'filters card', role: 'search', 'aria-label': '标记筛选 Marking filters', novalidate: true },
@@ -71,6 +75,7 @@ export async function markingPage(params: URLSearchParams, notice = ''): Promise
         value: params.get('keyword') ?? '',
       }),
     ),
+    field('每页 Page size', select('pageSize', PAGE_SIZES, params.get('pageSize') || DEFAULT_PAGE_SIZE)),
     h(
       'div',
       { class: 'actions' },
@@ -80,8 +85,39 @@ export async function markingPage(params: URLSearchParams, notice = ''): Promise
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    go('/marking', formParams(form, FILTERS));
+    const next = formParams(form, [...FILTERS, 'pageSize']);
+    if (next.get('pageSize') === DEFAULT_PAGE_SIZE) next.delete('pageSize');
+    go('/marking', next);
   });
+  return form;
+}
+
+function row(r: MarkingRow, box: HTMLInputElement): HTMLTableRowElement {
+  return h(
+    'tr',
+    { 'data-permit': r.permitNumber },
+    h('td', { class: 'tick' }, box, h('label', { for: box.id, class: 'visually-hidden' }, `勾选 ${r.permitNumber}`)),
+    h('th', { scope: 'row', 'data-label': HEADERS[0], class: 'num' }, r.permitNumber),
+    h('td', { 'data-label': HEADERS[1] }, r.projectName, h('span', { class: 'sub' }, `工改编码 ${r.projectCode}`)),
+    h('td', { 'data-label': HEADERS[2], class: 'num' }, r.regionCode),
+    h('td', { 'data-label': HEADERS[3], class: 'project-type' }, label(PROJECT_TYPES, r.projectType, '未标记')),
+    h('td', { 'data-label': HEADERS[4], class: 'num' }, r.startDate ?? '—'),
+    h('td', { 'data-label': HEADERS[5], class: 'num' }, r.plannedCompletionDate ?? '—'),
+    h('td', { 'data-label': HEADERS[6] }, r.accepted ? '是' : '否'),
+    h('td', { 'data-label': HEADERS[7], class: 'num' }, r.actualCompletionDate ?? '—'),
+    h(
+      'td',
+      { 'data-label': HEADERS[8], class: 'marking-state' },
+      r.markingState === 'SUBMITTED'
+        ? h('span', { class: 'state state-locked' }, '已提交（锁定）')
+        : label(MARKING_STATES, r.markingState),
+    ),
+  );
+}
+
+/** 预售商品房监管-存量预售项目标记: the system's list of recent permits, ticked (on a page or the whole result), marked, withdrawn, submitted. */
+export async function markingPage(params: URLSearchParams, notice = ''): Promise<HTMLElement> {
+  const form = filterForm(params);
   const section = h(
     'section',
     {},
@@ -89,16 +125,16 @@ export async function markingPage(params: URLSearchParams, notice = ''): Promise
     h(
       'p',
       { class: 'hint' },
-      '勾选施工许可证后批量标记其所属项目的类型；标记为草稿，提交后生效。Marking is a draft until submitted.',
+      '勾选施工许可证后批量标记其所属项目的类型；标记为草稿，可撤回，提交后生效并锁定。Marking is a draft until submitted.',
     ),
     form,
   );
-
-  const query = new URLSearchParams();
-  for (const name of FILTERS) if (params.get(name)) query.set(name, params.get(name)!);
+  const filters = filterQuery(params);
   const current = Number(params.get('page') || '1');
+  const pageSize = Number(params.get('pageSize') || DEFAULT_PAGE_SIZE);
+  const query = new URLSearchParams(filters);
   query.set('page', String(current));
-  query.set('pageSize', String(PAGE_SIZE));
+  query.set('pageSize', String(pageSize));
   let page: MarkingPage;
   try {
     page = await getJson<MarkingPage>(`/api/v1/supervision/marking?${query.toString()}`);
@@ -108,57 +144,49 @@ export async function markingPage(params: URLSearchParams, notice = ''): Promise
     section.appendChild(h('p', { role: 'alert', class: 'error' }, [err.problem.detail, ...unplaced].join('；')));
     return section;
   }
+  const started = performance.now();
+  const selection = markingSelection.forFilters(filters.toString());
+  selection.refresh(page.items);
 
   const result = h('div', { role: 'status', class: 'notice', id: 'marking-result', tabindex: '-1' }, notice);
-  const count = h('span', { id: 'ticked-count' }, '已勾选 0 个');
-  const boxes: HTMLInputElement[] = [];
+  const count = h('span', { id: 'ticked-count' });
+  const projectsCount = h('span', { id: 'ticked-projects' });
+  const boxes: Array<[HTMLInputElement, MarkingRow]> = [];
   const selectAll = h('input', {
     type: 'checkbox',
     id: 'select-all',
     'aria-label': '全选本页 Select all on this page',
   });
   const refreshCount = (): void => {
-    const n = boxes.filter((b) => b.checked).length;
-    count.textContent = `已勾选 ${n} 个`;
-    selectAll.checked = n > 0 && n === boxes.length;
-    selectAll.indeterminate = n > 0 && n < boxes.length;
+    count.textContent = `已勾选 ${selection.size} 个`;
+    projectsCount.textContent = `施工许可证，涉及 ${selection.projects().length} 个项目`;
+    const ticked = boxes.filter(([b]) => b.checked).length;
+    selectAll.checked = ticked > 0 && ticked === boxes.length;
+    selectAll.indeterminate = ticked > 0 && ticked < boxes.length;
   };
   selectAll.addEventListener('change', () => {
-    for (const b of boxes) b.checked = selectAll.checked;
+    for (const [b, r] of boxes) {
+      b.checked = selectAll.checked;
+      selection.set(r, b.checked);
+    }
     refreshCount();
   });
-
-  const headers = [
-    '施工许可证编号',
-    '项目名称',
-    '工改项目编码',
-    '区划',
-    '发证日期',
-    '项目类型',
-    '标记状态',
-    '是否竣工验收',
-    '实际竣工时间',
-  ];
   const rows = page.items.map((r) => {
-    const box = h('input', { type: 'checkbox', name: 'permit', value: r.permitNumber, id: `tick-${r.permitNumber}` });
-    box.addEventListener('change', refreshCount);
-    boxes.push(box);
-    return h(
-      'tr',
-      { 'data-permit': r.permitNumber },
-      h('td', { class: 'tick' }, box, h('label', { for: box.id, class: 'visually-hidden' }, `勾选 ${r.permitNumber}`)),
-      h('th', { scope: 'row', 'data-label': headers[0], class: 'num' }, r.permitNumber),
-      h('td', { 'data-label': headers[1] }, r.projectName),
-      h('td', { 'data-label': headers[2], class: 'num' }, r.projectCode),
-      h('td', { 'data-label': headers[3] }, r.regionCode),
-      h('td', { 'data-label': headers[4], class: 'num' }, r.issueDate),
-      h('td', { 'data-label': headers[5], class: 'project-type' }, label(PROJECT_TYPES, r.projectType, '未标记')),
-      h('td', { 'data-label': headers[6], class: 'marking-state' }, label(MARKING_STATES, r.markingState)),
-      h('td', { 'data-label': headers[7] }, r.accepted ? '是' : '否'),
-      h('td', { 'data-label': headers[8], class: 'num' }, r.actualCompletionDate ?? '—'),
-    );
+    const box = h('input', {
+      type: 'checkbox',
+      name: 'permit',
+      value: r.permitNumber,
+      id: `tick-${r.permitNumber}`,
+      checked: selection.has(r.permitNumber),
+    });
+    box.addEventListener('change', () => {
+      selection.set(r, box.checked);
+      refreshCount();
+    });
+    boxes.push([box, r]);
+    return row(r, box);
   });
-  const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(page.total / pageSize));
   const table = h(
     'table',
     { class: 'data', id: 'marking-table' },
@@ -174,28 +202,51 @@ export async function markingPage(params: URLSearchParams, notice = ''): Promise
         'tr',
         {},
         h('td', { class: 'tick' }, selectAll),
-        headers.map((t) => h('th', { scope: 'col' }, t)),
+        HEADERS.map((t) => h('th', { scope: 'col' }, t)),
       ),
     ),
     h('tbody', {}, rows),
   );
+  refreshCount();
 
   if (canWrite()) {
+    const ctx: MarkingContext = {
+      result,
+      rerender: async (text) => {
+        const fresh = await markingPage(params, text);
+        document.getElementById('main')?.replaceChildren(fresh);
+        fresh.querySelector<HTMLElement>('#marking-result')?.focus();
+      },
+    };
+    section.appendChild(selectionBar({ page, filters, boxes, refreshCount, ctx, counts: [count, projectsCount] }));
     const type = select('markType', [['', '请选择 Choose'], ...PROJECT_TYPES], '');
-    const batch = h('button', { type: 'button', class: 'primary', id: 'batch-mark' }, '批量标记 Mark selected');
-    batch.addEventListener('click', () => {
-      const permitNumbers = boxes.filter((b) => b.checked).map((b) => b.value);
-      if (!permitNumbers.length || !type.value) {
-        result.textContent = !permitNumbers.length
-          ? '请先勾选施工许可证 (tick permits first)'
-          : '请选择项目类型 (choose a type)';
-        result.className = 'error';
-        (permitNumbers.length ? type : selectAll).focus();
-        return;
-      }
-      void mark(permitNumbers, type.value, params, result);
-    });
-    section.appendChild(h('div', { class: 'toolbar card' }, field('标记为 Mark as', type), batch, count));
+    section.appendChild(
+      h(
+        'div',
+        { class: 'toolbar card', role: 'group', 'aria-label': '标记操作 Marking actions' },
+        field('标记为 Mark as', type),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'primary',
+            id: 'batch-mark',
+            onclick: () => void markSelected(ctx, type, selectAll),
+          },
+          '批量标记 Mark selected',
+        ),
+        h(
+          'button',
+          { type: 'button', id: 'withdraw-step', onclick: () => void withdrawLastStep(ctx) },
+          '撤回上一步 Withdraw',
+        ),
+        h(
+          'button',
+          { type: 'button', id: 'submit-marking', onclick: () => void submitSelected(ctx, selectAll) },
+          '提交… Submit',
+        ),
+      ),
+    );
   }
   section.appendChild(result);
   section.appendChild(
@@ -210,42 +261,65 @@ export async function markingPage(params: URLSearchParams, notice = ''): Promise
       return href('/marking', next);
     }),
   );
+  timeRender('marking', started, section);
   return section;
 }
 
-async function mark(
-  permitNumbers: string[],
-  projectType: string,
-  params: URLSearchParams,
-  result: HTMLElement,
-): Promise<void> {
-  result.className = 'notice';
-  result.textContent = '正在标记… (marking)';
-  try {
-    const res = await postJson<BatchResult>('/api/v1/supervision/marking/batch', { permitNumbers, projectType });
-    const text =
-      `已将 ${res.projects.length} 个项目标记为「${label(PROJECT_TYPES, projectType)}」（草稿，提交后生效）` +
-      (res.unchanged.length ? `；${res.unchanged.length} 个项目原已是该类型` : '') +
-      ` (marked ${res.projects.length} project(s))`;
-    // the list again, as the server has it now
-    const fresh = await markingPage(params, text);
-    document.getElementById('main')?.replaceChildren(fresh);
-    fresh.querySelector<HTMLElement>('#marking-result')?.focus();
-  } catch (err) {
-    if (!(err instanceof ApiError)) {
-      go('/login', { expired: '1' });
-      return;
-    }
-    result.className = 'error';
-    result.replaceChildren(h('p', {}, `${err.problem.detail} (${err.problem.code})`));
-    if (err.problem.errors?.length)
-      result.appendChild(
-        h(
-          'ul',
-          {},
-          err.problem.errors.map((e) => h('li', {}, `${e.field}: ${e.reason}`)),
-        ),
-      );
-    result.focus();
-  }
+/** 已勾选 …, 选择全部结果 (every page of this filter, read with progress), 清除勾选. */
+function selectionBar(bar: {
+  page: MarkingPage;
+  filters: URLSearchParams;
+  boxes: Array<[HTMLInputElement, MarkingRow]>;
+  refreshCount: () => void;
+  ctx: MarkingContext;
+  counts: HTMLElement[];
+}): HTMLElement {
+  const { page, filters, boxes, refreshCount, ctx } = bar;
+  const progress = h('progress', { id: 'select-progress', max: 1, value: 0, hidden: true, 'aria-label': '读取进度' });
+  const whole = h(
+    'button',
+    { type: 'button', id: 'select-result' },
+    `选择全部 ${page.total}${page.totalIsLowerBound ? '+' : ''} 条结果 Select the whole result`,
+  );
+  whole.addEventListener('click', () => {
+    whole.disabled = true;
+    progress.hidden = false;
+    ctx.result.className = 'notice';
+    ctx.result.textContent = '正在读取全部结果… (reading every page)';
+    void fetchWholeResult(filters, (read, pages) => {
+      progress.max = pages;
+      progress.value = read;
+      ctx.result.textContent = `正在读取全部结果：第 ${read} / ${pages} 页 (reading page ${read} of ${pages})`;
+    })
+      .then((all) => {
+        for (const r of all) markingSelection.set(r, true);
+        for (const [b] of boxes) b.checked = true;
+        refreshCount();
+        ctx.result.textContent = `已选择全部结果：${all.length} 个施工许可证 (selected the whole result)`;
+      })
+      .catch((err: unknown) => {
+        if (err instanceof SelectionTooLarge)
+          ctx.result.textContent = `共 ${err.total} 个施工许可证，超过一次最多 ${MAX_PER_REQUEST} 个的上限，请缩小筛选范围后再全选 (too many: narrow the filters)`;
+        else showProblem(ctx.result, err);
+        ctx.result.className = 'error';
+      })
+      .finally(() => {
+        whole.disabled = false;
+        progress.hidden = true;
+      });
+  });
+  const clear = h('button', { type: 'button', id: 'clear-selection' }, '清除勾选 Clear');
+  clear.addEventListener('click', () => {
+    markingSelection.clear();
+    for (const [b] of boxes) b.checked = false;
+    refreshCount();
+  });
+  return h(
+    'div',
+    { class: 'toolbar card', role: 'group', 'aria-label': '勾选 Selection' },
+    h('p', { class: 'ticked', 'aria-live': 'polite' }, ...bar.counts),
+    whole,
+    clear,
+    progress,
+  );
 }

@@ -9,8 +9,8 @@ export const CONSOLE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-/** Served file types; anything else under /console/ (sources, maps) is a 404. */
-const SERVED = new Set(['.html', '.js', '.css', '.ttf']);
+/** Served file types; anything else under /console/ (sources, source maps) is a 404. JSON: the map data in assets/. */
+const SERVED = new Set(['.html', '.js', '.css', '.ttf', '.json']);
 export const CONSOLE_FONT = 'NotoSerifSC_400Regular.ttf';
 
 /**
@@ -55,7 +55,9 @@ export async function registerConsole(app: NestFastifyApplication): Promise<void
     etag: true,
     lastModified: true,
     serveDotFiles: false,
-    allowedPath: (pathName) => pathName === '/' || SERVED.has(extname(pathName)),
+    allowedPath: (pathName) =>
+      pathName === '/' ||
+      (SERVED.has(extname(pathName)) && (extname(pathName) !== '.json' || pathName.startsWith('/assets/'))),
     setHeaders: consoleHeaders,
   });
   const fontFile = require.resolve(`@expo-google-fonts/noto-serif-sc/400Regular/${CONSOLE_FONT}`);
