@@ -1,9 +1,10 @@
 import { waitFor } from '@hn/testing';
 import jsQR from 'jsqr';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot, seriousViolations } from './support/console-browser';
 import { permitBody } from './support/fixtures';
 import { TestPlatform } from './support/platform';
 
@@ -11,14 +12,12 @@ import { TestPlatform } from './support/platform';
  * 存量预售项目标记 and 补录预售许可证 in a real browser (Debian's chromium through playwright-core,
  * never a downloaded browser; the launch flags and axe helper of console.e2e-spec.ts): a county user
  * marks three permits and submits them (locked afterwards), backfills a Z number with an uploaded PDF
- * and a map point, and sees it issued with its QR. Screenshots go to docs/console/.
+ * and a map point, and sees it issued with its QR. Screenshots go to tmp/console/ (docs/console/ with CONSOLE_SCREENSHOT_DIR).
  */
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(__dirname, '..');
 /** tmp/console by default; `CONSOLE_SCREENSHOT_DIR=docs/console` refreshes the committed pictures. */
 const SHOTS = process.env['CONSOLE_SCREENSHOT_DIR'] ?? join(ROOT, 'tmp', 'console');
 const PASSWORD = 'Backfill2024ok';
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** 攸县 stock permits, not typed: 东城花园一期 has two permits, 二期 one (three permits, two projects). */
 const A1 = {
@@ -33,13 +32,6 @@ const CHALING = { number: '430224202405100101', project: '2024-430224-70-03-5100
 const FILLERS = 100;
 const fillerNumber = (i: number): string =>
   `43022320230${3 + Math.floor(i / 50)}01${String((i % 50) + 1).padStart(2, '0')}01`;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[] }>;
-}
 
 /** A PDF of about `kb` kilobytes (so the upload reports progress). */
 const pdf = (kb: number): Buffer =>
@@ -65,31 +57,12 @@ describe('工作台 存量预售项目标记 and 补录预售许可证 in a brow
     return { status: res.status, body: (await res.json()) as T };
   };
   const expectAccessible = async (what: string): Promise<void> => {
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const g = globalThis as unknown as {
-        axe: { run: (context: unknown) => Promise<{ violations: unknown[] }> };
-        document: unknown;
-      };
-      return (await g.axe.run(g.document)).violations;
-    });
-    const serious = (violations as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({
-      what,
-      serious: serious.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`),
-    }).toEqual({ what, serious: [] });
+    expect({ what, serious: await seriousViolations(page) }).toEqual({ what, serious: [] });
   };
   /** The visible viewport (small files for docs/console/), once the shipped font has loaded. */
   const shot = async (name: string, fullPage = false): Promise<void> => {
-    await page.evaluate(async () => {
-      const g = globalThis as unknown as {
-        document: { fonts: { ready: Promise<unknown> } };
-        scrollTo(x: number, y: number): void;
-      };
-      await g.document.fonts.ready;
-      g.scrollTo(0, 0);
-    });
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+    await screenshot(page, SHOTS, name, fullPage);
   };
   const notice = (id: string, text: string) => page.locator(`#${id}`, { hasText: text }).waitFor();
   const search = async (keyword: string, pageSize = ''): Promise<void> => {
@@ -100,9 +73,6 @@ describe('工作台 存量预售项目标记 and 补录预售许可证 in a brow
   };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium (.ci/run does)`);
-    if (!existsSync(join(ROOT, 'dist', 'apps', 'console', 'src', 'main.js')))
-      throw new Error('the console is not built: npm run build (tsc -p apps/console/tsconfig.json)');
     mkdirSync(SHOTS, { recursive: true });
     platform = await TestPlatform.start(['permits', 'presale']);
     const writer = await platform.token(
@@ -146,19 +116,7 @@ describe('工作台 存量预售项目标记 and 补录预售许可证 in a brow
       { timeoutMs: 30_000, intervalMs: 250, description: 'the 103 攸县 permits listed for marking' },
     );
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'zh-CN',
