@@ -64,7 +64,7 @@ export const RECORD_SETS: Record<RecordSetName, string> = {
            f.status, f.payment_method
       FROM rm_stat_filing f
      WHERE ${at('f')} AND f.filing_date <= $2 AND ${inRegions('f')}`,
-  // alerts open (OPEN, FOLLOWING) as recorded by $1
+  // alerts open (OPEN, FOLLOWING) as recorded by $1 (every set takes the same three parameters: $2 only typed here)
   alerts: `
     SELECT a.id::text AS key, a.subject_key AS reference, a.project_code, a.project_name, a.region_code,
            (a.raised_at AT TIME ZONE 'Asia/Shanghai')::date AS date, NULL::numeric AS area,

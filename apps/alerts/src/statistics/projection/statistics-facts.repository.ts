@@ -14,7 +14,7 @@ export class StatisticsFactsRepository {
    */
   async lock(m: EntityManager, keys: readonly string[]): Promise<void> {
     const rows: Array<{ h: string }> = await m.query(
-      `SELECT DISTINCT hashtextextended('stat:' || k, 13)::text AS h FROM unnest($1::text[]) k ORDER BY 1`,
+      `SELECT DISTINCT hashtextextended('stat:' || k, 13)::text AS h FROM unnest($1::text[]) k`,
       [[...new Set(keys)]],
     );
     const hashes = rows.map((r) => r.h).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
