@@ -20,6 +20,7 @@ import { ReadModelRepository } from './read-model/read-model.repository';
 import { AlertScanRepository } from './scans/alert-scan.repository';
 import { DailySweepService } from './sweep/daily-sweep.service';
 import { SweepRepository } from './sweep/sweep.repository';
+import { StatisticsModule } from './statistics/statistics.module';
 
 export interface AlertsAppOptions {
   /** tests move the date; production uses the system clock */
@@ -47,6 +48,7 @@ export class AlertsAppModule {
           ],
           health: { rpc: Rpc.alertsHealth, objectStore: true },
         }),
+        StatisticsModule.register(options.clock ?? systemClock),
       ],
       controllers: [AlertsController],
       providers: [

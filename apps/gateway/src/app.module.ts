@@ -7,6 +7,7 @@ import { EventingModule, outboxEntities } from '@hn/eventing';
 import { PersistenceModule } from '@hn/persistence';
 import { AccountsModule } from './accounts/accounts.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -91,6 +92,7 @@ export class GatewayAppModule {
         BackfillModule,
         EscrowModule,
         AlertsModule,
+        StatisticsModule,
         PublicModule,
       ],
       controllers: [HealthController],

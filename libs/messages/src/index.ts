@@ -45,3 +45,6 @@ export * from './lib/escrow-events.message';
 export * from './lib/contracts-events.message';
 export * from './lib/reconciliation-events.message';
 export * from './lib/alerts-events.message';
+export * from './lib/statistics';
+export * from './lib/statistics.message';
+export * from './lib/statistics-replies.message';

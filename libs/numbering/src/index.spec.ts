@@ -6,7 +6,11 @@ describe('@hn/numbering public API', () => {
       [
         'CUTOVER_DEFAULTS',
         'WORKS_CATEGORIES',
+        'activeChildRegions',
         'activeCountyCodes',
+        'activeRegionLevel',
+        'currentRegionCode',
+        'regionCodesCountedUnder',
         'creditCodeCheckChar',
         'findRegionHistory',
         'formatContractNumber',

@@ -12,3 +12,9 @@ export type { PresaleLetter } from './lib/presale-number';
 export { formatPresaleNumber, parsePresaleNumber } from './lib/presale-number';
 export { formatContractNumber, parseContractNumber } from './lib/contract-number';
 export { CUTOVER_DEFAULTS } from './lib/cutover';
+export {
+  currentRegionCode,
+  activeRegionLevel,
+  activeChildRegions,
+  regionCodesCountedUnder,
+} from './lib/region-succession';

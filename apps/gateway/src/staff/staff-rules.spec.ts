@@ -4,9 +4,9 @@ import { isStaffRole, passwordProblem, regionProblem, scopesForRole, usernamePro
 const TODAY = '2025-06-01';
 
 describe('scopesForRole', () => {
-  const base = ['permits:read', 'supervision:read', 'supervision:write'];
+  const base = ['permits:read', 'statistics:read', 'supervision:read', 'supervision:write'];
 
-  it('gives every staff role permit reading and supervision read/write', () => {
+  it('gives every staff role permit and statistics reading and supervision read/write', () => {
     for (const role of ['PROVINCE', 'CITY', 'COUNTY', 'ADMIN'] as const)
       expect(scopesForRole(role)).toEqual(expect.arrayContaining(base));
   });

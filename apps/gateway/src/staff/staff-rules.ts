@@ -15,7 +15,12 @@ export const PASSWORD_MAX_LENGTH = 128;
 
 /** Scopes a staff token carries, derived from the role only (never stored per account). */
 export function scopesForRole(role: StaffRole): string[] {
-  const scopes: string[] = [Scopes.permitsRead, StaffScopes.supervisionRead, StaffScopes.supervisionWrite];
+  const scopes: string[] = [
+    Scopes.permitsRead,
+    Scopes.statisticsRead,
+    StaffScopes.supervisionRead,
+    StaffScopes.supervisionWrite,
+  ];
   if (role === 'ADMIN') scopes.push(StaffScopes.supervisionCorrect, StaffScopes.auditRead);
   if (role === 'PROVINCE') scopes.push(StaffScopes.auditRead);
   return scopes;

@@ -9,6 +9,7 @@ describe('Scopes', () => {
       'permits:read',
       'pii:read',
       'presale:issue',
+      'statistics:read',
     ]);
   });
 

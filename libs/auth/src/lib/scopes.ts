@@ -6,6 +6,8 @@ export const Scopes = {
   contractsIssue: 'contracts:issue',
   /** clear (unmasked) buyer ID and phone numbers in contract filing responses; granted only to roles that need them */
   piiRead: 'pii:read',
+  /** 统计数据 (GET /api/v1/statistics/*) for the provincial platforms, inside the credential's regions; staff tokens carry it too */
+  statisticsRead: 'statistics:read',
 } as const;
 
 export type Scope = (typeof Scopes)[keyof typeof Scopes];

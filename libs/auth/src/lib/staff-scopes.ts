@@ -1,6 +1,6 @@
 /**
  * Scopes carried by staff tokens only (never granted to integrator credentials, so they are not in
- * ALL_SCOPES). Staff tokens also carry permits:read.
+ * ALL_SCOPES). Staff tokens also carry permits:read and statistics:read.
  */
 export const StaffScopes = {
   supervisionRead: 'supervision:read',

@@ -15,6 +15,15 @@ import {
   AlertsRpc,
 } from './alerts';
 import {
+  StatisticsMonthlyRequestV1,
+  StatisticsMonthlyV1,
+  StatisticsRecordPageV1,
+  StatisticsRecordsRequestV1,
+  StatisticsRpc,
+  StatisticsSummaryRequestV1,
+  StatisticsSummaryV1,
+} from './statistics';
+import {
   BackfillCandidateListRequestV1,
   BackfillCandidatePageV1,
   BackfillIssuedV1,
@@ -243,6 +252,9 @@ export const Rpc = {
   acceptanceBackfillList: rpcDef<AcceptanceBackfillListRequestV1, AcceptanceBackfillPageV1>(AlertsRpc.backfillList),
   acceptanceBackfillDecide: rpcDef<AcceptanceBackfillDecisionV1, AcceptanceBackfillV1>(AlertsRpc.backfillDecide),
   alertsHealth: publicRpcDef<Empty, ServiceHealthV1>(AlertsRpc.health),
+  statisticsSummary: rpcDef<StatisticsSummaryRequestV1, StatisticsSummaryV1>(StatisticsRpc.summary),
+  statisticsMonthly: rpcDef<StatisticsMonthlyRequestV1, StatisticsMonthlyV1>(StatisticsRpc.monthly),
+  statisticsRecords: rpcDef<StatisticsRecordsRequestV1, StatisticsRecordPageV1>(StatisticsRpc.records),
 } as const;
 
 export type RpcName = keyof typeof Rpc;
