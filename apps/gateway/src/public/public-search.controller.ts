@@ -56,8 +56,8 @@ export class PublicSearchController {
   @ApiQuery({
     name: 'by',
     required: true,
-    enum: PUBLIC_SEARCH_KINDS,
-    example: 'projectName',
+    // the example inside the schema: with `enum` beside it, the parameter's own example is dropped
+    schema: { type: 'string', enum: [...PUBLIC_SEARCH_KINDS], example: 'projectName' },
     description: '查询方式：presaleNumber 统一编号 / localCertificateNumber 本地证书编号 / projectName 项目名称',
   })
   @ApiQuery({
