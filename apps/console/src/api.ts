@@ -1,4 +1,4 @@
-import { clearSession, currentToken } from './session.js';
+import { clearSession, CSRF_HEADER, csrfToken } from './session.js';
 
 /** RFC 9457 problem document as the gateway sends it. */
 export interface Problem {
@@ -34,15 +34,21 @@ async function toProblem(res: Response): Promise<Problem> {
   }
 }
 
-/** Calls the gateway's documented API (same origin) with the session's bearer token. */
+/** Methods the gateway checks the CSRF header on (with the session cookie). */
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Calls the gateway's documented API (same origin); the browser sends the session cookie, which no
+ * script can read, and unsafe requests carry the CSRF token (`auth` false: the login, which has none yet).
+ */
 export async function request(path: string, init: RequestInit = {}, auth = true): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('accept', headers.get('accept') ?? 'application/json');
-  const token = currentToken();
-  if (auth && token) headers.set('authorization', `Bearer ${token}`);
+  const csrf = csrfToken();
+  if (auth && csrf && UNSAFE.has((init.method ?? 'GET').toUpperCase())) headers.set(CSRF_HEADER, csrf);
   let res: Response;
   try {
-    res = await fetch(path, { ...init, headers, credentials: 'omit' });
+    res = await fetch(path, { ...init, headers, credentials: 'same-origin' });
   } catch {
     throw new ApiError({ status: 0, code: 'NETWORK', detail: '无法连接服务器，请检查网络 (network error)' });
   }

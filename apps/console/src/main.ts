@@ -1,13 +1,8 @@
 import { ApiError, SessionExpired } from './api.js';
 import { h } from './dom.js';
 import { label, ROLES } from './labels.js';
-import { alertDetailPage } from './pages/alert-detail.js';
-import { alertsPage } from './pages/alerts.js';
-import { backfillRoute } from './pages/backfill.js';
-import { loginPage } from './pages/login.js';
-import { markingPage } from './pages/marking.js';
 import { currentRoute, go } from './route.js';
-import { clearSession, currentToken, sessionInfo } from './session.js';
+import { hasSession, logOut, restoreSession, sessionInfo } from './session.js';
 import { HOME_NAV, SUPERVISION_NAV, supervisionPage } from './supervision-routes.js';
 
 const NAV: Array<[string, string]> = [
@@ -46,10 +41,7 @@ function header(path: string): HTMLElement {
             {
               type: 'button',
               id: 'logout',
-              onclick: () => {
-                clearSession();
-                go('/login');
-              },
+              onclick: () => void logOut().then(() => go('/login')),
             },
             '退出 Log out',
           ),
@@ -64,10 +56,11 @@ async function render(): Promise<void> {
   const seq = ++renderSeq;
   const route = currentRoute();
   const root = document.getElementById('app')!;
-  if (route.path !== '/login' && !currentToken()) {
-    go('/login', { next: location.hash.replace(/^#/, '') });
+  if (route.path !== '/login' && !hasSession() && !(await restoreSession())) {
+    if (seq === renderSeq) go('/login', { next: location.hash.replace(/^#/, '') });
     return;
   }
+  if (seq !== renderSeq) return;
   const main = h('main', { id: 'main', tabindex: '-1' });
   root.replaceChildren(
     h('a', { class: 'skip', href: '#main', onclick: skipToMain }, '跳到主要内容 Skip to content'),
@@ -78,11 +71,13 @@ async function render(): Promise<void> {
   try {
     let page: HTMLElement;
     const detail = /^\/alerts\/([0-9a-fA-F-]{36})$/.exec(route.path);
-    if (route.path === '/login') page = loginPage(route.params);
-    else if (route.path === '/alerts') page = await alertsPage(route.params);
-    else if (detail) page = await alertDetailPage(detail[1]!, route.params);
-    else if (route.path === '/marking') page = await markingPage(route.params);
-    else if (/^\/backfill(\/|$)/.test(route.path)) page = await backfillRoute(route.path, route.params);
+    // each page's module is loaded when its route is opened (route-level code splitting)
+    if (route.path === '/login') page = (await import('./pages/login.js')).loginPage(route.params);
+    else if (route.path === '/alerts') page = await (await import('./pages/alerts.js')).alertsPage(route.params);
+    else if (detail) page = await (await import('./pages/alert-detail.js')).alertDetailPage(detail[1]!, route.params);
+    else if (route.path === '/marking') page = await (await import('./pages/marking.js')).markingPage(route.params);
+    else if (/^\/backfill(\/|$)/.test(route.path))
+      page = await (await import('./pages/backfill.js')).backfillRoute(route.path, route.params);
     else
       page =
         (await supervisionPage(route.path, route.params)) ??

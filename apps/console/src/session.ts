@@ -1,68 +1,104 @@
-/** The staff token lives in sessionStorage only: closing the tab ends the session. */
-const KEY = 'hn.console.token';
+/**
+ * The console's session is an HttpOnly cookie set by the gateway (POST /api/v1/auth/session): no
+ * script, this one included, can read the token. What is kept here is only what the server said about
+ * the user (name, role, regions, scopes, expiry), in sessionStorage, to hide controls the role cannot
+ * use; the gateway decides every request. Unsafe requests echo the CSRF cookie in X-CSRF-Token.
+ */
+const KEY = 'hn.console.session';
+const CSRF_COOKIE = 'hn_csrf';
+export const CSRF_HEADER = 'X-CSRF-Token';
+export const SESSION_PATH = '/api/v1/auth/session';
 
 export interface SessionInfo {
   username: string;
   role: string;
   regions: string[];
   scopes: string[];
+  /** ISO time the server's session ends */
+  expiresAt: string;
 }
 
-export function currentToken(): string | null {
-  const token = sessionStorage.getItem(KEY);
-  if (!token) return null;
-  const info = decode(token);
-  if (!info || info.exp * 1000 <= Date.now()) {
+/** The user's session as last told by the server, or null (none, or past its expiry). */
+export function sessionInfo(): SessionInfo | null {
+  const info = parse(sessionStorage.getItem(KEY));
+  if (!info || Date.parse(info.expiresAt) <= Date.now()) {
     sessionStorage.removeItem(KEY);
     return null;
   }
-  return token;
+  return info;
 }
 
-export function saveToken(token: string): void {
-  sessionStorage.setItem(KEY, token);
+export function hasSession(): boolean {
+  return sessionInfo() !== null;
+}
+
+export function saveSession(info: SessionInfo): void {
+  sessionStorage.setItem(KEY, JSON.stringify(info));
 }
 
 export function clearSession(): void {
   sessionStorage.removeItem(KEY);
 }
 
-/**
- * What the token says about the user, read only to hide controls the role cannot use (a courtesy:
- * the gateway verifies the token and decides every request).
- */
-export function sessionInfo(): SessionInfo | null {
-  const token = currentToken();
-  const claims = token ? decode(token) : null;
-  if (!claims) return null;
-  return { username: claims.sub, role: claims.role ?? '', regions: claims.regions, scopes: claims.scopes };
-}
-
 export function canWrite(): boolean {
   return sessionInfo()?.scopes.includes('supervision:write') ?? false;
 }
 
-interface Claims {
-  sub: string;
-  role?: string;
-  regions: string[];
-  scopes: string[];
-  exp: number;
+/** The CSRF token the gateway set beside the session cookie (readable on purpose: it is not the session). */
+export function csrfToken(): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === CSRF_COOKIE) return value.join('=') || null;
+  }
+  return null;
 }
 
-function decode(token: string): Claims | null {
+/**
+ * A new tab has no stored info, but the browser may hold a live session cookie: ask the server
+ * (GET /api/v1/auth/session). False when there is no session (401) or the server cannot be reached.
+ */
+export async function restoreSession(): Promise<boolean> {
   try {
-    const part = token.split('.')[1] ?? '';
-    const json = new TextDecoder().decode(
-      Uint8Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
-    );
-    const p = JSON.parse(json) as Record<string, unknown>;
+    const res = await fetch(SESSION_PATH, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    if (!res.ok) return false;
+    const info = parse(await res.text());
+    if (!info) return false;
+    saveSession(info);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** 退出: the gateway revokes the token and clears both cookies; the local info goes whatever it answers. */
+export async function logOut(): Promise<void> {
+  const csrf = csrfToken();
+  try {
+    await fetch(SESSION_PATH, {
+      method: 'DELETE',
+      headers: { accept: 'application/json', ...(csrf ? { [CSRF_HEADER]: csrf } : {}) },
+      credentials: 'same-origin',
+    });
+  } catch {
+    // offline: the cookie still expires with the token
+  } finally {
+    clearSession();
+  }
+}
+
+function parse(text: string | null): SessionInfo | null {
+  if (!text) return null;
+  try {
+    const p = JSON.parse(text) as Record<string, unknown>;
+    const strings = (v: unknown): string[] =>
+      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    if (typeof p['username'] !== 'string' || typeof p['expiresAt'] !== 'string') return null;
     return {
-      sub: typeof p['sub'] === 'string' ? p['sub'] : '',
-      ...(typeof p['role'] === 'string' ? { role: p['role'] } : {}),
-      regions: Array.isArray(p['regions']) ? p['regions'].filter((r): r is string => typeof r === 'string') : [],
-      scopes: typeof p['scope'] === 'string' ? p['scope'].split(' ') : [],
-      exp: typeof p['exp'] === 'number' ? p['exp'] : 0,
+      username: p['username'],
+      role: typeof p['role'] === 'string' ? p['role'] : '',
+      regions: strings(p['regions']),
+      scopes: strings(p['scopes']),
+      expiresAt: p['expiresAt'],
     };
   } catch {
     return null;

@@ -2,12 +2,6 @@
  * Routes of the supervision pages (home, escrow, signing statistics, reconciliation, governance
  * backfill), kept apart from main.ts so other pages add theirs without touching these.
  */
-import { acceptanceBackfillsPage } from './pages/acceptance-backfills.js';
-import { escrowFormPage } from './pages/escrow-form.js';
-import { escrowListPage } from './pages/escrow-list.js';
-import { homePage } from './pages/home.js';
-import { reconciliationPage } from './pages/reconciliation.js';
-import { signingStatisticsPage } from './pages/signing-statistics.js';
 
 export const HOME_NAV: Array<[string, string]> = [['/home', '首页 Home']];
 
@@ -21,21 +15,24 @@ export const SUPERVISION_NAV: Array<[string, string]> = [
 /** Z presale number, e.g. 430223202306150101-Z01 */
 const ESCROW_DETAIL = /^\/escrow\/(\d{18}-Z\d{2})$/;
 
-/** The page of one of these routes, or null when the path is not one of them. */
+/**
+ * The page of one of these routes, or null when the path is not one of them. Each page module is
+ * imported when its route opens (route-level code splitting: the first page loads none of them).
+ */
 export function supervisionPage(path: string, params: URLSearchParams): Promise<HTMLElement> | null {
   const escrow = ESCROW_DETAIL.exec(path);
-  if (escrow) return escrowFormPage(escrow[1]!, params);
+  if (escrow) return import('./pages/escrow-form.js').then((m) => m.escrowFormPage(escrow[1]!, params));
   switch (path) {
     case '/home':
-      return homePage();
+      return import('./pages/home.js').then((m) => m.homePage());
     case '/escrow':
-      return escrowListPage(params);
+      return import('./pages/escrow-list.js').then((m) => m.escrowListPage(params));
     case '/signing-statistics':
-      return signingStatisticsPage(params);
+      return import('./pages/signing-statistics.js').then((m) => m.signingStatisticsPage(params));
     case '/reconciliation':
-      return reconciliationPage(params);
+      return import('./pages/reconciliation.js').then((m) => m.reconciliationPage(params));
     case '/acceptance-backfills':
-      return acceptanceBackfillsPage(params);
+      return import('./pages/acceptance-backfills.js').then((m) => m.acceptanceBackfillsPage(params));
     default:
       return null;
   }

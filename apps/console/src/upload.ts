@@ -1,6 +1,6 @@
 import { ApiError, Problem, SessionExpired } from './api.js';
 import { h } from './dom.js';
-import { clearSession, currentToken } from './session.js';
+import { clearSession, CSRF_HEADER, csrfToken } from './session.js';
 
 /** As the gateway: PDF, JPEG or PNG judged by the content, at most 20 MB. */
 export const SCAN_MAX_BYTES = 20 * 1024 * 1024;
@@ -24,7 +24,7 @@ export function uploadProgress(id: string): HTMLProgressElement {
 }
 
 /**
- * Sends multipart parts (`data` as JSON when given, `scan` the file) with the session's token,
+ * Sends multipart parts (`data` as JSON when given, `scan` the file) with the session cookie,
  * reporting the upload's progress (fetch cannot); answers like api.ts: ApiError with the server's
  * problem document, SessionExpired after a 401.
  */
@@ -33,6 +33,7 @@ export function uploadScan<T>(
   path: string,
   parts: { data?: unknown; scan: File },
   progress?: HTMLProgressElement,
+  options: { headers?: Record<string, string>; onProgress?: (loaded: number, total: number) => void } = {},
 ): Promise<T> {
   const form = new FormData();
   if (parts.data !== undefined) form.append('data', JSON.stringify(parts.data));
@@ -41,8 +42,13 @@ export function uploadScan<T>(
     const xhr = new XMLHttpRequest();
     xhr.open(method, path);
     xhr.setRequestHeader('accept', 'application/json');
-    const token = currentToken();
-    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    const csrf = csrfToken(); // the session cookie goes by itself (same origin); the CSRF token is echoed
+    if (csrf) xhr.setRequestHeader(CSRF_HEADER, csrf);
+    for (const [name, value] of Object.entries(options.headers ?? {})) xhr.setRequestHeader(name, value);
+    if (options.onProgress)
+      xhr.upload.addEventListener('progress', (e) => {
+        if (e.lengthComputable) options.onProgress?.(e.loaded, e.total);
+      });
     if (progress) {
       progress.hidden = false;
       progress.value = 0;

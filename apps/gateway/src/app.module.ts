@@ -23,6 +23,7 @@ import { PublicModule } from './public/public.module';
 import { ClientThrottlerGuard } from './rate-limit/client-throttler.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RpcModule } from './rpc/rpc.module';
+import { SessionModule } from './session/session.module';
 import { StaffModule } from './staff/staff.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { ScansModule } from './scans/scans.module';
@@ -81,6 +82,7 @@ export class GatewayAppModule {
         RateLimitModule,
         AuthModule,
         AuditModule,
+        SessionModule,
         StaffModule,
         AccountsModule,
         ConstructionPermitsModule,

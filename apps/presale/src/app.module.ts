@@ -18,6 +18,7 @@ import { PresalePermitsRepository } from './presale-permits/presale-permits.repo
 import { PresaleQueryService } from './presale-permits/presale-query.service';
 import { PublicVerificationService } from './presale-permits/public-verification.service';
 import { PrintLayoutRenderer, QrCodeRenderer } from './print';
+import { PublicSearchModule } from './public-search/public-search.module';
 import { SigningKeysRepository } from './transparency-log/signing-keys.repository';
 import { SigningKeysService } from './transparency-log/signing-keys.service';
 import { TransparencyLogRepository } from './transparency-log/transparency-log.repository';
@@ -46,6 +47,7 @@ export class PresaleAppModule {
         }),
         BackfillModule,
         UnpermittedModule,
+        PublicSearchModule,
       ],
       controllers: [PresalePermitsController],
       providers: [

@@ -48,3 +48,4 @@ export * from './lib/alerts-events.message';
 export * from './lib/statistics';
 export * from './lib/statistics.message';
 export * from './lib/statistics-replies.message';
+export * from './lib/public-search.message';

@@ -2,7 +2,7 @@ import { ApiError, getJson, SessionExpired } from '../api.js';
 import { field, h, showFieldErrors } from '../dom.js';
 import { go, href } from '../route.js';
 import { BOUNDS, hunanMapPicker } from '../widgets/hunan-map.js';
-import { checkScan, SCAN_ACCEPT, uploadForm } from '../widgets/scan-upload.js';
+import { SCAN_ACCEPT, scanProblem, uploadScan } from '../upload.js';
 import { listParams } from './backfill-common.js';
 import { backfillIssuedPage, Issued } from './backfill-issued.js';
 import { collectSubmission, FieldError } from './backfill-submission.js';
@@ -172,24 +172,28 @@ export async function backfillFormPage(params: URLSearchParams): Promise<HTMLEle
     event.preventDefault();
     void (async () => {
       const { submission, errors } = collectSubmission(form, numbers);
-      const scanProblem = await checkScan(scan.files?.[0]);
-      if (scanProblem) errors.push({ field: 'scan', reason: scanProblem });
+      const file = scan.files?.[0];
+      const problem = await scanProblem(file);
+      if (problem) errors.push({ field: 'scan', reason: problem });
       placeErrors(errors);
-      if (errors.length) return;
-      const body = new FormData();
-      body.append('data', JSON.stringify(submission));
-      body.append('scan', scan.files![0]!);
+      if (errors.length || !file) return;
       submit.disabled = true;
       progress.value = 0;
       progressText.textContent = '正在上传… (uploading)';
       try {
-        const issued = await uploadForm<Issued>('/api/v1/supervision/backfill/presale-permits', body, {
-          headers: { 'idempotency-key': key },
-          onProgress: (loaded, total) => {
-            progress.value = Math.round((loaded / total) * 100);
-            progressText.textContent = `已上传 ${progress.value}%`;
+        const issued = await uploadScan<Issued>(
+          'POST',
+          '/api/v1/supervision/backfill/presale-permits',
+          { data: submission, scan: file },
+          undefined,
+          {
+            headers: { 'idempotency-key': key },
+            onProgress: (loaded, total) => {
+              progress.value = Math.round((loaded / total) * 100);
+              progressText.textContent = `已上传 ${progress.value}%`;
+            },
           },
-        });
+        );
         progress.value = 100;
         const back = listParams(params);
         history.replaceState(null, '', href(`/backfill/z/${issued.presaleNumber}`, back));

@@ -1,6 +1,6 @@
 import { ApiError, postJson } from '../api.js';
 import { field, h } from '../dom.js';
-import { saveToken } from '../session.js';
+import { saveSession, SESSION_PATH, SessionInfo } from '../session.js';
 
 export function loginPage(params: URLSearchParams): HTMLElement {
   const message = h('p', { role: 'alert', class: 'error', id: 'login-error' });
@@ -23,12 +23,13 @@ export function loginPage(params: URLSearchParams): HTMLElement {
     }
     void (async () => {
       try {
-        const res = await postJson<{ access_token: string }>(
-          '/api/v1/auth/login',
+        // the gateway sets the HttpOnly session cookie; the answer says who is logged in, never the token
+        const info = await postJson<SessionInfo>(
+          SESSION_PATH,
           { username: username.value.trim(), password: password.value },
           false,
         );
-        saveToken(res.access_token);
+        saveSession(info);
         const next = params.get('next');
         location.hash = next && next.startsWith('/') && !next.startsWith('/login') ? `#${next}` : '#/home';
       } catch (err) {

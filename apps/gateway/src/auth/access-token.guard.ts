@@ -5,14 +5,19 @@ import { ErrorCode, StaffRole } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { AccountStateCache } from '../accounts/account-state.cache';
 import { assertSandboxAllowed } from '../sandbox/sandbox-space';
+import { isUnsafeMethod } from '../session/session-cookies';
+import { StaffSessions } from '../session/staff-sessions.service';
 import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES, REQUIRED_SCOPES, ROLE_FORBIDDEN } from './auth.decorators';
 
 interface RequestWithHeaders extends AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
+  method: string;
+  protocol?: string;
 }
 
 /**
- * Global guard: a valid Bearer token on every non-public route whose account is still active with
+ * Global guard: a valid Bearer token (or, without an Authorization header, the staff console's
+ * session cookie, whose unsafe requests also need the CSRF header) on every non-public route whose account is still active with
  * the token's version (disabled or deleted accounts: refused within GATEWAY_ACCOUNT_CACHE_TTL_MS),
  * then the route's staff roles and scopes.
  */
@@ -23,6 +28,8 @@ export class AccessTokenGuard implements CanActivate {
     @Inject(AccessTokenService) private readonly tokens: AccessTokenService,
     /** always present in the gateway; absent only in HTTP unit specs without a database */
     @Optional() private readonly accounts?: AccountStateCache,
+    /** the console's cookie session and the logout list; absent only in HTTP unit specs */
+    @Optional() private readonly sessions?: StaffSessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,23 +37,38 @@ export class AccessTokenGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<RequestWithHeaders>();
     const header = req.headers['authorization'];
+    // the Authorization header decides when present (integrators, scripts); the console's cookie only without one
+    const cookieToken = header === undefined ? (this.sessions?.tokenFromCookie(req.headers) ?? null) : null;
     const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header) : null;
-    if (!match)
+    const token = match ? match[1]! : cookieToken;
+    if (!token)
       throw new DomainException(
         401,
         ErrorCode.UNAUTHORIZED,
         '缺少访问令牌，请先调用 POST /api/v1/oauth/token (missing bearer token)',
       );
-    const result = await this.tokens.verify(match[1]!);
-    if (!result.ok) {
+    const viaCookie = token === cookieToken;
+    const result = await this.tokens.verify(token);
+    if (!result.ok || (viaCookie && result.principal.kind !== 'staff')) {
+      if (viaCookie) this.clearCookies(context);
       throw new DomainException(
         401,
         ErrorCode.UNAUTHORIZED,
-        result.reason === 'expired'
+        result.ok === false && result.reason === 'expired'
           ? '访问令牌已过期，请重新获取 (access token expired)'
           : '访问令牌无效 (invalid access token)',
       );
     }
+    if (viaCookie && isUnsafeMethod(req.method)) this.sessions!.assertCsrf(req, token);
+    if (this.sessions && result.principal.kind === 'staff') {
+      try {
+        await this.sessions.assertNotRevoked(token);
+      } catch (err) {
+        if (viaCookie) this.clearCookies(context);
+        throw err;
+      }
+    }
+    req.credential = { token, expiresAt: result.expiresAt, via: viaCookie ? 'cookie' : 'bearer' };
     if (this.accounts) await this.checkAccount(result.principal.kind, result.principal.id, result.version);
     req.principal = result.principal;
     assertSandboxAllowed(this.reflector, context, result.principal); // 联调测试: writes only where the route has a sandbox space
@@ -71,6 +93,13 @@ export class AccessTokenGuard implements CanActivate {
       );
     }
     return true;
+  }
+
+  /** A cookie that no longer works is removed, so the browser stops sending it. */
+  private clearCookies(context: ExecutionContext): void {
+    const reply = context.switchToHttp().getResponse<{ header?: (name: string, value: string[]) => unknown }>();
+    const req = context.switchToHttp().getRequest<{ protocol?: string }>();
+    reply?.header?.('set-cookie', this.sessions!.clearedCookies(req));
   }
 
   private async checkAccount(kind: 'integrator' | 'staff', id: string, version: number): Promise<void> {

@@ -21,6 +21,8 @@ export const RequireRoles = (...roles: StaffRole[]): MethodDecorator & ClassDeco
 
 export interface AuthenticatedRequest {
   principal?: Principal;
+  /** how the request authenticated: the token, its expiry (epoch ms), Authorization header or session cookie */
+  credential?: { token: string; expiresAt: number; via: 'bearer' | 'cookie' };
   id: string;
 }
 

@@ -37,14 +37,30 @@ export function consoleHeaders(reply: FastifyReply, path: string): void {
 
 /**
  * The staff web console (apps/console, plain static files) under /console/; GET / and /console go
- * there. Registered on Fastify directly: public files, outside the API's guards and OpenAPI document.
+ * there. The public search page (apps/console/src/query) under /query/, same policy. Registered on
+ * Fastify directly: public files, outside the API's guards and OpenAPI document.
  */
 export async function registerConsole(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const roots = consoleRoots();
   fastify.get('/', (_req, reply) => reply.redirect('/console/', 302));
   fastify.get('/console', (_req, reply) => reply.redirect('/console/', 302));
+  fastify.get('/query', (_req, reply) => reply.redirect('/query/', 302));
   if (roots.length === 0) return; // not built: /console/ answers 404 like any unknown path
+  // 预售许可证统一查询: the public page (no login), a sibling app of the console in apps/console/src/query
+  await fastify.register(fastifyStatic, {
+    root: roots.map((r) => join(r, 'query')).filter((d) => existsSync(d)),
+    prefix: '/query/',
+    index: 'index.html',
+    wildcard: true,
+    decorateReply: false,
+    cacheControl: false,
+    etag: true,
+    lastModified: true,
+    serveDotFiles: false,
+    allowedPath: (pathName) => pathName === '/' || SERVED.has(extname(pathName)),
+    setHeaders: consoleHeaders,
+  });
   await fastify.register(fastifyStatic, {
     root: roots,
     prefix: '/console/',

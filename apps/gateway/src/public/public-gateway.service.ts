@@ -4,6 +4,8 @@ import {
   ErrorCode,
   InclusionProofV1,
   JwksV1,
+  PublicPresaleSearchPageV1,
+  PublicPresaleSearchRequestV1,
   PublicPresaleSummaryV1,
   Rpc,
   VerifyResultV1,
@@ -27,6 +29,10 @@ export class PublicGatewayService {
 
   permit(presaleNumber: string, correlationId: string): Promise<PublicPresaleSummaryV1> {
     return this.rpc.callPublic(Rpc.publicPermit, { presaleNumber }, correlationId);
+  }
+
+  search(query: PublicPresaleSearchRequestV1, correlationId: string): Promise<PublicPresaleSearchPageV1> {
+    return this.rpc.callPublic(Rpc.publicSearch, query, correlationId);
   }
 
   async checkpoint(correlationId: string): Promise<string> {

@@ -82,7 +82,8 @@ export class VerifyPageController {
       .type('text/html; charset=utf-8')
       .header(
         'content-security-policy',
-        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        // the shipped CJK font (the console's) only where the phone has none of its own
+        "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
       )
       .header('x-content-type-options', 'nosniff');
     return renderVerifyPage(result);

@@ -33,6 +33,9 @@ const result = (code: VerifyCodeV1, extra: Partial<VerifyResultV1> = {}): Verify
   };
 };
 
+/** Every link target of a page. */
+const hrefs = (html: string): string[] => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
+
 describe('verify page', () => {
   it('chooses the banner from the status: only VALID is genuine', () => {
     expect(verifyPageState(result('VALID', { permit }))).toBe('valid');
@@ -64,7 +67,8 @@ describe('verify page', () => {
     expect(html).toContain('攸住建预字〔2024〕第015号');
     expect(html).toContain('12,345.67 m²');
     expect(html).toContain('攸县（430223）');
-    expect(html).not.toMatch(/<script|src=|href=/);
+    expect(html).not.toMatch(/<script|src=/);
+    expect(hrefs(html)).toEqual(['/query/']); // the only link: the public search, same site
   });
 
   it('says a draft is not valid, without details, and never "真实有效"', () => {
@@ -95,7 +99,7 @@ describe('verify page', () => {
     const hostile = renderVerifyPage(
       result('CORRECTED', { permit, current: { ...current, verifyPath: 'javascript:alert(1)' } }),
     );
-    expect(hostile).not.toContain('href=');
+    expect(hrefs(hostile)).toEqual(['/query/']);
   });
 
   it('shows the plain Chinese reason of a failed check with its code beside it, never a library message', () => {

@@ -156,7 +156,8 @@ export function renderVerifyPage(result: VerifyResultV1, state: VerifyPageState 
 <meta name="robots" content="noindex">
 <title>${escapeHtml(banner.title)} - 湖南省预售许可证核验</title>
 <style>
-body{margin:0;font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;background:#f3f4f6;color:#111827}
+@font-face{font-family:"HN CJK";src:url("/console/fonts/NotoSerifSC_400Regular.ttf") format("truetype");font-display:swap;unicode-range:U+2E80-9FFF,U+F900-FAFF,U+FE30-FE4F,U+FF00-FFEF,U+3000-303F}
+body{margin:0;font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","HN CJK",sans-serif;background:#f3f4f6;color:#111827}
 main{max-width:40rem;margin:0 auto;padding:1rem}
 .banner{background:${banner.color};color:#fff;border-radius:.75rem;padding:1.25rem 1rem}
 .banner h1{margin:0;font-size:1.35rem;line-height:1.4}
@@ -169,7 +170,8 @@ table{width:100%;margin-top:1rem;border-collapse:collapse;background:#fff;border
 th,td{padding:.6rem .75rem;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top;font-size:.95rem}
 th{width:7.5em;color:#4b5563;font-weight:500;white-space:nowrap}
 td{overflow-wrap:anywhere}
-footer{margin:1rem 0;color:#6b7280;font-size:.8rem;line-height:1.6}
+footer{margin:1rem 0;color:#4b5563;font-size:.8rem;line-height:1.6}
+footer a{color:#1d4ed8}
 </style>
 </head>
 <body>
@@ -181,7 +183,7 @@ ${reason}
 ${link}
 </section>
 ${table}
-<footer>湖南省住房和城乡建设厅 · 预售商品房监管平台<br>核验方式：Ed25519 签名链令牌 + 公开透明日志（RFC 9162）。公钥与日志检查点公开于 /public/v1/keys 与 /public/v1/log/checkpoint。</footer>
+<footer>湖南省住房和城乡建设厅 · 预售商品房监管平台 · <a href="/query/">预售许可证统一查询</a><br>核验方式：Ed25519 签名链令牌 + 公开透明日志（RFC 9162）。公钥与日志检查点公开于 /public/v1/keys 与 /public/v1/log/checkpoint。</footer>
 </main>
 </body>
 </html>

@@ -12,6 +12,8 @@ export const LOGIN_ACTION = 'POST /api/v1/auth/login';
 export interface LoginContext {
   ip: string;
   correlationId: string;
+  /** the audited action: the bearer login by default, or the console's cookie session */
+  action?: string;
 }
 
 /** Staff login: password check with lockout, a staff JWT, and an audit row for every attempt. */
@@ -41,7 +43,7 @@ export class StaffLoginService implements OnModuleInit, OnModuleDestroy {
       actor: username,
       role: account?.role ?? null,
       region: account?.region ?? null,
-      action: LOGIN_ACTION,
+      action: context.action ?? LOGIN_ACTION,
       target: null,
       after: { outcome: result.ok ? 'SUCCESS' : result.reason, ip: context.ip },
       correlationId: context.correlationId,

@@ -16,7 +16,8 @@ describe(LocalCertificateDeveloper1766200000000.name, () => {
       serverUrl: db.serverUrl,
       database: db.name,
       entities: [],
-      migrations: presaleMigrations.slice(0, -1),
+      // every migration before this one (later ones build on its columns)
+      migrations: presaleMigrations.slice(0, presaleMigrations.indexOf(LocalCertificateDeveloper1766200000000)),
     });
     await ds.initialize();
     await ds.runMigrations();

@@ -12,15 +12,38 @@ describe(AccessTokenService.name, () => {
   };
 
   it('round-trips the principal', async () => {
+    const before = Date.now();
     const token = await service.sign(principal);
-    await expect(service.verify(token)).resolves.toEqual({ ok: true, principal, version: 1 });
+    const result = await service.verify(token);
+    // exp has second precision: 60 s from now, rounded down
+    expect(result.ok && result.expiresAt).toBeGreaterThan(before + 58_000);
+    expect(result.ok && result.expiresAt).toBeLessThanOrEqual(Date.now() + 60_000);
+    await expect(service.verify(token)).resolves.toEqual({
+      ok: true,
+      principal,
+      version: 1,
+      expiresAt: expect.any(Number),
+    });
+  });
+
+  it('gives every token its own id, so two tokens of one second differ', async () => {
+    const [a, b] = await Promise.all([service.sign(principal), service.sign(principal)]);
+    expect(a).not.toBe(b);
+    const jti = (t: string): unknown =>
+      (JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()) as { jti: unknown }).jti;
+    expect(jti(a)).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('carries the account token version (claim ver), 1 when absent', async () => {
     const token = await service.sign(principal, 60, 7);
     const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { ver: number };
     expect(payload.ver).toBe(7);
-    await expect(service.verify(token)).resolves.toEqual({ ok: true, principal, version: 7 });
+    await expect(service.verify(token)).resolves.toEqual({
+      ok: true,
+      principal,
+      version: 7,
+      expiresAt: expect.any(Number),
+    });
     await expect(service.verify(token)).resolves.toMatchObject({ version: 7 }); // from the verified cache
   });
 
@@ -77,6 +100,7 @@ describe('AccessTokenService staff role', () => {
       ok: true,
       principal: staff,
       version: 1,
+      expiresAt: expect.any(Number),
     });
   });
 

@@ -1,4 +1,5 @@
 import { Principal, PrincipalKind, STAFF_ROLES, StaffRole } from '@hn/messages';
+import { randomUUID } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 
 export interface AccessTokenOptions {
@@ -9,8 +10,11 @@ export interface AccessTokenOptions {
 }
 
 export type TokenVerification =
-  /** `version`: the account's token version when the token was issued (claim `ver`; 1 if absent) */
-  { ok: true; principal: Principal; version: number } | { ok: false; reason: 'expired' | 'invalid' };
+  /**
+   * `version`: the account's token version when the token was issued (claim `ver`; 1 if absent);
+   * `expiresAt`: the token's expiry (claim `exp`) in epoch milliseconds
+   */
+  { ok: true; principal: Principal; version: number; expiresAt: number } | { ok: false; reason: 'expired' | 'invalid' };
 
 /** Short-lived HS256 JWTs carrying the caller's kind, regions and scopes (and a staff member's role). */
 export class AccessTokenService {
@@ -40,19 +44,24 @@ export class AccessTokenService {
       ver: version,
     };
     if (principal.role) claims['role'] = principal.role;
-    return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject(principal.id)
-      .setIssuer(this.options.issuer)
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-      .sign(this.key);
+    return (
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(principal.id)
+        // every token its own id: two logins in one second are two tokens (a logout revokes only its own)
+        .setJti(randomUUID())
+        .setIssuer(this.options.issuer)
+        .setIssuedAt()
+        .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+        .sign(this.key)
+    );
   }
 
   async verify(token: string): Promise<TokenVerification> {
     const hit = this.verified.get(token);
     if (hit) {
-      if (hit.expiresAt > Date.now()) return { ok: true, principal: hit.principal, version: hit.version };
+      if (hit.expiresAt > Date.now())
+        return { ok: true, principal: hit.principal, version: hit.version, expiresAt: hit.expiresAt };
       this.verified.delete(token);
       return { ok: false, reason: 'expired' };
     }
@@ -78,8 +87,9 @@ export class AccessTokenService {
       // tokens issued before versions existed carry no `ver`: they belong to version 1
       const version = typeof payload['ver'] === 'number' && Number.isInteger(payload['ver']) ? payload['ver'] : 1;
       if (this.verified.size >= 10_000) this.verified.clear();
-      this.verified.set(token, { principal, version, expiresAt: (payload.exp ?? 0) * 1000 });
-      return { ok: true, principal, version };
+      const expiresAt = (payload.exp ?? 0) * 1000;
+      this.verified.set(token, { principal, version, expiresAt });
+      return { ok: true, principal, version, expiresAt };
     } catch (err) {
       return { ok: false, reason: err instanceof joseErrors.JWTExpired ? 'expired' : 'invalid' };
     }

@@ -194,6 +194,7 @@ export const PresaleRpc = {
   inclusionProof: 'rpc.presale.public.inclusion-proof.v1',
   consistencyProof: 'rpc.presale.public.consistency-proof.v1',
   keys: 'rpc.presale.public.keys.v1',
+  publicSearch: 'rpc.presale.public.search.v1',
 } as const;
 
 export const PresaleEvents = {

@@ -62,6 +62,7 @@ const PUBLISHED = [
   'rpc.presale.public.inclusion-proof.v1',
   'rpc.presale.public.keys.v1',
   'rpc.presale.public.permit.v1',
+  'rpc.presale.public.search.v1',
   'rpc.presale.public.verify.v1',
   'rpc.presale.unpermitted.list.v1',
   'rpc.presale.unpermitted.register.v1',

@@ -105,6 +105,7 @@ import {
   VerifyResultV1,
 } from './presale';
 import { RpcRequest } from './principal';
+import { PublicPresaleSearchPageV1, PublicPresaleSearchRequestV1 } from './public-search.message';
 import {
   ContractsStatisticsRpc,
   ReconciliationAcknowledgeRequestV1,
@@ -201,6 +202,7 @@ export const Rpc = {
     PresaleRpc.consistencyProof,
   ),
   publicKeys: publicRpcDef<Empty, JwksV1>(PresaleRpc.keys),
+  publicSearch: publicRpcDef<PublicPresaleSearchRequestV1, PublicPresaleSearchPageV1>(PresaleRpc.publicSearch),
   backfillCandidates: rpcDef<BackfillCandidateListRequestV1, BackfillCandidatePageV1>(PresaleBackfillRpc.candidates),
   backfillIssue: rpcDef<BackfillIssueRequestV1, BackfillIssuedV1>(PresaleBackfillRpc.issue),
   backfillList: rpcDef<BackfillListRequestV1, BackfillPageV1>(PresaleBackfillRpc.list),
