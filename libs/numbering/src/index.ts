@@ -5,10 +5,14 @@ export { regionCovers, isInRegions, regionPrefix, regionPrefixes } from './lib/r
 export { chinaToday, isIsoDate } from './lib/iso-date';
 export { WORKS_CATEGORIES } from './lib/works-categories';
 export type { PermitNumberRejection, ParsedPermitNumber, PermitNumberResult } from './lib/permit-number';
-export { parsePermitNumber } from './lib/permit-number';
+export { parsePermitNumber, formatPermitNumber } from './lib/permit-number';
 export { creditCodeCheckChar, isValidCreditCode } from './lib/credit-code';
 export { residentIdCheckDigit, isValidResidentId } from './lib/resident-id';
 export type { PresaleLetter } from './lib/presale-number';
 export { formatPresaleNumber, parsePresaleNumber } from './lib/presale-number';
 export { formatContractNumber, parseContractNumber } from './lib/contract-number';
 export { CUTOVER_DEFAULTS } from './lib/cutover';
+export type { HolidayNotice } from './lib/data/cn-holidays.data';
+export { STATE_COUNCIL_HOLIDAY_NOTICES } from './lib/data/cn-holidays.data';
+export type { CalendarOverride, WorkingCalendar } from './lib/working-days';
+export { workingCalendar, workingDaysBetween, addWorkingDays } from './lib/working-days';
