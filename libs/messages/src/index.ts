@@ -45,3 +45,5 @@ export * from './lib/escrow-events.message';
 export * from './lib/contracts-events.message';
 export * from './lib/reconciliation-events.message';
 export * from './lib/alerts-events.message';
+export * from './lib/approval';
+export * from './lib/approval.message';
