@@ -190,12 +190,12 @@ export class ApprovalRepository {
   async nextSerial(m: EntityManager, regionCode: string, date: string): Promise<number | null> {
     const rows: Array<{ last_serial: number }> = await m.query(
       `INSERT INTO permit_serial_counter AS c (region_code, issue_date, last_serial)
-       SELECT $1, $2::date, COALESCE(max(substr(permit_number, 15, 2)::int), 0) + 1
-         FROM construction_permit WHERE permit_number LIKE $1 || replace($2, '-', '') || '%'
+       SELECT $1::char(6), $2::date, COALESCE(max(substr(permit_number, 15, 2)::int), 0) + 1
+         FROM construction_permit WHERE permit_number LIKE $3
        HAVING COALESCE(max(substr(permit_number, 15, 2)::int), 0) < 99
        ON CONFLICT (region_code, issue_date) DO UPDATE SET last_serial = c.last_serial + 1 WHERE c.last_serial < 99
        RETURNING last_serial`,
-      [regionCode, date],
+      [regionCode, date, `${regionCode}${date.replace(/-/g, '')}%`],
     );
     return rows[0]?.last_serial ?? null;
   }
