@@ -28,6 +28,7 @@ import { StaffModule } from './staff/staff.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { ScansModule } from './scans/scans.module';
 import { MarkingModule } from './marking/marking.module';
+import { ApprovalGatewayModule } from './approval/approval.module';
 import { BackfillModule } from './backfill/backfill.module';
 import { EscrowModule } from './escrow/escrow.module';
 
@@ -91,6 +92,7 @@ export class GatewayAppModule {
         SupervisionModule,
         ScansModule,
         MarkingModule,
+        ApprovalGatewayModule,
         BackfillModule,
         EscrowModule,
         AlertsModule,

@@ -8,6 +8,7 @@ import { ConstructionPermit } from './construction-permits/entities/construction
 import { ELicenseFile } from './construction-permits/entities/e-license-file.entity';
 import { Project } from './construction-permits/entities/project.entity';
 import { MarkingModule } from './marking/marking.module';
+import { ApprovalWorkflowModule } from './approval-workflow/approval.module';
 import { AcceptanceGovernanceModule } from './acceptance-governance/acceptance-governance.module';
 import { AcceptanceGovernance } from './acceptance-governance/entities/acceptance-governance.entity';
 import { permitsMigrations } from './migrations';
@@ -36,6 +37,7 @@ export class PermitsAppModule {
         ConstructionPermitsModule,
         MarkingModule,
         AcceptanceGovernanceModule,
+        ApprovalWorkflowModule,
       ],
     };
   }

@@ -49,3 +49,5 @@ export * from './lib/statistics';
 export * from './lib/statistics.message';
 export * from './lib/statistics-replies.message';
 export * from './lib/public-search.message';
+export * from './lib/approval';
+export * from './lib/approval.message';

@@ -29,6 +29,11 @@ describe('@hn/numbering public API', () => {
         'regionPrefixes',
         'regionValidOn',
         'residentIdCheckDigit',
+        'STATE_COUNCIL_HOLIDAY_NOTICES',
+        'addWorkingDays',
+        'formatPermitNumber',
+        'workingCalendar',
+        'workingDaysBetween',
       ].sort(),
     );
   });

@@ -5,7 +5,7 @@ export { regionCovers, isInRegions, regionPrefix, regionPrefixes } from './lib/r
 export { chinaToday, isIsoDate } from './lib/iso-date';
 export { WORKS_CATEGORIES } from './lib/works-categories';
 export type { PermitNumberRejection, ParsedPermitNumber, PermitNumberResult } from './lib/permit-number';
-export { parsePermitNumber } from './lib/permit-number';
+export { parsePermitNumber, formatPermitNumber } from './lib/permit-number';
 export { creditCodeCheckChar, isValidCreditCode } from './lib/credit-code';
 export { residentIdCheckDigit, isValidResidentId } from './lib/resident-id';
 export type { PresaleLetter } from './lib/presale-number';
@@ -18,3 +18,7 @@ export {
   activeChildRegions,
   regionCodesCountedUnder,
 } from './lib/region-succession';
+export type { HolidayNotice } from './lib/data/cn-holidays.data';
+export { STATE_COUNCIL_HOLIDAY_NOTICES } from './lib/data/cn-holidays.data';
+export type { CalendarOverride, WorkingCalendar } from './lib/working-days';
+export { workingCalendar, workingDaysBetween, addWorkingDays } from './lib/working-days';

@@ -19,6 +19,6 @@ import { SandboxPermitsService } from './sandbox-permits.service';
     ELicenseService,
     ELicenseRenderer,
   ],
-  exports: [PermitUpsertService],
+  exports: [PermitUpsertService, ConstructionPermitsRepository],
 })
 export class ConstructionPermitsModule {}

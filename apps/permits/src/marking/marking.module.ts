@@ -16,5 +16,7 @@ import { MarkingRepository } from './marking.repository';
     MarkingSubmitService,
     MarkingCorrectionService,
   ],
+  // the approval workflow publishes hn.permits.project.typed.v1 through the same producer
+  exports: [MarkingRepository],
 })
 export class MarkingModule {}

@@ -4,6 +4,7 @@ import { SearchGrams1764200000002 } from './1764200000002-search-grams';
 import { ProjectMarking1764800000010 } from './1764800000010-project-marking';
 import { SandboxPermits1766300000000 } from './1766300000000-sandbox-permits';
 import { AcceptanceGovernance1766400000001 } from './1766400000001-acceptance-governance';
+import { ApprovalWorkflow1766500000000 } from './1766500000000-approval-workflow';
 
 /** Ordered migrations of the permits database (outbox/inbox tables from the persistence lib first). */
 export const permitsMigrations = [
@@ -13,4 +14,5 @@ export const permitsMigrations = [
   ProjectMarking1764800000010,
   SandboxPermits1766300000000,
   AcceptanceGovernance1766400000001,
+  ApprovalWorkflow1766500000000,
 ];

@@ -102,4 +102,17 @@ export enum ErrorCode {
   BACKFILL_PENDING = 'BACKFILL_PENDING',
   BACKFILL_NOT_FOUND = 'BACKFILL_NOT_FOUND',
   BACKFILL_DECIDED = 'BACKFILL_DECIDED',
+  // 施工许可审批 (approval workflow)
+  /** projectType changed after the project's first stage 2–4 item (409) */
+  TYPE_LOCKED = 'TYPE_LOCKED',
+  /** an action the transition table does not allow in the case's stage and state, or on a closed case (409) */
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
+  /** 初审, 复审 and 决定 by three different users (409) */
+  SEPARATION_OF_DUTIES = 'SEPARATION_OF_DUTIES',
+  /** PRESALE without a capital-guarantee amount at 开工条件审查 / 决定 (422) */
+  CAPITAL_GUARANTEE_MISSING = 'CAPITAL_GUARANTEE_MISSING',
+  /** PRESALE planning fund supervision without bank and account at 开工条件审查 / 决定 (422) */
+  ESCROW_ACCOUNT_MISSING = 'ESCROW_ACCOUNT_MISSING',
+  PROJECT_NOT_FOUND = 'PROJECT_NOT_FOUND',
+  APPLICATION_NOT_FOUND = 'APPLICATION_NOT_FOUND',
 }

@@ -67,6 +67,21 @@ import {
   EscrowWithdrawRequestV1,
   EscrowWithdrawResultV1,
 } from './escrow';
+import {
+  ApplicantActionRequestV1,
+  ApplicationIdBody,
+  ApplicationListRequestV1,
+  ApplicationTransitionRequestV1,
+  ApplicationTransitionResultV1,
+  ApprovalProjectRegistrationV1,
+  ApprovalProjectV1,
+  ApprovalRpc,
+  PermitApplicationPageV1,
+  PermitApplicationReceiptV1,
+  PermitApplicationStatusV1,
+  PermitApplicationSubmissionV1,
+  PermitApplicationV1,
+} from './approval';
 import { ServiceHealthV1 } from './health';
 import {
   MarkingBatchRequestV1,
@@ -188,6 +203,18 @@ export const Rpc = {
   markingWithdraw: rpcDef<MarkingWithdrawRequestV1, MarkingWithdrawResultV1>(MarkingRpc.withdraw),
   markingSubmit: rpcDef<MarkingSubmitRequestV1, MarkingSubmitResultV1>(MarkingRpc.submit),
   markingCorrect: rpcDef<MarkingCorrectionRequestV1, MarkingCorrectionResultV1>(MarkingRpc.correct),
+  // permits: 施工许可审批 (approval workflow; request classes in approval.message.ts)
+  approvalProjectRegister: rpcDef<ApprovalProjectRegistrationV1, ApprovalProjectV1>(ApprovalRpc.registerProject),
+  approvalApplicationSubmit: rpcDef<PermitApplicationSubmissionV1, PermitApplicationReceiptV1>(
+    ApprovalRpc.submitApplication,
+  ),
+  approvalApplicationStatus: rpcDef<ApplicationIdBody, PermitApplicationStatusV1>(ApprovalRpc.applicantGet),
+  approvalApplicantAction: rpcDef<ApplicantActionRequestV1, ApplicationTransitionResultV1>(ApprovalRpc.applicantAction),
+  approvalApplicationList: rpcDef<ApplicationListRequestV1, PermitApplicationPageV1>(ApprovalRpc.list),
+  approvalApplicationGet: rpcDef<ApplicationIdBody, PermitApplicationV1>(ApprovalRpc.get),
+  approvalApplicationTransition: rpcDef<ApplicationTransitionRequestV1, ApplicationTransitionResultV1>(
+    ApprovalRpc.transition,
+  ),
   // presale
   presaleIssue: rpcDef<PresaleIssueRequestV1, PresaleIssuedV1>(PresaleRpc.issue),
   presaleGet: rpcDef<PresaleNumberBody, PresalePermitV1>(PresaleRpc.get),

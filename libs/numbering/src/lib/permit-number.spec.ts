@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { GB2260_HUNAN_REGIONS } from './data/gb2260-hunan.data';
 import { isIsoDate } from './iso-date';
-import { parsePermitNumber, type PermitNumberRejection, type PermitNumberResult } from './permit-number';
+import {
+  formatPermitNumber,
+  parsePermitNumber,
+  type PermitNumberRejection,
+  type PermitNumberResult,
+} from './permit-number';
 import { activeCountyCodes } from './regions';
 import { WORKS_CATEGORIES } from './works-categories';
 
@@ -222,5 +227,18 @@ describe(parsePermitNumber.name, () => {
         }),
       );
     });
+  });
+});
+
+describe('formatPermitNumber', () => {
+  it('builds a number the parser reads back', () => {
+    const n = formatPermitNumber('430223', '2024-06-20', 7, '01', { today: '2024-06-20' });
+    expect(n).toBe('430223202406200701');
+    expect(parsePermitNumber(n, { today: '2024-06-20' })).toMatchObject({ ok: true, value: { serial: '07' } });
+  });
+  it('refuses serials outside 01..99 and invalid parts', () => {
+    expect(() => formatPermitNumber('430223', '2024-06-20', 100, '01', { today: '2024-06-20' })).toThrow(RangeError);
+    expect(() => formatPermitNumber('430223', '2024-06-20', 0, '01', { today: '2024-06-20' })).toThrow(RangeError);
+    expect(() => formatPermitNumber('430223', '2024-06-20', 1, '99', { today: '2024-06-20' })).toThrow(RangeError);
   });
 });

@@ -140,3 +140,23 @@ export function parsePermitNumber(input: string, options?: { today?: string }): 
     value: { value: input, regionCode, regionName: region.name, issueDate, serial, categoryCode, categoryName },
   };
 }
+
+/**
+ * Builds an 18-digit construction permit number `RRRRRR YYYYMMDD SS CC` from its parts and checks it
+ * with {@link parsePermitNumber} (so a number it returns always parses). Throws a RangeError for
+ * parts that do not make a valid number (serial outside 1..99, unknown category, retired region…).
+ */
+export function formatPermitNumber(
+  regionCode: string,
+  issueDate: string,
+  serial: number,
+  categoryCode: string,
+  options?: { today?: string },
+): string {
+  if (!Number.isInteger(serial) || serial < 1 || serial > 99)
+    throw new RangeError(`daily serial must be 1..99, got ${serial}`);
+  const value = `${regionCode}${issueDate.replace(/-/g, '')}${String(serial).padStart(2, '0')}${categoryCode}`;
+  const parsed = parsePermitNumber(value, options);
+  if (!parsed.ok) throw new RangeError(`not a valid permit number ${value}: ${parsed.reason}`);
+  return value;
+}

@@ -1,0 +1,322 @@
+import { chinaToday } from '@hn/numbering';
+import { connect, NatsConnection, Subscription } from 'nats';
+import { creditCode } from './support/fixtures';
+import { TestPlatform } from './support/platform';
+
+interface Problem {
+  status: number;
+  code: string;
+  detail: string;
+  errors?: Array<{ field: string; reason: string }>;
+}
+
+const PASSWORD = 'Approval2024ok';
+const COUNTY = '430223'; // 攸县
+const STAGES = [
+  'ACCEPTANCE',
+  'PRELIMINARY_REVIEW',
+  'QUALITY_SAFETY_FILING',
+  'START_CONDITIONS_REVIEW',
+  'SECOND_REVIEW',
+  'DECISION',
+];
+
+describe('施工许可审批 approval workflow through the gateway', () => {
+  let platform: TestPlatform;
+  let nc: NatsConnection;
+  let events: Subscription;
+  const received: Array<{ subject: string; data: Record<string, unknown> }> = [];
+  const tokens: Record<string, string> = {};
+  let writer = '';
+
+  const call = async (method: string, path: string, token: string, body?: unknown): Promise<Response> =>
+    fetch(`${platform.gatewayUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const ok = async <T>(res: Response, status = 200): Promise<T> => {
+    const text = await res.text();
+    if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
+    return JSON.parse(text) as T;
+  };
+  const problem = async (res: Response, status: number, code: string): Promise<Problem> => {
+    const text = await res.text();
+    expect({ status: res.status, text }).toMatchObject({ status });
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const p = JSON.parse(text) as Problem;
+    expect(p).toMatchObject({ status, code });
+    return p;
+  };
+
+  let seq = 0;
+  const projectCode = (): string => `2024-${COUNTY}-70-03-${String(100_000 + ++seq).padStart(6, '0')}`;
+  const register = (code: string, projectType: string) =>
+    call('POST', '/api/v1/approval/projects', writer, {
+      projectCode: code,
+      projectName: `审批项目${code.slice(-4)}`,
+      regionCode: COUNTY,
+      category: '社会投资房建类',
+      developer: { name: '攸县锦绣置业有限公司', creditCode: creditCode() },
+      projectType,
+    });
+  const party = (name: string) => ({ name, creditCode: creditCode() });
+  const form = (code: string, extra: Record<string, unknown> = {}) => ({
+    projectCode: code,
+    units: [{ unitCode: `${code}-DT01`, name: '1#栋', floors: 18, floorArea: 9876.5 }],
+    constructionUnit: party('攸县锦绣置业有限公司'),
+    contractor: party('湖南建工集团有限公司'),
+    supervisor: party('湖南长顺项目管理有限公司'),
+    contractAmountFen: 35_000_000_000,
+    area: 9876.5,
+    plannedStartDate: '2025-01-01',
+    plannedCompletionDate: '2030-12-31',
+    ...extra,
+  });
+  const PRESALE_FIELDS = {
+    capitalGuarantee: { applies: true, amountFen: 1_500_000_000 },
+    fundSupervision: { planned: true, bank: '中国建设银行攸县支行', account: '43050162360000000123' },
+  };
+  const apply = async (code: string, extra: Record<string, unknown> = {}): Promise<string> =>
+    (
+      await ok<{ applicationId: string }>(
+        await call('POST', '/api/v1/approval/permit-applications', writer, form(code, extra)),
+        201,
+      )
+    ).applicationId;
+  const step = (id: string, token: string, action = 'PASS', extra: Record<string, unknown> = {}) =>
+    call('POST', `/api/v1/supervision/permit-applications/${id}/transitions`, token, {
+      action,
+      opinion: '经审查，符合要求',
+      ...extra,
+    });
+  /** 受理/初审/报监/开工条件审查 by clerk A and B, 复审 by B, 决定 by the director: three different users at 初审, 复审, 决定 */
+  const ACTORS = ['clerkA', 'clerkA', 'clerkB', 'clerkB', 'clerkB', 'director'];
+  const runToDecision = async (id: string): Promise<void> => {
+    for (let i = 0; i < 5; i++) await ok(await step(id, tokens[ACTORS[i]!]!));
+  };
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start(['permits']);
+    nc = await connect({ servers: `nats://127.0.0.1:${platform.natsPort}` });
+    events = nc.subscribe('hn.permits.>', {
+      callback: (_e, msg) => {
+        const event = JSON.parse(new TextDecoder().decode(msg.data)) as { data: Record<string, unknown> };
+        received.push({ subject: msg.subject, data: event.data });
+      },
+    });
+    writer = await platform.token(
+      await platform.createIntegrator(['430200'], ['permits:read', 'approval:write'], ['--rate-limit', '1000000']),
+    );
+    const staff: Array<[string, string, string]> = [
+      ['clerkA', 'COUNTY', COUNTY],
+      ['clerkB', 'COUNTY', COUNTY],
+      ['director', 'COUNTY', COUNTY],
+      ['chaling', 'COUNTY', '430224'],
+    ];
+    for (const [name, role, region] of staff) {
+      await platform.createStaff(`${name.toLowerCase()}.approval`, PASSWORD, role, region);
+      tokens[name] = await platform.staffToken(`${name.toLowerCase()}.approval`, PASSWORD, '10.40.0.1');
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    events?.unsubscribe();
+    await nc?.close();
+    await platform?.stop();
+  });
+
+  it('runs a PRESALE application from 受理 to 发证; the permit is then found by number with its type', async () => {
+    const code = projectCode();
+    expect((await ok<{ outcome: string }>(await register(code, 'PRESALE'), 201)).outcome).toBe('created');
+    const id = await apply(code, PRESALE_FIELDS);
+    // the type is locked by the first stage 2–4 item
+    await problem(await register(code, 'OTHER'), 409, 'TYPE_LOCKED');
+
+    const visited: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const detail = await ok<{ stage: string; capitalGuarantee: unknown; fundSupervision: unknown }>(
+        await call('GET', `/api/v1/supervision/permit-applications/${id}`, tokens['clerkA']!),
+      );
+      visited.push(detail.stage);
+      expect(detail.capitalGuarantee).toEqual(PRESALE_FIELDS.capitalGuarantee); // visible at every stage
+      expect(detail.fundSupervision).toEqual(PRESALE_FIELDS.fundSupervision);
+      const result = await ok<{ stage: string; state: string; permitNumber: string | null }>(
+        await step(id, tokens[ACTORS[i]!]!),
+      );
+      if (i === 5) {
+        expect(result).toMatchObject({ stage: 'CLOSED', state: 'APPROVED' });
+        const today = chinaToday().replace(/-/g, '');
+        expect(result.permitNumber).toMatch(new RegExp(`^${COUNTY}${today}\\d{2}01$`));
+      }
+    }
+    expect(visited).toEqual(STAGES);
+    const detail = await ok<{
+      permitNumber: string;
+      history: Array<{ action: string; actor: string; fromStage: string }>;
+    }>(await call('GET', `/api/v1/supervision/permit-applications/${id}`, tokens['clerkA']!));
+    expect(detail.history.map((h) => h.action)).toEqual(['SUBMIT', 'PASS', 'PASS', 'PASS', 'PASS', 'PASS', 'PASS']);
+    expect(detail.history.slice(1).map((h) => h.actor)).toEqual(ACTORS.map((a) => `${a.toLowerCase()}.approval`));
+    const permit = await ok<{ projectType: string; projectCode: string; issueDate: string }>(
+      await call('GET', `/api/v1/construction-permits/${detail.permitNumber}`, writer),
+    );
+    expect(permit).toMatchObject({ projectType: 'PRESALE', projectCode: code, issueDate: chinaToday() });
+    const status = await ok<{ state: string; permitNumber: string }>(
+      await call('GET', `/api/v1/approval/permit-applications/${id}`, writer),
+    );
+    expect(status).toMatchObject({ state: 'APPROVED', permitNumber: detail.permitNumber });
+    // a closed case takes nothing more
+    await problem(await step(id, tokens['clerkA']!), 409, 'INVALID_TRANSITION');
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && !received.some((e) => e.subject === 'hn.permits.permit.registered.v1'))
+      await new Promise((r) => setTimeout(r, 50));
+    expect(
+      received.find((e) => e.subject === 'hn.permits.project.typed.v1' && e.data['projectCode'] === code),
+    ).toBeTruthy();
+    expect(
+      received.find(
+        (e) =>
+          e.subject === 'hn.permits.permit.registered.v1' &&
+          (e.data['permit'] as { permitNumber: string }).permitNumber === detail.permitNumber,
+      ),
+    ).toBeTruthy();
+  });
+
+  it('runs an OTHER application without guarantee fields (they are refused on it)', async () => {
+    const code = projectCode();
+    await ok(await register(code, 'OTHER'), 201);
+    const refused = await problem(
+      await call('POST', '/api/v1/approval/permit-applications', writer, form(code, PRESALE_FIELDS)),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    expect(refused.errors!.map((e) => e.field).sort()).toEqual(['capitalGuarantee', 'fundSupervision']);
+    const id = await apply(code);
+    await runToDecision(id);
+    const result = await ok<{ permitNumber: string }>(await step(id, tokens['director']!));
+    const permit = await ok<{ projectType: string }>(
+      await call('GET', `/api/v1/construction-permits/${result.permitNumber}`, writer),
+    );
+    expect(permit.projectType).toBe('OTHER');
+  });
+
+  it('lists every field problem at once (dates out of order, credit code, account, PRESALE fields missing)', async () => {
+    const code = projectCode();
+    await ok(await register(code, 'PRESALE'), 201);
+    const p = await problem(
+      await call('POST', '/api/v1/approval/permit-applications', writer, {
+        ...form(code),
+        plannedStartDate: '2031-01-01',
+        contractor: { name: '某施工单位', creditCode: '91430223MA4Q0ABC10' },
+        fundSupervision: { planned: true, bank: '某银行', account: 'ABC' },
+      }),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    expect(p.errors!.map((e) => e.field).sort()).toEqual(
+      ['contractor.creditCode', 'fundSupervision.account', 'plannedCompletionDate'].sort(),
+    );
+    const missing = await problem(
+      await call('POST', '/api/v1/approval/permit-applications', writer, form(code)),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    expect(missing.errors!.map((e) => e.field).sort()).toEqual(['capitalGuarantee', 'fundSupervision']);
+    const unknownAction = await problem(
+      await call(
+        'POST',
+        `/api/v1/supervision/permit-applications/00000000-0000-4000-8000-000000000000/transitions`,
+        tokens['clerkA']!,
+        {
+          action: 'APPROVE',
+          opinion: 'x',
+        },
+      ),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    expect(unknownAction.errors![0]!.reason).toContain('PASS');
+  });
+
+  it('refuses another region’s reviewer (403), one person at 初审 and 复审 (409), a missing guarantee (422) and 补正 round-trips', async () => {
+    const code = projectCode();
+    await ok(await register(code, 'PRESALE'), 201);
+    const id = await apply(code, {
+      capitalGuarantee: { applies: false, amountFen: null },
+      fundSupervision: { planned: false, bank: null, account: null },
+    });
+    await problem(await step(id, tokens['chaling']!), 403, 'REGION_FORBIDDEN');
+    await problem(
+      await call('GET', `/api/v1/supervision/permit-applications/${id}`, tokens['chaling']!),
+      403,
+      'REGION_FORBIDDEN',
+    );
+    await ok(await step(id, tokens['clerkA']!)); // 受理
+    // 补正 at 初审, then the applicant resubmits; staff cannot act while it waits
+    await ok(await step(id, tokens['clerkA']!, 'RETURN_FOR_CORRECTION', { items: ['补充施工合同扫描件'] }));
+    await problem(await step(id, tokens['clerkA']!), 409, 'INVALID_TRANSITION');
+    const waiting = await ok<{ state: string; correctionItems: string[] }>(
+      await call('GET', `/api/v1/approval/permit-applications/${id}`, writer),
+    );
+    expect(waiting).toMatchObject({ state: 'RETURNED', correctionItems: ['补充施工合同扫描件'] });
+    await ok(
+      await call('POST', `/api/v1/approval/permit-applications/${id}/actions`, writer, {
+        action: 'RESUBMIT',
+        opinion: '已补充',
+      }),
+    );
+    await ok(await step(id, tokens['clerkA']!)); // 初审 by A
+    await ok(await step(id, tokens['clerkB']!)); // 报监
+    const blocked = await problem(await step(id, tokens['clerkB']!), 422, 'CAPITAL_GUARANTEE_MISSING');
+    expect(blocked.detail).toContain('开工条件审查');
+    await ok(await step(id, tokens['clerkB']!, 'RETURN_FOR_CORRECTION', { items: ['补充项目资本保证金'] }));
+    await ok(
+      await call('POST', `/api/v1/approval/permit-applications/${id}/actions`, writer, {
+        action: 'RESUBMIT',
+        opinion: '已补充',
+      }),
+    );
+    // still no amount in the form (editing the form on 补正 is a later slice): still blocked; withdrawn below
+    await problem(await step(id, tokens['clerkB']!), 422, 'CAPITAL_GUARANTEE_MISSING');
+
+    // separation of duties on a clean case
+    const code2 = projectCode();
+    await ok(await register(code2, 'PRESALE'), 201);
+    const id2 = await apply(code2, PRESALE_FIELDS);
+    for (const who of ['clerkA', 'clerkA', 'clerkB', 'clerkB']) await ok(await step(id2, tokens[who]!));
+    await problem(await step(id2, tokens['clerkA']!), 409, 'SEPARATION_OF_DUTIES'); // 初审 A at 复审
+    await ok(await step(id2, tokens['clerkB']!)); // 复审 B
+    await problem(await step(id2, tokens['clerkB']!), 409, 'SEPARATION_OF_DUTIES'); // 复审 B at 决定
+    await problem(await step(id2, tokens['clerkA']!), 409, 'SEPARATION_OF_DUTIES'); // 初审 A at 决定
+    await ok(
+      await call('POST', `/api/v1/approval/permit-applications/${id}/actions`, writer, {
+        action: 'WITHDRAW',
+        opinion: '撤回',
+      }),
+    );
+    await problem(await step(id, tokens['clerkB']!), 409, 'INVALID_TRANSITION');
+  });
+
+  it('issues 20 concurrent decisions in one county on one day as serials without a gap', async () => {
+    const before = await ok<{ items: Array<{ permitNumber: string | null }> }>(
+      await call('GET', `/api/v1/supervision/permit-applications?state=APPROVED&pageSize=100`, tokens['clerkA']!),
+    );
+    const issuedBefore = before.items.filter((i) => i.permitNumber).length;
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const code = projectCode();
+      await ok(await register(code, 'OTHER'), 201);
+      const id = await apply(code);
+      await runToDecision(id);
+      ids.push(id);
+    }
+    const results = await Promise.all(
+      ids.map(async (id) => ok<{ permitNumber: string }>(await step(id, tokens['director']!))),
+    );
+    const serials = results.map((r) => Number(r.permitNumber.slice(14, 16))).sort((a, b) => a - b);
+    expect(serials).toEqual(Array.from({ length: 20 }, (_, i) => issuedBefore + i + 1));
+  }, 120_000);
+});
