@@ -6,7 +6,7 @@
  */
 export interface HolidayNotice {
   year: number;
-  /** 文号 of the State Council General Office notice */
+  /** 文号 of the State Council General Office notice, or its title where the published text (新华社) carries none */
   noticeNumber: string;
   /** date of the notice (YYYY-MM-DD) */
   publishedOn: string;
@@ -43,7 +43,8 @@ export const STATE_COUNCIL_HOLIDAY_NOTICES: readonly HolidayNotice[] = Object.fr
   },
   {
     year: 2026,
-    noticeNumber: '国办发明电〔2025〕7号',
+    // the text released by 新华社 on 2025-11-04 prints no 文号: the title identifies the notice
+    noticeNumber: '国务院办公厅关于2026年部分节假日安排的通知',
     publishedOn: '2025-11-04',
     breaks: [
       { name: '元旦', from: '2026-01-01', to: '2026-01-03', workdays: ['2026-01-04'] },
