@@ -35,7 +35,7 @@ const SANDBOX_ROUTES = new Set([
   'POST /api/v1/contract-filings/{contractNumber}/cancel',
 ]);
 /** no bearer token: nothing to do with sandbox credentials */
-const PUBLIC_WRITES = new Set(['POST /api/v1/oauth/token', 'POST /api/v1/auth/login']);
+const PUBLIC_WRITES = new Set(['POST /api/v1/oauth/token', 'POST /api/v1/auth/login', 'POST /api/v1/auth/session']);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 type Fingerprint = Record<string, string>;

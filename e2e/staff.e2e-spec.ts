@@ -293,7 +293,7 @@ describe('Staff accounts, login, roles and audit through the gateway', () => {
         sub: 'youxian.zhang',
         regions: ['430223'],
         role: 'COUNTY',
-        scope: 'permits:read supervision:read supervision:write',
+        scope: 'permits:read statistics:read supervision:read supervision:write',
       });
       const admin = jwtPayload(await platform.staffToken('admin.chen', PASSWORDS.admin));
       expect(admin).toMatchObject({ kind: 'staff', regions: ['430000'], role: 'ADMIN' });
