@@ -16,7 +16,15 @@ import {
 import { buildCloudEvent } from '@hn/eventing';
 import { RpcClient } from '@hn/messaging';
 import { activeChildRegions, regionCodesCountedUnder } from '@hn/numbering';
-import { createTestDatabase, NatsServerProcess, waitFor } from '@hn/testing';
+import {
+  contractFilingFixture,
+  createTestDatabase,
+  escrowRecordFixture,
+  NatsServerProcess,
+  presalePermitFixture,
+  recordCorrectionFixture,
+  waitFor,
+} from '@hn/testing';
 import fc from 'fast-check';
 import { connect, headers, JSONCodec, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
@@ -141,7 +149,7 @@ interface ProjectPlan {
       filingDate: string;
       rooms: number[];
       amount: number;
-      method: string;
+      method: (typeof METHODS)[number];
       cancelledAt: string | null;
     }>;
   };
@@ -198,43 +206,39 @@ function plannedEvents(run: number, k: number, plan: ProjectPlan): Planned[] {
   if (!s) return out;
   const presaleNumber = `${permitNumber}-${s.letter}01`;
   s.versions.forEach((v, i) => {
-    const permit = {
-      presaleNumber,
-      letter: s.letter,
-      serial: 1,
-      sandbox: false,
+    const permit = presalePermitFixture(presaleNumber, {
       projectCode,
       projectName: `项目 ${projectCode}`,
-      regionCode: code,
-      constructionPermitNumbers: [permitNumber],
       status: i === 0 ? 'VALID' : 'CORRECTED',
       issueDate: v.issueDate,
       presaleArea: v.area / 100,
       unitCount: v.units,
       fundSupervision: v.supervised ? { bank: '建行', account: '4305' } : null,
-    };
+    });
     out.push(
       i === 0
         ? {
             type: s.letter === 'Y' ? PresaleEvents.permitIssued : PresaleBackfillEvents.permitBackfilled,
             subject: presaleNumber,
             time: v.at,
-            data: { permit },
+            data: s.letter === 'Y' ? { permit } : { permit, backfilledBy: 'youxian.a' },
           }
         : {
             type: PresaleBackfillEvents.permitCorrected,
             subject: presaleNumber,
             time: v.at,
-            data: { recordType: 'PRESALE_PERMIT', recordKey: presaleNumber, regionCode: code, after: permit },
+            data: {
+              ...recordCorrectionFixture(presaleNumber),
+              recordType: 'PRESALE_PERMIT',
+              before: presalePermitFixture(presaleNumber),
+              after: permit,
+            },
           },
     );
   });
   s.escrows.forEach((e, i) => {
-    const record = {
-      presaleNumber,
-      regionCode: code,
+    const record = escrowRecordFixture(presaleNumber, {
       projectName: `项目 ${projectCode}`,
-      state: 'SUBMITTED',
       capitalGuaranteeAmount: e.amount,
       commitmentLetter: e.letter,
       fundSupervision: e.supervised,
@@ -242,30 +246,29 @@ function plannedEvents(run: number, k: number, plan: ProjectPlan): Planned[] {
       account: null,
       balance: e.balance,
       balanceAsOf: '2024-06-30',
-    };
+    });
     out.push({
       type: i === 0 ? EscrowEvents.recordRecorded : EscrowEvents.recordCorrected,
       subject: presaleNumber,
       time: e.at,
-      data: i === 0 ? { record } : { recordType: 'ESCROW', recordKey: presaleNumber, after: record },
+      data:
+        i === 0
+          ? { record }
+          : { ...recordCorrectionFixture(presaleNumber), recordType: 'ESCROW', before: record, after: record },
     });
   });
   s.filings.forEach((f, i) => {
     const contractNumber = `${presaleNumber}-B${String(i + 1).padStart(4, '0')}`;
-    const filing = (cancelled: boolean) => ({
-      contractNumber,
-      presaleNumber,
-      serial: i + 1,
-      sandbox: false,
-      status: cancelled ? 'CANCELLED' : 'ACTIVE',
-      regionCode: code,
-      projectCode,
-      rooms: f.rooms.map((a, r) => ({ roomNumber: `1-${r}`, floor: 1, floorArea: a / 100 })),
-      contractAmount: f.amount,
-      payment: { method: f.method, downPayment: f.amount },
-      filingDate: f.filingDate,
-      cancellation: cancelled ? { reason: '退房', cancelledAt: f.cancelledAt, cancelledBy: 'x' } : null,
-    });
+    const filing = (cancelled: boolean) =>
+      contractFilingFixture(contractNumber, {
+        status: cancelled ? 'CANCELLED' : 'ACTIVE',
+        projectCode,
+        rooms: f.rooms.map((a, r) => ({ roomNumber: `1-${r}`, floor: 1, floorArea: a / 100 })),
+        contractAmount: f.amount,
+        payment: { method: f.method, downPayment: f.amount, commercialLoan: 0, providentFundLoan: 0 },
+        filingDate: f.filingDate,
+        cancellation: cancelled ? { reason: '退房', cancelledAt: f.cancelledAt!, cancelledBy: 'x' } : null,
+      });
     out.push({
       type: ContractsEvents.filingFiled,
       subject: contractNumber,
@@ -307,6 +310,7 @@ describe(StatisticsProjector.name, () => {
   let repo: StatisticsQueryRepository;
   let dropDb: () => Promise<void>;
   let published = 0;
+  const publishedIds = new Set<string>();
 
   const publish = async (e: Planned): Promise<CloudEvent<unknown>> => {
     const event = buildCloudEvent({
@@ -376,7 +380,7 @@ describe(StatisticsProjector.name, () => {
             .map((e, i) => ({ e, key: Math.sin(seed + i * 7919) }))
             .sort((a, b) => a.key - b.key)
             .map((x) => x.e);
-          for (const e of order) await publish(e);
+          for (const e of order) publishedIds.add((await publish(e)).id);
           published += order.length;
           await handled(published);
           const m = dataSource.manager;
@@ -415,5 +419,12 @@ describe(StatisticsProjector.name, () => {
     const totals = nonEmpty(await repo.stock(dataSource.manager, DAYS[DAYS.length - 1]!, ALL));
     const moved = new Set(Object.values(totals).flatMap((v) => Object.keys(v)));
     expect(moved.size).toBeGreaterThan(20);
+    // the payloads pass their message classes: every event stated versions, none was skipped as invalid
+    const stated = (await dataSource.query(
+      ['permit', 'project', 'presale', 'escrow', 'filing']
+        .map((t) => `SELECT version_event::text AS id FROM rm_stat_${t}`)
+        .join(' UNION '),
+    )) as Array<{ id: string }>;
+    expect(new Set(stated.map((r) => r.id))).toEqual(publishedIds);
   });
 });

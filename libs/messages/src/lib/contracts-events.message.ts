@@ -33,9 +33,9 @@ import {
 
 /**
  * The contracts service's filing events (hn.contracts.filing.*) as message classes: the wire format
- * is the V1 interfaces, unchanged. No consumer yet: the class is the contract one validates with
- * (validateEvent, skipping an invalid event whole). Structure only (see event-constraints.ts);
- * unknown fields are refused. Statistics and reconciliation: reconciliation-events.message.ts.
+ * is the V1 interfaces, unchanged; the alerts service's statistics validate `event.data` with these
+ * (validateEvent) and skip an invalid event whole. Structure only (see event-constraints.ts);
+ * unknown fields are refused. Signing statistics and reconciliation: reconciliation-events.message.ts.
  */
 
 export class ContractEventRoom implements ContractRoomV1 {

@@ -1,7 +1,11 @@
 import {
   AcceptanceBackfillApprovedEvent,
+  ContractFilingCancelledEvent,
+  ContractFilingFiledEvent,
+  EscrowRecordCorrectedEvent,
   EscrowRecordedEvent,
   PresalePermitBackfilledEvent,
+  PresalePermitCorrectedEvent,
   PresalePermitIssuedEvent,
   ReconciliationDifferenceFoundEvent,
   UnpermittedProjectRegisteredEvent,
@@ -9,8 +13,10 @@ import {
 } from '@hn/messages';
 import {
   acceptanceBackfillFixture,
+  contractFilingFixture,
   escrowRecordFixture,
   presalePermitFixture,
+  recordCorrectionFixture,
   reconciliationDifferenceFixture,
   unpermittedProjectFixture,
 } from './event-fixtures';
@@ -45,6 +51,32 @@ describe(presalePermitFixture.name, () => {
     expect(
       await errors(AcceptanceBackfillApprovedEvent, {
         backfill: acceptanceBackfillFixture({ id: 'b1', permitNumber: '430223202406200101' }),
+      }),
+    ).toEqual([]);
+    const contract = '430223202406200101-Y01-B0012';
+    expect(await errors(ContractFilingFiledEvent, { filing: contractFilingFixture(contract) })).toEqual([]);
+    const cancellation = { reason: '买受人退房', cancelledAt: '2026-11-03T01:00:00.000Z', cancelledBy: 'x' };
+    expect(
+      await errors(ContractFilingCancelledEvent, {
+        filing: contractFilingFixture(contract, { status: 'CANCELLED', cancellation }),
+      }),
+    ).toEqual([]);
+    const Z = '430223201906200101-Z01';
+    const before = presalePermitFixture(Z);
+    expect(
+      await errors(PresalePermitCorrectedEvent, {
+        ...recordCorrectionFixture(Z),
+        recordType: 'PRESALE_PERMIT',
+        before,
+        after: { ...before, status: 'CORRECTED' },
+      }),
+    ).toEqual([]);
+    expect(
+      await errors(EscrowRecordCorrectedEvent, {
+        ...recordCorrectionFixture(Z),
+        recordType: 'ESCROW',
+        before: escrowRecordFixture(Z),
+        after: escrowRecordFixture(Z, { version: 2 }),
       }),
     ).toEqual([]);
   });

@@ -1,7 +1,9 @@
 import type {
   AcceptanceBackfillV1,
+  ContractFilingV1,
   EscrowRecordV1,
   PresalePermitV1,
+  RecordCorrectedV1,
   ReconciliationDifferenceV1,
   StoredScanV1,
   UnpermittedPresaleProjectV1,
@@ -141,5 +143,49 @@ export function acceptanceBackfillFixture(
     decidedAt: '2026-11-02T01:00:00.000Z',
     decisionNote: null,
     ...over,
+  };
+}
+
+/** A contract filing (hn.contracts.filing.* `filing`), ACTIVE, masked; presale number, serial and region from the number. */
+export function contractFilingFixture(contractNumber: string, over: Partial<ContractFilingV1> = {}): ContractFilingV1 {
+  const presaleNumber = contractNumber.slice(0, 22);
+  return {
+    contractNumber,
+    presaleNumber,
+    serial: Number(contractNumber.slice(24)),
+    sandbox: false,
+    status: 'ACTIVE',
+    regionCode: contractNumber.slice(0, 6),
+    projectCode: `${contractNumber.slice(6, 10)}-${contractNumber.slice(0, 6)}-70-03-${contractNumber.slice(12, 18)}`,
+    building: '22#栋',
+    rooms: [{ roomNumber: '1-101', floor: 1, floorArea: 89.5 }],
+    address: '攸县联星街道锦绣路 8 号 22 栋 1-101',
+    buyers: [
+      { type: 'PERSON', name: '张伟', idType: 'RESIDENT_ID', idNumber: '430223********1234', phone: '138****5678' },
+    ],
+    contractAmount: 65_000_000,
+    payment: { method: 'COMMERCIAL_LOAN', downPayment: 30_000_000, commercialLoan: 35_000_000, providentFundLoan: 0 },
+    filingDate: '2026-11-02',
+    document: { sha256: 'e'.repeat(64), fileName: '商品房买卖合同.pdf' },
+    filedAt: '2026-11-02T01:00:00.000Z',
+    cancellation: null,
+    piiMasked: true,
+    ...over,
+  };
+}
+
+/**
+ * The audit part of an ADMIN correction (hn.presale.permit.corrected.v1, hn.escrow.record.corrected.v1, …):
+ * spread it and add recordType, before and after. Region from the record key.
+ */
+export function recordCorrectionFixture(recordKey: string): Omit<RecordCorrectedV1, 'recordType' | 'before' | 'after'> {
+  return {
+    recordKey,
+    regionCode: recordKey.slice(0, 6),
+    reason: '录入时项目名称有误',
+    documentNumber: '湘建房函〔2026〕9号',
+    reportSha256: 'a'.repeat(64),
+    correctedBy: 'admin.li',
+    correctedAt: '2026-11-02T01:00:00.000Z',
   };
 }

@@ -1,201 +1,167 @@
 import {
   CloudEvent,
+  ContractEventFiling,
+  ContractFilingCancelledEvent,
+  ContractFilingFiledEvent,
   ContractsEvents,
+  EscrowEventRecord,
   EscrowEvents,
-  PAYMENT_METHODS,
-  PaymentMethodV1,
+  EscrowRecordCorrectedEvent,
+  EscrowRecordedEvent,
   PermitRegisteredEvent,
   PermitsEvents,
+  PermitUpdatedEvent,
   PresaleBackfillEvents,
+  PresaleEventPermit,
   PresaleEvents,
+  PresalePermitBackfilledEvent,
+  PresalePermitCorrectedEvent,
+  PresalePermitIssuedEvent,
   ProjectTypedEvent,
-  validateEvent,
 } from '@hn/messages';
-import { isIsoDate, parseContractNumber, parsePresaleNumber } from '@hn/numbering';
-import { EscrowVersion, FactVersions, FilingVersion, noFacts, PresaleVersion } from '../figures/fact-versions';
+import { validEventData } from '@hn/eventing';
+import { parsePresaleNumber } from '@hn/numbering';
+import { FactVersions, noFacts, PresaleVersion } from '../figures/fact-versions';
 import { Versioned } from '../figures/timeline';
 
-/**
- * Events → versions of the records the statistics count. A payload is taken whole or refused whole
- * (the reason returned, the event skipped): sandbox records never count. Permits events are validated
- * with their message classes; the other payloads are checked here field by field for what is read.
- */
-export type ParseResult = { ok: true; facts: FactVersions } | { ok: false; reason: string };
+/** The payload class of each event type the statistics read; other types state no facts. */
+const EVENT_CLASSES = {
+  [PermitsEvents.permitRegistered]: PermitRegisteredEvent,
+  [PermitsEvents.permitUpdated]: PermitUpdatedEvent,
+  [PermitsEvents.projectTyped]: ProjectTypedEvent,
+  [PresaleEvents.permitIssued]: PresalePermitIssuedEvent,
+  [PresaleBackfillEvents.permitBackfilled]: PresalePermitBackfilledEvent,
+  [PresaleBackfillEvents.permitCorrected]: PresalePermitCorrectedEvent,
+  [EscrowEvents.recordRecorded]: EscrowRecordedEvent,
+  [EscrowEvents.recordCorrected]: EscrowRecordCorrectedEvent,
+  [ContractsEvents.filingFiled]: ContractFilingFiledEvent,
+  [ContractsEvents.filingCancelled]: ContractFilingCancelledEvent,
+} as const;
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : null);
-const REGION = /^43\d{4}$/;
-const str = (v: unknown): v is string => typeof v === 'string';
-const nonNegInt = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-const finiteNonNeg = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 /** m² → hundredths, exact for two decimals */
 const hundredths = (m2: number): number => Math.round(m2 * 100);
 
-const refused = (reason: string): ParseResult => ({ ok: false, reason });
-const none = (): ParseResult => ({ ok: true, facts: noFacts() });
-
-export async function parseStatisticsEvent(event: CloudEvent<unknown>): Promise<ParseResult> {
-  if (!str(event.id) || !str(event.time) || Number.isNaN(Date.parse(event.time))) return refused('id/time');
-  const v: Versioned = { at: new Date(event.time).toISOString(), event: event.id };
-  const data = obj(event.data);
-  switch (event.type) {
-    case PermitsEvents.permitRegistered:
-    case PermitsEvents.permitUpdated: {
-      const checked = await validateEvent(PermitRegisteredEvent, event.data);
-      if (!checked.ok) return refused(checked.errors.map((e) => e.field).join(', '));
-      const { permit: p, units } = checked.value;
-      if (p.sandbox === true) return none();
-      const facts = noFacts();
-      facts.permits.push({
-        ...v,
-        permitNumber: p.permitNumber,
-        projectCode: p.projectCode,
-        projectName: p.projectName,
-        regionCode: p.regionCode,
-        issueDate: p.issueDate,
-        floorArea: units.reduce((sum, u) => sum + hundredths(u.floorArea), 0),
-        category: p.category,
-        status: p.status,
-      });
-      facts.projects.push({
-        ...v,
-        projectCode: p.projectCode,
-        projectName: p.projectName,
-        regionCode: p.regionCode,
-        projectType: p.projectType,
-      });
-      return { ok: true, facts };
-    }
-    case PermitsEvents.projectTyped: {
-      const checked = await validateEvent(ProjectTypedEvent, event.data);
-      if (!checked.ok) return refused(checked.errors.map((e) => e.field).join(', '));
-      const d = checked.value;
-      const facts = noFacts();
-      facts.projects.push({ ...v, ...pick(d, ['projectCode', 'projectName', 'regionCode', 'projectType']) });
-      return { ok: true, facts };
-    }
-    case PresaleEvents.permitIssued:
-    case PresaleBackfillEvents.permitBackfilled:
-      return presaleFacts(v, obj(data?.['permit']), null);
-    case PresaleBackfillEvents.permitCorrected: {
-      const after = obj(data?.['after']);
-      const permit = obj(after?.['permit']) ?? after;
-      return presaleFacts(v, permit, str(data?.['recordKey']) ? data['recordKey'] : null);
-    }
-    case EscrowEvents.recordRecorded:
-      return escrowFacts(v, obj(data?.['record']));
-    case EscrowEvents.recordCorrected:
-      return escrowFacts(v, obj(data?.['after']));
-    case ContractsEvents.filingFiled:
-    case ContractsEvents.filingCancelled:
-      return filingFacts(v, obj(data?.['filing']));
-    default:
-      return none();
+/**
+ * Events → versions of the records the statistics count. Each payload is validated whole with its
+ * message class of @hn/messages first (validEventData): an invalid one is skipped — null, one warning
+ * naming the event type, its id and every failing field — never half-counted. Sandbox records state
+ * no facts. What follows is only the mapping of the validated payload to the facts.
+ */
+export async function parseStatisticsEvent(
+  event: CloudEvent<unknown>,
+  logger: { warn(message: string): void },
+): Promise<FactVersions | null> {
+  const type = event.type as keyof typeof EVENT_CLASSES;
+  if (!Object.prototype.hasOwnProperty.call(EVENT_CLASSES, type)) return noFacts();
+  // the envelope's time orders the versions: the consumer checks id and type, not time
+  if (typeof event.time !== 'string' || Number.isNaN(Date.parse(event.time))) {
+    logger.warn(`skipped invalid ${event.type} event ${event.id}: time`);
+    return null;
   }
+  const d = await validEventData<object>(EVENT_CLASSES[type], event, logger);
+  if (!d) return null;
+  const v: Versioned = { at: new Date(event.time).toISOString(), event: event.id };
+  if (d instanceof PermitRegisteredEvent) return permitFacts(v, d);
+  if (d instanceof ProjectTypedEvent) {
+    const facts = noFacts();
+    const { projectCode, projectName, regionCode, projectType } = d;
+    facts.projects.push({ ...v, projectCode, projectName, regionCode, projectType });
+    return facts;
+  }
+  if (d instanceof PresalePermitIssuedEvent || d instanceof PresalePermitBackfilledEvent)
+    return presaleFacts(v, d.permit, null);
+  if (d instanceof PresalePermitCorrectedEvent) return presaleFacts(v, d.after, d.recordKey);
+  if (d instanceof EscrowRecordedEvent) return escrowFacts(v, d.record);
+  if (d instanceof EscrowRecordCorrectedEvent) return escrowFacts(v, d.after);
+  if (d instanceof ContractFilingFiledEvent || d instanceof ContractFilingCancelledEvent)
+    return filingFacts(v, d.filing);
+  return noFacts();
 }
 
-function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {
-  return Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
+function permitFacts(v: Versioned, d: PermitRegisteredEvent): FactVersions {
+  const { permit: p, units } = d;
+  const facts = noFacts();
+  if (p.sandbox === true) return facts;
+  facts.permits.push({
+    ...v,
+    permitNumber: p.permitNumber,
+    projectCode: p.projectCode,
+    projectName: p.projectName,
+    regionCode: p.regionCode,
+    issueDate: p.issueDate,
+    floorArea: units.reduce((sum, u) => sum + hundredths(u.floorArea), 0),
+    category: p.category,
+    status: p.status,
+  });
+  facts.projects.push({
+    ...v,
+    projectCode: p.projectCode,
+    projectName: p.projectName,
+    regionCode: p.regionCode,
+    projectType: p.projectType,
+  });
+  return facts;
 }
 
-function presaleFacts(v: Versioned, p: Obj | null, previousNumber: string | null): ParseResult {
-  if (!p) return refused('permit');
-  if (p['sandbox'] === true) return none();
-  const parsed = str(p['presaleNumber']) ? parsePresaleNumber(p['presaleNumber']) : null;
-  const bad = [
-    !parsed && 'presaleNumber',
-    !(str(p['regionCode']) && REGION.test(p['regionCode'])) && 'regionCode',
-    !(str(p['projectCode']) && p['projectCode'] !== '') && 'projectCode',
-    !str(p['projectName']) && 'projectName',
-    !(str(p['issueDate']) && isIsoDate(p['issueDate'])) && 'issueDate',
-    !finiteNonNeg(p['presaleArea']) && 'presaleArea',
-    !nonNegInt(p['unitCount']) && 'unitCount',
-  ].filter(Boolean);
-  if (bad.length > 0 || !parsed) return refused(bad.join(', '));
+/** A presale permit; a correction under another number also states the previous one superseded. */
+function presaleFacts(v: Versioned, p: PresaleEventPermit, previousNumber: string | null): FactVersions {
+  const facts = noFacts();
+  if (p.sandbox) return facts;
+  // the class checked the number: it parses
+  const letter = parsePresaleNumber(p.presaleNumber)!.letter;
   const version: PresaleVersion = {
     ...v,
-    presaleNumber: p['presaleNumber'] as string,
-    letter: parsed.letter,
-    projectCode: p['projectCode'] as string,
-    projectName: p['projectName'] as string,
-    regionCode: p['regionCode'] as string,
-    issueDate: p['issueDate'] as string,
-    presaleArea: hundredths(p['presaleArea'] as number),
-    unitCount: p['unitCount'] as number,
-    fundSupervision: parsed.letter === 'Y' ? obj(p['fundSupervision']) !== null : null,
+    presaleNumber: p.presaleNumber,
+    letter,
+    projectCode: p.projectCode,
+    projectName: p.projectName,
+    regionCode: p.regionCode,
+    issueDate: p.issueDate,
+    presaleArea: hundredths(p.presaleArea),
+    unitCount: p.unitCount,
+    fundSupervision: letter === 'Y' ? p.fundSupervision !== null : null,
     superseded: false,
   };
-  const facts = noFacts();
   facts.presales.push(version);
   // a correction under another number replaces the previous one (it no longer counts)
   if (previousNumber && previousNumber !== version.presaleNumber && parsePresaleNumber(previousNumber))
     facts.presales.push({ ...version, presaleNumber: previousNumber, superseded: true });
-  return { ok: true, facts };
+  return facts;
 }
 
-function escrowFacts(v: Versioned, r: Obj | null): ParseResult {
-  if (!r) return refused('record');
-  const presaleNumber = r['presaleNumber'];
-  const amount = r['capitalGuaranteeAmount'];
-  const bad = [
-    !(str(presaleNumber) && parsePresaleNumber(presaleNumber)) && 'presaleNumber',
-    !(amount === null || nonNegInt(amount)) && 'capitalGuaranteeAmount',
-    typeof r['commitmentLetter'] !== 'boolean' && 'commitmentLetter',
-    typeof r['fundSupervision'] !== 'boolean' && 'fundSupervision',
-    !nonNegInt(r['balance']) && 'balance',
-    !(str(r['balanceAsOf']) && isIsoDate(r['balanceAsOf'])) && 'balanceAsOf',
-  ].filter(Boolean);
-  if (bad.length > 0) return refused(bad.join(', '));
-  const number = presaleNumber as string;
-  const version: EscrowVersion = {
-    ...v,
-    presaleNumber: number,
-    regionCode: str(r['regionCode']) && REGION.test(r['regionCode']) ? r['regionCode'] : number.slice(0, 6),
-    state: str(r['state']) && r['state'] !== '' ? r['state'] : 'SUBMITTED',
-    capitalGuaranteeFen: amount as number | null,
-    commitmentLetter: r['commitmentLetter'] as boolean,
-    fundSupervision: r['fundSupervision'] as boolean,
-    balanceFen: r['balance'] as number,
-    balanceAsOf: r['balanceAsOf'] as string,
-  };
+function escrowFacts(v: Versioned, r: EscrowEventRecord): FactVersions {
   const facts = noFacts();
-  facts.escrows.push(version);
-  return { ok: true, facts };
+  facts.escrows.push({
+    ...v,
+    presaleNumber: r.presaleNumber,
+    regionCode: r.regionCode,
+    state: r.state,
+    capitalGuaranteeFen: r.capitalGuaranteeAmount,
+    commitmentLetter: r.commitmentLetter,
+    fundSupervision: r.fundSupervision,
+    balanceFen: r.balance,
+    balanceAsOf: r.balanceAsOf,
+  });
+  return facts;
 }
 
-function filingFacts(v: Versioned, f: Obj | null): ParseResult {
-  if (!f) return refused('filing');
-  if (f['sandbox'] === true) return none();
-  const rooms = Array.isArray(f['rooms']) ? (f['rooms'] as unknown[]).map(obj) : null;
-  const method = obj(f['payment'])?.['method'];
-  const cancelledAt = obj(f['cancellation'])?.['cancelledAt'];
-  const bad = [
-    !(str(f['contractNumber']) && parseContractNumber(f['contractNumber'])) && 'contractNumber',
-    !(str(f['presaleNumber']) && parsePresaleNumber(f['presaleNumber'])) && 'presaleNumber',
-    !str(f['projectCode']) && 'projectCode',
-    !(str(f['regionCode']) && REGION.test(f['regionCode'])) && 'regionCode',
-    !(str(f['filingDate']) && isIsoDate(f['filingDate'])) && 'filingDate',
-    !(rooms && rooms.every((r) => r && finiteNonNeg(r['floorArea']))) && 'rooms',
-    !nonNegInt(f['contractAmount']) && 'contractAmount',
-    !PAYMENT_METHODS.includes(method as PaymentMethodV1) && 'payment.method',
-    !(f['status'] === 'ACTIVE' || f['status'] === 'CANCELLED') && 'status',
-    f['status'] === 'CANCELLED' && !(str(cancelledAt) && !Number.isNaN(Date.parse(cancelledAt))) && 'cancellation',
-  ].filter(Boolean);
-  if (bad.length > 0 || !rooms) return refused(bad.join(', '));
-  const version: FilingVersion = {
-    ...v,
-    contractNumber: f['contractNumber'] as string,
-    presaleNumber: f['presaleNumber'] as string,
-    projectCode: f['projectCode'] as string,
-    regionCode: f['regionCode'] as string,
-    filingDate: f['filingDate'] as string,
-    floorArea: rooms.reduce((sum, r) => sum + hundredths(r!['floorArea'] as number), 0),
-    amountFen: f['contractAmount'] as number,
-    paymentMethod: method as PaymentMethodV1,
-    status: f['status'] as 'ACTIVE' | 'CANCELLED',
-    cancelledAt: f['status'] === 'CANCELLED' ? new Date(cancelledAt as string).toISOString() : null,
-  };
+/** A filing; a cancelled one's cancellation month is that of its cancellation, when the filing names one. */
+function filingFacts(v: Versioned, f: ContractEventFiling): FactVersions {
   const facts = noFacts();
-  facts.filings.push(version);
-  return { ok: true, facts };
+  if (f.sandbox) return facts;
+  const cancelledAt = f.status === 'CANCELLED' ? (f.cancellation?.cancelledAt ?? null) : null;
+  facts.filings.push({
+    ...v,
+    contractNumber: f.contractNumber,
+    presaleNumber: f.presaleNumber,
+    projectCode: f.projectCode,
+    regionCode: f.regionCode,
+    filingDate: f.filingDate,
+    floorArea: f.rooms.reduce((sum, r) => sum + hundredths(r.floorArea), 0),
+    amountFen: f.contractAmount,
+    paymentMethod: f.payment.method,
+    status: f.status,
+    cancelledAt: cancelledAt === null ? null : new Date(cancelledAt).toISOString(),
+  });
+  return facts;
 }

@@ -40,13 +40,8 @@ export class StatisticsProjector {
   constructor(private readonly repo: StatisticsFactsRepository) {}
 
   async apply(event: CloudEvent<unknown>, m: EntityManager): Promise<void> {
-    const parsed = await parseStatisticsEvent(event);
-    if (!parsed.ok) {
-      this.logger.warn(`statistics skipped invalid ${event.type} event ${event.id}: ${parsed.reason}`);
-      return;
-    }
-    const f = parsed.facts;
-    if (Object.values(f).every((list) => list.length === 0)) return;
+    const f = await parseStatisticsEvent(event, this.logger);
+    if (!f || Object.values(f).every((list) => list.length === 0)) return;
     await this.lockFor(m, f);
     for (const kind of ['permits', 'projects', 'presales', 'escrows', 'filings'] as const)
       await this.repo.insertVersions(m, kind, f[kind]);
