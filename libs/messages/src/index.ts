@@ -34,3 +34,4 @@ export * from './lib/contract-filing-cancellation.message';
 export * from './lib/marking.message';
 export * from './lib/correction-data.message';
 export * from './lib/permits-events.message';
+export * from './lib/validation/person-constraints';
