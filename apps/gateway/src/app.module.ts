@@ -5,6 +5,7 @@ import { AccessTokenService } from '@hn/auth';
 import { ObservabilityModule } from '@hn/observability';
 import { EventingModule, outboxEntities } from '@hn/eventing';
 import { PersistenceModule } from '@hn/persistence';
+import { AccountApplicationsModule } from './account-applications/account-applications.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { AccessTokenGuard } from './auth/access-token.guard';
@@ -82,6 +83,7 @@ export class GatewayAppModule {
         AuditModule,
         StaffModule,
         AccountsModule,
+        AccountApplicationsModule,
         ConstructionPermitsModule,
         PresaleModule,
         ContractFilingsModule,

@@ -24,6 +24,7 @@ const REPLY_ROUTES = [
   '/api/v1/supervision/marking',
   '/api/v1/supervision/presale-without-permit',
   '/api/v1/admin/',
+  '/api/v1/account-applications',
 ];
 
 const nameOf = (ref: string): string => ref.replace('#/components/schemas/', '');

@@ -46,7 +46,7 @@ export class StaffLoginService implements OnModuleInit, OnModuleDestroy {
       after: {
         outcome: result.ok ? 'SUCCESS' : result.reason,
         ip: context.ip,
-        ...(result.ok && result.mustChangePassword ? { passwordChangeRequired: true } : {}),
+        ...(result.ok && result.mustChangePassword ? { limitedTo: 'POST /api/v1/auth/password' } : {}),
       },
       correlationId: context.correlationId,
       status,
