@@ -233,6 +233,7 @@ describe('Account applications (附件2) through the gateway', () => {
       'VALIDATION_FAILED',
     );
     expect(bad.errors).toEqual([{ field: 'persons[0].idNumber', reason: expect.stringContaining('GB 11643') }]);
+    expect(bad.detail).toBe('申请表有 1 处需要更正 (invalid application)');
     const duplicate = await expectProblem(
       await api('/api/v1/account-applications', {
         method: 'POST',
@@ -428,6 +429,8 @@ describe('Account applications (附件2) through the gateway', () => {
     );
     expect(changed.password_change_required).toBe(false);
     expect(jwtPayload(changed.access_token)['scope']).toBe('permits:read supervision:read supervision:write');
+    // the reply's token works at once (its version is the account's new one)
+    expect((await api('/api/v1/supervision/marking', { token: changed.access_token })).status).toBe(200);
     await expectProblem(await api('/api/v1/supervision/marking', { token: county.token }), 401, 'UNAUTHORIZED');
     await expectProblem(await login(county.username, county.password), 401, 'INVALID_CREDENTIALS');
     const again = await ok<{ access_token: string; password_change_required: boolean }>(

@@ -38,6 +38,11 @@ export function sessionInfo(): SessionInfo | null {
   return { username: claims.sub, role: claims.role ?? '', regions: claims.regions, scopes: claims.scopes };
 }
 
+/** The one-time password of a new (or reset) account is not changed yet: the token may only change it. */
+export function passwordChangePending(): boolean {
+  return sessionInfo()?.scopes.includes('password:change-required') ?? false;
+}
+
 export function canWrite(): boolean {
   return sessionInfo()?.scopes.includes('supervision:write') ?? false;
 }

@@ -4,7 +4,7 @@ import { chinaToday } from '@hn/numbering';
 import { PiiCipher } from '@hn/pii';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccountApplicationInput } from './dto/account-application-input.dto';
+import { AccountApplicationFields } from './dto/account-application-input.dto';
 import { ApplicationErrors } from './account-application.exception';
 import { canSee, cityForCounty } from './account-application-scope';
 import { AccountApplicationView, applicationView, ApplicationRow, EDITABLE_STATES } from './account-application-view';
@@ -30,7 +30,11 @@ export class AccountApplicationDraftsService {
     private readonly cipher: PiiCipher,
   ) {}
 
-  async create(principal: Principal, input: AccountApplicationInput, today = chinaToday()): Promise<ApplicationChange> {
+  async create(
+    principal: Principal,
+    input: AccountApplicationFields,
+    today = chinaToday(),
+  ): Promise<ApplicationChange> {
     const city = cityForCounty(principal, input.countyCode, today);
     const persons = sealPersons(this.cipher, input.persons, []);
     const id = randomUUID();
@@ -44,7 +48,7 @@ export class AccountApplicationDraftsService {
   async update(
     principal: Principal,
     id: string,
-    input: AccountApplicationInput,
+    input: AccountApplicationFields,
     today = chinaToday(),
   ): Promise<ApplicationChange> {
     cityForCounty(principal, input.countyCode, today);
@@ -81,7 +85,7 @@ export class AccountApplicationDraftsService {
   }
 }
 
-function contentOf(input: AccountApplicationInput): ApplicationContent {
+function contentOf(input: AccountApplicationFields): ApplicationContent {
   return {
     countyCode: input.countyCode,
     mainLeader: input.mainLeader,

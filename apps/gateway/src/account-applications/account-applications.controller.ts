@@ -11,7 +11,12 @@ import {
 import type { Principal } from '@hn/messages';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CurrentPrincipal, RequireRoles } from '../auth/auth.decorators';
-import { AccountApplicationInput, ReturnApplicationInput } from './dto/account-application-input.dto';
+import {
+  AccountApplicationFields,
+  AccountApplicationInput,
+  ReturnApplicationFields,
+  ReturnApplicationInput,
+} from './dto/account-application-input.dto';
 import { AccountApplicationQuery } from './dto/account-application-query.dto';
 import { AccountApplicationDto, AccountApplicationPageDto, ApprovalDto } from './dto/account-application-responses.dto';
 import { AccountApplicationDraftsService, ApplicationChange } from './account-application-drafts.service';
@@ -89,7 +94,7 @@ export class AccountApplicationsController {
   @ApiCreatedResponse({ type: AccountApplicationDto })
   @ApiDraftProblems(false)
   async create(
-    @Body(AccountApplicationPipe) body: AccountApplicationInput,
+    @Body(AccountApplicationPipe) body: AccountApplicationFields,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AccountApplicationDto> {
     return audited(await this.drafts.create(principal, body));
@@ -108,7 +113,7 @@ export class AccountApplicationsController {
   @ApiDraftProblems(true)
   async update(
     @Param('applicationId', ApplicationIdPipe) id: string,
-    @Body(AccountApplicationPipe) body: AccountApplicationInput,
+    @Body(AccountApplicationPipe) body: AccountApplicationFields,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AccountApplicationDto> {
     return audited(await this.drafts.update(principal, id, body));
@@ -170,7 +175,7 @@ export class AccountApplicationsController {
   @ApiReviewProblems(true)
   async returnToCity(
     @Param('applicationId', ApplicationIdPipe) id: string,
-    @Body(ReturnApplicationPipe) body: ReturnApplicationInput,
+    @Body(ReturnApplicationPipe) body: ReturnApplicationFields,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AccountApplicationDto> {
     return audited(await this.review.return(principal, id, body.reason));

@@ -1,13 +1,13 @@
 import { PiiCipher } from '@hn/pii';
 import { randomBytes } from 'node:crypto';
-import type { ResponsiblePersonInput } from './dto/account-application-input.dto';
+import type { ResponsiblePersonFields } from './dto/account-application-input.dto';
 import { ID_NUMBER_FIELD, sealPersons } from './application-persons';
 
 const cipher = new PiiCipher(randomBytes(32), 'hn-gateway');
 const ID_A = '430223199001011235';
 const ID_B = '430223198512310021';
 
-const person = (overrides: Partial<ResponsiblePersonInput> = {}): ResponsiblePersonInput => ({
+const person = (overrides: Partial<ResponsiblePersonFields> = {}): ResponsiblePersonFields => ({
   name: '张三',
   mobile: '13812345678',
   idNumber: ID_A,

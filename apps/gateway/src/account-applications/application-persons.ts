@@ -1,7 +1,7 @@
 import { FieldError } from '@hn/messages';
 import { maskIdNumber, PiiCipher } from '@hn/pii';
 import { randomUUID } from 'node:crypto';
-import type { ResponsiblePersonInput } from './dto/account-application-input.dto';
+import type { ResponsiblePersonFields } from './dto/account-application-input.dto';
 import { ApplicationErrors } from './account-application.exception';
 import type { SealedPersonRow } from './account-applications.repository';
 
@@ -16,7 +16,7 @@ export const ID_NUMBER_FIELD = 'account-application.idNumber';
  */
 export function sealPersons(
   cipher: PiiCipher,
-  inputs: readonly ResponsiblePersonInput[],
+  inputs: readonly ResponsiblePersonFields[],
   existing: readonly SealedPersonRow[],
 ): SealedPersonRow[] {
   const errors: FieldError[] = [];

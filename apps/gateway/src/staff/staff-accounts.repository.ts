@@ -32,11 +32,16 @@ const INSERT_WITH_ONE_TIME_PASSWORD = `INSERT INTO staff_user (username, passwor
 /** Names taken with this prefix, deleted ones included (a name is never reused). */
 const NAMES_WITH_PREFIX = `SELECT username FROM staff_user WHERE starts_with(username, $1)`;
 
-/** New password hash; the token version goes up so tokens issued before the change are refused. */
-const SET_PASSWORD = `UPDATE staff_user
-          SET password_hash = $2, must_change_password = $3, token_version = token_version + 1, updated_at = now()
-        WHERE username = $1 AND deleted_at IS NULL
-        RETURNING token_version`;
+/**
+ * New password hash; the token version goes up so tokens issued before the change are refused. A SELECT
+ * around the UPDATE: TypeORM answers a bare UPDATE … RETURNING with [rows, count], not the rows.
+ */
+const SET_PASSWORD = `WITH changed AS (
+         UPDATE staff_user
+            SET password_hash = $2, must_change_password = $3, token_version = token_version + 1, updated_at = now()
+          WHERE username = $1 AND deleted_at IS NULL
+          RETURNING token_version)
+       SELECT token_version FROM changed`;
 
 const CLEAR_FAILURES = `WITH cleared AS (DELETE FROM staff_login_failure WHERE username = $1 AND (locked_until IS NULL OR locked_until <= now()) RETURNING 1)
        SELECT EXISTS (SELECT 1 FROM staff_login_failure WHERE username = $1 AND locked_until > now()) AS locked`;

@@ -38,8 +38,30 @@ const EmptyAsAbsent = (): PropertyDecorator =>
     value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value,
   );
 
+/** One responsible person as validated (the shape handlers and services work with). */
+export interface ResponsiblePersonFields {
+  id?: string;
+  name: string;
+  mobile: string;
+  idNumber?: string;
+  unitName: string;
+  unitIsPermitAuthority: boolean;
+  unitCreditCode?: string;
+  permissions: ApplicationPermission[];
+}
+
+/** The form as validated. Handlers take this interface, so only the message pipe validates (not the global one). */
+export interface AccountApplicationFields {
+  countyCode: string;
+  mainLeader: string;
+  leaderInCharge: string;
+  contactName: string;
+  contactMobile: string;
+  persons: ResponsiblePersonFields[];
+}
+
 /** One row of 附件2: 标记补录责任人, 手机号, 身份证号, 单位名称 (and its organisation code when needed). */
-export class ResponsiblePersonInput {
+export class ResponsiblePersonInput implements ResponsiblePersonFields {
   @ApiPropertyOptional({
     format: 'uuid',
     example: '6f1c2a4e-8b3d-4c5e-9f60-7a8b9c0d1e2f',
@@ -119,7 +141,7 @@ export class ResponsiblePersonInput {
 }
 
 /** 附件2 存量预售项目标记补录责任人及权限申请表, one county per form (as the plan's rows are per county). */
-export class AccountApplicationInput {
+export class AccountApplicationInput implements AccountApplicationFields {
   @ApiProperty({
     example: '430223',
     description: '县市区区划代码（GB/T 2260，须属本市州）county code, inside the city of the caller',
@@ -160,7 +182,11 @@ export class AccountApplicationInput {
   persons!: ResponsiblePersonInput[];
 }
 
-export class ReturnApplicationInput {
+export interface ReturnApplicationFields {
+  reason: string;
+}
+
+export class ReturnApplicationInput implements ReturnApplicationFields {
   @ApiProperty({ example: '责任人身份证号与姓名不符，请核实后重新报送', description: '退回原因 reason for returning' })
   @RequiredText(500)
   reason!: string;
