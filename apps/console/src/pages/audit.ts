@@ -87,7 +87,7 @@ export async function auditPage(params: URLSearchParams): Promise<HTMLElement> {
       h('span', { class: 'num' }, formatTime(e.at)),
       e.actor,
       e.role ? `${label(ROLES, e.role)} ${e.region ?? ''}` : '—',
-      h('span', { class: 'num' }, e.action),
+      h('span', { class: 'audit-action' }, breakable(e.action)),
       e.target ?? '—',
       h('span', { class: e.status >= 400 ? 'error' : '' }, String(e.status)),
       details(e),
@@ -134,4 +134,9 @@ function details(e: AuditEntry): HTMLElement | string {
 /** A scrolling block reachable by keyboard (tabindex) and named for screen readers. */
 function pre(name: string, text: string): HTMLElement {
   return h('pre', { tabindex: '0', role: 'region', 'aria-label': name }, text);
+}
+
+/** A route with a line-break opportunity after each "/" (long routes wrap between segments, not mid-word). */
+function breakable(text: string): Array<string | HTMLElement> {
+  return text.split('/').flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), `/${part}`]));
 }
