@@ -47,7 +47,7 @@ function namesField(problem: Problem | null, field: string): boolean {
 
 describe('bad-input sweep generated from /api/openapi.json over every operation', () => {
   let platform: TestPlatform;
-  const tokens = { staff: '', integrator: '' };
+  const tokens = { staff: '', city: '', integrator: '' };
   const outcomes: Outcome[] = [];
   let operations: string[] = [];
   let outboxBefore: Record<string, number> = {};
@@ -121,6 +121,8 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
     );
     await platform.createStaff('sweep.admin', PASSWORD, 'ADMIN', '430000');
     tokens.staff = await platform.staffToken('sweep.admin', PASSWORD, '10.77.0.1');
+    await platform.createStaff('sweep.city', PASSWORD, 'CITY', '430200');
+    tokens.city = await platform.staffToken('sweep.city', PASSWORD, '10.77.0.1');
     const put = await api(`/api/v1/approval/construction-permits/${PERMIT.number}`, {
       method: 'PUT',
       token: tokens.integrator,
@@ -161,7 +163,13 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
         };
         if (headers['idempotency-key']) headers['idempotency-key'] = `${headers['idempotency-key']}-${n}`;
         const token =
-          request.auth === 'staff' ? tokens.staff : request.auth === 'integrator' ? tokens.integrator : undefined;
+          request.auth === 'staff'
+            ? tokens.staff
+            : request.auth === 'city'
+              ? tokens.city
+              : request.auth === 'integrator'
+                ? tokens.integrator
+                : undefined;
         const res = await api(request.path, { method: request.method, token, headers, body: request.body });
         const contentType = res.headers.get('content-type') ?? '';
         const text = await res.text();

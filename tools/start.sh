@@ -18,6 +18,9 @@ fi
 if ! grep -q '^PRESALE_SIGNING_KEY=' .env.local; then
   echo "PRESALE_SIGNING_KEY='$(node -e "process.stdout.write(require('crypto').generateKeyPairSync('ed25519').privateKey.export({type:'pkcs8',format:'pem'}).replace(/\n/g,'\\\\n'))")'" >> .env.local
 fi
+if ! grep -q '^GATEWAY_PII_KEY=' .env.local; then
+  echo "GATEWAY_PII_KEY=$(node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64'))")" >> .env.local
+fi
 if ! grep -q '^CONTRACTS_PII_KEY=' .env.local; then
   echo "CONTRACTS_PII_KEY=$(node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64'))")" >> .env.local
 fi

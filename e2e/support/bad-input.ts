@@ -43,9 +43,16 @@ export interface BadRequest {
   path: string;
   headers: Record<string, string>;
   body?: string | Buffer;
-  /** staff (supervision, audit) or integrator token, or none (public, token, login) */
-  auth: 'staff' | 'integrator' | 'none';
+  /** staff (ADMIN: supervision, audit, admin, account applications), a CITY account, integrator, or none (public, token, login) */
+  auth: 'staff' | 'city' | 'integrator' | 'none';
 }
+
+/** Staff routes only a city may call (附件2 drafts): swept with a CITY account's token. */
+const CITY_OPERATIONS = new Set([
+  'POST /api/v1/account-applications',
+  'PUT /api/v1/account-applications/{applicationId}',
+  'POST /api/v1/account-applications/{applicationId}/submit',
+]);
 
 const PDF = Buffer.from('%PDF-1.4\n% sweep\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
 /** Placeholder replaced in the JSON text by a raw number literal JSON.stringify cannot write. */
@@ -173,9 +180,11 @@ export function generateBadRequests(doc: OpenApiDocument): { requests: BadReques
       operations.push(operation);
       const auth: BadRequest['auth'] = !op.security?.length
         ? 'none'
-        : /^\/api\/v1\/(supervision|audit|admin)/.test(template)
-          ? 'staff'
-          : 'integrator';
+        : CITY_OPERATIONS.has(operation)
+          ? 'city'
+          : /^\/api\/v1\/(supervision|audit|admin|account-applications|auth\/password)/.test(template)
+            ? 'staff'
+            : 'integrator';
       const params = op.parameters ?? [];
       const pathValues = Object.fromEntries(
         params

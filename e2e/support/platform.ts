@@ -65,6 +65,8 @@ export class TestPlatform {
       NATS_URL: `nats://127.0.0.1:${this.natsPort}`,
       GATEWAY_DB_NAME: gatewayDb.name,
       GATEWAY_JWT_SECRET: this.jwtSecret,
+      // ID numbers of account applications at rest: a fresh key per suite (a secret: never from the repository)
+      GATEWAY_PII_KEY: randomBytes(32).toString('base64'),
       GATEWAY_RPC_TIMEOUT_MS: '2000',
       LOG_LEVEL: 'info',
       // where citizens verify: the presale service prints it (upper-cased) into every QR code

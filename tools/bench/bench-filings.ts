@@ -36,6 +36,7 @@ const processes = new BenchProcesses({
   CONTRACTS_DB_NAME: DBS[2],
   GATEWAY_DB_NAME: DBS[3],
   GATEWAY_JWT_SECRET: randomBytes(32).toString('hex'),
+  GATEWAY_PII_KEY: randomBytes(32).toString('base64'),
   PRESALE_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   CONTRACTS_PII_KEY: randomBytes(32).toString('base64'),
   PUBLIC_BASE_URL: `http://127.0.0.1:${GATEWAY_PORT}`,

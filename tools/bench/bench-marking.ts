@@ -46,6 +46,7 @@ const processes = new BenchProcesses({
   PERMITS_DB_NAME: DBS.permits,
   GATEWAY_DB_NAME: DBS.gateway,
   GATEWAY_JWT_SECRET: randomBytes(32).toString('hex'),
+  GATEWAY_PII_KEY: randomBytes(32).toString('base64'),
   GATEWAY_RATE_LIMIT_PER_MINUTE: '10000000',
   GATEWAY_PORT,
   GATEWAY_MANAGEMENT_PORT: '0', // metrics on a free port: no clash with a running platform

@@ -30,6 +30,7 @@ const processes = new BenchProcesses({
   PERMITS_DB_NAME: 'hn_bench_permits',
   GATEWAY_DB_NAME: 'hn_bench_gateway',
   GATEWAY_JWT_SECRET: randomBytes(32).toString('hex'),
+  GATEWAY_PII_KEY: randomBytes(32).toString('base64'),
   GATEWAY_PORT,
   GATEWAY_MANAGEMENT_PORT: '0', // metrics on a free port: no clash with a running platform
   PERMITS_PORT: '3901',

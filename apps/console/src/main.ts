@@ -1,3 +1,4 @@
+import { accountPage, forcedRoute, withAccountNav } from './account-routes.js';
 import { ApiError, SessionExpired } from './api.js';
 import { h } from './dom.js';
 import { label, ROLES } from './labels.js';
@@ -21,7 +22,7 @@ function header(path: string): HTMLElement {
     h(
       'ul',
       {},
-      NAV.map(([p, text]) =>
+      withAccountNav(NAV).map(([p, text]) =>
         h('li', {}, h('a', { href: `#${p}`, 'aria-current': path.startsWith(p) ? 'page' : null }, text)),
       ),
     ),
@@ -61,6 +62,11 @@ async function render(): Promise<void> {
     return;
   }
   if (seq !== renderSeq) return;
+  const forced = forcedRoute(route.path);
+  if (forced) {
+    go(forced);
+    return;
+  }
   const main = h('main', { id: 'main', tabindex: '-1' });
   root.replaceChildren(
     h('a', { class: 'skip', href: '#main', onclick: skipToMain }, '跳到主要内容 Skip to content'),
@@ -81,6 +87,7 @@ async function render(): Promise<void> {
     else
       page =
         (await supervisionPage(route.path, route.params)) ??
+        (await accountPage(route.path, route.params)) ??
         h('section', {}, h('h1', {}, '页面不存在 Not found'), h('p', {}, h('a', { href: '#/home' }, '返回首页')));
     if (seq !== renderSeq) return; // a newer navigation won
     main.replaceChildren(page);

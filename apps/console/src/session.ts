@@ -40,6 +40,11 @@ export function clearSession(): void {
   sessionStorage.removeItem(KEY);
 }
 
+/** The one-time password of a new (or reset) account is not changed yet: the session may only change it. */
+export function passwordChangePending(): boolean {
+  return sessionInfo()?.scopes.includes('password:change-required') ?? false;
+}
+
 export function canWrite(): boolean {
   return sessionInfo()?.scopes.includes('supervision:write') ?? false;
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ContractsEvents, PresaleEvents, Rpc } from '@hn/messages';
 import { ServiceKitModule } from '@hn/service-kit';
+import { PiiCipher } from '@hn/pii';
 import { CONTRACTS_CONFIG, ContractsConfig } from './config/contracts.config';
 import { ContractFilingCancellationService } from './contract-filings/contract-filing-cancellation.service';
 import { ContractFilingQueryService } from './contract-filings/contract-filing-query.service';
@@ -12,7 +13,6 @@ import { FilingRepository } from './filing/filing.repository';
 import { contractsMigrations } from './migrations';
 import { BuyerPiiService } from './pii/buyer-pii.service';
 import { ContractBuyerRepository } from './pii/contract-buyer.repository';
-import { PiiCipher } from './pii/pii-cipher';
 import { PresaleReplicaConsumer } from './presale-replica/presale-replica.consumer';
 import { PresaleReplicaProjector } from './presale-replica/presale-replica.projector';
 import { PresaleReplicaRepository } from './presale-replica/presale-replica.repository';
@@ -43,7 +43,11 @@ export class ContractsAppModule {
       ],
       controllers: [ContractFilingsController],
       providers: [
-        { provide: PiiCipher, useFactory: (c: ContractsConfig) => new PiiCipher(c.piiKey), inject: [CONTRACTS_CONFIG] },
+        {
+          provide: PiiCipher,
+          useFactory: (c: ContractsConfig) => new PiiCipher(c.piiKey, 'hn-contracts'),
+          inject: [CONTRACTS_CONFIG],
+        },
         ContractBuyerRepository,
         BuyerPiiService,
         FilingRepository,

@@ -5,6 +5,7 @@ import { AccessTokenService } from '@hn/auth';
 import { ObservabilityModule } from '@hn/observability';
 import { EventingModule, outboxEntities } from '@hn/eventing';
 import { PersistenceModule } from '@hn/persistence';
+import { AccountApplicationsModule } from './account-applications/account-applications.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { StatisticsModule } from './statistics/statistics.module';
@@ -86,6 +87,7 @@ export class GatewayAppModule {
         SessionModule,
         StaffModule,
         AccountsModule,
+        AccountApplicationsModule,
         ConstructionPermitsModule,
         PresaleModule,
         ContractFilingsModule,

@@ -51,3 +51,4 @@ export * from './lib/statistics-replies.message';
 export * from './lib/public-search.message';
 export * from './lib/approval';
 export * from './lib/approval.message';
+export * from './lib/validation/person-constraints';

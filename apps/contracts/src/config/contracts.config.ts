@@ -1,5 +1,6 @@
 import { invalidConfig, readServiceEnv, ServiceEnv } from '@hn/service-kit';
 import { CUTOVER_DEFAULTS, isIsoDate } from '@hn/numbering';
+import { decodePiiKey } from '@hn/pii';
 import { ReconciliationConfig, readReconciliationConfig } from '../reconciliation/reconciliation.config';
 
 /** Configuration of the contracts service, validated once at boot; the PII key is a secret. */
@@ -15,22 +16,13 @@ export interface ContractsConfig extends ServiceEnv {
 export function validateContractsConfig(env: Record<string, string | undefined>): ContractsConfig {
   const problems: string[] = [];
   const base = readServiceEnv(env, 'contracts', 3103, problems);
-  const piiKey = decodeKey(env['CONTRACTS_PII_KEY']);
+  const piiKey = decodePiiKey(env['CONTRACTS_PII_KEY']);
   if (!piiKey) problems.push('CONTRACTS_PII_KEY (secret) must be 32 random bytes, base64-encoded');
   const cutoverDate = env['CONTRACT_CUTOVER_DATE']?.trim() || CUTOVER_DEFAULTS.contractFiling;
   if (!isIsoDate(cutoverDate)) problems.push('CONTRACT_CUTOVER_DATE 须为 YYYY-MM-DD 日期 (must be a YYYY-MM-DD date)');
   const reconciliation = readReconciliationConfig(env, problems);
   if (problems.length > 0 || !piiKey) throw invalidConfig('contracts', problems);
   return { ...base, piiKey, cutoverDate, reconciliation };
-}
-
-/** Standard or URL-safe base64 of exactly 32 bytes, not all one repeated byte (a placeholder). */
-function decodeKey(value: string | undefined): Buffer | null {
-  const text = (value ?? '').trim();
-  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(text)) return null;
-  const key = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-  if (key.length !== 32 || key.every((b) => b === key[0])) return null;
-  return key;
 }
 
 /** Paths of ContractsConfig that are secrets: never logged (redactConfig). */

@@ -20,7 +20,7 @@ import { connect, JSONCodec, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { createContractsApp } from '../bootstrap';
 import { validateContractsConfig } from '../config/contracts.config';
-import { maskIdNumber } from '../pii/pii-masking';
+import { maskIdNumber } from '@hn/pii';
 import { BUYER_ID, BUYER_PHONE, PRESALE, submission } from '../../test/contract-filing.fixtures';
 import { ContractFilingCancellationService } from './contract-filing-cancellation.service';
 

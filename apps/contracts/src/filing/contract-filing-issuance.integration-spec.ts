@@ -7,7 +7,7 @@ import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { createContractsApp } from '../bootstrap';
 import { validateContractsConfig } from '../config/contracts.config';
-import { maskIdNumber, maskPhone } from '../pii/pii-masking';
+import { maskIdNumber, maskPhone } from '@hn/pii';
 import { BUYER_ID, BUYER_PHONE, PRESALE, submission } from '../../test/contract-filing.fixtures';
 import { ContractFilingIssuanceService } from './contract-filing-issuance.service';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BuyerIdTypeV1, ContractBuyerV1 } from '@hn/messages';
+import { PiiCipher } from '@hn/pii';
 import { EntityManager } from 'typeorm';
 import { ContractBuyerRepository, SqlRunner } from './contract-buyer.repository';
-import { PiiCipher } from './pii-cipher';
 
 /** One buyer as handed to the filing statement (jsonb_to_recordset): binary fields base64. */
 export interface SealedBuyerRow {

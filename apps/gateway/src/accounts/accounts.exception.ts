@@ -32,7 +32,7 @@ export const AccountErrors = {
     return new DomainException(
       409,
       AccountErrorCode.OWN_ACCOUNT,
-      '不能停用或删除自己的账号 (you cannot disable or delete your own account)',
+      '不能停用、删除或重置自己的账号 (you cannot disable, delete or reset your own account)',
     );
   },
   invalid(field: string, reason: string): DomainException {

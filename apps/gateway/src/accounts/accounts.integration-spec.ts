@@ -39,8 +39,13 @@ describe('account lifecycle (gateway database)', () => {
     await runMigrationsLocked(dataSource);
     integrators = new IntegratorsService(dataSource);
     integratorAdmin = new IntegratorAdminService(dataSource, notifier);
-    staff = new StaffAccountsService(new StaffAccountsRepository(dataSource));
-    staffAdmin = new StaffAdminService(dataSource, new StaffAdminRepository(dataSource), notifier);
+    staff = new StaffAccountsService(new StaffAccountsRepository(dataSource), dataSource);
+    staffAdmin = new StaffAdminService(
+      dataSource,
+      new StaffAdminRepository(dataSource),
+      new StaffAccountsRepository(dataSource),
+      notifier,
+    );
     cache = new AccountStateCache(new AccountStateRepository(dataSource), { accountCacheTtlMs: 0 });
   });
 

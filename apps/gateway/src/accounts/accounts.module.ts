@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { StaffModule } from '../staff/staff.module';
 import { ACCOUNT_NOTIFIER } from './account-events';
 import { AccountStateCache } from './account-state.cache';
 import { AccountStateRepository } from './account-state.repository';
@@ -15,6 +16,7 @@ import { StaffAdminService } from './staff-admin.service';
  */
 @Global()
 @Module({
+  imports: [StaffModule],
   controllers: [AdminIntegratorsController, AdminStaffController],
   providers: [
     AccountStateRepository,
@@ -24,6 +26,6 @@ import { StaffAdminService } from './staff-admin.service';
     StaffAdminRepository,
     StaffAdminService,
   ],
-  exports: [AccountStateCache],
+  exports: [AccountStateCache, ACCOUNT_NOTIFIER],
 })
 export class AccountsModule {}

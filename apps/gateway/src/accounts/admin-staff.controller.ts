@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@hn/messages';
 import { AuditInterceptor } from '../audit/audit.interceptor';
@@ -6,7 +6,7 @@ import { CurrentPrincipal, RequireRoles } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ApiAccountProblems } from './account-problems.openapi';
 import { AccountErrors } from './accounts.exception';
-import { StaffListDto, StaffSummaryDto } from './dto/account-responses.dto';
+import { PasswordResetDto, StaffListDto, StaffSummaryDto } from './dto/account-responses.dto';
 import { withAudit } from './integrator-admin.service';
 import { StaffAdminService } from './staff-admin.service';
 
@@ -76,5 +76,27 @@ export class AdminStaffController {
   ): Promise<StaffSummaryDto> {
     if (username === principal.id) throw AccountErrors.ownAccount();
     return withAudit(await this.staff.delete(username));
+  }
+
+  @Post(':username/reset-password')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: '重置工作人员密码 Reset a staff password',
+    description:
+      '生成新的初始密码（仅此一次显示），账号下次登录须先修改；已签发的令牌随即失效。用于初始密码遗失等情形。不能重置自己的密码（请用修改密码）。\n\n' +
+      "A new one-time password, shown once; the account must change it at the next login and its tokens are refused at once. Not for one's own account (use POST /api/v1/auth/password).",
+  })
+  @ApiOkResponse({ type: PasswordResetDto })
+  @ApiProblems(401, 429)
+  @ApiAccountProblems({ notFound: true, conflict: true })
+  async resetPassword(
+    @Param('username') username: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PasswordResetDto> {
+    if (username === principal.id) throw AccountErrors.ownAccount();
+    const reset = await this.staff.resetPassword(username);
+    const result: PasswordResetDto = { username, oneTimePassword: reset.oneTimePassword };
+    return { ...result, audit: { before: reset.before, after: reset.after } } as PasswordResetDto;
   }
 }

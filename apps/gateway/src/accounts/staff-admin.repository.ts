@@ -11,13 +11,14 @@ export interface StaffAdminRow {
   token_version: number;
   created_at: Date;
   locked_until: Date | null;
+  must_change_password: boolean;
 }
 
 /** What a lifecycle command changes; a bumped token version refuses the account's tokens. */
 export type StaffPatch = { disabled?: boolean; deleted?: true; bumpVersion?: true };
 
 const SELECT_STAFF = `
-  SELECT s.username, s.role, s.region_code, s.disabled, s.deleted_at, s.token_version, s.created_at,
+  SELECT s.username, s.role, s.region_code, s.disabled, s.deleted_at, s.token_version, s.created_at, s.must_change_password,
          CASE WHEN f.locked_until > now() THEN f.locked_until END AS locked_until
     FROM staff_user s LEFT JOIN staff_login_failure f ON f.username = s.username`;
 

@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { hashSecret } from '@hn/auth';
 import { AccountChangedV1, StaffRole } from '@hn/messages';
 import { DataSource, EntityManager } from 'typeorm';
 import { ACCOUNT_NOTIFIER, AccountNotifier } from './account-events';
 import { AccountErrors, AccountStatus, statusOf } from './accounts.exception';
 import { AccountChange } from './integrator-admin.service';
 import { StaffAdminRepository, StaffAdminRow, StaffPatch } from './staff-admin.repository';
+import { StaffAccountsRepository } from '../staff/staff-accounts.repository';
+import { oneTimePassword } from '../staff/one-time-password';
 
 /** A staff account as operators see it (never the password hash). */
 export interface StaffSummary {
@@ -16,11 +19,17 @@ export interface StaffSummary {
   createdAt: string;
   /** set while the name is locked after repeated failed logins */
   lockedUntil: string | null;
+  /** the one-time password (new account, reset) has not been changed yet */
+  passwordChangeRequired: boolean;
+}
+
+export interface PasswordReset extends AccountChange<StaffSummary> {
+  oneTimePassword: string;
 }
 
 /**
- * Lifecycle of staff accounts for the operator commands and the ADMIN API: list, disable, enable
- * and (soft) delete. Disabling and deleting bump the token version, so the account's tokens are
+ * Lifecycle of staff accounts for the operator commands and the ADMIN API: list, disable, enable,
+ * (soft) delete and password reset. Disabling and deleting bump the token version, so the account's tokens are
  * refused by every gateway replica within seconds; a deleted name is never reused.
  */
 @Injectable()
@@ -28,6 +37,7 @@ export class StaffAdminService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: StaffAdminRepository,
+    private readonly passwords: StaffAccountsRepository,
     @Inject(ACCOUNT_NOTIFIER) private readonly notifier: AccountNotifier,
   ) {}
 
@@ -46,6 +56,26 @@ export class StaffAdminService {
 
   delete(username: string): Promise<AccountChange<StaffSummary>> {
     return this.change(username, 'DELETED', () => ({ deleted: true, bumpVersion: true }), true);
+  }
+
+  /**
+   * A new one-time password (e.g. the approval's was lost): shown once, to be changed at the next
+   * login; the account's tokens are refused from now on. A disabled account stays disabled.
+   */
+  async resetPassword(username: string): Promise<PasswordReset> {
+    const password = oneTimePassword(username);
+    const hash = await hashSecret(password);
+    const result = await this.dataSource.transaction(async (manager: EntityManager) => {
+      if (!(await this.repository.lock(manager, username))) throw AccountErrors.staffNotFound(username);
+      const row = (await this.repository.find(manager, username))!;
+      if (row.deleted_at) throw AccountErrors.deleted(`工作人员账号 ${username}`);
+      const before = staffSummaryOf(row);
+      await this.passwords.setPassword(manager, username, hash, true);
+      const after = staffSummaryOf((await this.repository.find(manager, username))!);
+      return { account: after, before, after, changed: true };
+    });
+    await this.notifier.accountChanged({ kind: 'staff', id: username, change: 'PASSWORD_RESET' });
+    return { ...result, oneTimePassword: password };
   }
 
   private async change(
@@ -82,5 +112,6 @@ function staffSummaryOf(row: StaffAdminRow): StaffSummary {
     tokenVersion: Number(row.token_version),
     createdAt: row.created_at.toISOString(),
     lockedUntil: row.locked_until ? row.locked_until.toISOString() : null,
+    passwordChangeRequired: row.must_change_password === true,
   };
 }

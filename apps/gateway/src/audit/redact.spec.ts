@@ -103,6 +103,8 @@ describe('isSensitiveKey', () => {
     'id_number',
     'phone',
     'contactPhone',
+    'mobile',
+    'contactMobile',
   ])('%s is sensitive', (k) => expect(isSensitiveKey(k)).toBe(true));
   it.each(['username', 'permitNumbers', 'presaleNumber', 'id', 'number', 'region', 'account', 'bank'])(
     '%s is not',

@@ -1,5 +1,5 @@
 /** Key fragments whose values never reach an audit row (compared lower-case, without _ and -). */
-const SENSITIVE_KEY_PARTS = ['password', 'secret', 'token', 'idnumber', 'phone'];
+const SENSITIVE_KEY_PARTS = ['password', 'secret', 'token', 'idnumber', 'phone', 'mobile'];
 export const REDACTED = '[REDACTED]';
 
 const MAX_DEPTH = 8;
@@ -15,7 +15,7 @@ export function isSensitiveKey(key: string): boolean {
 
 /**
  * A JSON-safe copy of `value` for an audit row: values under sensitive keys (password, secret,
- * token, idNumber, phone, in any case or with prefixes such as client_secret / buyerPhone) become
+ * token, idNumber, phone, mobile, in any case or with prefixes such as client_secret / buyerPhone) become
  * "[REDACTED]"; binary content becomes its size; very deep, long or large values are cut down.
  */
 export function redactForAudit(value: unknown): unknown {

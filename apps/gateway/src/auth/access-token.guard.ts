@@ -1,13 +1,21 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AccessTokenService } from '@hn/auth';
+import { AccessTokenService, StaffScopes } from '@hn/auth';
 import { ErrorCode, StaffRole } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { AccountStateCache } from '../accounts/account-state.cache';
 import { assertSandboxAllowed } from '../sandbox/sandbox-space';
 import { isUnsafeMethod } from '../session/session-cookies';
 import { StaffSessions } from '../session/staff-sessions.service';
-import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES, REQUIRED_SCOPES, ROLE_FORBIDDEN } from './auth.decorators';
+import { StaffErrors } from '../staff/staff.exception';
+import {
+  ALLOW_PASSWORD_CHANGE_PENDING,
+  AuthenticatedRequest,
+  IS_PUBLIC,
+  REQUIRED_ROLES,
+  REQUIRED_SCOPES,
+  ROLE_FORBIDDEN,
+} from './auth.decorators';
 
 interface RequestWithHeaders extends AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -19,7 +27,7 @@ interface RequestWithHeaders extends AuthenticatedRequest {
  * Global guard: a valid Bearer token (or, without an Authorization header, the staff console's
  * session cookie, whose unsafe requests also need the CSRF header) on every non-public route whose account is still active with
  * the token's version (disabled or deleted accounts: refused within GATEWAY_ACCOUNT_CACHE_TTL_MS),
- * then the route's staff roles and scopes.
+ * a token of a one-time password only on the change-password route, then the route's staff roles and scopes.
  */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
@@ -71,6 +79,12 @@ export class AccessTokenGuard implements CanActivate {
     req.credential = { token, expiresAt: result.expiresAt, via: viaCookie ? 'cookie' : 'bearer' };
     if (this.accounts) await this.checkAccount(result.principal.kind, result.principal.id, result.version);
     req.principal = result.principal;
+    // a one-time password not yet changed: nothing but the change-password route
+    if (
+      result.principal.scopes.includes(StaffScopes.passwordChangeRequired) &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOW_PASSWORD_CHANGE_PENDING, targets)
+    )
+      throw StaffErrors.passwordChangeRequired();
     assertSandboxAllowed(this.reflector, context, result.principal); // 联调测试: writes only where the route has a sandbox space
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && roles.length > 0) {

@@ -8,6 +8,15 @@ export const ROLE_FORBIDDEN = 'ROLE_FORBIDDEN';
 
 export { Public, IS_PUBLIC } from '@hn/auth';
 
+export const ALLOW_PASSWORD_CHANGE_PENDING = 'hn:allowPasswordChangePending';
+
+/**
+ * The one kind of route a token with only `password:change-required` may call (the change-password
+ * route); every other route answers 403 PASSWORD_CHANGE_REQUIRED to such a token.
+ */
+export const AllowPasswordChangePending = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ALLOW_PASSWORD_CHANGE_PENDING, true);
+
 /** Route needs every listed scope. */
 export const RequireScopes = (...scopes: string[]): MethodDecorator & ClassDecorator =>
   SetMetadata(REQUIRED_SCOPES, scopes);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { StaffAdminRepository } from '../accounts/staff-admin.repository';
 import { StaffAdminService } from '../accounts/staff-admin.service';
+import { StaffAccountsRepository } from '../staff/staff-accounts.repository';
 import { auditCli, cliNotifier, runCli, UsageError, withGatewayDatabase } from './cli-support';
 
 const USAGE = [
@@ -29,7 +30,12 @@ async function main(): Promise<void> {
   if (command !== 'list' && !username) throw new UsageError(`缺少 --username (missing --username)\n${USAGE}`);
 
   await withGatewayDatabase(async (dataSource) => {
-    const service = new StaffAdminService(dataSource, new StaffAdminRepository(dataSource), cliNotifier());
+    const service = new StaffAdminService(
+      dataSource,
+      new StaffAdminRepository(dataSource),
+      new StaffAccountsRepository(dataSource),
+      cliNotifier(),
+    );
     if (command === 'list') {
       for (const item of await service.list()) process.stdout.write(`${JSON.stringify(item)}\n`);
       return;

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     throw new UsageError(`缺少参数 missing argument\n${USAGE}`);
 
   const created = await withGatewayDatabase(async (dataSource) => {
-    const account = await new StaffAccountsService(new StaffAccountsRepository(dataSource)).create({
+    const account = await new StaffAccountsService(new StaffAccountsRepository(dataSource), dataSource).create({
       username: values.username!,
       password,
       role: values.role!,

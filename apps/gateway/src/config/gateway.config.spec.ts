@@ -1,5 +1,8 @@
 import { redactConfig } from '@hn/service-kit';
+import { randomBytes } from 'node:crypto';
 import { GATEWAY_SECRETS, validateGatewayConfig } from './gateway.config';
+
+const PII_KEY = randomBytes(32).toString('base64');
 
 describe('validateGatewayConfig', () => {
   it('refuses to boot without a long enough JWT secret and never echoes it', () => {
@@ -11,17 +14,34 @@ describe('validateGatewayConfig', () => {
     }
   });
 
+  it('refuses to boot without a 32-byte PII key (secret), never echoes it, and keeps it out of the logged config', () => {
+    const secret = { GATEWAY_JWT_SECRET: 's'.repeat(40) };
+    for (const bad of [
+      undefined,
+      'change-me',
+      randomBytes(16).toString('base64'),
+      Buffer.alloc(32, 7).toString('base64'),
+    ]) {
+      const env = bad === undefined ? secret : { ...secret, GATEWAY_PII_KEY: bad };
+      expect(() => validateGatewayConfig(env)).toThrow(/GATEWAY_PII_KEY/);
+      if (bad) expect(() => validateGatewayConfig(env)).not.toThrow(new RegExp(bad.replace(/[+/=]/g, '.')));
+    }
+    const config = validateGatewayConfig({ ...secret, GATEWAY_PII_KEY: PII_KEY });
+    expect(config.piiKey.equals(Buffer.from(PII_KEY, 'base64'))).toBe(true);
+    expect(redactConfig(config, GATEWAY_SECRETS)['piiKey']).toBe('[REDACTED]');
+  });
+
   it('applies defaults and validates numbers', () => {
-    const config = validateGatewayConfig({ GATEWAY_JWT_SECRET: 's'.repeat(40) });
+    const config = validateGatewayConfig({ GATEWAY_JWT_SECRET: 's'.repeat(40), GATEWAY_PII_KEY: PII_KEY });
     expect(config).toMatchObject({ port: 3000, databaseName: 'hn_gateway', tokenTtlSeconds: 900 });
-    expect(() => validateGatewayConfig({ GATEWAY_JWT_SECRET: 's'.repeat(40), GATEWAY_PORT: 'abc' })).toThrow(
-      /GATEWAY_PORT/,
-    );
+    expect(() =>
+      validateGatewayConfig({ GATEWAY_JWT_SECRET: 's'.repeat(40), GATEWAY_PII_KEY: PII_KEY, GATEWAY_PORT: 'abc' }),
+    ).toThrow(/GATEWAY_PORT/);
   });
 });
 
 describe('validateGatewayConfig: proxies, management port and account cache', () => {
-  const base = { GATEWAY_JWT_SECRET: 's'.repeat(40) };
+  const base = { GATEWAY_JWT_SECRET: 's'.repeat(40), GATEWAY_PII_KEY: PII_KEY };
 
   it('trusts no proxy, serves metrics on 127.0.0.1:9464 and caches account state for 2 s by default', () => {
     expect(validateGatewayConfig(base)).toMatchObject({
@@ -54,7 +74,7 @@ describe('validateGatewayConfig: proxies, management port and account cache', ()
 });
 
 describe('validateGatewayConfig: settings of feature modules, read once at boot', () => {
-  const base = { GATEWAY_JWT_SECRET: 's'.repeat(40) };
+  const base = { GATEWAY_JWT_SECRET: 's'.repeat(40), GATEWAY_PII_KEY: PII_KEY };
 
   it('carries the contract cut-over (default 2024-09-01, as the contracts service) and the reconciliation timeout', () => {
     expect(validateGatewayConfig(base)).toMatchObject({

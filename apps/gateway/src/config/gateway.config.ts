@@ -1,4 +1,5 @@
 import { invalidConfig, LogLevel, readLogLevel } from '@hn/service-kit';
+import { decodePiiKey } from '@hn/pii';
 import { isIP } from 'node:net';
 import { contractFilingRulesFromEnv } from '../contract-filings/contract-filing-rules';
 import { supervisionSettingsFromEnv } from '../supervision/supervision-gateway.service';
@@ -12,6 +13,8 @@ export interface GatewayConfig {
   host: string;
   /** secret: HMAC key for access tokens */
   jwtSecret: string;
+  /** secret: 32-byte AES-256-GCM master key for personal data at rest, e.g. ID numbers of account applications (GATEWAY_PII_KEY, base64) */
+  piiKey: Buffer;
   tokenTtlSeconds: number;
   rpcTimeoutMs: number;
   /** requests per minute per client unless the client has its own limit */
@@ -40,7 +43,7 @@ export interface GatewayConfig {
 }
 
 /** Paths of GatewayConfig that are secrets: never logged (redactConfig). */
-export const GATEWAY_SECRETS: readonly string[] = ['jwtSecret'];
+export const GATEWAY_SECRETS: readonly string[] = ['jwtSecret', 'piiKey'];
 
 const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -70,6 +73,8 @@ export function validateGatewayConfig(env: Record<string, string | undefined>): 
       : int('GATEWAY_PORT', 3000, 1, 65535);
   const jwtSecret = env['GATEWAY_JWT_SECRET'] ?? '';
   if (Buffer.byteLength(jwtSecret) < 32) problems.push('GATEWAY_JWT_SECRET (secret) must be set, at least 32 bytes');
+  const piiKey = decodePiiKey(env['GATEWAY_PII_KEY']);
+  if (!piiKey) problems.push('GATEWAY_PII_KEY (secret) must be 32 random bytes, base64-encoded');
   const databaseName = env['GATEWAY_DB_NAME'] ?? 'hn_gateway';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(databaseName)) problems.push('GATEWAY_DB_NAME must be a lowercase identifier');
   const databaseUrl = env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -99,6 +104,7 @@ export function validateGatewayConfig(env: Record<string, string | undefined>): 
     port,
     host: env['HOST'] ?? '127.0.0.1',
     jwtSecret,
+    piiKey: piiKey ?? Buffer.alloc(0),
     tokenTtlSeconds: int('GATEWAY_TOKEN_TTL_SECONDS', 900, 30, 3600),
     rpcTimeoutMs: int('GATEWAY_RPC_TIMEOUT_MS', 2500, 100, 30000),
     defaultRateLimitPerMinute: int('GATEWAY_RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),

@@ -40,7 +40,13 @@ const rpc = new StubRpc();
   providers: [
     { provide: AccessTokenService, useValue: tokens },
     { provide: RpcClient, useValue: rpc },
-    { provide: GATEWAY_CONFIG, useValue: validateGatewayConfig({ GATEWAY_JWT_SECRET: 'y'.repeat(40) }) },
+    {
+      provide: GATEWAY_CONFIG,
+      useValue: validateGatewayConfig({
+        GATEWAY_JWT_SECRET: 'y'.repeat(40),
+        GATEWAY_PII_KEY: Buffer.alloc(32, 1).fill(2, 16).toString('base64'),
+      }),
+    },
   ],
   exports: [AccessTokenService, RpcClient, GATEWAY_CONFIG],
 })

@@ -3,6 +3,7 @@ import { InitialGateway1764200000001 } from './1764200000001-initial-gateway';
 import { StaffAndAudit1764400000001 } from './1764400000001-staff-and-audit';
 import { AccountLifecycle1766100000001 } from './1766100000001-account-lifecycle';
 import { SessionRevocation1766600000001 } from './1766600000001-session-revocation';
+import { AccountApplications1767000000001 } from './1767000000001-account-applications';
 
 export const gatewayMigrations = [
   CreateOutboxInbox1700000000000,
@@ -10,4 +11,5 @@ export const gatewayMigrations = [
   StaffAndAudit1764400000001,
   AccountLifecycle1766100000001,
   SessionRevocation1766600000001,
+  AccountApplications1767000000001,
 ];

@@ -27,6 +27,7 @@ const REPLY_ROUTES = [
   '/api/v1/admin/',
   '/public/v1/',
   '/V/',
+  '/api/v1/account-applications',
 ];
 
 const nameOf = (ref: string): string => ref.replace('#/components/schemas/', '');
@@ -52,6 +53,7 @@ describe(buildOpenApiDocument.name, () => {
       GATEWAY_DB_NAME: 'none',
       NATS_URL: 'nats://127.0.0.1:1',
       GATEWAY_JWT_SECRET: 'x'.repeat(40),
+      GATEWAY_PII_KEY: Buffer.alloc(32, 1).fill(2, 16).toString('base64'),
       PUBLIC_BASE_URL: 'https://presale.hunan.gov.cn',
     });
     // preview: the module graph and routes without instantiating providers (no database, no NATS)

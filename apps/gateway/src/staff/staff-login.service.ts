@@ -2,9 +2,9 @@ import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { AccessTokenService } from '@hn/auth';
 import { Principal } from '@hn/messages';
 import { AuditService } from '../audit/audit.service';
-import { TokenResponseDto } from '../auth/dto/token-response.dto';
+import { StaffTokenResponseDto } from './dto/staff-token-response.dto';
 import { StaffAccountsService } from './staff-accounts.service';
-import { scopesForRole } from './staff-rules';
+import { scopesForLogin } from './staff-rules';
 import { AccountLockedException, StaffErrors } from './staff.exception';
 
 export const LOGIN_ACTION = 'POST /api/v1/auth/login';
@@ -35,7 +35,7 @@ export class StaffLoginService implements OnModuleInit, OnModuleDestroy {
     if (this.pruner) clearInterval(this.pruner);
   }
 
-  async login(username: string, password: string, context: LoginContext): Promise<TokenResponseDto> {
+  async login(username: string, password: string, context: LoginContext): Promise<StaffTokenResponseDto> {
     const result = await this.accounts.authenticate(username, password);
     const account = result.account;
     const status = result.ok ? 200 : result.reason === 'ACCOUNT_LOCKED' ? 429 : 401;
@@ -45,7 +45,11 @@ export class StaffLoginService implements OnModuleInit, OnModuleDestroy {
       region: account?.region ?? null,
       action: context.action ?? LOGIN_ACTION,
       target: null,
-      after: { outcome: result.ok ? 'SUCCESS' : result.reason, ip: context.ip },
+      after: {
+        outcome: result.ok ? 'SUCCESS' : result.reason,
+        ip: context.ip,
+        ...(result.ok && result.mustChangePassword ? { limitedTo: 'POST /api/v1/auth/password' } : {}),
+      },
       correlationId: context.correlationId,
       status,
     });
@@ -57,7 +61,7 @@ export class StaffLoginService implements OnModuleInit, OnModuleDestroy {
       kind: 'staff',
       id: result.account.username,
       regions: [result.account.region],
-      scopes: scopesForRole(result.account.role),
+      scopes: scopesForLogin(result.account.role, result.mustChangePassword),
       role: result.account.role,
       sandbox: false,
     };
@@ -65,6 +69,7 @@ export class StaffLoginService implements OnModuleInit, OnModuleDestroy {
       access_token: await this.tokens.sign(principal, this.tokens.ttlSeconds, result.tokenVersion),
       token_type: 'Bearer',
       expires_in: this.tokens.ttlSeconds,
+      password_change_required: result.mustChangePassword,
     };
   }
 }

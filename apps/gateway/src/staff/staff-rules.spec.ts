@@ -1,5 +1,12 @@
 import { activeCountyCodes } from '@hn/numbering';
-import { isStaffRole, passwordProblem, regionProblem, scopesForRole, usernameProblem } from './staff-rules';
+import {
+  isStaffRole,
+  passwordProblem,
+  regionProblem,
+  scopesForLogin,
+  scopesForRole,
+  usernameProblem,
+} from './staff-rules';
 
 const TODAY = '2025-06-01';
 
@@ -24,6 +31,14 @@ describe('scopesForRole', () => {
       expect(scopesForRole(role)).not.toContain('contracts:issue');
       expect(scopesForRole(role)).not.toContain('approval:write');
     }
+  });
+});
+
+describe('scopesForLogin', () => {
+  it('gives the role scopes, or only password:change-required while the one-time password is unchanged', () => {
+    expect(scopesForLogin('COUNTY', false)).toEqual(scopesForRole('COUNTY'));
+    for (const role of ['PROVINCE', 'CITY', 'COUNTY', 'ADMIN'] as const)
+      expect(scopesForLogin(role, true)).toEqual(['password:change-required']);
   });
 });
 

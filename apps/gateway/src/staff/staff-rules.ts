@@ -26,6 +26,14 @@ export function scopesForRole(role: StaffRole): string[] {
   return scopes;
 }
 
+/**
+ * Scopes of a login: an account that must change its one-time password gets only
+ * password:change-required, so its token can do nothing else even if a route forgot a check.
+ */
+export function scopesForLogin(role: StaffRole, mustChangePassword: boolean): string[] {
+  return mustChangePassword ? [StaffScopes.passwordChangeRequired] : scopesForRole(role);
+}
+
 export function isStaffRole(value: string): value is StaffRole {
   return (STAFF_ROLES as readonly string[]).includes(value);
 }

@@ -8,6 +8,11 @@ export const StaffScopes = {
   /** audited corrections of submitted (locked) records */
   supervisionCorrect: 'supervision:correct',
   auditRead: 'audit:read',
+  /**
+   * The only scope of a token whose account must change its one-time password first: the gateway
+   * refuses every route but the change-password route (403 PASSWORD_CHANGE_REQUIRED).
+   */
+  passwordChangeRequired: 'password:change-required',
 } as const;
 
 export type StaffScope = (typeof StaffScopes)[keyof typeof StaffScopes];

@@ -77,6 +77,21 @@ export class StaffSummaryDto implements StaffSummary {
     description: '登录失败锁定至 locked after failed logins until',
   })
   lockedUntil!: string | null;
+  @ApiProperty({
+    example: false,
+    description: '初始密码（新账号或重置）尚未修改 the one-time password (new account, reset) is not changed yet',
+  })
+  passwordChangeRequired!: boolean;
+}
+
+export class PasswordResetDto {
+  @ApiProperty({ example: '430223.01' }) username!: string;
+  @ApiProperty({
+    example: 'k7Hm-2pQx-Wd4r-Nb8e',
+    description:
+      '新的初始密码，仅此一次显示；首次登录须修改 one-time password, shown only once; to be changed at the next login',
+  })
+  oneTimePassword!: string;
 }
 
 export class StaffListDto {
