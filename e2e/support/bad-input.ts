@@ -63,6 +63,7 @@ const PATH_DEFAULTS: Record<string, string> = {
   token: 'TEST',
   month: '2024-07',
   differenceId: '00000000-0000-4000-8000-000000000001',
+  id: '00000000-0000-4000-8000-000000000002', // approval applications and account applications: a well-formed id
 };
 
 function resolve(doc: OpenApiDocument, schema: Schema | undefined): Schema {

@@ -2,12 +2,6 @@
  * Routes of the account pages (附件2 applications, 修改密码, 审计, 用户与凭据), kept apart from
  * main.ts so the pages of other features add theirs without touching these.
  */
-import { applicationDetailPage } from './pages/account-application-detail.js';
-import { applicationFormPage } from './pages/account-application-form.js';
-import { applicationsPage } from './pages/account-applications.js';
-import { auditPage } from './pages/audit.js';
-import { changePasswordPage } from './pages/change-password.js';
-import { usersPage } from './pages/users.js';
 import { passwordChangePending, sessionInfo } from './session.js';
 
 const APPLICATION = /^\/account-applications\/([0-9a-f-]{36})$/;
@@ -38,23 +32,27 @@ export function forcedRoute(path: string): string | null {
   return passwordChangePending() && path !== '/password' && path !== '/login' ? '/password' : null;
 }
 
-/** The page of one of these routes, or null when the path is not one of them. */
+/**
+ * The page of one of these routes, or null when the path is not one of them. Each page is a
+ * dynamic import() so the first page loads none of them (first-page-budget.spec.ts).
+ */
 export function accountPage(path: string, params: URLSearchParams): Promise<HTMLElement> | null {
   const edit = APPLICATION_EDIT.exec(path);
-  if (edit) return applicationFormPage(edit[1]!, params);
+  if (edit) return import('./pages/account-application-form.js').then((m) => m.applicationFormPage(edit[1]!, params));
   const detail = APPLICATION.exec(path);
-  if (detail) return applicationDetailPage(detail[1]!, params);
+  if (detail)
+    return import('./pages/account-application-detail.js').then((m) => m.applicationDetailPage(detail[1]!, params));
   switch (path) {
     case '/account-applications':
-      return applicationsPage(params);
+      return import('./pages/account-applications.js').then((m) => m.applicationsPage(params));
     case '/account-applications/new':
-      return applicationFormPage(null, params);
+      return import('./pages/account-application-form.js').then((m) => m.applicationFormPage(null, params));
     case '/password':
-      return Promise.resolve(changePasswordPage(params));
+      return import('./pages/change-password.js').then((m) => m.changePasswordPage(params));
     case '/audit':
-      return auditPage(params);
+      return import('./pages/audit.js').then((m) => m.auditPage(params));
     case '/users':
-      return usersPage();
+      return import('./pages/users.js').then((m) => m.usersPage());
     default:
       return null;
   }

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  OmitType,
+} from '@nestjs/swagger';
 import { Scopes } from '@hn/auth';
 import {
   ApplicantActionRequest,
@@ -82,7 +90,7 @@ export class ApprovalApplicantController {
   @Post('permit-applications/:id/actions')
   @HttpCode(200)
   @ApiOperation({ summary: '补正后重新提交 / 撤回 Resubmit after correction or withdraw' })
-  @ApiBody({ type: ApplicantActionRequest })
+  @ApiBody({ type: OmitType(ApplicantActionRequest, ['applicationId'] as const) })
   @ApiOkResponse({ type: ApplicationTransitionResultV1 })
   @ApiProblems(400, 401, 403, 404, 409, 422, 429, 503)
   async action(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, OmitType } from '@nestjs/swagger';
 import { assertRegionAllowed, StaffScopes } from '@hn/auth';
 import {
   ApplicationListRequestV1,
@@ -60,7 +60,7 @@ export class SupervisionApplicationsController {
     description:
       '通过进入下一环节；决定环节通过即签发 18 位施工许可证编号并返回。初审、复审、决定须由三名不同人员办理（409 SEPARATION_OF_DUTIES）；预售商品房项目在开工条件审查、决定环节须有资本保证金总额（422 CAPITAL_GUARANTEE_MISSING）及监管银行、账号（422 ESCROW_ACCOUNT_MISSING）；表中没有的操作 409 INVALID_TRANSITION。',
   })
-  @ApiBody({ type: ApplicationTransitionRequest })
+  @ApiBody({ type: OmitType(ApplicationTransitionRequest, ['applicationId'] as const) })
   @ApiOkResponse({ type: ApplicationTransitionResultV1 })
   @ApiProblems(400, 401, 403, 404, 409, 422, 429, 503)
   async transition(

@@ -88,7 +88,7 @@ export class PartyInput implements PartyV1 {
   @RequiredText(100)
   name!: string;
 
-  @ApiProperty({ example: '91430223MA4Q0XXXX0', description: '统一社会信用代码（GB 32100 校验位）' })
+  @ApiProperty({ example: '91430223MA4Q0ABC1F', description: '统一社会信用代码（GB 32100 校验位）' })
   @IsDefined(REQUIRED_MESSAGE)
   @IsCreditCode()
   creditCode!: string;

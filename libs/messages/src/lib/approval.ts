@@ -181,7 +181,7 @@ export class FundSupervisionFieldsV1 implements FundSupervisionV1 {
 
 export class ApplicationPartyV1 implements PartyV1 {
   @ApiProperty({ example: '攸县锦绣置业有限公司' }) name!: string;
-  @ApiProperty({ example: '91430223MA4Q0XXXX0' }) creditCode!: string;
+  @ApiProperty({ example: '91430223MA4Q0ABC1F' }) creditCode!: string;
 }
 
 export class ApplicationUnitFieldsV1 implements ApplicationUnitV1 {

@@ -74,7 +74,7 @@ export class ContractEventOrganizationBuyer implements OrganizationBuyerV1 {
   @EventText({ example: '株洲市某某投资有限公司' })
   name!: string;
 
-  @EventText({ example: '91430200MA4L12345X' })
+  @EventText({ example: '91430200MA4L12345F' })
   creditCode!: string;
 }
 

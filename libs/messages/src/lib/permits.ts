@@ -29,7 +29,7 @@ export class ConstructionPermitV1 {
   @ApiProperty({ example: 'PRESALE', enum: PROJECT_TYPES, nullable: true }) projectType!: ProjectType | null;
   @ApiProperty({ example: '社会投资房建类' }) category!: string;
   @ApiProperty({ example: '攸县锦绣置业有限公司' }) developerName!: string;
-  @ApiProperty({ example: '91430223MA4Q0XXXX0' }) developerCreditCode!: string;
+  @ApiProperty({ example: '91430223MA4Q0ABC1F' }) developerCreditCode!: string;
   /** ISO dates (YYYY-MM-DD) */
   @ApiProperty({ example: '2024-06-20' }) issueDate!: string;
   @ApiProperty({ example: '2024-07-01', nullable: true, type: String }) startDate!: string | null;
