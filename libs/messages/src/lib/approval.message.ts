@@ -101,7 +101,8 @@ export class ApprovalProjectRegistration implements ApprovalProjectRegistrationV
     if (v === undefined || v === null) return REQUIRED;
     if (typeof v !== 'string' || !PERMIT_PROJECT_CODE.test(v))
       return '工改项目编码格式为 YYYY-43XXXX-NN-NN-NNNNNN (approval project code)';
-    return typeof o['regionCode'] === 'string' && v.slice(5, 11) !== o['regionCode']
+    // compared only with a valid regionCode: an invalid one is reported on its own field
+    return regionCodeReason(o['regionCode']) === null && v.slice(5, 11) !== o['regionCode']
       ? `项目编码中的区划 ${v.slice(5, 11)} 与 regionCode 不一致 (region in the code differs from regionCode)`
       : null;
   })
