@@ -51,20 +51,8 @@ export const ContractErrors = {
       `预售许可证 ${presaleNumber} 的合同备案流水号 B0001–B9999 已用尽 (serial space exhausted)`,
     );
   },
-  keyReused(): DomainException {
-    return new DomainException(
-      422,
-      ErrorCode.IDEMPOTENCY_KEY_REUSED,
-      'Idempotency-Key 已用于另一份不同的请求 (idempotency key reused with a different body)',
-    );
-  },
-  keyInFlight(): DomainException {
-    return new DomainException(
-      409,
-      ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT,
-      '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this key is in flight)',
-    );
-  },
+  keyReused: (): DomainException => DomainException.idempotencyKeyReused(),
+  keyInFlight: (): DomainException => DomainException.idempotencyKeyInFlight(),
   invalidContractNumber(value: unknown): DomainException {
     return new DomainException(
       400,

@@ -51,7 +51,12 @@ import {
 import { BACKFILL_SUBMISSION_EXAMPLE } from './dto/backfill-bodies.dto';
 import { BackfillKeywordQuery, BackfillListQuery } from './dto/backfill-queries.dto';
 import { optionalIdempotencyKey, readScanRequest } from './scan-request';
-import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
+import {
+  IDEMPOTENCY_IN_FLIGHT_EXAMPLE,
+  IDEMPOTENCY_REUSED_EXAMPLE,
+  incompleteExample,
+  validationExample,
+} from '../openapi/problem-example.builders';
 
 const INCOMPLETE_EXAMPLE = incompleteExample([
   {
@@ -146,10 +151,7 @@ export class BackfillController {
       code: 'SERIAL_EXHAUSTED',
       detail: '施工许可证 430223202406200101 的 Z 序号 01–99 已用尽 (serial space exhausted)',
     },
-    inFlight: {
-      code: 'IDEMPOTENCY_KEY_IN_FLIGHT',
-      detail: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this key is in flight)',
-    },
+    inFlight: IDEMPOTENCY_IN_FLIGHT_EXAMPLE,
     duplicateLocalCertificate: {
       ...DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE,
       detail: DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE.detail.replace(/Y01/g, 'Z01').replace('第015号', '第009号'),
@@ -169,10 +171,7 @@ export class BackfillController {
       detail:
         '施工许可证 430223202406200201 所属项目尚未标记类型，须先标记为预售商品房才能补录 (project not marked PRESALE)',
     },
-    keyReused: {
-      code: 'IDEMPOTENCY_KEY_REUSED',
-      detail: 'Idempotency-Key 已用于另一份不同的请求 (idempotency key reused with a different body)',
-    },
+    keyReused: IDEMPOTENCY_REUSED_EXAMPLE,
     scanUnavailable: SCAN_UNAVAILABLE_EXAMPLE,
   })
   async issue(

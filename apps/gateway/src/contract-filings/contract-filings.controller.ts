@@ -29,7 +29,11 @@ import { CancelContractFilingPipe, ContractFilingSubmissionPipe } from './contra
 import { ContractFilingsGatewayService } from './contract-filings-gateway.service';
 import { ContractNumberPipe, ParsedContractNumber } from './contract-number.pipe';
 import { CONTRACT_FILING_EXAMPLE, ContractFilingSubmissionDto } from './dto/contract-filing-submission.dto';
-import { incompleteExample } from '../openapi/problem-example.builders';
+import {
+  IDEMPOTENCY_IN_FLIGHT_EXAMPLE,
+  IDEMPOTENCY_REUSED_EXAMPLE,
+  incompleteExample,
+} from '../openapi/problem-example.builders';
 
 export const CONTRACT_NUMBER_PARAM = {
   name: 'contractNumber',
@@ -144,10 +148,7 @@ export class ContractFilingsController {
       code: 'SERIAL_EXHAUSTED',
       detail: '预售许可证 430223202406200101-Y01 的合同备案流水号 B0001–B9999 已用尽 (serial space exhausted)',
     },
-    inFlight: {
-      code: 'IDEMPOTENCY_KEY_IN_FLIGHT',
-      detail: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this key is in flight)',
-    },
+    inFlight: IDEMPOTENCY_IN_FLIGHT_EXAMPLE,
   })
   @ApiProblemExamples(422, '提交不完整或不符合备案条件 Incomplete or ineligible', {
     incomplete: incompleteExample([
@@ -187,10 +188,7 @@ export class ContractFilingsController {
       detail: '预售许可证 430223202406200101-Y01 状态为 REVOKED，不能备案 (presale permit not valid)',
       errors: [{ field: 'presaleNumber', reason: 'REVOKED' }],
     },
-    keyReused: {
-      code: 'IDEMPOTENCY_KEY_REUSED',
-      detail: 'Idempotency-Key 已用于另一份不同的请求 (idempotency key reused with a different body)',
-    },
+    keyReused: IDEMPOTENCY_REUSED_EXAMPLE,
   })
   @ApiProblems(429, 503)
   async issue(

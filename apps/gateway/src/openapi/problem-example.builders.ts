@@ -23,3 +23,9 @@ export function incompleteExample(errors: FieldError[]): ProblemExample {
 export function validationExample(errors: FieldError[]): ProblemExample {
   return problemExample(DomainException.validation(errors));
 }
+
+/** 409 IDEMPOTENCY_KEY_IN_FLIGHT as the services send it. */
+export const IDEMPOTENCY_IN_FLIGHT_EXAMPLE: ProblemExample = problemExample(DomainException.idempotencyKeyInFlight());
+
+/** 422 IDEMPOTENCY_KEY_REUSED as the services send it. */
+export const IDEMPOTENCY_REUSED_EXAMPLE: ProblemExample = problemExample(DomainException.idempotencyKeyReused());

@@ -38,7 +38,12 @@ import {
   DEVELOPER_MISMATCH_EXAMPLE,
   DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE,
 } from './problem-examples.openapi';
-import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
+import {
+  IDEMPOTENCY_IN_FLIGHT_EXAMPLE,
+  IDEMPOTENCY_REUSED_EXAMPLE,
+  incompleteExample,
+  validationExample,
+} from '../openapi/problem-example.builders';
 
 export const PRESALE_NUMBER_PARAM = {
   name: 'presaleNumber',
@@ -120,10 +125,7 @@ export class PresalePermitsController {
       code: 'SERIAL_EXHAUSTED',
       detail: '施工许可证 430223202406200101 的 Y 序号 01–99 已用尽 (serial space exhausted)',
     },
-    inFlight: {
-      code: 'IDEMPOTENCY_KEY_IN_FLIGHT',
-      detail: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this key is in flight)',
-    },
+    inFlight: IDEMPOTENCY_IN_FLIGHT_EXAMPLE,
     duplicateLocalCertificate: DUPLICATE_LOCAL_CERTIFICATE_EXAMPLE,
   })
   @ApiProblemExamples(422, '提交不完整或不符合取号条件 Incomplete or ineligible', {
@@ -152,10 +154,7 @@ export class PresalePermitsController {
       detail: '单体 2024-430223-70-03-012345-DT099 不属于所列施工许可证 (units not in the listed permits)',
       errors: [{ field: 'unitCodes', reason: '2024-430223-70-03-012345-DT099 不属于所列施工许可证' }],
     },
-    keyReused: {
-      code: 'IDEMPOTENCY_KEY_REUSED',
-      detail: 'Idempotency-Key 已用于另一份不同的请求 (idempotency key reused with a different body)',
-    },
+    keyReused: IDEMPOTENCY_REUSED_EXAMPLE,
   })
   @ApiProblems(429, 503)
   async issue(

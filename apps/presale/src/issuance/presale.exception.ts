@@ -45,20 +45,8 @@ export const PresaleErrors = {
       `施工许可证 ${permitNumber} 的 ${letter} 序号 01–99 已用尽 (serial space exhausted)`,
     );
   },
-  keyReused(): DomainException {
-    return new DomainException(
-      422,
-      ErrorCode.IDEMPOTENCY_KEY_REUSED,
-      'Idempotency-Key 已用于另一份不同的请求 (idempotency key reused with a different body)',
-    );
-  },
-  keyInFlight(): DomainException {
-    return new DomainException(
-      409,
-      ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT,
-      '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this key is in flight)',
-    );
-  },
+  keyReused: (): DomainException => DomainException.idempotencyKeyReused(),
+  keyInFlight: (): DomainException => DomainException.idempotencyKeyInFlight(),
   presaleNotFound(presaleNumber: string): DomainException {
     return new DomainException(
       404,

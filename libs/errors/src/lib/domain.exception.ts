@@ -45,6 +45,24 @@ export class DomainException extends Error {
       errors,
     );
   }
+
+  /** 409 IDEMPOTENCY_KEY_IN_FLIGHT: another request with this Idempotency-Key is still being processed. */
+  static idempotencyKeyInFlight(): DomainException {
+    return new DomainException(
+      409,
+      ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT,
+      '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this key is in flight)',
+    );
+  }
+
+  /** 422 IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was stored with another request body. */
+  static idempotencyKeyReused(): DomainException {
+    return new DomainException(
+      422,
+      ErrorCode.IDEMPOTENCY_KEY_REUSED,
+      'Idempotency-Key 已用于另一份不同的请求 (idempotency key reused with a different body)',
+    );
+  }
 }
 
 export function isRpcProblem(value: unknown): value is RpcProblem {
