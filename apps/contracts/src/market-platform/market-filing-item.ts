@@ -52,7 +52,8 @@ export type MarketItemCheck =
   { ok: true; value: ValidMarketFiling } | { ok: false; sourceId: string | null; problems: string[] };
 
 const MAX_AREA_HUNDREDTHS = 10_000_000 * 100;
-const MAX_AMOUNT_FEN = 100_000_000_000_000;
+// wider than a filing's MAX_AMOUNT_FEN on purpose: an implausible market amount is still compared and shows as a difference
+const MARKET_AMOUNT_CEILING_FEN = 100_000_000_000_000;
 
 const isText = (v: unknown, max: number): v is string => isPlainText(v, max);
 
@@ -84,7 +85,7 @@ export function validateMarketItem(raw: unknown): MarketItemCheck {
     problems.push('floorArea: 须为非负数且最多两位小数 (≥ 0, two decimals)');
   const amount = r['amountFen'];
   const amountOk =
-    typeof amount === 'number' && Number.isSafeInteger(amount) && amount >= 0 && amount <= MAX_AMOUNT_FEN;
+    typeof amount === 'number' && Number.isSafeInteger(amount) && amount >= 0 && amount <= MARKET_AMOUNT_CEILING_FEN;
   if (!amountOk) problems.push('amountFen: 须为非负整数（分）(non-negative integer, fen)');
   const status = r['status'];
   if (!MARKET_FILING_STATUSES.includes(status as MarketFilingStatus))
