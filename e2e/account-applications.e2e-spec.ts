@@ -428,7 +428,9 @@ describe('Account applications (附件2) through the gateway', () => {
       await change(county.password, 'Youxian2024new'),
     );
     expect(changed.password_change_required).toBe(false);
-    expect(jwtPayload(changed.access_token)['scope']).toBe('permits:read supervision:read supervision:write');
+    expect(jwtPayload(changed.access_token)['scope']).toBe(
+      'permits:read statistics:read supervision:read supervision:write',
+    );
     // the reply's token works at once (its version is the account's new one)
     expect((await api('/api/v1/supervision/marking', { token: changed.access_token })).status).toBe(200);
     await expectProblem(await api('/api/v1/supervision/marking', { token: county.token }), 401, 'UNAUTHORIZED');

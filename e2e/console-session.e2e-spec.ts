@@ -174,9 +174,15 @@ describe('console cookie session and CSRF', () => {
     const login = await platform.staffLogin('youxian.session', PASSWORD, '10.72.0.1');
     expect(login.status).toBe(200);
     expect(login.headers.getSetCookie()).toEqual([]);
-    const body = (await login.json()) as { access_token: string; token_type: string; expires_in: number };
-    expect(Object.keys(body).sort()).toEqual(['access_token', 'expires_in', 'token_type']);
-    expect([body.token_type, body.expires_in]).toEqual(['Bearer', 900]);
+    const body = (await login.json()) as {
+      access_token: string;
+      token_type: string;
+      expires_in: number;
+      password_change_required: boolean;
+    };
+    // the same body as before plus the one-time-password flag (附件2 accounts), false for this account
+    expect(Object.keys(body).sort()).toEqual(['access_token', 'expires_in', 'password_change_required', 'token_type']);
+    expect([body.token_type, body.expires_in, body.password_change_required]).toEqual(['Bearer', 900, false]);
     const bearer = { authorization: `Bearer ${body.access_token}`, 'content-type': 'application/json' };
     const res = await api(MARK, { method: 'POST', headers: bearer, body: markBody('PRESALE') });
     expect(`${res.status} ${(await res.text()).slice(0, 200)}`).toMatch(/^200 /);
