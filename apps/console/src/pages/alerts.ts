@@ -1,5 +1,5 @@
 import { ApiError, getJson, request } from '../api.js';
-import { field, formatTime, h, select, showFieldErrors } from '../dom.js';
+import { field, formatTime, h, saveFile, select, showFieldErrors } from '../dom.js';
 import { ALERT_SCOPES, ALERT_STATES, ALERT_TYPES, label } from '../labels.js';
 import { formParams, go, href } from '../route.js';
 
@@ -212,12 +212,7 @@ async function exportCsv(params: URLSearchParams, status: HTMLElement): Promise<
       headers: { accept: 'text/csv' },
     });
     const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'alerts.csv';
-    const url = URL.createObjectURL(await res.blob());
-    const a = h('a', { href: url, download: name, hidden: true });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(await res.blob(), name);
     status.textContent = `已导出 ${name} (exported)`;
   } catch (err) {
     status.textContent = err instanceof ApiError ? err.problem.detail : String(err);
