@@ -70,3 +70,27 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: '首页 Home', level: 1 }).waitFor();
 }
+
+/**
+ * A desktop page (1280 × 900, zh-CN, downloads kept) whose requests to anywhere but the gateway
+ * (blob: and data: URLs aside) are collected in `external`, expected to stay empty.
+ */
+export async function desktopPage(browser: Browser, gatewayUrl: string, external: string[]): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.on('request', (r) => {
+    if (!r.url().startsWith(gatewayUrl) && !/^(blob|data):/.test(r.url())) external.push(r.url());
+  });
+  return page;
+}
+
+/** GET a JSON document of the gateway with a bearer token (200 expected). */
+export async function bearerJson<T>(url: string, token: string): Promise<T> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}

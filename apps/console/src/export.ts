@@ -9,6 +9,11 @@ import { buildCsv, ExportCancelled, ExportColumn, ExportTooLarge, ListPage, read
 import { showProblem } from './kit.js';
 import { fenToYuan } from './money.js';
 
+export type { ExportColumn } from './export-core.js';
+
+/** The largest page of the list routes built on PageQuery (apps/gateway/src/supervision/dto/supervision-queries.dto.ts: @Max(100)). */
+export const PAGE_SIZE_MAX = 100;
+
 /** More rows than a browser should hold and a person read in a spreadsheet: narrow the filters. */
 export const EXPORT_LIMIT = 50_000;
 

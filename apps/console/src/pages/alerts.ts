@@ -131,7 +131,6 @@ export async function alertsPage(params: URLSearchParams): Promise<HTMLElement> 
     return section;
   }
 
-  const listQuery = filterQuery(params, false);
   const current = Number(params.get('page') || '1');
   const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
   const headers = ['类型', '状态', '区划', '项目', '许可证', '逾期天数', '预警时间'];
@@ -168,7 +167,8 @@ export async function alertsPage(params: URLSearchParams): Promise<HTMLElement> 
             { 'data-label': '项目' },
             h(
               'a',
-              { href: `${href(`/alerts/${a.id}`, new URLSearchParams(listQuery))}` },
+              // the filters and the page: 返回预警列表 comes back to this very page
+              { href: href(`/alerts/${a.id}`, pageParams(params, current)) },
               a.projectName || '（未命名）',
             ),
           ),
