@@ -1,8 +1,14 @@
 import { waitFor } from '@hn/testing';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Download, Page, Route } from 'playwright-core';
-import { bearerJson, desktopPage, launchChromium, screenshot, seriousViolations } from './support/console-browser';
+import {
+  bearerJson,
+  desktopPage,
+  exportCsv,
+  launchChromium,
+  screenshot,
+  seriousViolations,
+} from './support/console-browser';
 import { putPermit } from './support/fixtures';
 import { TestPlatform } from './support/platform';
 
@@ -40,36 +46,6 @@ interface ListPage<T> {
   total: number;
 }
 
-/** RFC 4180: quoted fields (doubled quotes, line breaks inside), CRLF between records. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || record.length) throw new Error('the last record does not end with CRLF');
-  return records;
-}
-
 describe('工作台 导出 CSV（全部结果） in a browser', () => {
   let platform: TestPlatform;
   let browser: Browser;
@@ -100,16 +76,7 @@ describe('工作台 导出 CSV（全部结果） in a browser', () => {
   const expectAccessible = async (what: string): Promise<void> => {
     expect({ what, serious: await seriousViolations(page) }).toEqual({ what, serious: [] });
   };
-  /** Clicks 导出 and reads the saved file (text without decoding the BOM away). */
-  const exportFile = async (): Promise<{ name: string; bytes: Buffer; records: string[][] }> => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
-    const bytes = readFileSync((await download.path())!);
-    return {
-      name: download.suggestedFilename(),
-      bytes,
-      records: parseCsv(bytes.toString('utf8').replace(/^\uFEFF/, '')),
-    };
-  };
+  const exportFile = () => exportCsv(page);
   /** Holds the export's second page until `release` resolves, then lets it through (or drops it if the page gave up). */
   const holdPageTwo = async (path: string, release: (route: Route) => Promise<void>): Promise<void> => {
     await page.route(

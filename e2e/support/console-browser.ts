@@ -94,3 +94,50 @@ export async function bearerJson<T>(url: string, token: string): Promise<T> {
   if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
+
+/** RFC 4180: quoted fields (doubled quotes, line breaks inside), CRLF between records. */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || record.length) throw new Error('the last record does not end with CRLF');
+  return records;
+}
+
+/**
+ * Clicks the page's 导出 CSV（全部结果） button and reads the file the browser saves: its name, its
+ * bytes (the BOM kept) and its records (BOM dropped).
+ */
+export async function exportCsv(
+  page: Page,
+  button = '#export-csv',
+): Promise<{ name: string; bytes: Buffer; records: string[][] }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+  const bytes = readFileSync((await download.path())!);
+  return {
+    name: download.suggestedFilename(),
+    bytes,
+    records: parseCsv(bytes.toString('utf8').replace(/^\uFEFF/, '')),
+  };
+}
