@@ -4,8 +4,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousViolations } from './support/console-browser';
-import { permitBody } from './support/fixtures';
+import { desktopPage, launchChromium, screenshot, seriousViolations } from './support/console-browser';
+import { putPermit } from './support/fixtures';
 import { TestPlatform } from './support/platform';
 
 /**
@@ -78,21 +78,8 @@ describe('工作台 存量预售项目标记 and 补录预售许可证 in a brow
     const writer = await platform.token(
       await platform.createIntegrator(['430200'], ['permits:read', 'approval:write'], ['--rate-limit', '1000000']),
     );
-    const put = async (number: string, over: Record<string, unknown>): Promise<void> => {
-      const res = await fetch(`${platform.gatewayUrl}/api/v1/approval/construction-permits/${number}`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${writer}`, 'content-type': 'application/json' },
-        body: JSON.stringify(
-          permitBody({
-            regionCode: number.slice(0, 6),
-            issueDate: `${number.slice(6, 10)}-${number.slice(10, 12)}-${number.slice(12, 14)}`,
-            projectType: null,
-            ...over,
-          }),
-        ),
-      });
-      if (![200, 201].includes(res.status)) throw new Error(`PUT ${number}: ${res.status} ${await res.text()}`);
-    };
+    const put = (number: string, over: Record<string, unknown>): Promise<void> =>
+      putPermit(platform.gatewayUrl, writer, number, over);
     const unit = (code: string, name: string) => [{ unitCode: code, name, floors: 18, floorArea: 9000.5 }];
     await put(A1.number, { projectCode: A1.project, projectName: '攸县东城花园一期', units: unit(A1.unit, '1#栋') });
     await put(A2.number, { projectCode: A2.project, projectName: '攸县东城花园一期', units: unit(A2.unit, '2#栋') });
@@ -117,14 +104,8 @@ describe('工作台 存量预售项目标记 and 补录预售许可证 in a brow
     );
 
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
+    page = await desktopPage(browser, platform.gatewayUrl, external);
     page.on('request', (r) => {
-      if (!r.url().startsWith(platform.gatewayUrl) && !/^(blob|data):/.test(r.url())) external.push(r.url());
       if (r.url().endsWith('/api/v1/supervision/backfill/presale-permits') && r.method() === 'POST')
         uploads.push(r.url());
     });

@@ -2,7 +2,7 @@ import { PresaleBackfillEvents, PresaleEvents } from '@hn/messages';
 import { waitFor } from '@hn/testing';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, logIn, screenshot, seriousViolations } from './support/console-browser';
+import { exportCsv, launchChromium, logIn, screenshot, seriousViolations } from './support/console-browser';
 import { permitBody } from './support/fixtures';
 import { MarketSimulatorProcess } from './support/market-simulator';
 import { freePort, TestPlatform } from './support/platform';
@@ -403,6 +403,25 @@ describe('工作台 supervision pages in a browser (escrow, signing statistics, 
     await county.locator('#reconciliation-notice', { hasText: '已核实说明' }).waitFor();
     expect(await table.locator('tbody tr', { hasText: '2024-08' }).innerText()).toContain('已说明');
     await screenshot(county, SHOTS, 'reconciliation');
+
+    // 导出 CSV（全部结果）: the county's differences, amounts in 元 with two decimals, a negative difference a plain number
+    const file = await exportCsv(county);
+    await county.locator('#export-csv-status', { hasText: '已导出' }).waitFor();
+    const [header, ...rows] = file.records;
+    const total = (await api<{ total: number }>('/api/v1/supervision/reconciliation?pageSize=1')).total;
+    expect(rows).toHaveLength(total);
+    const col = (name: string): number => header!.indexOf(name);
+    const aug = rows.find((r) => r[col('月份 month')] === '2024-08')!;
+    expect([
+      aug[col('预售许可证号 presaleNumber')],
+      aug[col('本平台套数 ours.contracts')],
+      aug[col('本平台面积（㎡）ours.floorArea')],
+      aug[col('本平台金额（元）ours.amount')],
+      aug[col('状态 state')],
+    ]).toEqual([Z_YX, '12', '1234.56', '9876543.21', '已说明']);
+    const march = rows.find((r) => r[col('月份 month')] === '2024-03')!;
+    expect(march[col('金额差额（元）amountDelta')]).toMatch(/^-\d+\.\d{2}$/);
+    expect(rows.every((r) => r[col('预售许可证号 presaleNumber')] !== Z_CL)).toBe(true);
   });
 
   it('误报核销: the county requests it with evidence, its city approves, the alert is dismissed', async () => {

@@ -70,3 +70,74 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: '首页 Home', level: 1 }).waitFor();
 }
+
+/**
+ * A desktop page (1280 × 900, zh-CN, downloads kept) whose requests to anywhere but the gateway
+ * (blob: and data: URLs aside) are collected in `external`, expected to stay empty.
+ */
+export async function desktopPage(browser: Browser, gatewayUrl: string, external: string[]): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.on('request', (r) => {
+    if (!r.url().startsWith(gatewayUrl) && !/^(blob|data):/.test(r.url())) external.push(r.url());
+  });
+  return page;
+}
+
+/** GET a JSON document of the gateway with a bearer token (200 expected). */
+export async function bearerJson<T>(url: string, token: string): Promise<T> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** RFC 4180: quoted fields (doubled quotes, line breaks inside), CRLF between records. */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || record.length) throw new Error('the last record does not end with CRLF');
+  return records;
+}
+
+/**
+ * Clicks the page's 导出 CSV（全部结果） button and reads the file the browser saves: its name, its
+ * bytes (the BOM kept) and its records (BOM dropped).
+ */
+export async function exportCsv(
+  page: Page,
+  button = '#export-csv',
+): Promise<{ name: string; bytes: Buffer; records: string[][] }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+  const bytes = readFileSync((await download.path())!);
+  return {
+    name: download.suggestedFilename(),
+    bytes,
+    records: parseCsv(bytes.toString('utf8').replace(/^\uFEFF/, '')),
+  };
+}

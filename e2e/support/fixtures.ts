@@ -25,6 +25,31 @@ export function permitBody(overrides: Record<string, unknown> = {}): Record<stri
   };
 }
 
+/**
+ * 工改 pushes a construction permit (PUT …/approval/construction-permits/{n}) with an integrator's
+ * token: region and issue date from the number, not typed unless `over` says so.
+ */
+export async function putPermit(
+  gatewayUrl: string,
+  token: string,
+  number: string,
+  over: Record<string, unknown>,
+): Promise<void> {
+  const res = await fetch(`${gatewayUrl}/api/v1/approval/construction-permits/${number}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(
+      permitBody({
+        regionCode: number.slice(0, 6),
+        issueDate: `${number.slice(6, 10)}-${number.slice(10, 12)}-${number.slice(12, 14)}`,
+        projectType: null,
+        ...over,
+      }),
+    ),
+  });
+  if (![200, 201].includes(res.status)) throw new Error(`PUT ${number}: ${res.status} ${await res.text()}`);
+}
+
 /** A complete 取号 body: the work-plan example (湘建数函〔2024〕86号) unless overridden. */
 export function presaleSubmission(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -73,3 +73,13 @@ export function formatTime(iso: string | null | undefined): string {
   const d = new Date(Date.parse(iso) + 8 * 3600_000);
   return `${d.toISOString().slice(0, 16).replace('T', ' ')}`;
 }
+
+/** Saves a file the page made or fetched (a download by a hidden link; the URL is revoked afterwards). */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

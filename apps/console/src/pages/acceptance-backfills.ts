@@ -1,6 +1,7 @@
 import { ApiError, getJson, postJson } from '../api.js';
 import { confirmDialog } from '../dialog.js';
 import { field, formatTime, h, select, showFieldErrors } from '../dom.js';
+import { ExportColumn, exportControl, PAGE_SIZE_MAX } from '../export.js';
 import {
   apiQuery,
   dataTable,
@@ -49,6 +50,23 @@ interface BackfillPage {
 
 const FILTERS = ['state', 'regionCode'];
 const PAGE_SIZE = 20;
+/** The CSV of the whole result: the list's columns, the submission and decision split into who, when and note. */
+const EXPORT_COLUMNS: Array<ExportColumn<Backfill>> = [
+  { header: '施工许可证 permitNumber', value: (b) => b.permitNumber },
+  { header: '项目 projectName', value: (b) => b.projectName },
+  { header: '工改项目编码 projectCode', value: (b) => b.projectCode },
+  { header: '区划 regionCode', value: (b) => b.regionCode },
+  { header: '验收类型 kind', value: (b) => label(ACCEPTANCE_KINDS, b.kind) },
+  { header: '日期 date', value: (b) => b.date },
+  { header: '证明材料 scan', value: (b) => b.scan.fileName },
+  { header: '状态 state', value: (b) => label(BACKFILL_STATES, b.state) },
+  { header: '提交人 submittedBy', value: (b) => b.submittedBy },
+  { header: '提交时间 submittedAt', value: (b) => b.submittedAt },
+  { header: '说明 note', value: (b) => b.note },
+  { header: '审核人 decidedBy', value: (b) => b.decidedBy },
+  { header: '审核时间 decidedAt', value: (b) => b.decidedAt },
+  { header: '审核意见 decisionNote', value: (b) => b.decisionNote },
+];
 const reload = (params: URLSearchParams): void =>
   go('/acceptance-backfills', filterParams(params, [...FILTERS, 'page']));
 
@@ -99,6 +117,16 @@ export async function acceptanceBackfillsPage(params: URLSearchParams): Promise<
   if (canWrite() && ['COUNTY', 'CITY', 'ADMIN'].includes(role())) section.appendChild(submitForm(params));
   section.appendChild(h('h2', {}, '补录记录 Backfills'));
   section.appendChild(filters);
+  section.appendChild(
+    exportControl({
+      route: '/api/v1/supervision/acceptance-backfills',
+      filters: filterParams(params, FILTERS),
+      maxPageSize: PAGE_SIZE_MAX,
+      columns: EXPORT_COLUMNS,
+      fileName: 'acceptance-backfills',
+      key: (b: Backfill) => b.id,
+    }),
+  );
   section.appendChild(result);
 
   let page: BackfillPage;

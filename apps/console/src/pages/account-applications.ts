@@ -1,6 +1,7 @@
 import { ApiError, getJson } from '../api.js';
 import { APPLICATION_STATES } from '../account-labels.js';
 import { field, formatTime, h, select, showFieldErrors } from '../dom.js';
+import { ExportColumn, exportControl, PAGE_SIZE_MAX } from '../export.js';
 import { apiQuery, dataTable, filterParams, focusLater, role, statusLine, takeFlash } from '../kit.js';
 import { label } from '../labels.js';
 import { formParams, go, href } from '../route.js';
@@ -53,6 +54,18 @@ interface ApplicationPage {
 export const APPLICATION_FILTERS = ['state', 'countyCode'];
 const PAGE_SIZE = 20;
 
+/** The CSV of the whole result: the list's columns (the persons by name; their ID numbers are not exported). */
+const EXPORT_COLUMNS: Array<ExportColumn<AccountApplication>> = [
+  { header: '县市区 countyName', value: (a) => a.countyName },
+  { header: '县市区代码 countyCode', value: (a) => a.countyCode },
+  { header: '市州 cityName', value: (a) => a.cityName },
+  { header: '状态 state', value: (a) => label(APPLICATION_STATES, a.state) },
+  { header: '标记补录责任人 persons', value: (a) => a.persons.map((p) => p.name).join('、') },
+  { header: '工作联系人 contactName', value: (a) => a.contactName },
+  { header: '联系电话 contactMobile', value: (a) => a.contactMobile },
+  { header: '最后修改 updatedAt', value: (a) => a.updatedAt },
+];
+
 /**
  * 账号申请 (附件2): a city's own forms (新建 for one of its counties), the province's every form
  * (filter 已报送省厅 for those waiting for it).
@@ -98,6 +111,15 @@ export async function applicationsPage(params: URLSearchParams): Promise<HTMLEle
         : '各市州报送的《存量预售项目标记补录责任人及权限申请表》（附件2）：核对后批准（为每名责任人创建县市区账号并显示一次初始密码）或退回。',
     ),
     filters,
+    exportControl({
+      route: '/api/v1/account-applications',
+      filters: filterParams(params, APPLICATION_FILTERS),
+      maxPageSize: PAGE_SIZE_MAX,
+      columns: EXPORT_COLUMNS,
+      fileName: 'account-applications',
+      key: (a: AccountApplication) => a.id,
+      unit: '份申请',
+    }),
     notice,
   );
   if (city)

@@ -1,5 +1,5 @@
 import { ApiError, getJson, request } from '../api.js';
-import { field, formatTime, h, select, showFieldErrors } from '../dom.js';
+import { field, formatTime, h, saveFile, select, showFieldErrors } from '../dom.js';
 import { ALERT_SCOPES, ALERT_STATES, ALERT_TYPES, label } from '../labels.js';
 import { formParams, go, href } from '../route.js';
 
@@ -131,7 +131,6 @@ export async function alertsPage(params: URLSearchParams): Promise<HTMLElement> 
     return section;
   }
 
-  const listQuery = filterQuery(params, false);
   const current = Number(params.get('page') || '1');
   const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
   const headers = ['类型', '状态', '区划', '项目', '许可证', '逾期天数', '预警时间'];
@@ -168,7 +167,8 @@ export async function alertsPage(params: URLSearchParams): Promise<HTMLElement> 
             { 'data-label': '项目' },
             h(
               'a',
-              { href: `${href(`/alerts/${a.id}`, new URLSearchParams(listQuery))}` },
+              // the filters and the page: 返回预警列表 comes back to this very page
+              { href: href(`/alerts/${a.id}`, pageParams(params, current)) },
               a.projectName || '（未命名）',
             ),
           ),
@@ -212,12 +212,7 @@ async function exportCsv(params: URLSearchParams, status: HTMLElement): Promise<
       headers: { accept: 'text/csv' },
     });
     const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'alerts.csv';
-    const url = URL.createObjectURL(await res.blob());
-    const a = h('a', { href: url, download: name, hidden: true });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(await res.blob(), name);
     status.textContent = `已导出 ${name} (exported)`;
   } catch (err) {
     status.textContent = err instanceof ApiError ? err.problem.detail : String(err);

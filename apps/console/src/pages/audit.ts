@@ -1,5 +1,6 @@
 import { ApiError, getJson } from '../api.js';
 import { field, formatTime, h, showFieldErrors } from '../dom.js';
+import { ExportColumn, exportControl } from '../export.js';
 import { apiQuery, dataTable, filterParams } from '../kit.js';
 import { label, ROLES } from '../labels.js';
 import { formParams, go, href } from '../route.js';
@@ -29,6 +30,22 @@ interface AuditPage {
 /** The list's filters: the same names as GET /api/v1/audit, kept in the page URL. */
 const FILTERS = ['actor', 'action', 'from', 'to'];
 const PAGE_SIZE = 50;
+/** GET /api/v1/audit allows 200 a page (AuditQueryDto, @Max(200)). */
+const EXPORT_PAGE_SIZE = 200;
+
+/** The CSV of the whole result: the list's columns, before / after as the server's redacted JSON. */
+const EXPORT_COLUMNS: Array<ExportColumn<AuditEntry>> = [
+  { header: '时间 at', value: (e) => e.at },
+  { header: '操作人 actor', value: (e) => e.actor },
+  { header: '角色 role', value: (e) => (e.role ? label(ROLES, e.role) : '') },
+  { header: '区划 region', value: (e) => e.region },
+  { header: '操作 action', value: (e) => e.action },
+  { header: '对象 target', value: (e) => e.target },
+  { header: '状态码 status', value: (e) => e.status },
+  { header: '变更前 before', value: (e) => (e.before === null ? '' : JSON.stringify(e.before)) },
+  { header: '变更后 after', value: (e) => (e.after === null ? '' : JSON.stringify(e.after)) },
+  { header: '关联编号 correlationId', value: (e) => e.correlationId },
+];
 
 /**
  * 审计 (PROVINCE, ADMIN): every staff write and every login, newest first, with the server's
@@ -71,6 +88,14 @@ export async function auditPage(params: URLSearchParams): Promise<HTMLElement> {
       '工作人员的每一次写操作和每一次登录（成功或失败），按时间倒序；密码、密钥、令牌、身份证号、电话已由服务器脱敏。日期按北京时间，截止日期含当天。',
     ),
     filters,
+    exportControl({
+      route: '/api/v1/audit',
+      filters: filterParams(params, FILTERS),
+      maxPageSize: EXPORT_PAGE_SIZE,
+      columns: EXPORT_COLUMNS,
+      fileName: 'audit',
+      key: (e: AuditEntry) => String(e.id),
+    }),
   );
   let page: AuditPage;
   try {

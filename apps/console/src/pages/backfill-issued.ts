@@ -1,5 +1,5 @@
 import { ApiError, getJson, postJson, request } from '../api.js';
-import { formatTime, h } from '../dom.js';
+import { formatTime, h, saveFile } from '../dom.js';
 import { label } from '../labels.js';
 import { href } from '../route.js';
 import { canWrite } from '../session.js';
@@ -99,12 +99,7 @@ function printLink(presaleNumber: string, status: HTMLElement): HTMLElement {
         const name =
           /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ??
           `${presaleNumber}-print-layout.pdf`;
-        const url = URL.createObjectURL(await res.blob());
-        const a = h('a', { href: url, download: name, hidden: true });
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        saveFile(await res.blob(), name);
         status.textContent = `已下载 ${name}（在已印制的证书上套打：左上角编号，左下角二维码）`;
       })
       .catch((err: unknown) => {

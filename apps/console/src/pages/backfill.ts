@@ -1,5 +1,7 @@
 import { ApiError, getJson } from '../api.js';
 import { field, h, showFieldErrors } from '../dom.js';
+import { ExportColumn, exportControl, PAGE_SIZE_MAX } from '../export.js';
+import { filterParams } from '../kit.js';
 import { timeRender } from '../render-timing.js';
 import { formParams, go, href } from '../route.js';
 import { canWrite } from '../session.js';
@@ -31,16 +33,30 @@ export async function backfillRoute(path: string, params: URLSearchParams): Prom
   );
 }
 
+/** 草稿 / 已提交 / 已提交·已更正 / 已撤回 of a backfilled Z number. */
+function zStateText(b: Candidate['backfilled'][number]): string {
+  if (b.status === 'WITHDRAWN') return '已撤回';
+  if (b.backfillState !== 'SUBMITTED') return '草稿';
+  return b.status === 'CORRECTED' ? '已提交·已更正' : '已提交';
+}
+
+/** One CSV line per construction permit, with its project's facts and Z numbers (as the grouped table shows them). */
+type CandidatePermit = { c: Candidate; p: Candidate['permits'][number] };
+const EXPORT_COLUMNS: Array<ExportColumn<CandidatePermit>> = [
+  { header: '项目名称 projectName', value: ({ c }) => c.projectName },
+  { header: '工改项目编码 projectCode', value: ({ c }) => c.projectCode },
+  { header: '区划 regionCode', value: ({ c }) => c.regionCode },
+  { header: '施工许可证编号 permitNumber', value: ({ p }) => p.permitNumber },
+  { header: '发证日期 issueDate', value: ({ p }) => p.issueDate },
+  {
+    header: '已补录预售许可证 backfilled',
+    value: ({ c }) => c.backfilled.map((b) => `${b.presaleNumber} ${zStateText(b)}`).join('; '),
+  },
+];
+
 function zLink(b: Candidate['backfilled'][number], params: URLSearchParams): HTMLElement {
   const state = b.status === 'WITHDRAWN' ? 'WITHDRAWN' : b.backfillState;
-  const text =
-    b.status === 'WITHDRAWN'
-      ? '已撤回'
-      : b.backfillState === 'SUBMITTED'
-        ? b.status === 'CORRECTED'
-          ? '已提交·已更正'
-          : '已提交'
-        : '草稿';
+  const text = zStateText(b);
   return h(
     'li',
     {},
@@ -90,6 +106,16 @@ export async function backfillPage(params: URLSearchParams): Promise<HTMLElement
       '已提交标记为预售商品房的项目。勾选同一项目的一个或多个施工许可证，点击「补录预售许可」填写信息、上传扫描件并落图选点，取得 Z 编号（草稿，提交后生效）。',
     ),
     form,
+    exportControl({
+      route: '/api/v1/supervision/backfill/candidates',
+      filters: filterParams(params, BACKFILL_FILTERS),
+      maxPageSize: PAGE_SIZE_MAX,
+      columns: EXPORT_COLUMNS,
+      fileName: 'backfill-candidates',
+      key: (c: Candidate) => c.projectCode,
+      rows: (c: Candidate) => c.permits.map((p) => ({ c, p })),
+      unit: '个项目',
+    }),
   );
   const query = listParams(params);
   query.set('page', params.get('page') || '1');

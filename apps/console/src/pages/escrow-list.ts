@@ -1,5 +1,6 @@
 import { ApiError, getJson } from '../api.js';
 import { field, h, select, showFieldErrors } from '../dom.js';
+import { ExportColumn, exportControl, PAGE_SIZE_MAX, yuanCell } from '../export.js';
 import { apiQuery, dataTable, filterParams, focusLater, statusLine, takeFlash } from '../kit.js';
 import { label } from '../labels.js';
 import { fenToYuan } from '../money.js';
@@ -52,6 +53,25 @@ interface EscrowPage {
 export const ESCROW_FILTERS = ['regionCode', 'state'];
 const PAGE_SIZE = 20;
 
+/** The CSV of the whole result: the list's columns, amounts in 元 (two decimals). */
+const EXPORT_COLUMNS: Array<ExportColumn<EscrowItem>> = [
+  { header: '预售许可证号 presaleNumber', value: (i) => i.presaleNumber },
+  { header: '项目名称 projectName', value: (i) => i.projectName },
+  { header: '开发企业 developerName', value: (i) => i.developerName },
+  { header: '区划 regionCode', value: (i) => i.regionCode },
+  { header: '发证日期 issueDate', value: (i) => i.issueDate },
+  { header: '资金监管 state', value: (i) => label(ESCROW_LIST_STATES, i.record ? i.record.state : 'NONE') },
+  { header: '版本 version', value: (i) => i.record?.version },
+  {
+    header: '资本保证金（元）capitalGuaranteeAmount',
+    value: (i) =>
+      i.record && i.record.capitalGuaranteeAmount === null
+        ? '以承诺函替代'
+        : yuanCell(i.record?.capitalGuaranteeAmount),
+  },
+  { header: '监管账户余额（元）balance', value: (i) => yuanCell(i.record?.balance) },
+];
+
 /** 补录预售资金监管信息: the backfilled (Z) presale permits of the user's region with their escrow records. */
 export async function escrowListPage(params: URLSearchParams): Promise<HTMLElement> {
   const form = h(
@@ -91,6 +111,15 @@ export async function escrowListPage(params: URLSearchParams): Promise<HTMLEleme
       '已补录的预售许可证（Z 号）逐个补录资金监管信息：录入后为草稿，可修改、撤回；提交后锁定。Enter, withdraw, submit (locks).',
     ),
     form,
+    exportControl({
+      route: '/api/v1/supervision/escrow',
+      filters: filterParams(params, ESCROW_FILTERS),
+      maxPageSize: PAGE_SIZE_MAX,
+      columns: EXPORT_COLUMNS,
+      fileName: 'escrow',
+      key: (i: EscrowItem) => i.presaleNumber,
+      unit: '个预售许可证',
+    }),
     notice,
   );
 

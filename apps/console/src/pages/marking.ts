@@ -1,5 +1,6 @@
 import { ApiError, getJson } from '../api.js';
 import { field, h, select, showFieldErrors } from '../dom.js';
+import { ExportColumn, exportControl, PAGE_SIZE_MAX } from '../export.js';
 import { label, MARKING_STATES, PROJECT_TYPES } from '../labels.js';
 import { timeRender } from '../render-timing.js';
 import { formParams, go, href } from '../route.js';
@@ -33,6 +34,23 @@ const HEADERS = [
   '是否竣工验收',
   '实际竣工时间',
   '标记状态',
+];
+
+/** The CSV of the whole result: the list's columns (and the project code shown under the name). */
+const EXPORT_COLUMNS: Array<ExportColumn<MarkingRow>> = [
+  { header: '证号（施工许可证）permitNumber', value: (r) => r.permitNumber },
+  { header: '项目名称 projectName', value: (r) => r.projectName },
+  { header: '工改项目编码 projectCode', value: (r) => r.projectCode },
+  { header: '区划 regionCode', value: (r) => r.regionCode },
+  { header: '项目类型 projectType', value: (r) => label(PROJECT_TYPES, r.projectType, '未标记') },
+  { header: '开工时间 startDate', value: (r) => r.startDate },
+  { header: '计划竣工时间 plannedCompletionDate', value: (r) => r.plannedCompletionDate },
+  { header: '是否竣工验收 accepted', value: (r) => r.accepted },
+  { header: '实际竣工时间 actualCompletionDate', value: (r) => r.actualCompletionDate },
+  {
+    header: '标记状态 markingState',
+    value: (r) => (r.markingState === 'SUBMITTED' ? '已提交（锁定）' : label(MARKING_STATES, r.markingState, '')),
+  },
 ];
 
 function filterQuery(params: URLSearchParams): URLSearchParams {
@@ -130,6 +148,17 @@ export async function markingPage(params: URLSearchParams, notice = ''): Promise
     form,
   );
   const filters = filterQuery(params);
+  section.appendChild(
+    exportControl({
+      route: '/api/v1/supervision/marking',
+      filters,
+      maxPageSize: PAGE_SIZE_MAX,
+      columns: EXPORT_COLUMNS,
+      fileName: 'marking',
+      key: (r: MarkingRow) => r.permitNumber,
+      unit: '个施工许可证',
+    }),
+  );
   const current = Number(params.get('page') || '1');
   const pageSize = Number(params.get('pageSize') || DEFAULT_PAGE_SIZE);
   const query = new URLSearchParams(filters);

@@ -1,6 +1,7 @@
 import { ApiError, getJson, postJson } from '../api.js';
 import { confirmDialog } from '../dialog.js';
 import { field, formatTime, h, select, showFieldErrors } from '../dom.js';
+import { ExportColumn, exportControl, PAGE_SIZE_MAX, yuanCell } from '../export.js';
 import {
   apiQuery,
   dataTable,
@@ -55,6 +56,29 @@ interface DifferencePage {
 
 const FILTERS = ['state', 'regionCode'];
 const PAGE_SIZE = 50;
+/** The CSV of the whole result: ours, the market's and the difference of each measure in its own column (金额 in 元). */
+const EXPORT_COLUMNS: Array<ExportColumn<Difference>> = [
+  { header: '预售许可证号 presaleNumber', value: (d) => d.presaleNumber },
+  { header: '区划 regionCode', value: (d) => d.regionCode },
+  { header: '月份 month', value: (d) => d.month },
+  { header: '本平台套数 ours.contracts', value: (d) => d.ours.contracts },
+  { header: '市场套数 market.contracts', value: (d) => d.market.contracts },
+  { header: '套数差额 countDelta', value: (d) => d.countDelta },
+  { header: '本平台面积（㎡）ours.floorArea', value: (d) => d.ours.floorArea.toFixed(2) },
+  { header: '市场面积（㎡）market.floorArea', value: (d) => d.market.floorArea.toFixed(2) },
+  { header: '面积差额（㎡）areaDelta', value: (d) => d.areaDelta.toFixed(2) },
+  { header: '本平台金额（元）ours.amount', value: (d) => yuanCell(d.ours.amountFen) },
+  { header: '市场金额（元）market.amount', value: (d) => yuanCell(d.market.amountFen) },
+  { header: '金额差额（元）amountDelta', value: (d) => yuanCell(d.amountDeltaFen) },
+  { header: '市场有、本平台无 missingOnOurs', value: (d) => d.missingOnOurs.join('; ') },
+  { header: '本平台有、市场无 missingOnMarket', value: (d) => d.missingOnMarket.join('; ') },
+  { header: '面积或金额不同 mismatched', value: (d) => d.mismatched.join('; ') },
+  { header: '状态 state', value: (d) => label(DIFFERENCE_STATES, d.state) },
+  { header: '发现时间 foundAt', value: (d) => d.foundAt },
+  { header: '核实说明 explanation', value: (d) => d.explanation },
+  { header: '核实人 acknowledgedBy', value: (d) => d.acknowledgedBy },
+  { header: '核实时间 acknowledgedAt', value: (d) => d.acknowledgedAt },
+];
 const signed = (n: number, text = String(n)): string => (n > 0 ? `+${text}` : text);
 
 /** 比对结果: differences with the 房地产市场监管平台 in the user's region, each checked and explained (核实说明). */
@@ -100,6 +124,15 @@ export async function reconciliationPage(params: URLSearchParams): Promise<HTMLE
       '本平台网签备案（及切换日前已提交的网签统计）与房地产市场监管平台逐月比对的差异（差额 = 本平台 − 市场监管平台）。请逐条核实并填写说明。',
     ),
     filters,
+    exportControl({
+      route: '/api/v1/supervision/reconciliation',
+      filters: filterParams(params, FILTERS),
+      maxPageSize: PAGE_SIZE_MAX,
+      columns: EXPORT_COLUMNS,
+      fileName: 'reconciliation',
+      key: (d: Difference) => d.id,
+      unit: '处差异',
+    }),
     notice,
   );
   if (canWrite() && (role() === 'PROVINCE' || role() === 'ADMIN')) {

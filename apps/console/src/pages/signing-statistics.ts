@@ -1,6 +1,7 @@
 import { ApiError, getJson, postJson } from '../api.js';
 import { confirmDialog } from '../dialog.js';
 import { field, formatTime, h, select, showFieldErrors } from '../dom.js';
+import { ExportColumn, exportControl, PAGE_SIZE_MAX, yuanCell } from '../export.js';
 import { apiQuery, dataTable, filterParams, focusLater, setFlash, showProblem, statusLine, takeFlash } from '../kit.js';
 import { label } from '../labels.js';
 import { fenToYuan } from '../money.js';
@@ -19,6 +20,22 @@ interface StatisticPage {
 
 const FILTERS = ['presaleNumber', 'month', 'state'];
 const PAGE_SIZE = 50;
+/** The CSV of the whole result: the list's columns, 金额 in 元. */
+const EXPORT_COLUMNS: Array<ExportColumn<Statistic>> = [
+  { header: '预售许可证号 presaleNumber', value: (s) => s.presaleNumber },
+  { header: '项目名称 projectName', value: (s) => s.projectName },
+  { header: '区划 regionCode', value: (s) => s.regionCode },
+  { header: '月份 month', value: (s) => s.month },
+  { header: '类别 kind', value: (s) => label(STATISTIC_KINDS, s.kind) },
+  { header: '网签套数 contractsSigned', value: (s) => s.contractsSigned },
+  { header: '面积（㎡）floorArea', value: (s) => s.floorArea.toFixed(2) },
+  { header: '金额（元）amount', value: (s) => yuanCell(s.amountFen) },
+  { header: '状态 state', value: (s) => label(RECORD_STATES, s.state) },
+  { header: '版本 version', value: (s) => s.version },
+  { header: '录入人 enteredBy', value: (s) => s.enteredBy },
+  { header: '更新时间 updatedAt', value: (s) => s.updatedAt },
+  { header: '提交时间 submittedAt', value: (s) => s.submittedAt },
+];
 const reload = (params: URLSearchParams): void => go('/signing-statistics', filterParams(params, [...FILTERS, 'page']));
 
 /** 网签统计补录: one presale permit and month per record; drafts are changed, withdrawn (撤回) and submitted (提交, locks). */
@@ -60,6 +77,16 @@ export async function signingStatisticsPage(params: URLSearchParams): Promise<HT
   if (entry) section.appendChild(entry);
   section.appendChild(h('h2', {}, '已录入的网签统计 Statistics'));
   section.appendChild(filters);
+  section.appendChild(
+    exportControl({
+      route: '/api/v1/supervision/signing-statistics',
+      filters: filterParams(params, FILTERS),
+      maxPageSize: PAGE_SIZE_MAX,
+      columns: EXPORT_COLUMNS,
+      fileName: 'signing-statistics',
+      key: (s: Statistic) => `${s.presaleNumber}-${s.month}`,
+    }),
+  );
 
   let page: StatisticPage;
   try {
