@@ -1,6 +1,6 @@
 /**
  * Routes of the supervision pages (home, escrow, signing statistics, reconciliation, governance
- * backfill), kept apart from main.ts so other pages add theirs without touching these.
+ * backfill, 统计), kept apart from main.ts so other pages add theirs without touching these.
  */
 
 export const HOME_NAV: Array<[string, string]> = [['/home', '首页 Home']];
@@ -10,6 +10,7 @@ export const SUPERVISION_NAV: Array<[string, string]> = [
   ['/signing-statistics', '网签统计 Signing'],
   ['/reconciliation', '比对结果 Reconciliation'],
   ['/acceptance-backfills', '验收补录 Acceptance'],
+  ['/statistics', '统计 Statistics'],
 ];
 
 /** Z presale number, e.g. 430223202306150101-Z01 */
@@ -33,6 +34,10 @@ export function supervisionPage(path: string, params: URLSearchParams): Promise<
       return import('./pages/reconciliation.js').then((m) => m.reconciliationPage(params));
     case '/acceptance-backfills':
       return import('./pages/acceptance-backfills.js').then((m) => m.acceptanceBackfillsPage(params));
+    case '/statistics':
+      return import('./pages/statistics.js').then((m) => m.statisticsPage(params));
+    case '/statistics/records':
+      return import('./pages/statistics-records.js').then((m) => m.statisticsRecordsPage(params));
     default:
       return null;
   }

@@ -4,13 +4,13 @@ import { h } from '../dom.js';
  * 落图选点: an offline map of Hunan (the outline shipped as assets/hunan.json, see
  * tools/gen-hunan-map.js) drawn as SVG with a plain lon/lat projection; a click sets the point, the
  * latitude / longitude inputs show it and, edited, move the marker. The inputs are the keyboard way
- * to set the point; the map is the pointer way.
+ * to set the point; the map is the pointer way. The 统计 map (statistics-map.ts) draws the same outline.
  */
 
 /** The server's bounds for a location (HUNAN_BOUNDS of the presale submission): the map's frame. */
 export const BOUNDS = { minLat: 24.6, maxLat: 30.2, minLng: 108.7, maxLng: 114.3 } as const;
 
-interface Feature {
+export interface Feature {
   id: string;
   properties: { name: string; cp: [number, number] };
   geometry: { type: 'MultiPolygon'; coordinates: Array<Array<Array<[number, number]>>> };
@@ -19,12 +19,12 @@ interface Feature {
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const UNIT = 100; // SVG units per degree of latitude
 const KX = Math.cos((((BOUNDS.minLat + BOUNDS.maxLat) / 2) * Math.PI) / 180); // shorter degrees of longitude
-const WIDTH = (BOUNDS.maxLng - BOUNDS.minLng) * UNIT * KX;
-const HEIGHT = (BOUNDS.maxLat - BOUNDS.minLat) * UNIT;
+export const WIDTH = (BOUNDS.maxLng - BOUNDS.minLng) * UNIT * KX;
+export const HEIGHT = (BOUNDS.maxLat - BOUNDS.minLat) * UNIT;
 
 let outline: Promise<Feature[]> | null = null;
 
-function loadOutline(): Promise<Feature[]> {
+export function loadOutline(): Promise<Feature[]> {
   outline ??= fetch('assets/hunan.json', { credentials: 'omit' })
     .then((res) => {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -38,10 +38,10 @@ function loadOutline(): Promise<Feature[]> {
   return outline;
 }
 
-const x = (lng: number): number => (lng - BOUNDS.minLng) * UNIT * KX;
-const y = (lat: number): number => (BOUNDS.maxLat - lat) * UNIT;
+export const x = (lng: number): number => (lng - BOUNDS.minLng) * UNIT * KX;
+export const y = (lat: number): number => (BOUNDS.maxLat - lat) * UNIT;
 
-function svg<K extends keyof SVGElementTagNameMap>(
+export function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | number>,
   ...children: Array<SVGElement | string>
@@ -52,7 +52,7 @@ function svg<K extends keyof SVGElementTagNameMap>(
   return el;
 }
 
-function pathOf(feature: Feature): string {
+export function pathOf(feature: Feature): string {
   return feature.geometry.coordinates
     .flatMap((polygon) =>
       polygon.map(
