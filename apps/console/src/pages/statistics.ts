@@ -33,15 +33,15 @@ export interface Summary extends RegionFigures {
 
 const DEFAULT_MAP = 'permits.count';
 
-/** The key figures of the children's table. */
-const TABLE_FIGURES = [
-  'permits.count',
-  'presale.y',
-  'presale.z',
-  'escrow.supervised',
-  'filings.count',
-  'filings.amountFen',
-].map((p) => figureDef(p)!);
+/** The key figures of the children's table, with their column headers. */
+const TABLE_FIGURES: Array<[string, string]> = [
+  ['permits.count', '施工许可证'],
+  ['presale.y', 'Y 号预售许可证'],
+  ['presale.z', 'Z 号预售许可证'],
+  ['escrow.supervised', '实行资金监管'],
+  ['filings.count', '有效网签备案'],
+  ['filings.amountFen', '网签合同金额（元）'],
+];
 
 const summaryPath = (code: string, asOf: string): string =>
   `/api/v1/statistics/summary?${new URLSearchParams(asOf ? { regionCode: code, asOf } : { regionCode: code }).toString()}`;
@@ -162,8 +162,11 @@ async function drillDown(s: Summary, mapFigure: FigureDef, params: URLSearchPara
   const childLevel = levelOf(s.regionCode) === 0 ? '市州' : '县市区';
   const drill = (c: RegionFigures): string | null =>
     c.level === 'OWN' ? null : href('/statistics', keep(params, { regionCode: c.regionCode }));
-  const figures = TABLE_FIGURES.some((f) => f.path === mapFigure.path) ? TABLE_FIGURES : [...TABLE_FIGURES, mapFigure];
-  const headers = [childLevel, ...figures.map((f) => `${f.label}${f.kind === 'money' ? '（元）' : ''}`)];
+  const columns: Array<[FigureDef, string]> = TABLE_FIGURES.map(([p, header]) => [figureDef(p)!, header]);
+  if (!columns.some(([f]) => f.path === mapFigure.path))
+    columns.push([mapFigure, `${mapFigure.label}${mapFigure.kind === 'money' ? '（元）' : ''}（地图）`]);
+  const figures = columns.map(([f]) => f);
+  const headers = [childLevel, ...columns.map(([, header]) => header)];
   const rows = s.children.map((c) => {
     const link = drill(c);
     return {

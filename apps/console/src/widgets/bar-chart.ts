@@ -18,12 +18,12 @@ export interface BarChartSpec {
   integer: boolean;
 }
 
-const W = 640;
-const H = 220;
+const W = 480;
+const H = 210;
 const LEFT = 56;
 const RIGHT = 8;
 const TOP = 18;
-const BOTTOM = 34;
+const BOTTOM = 40;
 
 export function barChart(spec: BarChartSpec): SVGSVGElement {
   const max = Math.max(0, ...spec.values);
@@ -79,14 +79,11 @@ export function barChart(spec: BarChartSpec): SVGSVGElement {
       chart.append(
         svg('text', { x: (bx + barW / 2).toFixed(1), y: (by - 4).toFixed(1), class: 'bar-value' }, spec.format(v)),
       );
-    if (i % labelEvery === 0)
-      chart.append(
-        svg(
-          'text',
-          { x: (LEFT + i * band + band / 2).toFixed(1), y: H - BOTTOM + 16, class: 'tick-x' },
-          month.slice(5) === '01' || i === 0 ? month : month.slice(5),
-        ),
-      );
+    const cx = (LEFT + i * band + band / 2).toFixed(1);
+    if (i % labelEvery === 0) chart.append(svg('text', { x: cx, y: H - BOTTOM + 16, class: 'tick-x' }, month.slice(5)));
+    // the year under the first month and each January
+    if (i === 0 || month.endsWith('-01'))
+      chart.append(svg('text', { x: cx, y: H - BOTTOM + 31, class: 'tick-x year' }, month.slice(0, 4)));
   });
   return chart;
 }
