@@ -210,6 +210,7 @@ describe('工作台 统计 in a browser', () => {
     expect(keys.sort()).toEqual(api.items.map((i) => i.key).sort());
     expect(await page.locator('#statistics-records caption').innerText()).toContain('共 2 条记录');
     await accessible(page, 'records');
+    await screenshot(page, join(ROOT, 'tmp', 'console'), 'statistics-records');
     const file = await exportCsv(page);
     expect(file.name).toMatch(new RegExp(`^statistics-${YX}-permits\\.count-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const [header, ...rows] = file.records;
@@ -289,6 +290,7 @@ describe('工作台 统计 in a browser', () => {
       expect(await county.locator('#statistics-breadcrumb').count()).toBe(0);
     }
     await accessible(county, 'refusal');
+    await screenshot(county, join(ROOT, 'tmp', 'console'), 'statistics-refused');
     await county.goto(`${platform.gatewayUrl}/console/#/statistics/records?regionCode=${CL}&figure=permits.count`);
     expect(await county.locator('#records-error').innerText()).toContain('REGION_FORBIDDEN');
   });

@@ -37,8 +37,9 @@ export async function statisticsMap(regions: MapRegion[], figure: FigureDef, cur
   const format = (v: number): string => formatNumber(v, figure.kind);
   const unit = unitOf(figure.kind) ? ` ${unitOf(figure.kind)}` : '';
   const cityLevel = regions.length === 0;
+  const currentName = features.find((f) => f.id === current)?.properties.name ?? current;
   const label = cityLevel
-    ? `湖南省地图，标出${features.find((f) => f.id === current)?.properties.name ?? current}的位置（地图数据无县市区边界，县市区见下表）`
+    ? `湖南省地图，标出${currentName}的位置（地图数据无县市区边界，县市区见下表）`
     : `湖南省各市州${figure.label}分级着色地图：` +
       regions.map((r) => `${r.name} ${format(r.value)}${unit}`).join('，') +
       '。点击市州进入该市州；键盘操作请使用下表。';
@@ -80,7 +81,11 @@ export async function statisticsMap(regions: MapRegion[], figure: FigureDef, cur
       map.append(svg('text', { x: cx.toFixed(1), y: (cy + 13).toFixed(1), class: 'region-value' }, format(r.value)));
   }
   const legend = cityLevel
-    ? null
+    ? h(
+        'figcaption',
+        { class: 'hint', id: 'statistics-legend' },
+        `图中蓝色区域为${currentName}。随平台提供的地图数据只有市州边界，县市区请看表格。`,
+      )
     : h(
         'div',
         { class: 'legend', id: 'statistics-legend' },
