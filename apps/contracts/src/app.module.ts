@@ -19,6 +19,8 @@ import { PresaleReplicaRepository } from './presale-replica/presale-replica.repo
 import { SandboxPresaleLookup } from './presale-replica/sandbox-presale-lookup';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { SigningStatisticsModule } from './signing-statistics/signing-statistics.module';
+import { ContractsRecountController } from './consistency/contracts-recount.controller';
+import { ContractsRecountRepository } from './consistency/contracts-recount.repository';
 
 @Module({})
 export class ContractsAppModule {
@@ -41,8 +43,9 @@ export class ContractsAppModule {
         SigningStatisticsModule,
         ReconciliationModule,
       ],
-      controllers: [ContractFilingsController],
+      controllers: [ContractsRecountController, ContractFilingsController],
       providers: [
+        ContractsRecountRepository,
         {
           provide: PiiCipher,
           useFactory: (c: ContractsConfig) => new PiiCipher(c.piiKey, 'hn-contracts'),

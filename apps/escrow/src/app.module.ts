@@ -12,6 +12,8 @@ import { escrowMigrations } from './migrations';
 import { PresaleReplicaConsumer } from './presale-replica/presale-replica.consumer';
 import { PresaleReplicaProjector } from './presale-replica/presale-replica.projector';
 import { PresaleReplicaRepository } from './presale-replica/presale-replica.repository';
+import { EscrowRecountController } from './consistency/escrow-recount.controller';
+import { EscrowRecountRepository } from './consistency/escrow-recount.repository';
 
 @Module({})
 export class EscrowAppModule {
@@ -32,8 +34,9 @@ export class EscrowAppModule {
           health: { rpc: Rpc.escrowHealth, objectStore: true },
         }),
       ],
-      controllers: [EscrowController],
+      controllers: [EscrowRecountController, EscrowController],
       providers: [
+        EscrowRecountRepository,
         EscrowRepository,
         EscrowRecordsService,
         EscrowSubmitService,

@@ -12,6 +12,8 @@ import { ApprovalWorkflowModule } from './approval-workflow/approval.module';
 import { AcceptanceGovernanceModule } from './acceptance-governance/acceptance-governance.module';
 import { AcceptanceGovernance } from './acceptance-governance/entities/acceptance-governance.entity';
 import { permitsMigrations } from './migrations';
+import { PermitsRecountController } from './consistency/permits-recount.controller';
+import { PermitsRecountRepository } from './consistency/permits-recount.repository';
 
 export const permitsEntities = [Project, ConstructionPermit, BuildingUnit, ELicenseFile, AcceptanceGovernance];
 
@@ -39,6 +41,8 @@ export class PermitsAppModule {
         AcceptanceGovernanceModule,
         ApprovalWorkflowModule,
       ],
+      controllers: [PermitsRecountController],
+      providers: [PermitsRecountRepository],
     };
   }
 }

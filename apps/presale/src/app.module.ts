@@ -24,6 +24,8 @@ import { SigningKeysService } from './transparency-log/signing-keys.service';
 import { TransparencyLogRepository } from './transparency-log/transparency-log.repository';
 import { TransparencyLogService } from './transparency-log/transparency-log.service';
 import { UnpermittedModule } from './unpermitted/unpermitted.module';
+import { PresaleRecountController } from './consistency/presale-recount.controller';
+import { PresaleRecountRepository } from './consistency/presale-recount.repository';
 
 @Module({})
 export class PresaleAppModule {
@@ -49,8 +51,9 @@ export class PresaleAppModule {
         UnpermittedModule,
         PublicSearchModule,
       ],
-      controllers: [PresalePermitsController],
+      controllers: [PresaleRecountController, PresalePermitsController],
       providers: [
+        PresaleRecountRepository,
         SigningKeysRepository,
         SigningKeysService,
         TransparencyLogRepository,

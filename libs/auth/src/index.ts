@@ -13,3 +13,4 @@ export {
   RegionItem,
   StaffCheck,
 } from './lib/region-scope';
+export { authorizeRecount } from './lib/recount-access';

@@ -48,6 +48,8 @@ export * from './lib/alerts-events.message';
 export * from './lib/statistics';
 export * from './lib/statistics.message';
 export * from './lib/statistics-replies.message';
+export * from './lib/statistics-consistency';
+export * from './lib/statistics-consistency.message';
 export * from './lib/public-search.message';
 export * from './lib/approval';
 export * from './lib/approval.message';

@@ -6,6 +6,8 @@ export interface AlertsConfig extends ServiceEnv {
   escrowGraceDays: number;
   /** ALERTS_SWEEP_TIME: China time of the daily re-evaluation, HH:MM (default 00:10) */
   sweepTime: { hour: number; minute: number };
+  /** ALERTS_CONSISTENCY_TIMEOUT_MS: how long the consistency check waits for each source's recount (default 4000) */
+  consistencyTimeoutMs: number;
 }
 
 export function validateAlertsConfig(env: Record<string, string | undefined>): AlertsConfig {
@@ -18,8 +20,17 @@ export function validateAlertsConfig(env: Record<string, string | undefined>): A
   const sweepRaw = env['ALERTS_SWEEP_TIME']?.trim() || '00:10';
   const sweep = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(sweepRaw);
   if (!sweep) problems.push('ALERTS_SWEEP_TIME 须为 HH:MM (北京时间) (HH:MM, China time)');
+  const timeoutRaw = env['ALERTS_CONSISTENCY_TIMEOUT_MS']?.trim() || '4000';
+  const consistencyTimeoutMs = Number(timeoutRaw);
+  if (!Number.isInteger(consistencyTimeoutMs) || consistencyTimeoutMs < 100 || consistencyTimeoutMs > 10_000)
+    problems.push('ALERTS_CONSISTENCY_TIMEOUT_MS 须为 100–10000 的整数（毫秒）(an integer 100..10000, ms)');
   if (problems.length > 0) throw invalidConfig('alerts', problems);
-  return { ...base, escrowGraceDays, sweepTime: { hour: Number(sweep![1]), minute: Number(sweep![2]) } };
+  return {
+    ...base,
+    escrowGraceDays,
+    sweepTime: { hour: Number(sweep![1]), minute: Number(sweep![2]) },
+    consistencyTimeoutMs,
+  };
 }
 
 /** Paths of AlertsConfig that are secrets: none of its own. */

@@ -3,6 +3,8 @@ import { assertRegionAllowed } from '@hn/auth';
 import {
   Principal,
   Rpc,
+  StatisticsConsistencyRequestV1,
+  StatisticsConsistencyV1,
   StatisticsMonthlyRequestV1,
   StatisticsMonthlyV1,
   StatisticsRecordPageV1,
@@ -12,6 +14,12 @@ import {
 } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { statisticsCsvHeader, statisticsCsvRow } from './statistics-csv';
+
+/**
+ * How long the gateway waits for the consistency check: the alerts service waits for each source
+ * (ALERTS_CONSISTENCY_TIMEOUT_MS, at most 10 s, in parallel) and recounts its own facts meanwhile.
+ */
+const CONSISTENCY_TIMEOUT_MS = 20_000;
 
 /** Pages fetched per RPC while exporting (the service's largest page). */
 const EXPORT_PAGE = 100;
@@ -42,6 +50,17 @@ export class StatisticsGatewayService {
   records(principal: Principal, q: StatisticsRecordsRequestV1, cid: string): Promise<StatisticsRecordPageV1> {
     assertRegionAllowed(principal, q.regionCode, { field: 'regionCode' });
     return this.rpc.call(Rpc.statisticsRecords, principal, toRequest(q, q.page, q.pageSize), cid);
+  }
+
+  consistency(principal: Principal, q: StatisticsConsistencyRequestV1, cid: string): Promise<StatisticsConsistencyV1> {
+    assertRegionAllowed(principal, q.regionCode, { field: 'regionCode' });
+    return this.rpc.call(
+      Rpc.statisticsConsistency,
+      principal,
+      { regionCode: q.regionCode, ...(q.asOf ? { asOf: q.asOf } : {}) },
+      cid,
+      { timeoutMs: CONSISTENCY_TIMEOUT_MS },
+    );
   }
 
   /** Every record behind the figure (all pages) as CSV lines, UTF-8 with BOM so Excel opens it. */

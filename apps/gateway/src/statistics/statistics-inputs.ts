@@ -1,6 +1,7 @@
 import {
   ErrorCode,
   FieldError,
+  StatisticsConsistencyQuery,
   StatisticsMonthlyQuery,
   StatisticsRecordsQuery,
   StatisticsSummaryQuery,
@@ -21,3 +22,4 @@ export function invalidStatisticsQuery(errors: FieldError[]): DomainException {
 export const SummaryQueryPipe = messagePipe(StatisticsSummaryQuery, invalidStatisticsQuery);
 export const MonthlyQueryPipe = messagePipe(StatisticsMonthlyQuery, invalidStatisticsQuery);
 export const RecordsQueryPipe = messagePipe(StatisticsRecordsQuery, invalidStatisticsQuery);
+export const ConsistencyQueryPipe = messagePipe(StatisticsConsistencyQuery, invalidStatisticsQuery);

@@ -47,6 +47,7 @@ export function StatisticsProblems(invalidExamples: Record<string, ProblemExampl
 
 export const SUMMARY_INVALID = { retiredRegion: RETIRED, unknownRegion: UNKNOWN, future: FUTURE, tooEarly: TOO_EARLY };
 export const MONTHLY_INVALID = { retiredRegion: RETIRED, tooLong: TOO_LONG };
+export const CONSISTENCY_INVALID = { retiredRegion: RETIRED, unknownRegion: UNKNOWN, future: FUTURE };
 export const RECORDS_INVALID = { unknownFigure: FIGURE, retiredRegion: RETIRED, future: FUTURE };
 
 const REGION_QUERY = ApiQuery({
@@ -63,6 +64,18 @@ const AS_OF_QUERY = ApiQuery({
 });
 
 export const ApiSummaryQuery = (): MethodDecorator => applyDecorators(REGION_QUERY, AS_OF_QUERY);
+
+export const ApiConsistencyQuery = (): MethodDecorator =>
+  applyDecorators(
+    REGION_QUERY,
+    ApiQuery({
+      name: 'asOf',
+      required: false,
+      example: '2026-11-30',
+      description:
+        '核对截止日 YYYY-MM-DD：统计与各源头服务都取北京时间当日结束时已登记、日期不晚于该日的记录；不填为今天',
+    }),
+  );
 
 export const ApiMonthlyQuery = (): MethodDecorator =>
   applyDecorators(

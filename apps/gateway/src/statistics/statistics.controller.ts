@@ -3,6 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import { Scopes } from '@hn/auth';
 import {
   Principal,
+  StatisticsConsistency,
+  StatisticsConsistencyRequestV1,
+  StatisticsConsistencyV1,
   StatisticsMonthly,
   StatisticsMonthlyRequestV1,
   StatisticsMonthlyV1,
@@ -16,9 +19,11 @@ import {
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { StatisticsGatewayService } from './statistics-gateway.service';
-import { MonthlyQueryPipe, RecordsQueryPipe, SummaryQueryPipe } from './statistics-inputs';
+import { ConsistencyQueryPipe, MonthlyQueryPipe, RecordsQueryPipe, SummaryQueryPipe } from './statistics-inputs';
 import {
+  ApiConsistencyQuery,
   ApiMonthlyQuery,
+  CONSISTENCY_INVALID,
   ApiRecordsQuery,
   ApiSummaryQuery,
   MONTHLY_INVALID,
@@ -96,6 +101,28 @@ export class StatisticsController {
     @CorrelationId() cid: string,
   ): Promise<StatisticsRecordPageV1> {
     return this.statistics.records(principal, query, cid);
+  }
+
+  @Get('consistency')
+  @ApiOperation({
+    summary: '统计与源头数据一致性核对（从源头纠正）Consistency check against the owning services',
+    description:
+      '统计值与各源头服务（施工许可、预售许可、资金监管、网签备案）按同一口径、同一截止日重新计数的结果逐项比对：' +
+      '每个统计项给出统计值、源头值、是否一致；不一致的列出项目（项目代码、统计项、统计中的数字、源头的数字），以便逐项目从源头纠正。' +
+      '源头服务未在时限内应答时，其统计项标记为“未核对”（status UNCHECKED）并说明原因，整个核对仍返回 200。\n\n' +
+      '比对的统计项：permits.count 与 permits.byProjectType.*（施工许可服务：有效许可证及项目类型）、presale.y / presale.z（预售许可服务）、' +
+      'escrow.submitted（资金监管服务：已提交资金监管信息的预售许可证）、filings.count / filings.cancelled（网签备案服务：有效 / 已注销备案）。\n\n' +
+      `${KOUJING}\n\nEach figure: the statistics value, the source's recount, equal or not, and the projects that differ; a source that does not answer leaves its figures UNCHECKED (未核对), never a 500.`,
+  })
+  @ApiConsistencyQuery()
+  @ApiOkResponse({ type: StatisticsConsistency })
+  @StatisticsProblems(CONSISTENCY_INVALID)
+  consistency(
+    @CurrentPrincipal() principal: Principal,
+    @Query(ConsistencyQueryPipe) query: StatisticsConsistencyRequestV1,
+    @CorrelationId() cid: string,
+  ): Promise<StatisticsConsistencyV1> {
+    return this.statistics.consistency(principal, query, cid);
   }
 
   @Get('projects/export')

@@ -24,6 +24,13 @@ import {
   StatisticsSummaryV1,
 } from './statistics';
 import {
+  ConsistencyRpc,
+  SourceRecountRequestV1,
+  SourceRecountV1,
+  StatisticsConsistencyRequestV1,
+  StatisticsConsistencyV1,
+} from './statistics-consistency';
+import {
   BackfillCandidateListRequestV1,
   BackfillCandidatePageV1,
   BackfillIssuedV1,
@@ -197,6 +204,7 @@ export const Rpc = {
   permitUnits: rpcDef<PermitNumberBody, BuildingUnitV1[]>(PermitsRpc.listUnits),
   permitELicense: rpcDef<PermitNumberBody, ELicenseV1>(PermitsRpc.getELicense),
   permitUpsert: rpcDef<{ permitNumber: string; permit: PermitUpsertV1 }, PermitUpsertResultV1>(PermitsRpc.upsertPermit),
+  permitsRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(ConsistencyRpc.permitsRecount),
   permitsHealth: publicRpcDef<Empty, ServiceHealthV1>(PermitsRpc.health),
   markingList: rpcDef<MarkingListRequestV1, MarkingPageV1>(MarkingRpc.list),
   markingBatch: rpcDef<MarkingBatchRequestV1, MarkingBatchResultV1>(MarkingRpc.batch),
@@ -220,6 +228,7 @@ export const Rpc = {
   presaleGet: rpcDef<PresaleNumberBody, PresalePermitV1>(PresaleRpc.get),
   presaleQr: rpcDef<{ presaleNumber: string; format: 'png' | 'svg' }, BinaryFileV1>(PresaleRpc.qr),
   presalePrintLayout: rpcDef<{ presaleNumber: string; paper?: PaperSizeV1 }, BinaryFileV1>(PresaleRpc.printLayout),
+  presaleRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(ConsistencyRpc.presaleRecount),
   presaleHealth: publicRpcDef<Empty, ServiceHealthV1>(PresaleRpc.health),
   publicVerify: publicRpcDef<{ token: string }, VerifyResultV1>(PresaleRpc.verify),
   publicPermit: publicRpcDef<PresaleNumberBody, PublicPresaleSummaryV1>(PresaleRpc.publicPermit),
@@ -246,6 +255,7 @@ export const Rpc = {
   contractFilingIssue: rpcDef<ContractFilingIssueRequestV1, ContractFilingIssuedV1>(ContractsRpc.filingIssue),
   contractFilingGet: rpcDef<ContractFilingGetRequestV1, ContractFilingV1>(ContractsRpc.filingGet),
   contractFilingCancel: rpcDef<ContractFilingCancelRequestV1, ContractFilingV1>(ContractsRpc.filingCancel),
+  contractsRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(ConsistencyRpc.contractsRecount),
   contractsHealth: publicRpcDef<Empty, ServiceHealthV1>(ContractsRpc.health),
   statisticPut: rpcDef<SigningStatisticPutRequestV1, SigningStatisticPutResultV1>(ContractsStatisticsRpc.put),
   statisticList: rpcDef<SigningStatisticListRequestV1, SigningStatisticPageV1>(ContractsStatisticsRpc.list),
@@ -269,6 +279,7 @@ export const Rpc = {
   escrowWithdraw: rpcDef<EscrowWithdrawRequestV1, EscrowWithdrawResultV1>(EscrowRpc.withdraw),
   escrowSubmit: rpcDef<EscrowSubmitRequestV1, EscrowSubmitResultV1>(EscrowRpc.submit),
   escrowCorrect: rpcDef<EscrowCorrectionRequestV1, EscrowCorrectionResultV1>(EscrowRpc.correct),
+  escrowRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(ConsistencyRpc.escrowRecount),
   escrowHealth: publicRpcDef<Empty, ServiceHealthV1>(EscrowRpc.health),
   // alerts
   alertList: rpcDef<AlertListRequestV1, AlertPageV1>(AlertsRpc.list),
@@ -284,6 +295,7 @@ export const Rpc = {
   statisticsSummary: rpcDef<StatisticsSummaryRequestV1, StatisticsSummaryV1>(StatisticsRpc.summary),
   statisticsMonthly: rpcDef<StatisticsMonthlyRequestV1, StatisticsMonthlyV1>(StatisticsRpc.monthly),
   statisticsRecords: rpcDef<StatisticsRecordsRequestV1, StatisticsRecordPageV1>(StatisticsRpc.records),
+  statisticsConsistency: rpcDef<StatisticsConsistencyRequestV1, StatisticsConsistencyV1>(ConsistencyRpc.check),
 } as const;
 
 export type RpcName = keyof typeof Rpc;

@@ -1,0 +1,69 @@
+import { ConsistencyFigureV1, SourceFigureCountV1 } from '@hn/messages';
+import { compareConsistency, projectDifferences } from './consistency-compare';
+
+const count = (figure: ConsistencyFigureV1, projects: Record<string, number>): SourceFigureCountV1 => ({
+  figure,
+  total: Object.values(projects).reduce((a, b) => a + b, 0),
+  projects: Object.entries(projects).map(([projectCode, c]) => ({ projectCode, count: c })),
+});
+
+describe(compareConsistency.name, () => {
+  it('names each project whose counts differ, a project missing on one side counting 0 there', () => {
+    expect(
+      projectDifferences(
+        'filings.count',
+        count('filings.count', { A: 3, B: 1 }),
+        count('filings.count', { A: 3, C: 2 }),
+      ),
+    ).toEqual([
+      { projectCode: 'B', figure: 'filings.count', statisticsCount: 1, sourceCount: 0 },
+      { projectCode: 'C', figure: 'filings.count', statisticsCount: 0, sourceCount: 2 },
+    ]);
+  });
+
+  it('marks equal figures, differing figures with their projects, and a silent source’s figures 未核对', () => {
+    const statistics = new Map<ConsistencyFigureV1, SourceFigureCountV1>([
+      ['permits.count', count('permits.count', { A: 2 })],
+      ['filings.count', count('filings.count', { A: 5 })],
+      ['presale.y', count('presale.y', { A: 1 })],
+    ]);
+    const result = compareConsistency({
+      regionCode: '430223',
+      regionName: '攸县',
+      asOf: '2026-11-30',
+      statistics,
+      sources: [
+        { source: 'permits', figures: [count('permits.count', { A: 2 })] },
+        { source: 'contracts', figures: [count('filings.count', { A: 4 }), count('filings.cancelled', {})] },
+        { source: 'escrow', figures: [count('escrow.submitted', {})] },
+        { source: 'presale', message: '预售许可服务暂不可用，其统计项未核对' },
+      ],
+    });
+    const by = Object.fromEntries(result.figures.map((f) => [f.figure, f]));
+    expect(by['permits.count']).toMatchObject({ status: 'EQUAL', statusLabel: '一致', equal: true, sourceValue: 2 });
+    expect(by['permits.byProjectType.OTHER']).toMatchObject({ status: 'EQUAL', statisticsValue: 0, sourceValue: 0 });
+    expect(by['filings.count']).toMatchObject({
+      status: 'DIFFERENT',
+      statusLabel: '不一致',
+      statisticsValue: 5,
+      sourceValue: 4,
+      equal: false,
+      differences: [{ projectCode: 'A', figure: 'filings.count', statisticsCount: 5, sourceCount: 4 }],
+    });
+    expect(by['presale.y']).toMatchObject({
+      status: 'UNCHECKED',
+      statusLabel: '未核对',
+      statisticsValue: 1,
+      sourceValue: null,
+      equal: null,
+      differences: [],
+    });
+    expect(result).toMatchObject({ consistent: false, differenceCount: 1 });
+    expect(result.sources).toEqual([
+      { source: 'permits', label: '施工许可服务', answered: true, message: null },
+      { source: 'presale', label: '预售许可服务', answered: false, message: '预售许可服务暂不可用，其统计项未核对' },
+      { source: 'escrow', label: '资金监管服务', answered: true, message: null },
+      { source: 'contracts', label: '网签备案服务', answered: true, message: null },
+    ]);
+  });
+});

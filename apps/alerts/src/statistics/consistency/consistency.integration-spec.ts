@@ -1,0 +1,159 @@
+import { INestApplication } from '@nestjs/common';
+import {
+  CloudEvent,
+  ConsistencyRpc,
+  ContractsEvents,
+  Headers,
+  Principal,
+  Rpc,
+  StatisticsConsistencyV1,
+} from '@hn/messages';
+import { buildCloudEvent } from '@hn/eventing';
+import { RpcClient } from '@hn/messaging';
+import { contractFilingFixture, createTestDatabase, NatsServerProcess, waitFor } from '@hn/testing';
+import { connect, headers, JSONCodec, NatsConnection, Subscription } from 'nats';
+import { DataSource } from 'typeorm';
+import { createAlertsApp } from '../../bootstrap';
+import { validateAlertsConfig } from '../../config/alerts.config';
+
+/**
+ * The alerts side of 从源头纠正 against real Postgres and NATS: the statistics' per-project counts
+ * from the facts, compared with what each source answers. The sources here are stand-in responders
+ * on the real NATS server, because the failure modes under test (an answer that never comes, an
+ * answer that is not a recount, nobody listening) cannot be produced by the real services on demand;
+ * the real services' recounts are covered by their own integration specs and the e2e spec.
+ */
+describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
+  let nats: NatsServerProcess;
+  let nc: NatsConnection;
+  let app: INestApplication;
+  let rpc: RpcClient;
+  let dataSource: DataSource;
+  let dropDb: () => Promise<void>;
+  const subscriptions: Subscription[] = [];
+  const codec = JSONCodec<{ id: string; data: { body: { regionCode: string; asOf: string } } }>();
+  const youxian: Principal = { kind: 'staff', id: 'yx-stat', regions: ['430223'], scopes: ['statistics:read'] };
+  const check = (body: unknown, principal = youxian): Promise<StatisticsConsistencyV1> =>
+    rpc.call(Rpc.statisticsConsistency, principal, body as never);
+  const CONTRACT = '430223202406200101-Y01-B0001';
+  const PROJECT = '2024-430223-70-03-012345';
+
+  /** A stand-in source on the subject: answers with `reply(request)` in the NestJS packet format, or never. */
+  const respond = (subject: string, reply: ((body: { regionCode: string; asOf: string }) => unknown) | null) => {
+    const sub = nc.subscribe(subject, {
+      callback: (_err, msg) => {
+        if (!reply) return; // silent: the caller times out
+        const packet = codec.decode(msg.data);
+        msg.respond(JSONCodec().encode({ id: packet.id, response: reply(packet.data.body), isDisposed: true }));
+      },
+    });
+    subscriptions.push(sub);
+  };
+
+  beforeAll(async () => {
+    nats = await NatsServerProcess.start();
+    const db = await createTestDatabase('it_statistics_consistency');
+    dropDb = db.drop;
+    app = await createAlertsApp(
+      validateAlertsConfig({
+        DATABASE_URL: db.serverUrl,
+        ALERTS_DB_NAME: db.name,
+        NATS_URL: nats.url,
+        ALERTS_PORT: '0',
+        ALERTS_CONSISTENCY_TIMEOUT_MS: '300',
+        LOG_LEVEL: 'error',
+      }),
+    );
+    dataSource = app.get(DataSource);
+    nc = await connect({ servers: nats.url });
+    rpc = new RpcClient(nc, { timeoutMs: 10_000 });
+    const filing = contractFilingFixture(CONTRACT, { projectCode: PROJECT, filingDate: '2024-09-02' });
+    const event: CloudEvent<unknown> = buildCloudEvent({
+      source: '/hn/contracts',
+      type: ContractsEvents.filingFiled,
+      subject: CONTRACT,
+      data: { filing },
+      time: new Date('2024-09-02T02:00:00Z'),
+    });
+    const h = headers();
+    h.set(Headers.msgId, event.id);
+    await nc.jetstream().publish(event.type, JSONCodec().encode(event), { headers: h });
+    await waitFor(
+      async () =>
+        ((await dataSource.query(`SELECT count(*)::int AS n FROM rm_stat_filing`)) as [{ n: number }])[0].n === 1,
+      { timeoutMs: 30_000, intervalMs: 100, description: 'the filing stated in the statistics' },
+    );
+    // contracts: counts its filing under the project and one more under a project the statistics never saw
+    respond(ConsistencyRpc.contractsRecount, (b) => ({
+      source: 'contracts',
+      regionCode: b.regionCode,
+      asOf: b.asOf,
+      figures: [
+        {
+          figure: 'filings.count',
+          total: 2,
+          projects: [
+            { projectCode: PROJECT, count: 1 },
+            { projectCode: 'P-LOST', count: 1 },
+          ],
+        },
+        { figure: 'filings.cancelled', total: 0, projects: [] },
+      ],
+    }));
+    respond(ConsistencyRpc.presaleRecount, null); // never answers
+    respond(ConsistencyRpc.escrowRecount, () => ({ source: 'escrow', figures: 'none' })); // not a recount
+    // permits: nobody listens (no responders)
+  });
+
+  afterAll(async () => {
+    for (const s of subscriptions) s.unsubscribe();
+    await nc?.close();
+    await app?.close();
+    await dropDb?.();
+    await nats?.destroy();
+  });
+
+  it('compares per project, and leaves silent, invalid and absent sources 未核对 without failing', async () => {
+    const started = Date.now();
+    const c = await check({ regionCode: '430223', asOf: '2024-09-30' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const by = Object.fromEntries(c.figures.map((f) => [f.figure, f]));
+    expect(by['filings.count']).toMatchObject({
+      status: 'DIFFERENT',
+      statisticsValue: 1,
+      sourceValue: 2,
+      differences: [{ projectCode: 'P-LOST', figure: 'filings.count', statisticsCount: 0, sourceCount: 1 }],
+    });
+    expect(by['filings.cancelled']).toMatchObject({ status: 'EQUAL', statisticsValue: 0, sourceValue: 0 });
+    for (const f of ['permits.count', 'presale.y', 'presale.z', 'escrow.submitted'])
+      expect(by[f]).toMatchObject({ status: 'UNCHECKED', statusLabel: '未核对', sourceValue: null, equal: null });
+    const messages = Object.fromEntries(c.sources.map((s) => [s.source, s.message]));
+    expect(messages).toEqual({
+      permits: expect.stringContaining('施工许可服务暂不可用，其统计项未核对'),
+      presale: '预售许可服务未在 0.3 秒内应答，其统计项未核对 (source presale did not answer: timeout)',
+      escrow: expect.stringContaining('资金监管服务的应答不是有效的核对结果，其统计项未核对'),
+      contracts: null,
+    });
+    expect(c).toMatchObject({ regionCode: '430223', regionName: '攸县', asOf: '2024-09-30', consistent: false });
+    // before the filing's date nothing counts on the statistics' side
+    const before = await check({ regionCode: '430223', asOf: '2024-09-01' });
+    expect(before.figures.find((f) => f.figure === 'filings.count')!.statisticsValue).toBe(0);
+  });
+
+  it('refuses a caller without statistics:read, another region and a bad query as problems', async () => {
+    const problem = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: { problem: unknown }) => e.problem,
+      );
+    expect(await problem(check({ regionCode: '430223' }, { ...youxian, scopes: [] }))).toMatchObject({
+      status: 403,
+      code: 'SCOPE_FORBIDDEN',
+    });
+    expect(await problem(check({ regionCode: '430224' }))).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
+    expect(await problem(check({ regionCode: '430223', asOf: '2014-12-31', extra: 1 }))).toMatchObject({
+      status: 422,
+      code: 'INVALID_FILTER',
+    });
+  });
+});

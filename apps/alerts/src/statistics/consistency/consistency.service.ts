@@ -1,0 +1,131 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { assertRegionAllowed, Scopes } from '@hn/auth';
+import {
+  CONSISTENCY_SOURCE_LABELS,
+  consistencyFiguresOf,
+  ConsistencySourceV1,
+  ErrorCode,
+  Principal,
+  Rpc,
+  RpcDef,
+  SourceRecount,
+  SourceRecountRequestV1,
+  SourceRecountV1,
+  StatisticsConsistencyQuery,
+  StatisticsConsistencyV1,
+  validateMessage,
+} from '@hn/messages';
+import { DomainException } from '@hn/errors';
+import { InjectNats } from '@hn/eventing';
+import { RpcClient } from '@hn/messaging';
+import { regionCodesCountedUnder, regionName } from '@hn/numbering';
+import { currentCorrelationId } from '@hn/observability';
+import { NatsConnection } from 'nats';
+import { DataSource } from 'typeorm';
+import { chinaDateOf, endOfChinaDay } from '../../clock/china-date';
+import { ALERTS_CLOCK, Clock } from '../../clock/clock';
+import { ALERTS_CONFIG, AlertsConfig } from '../../config/alerts.config';
+import { invalidStatisticsQuery } from '../query/statistics-query.service';
+import { compareConsistency, SourceOutcome } from './consistency-compare';
+import { ConsistencyRecountRepository } from './consistency-recount.repository';
+
+const RECOUNT: Record<ConsistencySourceV1, RpcDef<SourceRecountRequestV1, SourceRecountV1, 'principal'>> = {
+  permits: Rpc.permitsRecount,
+  presale: Rpc.presaleRecount,
+  escrow: Rpc.escrowRecount,
+  contracts: Rpc.contractsRecount,
+};
+
+/**
+ * 从源头纠正: the statistics' per-project counts compared with each owning service's own recount
+ * (asked over NATS with the caller's principal, which every source checks again). A source that
+ * does not answer in time, or answers something that is not a valid recount of the request, leaves
+ * its figures 未核对 with a Chinese message; the check itself still answers.
+ */
+@Injectable()
+export class ConsistencyService {
+  private readonly logger = new Logger(ConsistencyService.name);
+  private readonly rpc: RpcClient;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repo: ConsistencyRecountRepository,
+    @Inject(ALERTS_CLOCK) private readonly clock: Clock,
+    @Inject(ALERTS_CONFIG) private readonly config: AlertsConfig,
+    @InjectNats() nats: NatsConnection,
+  ) {
+    this.rpc = new RpcClient(nats, { timeoutMs: config.consistencyTimeoutMs });
+  }
+
+  async check(principal: Principal, body: unknown): Promise<StatisticsConsistencyV1> {
+    if (!principal || !Array.isArray(principal.scopes) || !principal.scopes.includes(Scopes.statisticsRead))
+      throw new DomainException(
+        403,
+        ErrorCode.SCOPE_FORBIDDEN,
+        `缺少权限范围 ${Scopes.statisticsRead} (missing scope ${Scopes.statisticsRead})`,
+      );
+    const result = await validateMessage(StatisticsConsistencyQuery, body);
+    if (!result.ok) throw invalidStatisticsQuery(result.errors);
+    const { regionCode } = result.value;
+    assertRegionAllowed(principal, regionCode, { field: 'regionCode' });
+    const today = chinaDateOf(this.clock.now());
+    if (result.value.asOf && result.value.asOf > today)
+      throw invalidStatisticsQuery([{ field: 'asOf', reason: `不能晚于今天 ${today} (must not be in the future)` }]);
+    const asOf = result.value.asOf ?? today;
+    const request: SourceRecountRequestV1 = { regionCode, asOf };
+    const sources = Object.keys(RECOUNT) as ConsistencySourceV1[];
+    const [statistics, ...outcomes] = await Promise.all([
+      this.repo.recount(this.dataSource.manager, endOfChinaDay(asOf), asOf, regionCodesCountedUnder(regionCode)),
+      ...sources.map((s) => this.ask(s, principal, request)),
+    ]);
+    return compareConsistency({
+      regionCode,
+      regionName: regionName(regionCode) ?? regionCode,
+      asOf,
+      statistics,
+      sources: outcomes,
+    });
+  }
+
+  /** One source's recount, validated with its message class; never throws. */
+  private async ask(
+    source: ConsistencySourceV1,
+    principal: Principal,
+    request: SourceRecountRequestV1,
+  ): Promise<SourceOutcome> {
+    const label = CONSISTENCY_SOURCE_LABELS[source];
+    let reply: unknown;
+    try {
+      reply = await this.rpc.call(RECOUNT[source], principal, request, currentCorrelationId());
+    } catch (err) {
+      const detail = err instanceof DomainException ? err.problem.detail : String(err);
+      const timedOut = detail.includes('timeout');
+      this.logger.warn(`consistency check: source ${source} gave no recount: ${detail}`);
+      return {
+        source,
+        message: timedOut
+          ? `${label}未在 ${this.config.consistencyTimeoutMs / 1000} 秒内应答，其统计项未核对 (source ${source} did not answer: timeout)`
+          : `${label}暂不可用，其统计项未核对：${detail}`,
+      };
+    }
+    const checked = await validateMessage(SourceRecount, reply);
+    const expected = consistencyFiguresOf(source);
+    const valid =
+      checked.ok &&
+      checked.value.source === source &&
+      checked.value.regionCode === request.regionCode &&
+      checked.value.asOf === request.asOf &&
+      expected.every((f) => checked.value.figures.some((g) => g.figure === f));
+    if (!valid) {
+      const fields = checked.ok
+        ? 'source / regionCode / asOf / figures'
+        : checked.errors.map((e) => e.field).join(', ');
+      this.logger.warn(`consistency check: source ${source} answered an invalid recount (${fields})`);
+      return {
+        source,
+        message: `${label}的应答不是有效的核对结果，其统计项未核对 (invalid recount from ${source}: ${fields})`,
+      };
+    }
+    return { source, figures: checked.value.figures };
+  }
+}

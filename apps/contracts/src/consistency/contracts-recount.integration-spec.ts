@@ -1,0 +1,119 @@
+import { INestApplication } from '@nestjs/common';
+import { Principal, Rpc, SourceRecountV1 } from '@hn/messages';
+import { RpcClient } from '@hn/messaging';
+import { createTestDatabase, NatsServerProcess } from '@hn/testing';
+import { randomBytes } from 'node:crypto';
+import { connect, NatsConnection } from 'nats';
+import { DataSource } from 'typeorm';
+import { createContractsApp } from '../bootstrap';
+import { validateContractsConfig } from '../config/contracts.config';
+
+/**
+ * 从源头纠正: the contracts service's recount over NATS against real Postgres — real filings dated on
+ * or before asOf and filed by the end of that China day, valid (not cancelled by then) and cancelled
+ * (by then) per project, in the codes counted under the region; sandbox filings never count.
+ */
+describe('contracts recount (rpc.contracts.consistency.recount.v1)', () => {
+  let nats: NatsServerProcess;
+  let nc: NatsConnection;
+  let app: INestApplication;
+  let rpc: RpcClient;
+  let dataSource: DataSource;
+  let dropDb: () => Promise<void>;
+  const zhuzhou: Principal = { kind: 'staff', id: 'zz-stat', regions: ['430200'], scopes: ['statistics:read'] };
+  const recount = (regionCode: string, asOf: string, principal = zhuzhou): Promise<SourceRecountV1> =>
+    rpc.call(Rpc.contractsRecount, principal, { regionCode, asOf });
+  const counts = (r: SourceRecountV1): Record<string, Record<string, number>> =>
+    Object.fromEntries(
+      r.figures.map((f) => [f.figure, Object.fromEntries(f.projects.map((p) => [p.projectCode, p.count]))]),
+    );
+  let serial = 0;
+  const filing = (
+    presale: string,
+    projectCode: string,
+    filingDate: string,
+    filedAt: string,
+    cancelledAt: string | null = null,
+    sandbox = false,
+  ) => {
+    serial += 1;
+    const number = `${presale}-B${String(serial).padStart(4, '0')}`;
+    return dataSource.query(
+      `INSERT INTO contract_filing (sandbox, contract_number, presale_number, serial, region_code, project_code, building,
+                                    client_id, filing_date, contract_amount, record, status, filed_at, cancelled_at)
+       VALUES ($1, $2::text, $3, $4, left($2::text, 6), $5, '1#', 'vendor', $6, 100000, '{}'::jsonb,
+               CASE WHEN $8::timestamptz IS NULL THEN 'ACTIVE' ELSE 'CANCELLED' END, $7, $8)`,
+      [sandbox, number, presale, serial, projectCode, filingDate, filedAt, cancelledAt],
+    );
+  };
+
+  beforeAll(async () => {
+    nats = await NatsServerProcess.start();
+    const db = await createTestDatabase('it_contracts_recount');
+    dropDb = db.drop;
+    app = await createContractsApp(
+      validateContractsConfig({
+        DATABASE_URL: db.serverUrl,
+        CONTRACTS_DB_NAME: db.name,
+        NATS_URL: nats.url,
+        CONTRACTS_PORT: '0',
+        CONTRACTS_PII_KEY: randomBytes(32).toString('base64'),
+        LOG_LEVEL: 'warn',
+      }),
+    );
+    dataSource = app.get(DataSource);
+    nc = await connect({ servers: nats.url });
+    rpc = new RpcClient(nc, { timeoutMs: 10_000 });
+    const yx = '430223202406200101-Y01';
+    const cl = '430224202406200101-Y01';
+    await filing(yx, 'P-YX', '2024-09-01', '2024-09-01T10:00:00+08:00');
+    await filing(yx, 'P-YX', '2024-09-01', '2024-09-01T10:00:00+08:00', '2024-09-05T10:00:00+08:00');
+    await filing(yx, 'P-YX', '2024-09-02', '2024-09-02T23:59:00+08:00');
+    await filing(yx, 'P-YX', '2024-09-01', '2024-09-03T00:00:00+08:00'); // dated before, filed later
+    await filing(yx, 'P-YX', '2024-09-01', '2024-09-01T10:00:00+08:00', null, true); // sandbox
+    await filing(cl, 'P-CL', '2024-09-01', '2024-09-01T10:00:00+08:00', '2024-09-02T08:00:00+08:00');
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await app?.close();
+    await dropDb?.();
+    await nats?.destroy();
+  });
+
+  it('counts valid and cancelled filings per project as they stood at the end of asOf', async () => {
+    expect(counts(await recount('430223', '2024-09-02'))).toEqual({
+      'filings.count': { 'P-YX': 3 },
+      'filings.cancelled': {},
+    });
+    expect(counts(await recount('430223', '2024-09-05'))).toEqual({
+      'filings.count': { 'P-YX': 3 },
+      'filings.cancelled': { 'P-YX': 1 },
+    });
+    const city = await recount('430200', '2024-09-02');
+    expect(city).toMatchObject({ source: 'contracts', regionCode: '430200', asOf: '2024-09-02' });
+    expect(counts(city)).toEqual({ 'filings.count': { 'P-YX': 3 }, 'filings.cancelled': { 'P-CL': 1 } });
+    expect(city.figures.map((f) => [f.figure, f.total])).toEqual([
+      ['filings.count', 3],
+      ['filings.cancelled', 1],
+    ]);
+    expect(counts(await recount('430223', '2024-08-31'))['filings.count']).toEqual({});
+  });
+
+  it('refuses a county asking its neighbour and a future asOf', async () => {
+    const problem = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: { problem: unknown }) => e.problem,
+      );
+    expect(await problem(recount('430224', '2024-09-02', { ...zhuzhou, regions: ['430223'] }))).toMatchObject({
+      status: 403,
+      code: 'REGION_FORBIDDEN',
+    });
+    expect(await problem(recount('430223', '2999-01-01'))).toMatchObject({
+      status: 422,
+      code: 'INVALID_FILTER',
+      errors: [{ field: 'asOf', reason: expect.stringContaining('不能晚于今天') }],
+    });
+  });
+});
