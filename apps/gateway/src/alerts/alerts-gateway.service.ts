@@ -172,6 +172,7 @@ function toRequest(q: AlertListRequestV1): AlertListRequestV1 {
     ...(q.regionCode ? { regionCode: q.regionCode } : {}),
     ...(q.asOf ? { asOf: q.asOf } : {}),
     ...(q.keyword ? { keyword: q.keyword } : {}),
+    ...(q.sort ? { sort: q.sort } : {}),
   };
 }
 
