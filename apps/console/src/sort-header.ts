@@ -1,0 +1,104 @@
+/**
+ * Sortable column headers: a button in the <th> (aria-sort on the th of the sorted column) that asks
+ * the server for the list in that order. The sort lives in the URL beside the filters (`sort=field`
+ * ascending, `sort=-field` descending), so the pager, the detail links, the back link and the CSV
+ * export keep it; changing it goes back to page 1.
+ */
+import { h } from './dom.js';
+import { go } from './route.js';
+
+/** A column the server can sort by (`field` is one of the route's allowed sort fields). */
+export interface SortHeader {
+  text: string;
+  field: string;
+}
+
+export type Header = string | SortHeader;
+
+/** Where a header's sort applies: the list's route and the URL parameters to keep (filters incl. sort). */
+export interface SortContext {
+  path: string;
+  params: URLSearchParams;
+  keep: string[];
+}
+
+export const sortable = (text: string, field: string): SortHeader => ({ text, field });
+
+export const headerText = (header: Header): string => (typeof header === 'string' ? header : header.text);
+
+/** The direction the URL sorts `field` in, if it does. */
+export function sortDirection(params: URLSearchParams, field: string): 'ascending' | 'descending' | null {
+  const sort = params.get('sort') ?? '';
+  if (sort === field) return 'ascending';
+  if (sort === `-${field}`) return 'descending';
+  return null;
+}
+
+/** The URL parameters after choosing `sort`: the kept filters, the new sort, page 1. */
+export function sortedParams(ctx: SortContext, sort: string): URLSearchParams {
+  const next = new URLSearchParams();
+  for (const name of ctx.keep) {
+    const v = ctx.params.get(name);
+    if (v && name !== 'page' && name !== 'sort') next.set(name, v);
+  }
+  next.set('sort', sort);
+  return next;
+}
+
+/** A column header cell: a sort button when the column is sortable and a context is given. */
+export function headerCell(header: Header, ctx?: SortContext, attrs: Record<string, string> = {}): HTMLElement {
+  if (typeof header === 'string' || !ctx) return h('th', { scope: 'col', ...attrs }, headerText(header));
+  const direction = sortDirection(ctx.params, header.field);
+  // first click ascending; on the sorted column the other direction
+  const nextSort = direction === 'ascending' ? `-${header.field}` : header.field;
+  const nextWord = direction === 'ascending' ? '降序' : '升序';
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'sort',
+      'data-sort': header.field,
+      title: `按${header.text}${nextWord}排列 (sort ${direction === 'ascending' ? 'descending' : 'ascending'})`,
+      onclick: () => go(ctx.path, sortedParams(ctx, nextSort)),
+    },
+    header.text,
+    h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ' ↕'),
+    h(
+      'span',
+      { class: 'visually-hidden' },
+      direction ? `，当前${direction === 'ascending' ? '升序' : '降序'}，点击改为${nextWord}` : `，点击按${nextWord}排列`,
+    ),
+  );
+  return h('th', { scope: 'col', ...(direction ? { 'aria-sort': direction } : {}), ...attrs }, button);
+}
+
+/**
+ * Sort buttons outside a table's header row, for a list whose rows are groups (the backfill
+ * candidates: one project per group, permits as rows): each button says its direction (升序/降序)
+ * and the active one is pressed.
+ */
+export function sortButtons(label: string, fields: SortHeader[], ctx: SortContext): HTMLElement {
+  return h(
+    'div',
+    { class: 'sort-buttons', role: 'group', 'aria-label': label },
+    h('span', { class: 'hint' }, `${label}：`),
+    fields.map((f) => {
+      const direction = sortDirection(ctx.params, f.field);
+      const nextSort = direction === 'ascending' ? `-${f.field}` : f.field;
+      const nextWord = direction === 'ascending' ? '降序' : '升序';
+      return h(
+        'button',
+        {
+          type: 'button',
+          class: 'small sort',
+          'data-sort': f.field,
+          'aria-pressed': direction ? 'true' : 'false',
+          title: `按${f.text}${nextWord}排列`,
+          onclick: () => go(ctx.path, sortedParams(ctx, nextSort)),
+        },
+        f.text,
+        direction ? `（${direction === 'ascending' ? '升序' : '降序'}）` : '',
+      );
+    }),
+  );
+}
