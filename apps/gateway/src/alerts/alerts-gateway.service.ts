@@ -140,6 +140,7 @@ export class AlertsGatewayService {
         pageSize: q.pageSize,
         ...(q.state ? { state: q.state } : {}),
         ...(q.regionCode ? { regionCode: q.regionCode } : {}),
+        ...(q.sort ? { sort: q.sort } : {}),
       },
       cid,
     );
