@@ -62,11 +62,17 @@ export function headerCell(header: Header, ctx?: SortContext, attrs: Record<stri
       onclick: () => go(ctx.path, sortedParams(ctx, nextSort)),
     },
     header.text,
-    h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ' ↕'),
+    h(
+      'span',
+      { class: 'sort-mark', 'aria-hidden': 'true' },
+      direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ' ↕',
+    ),
     h(
       'span',
       { class: 'visually-hidden' },
-      direction ? `，当前${direction === 'ascending' ? '升序' : '降序'}，点击改为${nextWord}` : `，点击按${nextWord}排列`,
+      direction
+        ? `，当前${direction === 'ascending' ? '升序' : '降序'}，点击改为${nextWord}`
+        : `，点击按${nextWord}排列`,
     ),
   );
   return h('th', { scope: 'col', ...(direction ? { 'aria-sort': direction } : {}), ...attrs }, button);

@@ -127,7 +127,15 @@ export async function auditPage(params: URLSearchParams): Promise<HTMLElement> {
       ? dataTable(
           'audit-table',
           `共 ${page.total} 条（第 ${current} / ${pages} 页）`,
-          [sortable('时间', 'at'), sortable('操作人', 'actor'), '角色与区划', sortable('操作', 'action'), '对象', '状态码', '内容'],
+          [
+            sortable('时间', 'at'),
+            sortable('操作人', 'actor'),
+            '角色与区划',
+            sortable('操作', 'action'),
+            '对象',
+            '状态码',
+            '内容',
+          ],
           rows,
           '审计日志 Audit entries',
           { path: '/audit', params, keep: FILTERS },

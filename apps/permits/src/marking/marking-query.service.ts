@@ -1,7 +1,14 @@
 import { pageOf } from '@hn/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { sortOrder } from '@hn/errors';
-import { FieldError, MARKING_LIST_SORT, MarkingListRequestV1, MarkingPageV1, MarkingRowV1, Principal } from '@hn/messages';
+import {
+  FieldError,
+  MARKING_LIST_SORT,
+  MarkingListRequestV1,
+  MarkingPageV1,
+  MarkingRowV1,
+  Principal,
+} from '@hn/messages';
 import { isIsoDate, regionPrefix } from '@hn/numbering';
 import { PERMITS_CONFIG, PermitsConfig } from '../config/permits.config';
 import { regionFilter } from '../construction-permits/region-scope';

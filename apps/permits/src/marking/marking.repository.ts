@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { MARKING_LIST_SORT, ProjectType, ProjectTypedV1, PermitsEvents, SortOrder, SupervisionStateV1 } from '@hn/messages';
+import {
+  MARKING_LIST_SORT,
+  ProjectType,
+  ProjectTypedV1,
+  PermitsEvents,
+  SortOrder,
+  SupervisionStateV1,
+} from '@hn/messages';
 import { orderBy } from '@hn/persistence';
 import { buildCloudEvent, outboxNotifySqlIfDue, outboxRowParams } from '@hn/eventing';
 import { DataSource, EntityManager } from 'typeorm';

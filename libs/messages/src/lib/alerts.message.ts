@@ -243,7 +243,10 @@ export class AcceptanceBackfillListQuery {
   @Matches(/^43\d{4}$/, { message: '区划代码须为 43 开头的 6 位数字 (6-digit Hunan region code)' })
   regionCode?: string;
 
-  @ApiPropertyOptional({ enum: ACCEPTANCE_BACKFILL_SORT.values, description: '排序：字段名升序，前加 - 降序；不填为提交时间倒序' })
+  @ApiPropertyOptional({
+    enum: ACCEPTANCE_BACKFILL_SORT.values,
+    description: '排序：字段名升序，前加 - 降序；不填为提交时间倒序',
+  })
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsSort(ACCEPTANCE_BACKFILL_SORT.fields)

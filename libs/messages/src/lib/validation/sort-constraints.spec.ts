@@ -5,7 +5,10 @@ describe('list sort', () => {
 
   it('accepts each field ascending and descending, and nothing for the default', async () => {
     expect(spec.values).toEqual(['startDate', 'projectName', '-startDate', '-projectName']);
-    expect(await validateSort(spec, 'startDate')).toEqual({ ok: true, order: { field: 'startDate', direction: 'ASC' } });
+    expect(await validateSort(spec, 'startDate')).toEqual({
+      ok: true,
+      order: { field: 'startDate', direction: 'ASC' },
+    });
     expect(await validateSort(spec, '-projectName')).toEqual({
       ok: true,
       order: { field: 'projectName', direction: 'DESC' },

@@ -61,8 +61,7 @@ export function invalidSortDetail(fields: readonly string[]): string {
 }
 
 export type SortValidation<F extends string> =
-  | { ok: true; order: SortOrder<F> | undefined }
-  | { ok: false; errors: FieldError[]; detail: string };
+  { ok: true; order: SortOrder<F> | undefined } | { ok: false; errors: FieldError[]; detail: string };
 
 /**
  * Validates a list's `sort` with its message class (the same call at the gateway and in the service):
@@ -76,5 +75,8 @@ export async function validateSort<F extends string>(spec: ListSort<F>, sort: un
   const value = result.value.sort;
   if (value === undefined) return { ok: true, order: undefined };
   const descending = value.startsWith('-');
-  return { ok: true, order: { field: (descending ? value.slice(1) : value) as F, direction: descending ? 'DESC' : 'ASC' } };
+  return {
+    ok: true,
+    order: { field: (descending ? value.slice(1) : value) as F, direction: descending ? 'DESC' : 'ASC' },
+  };
 }
