@@ -52,28 +52,18 @@ export function headerCell(header: Header, ctx?: SortContext, attrs: Record<stri
   // first click ascending; on the sorted column the other direction
   const nextSort = direction === 'ascending' ? `-${header.field}` : header.field;
   const nextWord = direction === 'ascending' ? '降序' : '升序';
+  // the label alone is the button's text (and name); the direction is the th's aria-sort, shown by CSS
+  // (▲ ▼ ↕, console.css), and the title says what a click does in Chinese
   const button = h(
     'button',
     {
       type: 'button',
       class: 'sort',
       'data-sort': header.field,
-      title: `按${header.text}${nextWord}排列 (sort ${direction === 'ascending' ? 'descending' : 'ascending'})`,
+      title: `${direction ? `当前${direction === 'ascending' ? '升序' : '降序'}，` : ''}点击按${header.text}${nextWord}排列`,
       onclick: () => go(ctx.path, sortedParams(ctx, nextSort)),
     },
     header.text,
-    h(
-      'span',
-      { class: 'sort-mark', 'aria-hidden': 'true' },
-      direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ' ↕',
-    ),
-    h(
-      'span',
-      { class: 'visually-hidden' },
-      direction
-        ? `，当前${direction === 'ascending' ? '升序' : '降序'}，点击改为${nextWord}`
-        : `，点击按${nextWord}排列`,
-    ),
   );
   return h('th', { scope: 'col', ...(direction ? { 'aria-sort': direction } : {}), ...attrs }, button);
 }
