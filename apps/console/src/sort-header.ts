@@ -6,51 +6,17 @@
  */
 import { h } from './dom.js';
 import { go } from './route.js';
+import { Header, headerText, nextSort, SortContext, SortHeader, sortDirection, sortedParams } from './sort-params.js';
 
-/** A column the server can sort by (`field` is one of the route's allowed sort fields). */
-export interface SortHeader {
-  text: string;
-  field: string;
-}
-
-export type Header = string | SortHeader;
-
-/** Where a header's sort applies: the list's route and the URL parameters to keep (filters incl. sort). */
-export interface SortContext {
-  path: string;
-  params: URLSearchParams;
-  keep: string[];
-}
-
-export const sortable = (text: string, field: string): SortHeader => ({ text, field });
-
-export const headerText = (header: Header): string => (typeof header === 'string' ? header : header.text);
-
-/** The direction the URL sorts `field` in, if it does. */
-export function sortDirection(params: URLSearchParams, field: string): 'ascending' | 'descending' | null {
-  const sort = params.get('sort') ?? '';
-  if (sort === field) return 'ascending';
-  if (sort === `-${field}`) return 'descending';
-  return null;
-}
-
-/** The URL parameters after choosing `sort`: the kept filters, the new sort, page 1. */
-export function sortedParams(ctx: SortContext, sort: string): URLSearchParams {
-  const next = new URLSearchParams();
-  for (const name of ctx.keep) {
-    const v = ctx.params.get(name);
-    if (v && name !== 'page' && name !== 'sort') next.set(name, v);
-  }
-  next.set('sort', sort);
-  return next;
-}
+export { sortable } from './sort-params.js';
+export type { Header, SortContext, SortHeader } from './sort-params.js';
+export { headerText };
 
 /** A column header cell: a sort button when the column is sortable and a context is given. */
 export function headerCell(header: Header, ctx?: SortContext, attrs: Record<string, string> = {}): HTMLElement {
   if (typeof header === 'string' || !ctx) return h('th', { scope: 'col', ...attrs }, headerText(header));
   const direction = sortDirection(ctx.params, header.field);
   // first click ascending; on the sorted column the other direction
-  const nextSort = direction === 'ascending' ? `-${header.field}` : header.field;
   const nextWord = direction === 'ascending' ? '降序' : '升序';
   // the label alone is the button's text (and name); the direction is the th's aria-sort, shown by CSS
   // (▲ ▼ ↕, console.css), and the title says what a click does in Chinese
@@ -61,7 +27,7 @@ export function headerCell(header: Header, ctx?: SortContext, attrs: Record<stri
       class: 'sort',
       'data-sort': header.field,
       title: `${direction ? `当前${direction === 'ascending' ? '升序' : '降序'}，` : ''}点击按${header.text}${nextWord}排列`,
-      onclick: () => go(ctx.path, sortedParams(ctx, nextSort)),
+      onclick: () => go(ctx.path, sortedParams(ctx, nextSort(ctx.params, header.field))),
     },
     header.text,
   );
@@ -80,7 +46,6 @@ export function sortButtons(label: string, fields: SortHeader[], ctx: SortContex
     h('span', { class: 'hint' }, `${label}：`),
     fields.map((f) => {
       const direction = sortDirection(ctx.params, f.field);
-      const nextSort = direction === 'ascending' ? `-${f.field}` : f.field;
       const nextWord = direction === 'ascending' ? '降序' : '升序';
       return h(
         'button',
@@ -90,7 +55,7 @@ export function sortButtons(label: string, fields: SortHeader[], ctx: SortContex
           'data-sort': f.field,
           'aria-pressed': direction ? 'true' : 'false',
           title: `按${f.text}${nextWord}排列`,
-          onclick: () => go(ctx.path, sortedParams(ctx, nextSort)),
+          onclick: () => go(ctx.path, sortedParams(ctx, nextSort(ctx.params, f.field))),
         },
         f.text,
         direction ? `（${direction === 'ascending' ? '升序' : '降序'}）` : '',
