@@ -481,7 +481,7 @@ describe('工作台 supervision pages in a browser (escrow, signing statistics, 
       /攸县河东花园[\s\S]*竣工验收备案[\s\S]*待审核/,
     );
     // the county may not decide: nothing offered
-    expect(await county.locator('#backfills-table').getByRole('button').count()).toBe(0);
+    expect(await county.locator('#backfills-table tbody').getByRole('button').count()).toBe(0);
     await accessible(county, 'acceptance backfills');
 
     await nav(province, '验收补录 Acceptance');

@@ -3,6 +3,7 @@ import { ApiError, request, SessionExpired } from './api.js';
 import { append, Child, h, showFieldErrors } from './dom.js';
 import { go } from './route.js';
 import { sessionInfo } from './session.js';
+import { Header, headerCell, headerText, SortContext } from './sort-header.js';
 
 export async function sendJson<T>(method: 'PUT' | 'POST', path: string, body: unknown): Promise<T> {
   const res = await request(path, {
@@ -83,9 +84,18 @@ export interface Row {
 
 /**
  * A data table with caption, column headers and `data-label`s (phones show each row as a card);
- * wrapped in a focusable, labelled region so it scrolls by keyboard.
+ * wrapped in a focusable, labelled region so it scrolls by keyboard. With `sort`, the sortable
+ * headers are buttons that sort the list on the server (sort-header.ts).
  */
-export function dataTable(id: string, caption: string, headers: string[], rows: Row[], label = caption): HTMLElement {
+export function dataTable(
+  id: string,
+  caption: string,
+  headers: Header[],
+  rows: Row[],
+  label = caption,
+  sort?: SortContext,
+): HTMLElement {
+  const texts = headers.map(headerText);
   return h(
     'div',
     { class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: '0' },
@@ -99,7 +109,7 @@ export function dataTable(id: string, caption: string, headers: string[], rows: 
         h(
           'tr',
           {},
-          headers.map((t) => (t ? h('th', { scope: 'col' }, t) : h('td', {}))),
+          headers.map((t) => (headerText(t) ? headerCell(t, sort) : h('td', {}))),
         ),
       ),
       h(
@@ -109,7 +119,7 @@ export function dataTable(id: string, caption: string, headers: string[], rows: 
           h(
             'tr',
             r.attrs ?? {},
-            r.cells.map((c, i) => h('td', headers[i] ? { 'data-label': headers[i]! } : { class: 'tick' }, c)),
+            r.cells.map((c, i) => h('td', texts[i] ? { 'data-label': texts[i]! } : { class: 'tick' }, c)),
           ),
         ),
       ),

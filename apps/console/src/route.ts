@@ -28,12 +28,16 @@ export function go(path: string, params: URLSearchParams | Record<string, string
   else location.hash = target;
 }
 
-/** The named filters of a form as URL parameters (page back to 1). */
+/**
+ * The named filters of a form as URL parameters (page back to 1); `sort` (chosen in the column
+ * headers, not in the form) keeps its value from the current URL.
+ */
 export function formParams(form: HTMLFormElement, names: string[]): URLSearchParams {
   const data = new FormData(form);
+  const current = currentRoute().params;
   const params = new URLSearchParams();
   for (const name of names) {
-    const v = String(data.get(name) ?? '').trim();
+    const v = name === 'sort' && !data.has(name) ? (current.get(name) ?? '') : String(data.get(name) ?? '').trim();
     if (v) params.set(name, v);
   }
   return params;

@@ -31,6 +31,8 @@ export * from './lib/escrow-record.message';
 export * from './lib/unpermitted-submission.message';
 export * from './lib/backfill-lifecycle.message';
 export * from './lib/validation/field-rule';
+export * from './lib/validation/sort-constraints';
+export * from './lib/list-sorts';
 export * from './lib/signing-statistic.message';
 export * from './lib/reconciliation-acknowledgement.message';
 export * from './lib/contract-filing-cancellation.message';

@@ -10,5 +10,6 @@ export * from './lib/persistence-module-options';
 export { PersistenceModule } from './lib/persistence.module';
 // Listing helpers
 export { pageOf, regionCondition } from './lib/list-query';
+export { orderBy } from './lib/list-order';
 // Idempotency keys (advisory lock + idempotency_key table)
 export * from './lib/idempotency-key-store';

@@ -1,5 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { AcceptanceBackfillStateV1, AcceptanceBackfillV1, AcceptanceKindV1, StoredScanV1 } from '@hn/messages';
+import {
+  ACCEPTANCE_BACKFILL_SORT,
+  AcceptanceBackfillStateV1,
+  AcceptanceBackfillV1,
+  AcceptanceKindV1,
+  SortOrder,
+  StoredScanV1,
+} from '@hn/messages';
+import { orderBy } from '@hn/persistence';
+
+type BackfillSortField = (typeof ACCEPTANCE_BACKFILL_SORT.fields)[number];
+
+/** The column of each sortable field of the list. */
+const SORT_COLUMNS: Record<BackfillSortField, string> = {
+  submittedAt: 'b.submitted_at',
+  permitNumber: 'b.permit_number',
+  regionCode: 'b.region_code',
+  date: 'b.date',
+};
 import { EntityManager } from 'typeorm';
 
 interface BackfillRow {
@@ -123,7 +141,12 @@ export class AcceptanceBackfillRepository {
 
   async list(
     m: EntityManager,
-    f: { regionPatterns: string[]; requestedPattern: string | null; state: AcceptanceBackfillStateV1 | null },
+    f: {
+      regionPatterns: string[];
+      requestedPattern: string | null;
+      state: AcceptanceBackfillStateV1 | null;
+      sort?: SortOrder<BackfillSortField>;
+    },
     page: { offset: number; limit: number },
   ): Promise<{ items: AcceptanceBackfillV1[]; total: number }> {
     const where = `b.region_code LIKE ANY ($1::text[]) AND ($2::text IS NULL OR b.region_code LIKE $2)
@@ -134,7 +157,7 @@ export class AcceptanceBackfillRepository {
       params,
     )) as [{ total: number }];
     const rows: BackfillRow[] = await m.query(
-      `${SELECT} WHERE ${where} ORDER BY b.submitted_at DESC, b.id LIMIT $4 OFFSET $5`,
+      `${SELECT} WHERE ${where} ORDER BY ${orderBy(f.sort, SORT_COLUMNS, 'b.id', 'b.submitted_at DESC, b.id')} LIMIT $4 OFFSET $5`,
       [...params, page.limit, page.offset],
     );
     return { items: rows.map(toV1), total };

@@ -7,6 +7,7 @@ import {
   AcceptanceBackfillApprovedV1,
   AcceptanceBackfillDecisionV1,
   AcceptanceBackfillInput,
+  ACCEPTANCE_BACKFILL_SORT,
   AcceptanceBackfillListQuery,
   AcceptanceBackfillListRequestV1,
   AcceptanceBackfillPageV1,
@@ -17,6 +18,7 @@ import {
   Principal,
   validateMessage,
 } from '@hn/messages';
+import { sortOrder } from '@hn/errors';
 import { regionPatterns } from '../alerts/staff-levels';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
@@ -88,6 +90,7 @@ export class AcceptanceBackfillService {
 
   async list(principal: Principal, req: AcceptanceBackfillListRequestV1): Promise<AcceptanceBackfillPageV1> {
     assertStaff(principal);
+    const sort = await sortOrder(ACCEPTANCE_BACKFILL_SORT, (req as { sort?: unknown } | null | undefined)?.sort);
     const checked = await validateMessage(AcceptanceBackfillListQuery, req);
     if (!checked.ok) throw AlertErrors.invalidFilter(checked.errors);
     const q = checked.value;
@@ -97,6 +100,7 @@ export class AcceptanceBackfillService {
       {
         ...regionPatterns(principal, q.regionCode),
         state: q.state ?? null,
+        sort,
       },
       { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
     );

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff } from '@hn/auth';
 import {
   AlertDetailV1,
+  ALERT_SORT,
   AlertIdBody,
   AlertListQuery,
   AlertListRequestV1,
@@ -10,6 +11,7 @@ import {
   Principal,
   validateMessage,
 } from '@hn/messages';
+import { sortOrder } from '@hn/errors';
 import { regionPatterns } from './staff-levels';
 import { DataSource } from 'typeorm';
 import { chinaDateOf, endOfChinaDay } from '../clock/china-date';
@@ -32,6 +34,7 @@ export class AlertQueryService {
 
   async list(principal: Principal, body: AlertListRequestV1): Promise<AlertPageV1> {
     assertStaff(principal);
+    const sort = await sortOrder(ALERT_SORT, (body as { sort?: unknown } | null | undefined)?.sort);
     const checked = await validateMessage(AlertListQuery, body);
     if (!checked.ok) throw AlertErrors.invalidFilter(checked.errors);
     const q = checked.value;
@@ -50,6 +53,7 @@ export class AlertQueryService {
         scope: q.scope ?? null,
         keyword: q.keyword ?? null,
         asOf,
+        sort,
       },
       { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
     );

@@ -8,8 +8,11 @@ import {
   AlertScopeV1,
   AlertStateV1,
   AlertTypeV1,
+  ALERT_SORT,
+  SortOrder,
   StoredScanV1,
 } from '@hn/messages';
+import { orderBy } from '@hn/persistence';
 import { EntityManager } from 'typeorm';
 import { AlertCandidate } from '../rules/alert-candidate';
 
@@ -41,7 +44,19 @@ export interface AlertFilter {
   keyword: string | null;
   /** the end of the asOf China day; null: the current state */
   asOf: Date | null;
+  sort?: SortOrder<AlertSortField>;
 }
+
+type AlertSortField = (typeof ALERT_SORT.fields)[number];
+
+/** The column of each sortable field of the list. */
+const SORT_COLUMNS: Record<AlertSortField, string> = {
+  raisedAt: 'a.raised_at',
+  type: 'a.type',
+  regionCode: 'a.region_code',
+  projectName: 'a.project_name',
+  plannedCompletionDate: 'a.planned_completion_date',
+};
 
 const BASE_COLUMNS = `a.id, a.type, a.subject_key, a.scope, a.region_code, a.project_code, a.project_name,
   a.permit_number, a.presale_number, a.planned_completion_date::text AS planned_completion_date, a.facts, a.raised_at`;
@@ -241,7 +256,7 @@ export class AlertsRepository {
     params.push(page.limit, page.offset);
     const rows: AlertRow[] = await m.query(
       `SELECT ${columns}, ${stateColumn} AS state FROM ${from} WHERE ${whereSql}
-        ORDER BY a.raised_at DESC, a.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+        ORDER BY ${orderBy(f.sort, SORT_COLUMNS, 'a.id', 'a.raised_at DESC, a.id')} LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
     return { rows, total };

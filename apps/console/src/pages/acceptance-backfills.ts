@@ -22,6 +22,7 @@ import { SCAN_ACCEPT, scanProblem, uploadProgress, uploadScan } from '../upload.
 import { pager } from './alerts.js';
 import { StoredScan } from './escrow-list.js';
 import { scanText } from './escrow-parts.js';
+import { sortable } from '../sort-header.js';
 
 interface Backfill {
   id: string;
@@ -48,7 +49,8 @@ interface BackfillPage {
   total: number;
 }
 
-const FILTERS = ['state', 'regionCode'];
+/** The list's URL parameters (the API's names): filters and the column sort. */
+const FILTERS = ['state', 'regionCode', 'sort'];
 const PAGE_SIZE = 20;
 /** The CSV of the whole result: the list's columns, the submission and decision split into who, when and note. */
 const EXPORT_COLUMNS: Array<ExportColumn<Backfill>> = [
@@ -141,7 +143,18 @@ export async function acceptanceBackfillsPage(params: URLSearchParams): Promise<
     return section;
   }
   const decides = canWrite() && ['PROVINCE', 'ADMIN'].includes(role());
-  const headers = ['施工许可证', '项目', '区划', '验收类型', '日期', '证明材料', '状态', '提交', '审核', '操作'];
+  const headers = [
+    sortable('施工许可证', 'permitNumber'),
+    '项目',
+    sortable('区划', 'regionCode'),
+    '验收类型',
+    sortable('日期', 'date'),
+    '证明材料',
+    '状态',
+    sortable('提交', 'submittedAt'),
+    '审核',
+    '操作',
+  ];
   const rows = page.items.map((b) => {
     const actions: HTMLElement[] = [];
     if (decides && b.state === 'PENDING' && b.submittedBy !== username()) {
@@ -177,6 +190,7 @@ export async function acceptanceBackfillsPage(params: URLSearchParams): Promise<
           headers,
           rows,
           '验收日期补录列表 Backfills',
+          { path: '/acceptance-backfills', params, keep: FILTERS },
         )
       : h('p', { class: 'empty' }, '没有符合条件的补录 (no backfills match)'),
   );

@@ -6,6 +6,7 @@ import { apiQuery, dataTable, filterParams, focusLater, role, statusLine, takeFl
 import { label } from '../labels.js';
 import { formParams, go, href } from '../route.js';
 import { pager } from './alerts.js';
+import { sortable } from '../sort-header.js';
 
 export interface ResponsiblePerson {
   id: string;
@@ -51,7 +52,8 @@ interface ApplicationPage {
 }
 
 /** The list's filters: the same names as the API's query, kept in the page URL. */
-export const APPLICATION_FILTERS = ['state', 'countyCode'];
+/** The list's URL parameters (the API's names): filters and the column sort. */
+export const APPLICATION_FILTERS = ['state', 'countyCode', 'sort'];
 const PAGE_SIZE = 20;
 
 /** The CSV of the whole result: the list's columns (the persons by name; their ID numbers are not exported). */
@@ -166,9 +168,18 @@ export async function applicationsPage(params: URLSearchParams): Promise<HTMLEle
       ? dataTable(
           'applications-table',
           `共 ${page.total} 份申请（第 ${current} / ${pages} 页）`,
-          ['县市区', '市州', '状态', '标记补录责任人', '工作联系人', '最后修改', '操作'],
+          [
+            sortable('县市区', 'countyCode'),
+            '市州',
+            sortable('状态', 'state'),
+            '标记补录责任人',
+            '工作联系人',
+            sortable('最后修改', 'updatedAt'),
+            '操作',
+          ],
           rows,
           '账号申请列表 Applications',
+          { path: '/account-applications', params, keep: APPLICATION_FILTERS },
         )
       : h('p', { class: 'empty' }, '没有符合条件的申请 (no applications match)'),
   );

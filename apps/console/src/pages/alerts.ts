@@ -2,6 +2,7 @@ import { ApiError, getJson, request } from '../api.js';
 import { field, formatTime, h, saveFile, select, showFieldErrors } from '../dom.js';
 import { ALERT_SCOPES, ALERT_STATES, ALERT_TYPES, label } from '../labels.js';
 import { formParams, go, href } from '../route.js';
+import { headerCell, sortable } from '../sort-header.js';
 
 export interface Alert {
   id: string;
@@ -51,8 +52,8 @@ interface AlertPage {
   total: number;
 }
 
-/** The list's filters: the same names as the API's query, kept in the page URL. */
-export const ALERT_FILTERS = ['type', 'state', 'scope', 'regionCode', 'keyword'];
+/** The list's filters and column sort: the same names as the API's query, kept in the page URL. */
+export const ALERT_FILTERS = ['type', 'state', 'scope', 'regionCode', 'keyword', 'sort'];
 const PAGE_SIZE = 20;
 
 function filterQuery(params: URLSearchParams, withPage: boolean): string {
@@ -133,7 +134,15 @@ export async function alertsPage(params: URLSearchParams): Promise<HTMLElement> 
 
   const current = Number(params.get('page') || '1');
   const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
-  const headers = ['类型', '状态', '区划', '项目', '许可证', '逾期天数', '预警时间'];
+  const headers = [
+    sortable('类型', 'type'),
+    '状态',
+    sortable('区划', 'regionCode'),
+    sortable('项目', 'projectName'),
+    '许可证',
+    '逾期天数',
+    sortable('预警时间', 'raisedAt'),
+  ];
   const table = h(
     'table',
     { class: 'data', id: 'alerts-table' },
@@ -144,7 +153,7 @@ export async function alertsPage(params: URLSearchParams): Promise<HTMLElement> 
       h(
         'tr',
         {},
-        headers.map((t) => h('th', { scope: 'col' }, t)),
+        headers.map((t) => headerCell(t, { path: '/alerts', params, keep: ALERT_FILTERS })),
       ),
     ),
     h(

@@ -5,6 +5,7 @@ import { apiQuery, dataTable, filterParams } from '../kit.js';
 import { label, ROLES } from '../labels.js';
 import { formParams, go, href } from '../route.js';
 import { pager } from './alerts.js';
+import { sortable } from '../sort-header.js';
 
 interface AuditEntry {
   id: number;
@@ -28,7 +29,8 @@ interface AuditPage {
 }
 
 /** The list's filters: the same names as GET /api/v1/audit, kept in the page URL. */
-const FILTERS = ['actor', 'action', 'from', 'to'];
+/** The list's URL parameters (the API's names): filters and the column sort. */
+const FILTERS = ['actor', 'action', 'from', 'to', 'sort'];
 const PAGE_SIZE = 50;
 /** GET /api/v1/audit allows 200 a page (AuditQueryDto, @Max(200)). */
 const EXPORT_PAGE_SIZE = 200;
@@ -125,9 +127,18 @@ export async function auditPage(params: URLSearchParams): Promise<HTMLElement> {
       ? dataTable(
           'audit-table',
           `共 ${page.total} 条（第 ${current} / ${pages} 页）`,
-          ['时间', '操作人', '角色与区划', '操作', '对象', '状态码', '内容'],
+          [
+            sortable('时间', 'at'),
+            sortable('操作人', 'actor'),
+            '角色与区划',
+            sortable('操作', 'action'),
+            '对象',
+            '状态码',
+            '内容',
+          ],
           rows,
           '审计日志 Audit entries',
+          { path: '/audit', params, keep: FILTERS },
         )
       : h('p', { class: 'empty' }, '没有符合条件的记录 (no entries match)'),
   );

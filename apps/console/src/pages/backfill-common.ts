@@ -7,7 +7,8 @@ export interface Candidate {
   backfilled: Array<{ presaleNumber: string; issueDate: string; backfillState: string; status: string }>;
 }
 
-export const BACKFILL_FILTERS = ['regionCode', 'keyword'];
+/** The list's URL parameters (the API's names): filters and the projects' sort. */
+export const BACKFILL_FILTERS = ['regionCode', 'keyword', 'sort'];
 export const BACKFILL_STATES: Array<[string, string]> = [
   ['DRAFT', '草稿（未提交）'],
   ['SUBMITTED', '已提交（锁定）'],

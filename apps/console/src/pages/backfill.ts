@@ -9,6 +9,7 @@ import { pager } from './alerts.js';
 import { backfillFormPage } from './backfill-form.js';
 import { backfillIssuedPage } from './backfill-issued.js';
 import { Candidate, BACKFILL_FILTERS, listParams } from './backfill-common.js';
+import { sortable, sortButtons } from '../sort-header.js';
 
 interface CandidatePage {
   items: Candidate[];
@@ -218,6 +219,14 @@ export async function backfillPage(params: URLSearchParams): Promise<HTMLElement
     section.appendChild(h('div', { class: 'toolbar' }, start));
   }
   section.appendChild(message);
+  if (page.items.length)
+    section.appendChild(
+      sortButtons(
+        '项目排序 Sort projects',
+        [sortable('工改编码', 'projectCode'), sortable('项目名称', 'projectName'), sortable('区划', 'regionCode')],
+        { path: '/backfill', params, keep: BACKFILL_FILTERS },
+      ),
+    );
   section.appendChild(
     page.items.length
       ? h('div', { class: 'table-wrap', role: 'region', 'aria-label': '待补录项目 Projects', tabindex: '0' }, table)

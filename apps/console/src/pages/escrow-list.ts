@@ -5,6 +5,7 @@ import { apiQuery, dataTable, filterParams, focusLater, statusLine, takeFlash } 
 import { label } from '../labels.js';
 import { fenToYuan } from '../money.js';
 import { formParams, go, href } from '../route.js';
+import { sortable } from '../sort-header.js';
 import { ESCROW_LIST_STATES } from '../supervision-labels.js';
 import { pager } from './alerts.js';
 
@@ -50,7 +51,8 @@ interface EscrowPage {
   total: number;
 }
 
-export const ESCROW_FILTERS = ['regionCode', 'state'];
+/** The list's URL parameters (the API's names): filters and the column sort. */
+export const ESCROW_FILTERS = ['regionCode', 'state', 'sort'];
 const PAGE_SIZE = 20;
 
 /** The CSV of the whole result: the list's columns, amounts in 元 (two decimals). */
@@ -137,11 +139,11 @@ export async function escrowListPage(params: URLSearchParams): Promise<HTMLEleme
   const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
   const keep = filterParams(params, [...ESCROW_FILTERS, 'page']);
   const headers = [
-    '预售许可证号',
-    '项目名称',
+    sortable('预售许可证号', 'presaleNumber'),
+    sortable('项目名称', 'projectName'),
     '开发企业',
-    '区划',
-    '发证日期',
+    sortable('区划', 'regionCode'),
+    sortable('发证日期', 'issueDate'),
     '资金监管',
     '资本保证金（元）',
     '监管账户余额（元）',
@@ -183,6 +185,7 @@ export async function escrowListPage(params: URLSearchParams): Promise<HTMLEleme
           headers,
           rows,
           '补录预售许可证列表 Backfilled presale permits',
+          { path: '/escrow', params, keep: ESCROW_FILTERS },
         )
       : h('p', { class: 'empty' }, '没有符合条件的补录预售许可证 (no backfilled presale permits match)'),
   );

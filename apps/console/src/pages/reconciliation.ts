@@ -19,6 +19,7 @@ import { formParams, go, href } from '../route.js';
 import { canWrite } from '../session.js';
 import { DIFFERENCE_STATES } from '../supervision-labels.js';
 import { pager } from './alerts.js';
+import { sortable } from '../sort-header.js';
 
 interface Figures {
   contracts: number;
@@ -54,7 +55,8 @@ interface DifferencePage {
   total: number;
 }
 
-const FILTERS = ['state', 'regionCode'];
+/** The list's URL parameters (the API's names): filters and the column sort. */
+const FILTERS = ['state', 'regionCode', 'sort'];
 const PAGE_SIZE = 50;
 /** The CSV of the whole result: ours, the market's and the difference of each measure in its own column (金额 in 元). */
 const EXPORT_COLUMNS: Array<ExportColumn<Difference>> = [
@@ -152,9 +154,9 @@ export async function reconciliationPage(params: URLSearchParams): Promise<HTMLE
     return section;
   }
   const headers = [
-    '预售许可证号',
-    '区划',
-    '月份',
+    sortable('预售许可证号', 'presaleNumber'),
+    sortable('区划', 'regionCode'),
+    sortable('月份', 'month'),
     '套数',
     '面积（㎡）',
     '金额（元）',
@@ -204,6 +206,7 @@ export async function reconciliationPage(params: URLSearchParams): Promise<HTMLE
           headers,
           rows,
           '比对差异列表 Differences',
+          { path: '/reconciliation', params, keep: FILTERS },
         )
       : h('p', { class: 'empty' }, '没有符合条件的比对差异 (no differences match)'),
   );

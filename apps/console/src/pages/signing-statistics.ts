@@ -10,6 +10,7 @@ import { canWrite, sessionInfo } from '../session.js';
 import { RECORD_STATES, STATISTIC_KINDS } from '../supervision-labels.js';
 import { pager } from './alerts.js';
 import { entryForm, fillEntry, Statistic } from './signing-statistic-entry.js';
+import { sortable } from '../sort-header.js';
 
 interface StatisticPage {
   items: Statistic[];
@@ -18,7 +19,8 @@ interface StatisticPage {
   total: number;
 }
 
-const FILTERS = ['presaleNumber', 'month', 'state'];
+/** The list's URL parameters (the API's names): filters and the column sort. */
+const FILTERS = ['presaleNumber', 'month', 'state', 'sort'];
 const PAGE_SIZE = 50;
 /** The CSV of the whole result: the list's columns, 金额 in 元. */
 const EXPORT_COLUMNS: Array<ExportColumn<Statistic>> = [
@@ -105,15 +107,15 @@ export async function signingStatisticsPage(params: URLSearchParams): Promise<HT
   const me = sessionInfo()?.username;
   const headers = [
     '',
-    '预售许可证号',
+    sortable('预售许可证号', 'presaleNumber'),
     '项目名称',
-    '区划',
-    '月份',
+    sortable('区划', 'regionCode'),
+    sortable('月份', 'month'),
     '网签套数',
     '面积（㎡）',
     '金额（元）',
     '状态',
-    '录入',
+    sortable('录入', 'updatedAt'),
     '操作',
   ];
   const rows = page.items.map((s) => {
@@ -193,6 +195,7 @@ export async function signingStatisticsPage(params: URLSearchParams): Promise<HT
           headers,
           rows,
           '网签统计列表 Statistics',
+          { path: '/signing-statistics', params, keep: FILTERS },
         )
       : h('p', { class: 'empty' }, '没有符合条件的网签统计 (no statistics match)'),
   );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ReconciliationDifferenceV1 } from '@hn/messages';
-import { regionCondition } from '@hn/persistence';
+import { RECONCILIATION_SORT, ReconciliationDifferenceV1, SortOrder } from '@hn/messages';
+import { orderBy, regionCondition } from '@hn/persistence';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { DifferenceRow } from './difference-row';
 
@@ -30,7 +30,18 @@ export interface DifferenceListFilter {
   regionPrefixes: string[];
   /** absent: every state but RESOLVED */
   state?: ReconciliationDifferenceV1['state'];
+  sort?: SortOrder<DifferenceSortField>;
 }
+
+type DifferenceSortField = (typeof RECONCILIATION_SORT.fields)[number];
+
+/** The column of each sortable field of the differences. */
+const SORT_COLUMNS: Record<DifferenceSortField, string> = {
+  foundAt: 'd.found_at',
+  presaleNumber: 'd.presale_number',
+  month: 'd.month',
+  regionCode: 'd.region_code',
+};
 
 /** reconciliation_difference. Writes run on the caller's manager (one transaction per run or acknowledgement). */
 @Injectable()
@@ -54,7 +65,7 @@ export class ReconciliationDifferenceRepository {
     const condition = where.join(' AND ');
     const [rows, counted] = await Promise.all([
       this.dataSource.query(
-        `SELECT ${DIFFERENCE_COLUMNS} FROM reconciliation_difference d WHERE ${condition} ORDER BY d.found_at DESC, d.presale_number, d.month LIMIT ${pageSize} OFFSET ${offset}`,
+        `SELECT ${DIFFERENCE_COLUMNS} FROM reconciliation_difference d WHERE ${condition} ORDER BY ${orderBy(filter.sort, SORT_COLUMNS, 'd.id', 'd.found_at DESC, d.presale_number, d.month')} LIMIT ${pageSize} OFFSET ${offset}`,
         params,
       ) as Promise<DifferenceRow[]>,
       this.dataSource.query(

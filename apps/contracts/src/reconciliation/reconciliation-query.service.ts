@@ -1,5 +1,6 @@
 import { assertRegionAllowed, assertStaff } from '@hn/auth';
 import { regionPrefixes } from '@hn/numbering';
+import { sortOrder } from '@hn/errors';
 import { pageOf } from '@hn/persistence';
 import { Injectable } from '@nestjs/common';
 import {
@@ -9,6 +10,7 @@ import {
   isDifferenceId,
   payloadWithout,
   Principal,
+  RECONCILIATION_SORT,
   ReconciliationAcknowledgeRequestV1,
   ReconciliationDifferencePageV1,
   ReconciliationDifferenceV1,
@@ -36,6 +38,7 @@ export class ReconciliationQueryService {
   async list(principal: Principal, request: ReconciliationListRequestV1): Promise<ReconciliationDifferencePageV1> {
     assertStaff(principal);
     const { page, pageSize, offset } = pageOf(request);
+    const sort = await sortOrder(RECONCILIATION_SORT, request?.sort);
     const errors: FieldError[] = [];
     const state = request?.state;
     if (state !== undefined && state !== null && !STATES.includes(state))
@@ -47,7 +50,7 @@ export class ReconciliationQueryService {
     if (errors.length > 0) throw ReconciliationErrors.invalid(errors);
     if (hasRegion) assertRegionAllowed(principal, regionCode, { field: 'regionCode' });
     const { rows, total } = await this.differences.list(
-      { regionPrefixes: regionPrefixes(hasRegion ? [regionCode] : principal.regions), state: state || undefined },
+      { regionPrefixes: regionPrefixes(hasRegion ? [regionCode] : principal.regions), state: state || undefined, sort },
       pageSize,
       offset,
     );

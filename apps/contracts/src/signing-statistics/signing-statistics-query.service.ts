@@ -1,6 +1,13 @@
 import { pageOf } from '@hn/persistence';
 import { Injectable } from '@nestjs/common';
-import { FieldError, Principal, SigningStatisticListRequestV1, SigningStatisticPageV1 } from '@hn/messages';
+import {
+  FieldError,
+  Principal,
+  SIGNING_STATISTIC_SORT,
+  SigningStatisticListRequestV1,
+  SigningStatisticPageV1,
+} from '@hn/messages';
+import { sortOrder } from '@hn/errors';
 import { assertStaff } from '@hn/auth';
 import { parsePresaleNumber, regionPrefixes } from '@hn/numbering';
 import { StatisticErrors } from './signing-statistic.exception';
@@ -16,8 +23,9 @@ export class SigningStatisticsQueryService {
   async list(principal: Principal, request: SigningStatisticListRequestV1): Promise<SigningStatisticPageV1> {
     assertStaff(principal);
     const { page, pageSize, offset } = pageOf(request);
+    const sort = await sortOrder(SIGNING_STATISTIC_SORT, request?.sort);
     const errors: FieldError[] = [];
-    const filter: StatisticListFilter = { regionPrefixes: regionPrefixes(principal.regions) };
+    const filter: StatisticListFilter = { regionPrefixes: regionPrefixes(principal.regions), sort };
     if (request?.presaleNumber !== undefined && request.presaleNumber !== null && request.presaleNumber !== '') {
       if (typeof request.presaleNumber !== 'string' || parsePresaleNumber(request.presaleNumber) === null)
         errors.push({ field: 'presaleNumber', reason: '预售许可证编号格式无效 (invalid presale number)' });

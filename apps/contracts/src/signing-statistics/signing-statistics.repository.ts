@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SigningStatisticKindV1, SigningStatisticV1 } from '@hn/messages';
-import { regionCondition } from '@hn/persistence';
+import { SIGNING_STATISTIC_SORT, SigningStatisticKindV1, SigningStatisticV1, SortOrder } from '@hn/messages';
+import { orderBy, regionCondition } from '@hn/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { StatisticRow } from './signing-statistic-row';
 
@@ -25,7 +25,18 @@ export interface StatisticListFilter {
   presaleNumber?: unknown;
   month?: unknown;
   state?: SigningStatisticV1['state'];
+  sort?: SortOrder<StatisticSortField>;
 }
+
+type StatisticSortField = (typeof SIGNING_STATISTIC_SORT.fields)[number];
+
+/** The column of each sortable field of the statistics (primary key: presale number, month). */
+const SORT_COLUMNS: Record<StatisticSortField, string> = {
+  month: 's.month',
+  presaleNumber: 's.presale_number',
+  regionCode: 's.region_code',
+  updatedAt: 's.updated_at',
+};
 
 /**
  * signing_statistic (current record per permit and month) and signing_statistic_version (every
@@ -165,7 +176,7 @@ export class SigningStatisticsRepository {
     const condition = where.join(' AND ');
     const [rows, counted] = await Promise.all([
       this.dataSource.query(
-        `SELECT ${STATISTIC_COLUMNS} FROM signing_statistic s WHERE ${condition} ORDER BY s.month DESC, s.presale_number LIMIT ${pageSize} OFFSET ${offset}`,
+        `SELECT ${STATISTIC_COLUMNS} FROM signing_statistic s WHERE ${condition} ORDER BY ${orderBy(filter.sort, SORT_COLUMNS, 's.presale_number, s.month', 's.month DESC, s.presale_number')} LIMIT ${pageSize} OFFSET ${offset}`,
         params,
       ) as Promise<StatisticRow[]>,
       this.dataSource.query(

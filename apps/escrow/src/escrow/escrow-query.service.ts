@@ -1,6 +1,7 @@
 import { pageOf } from '@hn/persistence';
 import { Injectable } from '@nestjs/common';
 import {
+  ESCROW_LIST_SORT,
   EscrowGetRequestV1,
   EscrowListItemV1,
   EscrowListRequestV1,
@@ -10,6 +11,7 @@ import {
   Principal,
 } from '@hn/messages';
 import { assertRegionAllowed, assertStaff, regionOf } from '@hn/auth';
+import { sortOrder } from '@hn/errors';
 import { parsePresaleNumber, regionPrefixes } from '@hn/numbering';
 import { EscrowErrors } from './escrow.exception';
 import { EscrowRepository, ListFilter } from './escrow.repository';
@@ -23,7 +25,8 @@ export class EscrowQueryService {
   async list(principal: Principal, request: EscrowListRequestV1): Promise<EscrowPageV1> {
     assertStaff(principal);
     const { page, pageSize, offset } = pageOf(request);
-    const filter: ListFilter = { regionPrefixes: [regionPrefixes(principal.regions)] };
+    const sort = await sortOrder(ESCROW_LIST_SORT, request?.sort);
+    const filter: ListFilter = { regionPrefixes: [regionPrefixes(principal.regions)], sort };
     const regionCode = request?.regionCode;
     if (regionCode !== undefined && regionCode !== null && regionCode !== '') {
       if (typeof regionCode !== 'string' || !/^\d{6}$/.test(regionCode))

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EscrowRecordInputV1, ScanRefV1 } from '@hn/messages';
-import { regionCondition } from '@hn/persistence';
+import { ESCROW_LIST_SORT, EscrowRecordInputV1, ScanRefV1, SortOrder } from '@hn/messages';
+import { orderBy, regionCondition } from '@hn/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { ListRow, RecordRow, VersionRow } from './escrow-row';
 import {
@@ -40,7 +40,19 @@ export interface VersionValues {
 export interface ListFilter {
   regionPrefixes: string[][];
   state?: 'NONE' | 'DRAFT' | 'SUBMITTED';
+  sort?: SortOrder<EscrowSortField>;
 }
+
+type EscrowSortField = (typeof ESCROW_LIST_SORT.fields)[number];
+
+/** The column of each sortable field of the list (permit p, record e). */
+const SORT_COLUMNS: Record<EscrowSortField, string> = {
+  presaleNumber: 'p.presale_number',
+  projectName: 'p.project_name',
+  regionCode: 'p.region_code',
+  issueDate: 'p.issue_date',
+  updatedAt: 'e.updated_at',
+};
 
 /**
  * SQL of 资金监管信息. Hand-written statements (upserts, advisory locks, version numbering in one
@@ -102,7 +114,7 @@ export class EscrowRepository {
     const [rows, counted] = await Promise.all([
       this.dataSource.query(
         `SELECT ${LIST_COLUMNS}
-         FROM ${LIST_FROM} WHERE ${condition} ORDER BY p.issue_date DESC, p.presale_number LIMIT ${pageSize} OFFSET ${offset}`,
+         FROM ${LIST_FROM} WHERE ${condition} ORDER BY ${orderBy(filter.sort, SORT_COLUMNS, 'p.presale_number', 'p.issue_date DESC, p.presale_number')} LIMIT ${pageSize} OFFSET ${offset}`,
         params,
       ) as Promise<ListRow[]>,
       this.dataSource.query(`SELECT count(*)::int AS total FROM ${LIST_FROM} WHERE ${condition}`, params) as Promise<

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PageV1, Principal } from '@hn/messages';
+import { ACCOUNT_APPLICATION_SORT, PageV1, Principal } from '@hn/messages';
+import { sortOrder } from '@hn/errors';
 import { AccountApplicationQuery } from './dto/account-application-query.dto';
 import { ApplicationErrors } from './account-application.exception';
 import { canSee, visibleCity } from './account-application-scope';
@@ -12,9 +13,10 @@ export class AccountApplicationQueryService {
   constructor(private readonly repository: AccountApplicationsRepository) {}
 
   async list(principal: Principal, query: AccountApplicationQuery): Promise<PageV1<AccountApplicationView>> {
+    const sort = await sortOrder(ACCOUNT_APPLICATION_SORT, query.sort);
     const city = visibleCity(principal);
     const { rows, total } = await this.repository.page(
-      { ...(city ? { cityCode: city } : {}), countyCode: query.countyCode, state: query.state },
+      { ...(city ? { cityCode: city } : {}), countyCode: query.countyCode, state: query.state, sort },
       query.pageSize,
       (query.page - 1) * query.pageSize,
     );

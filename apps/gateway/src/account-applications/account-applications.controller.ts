@@ -8,7 +8,8 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Principal } from '@hn/messages';
+import { ACCOUNT_APPLICATION_SORT, type Principal } from '@hn/messages';
+import { ApiInvalidSort } from '../validation/sort-query';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CurrentPrincipal, RequireRoles } from '../auth/auth.decorators';
 import {
@@ -58,10 +59,11 @@ export class AccountApplicationsController {
   @ApiOperation({
     summary: '账号申请列表 List account applications',
     description:
-      '市州看到本市州各县市区的申请，省厅看到全部；按最后修改时间倒序。身份证号脱敏。\n\nA city sees its own counties’ applications, the province all; latest change first; ID numbers masked.',
+      '市州看到本市州各县市区的申请，省厅看到全部；默认按最后修改时间倒序（sort 可改）。身份证号脱敏。\n\nA city sees its own counties’ applications, the province all; latest change first; ID numbers masked.',
   })
   @ApiOkResponse({ type: AccountApplicationPageDto })
   @ApiReadProblems(false)
+  @ApiInvalidSort(ACCOUNT_APPLICATION_SORT)
   list(
     @Query() query: AccountApplicationQuery,
     @CurrentPrincipal() principal: Principal,

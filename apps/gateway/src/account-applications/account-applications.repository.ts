@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ACCOUNT_APPLICATION_SORT, SortOrder } from '@hn/messages';
+import { orderBy } from '@hn/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ApplicationPermission } from './dto/account-application-input.dto';
 import type { ApplicationRow, ApplicationState, PersonRow } from './account-application-view';
@@ -32,7 +34,18 @@ export interface ApplicationFilter {
   cityCode?: string;
   countyCode?: string;
   state?: ApplicationState;
+  sort?: SortOrder<ApplicationSortField>;
 }
+
+type ApplicationSortField = (typeof ACCOUNT_APPLICATION_SORT.fields)[number];
+
+/** The column of each sortable field of the applications. */
+const SORT_COLUMNS: Record<ApplicationSortField, string> = {
+  updatedAt: 'updated_at',
+  createdAt: 'created_at',
+  countyCode: 'county_code',
+  state: 'state',
+};
 
 const APPLICATION_COLUMNS = `id, city_code, county_code, state, main_leader, leader_in_charge, contact_name, contact_mobile,
   return_reason, created_by, created_at, updated_by, updated_at, submitted_by, submitted_at, decided_by, decided_at`;
@@ -234,7 +247,7 @@ export class AccountApplicationsRepository {
     )) as Array<{ total: number }>;
     const rows = (await this.dataSource.query(
       `SELECT ${APPLICATION_COLUMNS} FROM account_application ${clause}
-        ORDER BY updated_at DESC, id
+        ORDER BY ${orderBy(filter.sort, SORT_COLUMNS, 'id', 'updated_at DESC, id')}
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, limit, offset],
     )) as ApplicationRow[];

@@ -6,8 +6,10 @@ import {
   AcceptanceBackfillPageV1,
   AcceptanceBackfillV1,
   AlertDecisionInput,
+  ACCEPTANCE_BACKFILL_SORT,
   Principal,
 } from '@hn/messages';
+import { invalidSortExample } from '../openapi/problem-example.builders';
 import type { FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
@@ -87,8 +89,17 @@ export class AcceptanceBackfillsController {
   @ApiQuery({ name: 'regionCode', required: false, example: '430223' })
   @ApiQuery({ name: 'page', required: false, example: 1 })
   @ApiQuery({ name: 'pageSize', required: false, example: 20 })
+  @ApiQuery({
+    name: 'sort',
+    required: false,
+    enum: ACCEPTANCE_BACKFILL_SORT.values,
+    description: '排序：字段名升序，前加 - 降序（以编号为次序）；不填为提交时间倒序',
+  })
   @ApiOkResponse({ type: AcceptanceBackfillPageV1 })
-  @ApiProblemExamples(422, '查询条件无效 Invalid filter', { invalidState: INVALID_FILTER_EXAMPLE })
+  @ApiProblemExamples(422, '查询条件无效 Invalid filter', {
+    invalidState: INVALID_FILTER_EXAMPLE,
+    invalidSort: invalidSortExample(ACCEPTANCE_BACKFILL_SORT),
+  })
   @CommonSupervisionProblems()
   list(
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,9 @@
 import { Injectable, PipeTransform, Type } from '@nestjs/common';
 import {
   AcceptanceBackfillInput,
+  ACCEPTANCE_BACKFILL_SORT,
   AcceptanceBackfillListQuery,
+  ALERT_SORT,
   AlertDecisionInput,
   AlertDismissalInput,
   AlertFollowUpInput,
@@ -27,8 +29,8 @@ export function invalidFilter(errors: FieldError[]): DomainException {
 }
 
 // the query pipes answer 422 INVALID_FILTER; the body pipes 422 INCOMPLETE_SUBMISSION (the default)
-export const AlertListQueryPipe = messagePipe(AlertListQuery, invalidFilter);
-export const BackfillListQueryPipe = messagePipe(AcceptanceBackfillListQuery, invalidFilter);
+export const AlertListQueryPipe = messagePipe(AlertListQuery, invalidFilter, ALERT_SORT);
+export const BackfillListQueryPipe = messagePipe(AcceptanceBackfillListQuery, invalidFilter, ACCEPTANCE_BACKFILL_SORT);
 export const FollowUpPipe = messagePipe(AlertFollowUpInput);
 export const DecisionPipe = messagePipe(AlertDecisionInput);
 export const PermitLinkPipe = messagePipe(AlertPermitLinkInput);

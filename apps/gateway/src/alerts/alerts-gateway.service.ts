@@ -140,6 +140,7 @@ export class AlertsGatewayService {
         pageSize: q.pageSize,
         ...(q.state ? { state: q.state } : {}),
         ...(q.regionCode ? { regionCode: q.regionCode } : {}),
+        ...(q.sort ? { sort: q.sort } : {}),
       },
       cid,
     );
@@ -172,6 +173,7 @@ function toRequest(q: AlertListRequestV1): AlertListRequestV1 {
     ...(q.regionCode ? { regionCode: q.regionCode } : {}),
     ...(q.asOf ? { asOf: q.asOf } : {}),
     ...(q.keyword ? { keyword: q.keyword } : {}),
+    ...(q.sort ? { sort: q.sort } : {}),
   };
 }
 

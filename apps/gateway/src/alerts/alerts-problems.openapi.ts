@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
-import { ALERT_SCOPES, ALERT_STATES, ALERT_TYPES } from '@hn/messages';
+import { ALERT_SCOPES, ALERT_SORT, ALERT_STATES, ALERT_TYPES } from '@hn/messages';
 import { validationExample } from '../openapi/problem-example.builders';
 import { ApiProblemExamples, ProblemExample } from '../presale/problem-examples.openapi';
 
@@ -53,5 +53,11 @@ export function ApiAlertListQuery(): MethodDecorator {
     ApiQuery({ name: 'keyword', required: false, example: '锦绣', description: '项目名称、项目代码、许可证号' }),
     ApiQuery({ name: 'page', required: false, example: 1 }),
     ApiQuery({ name: 'pageSize', required: false, example: 20, description: '1–100（导出时忽略）' }),
+    ApiQuery({
+      name: 'sort',
+      required: false,
+      enum: ALERT_SORT.values,
+      description: '排序：字段名升序，前加 - 降序（以编号为次序）；不填为发现时间倒序。导出用同一顺序。',
+    }),
   );
 }

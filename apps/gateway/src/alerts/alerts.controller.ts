@@ -10,6 +10,7 @@ import {
   AlertPageV1,
   AlertPermitLinkInput,
   Principal,
+  ALERT_SORT,
 } from '@hn/messages';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
@@ -21,7 +22,7 @@ import {
 } from '../backfill/backfill-problems.openapi';
 import { readScanRequest } from '../backfill/scan-request';
 import { ApiProblemExamples } from '../presale/problem-examples.openapi';
-import { incompleteExample } from '../openapi/problem-example.builders';
+import { incompleteExample, invalidSortExample } from '../openapi/problem-example.builders';
 import { ScanUploadService } from '../scans/scan-upload.service';
 import { Audited } from '../supervision/supervision-gateway.service';
 import { CommonSupervisionProblems, SupervisionRoute } from '../supervision/supervision-problems.openapi';
@@ -76,7 +77,10 @@ export class AlertsController {
   })
   @ApiAlertListQuery()
   @ApiOkResponse({ type: AlertPageV1 })
-  @ApiProblemExamples(422, '查询条件无效 Invalid filter', { invalidType: INVALID_FILTER_EXAMPLE })
+  @ApiProblemExamples(422, '查询条件无效 Invalid filter', {
+    invalidType: INVALID_FILTER_EXAMPLE,
+    invalidSort: invalidSortExample(ALERT_SORT),
+  })
   @CommonSupervisionProblems()
   list(
     @CurrentPrincipal() principal: Principal,
@@ -97,7 +101,10 @@ export class AlertsController {
   @ApiAlertListQuery()
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'text/csv; charset=utf-8', schema: { type: 'string' } })
-  @ApiProblemExamples(422, '查询条件无效 Invalid filter', { invalidType: INVALID_FILTER_EXAMPLE })
+  @ApiProblemExamples(422, '查询条件无效 Invalid filter', {
+    invalidType: INVALID_FILTER_EXAMPLE,
+    invalidSort: invalidSortExample(ALERT_SORT),
+  })
   @CommonSupervisionProblems()
   async export(
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { PageV1 } from '@hn/messages';
-import { DomainException } from '@hn/errors';
+import { AUDIT_SORT, PageV1 } from '@hn/messages';
+import { DomainException, sortOrder } from '@hn/errors';
+import { ApiInvalidSort } from '../validation/sort-query';
 import { RequireRoles, ROLE_FORBIDDEN } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { auditBound } from './audit-time';
@@ -41,7 +42,8 @@ export class AuditController {
       },
     },
   })
-  list(@Query() query: AuditQueryDto): Promise<PageV1<AuditEntryV1>> {
+  @ApiInvalidSort(AUDIT_SORT)
+  async list(@Query() query: AuditQueryDto): Promise<PageV1<AuditEntryV1>> {
     const from = query.from === undefined ? undefined : auditBound(query.from, 'from');
     const to = query.to === undefined ? undefined : auditBound(query.to, 'to');
     const errors = [
@@ -49,6 +51,7 @@ export class AuditController {
       ...(to === null ? [{ field: 'to', reason: '不是有效的日期或时间 (not a valid date or date-time)' }] : []),
     ];
     if (errors.length > 0) throw DomainException.validation(errors);
+    const sort = await sortOrder(AUDIT_SORT, query.sort);
     return this.audit.list({
       actor: query.actor,
       action: query.action,
@@ -56,6 +59,7 @@ export class AuditController {
       to: to ?? undefined,
       page: query.page,
       pageSize: query.pageSize,
+      sort,
     });
   }
 }

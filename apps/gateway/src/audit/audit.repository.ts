@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { AUDIT_SORT, SortOrder } from '@hn/messages';
+import { orderBy } from '@hn/persistence';
 import { DataSource } from 'typeorm';
+
+export type AuditSortField = (typeof AUDIT_SORT.fields)[number];
+
+/** The column of each sortable field of the audit log. */
+const SORT_COLUMNS: Record<AuditSortField, string> = { at: 'at', actor: 'actor', action: 'action' };
 
 /** The stored columns of an entry (before/after already redacted JSON text). */
 export interface AuditValues {
@@ -36,6 +43,7 @@ export interface AuditFilter {
   from?: Date;
   /** exclusive */
   to?: Date;
+  sort?: SortOrder<AuditSortField>;
 }
 
 const INSERT_ENTRY = `INSERT INTO audit_entry (actor, role, region, action, target, before, after, correlation_id, status)
@@ -88,7 +96,7 @@ export class AuditRepository {
     const rows = (await this.dataSource.query(
       `SELECT id, at, actor, role, region, action, target, before, after, correlation_id, status
          FROM audit_entry ${clause}
-        ORDER BY at DESC, id DESC
+        ORDER BY ${orderBy(filter.sort, SORT_COLUMNS, 'id', 'at DESC, id DESC')}
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, limit, offset],
     )) as AuditRow[];

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PageV1 } from '@hn/messages';
-import { AuditRepository, AuditRow } from './audit.repository';
+import { PageV1, SortOrder } from '@hn/messages';
+import { AuditRepository, AuditRow, AuditSortField } from './audit.repository';
 import { redactForAudit } from './redact';
 
 /** One audited action. `before` / `after` are redacted before they are stored. */
@@ -40,6 +40,8 @@ export interface AuditQuery {
   to?: Date;
   page: number;
   pageSize: number;
+  /** absent: newest first */
+  sort?: SortOrder<AuditSortField>;
 }
 
 const MAX_ACTOR_LENGTH = 128;
@@ -88,10 +90,10 @@ export class AuditService {
     }
   }
 
-  /** Newest first. */
+  /** Newest first unless sorted. */
   async list(query: AuditQuery): Promise<PageV1<AuditEntryV1>> {
     const { rows, total } = await this.repository.page(
-      { actor: query.actor, actionPrefix: query.action, from: query.from, to: query.to },
+      { actor: query.actor, actionPrefix: query.action, from: query.from, to: query.to, sort: query.sort },
       query.pageSize,
       (query.page - 1) * query.pageSize,
     );

@@ -11,9 +11,11 @@ import {
   BackfillWithdrawResultV1,
   PresaleCorrectionResultV1,
   PresaleCorrectionData,
+  BACKFILL_CANDIDATE_SORT,
   Principal,
   Z_PRESALE_EXAMPLE,
 } from '@hn/messages';
+import { sortOrder } from '@hn/errors';
 import type { FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
@@ -49,7 +51,8 @@ import {
   SCAN_UNAVAILABLE_EXAMPLE,
 } from './backfill-problems.openapi';
 import { BACKFILL_SUBMISSION_EXAMPLE } from './dto/backfill-bodies.dto';
-import { BackfillKeywordQuery, BackfillListQuery } from './dto/backfill-queries.dto';
+import { BackfillCandidateQuery, BackfillListQuery } from './dto/backfill-queries.dto';
+import { ApiInvalidSort } from '../validation/sort-query';
 import { optionalIdempotencyKey, readScanRequest } from './scan-request';
 import {
   IDEMPOTENCY_IN_FLIGHT_EXAMPLE,
@@ -96,11 +99,13 @@ export class BackfillController {
       errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }],
     },
   })
-  candidates(
+  @ApiInvalidSort(BACKFILL_CANDIDATE_SORT)
+  async candidates(
     @CurrentPrincipal() principal: Principal,
-    @Query() query: BackfillKeywordQuery,
+    @Query() query: BackfillCandidateQuery,
     @CorrelationId() cid: string,
   ): Promise<BackfillCandidatePageV1> {
+    await sortOrder(BACKFILL_CANDIDATE_SORT, query.sort);
     return this.backfill.candidates(
       principal,
       {
@@ -108,6 +113,7 @@ export class BackfillController {
         pageSize: query.pageSize,
         ...(query.regionCode ? { regionCode: query.regionCode } : {}),
         ...(query.keyword ? { keyword: query.keyword } : {}),
+        ...(query.sort ? { sort: query.sort } : {}),
       },
       cid,
     );

@@ -12,8 +12,11 @@ import {
   EscrowSubmitResultV1,
   EscrowVersionsV1,
   EscrowWithdrawResultV1,
+  ESCROW_LIST_SORT,
   Principal,
 } from '@hn/messages';
+import { sortOrder } from '@hn/errors';
+import { ApiInvalidSort } from '../validation/sort-query';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
@@ -158,16 +161,19 @@ export class EscrowController {
       errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }],
     },
   })
-  list(
+  @ApiInvalidSort(ESCROW_LIST_SORT)
+  async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: EscrowListQuery,
     @CorrelationId() cid: string,
   ): Promise<EscrowPageV1> {
+    await sortOrder(ESCROW_LIST_SORT, query.sort);
     return this.escrow.list(
       principal,
       {
         ...(query.regionCode ? { regionCode: query.regionCode } : {}),
         ...(query.state ? { state: query.state } : {}),
+        ...(query.sort ? { sort: query.sort } : {}),
         page: query.page,
         pageSize: query.pageSize,
       },

@@ -4,6 +4,7 @@ import { StaffScopes } from '@hn/auth';
 import {
   MarkingBatchRequest,
   MarkingBatchRequestV1,
+  MARKING_LIST_SORT,
   MarkingBatchResultV1,
   MarkingCorrectionData,
   MarkingCorrectionResultV1,
@@ -15,6 +16,7 @@ import {
   Principal,
   SCAN_MAX_BYTES,
 } from '@hn/messages';
+import { sortOrder } from '@hn/errors';
 import type { FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
@@ -33,7 +35,7 @@ import { PERMIT_EXAMPLE, PROJECT_CODE_EXAMPLE } from './dto/marking-bodies.dto';
 import { MarkingListQuery } from './dto/marking-query.dto';
 import { MarkingGatewayService } from './marking-gateway.service';
 import { MarkingBatchPipe, MarkingSubmitPipe, validateCorrectionData } from './marking-inputs';
-import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
+import { incompleteExample, invalidSortExample, validationExample } from '../openapi/problem-example.builders';
 import { multipartDataSchema } from '../backfill/backfill-problems.openapi';
 
 const FOREIGN = '430102202405100101';
@@ -97,16 +99,18 @@ export class MarkingController {
     incomplete: incompleteExample([
       { field: 'issueDateTo', reason: '截止日期不能早于起始日期 (before issueDateFrom)' },
     ]),
+    invalidSort: invalidSortExample(MARKING_LIST_SORT),
   })
-  list(
+  async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: MarkingListQuery,
     @CorrelationId() cid: string,
   ): Promise<MarkingPageV1> {
-    const { regionCode, issueDateFrom, issueDateTo, projectType, keyword, page, pageSize } = query;
+    const { regionCode, issueDateFrom, issueDateTo, projectType, keyword, page, pageSize, sort } = query;
+    await sortOrder(MARKING_LIST_SORT, sort);
     return this.marking.list(
       principal,
-      { regionCode, issueDateFrom, issueDateTo, projectType, keyword, page, pageSize },
+      { regionCode, issueDateFrom, issueDateTo, projectType, keyword, page, pageSize, sort },
       cid,
     );
   }

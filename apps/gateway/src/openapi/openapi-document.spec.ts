@@ -3,6 +3,18 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import {
+  ACCEPTANCE_BACKFILL_SORT,
+  ACCOUNT_APPLICATION_SORT,
+  ALERT_SORT,
+  AUDIT_SORT,
+  BACKFILL_CANDIDATE_SORT,
+  ESCROW_LIST_SORT,
+  ListSort,
+  MARKING_LIST_SORT,
+  RECONCILIATION_SORT,
+  SIGNING_STATISTIC_SORT,
+} from '@hn/messages';
 import { GatewayAppModule } from '../app.module';
 import { validateGatewayConfig } from '../config/gateway.config';
 import { buildOpenApiDocument } from './setup-openapi';
@@ -67,6 +79,30 @@ describe(buildOpenApiDocument.name, () => {
   afterAll(() => app.close());
 
   const schemas = (): Record<string, Schema> => (doc.components?.schemas ?? {}) as Record<string, Schema>;
+
+  it.each<[string, ListSort]>([
+    ['/api/v1/supervision/marking', MARKING_LIST_SORT],
+    ['/api/v1/supervision/backfill/candidates', BACKFILL_CANDIDATE_SORT],
+    ['/api/v1/supervision/escrow', ESCROW_LIST_SORT],
+    ['/api/v1/supervision/reconciliation', RECONCILIATION_SORT],
+    ['/api/v1/supervision/signing-statistics', SIGNING_STATISTIC_SORT],
+    ['/api/v1/supervision/alerts', ALERT_SORT],
+    ['/api/v1/supervision/alerts/export', ALERT_SORT],
+    ['/api/v1/supervision/acceptance-backfills', ACCEPTANCE_BACKFILL_SORT],
+    ['/api/v1/audit', AUDIT_SORT],
+    ['/api/v1/account-applications', ACCOUNT_APPLICATION_SORT],
+  ])('documents the sort of GET %s (enum of its allowed values, 422 example)', (path, spec) => {
+    type Op = {
+      parameters?: Array<{ name: string; in: string; schema?: { enum?: string[] } }>;
+      responses: Record<string, { content?: Record<string, { examples?: Record<string, unknown> }> }>;
+    };
+    const op = (doc.paths[path] as { get: Op }).get;
+    const sort = op.parameters?.find((p) => p.name === 'sort' && p.in === 'query');
+    expect(sort?.schema?.enum).toEqual(spec.values);
+    expect(Object.keys(op.responses['422']?.content?.['application/problem+json']?.examples ?? {})).toContain(
+      'invalidSort',
+    );
+  });
 
   it('refers only to schemas it defines', () => {
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"(#\/components\/schemas\/[^"]+)"/g)].map((m) => m[1]!);

@@ -1,4 +1,4 @@
-import { FieldError } from '@hn/messages';
+import { ErrorCode, FieldError, invalidSortDetail, ListSort, sortReason } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 /** One named problem+json example of an operation: its stable code, the detail and the field errors. */
@@ -29,3 +29,12 @@ export const IDEMPOTENCY_IN_FLIGHT_EXAMPLE: ProblemExample = problemExample(Doma
 
 /** 422 IDEMPOTENCY_KEY_REUSED as the services send it. */
 export const IDEMPOTENCY_REUSED_EXAMPLE: ProblemExample = problemExample(DomainException.idempotencyKeyReused());
+
+/** 422 INVALID_FILTER of a list's `sort` outside its whitelist (as sortOrder answers on both sides). */
+export function invalidSortExample(spec: ListSort): ProblemExample {
+  return {
+    code: ErrorCode.INVALID_FILTER,
+    detail: invalidSortDetail(spec.fields),
+    errors: [{ field: 'sort', reason: sortReason(spec.fields) }],
+  };
+}

@@ -5,10 +5,13 @@ import { StaffScopes } from '@hn/auth';
 import {
   DifferenceAcknowledgement,
   Principal,
+  RECONCILIATION_SORT,
   ReconciliationDifferencePageV1,
   ReconciliationDifferenceV1,
   ReconciliationRunResultV1,
 } from '@hn/messages';
+import { sortOrder } from '@hn/errors';
+import { ApiInvalidSort } from '../validation/sort-query';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblemExamples } from '../presale/problem-examples.openapi';
 import { ReconciliationQuery } from './dto/supervision-queries.dto';
@@ -77,16 +80,19 @@ export class ReconciliationController {
       errors: [{ field: 'regionCode', reason: '区划 430102 不在授权范围 (region 430102 not granted)' }],
     },
   })
-  list(
+  @ApiInvalidSort(RECONCILIATION_SORT)
+  async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ReconciliationQuery,
     @CorrelationId() cid: string,
   ): Promise<ReconciliationDifferencePageV1> {
+    await sortOrder(RECONCILIATION_SORT, query.sort);
     return this.supervision.listDifferences(
       principal,
       {
         ...(query.state ? { state: query.state } : {}),
         ...(query.regionCode ? { regionCode: query.regionCode } : {}),
+        ...(query.sort ? { sort: query.sort } : {}),
         page: query.page,
         pageSize: query.pageSize,
       },

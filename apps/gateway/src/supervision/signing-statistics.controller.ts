@@ -4,6 +4,7 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam } fr
 import { StaffScopes } from '@hn/auth';
 import {
   Principal,
+  SIGNING_STATISTIC_SORT,
   SigningStatisticFigures,
   SigningStatisticPageV1,
   SigningStatisticSubmission,
@@ -13,6 +14,8 @@ import {
   SigningStatisticSubmitResultV1,
   SigningStatisticWithdrawResultV1,
 } from '@hn/messages';
+import { sortOrder } from '@hn/errors';
+import { ApiInvalidSort } from '../validation/sort-query';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblemExamples } from '../presale/problem-examples.openapi';
@@ -131,18 +134,21 @@ export class SigningStatisticsController {
     invalidPageSize: validationExample([{ field: 'pageSize', reason: 'pageSize 最大 100 (at most 100)' }]),
   })
   @CommonSupervisionProblems({ regionForbidden: REGION_FORBIDDEN_EXAMPLE })
-  list(
+  @ApiInvalidSort(SIGNING_STATISTIC_SORT)
+  async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: SigningStatisticsQuery,
     @CorrelationId() cid: string,
   ): Promise<SigningStatisticPageV1> {
     assertPresaleQuery(query.presaleNumber);
+    await sortOrder(SIGNING_STATISTIC_SORT, query.sort);
     return this.supervision.listStatistics(
       principal,
       {
         ...(query.presaleNumber ? { presaleNumber: query.presaleNumber } : {}),
         ...(query.month ? { month: query.month } : {}),
         ...(query.state ? { state: query.state } : {}),
+        ...(query.sort ? { sort: query.sort } : {}),
         page: query.page,
         pageSize: query.pageSize,
       },

@@ -1,6 +1,14 @@
 import { pageOf } from '@hn/persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import { FieldError, MarkingListRequestV1, MarkingPageV1, MarkingRowV1, Principal } from '@hn/messages';
+import { sortOrder } from '@hn/errors';
+import {
+  FieldError,
+  MARKING_LIST_SORT,
+  MarkingListRequestV1,
+  MarkingPageV1,
+  MarkingRowV1,
+  Principal,
+} from '@hn/messages';
 import { isIsoDate, regionPrefix } from '@hn/numbering';
 import { PERMITS_CONFIG, PermitsConfig } from '../config/permits.config';
 import { regionFilter } from '../construction-permits/region-scope';
@@ -28,6 +36,7 @@ export class MarkingQueryService {
   async list(principal: Principal, request: MarkingListRequestV1): Promise<MarkingPageV1> {
     assertStaff(principal);
     const { page, pageSize, offset } = pageOf(request);
+    const sort = await sortOrder(MARKING_LIST_SORT, request?.sort);
     const errors: FieldError[] = [];
     const filter: MarkingListFilter = {
       projectCategory: MARKING_PROJECT_CATEGORY,
@@ -36,6 +45,7 @@ export class MarkingQueryService {
       pageSize,
       offset,
       countCap: COUNT_CAP,
+      sort,
     };
     const given = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
 

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ProjectType, ProjectTypedV1, PermitsEvents, SupervisionStateV1 } from '@hn/messages';
+import {
+  MARKING_LIST_SORT,
+  ProjectType,
+  ProjectTypedV1,
+  PermitsEvents,
+  SortOrder,
+  SupervisionStateV1,
+} from '@hn/messages';
+import { orderBy } from '@hn/persistence';
 import { buildCloudEvent, outboxNotifySqlIfDue, outboxRowParams } from '@hn/eventing';
 import { DataSource, EntityManager } from 'typeorm';
 import { RegionScope } from '../construction-permits/region-scope';
@@ -46,7 +54,20 @@ export interface MarkingListFilter {
   pageSize: number;
   offset: number;
   countCap: number;
+  sort?: SortOrder<MarkingSortField>;
 }
+
+type MarkingSortField = (typeof MARKING_LIST_SORT.fields)[number];
+
+/** The column of each sortable field (the only text of a sort that reaches SQL). */
+const SORT_COLUMNS: Record<MarkingSortField, string> = {
+  permitNumber: 'c.permit_number',
+  projectName: 'c.project_name',
+  regionCode: 'c.region_code',
+  issueDate: 'c.issue_date',
+  startDate: 'c.start_date',
+  plannedCompletionDate: 'c.planned_completion_date',
+};
 
 export interface MarkingCorrectionInsert {
   correctionId: string;
@@ -153,7 +174,7 @@ export class MarkingRepository {
       this.dataSource.query(
         `SELECT c.permit_number, c.project_code, c.project_name, c.region_code, ${EFFECTIVE_TYPE} AS project_type, pm.state AS marking_state, pm.marked_by,
                 c.issue_date, c.start_date, c.planned_completion_date, c.five_party_acceptance_date, c.completion_filing_date
-         ${fromSql} ORDER BY c.project_code DESC, c.issue_date DESC, c.permit_number LIMIT ${f.pageSize} OFFSET ${f.offset}`,
+         ${fromSql} ORDER BY ${orderBy(f.sort, SORT_COLUMNS, 'c.permit_number', 'c.project_code DESC, c.issue_date DESC, c.permit_number')} LIMIT ${f.pageSize} OFFSET ${f.offset}`,
         params,
       ) as Promise<MarkingListRow[]>,
       this.dataSource.query(

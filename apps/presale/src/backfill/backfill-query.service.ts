@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertStaff, StaffScopes } from '@hn/auth';
 import {
+  BACKFILL_CANDIDATE_SORT,
   BackfillCandidateListRequestV1,
   BackfillCandidatePageV1,
   BackfillCandidateV1,
@@ -9,7 +10,7 @@ import {
   ErrorCode,
   Principal,
 } from '@hn/messages';
-import { DomainException } from '@hn/errors';
+import { DomainException, sortOrder } from '@hn/errors';
 import { assertRegionFilter, optionalRegion, optionalText, pageOf } from '../scans/staff-scope';
 import { backfillOf } from './backfill-rows';
 import { BackfillRepository } from './backfill.repository';
@@ -22,6 +23,7 @@ export class BackfillQueryService {
   async candidates(principal: Principal, body: BackfillCandidateListRequestV1): Promise<BackfillCandidatePageV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionRead });
     const { page, pageSize } = pageOf(body);
+    const sort = await sortOrder(BACKFILL_CANDIDATE_SORT, body?.sort);
     const regionCode = optionalRegion(body?.regionCode);
     const keyword = optionalText(body?.keyword, 'keyword', 100);
     assertRegionFilter(principal, regionCode);
@@ -31,6 +33,7 @@ export class BackfillQueryService {
       keyword,
       page,
       pageSize,
+      sort,
     });
     const projectOfPermit = new Map(permits.map((p) => [p.permit_number, p.project_code]));
     const items: BackfillCandidateV1[] = projects.map((p) => ({

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SupervisionStateV1 } from '@hn/messages';
+import { BACKFILL_CANDIDATE_SORT, SortOrder, SupervisionStateV1 } from '@hn/messages';
+import { orderBy } from '@hn/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { likeContains, PageRequest, regionPatterns } from '../scans/staff-scope';
 import { BackfillRow } from './backfill-rows';
@@ -10,7 +11,17 @@ export interface CandidateFilter extends PageRequest {
   regions: readonly string[];
   regionCode?: string;
   keyword?: string;
+  sort?: SortOrder<CandidateSortField>;
 }
+
+type CandidateSortField = (typeof BACKFILL_CANDIDATE_SORT.fields)[number];
+
+/** The (grouped) column of each sortable field of the candidate projects. */
+const CANDIDATE_SORT_COLUMNS: Record<CandidateSortField, string> = {
+  projectCode: 'r.project_code',
+  projectName: 'min(r.project_name)',
+  regionCode: 'min(r.region_code)',
+};
 
 export interface BackfillListFilter extends PageRequest {
   regions: readonly string[];
@@ -192,7 +203,7 @@ export class BackfillRepository {
     )) as Array<{ total: number }>;
     const projects: CandidateProjectRow[] = await this.dataSource.query(
       `SELECT r.project_code, min(r.project_name) AS project_name, min(r.region_code) AS region_code FROM permit_replica r ${where}
-       GROUP BY r.project_code ORDER BY r.project_code LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+       GROUP BY r.project_code ORDER BY ${orderBy(f.sort, CANDIDATE_SORT_COLUMNS, 'r.project_code', 'r.project_code')} LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
       where.params,
     );
     const codes = projects.map((p) => p.project_code);

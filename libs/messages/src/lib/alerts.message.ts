@@ -24,7 +24,9 @@ import {
   AlertStateV1,
   AlertTypeV1,
 } from './alerts';
+import { ACCEPTANCE_BACKFILL_SORT, ALERT_SORT } from './list-sorts';
 import { IsPlainText } from './plain-text';
+import { IsSort } from './validation/sort-constraints';
 import { IsPastIsoDate, REQUIRED_MESSAGE as REQUIRED, RequiredText, Trim } from './validation/submission-constraints';
 
 /**
@@ -114,6 +116,12 @@ export class AlertListQuery {
   @ApiPropertyOptional({ example: '锦绣', maxLength: 50, description: '关键字：项目名称、项目代码、许可证号' })
   @OptionalText(50)
   keyword?: string;
+
+  @ApiPropertyOptional({ enum: ALERT_SORT.values, description: '排序：字段名升序，前加 - 降序；不填为发现时间倒序' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsSort(ALERT_SORT.fields)
+  sort?: string;
 
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 10000 })
   @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 1 : Number(value)))
@@ -234,6 +242,15 @@ export class AcceptanceBackfillListQuery {
   @IsOptional()
   @Matches(/^43\d{4}$/, { message: '区划代码须为 43 开头的 6 位数字 (6-digit Hunan region code)' })
   regionCode?: string;
+
+  @ApiPropertyOptional({
+    enum: ACCEPTANCE_BACKFILL_SORT.values,
+    description: '排序：字段名升序，前加 - 降序；不填为提交时间倒序',
+  })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsSort(ACCEPTANCE_BACKFILL_SORT.fields)
+  sort?: string;
 
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @Type(() => Number)

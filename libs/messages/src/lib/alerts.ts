@@ -137,6 +137,8 @@ export interface AlertListRequestV1 {
   keyword?: string;
   page: number;
   pageSize: number;
+  /** one of ALERT_SORT's values; absent: raised descending */
+  sort?: string;
 }
 
 export class AlertPageV1 {
@@ -219,6 +221,8 @@ export interface AcceptanceBackfillListRequestV1 {
   regionCode?: string;
   page: number;
   pageSize: number;
+  /** one of ACCEPTANCE_BACKFILL_SORT's values; absent: submitted descending */
+  sort?: string;
 }
 
 export class AcceptanceBackfillPageV1 {

@@ -41,6 +41,8 @@ export interface BackfillCandidateListRequestV1 {
   keyword?: string;
   page: number;
   pageSize: number;
+  /** one of BACKFILL_CANDIDATE_SORT's values; absent: project code ascending */
+  sort?: string;
 }
 
 export class BackfillCandidatePageV1 {

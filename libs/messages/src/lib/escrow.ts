@@ -73,6 +73,8 @@ export interface EscrowListRequestV1 {
   state?: SupervisionStateV1 | 'NONE';
   page: number;
   pageSize: number;
+  /** one of ESCROW_LIST_SORT's values; absent: issue date descending */
+  sort?: string;
 }
 
 export class EscrowPageV1 {

@@ -62,6 +62,8 @@ export interface MarkingListRequestV1 {
   keyword?: string;
   page: number;
   pageSize: number;
+  /** one of MARKING_LIST_SORT's values; absent: project code descending, issue date descending */
+  sort?: string;
 }
 
 export class MarkingPageV1 {

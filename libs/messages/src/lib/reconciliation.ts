@@ -72,6 +72,8 @@ export interface SigningStatisticListRequestV1 {
   page: number;
   /** 1..100, default 20 */
   pageSize: number;
+  /** one of SIGNING_STATISTIC_SORT's values; absent: month descending */
+  sort?: string;
 }
 
 /** Request of rpc.contracts.statistics.withdraw.v1 (撤回): undoes the caller's last unsubmitted version. */
@@ -190,6 +192,8 @@ export interface ReconciliationListRequestV1 {
   regionCode?: string;
   page: number;
   pageSize: number;
+  /** one of RECONCILIATION_SORT's values; absent: found descending */
+  sort?: string;
 }
 
 /** Request of rpc.contracts.reconciliation.acknowledge.v1 (核实说明). */

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ACCOUNT_APPLICATION_SORT } from '@hn/messages';
 import { PageQuery } from '../../supervision/dto/supervision-queries.dto';
+import { SortQueryProperty } from '../../validation/sort-query';
 import { APPLICATION_STATES, ApplicationState } from '../account-application-view';
 
 /** Query of GET /api/v1/account-applications (page 1..10 000, pageSize 1..100 from PageQuery). */
@@ -14,4 +16,7 @@ export class AccountApplicationQuery extends PageQuery {
   @IsOptional()
   @Matches(/^43[0-9]{4}$/, { message: 'countyCode 须为湖南省 6 位区划代码 (a 6-digit Hunan code)' })
   countyCode?: string;
+
+  @SortQueryProperty(ACCOUNT_APPLICATION_SORT)
+  sort?: string;
 }

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { AUDIT_SORT } from '@hn/messages';
+import { SortQueryProperty } from '../../validation/sort-query';
 
 /** YYYY-MM-DD or an RFC 3339 date-time with offset (e.g. 2024-09-01T08:00:00+08:00). */
 const DATE_OR_DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -59,4 +61,7 @@ export class AuditQueryDto {
   @Min(1)
   @Max(200, { message: 'pageSize 最大 200 (at most 200)' })
   pageSize: number = 50;
+
+  @SortQueryProperty(AUDIT_SORT)
+  sort?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { SupervisionStateV1 } from '@hn/messages';
+import { BACKFILL_CANDIDATE_SORT, SupervisionStateV1 } from '@hn/messages';
+import { SortQueryProperty } from '../../validation/sort-query';
 import { PageQuery } from '../../supervision/dto/supervision-queries.dto';
 
 export class BackfillPageQuery extends PageQuery {
@@ -16,6 +17,12 @@ export class BackfillKeywordQuery extends BackfillPageQuery {
   @IsString()
   @MaxLength(100, { message: 'keyword 最长 100 字 (at most 100 characters)' })
   keyword?: string;
+}
+
+/** Query of GET /api/v1/supervision/backfill/candidates: the keyword query and its sort. */
+export class BackfillCandidateQuery extends BackfillKeywordQuery {
+  @SortQueryProperty(BACKFILL_CANDIDATE_SORT)
+  sort?: string;
 }
 
 export class BackfillListQuery extends BackfillPageQuery {

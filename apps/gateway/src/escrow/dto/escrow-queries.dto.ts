@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ESCROW_LIST_SORT } from '@hn/messages';
 import { PageQuery } from '../../supervision/dto/supervision-queries.dto';
+import { SortQueryProperty } from '../../validation/sort-query';
 
 export class EscrowListQuery extends PageQuery {
   @ApiPropertyOptional({
@@ -19,4 +21,7 @@ export class EscrowListQuery extends PageQuery {
   @IsOptional()
   @IsIn(['DRAFT', 'SUBMITTED', 'NONE'], { message: 'state 须为 DRAFT、SUBMITTED 或 NONE (DRAFT|SUBMITTED|NONE)' })
   state?: 'DRAFT' | 'SUBMITTED' | 'NONE';
+
+  @SortQueryProperty(ESCROW_LIST_SORT)
+  sort?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { MarkingFilterTypeV1 } from '@hn/messages';
+import { MARKING_LIST_SORT, MarkingFilterTypeV1 } from '@hn/messages';
+import { SortQueryProperty } from '../../validation/sort-query';
 import { PageQuery } from '../../supervision/dto/supervision-queries.dto';
 import { EmptyAsUndefined } from './marking-bodies.dto';
 
@@ -55,4 +56,7 @@ export class MarkingListQuery extends PageQuery {
   @MinLength(1)
   @MaxLength(100, { message: 'keyword 最长 100 字 (at most 100 characters)' })
   keyword?: string;
+
+  @SortQueryProperty(MARKING_LIST_SORT)
+  sort?: string;
 }

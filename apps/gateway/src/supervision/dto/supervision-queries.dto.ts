@@ -1,7 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { ReconciliationDifferenceStateV1, SigningStatisticStateV1 } from '@hn/messages';
+import {
+  RECONCILIATION_SORT,
+  ReconciliationDifferenceStateV1,
+  SIGNING_STATISTIC_SORT,
+  SigningStatisticStateV1,
+} from '@hn/messages';
+import { SortQueryProperty } from '../../validation/sort-query';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -38,6 +44,9 @@ export class SigningStatisticsQuery extends PageQuery {
   @IsOptional()
   @IsIn(['DRAFT', 'SUBMITTED'], { message: 'state 须为 DRAFT 或 SUBMITTED (DRAFT|SUBMITTED)' })
   state?: SigningStatisticStateV1;
+
+  @SortQueryProperty(SIGNING_STATISTIC_SORT)
+  sort?: string;
 }
 
 export class ReconciliationQuery extends PageQuery {
@@ -57,4 +66,7 @@ export class ReconciliationQuery extends PageQuery {
   @IsOptional()
   @Matches(/^43\d{4}$/, { message: 'regionCode 须为 43 开头的 6 位区划代码 (6-digit Hunan region code)' })
   regionCode?: string;
+
+  @SortQueryProperty(RECONCILIATION_SORT)
+  sort?: string;
 }
