@@ -53,4 +53,5 @@ export * from './lib/statistics-consistency.message';
 export * from './lib/public-search.message';
 export * from './lib/approval';
 export * from './lib/approval.message';
+export * from './lib/approval-events.message';
 export * from './lib/validation/person-constraints';

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -32,8 +32,12 @@ import {
   CapitalGuaranteeV1,
   FundSupervisionV1,
   PartyV1,
+  PauseNoticeV1,
   PermitApplicationSubmissionV1,
   STAFF_ACTIONS,
+  STAFF_PAUSE_KINDS,
+  StaffPauseKind,
+  CorrectableFormV1,
   StaffAction,
 } from './approval';
 import { MAX_AMOUNT_FEN } from './contract-filing-rules';
@@ -272,6 +276,29 @@ export class PermitApplicationSubmission implements PermitApplicationSubmissionV
   fundSupervision?: FundSupervisionInput | null;
 }
 
+/** 书面告知 of a pause (PAUSE: 勘验 / 专家评审 / 听证; RETURN_FOR_CORRECTION: optional, its kind is 补正). */
+export class PauseNoticeInput implements PauseNoticeV1 {
+  @ApiPropertyOptional({
+    enum: STAFF_PAUSE_KINDS,
+    example: 'INSPECTION',
+    description: '勘验 / 专家评审 / 听证（PAUSE 必填）',
+  })
+  @FieldRule('kind', enumReason(STAFF_PAUSE_KINDS, false))
+  kind?: StaffPauseKind;
+
+  @ApiProperty({ example: '攸建勘告〔2024〕12号', maxLength: 60, description: '告知书文号' })
+  @RequiredText(60)
+  noticeNumber!: string;
+
+  @ApiProperty({ example: '需现场勘验施工场地', maxLength: 500, description: '暂停原因' })
+  @RequiredText(500)
+  reason!: string;
+
+  @ApiPropertyOptional({ example: '2024-09-05', format: 'date', description: '告知日期，缺省为今天（不得晚于今天）' })
+  @FieldRule('date', (v) => (v === undefined || v === null ? null : isoDateReason(v)))
+  date?: string;
+}
+
 /** Body of POST /api/v1/supervision/permit-applications/{id}/transitions (审查办理). */
 export class ApplicationTransitionRequest implements ApplicationTransitionRequestV1 {
   @ApiProperty({ example: '7c1f0c4e-3f7a-4a55-9d3b-0c1d2e3f4a5b' })
@@ -279,7 +306,11 @@ export class ApplicationTransitionRequest implements ApplicationTransitionReques
   @IsUUID('all', { message: '须为申请编号 UUID (application id)' })
   applicationId!: string;
 
-  @ApiProperty({ enum: STAFF_ACTIONS, example: 'PASS', description: '通过 / 退回补正 / 不予许可' })
+  @ApiProperty({
+    enum: STAFF_ACTIONS,
+    example: 'PASS',
+    description: '通过 / 退回补正 / 不予许可 / 暂停计时（勘验、专家评审、听证）/ 恢复计时',
+  })
   @FieldRule('action', enumReason(STAFF_ACTIONS))
   action!: StaffAction;
 
@@ -308,7 +339,44 @@ export class ApplicationTransitionRequest implements ApplicationTransitionReques
       : '原因代码为大写字母、数字、下划线 (A-Z0-9_)';
   })
   reasonCode?: string;
+
+  @ApiPropertyOptional({
+    type: () => PauseNoticeInput,
+    description: '书面告知：PAUSE 必填（含 kind）；RETURN_FOR_CORRECTION 可填文号（kind 不填）',
+  })
+  @FieldRule('notice', (v, o) => {
+    if (v === undefined || v === null)
+      return o['action'] === 'PAUSE' ? '暂停计时须有书面告知 (notice required for PAUSE)' : null;
+    if (typeof v !== 'object' || Array.isArray(v)) return '须为对象 (object)';
+    if (o['action'] !== 'PAUSE' && o['action'] !== 'RETURN_FOR_CORRECTION')
+      return '仅暂停计时或退回补正时填写 (PAUSE or RETURN_FOR_CORRECTION only)';
+    const kind = (v as { kind?: unknown }).kind;
+    if (o['action'] === 'PAUSE' && (kind === undefined || kind === null))
+      return `暂停计时须写明 kind：${STAFF_PAUSE_KINDS.join(' | ')} (notice.kind required)`;
+    if (o['action'] === 'RETURN_FOR_CORRECTION' && kind !== undefined && kind !== null)
+      return '退回补正的暂停类型即为补正，不填 kind (no kind for RETURN_FOR_CORRECTION)';
+    return null;
+  })
+  @ValidateIf((o: { action?: unknown }, v: unknown) => (v !== undefined && v !== null) || o.action === 'PAUSE')
+  @ValidateNested()
+  @Type(() => PauseNoticeInput)
+  notice?: PauseNoticeInput;
 }
+
+/** Form fields the applicant may correct on RESUBMIT (everything of the submission but projectCode). */
+export const CORRECTABLE_FIELDS = [
+  'worksCategoryCode',
+  'units',
+  'constructionUnit',
+  'contractor',
+  'supervisor',
+  'contractAmountFen',
+  'area',
+  'plannedStartDate',
+  'plannedCompletionDate',
+  'capitalGuarantee',
+  'fundSupervision',
+] as const;
 
 /** Body of POST /api/v1/approval/permit-applications/{id}/actions (补正后重新提交 / 撤回). */
 export class ApplicantActionRequest implements ApplicantActionRequestV1 {
@@ -324,6 +392,26 @@ export class ApplicantActionRequest implements ApplicantActionRequestV1 {
   @ApiProperty({ example: '已补充施工合同扫描件', maxLength: 500 })
   @RequiredText(500)
   opinion!: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { capitalGuarantee: { applies: true, amountFen: 1_500_000_000 } },
+    description:
+      '仅 RESUBMIT：更正的表单字段（除 projectCode 外的申报字段），与原表单合并后按申报的同一规则校验，办理记录列出改动',
+  })
+  @FieldRule('corrections', (v, o) => {
+    if (v === undefined || v === null) return null;
+    if (o['action'] !== 'RESUBMIT') return '仅补正后重新提交时填写 (RESUBMIT only)';
+    if (typeof v !== 'object' || Array.isArray(v)) return '须为对象 (object)';
+    const keys = Object.keys(v);
+    if (keys.length === 0) return '至少更正一个字段 (at least one field)';
+    const unknown = keys.filter((k) => !(CORRECTABLE_FIELDS as readonly string[]).includes(k));
+    return unknown.length > 0
+      ? `不可更正的字段 ${unknown.join(', ')}；可更正：${CORRECTABLE_FIELDS.join(', ')} (not correctable)`
+      : null;
+  })
+  corrections?: CorrectableFormV1;
 }
 
 /** Query of GET /api/v1/supervision/permit-applications. */
@@ -340,6 +428,17 @@ export class ApplicationListRequest implements ApplicationListRequestV1 {
   @IsOptional()
   @FieldRule('regionCode', regionCodeReason)
   regionCode?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    example: true,
+    description: 'true：当前环节或全流程已红灯（超承诺时限）；false：未红灯',
+  })
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @FieldRule('overdue', (v) =>
+    v === undefined || v === null || typeof v === 'boolean' ? null : '须为 true 或 false (boolean)',
+  )
+  overdue?: boolean;
 
   @ApiPropertyOptional({ example: 1, minimum: 1, maximum: 10_000 })
   @Type(() => Number)
