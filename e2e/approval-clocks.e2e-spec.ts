@@ -143,6 +143,7 @@ describe('施工许可审批时限 approval clocks, pauses, overdue alerts, stag
     const staff: Array<[string, string, string]> = [
       ['clerkA', 'COUNTY', COUNTY],
       ['clerkB', 'COUNTY', COUNTY],
+      ['director', 'COUNTY', COUNTY],
       ['city', 'CITY', '430200'],
     ];
     for (const [name, role, region] of staff) {
@@ -305,5 +306,15 @@ describe('施工许可审批时限 approval clocks, pauses, overdue alerts, stag
       changes: [{ field: 'capitalGuarantee', before: { applies: false, amountFen: null }, after: guarantee }],
     });
     await ok(await step(id, tokens['clerkB']!)); // 开工条件审查 now passes
+    await ok(await step(id, tokens['clerkB']!)); // 复审
+    const { permitNumber } = await ok<{ permitNumber: string }>(await step(id, tokens['director']!)); // 决定/发证
+    // the e-license of the issued PRESALE permit shows the capital guarantee and the escrow fields
+    const res = await call('GET', `/api/v1/construction-permits/${permitNumber}/e-license`, writer);
+    expect(res.status).toBe(200);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pdfParse = require('pdf-parse') as (b: Buffer) => Promise<{ text: string }>;
+    const text = (await pdfParse(Buffer.from(await res.arrayBuffer()))).text.replace(/\s+/g, '');
+    expect(text).toContain('资本保证金：实行，总额15,000,000.00元');
+    expect(text).toContain('资金监管：不计划实行');
   });
 });
