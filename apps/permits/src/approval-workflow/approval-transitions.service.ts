@@ -5,6 +5,7 @@ import {
   ApplicationTransitionRequest,
   ApplicationTransitionResultV1,
   CorrectableFormV1,
+  correctionErrors,
   ErrorCode,
   FieldError,
   PauseNoticeV1,
@@ -72,6 +73,8 @@ export class ApprovalTransitionsService {
       throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, '仅限申请方（工改系统）办理 (applicant only)');
     const checked = await validateMessage(ApplicantActionRequest, payload);
     if (!checked.ok) throw ApprovalErrors.invalid(checked.errors);
+    const corrections = await correctionErrors(checked.value.corrections);
+    if (corrections.length > 0) throw ApprovalErrors.invalid(corrections);
     return this.apply(principal, 'APPLICANT', checked.value);
   }
 

@@ -1,4 +1,9 @@
-import { ApplicantActionRequest, ApplicationListRequest, ApplicationTransitionRequest } from './approval.message';
+import {
+  ApplicantActionRequest,
+  ApplicationListRequest,
+  ApplicationTransitionRequest,
+  correctionErrors,
+} from './approval.message';
 import { validateMessage } from './validation/validate-message';
 
 const ID = '7c1f0c4e-3f7a-4a55-9d3b-0c1d2e3f4a5b';
@@ -91,5 +96,39 @@ describe('approval pause, correction and list messages', () => {
     expect(no.ok && no.value.overdue).toBe(false);
     const bad = await validateMessage(ApplicationListRequest, { overdue: 'yes' });
     expect(bad.errors.map((e) => e.field)).toEqual(['overdue']);
+  });
+
+  it('names only the action when the action is unknown (no stray notice or corrections problem)', async () => {
+    const staff = await validateMessage(ApplicationTransitionRequest, {
+      applicationId: ID,
+      action: 'APPROVE',
+      opinion: 'x',
+      notice: { noticeNumber: 'n', reason: 'r' },
+    });
+    expect(staff.errors.map((e) => e.field)).toEqual(['action']);
+    const applicant = await validateMessage(ApplicantActionRequest, {
+      applicationId: ID,
+      action: 'FIX',
+      opinion: 'x',
+      corrections: { area: 1 },
+    });
+    expect(applicant.errors.map((e) => e.field)).toEqual(['action']);
+  });
+
+  it('checks corrected fields with the submission class, under corrections., ignoring fields not corrected', async () => {
+    expect(await correctionErrors(undefined)).toEqual([]);
+    expect(await correctionErrors({ capitalGuarantee: { applies: true, amountFen: 100 } })).toEqual([]);
+    const errors = await correctionErrors({
+      capitalGuarantee: { applies: 'yes', amountFen: -1, extra: 1 },
+      contractor: { name: '某施工单位', creditCode: '91430223MA4Q0ABC10' },
+      area: 1.234,
+    });
+    expect(errors.map((e) => e.field).sort()).toEqual([
+      'corrections.area',
+      'corrections.capitalGuarantee.amountFen',
+      'corrections.capitalGuarantee.applies',
+      'corrections.capitalGuarantee.extra',
+      'corrections.contractor.creditCode',
+    ]);
   });
 });

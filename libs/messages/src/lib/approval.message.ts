@@ -46,6 +46,8 @@ import { PROJECT_TYPES, ProjectType } from './permits';
 import { textCharacterProblem } from './plain-text';
 import { MAX_PERMIT_UNITS, PERMIT_PROJECT_CODE, PermitUnit } from './permit-upsert.message';
 import { FieldRule } from './validation/field-rule';
+import { validateMessage } from './validation/validate-message';
+import type { FieldError } from './problem';
 import {
   EachItem,
   IsCreditCode,
@@ -308,7 +310,8 @@ export class ApplicationTransitionRequest implements ApplicationTransitionReques
 
   @ApiProperty({
     enum: STAFF_ACTIONS,
-    example: 'PASS',
+    // with the examples of items, reasonCode and notice this is a valid body (PAUSE takes them all)
+    example: 'PAUSE',
     description: '通过 / 退回补正 / 不予许可 / 暂停计时（勘验、专家评审、听证）/ 恢复计时',
   })
   @FieldRule('action', enumReason(STAFF_ACTIONS))
@@ -345,6 +348,8 @@ export class ApplicationTransitionRequest implements ApplicationTransitionReques
     description: '书面告知：PAUSE 必填（含 kind）；RETURN_FOR_CORRECTION 可填文号（kind 不填）',
   })
   @FieldRule('notice', (v, o) => {
+    // an invalid action is reported on its own field
+    if (!(STAFF_ACTIONS as readonly unknown[]).includes(o['action'])) return null;
     if (v === undefined || v === null)
       return o['action'] === 'PAUSE' ? '暂停计时须有书面告知 (notice required for PAUSE)' : null;
     if (typeof v !== 'object' || Array.isArray(v)) return '须为对象 (object)';
@@ -401,7 +406,7 @@ export class ApplicantActionRequest implements ApplicantActionRequestV1 {
       '仅 RESUBMIT：更正的表单字段（除 projectCode 外的申报字段），与原表单合并后按申报的同一规则校验，办理记录列出改动',
   })
   @FieldRule('corrections', (v, o) => {
-    if (v === undefined || v === null) return null;
+    if (v === undefined || v === null || !(APPLICANT_ACTIONS as readonly unknown[]).includes(o['action'])) return null;
     if (o['action'] !== 'RESUBMIT') return '仅补正后重新提交时填写 (RESUBMIT only)';
     if (typeof v !== 'object' || Array.isArray(v)) return '须为对象 (object)';
     const keys = Object.keys(v);
@@ -453,4 +458,21 @@ export class ApplicationListRequest implements ApplicationListRequestV1 {
   @Min(1, { message: 'pageSize 须为 1–100 的整数 (integer)' })
   @Max(100, { message: 'pageSize 须为 1–100 的整数 (integer)' })
   pageSize: number = 20;
+}
+
+/**
+ * The corrected fields of a RESUBMIT checked on their own with the submission's message class (the
+ * gateway's early answer; the permits service validates the form they make, merged, again): every
+ * problem of a corrected field, under `corrections.`; fields not corrected are not looked at.
+ */
+export async function correctionErrors(corrections: unknown): Promise<FieldError[]> {
+  if (corrections === null || typeof corrections !== 'object' || Array.isArray(corrections)) return [];
+  const keys = Object.keys(corrections).filter((k) => (CORRECTABLE_FIELDS as readonly string[]).includes(k));
+  if (keys.length === 0) return [];
+  const given = Object.fromEntries(keys.map((k) => [k, (corrections as Record<string, unknown>)[k]]));
+  const checked = await validateMessage(PermitApplicationSubmission, given);
+  if (checked.ok) return [];
+  return checked.errors
+    .filter((e) => keys.includes(e.field.split(/[.[]/)[0]!))
+    .map((e) => ({ ...e, field: `corrections.${e.field}` }));
 }
