@@ -57,14 +57,12 @@ export class ApprovalOverdueService implements OnApplicationBootstrap, OnApplica
     const ids = await this.clockRepository.sweepCandidates(this.dataSource.manager, 2000);
     let published = 0;
     for (const id of ids) {
+      // most cases are not red: looked at without a lock first, so the sweep never holds up the reviewers
+      if (!(await this.redStage(this.dataSource.manager, id))) continue;
       const done = await this.dataSource.transaction(async (m) => {
-        const app = await this.repository.application(m, id, true);
-        if (!app || app.stage === 'CLOSED' || app.overdue_stage === app.stage) return false;
-        const history = (await this.repository.history(m, [id])).get(id) ?? [];
-        const pauses = (await this.clockRepository.pauses(m, [id])).get(id) ?? [];
-        const now = this.clock.now();
-        const current = this.clock.compute(history, pauses, now).stages.find((s) => s.leftAt === null);
-        if (!current || current.stage !== app.stage || current.level !== 'RED') return false;
+        const red = await this.redStage(m, id, true);
+        if (!red) return false;
+        const { app, current, now } = red;
         await enqueueEvent<ApplicationOverdueV1>(m, {
           source: PERMITS_EVENT_SOURCE,
           type: ApprovalEvents.applicationOverdue,
@@ -87,6 +85,18 @@ export class ApprovalOverdueService implements OnApplicationBootstrap, OnApplica
       if (done) published++;
     }
     return published;
+  }
+
+  /** The case's current stage when it is red and not yet published (the row locked when asked). */
+  private async redStage(m: EntityManager, id: string, lock = false) {
+    const app = await this.repository.application(m, id, lock);
+    if (!app || app.stage === 'CLOSED' || app.overdue_stage === app.stage) return null;
+    const history = (await this.repository.history(m, [id])).get(id) ?? [];
+    const pauses = (await this.clockRepository.pauses(m, [id])).get(id) ?? [];
+    const now = this.clock.now();
+    const current = this.clock.compute(history, pauses, now).stages.find((s) => s.leftAt === null);
+    if (!current || current.stage !== app.stage || current.level !== 'RED') return null;
+    return { app, current, now };
   }
 
   /** In a transition's transaction: the case leaves a stage that was published overdue. */
