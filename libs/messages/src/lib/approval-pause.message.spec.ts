@@ -1,9 +1,5 @@
-import {
-  ApplicantActionRequest,
-  ApplicationListRequest,
-  ApplicationTransitionRequest,
-  correctionErrors,
-} from './approval.message';
+import { ApplicantActionRequest, ApplicationListRequest, ApplicationTransitionRequest } from './approval.message';
+import { correctionErrors } from './approval-corrections.message';
 import { validateMessage } from './validation/validate-message';
 
 const ID = '7c1f0c4e-3f7a-4a55-9d3b-0c1d2e3f4a5b';

@@ -32,12 +32,11 @@ import {
   CapitalGuaranteeV1,
   FundSupervisionV1,
   PartyV1,
-  PauseNoticeV1,
   PermitApplicationSubmissionV1,
   STAFF_ACTIONS,
   STAFF_PAUSE_KINDS,
-  StaffPauseKind,
   CorrectableFormV1,
+  CORRECTABLE_FIELDS,
   StaffAction,
 } from './approval';
 import { MAX_AMOUNT_FEN } from './contract-filing-rules';
@@ -46,8 +45,7 @@ import { PROJECT_TYPES, ProjectType } from './permits';
 import { textCharacterProblem } from './plain-text';
 import { MAX_PERMIT_UNITS, PERMIT_PROJECT_CODE, PermitUnit } from './permit-upsert.message';
 import { FieldRule } from './validation/field-rule';
-import { validateMessage } from './validation/validate-message';
-import type { FieldError } from './problem';
+import { PauseNoticeInput } from './approval-pause.message';
 import {
   EachItem,
   IsCreditCode,
@@ -278,29 +276,6 @@ export class PermitApplicationSubmission implements PermitApplicationSubmissionV
   fundSupervision?: FundSupervisionInput | null;
 }
 
-/** 书面告知 of a pause (PAUSE: 勘验 / 专家评审 / 听证; RETURN_FOR_CORRECTION: optional, its kind is 补正). */
-export class PauseNoticeInput implements PauseNoticeV1 {
-  @ApiPropertyOptional({
-    enum: STAFF_PAUSE_KINDS,
-    example: 'INSPECTION',
-    description: '勘验 / 专家评审 / 听证（PAUSE 必填）',
-  })
-  @FieldRule('kind', enumReason(STAFF_PAUSE_KINDS, false))
-  kind?: StaffPauseKind;
-
-  @ApiProperty({ example: '攸建勘告〔2024〕12号', maxLength: 60, description: '告知书文号' })
-  @RequiredText(60)
-  noticeNumber!: string;
-
-  @ApiProperty({ example: '需现场勘验施工场地', maxLength: 500, description: '暂停原因' })
-  @RequiredText(500)
-  reason!: string;
-
-  @ApiPropertyOptional({ example: '2024-09-05', format: 'date', description: '告知日期，缺省为今天（不得晚于今天）' })
-  @FieldRule('date', (v) => (v === undefined || v === null ? null : isoDateReason(v)))
-  date?: string;
-}
-
 /** Body of POST /api/v1/supervision/permit-applications/{id}/transitions (审查办理). */
 export class ApplicationTransitionRequest implements ApplicationTransitionRequestV1 {
   @ApiProperty({ example: '7c1f0c4e-3f7a-4a55-9d3b-0c1d2e3f4a5b' })
@@ -367,21 +342,6 @@ export class ApplicationTransitionRequest implements ApplicationTransitionReques
   @Type(() => PauseNoticeInput)
   notice?: PauseNoticeInput;
 }
-
-/** Form fields the applicant may correct on RESUBMIT (everything of the submission but projectCode). */
-export const CORRECTABLE_FIELDS = [
-  'worksCategoryCode',
-  'units',
-  'constructionUnit',
-  'contractor',
-  'supervisor',
-  'contractAmountFen',
-  'area',
-  'plannedStartDate',
-  'plannedCompletionDate',
-  'capitalGuarantee',
-  'fundSupervision',
-] as const;
 
 /** Body of POST /api/v1/approval/permit-applications/{id}/actions (补正后重新提交 / 撤回). */
 export class ApplicantActionRequest implements ApplicantActionRequestV1 {
@@ -458,21 +418,4 @@ export class ApplicationListRequest implements ApplicationListRequestV1 {
   @Min(1, { message: 'pageSize 须为 1–100 的整数 (integer)' })
   @Max(100, { message: 'pageSize 须为 1–100 的整数 (integer)' })
   pageSize: number = 20;
-}
-
-/**
- * The corrected fields of a RESUBMIT checked on their own with the submission's message class (the
- * gateway's early answer; the permits service validates the form they make, merged, again): every
- * problem of a corrected field, under `corrections.`; fields not corrected are not looked at.
- */
-export async function correctionErrors(corrections: unknown): Promise<FieldError[]> {
-  if (corrections === null || typeof corrections !== 'object' || Array.isArray(corrections)) return [];
-  const keys = Object.keys(corrections).filter((k) => (CORRECTABLE_FIELDS as readonly string[]).includes(k));
-  if (keys.length === 0) return [];
-  const given = Object.fromEntries(keys.map((k) => [k, (corrections as Record<string, unknown>)[k]]));
-  const checked = await validateMessage(PermitApplicationSubmission, given);
-  if (checked.ok) return [];
-  return checked.errors
-    .filter((e) => keys.includes(e.field.split(/[.[]/)[0]!))
-    .map((e) => ({ ...e, field: `corrections.${e.field}` }));
 }

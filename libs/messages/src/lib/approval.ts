@@ -5,71 +5,22 @@
  */
 import { ApiProperty } from '@nestjs/swagger';
 import { PROJECT_TYPES, ProjectType } from './permits';
+import {
+  APPLICATION_STATES,
+  ApplicationState,
+  APPLICANT_ACTIONS,
+  ApplicantAction,
+  APPROVAL_STAGES,
+  ApprovalAction,
+  ApprovalStage,
+  STAFF_ACTIONS,
+  StaffAction,
+  StaffPauseKind,
+} from './approval-stages';
+import { ApplicationClockV1, FieldChangeV1 } from './approval-clock';
 
-/** 受理 → 初审 → 质量/安全报监 → 开工条件审查 → 复审 → 决定/发证 → 办结 */
-export const APPROVAL_STAGES = [
-  'ACCEPTANCE',
-  'PRELIMINARY_REVIEW',
-  'QUALITY_SAFETY_FILING',
-  'START_CONDITIONS_REVIEW',
-  'SECOND_REVIEW',
-  'DECISION',
-  'CLOSED',
-] as const;
-export type ApprovalStage = (typeof APPROVAL_STAGES)[number];
-
-export const APPROVAL_STAGE_NAMES: Readonly<Record<ApprovalStage, string>> = Object.freeze({
-  ACCEPTANCE: '受理',
-  PRELIMINARY_REVIEW: '初审',
-  QUALITY_SAFETY_FILING: '质量/安全报监',
-  START_CONDITIONS_REVIEW: '开工条件审查',
-  SECOND_REVIEW: '复审',
-  DECISION: '决定/发证',
-  CLOSED: '办结',
-});
-
-/** Actions of the reviewing staff. */
-export const STAFF_ACTIONS = ['PASS', 'RETURN_FOR_CORRECTION', 'REJECT', 'PAUSE', 'RESUME'] as const;
-export type StaffAction = (typeof STAFF_ACTIONS)[number];
-/** Actions of the applicant (the approval system on the builder's behalf). */
-export const APPLICANT_ACTIONS = ['RESUBMIT', 'WITHDRAW'] as const;
-export type ApplicantAction = (typeof APPLICANT_ACTIONS)[number];
-export type ApprovalAction = StaffAction | ApplicantAction | 'SUBMIT';
-
-/**
- * SUBMITTED (at 受理, untouched), IN_REVIEW, RETURNED (补正, waiting for the applicant), PAUSED (勘验 /
- * 专家评审 / 听证, the clock stopped), then one outcome.
- */
-export const APPLICATION_STATES = [
-  'SUBMITTED',
-  'IN_REVIEW',
-  'RETURNED',
-  'PAUSED',
-  'APPROVED',
-  'REJECTED',
-  'WITHDRAWN',
-] as const;
-export type ApplicationState = (typeof APPLICATION_STATES)[number];
-
-/**
- * The closed list of reasons the clock stops (暂停计时): 补正 (RETURN_FOR_CORRECTION until RESUBMIT),
- * 勘验, 专家评审, 听证 (PAUSE until RESUME), each with a written notice (书面告知).
- */
-export const PAUSE_KINDS = ['CORRECTION', 'INSPECTION', 'EXPERT_REVIEW', 'HEARING'] as const;
-export type PauseKind = (typeof PAUSE_KINDS)[number];
-/** The kinds a PAUSE action takes (补正 is RETURN_FOR_CORRECTION's own). */
-export const STAFF_PAUSE_KINDS = ['INSPECTION', 'EXPERT_REVIEW', 'HEARING'] as const;
-export type StaffPauseKind = (typeof STAFF_PAUSE_KINDS)[number];
-export const PAUSE_KIND_NAMES: Readonly<Record<PauseKind, string>> = Object.freeze({
-  CORRECTION: '补正',
-  INSPECTION: '勘验',
-  EXPERT_REVIEW: '专家评审',
-  HEARING: '听证',
-});
-
-/** 绿 within the limit, 黄 at 90 % of it, 红 at 100 % (电子监察 practice). */
-export const CLOCK_LEVELS = ['GREEN', 'YELLOW', 'RED'] as const;
-export type ClockLevel = (typeof CLOCK_LEVELS)[number];
+export * from './approval-stages';
+export * from './approval-clock';
 
 export const APPROVAL_CATEGORIES = [
   '社会投资房建类',
@@ -87,38 +38,6 @@ export const ApprovalRpc = {
   get: 'rpc.permits.approval.application.get.v1',
   transition: 'rpc.permits.approval.application.transition.v1',
 } as const;
-
-/** Events of the approval workflow (on the permits stream HN_PERMITS, hn.permits.>). */
-export const ApprovalEvents = {
-  /** a case's current stage turned red (once per stage) */
-  applicationOverdue: 'hn.permits.application.overdue.v1',
-  /** the case left a stage that had been published overdue */
-  applicationOverdueEnded: 'hn.permits.application.overdue-ended.v1',
-} as const;
-
-/** data of hn.permits.application.overdue.v1 */
-export interface ApplicationOverdueV1 {
-  applicationId: string;
-  projectCode: string;
-  projectName: string;
-  regionCode: string;
-  stage: ApprovalStage;
-  committedDays: number;
-  statutoryDays: number;
-  elapsedDays: number;
-  /** when the permits service saw the stage red */
-  overdueAt: string;
-}
-
-/** data of hn.permits.application.overdue-ended.v1 */
-export interface ApplicationOverdueEndedV1 {
-  applicationId: string;
-  regionCode: string;
-  stage: ApprovalStage;
-  /** the action that left the stage (PASS, REJECT, WITHDRAW) */
-  action: ApprovalAction;
-  endedAt: string;
-}
 
 // ---- request shapes (the classes in approval.message.ts implement them)
 
@@ -250,66 +169,6 @@ export class ApplicationTransitionV1 {
     description: '补正后重新提交时修改的表单字段 form fields changed on RESUBMIT',
   })
   changes!: FieldChangeV1[];
-}
-
-/** One form field the applicant changed on RESUBMIT (the whole top-level field before and after). */
-export class FieldChangeV1 {
-  @ApiProperty({ example: 'capitalGuarantee' }) field!: string;
-  @ApiProperty({ example: { applies: false, amountFen: null }, nullable: true, description: '修改前' })
-  before!: unknown;
-  @ApiProperty({ example: { applies: true, amountFen: 1_500_000_000 }, nullable: true, description: '修改后' })
-  after!: unknown;
-}
-
-/** A pause of the clock with its written notice (书面告知). */
-export class PauseRecordV1 {
-  @ApiProperty({ example: 'INSPECTION', enum: PAUSE_KINDS, description: '补正 / 勘验 / 专家评审 / 听证' })
-  kind!: PauseKind;
-  @ApiProperty({ example: 'START_CONDITIONS_REVIEW', enum: APPROVAL_STAGES }) stage!: ApprovalStage;
-  @ApiProperty({ example: '攸建勘告〔2024〕12号', description: '告知书文号' }) noticeNumber!: string;
-  @ApiProperty({ example: '需现场勘验施工场地', description: '暂停原因' }) reason!: string;
-  @ApiProperty({ example: '2024-09-05', format: 'date', description: '告知日期' }) noticeDate!: string;
-  @ApiProperty({ example: '2024-09-05T02:00:00.000Z', format: 'date-time' }) startedAt!: string;
-  @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' }) endedAt!: string | null;
-  @ApiProperty({ example: 'youxian.shouli' }) startedBy!: string;
-  @ApiProperty({ example: null, nullable: true, type: String }) endedBy!: string | null;
-}
-
-/** Working days used against a limit (工作日，暂停期间不计). */
-export class ClockFiguresV1 {
-  @ApiProperty({ example: 3, description: '法定时限（工作日）statutory limit' }) statutoryDays!: number;
-  @ApiProperty({ example: 2, description: '承诺时限（工作日）committed limit; the level is against it' })
-  committedDays!: number;
-  @ApiProperty({ example: 1, description: '已用工作日（不含暂停）elapsed working days' }) elapsedDays!: number;
-  @ApiProperty({ example: 0, description: '暂停的工作日 paused working days' }) pausedDays!: number;
-  @ApiProperty({ example: 50, description: '已用占承诺时限的百分比 percent of the committed limit' })
-  percent!: number;
-  @ApiProperty({ example: 'GREEN', enum: CLOCK_LEVELS, description: '绿 / 黄（≥90 %）/ 红（≥100 %）' })
-  level!: ClockLevel;
-  @ApiProperty({ example: false, description: '已超法定时限 statutory limit used up' }) statutoryExceeded!: boolean;
-}
-
-export class StageClockV1 extends ClockFiguresV1 {
-  @ApiProperty({ example: 'PRELIMINARY_REVIEW', enum: APPROVAL_STAGES }) stage!: ApprovalStage;
-  @ApiProperty({ example: '2024-09-03T02:15:00.000Z', format: 'date-time' }) enteredAt!: string;
-  @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' }) leftAt!: string | null;
-  @ApiProperty({
-    example: '2024-09-05',
-    nullable: true,
-    type: String,
-    format: 'date',
-    description: '承诺时限到期日（进行中且未暂停时）due date of the committed limit',
-  })
-  dueDate!: string | null;
-}
-
-/** 时限: per stage (those reached) and for the whole case, as of a time, with the pauses. */
-export class ApplicationClockV1 {
-  @ApiProperty({ example: '2024-09-04T08:00:00.000Z', format: 'date-time' }) asOf!: string;
-  @ApiProperty({ example: false, description: '正在暂停计时 the clock is stopped now' }) paused!: boolean;
-  @ApiProperty({ type: () => [StageClockV1] }) stages!: StageClockV1[];
-  @ApiProperty({ type: () => ClockFiguresV1, description: '全流程 whole case' }) total!: ClockFiguresV1;
-  @ApiProperty({ type: () => [PauseRecordV1] }) pauses!: PauseRecordV1[];
 }
 
 export class CapitalGuaranteeFieldsV1 implements CapitalGuaranteeV1 {
