@@ -17,6 +17,7 @@ import { ALERT_EVENT_CONSUMERS } from './read-model/alert-event-consumers';
 import { AlertProjection } from './read-model/alert-projection.service';
 import { ReadModelProjector } from './read-model/read-model.projector';
 import { ReadModelRepository } from './read-model/read-model.repository';
+import { ApprovalStageRepository } from './read-model/approval-stage.repository';
 import { AlertScanRepository } from './scans/alert-scan.repository';
 import { DailySweepService } from './sweep/daily-sweep.service';
 import { SweepRepository } from './sweep/sweep.repository';
@@ -54,6 +55,7 @@ export class AlertsAppModule {
       providers: [
         { provide: ALERTS_CLOCK, useValue: options.clock ?? systemClock },
         ReadModelRepository,
+        ApprovalStageRepository,
         ReadModelProjector,
         AlertFactsRepository,
         AlertsRepository,

@@ -4,6 +4,7 @@ export const ALERT_TYPES: Array<[string, string]> = [
   ['PRESALE_WITHOUT_PERMIT', '已办预售未办施工许可'],
   ['RECONCILIATION_DIFFERENCE', '网签比对差异'],
   ['ESCROW_NOT_SUPERVISED', '未实行资金监管'],
+  ['APPROVAL_OVERDUE', '施工许可审批超时'],
 ];
 export const ALERT_STATES: Array<[string, string]> = [
   ['OPEN', '待处理'],

@@ -55,4 +55,7 @@ export * from './lib/statistics-consistency.message';
 export * from './lib/public-search.message';
 export * from './lib/approval';
 export * from './lib/approval.message';
+export * from './lib/approval-events.message';
+export * from './lib/approval-pause.message';
+export * from './lib/approval-corrections.message';
 export * from './lib/validation/person-constraints';

@@ -13,6 +13,8 @@ import { overdueAcceptance } from '../rules/overdue-acceptance.rule';
 import { presaleWithoutPermit } from '../rules/presale-without-permit.rule';
 import { reconciliationDifference } from '../rules/reconciliation-difference.rule';
 import { AlertFactsRepository } from './alert-facts.repository';
+import { ApprovalStageRepository } from '../read-model/approval-stage.repository';
+import { approvalOverdue } from '../rules/approval-overdue.rule';
 import { toAlertV1 } from './alert-view';
 import { AlertRow, AlertsRepository } from './alerts.repository';
 
@@ -42,6 +44,7 @@ export class AlertEvaluator {
   constructor(
     private readonly facts: AlertFactsRepository,
     private readonly alerts: AlertsRepository,
+    private readonly approvals: ApprovalStageRepository,
     @Inject(ALERTS_CONFIG) private readonly config: AlertsConfig,
   ) {}
 
@@ -57,6 +60,7 @@ export class AlertEvaluator {
       ['ESCROW_NOT_SUPERVISED', keys.presales],
       ['RECONCILIATION_DIFFERENCE', keys.differences],
       ['PRESALE_WITHOUT_PERMIT', keys.unpermitted],
+      ['APPROVAL_OVERDUE', keys.approvals],
     ] as const)
       for (const key of sorted(set)) await this.alerts.lockSubject(m, type, key);
 
@@ -80,6 +84,11 @@ export class AlertEvaluator {
     for (const id of sorted(keys.unpermitted)) {
       const f = unpermitted.get(id);
       await this.reconcile(m, 'PRESALE_WITHOUT_PERMIT', id, f ? presaleWithoutPermit(f) : null, why, outcome);
+    }
+    const approvals = await this.approvals.facts(m, sorted(keys.approvals));
+    for (const key of sorted(keys.approvals)) {
+      const f = approvals.get(key);
+      await this.reconcile(m, 'APPROVAL_OVERDUE', key, f ? approvalOverdue(f) : null, why, outcome);
     }
     return outcome;
   }

@@ -16,6 +16,7 @@ import {
 import { EntityManager } from 'typeorm';
 import { ReadModelProjector } from './read-model.projector';
 import { ReadModelRepository } from './read-model.repository';
+import { ApprovalStageRepository } from './approval-stage.repository';
 
 const permit = {
   permitNumber: '430223202501100101',
@@ -64,6 +65,7 @@ describe(ReadModelProjector.name, () => {
     >
   >;
   let projector: ReadModelProjector;
+  let approvals: { overdue: jest.Mock; ended: jest.Mock };
   let warn: jest.SpyInstance;
 
   beforeEach(() => {
@@ -81,7 +83,11 @@ describe(ReadModelProjector.name, () => {
       upsertDifference: jest.fn().mockResolvedValue(undefined),
       upsertEscrow: jest.fn().mockResolvedValue(undefined),
     };
-    projector = new ReadModelProjector(repo as unknown as ReadModelRepository);
+    approvals = { overdue: jest.fn().mockResolvedValue(undefined), ended: jest.fn().mockResolvedValue(undefined) };
+    projector = new ReadModelProjector(
+      repo as unknown as ReadModelRepository,
+      approvals as unknown as ApprovalStageRepository,
+    );
     warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
   });
   afterEach(() => warn.mockRestore());
@@ -271,5 +277,38 @@ describe(ReadModelProjector.name, () => {
     await projector.apply(event('hn.contracts.filing.filed.v1', { filing: null }), m);
     expect(writes()).toBe(0);
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('projects the approval overdue events by case and stage and skips an invalid one whole', async () => {
+    const applicationId = '7c1f0c4e-3f7a-4a55-9d3b-0c1d2e3f4a5b';
+    const overdue = {
+      applicationId,
+      projectCode: '2024-430223-70-03-012345',
+      projectName: '锦绣星城三期',
+      regionCode: '430223',
+      stage: 'PRELIMINARY_REVIEW',
+      committedDays: 2,
+      statutoryDays: 3,
+      elapsedDays: 2,
+      overdueAt: '2025-09-24T01:00:00.000Z',
+    };
+    const keys = await projector.apply(event('hn.permits.application.overdue.v1', overdue), m);
+    expect(approvals.overdue).toHaveBeenCalledWith(m, expect.objectContaining(overdue));
+    expect([...keys.approvals]).toEqual([`${applicationId}/PRELIMINARY_REVIEW`]);
+    const ended = {
+      applicationId,
+      regionCode: '430223',
+      stage: 'PRELIMINARY_REVIEW',
+      action: 'PASS',
+      endedAt: '2025-09-25T01:00:00.000Z',
+    };
+    expect([...(await projector.apply(event('hn.permits.application.overdue-ended.v1', ended), m)).approvals]).toEqual([
+      `${applicationId}/PRELIMINARY_REVIEW`,
+    ]);
+    expect(approvals.ended).toHaveBeenCalledTimes(1);
+    const bad = await projector.apply(event('hn.permits.application.overdue.v1', { ...overdue, stage: 'LUNCH' }), m);
+    expect(bad.approvals.size).toBe(0);
+    expect(approvals.overdue).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toEqual(expect.stringContaining('stage ('));
   });
 });

@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   AcceptanceRecordedEvent,
+  ApplicationOverdueEndedEvent,
+  ApplicationOverdueEvent,
+  ApprovalEvents,
   CloudEvent,
   EscrowEventRecord,
   EscrowEvents,
@@ -27,6 +30,7 @@ import { validEventData } from '@hn/eventing';
 import { parsePresaleNumber } from '@hn/numbering';
 import { EntityManager } from 'typeorm';
 import { EventVersion, PresaleSnapshot, ReadModelRepository } from './read-model.repository';
+import { approvalSubjectKey, ApprovalStageRepository } from './approval-stage.repository';
 
 /** What an event touched: the subjects whose alerts are evaluated again in the same transaction. */
 export interface AffectedKeys {
@@ -34,6 +38,8 @@ export interface AffectedKeys {
   presales: Set<string>;
   unpermitted: Set<string>;
   differences: Set<string>;
+  /** approval stages (applicationId/stage) */
+  approvals: Set<string>;
 }
 
 export const noKeys = (): AffectedKeys => ({
@@ -41,6 +47,7 @@ export const noKeys = (): AffectedKeys => ({
   presales: new Set(),
   unpermitted: new Set(),
   differences: new Set(),
+  approvals: new Set(),
 });
 
 /** The payload class of each event type the read models take; other types are not projected. */
@@ -58,6 +65,8 @@ const EVENT_CLASSES = {
   [ReconciliationEvents.differenceResolved]: ReconciliationDifferenceResolvedEvent,
   [EscrowEvents.recordRecorded]: EscrowRecordedEvent,
   [EscrowEvents.recordCorrected]: EscrowRecordCorrectedEvent,
+  [ApprovalEvents.applicationOverdue]: ApplicationOverdueEvent,
+  [ApprovalEvents.applicationOverdueEnded]: ApplicationOverdueEndedEvent,
 } as const;
 
 /**
@@ -70,7 +79,10 @@ const EVENT_CLASSES = {
 export class ReadModelProjector {
   private readonly logger = new Logger(ReadModelProjector.name);
 
-  constructor(private readonly repo: ReadModelRepository) {}
+  constructor(
+    private readonly repo: ReadModelRepository,
+    private readonly approvals: ApprovalStageRepository,
+  ) {}
 
   async apply(event: CloudEvent<unknown>, m: EntityManager): Promise<AffectedKeys> {
     const keys = noKeys();
@@ -90,6 +102,11 @@ export class ReadModelProjector {
     else if (d instanceof ReconciliationDifferenceFoundEvent) await this.difference(m, type, d.difference, v, keys);
     else if (d instanceof EscrowRecordedEvent) await this.escrow(m, d.record, v, keys);
     else if (d instanceof EscrowRecordCorrectedEvent) await this.escrow(m, d.after, v, keys);
+    else if (d instanceof ApplicationOverdueEvent || d instanceof ApplicationOverdueEndedEvent) {
+      if (d instanceof ApplicationOverdueEvent) await this.approvals.overdue(m, d);
+      else await this.approvals.ended(m, d);
+      keys.approvals.add(approvalSubjectKey(d.applicationId, d.stage));
+    }
     return keys;
   }
 

@@ -5,6 +5,7 @@ const TYPE_NAMES: Record<AlertV1['type'], string> = {
   PRESALE_WITHOUT_PERMIT: '已办预售未办施工许可',
   RECONCILIATION_DIFFERENCE: '网签比对差异',
   ESCROW_NOT_SUPERVISED: '未实行资金监管',
+  APPROVAL_OVERDUE: '施工许可审批超时',
 };
 const STATE_NAMES: Record<AlertV1['state'], string> = {
   OPEN: '待处理',

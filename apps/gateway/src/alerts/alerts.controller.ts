@@ -71,7 +71,7 @@ export class AlertsController {
   @ApiOperation({
     summary: '查询预警（本人区划内）List alerts in the caller’s region',
     description:
-      '逾期验收（OVERDUE_ACCEPTANCE，分增量 INCREMENT / 存量 STOCK）、已办预售未办施工许可（PRESALE_WITHOUT_PERMIT）、网签比对差异（RECONCILIATION_DIFFERENCE）、未实行资金监管（ESCROW_NOT_SUPERVISED）。' +
+      '逾期验收（OVERDUE_ACCEPTANCE，分增量 INCREMENT / 存量 STOCK）、已办预售未办施工许可（PRESALE_WITHOUT_PERMIT）、网签比对差异（RECONCILIATION_DIFFERENCE）、未实行资金监管（ESCROW_NOT_SUPERVISED）、施工许可审批环节超时（APPROVAL_OVERDUE，环节红灯时出现，离开该环节解除）。' +
       '县市区看本县，市州看所辖县市区，省厅看全省。不填 state 时列出未关闭的（OPEN、FOLLOWING）；asOf=YYYY-MM-DD 重现该日（北京时间当日结束时）的列表。未知的 type/state/scope 为 422 INVALID_FILTER，列出允许的值。\n\n' +
       'Alerts are raised from events and cleared only by the fact that clears them (or an approved dismissal), never by time. asOf reproduces the list as recorded at the end of that China day.',
   })

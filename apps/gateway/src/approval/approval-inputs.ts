@@ -1,5 +1,7 @@
+import { Injectable, PipeTransform } from '@nestjs/common';
 import {
   ApplicantActionRequest,
+  correctionErrors,
   ApplicationListRequest,
   ApplicationTransitionRequest,
   ApprovalProjectRegistration,
@@ -24,4 +26,15 @@ export function applicationIdOf(id: string): string {
 
 /** The staff transition (path id + body) validated with the message class, as the service does. */
 export const TransitionPipe = messagePipe(ApplicationTransitionRequest);
-export const ApplicantActionPipe = messagePipe(ApplicantActionRequest);
+const ApplicantActionMessagePipe = messagePipe(ApplicantActionRequest);
+
+/** The applicant's action; a RESUBMIT's corrected fields checked with the submission's message class too. */
+@Injectable()
+export class ApplicantActionPipe implements PipeTransform<unknown, Promise<ApplicantActionRequest>> {
+  async transform(value: unknown): Promise<ApplicantActionRequest> {
+    const checked = await new ApplicantActionMessagePipe().transform(value, { type: 'body' });
+    const errors = await correctionErrors(checked.corrections);
+    if (errors.length > 0) throw DomainException.incomplete(errors);
+    return checked;
+  }
+}

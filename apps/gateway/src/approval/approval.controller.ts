@@ -89,7 +89,11 @@ export class ApprovalApplicantController {
 
   @Post('permit-applications/:id/actions')
   @HttpCode(200)
-  @ApiOperation({ summary: '补正后重新提交 / 撤回 Resubmit after correction or withdraw' })
+  @ApiOperation({
+    summary: '补正后重新提交 / 撤回 Resubmit after correction or withdraw',
+    description:
+      'RESUBMIT 可带 corrections 更正表单字段（除 projectCode 外），按申报的同一规则校验（422 列出 corrections.* 字段），办理记录 changes 列出改动。',
+  })
   @ApiBody({ type: OmitType(ApplicantActionRequest, ['applicationId'] as const) })
   @ApiOkResponse({ type: ApplicationTransitionResultV1 })
   @ApiProblems(400, 401, 403, 404, 409, 422, 429, 503)
@@ -99,13 +103,10 @@ export class ApprovalApplicantController {
     @Body() body: Record<string, unknown>,
     @CorrelationId() cid: string,
   ): Promise<ApplicationTransitionResultV1> {
-    const checked: ApplicantActionRequestV1 = await new ApplicantActionPipe().transform(
-      {
-        ...(body ?? {}),
-        applicationId: applicationIdOf(id),
-      },
-      { type: 'body' },
-    );
+    const checked: ApplicantActionRequestV1 = await new ApplicantActionPipe().transform({
+      ...(body ?? {}),
+      applicationId: applicationIdOf(id),
+    });
     return this.rpc.call(Rpc.approvalApplicantAction, principal, checked, cid);
   }
 }

@@ -26,7 +26,11 @@ export class SupervisionApplicationsController {
 
   @Get()
   @RequireScopes(StaffScopes.supervisionRead)
-  @ApiOperation({ summary: '施工许可申请清单 List applications in the caller’s regions (state, stage, regionCode)' })
+  @ApiOperation({
+    summary: '施工许可申请清单 List applications in the caller’s regions (state, stage, regionCode, overdue)',
+    description:
+      'overdue=true：当前环节或全流程已红灯（已用工作日达到承诺时限）；每项带 clock（环节与全流程时限、暂停记录）。',
+  })
   @ApiOkResponse({ type: PermitApplicationPageV1 })
   @ApiProblems(401, 403, 422, 429, 503)
   list(
@@ -35,8 +39,13 @@ export class SupervisionApplicationsController {
     @CorrelationId() cid: string,
   ): Promise<PermitApplicationPageV1> {
     if (query.regionCode) assertRegionAllowed(principal, query.regionCode, { field: 'regionCode' });
-    const { state, stage, regionCode, page, pageSize } = query;
-    return this.rpc.call(Rpc.approvalApplicationList, principal, { state, stage, regionCode, page, pageSize }, cid);
+    const { state, stage, regionCode, overdue, page, pageSize } = query;
+    return this.rpc.call(
+      Rpc.approvalApplicationList,
+      principal,
+      { state, stage, regionCode, overdue, page, pageSize },
+      cid,
+    );
   }
 
   @Get(':id')
@@ -56,9 +65,10 @@ export class SupervisionApplicationsController {
   @HttpCode(200)
   @RequireScopes(StaffScopes.supervisionWrite)
   @ApiOperation({
-    summary: '办理：通过 / 退回补正 / 不予许可 Take a transition (PASS | RETURN_FOR_CORRECTION | REJECT)',
+    summary:
+      '办理：通过 / 退回补正 / 不予许可 / 暂停 / 恢复计时 Take a transition (PASS | RETURN_FOR_CORRECTION | REJECT | PAUSE | RESUME)',
     description:
-      '通过进入下一环节；决定环节通过即签发 18 位施工许可证编号并返回。初审、复审、决定须由三名不同人员办理（409 SEPARATION_OF_DUTIES）；预售商品房项目在开工条件审查、决定环节须有资本保证金总额（422 CAPITAL_GUARANTEE_MISSING）及监管银行、账号（422 ESCROW_ACCOUNT_MISSING）；表中没有的操作 409 INVALID_TRANSITION。',
+      'PAUSE（勘验、专家评审、听证）须附书面告知 notice{kind, noticeNumber, reason, date}，暂停期间不计时，RESUME 恢复；退回补正也暂停计时至申请方重新提交。各环节可办理的角色按配置（403 STAGE_ROLE_FORBIDDEN）。通过进入下一环节；决定环节通过即签发 18 位施工许可证编号并返回。初审、复审、决定须由三名不同人员办理（409 SEPARATION_OF_DUTIES）；预售商品房项目在开工条件审查、决定环节须有资本保证金总额（422 CAPITAL_GUARANTEE_MISSING）及监管银行、账号（422 ESCROW_ACCOUNT_MISSING）；表中没有的操作 409 INVALID_TRANSITION。',
   })
   @ApiBody({ type: OmitType(ApplicationTransitionRequest, ['applicationId'] as const) })
   @ApiOkResponse({ type: ApplicationTransitionResultV1 })

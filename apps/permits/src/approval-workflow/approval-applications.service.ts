@@ -12,10 +12,13 @@ import {
   Principal,
   validateMessage,
 } from '@hn/messages';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ApprovalErrors } from './approval.exception';
 import { toApplicationV1, toStatusV1 } from './approval-mapper';
 import { ApplicationRow, ApprovalRepository, TransitionRow } from './approval.repository';
+import { ApprovalClockRepository, PauseRow } from './approval-clock.repository';
+import { ApprovalClockService } from './clock/approval-clock.service';
+import { presaleFieldErrors } from './presale-fields';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,7 +28,12 @@ export class ApprovalApplicationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: ApprovalRepository,
+    private readonly clockRepository: ApprovalClockRepository,
+    private readonly clock: ApprovalClockService,
   ) {}
+
+  /** Overdue filtering computes every clock: at most this many cases are looked at per list. */
+  static readonly OVERDUE_SCAN_LIMIT = 5000;
 
   async submit(principal: Principal, payload: unknown): Promise<PermitApplicationReceiptV1> {
     const checked = await validateMessage(PermitApplicationSubmission, payload);
@@ -36,16 +44,10 @@ export class ApprovalApplicationsService {
       const project = await this.repository.project(m, body.projectCode);
       if (!project?.registered) throw ApprovalErrors.projectNotFound(body.projectCode);
       assertRegionAllowed(principal, project.region_code, { field: 'projectCode' });
-      const errors: FieldError[] = [];
-      const presale = project.project_type === 'PRESALE';
-      for (const field of ['capitalGuarantee', 'fundSupervision'] as const) {
-        const given = body[field] !== undefined && body[field] !== null;
-        if (presale && !given) errors.push({ field, reason: '预售商品房项目必填 (required for PRESALE projects)' });
-        if (!presale && given)
-          errors.push({ field, reason: '仅预售商品房项目填写，其它类型须为 null (PRESALE projects only)' });
-      }
+      const errors: FieldError[] = presaleFieldErrors(project.project_type, body);
       if (errors.length > 0) throw ApprovalErrors.invalid(errors);
       const id = randomUUID();
+      const at = this.clock.now();
       const form = { ...body, worksCategoryCode: body.worksCategoryCode ?? '01' };
       await this.repository.lockType(m, body.projectCode);
       await this.repository.insertApplication(m, {
@@ -54,6 +56,7 @@ export class ApprovalApplicationsService {
         regionCode: project.region_code,
         form,
         actor: principal.id,
+        at,
       });
       await this.repository.recordTransition(m, {
         id,
@@ -67,6 +70,7 @@ export class ApprovalApplicationsService {
         items: [],
         reasonCode: null,
         fieldsSeen: { projectType: project.project_type },
+        at,
       });
       return { applicationId: id, state: 'SUBMITTED', stage: 'ACCEPTANCE' };
     });
@@ -79,8 +83,8 @@ export class ApprovalApplicationsService {
 
   async get(principal: Principal, applicationId: string): Promise<PermitApplicationV1> {
     assertStaff(principal);
-    const { row, history } = await this.load(principal, applicationId);
-    return toApplicationV1(row, history);
+    const { row, history, pauses } = await this.load(principal, applicationId);
+    return toApplicationV1(row, history, this.clock.view(history, pauses));
   }
 
   async list(principal: Principal, payload: unknown): Promise<PermitApplicationPageV1> {
@@ -89,23 +93,40 @@ export class ApprovalApplicationsService {
     if (!checked.ok) throw ApprovalErrors.invalid(checked.errors);
     const q = checked.value;
     if (q.regionCode) assertRegionAllowed(principal, q.regionCode, { field: 'regionCode' });
-    const { rows, total } = await this.repository.list(this.dataSource.manager, principal.regions, q);
-    const histories = await this.repository.history(
-      this.dataSource.manager,
-      rows.map((r) => r.application_id),
-    );
-    return {
-      items: rows.map((r) => toApplicationV1(r, histories.get(r.application_id) ?? [])),
-      page: q.page,
-      pageSize: q.pageSize,
-      total,
-    };
+    const m = this.dataSource.manager;
+    const now = this.clock.now();
+    if (q.overdue === undefined) {
+      const { rows, total } = await this.repository.list(m, principal.regions, q);
+      const items = await this.views(m, rows, now);
+      return { items, page: q.page, pageSize: q.pageSize, total };
+    }
+    // 超时筛选: the clocks depend on the calendar and the pauses, so they are computed here for the
+    // cases the other filters leave (at most OVERDUE_SCAN_LIMIT, newest first), then paged
+    const { rows } = await this.repository.list(m, principal.regions, {
+      ...q,
+      page: 1,
+      pageSize: ApprovalApplicationsService.OVERDUE_SCAN_LIMIT,
+    });
+    const all = await this.views(m, rows, now);
+    const wanted = all.filter((a) => this.clock.isOverdueView(a.clock) === q.overdue);
+    const start = (q.page - 1) * q.pageSize;
+    return { items: wanted.slice(start, start + q.pageSize), page: q.page, pageSize: q.pageSize, total: wanted.length };
+  }
+
+  private async views(m: EntityManager, rows: ApplicationRow[], now: Date): Promise<PermitApplicationV1[]> {
+    const ids = rows.map((r) => r.application_id);
+    const histories = await this.repository.history(m, ids);
+    const pauses = await this.clockRepository.pauses(m, ids);
+    return rows.map((r) => {
+      const history = histories.get(r.application_id) ?? [];
+      return toApplicationV1(r, history, this.clock.view(history, pauses.get(r.application_id) ?? [], now));
+    });
   }
 
   private async load(
     principal: Principal,
     applicationId: unknown,
-  ): Promise<{ row: ApplicationRow; history: TransitionRow[] }> {
+  ): Promise<{ row: ApplicationRow; history: TransitionRow[]; pauses: PauseRow[] }> {
     if (typeof applicationId !== 'string' || !UUID.test(applicationId))
       throw ApprovalErrors.invalid([{ field: 'applicationId', reason: '须为申请编号 UUID (application id)' }]);
     const m = this.dataSource.manager;
@@ -113,6 +134,7 @@ export class ApprovalApplicationsService {
     if (!row) throw ApprovalErrors.applicationNotFound(applicationId);
     assertRegionAllowed(principal, row.region_code, { what: `施工许可申请 ${applicationId}` });
     const history = (await this.repository.history(m, [applicationId])).get(applicationId) ?? [];
-    return { row, history };
+    const pauses = (await this.clockRepository.pauses(m, [applicationId])).get(applicationId) ?? [];
+    return { row, history, pauses };
   }
 }

@@ -1,4 +1,5 @@
 import type {
+  ApplicationClockV1,
   ApplicationTransitionV1,
   PermitApplicationStatusV1,
   PermitApplicationV1,
@@ -18,10 +19,15 @@ export function toTransitionV1(t: TransitionRow): ApplicationTransitionV1 {
     items: t.items ?? [],
     reasonCode: t.reason_code,
     at: new Date(t.at).toISOString(),
+    changes: t.changes ?? [],
   };
 }
 
-export function toApplicationV1(row: ApplicationRow, history: TransitionRow[]): PermitApplicationV1 {
+export function toApplicationV1(
+  row: ApplicationRow,
+  history: TransitionRow[],
+  clock: ApplicationClockV1,
+): PermitApplicationV1 {
   const f = row.form;
   return {
     applicationId: row.application_id,
@@ -46,6 +52,7 @@ export function toApplicationV1(row: ApplicationRow, history: TransitionRow[]): 
     permitNumber: row.permit_number,
     submittedAt: new Date(row.submitted_at).toISOString(),
     history: history.map(toTransitionV1),
+    clock,
   };
 }
 

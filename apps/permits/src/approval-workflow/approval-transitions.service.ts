@@ -1,14 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff, StaffScopes } from '@hn/auth';
 import {
   ApplicantActionRequest,
   ApplicationTransitionRequest,
   ApplicationTransitionResultV1,
+  CorrectableFormV1,
+  correctionErrors,
   ErrorCode,
   FieldError,
+  PauseNoticeV1,
   Principal,
   validateMessage,
 } from '@hn/messages';
+import { PERMITS_CONFIG, PermitsConfig } from '../config/permits.config';
+import { ApprovalClockRepository } from './approval-clock.repository';
+import { chinaDateOf } from './clock/approval-clock';
+import { ApprovalClockService } from './clock/approval-clock.service';
+import { ApprovalOverdueService } from './clock/approval-overdue.service';
+import { correctedForm } from './resubmit-corrections';
 import { DomainException } from '@hn/errors';
 import { DataSource } from 'typeorm';
 import { ApprovalErrors } from './approval.exception';
@@ -30,6 +39,8 @@ interface Step {
   opinion: string;
   items?: string[];
   reasonCode?: string;
+  notice?: PauseNoticeV1;
+  corrections?: CorrectableFormV1;
 }
 
 /**
@@ -44,6 +55,10 @@ export class ApprovalTransitionsService {
     private readonly dataSource: DataSource,
     private readonly repository: ApprovalRepository,
     private readonly issuance: PermitIssuanceService,
+    private readonly clockRepository: ApprovalClockRepository,
+    private readonly clock: ApprovalClockService,
+    private readonly overdue: ApprovalOverdueService,
+    @Inject(PERMITS_CONFIG) private readonly config: PermitsConfig,
   ) {}
 
   async staff(principal: Principal, payload: unknown): Promise<ApplicationTransitionResultV1> {
@@ -58,6 +73,8 @@ export class ApprovalTransitionsService {
       throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, '仅限申请方（工改系统）办理 (applicant only)');
     const checked = await validateMessage(ApplicantActionRequest, payload);
     if (!checked.ok) throw ApprovalErrors.invalid(checked.errors);
+    const corrections = await correctionErrors(checked.value.corrections);
+    if (corrections.length > 0) throw ApprovalErrors.invalid(corrections);
     return this.apply(principal, 'APPLICANT', checked.value);
   }
 
@@ -77,10 +94,21 @@ export class ApprovalTransitionsService {
         );
       const stage = app.stage as ReviewStage;
       if (actor === 'STAFF') {
+        const allowedRoles = this.config.stageRoles[stage];
+        if (!principal.role || !allowedRoles.includes(principal.role))
+          throw ApprovalErrors.stageRoleForbidden(stage, principal.role, allowedRoles);
         const history = (await this.repository.history(m, [app.application_id])).get(app.application_id) ?? [];
         this.checkSeparation(principal, stage, history);
         if (step.action === 'PASS') this.strictReview(app, stage);
       }
+      const at = this.clock.now();
+      const corrected =
+        step.action === 'RESUBMIT' && step.corrections ? await correctedForm(app, step.corrections) : undefined;
+      // 暂停计时: leaving PAUSED / RETURNED ends the running pause; 补正 and PAUSE start one with its notice
+      if (app.state === 'PAUSED' || app.state === 'RETURNED')
+        await this.clockRepository.endPause(m, app.application_id, at, principal.id);
+      if (rule.pauses) await this.startPause(m, app, step, at, principal.id);
+      if (rule.to.stage !== app.stage) await this.overdue.stageLeft(m, app, rule.action, at);
       const permitNumber = rule.issuesPermit ? await this.issuance.issue(m, app) : undefined;
       await this.repository.recordTransition(m, {
         id: app.application_id,
@@ -97,8 +125,11 @@ export class ApprovalTransitionsService {
           projectType: app.project_type,
           capitalGuarantee: app.form.capitalGuarantee ?? null,
           fundSupervision: app.form.fundSupervision ?? null,
+          ...(rule.pauses ? { notice: step.notice ?? null } : {}),
         },
         permitNumber,
+        at,
+        ...(corrected ? { changes: corrected.changes, form: corrected.form } : {}),
       });
       return {
         applicationId: app.application_id,
@@ -106,6 +137,32 @@ export class ApprovalTransitionsService {
         state: rule.to.state,
         permitNumber: permitNumber ?? app.permit_number ?? null,
       };
+    });
+  }
+
+  /** The pause's written notice: 补正 gets a number of its own when none is given; the date is not after today. */
+  private async startPause(
+    m: Parameters<ApprovalClockRepository['startPause']>[0],
+    app: ApplicationRow,
+    step: Step,
+    at: Date,
+    actor: string,
+  ): Promise<void> {
+    const today = chinaDateOf(at);
+    const date = step.notice?.date ?? today;
+    if (date > today) throw ApprovalErrors.noticeInFuture(date, today);
+    const correction = step.action === 'RETURN_FOR_CORRECTION';
+    await this.clockRepository.startPause(m, {
+      id: app.application_id,
+      stage: app.stage,
+      kind: correction ? 'CORRECTION' : step.notice!.kind!,
+      noticeNumber:
+        step.notice?.noticeNumber ??
+        `补正告知-${today.replace(/-/g, '')}-${app.application_id.slice(0, 8).toUpperCase()}`,
+      reason: step.notice?.reason ?? [step.opinion, ...(step.items ?? [])].join('；').slice(0, 500),
+      noticeDate: date,
+      at,
+      actor,
     });
   }
 

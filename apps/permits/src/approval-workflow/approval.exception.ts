@@ -63,6 +63,19 @@ export const ApprovalErrors = {
       errors,
     );
   },
+  stageRoleForbidden(stage: ApprovalStage, role: string | undefined, allowed: readonly string[]): DomainException {
+    return new DomainException(
+      403,
+      ErrorCode.STAGE_ROLE_FORBIDDEN,
+      `${APPROVAL_STAGE_NAMES[stage]}环节须由 ${allowed.join('、')} 角色的工作人员办理，当前角色 ${role ?? '无'} 不能办理 (role not allowed at this stage)`,
+      [{ field: 'role', reason: `允许 allowed: ${allowed.join(', ')}` }],
+    );
+  },
+  noticeInFuture(date: string, today: string): DomainException {
+    return DomainException.incomplete([
+      { field: 'notice.date', reason: `告知日期 ${date} 不得晚于今天 ${today} (not after today)` },
+    ]);
+  },
   serialExhausted(regionCode: string, date: string): DomainException {
     return new DomainException(
       409,

@@ -35,6 +35,15 @@ export interface ApplicationRow {
   developer_name: string;
   developer_credit_code: string;
   category: string;
+  /** the stage published overdue (hn.permits.application.overdue.v1), until the case leaves it */
+  overdue_stage: ApprovalStage | null;
+}
+
+/** One form field changed on RESUBMIT. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
 }
 
 export interface TransitionRow {
@@ -48,11 +57,12 @@ export interface TransitionRow {
   items: string[];
   reason_code: string | null;
   at: Date;
+  changes: FieldChange[];
 }
 
 const APPLICATION_SELECT = `
   SELECT a.application_id, a.project_code, a.region_code, a.stage, a.state, a.form, a.submitted_by, a.submitted_at,
-         a.permit_number, p.name AS project_name, p.project_type, p.developer_name, p.developer_credit_code, p.category
+         a.permit_number, a.overdue_stage, p.name AS project_name, p.project_type, p.developer_name, p.developer_credit_code, p.category
     FROM permit_application a JOIN project p ON p.project_code = a.project_code`;
 
 /** SQL of 施工许可审批 (the project rows themselves are the ingest path's `project` table). */
@@ -90,12 +100,20 @@ export class ApprovalRepository {
 
   async insertApplication(
     m: EntityManager,
-    a: { id: string; projectCode: string; regionCode: string; form: PermitApplicationSubmissionV1; actor: string },
+    a: {
+      id: string;
+      projectCode: string;
+      regionCode: string;
+      form: PermitApplicationSubmissionV1;
+      actor: string;
+      at: Date;
+    },
   ): Promise<void> {
     await m.query(
-      `INSERT INTO permit_application (application_id, project_code, region_code, stage, state, form, submitted_by)
-       VALUES ($1, $2, $3, 'ACCEPTANCE', 'SUBMITTED', $4::jsonb, $5)`,
-      [a.id, a.projectCode, a.regionCode, JSON.stringify(a.form), a.actor],
+      `INSERT INTO permit_application
+         (application_id, project_code, region_code, stage, state, form, submitted_by, submitted_at, updated_at)
+       VALUES ($1, $2, $3, 'ACCEPTANCE', 'SUBMITTED', $4::jsonb, $5, $6, $6)`,
+      [a.id, a.projectCode, a.regionCode, JSON.stringify(a.form), a.actor, a.at],
     );
   }
 
@@ -130,7 +148,8 @@ export class ApprovalRepository {
 
   async history(m: EntityManager, ids: string[]): Promise<Map<string, TransitionRow[]>> {
     const rows: Array<TransitionRow & { application_id: string }> = await m.query(
-      `SELECT application_id, from_stage, to_stage, action, state, actor, actor_role, opinion, items, reason_code, at
+      `SELECT application_id, from_stage, to_stage, action, state, actor, actor_role, opinion, items, reason_code, at,
+              changes
          FROM permit_application_transition WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, id`,
       [ids],
     );
@@ -154,12 +173,17 @@ export class ApprovalRepository {
       reasonCode: string | null;
       fieldsSeen: unknown;
       permitNumber?: string;
+      at: Date;
+      changes?: FieldChange[];
+      /** RESUBMIT with corrections: the corrected form */
+      form?: PermitApplicationSubmissionV1;
     },
   ): Promise<void> {
     await m.query(
       `INSERT INTO permit_application_transition
-         (application_id, from_stage, to_stage, action, state, actor, actor_role, opinion, items, reason_code, fields_seen)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11::jsonb)`,
+         (application_id, from_stage, to_stage, action, state, actor, actor_role, opinion, items, reason_code, fields_seen,
+          at, changes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11::jsonb, $12, $13::jsonb)`,
       [
         t.id,
         t.from,
@@ -172,12 +196,15 @@ export class ApprovalRepository {
         JSON.stringify(t.items),
         t.reasonCode,
         JSON.stringify(t.fieldsSeen),
+        t.at,
+        JSON.stringify(t.changes ?? []),
       ],
     );
     await m.query(
-      `UPDATE permit_application SET stage = $2, state = $3, updated_at = now(), permit_number = COALESCE($4, permit_number)
+      `UPDATE permit_application SET stage = $2, state = $3, updated_at = $5, permit_number = COALESCE($4, permit_number),
+              form = COALESCE($6::jsonb, form)
         WHERE application_id = $1`,
-      [t.id, t.to, t.state, t.permitNumber ?? null],
+      [t.id, t.to, t.state, t.permitNumber ?? null, t.at, t.form ? JSON.stringify(t.form) : null],
     );
   }
 

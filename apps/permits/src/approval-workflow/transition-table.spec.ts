@@ -33,13 +33,19 @@ describe('approval transition table', () => {
     else expect(allowedActions({ stage, state })).not.toContain(action);
   });
 
-  it('gives every review stage PASS, 补正, REJECT; the applicant RESUBMIT only when RETURNED and WITHDRAW until closed', () => {
+  it('gives every review stage PASS, 补正, PAUSE, REJECT; RESUME only when PAUSED; the applicant RESUBMIT only when RETURNED and WITHDRAW until closed', () => {
     for (const stage of REVIEW_STAGES) {
       expect(allowedActions({ stage, state: 'IN_REVIEW' }).sort()).toEqual(
-        ['PASS', 'REJECT', 'RETURN_FOR_CORRECTION', 'WITHDRAW'].sort(),
+        ['PASS', 'PAUSE', 'REJECT', 'RETURN_FOR_CORRECTION', 'WITHDRAW'].sort(),
       );
       expect(allowedActions({ stage, state: 'RETURNED' }).sort()).toEqual(['RESUBMIT', 'WITHDRAW']);
+      expect(allowedActions({ stage, state: 'PAUSED' }).sort()).toEqual(['REJECT', 'RESUME', 'WITHDRAW']);
     }
     expect(TRANSITIONS.filter((t) => t.issuesPermit).map((t) => t.from.stage)).toEqual(['DECISION']);
+    // the clock stops only for 补正 and the PAUSE reasons (勘验, 专家评审, 听证)
+    expect([...new Set(TRANSITIONS.filter((t) => t.pauses).map((t) => t.action))].sort()).toEqual([
+      'PAUSE',
+      'RETURN_FOR_CORRECTION',
+    ]);
   });
 });

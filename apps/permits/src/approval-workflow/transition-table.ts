@@ -27,6 +27,8 @@ export interface TransitionRule {
   to: CasePosition;
   /** PASS at DECISION: the permit number is issued */
   issuesPermit?: true;
+  /** the clock stops (补正 until RESUBMIT, 勘验/专家评审/听证 until RESUME); leaving PAUSED/RETURNED restarts it */
+  pauses?: true;
 }
 
 const OPEN: readonly ApplicationState[] = ['SUBMITTED', 'IN_REVIEW'];
@@ -34,7 +36,8 @@ const OPEN: readonly ApplicationState[] = ['SUBMITTED', 'IN_REVIEW'];
 /**
  * The whole workflow as data: PASS moves to the next stage (at DECISION it closes APPROVED and
  * issues the permit), RETURN_FOR_CORRECTION keeps the stage and waits for the applicant (补正),
- * RESUBMIT brings the case back to the same stage, REJECT (不予许可) and WITHDRAW (撤回) close it.
+ * RESUBMIT brings the case back to the same stage, PAUSE (勘验/专家评审/听证) stops the clock until
+ * RESUME, REJECT (不予许可) and WITHDRAW (撤回) close it (also while paused).
  * Anything not listed is INVALID_TRANSITION; a CLOSED case accepts nothing.
  */
 export const TRANSITIONS: readonly TransitionRule[] = Object.freeze(
@@ -55,8 +58,16 @@ export const TRANSITIONS: readonly TransitionRule[] = Object.freeze(
         action: 'RETURN_FOR_CORRECTION',
         actor: 'STAFF',
         to: { stage, state: 'RETURNED' },
+        pauses: true,
       },
-      { from: { stage, states: OPEN }, action: 'REJECT', actor: 'STAFF', to: { stage: 'CLOSED', state: 'REJECTED' } },
+      {
+        from: { stage, states: [...OPEN, 'PAUSED'] },
+        action: 'REJECT',
+        actor: 'STAFF',
+        to: { stage: 'CLOSED', state: 'REJECTED' },
+      },
+      { from: { stage, states: OPEN }, action: 'PAUSE', actor: 'STAFF', to: { stage, state: 'PAUSED' }, pauses: true },
+      { from: { stage, states: ['PAUSED'] }, action: 'RESUME', actor: 'STAFF', to: { stage, state: 'IN_REVIEW' } },
       {
         from: { stage, states: ['RETURNED'] },
         action: 'RESUBMIT',
@@ -64,7 +75,7 @@ export const TRANSITIONS: readonly TransitionRule[] = Object.freeze(
         to: { stage, state: 'IN_REVIEW' },
       },
       {
-        from: { stage, states: [...OPEN, 'RETURNED'] },
+        from: { stage, states: [...OPEN, 'RETURNED', 'PAUSED'] },
         action: 'WITHDRAW',
         actor: 'APPLICANT',
         to: { stage: 'CLOSED', state: 'WITHDRAWN' },

@@ -1,3 +1,5 @@
+import type { CapitalGuaranteeV1, FundSupervisionV1 } from '@hn/messages';
+import type { ELicensePresaleFields } from '../e-license/e-license-presale-rows';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PermitSearch, permitSearchWhere, selectPermit } from './construction-permits.sql';
@@ -79,5 +81,15 @@ export class ConstructionPermitsRepository {
       [projectCode],
     );
     return rows.map((r) => r.permit_number);
+  }
+
+  /** The capital guarantee and escrow of the approval application that issued a permit (null: not issued by it). */
+  async approvalPresaleFields(permitNumber: string): Promise<ELicensePresaleFields | null> {
+    const rows: Array<{ cg: CapitalGuaranteeV1 | null; fs: FundSupervisionV1 | null }> = await this.dataSource.query(
+      `SELECT form->'capitalGuarantee' AS cg, form->'fundSupervision' AS fs FROM permit_application WHERE permit_number = $1`,
+      [permitNumber],
+    );
+    const row = rows[0];
+    return row ? { capitalGuarantee: row.cg ?? null, fundSupervision: row.fs ?? null } : null;
   }
 }

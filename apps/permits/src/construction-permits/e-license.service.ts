@@ -6,7 +6,10 @@ import { ConstructionPermitsService } from './construction-permits.service';
 import { toUnitV1 } from './permit-mapper';
 import { SandboxPermitsService } from './sandbox-permits.service';
 
-/** The permit's e-license: the uploaded file when there is one, else a PDF rendered from its data. */
+/**
+ * The permit's e-license: the uploaded file when there is one, else a PDF rendered from its data (a
+ * PRESALE permit with the capital guarantee and escrow its approval application recorded).
+ */
 @Injectable()
 export class ELicenseService {
   constructor(
@@ -36,7 +39,8 @@ export class ELicenseService {
       };
     }
     const units = await this.repository.units(permitNumber);
-    const pdf = await this.renderer.render(permit, units.map(toUnitV1));
+    const presale = permit.projectType === 'PRESALE' ? await this.repository.approvalPresaleFields(permitNumber) : null;
+    const pdf = await this.renderer.render(permit, units.map(toUnitV1), { presale });
     return { fileName: `${permitNumber}.pdf`, contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
   }
 }

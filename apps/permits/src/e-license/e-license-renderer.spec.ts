@@ -115,4 +115,42 @@ describe(ELicenseRenderer.name, () => {
     const fonts = await loadELicenseFonts();
     expect(fonts.regular.length).toBeGreaterThan(1_000_000);
   });
+
+  it('shows a PRESALE permit’s capital guarantee and escrow fields from the approval workflow, 未经审批系统填报 without them', async () => {
+    const presale = {
+      capitalGuarantee: { applies: true, amountFen: 1_500_000_012 },
+      fundSupervision: { planned: true, bank: '中国建设银行攸县支行', account: '43050162360000000123' },
+    };
+    const parsed = await pdfParse(await renderer.render(permit, units, { presale }));
+    expect(parsed.numpages).toBe(1);
+    const text = compact(parsed.text);
+    for (const expected of [
+      '项目资本保证金 / 预售资金监管',
+      '资本保证金：实行，总额 15,000,000.12 元',
+      '资金监管：计划实行，中国建设银行攸县支行 43050162360000000123',
+    ])
+      expect(text).toContain(compact(expected));
+    const notFiled = compact((await pdfParse(await renderer.render(permit, units))).text);
+    expect(notFiled).toContain('项目资本保证金');
+    expect(notFiled).toContain('未经审批系统填报');
+    const none = compact(
+      (
+        await pdfParse(
+          await renderer.render(permit, units, {
+            presale: {
+              capitalGuarantee: { applies: false, amountFen: null },
+              fundSupervision: { planned: false, bank: null, account: null },
+            },
+          }),
+        )
+      ).text,
+    );
+    expect(none).toContain('不实行');
+    expect(none).toContain('不计划实行');
+    expect(none).not.toContain('未经审批系统填报');
+    const other = compact(
+      (await pdfParse(await renderer.render({ ...permit, projectType: 'OTHER' }, units, { presale }))).text,
+    );
+    expect(other).not.toContain('资本保证金');
+  });
 });

@@ -3,12 +3,15 @@ import PDFDocument from 'pdfkit';
 import type { BuildingUnitV1, ConstructionPermitV1, ProjectType } from '@hn/messages';
 import { parsePermitNumber, regionName } from '@hn/numbering';
 import { loadELicenseFonts } from './e-license-fonts';
+import { ELicensePresaleFields, presaleRows } from './e-license-presale-rows';
 
 type Doc = PDFKit.PDFDocument;
 
 export interface ELicenseRenderOptions {
   /** PDF CreationDate; defaults to now. Fix it to get byte-identical output for identical data. */
   generatedAt?: Date;
+  /** PRESALE permits: the capital guarantee and escrow fields from the approval workflow (null: not through it) */
+  presale?: ELicensePresaleFields | null;
 }
 
 const FONT_REGULAR = 'NotoSerifSC-Regular';
@@ -21,7 +24,7 @@ const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const BOTTOM_LIMIT = PAGE.height - MARGIN.bottom;
 
 const CELL_PADDING_X = 6;
-const CELL_PADDING_Y = 4;
+const CELL_PADDING_Y = 3;
 const LABEL_WIDTH = 150;
 const BODY_SIZE = 10.5;
 const SUB_LABEL_SIZE = 7;
@@ -90,7 +93,7 @@ export class ELicenseRenderer {
     doc.registerFont(FONT_BOLD, fonts.bold);
 
     this.drawHeader(doc, permit);
-    this.drawPermitFields(doc, permit);
+    this.drawPermitFields(doc, permit, options.presale ?? null);
     this.drawUnits(doc, units);
     this.drawFooters(doc);
 
@@ -122,7 +125,7 @@ export class ELicenseRenderer {
     doc.y = y + 10;
   }
 
-  private drawPermitFields(doc: Doc, permit: ConstructionPermitV1): void {
+  private drawPermitFields(doc: Doc, permit: ConstructionPermitV1, presale: ELicensePresaleFields | null): void {
     const rows: Array<[string, string, string]> = [
       ['编号', 'Permit number', permit.permitNumber],
       ['项目名称', 'Project name', permit.projectName],
@@ -138,6 +141,7 @@ export class ELicenseRenderer {
       ['五方责任主体验收日期', 'Five-party acceptance', formatDate(permit.fivePartyAcceptanceDate) ?? '未验收'],
       ['竣工验收备案日期', 'Completion filing', formatDate(permit.completionFilingDate) ?? '未备案'],
       ['项目类型', 'Project type', permit.projectType ? PROJECT_TYPE_LABELS[permit.projectType] : '未标记'],
+      ...(permit.projectType === 'PRESALE' ? presaleRows(presale) : []),
       ['证照状态', 'Status', permit.status === 'REVOKED' ? '已撤销 (revoked)' : '有效 (valid)'],
     ];
     doc.lineWidth(0.6).strokeColor(BORDER_COLOR);

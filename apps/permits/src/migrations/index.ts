@@ -5,6 +5,7 @@ import { ProjectMarking1764800000010 } from './1764800000010-project-marking';
 import { SandboxPermits1766300000000 } from './1766300000000-sandbox-permits';
 import { AcceptanceGovernance1766400000001 } from './1766400000001-acceptance-governance';
 import { ApprovalWorkflow1766500000000 } from './1766500000000-approval-workflow';
+import { ApprovalClocks1766600000000 } from './1766600000000-approval-clocks';
 
 /** Ordered migrations of the permits database (outbox/inbox tables from the persistence lib first). */
 export const permitsMigrations = [
@@ -15,4 +16,5 @@ export const permitsMigrations = [
   SandboxPermits1766300000000,
   AcceptanceGovernance1766400000001,
   ApprovalWorkflow1766500000000,
+  ApprovalClocks1766600000000,
 ];

@@ -15,12 +15,15 @@ export type AlertTypeV1 =
   /** 网签数据比对差异, for the county's and city's 复核 */
   | 'RECONCILIATION_DIFFERENCE'
   /** 补录预售许可未实行资金监管 (fundSupervision false, or no submitted record in time) */
-  | 'ESCROW_NOT_SUPERVISED';
+  | 'ESCROW_NOT_SUPERVISED'
+  /** 施工许可审批超时: an approval stage past its committed limit (red), until the case leaves the stage */
+  | 'APPROVAL_OVERDUE';
 export const ALERT_TYPES: readonly AlertTypeV1[] = [
   'OVERDUE_ACCEPTANCE',
   'PRESALE_WITHOUT_PERMIT',
   'RECONCILIATION_DIFFERENCE',
   'ESCROW_NOT_SUPERVISED',
+  'APPROVAL_OVERDUE',
 ];
 
 /** OPEN → FOLLOWING (first follow-up) → CLEARED (the clearing fact arrived) | DISMISSED (approved false positive). */

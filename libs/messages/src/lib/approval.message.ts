@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -34,6 +34,9 @@ import {
   PartyV1,
   PermitApplicationSubmissionV1,
   STAFF_ACTIONS,
+  STAFF_PAUSE_KINDS,
+  CorrectableFormV1,
+  CORRECTABLE_FIELDS,
   StaffAction,
 } from './approval';
 import { MAX_AMOUNT_FEN } from './contract-filing-rules';
@@ -42,6 +45,7 @@ import { PROJECT_TYPES, ProjectType } from './permits';
 import { textCharacterProblem } from './plain-text';
 import { MAX_PERMIT_UNITS, PERMIT_PROJECT_CODE, PermitUnit } from './permit-upsert.message';
 import { FieldRule } from './validation/field-rule';
+import { PauseNoticeInput } from './approval-pause.message';
 import {
   EachItem,
   IsCreditCode,
@@ -279,7 +283,12 @@ export class ApplicationTransitionRequest implements ApplicationTransitionReques
   @IsUUID('all', { message: '须为申请编号 UUID (application id)' })
   applicationId!: string;
 
-  @ApiProperty({ enum: STAFF_ACTIONS, example: 'PASS', description: '通过 / 退回补正 / 不予许可' })
+  @ApiProperty({
+    enum: STAFF_ACTIONS,
+    // with the examples of items, reasonCode and notice this is a valid body (PAUSE takes them all)
+    example: 'PAUSE',
+    description: '通过 / 退回补正 / 不予许可 / 暂停计时（勘验、专家评审、听证）/ 恢复计时',
+  })
   @FieldRule('action', enumReason(STAFF_ACTIONS))
   action!: StaffAction;
 
@@ -308,6 +317,30 @@ export class ApplicationTransitionRequest implements ApplicationTransitionReques
       : '原因代码为大写字母、数字、下划线 (A-Z0-9_)';
   })
   reasonCode?: string;
+
+  @ApiPropertyOptional({
+    type: () => PauseNoticeInput,
+    description: '书面告知：PAUSE 必填（含 kind）；RETURN_FOR_CORRECTION 可填文号（kind 不填）',
+  })
+  @FieldRule('notice', (v, o) => {
+    // an invalid action is reported on its own field
+    if (!(STAFF_ACTIONS as readonly unknown[]).includes(o['action'])) return null;
+    if (v === undefined || v === null)
+      return o['action'] === 'PAUSE' ? '暂停计时须有书面告知 (notice required for PAUSE)' : null;
+    if (typeof v !== 'object' || Array.isArray(v)) return '须为对象 (object)';
+    if (o['action'] !== 'PAUSE' && o['action'] !== 'RETURN_FOR_CORRECTION')
+      return '仅暂停计时或退回补正时填写 (PAUSE or RETURN_FOR_CORRECTION only)';
+    const kind = (v as { kind?: unknown }).kind;
+    if (o['action'] === 'PAUSE' && (kind === undefined || kind === null))
+      return `暂停计时须写明 kind：${STAFF_PAUSE_KINDS.join(' | ')} (notice.kind required)`;
+    if (o['action'] === 'RETURN_FOR_CORRECTION' && kind !== undefined && kind !== null)
+      return '退回补正的暂停类型即为补正，不填 kind (no kind for RETURN_FOR_CORRECTION)';
+    return null;
+  })
+  @ValidateIf((o: { action?: unknown }, v: unknown) => (v !== undefined && v !== null) || o.action === 'PAUSE')
+  @ValidateNested()
+  @Type(() => PauseNoticeInput)
+  notice?: PauseNoticeInput;
 }
 
 /** Body of POST /api/v1/approval/permit-applications/{id}/actions (补正后重新提交 / 撤回). */
@@ -324,6 +357,26 @@ export class ApplicantActionRequest implements ApplicantActionRequestV1 {
   @ApiProperty({ example: '已补充施工合同扫描件', maxLength: 500 })
   @RequiredText(500)
   opinion!: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { capitalGuarantee: { applies: true, amountFen: 1_500_000_000 } },
+    description:
+      '仅 RESUBMIT：更正的表单字段（除 projectCode 外的申报字段），与原表单合并后按申报的同一规则校验，办理记录列出改动',
+  })
+  @FieldRule('corrections', (v, o) => {
+    if (v === undefined || v === null || !(APPLICANT_ACTIONS as readonly unknown[]).includes(o['action'])) return null;
+    if (o['action'] !== 'RESUBMIT') return '仅补正后重新提交时填写 (RESUBMIT only)';
+    if (typeof v !== 'object' || Array.isArray(v)) return '须为对象 (object)';
+    const keys = Object.keys(v);
+    if (keys.length === 0) return '至少更正一个字段 (at least one field)';
+    const unknown = keys.filter((k) => !(CORRECTABLE_FIELDS as readonly string[]).includes(k));
+    return unknown.length > 0
+      ? `不可更正的字段 ${unknown.join(', ')}；可更正：${CORRECTABLE_FIELDS.join(', ')} (not correctable)`
+      : null;
+  })
+  corrections?: CorrectableFormV1;
 }
 
 /** Query of GET /api/v1/supervision/permit-applications. */
@@ -340,6 +393,17 @@ export class ApplicationListRequest implements ApplicationListRequestV1 {
   @IsOptional()
   @FieldRule('regionCode', regionCodeReason)
   regionCode?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    example: true,
+    description: 'true：当前环节或全流程已红灯（超承诺时限）；false：未红灯',
+  })
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @FieldRule('overdue', (v) =>
+    v === undefined || v === null || typeof v === 'boolean' ? null : '须为 true 或 false (boolean)',
+  )
+  overdue?: boolean;
 
   @ApiPropertyOptional({ example: 1, minimum: 1, maximum: 10_000 })
   @Type(() => Number)

@@ -5,40 +5,22 @@
  */
 import { ApiProperty } from '@nestjs/swagger';
 import { PROJECT_TYPES, ProjectType } from './permits';
+import {
+  APPLICATION_STATES,
+  ApplicationState,
+  APPLICANT_ACTIONS,
+  ApplicantAction,
+  APPROVAL_STAGES,
+  ApprovalAction,
+  ApprovalStage,
+  STAFF_ACTIONS,
+  StaffAction,
+  StaffPauseKind,
+} from './approval-stages';
+import { ApplicationClockV1, FieldChangeV1 } from './approval-clock';
 
-/** 受理 → 初审 → 质量/安全报监 → 开工条件审查 → 复审 → 决定/发证 → 办结 */
-export const APPROVAL_STAGES = [
-  'ACCEPTANCE',
-  'PRELIMINARY_REVIEW',
-  'QUALITY_SAFETY_FILING',
-  'START_CONDITIONS_REVIEW',
-  'SECOND_REVIEW',
-  'DECISION',
-  'CLOSED',
-] as const;
-export type ApprovalStage = (typeof APPROVAL_STAGES)[number];
-
-export const APPROVAL_STAGE_NAMES: Readonly<Record<ApprovalStage, string>> = Object.freeze({
-  ACCEPTANCE: '受理',
-  PRELIMINARY_REVIEW: '初审',
-  QUALITY_SAFETY_FILING: '质量/安全报监',
-  START_CONDITIONS_REVIEW: '开工条件审查',
-  SECOND_REVIEW: '复审',
-  DECISION: '决定/发证',
-  CLOSED: '办结',
-});
-
-/** Actions of the reviewing staff. */
-export const STAFF_ACTIONS = ['PASS', 'RETURN_FOR_CORRECTION', 'REJECT'] as const;
-export type StaffAction = (typeof STAFF_ACTIONS)[number];
-/** Actions of the applicant (the approval system on the builder's behalf). */
-export const APPLICANT_ACTIONS = ['RESUBMIT', 'WITHDRAW'] as const;
-export type ApplicantAction = (typeof APPLICANT_ACTIONS)[number];
-export type ApprovalAction = StaffAction | ApplicantAction | 'SUBMIT';
-
-/** SUBMITTED (at 受理, untouched), IN_REVIEW, RETURNED (补正, waiting for the applicant), then one outcome. */
-export const APPLICATION_STATES = ['SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
-export type ApplicationState = (typeof APPLICATION_STATES)[number];
+export * from './approval-stages';
+export * from './approval-clock';
 
 export const APPROVAL_CATEGORIES = [
   '社会投资房建类',
@@ -108,22 +90,39 @@ export interface PermitApplicationSubmissionV1 {
 export interface ApplicationIdBody {
   applicationId: string;
 }
+/** 书面告知 of a pause: PAUSE needs it (kind 勘验/专家评审/听证); RETURN_FOR_CORRECTION may give its number. */
+export interface PauseNoticeV1 {
+  kind?: StaffPauseKind;
+  /** 告知书文号 */
+  noticeNumber: string;
+  /** 暂停原因 */
+  reason: string;
+  /** 告知日期 (China date); today when absent */
+  date?: string;
+}
 export interface ApplicationTransitionRequestV1 {
   applicationId: string;
   action: StaffAction;
   opinion: string;
   items?: string[];
   reasonCode?: string;
+  notice?: PauseNoticeV1;
 }
+/** Form fields the applicant may correct on RESUBMIT (everything but the project). */
+export type CorrectableFormV1 = Partial<Omit<PermitApplicationSubmissionV1, 'projectCode'>>;
 export interface ApplicantActionRequestV1 {
   applicationId: string;
   action: ApplicantAction;
   opinion: string;
+  /** RESUBMIT only: corrected form fields, validated (merged) with the submission's message class */
+  corrections?: CorrectableFormV1;
 }
 export interface ApplicationListRequestV1 {
   state?: ApplicationState;
   stage?: ApprovalStage;
   regionCode?: string;
+  /** true: only cases whose current stage (or whole case) is red; false: only those that are not */
+  overdue?: boolean;
   page: number;
   pageSize: number;
 }
@@ -165,6 +164,11 @@ export class ApplicationTransitionV1 {
   @ApiProperty({ example: null, nullable: true, type: String, description: '不予许可原因代码' }) reasonCode!:
     string | null;
   @ApiProperty({ example: '2024-09-03T02:15:00.000Z', format: 'date-time' }) at!: string;
+  @ApiProperty({
+    type: () => [FieldChangeV1],
+    description: '补正后重新提交时修改的表单字段 form fields changed on RESUBMIT',
+  })
+  changes!: FieldChangeV1[];
 }
 
 export class CapitalGuaranteeFieldsV1 implements CapitalGuaranteeV1 {
@@ -218,6 +222,8 @@ export class PermitApplicationV1 {
   permitNumber!: string | null;
   @ApiProperty({ example: '2024-09-02T01:00:00.000Z', format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ type: () => [ApplicationTransitionV1] }) history!: ApplicationTransitionV1[];
+  @ApiProperty({ type: () => ApplicationClockV1, description: '环节与全流程时限 clocks' })
+  clock!: ApplicationClockV1;
 }
 
 /** What the applicant reads (GET /api/v1/approval/permit-applications/{id}). */

@@ -115,4 +115,6 @@ export enum ErrorCode {
   ESCROW_ACCOUNT_MISSING = 'ESCROW_ACCOUNT_MISSING',
   PROJECT_NOT_FOUND = 'PROJECT_NOT_FOUND',
   APPLICATION_NOT_FOUND = 'APPLICATION_NOT_FOUND',
+  /** a staff user whose role the stage's configuration (PERMITS_STAGE_ROLES) does not allow (403) */
+  STAGE_ROLE_FORBIDDEN = 'STAGE_ROLE_FORBIDDEN',
 }
