@@ -1,9 +1,11 @@
 import { CreateOutboxInbox1700000000000 } from '@hn/eventing';
 import { InitialAlerts1766400000000 } from './1766400000000-initial-alerts';
 import { StatisticsFacts1767000000000 } from './1767000000000-statistics-facts';
+import { AssessmentAppeals1767100000000 } from './1767100000000-assessment-appeals';
 
 export const alertsMigrations = [
   CreateOutboxInbox1700000000000,
   InitialAlerts1766400000000,
   StatisticsFacts1767000000000,
+  AssessmentAppeals1767100000000,
 ];
