@@ -1,10 +1,10 @@
 import { ApiError, getJson } from '../api.js';
-import { confirmDialog } from '../dialog.js';
-import { field, formatTime, h } from '../dom.js';
+import { field, h } from '../dom.js';
 import { dataTable, role, sendJson, showProblem, statusLine } from '../kit.js';
 import { href } from '../route.js';
 import { canWrite, sessionInfo } from '../session.js';
 import { chinaToday, homeRegion, keep } from '../statistics-core.js';
+import { Appeal, appealsSection, refreshAppeals } from './statistics-assessment-appeals.js';
 
 /** GET /api/v1/statistics/assessment (docs/statistics.md, 营商环境考核). */
 interface AssessmentItem {
@@ -41,20 +41,6 @@ interface Assessment {
   regionName: string;
   regions: AssessedRegion[];
 }
-interface Appeal {
-  id: string;
-  regionCode: string;
-  regionName: string;
-  ruleId: string;
-  itemId: string;
-  reason: string;
-  evidence: string | null;
-  state: 'PENDING' | 'UPHELD' | 'REJECTED';
-  submittedBy: string;
-  submittedAt: string;
-  decidedBy: string | null;
-  opinion: string | null;
-}
 
 const KIND_LABELS: Record<string, string> = {
   CONSTRUCTION_PERMIT: '施工许可证',
@@ -63,7 +49,6 @@ const KIND_LABELS: Record<string, string> = {
   ALERT: '预警',
   ACCEPTANCE_BACKFILL: '验收日期补录',
 };
-const STATE_LABELS: Record<Appeal['state'], string> = { PENDING: '待审核', UPHELD: '申诉成立', REJECTED: '已驳回' };
 const points = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ''));
 
 /** The console page of an item's record where there is one (else none: the API route is shown). */
@@ -123,10 +108,20 @@ export async function statisticsAssessmentPage(params: URLSearchParams): Promise
       `扣分规则版本 ${a.rulesVersion}。县市区 100 分起，按规则每项扣分、每条规则不超过上限，不低于 0 分；市州得分为所辖县市区得分的平均数减市本级记录的扣分。截至所选日期北京时间当日结束时已登记的记录。`,
     ),
     regionsTable(a, params),
-    ...a.regions.map((r) => regionDetails(r, a.asOf, appealForm)),
+  );
+  // only the regions with deductions get a card; the others are named in one line
+  const deducted = a.regions.filter((r) => r.deductions.some((d) => d.count > 0));
+  const clean = a.regions.filter((r) => !deducted.includes(r));
+  section.append(
+    h('h2', { id: 'deductions-title' }, '扣分明细 Deductions'),
+    ...deducted.map((r) => regionDetails(r, a.asOf, appealForm)),
+    ...(clean.length
+      ? [h('p', { class: 'hint', id: 'assessment-clean' }, `无扣分：${clean.map((r) => r.regionName).join('、')}`)]
+      : []),
   );
   if (appealForm) section.appendChild(appealForm.element);
-  section.appendChild(await appealsSection(a.regionCode));
+  const rules = new Map(a.regions.flatMap((r) => r.deductions.map((d) => [d.ruleId, d.description] as const)));
+  section.appendChild(await appealsSection(a.regionCode, rules));
   return section;
 }
 
@@ -205,7 +200,7 @@ function regionDetails(r: AssessedRegion, asOf: string, appeal: AppealForm | nul
                         {
                           type: 'button',
                           class: 'small',
-                          'aria-label': `申诉 ${item.id}`,
+                          'aria-label': `申诉 Appeal ${item.id}`,
                           onclick: () => appeal.fill(r.regionCode, d.ruleId, item),
                         },
                         '申诉 Appeal',
@@ -276,79 +271,4 @@ function appealFormOf(a: Assessment): AppealForm {
       reason.focus();
     },
   };
-}
-
-async function appealsSection(regionCode: string): Promise<HTMLElement> {
-  const wrap = h('section', { id: 'appeals', 'aria-labelledby': 'appeals-title' });
-  wrap.appendChild(h('h2', { id: 'appeals-title' }, '申诉及审核 Appeals'));
-  wrap.appendChild(h('div', { id: 'appeals-body' }));
-  await fillAppeals(wrap, regionCode);
-  return wrap;
-}
-
-async function refreshAppeals(regionCode: string): Promise<void> {
-  const wrap = document.getElementById('appeals');
-  if (wrap) await fillAppeals(wrap, regionCode);
-}
-
-async function fillAppeals(wrap: HTMLElement, regionCode: string): Promise<void> {
-  const body = wrap.querySelector('#appeals-body')!;
-  let page: { items: Appeal[]; total: number };
-  try {
-    page = await getJson(`/api/v1/statistics/assessment/appeals?regionCode=${regionCode}&pageSize=100`);
-  } catch (err) {
-    const box = h('div', { role: 'alert' });
-    showProblem(err, box);
-    body.replaceChildren(box);
-    return;
-  }
-  const decides = canWrite() && role() === 'PROVINCE';
-  const box = h('div', { id: 'decision-error', role: 'alert' });
-  const decide = (appeal: Appeal, decision: 'UPHELD' | 'REJECTED') => async () => {
-    const opinion = await confirmDialog({
-      title: decision === 'UPHELD' ? '申诉成立 Uphold' : '驳回申诉 Reject',
-      body: [h('p', {}, `${appeal.regionName} · ${appeal.ruleId} · ${appeal.itemId}：${appeal.reason}`)],
-      confirm: decision === 'UPHELD' ? '申诉成立 Uphold' : '驳回 Reject',
-      input: { label: '审核意见 Opinion', required: true, maxlength: 1000 },
-    });
-    if (opinion === null) return;
-    try {
-      await sendJson('POST', `/api/v1/statistics/assessment/appeals/${appeal.id}/decision`, { decision, opinion });
-      location.reload();
-    } catch (err) {
-      showProblem(err, box);
-    }
-  };
-  body.replaceChildren(
-    box,
-    page.items.length === 0
-      ? h('p', { class: 'empty' }, '暂无申诉 (no appeals)')
-      : dataTable(
-          'assessment-appeals',
-          `共 ${page.total} 条申诉`,
-          ['区划', '规则', '扣分项', '理由', '证明材料', '状态', '提交', '审核意见', '操作'],
-          page.items.map((p) => ({
-            attrs: { 'data-appeal': p.id, 'data-state': p.state },
-            cells: [
-              p.regionName,
-              h('span', { class: 'num' }, p.ruleId),
-              h('span', { class: 'num' }, p.itemId),
-              p.reason,
-              p.evidence ?? '—',
-              STATE_LABELS[p.state],
-              `${p.submittedBy} ${formatTime(p.submittedAt)}`,
-              p.opinion ? `${p.opinion}（${p.decidedBy ?? ''}）` : '—',
-              decides && p.state === 'PENDING'
-                ? h(
-                    'span',
-                    { class: 'actions' },
-                    h('button', { type: 'button', class: 'primary', onclick: decide(p, 'UPHELD') }, '成立 Uphold'),
-                    h('button', { type: 'button', onclick: decide(p, 'REJECTED') }, '驳回 Reject'),
-                  )
-                : '—',
-            ],
-          })),
-          '考核申诉 Appeals',
-        ),
-  );
 }

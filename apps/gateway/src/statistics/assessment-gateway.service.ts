@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed } from '@hn/auth';
 import {
-  AssessmentAppealDecisionInput,
-  AssessmentAppealInput,
+  AssessmentAppealDecisionRequestV1,
   AssessmentAppealListRequestV1,
   AssessmentAppealPageV1,
+  AssessmentAppealSubmitRequestV1,
   AssessmentAppealV1,
   Principal,
   Rpc,
@@ -44,7 +44,7 @@ export class AssessmentGatewayService {
 
   async submitAppeal(
     principal: Principal,
-    body: AssessmentAppealInput,
+    body: AssessmentAppealSubmitRequestV1,
     cid: string,
   ): Promise<Audited<AssessmentAppealV1>> {
     assertRegionAllowed(principal, body.regionCode, { field: 'regionCode' });
@@ -55,7 +55,7 @@ export class AssessmentGatewayService {
   async decideAppeal(
     principal: Principal,
     appealId: string,
-    body: AssessmentAppealDecisionInput,
+    body: Omit<AssessmentAppealDecisionRequestV1, 'appealId'>,
     cid: string,
   ): Promise<Audited<AssessmentAppealV1>> {
     const after = await this.rpc.call(

@@ -15,7 +15,9 @@ import {
   AssessmentAppeal,
   AssessmentAppealDecisionInput,
   AssessmentAppealInput,
+  AssessmentAppealDecisionRequestV1,
   AssessmentAppealListRequestV1,
+  AssessmentAppealSubmitRequestV1,
   AssessmentAppealPage,
   AssessmentAppealPageV1,
   AssessmentAppealV1,
@@ -44,7 +46,8 @@ const APPEAL_ID = '6a1f0a52-1f7c-4d8e-9d2a-3b4c5d6e7f80';
 /**
  * 营商环境考核 (issue 13 item 4): the deductions of the regions (rules in a versioned file of the alerts
  * service) with each deducted item linked to its record, and the appeals (申诉) of a region decided by
- * the province. Appeal writes are audited.
+ * the province. Appeal writes are audited. Bodies and queries are typed with the interfaces so the global
+ * ValidationPipe leaves them to the route pipes (422, as the alerts service answers).
  */
 @ApiTags(STATISTICS_TAG)
 @ApiBearerAuth()
@@ -123,7 +126,7 @@ export class AssessmentController {
   @CommonSupervisionProblems()
   submit(
     @CurrentPrincipal() principal: Principal,
-    @Body(AppealPipe) body: AssessmentAppealInput,
+    @Body(AppealPipe) body: AssessmentAppealSubmitRequestV1,
     @CorrelationId() cid: string,
   ): Promise<Audited<AssessmentAppealV1>> {
     return this.assessment.submitAppeal(principal, body, cid);
@@ -152,7 +155,7 @@ export class AssessmentController {
   decide(
     @CurrentPrincipal() principal: Principal,
     @Param('appealId', AppealIdPipe) appealId: string,
-    @Body(AppealDecisionPipe) body: AssessmentAppealDecisionInput,
+    @Body(AppealDecisionPipe) body: Omit<AssessmentAppealDecisionRequestV1, 'appealId'>,
     @CorrelationId() cid: string,
   ): Promise<Audited<AssessmentAppealV1>> {
     return this.assessment.decideAppeal(principal, appealId, body, cid);

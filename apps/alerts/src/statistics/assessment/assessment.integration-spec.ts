@@ -162,7 +162,7 @@ describe('region assessment (rpc.alerts.statistics.assessment.v1)', () => {
     expect(z.items[0]).toMatchObject({
       kind: 'PRESALE_PERMIT',
       projectCode: '2026-430223-70-03-000002',
-      link: '/api/v1/supervision/escrow/430223202601100101-Z01',
+      link: '/api/v1/presale-permits/430223202601100101-Z01',
     });
   });
 

@@ -26,7 +26,7 @@ function linkOf(kind: AssessmentItemKindV1, row: MeasuredRow, unit: string, asOf
     case 'PROJECT':
       return `/api/v1/statistics/projects?regionCode=${unit}&figure=presale.presaleProjectsWithoutPresalePermit&asOf=${asOf}`;
     case 'PRESALE_PERMIT':
-      return `/api/v1/supervision/escrow/${enc(row.id)}`;
+      return `/api/v1/presale-permits/${enc(row.id)}`;
     case 'ALERT':
       return `/api/v1/supervision/alerts/${enc(row.id)}`;
     case 'ACCEPTANCE_BACKFILL':
