@@ -416,7 +416,7 @@ describe('营商环境考核 region assessment through the gateway', () => {
     await logIn(county, platform.gatewayUrl, 'youxian.assess', PASSWORD);
     await county.goto(`${platform.gatewayUrl}/console/#/statistics`);
     await county.locator('#assessment-link').click();
-    await county.locator('#assessment-title', { hasText: `攸县下级区划考核（截至 ${chinaDay()}）` }).waitFor();
+    await county.locator('#assessment-title', { hasText: `攸县考核（截至 ${chinaDay()}）` }).waitFor();
     expect(await county.locator('#assessment-regions tbody tr[data-region="430223"] [data-score]').innerText()).toBe(
       '98',
     );

@@ -101,7 +101,7 @@ export async function statisticsAssessmentPage(params: URLSearchParams): Promise
   }
   const appealForm = canAppeal() ? appealFormOf(a) : null;
   section.append(
-    h('h2', { id: 'assessment-title' }, `${a.regionName}下级区划考核（截至 ${a.asOf}）`),
+    h('h2', { id: 'assessment-title' }, `${a.regionName}${self(a) ? '' : '下级区划'}考核（截至 ${a.asOf}）`),
     h(
       'p',
       { class: 'hint', id: 'assessment-rules' },
@@ -124,6 +124,9 @@ export async function statisticsAssessmentPage(params: URLSearchParams): Promise
   section.appendChild(await appealsSection(a.regionCode, rules));
   return section;
 }
+
+/** A county's own assessment (no children). */
+const self = (a: Assessment): boolean => a.regions.length === 1 && a.regions[0]!.regionCode === a.regionCode;
 
 function canAppeal(): boolean {
   return canWrite() && (role() === 'COUNTY' || role() === 'CITY');
@@ -148,7 +151,7 @@ function regionsTable(a: Assessment, params: URLSearchParams): HTMLElement {
   const level = a.regions[0]?.level === 'CITY' ? '市州' : '县市区';
   return dataTable(
     'assessment-regions',
-    `${a.regionName}各${level}得分（截至 ${a.asOf}）`,
+    `${a.regionName}${self(a) ? '' : `各${level}`}得分（截至 ${a.asOf}）`,
     [level, '得分', '本级扣分', '扣分项数'],
     a.regions.map((r) => ({
       attrs: { 'data-region': r.regionCode },
