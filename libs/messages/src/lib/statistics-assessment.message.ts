@@ -163,7 +163,8 @@ export class AssessmentItem implements AssessmentItemV1 {
   })
   date!: string | null;
   @ApiProperty({
-    example: '/api/v1/statistics/projects?regionCode=430223&figure=presale.presaleProjectsWithoutPresalePermit&asOf=2026-11-30',
+    example:
+      '/api/v1/statistics/projects?regionCode=430223&figure=presale.presaleProjectsWithoutPresalePermit&asOf=2026-11-30',
     description: '记录的接口地址（GET）',
   })
   link!: string;
