@@ -47,7 +47,7 @@ function namesField(problem: Problem | null, field: string): boolean {
 
 describe('bad-input sweep generated from /api/openapi.json over every operation', () => {
   let platform: TestPlatform;
-  const tokens = { staff: '', city: '', integrator: '' };
+  const tokens = { staff: '', city: '', province: '', integrator: '' };
   const outcomes: Outcome[] = [];
   let operations: string[] = [];
   let outboxBefore: Record<string, number> = {};
@@ -123,6 +123,8 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
     tokens.staff = await platform.staffToken('sweep.admin', PASSWORD, '10.77.0.1');
     await platform.createStaff('sweep.city', PASSWORD, 'CITY', '430200');
     tokens.city = await platform.staffToken('sweep.city', PASSWORD, '10.77.0.1');
+    await platform.createStaff('sweep.province', PASSWORD, 'PROVINCE', '430000');
+    tokens.province = await platform.staffToken('sweep.province', PASSWORD, '10.77.0.1');
     const put = await api(`/api/v1/approval/construction-permits/${PERMIT.number}`, {
       method: 'PUT',
       token: tokens.integrator,
@@ -167,9 +169,11 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
             ? tokens.staff
             : request.auth === 'city'
               ? tokens.city
-              : request.auth === 'integrator'
-                ? tokens.integrator
-                : undefined;
+              : request.auth === 'province'
+                ? tokens.province
+                : request.auth === 'integrator'
+                  ? tokens.integrator
+                  : undefined;
         const res = await api(request.path, { method: request.method, token, headers, body: request.body });
         const contentType = res.headers.get('content-type') ?? '';
         const text = await res.text();

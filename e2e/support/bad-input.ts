@@ -43,8 +43,8 @@ export interface BadRequest {
   path: string;
   headers: Record<string, string>;
   body?: string | Buffer;
-  /** staff (ADMIN: supervision, audit, admin, account applications), a CITY account, integrator, or none (public, token, login) */
-  auth: 'staff' | 'city' | 'integrator' | 'none';
+  /** staff (ADMIN: supervision, audit, admin, account applications), a CITY or PROVINCE account, integrator, or none (public, token, login) */
+  auth: 'staff' | 'city' | 'province' | 'integrator' | 'none';
 }
 
 /** Staff routes only a city may call (附件2 drafts): swept with a CITY account's token. */
@@ -52,7 +52,12 @@ const CITY_OPERATIONS = new Set([
   'POST /api/v1/account-applications',
   'PUT /api/v1/account-applications/{applicationId}',
   'POST /api/v1/account-applications/{applicationId}/submit',
+  // 营商环境考核申诉: county or city staff
+  'POST /api/v1/statistics/assessment/appeals',
 ]);
+
+/** Staff routes only the province may call (the decision of an assessment appeal): swept with a PROVINCE account. */
+const PROVINCE_OPERATIONS = new Set(['POST /api/v1/statistics/assessment/appeals/{appealId}/decision']);
 
 const PDF = Buffer.from('%PDF-1.4\n% sweep\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
 /** Placeholder replaced in the JSON text by a raw number literal JSON.stringify cannot write. */
@@ -183,9 +188,11 @@ export function generateBadRequests(doc: OpenApiDocument): { requests: BadReques
         ? 'none'
         : CITY_OPERATIONS.has(operation)
           ? 'city'
-          : /^\/api\/v1\/(supervision|audit|admin|account-applications|auth\/password)/.test(template)
-            ? 'staff'
-            : 'integrator';
+          : PROVINCE_OPERATIONS.has(operation)
+            ? 'province'
+            : /^\/api\/v1\/(supervision|audit|admin|account-applications|auth\/password)/.test(template)
+              ? 'staff'
+              : 'integrator';
       const params = op.parameters ?? [];
       const pathValues = Object.fromEntries(
         params

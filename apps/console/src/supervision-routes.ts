@@ -36,6 +36,8 @@ export function supervisionPage(path: string, params: URLSearchParams): Promise<
       return import('./pages/acceptance-backfills.js').then((m) => m.acceptanceBackfillsPage(params));
     case '/statistics':
       return import('./pages/statistics.js').then((m) => m.statisticsPage(params));
+    case '/statistics/assessment':
+      return import('./pages/statistics-assessment.js').then((m) => m.statisticsAssessmentPage(params));
     case '/statistics/records':
       return import('./pages/statistics-records.js').then((m) => m.statisticsRecordsPage(params));
     default:

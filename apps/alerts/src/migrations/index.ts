@@ -2,10 +2,12 @@ import { CreateOutboxInbox1700000000000 } from '@hn/eventing';
 import { InitialAlerts1766400000000 } from './1766400000000-initial-alerts';
 import { StatisticsFacts1767000000000 } from './1767000000000-statistics-facts';
 import { ApprovalOverdue1767100000000 } from './1767100000000-approval-overdue';
+import { AssessmentAppeals1767200000000 } from './1767200000000-assessment-appeals';
 
 export const alertsMigrations = [
   CreateOutboxInbox1700000000000,
   InitialAlerts1766400000000,
   StatisticsFacts1767000000000,
   ApprovalOverdue1767100000000,
+  AssessmentAppeals1767200000000,
 ];

@@ -1,14 +1,19 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
+  AssessmentAppealPageV1,
+  AssessmentAppealV1,
   Rpc,
   RpcPayload,
   StatisticsConsistencyV1,
   StatisticsMonthlyV1,
   StatisticsRecordPageV1,
+  StatisticsAssessmentV1,
   StatisticsSummaryV1,
 } from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
+import { AssessmentAppealService } from './assessment/assessment-appeal.service';
+import { AssessmentService } from './assessment/assessment.service';
 import { ConsistencyService } from './consistency/consistency.service';
 import { StatisticsQueryService } from './query/statistics-query.service';
 
@@ -18,6 +23,8 @@ export class StatisticsController {
   constructor(
     private readonly queries: StatisticsQueryService,
     private readonly consistency: ConsistencyService,
+    private readonly assessment: AssessmentService,
+    private readonly appeals: AssessmentAppealService,
   ) {}
 
   @RpcHandler(Rpc.statisticsSummary)
@@ -38,5 +45,25 @@ export class StatisticsController {
   @RpcHandler(Rpc.statisticsConsistency)
   consistencyCheck(@Payload() req: RpcPayload<typeof Rpc.statisticsConsistency>): Promise<StatisticsConsistencyV1> {
     return this.consistency.check(req.principal, req.body);
+  }
+
+  @RpcHandler(Rpc.statisticsAssessment)
+  assess(@Payload() req: RpcPayload<typeof Rpc.statisticsAssessment>): Promise<StatisticsAssessmentV1> {
+    return this.assessment.assessment(req.principal, req.body);
+  }
+
+  @RpcHandler(Rpc.assessmentAppealSubmit)
+  submitAppeal(@Payload() req: RpcPayload<typeof Rpc.assessmentAppealSubmit>): Promise<AssessmentAppealV1> {
+    return this.appeals.submit(req.principal, req.body);
+  }
+
+  @RpcHandler(Rpc.assessmentAppealList)
+  listAppeals(@Payload() req: RpcPayload<typeof Rpc.assessmentAppealList>): Promise<AssessmentAppealPageV1> {
+    return this.appeals.list(req.principal, req.body);
+  }
+
+  @RpcHandler(Rpc.assessmentAppealDecide)
+  decideAppeal(@Payload() req: RpcPayload<typeof Rpc.assessmentAppealDecide>): Promise<AssessmentAppealV1> {
+    return this.appeals.decide(req.principal, req.body);
   }
 }

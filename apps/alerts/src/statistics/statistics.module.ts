@@ -1,5 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ALERTS_CLOCK, Clock } from '../clock/clock';
+import { AssessmentAppealRepository } from './assessment/assessment-appeal.repository';
+import { AssessmentAppealService } from './assessment/assessment-appeal.service';
+import { ASSESSMENT_RULES, loadAssessmentRules } from './assessment/assessment-rules';
+import { AssessmentRepository } from './assessment/assessment.repository';
+import { AssessmentService } from './assessment/assessment.service';
 import { ConsistencyRecountRepository } from './consistency/consistency-recount.repository';
 import { ConsistencyService } from './consistency/consistency.service';
 import { STATISTICS_EVENT_CONSUMERS } from './projection/statistics-event-consumers';
@@ -12,11 +17,13 @@ import { StatisticsController } from './statistics.controller';
 /**
  * 统计 (issue 13): per-record facts and incremental aggregates fed by the statistics' own durable
  * consumers, the summary / monthly / records queries and the consistency check against the
- * owning services (从源头纠正). See docs/statistics.md.
+ * owning services (从源头纠正), and the region assessment (营商环境考核) with its appeals. The assessment
+ * rules file is checked here, when the service starts: an invalid file stops the boot. See docs/statistics.md.
  */
 @Module({})
 export class StatisticsModule {
-  static register(clock: Clock): DynamicModule {
+  static register(clock: Clock, rules: unknown = undefined): DynamicModule {
+    const assessmentRules = loadAssessmentRules(rules);
     return {
       module: StatisticsModule,
       controllers: [StatisticsController],
@@ -28,6 +35,11 @@ export class StatisticsModule {
         StatisticsQueryService,
         ConsistencyRecountRepository,
         ConsistencyService,
+        { provide: ASSESSMENT_RULES, useValue: assessmentRules },
+        AssessmentRepository,
+        AssessmentService,
+        AssessmentAppealRepository,
+        AssessmentAppealService,
         ...STATISTICS_EVENT_CONSUMERS,
       ],
     };

@@ -58,7 +58,18 @@ export async function statisticsPage(params: URLSearchParams): Promise<HTMLEleme
   const asOf = params.get('asOf') ?? '';
   const mapFigure = figureDef(params.get('map')) ?? figureDef(DEFAULT_MAP)!;
   const section = h('section', { class: 'statistics' }, h('h1', {}, '统计 Statistics'));
-  section.appendChild(asOfForm(params, asOf));
+  section.append(
+    asOfForm(params, asOf),
+    h(
+      'p',
+      { class: 'assessment-link' },
+      h(
+        'a',
+        { href: href('/statistics/assessment', keep(params, { regionCode })), id: 'assessment-link' },
+        '营商环境考核（扣分与申诉）Region assessment →',
+      ),
+    ),
+  );
 
   const crumbs = breadcrumb(regionCode, regions);
   const [summary, ...ancestors] = await Promise.all([

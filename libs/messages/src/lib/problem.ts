@@ -102,6 +102,14 @@ export enum ErrorCode {
   BACKFILL_PENDING = 'BACKFILL_PENDING',
   BACKFILL_NOT_FOUND = 'BACKFILL_NOT_FOUND',
   BACKFILL_DECIDED = 'BACKFILL_DECIDED',
+  // 营商环境考核申诉 (statistics assessment appeals)
+  /** the appealed item is not a deduction of the region under that rule today (422) */
+  ASSESSMENT_ITEM_NOT_FOUND = 'ASSESSMENT_ITEM_NOT_FOUND',
+  /** an appeal of the same item is awaiting the province's decision (409) */
+  APPEAL_PENDING = 'APPEAL_PENDING',
+  APPEAL_NOT_FOUND = 'APPEAL_NOT_FOUND',
+  /** the appeal was decided already (409) */
+  APPEAL_DECIDED = 'APPEAL_DECIDED',
   // 施工许可审批 (approval workflow)
   /** projectType changed after the project's first stage 2–4 item (409) */
   TYPE_LOCKED = 'TYPE_LOCKED',

@@ -31,6 +31,16 @@ import {
   StatisticsConsistencyV1,
 } from './statistics-consistency';
 import {
+  AssessmentAppealDecisionRequestV1,
+  AssessmentAppealListRequestV1,
+  AssessmentAppealPageV1,
+  AssessmentAppealSubmitRequestV1,
+  AssessmentAppealV1,
+  AssessmentRpc,
+  StatisticsAssessmentRequestV1,
+  StatisticsAssessmentV1,
+} from './statistics-assessment';
+import {
   BackfillCandidateListRequestV1,
   BackfillCandidatePageV1,
   BackfillIssuedV1,
@@ -296,6 +306,11 @@ export const Rpc = {
   statisticsMonthly: rpcDef<StatisticsMonthlyRequestV1, StatisticsMonthlyV1>(StatisticsRpc.monthly),
   statisticsRecords: rpcDef<StatisticsRecordsRequestV1, StatisticsRecordPageV1>(StatisticsRpc.records),
   statisticsConsistency: rpcDef<StatisticsConsistencyRequestV1, StatisticsConsistencyV1>(ConsistencyRpc.check),
+  // 营商环境考核 (issue 13 item 4)
+  statisticsAssessment: rpcDef<StatisticsAssessmentRequestV1, StatisticsAssessmentV1>(AssessmentRpc.assessment),
+  assessmentAppealSubmit: rpcDef<AssessmentAppealSubmitRequestV1, AssessmentAppealV1>(AssessmentRpc.appealSubmit),
+  assessmentAppealList: rpcDef<AssessmentAppealListRequestV1, AssessmentAppealPageV1>(AssessmentRpc.appealList),
+  assessmentAppealDecide: rpcDef<AssessmentAppealDecisionRequestV1, AssessmentAppealV1>(AssessmentRpc.appealDecide),
 } as const;
 
 export type RpcName = keyof typeof Rpc;

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { assertRegionAllowed, assertStaff } from '@hn/auth';
+import {
+  AssessmentAppealDecisionInput,
+  AssessmentAppealInput,
+  AssessmentAppealListQuery,
+  AssessmentAppealPageV1,
+  AssessmentAppealV1,
+  ErrorCode,
+  Principal,
+  validateMessage,
+} from '@hn/messages';
+import { DomainException } from '@hn/errors';
+import { activeRegionLevel, regionCodesCountedUnder } from '@hn/numbering';
+import { DataSource } from 'typeorm';
+import { AlertErrors } from '../../alerts/alerts.exception';
+import { ALERTS_CLOCK, Clock } from '../../clock/clock';
+import { checkedStatisticsQuery } from './assessment-access';
+import { AssessmentAppealRepository } from './assessment-appeal.repository';
+import { AssessmentService } from './assessment.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const appealNotFound = (id: string): DomainException =>
+  new DomainException(404, ErrorCode.APPEAL_NOT_FOUND, `未找到考核申诉 ${id.slice(0, 40)} (appeal not found)`, [
+    { field: 'appealId', reason: id.slice(0, 40) },
+  ]);
+
+/**
+ * 考核申诉: county or city staff appeal one item deducted from a region in their area (it must be a
+ * deduction of that region under that rule today); province staff uphold or reject it with an opinion.
+ * An upheld appeal removes the item's deduction from every assessment as of the decision's instant or
+ * later. The gateway audits each submission and decision.
+ */
+@Injectable()
+export class AssessmentAppealService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly appeals: AssessmentAppealRepository,
+    private readonly assessment: AssessmentService,
+    @Inject(ALERTS_CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async submit(principal: Principal, body: unknown): Promise<AssessmentAppealV1> {
+    assertStaff(principal, { roles: ['COUNTY', 'CITY'], scope: 'supervision:write' });
+    const checked = await validateMessage(AssessmentAppealInput, body);
+    if (!checked.ok) throw AlertErrors.invalid(checked.errors);
+    const a = checked.value;
+    if (activeRegionLevel(a.regionCode) === 'province')
+      throw AlertErrors.invalid([
+        { field: 'regionCode', reason: '须为被考核的县市区或市州（市本级）代码 (a county or city code)' },
+      ]);
+    assertRegionAllowed(principal, a.regionCode, { field: 'regionCode' });
+    const rule = this.assessment.rule(a.ruleId);
+    if (!rule) throw AlertErrors.invalid([{ field: 'ruleId', reason: `未知的扣分规则 ${a.ruleId} (unknown rule)` }]);
+    const today = this.assessment.today();
+    const items = (await this.assessment.unitItems(a.regionCode, today)).get(a.regionCode)?.get(rule.id) ?? [];
+    if (!items.some((i) => i.id === a.itemId))
+      throw new DomainException(
+        422,
+        ErrorCode.ASSESSMENT_ITEM_NOT_FOUND,
+        `${a.itemId} 不是 ${a.regionCode} 截至 ${today} 在规则 ${rule.id}（${rule.description}）下的扣分项 (not a deduction of the region under the rule)`,
+        [{ field: 'itemId', reason: a.itemId }],
+      );
+    const id = randomUUID();
+    await this.dataSource.transaction(async (m) => {
+      if (await this.appeals.hasPending(m, rule.id, a.itemId))
+        throw new DomainException(
+          409,
+          ErrorCode.APPEAL_PENDING,
+          `${a.itemId} 已有待省厅审核的申诉 (an appeal of the item is pending)`,
+        );
+      await this.appeals.insert(m, {
+        id,
+        regionCode: a.regionCode,
+        ruleId: rule.id,
+        itemId: a.itemId,
+        reason: a.reason,
+        evidence: a.evidence ?? null,
+        by: principal.id,
+        at: this.clock.now(),
+      });
+    });
+    return (await this.appeals.find(this.dataSource.manager, id))!;
+  }
+
+  async list(principal: Principal, body: unknown): Promise<AssessmentAppealPageV1> {
+    const q = await checkedStatisticsQuery(principal, AssessmentAppealListQuery, body);
+    const { items, total } = await this.appeals.list(
+      this.dataSource.manager,
+      regionCodesCountedUnder(q.regionCode),
+      q.state ?? null,
+      { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+    );
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async decide(principal: Principal, body: unknown): Promise<AssessmentAppealV1> {
+    assertStaff(principal, { roles: ['PROVINCE'], scope: 'supervision:write' });
+    const raw = (body ?? {}) as { appealId?: unknown };
+    const id = typeof raw.appealId === 'string' ? raw.appealId : '';
+    const { appealId: _ignored, ...decisionBody } = raw as Record<string, unknown>;
+    const checked = await validateMessage(AssessmentAppealDecisionInput, decisionBody);
+    if (!checked.ok) throw AlertErrors.invalid(checked.errors);
+    if (!UUID.test(id)) throw appealNotFound(id);
+    await this.dataSource.transaction(async (m) => {
+      const appeal = await this.appeals.find(m, id, true);
+      if (!appeal) throw appealNotFound(id);
+      assertRegionAllowed(principal, appeal.regionCode, { what: `考核申诉 ${id}` });
+      if (appeal.state !== 'PENDING')
+        throw new DomainException(409, ErrorCode.APPEAL_DECIDED, `考核申诉 ${id} 已审核 (appeal already decided)`);
+      await this.appeals.decide(m, id, checked.value.decision, principal.id, checked.value.opinion, this.clock.now());
+    });
+    return (await this.appeals.find(this.dataSource.manager, id))!;
+  }
+}
