@@ -95,7 +95,10 @@ export class IntegratorAdminService {
 
   /** Sets the credential's own rate limit (quota units per minute); null: the default (GATEWAY_RATE_LIMIT_PER_MINUTE). */
   setRateLimit(clientId: string, perMinute: number | null): Promise<AccountChange<IntegratorSummary>> {
-    if (perMinute !== null && (!Number.isInteger(perMinute) || perMinute < 1 || perMinute > MAX_RATE_LIMIT_PER_MINUTE)) {
+    if (
+      perMinute !== null &&
+      (!Number.isInteger(perMinute) || perMinute < 1 || perMinute > MAX_RATE_LIMIT_PER_MINUTE)
+    ) {
       throw AccountErrors.invalid(
         'rateLimitPerMinute',
         `限流额度须为 1–${MAX_RATE_LIMIT_PER_MINUTE} 的整数 (rate limit must be an integer from 1 to ${MAX_RATE_LIMIT_PER_MINUTE})`,

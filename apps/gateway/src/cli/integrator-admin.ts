@@ -56,7 +56,9 @@ async function main(): Promise<void> {
   if (command !== 'rotate-secret' && values['overlap-hours'] !== undefined)
     throw new UsageError(`--overlap-hours 仅用于 rotate-secret\n${USAGE}`);
   if ((command === 'set-rate-limit') !== (values['rate-limit'] !== undefined))
-    throw new UsageError(`--rate-limit 仅用于且必须用于 set-rate-limit (--rate-limit goes with set-rate-limit)\n${USAGE}`);
+    throw new UsageError(
+      `--rate-limit 仅用于且必须用于 set-rate-limit (--rate-limit goes with set-rate-limit)\n${USAGE}`,
+    );
   const rateLimitArg = values['rate-limit']?.trim();
   const rateLimit = rateLimitArg === undefined || rateLimitArg === 'default' ? null : Number(rateLimitArg);
   if (rateLimit !== null && (!Number.isInteger(rateLimit) || rateLimit < 1))

@@ -108,7 +108,12 @@ export function validateGatewayConfig(env: Record<string, string | undefined>): 
     tokenTtlSeconds: int('GATEWAY_TOKEN_TTL_SECONDS', 900, 30, 3600),
     rpcTimeoutMs: int('GATEWAY_RPC_TIMEOUT_MS', 2500, 100, 30000),
     defaultRateLimitPerMinute: int('GATEWAY_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE, 1, 10_000_000),
-    publicRateLimitPerMinute: int('GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE', DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE, 1, 10_000_000),
+    publicRateLimitPerMinute: int(
+      'GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE',
+      DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE,
+      1,
+      10_000_000,
+    ),
     publicBaseUrl: env['PUBLIC_BASE_URL'] ?? `http://127.0.0.1:${port}`,
     permitCacheTtlMs: int('GATEWAY_PERMIT_CACHE_TTL_MS', 30_000, 0, 3_600_000),
     trustedProxies,

@@ -15,9 +15,15 @@ describe(budgetOf.name, () => {
   });
 
   it('limits unauthenticated callers per IP, the token route apart from the public routes', () => {
-    expect(budgetOf(undefined, '10.0.0.1', '/public/v1/keys', null)).toEqual({ policy: 'public-ip', key: 'ip:10.0.0.1' });
+    expect(budgetOf(undefined, '10.0.0.1', '/public/v1/keys', null)).toEqual({
+      policy: 'public-ip',
+      key: 'ip:10.0.0.1',
+    });
     expect(budgetOf(undefined, '10.0.0.1', '/public/v1/verify', null).key).toBe('ip:10.0.0.1');
-    expect(budgetOf(undefined, '10.0.0.1', TOKEN_ROUTE, null)).toEqual({ policy: 'token-ip', key: 'token:ip:10.0.0.1' });
+    expect(budgetOf(undefined, '10.0.0.1', TOKEN_ROUTE, null)).toEqual({
+      policy: 'token-ip',
+      key: 'token:ip:10.0.0.1',
+    });
   });
 
   it('keeps a route with its own limit (staff login) on a budget of its own per IP', () => {

@@ -25,5 +25,7 @@ export function budgetOf(
     return principal.kind === 'integrator'
       ? { policy: 'credential', key: `integrator:${principal.id}` }
       : { policy: 'staff', key: `${principal.kind}:${principal.id}` };
-  return routeUrl === TOKEN_ROUTE ? { policy: 'token-ip', key: `token:ip:${ip}` } : { policy: 'public-ip', key: `ip:${ip}` };
+  return routeUrl === TOKEN_ROUTE
+    ? { policy: 'token-ip', key: `token:ip:${ip}` }
+    : { policy: 'public-ip', key: `ip:${ip}` };
 }

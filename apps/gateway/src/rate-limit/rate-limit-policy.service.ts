@@ -1,4 +1,11 @@
-import { ExecutionContext, Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import {
+  ExecutionContext,
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
 import { AccountChangedV1, GatewayEvents } from '@hn/messages';
 import { InjectNats } from '@hn/eventing';
 import { JSONCodec, NatsConnection, Subscription } from 'nats';
