@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -68,6 +68,12 @@ describe('Java example (e2e)', () => {
       stdout: run.stdout,
     });
     return { presaleNumber: presaleNumber!, verifyUrl: verifyUrl! };
+  };
+  /** Another 预售许可证 of the same permit (a local certificate number gets one unified number only). */
+  const requestFile = (localCertificateNumber: string): string => {
+    const file = join(classes, `${localCertificateNumber.replace(/\D/g, '')}.json`);
+    writeFileSync(file, JSON.stringify(presaleSubmission({ localCertificateNumber })));
+    return file;
   };
   const record = async (presaleNumber: string): Promise<{ presaleNumber: string; verifyUrl: string }> => {
     const res = await api(`/api/v1/presale-permits/${presaleNumber}`, issuer);
@@ -146,7 +152,10 @@ describe('Java example (e2e)', () => {
 
   it('retries on 503 with the same key until the presale service is back, then prints the one number', async () => {
     await platform.stopService('presale');
-    const running = start('java-example-2', { PRESALE_MAX_ATTEMPTS: '15' });
+    const running = start('java-example-2', {
+      PRESALE_MAX_ATTEMPTS: '15',
+      PRESALE_REQUEST_FILE: requestFile('攸住建预字〔2024〕第016号'),
+    });
     let output = '';
     running.child.stdout!.on('data', (d: Buffer) => (output += d.toString('utf8')));
     const deadline = Date.now() + 30_000;
@@ -158,7 +167,9 @@ describe('Java example (e2e)', () => {
     expect(issued.presaleNumber).toBe(`${PERMIT}-Y02`);
     expect(await record(issued.presaleNumber)).toMatchObject(issued);
     // the retries took no serial of their own: the next number is Y03
-    const next = printed(await start('java-example-3').done);
+    const next = printed(
+      await start('java-example-3', { PRESALE_REQUEST_FILE: requestFile('攸住建预字〔2024〕第017号') }).done,
+    );
     expect(next.presaleNumber).toBe(`${PERMIT}-Y03`);
   });
 
