@@ -94,7 +94,7 @@ export class IntegratorAdminService {
   }
 
   /** Sets the credential's own rate limit (quota units per minute); null: the default (GATEWAY_RATE_LIMIT_PER_MINUTE). */
-  setRateLimit(clientId: string, perMinute: number | null): Promise<AccountChange<IntegratorSummary>> {
+  async setRateLimit(clientId: string, perMinute: number | null): Promise<AccountChange<IntegratorSummary>> {
     if (
       perMinute !== null &&
       (!Number.isInteger(perMinute) || perMinute < 1 || perMinute > MAX_RATE_LIMIT_PER_MINUTE)
