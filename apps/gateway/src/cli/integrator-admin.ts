@@ -20,6 +20,7 @@ const USAGE = [
 ].join('\n');
 
 const COMMANDS = ['list', 'disable', 'enable', 'delete', 'rotate-secret', 'set-rate-limit'] as const;
+type Command = (typeof COMMANDS)[number];
 
 /** The limit the gateway applies: the credential's own, else GATEWAY_RATE_LIMIT_PER_MINUTE (as the gateway reads it). */
 function withEffectiveLimit(item: IntegratorSummary): IntegratorSummary & { effectiveRateLimitPerMinute: number } {
@@ -27,10 +28,9 @@ function withEffectiveLimit(item: IntegratorSummary): IntegratorSummary & { effe
   const fallback = Number.isInteger(configured) && configured >= 1 ? configured : DEFAULT_RATE_LIMIT_PER_MINUTE;
   return { ...item, effectiveRateLimitPerMinute: item.rateLimitPerMinute ?? fallback };
 }
-type Command = (typeof COMMANDS)[number];
 
 /**
- * Operator commands for integrator credentials. Each change is audited (actor operator:<os user>),
+ * Operator commands for integrator credentials (list also shows the effective rate limit). Each change is audited (actor operator:<os user>),
  * published to every gateway replica, and printed as one JSON line; rotate-secret prints the new
  * secret once.
  */
