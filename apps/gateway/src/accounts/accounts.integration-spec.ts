@@ -110,6 +110,24 @@ describe('account lifecycle (gateway database)', () => {
     expect(JSON.stringify(await integratorAdmin.list())).not.toMatch(/scrypt|secretHash/);
   });
 
+  it('sets and clears the own rate limit in the record, with an event; refuses invalid limits', async () => {
+    const { clientId } = await newIntegrator();
+    expect(await integrators.rateLimitOf(clientId)).toBeNull();
+    expect(await integratorAdmin.setRateLimit(clientId, 3)).toMatchObject({
+      changed: true,
+      before: { rateLimitPerMinute: null },
+      after: { rateLimitPerMinute: 3 },
+    });
+    expect(await integrators.rateLimitOf(clientId)).toBe(3);
+    expect(events).toEqual([{ kind: 'integrator', id: clientId, change: 'RATE_LIMIT_CHANGED' }]);
+    expect(await integratorAdmin.setRateLimit(clientId, 3)).toMatchObject({ changed: false });
+    expect(events).toHaveLength(1);
+    for (const bad of [0, -1, 1.5, 10_000_001])
+      await expect(integratorAdmin.setRateLimit(clientId, bad)).rejects.toMatchObject({ problem: { status: 400 } });
+    expect(await integratorAdmin.setRateLimit(clientId, null)).toMatchObject({ after: { rateLimitPerMinute: null } });
+    expect(await integrators.rateLimitOf(clientId)).toBeNull();
+  });
+
   it('deletes softly: refused, kept, never re-enabled; unknown ids are 404', async () => {
     const { clientId, clientSecret } = await newIntegrator();
     expect(await integratorAdmin.delete(clientId)).toMatchObject({

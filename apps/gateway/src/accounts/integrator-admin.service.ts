@@ -41,6 +41,7 @@ export interface RotatedSecret extends AccountChange<IntegratorSummary> {
 
 export const DEFAULT_OVERLAP_HOURS = 24;
 export const MAX_OVERLAP_HOURS = 720;
+export const MAX_RATE_LIMIT_PER_MINUTE = 10_000_000;
 
 /**
  * Lifecycle of integrator credentials for the operator commands and the ADMIN API: list,
@@ -89,6 +90,22 @@ export class IntegratorAdminService {
         previousSecretExpiresAt: null,
       }),
       true,
+    );
+  }
+
+  /** Sets the credential's own rate limit (quota units per minute); null: the default (GATEWAY_RATE_LIMIT_PER_MINUTE). */
+  async setRateLimit(clientId: string, perMinute: number | null): Promise<AccountChange<IntegratorSummary>> {
+    if (
+      perMinute !== null &&
+      (!Number.isInteger(perMinute) || perMinute < 1 || perMinute > MAX_RATE_LIMIT_PER_MINUTE)
+    ) {
+      throw AccountErrors.invalid(
+        'rateLimitPerMinute',
+        `限流额度须为 1–${MAX_RATE_LIMIT_PER_MINUTE} 的整数 (rate limit must be an integer from 1 to ${MAX_RATE_LIMIT_PER_MINUTE})`,
+      );
+    }
+    return this.change(clientId, 'RATE_LIMIT_CHANGED', (row) =>
+      row.rateLimitPerMinute === perMinute ? null : { rateLimitPerMinute: perMinute },
     );
   }
 

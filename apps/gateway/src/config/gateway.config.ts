@@ -17,9 +17,9 @@ export interface GatewayConfig {
   piiKey: Buffer;
   tokenTtlSeconds: number;
   rpcTimeoutMs: number;
-  /** requests per minute per client unless the client has its own limit */
+  /** quota units per minute per client (one budget across routes) unless the client has its own limit */
   defaultRateLimitPerMinute: number;
-  /** requests per minute per IP on unauthenticated routes (token endpoint) */
+  /** requests per minute per IP on unauthenticated routes: the public routes, and the token route apart */
   publicRateLimitPerMinute: number;
   publicBaseUrl: string;
   /** lifetime of cached permit lookups; events invalidate sooner; 0 turns the cache off */
@@ -107,8 +107,13 @@ export function validateGatewayConfig(env: Record<string, string | undefined>): 
     piiKey: piiKey ?? Buffer.alloc(0),
     tokenTtlSeconds: int('GATEWAY_TOKEN_TTL_SECONDS', 900, 30, 3600),
     rpcTimeoutMs: int('GATEWAY_RPC_TIMEOUT_MS', 2500, 100, 30000),
-    defaultRateLimitPerMinute: int('GATEWAY_RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
-    publicRateLimitPerMinute: int('GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE', 120, 1, 10_000_000),
+    defaultRateLimitPerMinute: int('GATEWAY_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE, 1, 10_000_000),
+    publicRateLimitPerMinute: int(
+      'GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE',
+      DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE,
+      1,
+      10_000_000,
+    ),
     publicBaseUrl: env['PUBLIC_BASE_URL'] ?? `http://127.0.0.1:${port}`,
     permitCacheTtlMs: int('GATEWAY_PERMIT_CACHE_TTL_MS', 30_000, 0, 3_600_000),
     trustedProxies,
@@ -126,3 +131,8 @@ export function validateGatewayConfig(env: Record<string, string | undefined>): 
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+
+/** Quota units per minute of a credential without its own limit (GATEWAY_RATE_LIMIT_PER_MINUTE). */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+/** Requests per minute per IP on the public and token routes (GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE). */
+export const DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE = 120;

@@ -1,6 +1,6 @@
 /**
  * Core NATS subject (no stream, no queue group) on which the gateway publishes that an integrator
- * credential or a staff account changed (disabled, enabled, deleted, secret rotated, password changed or reset). Every gateway
+ * credential or a staff account changed (disabled, enabled, deleted, secret rotated, rate limit set, password changed or reset). Every gateway
  * replica subscribes and drops its cached state of that account, so old tokens are refused at once;
  * the cache also expires within seconds in case a message is missed.
  */
@@ -15,6 +15,14 @@ export interface AccountChangedV1 {
   kind: AccountKind;
   /** clientId or username */
   id: string;
-  change: 'DISABLED' | 'ENABLED' | 'DELETED' | 'SECRET_ROTATED' | 'PASSWORD_CHANGED' | 'PASSWORD_RESET';
+  change:
+    | 'DISABLED'
+    | 'ENABLED'
+    | 'DELETED'
+    | 'SECRET_ROTATED'
+    | 'PASSWORD_CHANGED'
+    | 'PASSWORD_RESET'
+    /** an integrator credential's own rate limit was set or cleared */
+    | 'RATE_LIMIT_CHANGED';
   at: string;
 }
