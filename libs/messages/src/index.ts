@@ -54,3 +54,5 @@ export * from './lib/public-search.message';
 export * from './lib/approval';
 export * from './lib/approval.message';
 export * from './lib/validation/person-constraints';
+export * from './lib/exchange';
+export * from './lib/exchange.message';
