@@ -49,12 +49,15 @@ export class DeliveryRepository {
                                AND e.state = 'PENDING' AND e.position < d.position)
           ORDER BY d.next_attempt_at, d.position
           LIMIT $1
-          FOR UPDATE OF d SKIP LOCKED)
+          FOR UPDATE OF d SKIP LOCKED),
+       claimed AS (
        UPDATE exchange_delivery x SET next_attempt_at = now() + make_interval(secs => $2::double precision / 1000),
               attempts = x.attempts + 1, first_attempt_at = coalesce(x.first_attempt_at, now())
          FROM due, exchange_event ev
         WHERE x.subscriber_id = due.subscriber_id AND x.event_id = due.event_id AND ev.event_id = x.event_id
-        RETURNING x.subscriber_id, x.event_id, x.attempts, x.base_attempts, x.first_attempt_at, ev.cloud_event`,
+        RETURNING x.subscriber_id, x.event_id, x.attempts, x.base_attempts, x.first_attempt_at, ev.cloud_event)
+       -- a SELECT, so the driver answers rows (an UPDATE answers [rows, count])
+       SELECT * FROM claimed`,
       [limit, leaseMs],
     );
   }

@@ -43,6 +43,8 @@ export class ReceiverSimulator {
   private badSignatures = 0;
   private requests = 0;
   private readonly log: ReceivedEvent[] = [];
+  /** every verified id in arrival order, duplicates included */
+  private readonly arrivals: string[] = [];
 
   constructor(private readonly ports: { receiver: number; control: number }) {}
 
@@ -90,6 +92,7 @@ export class ReceiverSimulator {
       badSignatures: this.badSignatures,
       fault: this.fault,
       events: this.log,
+      arrivals: this.arrivals,
     };
   }
 
@@ -135,6 +138,7 @@ export class ReceiverSimulator {
       this.badSignatures++;
       return end(res, 400, { error: 'webhook-id is not the CloudEvent id' });
     }
+    this.arrivals.push(event.id);
     if (this.seen.has(event.id)) {
       this.duplicates++;
       return end(res, 200, { duplicate: true });
@@ -142,9 +146,16 @@ export class ReceiverSimulator {
     const last = this.lastTime.get(event.subject);
     if (last !== undefined && event.time < last) this.orderViolations++;
     else this.lastTime.set(event.subject, event.time);
-    const received = { ...event, scheme: check.scheme, receivedAt: new Date().toISOString() };
+    const received: ReceivedEvent = {
+      id: event.id,
+      type: event.type,
+      subject: event.subject,
+      time: event.time,
+      scheme: check.scheme,
+      receivedAt: new Date().toISOString(),
+    };
     this.seen.set(event.id, received);
-    this.log.push({ id: event.id, type: event.type, subject: event.subject, time: event.time, scheme: check.scheme, receivedAt: received.receivedAt });
+    this.log.push(received);
     end(res, 200, { ok: true });
   }
 

@@ -69,11 +69,12 @@ export class SubscriberRepository {
 
   async update(s: SubscriberWrite, manager: EntityManager | DataSource = this.dataSource): Promise<SubscriberRow> {
     const rows: SubscriberRow[] = await manager.query(
-      `UPDATE exchange_subscriber SET name = $2, delivery_mode = $3, url = $4, directory = $5, event_types = $6,
+      `WITH updated AS (UPDATE exchange_subscriber SET name = $2, delivery_mode = $3, url = $4, directory = $5, event_types = $6,
          data_view = $7, secret_sealed = $8, previous_secret_sealed = $9, previous_secret_valid_until = $10,
          state = $11, disabled_reason = $12, pull_client_id = $13,
          throttled_until = CASE WHEN $11 = 'ACTIVE' THEN NULL ELSE throttled_until END, updated_at = now()
-       WHERE id = $1 RETURNING ${COLUMNS}`,
+       WHERE id = $1 RETURNING ${COLUMNS})
+       SELECT * FROM updated`,
       [
         s.id,
         s.name,
