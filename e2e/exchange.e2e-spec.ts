@@ -90,13 +90,18 @@ describe('data exchange: subscriber registry, signed webhooks, retries, replay a
     for (;;) {
       const report = await sim.report();
       if (done(report)) return report;
-      if (Date.now() > deadline) throw new Error(`simulator did not get there: ${JSON.stringify(report).slice(0, 600)}`);
+      if (Date.now() > deadline)
+        throw new Error(`simulator did not get there: ${JSON.stringify(report).slice(0, 600)}`);
       await sleep(100);
     }
   };
   const deliveries = async (id: string): Promise<Delivery[]> =>
-    (await json<{ items: Delivery[] }>(await api(`/api/v1/admin/exchange/subscribers/${id}/deliveries`, { token: admin }), 200))
-      .items;
+    (
+      await json<{ items: Delivery[] }>(
+        await api(`/api/v1/admin/exchange/subscribers/${id}/deliveries`, { token: admin }),
+        200,
+      )
+    ).items;
 
   beforeAll(async () => {
     platform = await TestPlatform.start(['permits', 'presale', 'exchange'], {
@@ -106,7 +111,9 @@ describe('data exchange: subscriber registry, signed webhooks, retries, replay a
     await platform.createStaff('exchange.admin', PASSWORD, 'ADMIN', '430000');
     admin = await platform.staffToken('exchange.admin', PASSWORD, '10.66.0.1');
     const writer = await platform.token(await platform.createIntegrator(['430200'], ['approval:write']));
-    issuer = await platform.token(await platform.createIntegrator(['430200'], ['presale:issue'], ['--rate-limit', '100000']));
+    issuer = await platform.token(
+      await platform.createIntegrator(['430200'], ['presale:issue'], ['--rate-limit', '100000']),
+    );
     const pull = await platform.createIntegrator(['430000'], ['exchange:read']);
     pullClientId = pull.clientId;
     puller = await platform.token(pull);
@@ -119,7 +126,7 @@ describe('data exchange: subscriber registry, signed webhooks, retries, replay a
   });
 
   afterAll(async () => {
-    if (process.env['EXCHANGE_E2E_DEBUG']) console.log(platform?.services.get('exchange')?.output.join('').slice(-6000));
+    console.log(platform?.services.get('exchange')?.output.join('').slice(-6000));
     await simA?.stop();
     await simB?.stop();
     await platform?.stop();
@@ -127,18 +134,27 @@ describe('data exchange: subscriber registry, signed webhooks, retries, replay a
 
   it('refuses at registration: a host not on the allowlist, unknown event types and data-view fields (422 listing allowed values)', async () => {
     const outside = await json<Problem>(await register(base('https://gxpt.example/hn')), 422);
-    expect(outside.errors).toEqual([{ field: 'delivery.url', reason: expect.stringContaining('127.0.0.1, localhost') }]);
+    expect(outside.errors).toEqual([
+      { field: 'delivery.url', reason: expect.stringContaining('127.0.0.1, localhost') },
+    ]);
     const metadata = await json<Problem>(await register(base('http://169.254.169.254/latest/meta-data')), 422);
     expect(metadata.errors?.map((e) => e.field)).toEqual(['delivery.url']);
     const bad = await json<Problem>(
-      await register({ ...base(simA.url), eventTypes: ['hn.contracts.filing.filed.v1'], dataView: ['presaleNumber', 'buyers'] }),
+      await register({
+        ...base(simA.url),
+        eventTypes: ['hn.contracts.filing.filed.v1'],
+        dataView: ['presaleNumber', 'buyers'],
+      }),
       422,
     );
     expect(bad.errors).toEqual([
       { field: 'eventTypes[0]', reason: expect.stringContaining('hn.presale.permit.issued.v1') },
       { field: 'dataView[1]', reason: expect.stringContaining('projectName') },
     ]);
-    const list = await json<{ items: unknown[] }>(await api('/api/v1/admin/exchange/subscribers', { token: admin }), 200);
+    const list = await json<{ items: unknown[] }>(
+      await api('/api/v1/admin/exchange/subscribers', { token: admin }),
+      200,
+    );
     expect(list.items).toEqual([]);
   });
 
@@ -154,7 +170,10 @@ describe('data exchange: subscriber registry, signed webhooks, retries, replay a
     );
     expect(subB.secret).toMatch(/^whsec_/);
     await simB.keys({ secrets: [subB.secret!] });
-    const again = await json<Subscriber>(await api(`/api/v1/admin/exchange/subscribers/${subB.id}`, { token: admin }), 200);
+    const again = await json<Subscriber>(
+      await api(`/api/v1/admin/exchange/subscribers/${subB.id}`, { token: admin }),
+      200,
+    );
     expect(again.secret).toBeUndefined();
   });
 
@@ -241,10 +260,10 @@ describe('data exchange: subscriber registry, signed webhooks, retries, replay a
 
   it('the pull API returns the same ids with a cursor, only to the bound credential', async () => {
     const pushed = (await simA.report()).events.map((e) => e.id);
-    const first = await json<{ items: Array<{ id: string; data: { permit: Record<string, unknown> } }>; nextCursor: string }>(
-      await api('/api/v1/exchange/events?limit=2', { token: puller }),
-      200,
-    );
+    const first = await json<{
+      items: Array<{ id: string; data: { permit: Record<string, unknown> } }>;
+      nextCursor: string;
+    }>(await api('/api/v1/exchange/events?limit=2', { token: puller }), 200);
     expect(first.items).toHaveLength(2);
     expect(Object.keys(first.items[0].data.permit).sort()).toEqual(
       ['developer', 'issueDate', 'presaleNumber', 'projectName', 'regionCode'].sort(),

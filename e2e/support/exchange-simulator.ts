@@ -67,7 +67,13 @@ export class ExchangeSimulatorProcess {
     await this.control('/_keys', keys);
   }
 
-  async fault(fault: { mode: string; count?: number; durationMs?: number; retryAfter?: number; delayMs?: number }): Promise<void> {
+  async fault(fault: {
+    mode: string;
+    count?: number;
+    durationMs?: number;
+    retryAfter?: number;
+    delayMs?: number;
+  }): Promise<void> {
     await this.control('/_fault', fault);
   }
 

@@ -20,7 +20,11 @@ const USAGE = [
 ].join('\n');
 
 class UsageError extends Error {}
-const list = (v: string | undefined): string[] => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined): string[] =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function operator(): Principal {
   let name = 'unknown';

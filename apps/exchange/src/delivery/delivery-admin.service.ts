@@ -59,7 +59,9 @@ export class DeliveryAdminService {
     assertStaff(principal, { roles: ['ADMIN'] });
     const subscriber = await this.subscribers.load(subscriberId);
     if (eventIds !== undefined && (!Array.isArray(eventIds) || eventIds.length > 1000 || !eventIds.every(isExchangeId)))
-      throw ExchangeErrors.invalid([{ field: 'eventIds', reason: '须为事件 id（UUID）列表，≤ 1000 (a list of event ids)' }]);
+      throw ExchangeErrors.invalid([
+        { field: 'eventIds', reason: '须为事件 id（UUID）列表，≤ 1000 (a list of event ids)' },
+      ]);
     return { queued: await this.deliveries.requeue(subscriber.id, { eventIds, deadOnly: true }) };
   }
 }

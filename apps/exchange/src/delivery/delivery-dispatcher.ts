@@ -51,7 +51,13 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
 
   private async listen(): Promise<void> {
     const driver = this.dataSource.driver as unknown as {
-      master: { connect(): Promise<{ release(): void; query(sql: string): Promise<unknown>; on(e: string, f: () => void): void }> };
+      master: {
+        connect(): Promise<{
+          release(): void;
+          query(sql: string): Promise<unknown>;
+          on(e: string, f: () => void): void;
+        }>;
+      };
     };
     const client = await driver.master.connect();
     client.on('notification', () => this.wake?.());
@@ -97,7 +103,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
         .filter((k) => k !== null)
         .map((privateKey) => ({ scheme: 'v1a' as const, privateKey: privateKey! }));
     const keys: WebhookKey[] = [];
-    if (subscriber.secret_sealed) keys.push({ scheme: 'v1', secret: this.subscriberService.unseal(subscriber.secret_sealed) });
+    if (subscriber.secret_sealed)
+      keys.push({ scheme: 'v1', secret: this.subscriberService.unseal(subscriber.secret_sealed) });
     if (
       subscriber.previous_secret_sealed &&
       subscriber.previous_secret_valid_until &&
@@ -145,7 +152,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
       };
       this.metrics.attempted(outcome.kind, result.latencyMs);
       if (outcome.kind === 'delivered') await this.deliveries.finish(record, { kind: 'delivered' });
-      else if (outcome.kind === 'dead') await this.deliveries.finish(record, { kind: 'dead', error: result.error ?? outcome.reason });
+      else if (outcome.kind === 'dead')
+        await this.deliveries.finish(record, { kind: 'dead', error: result.error ?? outcome.reason });
       else {
         const delayMs = outcome.kind === 'retry' ? outcome.delayMs : this.config.delivery.retryBaseMs;
         await this.deliveries.finish(record, {

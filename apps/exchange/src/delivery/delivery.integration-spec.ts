@@ -32,7 +32,13 @@ describe('exchange delivery store', () => {
   beforeAll(async () => {
     const db = await createTestDatabase('it_exchange');
     drop = db.drop;
-    ds = createServiceDataSource({ serverUrl: db.serverUrl, database: db.name, entities: [], migrations: exchangeMigrations, poolSize: 4 });
+    ds = createServiceDataSource({
+      serverUrl: db.serverUrl,
+      database: db.name,
+      entities: [],
+      migrations: exchangeMigrations,
+      poolSize: 4,
+    });
     await ds.initialize();
     await runMigrationsLocked(ds);
     deliveries = new DeliveryRepository(ds);
@@ -110,7 +116,15 @@ describe('exchange delivery store', () => {
     expect(claimed).toHaveLength(1);
     expect(claimed[0].attempts - claimed[0].base_attempts).toBe(1);
     await deliveries.finish(
-      { subscriberId, eventId: claimed[0].event_id, attempt: claimed[0].attempts, at: new Date(), status: 200, latencyMs: 1, error: null },
+      {
+        subscriberId,
+        eventId: claimed[0].event_id,
+        attempt: claimed[0].attempts,
+        at: new Date(),
+        status: 200,
+        latencyMs: 1,
+        error: null,
+      },
       { kind: 'delivered' },
     );
     const queued = await deliveries.requeue(subscriberId, {
@@ -119,7 +133,10 @@ describe('exchange delivery store', () => {
     });
     expect(queued).toBe(2);
     const replayed = await deliveries.claimDue(10, 60_000);
-    expect(replayed.map((d) => d.cloud_event.time).sort()).toEqual(['2026-12-01T01:30:00.000Z', '2026-12-01T02:00:00.000Z']);
+    expect(replayed.map((d) => d.cloud_event.time).sort()).toEqual([
+      '2026-12-01T01:30:00.000Z',
+      '2026-12-01T02:00:00.000Z',
+    ]);
   });
 
   it('pulls the stored events after a cursor, in arrival order', async () => {

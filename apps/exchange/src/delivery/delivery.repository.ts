@@ -23,9 +23,7 @@ export interface AttemptRecord {
 }
 
 export type DeliveryUpdate =
-  | { kind: 'delivered' }
-  | { kind: 'retry'; nextAttemptAt: Date; error: string }
-  | { kind: 'dead'; error: string };
+  { kind: 'delivered' } | { kind: 'retry'; nextAttemptAt: Date; error: string } | { kind: 'dead'; error: string };
 
 /**
  * SQL of deliveries. Ordering per presale number: a delivery is due only when no PENDING delivery of
@@ -94,7 +92,10 @@ export class DeliveryRepository {
    * Queue deliveries again (redeliver, replay, dead-letter requeue): PENDING now, retry horizon from the
    * next attempt. Events the subscriber never had a delivery of (registered later) get one. Returns the count.
    */
-  async requeue(subscriberId: string, where: { eventIds?: string[]; from?: Date; to?: Date; deadOnly?: boolean }): Promise<number> {
+  async requeue(
+    subscriberId: string,
+    where: { eventIds?: string[]; from?: Date; to?: Date; deadOnly?: boolean },
+  ): Promise<number> {
     const rows: Array<{ n: number }> = await this.dataSource.query(
       `WITH chosen AS (
          SELECT ev.event_id, ev.position, ev.ordering_key FROM exchange_event ev, exchange_subscriber s
@@ -116,7 +117,10 @@ export class DeliveryRepository {
     return rows[0].n;
   }
 
-  async list(subscriberId: string, opts: { state?: DeliveryState; eventId?: string; limit: number }): Promise<DeliveryV1[]> {
+  async list(
+    subscriberId: string,
+    opts: { state?: DeliveryState; eventId?: string; limit: number },
+  ): Promise<DeliveryV1[]> {
     const rows: Array<{
       event_id: string;
       event_type: string;
@@ -151,7 +155,11 @@ export class DeliveryRepository {
   }
 
   /** Pull API: events of these types after the cursor position, in order. */
-  pull(eventTypes: string[], after: number, limit: number): Promise<Array<{ position: string; cloud_event: CloudEvent<unknown> }>> {
+  pull(
+    eventTypes: string[],
+    after: number,
+    limit: number,
+  ): Promise<Array<{ position: string; cloud_event: CloudEvent<unknown> }>> {
     return this.dataSource.query(
       `SELECT position, cloud_event FROM exchange_event WHERE position > $1 AND event_type = ANY ($2) ORDER BY position LIMIT $3`,
       [after, eventTypes, limit],

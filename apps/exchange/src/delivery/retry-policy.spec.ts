@@ -18,7 +18,11 @@ describe('retry policy', () => {
     let attempt = 1;
     const times: number[] = [];
     for (;;) {
-      const o = attemptOutcome({ status: 500, retryAfter: null, attemptInRound: attempt, firstAttemptAt: first, now }, policy, () => 1);
+      const o = attemptOutcome(
+        { status: 500, retryAfter: null, attemptInRound: attempt, firstAttemptAt: first, now },
+        policy,
+        () => 1,
+      );
       if (o.kind === 'dead') break;
       expect(o.kind).toBe('retry');
       if (o.kind !== 'retry') break;
@@ -46,7 +50,10 @@ describe('retry policy', () => {
       throttleSubscriberMs: 5000,
     });
     // a 500's Retry-After is not a throttle; a redirect and a refused connection retry like a 500
-    expect(attemptOutcome({ ...base, status: 500, retryAfter: '999' }, policy, () => 1)).toMatchObject({ delayMs: 5000, throttleSubscriberMs: 0 });
+    expect(attemptOutcome({ ...base, status: 500, retryAfter: '999' }, policy, () => 1)).toMatchObject({
+      delayMs: 5000,
+      throttleSubscriberMs: 0,
+    });
     expect(attemptOutcome({ ...base, status: 302 }, policy).kind).toBe('retry');
     expect(attemptOutcome({ ...base, status: null }, policy).kind).toBe('retry');
   });

@@ -37,7 +37,13 @@ export function retryAfterMs(header: string | null, now: number): number | null 
  * one fails too the event becomes a dead letter.
  */
 export function attemptOutcome(
-  input: { status: number | null; retryAfter: string | null; attemptInRound: number; firstAttemptAt: number; now: number },
+  input: {
+    status: number | null;
+    retryAfter: string | null;
+    attemptInRound: number;
+    firstAttemptAt: number;
+    now: number;
+  },
   policy: RetryPolicy,
   random: () => number = Math.random,
 ): AttemptOutcome {

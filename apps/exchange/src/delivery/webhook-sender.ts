@@ -39,7 +39,7 @@ export function sendWebhook(
       ...headers,
       'content-type': 'application/cloudevents+json; charset=utf-8',
       'content-length': String(Buffer.byteLength(body)),
-      'user-agent': 'hn-exchange/1 (湖南省预售商品房监管平台)',
+      'user-agent': 'hn-exchange/1 (Hunan presale supervision platform)',
     },
     lookup,
     timeout: options.timeoutMs,
@@ -52,22 +52,36 @@ export function sendWebhook(
       settled = true;
       resolve({ ...result, latencyMs: Date.now() - started });
     };
-    const req = send(target, requestOptions, (res) => {
-      let read = 0;
-      res.on('data', (chunk: Buffer) => {
-        read += chunk.length;
-        if (read > 65_536) res.destroy();
+    let req: ReturnType<typeof send>;
+    try {
+      req = send(target, requestOptions, (res) => {
+        let read = 0;
+        res.on('data', (chunk: Buffer) => {
+          read += chunk.length;
+          if (read > 65_536) res.destroy();
+        });
+        const finish = (): void => {
+          const status = res.statusCode ?? null;
+          const retryAfter = typeof res.headers['retry-after'] === 'string' ? res.headers['retry-after'] : null;
+          const error = status !== null && status >= 200 && status < 300 ? null : `HTTP ${status}`;
+          done({
+            status,
+            retryAfter,
+            error:
+              status !== null && status >= 300 && status < 400
+                ? `${error} (重定向不跟随 redirect not followed)`
+                : error,
+          });
+        };
+        res.on('end', finish);
+        res.on('close', finish);
+        res.on('error', finish);
       });
-      const finish = (): void => {
-        const status = res.statusCode ?? null;
-        const retryAfter = typeof res.headers['retry-after'] === 'string' ? res.headers['retry-after'] : null;
-        const error = status !== null && status >= 200 && status < 300 ? null : `HTTP ${status}`;
-        done({ status, retryAfter, error: status !== null && status >= 300 && status < 400 ? `${error} (重定向不跟随 redirect not followed)` : error });
-      };
-      res.on('end', finish);
-      res.on('close', finish);
-      res.on('error', finish);
-    });
+    } catch (err) {
+      // e.g. a header Node refuses: a failed attempt like any other, recorded
+      done({ status: null, retryAfter: null, error: (err instanceof Error ? err.message : String(err)).slice(0, 300) });
+      return;
+    }
     req.on('timeout', () => req.destroy(new Error(`timeout after ${options.timeoutMs} ms`)));
     req.on('error', (err) => done({ status: null, retryAfter: null, error: err.message.slice(0, 300) }));
     req.end(body);

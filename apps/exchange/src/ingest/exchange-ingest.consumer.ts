@@ -21,7 +21,12 @@ export class ExchangeIngestConsumer extends EventProjectionConsumer {
     super(
       dataSource,
       nats,
-      { stream: PresaleEvents.stream, durable: 'exchange-presale', filterSubject: 'hn.presale.permit.>', concurrency: 1 },
+      {
+        stream: PresaleEvents.stream,
+        durable: 'exchange-presale',
+        filterSubject: 'hn.presale.permit.>',
+        concurrency: 1,
+      },
       (event, manager, context) => ExchangeIngestConsumer.ingest(event, manager, context.streamSequence),
     );
   }

@@ -29,9 +29,7 @@ describe('webhook signing (Standard Webhooks)', () => {
     expect(verify(null, Buffer.from(`${id}.${now}.${body} `), publicKey, sig)).toBe(false);
     const text = publicKeyText(privateKey);
     expect(text).toMatch(/^whpk_[A-Za-z0-9+/]{43}=$/);
-    expect(publicKey.export({ type: 'spki', format: 'der' }).subarray(12).toString('base64')).toBe(
-      text.slice(5),
-    );
+    expect(publicKey.export({ type: 'spki', format: 'der' }).subarray(12).toString('base64')).toBe(text.slice(5));
   });
 
   it('during a rotation sends both signatures; a receiver with either key accepts', () => {

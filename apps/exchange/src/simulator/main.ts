@@ -16,8 +16,15 @@ async function main(): Promise<void> {
     control: port('EXCHANGE_SIM_CONTROL_PORT', 3191),
   });
   await sim.start();
-  const list = (v: string | undefined): string[] => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const keys = { publicKeys: list(process.env['EXCHANGE_SIM_PUBLIC_KEYS']), secrets: list(process.env['EXCHANGE_SIM_SECRETS']) };
+  const list = (v: string | undefined): string[] =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const keys = {
+    publicKeys: list(process.env['EXCHANGE_SIM_PUBLIC_KEYS']),
+    secrets: list(process.env['EXCHANGE_SIM_SECRETS']),
+  };
   if (keys.publicKeys.length + keys.secrets.length > 0)
     await fetch(`http://127.0.0.1:${sim.controlPort}/_keys`, { method: 'POST', body: JSON.stringify(keys) });
   console.log(

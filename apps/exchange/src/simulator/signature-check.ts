@@ -27,7 +27,8 @@ export function verifySignature(
   const timestamp = headers['webhook-timestamp'];
   const signatures = (headers['webhook-signature'] ?? '').split(' ');
   if (!id || !timestamp || !/^\d+$/.test(timestamp)) return { ok: false, scheme: null, reason: 'missing headers' };
-  if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return { ok: false, scheme: null, reason: 'timestamp out of tolerance' };
+  if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300)
+    return { ok: false, scheme: null, reason: 'timestamp out of tolerance' };
   const content = Buffer.from(`${id}.${timestamp}.${body}`, 'utf8');
   for (const text of keys.publicKeys) {
     const raw = Buffer.from(text.replace(/^whpk_/, ''), 'base64');

@@ -13,9 +13,12 @@ export const ExchangeErrors = {
     ]);
   },
   deliveryNotFound(eventId: string): DomainException {
-    return new DomainException(404, ErrorCode.NOT_FOUND, `该订阅方没有事件 ${eventId.slice(0, 40)} (no such delivery)`, [
-      { field: 'eventId', reason: eventId.slice(0, 40) },
-    ]);
+    return new DomainException(
+      404,
+      ErrorCode.NOT_FOUND,
+      `该订阅方没有事件 ${eventId.slice(0, 40)} (no such delivery)`,
+      [{ field: 'eventId', reason: eventId.slice(0, 40) }],
+    );
   },
   notBound(): DomainException {
     return new DomainException(

@@ -4,7 +4,10 @@ import { publicKeyText } from '../signing/webhook-signer';
 import { SubscriberRow } from './subscriber.repository';
 
 /** The registry's answer for one subscriber (no secret; the caller adds it once where due). */
-export function subscriberView(row: SubscriberRow, keys: { current: KeyObject; previous: KeyObject | null }): SubscriberV1 {
+export function subscriberView(
+  row: SubscriberRow,
+  keys: { current: KeyObject; previous: KeyObject | null },
+): SubscriberV1 {
   return {
     id: row.id,
     name: row.name,

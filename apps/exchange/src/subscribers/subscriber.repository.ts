@@ -94,7 +94,11 @@ export class SubscriberRepository {
     return rows[0];
   }
 
-  async get(id: string, manager: EntityManager | DataSource = this.dataSource, lock = false): Promise<SubscriberRow | null> {
+  async get(
+    id: string,
+    manager: EntityManager | DataSource = this.dataSource,
+    lock = false,
+  ): Promise<SubscriberRow | null> {
     const rows: SubscriberRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM exchange_subscriber WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
       [id],

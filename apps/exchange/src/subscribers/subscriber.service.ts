@@ -48,7 +48,11 @@ export class SubscriberService {
   /** The raw HMAC secret of a sealed column. */
   unseal(sealed: SealedJson): Buffer {
     const plain = this.cipher.decrypt(
-      { ciphertext: Buffer.from(sealed.c, 'base64'), iv: Buffer.from(sealed.iv, 'base64'), tag: Buffer.from(sealed.tag, 'base64') },
+      {
+        ciphertext: Buffer.from(sealed.c, 'base64'),
+        iv: Buffer.from(sealed.iv, 'base64'),
+        tag: Buffer.from(sealed.tag, 'base64'),
+      },
       'hmacSecret',
     );
     return Buffer.from(plain, 'base64');
@@ -63,7 +67,9 @@ export class SubscriberService {
     if (!clientId) return;
     const other = await this.repository.byPullClient(clientId);
     if (other && other.id !== self)
-      throw ExchangeErrors.invalid([{ field: 'pullClientId', reason: `已绑定订阅方 ${other.id} (bound to another subscriber)` }]);
+      throw ExchangeErrors.invalid([
+        { field: 'pullClientId', reason: `已绑定订阅方 ${other.id} (bound to another subscriber)` },
+      ]);
   }
 
   async create(principal: Principal, body: SubscriberInputV1): Promise<SubscriberV1> {
@@ -117,7 +123,10 @@ export class SubscriberService {
     const errors = checkSubscriberPatch(patch);
     if (errors.length === 0) errors.push(...this.urlProblems(patch.delivery));
     if (patch.rotateSecret && current.signing !== 'v1')
-      errors.push({ field: 'rotateSecret', reason: '仅 v1（HMAC）订阅方有密钥可换发 (only v1 subscribers have a secret)' });
+      errors.push({
+        field: 'rotateSecret',
+        reason: '仅 v1（HMAC）订阅方有密钥可换发 (only v1 subscribers have a secret)',
+      });
     if (errors.length > 0) throw ExchangeErrors.invalid(errors);
     await this.assertPullClientFree(patch.pullClientId, current.id);
     const next: SubscriberWrite = { ...current };

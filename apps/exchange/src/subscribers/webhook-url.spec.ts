@@ -14,7 +14,9 @@ describe('webhook URL allowlist (SSRF)', () => {
 
   it('refuses hosts not on the list, naming the allowed ones', () => {
     const problems = webhookUrlProblems('https://evil.example/x', prod);
-    expect(problems).toEqual([{ field: 'delivery.url', reason: expect.stringContaining('gxpt.hunan.gov.cn, 10.8.0.5') }]);
+    expect(problems).toEqual([
+      { field: 'delivery.url', reason: expect.stringContaining('gxpt.hunan.gov.cn, 10.8.0.5') },
+    ]);
     expect(webhookUrlProblems('https://169.254.169.254/latest', prod)).toHaveLength(1);
     expect(webhookUrlProblems('https://127.0.0.1/', prod)).toHaveLength(1);
     expect(webhookUrlProblems('https://[::1]/', prod)).toHaveLength(1);
@@ -28,7 +30,19 @@ describe('webhook URL allowlist (SSRF)', () => {
   });
 
   it('knows private, loopback, link-local and mapped addresses', () => {
-    for (const a of ['10.1.2.3', '127.0.0.1', '172.16.0.1', '192.168.1.1', '169.254.1.1', '100.64.0.1', '0.0.0.0', '::1', 'fd00::1', 'fe80::1', '::ffff:10.0.0.1'])
+    for (const a of [
+      '10.1.2.3',
+      '127.0.0.1',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.1.1',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:10.0.0.1',
+    ])
       expect({ a, private: isPrivateAddress(a) }).toEqual({ a, private: true });
     for (const a of ['8.8.8.8', '172.32.0.1', '2001:4860::8888', 'gxpt.hunan.gov.cn'])
       expect({ a, private: isPrivateAddress(a) }).toEqual({ a, private: false });

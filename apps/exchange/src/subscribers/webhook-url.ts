@@ -56,7 +56,8 @@ export function webhookUrlProblems(raw: string, rules: UrlRules): FieldError[] {
           ? '须为 https:// 或 http:// (https or http)'
           : '须为 https:// (https is required outside development)',
     });
-  if (url.username || url.password) errors.push({ field, reason: 'URL 中不能含用户名或密码 (no credentials in the URL)' });
+  if (url.username || url.password)
+    errors.push({ field, reason: 'URL 中不能含用户名或密码 (no credentials in the URL)' });
   if (url.hash) errors.push({ field, reason: 'URL 中不能含片段 # (no fragment)' });
   const host = url.hostname.toLowerCase();
   const allowed = rules.allowedHosts.includes(host);

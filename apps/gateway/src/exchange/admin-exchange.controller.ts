@@ -155,7 +155,10 @@ export class AdminExchangeController {
   }
 
   @Get(':subscriberId/dead-letters')
-  @ApiOperation({ summary: '死信列表 Dead letters', description: '重试期满仍未收下的事件。Events not taken within the retry horizon.' })
+  @ApiOperation({
+    summary: '死信列表 Dead letters',
+    description: '重试期满仍未收下的事件。Events not taken within the retry horizon.',
+  })
   @ApiOkResponse({ type: DeliveryPageV1 })
   @ApiProblems(401, 404, 429, 503)
   @ApiAccountProblems()
@@ -169,8 +172,13 @@ export class AdminExchangeController {
 
   @Post(':subscriberId/dead-letters/requeue')
   @HttpCode(200)
-  @ApiOperation({ summary: '死信重新排队 Requeue dead letters', description: '不给 eventIds 时全部重新排队。All when eventIds is absent.' })
-  @ApiBody({ schema: { type: 'object', properties: { eventIds: { type: 'array', items: { type: 'string', format: 'uuid' } } } } })
+  @ApiOperation({
+    summary: '死信重新排队 Requeue dead letters',
+    description: '不给 eventIds 时全部重新排队。All when eventIds is absent.',
+  })
+  @ApiBody({
+    schema: { type: 'object', properties: { eventIds: { type: 'array', items: { type: 'string', format: 'uuid' } } } },
+  })
   @ApiOkResponse({ type: ReplayResultV1 })
   @ApiProblems(401, 404, 422, 429, 503)
   @ApiAccountProblems()

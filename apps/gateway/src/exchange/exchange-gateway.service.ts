@@ -49,11 +49,21 @@ export class ExchangeGatewayService {
     return { ...after, audit: { before: auditable(before), after: auditable(after) } };
   }
 
-  deliveries(principal: Principal, subscriberId: string, limit: number | undefined, cid: string): Promise<DeliveryPageV1> {
+  deliveries(
+    principal: Principal,
+    subscriberId: string,
+    limit: number | undefined,
+    cid: string,
+  ): Promise<DeliveryPageV1> {
     return this.rpc.call(Rpc.exchangeDeliveryList, principal, { subscriberId, ...(limit ? { limit } : {}) }, cid);
   }
 
-  async redeliver(principal: Principal, subscriberId: string, eventId: string, cid: string): Promise<Audited<DeliveryV1>> {
+  async redeliver(
+    principal: Principal,
+    subscriberId: string,
+    eventId: string,
+    cid: string,
+  ): Promise<Audited<DeliveryV1>> {
     const delivery = await this.rpc.call(Rpc.exchangeRedeliver, principal, { subscriberId, eventId }, cid);
     return { ...delivery, audit: { before: null, after: { eventId, state: delivery.state } } };
   }

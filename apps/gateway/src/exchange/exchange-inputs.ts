@@ -48,7 +48,8 @@ export class RequeueInputPipe implements PipeTransform<unknown, { eventIds?: str
   transform(value: unknown): { eventIds?: string[] } {
     const body = (value ?? {}) as Record<string, unknown>;
     const errors: FieldError[] = [];
-    if (typeof body !== 'object' || Array.isArray(body)) refuse([{ field: 'body', reason: '须为 JSON 对象 (an object)' }]);
+    if (typeof body !== 'object' || Array.isArray(body))
+      refuse([{ field: 'body', reason: '须为 JSON 对象 (an object)' }]);
     for (const key of Object.keys(body))
       if (key !== 'eventIds') errors.push({ field: key, reason: '未知字段 (unknown field); 允许 allowed: eventIds' });
     const ids = body['eventIds'];
@@ -80,7 +81,8 @@ export const EventIdPipe = idPipe('eventId');
 export function listLimit(raw: unknown, max = 500): number | undefined {
   if (raw === undefined) return undefined;
   const n = typeof raw === 'string' && /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > max) refuse([{ field: 'limit', reason: `须为 1–${max} 的整数 (an integer)` }]);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    refuse([{ field: 'limit', reason: `须为 1–${max} 的整数 (an integer)` }]);
   return n;
 }
 

@@ -189,7 +189,8 @@ export function checkSubscriberPatch(body: unknown): FieldError[] {
   const errors: FieldError[] = [];
   const allowed = ['name', 'delivery', 'eventTypes', 'dataView', 'state', 'pullClientId', 'rotateSecret'];
   unknownFields(body, allowed, errors);
-  if (Object.keys(body).length === 0) errors.push({ field: 'body', reason: `至少一个字段 (at least one of): ${allowed.join(', ')}` });
+  if (Object.keys(body).length === 0)
+    errors.push({ field: 'body', reason: `至少一个字段 (at least one of): ${allowed.join(', ')}` });
   if (body['state'] !== undefined && !(SUBSCRIBER_STATES as readonly unknown[]).includes(body['state']))
     errors.push({ field: 'state', reason: oneOf(SUBSCRIBER_STATES) });
   if (body['rotateSecret'] !== undefined && typeof body['rotateSecret'] !== 'boolean')
