@@ -1,3 +1,4 @@
+import { isPlainText } from './plain-text';
 import { FieldError } from './problem';
 
 /**
@@ -99,7 +100,6 @@ export interface SubscriberPatchV1 {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NAME = /^[^\u0000-\u001f\u007f]{1,100}$/u;
 const DIRECTORY = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const CLIENT_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -154,7 +154,7 @@ function checkDelivery(value: unknown, errors: FieldError[]): void {
 function checkCommon(body: Record<string, unknown>, errors: FieldError[], partial: boolean): void {
   const has = (k: string): boolean => body[k] !== undefined;
   if (!partial || has('name'))
-    if (typeof body['name'] !== 'string' || !NAME.test(body['name'].trim()))
+    if (!isPlainText(body['name'], 100))
       errors.push({ field: 'name', reason: '须为 1–100 字符的名称 (a name of 1..100 characters)' });
   if (!partial || has('delivery')) checkDelivery(body['delivery'], errors);
   if (!partial || has('eventTypes')) checkList('eventTypes', body['eventTypes'], EXCHANGE_EVENT_TYPES, errors);
