@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   DeliveryPageV1,
   DeliveryV1,
   Principal,
   ReplayInput,
   ReplayResultV1,
+  RequeueInput,
   SubscriberInput,
   SubscriberInputV1,
   SubscriberPageV1,
@@ -19,8 +20,8 @@ import { ApiAccountProblems } from '../accounts/account-problems.openapi';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { Audited } from '../supervision/supervision-gateway.service';
 import {
+  DeliveriesQueryPipe,
   EventIdPipe,
-  listLimit,
   ReplayInputPipe,
   RequeueInputPipe,
   SubscriberIdPipe,
@@ -30,6 +31,7 @@ import {
 import { ExchangeGatewayService } from './exchange-gateway.service';
 
 const ROUTE = 'api/v1/admin/exchange/subscribers';
+const SUBSCRIBER_ID = '0b8e4a52-6f0c-4d53-9d6e-2f1a7c3b9e41';
 
 /**
  * 数据推送订阅方 (ADMIN, audited): the provincial platforms that receive presale permit events.
@@ -72,6 +74,7 @@ export class AdminExchangeController {
   }
 
   @Get(':subscriberId')
+  @ApiParam({ name: 'subscriberId', example: SUBSCRIBER_ID })
   @ApiOperation({ summary: '查看订阅方 Get a subscriber' })
   @ApiOkResponse({ type: SubscriberV1 })
   @ApiProblems(401, 404, 429, 503)
@@ -85,6 +88,7 @@ export class AdminExchangeController {
   }
 
   @Patch(':subscriberId')
+  @ApiParam({ name: 'subscriberId', example: SUBSCRIBER_ID })
   @ApiOperation({
     summary: '修改、暂停/恢复订阅方 Update, pause or resume a subscriber',
     description:
@@ -105,21 +109,24 @@ export class AdminExchangeController {
   }
 
   @Get(':subscriberId/deliveries')
+  @ApiParam({ name: 'subscriberId', example: SUBSCRIBER_ID })
   @ApiOperation({ summary: '推送记录 Deliveries and every attempt', description: '最新在前 newest first.' })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500 } })
   @ApiOkResponse({ type: DeliveryPageV1 })
   @ApiProblems(401, 404, 422, 429, 503)
   @ApiAccountProblems()
   deliveries(
+    @Query(DeliveriesQueryPipe) query: { limit?: number },
     @CurrentPrincipal() principal: Principal,
     @Param('subscriberId', SubscriberIdPipe) subscriberId: string,
-    @Query('limit') limit: string | undefined,
     @CorrelationId() cid: string,
   ): Promise<DeliveryPageV1> {
-    return this.exchange.deliveries(principal, subscriberId, listLimit(limit), cid);
+    return this.exchange.deliveries(principal, subscriberId, query.limit, cid);
   }
 
   @Post(':subscriberId/deliveries/:eventId/redeliver')
+  @ApiParam({ name: 'subscriberId', example: SUBSCRIBER_ID })
+  @ApiParam({ name: 'eventId', example: '5d7f9a3c-2b1e-4c8d-9f0a-6e4b3c2d1a0f' })
   @HttpCode(200)
   @ApiOperation({ summary: '重新推送一个事件 Redeliver one event' })
   @ApiOkResponse({ type: DeliveryV1 })
@@ -135,6 +142,7 @@ export class AdminExchangeController {
   }
 
   @Post(':subscriberId/replay')
+  @ApiParam({ name: 'subscriberId', example: SUBSCRIBER_ID })
   @HttpCode(200)
   @ApiOperation({
     summary: '按时间范围重放 Replay a time range',
@@ -155,6 +163,7 @@ export class AdminExchangeController {
   }
 
   @Get(':subscriberId/dead-letters')
+  @ApiParam({ name: 'subscriberId', example: SUBSCRIBER_ID })
   @ApiOperation({
     summary: '死信列表 Dead letters',
     description: '重试期满仍未收下的事件。Events not taken within the retry horizon.',
@@ -171,14 +180,13 @@ export class AdminExchangeController {
   }
 
   @Post(':subscriberId/dead-letters/requeue')
+  @ApiParam({ name: 'subscriberId', example: SUBSCRIBER_ID })
   @HttpCode(200)
   @ApiOperation({
     summary: '死信重新排队 Requeue dead letters',
     description: '不给 eventIds 时全部重新排队。All when eventIds is absent.',
   })
-  @ApiBody({
-    schema: { type: 'object', properties: { eventIds: { type: 'array', items: { type: 'string', format: 'uuid' } } } },
-  })
+  @ApiBody({ type: RequeueInput })
   @ApiOkResponse({ type: ReplayResultV1 })
   @ApiProblems(401, 404, 422, 429, 503)
   @ApiAccountProblems()

@@ -86,6 +86,19 @@ export function listLimit(raw: unknown, max = 500): number | undefined {
   return n;
 }
 
+/** Query of the deliveries list: only limit. */
+@Injectable()
+export class DeliveriesQueryPipe implements PipeTransform<unknown, { limit?: number }> {
+  transform(value: unknown): { limit?: number } {
+    const query = (value ?? {}) as Record<string, unknown>;
+    const unknown = Object.keys(query).filter((k) => k !== 'limit');
+    if (unknown.length > 0)
+      refuse(unknown.map((field) => ({ field, reason: '未知参数 (unknown parameter); 允许 allowed: limit' })));
+    const limit = listLimit(query['limit']);
+    return limit === undefined ? {} : { limit };
+  }
+}
+
 /** Query of the pull API: only cursor and limit. */
 @Injectable()
 export class PullQueryPipe implements PipeTransform<unknown, { cursor?: string; limit?: number }> {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   DELIVERY_MODES,
   DeliveryMode,
@@ -26,11 +26,33 @@ export class SubscriberDelivery implements SubscriberDeliveryV1 {
   directory?: string;
 }
 
+/** delivery of a WEBHOOK subscriber (documentation: one schema per mode). */
+export class WebhookDelivery {
+  @ApiProperty({ enum: ['WEBHOOK'], example: 'WEBHOOK' }) mode!: 'WEBHOOK';
+  @ApiProperty({ example: 'http://127.0.0.1:3190/', description: 'https 以外仅开发环境 (http only in development)' })
+  url!: string;
+}
+
+export class PullDelivery {
+  @ApiProperty({ enum: ['PULL'], example: 'PULL' }) mode!: 'PULL';
+}
+
+export class FileDropDelivery {
+  @ApiProperty({ enum: ['FILE_DROP'], example: 'FILE_DROP' }) mode!: 'FILE_DROP';
+  @ApiProperty({ example: 'data-sharing', description: '目录名（文件交换尚未实现 not built yet）' }) directory!: string;
+}
+
+const DELIVERY_SCHEMA = {
+  oneOf: [WebhookDelivery, PullDelivery, FileDropDelivery].map((c) => ({ $ref: getSchemaPath(c) })),
+};
+
 /** Body of POST /api/v1/admin/exchange/subscribers. */
+@ApiExtraModels(WebhookDelivery, PullDelivery, FileDropDelivery)
 export class SubscriberInput implements SubscriberInputV1 {
   @ApiProperty({ example: '省政务数据共享交换平台' }) name!: string;
   @ApiProperty({ enum: SUBSCRIBER_KINDS, example: 'DATA_SHARING' }) kind!: SubscriberKind;
-  @ApiProperty({ type: SubscriberDelivery }) delivery!: SubscriberDelivery;
+  @ApiProperty(DELIVERY_SCHEMA)
+  delivery!: SubscriberDelivery;
   @ApiProperty({ enum: EXCHANGE_EVENT_TYPES, isArray: true, example: ['hn.presale.permit.issued.v1'] })
   eventTypes!: string[];
   @ApiProperty({ enum: PRESALE_VIEW_FIELDS, isArray: true, example: ['presaleNumber', 'projectName', 'issueDate'] })
@@ -42,9 +64,11 @@ export class SubscriberInput implements SubscriberInputV1 {
 }
 
 /** Body of PATCH /api/v1/admin/exchange/subscribers/{id}. */
+@ApiExtraModels(WebhookDelivery, PullDelivery, FileDropDelivery)
 export class SubscriberPatch implements SubscriberPatchV1 {
   @ApiPropertyOptional({ example: '省财政一体化平台' }) name?: string;
-  @ApiPropertyOptional({ type: SubscriberDelivery }) delivery?: SubscriberDelivery;
+  @ApiPropertyOptional(DELIVERY_SCHEMA)
+  delivery?: SubscriberDelivery;
   @ApiPropertyOptional({ enum: EXCHANGE_EVENT_TYPES, isArray: true }) eventTypes?: string[];
   @ApiPropertyOptional({ enum: PRESALE_VIEW_FIELDS, isArray: true }) dataView?: string[];
   @ApiPropertyOptional({ enum: SUBSCRIBER_STATES, example: 'PAUSED', description: '暂停/恢复 pause/resume' })
@@ -135,4 +159,13 @@ export class ExchangeEventPageV1 {
 export class ReplayInput {
   @ApiProperty({ example: '2026-12-01T00:00:00+08:00' }) from!: string;
   @ApiProperty({ example: '2026-12-04T00:00:00+08:00' }) to!: string;
+}
+
+/** Body of POST …/dead-letters/requeue. */
+export class RequeueInput {
+  @ApiPropertyOptional({
+    example: ['5d7f9a3c-2b1e-4c8d-9f0a-6e4b3c2d1a0f'],
+    description: '不给则全部死信重新排队 (all dead letters when absent)',
+  })
+  eventIds?: string[];
 }

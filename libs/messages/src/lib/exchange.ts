@@ -141,8 +141,8 @@ function checkDelivery(value: unknown, errors: FieldError[]): void {
     errors.push({ field: 'delivery.mode', reason: oneOf(DELIVERY_MODES) });
     return;
   }
-  if (value['mode'] === 'WEBHOOK' && (typeof value['url'] !== 'string' || value['url'].length > 2000))
-    errors.push({ field: 'delivery.url', reason: 'WEBHOOK 须给出 URL (a URL is required, ≤ 2000 characters)' });
+  if (value['mode'] === 'WEBHOOK' && !isPlainText(value['url'], 2000))
+    errors.push({ field: 'delivery.url', reason: 'WEBHOOK 须给出 URL，≤ 2000 字符，无控制字符 (a URL of plain text)' });
   if (value['mode'] !== 'WEBHOOK' && value['url'] !== undefined)
     errors.push({ field: 'delivery.url', reason: '仅 WEBHOOK 可给出 URL (only for WEBHOOK)' });
   if (value['mode'] === 'FILE_DROP' && (typeof value['directory'] !== 'string' || !DIRECTORY.test(value['directory'])))
