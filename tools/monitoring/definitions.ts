@@ -407,7 +407,8 @@ export const ALERT_RULES: AlertRuleDef[] = [
     expr: `max(exchange_deliveries{service="exchange",state="DEAD"}) > 0`,
     for: '15m',
     severity: 'warning',
-    summary: '数据推送有死信 (dead letters): 接收平台 72 小时未收下事件，核查后重新排队 (requeue after checking the receiver)',
+    summary:
+      '数据推送有死信 (dead letters): 接收平台 72 小时未收下事件，核查后重新排队 (requeue after checking the receiver)',
   },
   {
     alert: 'HnNatsDisconnected',

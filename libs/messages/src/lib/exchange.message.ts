@@ -51,8 +51,9 @@ const DELIVERY_SCHEMA = {
 export class SubscriberInput implements SubscriberInputV1 {
   @ApiProperty({ example: '省政务数据共享交换平台' }) name!: string;
   @ApiProperty({ enum: SUBSCRIBER_KINDS, example: 'DATA_SHARING' }) kind!: SubscriberKind;
+  // typed with the interface: a class type would add an allOf beside the oneOf
   @ApiProperty(DELIVERY_SCHEMA)
-  delivery!: SubscriberDelivery;
+  delivery!: SubscriberDeliveryV1;
   @ApiProperty({ enum: EXCHANGE_EVENT_TYPES, isArray: true, example: ['hn.presale.permit.issued.v1'] })
   eventTypes!: string[];
   @ApiProperty({ enum: PRESALE_VIEW_FIELDS, isArray: true, example: ['presaleNumber', 'projectName', 'issueDate'] })
@@ -68,7 +69,7 @@ export class SubscriberInput implements SubscriberInputV1 {
 export class SubscriberPatch implements SubscriberPatchV1 {
   @ApiPropertyOptional({ example: '省财政一体化平台' }) name?: string;
   @ApiPropertyOptional(DELIVERY_SCHEMA)
-  delivery?: SubscriberDelivery;
+  delivery?: SubscriberDeliveryV1;
   @ApiPropertyOptional({ enum: EXCHANGE_EVENT_TYPES, isArray: true }) eventTypes?: string[];
   @ApiPropertyOptional({ enum: PRESALE_VIEW_FIELDS, isArray: true }) dataView?: string[];
   @ApiPropertyOptional({ enum: SUBSCRIBER_STATES, example: 'PAUSED', description: '暂停/恢复 pause/resume' })
