@@ -282,4 +282,71 @@ describe('data exchange: subscriber registry, signed webhooks, retries, replay a
     expect((await api('/api/v1/exchange/events', { token: stranger })).status).toBe(403);
     expect((await api('/api/v1/exchange/events', { token: issuer })).status).toBe(403);
   });
+  it('audits every ADMIN change with before / after and never a secret', async () => {
+    const res = await api(
+      `/api/v1/audit?pageSize=100&action=${encodeURIComponent('PATCH /api/v1/admin/exchange/subscribers/:subscriberId')}`,
+      {
+        token: admin,
+      },
+    );
+    const { items } = await json<{
+      items: Array<{ actor: string; target: string; before: { state: string }; after: { state: string } }>;
+    }>(res, 200);
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        actor: 'exchange.admin',
+        target: `subscriberId=${subB.id}`,
+        before: expect.objectContaining({ state: 'DISABLED' }),
+        after: expect.objectContaining({ state: 'ACTIVE' }),
+      }),
+    );
+    const created = await api(
+      `/api/v1/audit?pageSize=100&action=${encodeURIComponent('POST /api/v1/admin/exchange/subscribers')}`,
+      {
+        token: admin,
+      },
+    );
+    const text = await created.text();
+    expect(text).toContain(subB.id);
+    expect(text).not.toContain(subB.secret!.slice(6));
+  });
+
+  it('loses nothing when the exchange service is killed (kill -9) while events wait', async () => {
+    const exchange = platform.services.get('exchange')!;
+    await simA.fault({ mode: '500' });
+    const before = (await simA.report()).distinct;
+    await issue();
+    await issue();
+    await sleep(800);
+    exchange.process!.kill('SIGKILL');
+    await new Promise((r) => exchange.process!.once('exit', r));
+    exchange.process = null;
+    await simA.fault({ mode: 'none' });
+    await platform.startService('exchange');
+    const report = await waitFor(simA, (r) => r.distinct >= before + 2, 60_000);
+    expect(new Set(report.events.map((e) => e.subject))).toEqual(new Set(issued.map((i) => i.presaleNumber)));
+    expect(report.orderViolations).toBe(0);
+  });
+
+  it('the operator command lists and pauses subscribers with the same rules', async () => {
+    const listed = (await platform.cli('exchange:subscriber', ['list'])).trim().split('\n');
+    expect(listed.map((l) => (JSON.parse(l) as { id: string }).id).sort()).toEqual([subA.id, subB.id].sort());
+    const paused = JSON.parse(await platform.cli('exchange:subscriber', ['pause', '--id', subB.id])) as Subscriber;
+    expect(paused.state).toBe('PAUSED');
+    await expect(
+      platform.cli('exchange:subscriber', [
+        'create',
+        '--name',
+        'x',
+        '--kind',
+        'OTHER',
+        '--url',
+        'https://gxpt.example/',
+        '--events',
+        'hn.presale.permit.issued.v1',
+        '--fields',
+        'presaleNumber',
+      ]),
+    ).rejects.toThrow(/delivery\.url/);
+  });
 });
