@@ -56,3 +56,4 @@ export * from './lib/approval.message';
 export * from './lib/validation/person-constraints';
 export * from './lib/exchange';
 export * from './lib/exchange.message';
+export * from './lib/exchange-catalogue';

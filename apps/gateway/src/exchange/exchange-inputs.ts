@@ -116,3 +116,13 @@ export class PullQueryPipe implements PipeTransform<unknown, { cursor?: string; 
     return { ...(cursor !== undefined ? { cursor: cursor as string } : {}), ...(limit !== undefined ? { limit } : {}) };
   }
 }
+
+/** A route without query parameters: any is refused by name. */
+@Injectable()
+export class NoQueryPipe implements PipeTransform<unknown, Record<string, never>> {
+  transform(value: unknown): Record<string, never> {
+    const keys = Object.keys((value ?? {}) as object);
+    if (keys.length > 0) refuse(keys.map((field) => ({ field, reason: '此接口没有查询参数 (no query parameters)' })));
+    return {};
+  }
+}
