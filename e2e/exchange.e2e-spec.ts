@@ -208,6 +208,18 @@ describe('data exchange: subscriber registry, signed webhooks, retries, replay a
     expect(report.duplicates).toBe(0);
   });
 
+  it('a 429 with Retry-After slows the subscriber down for that long', async () => {
+    // 1 s: above the backoff (≤ 300 ms here), within EXCHANGE_RETRY_MAX_MS (1.5 s here), which bounds a Retry-After
+    await simA.fault({ mode: '429', count: 1, retryAfter: 1 });
+    const before = (await simA.report()).distinct;
+    const started = Date.now();
+    await issue();
+    const report = await waitFor(simA, (r) => r.distinct > before);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    const delivery = (await deliveries(subA.id)).find((d) => d.eventId === report.events[before].id)!;
+    expect(delivery.history.map((h) => h.status)).toEqual([429, 200]);
+  });
+
   it('a 410 Gone disables the subscriber; nothing more is sent until it is resumed', async () => {
     await simB.fault({ mode: '410' });
     await issue();
@@ -357,5 +369,23 @@ describe('data exchange: subscriber registry, signed webhooks, retries, replay a
         'presaleNumber',
       ]),
     ).rejects.toThrow(/delivery\.url/);
+  });
+
+  it('a paused subscriber queues its events and receives them in order when resumed', async () => {
+    const before = (await simB.report()).distinct;
+    const number = await issue();
+    await sleep(1000);
+    expect((await simB.report()).distinct).toBe(before);
+    await json(
+      await api(`/api/v1/admin/exchange/subscribers/${subB.id}`, {
+        method: 'PATCH',
+        token: admin,
+        body: JSON.stringify({ state: 'ACTIVE' }),
+      }),
+      200,
+    );
+    const report = await waitFor(simB, (r) => r.events.some((e) => e.subject === number));
+    expect(report.orderViolations).toBe(0);
+    expect(report.badSignatures).toBe(0);
   });
 });
