@@ -2,7 +2,7 @@
 #
 # 一个镜像包含全部服务；运行哪一个由环境变量 SERVICE 决定。
 # One image for every service; the SERVICE environment variable picks which one runs:
-#   SERVICE=gateway|permits|presale|contracts|escrow|alerts
+#   SERVICE=gateway|permits|presale|contracts|escrow|alerts|exchange
 #
 #   docker build -t hn-presale/app:local .
 #   docker run --rm -e SERVICE=permits -e DATABASE_URL=... -e NATS_URL=... hn-presale/app:local
@@ -76,11 +76,11 @@ COPY --from=build /assets/ ./dist/
 USER 1000:1000
 
 # Documentation only: gateway 3000, permits 3101, presale 3102, contracts 3103, escrow 3104,
-# alerts 3105 (set PORT accordingly); gateway management (/metrics) 9464.
+# alerts 3105, exchange 3106 (set PORT accordingly); gateway management (/metrics) 9464.
 EXPOSE 3000 3101 3102 3103 3104 3105 9464
 
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["sh", "-c", ": \"${SERVICE:?set SERVICE to gateway, permits, presale, contracts, escrow or alerts}\"; exec node tools/run.js \"apps/${SERVICE}/src/main.js\""]
+CMD ["sh", "-c", ": \"${SERVICE:?set SERVICE to gateway, permits, presale, contracts, escrow, alerts or exchange}\"; exec node tools/run.js \"apps/${SERVICE}/src/main.js\""]

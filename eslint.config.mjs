@@ -32,6 +32,7 @@ function moduleBoundaries({ testCode }) {
       { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:shared', 'scope:contracts'] },
       { sourceTag: 'scope:escrow', onlyDependOnLibsWithTags: ['scope:shared', 'scope:escrow'] },
       { sourceTag: 'scope:alerts', onlyDependOnLibsWithTags: ['scope:shared', 'scope:alerts'] },
+      { sourceTag: 'scope:exchange', onlyDependOnLibsWithTags: ['scope:shared', 'scope:exchange'] },
       // the browser console talks to the gateway over HTTP only: no project of the platform is imported
       { sourceTag: 'scope:console', onlyDependOnLibsWithTags: [] },
     ],

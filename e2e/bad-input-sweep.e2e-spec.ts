@@ -82,7 +82,7 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
   /** Row count of every table of every service database (records, drafts, serial counters, scans, idempotency keys, outbox, inbox). */
   const tableCounts = async (): Promise<Record<string, number>> => {
     const out: Record<string, number> = {};
-    for (const service of ['permits', 'presale', 'contracts', 'escrow', 'alerts']) {
+    for (const service of ['permits', 'presale', 'contracts', 'escrow', 'alerts', 'exchange']) {
       const client = new Client({
         connectionString: testDatabaseUrl(
           platform.env['DATABASE_URL']!,
@@ -94,8 +94,12 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
         const tables = await client.query<{ t: string }>(
           "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
         );
-        // the alerts service's read models (rm_*) and inbox follow events of the setup; its own records must not move
-        for (const { t } of tables.rows.filter((r) => service !== 'alerts' || !/^(rm_|inbox_event$)/.test(r.t)))
+        // the alerts service's read models (rm_*) and inbox follow events of the setup, as do the exchange's
+        // stored events and inbox; their own records (alerts, subscribers, deliveries) must not move
+        const followsEvents = (t: string): boolean =>
+          (service === 'alerts' && /^(rm_|inbox_event$)/.test(t)) ||
+          (service === 'exchange' && /^(exchange_event|inbox_event)$/.test(t));
+        for (const { t } of tables.rows.filter((r) => !followsEvents(r.t)))
           out[`${service}.${t}`] = Number(
             (await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${client.escapeIdentifier(t)}`)).rows[0]!.n,
           );
@@ -113,7 +117,7 @@ describe('bad-input sweep generated from /api/openapi.json over every operation'
   };
 
   beforeAll(async () => {
-    platform = await TestPlatform.start(['permits', 'presale', 'contracts', 'escrow', 'alerts'], {
+    platform = await TestPlatform.start(['permits', 'presale', 'contracts', 'escrow', 'alerts', 'exchange'], {
       env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '10000000', GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: '10000000' },
     });
     tokens.integrator = await platform.token(

@@ -19,7 +19,7 @@ describe('monitoring: dashboards and alert rules query only exported metrics', (
   const exported = new Map<ServiceName, Set<string>>();
 
   beforeAll(async () => {
-    platform = await TestPlatform.start(['permits', 'presale', 'contracts', 'escrow', 'alerts']);
+    platform = await TestPlatform.start(['permits', 'presale', 'contracts', 'escrow', 'alerts', 'exchange']);
     for (const service of SERVICES) {
       const res = await fetch(`http://127.0.0.1:${platform.metricsPort(service)}/metrics`);
       expect(res.status).toBe(200);
@@ -63,7 +63,7 @@ describe('monitoring: dashboards and alert rules query only exported metrics', (
   });
 
   it('backend services export RPC and HTTP histograms, outbox and NATS connection state; issuing services their counters', () => {
-    for (const service of ['permits', 'presale', 'contracts', 'escrow', 'alerts'] as const) {
+    for (const service of ['permits', 'presale', 'contracts', 'escrow', 'alerts', 'exchange'] as const) {
       const own = exported.get(service)!;
       for (const m of [
         'rpc_request_duration_seconds_bucket',
@@ -78,7 +78,8 @@ describe('monitoring: dashboards and alert rules query only exported metrics', (
     expect(exported.get('presale')!.has('presale_numbers_issued_total')).toBe(true);
     expect(exported.get('contracts')!.has('contract_filings_issued_total')).toBe(true);
     expect(exported.get('alerts')!.has('alerts_open')).toBe(true);
-    for (const service of ['presale', 'contracts', 'escrow', 'alerts'] as const)
+    expect(exported.get('exchange')!.has('exchange_delivery_attempts_total')).toBe(true);
+    for (const service of ['presale', 'contracts', 'escrow', 'alerts', 'exchange'] as const)
       expect(exported.get(service)!.has('jetstream_consumer_pending_messages')).toBe(true);
   });
 

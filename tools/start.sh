@@ -24,11 +24,19 @@ fi
 if ! grep -q '^CONTRACTS_PII_KEY=' .env.local; then
   echo "CONTRACTS_PII_KEY=$(node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64'))")" >> .env.local
 fi
+if ! grep -q '^EXCHANGE_SIGNING_KEY=' .env.local; then
+  echo "EXCHANGE_SIGNING_KEY='$(node -e "process.stdout.write(require('crypto').generateKeyPairSync('ed25519').privateKey.export({type:'pkcs8',format:'pem'}).replace(/\n/g,'\\\\n'))")'" >> .env.local
+fi
+if ! grep -q '^EXCHANGE_SECRET_KEY=' .env.local; then
+  echo "EXCHANGE_SECRET_KEY=$(node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64'))")" >> .env.local
+fi
 set -a; . ./.env.local; set +a
+# 数据推送: the demo delivers only to receivers on this machine (npm run exchange-sim)
+export EXCHANGE_ENVIRONMENT="${EXCHANGE_ENVIRONMENT:-development}" EXCHANGE_ALLOWED_HOSTS="${EXCHANGE_ALLOWED_HOSTS:-127.0.0.1,localhost}"
 
 echo "编译 building…"; npx tsc -p tsconfig.build.json && npx tsc -p apps/console/tsconfig.json
 mkdir -p tmp/logs
-SERVICES=(permits presale contracts escrow alerts gateway)
+SERVICES=(permits presale contracts escrow alerts exchange gateway)
 PIDS=()
 cleanup() { echo; echo "停止服务 stopping services…"; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
@@ -36,7 +44,7 @@ trap cleanup EXIT INT TERM
 echo "载入演示数据 loading demo data (first run only)…"
 node tools/run.js apps/permits/src/cli/demo-load.js
 
-port_of() { case "$1" in gateway) echo 3000;; permits) echo 3101;; presale) echo 3102;; contracts) echo 3103;; escrow) echo 3104;; alerts) echo 3105;; esac; }
+port_of() { case "$1" in gateway) echo 3000;; permits) echo 3101;; presale) echo 3102;; contracts) echo 3103;; escrow) echo 3104;; alerts) echo 3105;; exchange) echo 3106;; esac; }
 for s in "${SERVICES[@]}"; do
   node tools/run.js "apps/$s/src/main.js" >"tmp/logs/$s.log" 2>&1 &
   PIDS+=($!)

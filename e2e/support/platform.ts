@@ -84,6 +84,15 @@ export class TestPlatform {
       // a fresh key per suite for buyers' ID and phone numbers at rest (a secret: never from the repository)
       env['CONTRACTS_PII_KEY'] = randomBytes(32).toString('base64');
     }
+    if (services.includes('exchange')) {
+      // webhook signing key and the seal of HMAC secrets: fresh per suite; webhooks only to this machine
+      env['EXCHANGE_SIGNING_KEY'] = generateKeyPairSync('ed25519')
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString();
+      env['EXCHANGE_SECRET_KEY'] = randomBytes(32).toString('base64');
+      env['EXCHANGE_ENVIRONMENT'] = 'development';
+      env['EXCHANGE_ALLOWED_HOSTS'] = '127.0.0.1,localhost';
+    }
     for (const service of services) {
       const db = await createTestDatabase(`e2e_${service}`);
       this.drops.push(db.drop);

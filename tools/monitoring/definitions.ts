@@ -5,9 +5,17 @@
  * an end-to-end spec checks that every metric queried here is exported by the service it belongs to.
  */
 
-export type ServiceName = 'gateway' | 'permits' | 'presale' | 'contracts' | 'escrow' | 'alerts';
+export type ServiceName = 'gateway' | 'permits' | 'presale' | 'contracts' | 'escrow' | 'alerts' | 'exchange';
 
-export const SERVICES: readonly ServiceName[] = ['gateway', 'permits', 'presale', 'contracts', 'escrow', 'alerts'];
+export const SERVICES: readonly ServiceName[] = [
+  'gateway',
+  'permits',
+  'presale',
+  'contracts',
+  'escrow',
+  'alerts',
+  'exchange',
+];
 
 /** Metrics Prometheus makes itself (not exported by a service). */
 export const PROMETHEUS_METRICS: readonly string[] = ['up'];
@@ -312,6 +320,33 @@ export const DASHBOARDS: DashboardDef[] = [
     ],
     { rpc: true, outbox: true, consumers: true },
   ),
+  serviceDashboard(
+    'exchange',
+    '数据推送 exchange',
+    [
+      {
+        title: '推送尝试 delivery attempts / s by outcome',
+        unit: 'reqps',
+        exprs: [{ expr: `sum by (outcome) (${rate('exchange_delivery_attempts_total')})`, legend: '{{outcome}}' }],
+      },
+      {
+        title: '推送耗时 delivery attempt p99',
+        unit: 's',
+        exprs: [
+          {
+            expr: `histogram_quantile(0.99, sum by (le) (${rate('exchange_delivery_attempt_duration_seconds_bucket')}))`,
+            legend: 'p99',
+          },
+        ],
+      },
+      {
+        title: '待推送与死信 pending and dead letters',
+        unit: 'short',
+        exprs: [{ expr: 'max by (state) (exchange_deliveries{$svc})', legend: '{{state}}' }],
+      },
+    ],
+    { rpc: true, outbox: true, consumers: true },
+  ),
 ];
 
 export interface AlertRuleDef {
@@ -366,6 +401,14 @@ export const ALERT_RULES: AlertRuleDef[] = [
     for: '10m',
     severity: 'warning',
     summary: '{{ $labels.service }} 消费者 {{ $labels.durable }} 积压超过 1000 条 (consumer lag)',
+  },
+  {
+    alert: 'HnExchangeDeadLetters',
+    expr: `max(exchange_deliveries{service="exchange",state="DEAD"}) > 0`,
+    for: '15m',
+    severity: 'warning',
+    summary:
+      '数据推送有死信 (dead letters): 接收平台 72 小时未收下事件，核查后重新排队 (requeue after checking the receiver)',
   },
   {
     alert: 'HnNatsDisconnected',

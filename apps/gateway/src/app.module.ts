@@ -8,6 +8,7 @@ import { PersistenceModule } from '@hn/persistence';
 import { AccountApplicationsModule } from './account-applications/account-applications.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { ExchangeModule } from './exchange/exchange.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuditModule } from './audit/audit.module';
@@ -99,6 +100,7 @@ export class GatewayAppModule {
         EscrowModule,
         AlertsModule,
         StatisticsModule,
+        ExchangeModule,
         PublicModule,
       ],
       controllers: [HealthController],

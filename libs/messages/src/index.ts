@@ -61,3 +61,6 @@ export * from './lib/approval-events.message';
 export * from './lib/approval-pause.message';
 export * from './lib/approval-corrections.message';
 export * from './lib/validation/person-constraints';
+export * from './lib/exchange';
+export * from './lib/exchange.message';
+export * from './lib/exchange-catalogue';

@@ -6,6 +6,7 @@ describe('Scopes', () => {
     expect([...ALL_SCOPES].sort()).toEqual([
       'approval:write',
       'contracts:issue',
+      'exchange:read',
       'permits:read',
       'pii:read',
       'presale:issue',

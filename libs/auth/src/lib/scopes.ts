@@ -8,6 +8,8 @@ export const Scopes = {
   piiRead: 'pii:read',
   /** 统计数据 (GET /api/v1/statistics/*) for the provincial platforms, inside the credential's regions; staff tokens carry it too */
   statisticsRead: 'statistics:read',
+  /** 数据推送 pull API (GET /api/v1/exchange/events) for a credential bound to a subscriber (pullClientId) */
+  exchangeRead: 'exchange:read',
 } as const;
 
 export type Scope = (typeof Scopes)[keyof typeof Scopes];

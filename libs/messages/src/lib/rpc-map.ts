@@ -14,6 +14,16 @@ import {
   AlertPermitLinkRequestV1,
   AlertsRpc,
 } from './alerts';
+// exchange
+import { ExchangeRpc, ReplayRequestV1, SubscriberInputV1, SubscriberPatchV1 } from './exchange';
+import {
+  DeliveryPageV1,
+  DeliveryV1,
+  ExchangeEventPageV1,
+  ReplayResultV1,
+  SubscriberPageV1,
+  SubscriberV1,
+} from './exchange.message';
 import {
   StatisticsMonthlyRequestV1,
   StatisticsMonthlyV1,
@@ -200,12 +210,15 @@ interface PermitNumberBody {
 interface PresaleNumberBody {
   presaleNumber: string;
 }
+interface ExchangeSubscriberIdBody {
+  subscriberId: string;
+}
 
 /**
  * Every request/reply subject of the platform, once. The wire names are the *Rpc constants beside
  * each domain's types (written there once, never changed); a new RPC is one entry here and one
  * `@RpcHandler(Rpc.x)` in its service. Entries are grouped by owning service (the subject's second
- * segment): rpc.permits.*, rpc.presale.*, rpc.contracts.*, rpc.escrow.*, rpc.alerts.*.
+ * segment): rpc.permits.*, rpc.presale.*, rpc.contracts.*, rpc.escrow.*, rpc.alerts.*, rpc.exchange.*.
  */
 export const Rpc = {
   // permits
@@ -311,12 +324,28 @@ export const Rpc = {
   assessmentAppealSubmit: rpcDef<AssessmentAppealSubmitRequestV1, AssessmentAppealV1>(AssessmentRpc.appealSubmit),
   assessmentAppealList: rpcDef<AssessmentAppealListRequestV1, AssessmentAppealPageV1>(AssessmentRpc.appealList),
   assessmentAppealDecide: rpcDef<AssessmentAppealDecisionRequestV1, AssessmentAppealV1>(AssessmentRpc.appealDecide),
+  // exchange (数据推送; request bodies in exchange.ts, replies in exchange.message.ts)
+  exchangeHealth: publicRpcDef<Empty, ServiceHealthV1>(ExchangeRpc.health),
+  exchangeSubscriberCreate: rpcDef<SubscriberInputV1, SubscriberV1>(ExchangeRpc.subscriberCreate),
+  exchangeSubscriberList: rpcDef<Empty, SubscriberPageV1>(ExchangeRpc.subscriberList),
+  exchangeSubscriberGet: rpcDef<ExchangeSubscriberIdBody, SubscriberV1>(ExchangeRpc.subscriberGet),
+  exchangeSubscriberUpdate: rpcDef<ExchangeSubscriberIdBody & { patch: SubscriberPatchV1 }, SubscriberV1>(
+    ExchangeRpc.subscriberUpdate,
+  ),
+  exchangeDeliveryList: rpcDef<ExchangeSubscriberIdBody & { limit?: number }, DeliveryPageV1>(ExchangeRpc.deliveryList),
+  exchangeRedeliver: rpcDef<ExchangeSubscriberIdBody & { eventId: string }, DeliveryV1>(ExchangeRpc.redeliver),
+  exchangeReplay: rpcDef<ReplayRequestV1, ReplayResultV1>(ExchangeRpc.replay),
+  exchangeDeadLetterList: rpcDef<ExchangeSubscriberIdBody, DeliveryPageV1>(ExchangeRpc.deadLetterList),
+  exchangeDeadLetterRequeue: rpcDef<ExchangeSubscriberIdBody & { eventIds?: string[] }, ReplayResultV1>(
+    ExchangeRpc.deadLetterRequeue,
+  ),
+  exchangeEventsPull: rpcDef<{ cursor?: string; limit?: number }, ExchangeEventPageV1>(ExchangeRpc.eventsPull),
 } as const;
 
 export type RpcName = keyof typeof Rpc;
 
 /** The services that answer request/reply, by the second segment of their subjects. */
-export const RPC_SERVICES = ['permits', 'presale', 'contracts', 'escrow', 'alerts'] as const;
+export const RPC_SERVICES = ['permits', 'presale', 'contracts', 'escrow', 'alerts', 'exchange'] as const;
 export type RpcService = (typeof RPC_SERVICES)[number];
 
 /** The service owning a subject: rpc.<service>.… */

@@ -1,0 +1,4 @@
+import { CreateOutboxInbox1700000000000 } from '@hn/eventing';
+import { InitialExchange1767200000000 } from './1767200000000-initial-exchange';
+
+export const exchangeMigrations = [CreateOutboxInbox1700000000000, InitialExchange1767200000000];

@@ -1,0 +1,172 @@
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import {
+  DELIVERY_MODES,
+  DeliveryMode,
+  EXCHANGE_EVENT_TYPES,
+  PRESALE_VIEW_FIELDS,
+  SIGNING_SCHEMES,
+  SigningScheme,
+  SUBSCRIBER_KINDS,
+  SUBSCRIBER_STATES,
+  SubscriberDeliveryV1,
+  SubscriberInputV1,
+  SubscriberKind,
+  SubscriberPatchV1,
+  SubscriberState,
+} from './exchange';
+
+const ID = '0b8e4a52-6f0c-4d53-9d6e-2f1a7c3b9e41';
+
+/** How a subscriber takes its events (documentation class; the rules are checkSubscriberInput). */
+export class SubscriberDelivery implements SubscriberDeliveryV1 {
+  @ApiProperty({ enum: DELIVERY_MODES, example: 'WEBHOOK' }) mode!: DeliveryMode;
+  @ApiPropertyOptional({ example: 'https://receiver.example/hn/webhook', description: 'WEBHOOK 接收地址' })
+  url?: string;
+  @ApiPropertyOptional({ example: 'data-sharing', description: 'FILE_DROP 目录名 (not built yet)' })
+  directory?: string;
+}
+
+/** delivery of a WEBHOOK subscriber (documentation: one schema per mode). */
+export class WebhookDelivery {
+  @ApiProperty({ enum: ['WEBHOOK'], example: 'WEBHOOK' }) mode!: 'WEBHOOK';
+  @ApiProperty({ example: 'http://127.0.0.1:3190/', description: 'https 以外仅开发环境 (http only in development)' })
+  url!: string;
+}
+
+export class PullDelivery {
+  @ApiProperty({ enum: ['PULL'], example: 'PULL' }) mode!: 'PULL';
+}
+
+export class FileDropDelivery {
+  @ApiProperty({ enum: ['FILE_DROP'], example: 'FILE_DROP' }) mode!: 'FILE_DROP';
+  @ApiProperty({ example: 'data-sharing', description: '目录名（文件交换尚未实现 not built yet）' }) directory!: string;
+}
+
+const DELIVERY_SCHEMA = {
+  oneOf: [WebhookDelivery, PullDelivery, FileDropDelivery].map((c) => ({ $ref: getSchemaPath(c) })),
+};
+
+/** Body of POST /api/v1/admin/exchange/subscribers. */
+@ApiExtraModels(WebhookDelivery, PullDelivery, FileDropDelivery)
+export class SubscriberInput implements SubscriberInputV1 {
+  @ApiProperty({ example: '省政务数据共享交换平台' }) name!: string;
+  @ApiProperty({ enum: SUBSCRIBER_KINDS, example: 'DATA_SHARING' }) kind!: SubscriberKind;
+  // typed with the interface: a class type would add an allOf beside the oneOf
+  @ApiProperty(DELIVERY_SCHEMA)
+  delivery!: SubscriberDeliveryV1;
+  @ApiProperty({ enum: EXCHANGE_EVENT_TYPES, isArray: true, example: ['hn.presale.permit.issued.v1'] })
+  eventTypes!: string[];
+  @ApiProperty({ enum: PRESALE_VIEW_FIELDS, isArray: true, example: ['presaleNumber', 'projectName', 'issueDate'] })
+  dataView!: string[];
+  @ApiPropertyOptional({ enum: SIGNING_SCHEMES, example: 'v1a', description: 'v1a Ed25519（默认）或 v1 HMAC' })
+  signing?: SigningScheme;
+  @ApiPropertyOptional({ example: 'c_9f2a', nullable: true, description: '可拉取该订阅事件的集成方 clientId' })
+  pullClientId?: string | null;
+}
+
+/** Body of PATCH /api/v1/admin/exchange/subscribers/{id}. */
+@ApiExtraModels(WebhookDelivery, PullDelivery, FileDropDelivery)
+export class SubscriberPatch implements SubscriberPatchV1 {
+  @ApiPropertyOptional({ example: '省财政一体化平台' }) name?: string;
+  @ApiPropertyOptional(DELIVERY_SCHEMA)
+  delivery?: SubscriberDeliveryV1;
+  @ApiPropertyOptional({ enum: EXCHANGE_EVENT_TYPES, isArray: true }) eventTypes?: string[];
+  @ApiPropertyOptional({ enum: PRESALE_VIEW_FIELDS, isArray: true }) dataView?: string[];
+  @ApiPropertyOptional({ enum: SUBSCRIBER_STATES, example: 'PAUSED', description: '暂停/恢复 pause/resume' })
+  state?: SubscriberState;
+  @ApiPropertyOptional({ example: 'c_9f2a', nullable: true }) pullClientId?: string | null;
+  @ApiPropertyOptional({ example: true, description: 'v1：换发 HMAC 密钥，旧密钥并行签名 24 小时' })
+  rotateSecret?: boolean;
+}
+
+/** A subscriber as the registry holds it (never a secret, except `secret` once on create or rotation). */
+export class SubscriberV1 {
+  @ApiProperty({ example: ID }) id!: string;
+  @ApiProperty({ example: '省政务数据共享交换平台' }) name!: string;
+  @ApiProperty({ enum: SUBSCRIBER_KINDS, example: 'DATA_SHARING' }) kind!: SubscriberKind;
+  @ApiProperty({ type: SubscriberDelivery }) delivery!: SubscriberDelivery;
+  @ApiProperty({ example: ['hn.presale.permit.issued.v1'] }) eventTypes!: string[];
+  @ApiProperty({ example: ['presaleNumber', 'projectName'] }) dataView!: string[];
+  @ApiProperty({ enum: SIGNING_SCHEMES, example: 'v1a' }) signing!: SigningScheme;
+  @ApiProperty({ enum: SUBSCRIBER_STATES, example: 'ACTIVE' }) state!: SubscriberState;
+  @ApiProperty({ example: null, nullable: true, type: String }) pullClientId!: string | null;
+  @ApiProperty({
+    example: ['whpk_MCowBQYDK2VwAyEA…'],
+    description: 'v1a：平台验签公钥（轮换期间两把）platform public keys (two during rotation)',
+  })
+  verificationKeys!: string[];
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'DISABLED 的原因' })
+  disabledReason!: string | null;
+  @ApiProperty({ example: '2026-12-04T08:00:00.000Z' }) createdAt!: string;
+  @ApiProperty({ example: '2026-12-04T08:00:00.000Z' }) updatedAt!: string;
+  @ApiPropertyOptional({ example: 'whsec_…', description: 'v1：HMAC 密钥，仅在创建或换发时返回一次' })
+  secret?: string;
+}
+
+export class SubscriberPageV1 {
+  @ApiProperty({ type: [SubscriberV1] }) items!: SubscriberV1[];
+}
+
+/** One HTTP attempt of a delivery. */
+export class DeliveryAttemptV1 {
+  @ApiProperty({ example: 1 }) attempt!: number;
+  @ApiProperty({ example: '2026-12-04T08:00:01.000Z' }) at!: string;
+  @ApiProperty({ example: 500, nullable: true, type: Number }) status!: number | null;
+  @ApiProperty({ example: 12 }) latencyMs!: number;
+  @ApiProperty({ example: 'HTTP 500', nullable: true, type: String }) error!: string | null;
+}
+
+export const DELIVERY_STATES = ['PENDING', 'DELIVERED', 'DEAD'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** One event for one subscriber: its state and attempts. */
+export class DeliveryV1 {
+  @ApiProperty({ example: ID, description: 'CloudEvent id = webhook-id' }) eventId!: string;
+  @ApiProperty({ example: 'hn.presale.permit.issued.v1' }) eventType!: string;
+  @ApiProperty({ example: '430223202406200101-Y01' }) orderingKey!: string;
+  @ApiProperty({ example: 42 }) streamSequence!: number;
+  @ApiProperty({ example: '2026-12-04T08:00:00.000Z' }) eventTime!: string;
+  @ApiProperty({ enum: DELIVERY_STATES, example: 'DELIVERED' }) state!: DeliveryState;
+  @ApiProperty({ example: 2 }) attempts!: number;
+  @ApiProperty({ example: null, nullable: true, type: String }) nextAttemptAt!: string | null;
+  @ApiProperty({ type: [DeliveryAttemptV1] }) history!: DeliveryAttemptV1[];
+}
+
+export class DeliveryPageV1 {
+  @ApiProperty({ type: [DeliveryV1] }) items!: DeliveryV1[];
+}
+
+export class ReplayResultV1 {
+  @ApiProperty({ example: 3, description: '重新排队的事件数 events queued again' }) queued!: number;
+}
+
+/** One event as pushed and pulled: the CloudEvent (structured JSON), data projected on the data view. */
+export class ExchangeEventV1 {
+  @ApiProperty({ example: '1.0' }) specversion!: string;
+  @ApiProperty({ example: ID }) id!: string;
+  @ApiProperty({ example: '/hn/presale' }) source!: string;
+  @ApiProperty({ example: 'hn.presale.permit.issued.v1' }) type!: string;
+  @ApiProperty({ example: '430223202406200101-Y01' }) subject!: string;
+  @ApiProperty({ example: '2026-12-04T08:00:00.000Z' }) time!: string;
+  @ApiProperty({ example: 'application/json' }) datacontenttype!: string;
+  @ApiProperty({ example: { permit: { presaleNumber: '430223202406200101-Y01' } } }) data!: Record<string, unknown>;
+}
+
+export class ExchangeEventPageV1 {
+  @ApiProperty({ type: [ExchangeEventV1] }) items!: ExchangeEventV1[];
+  @ApiProperty({ example: '42', description: '下次请求的 cursor (pass as ?cursor= next time)' }) nextCursor!: string;
+}
+
+export class ReplayInput {
+  @ApiProperty({ example: '2026-12-01T00:00:00+08:00' }) from!: string;
+  @ApiProperty({ example: '2026-12-04T00:00:00+08:00' }) to!: string;
+}
+
+/** Body of POST …/dead-letters/requeue. */
+export class RequeueInput {
+  @ApiPropertyOptional({
+    example: ['5d7f9a3c-2b1e-4c8d-9f0a-6e4b3c2d1a0f'],
+    description: '不给则全部死信重新排队 (all dead letters when absent)',
+  })
+  eventIds?: string[];
+}
