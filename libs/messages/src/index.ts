@@ -56,3 +56,4 @@ export * from './lib/public-search.message';
 export * from './lib/approval';
 export * from './lib/approval.message';
 export * from './lib/validation/person-constraints';
+export * from './lib/validation/invalid-payload';

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff, StaffScopes } from '@hn/auth';
 import {
-  ApplicantActionRequest,
-  ApplicationTransitionRequest,
+  ApplicantActionRequestV1,
+  ApplicationTransitionRequestV1,
   ApplicationTransitionResultV1,
   ErrorCode,
   FieldError,
   Principal,
-  validateMessage,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { DataSource } from 'typeorm';
@@ -46,19 +45,17 @@ export class ApprovalTransitionsService {
     private readonly issuance: PermitIssuanceService,
   ) {}
 
-  async staff(principal: Principal, payload: unknown): Promise<ApplicationTransitionResultV1> {
+  /** `step` was validated with ApplicationTransitionRequest by @RpcHandler(Rpc.approvalApplicationTransition). */
+  async staff(principal: Principal, step: ApplicationTransitionRequestV1): Promise<ApplicationTransitionResultV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
-    const checked = await validateMessage(ApplicationTransitionRequest, payload);
-    if (!checked.ok) throw ApprovalErrors.invalid(checked.errors);
-    return this.apply(principal, 'STAFF', checked.value);
+    return this.apply(principal, 'STAFF', step);
   }
 
-  async applicant(principal: Principal, payload: unknown): Promise<ApplicationTransitionResultV1> {
+  /** `step` was validated with ApplicantActionRequest by @RpcHandler(Rpc.approvalApplicantAction). */
+  async applicant(principal: Principal, step: ApplicantActionRequestV1): Promise<ApplicationTransitionResultV1> {
     if (principal?.kind !== 'integrator')
       throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, '仅限申请方（工改系统）办理 (applicant only)');
-    const checked = await validateMessage(ApplicantActionRequest, payload);
-    if (!checked.ok) throw ApprovalErrors.invalid(checked.errors);
-    return this.apply(principal, 'APPLICANT', checked.value);
+    return this.apply(principal, 'APPLICANT', step);
   }
 
   private apply(principal: Principal, actor: ActorKind, step: Step): Promise<ApplicationTransitionResultV1> {
