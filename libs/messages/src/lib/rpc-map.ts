@@ -180,12 +180,16 @@ export interface RpcRequestContract {
   readonly type: new () => object;
   readonly invalid: InvalidPayload;
   readonly sort?: ListSort;
+  /** validated as the gateway's global ValidationPipe does (every failing constraint of a field), not one reason per field */
+  readonly allReasons?: boolean;
 }
 
 /** Options of a contract's request class: the problem on a refused body (default 422 INCOMPLETE_SUBMISSION), a list's sort. */
 export interface RpcRequestOptions {
   readonly invalid?: InvalidPayload;
   readonly sort?: ListSort;
+  /** the gateway checks this body with its global ValidationPipe (every failing constraint of a field reported) */
+  readonly allReasons?: boolean;
 }
 
 /**
@@ -205,7 +209,14 @@ export interface RpcDef<Req, Res, K extends RpcKind = RpcKind> {
 
 function requestContract(type?: new () => object, options: RpcRequestOptions = {}): { request?: RpcRequestContract } {
   if (!type) return {};
-  return { request: { type, invalid: options.invalid ?? InvalidPayloads.incomplete, sort: options.sort } };
+  return {
+    request: {
+      type,
+      invalid: options.invalid ?? InvalidPayloads.incomplete,
+      sort: options.sort,
+      allReasons: options.allReasons,
+    },
+  };
 }
 
 /**
@@ -330,7 +341,7 @@ export const Rpc = {
   backfillSubmit: rpcDef<BackfillSubmitRequestV1, BackfillSubmitResultV1>(
     PresaleBackfillRpc.submit,
     BackfillSubmitRequest,
-    { invalid: InvalidPayloads.validation },
+    { invalid: InvalidPayloads.validation, allReasons: true },
   ),
   backfillCorrect: rpcDef<PresaleCorrectionRequestV1, PresaleCorrectionResultV1>(PresaleBackfillRpc.correct),
   unpermittedRegister: rpcDef<UnpermittedPresaleRegisterRequestV1, UnpermittedPresaleProjectV1>(

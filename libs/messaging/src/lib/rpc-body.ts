@@ -1,4 +1,11 @@
-import { RpcDef, RpcKind, RpcRequestContract, validateMessage } from '@hn/messages';
+import {
+  GLOBAL_PIPE_VALIDATION_OPTIONS,
+  MESSAGE_VALIDATION_OPTIONS,
+  RpcDef,
+  RpcKind,
+  RpcRequestContract,
+  validateMessage,
+} from '@hn/messages';
 import { DomainException, sortOrder } from '@hn/errors';
 
 /**
@@ -10,7 +17,8 @@ import { DomainException, sortOrder } from '@hn/errors';
  */
 export async function validateRpcBody<T = unknown>(contract: RpcRequestContract, body: unknown): Promise<T> {
   if (contract.sort) await sortOrder(contract.sort, (body as { sort?: unknown } | null | undefined)?.sort);
-  const result = await validateMessage(contract.type, body);
+  const options = contract.allReasons ? GLOBAL_PIPE_VALIDATION_OPTIONS : MESSAGE_VALIDATION_OPTIONS;
+  const result = await validateMessage(contract.type, body, options);
   if (!result.ok) throw DomainException.invalidPayload(contract.invalid, result.errors);
   return result.value as T;
 }
