@@ -138,6 +138,7 @@ import { BackfillSubmitRequest, BackfillWithdrawRequest } from './backfill-lifec
 import { ACCEPTANCE_BACKFILL_SORT, ALERT_SORT } from './list-sorts';
 import { MarkingBatchRequest, MarkingSubmitRequest } from './marking.message';
 import { SigningStatisticSubmission, SigningStatisticWithdrawal } from './signing-statistic.message';
+import { ReconciliationQuery, SigningStatisticsQuery } from './supervision-queries.message';
 import { SourceRecountRequest, StatisticsConsistencyQuery } from './statistics-consistency.message';
 import { StatisticsMonthlyQuery, StatisticsRecordsQuery, StatisticsSummaryQuery } from './statistics.message';
 import { RpcRequest } from './principal';
@@ -253,6 +254,8 @@ export type RpcHandlerFn<D> = (payload: RpcPayload<D>, ...rest: never[]) => Prom
 type Empty = Record<string, never>;
 const STATISTICS = { invalid: InvalidPayloads.statisticsQuery } as const;
 const RECOUNT = { invalid: InvalidPayloads.recount } as const;
+/** a list query the gateway checks with its global ValidationPipe (400 VALIDATION_FAILED), its sort after (422) */
+const GATEWAY_QUERY = { invalid: InvalidPayloads.validation, allReasons: true } as const;
 interface PermitNumberBody {
   permitNumber: string;
 }
@@ -361,7 +364,11 @@ export const Rpc = {
   ),
   contractsHealth: publicRpcDef<Empty, ServiceHealthV1>(ContractsRpc.health),
   statisticPut: rpcDef<SigningStatisticPutRequestV1, SigningStatisticPutResultV1>(ContractsStatisticsRpc.put),
-  statisticList: rpcDef<SigningStatisticListRequestV1, SigningStatisticPageV1>(ContractsStatisticsRpc.list),
+  statisticList: rpcDef<SigningStatisticListRequestV1, SigningStatisticPageV1>(
+    ContractsStatisticsRpc.list,
+    SigningStatisticsQuery,
+    GATEWAY_QUERY,
+  ),
   statisticWithdraw: rpcDef<SigningStatisticWithdrawRequestV1, SigningStatisticWithdrawResultV1>(
     ContractsStatisticsRpc.withdraw,
     SigningStatisticWithdrawal,
@@ -371,7 +378,11 @@ export const Rpc = {
     SigningStatisticSubmission,
   ),
   reconciliationRun: rpcDef<ReconciliationRunRequestV1, ReconciliationRunResultV1>(ReconciliationRpc.run),
-  reconciliationList: rpcDef<ReconciliationListRequestV1, ReconciliationDifferencePageV1>(ReconciliationRpc.list),
+  reconciliationList: rpcDef<ReconciliationListRequestV1, ReconciliationDifferencePageV1>(
+    ReconciliationRpc.list,
+    ReconciliationQuery,
+    GATEWAY_QUERY,
+  ),
   reconciliationAcknowledge: rpcDef<ReconciliationAcknowledgeRequestV1, ReconciliationDifferenceV1>(
     ReconciliationRpc.acknowledge,
   ),

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { ESCROW_LIST_SORT } from '@hn/messages';
-import { PageQuery } from '../../supervision/dto/supervision-queries.dto';
+import { ESCROW_LIST_SORT, PageQuery } from '@hn/messages';
 import { SortQueryProperty } from '../../validation/sort-query';
 
 export class EscrowListQuery extends PageQuery {
