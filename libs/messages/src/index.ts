@@ -58,3 +58,4 @@ export * from './lib/approval.message';
 export * from './lib/validation/person-constraints';
 export * from './lib/validation/invalid-payload';
 export * from './lib/supervision-queries.message';
+export * from './lib/escrow-list-query.message';

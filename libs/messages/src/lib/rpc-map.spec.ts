@@ -30,7 +30,6 @@ const WITHOUT_REQUEST_CLASS = [
   'escrowCorrect',
   'escrowGet',
   'escrowHealth',
-  'escrowList',
   'escrowPut',
   'escrowSubmit',
   'escrowVersions',

@@ -139,6 +139,7 @@ import { ACCEPTANCE_BACKFILL_SORT, ALERT_SORT } from './list-sorts';
 import { MarkingBatchRequest, MarkingSubmitRequest } from './marking.message';
 import { SigningStatisticSubmission, SigningStatisticWithdrawal } from './signing-statistic.message';
 import { ReconciliationQuery, SigningStatisticsQuery } from './supervision-queries.message';
+import { EscrowListQuery } from './escrow-list-query.message';
 import { SourceRecountRequest, StatisticsConsistencyQuery } from './statistics-consistency.message';
 import { StatisticsMonthlyQuery, StatisticsRecordsQuery, StatisticsSummaryQuery } from './statistics.message';
 import { RpcRequest } from './principal';
@@ -387,7 +388,7 @@ export const Rpc = {
     ReconciliationRpc.acknowledge,
   ),
   // escrow
-  escrowList: rpcDef<EscrowListRequestV1, EscrowPageV1>(EscrowRpc.list),
+  escrowList: rpcDef<EscrowListRequestV1, EscrowPageV1>(EscrowRpc.list, EscrowListQuery, GATEWAY_QUERY),
   escrowGet: rpcDef<EscrowGetRequestV1, EscrowRecordV1>(EscrowRpc.get),
   escrowVersions: rpcDef<EscrowGetRequestV1, EscrowVersionsV1>(EscrowRpc.versions),
   escrowPut: rpcDef<EscrowPutRequestV1, EscrowPutResultV1>(EscrowRpc.put),
