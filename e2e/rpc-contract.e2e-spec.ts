@@ -124,6 +124,27 @@ describe('an invalid body is refused the same way over NATS as through the gatew
     expect(gateway.errors!.map((e) => e.field)).toEqual(expect.arrayContaining(['extra', 'months']));
   });
 
+  it('escrow: the record list (400 VALIDATION_FAILED, as the gateway’s query class answers)', async () => {
+    await expectSame(
+      viaGateway('GET', '/api/v1/supervision/escrow?state=NOPE&regionCode=12', staffToken),
+      viaNats(Rpc.escrowList, staff, { state: 'NOPE', regionCode: '12', page: 1, pageSize: 20 }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['regionCode', 'state'] },
+    );
+  });
+
+  it('contracts: the reconciliation and signing-statistic lists (400 VALIDATION_FAILED on both paths)', async () => {
+    await expectSame(
+      viaGateway('GET', '/api/v1/supervision/reconciliation?state=CLOSED&pageSize=101', staffToken),
+      viaNats(Rpc.reconciliationList, staff, { state: 'CLOSED', page: 1, pageSize: 101 }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['pageSize', 'state'] },
+    );
+    await expectSame(
+      viaGateway('GET', '/api/v1/supervision/signing-statistics?month=2024-13&state=NOPE', staffToken),
+      viaNats(Rpc.statisticList, staff, { month: '2024-13', state: 'NOPE', page: 1, pageSize: 20 }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['month', 'state'] },
+    );
+  });
+
   it('escrow: its consistency recount refuses a bad region and date as the statistics route does (422 INVALID_FILTER)', async () => {
     const gateway = await viaGateway(
       'GET',
