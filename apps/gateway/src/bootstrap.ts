@@ -2,7 +2,7 @@ import { INestApplication, Logger as NestLogger, ValidationPipe } from '@nestjs/
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import multipart from '@fastify/multipart';
-import { SCAN_MAX_BYTES } from '@hn/messages';
+import { GLOBAL_PIPE_VALIDATION_OPTIONS, SCAN_MAX_BYTES } from '@hn/messages';
 import { acceptOrCreateCorrelationId, MetricsService, runWithCorrelation } from '@hn/observability';
 import { Logger } from 'nestjs-pino';
 import { GatewayAppModule } from './app.module';
@@ -42,12 +42,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
     limits: { fileSize: SCAN_MAX_BYTES, files: 2, fields: 2, parts: 3, fieldSize: 256 * 1024, headerPairs: 50 },
   });
   app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: validationExceptionFactory,
-    }),
+    new ValidationPipe({ ...GLOBAL_PIPE_VALIDATION_OPTIONS, exceptionFactory: validationExceptionFactory }),
   );
   app.enableShutdownHooks();
 

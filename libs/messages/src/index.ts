@@ -64,3 +64,6 @@ export * from './lib/validation/person-constraints';
 export * from './lib/exchange';
 export * from './lib/exchange.message';
 export * from './lib/exchange-catalogue';
+export * from './lib/validation/invalid-payload';
+export * from './lib/supervision-queries.message';
+export * from './lib/escrow-list-query.message';

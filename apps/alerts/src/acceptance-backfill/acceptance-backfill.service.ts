@@ -4,11 +4,10 @@ import { assertRegionAllowed, assertStaff } from '@hn/auth';
 import { ScanStaging } from '@hn/documents';
 import { enqueueEvent, InjectNats } from '@hn/eventing';
 import {
+  ACCEPTANCE_BACKFILL_SORT,
   AcceptanceBackfillApprovedV1,
   AcceptanceBackfillDecisionV1,
   AcceptanceBackfillInput,
-  ACCEPTANCE_BACKFILL_SORT,
-  AcceptanceBackfillListQuery,
   AcceptanceBackfillListRequestV1,
   AcceptanceBackfillPageV1,
   AcceptanceBackfillSubmitRequestV1,
@@ -90,10 +89,9 @@ export class AcceptanceBackfillService {
 
   async list(principal: Principal, req: AcceptanceBackfillListRequestV1): Promise<AcceptanceBackfillPageV1> {
     assertStaff(principal);
-    const sort = await sortOrder(ACCEPTANCE_BACKFILL_SORT, (req as { sort?: unknown } | null | undefined)?.sort);
-    const checked = await validateMessage(AcceptanceBackfillListQuery, req);
-    if (!checked.ok) throw AlertErrors.invalidFilter(checked.errors);
-    const q = checked.value;
+    // validated with AcceptanceBackfillListQuery by @RpcHandler(Rpc.acceptanceBackfillList); sortOrder reads its sort
+    const q = req;
+    const sort = await sortOrder(ACCEPTANCE_BACKFILL_SORT, q.sort);
     if (q.regionCode) assertRegionAllowed(principal, q.regionCode, { field: 'regionCode' });
     const { items, total } = await this.backfills.list(
       this.dataSource.manager,

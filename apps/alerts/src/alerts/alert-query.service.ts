@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff } from '@hn/auth';
 import {
-  AlertDetailV1,
   ALERT_SORT,
+  AlertDetailV1,
   AlertIdBody,
-  AlertListQuery,
   AlertListRequestV1,
   AlertPageV1,
   AlertStateV1,
   Principal,
-  validateMessage,
 } from '@hn/messages';
 import { sortOrder } from '@hn/errors';
 import { regionPatterns } from './staff-levels';
@@ -34,10 +32,9 @@ export class AlertQueryService {
 
   async list(principal: Principal, body: AlertListRequestV1): Promise<AlertPageV1> {
     assertStaff(principal);
-    const sort = await sortOrder(ALERT_SORT, (body as { sort?: unknown } | null | undefined)?.sort);
-    const checked = await validateMessage(AlertListQuery, body);
-    if (!checked.ok) throw AlertErrors.invalidFilter(checked.errors);
-    const q = checked.value;
+    // the body was validated with AlertListQuery by @RpcHandler (Rpc.alertList); sortOrder reads its sort
+    const q = body;
+    const sort = await sortOrder(ALERT_SORT, q.sort);
     if (q.regionCode) assertRegionAllowed(principal, q.regionCode, { field: 'regionCode' });
     const today = chinaDateOf(this.clock.now());
     if (q.asOf && q.asOf > today)

@@ -1,4 +1,4 @@
-import { ErrorCode, FieldError } from '@hn/messages';
+import { ErrorCode, FieldError, InvalidPayloads } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 /** Errors of the alerts service (预警), each with its stable code. */
@@ -7,12 +7,7 @@ export const AlertErrors = {
     return DomainException.incomplete(errors);
   },
   invalidFilter(errors: FieldError[]): DomainException {
-    return new DomainException(
-      422,
-      ErrorCode.INVALID_FILTER,
-      `查询条件无效，共 ${errors.length} 处 (invalid filter: ${errors.length} field(s))`,
-      errors,
-    );
+    return DomainException.invalidPayload(InvalidPayloads.filter, errors);
   },
   notFound(id: string): DomainException {
     return new DomainException(404, ErrorCode.ALERT_NOT_FOUND, `未找到预警 ${id.slice(0, 40)} (alert not found)`, [

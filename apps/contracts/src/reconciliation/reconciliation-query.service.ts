@@ -24,8 +24,6 @@ import { ReconciliationDifferenceRepository } from './reconciliation-difference.
 import { ReconciliationDifferenceStore } from './reconciliation-difference.store';
 import { ReconciliationErrors } from './reconciliation.exception';
 
-const STATES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
-
 /** 比对结果抄送市县复核: lists differences in the caller's regions; staff acknowledge them with an explanation. */
 @Injectable()
 export class ReconciliationQueryService {
@@ -39,15 +37,9 @@ export class ReconciliationQueryService {
     assertStaff(principal);
     const { page, pageSize, offset } = pageOf(request);
     const sort = await sortOrder(RECONCILIATION_SORT, request?.sort);
-    const errors: FieldError[] = [];
-    const state = request?.state;
-    if (state !== undefined && state !== null && !STATES.includes(state))
-      errors.push({ field: 'state', reason: `状态须为 ${STATES.join('/')} (${STATES.join('|')})` });
-    const regionCode = request?.regionCode;
-    const hasRegion = regionCode !== undefined && regionCode !== null && regionCode !== '';
-    if (hasRegion && (typeof regionCode !== 'string' || !/^43\d{4}$/.test(regionCode)))
-      errors.push({ field: 'regionCode', reason: '区划代码须为 43 开头的 6 位数字 (6-digit Hunan region code)' });
-    if (errors.length > 0) throw ReconciliationErrors.invalid(errors);
+    // state and regionCode: ReconciliationQuery, applied by @RpcHandler(Rpc.reconciliationList) as at the gateway
+    const { state, regionCode } = request;
+    const hasRegion = regionCode !== undefined && regionCode !== '';
     if (hasRegion) assertRegionAllowed(principal, regionCode, { field: 'regionCode' });
     const { rows, total } = await this.differences.list(
       { regionPrefixes: regionPrefixes(hasRegion ? [regionCode] : principal.regions), state: state || undefined, sort },

@@ -13,7 +13,6 @@ import { parsePresaleNumber, regionPrefixes } from '@hn/numbering';
 import { StatisticErrors } from './signing-statistic.exception';
 import { rowToStatistic } from './signing-statistic-row';
 import { SigningStatisticsRepository, StatisticListFilter } from './signing-statistics.repository';
-import { isMonth } from './statistic-months';
 
 /** Lists signing statistics inside the caller's regions, newest month first. */
 @Injectable()
@@ -31,15 +30,9 @@ export class SigningStatisticsQueryService {
         errors.push({ field: 'presaleNumber', reason: '预售许可证编号格式无效 (invalid presale number)' });
       filter.presaleNumber = request.presaleNumber;
     }
-    if (request?.month !== undefined && request.month !== null && request.month !== '') {
-      if (!isMonth(request.month)) errors.push({ field: 'month', reason: '月份格式应为 YYYY-MM (month as YYYY-MM)' });
-      filter.month = request.month;
-    }
-    if (request?.state !== undefined && request.state !== null) {
-      if (request.state !== 'DRAFT' && request.state !== 'SUBMITTED')
-        errors.push({ field: 'state', reason: '状态须为 DRAFT 或 SUBMITTED (DRAFT|SUBMITTED)' });
-      filter.state = request.state;
-    }
+    // month and state: SigningStatisticsQuery, applied by @RpcHandler(Rpc.statisticList) as at the gateway
+    if (request.month) filter.month = request.month;
+    if (request.state) filter.state = request.state;
     if (errors.length > 0) throw StatisticErrors.incomplete(errors);
     const { rows, total } = await this.statistics.list(filter, pageSize, offset);
     return { items: rows.map(rowToStatistic), page, pageSize, total };

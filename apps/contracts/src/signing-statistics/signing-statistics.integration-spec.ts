@@ -249,7 +249,8 @@ describe(SigningStatisticsService.name, () => {
     const paged = await list({ pageSize: 2, page: 2 });
     expect(paged).toMatchObject({ page: 2, pageSize: 2, total: all.total });
     expect(paged.items).toHaveLength(2);
-    expect(await problemOf(list({ month: 'May' }))).toMatchObject({ status: 422, errors: [{ field: 'month' }] });
+    // a bad filter: 400 VALIDATION_FAILED as the gateway answers (Rpc.statisticList's class, SigningStatisticsQuery)
+    expect(await problemOf(list({ month: 'May' }))).toMatchObject({ status: 400, errors: [{ field: 'month' }] });
   });
 
   it('serialises concurrent puts of one record: versions without gaps', async () => {

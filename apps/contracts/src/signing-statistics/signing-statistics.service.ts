@@ -6,12 +6,9 @@ import {
   SigningStatisticPutResultV1,
   SigningStatisticReportedV1,
   SigningStatisticSubmitRequestV1,
-  SigningStatisticSubmission,
   SigningStatisticSubmitResultV1,
   SigningStatisticWithdrawRequestV1,
-  SigningStatisticWithdrawal,
   SigningStatisticWithdrawResultV1,
-  validateMessage,
 } from '@hn/messages';
 import { assertRegionAllowed, assertStaff, regionOf } from '@hn/auth';
 import { currentCorrelationId } from '@hn/observability';
@@ -90,9 +87,8 @@ export class SigningStatisticsService {
     body: SigningStatisticWithdrawRequestV1,
   ): Promise<SigningStatisticWithdrawResultV1> {
     assertStaff(principal);
-    const checked = await validateMessage(SigningStatisticWithdrawal, body);
-    if (!checked.ok) throw StatisticErrors.incomplete(checked.errors);
-    const { presaleNumber, month } = checked.value;
+    // validated with SigningStatisticWithdrawal by @RpcHandler(Rpc.statisticWithdraw)
+    const { presaleNumber, month } = body;
     this.assertRegionOfNumber(principal, presaleNumber);
     return this.dataSource.transaction(async (m) => {
       await this.statistics.lock(m, presaleNumber, [month]);
@@ -117,11 +113,10 @@ export class SigningStatisticsService {
   /** 提交: every listed month must be a DRAFT; all are locked together and reported, or none. */
   async submit(principal: Principal, body: SigningStatisticSubmitRequestV1): Promise<SigningStatisticSubmitResultV1> {
     assertStaff(principal);
-    const checked = await validateMessage(SigningStatisticSubmission, body);
-    if (!checked.ok) throw StatisticErrors.incomplete(checked.errors);
-    const presaleNumber = checked.value.presaleNumber;
+    // validated with SigningStatisticSubmission by @RpcHandler(Rpc.statisticSubmit)
+    const presaleNumber = body.presaleNumber;
     this.assertRegionOfNumber(principal, presaleNumber);
-    const months = [...checked.value.months].sort();
+    const months = [...body.months].sort();
     return this.dataSource.transaction(async (m) => {
       await this.statistics.lock(m, presaleNumber, months);
       const rows = await this.statistics.findMonths(m, presaleNumber, months);

@@ -28,20 +28,13 @@ export class EscrowQueryService {
     const sort = await sortOrder(ESCROW_LIST_SORT, request?.sort);
     const filter: ListFilter = { regionPrefixes: [regionPrefixes(principal.regions)], sort };
     const regionCode = request?.regionCode;
-    if (regionCode !== undefined && regionCode !== null && regionCode !== '') {
-      if (typeof regionCode !== 'string' || !/^\d{6}$/.test(regionCode))
-        throw EscrowErrors.incomplete([{ field: 'regionCode', reason: '区划代码须为 6 位数字 (6-digit region code)' }]);
+    // regionCode and state: EscrowListQuery, applied by @RpcHandler(Rpc.escrowList) as at the gateway
+    if (regionCode) {
       assertRegionAllowed(principal, regionCode, { field: 'regionCode' });
       filter.regionPrefixes.push(regionPrefixes([regionCode]));
     }
     const state = request?.state;
-    if (state !== undefined && state !== null) {
-      if (state === 'NONE' || state === 'DRAFT' || state === 'SUBMITTED') filter.state = state;
-      else
-        throw EscrowErrors.incomplete([
-          { field: 'state', reason: '状态须为 DRAFT、SUBMITTED 或 NONE (DRAFT|SUBMITTED|NONE)' },
-        ]);
-    }
+    if (state) filter.state = state;
     const { rows, total } = await this.repository.list(filter, pageSize, offset);
     const items: EscrowListItemV1[] = rows.map((r) => ({
       presaleNumber: r.p_presale_number,

@@ -1,36 +1,30 @@
 import { Injectable, PipeTransform, Type } from '@nestjs/common';
 import {
   AcceptanceBackfillInput,
-  ACCEPTANCE_BACKFILL_SORT,
   AcceptanceBackfillListQuery,
-  ALERT_SORT,
   AlertDecisionInput,
   AlertDismissalInput,
   AlertFollowUpInput,
   AlertListQuery,
   AlertPermitLinkInput,
-  ErrorCode,
   FieldError,
+  InvalidPayloads,
+  Rpc,
   validateMessage,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
-import { messagePipe } from '../validation/message-pipe';
+import { messagePipe, rpcBodyPipe } from '../validation/message-pipe';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** 422 INVALID_FILTER naming each bad filter and its allowed values (the alerts service answers the same). */
 export function invalidFilter(errors: FieldError[]): DomainException {
-  return new DomainException(
-    422,
-    ErrorCode.INVALID_FILTER,
-    `查询条件无效，共 ${errors.length} 处 (invalid filter: ${errors.length} field(s))`,
-    errors,
-  );
+  return DomainException.invalidPayload(InvalidPayloads.filter, errors);
 }
 
 // the query pipes answer 422 INVALID_FILTER; the body pipes 422 INCOMPLETE_SUBMISSION (the default)
-export const AlertListQueryPipe = messagePipe(AlertListQuery, invalidFilter, ALERT_SORT);
-export const BackfillListQueryPipe = messagePipe(AcceptanceBackfillListQuery, invalidFilter, ACCEPTANCE_BACKFILL_SORT);
+export const AlertListQueryPipe = rpcBodyPipe<AlertListQuery>(Rpc.alertList);
+export const BackfillListQueryPipe = rpcBodyPipe<AcceptanceBackfillListQuery>(Rpc.acceptanceBackfillList);
 export const FollowUpPipe = messagePipe(AlertFollowUpInput);
 export const DecisionPipe = messagePipe(AlertDecisionInput);
 export const PermitLinkPipe = messagePipe(AlertPermitLinkInput);

@@ -2,17 +2,18 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, Use
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { assertRegionAllowed, regionOf, StaffScopes } from '@hn/auth';
 import {
+  ESCROW_LIST_SORT,
   EscrowCorrectionResultV1,
+  escrowInputOf,
+  EscrowListQuery,
   EscrowPageV1,
   EscrowPutResultV1,
-  escrowInputOf,
   EscrowRecordInput,
   EscrowRecordInputV1,
   EscrowRecordV1,
   EscrowSubmitResultV1,
   EscrowVersionsV1,
   EscrowWithdrawResultV1,
-  ESCROW_LIST_SORT,
   Principal,
 } from '@hn/messages';
 import { sortOrder } from '@hn/errors';
@@ -37,7 +38,6 @@ import {
   SubmitEscrowDto,
   WithdrawEscrowDto,
 } from './dto/escrow-bodies.dto';
-import { EscrowListQuery } from './dto/escrow-queries.dto';
 import { EscrowGatewayService } from './escrow-gateway.service';
 import { EscrowCorrectionDataPipe, EscrowRecordPipe, SubmitEscrowPipe, WithdrawEscrowPipe } from './escrow-inputs';
 import { incompleteExample, validationExample } from '../openapi/problem-example.builders';

@@ -1,12 +1,12 @@
-import { MarkingBatchRequest, MarkingCorrectionData, MarkingSubmitRequest, validateMessage } from '@hn/messages';
+import { MarkingBatchRequest, MarkingCorrectionData, MarkingSubmitRequest, Rpc, validateMessage } from '@hn/messages';
 import { DomainException } from '@hn/errors';
-import { messagePipe } from '../validation/message-pipe';
+import { rpcBodyPipe } from '../validation/message-pipe';
 
 /** Body of 批量标记: 422 INCOMPLETE_SUBMISSION listing every field, as the permits service answers over NATS. */
-export const MarkingBatchPipe = messagePipe(MarkingBatchRequest);
+export const MarkingBatchPipe = rpcBodyPipe<MarkingBatchRequest>(Rpc.markingBatch);
 
 /** Body of 提交标记: 422 INCOMPLETE_SUBMISSION listing every field. */
-export const MarkingSubmitPipe = messagePipe(MarkingSubmitRequest);
+export const MarkingSubmitPipe = rpcBodyPipe<MarkingSubmitRequest>(Rpc.markingSubmit);
 
 /**
  * The `data` part of a 纠错 upload: the message class MarkingCorrectionData (422 INCOMPLETE_SUBMISSION

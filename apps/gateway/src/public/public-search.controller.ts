@@ -2,6 +2,7 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   FieldError,
+  InvalidPayloads,
   PUBLIC_SEARCH_KINDS,
   PUBLIC_SEARCH_PAGE_MAX,
   PUBLIC_SEARCH_PAGE_SIZE_MAX,
@@ -9,23 +10,23 @@ import {
   PublicPresaleSearchPageV1,
   PublicPresaleSearchQuery,
   PublicPresaleSearchRequestV1,
-  publicSearchProblemDetail,
+  Rpc,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { CorrelationId, Public } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { problemExample } from '../openapi/problem-example.builders';
 import { ApiProblemExamples } from '../presale/problem-examples.openapi';
-import { messagePipe } from '../validation/message-pipe';
+import { rpcBodyPipe } from '../validation/message-pipe';
 import { PublicGatewayService } from './public-gateway.service';
 
 /** 400 VALIDATION_FAILED with the detail the presale service builds for the same query. */
 export function invalidSearch(errors: FieldError[]): DomainException {
-  return DomainException.validation(errors, publicSearchProblemDetail(errors));
+  return DomainException.invalidPayload(InvalidPayloads.publicSearch, errors);
 }
 
-/** Validates the query string with the message class the presale service applies again. */
-export const PublicSearchQueryPipe = messagePipe(PublicPresaleSearchQuery, invalidSearch);
+/** Validates the query string with the Rpc entry's class, which the presale service's @RpcHandler applies again. */
+export const PublicSearchQueryPipe = rpcBodyPipe<PublicPresaleSearchQuery>(Rpc.publicSearch);
 
 const SHORT_NAME = invalidSearch([{ field: 'q', reason: '项目名称至少输入 2 个字 (at least 2 characters)' }]);
 const BAD_KIND = invalidSearch([

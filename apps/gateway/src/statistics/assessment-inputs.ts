@@ -4,13 +4,14 @@ import {
   AssessmentAppealDecisionInput,
   AssessmentAppealInput,
   AssessmentAppealListQuery,
+  Rpc,
   StatisticsAssessmentQuery,
 } from '@hn/messages';
-import { messagePipe } from '../validation/message-pipe';
-import { invalidStatisticsQuery } from './statistics-inputs';
+import { messagePipe, rpcBodyPipe } from '../validation/message-pipe';
 
-export const AssessmentQueryPipe = messagePipe(StatisticsAssessmentQuery, invalidStatisticsQuery);
-export const AppealListQueryPipe = messagePipe(AssessmentAppealListQuery, invalidStatisticsQuery);
+// the Rpc entries' request classes: the alerts service's @RpcHandler applies the same
+export const AssessmentQueryPipe = rpcBodyPipe<StatisticsAssessmentQuery>(Rpc.statisticsAssessment);
+export const AppealListQueryPipe = rpcBodyPipe<AssessmentAppealListQuery>(Rpc.assessmentAppealList);
 export const AppealPipe = messagePipe(AssessmentAppealInput);
 export const AppealDecisionPipe = messagePipe(AssessmentAppealDecisionInput);
 

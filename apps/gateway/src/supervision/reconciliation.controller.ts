@@ -8,13 +8,13 @@ import {
   RECONCILIATION_SORT,
   ReconciliationDifferencePageV1,
   ReconciliationDifferenceV1,
+  ReconciliationQuery,
   ReconciliationRunResultV1,
 } from '@hn/messages';
 import { sortOrder } from '@hn/errors';
 import { ApiInvalidSort } from '../validation/sort-query';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblemExamples } from '../presale/problem-examples.openapi';
-import { ReconciliationQuery } from './dto/supervision-queries.dto';
 import { AcknowledgeDifferencePipe, DifferenceIdPipe } from './supervision-inputs';
 import { Audited, SupervisionGatewayService } from './supervision-gateway.service';
 import { CommonSupervisionProblems, MALFORMED_JSON_EXAMPLE, SupervisionRoute } from './supervision-problems.openapi';

@@ -7,12 +7,13 @@ import {
   SIGNING_STATISTIC_SORT,
   SigningStatisticFigures,
   SigningStatisticPageV1,
-  SigningStatisticSubmission,
-  SigningStatisticWithdrawal,
-  STATISTIC_PRESALE_EXAMPLE as PRESALE_EXAMPLE,
   SigningStatisticPutResultV1,
+  SigningStatisticsQuery,
+  SigningStatisticSubmission,
   SigningStatisticSubmitResultV1,
+  SigningStatisticWithdrawal,
   SigningStatisticWithdrawResultV1,
+  STATISTIC_PRESALE_EXAMPLE as PRESALE_EXAMPLE,
 } from '@hn/messages';
 import { sortOrder } from '@hn/errors';
 import { ApiInvalidSort } from '../validation/sort-query';
@@ -20,7 +21,6 @@ import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblemExamples } from '../presale/problem-examples.openapi';
 import { ParsedPresaleNumber, PresaleNumberPipe } from '../presale/presale-number.pipe';
-import { SigningStatisticsQuery } from './dto/supervision-queries.dto';
 import {
   assertPresaleQuery,
   MonthPipe,

@@ -1,11 +1,13 @@
 import { Injectable, PipeTransform, Type } from '@nestjs/common';
-import { FieldError, ListSort, validateMessage } from '@hn/messages';
+import { FieldError, ListSort, RpcDef, RpcKind, validateMessage } from '@hn/messages';
 import { DomainException, sortOrder } from '@hn/errors';
+import { requestContractOf, validateRpcBody } from '@hn/messaging';
 
 /**
  * A route pipe validating with a message class of @hn/messages exactly as the owning service
  * validates its RPC payload (validateMessage), so both answer with the same code and field list.
  * The handler's parameter is typed with the message's interface so the global pipe leaves it alone.
+ * For a body sent as it is over an Rpc entry with a request class, use {@link rpcBodyPipe}.
  */
 export function messagePipe<T extends object>(
   type: new () => T,
@@ -24,4 +26,23 @@ export function messagePipe<T extends object>(
   }
   Object.defineProperty(MessagePipe, 'name', { value: `${type.name}Pipe` });
   return MessagePipe;
+}
+
+/**
+ * A route pipe applying an Rpc map entry's request class (its sort, its class, its problem) to the body
+ * or query, the very check `@RpcHandler(def)` runs in the owning service on the RPC payload
+ * (validateRpcBody), so both paths answer the same code and field list.
+ */
+export function rpcBodyPipe<T extends object = object>(
+  def: RpcDef<never, unknown, RpcKind>,
+): Type<PipeTransform<unknown, Promise<T>>> {
+  const contract = requestContractOf(def);
+  @Injectable()
+  class RpcBodyPipe implements PipeTransform<unknown, Promise<T>> {
+    transform(value: unknown): Promise<T> {
+      return validateRpcBody<T>(contract, value);
+    }
+  }
+  Object.defineProperty(RpcBodyPipe, 'name', { value: `${contract.type.name}Pipe` });
+  return RpcBodyPipe;
 }

@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff } from '@hn/auth';
 import {
-  ApplicationListRequest,
+  ApplicationListRequestV1,
   FieldError,
   PermitApplicationPageV1,
   PermitApplicationReceiptV1,
   PermitApplicationStatusV1,
-  PermitApplicationSubmission,
+  PermitApplicationSubmissionV1,
   PermitApplicationV1,
   Principal,
-  validateMessage,
 } from '@hn/messages';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApprovalErrors } from './approval.exception';
@@ -35,10 +34,8 @@ export class ApprovalApplicationsService {
   /** Overdue filtering computes every clock: at most this many cases are looked at per list. */
   static readonly OVERDUE_SCAN_LIMIT = 5000;
 
-  async submit(principal: Principal, payload: unknown): Promise<PermitApplicationReceiptV1> {
-    const checked = await validateMessage(PermitApplicationSubmission, payload);
-    if (!checked.ok) throw ApprovalErrors.invalid(checked.errors);
-    const body = checked.value;
+  /** `body` was validated with PermitApplicationSubmission by @RpcHandler(Rpc.approvalApplicationSubmit). */
+  async submit(principal: Principal, body: PermitApplicationSubmissionV1): Promise<PermitApplicationReceiptV1> {
     return this.dataSource.transaction(async (m) => {
       await this.repository.lockProject(m, body.projectCode);
       const project = await this.repository.project(m, body.projectCode);
@@ -87,11 +84,9 @@ export class ApprovalApplicationsService {
     return toApplicationV1(row, history, this.clock.view(history, pauses));
   }
 
-  async list(principal: Principal, payload: unknown): Promise<PermitApplicationPageV1> {
+  /** `q` was validated with ApplicationListRequest by @RpcHandler(Rpc.approvalApplicationList). */
+  async list(principal: Principal, q: ApplicationListRequestV1): Promise<PermitApplicationPageV1> {
     assertStaff(principal);
-    const checked = await validateMessage(ApplicationListRequest, payload);
-    if (!checked.ok) throw ApprovalErrors.invalid(checked.errors);
-    const q = checked.value;
     if (q.regionCode) assertRegionAllowed(principal, q.regionCode, { field: 'regionCode' });
     const m = this.dataSource.manager;
     const now = this.clock.now();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed } from '@hn/auth';
-import { ApprovalProjectRegistration, ApprovalProjectV1, ErrorCode, Principal, validateMessage } from '@hn/messages';
+import { ApprovalProjectRegistrationV1, ApprovalProjectV1, ErrorCode, Principal } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { currentCorrelationId } from '@hn/observability';
 import { DataSource } from 'typeorm';
@@ -24,10 +24,8 @@ export class ApprovalProjectsService {
     private readonly marking: MarkingRepository,
   ) {}
 
-  async register(principal: Principal, payload: unknown): Promise<ApprovalProjectV1> {
-    const checked = await validateMessage(ApprovalProjectRegistration, payload);
-    if (!checked.ok) throw ApprovalErrors.invalid(checked.errors);
-    const body = checked.value;
+  /** `body` was validated with ApprovalProjectRegistration by @RpcHandler(Rpc.approvalProjectRegister). */
+  async register(principal: Principal, body: ApprovalProjectRegistrationV1): Promise<ApprovalProjectV1> {
     assertRegionAllowed(principal, body.regionCode, { field: 'regionCode' });
     if (principal.sandbox === true)
       throw new DomainException(

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff, StaffScopes } from '@hn/auth';
 import {
-  ApplicantActionRequest,
-  ApplicationTransitionRequest,
+  ApplicantActionRequestV1,
+  ApplicationTransitionRequestV1,
   ApplicationTransitionResultV1,
   CorrectableFormV1,
   correctionErrors,
@@ -10,7 +10,6 @@ import {
   FieldError,
   PauseNoticeV1,
   Principal,
-  validateMessage,
 } from '@hn/messages';
 import { PERMITS_CONFIG, PermitsConfig } from '../config/permits.config';
 import { ApprovalClockRepository } from './approval-clock.repository';
@@ -61,21 +60,19 @@ export class ApprovalTransitionsService {
     @Inject(PERMITS_CONFIG) private readonly config: PermitsConfig,
   ) {}
 
-  async staff(principal: Principal, payload: unknown): Promise<ApplicationTransitionResultV1> {
+  /** `step` was validated with ApplicationTransitionRequest by @RpcHandler(Rpc.approvalApplicationTransition). */
+  async staff(principal: Principal, step: ApplicationTransitionRequestV1): Promise<ApplicationTransitionResultV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
-    const checked = await validateMessage(ApplicationTransitionRequest, payload);
-    if (!checked.ok) throw ApprovalErrors.invalid(checked.errors);
-    return this.apply(principal, 'STAFF', checked.value);
+    return this.apply(principal, 'STAFF', step);
   }
 
-  async applicant(principal: Principal, payload: unknown): Promise<ApplicationTransitionResultV1> {
+  /** `step` was validated with ApplicantActionRequest by @RpcHandler(Rpc.approvalApplicantAction). */
+  async applicant(principal: Principal, step: ApplicantActionRequestV1): Promise<ApplicationTransitionResultV1> {
     if (principal?.kind !== 'integrator')
       throw new DomainException(403, ErrorCode.SCOPE_FORBIDDEN, '仅限申请方（工改系统）办理 (applicant only)');
-    const checked = await validateMessage(ApplicantActionRequest, payload);
-    if (!checked.ok) throw ApprovalErrors.invalid(checked.errors);
-    const corrections = await correctionErrors(checked.value.corrections);
+    const corrections = await correctionErrors(step.corrections);
     if (corrections.length > 0) throw ApprovalErrors.invalid(corrections);
-    return this.apply(principal, 'APPLICANT', checked.value);
+    return this.apply(principal, 'APPLICANT', step);
   }
 
   private apply(principal: Principal, actor: ActorKind, step: Step): Promise<ApplicationTransitionResultV1> {

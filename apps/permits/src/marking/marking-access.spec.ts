@@ -1,6 +1,13 @@
-import { Principal } from '@hn/messages';
+import { Principal, Rpc } from '@hn/messages';
 import { assertStaff, CORRECTOR } from '@hn/auth';
-import { checkMarkingBatch, checkMarkingSubmit } from './marking-access';
+import { requestContractOf, validateRpcBody } from '@hn/messaging';
+import { checkMarkingBatch as checkBatch, checkMarkingSubmit as checkSubmit } from './marking-access';
+
+// as the handlers receive them: the body validated by @RpcHandler with the Rpc entry's class first
+const checkMarkingSubmit = async (principal: Principal, body: unknown): Promise<string[]> =>
+  checkSubmit(principal, await validateRpcBody(requestContractOf(Rpc.markingSubmit), body));
+const checkMarkingBatch = async (principal: Principal, body: unknown) =>
+  checkBatch(principal, await validateRpcBody(requestContractOf(Rpc.markingBatch), body));
 import { checkCorrection } from './marking-correction.service';
 
 const county: Principal = {

@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff, regionOf, StaffScopes } from '@hn/auth';
 import {
-  BackfillSubmitRequest,
   BackfillSubmitRequestV1,
   BackfillSubmitResultV1,
-  BackfillWithdrawRequest,
   BackfillWithdrawRequestV1,
   BackfillWithdrawResultV1,
   duplicatePresaleNumbersError,
   PresaleBackfillEvents,
   PresalePermitBackfilledV1,
   Principal,
-  validateMessage,
 } from '@hn/messages';
-import { DomainException } from '@hn/errors';
 import { parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
@@ -46,10 +42,8 @@ export class BackfillLifecycleService {
 
   async withdraw(principal: Principal, body: BackfillWithdrawRequestV1 | undefined): Promise<BackfillWithdrawResultV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
-    // payload rules: the message class of @hn/messages, as the gateway applies it
-    const checked = await validateMessage(BackfillWithdrawRequest, body);
-    if (!checked.ok) throw PresaleErrors.incomplete(checked.errors);
-    const requested = checked.value.presaleNumber;
+    // payload rules: BackfillWithdrawRequest, applied by @RpcHandler(Rpc.backfillWithdraw) as the gateway applies it
+    const requested = body?.presaleNumber;
     const named = requested === undefined ? undefined : assertZNumber(requested);
     if (named) assertRegionAllowed(principal, regionOf(named), { what: `预售许可证 ${named}`, field: 'presaleNumber' });
     return this.dataSource.transaction(async (manager) => {
@@ -75,11 +69,9 @@ export class BackfillLifecycleService {
 
   async submit(principal: Principal, body: BackfillSubmitRequestV1): Promise<BackfillSubmitResultV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
-    // payload rules: the message class of @hn/messages, then Z numbers and no number twice, in the gateway's order;
-    // a body the class refuses is 400 VALIDATION_FAILED as at the gateway (its global pipe checks this body type)
-    const checked = await validateMessage(BackfillSubmitRequest, body);
-    if (!checked.ok) throw DomainException.validation(checked.errors);
-    const numbers = checked.value.presaleNumbers;
+    // payload rules: BackfillSubmitRequest (400 VALIDATION_FAILED as at the gateway, applied by
+    // @RpcHandler(Rpc.backfillSubmit)), then Z numbers and no number twice, in the gateway's order
+    const numbers = body.presaleNumbers;
     numbers.forEach(assertZNumber);
     const duplicate = duplicatePresaleNumbersError(numbers);
     if (duplicate) throw PresaleErrors.incomplete([duplicate]);

@@ -2,6 +2,8 @@ import { createServiceDataSource } from '@hn/persistence';
 import { createTestDatabase } from '@hn/testing';
 import { DomainException } from '@hn/errors';
 import { DataSource } from 'typeorm';
+import { PublicPresaleSearchPageV1, PublicPresaleSearchQuery, Rpc } from '@hn/messages';
+import { requestContractOf, validateRpcBody } from '@hn/messaging';
 import { certificateKey } from '../issuance/local-certificate';
 import { presaleMigrations } from '../migrations';
 import { PublicSearchRepository } from './public-search.repository';
@@ -77,11 +79,14 @@ describe(PublicSearchService.name, () => {
       );
     }
   };
+  // as the handler receives it: validated by @RpcHandler(Rpc.publicSearch) with the entry's class
+  const search = async (payload: unknown): Promise<PublicPresaleSearchPageV1> =>
+    service.search(await validateRpcBody<PublicPresaleSearchQuery>(requestContractOf(Rpc.publicSearch), payload));
   const numbers = async (query: Record<string, unknown>): Promise<string[]> =>
-    (await service.search({ page: 1, pageSize: 20, ...query })).items.map((i) => i.presaleNumber);
+    (await search({ page: 1, pageSize: 20, ...query })).items.map((i) => i.presaleNumber);
   const refusal = async (payload: unknown): Promise<{ status: number; code: string; fields: string[] }> => {
     try {
-      await service.search(payload);
+      await search(payload);
     } catch (err) {
       if (!(err instanceof DomainException)) throw err;
       return {
@@ -140,7 +145,7 @@ describe(PublicSearchService.name, () => {
   });
 
   it('finds by part of the project name, newest first; drafts, withdrawn numbers and sandbox records never', async () => {
-    const page = await service.search({ by: 'projectName', q: ' 锦绣 ', page: 1, pageSize: 20 });
+    const page = await search({ by: 'projectName', q: ' 锦绣 ', page: 1, pageSize: 20 });
     expect(page.items.map((i) => [i.presaleNumber, i.status])).toEqual([
       ['430223202406200101-Y02', 'CORRECTED'],
       ['430223202406200101-Y01', 'VALID'],
@@ -154,7 +159,7 @@ describe(PublicSearchService.name, () => {
   });
 
   it('answers the public fields only, with the verification path of the QR', async () => {
-    const [item] = (await service.search({ by: 'presaleNumber', q: '430223202406200101-Y01' })).items;
+    const [item] = (await search({ by: 'presaleNumber', q: '430223202406200101-Y01' })).items;
     expect(Object.keys(item!).sort()).toEqual(PUBLIC_KEYS);
     expect(item).toMatchObject({
       projectName: '锦绣星城三期（22#栋）',
@@ -185,7 +190,7 @@ describe(PublicSearchService.name, () => {
   it('takes LIKE wildcards in a name literally, and pages', async () => {
     expect(await numbers({ by: 'projectName', q: '0%_' })).toEqual(['430223202406200105-Y01']);
     expect(await numbers({ by: 'projectName', q: '%%' })).toEqual([]);
-    const second = await service.search({ by: 'projectName', q: '锦绣', page: 2, pageSize: 1 });
+    const second = await search({ by: 'projectName', q: '锦绣', page: 2, pageSize: 1 });
     expect([second.items.map((i) => i.presaleNumber), second.total]).toEqual([['430223202406200101-Y01'], 2]);
   });
 

@@ -4,11 +4,9 @@ import {
   PublicPresaleSearchItemV1,
   PublicPresaleSearchPageV1,
   PublicPresaleSearchQuery,
-  validateMessage,
 } from '@hn/messages';
 import { regionName } from '@hn/numbering';
 import { certificateKey } from '../issuance/local-certificate';
-import { PublicSearchErrors } from './public-search.exception';
 import { PublicSearchRepository, PublicSearchRow } from './public-search.repository';
 
 /**
@@ -19,10 +17,8 @@ import { PublicSearchRepository, PublicSearchRow } from './public-search.reposit
 export class PublicSearchService {
   constructor(private readonly repository: PublicSearchRepository) {}
 
-  async search(payload: unknown): Promise<PublicPresaleSearchPageV1> {
-    const checked = await validateMessage(PublicPresaleSearchQuery, payload);
-    if (!checked.ok) throw PublicSearchErrors.invalid(checked.errors);
-    const q = checked.value;
+  /** `q` was validated with PublicPresaleSearchQuery by @RpcHandler (Rpc.publicSearch). */
+  async search(q: PublicPresaleSearchQuery): Promise<PublicPresaleSearchPageV1> {
     const term = q.by === 'localCertificateNumber' ? certificateKey(q.q) : q.q;
     const { rows, counted } = await this.repository.search({
       by: q.by,

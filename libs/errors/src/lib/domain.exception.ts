@@ -1,4 +1,4 @@
-import { ErrorCode, FieldError, RpcProblem } from '@hn/messages';
+import { ErrorCode, FieldError, InvalidPayload, InvalidPayloads, RpcProblem } from '@hn/messages';
 
 const TITLES: Record<number, string> = {
   400: '请求无效 Bad Request',
@@ -32,18 +32,19 @@ export class DomainException extends Error {
     return new DomainException(problem.status, problem.code, problem.detail, problem.errors);
   }
 
-  static validation(errors: FieldError[], detail = '请求参数校验失败 (request validation failed)'): DomainException {
+  static validation(errors: FieldError[], detail = InvalidPayloads.validation().detail): DomainException {
     return new DomainException(400, ErrorCode.VALIDATION_FAILED, detail, errors);
   }
 
   /** 422 INCOMPLETE_SUBMISSION listing every missing or invalid field at once, in the one wording all services use. */
   static incomplete(errors: FieldError[]): DomainException {
-    return new DomainException(
-      422,
-      ErrorCode.INCOMPLETE_SUBMISSION,
-      `提交内容不完整或有误，共 ${errors.length} 处，请逐项补正 (incomplete or invalid submission: ${errors.length} field(s))`,
-      errors,
-    );
+    return DomainException.invalidPayload(InvalidPayloads.incomplete, errors);
+  }
+
+  /** A payload refused by its message class, answered as its contract says (`InvalidPayloads`), with the field list. */
+  static invalidPayload(invalid: InvalidPayload, errors: FieldError[]): DomainException {
+    const p = invalid(errors);
+    return new DomainException(p.status, p.code, p.detail, errors);
   }
 
   /** 409 IDEMPOTENCY_KEY_IN_FLIGHT: another request with this Idempotency-Key is still being processed. */

@@ -1,4 +1,78 @@
-import { Rpc, RPC_SERVICES, rpcServiceOf, rpcSubjectsOf } from './rpc-map';
+import { Rpc, RpcRequestContract, RPC_SERVICES, rpcServiceOf, rpcSubjectsOf } from './rpc-map';
+
+/**
+ * Entries without a request class, and why: reads whose body is one path parameter the service parses
+ * itself (get, units, e-license, QR, proofs), health and checkpoints (empty bodies), and bodies whose
+ * service validates a part of the body with a class whose field names the gateway reports unprefixed
+ * (corrections, follow-ups, submissions wrapped with an idempotency key or a staged scan): their body
+ * class needs a wrapper whose field list matches the gateway's, which is the next step.
+ */
+const WITHOUT_REQUEST_CLASS = [
+  'acceptanceBackfillDecide',
+  'acceptanceBackfillSubmit',
+  'alertDecideDismissal',
+  'alertFollowUp',
+  'alertGet',
+  'alertLinkPermit',
+  'alertRequestDismissal',
+  'alertsHealth',
+  'approvalApplicationGet',
+  'approvalApplicationStatus',
+  'assessmentAppealDecide',
+  'assessmentAppealSubmit',
+  'backfillCandidates',
+  'backfillCorrect',
+  'backfillIssue',
+  'backfillList',
+  'contractFilingCancel',
+  'contractFilingGet',
+  'contractFilingIssue',
+  'contractsHealth',
+  'escrowCommitmentLetter',
+  'escrowCorrect',
+  'escrowGet',
+  'escrowHealth',
+  'escrowPut',
+  'escrowSubmit',
+  'escrowVersions',
+  'escrowWithdraw',
+  'exchangeDeadLetterList',
+  'exchangeDeadLetterRequeue',
+  'exchangeDeliveryList',
+  'exchangeEventsPull',
+  'exchangeHealth',
+  'exchangeRedeliver',
+  'exchangeReplay',
+  'exchangeSubscriberCreate',
+  'exchangeSubscriberGet',
+  'exchangeSubscriberList',
+  'exchangeSubscriberUpdate',
+  'markingCorrect',
+  'markingList',
+  'markingWithdraw',
+  'permitELicense',
+  'permitGet',
+  'permitSearch',
+  'permitUnits',
+  'permitUpsert',
+  'permitsHealth',
+  'presaleGet',
+  'presaleHealth',
+  'presaleIssue',
+  'presalePrintLayout',
+  'presaleQr',
+  'publicCheckpoint',
+  'publicConsistencyProof',
+  'publicInclusionProof',
+  'publicKeys',
+  'publicPermit',
+  'publicVerify',
+  'reconciliationAcknowledge',
+  'reconciliationRun',
+  'statisticPut',
+  'unpermittedList',
+  'unpermittedRegister',
+].sort();
 
 /** The published wire names: a contract may be added, never renamed (a new version is a new subject). */
 const PUBLISHED = [
@@ -121,5 +195,26 @@ describe('Rpc', () => {
     expect(subjects.filter((s) => s.startsWith('rpc.presale.public.') || s.endsWith('.health.v1')).sort()).toEqual(
       [...publicOnes].sort(),
     );
+  });
+
+  /**
+   * The entries whose body is not validated by a request class yet (`@RpcHandler` passes their payload
+   * unchecked; their services still validate parts of it by hand). The list only shrinks: a new entry
+   * carries its class (`rpcDef<Req, Res>(subject, RequestClass)`), and converting one removes it here.
+   */
+  it('lists the entries still without a request class', () => {
+    const withoutClass = Object.entries(Rpc)
+      .filter(([, d]) => !('request' in d) || !d.request)
+      .map(([name]) => name)
+      .sort();
+    expect(withoutClass).toEqual(WITHOUT_REQUEST_CLASS);
+  });
+
+  it('gives every converted entry a class and the problem its refusal is answered with', () => {
+    for (const d of defs.filter((x) => 'request' in x && x.request)) {
+      const request = (d as { request: RpcRequestContract }).request;
+      expect(typeof request.type).toBe('function');
+      expect(request.invalid([{ field: 'x', reason: 'y' }])).toMatchObject({ status: expect.any(Number) });
+    }
   });
 });

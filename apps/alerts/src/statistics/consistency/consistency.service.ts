@@ -11,7 +11,7 @@ import {
   SourceRecount,
   SourceRecountRequestV1,
   SourceRecountV1,
-  StatisticsConsistencyQuery,
+  StatisticsConsistencyRequestV1,
   StatisticsConsistencyV1,
   validateMessage,
 } from '@hn/messages';
@@ -57,21 +57,20 @@ export class ConsistencyService {
     this.rpc = new RpcClient(nats, { timeoutMs: config.consistencyTimeoutMs });
   }
 
-  async check(principal: Principal, body: unknown): Promise<StatisticsConsistencyV1> {
+  async check(principal: Principal, body: StatisticsConsistencyRequestV1): Promise<StatisticsConsistencyV1> {
     if (!principal || !Array.isArray(principal.scopes) || !principal.scopes.includes(Scopes.statisticsRead))
       throw new DomainException(
         403,
         ErrorCode.SCOPE_FORBIDDEN,
         `缺少权限范围 ${Scopes.statisticsRead} (missing scope ${Scopes.statisticsRead})`,
       );
-    const result = await validateMessage(StatisticsConsistencyQuery, body);
-    if (!result.ok) throw invalidStatisticsQuery(result.errors);
-    const { regionCode } = result.value;
+    // the body was validated with StatisticsConsistencyQuery by @RpcHandler (Rpc.statisticsConsistency)
+    const { regionCode } = body;
     assertRegionAllowed(principal, regionCode, { field: 'regionCode' });
     const today = chinaDateOf(this.clock.now());
-    if (result.value.asOf && result.value.asOf > today)
+    if (body.asOf && body.asOf > today)
       throw invalidStatisticsQuery([{ field: 'asOf', reason: `不能晚于今天 ${today} (must not be in the future)` }]);
-    const asOf = result.value.asOf ?? today;
+    const asOf = body.asOf ?? today;
     const request: SourceRecountRequestV1 = { regionCode, asOf };
     const sources = Object.keys(RECOUNT) as ConsistencySourceV1[];
     const [statistics, ...outcomes] = await Promise.all([

@@ -3,8 +3,9 @@ import { assertRegionAllowed, Scopes } from '@hn/auth';
 import {
   ErrorCode,
   FieldError,
-  monthsBetween,
+  InvalidPayloads,
   MonthlyFiguresV1,
+  monthsBetween,
   Principal,
   StatisticsMonthlyQuery,
   StatisticsMonthlyV1,
@@ -13,7 +14,6 @@ import {
   StatisticsRecordsQuery,
   StatisticsSummaryQuery,
   StatisticsSummaryV1,
-  validateMessage,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { currentRegionCode, regionCodesCountedUnder, regionName } from '@hn/numbering';
@@ -35,12 +35,7 @@ const KIND: Record<RecordSetName, StatisticsRecordKindV1> = {
 };
 
 export function invalidStatisticsQuery(errors: FieldError[]): DomainException {
-  return new DomainException(
-    422,
-    ErrorCode.INVALID_FILTER,
-    `统计查询条件无效，共 ${errors.length} 处 (invalid statistics query: ${errors.length} field(s))`,
-    errors,
-  );
+  return DomainException.invalidPayload(InvalidPayloads.statisticsQuery, errors);
 }
 
 /**
@@ -146,10 +141,10 @@ export class StatisticsQueryService {
         ErrorCode.SCOPE_FORBIDDEN,
         `缺少权限范围 ${Scopes.statisticsRead} (missing scope ${Scopes.statisticsRead})`,
       );
-    const result = await validateMessage(type, body);
-    if (!result.ok) throw invalidStatisticsQuery(result.errors);
-    assertRegionAllowed(principal, result.value.regionCode, { field: 'regionCode' });
-    return result.value;
+    // the body was validated with its message class by @RpcHandler (Rpc.statistics*)
+    const query = body as T;
+    assertRegionAllowed(principal, query.regionCode, { field: 'regionCode' });
+    return query;
   }
 
   private today(): string {

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { ACCOUNT_APPLICATION_SORT } from '@hn/messages';
-import { PageQuery } from '../../supervision/dto/supervision-queries.dto';
+import { ACCOUNT_APPLICATION_SORT, PageQuery } from '@hn/messages';
 import { SortQueryProperty } from '../../validation/sort-query';
 import { APPLICATION_STATES, ApplicationState } from '../account-application-view';
 

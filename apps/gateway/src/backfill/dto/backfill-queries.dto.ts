@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { BACKFILL_CANDIDATE_SORT, SupervisionStateV1 } from '@hn/messages';
+import { BACKFILL_CANDIDATE_SORT, PageQuery, SupervisionStateV1 } from '@hn/messages';
 import { SortQueryProperty } from '../../validation/sort-query';
-import { PageQuery } from '../../supervision/dto/supervision-queries.dto';
 
 export class BackfillPageQuery extends PageQuery {
   @ApiPropertyOptional({ example: '430223', description: '区划（本人区划内；市州代码含其下县市区）' })

@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { MARKING_LIST_SORT, MarkingFilterTypeV1 } from '@hn/messages';
+import { MARKING_LIST_SORT, MarkingFilterTypeV1, PageQuery } from '@hn/messages';
 import { SortQueryProperty } from '../../validation/sort-query';
-import { PageQuery } from '../../supervision/dto/supervision-queries.dto';
 import { EmptyAsUndefined } from './marking-bodies.dto';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

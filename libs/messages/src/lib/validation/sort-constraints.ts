@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Allow, IsOptional } from 'class-validator';
 import type { FieldError } from '../problem';
 import { FieldRule } from './field-rule';
 import { validateMessage } from './validate-message';
@@ -79,4 +80,19 @@ export async function validateSort<F extends string>(spec: ListSort<F>, sort: un
     ok: true,
     order: { field: (descending ? value.slice(1) : value) as F, direction: descending ? 'DESC' : 'ASC' },
   };
+}
+
+/**
+ * The `sort` property of a list's query class checked after the class (the gateway's global pipe, then
+ * `sortOrder(spec, query.sort)` in the route and in the owning service: 422 INVALID_FILTER naming the
+ * allowed fields): documented with the list's allowed values, passed through by the class (Allow).
+ */
+export function SortQueryProperty(spec: ListSort): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      enum: spec.values,
+      description: `排序：字段名升序，前加 - 降序（以主键为次序保证分页稳定）；不填为默认顺序。Sort by one field ('-' descending, primary key as tie-breaker); absent: the default order.`,
+    }),
+    Allow(),
+  );
 }

@@ -15,6 +15,17 @@ export const MESSAGE_VALIDATION_OPTIONS = {
   transform: true,
 } as const satisfies ValidationPipeOptions;
 
+/**
+ * The gateway's global ValidationPipe (HTTP bodies typed with a class and no route pipe): every failing
+ * constraint of a field reported. A contract whose body the gateway checks this way (`allReasons`) is
+ * validated in its service with the same options.
+ */
+export const GLOBAL_PIPE_VALIDATION_OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+} as const satisfies ValidationPipeOptions;
+
 export type MessageValidation<T> = { ok: true; value: T; errors: [] } | { ok: false; errors: FieldError[] };
 
 class MessageInvalid {
@@ -31,6 +42,7 @@ class MessageInvalid {
 export async function validateMessage<T extends object>(
   type: new () => T,
   value: unknown,
+  options: ValidationPipeOptions = MESSAGE_VALIDATION_OPTIONS,
 ): Promise<MessageValidation<T>> {
   if (
     value !== undefined &&
@@ -40,7 +52,7 @@ export async function validateMessage<T extends object>(
     return { ok: false, errors: [BODY_NOT_AN_OBJECT] };
   }
   const pipe = new ValidationPipe({
-    ...MESSAGE_VALIDATION_OPTIONS,
+    ...options,
     expectedType: type,
     exceptionFactory: (errors: ValidationError[]) => new MessageInvalid(flattenValidationErrors(errors)),
   });

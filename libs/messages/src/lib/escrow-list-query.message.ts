@@ -1,9 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { ESCROW_LIST_SORT } from '@hn/messages';
-import { PageQuery } from '../../supervision/dto/supervision-queries.dto';
-import { SortQueryProperty } from '../../validation/sort-query';
+import { ESCROW_LIST_SORT } from './list-sorts';
+import { PageQuery } from './supervision-queries.message';
+import { SortQueryProperty } from './validation/sort-constraints';
 
+/**
+ * Query of GET /api/v1/supervision/escrow, and the body of rpc.escrow.record.list.v1 (the transformed query
+ * the gateway sends): 400 VALIDATION_FAILED on both paths, then the sort (422).
+ */
 export class EscrowListQuery extends PageQuery {
   @ApiPropertyOptional({
     example: '430223',

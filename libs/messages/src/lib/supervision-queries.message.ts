@@ -1,16 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import {
-  RECONCILIATION_SORT,
-  ReconciliationDifferenceStateV1,
-  SIGNING_STATISTIC_SORT,
-  SigningStatisticStateV1,
-} from '@hn/messages';
-import { SortQueryProperty } from '../../validation/sort-query';
+import { RECONCILIATION_SORT, SIGNING_STATISTIC_SORT } from './list-sorts';
+import type { ReconciliationDifferenceStateV1, SigningStatisticStateV1 } from './reconciliation';
+import { SortQueryProperty } from './validation/sort-constraints';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/**
+ * The page of a supervision list's query (`page` 1–10000, `pageSize` 1–100, strings of the URL turned
+ * into numbers), shared by the gateway's list query classes.
+ */
 export abstract class PageQuery {
   @ApiPropertyOptional({ example: 1, default: 1, minimum: 1, maximum: 10_000 })
   @IsOptional()
@@ -29,6 +29,10 @@ export abstract class PageQuery {
   pageSize: number = 20;
 }
 
+/**
+ * Query of GET /api/v1/supervision/signing-statistics, and the body of rpc.contracts.statistics.list.v1 (the
+ * transformed query the gateway sends): 400 VALIDATION_FAILED on both paths, then the sort (422).
+ */
 export class SigningStatisticsQuery extends PageQuery {
   @ApiPropertyOptional({ example: '430223202406200101-Y01', description: '统一预售许可证号' })
   @IsOptional()
@@ -49,6 +53,10 @@ export class SigningStatisticsQuery extends PageQuery {
   sort?: string;
 }
 
+/**
+ * Query of GET /api/v1/supervision/reconciliation, and the body of rpc.contracts.reconciliation.list.v1:
+ * 400 VALIDATION_FAILED on both paths, then the sort (422).
+ */
 export class ReconciliationQuery extends PageQuery {
   @ApiPropertyOptional({
     enum: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'],

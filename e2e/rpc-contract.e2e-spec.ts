@@ -1,0 +1,181 @@
+import { Principal, Rpc, RpcDef, RpcKind } from '@hn/messages';
+import { DomainException } from '@hn/errors';
+import { RpcClient } from '@hn/messaging';
+import { connect, NatsConnection } from 'nats';
+import { TestPlatform } from './support/platform';
+
+interface Problem {
+  status: number;
+  code: string;
+  errors?: Array<{ field: string; reason: string }>;
+}
+
+const COUNTY = '430223';
+const PASSWORD = 'Supervise2024x';
+
+/**
+ * One contract per message, per service: an Rpc map entry carries its request class
+ * (`rpcDef(subject, RequestClass, { invalid, sort })`), the gateway validates the HTTP body or query
+ * with it (`rpcBodyPipe`) and the owning service's `@RpcHandler` validates the RPC body with it again
+ * before the method runs. An invalid body sent straight over NATS is refused with the same status,
+ * code and field list (with reasons) as the same body sent through the gateway.
+ */
+describe('an invalid body is refused the same way over NATS as through the gateway, in every service', () => {
+  let platform: TestPlatform;
+  let nc: NatsConnection;
+  let rpc: RpcClient;
+  let staffToken: string;
+  let readerToken: string;
+  const staff: Principal = {
+    kind: 'staff',
+    id: 'rpc-contract-staff',
+    regions: [COUNTY],
+    scopes: ['supervision:read', 'supervision:write'],
+    role: 'COUNTY',
+  };
+  const reader: Principal = {
+    kind: 'integrator',
+    id: 'rpc-contract-reader',
+    regions: [COUNTY],
+    scopes: ['statistics:read'],
+  };
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start(['permits', 'presale', 'contracts', 'escrow', 'alerts']);
+    await platform.createStaff('youxian.contract', PASSWORD, 'COUNTY', COUNTY);
+    staffToken = await platform.staffToken('youxian.contract', PASSWORD, '10.41.0.1');
+    readerToken = await platform.token(await platform.createIntegrator([COUNTY], ['statistics:read']));
+    nc = await connect({ servers: `nats://127.0.0.1:${platform.natsPort}` });
+    rpc = new RpcClient(nc, { timeoutMs: 5000 });
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await platform?.stop();
+  });
+
+  const viaGateway = async (method: 'GET' | 'POST', path: string, token: string | null, body?: unknown) => {
+    const res = await fetch(`${platform.gatewayUrl}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return (await res.json()) as Problem;
+  };
+
+  const viaNats = async (def: RpcDef<never, unknown, RpcKind>, principal: Principal | null, body: unknown) => {
+    try {
+      await rpc.request(def.subject, def.kind === 'public' ? body : { principal, body });
+    } catch (err) {
+      return (err as DomainException).problem as Problem;
+    }
+    throw new Error(`the service accepted an invalid ${def.subject} payload`);
+  };
+
+  const shape = (p: Problem) => ({ status: p.status, code: p.code, errors: p.errors ?? [] });
+
+  const expectSame = async (
+    gateway: Promise<Problem>,
+    service: Promise<Problem>,
+    expected: { status: number; code: string; fields: string[] },
+  ): Promise<void> => {
+    const [g, s] = [shape(await gateway), shape(await service)];
+    expect(s).toEqual(g);
+    expect({ status: g.status, code: g.code, fields: [...new Set(g.errors.map((e) => e.field))].sort() }).toEqual({
+      ...expected,
+      fields: [...expected.fields].sort(),
+    });
+  };
+
+  it('permits: 批量提交 marking (422 INCOMPLETE_SUBMISSION)', async () => {
+    const body = { permitNumbers: ['430223202406200101', 'x'], extra: 1 };
+    await expectSame(
+      viaGateway('POST', '/api/v1/supervision/marking/submit', staffToken, body),
+      viaNats(Rpc.markingSubmit, staff, body),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['extra', 'permitNumbers[1]'] },
+    );
+  });
+
+  it('presale: the public search (400 VALIDATION_FAILED) and the backfill submit (400 VALIDATION_FAILED)', async () => {
+    await expectSame(
+      viaGateway('GET', '/public/v1/presale-permits?by=nope&q=x&page=0', null),
+      viaNats(Rpc.publicSearch, null, { by: 'nope', q: 'x', page: 0 }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['by', 'page'] },
+    );
+    const body = { presaleNumbers: 'x', extra: 1 };
+    await expectSame(
+      viaGateway('POST', '/api/v1/supervision/backfill/presale-permits/submit', staffToken, body),
+      viaNats(Rpc.backfillSubmit, staff, body),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['extra', 'presaleNumbers'] },
+    );
+  });
+
+  it('contracts: 网签统计提交 (422 INCOMPLETE_SUBMISSION)', async () => {
+    const body = { presaleNumber: 'bad', months: [], extra: 1 };
+    const gateway = await viaGateway('POST', '/api/v1/supervision/signing-statistics/submit', staffToken, body);
+    await expectSame(Promise.resolve(gateway), viaNats(Rpc.statisticSubmit, staff, body), {
+      status: 422,
+      code: 'INCOMPLETE_SUBMISSION',
+      fields: gateway.errors!.map((e) => e.field),
+    });
+    expect(gateway.errors!.map((e) => e.field)).toEqual(expect.arrayContaining(['extra', 'months']));
+  });
+
+  it('escrow: the record list (400 VALIDATION_FAILED, as the gateway’s query class answers)', async () => {
+    await expectSame(
+      viaGateway('GET', '/api/v1/supervision/escrow?state=NOPE&regionCode=12', staffToken),
+      viaNats(Rpc.escrowList, staff, { state: 'NOPE', regionCode: '12', page: 1, pageSize: 20 }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['regionCode', 'state'] },
+    );
+  });
+
+  it('contracts: the reconciliation and signing-statistic lists (400 VALIDATION_FAILED on both paths)', async () => {
+    await expectSame(
+      viaGateway('GET', '/api/v1/supervision/reconciliation?state=CLOSED&pageSize=101', staffToken),
+      viaNats(Rpc.reconciliationList, staff, { state: 'CLOSED', page: 1, pageSize: 101 }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['pageSize', 'state'] },
+    );
+    await expectSame(
+      viaGateway('GET', '/api/v1/supervision/signing-statistics?month=2024-13&state=NOPE', staffToken),
+      viaNats(Rpc.statisticList, staff, { month: '2024-13', state: 'NOPE', page: 1, pageSize: 20 }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['month', 'state'] },
+    );
+  });
+
+  it('escrow: its consistency recount refuses a bad region and date as the statistics route does (422 INVALID_FILTER)', async () => {
+    const gateway = await viaGateway(
+      'GET',
+      '/api/v1/statistics/consistency?regionCode=12&asOf=2020-13-01',
+      readerToken,
+    );
+    const service = await viaNats(Rpc.escrowRecount, reader, { regionCode: '12', asOf: '2020-13-01' });
+    expect({ status: service.status, code: service.code, errors: service.errors }).toEqual({
+      status: gateway.status,
+      code: gateway.code,
+      errors: gateway.errors,
+    });
+    expect(gateway).toMatchObject({ status: 422, code: 'INVALID_FILTER' });
+    expect(gateway.errors!.map((e) => e.field).sort()).toEqual(['asOf', 'regionCode']);
+  });
+
+  it('alerts: the alert list (sort first, then filters) and the statistics summary (422 INVALID_FILTER)', async () => {
+    await expectSame(
+      viaGateway('GET', '/api/v1/supervision/alerts?sort=bogus', staffToken),
+      viaNats(Rpc.alertList, staff, { sort: 'bogus' }),
+      { status: 422, code: 'INVALID_FILTER', fields: ['sort'] },
+    );
+    await expectSame(
+      viaGateway('GET', '/api/v1/supervision/alerts?state=NOPE&pageSize=0', staffToken),
+      viaNats(Rpc.alertList, staff, { state: 'NOPE', pageSize: 0 }),
+      { status: 422, code: 'INVALID_FILTER', fields: ['pageSize', 'state'] },
+    );
+    await expectSame(
+      viaGateway('GET', '/api/v1/statistics/summary?regionCode=12&asOf=2020-13-01', readerToken),
+      viaNats(Rpc.statisticsSummary, reader, { regionCode: '12', asOf: '2020-13-01' }),
+      { status: 422, code: 'INVALID_FILTER', fields: ['asOf', 'regionCode'] },
+    );
+  });
+});

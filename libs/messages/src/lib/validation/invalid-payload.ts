@@ -1,0 +1,55 @@
+import { ErrorCode, FieldError } from '../problem';
+import { publicSearchProblemDetail } from '../public-search.message';
+
+/** The problem (without its title) a payload refused by its message class is answered with. */
+export interface PayloadProblem {
+  status: number;
+  code: ErrorCode | string;
+  detail: string;
+}
+
+/** How a contract answers a payload its message class refuses: the field list goes into the problem's `errors`. */
+export type InvalidPayload = (errors: readonly FieldError[]) => PayloadProblem;
+
+/**
+ * The problems for a refused payload, written once: the gateway's pipes and the services' `@RpcHandler`
+ * (through the Rpc map entry) answer the same code and wording for the same body.
+ */
+export const InvalidPayloads = {
+  /** 422 INCOMPLETE_SUBMISSION: a submission or command body (the default). */
+  incomplete: (errors) => ({
+    status: 422,
+    code: ErrorCode.INCOMPLETE_SUBMISSION,
+    detail: `提交内容不完整或有误，共 ${errors.length} 处，请逐项补正 (incomplete or invalid submission: ${errors.length} field(s))`,
+  }),
+  /** 400 VALIDATION_FAILED: the gateway's global ValidationPipe answer. */
+  validation: () => ({
+    status: 400,
+    code: ErrorCode.VALIDATION_FAILED,
+    detail: '请求参数校验失败 (request validation failed)',
+  }),
+  /** 422 INVALID_FILTER: a list's query (filters, page, sort). */
+  filter: (errors) => ({
+    status: 422,
+    code: ErrorCode.INVALID_FILTER,
+    detail: `查询条件无效，共 ${errors.length} 处 (invalid filter: ${errors.length} field(s))`,
+  }),
+  /** 422 INVALID_FILTER of the statistics routes. */
+  statisticsQuery: (errors) => ({
+    status: 422,
+    code: ErrorCode.INVALID_FILTER,
+    detail: `统计查询条件无效，共 ${errors.length} 处 (invalid statistics query: ${errors.length} field(s))`,
+  }),
+  /** 422 INVALID_FILTER of a consistency recount request (service to service). */
+  recount: (errors) => ({
+    status: 422,
+    code: ErrorCode.INVALID_FILTER,
+    detail: `核对查询条件无效，共 ${errors.length} 处 (invalid recount request: ${errors.length} field(s))`,
+  }),
+  /** 400 VALIDATION_FAILED of the public search, its detail listing the reasons. */
+  publicSearch: (errors) => ({
+    status: 400,
+    code: ErrorCode.VALIDATION_FAILED,
+    detail: publicSearchProblemDetail(errors),
+  }),
+} satisfies Record<string, InvalidPayload>;
