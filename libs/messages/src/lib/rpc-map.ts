@@ -41,6 +41,13 @@ import {
   StatisticsAssessmentV1,
 } from './statistics-assessment';
 import {
+  DigestRpc,
+  StatisticsDigestGenerateRequestV1,
+  StatisticsDigestGenerateResultV1,
+  StatisticsDigestListRequestV1,
+  StatisticsDigestPageV1,
+} from './statistics-digests';
+import {
   BackfillCandidateListRequestV1,
   BackfillCandidatePageV1,
   BackfillIssuedV1,
@@ -311,6 +318,11 @@ export const Rpc = {
   assessmentAppealSubmit: rpcDef<AssessmentAppealSubmitRequestV1, AssessmentAppealV1>(AssessmentRpc.appealSubmit),
   assessmentAppealList: rpcDef<AssessmentAppealListRequestV1, AssessmentAppealPageV1>(AssessmentRpc.appealList),
   assessmentAppealDecide: rpcDef<AssessmentAppealDecisionRequestV1, AssessmentAppealV1>(AssessmentRpc.appealDecide),
+  // 统计日报 (issue 13 item 5)
+  statisticsDigestList: rpcDef<StatisticsDigestListRequestV1, StatisticsDigestPageV1>(DigestRpc.list),
+  statisticsDigestGenerate: rpcDef<StatisticsDigestGenerateRequestV1, StatisticsDigestGenerateResultV1>(
+    DigestRpc.generate,
+  ),
 } as const;
 
 export type RpcName = keyof typeof Rpc;
