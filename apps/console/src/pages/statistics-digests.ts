@@ -97,11 +97,7 @@ function digestCard(d: Digest): HTMLElement {
     'article',
     { class: 'card digest', 'data-date': d.date, 'aria-labelledby': `digest-${d.date}` },
     h('h2', { id: `digest-${d.date}` }, `${d.date} ${d.regionName}日报`),
-    h(
-      'p',
-      { class: 'hint' },
-      d.previousDate ? `与上一期（${d.previousDate}）相比` : '首期日报，无上期可比',
-    ),
+    h('p', { class: 'hint' }, d.previousDate ? `与上一期（${d.previousDate}）相比` : '首期日报，无上期可比'),
     figureRows(d),
     alertLine('当日新增预警', d.alertsRaised, 'raised'),
     alertLine('当日解除预警', d.alertsCleared, 'cleared'),
@@ -125,7 +121,9 @@ export async function statisticsDigestsPage(params: URLSearchParams): Promise<HT
   );
   let p: DigestPage;
   try {
-    p = await getJson<DigestPage>(`/api/v1/statistics/digests?${new URLSearchParams({ regionCode, page: String(page) })}`);
+    p = await getJson<DigestPage>(
+      `/api/v1/statistics/digests?${new URLSearchParams({ regionCode, page: String(page) })}`,
+    );
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     const box = h('div', { id: 'digests-error', role: 'alert' });

@@ -39,7 +39,12 @@ export class DigestsController {
       '每日北京时间零点后由预警服务自动生成前一日的日报，并发布 hn.statistics.digest.published.v1。\n\n' +
       "A region's daily digests, newest first: the figures as of the date, the change since the previous digest, alerts raised and cleared during the date.",
   })
-  @ApiQuery({ name: 'regionCode', required: true, example: '430223', description: '区划代码，须在本人或本凭据的区划内' })
+  @ApiQuery({
+    name: 'regionCode',
+    required: true,
+    example: '430223',
+    description: '区划代码，须在本人或本凭据的区划内',
+  })
   @ApiQuery({ name: 'from', required: false, example: '2026-11-01', description: '起始日期（含）YYYY-MM-DD' })
   @ApiQuery({ name: 'to', required: false, example: '2026-11-30', description: '截止日期（含）YYYY-MM-DD' })
   @ApiQuery({ name: 'page', required: false, example: 1, description: '页码，每页 20 份' })

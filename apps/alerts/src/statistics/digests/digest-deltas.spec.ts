@@ -13,9 +13,7 @@ describe('digest deltas', () => {
       { figure: 'permits.count', previous: null, now: 3, delta: null },
       { figure: 'permits.floorArea', previous: null, now: 1200.1, delta: null },
     ];
-    expect(
-      digestFigures(previous, { 'permits.count': 4, 'permits.floorArea': 1000.3, 'presale.y': 2 }),
-    ).toEqual([
+    expect(digestFigures(previous, { 'permits.count': 4, 'permits.floorArea': 1000.3, 'presale.y': 2 })).toEqual([
       { figure: 'permits.count', previous: 3, now: 4, delta: 1 },
       { figure: 'permits.floorArea', previous: 1200.1, now: 1000.3, delta: -199.8 },
       { figure: 'presale.y', previous: 0, now: 2, delta: 2 },

@@ -17,7 +17,10 @@ const exact = (n: number): number => Math.round(n * 100) / 100;
  * The digest's figures: each value now with the previous digest's value and the change. Without a
  * previous digest, previous and delta are null; a figure the previous digest did not hold counts as 0 there.
  */
-export function digestFigures(previous: readonly DigestFigureV1[] | null, now: Record<string, number>): DigestFigureV1[] {
+export function digestFigures(
+  previous: readonly DigestFigureV1[] | null,
+  now: Record<string, number>,
+): DigestFigureV1[] {
   const before = previous ? new Map(previous.map((f) => [f.figure, f.now])) : null;
   return Object.entries(now).map(([figure, value]) => {
     if (!before) return { figure, previous: null, now: value, delta: null };

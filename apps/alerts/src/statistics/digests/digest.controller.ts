@@ -15,9 +15,7 @@ export class DigestController {
   }
 
   @RpcHandler(Rpc.statisticsDigestGenerate)
-  generate(
-    @Payload() req: RpcPayload<typeof Rpc.statisticsDigestGenerate>,
-  ): Promise<StatisticsDigestGenerateResultV1> {
+  generate(@Payload() req: RpcPayload<typeof Rpc.statisticsDigestGenerate>): Promise<StatisticsDigestGenerateResultV1> {
     return this.digests.generateFor(req.principal, req.body);
   }
 }
