@@ -225,7 +225,10 @@ describe('统计日报 statistics digests through the gateway', () => {
       );
       expect(width).toBeLessThanOrEqual(390);
       expect(await seriousViolations(phone)).toEqual([]);
-      await screenshot(phone, SHOTS, 'statistics-digests-390', false);
+      await phone
+        .locator('#digests-title')
+        .evaluate((e) => (e as unknown as { scrollIntoView(): void }).scrollIntoView());
+      await screenshot(phone, SHOTS, 'statistics-digests-390', false); // the newest card on the phone's screen
       await context.close();
     });
   });
