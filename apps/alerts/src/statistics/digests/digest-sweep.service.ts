@@ -4,12 +4,10 @@ import { ALERTS_CLOCK, Clock } from '../../clock/clock';
 import { ALERTS_CONFIG, AlertsConfig } from '../../config/alerts.config';
 import { DigestService } from './digest.service';
 
-/** the first run after boot catches up on a day that ended while the service was down */
-const STARTUP_DELAY_MS = 5000;
-
 /**
- * Every ALERTS_DIGEST_SWEEP_MS (default one hour) and once after boot: the digests of the China day that
- * ended last (yesterday), if any region is still without one. Idempotent, one replica at a time.
+ * Every ALERTS_DIGEST_SWEEP_MS (default one hour, the first one interval after boot): the digests of the
+ * China day that ended last (yesterday), if any region is still without one — so a day that ended while
+ * the service was down is written within one interval. Idempotent, one replica at a time.
  */
 @Injectable()
 export class DigestSweepService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -24,7 +22,7 @@ export class DigestSweepService implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule(STARTUP_DELAY_MS);
+    this.schedule(this.config.digestSweepMs);
   }
 
   onModuleDestroy(): void {
