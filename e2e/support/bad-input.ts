@@ -57,7 +57,10 @@ const CITY_OPERATIONS = new Set([
 ]);
 
 /** Staff routes only the province may call (the decision of an assessment appeal): swept with a PROVINCE account. */
-const PROVINCE_OPERATIONS = new Set(['POST /api/v1/statistics/assessment/appeals/{appealId}/decision']);
+const PROVINCE_OPERATIONS = new Set([
+  'POST /api/v1/statistics/assessment/appeals/{appealId}/decision',
+  'POST /api/v1/statistics/digests/generate',
+]);
 
 const PDF = Buffer.from('%PDF-1.4\n% sweep\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
 /** Placeholder replaced in the JSON text by a raw number literal JSON.stringify cannot write. */

@@ -1,5 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AlertsEvents, ContractsEvents, EscrowEvents, PermitsEvents, PresaleEvents, Rpc } from '@hn/messages';
+import {
+  AlertsEvents,
+  ContractsEvents,
+  EscrowEvents,
+  PermitsEvents,
+  PresaleEvents,
+  Rpc,
+  StatisticsEvents,
+} from '@hn/messages';
 import { ServiceKitModule } from '@hn/service-kit';
 import { AcceptanceBackfillRepository } from './acceptance-backfill/acceptance-backfill.repository';
 import { AcceptanceBackfillService } from './acceptance-backfill/acceptance-backfill.service';
@@ -42,6 +50,7 @@ export class AlertsAppModule {
           // the consumed streams are ensured too, so the consumers can start before their owners ever ran
           streams: [
             { name: AlertsEvents.stream, subjects: [...AlertsEvents.streamSubjects] },
+            { name: StatisticsEvents.stream, subjects: [...StatisticsEvents.streamSubjects] },
             { name: PermitsEvents.stream, subjects: [...PermitsEvents.streamSubjects] },
             { name: PresaleEvents.stream, subjects: [...PresaleEvents.streamSubjects] },
             { name: ContractsEvents.stream, subjects: [...ContractsEvents.streamSubjects] },

@@ -38,6 +38,8 @@ export function supervisionPage(path: string, params: URLSearchParams): Promise<
       return import('./pages/statistics.js').then((m) => m.statisticsPage(params));
     case '/statistics/assessment':
       return import('./pages/statistics-assessment.js').then((m) => m.statisticsAssessmentPage(params));
+    case '/statistics/digests':
+      return import('./pages/statistics-digests.js').then((m) => m.statisticsDigestsPage(params));
     case '/statistics/records':
       return import('./pages/statistics-records.js').then((m) => m.statisticsRecordsPage(params));
     default:

@@ -54,6 +54,8 @@ export * from './lib/statistics-consistency';
 export * from './lib/statistics-consistency.message';
 export * from './lib/statistics-assessment';
 export * from './lib/statistics-assessment.message';
+export * from './lib/statistics-digests';
+export * from './lib/statistics-digests.message';
 export * from './lib/public-search.message';
 export * from './lib/approval';
 export * from './lib/approval.message';

@@ -8,6 +8,8 @@ export interface AlertsConfig extends ServiceEnv {
   sweepTime: { hour: number; minute: number };
   /** ALERTS_CONSISTENCY_TIMEOUT_MS: how long the consistency check waits for each source's recount (default 4000) */
   consistencyTimeoutMs: number;
+  /** ALERTS_DIGEST_SWEEP_MS: how often the digests of the day that ended are checked for and written (default 3600000) */
+  digestSweepMs: number;
 }
 
 export function validateAlertsConfig(env: Record<string, string | undefined>): AlertsConfig {
@@ -24,12 +26,17 @@ export function validateAlertsConfig(env: Record<string, string | undefined>): A
   const consistencyTimeoutMs = Number(timeoutRaw);
   if (!Number.isInteger(consistencyTimeoutMs) || consistencyTimeoutMs < 100 || consistencyTimeoutMs > 10_000)
     problems.push('ALERTS_CONSISTENCY_TIMEOUT_MS 须为 100–10000 的整数（毫秒）(an integer 100..10000, ms)');
+  const digestRaw = env['ALERTS_DIGEST_SWEEP_MS']?.trim() || '3600000';
+  const digestSweepMs = Number(digestRaw);
+  if (!Number.isInteger(digestSweepMs) || digestSweepMs < 1000 || digestSweepMs > 86_400_000)
+    problems.push('ALERTS_DIGEST_SWEEP_MS 须为 1000–86400000 的整数（毫秒）(an integer 1000..86400000, ms)');
   if (problems.length > 0) throw invalidConfig('alerts', problems);
   return {
     ...base,
     escrowGraceDays,
     sweepTime: { hour: Number(sweep![1]), minute: Number(sweep![2]) },
     consistencyTimeoutMs,
+    digestSweepMs,
   };
 }
 

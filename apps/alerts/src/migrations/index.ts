@@ -3,6 +3,7 @@ import { InitialAlerts1766400000000 } from './1766400000000-initial-alerts';
 import { StatisticsFacts1767000000000 } from './1767000000000-statistics-facts';
 import { ApprovalOverdue1767100000000 } from './1767100000000-approval-overdue';
 import { AssessmentAppeals1767200000000 } from './1767200000000-assessment-appeals';
+import { StatisticsDigests1767300000000 } from './1767300000000-statistics-digests';
 
 export const alertsMigrations = [
   CreateOutboxInbox1700000000000,
@@ -10,4 +11,5 @@ export const alertsMigrations = [
   StatisticsFacts1767000000000,
   ApprovalOverdue1767100000000,
   AssessmentAppeals1767200000000,
+  StatisticsDigests1767300000000,
 ];

@@ -7,6 +7,10 @@ import { AssessmentRepository } from './assessment/assessment.repository';
 import { AssessmentService } from './assessment/assessment.service';
 import { ConsistencyRecountRepository } from './consistency/consistency-recount.repository';
 import { ConsistencyService } from './consistency/consistency.service';
+import { DigestSweepService } from './digests/digest-sweep.service';
+import { DigestController } from './digests/digest.controller';
+import { DigestRepository } from './digests/digest.repository';
+import { DigestService } from './digests/digest.service';
 import { STATISTICS_EVENT_CONSUMERS } from './projection/statistics-event-consumers';
 import { StatisticsFactsRepository } from './projection/statistics-facts.repository';
 import { StatisticsProjector } from './projection/statistics.projector';
@@ -17,7 +21,7 @@ import { StatisticsController } from './statistics.controller';
 /**
  * 统计 (issue 13): per-record facts and incremental aggregates fed by the statistics' own durable
  * consumers, the summary / monthly / records queries and the consistency check against the
- * owning services (从源头纠正), and the region assessment (营商环境考核) with its appeals. The assessment
+ * owning services (从源头纠正), and the region assessment (营商环境考核) with its appeals, and the daily digests (统计日报). The assessment
  * rules file is checked here, when the service starts: an invalid file stops the boot. See docs/statistics.md.
  */
 @Module({})
@@ -26,7 +30,7 @@ export class StatisticsModule {
     const assessmentRules = loadAssessmentRules(rules);
     return {
       module: StatisticsModule,
-      controllers: [StatisticsController],
+      controllers: [StatisticsController, DigestController],
       providers: [
         { provide: ALERTS_CLOCK, useValue: clock },
         StatisticsFactsRepository,
@@ -40,6 +44,9 @@ export class StatisticsModule {
         AssessmentService,
         AssessmentAppealRepository,
         AssessmentAppealService,
+        DigestRepository,
+        DigestService,
+        DigestSweepService,
         ...STATISTICS_EVENT_CONSUMERS,
       ],
     };

@@ -68,6 +68,12 @@ export async function statisticsPage(params: URLSearchParams): Promise<HTMLEleme
         { href: href('/statistics/assessment', keep(params, { regionCode })), id: 'assessment-link' },
         '营商环境考核（扣分与申诉）Region assessment →',
       ),
+      ' ',
+      h(
+        'a',
+        { href: href('/statistics/digests', keep(params, { regionCode })), id: 'digests-link' },
+        '统计日报 Daily digests →',
+      ),
     ),
   );
 

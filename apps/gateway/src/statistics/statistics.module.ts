@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssessmentController } from './assessment.controller';
+import { DigestGeneratePipe, DigestListQueryPipe } from './digest-inputs';
+import { DigestsController } from './digests.controller';
 import { AssessmentGatewayService } from './assessment-gateway.service';
 import {
   AppealDecisionPipe,
@@ -12,9 +14,9 @@ import { StatisticsController } from './statistics.controller';
 import { StatisticsGatewayService } from './statistics-gateway.service';
 import { MonthlyQueryPipe, RecordsQueryPipe, SummaryQueryPipe } from './statistics-inputs';
 
-/** 统计 and 营商环境考核 (staff and integrators with statistics:read), in front of the alerts service. */
+/** 统计, 营商环境考核 and 统计日报 (staff and integrators with statistics:read), in front of the alerts service. */
 @Module({
-  controllers: [StatisticsController, AssessmentController],
+  controllers: [StatisticsController, AssessmentController, DigestsController],
   providers: [
     StatisticsGatewayService,
     AssessmentGatewayService,
@@ -26,6 +28,8 @@ import { MonthlyQueryPipe, RecordsQueryPipe, SummaryQueryPipe } from './statisti
     AppealPipe,
     AppealDecisionPipe,
     AppealIdPipe,
+    DigestListQueryPipe,
+    DigestGeneratePipe,
   ],
 })
 export class StatisticsModule {}

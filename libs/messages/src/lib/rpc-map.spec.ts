@@ -91,6 +91,8 @@ const PUBLISHED = [
   'rpc.alerts.statistics.assessment.appeal.submit.v1',
   'rpc.alerts.statistics.assessment.v1',
   'rpc.alerts.statistics.consistency.v1',
+  'rpc.alerts.statistics.digest.generate.v1',
+  'rpc.alerts.statistics.digest.list.v1',
   'rpc.alerts.statistics.monthly.v1',
   'rpc.alerts.statistics.records.v1',
   'rpc.alerts.statistics.summary.v1',

@@ -51,6 +51,13 @@ import {
   StatisticsAssessmentV1,
 } from './statistics-assessment';
 import {
+  DigestRpc,
+  StatisticsDigestGenerateRequestV1,
+  StatisticsDigestGenerateResultV1,
+  StatisticsDigestListRequestV1,
+  StatisticsDigestPageV1,
+} from './statistics-digests';
+import {
   BackfillCandidateListRequestV1,
   BackfillCandidatePageV1,
   BackfillIssuedV1,
@@ -163,6 +170,7 @@ import { EscrowListQuery } from './escrow-list-query.message';
 import { SourceRecountRequest, StatisticsConsistencyQuery } from './statistics-consistency.message';
 import { StatisticsMonthlyQuery, StatisticsRecordsQuery, StatisticsSummaryQuery } from './statistics.message';
 import { AssessmentAppealListQuery, StatisticsAssessmentQuery } from './statistics-assessment.message';
+import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './statistics-digests.message';
 import { RpcRequest } from './principal';
 import { InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
 import type { ListSort } from './validation/sort-constraints';
@@ -493,6 +501,17 @@ export const Rpc = {
     ExchangeRpc.deadLetterRequeue,
   ),
   exchangeEventsPull: rpcDef<{ cursor?: string; limit?: number }, ExchangeEventPageV1>(ExchangeRpc.eventsPull),
+  // 统计日报 (issue 13 item 5)
+  statisticsDigestList: rpcDef<StatisticsDigestListRequestV1, StatisticsDigestPageV1>(
+    DigestRpc.list,
+    StatisticsDigestListQuery,
+    STATISTICS,
+  ),
+  statisticsDigestGenerate: rpcDef<StatisticsDigestGenerateRequestV1, StatisticsDigestGenerateResultV1>(
+    DigestRpc.generate,
+    StatisticsDigestGenerateInput,
+    STATISTICS,
+  ),
 } as const;
 
 export type RpcName = keyof typeof Rpc;
