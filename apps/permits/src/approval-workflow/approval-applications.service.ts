@@ -81,7 +81,7 @@ export class ApprovalApplicationsService {
   async get(principal: Principal, applicationId: string): Promise<PermitApplicationV1> {
     assertStaff(principal);
     const { row, history, pauses } = await this.load(principal, applicationId);
-    return toApplicationV1(row, history, this.clock.view(history, pauses));
+    return toApplicationV1(row, history, this.clock.view(row.region_code, history, pauses));
   }
 
   /** `q` was validated with ApplicationListRequest by @RpcHandler(Rpc.approvalApplicationList). */
@@ -114,7 +114,11 @@ export class ApprovalApplicationsService {
     const pauses = await this.clockRepository.pauses(m, ids);
     return rows.map((r) => {
       const history = histories.get(r.application_id) ?? [];
-      return toApplicationV1(r, history, this.clock.view(history, pauses.get(r.application_id) ?? [], now));
+      return toApplicationV1(
+        r,
+        history,
+        this.clock.view(r.region_code, history, pauses.get(r.application_id) ?? [], now),
+      );
     });
   }
 

@@ -1,5 +1,6 @@
 import { isIsoDate } from '@hn/numbering';
 import { invalidConfig, readServiceEnv, ServiceEnv } from '@hn/service-kit';
+import { CalendarOverrides, parseCalendarOverrides } from '../approval-workflow/clock/calendar-overrides';
 import { parseStageLimits, parseStageRoles, StageLimits, StageRoles } from '../approval-workflow/clock/stage-limits';
 
 /** Configuration of the permits service, validated once at boot; the process exits on bad config. */
@@ -13,6 +14,8 @@ export interface PermitsConfig extends ServiceEnv {
   stageLimits: StageLimits;
   /** PERMITS_STAGE_ROLES: staff roles allowed per approval stage (default COUNTY everywhere) */
   stageRoles: StageRoles;
+  /** PERMITS_CALENDAR_OVERRIDES: a city's own days off / working days over the State Council's calendar */
+  calendarOverrides: CalendarOverrides;
   /** PERMITS_OVERDUE_SWEEP_MS: how often the overdue sweep looks for stages turned red (default 300000) */
   overdueSweepMs: number;
   /** PERMITS_CLOCK_FILE: tests only (refused with NODE_ENV=production): a file holding "now" */
@@ -32,6 +35,7 @@ export function validatePermitsConfig(env: Record<string, string | undefined>): 
     );
   const stageLimits = parseStageLimits(env['PERMITS_STAGE_LIMITS'], problems);
   const stageRoles = parseStageRoles(env['PERMITS_STAGE_ROLES'], problems);
+  const calendarOverrides = parseCalendarOverrides(env['PERMITS_CALENDAR_OVERRIDES'], problems);
   const sweepRaw = env['PERMITS_OVERDUE_SWEEP_MS']?.trim() || String(DEFAULT_OVERDUE_SWEEP_MS);
   const overdueSweepMs = Number(sweepRaw);
   if (!Number.isInteger(overdueSweepMs) || overdueSweepMs < 200 || overdueSweepMs > 86_400_000)
@@ -40,7 +44,7 @@ export function validatePermitsConfig(env: Record<string, string | undefined>): 
   if (clockFile && env['NODE_ENV'] === 'production')
     problems.push('PERMITS_CLOCK_FILE 仅供测试，生产环境不得设置 (tests only, not with NODE_ENV=production)');
   if (problems.length > 0) throw invalidConfig('permits', problems);
-  return { ...config, markingSince, stageLimits, stageRoles, overdueSweepMs, clockFile };
+  return { ...config, markingSince, stageLimits, stageRoles, calendarOverrides, overdueSweepMs, clockFile };
 }
 
 /** Paths of PermitsConfig that are secrets: none of its own. */

@@ -6,6 +6,7 @@ import type { PauseRow } from '../approval-clock.repository';
 import type { TransitionRow } from '../approval.repository';
 import { ReviewStage } from '../transition-table';
 import { caseClock, CaseClock, StageSpan } from './approval-clock';
+import { CityCalendars } from './calendar-overrides';
 
 /** The stages a case reached, from its history: entered by SUBMIT or a PASS, left by the next change of stage. */
 export function stageSpans(history: readonly TransitionRow[]): StageSpan[] {
@@ -37,33 +38,48 @@ export function toPauseV1(p: PauseRow): PauseRecordV1 {
   };
 }
 
-/** 时限 of a case as of the service clock, with the configured limits and the national working-day calendar. */
+/**
+ * 时限 of a case as of the service clock, with the configured limits and the working-day calendar
+ * of the case's city (the national one with PERMITS_CALENDAR_OVERRIDES of that city).
+ */
 @Injectable()
 export class ApprovalClockService {
+  private readonly calendars: CityCalendars;
+
   constructor(
     @Inject(PERMITS_CLOCK) private readonly clock: Clock,
     @Inject(PERMITS_CONFIG) private readonly config: PermitsConfig,
-  ) {}
+  ) {
+    this.calendars = new CityCalendars(config.calendarOverrides);
+  }
 
   now(): Date {
     return this.clock.now();
   }
 
-  compute(history: readonly TransitionRow[], pauses: readonly PauseRow[], now: Date = this.clock.now()): CaseClock {
+  /** `regionCode`: the case's region; its city's calendar counts the days. */
+  compute(
+    regionCode: string,
+    history: readonly TransitionRow[],
+    pauses: readonly PauseRow[],
+    now: Date = this.clock.now(),
+  ): CaseClock {
     return caseClock(
       stageSpans(history),
       pauses.map((p) => ({ start: new Date(p.started_at), end: p.ended_at ? new Date(p.ended_at) : null })),
       this.config.stageLimits,
       now,
+      this.calendars.forRegion(regionCode),
     );
   }
 
   view(
+    regionCode: string,
     history: readonly TransitionRow[],
     pauses: readonly PauseRow[],
     now: Date = this.clock.now(),
   ): ApplicationClockV1 {
-    const c = this.compute(history, pauses, now);
+    const c = this.compute(regionCode, history, pauses, now);
     return {
       asOf: now.toISOString(),
       paused: c.paused,

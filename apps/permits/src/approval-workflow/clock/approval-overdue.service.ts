@@ -94,7 +94,7 @@ export class ApprovalOverdueService implements OnApplicationBootstrap, OnApplica
     const history = (await this.repository.history(m, [id])).get(id) ?? [];
     const pauses = (await this.clockRepository.pauses(m, [id])).get(id) ?? [];
     const now = this.clock.now();
-    const current = this.clock.compute(history, pauses, now).stages.find((s) => s.leftAt === null);
+    const current = this.clock.compute(app.region_code, history, pauses, now).stages.find((s) => s.leftAt === null);
     if (!current || current.stage !== app.stage || current.level !== 'RED') return null;
     return { app, current, now };
   }
