@@ -135,7 +135,12 @@ describe('施工许可审批时限 approval clocks, pauses, overdue alerts, stag
   beforeAll(async () => {
     setNow('2025-09-15T09:00');
     platform = await TestPlatform.start(['permits', 'alerts'], {
-      env: { PERMITS_CLOCK_FILE: clockFile, PERMITS_OVERDUE_SWEEP_MS: '300' },
+      env: {
+        PERMITS_CLOCK_FILE: clockFile,
+        PERMITS_OVERDUE_SWEEP_MS: '300',
+        // 株洲市 (攸县's city): Tuesday 2025-11-04 off, Saturday 2025-11-08 on; no earlier case is affected
+        PERMITS_CALENDAR_OVERRIDES: '430200(株政办发〔2025〕9号):2025-11-04=HOLIDAY,2025-11-08=WORKDAY',
+      },
     });
     writer = await platform.token(
       await platform.createIntegrator(['430200'], ['permits:read', 'approval:write'], ['--rate-limit', '1000000']),
@@ -316,5 +321,23 @@ describe('施工许可审批时限 approval clocks, pauses, overdue alerts, stag
     const text = (await pdfParse(Buffer.from(await res.arrayBuffer()))).text.replace(/\s+/g, '');
     expect(text).toContain('资本保证金：实行，总额15,000,000.00元');
     expect(text).toContain('资金监管：不计划实行');
+  });
+
+  it("counts a case's days with its city's calendar (PERMITS_CALENDAR_OVERRIDES)", async () => {
+    setNow('2025-11-03T09:00'); // Monday
+    const id = await newCase('OTHER');
+    setNow('2025-11-04T10:00'); // a day off in 株洲市 only: nationally 1 of 1 committed day used (red)
+    expect(stageClock(await detail(id), 'ACCEPTANCE')).toMatchObject({
+      elapsedDays: 0,
+      level: 'GREEN',
+      dueDate: '2025-11-05',
+    });
+    setNow('2025-11-05T10:00');
+    expect(stageClock(await detail(id), 'ACCEPTANCE')).toMatchObject({ elapsedDays: 1, level: 'RED' });
+    await ok(await step(id, tokens['clerkA']!)); // 受理
+    setNow('2025-11-08T10:00'); // Saturday, a working day in 株洲市: 初审 has used 06, 07, 08
+    const d = await detail(id);
+    expect(stageClock(d, 'PRELIMINARY_REVIEW')).toMatchObject({ elapsedDays: 3, level: 'RED' });
+    expect(d.clock.total).toMatchObject({ elapsedDays: 4, pausedDays: 0 });
   });
 });
