@@ -16,7 +16,7 @@ import { activeRegionLevel, regionCodesCountedUnder } from '@hn/numbering';
 import { DataSource } from 'typeorm';
 import { AlertErrors } from '../../alerts/alerts.exception';
 import { ALERTS_CLOCK, Clock } from '../../clock/clock';
-import { checkedStatisticsQuery } from './assessment-access';
+import { statisticsQueryAllowed } from '../statistics-access';
 import { AssessmentAppealRepository } from './assessment-appeal.repository';
 import { AssessmentService } from './assessment.service';
 
@@ -86,7 +86,7 @@ export class AssessmentAppealService {
   }
 
   async list(principal: Principal, body: unknown): Promise<AssessmentAppealPageV1> {
-    const q = await checkedStatisticsQuery(principal, AssessmentAppealListQuery, body);
+    const q = statisticsQueryAllowed<AssessmentAppealListQuery>(principal, body);
     const { items, total } = await this.appeals.list(
       this.dataSource.manager,
       regionCodesCountedUnder(q.regionCode),

@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { addDays, chinaDateOf, endOfChinaDay } from '../../clock/china-date';
 import { ALERTS_CLOCK, Clock } from '../../clock/clock';
 import { invalidStatisticsQuery } from '../query/statistics-query.service';
-import { checkedStatisticsQuery } from './assessment-access';
+import { statisticsQueryAllowed } from '../statistics-access';
 import { assessRegions } from './assessment-evaluation';
 import { ASSESSMENT_RULES, AssessmentRule, AssessmentRules } from './assessment-rules';
 import { AssessmentRepository, MEASURE_KIND, MeasuredRow } from './assessment.repository';
@@ -50,7 +50,7 @@ export class AssessmentService {
   ) {}
 
   async assessment(principal: Principal, body: unknown): Promise<StatisticsAssessmentV1> {
-    const q = await checkedStatisticsQuery(principal, StatisticsAssessmentQuery, body);
+    const q = statisticsQueryAllowed<StatisticsAssessmentQuery>(principal, body);
     const today = this.today();
     if (q.asOf && q.asOf > today)
       throw invalidStatisticsQuery([{ field: 'asOf', reason: `不能晚于今天 ${today} (must not be in the future)` }]);

@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { assertRegionAllowed, Scopes } from '@hn/auth';
 import {
   CONSISTENCY_SOURCE_LABELS,
   consistencyFiguresOf,
   ConsistencySourceV1,
-  ErrorCode,
   Principal,
   Rpc,
   RpcDef,
@@ -16,6 +14,7 @@ import {
   validateMessage,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
+import { statisticsQueryAllowed } from '../statistics-access';
 import { InjectNats } from '@hn/eventing';
 import { RpcClient } from '@hn/messaging';
 import { regionCodesCountedUnder, regionName } from '@hn/numbering';
@@ -58,15 +57,7 @@ export class ConsistencyService {
   }
 
   async check(principal: Principal, body: StatisticsConsistencyRequestV1): Promise<StatisticsConsistencyV1> {
-    if (!principal || !Array.isArray(principal.scopes) || !principal.scopes.includes(Scopes.statisticsRead))
-      throw new DomainException(
-        403,
-        ErrorCode.SCOPE_FORBIDDEN,
-        `缺少权限范围 ${Scopes.statisticsRead} (missing scope ${Scopes.statisticsRead})`,
-      );
-    // the body was validated with StatisticsConsistencyQuery by @RpcHandler (Rpc.statisticsConsistency)
-    const { regionCode } = body;
-    assertRegionAllowed(principal, regionCode, { field: 'regionCode' });
+    const { regionCode } = statisticsQueryAllowed<StatisticsConsistencyRequestV1>(principal, body);
     const today = chinaDateOf(this.clock.now());
     if (body.asOf && body.asOf > today)
       throw invalidStatisticsQuery([{ field: 'asOf', reason: `不能晚于今天 ${today} (must not be in the future)` }]);

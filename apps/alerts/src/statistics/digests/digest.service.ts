@@ -11,14 +11,13 @@ import {
   StatisticsDigestPageV1,
   StatisticsDigestV1,
   StatisticsEvents,
-  validateMessage,
 } from '@hn/messages';
 import { enqueueEvent } from '@hn/eventing';
 import { activeChildRegions, regionCodesCountedUnder } from '@hn/numbering';
 import { DataSource } from 'typeorm';
 import { chinaDateOf, endOfChinaDay, startOfChinaDay } from '../../clock/china-date';
 import { ALERTS_CLOCK, Clock } from '../../clock/clock';
-import { checkedStatisticsQuery } from '../assessment/assessment-access';
+import { statisticsQueryAllowed } from '../statistics-access';
 import { invalidStatisticsQuery, StatisticsQueryService } from '../query/statistics-query.service';
 import { alertCounts, digestFigures, flattenFigures } from './digest-deltas';
 import { DigestRepository } from './digest.repository';
@@ -53,7 +52,7 @@ export class DigestService {
   ) {}
 
   async list(principal: Principal, body: unknown): Promise<StatisticsDigestPageV1> {
-    const q = await checkedStatisticsQuery(principal, StatisticsDigestListQuery, body);
+    const q = statisticsQueryAllowed<StatisticsDigestListQuery>(principal, body);
     if (q.from && q.to && q.from > q.to)
       throw invalidStatisticsQuery([{ field: 'from', reason: '起始日期不能晚于截止日期 (from must not be after to)' }]);
     const { rows, total } = await this.repo.list(this.dataSource.manager, q.regionCode, q.from ?? null, q.to ?? null, {
@@ -64,14 +63,16 @@ export class DigestService {
   }
 
   /** The on-demand trigger (province or admin staff). */
-  async generateFor(principal: Principal, body: unknown): Promise<StatisticsDigestGenerateResultV1> {
+  async generateFor(
+    principal: Principal,
+    body: StatisticsDigestGenerateInput,
+  ): Promise<StatisticsDigestGenerateResultV1> {
     assertStaff(principal, { roles: ['PROVINCE', 'ADMIN'] });
-    const result = await validateMessage(StatisticsDigestGenerateInput, body);
-    if (!result.ok) throw invalidStatisticsQuery(result.errors);
+    // the body was validated with StatisticsDigestGenerateInput by @RpcHandler (Rpc.statisticsDigestGenerate)
     const today = chinaDateOf(this.clock.now());
-    if (result.value.date > today)
+    if (body.date > today)
       throw invalidStatisticsQuery([{ field: 'date', reason: `不能晚于今天 ${today} (must not be in the future)` }]);
-    return (await this.generate(result.value.date, true))!;
+    return (await this.generate(body.date, true))!;
   }
 
   /** Generates the date's missing digests; without `wait`, null when another replica is generating. */

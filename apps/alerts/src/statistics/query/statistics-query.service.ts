@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assertRegionAllowed, Scopes } from '@hn/auth';
+import { statisticsQueryAllowed } from '../statistics-access';
 import {
-  ErrorCode,
   FieldError,
   InvalidPayloads,
   MonthlyFiguresV1,
@@ -52,7 +51,7 @@ export class StatisticsQueryService {
   ) {}
 
   async summary(principal: Principal, body: unknown): Promise<StatisticsSummaryV1> {
-    const q = await this.checked(principal, StatisticsSummaryQuery, body);
+    const q = statisticsQueryAllowed<StatisticsSummaryQuery>(principal, body);
     const asOf = this.asOf(q.asOf);
     const codes = regionCodesCountedUnder(q.regionCode);
     const m = this.dataSource.manager;
@@ -68,7 +67,7 @@ export class StatisticsQueryService {
   }
 
   async monthly(principal: Principal, body: unknown): Promise<StatisticsMonthlyV1> {
-    const q = await this.checked(principal, StatisticsMonthlyQuery, body);
+    const q = statisticsQueryAllowed<StatisticsMonthlyQuery>(principal, body);
     const month = this.today().slice(0, 7);
     if (q.to > month)
       throw invalidStatisticsQuery([{ field: 'to', reason: `不能晚于本月 ${month} (must not be in the future)` }]);
@@ -92,7 +91,7 @@ export class StatisticsQueryService {
   }
 
   async records(principal: Principal, body: unknown): Promise<StatisticsRecordPageV1> {
-    const q = await this.checked(principal, StatisticsRecordsQuery, body);
+    const q = statisticsQueryAllowed<StatisticsRecordsQuery>(principal, body);
     const asOf = this.asOf(q.asOf);
     const { rows, total } = await this.repo.records(
       this.dataSource.manager,
@@ -128,23 +127,6 @@ export class StatisticsQueryService {
         };
       }),
     };
-  }
-
-  private async checked<T extends { regionCode: string }>(
-    principal: Principal,
-    type: new () => T,
-    body: unknown,
-  ): Promise<T> {
-    if (!principal || !Array.isArray(principal.scopes) || !principal.scopes.includes(Scopes.statisticsRead))
-      throw new DomainException(
-        403,
-        ErrorCode.SCOPE_FORBIDDEN,
-        `缺少权限范围 ${Scopes.statisticsRead} (missing scope ${Scopes.statisticsRead})`,
-      );
-    // the body was validated with its message class by @RpcHandler (Rpc.statistics*)
-    const query = body as T;
-    assertRegionAllowed(principal, query.regionCode, { field: 'regionCode' });
-    return query;
   }
 
   private today(): string {
