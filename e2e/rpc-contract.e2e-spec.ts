@@ -161,6 +161,57 @@ describe('an invalid body is refused the same way over NATS as through the gatew
     expect(gateway.errors!.map((e) => e.field).sort()).toEqual(['asOf', 'regionCode']);
   });
 
+  it('contracts: 网签备案取号, the submission wrapped with its Idempotency-Key (422 INCOMPLETE_SUBMISSION)', async () => {
+    const filer: Principal = {
+      kind: 'integrator',
+      id: 'rpc-contract-filer',
+      regions: [COUNTY],
+      scopes: ['contracts:issue'],
+    };
+    const filerToken = await platform.token(await platform.createIntegrator([COUNTY], ['contracts:issue']));
+    const body = {
+      presaleNumber: '430223202406200101-X01',
+      building: '',
+      rooms: [{ roomNumber: '1-101', floor: 0, floorArea: 89.5 }],
+      address: '攸县',
+      buyers: [{ type: 'ORGANIZATION', name: '公司', creditCode: '91430223MA4R0DEF20' }],
+      contractAmount: 100,
+      payment: { method: 'FULL', downPayment: 100 },
+      filingDate: '2024-02-30',
+      document: { sha256: 'xyz', fileName: 'c.pdf' },
+      extra: true,
+    };
+    const gateway = fetch(`${platform.gatewayUrl}/api/v1/contract-filings`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${filerToken}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'rpc-contract-filing-1',
+      },
+      body: JSON.stringify(body),
+    }).then(async (res) => (await res.json()) as Problem);
+    await expectSame(
+      gateway,
+      viaNats(Rpc.contractFilingIssue, filer, { idempotencyKey: 'rpc-contract-filing-1', submission: body }),
+      {
+        status: 422,
+        code: 'INCOMPLETE_SUBMISSION',
+        fields: [
+          'buyers[0].creditCode',
+          'building',
+          'document.sha256',
+          'extra',
+          'filingDate',
+          'presaleNumber',
+          'rooms[0].floor',
+        ],
+      },
+    );
+    // the key is checked by the same class over NATS, under the header's name
+    const badKey = await viaNats(Rpc.contractFilingIssue, filer, { idempotencyKey: '键', submission: body });
+    expect(badKey.errors?.[0]).toEqual({ field: 'Idempotency-Key', reason: expect.stringContaining('1–128') });
+  });
+
   it('alerts: the alert list (sort first, then filters) and the statistics summary (422 INVALID_FILTER)', async () => {
     await expectSame(
       viaGateway('GET', '/api/v1/supervision/alerts?sort=bogus', staffToken),

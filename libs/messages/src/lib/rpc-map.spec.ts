@@ -26,7 +26,6 @@ const WITHOUT_REQUEST_CLASS = [
   'backfillList',
   'contractFilingCancel',
   'contractFilingGet',
-  'contractFilingIssue',
   'contractsHealth',
   'escrowCommitmentLetter',
   'escrowCorrect',

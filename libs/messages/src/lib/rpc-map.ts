@@ -174,6 +174,9 @@ import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './stat
 import { RpcRequest } from './principal';
 import { InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
 import type { ListSort } from './validation/sort-constraints';
+import type { RpcBodyPart } from './validation/validate-body-part';
+import { ContractFilingIssueRequest } from './contract-filing-issue.message';
+import { ContractFilingSubmission } from './contract-filing-submission.message';
 import {
   PublicPresaleSearchPageV1,
   PublicPresaleSearchQuery,
@@ -213,6 +216,8 @@ export interface RpcRequestContract {
   readonly sort?: ListSort;
   /** validated as the gateway's global ValidationPipe does (every failing constraint of a field), not one reason per field */
   readonly allReasons?: boolean;
+  /** the part of the body that is the HTTP body at the gateway, validated with its own class and reported unprefixed */
+  readonly part?: RpcBodyPart;
 }
 
 /** Options of a contract's request class: the problem on a refused body (default 422 INCOMPLETE_SUBMISSION), a list's sort. */
@@ -221,6 +226,8 @@ export interface RpcRequestOptions {
   readonly sort?: ListSort;
   /** the gateway checks this body with its global ValidationPipe (every failing constraint of a field reported) */
   readonly allReasons?: boolean;
+  /** the part of the body that is the HTTP body at the gateway (see RpcBodyPart) */
+  readonly part?: RpcBodyPart;
 }
 
 /**
@@ -246,6 +253,7 @@ function requestContract(type?: new () => object, options: RpcRequestOptions = {
       invalid: options.invalid ?? InvalidPayloads.incomplete,
       sort: options.sort,
       allReasons: options.allReasons,
+      part: options.part,
     },
   };
 }
@@ -387,7 +395,11 @@ export const Rpc = {
     PresaleBackfillRpc.unpermittedList,
   ),
   // contracts
-  contractFilingIssue: rpcDef<ContractFilingIssueRequestV1, ContractFilingIssuedV1>(ContractsRpc.filingIssue),
+  contractFilingIssue: rpcDef<ContractFilingIssueRequestV1, ContractFilingIssuedV1>(
+    ContractsRpc.filingIssue,
+    ContractFilingIssueRequest,
+    { part: { name: 'submission', type: ContractFilingSubmission, submission: true } },
+  ),
   contractFilingGet: rpcDef<ContractFilingGetRequestV1, ContractFilingV1>(ContractsRpc.filingGet),
   contractFilingCancel: rpcDef<ContractFilingCancelRequestV1, ContractFilingV1>(ContractsRpc.filingCancel),
   contractsRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(
