@@ -69,3 +69,5 @@ export * from './lib/exchange-catalogue';
 export * from './lib/validation/invalid-payload';
 export * from './lib/supervision-queries.message';
 export * from './lib/escrow-list-query.message';
+// Issue 9, request classes of the health, public, permit-read, marking and approval-read entries (h9a)
+export * from './lib/empty-body.message';
