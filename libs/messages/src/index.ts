@@ -71,3 +71,5 @@ export * from './lib/supervision-queries.message';
 export * from './lib/escrow-list-query.message';
 // Issue 9, request classes of the health, public, permit-read, marking and approval-read entries (h9a)
 export * from './lib/empty-body.message';
+export * from './lib/permit-number-body.message';
+export * from './lib/validation/number-constraints';

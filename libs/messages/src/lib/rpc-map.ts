@@ -135,6 +135,7 @@ import {
   ConstructionPermitV1,
   ELicenseV1,
   PageV1,
+  PermitNumberBodyV1,
   PermitSearchQueryV1,
   PermitsRpc,
   PermitUpsertResultV1,
@@ -173,6 +174,7 @@ import { AssessmentAppealListQuery, StatisticsAssessmentQuery } from './statisti
 import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './statistics-digests.message';
 import { RpcRequest } from './principal';
 import { EmptyBodyV1 } from './empty-body.message';
+import { PermitNumberBody } from './permit-number-body.message';
 import { InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
 import type { ListSort } from './validation/sort-constraints';
 import {
@@ -289,9 +291,8 @@ const STATISTICS = { invalid: InvalidPayloads.statisticsQuery } as const;
 const RECOUNT = { invalid: InvalidPayloads.recount } as const;
 /** a list query the gateway checks with its global ValidationPipe (400 VALIDATION_FAILED), its sort after (422) */
 const GATEWAY_QUERY = { invalid: InvalidPayloads.validation, allReasons: true } as const;
-interface PermitNumberBody {
-  permitNumber: string;
-}
+/** a read by path permit number: 400 INVALID_PERMIT_NUMBER on both paths */
+const PERMIT_NUMBER = { invalid: InvalidPayloads.permitNumber } as const;
 interface PresaleNumberBody {
   presaleNumber: string;
 }
@@ -307,10 +308,10 @@ interface ExchangeSubscriberIdBody {
  */
 export const Rpc = {
   // permits
-  permitGet: rpcDef<PermitNumberBody, ConstructionPermitV1>(PermitsRpc.getPermit),
+  permitGet: rpcDef<PermitNumberBodyV1, ConstructionPermitV1>(PermitsRpc.getPermit, PermitNumberBody, PERMIT_NUMBER),
   permitSearch: rpcDef<PermitSearchQueryV1, PageV1<ConstructionPermitV1>>(PermitsRpc.searchPermits),
-  permitUnits: rpcDef<PermitNumberBody, BuildingUnitV1[]>(PermitsRpc.listUnits),
-  permitELicense: rpcDef<PermitNumberBody, ELicenseV1>(PermitsRpc.getELicense),
+  permitUnits: rpcDef<PermitNumberBodyV1, BuildingUnitV1[]>(PermitsRpc.listUnits, PermitNumberBody, PERMIT_NUMBER),
+  permitELicense: rpcDef<PermitNumberBodyV1, ELicenseV1>(PermitsRpc.getELicense, PermitNumberBody, PERMIT_NUMBER),
   permitUpsert: rpcDef<{ permitNumber: string; permit: PermitUpsertV1 }, PermitUpsertResultV1>(PermitsRpc.upsertPermit),
   permitsRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(
     ConsistencyRpc.permitsRecount,
