@@ -229,4 +229,72 @@ describe('an invalid body is refused the same way over NATS as through the gatew
       { status: 422, code: 'INVALID_FILTER', fields: ['asOf', 'regionCode'] },
     );
   });
+
+  /** h9a: the empty bodies (health, public log), the reads by path number, public verification, marking and approval reads. */
+  describe('empty bodies, reads by number, public verification, marking and approval reads', () => {
+    let permitsToken: string;
+    const permitsReader: Principal = {
+      kind: 'integrator',
+      id: 'rpc-contract-permits-reader',
+      regions: [COUNTY],
+      scopes: ['permits:read'],
+    };
+
+    beforeAll(async () => {
+      permitsToken = await platform.token(await platform.createIntegrator([COUNTY], ['permits:read']));
+    });
+
+    /** the same problem on both paths, its detail included */
+    const expectSameProblem = async (
+      gateway: Promise<Problem & { detail?: string }>,
+      service: Promise<Problem & { detail?: string }>,
+      expected: { status: number; code: string; fields: string[] },
+    ): Promise<void> => {
+      const [g, s] = [await gateway, await service];
+      expect(s.detail).toEqual(g.detail);
+      await expectSame(Promise.resolve(g), Promise.resolve(s), expected);
+    };
+
+    it('health, checkpoint and keys take nothing: a field sent over NATS is refused by name (400 VALIDATION_FAILED)', async () => {
+      const empty = [
+        Rpc.permitsHealth,
+        Rpc.presaleHealth,
+        Rpc.contractsHealth,
+        Rpc.escrowHealth,
+        Rpc.alertsHealth,
+        Rpc.publicCheckpoint,
+        Rpc.publicKeys,
+      ];
+      for (const def of empty) {
+        expect(shape(await viaNats(def, null, { extra: 1 }))).toEqual({
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          errors: [{ field: 'extra', reason: expect.any(String) }],
+        });
+      }
+      // the gateway sends them {}: its /health sees every service up, the public log answers
+      const health = (await (await fetch(`${platform.gatewayUrl}/health`)).json()) as {
+        checks: Record<string, { status: string }>;
+      };
+      for (const service of ['permits', 'presale', 'contracts', 'escrow'])
+        expect(health.checks[service]?.status).toBe('up');
+      expect((await fetch(`${platform.gatewayUrl}/public/v1/log/checkpoint`)).status).toBe(200);
+      expect((await fetch(`${platform.gatewayUrl}/public/v1/keys`)).status).toBe(200);
+    });
+
+    it('permits: the reads by path number (400 INVALID_PERMIT_NUMBER naming the reason)', async () => {
+      const reads = [
+        ['', Rpc.permitGet],
+        ['/units', Rpc.permitUnits],
+        ['/e-license', Rpc.permitELicense],
+      ] as const;
+      for (const [tail, def] of reads) {
+        await expectSameProblem(
+          viaGateway('GET', `/api/v1/construction-permits/43022320240620010A${tail}`, permitsToken),
+          viaNats(def, permitsReader, { permitNumber: '43022320240620010A' }),
+          { status: 400, code: 'INVALID_PERMIT_NUMBER', fields: ['permitNumber'] },
+        );
+      }
+    });
+  });
 });

@@ -76,3 +76,7 @@ export * from './lib/validation/validate-body-part';
 export * from './lib/validation/idempotency-key-rule';
 export * from './lib/contract-filing-submission.message';
 export * from './lib/contract-filing-issue.message';
+// Issue 9, request classes of the health, public, permit-read, marking and approval-read entries (h9a)
+export * from './lib/empty-body.message';
+export * from './lib/permit-number-body.message';
+export * from './lib/validation/number-constraints';

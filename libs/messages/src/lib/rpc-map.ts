@@ -135,6 +135,7 @@ import {
   ConstructionPermitV1,
   ELicenseV1,
   PageV1,
+  PermitNumberBodyV1,
   PermitSearchQueryV1,
   PermitsRpc,
   PermitUpsertResultV1,
@@ -172,6 +173,8 @@ import { StatisticsMonthlyQuery, StatisticsRecordsQuery, StatisticsSummaryQuery 
 import { AssessmentAppealListQuery, StatisticsAssessmentQuery } from './statistics-assessment.message';
 import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './statistics-digests.message';
 import { RpcRequest } from './principal';
+import { EmptyBodyV1 } from './empty-body.message';
+import { PermitNumberBody } from './permit-number-body.message';
 import { InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
 import type { ListSort } from './validation/sort-constraints';
 import type { RpcBodyPart } from './validation/validate-body-part';
@@ -290,13 +293,14 @@ export type RpcPayload<D> =
 export type RpcHandlerFn<D> = (payload: RpcPayload<D>, ...rest: never[]) => Promise<RpcResult<D>> | RpcResult<D>;
 
 type Empty = Record<string, never>;
+/** a contract taking nothing (health, checkpoint, keys): any field sent is refused, 400 VALIDATION_FAILED */
+const EMPTY = { invalid: InvalidPayloads.validation } as const;
 const STATISTICS = { invalid: InvalidPayloads.statisticsQuery } as const;
 const RECOUNT = { invalid: InvalidPayloads.recount } as const;
 /** a list query the gateway checks with its global ValidationPipe (400 VALIDATION_FAILED), its sort after (422) */
 const GATEWAY_QUERY = { invalid: InvalidPayloads.validation, allReasons: true } as const;
-interface PermitNumberBody {
-  permitNumber: string;
-}
+/** a read by path permit number: 400 INVALID_PERMIT_NUMBER on both paths */
+const PERMIT_NUMBER = { invalid: InvalidPayloads.permitNumber } as const;
 interface PresaleNumberBody {
   presaleNumber: string;
 }
@@ -312,17 +316,17 @@ interface ExchangeSubscriberIdBody {
  */
 export const Rpc = {
   // permits
-  permitGet: rpcDef<PermitNumberBody, ConstructionPermitV1>(PermitsRpc.getPermit),
+  permitGet: rpcDef<PermitNumberBodyV1, ConstructionPermitV1>(PermitsRpc.getPermit, PermitNumberBody, PERMIT_NUMBER),
   permitSearch: rpcDef<PermitSearchQueryV1, PageV1<ConstructionPermitV1>>(PermitsRpc.searchPermits),
-  permitUnits: rpcDef<PermitNumberBody, BuildingUnitV1[]>(PermitsRpc.listUnits),
-  permitELicense: rpcDef<PermitNumberBody, ELicenseV1>(PermitsRpc.getELicense),
+  permitUnits: rpcDef<PermitNumberBodyV1, BuildingUnitV1[]>(PermitsRpc.listUnits, PermitNumberBody, PERMIT_NUMBER),
+  permitELicense: rpcDef<PermitNumberBodyV1, ELicenseV1>(PermitsRpc.getELicense, PermitNumberBody, PERMIT_NUMBER),
   permitUpsert: rpcDef<{ permitNumber: string; permit: PermitUpsertV1 }, PermitUpsertResultV1>(PermitsRpc.upsertPermit),
   permitsRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(
     ConsistencyRpc.permitsRecount,
     SourceRecountRequest,
     RECOUNT,
   ),
-  permitsHealth: publicRpcDef<Empty, ServiceHealthV1>(PermitsRpc.health),
+  permitsHealth: publicRpcDef<Empty, ServiceHealthV1>(PermitsRpc.health, EmptyBodyV1, EMPTY),
   markingList: rpcDef<MarkingListRequestV1, MarkingPageV1>(MarkingRpc.list),
   markingBatch: rpcDef<MarkingBatchRequestV1, MarkingBatchResultV1>(MarkingRpc.batch, MarkingBatchRequest),
   markingWithdraw: rpcDef<MarkingWithdrawRequestV1, MarkingWithdrawResultV1>(MarkingRpc.withdraw),
@@ -361,15 +365,15 @@ export const Rpc = {
     SourceRecountRequest,
     RECOUNT,
   ),
-  presaleHealth: publicRpcDef<Empty, ServiceHealthV1>(PresaleRpc.health),
+  presaleHealth: publicRpcDef<Empty, ServiceHealthV1>(PresaleRpc.health, EmptyBodyV1, EMPTY),
   publicVerify: publicRpcDef<{ token: string }, VerifyResultV1>(PresaleRpc.verify),
   publicPermit: publicRpcDef<PresaleNumberBody, PublicPresaleSummaryV1>(PresaleRpc.publicPermit),
-  publicCheckpoint: publicRpcDef<Empty, { note: string }>(PresaleRpc.checkpoint),
+  publicCheckpoint: publicRpcDef<Empty, { note: string }>(PresaleRpc.checkpoint, EmptyBodyV1, EMPTY),
   publicInclusionProof: publicRpcDef<{ index: number; treeSize: number }, InclusionProofV1>(PresaleRpc.inclusionProof),
   publicConsistencyProof: publicRpcDef<{ first: number; second: number }, ConsistencyProofV1>(
     PresaleRpc.consistencyProof,
   ),
-  publicKeys: publicRpcDef<Empty, JwksV1>(PresaleRpc.keys),
+  publicKeys: publicRpcDef<Empty, JwksV1>(PresaleRpc.keys, EmptyBodyV1, EMPTY),
   publicSearch: publicRpcDef<PublicPresaleSearchRequestV1, PublicPresaleSearchPageV1>(
     PresaleRpc.publicSearch,
     PublicPresaleSearchQuery,
@@ -407,7 +411,7 @@ export const Rpc = {
     SourceRecountRequest,
     RECOUNT,
   ),
-  contractsHealth: publicRpcDef<Empty, ServiceHealthV1>(ContractsRpc.health),
+  contractsHealth: publicRpcDef<Empty, ServiceHealthV1>(ContractsRpc.health, EmptyBodyV1, EMPTY),
   statisticPut: rpcDef<SigningStatisticPutRequestV1, SigningStatisticPutResultV1>(ContractsStatisticsRpc.put),
   statisticList: rpcDef<SigningStatisticListRequestV1, SigningStatisticPageV1>(
     ContractsStatisticsRpc.list,
@@ -445,7 +449,7 @@ export const Rpc = {
     SourceRecountRequest,
     RECOUNT,
   ),
-  escrowHealth: publicRpcDef<Empty, ServiceHealthV1>(EscrowRpc.health),
+  escrowHealth: publicRpcDef<Empty, ServiceHealthV1>(EscrowRpc.health, EmptyBodyV1, EMPTY),
   // alerts
   alertList: rpcDef<AlertListRequestV1, AlertPageV1>(AlertsRpc.list, AlertListQuery, {
     invalid: InvalidPayloads.filter,
@@ -463,7 +467,7 @@ export const Rpc = {
     { invalid: InvalidPayloads.filter, sort: ACCEPTANCE_BACKFILL_SORT },
   ),
   acceptanceBackfillDecide: rpcDef<AcceptanceBackfillDecisionV1, AcceptanceBackfillV1>(AlertsRpc.backfillDecide),
-  alertsHealth: publicRpcDef<Empty, ServiceHealthV1>(AlertsRpc.health),
+  alertsHealth: publicRpcDef<Empty, ServiceHealthV1>(AlertsRpc.health, EmptyBodyV1, EMPTY),
   statisticsSummary: rpcDef<StatisticsSummaryRequestV1, StatisticsSummaryV1>(
     StatisticsRpc.summary,
     StatisticsSummaryQuery,
@@ -498,7 +502,7 @@ export const Rpc = {
   ),
   assessmentAppealDecide: rpcDef<AssessmentAppealDecisionRequestV1, AssessmentAppealV1>(AssessmentRpc.appealDecide),
   // exchange (数据推送; request bodies in exchange.ts, replies in exchange.message.ts)
-  exchangeHealth: publicRpcDef<Empty, ServiceHealthV1>(ExchangeRpc.health),
+  exchangeHealth: publicRpcDef<Empty, ServiceHealthV1>(ExchangeRpc.health, EmptyBodyV1, EMPTY),
   exchangeSubscriberCreate: rpcDef<SubscriberInputV1, SubscriberV1>(ExchangeRpc.subscriberCreate),
   exchangeSubscriberList: rpcDef<Empty, SubscriberPageV1>(ExchangeRpc.subscriberList),
   exchangeSubscriberGet: rpcDef<ExchangeSubscriberIdBody, SubscriberV1>(ExchangeRpc.subscriberGet),
