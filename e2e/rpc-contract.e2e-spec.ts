@@ -212,6 +212,38 @@ describe('an invalid body is refused the same way over NATS as through the gatew
     expect(badKey.errors?.[0]).toEqual({ field: 'Idempotency-Key', reason: expect.stringContaining('1–128') });
   });
 
+  it('contracts: a path number or id is answered alone, before the body (get, cancel, acknowledge)', async () => {
+    const reader: Principal = {
+      kind: 'integrator',
+      id: 'rpc-contract-cf',
+      regions: [COUNTY],
+      scopes: ['contracts:issue'],
+    };
+    const readerToken = await platform.token(await platform.createIntegrator([COUNTY], ['contracts:issue']));
+    const bad = '430223202406200101-Y01-B0000';
+    await expectSame(
+      viaGateway('GET', `/api/v1/contract-filings/${bad}`, readerToken),
+      viaNats(Rpc.contractFilingGet, reader, { contractNumber: bad }),
+      { status: 400, code: 'INVALID_CONTRACT_NUMBER', fields: ['contractNumber'] },
+    );
+    await expectSame(
+      viaGateway('POST', `/api/v1/contract-filings/${bad}/cancel`, readerToken, { reason: '' }),
+      viaNats(Rpc.contractFilingCancel, reader, { contractNumber: bad, reason: '' }),
+      { status: 400, code: 'INVALID_CONTRACT_NUMBER', fields: ['contractNumber'] },
+    );
+    const good = '430223202406200101-Y01-B0001';
+    await expectSame(
+      viaGateway('POST', `/api/v1/contract-filings/${good}/cancel`, readerToken, { reason: '', extra: 1 }),
+      viaNats(Rpc.contractFilingCancel, reader, { contractNumber: good, reason: '', extra: 1 }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['extra', 'reason'] },
+    );
+    await expectSame(
+      viaGateway('POST', '/api/v1/supervision/reconciliation/not-a-uuid/acknowledge', staffToken, { explanation: '' }),
+      viaNats(Rpc.reconciliationAcknowledge, staff, { differenceId: 'not-a-uuid', explanation: '' }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['differenceId'] },
+    );
+  });
+
   it('alerts: the alert list (sort first, then filters) and the statistics summary (422 INVALID_FILTER)', async () => {
     await expectSame(
       viaGateway('GET', '/api/v1/supervision/alerts?sort=bogus', staffToken),

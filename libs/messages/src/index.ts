@@ -80,3 +80,4 @@ export * from './lib/contract-filing-issue.message';
 export * from './lib/empty-body.message';
 export * from './lib/permit-number-body.message';
 export * from './lib/validation/number-constraints';
+export * from './lib/contract-number-body.message';

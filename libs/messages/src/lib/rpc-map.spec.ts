@@ -23,8 +23,6 @@ const WITHOUT_REQUEST_CLASS = [
   'backfillCorrect',
   'backfillIssue',
   'backfillList',
-  'contractFilingCancel',
-  'contractFilingGet',
   'escrowCommitmentLetter',
   'escrowCorrect',
   'escrowGet',
@@ -55,9 +53,6 @@ const WITHOUT_REQUEST_CLASS = [
   'publicInclusionProof',
   'publicPermit',
   'publicVerify',
-  'reconciliationAcknowledge',
-  'reconciliationRun',
-  'statisticPut',
   'unpermittedList',
   'unpermittedRegister',
 ].sort();

@@ -165,7 +165,11 @@ import {
 import { BackfillSubmitRequest, BackfillWithdrawRequest } from './backfill-lifecycle.message';
 import { ACCEPTANCE_BACKFILL_SORT, ALERT_SORT } from './list-sorts';
 import { MarkingBatchRequest, MarkingSubmitRequest } from './marking.message';
-import { SigningStatisticSubmission, SigningStatisticWithdrawal } from './signing-statistic.message';
+import {
+  SigningStatisticPut,
+  SigningStatisticSubmission,
+  SigningStatisticWithdrawal,
+} from './signing-statistic.message';
 import { ReconciliationQuery, SigningStatisticsQuery } from './supervision-queries.message';
 import { EscrowListQuery } from './escrow-list-query.message';
 import { SourceRecountRequest, StatisticsConsistencyQuery } from './statistics-consistency.message';
@@ -174,11 +178,13 @@ import { AssessmentAppealListQuery, StatisticsAssessmentQuery } from './statisti
 import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './statistics-digests.message';
 import { RpcRequest } from './principal';
 import { EmptyBodyV1 } from './empty-body.message';
+import { DifferenceAcknowledgeRequest } from './reconciliation-acknowledgement.message';
 import { PermitNumberBody } from './permit-number-body.message';
 import { InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
 import type { ListSort } from './validation/sort-constraints';
 import type { RpcBodyPart } from './validation/validate-body-part';
 import { ContractFilingIssueRequest } from './contract-filing-issue.message';
+import { ContractFilingCancelRequest, ContractNumberBody } from './contract-number-body.message';
 import { ContractFilingSubmission } from './contract-filing-submission.message';
 import {
   PublicPresaleSearchPageV1,
@@ -404,15 +410,24 @@ export const Rpc = {
     ContractFilingIssueRequest,
     { part: { name: 'submission', type: ContractFilingSubmission, submission: true } },
   ),
-  contractFilingGet: rpcDef<ContractFilingGetRequestV1, ContractFilingV1>(ContractsRpc.filingGet),
-  contractFilingCancel: rpcDef<ContractFilingCancelRequestV1, ContractFilingV1>(ContractsRpc.filingCancel),
+  contractFilingGet: rpcDef<ContractFilingGetRequestV1, ContractFilingV1>(ContractsRpc.filingGet, ContractNumberBody, {
+    invalid: InvalidPayloads.contractNumber,
+  }),
+  contractFilingCancel: rpcDef<ContractFilingCancelRequestV1, ContractFilingV1>(
+    ContractsRpc.filingCancel,
+    ContractFilingCancelRequest,
+    { invalid: InvalidPayloads.contractNumberThenBody },
+  ),
   contractsRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(
     ConsistencyRpc.contractsRecount,
     SourceRecountRequest,
     RECOUNT,
   ),
   contractsHealth: publicRpcDef<Empty, ServiceHealthV1>(ContractsRpc.health, EmptyBodyV1, EMPTY),
-  statisticPut: rpcDef<SigningStatisticPutRequestV1, SigningStatisticPutResultV1>(ContractsStatisticsRpc.put),
+  statisticPut: rpcDef<SigningStatisticPutRequestV1, SigningStatisticPutResultV1>(
+    ContractsStatisticsRpc.put,
+    SigningStatisticPut,
+  ),
   statisticList: rpcDef<SigningStatisticListRequestV1, SigningStatisticPageV1>(
     ContractsStatisticsRpc.list,
     SigningStatisticsQuery,
@@ -426,7 +441,11 @@ export const Rpc = {
     ContractsStatisticsRpc.submit,
     SigningStatisticSubmission,
   ),
-  reconciliationRun: rpcDef<ReconciliationRunRequestV1, ReconciliationRunResultV1>(ReconciliationRpc.run),
+  reconciliationRun: rpcDef<ReconciliationRunRequestV1, ReconciliationRunResultV1>(
+    ReconciliationRpc.run,
+    EmptyBodyV1,
+    EMPTY,
+  ),
   reconciliationList: rpcDef<ReconciliationListRequestV1, ReconciliationDifferencePageV1>(
     ReconciliationRpc.list,
     ReconciliationQuery,
@@ -434,6 +453,8 @@ export const Rpc = {
   ),
   reconciliationAcknowledge: rpcDef<ReconciliationAcknowledgeRequestV1, ReconciliationDifferenceV1>(
     ReconciliationRpc.acknowledge,
+    DifferenceAcknowledgeRequest,
+    { invalid: InvalidPayloads.differenceIdThenBody },
   ),
   // escrow
   escrowList: rpcDef<EscrowListRequestV1, EscrowPageV1>(EscrowRpc.list, EscrowListQuery, GATEWAY_QUERY),

@@ -7,10 +7,20 @@ export interface PayloadProblem {
   status: number;
   code: ErrorCode | string;
   detail: string;
+  /** the field list the problem carries when not every refused field (a refused path number answers alone) */
+  errors?: FieldError[];
 }
 
 /** How a contract answers a payload its message class refuses: the field list goes into the problem's `errors`. */
 export type InvalidPayload = (errors: readonly FieldError[]) => PayloadProblem;
+
+function incomplete(errors: readonly FieldError[]): PayloadProblem {
+  return {
+    status: 422,
+    code: ErrorCode.INCOMPLETE_SUBMISSION,
+    detail: `提交内容不完整或有误，共 ${errors.length} 处，请逐项补正 (incomplete or invalid submission: ${errors.length} field(s))`,
+  };
+}
 
 function validationFailed(): PayloadProblem {
   return { status: 400, code: ErrorCode.VALIDATION_FAILED, detail: '请求参数校验失败 (request validation failed)' };
@@ -22,11 +32,7 @@ function validationFailed(): PayloadProblem {
  */
 export const InvalidPayloads = {
   /** 422 INCOMPLETE_SUBMISSION: a submission or command body (the default). */
-  incomplete: (errors) => ({
-    status: 422,
-    code: ErrorCode.INCOMPLETE_SUBMISSION,
-    detail: `提交内容不完整或有误，共 ${errors.length} 处，请逐项补正 (incomplete or invalid submission: ${errors.length} field(s))`,
-  }),
+  incomplete,
   /** 400 VALIDATION_FAILED: the gateway's global ValidationPipe answer. */
   validation: () => validationFailed(),
   /** 422 INVALID_FILTER: a list's query (filters, page, sort). */
@@ -67,4 +73,41 @@ export const InvalidPayloads = {
       detail: `施工许可证编号无效：${reasonSentence(number.reason)}`,
     };
   },
+  /**
+   * 400 INVALID_CONTRACT_NUMBER naming the path's contract number alone (the gateway's path pipe runs
+   * before its body pipe); without a number problem, 422 INCOMPLETE_SUBMISSION for a body (cancel) or
+   * 400 VALIDATION_FAILED for a read's extra fields.
+   */
+  contractNumber: pathFirst(
+    'contractNumber',
+    numberProblem(ErrorCode.INVALID_CONTRACT_NUMBER, '合同备案编号'),
+    validationFailed,
+  ),
+  contractNumberThenBody: pathFirst(
+    'contractNumber',
+    numberProblem(ErrorCode.INVALID_CONTRACT_NUMBER, '合同备案编号'),
+    incomplete,
+  ),
+  /** 400 VALIDATION_FAILED naming the path's difference id alone, else 422 INCOMPLETE_SUBMISSION for the body. */
+  differenceIdThenBody: pathFirst('differenceId', () => validationFailed(), incomplete),
 } satisfies Record<string, InvalidPayload>;
+
+/** The problem of a refused path number: its code, the numbering lib's sentence in the detail. */
+function numberProblem(code: ErrorCode, what: string): (error: FieldError) => PayloadProblem {
+  return (error) => ({ status: 400, code, detail: `${what}无效：${reasonSentence(error.reason)}` });
+}
+
+/**
+ * A path parameter's own problem first, answered alone (the gateway's path pipe runs before its body
+ * pipe), else `otherwise` for the rest of the body.
+ */
+function pathFirst(
+  field: string,
+  answer: (error: FieldError) => PayloadProblem,
+  otherwise: InvalidPayload,
+): InvalidPayload {
+  return (errors) => {
+    const refused = errors.find((e) => e.field === field);
+    return refused ? { ...answer(refused), errors: [refused] } : otherwise(errors);
+  };
+}
