@@ -62,5 +62,4 @@ describe('cancellation and acknowledgement bodies', () => {
       expect(await fieldsOf(ContractFilingCancellation, { reason })).toEqual(['reason']);
     expect(await fieldsOf(DifferenceAcknowledgement, { explanation: 'x'.repeat(1001) })).toEqual(['explanation']);
   });
-
 });
