@@ -69,3 +69,6 @@ export * from './lib/exchange-catalogue';
 export * from './lib/validation/invalid-payload';
 export * from './lib/supervision-queries.message';
 export * from './lib/escrow-list-query.message';
+// Issue 9 (h9b): request classes of the presale reads, backfill and unpermitted entries
+export * from './lib/presale-reads.message';
+export * from './lib/validation/presale-number-constraints';

@@ -145,7 +145,6 @@ import {
   ConsistencyProofV1,
   InclusionProofV1,
   JwksV1,
-  PaperSizeV1,
   PresaleIssuedV1,
   PresaleIssueRequestV1,
   PresalePermitV1,
@@ -172,7 +171,8 @@ import { StatisticsMonthlyQuery, StatisticsRecordsQuery, StatisticsSummaryQuery 
 import { AssessmentAppealListQuery, StatisticsAssessmentQuery } from './statistics-assessment.message';
 import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './statistics-digests.message';
 import { RpcRequest } from './principal';
-import { InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
+import { checkedFirst, InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
+import { PresaleNumberBodyV1, PresalePrintLayoutRequestV1, PresaleQrRequestV1 } from './presale-reads.message';
 import type { ListSort } from './validation/sort-constraints';
 import {
   PublicPresaleSearchPageV1,
@@ -286,6 +286,10 @@ const STATISTICS = { invalid: InvalidPayloads.statisticsQuery } as const;
 const RECOUNT = { invalid: InvalidPayloads.recount } as const;
 /** a list query the gateway checks with its global ValidationPipe (400 VALIDATION_FAILED), its sort after (422) */
 const GATEWAY_QUERY = { invalid: InvalidPayloads.validation, allReasons: true } as const;
+/** a presale read: the path number first (400 INVALID_PRESALE_NUMBER), then the query (400 VALIDATION_FAILED) */
+const PRESALE_READ = {
+  invalid: checkedFirst('presaleNumber', InvalidPayloads.presaleNumber, InvalidPayloads.validation),
+} as const;
 interface PermitNumberBody {
   permitNumber: string;
 }
@@ -345,9 +349,13 @@ export const Rpc = {
   ),
   // presale
   presaleIssue: rpcDef<PresaleIssueRequestV1, PresaleIssuedV1>(PresaleRpc.issue),
-  presaleGet: rpcDef<PresaleNumberBody, PresalePermitV1>(PresaleRpc.get),
-  presaleQr: rpcDef<{ presaleNumber: string; format: 'png' | 'svg' }, BinaryFileV1>(PresaleRpc.qr),
-  presalePrintLayout: rpcDef<{ presaleNumber: string; paper?: PaperSizeV1 }, BinaryFileV1>(PresaleRpc.printLayout),
+  presaleGet: rpcDef<PresaleNumberBodyV1, PresalePermitV1>(PresaleRpc.get, PresaleNumberBodyV1, PRESALE_READ),
+  presaleQr: rpcDef<PresaleQrRequestV1, BinaryFileV1>(PresaleRpc.qr, PresaleQrRequestV1, PRESALE_READ),
+  presalePrintLayout: rpcDef<PresalePrintLayoutRequestV1, BinaryFileV1>(
+    PresaleRpc.printLayout,
+    PresalePrintLayoutRequestV1,
+    PRESALE_READ,
+  ),
   presaleRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(
     ConsistencyRpc.presaleRecount,
     SourceRecountRequest,

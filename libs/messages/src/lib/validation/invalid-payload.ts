@@ -1,15 +1,39 @@
 import { ErrorCode, FieldError } from '../problem';
 import { publicSearchProblemDetail } from '../public-search.message';
+import { invalidPresaleNumberDetail } from './presale-number-constraints';
 
 /** The problem (without its title) a payload refused by its message class is answered with. */
 export interface PayloadProblem {
   status: number;
   code: ErrorCode | string;
   detail: string;
+  /** the field errors reported, when not all of them (a field checked first alone, see {@link checkedFirst}) */
+  errors?: readonly FieldError[];
 }
 
-/** How a contract answers a payload its message class refuses: the field list goes into the problem's `errors`. */
-export type InvalidPayload = (errors: readonly FieldError[]) => PayloadProblem;
+/**
+ * How a contract answers a payload its message class refuses: the field list goes into the problem's
+ * `errors`; `body` is the refused payload (for a detail naming the value, e.g. a path number).
+ */
+export type InvalidPayload = (errors: readonly FieldError[], body?: unknown) => PayloadProblem;
+
+/** The value of one field of a refused payload, as text (a detail names it). */
+function fieldText(body: unknown, field: string): string {
+  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[field] : undefined;
+  return String(value ?? '');
+}
+
+/**
+ * A field the gateway checks before the rest of the request (a path parameter, a header): when the
+ * class refuses it, only its errors are reported, answered by `first`; otherwise every error, by `rest`.
+ * So a body sent straight over NATS gets the answer the gateway's first check gives.
+ */
+export function checkedFirst(field: string, first: InvalidPayload, rest: InvalidPayload): InvalidPayload {
+  return (errors, body) => {
+    const own = errors.filter((e) => e.field === field);
+    return own.length > 0 ? { ...first(own, body), errors: own } : rest(errors, body);
+  };
+}
 
 /**
  * The problems for a refused payload, written once: the gateway's pipes and the services' `@RpcHandler`
@@ -51,5 +75,11 @@ export const InvalidPayloads = {
     status: 400,
     code: ErrorCode.VALIDATION_FAILED,
     detail: publicSearchProblemDetail(errors),
+  }),
+  /** 400 INVALID_PRESALE_NUMBER: a presale number the gateway takes from the path (its detail names the value). */
+  presaleNumber: (_errors, body) => ({
+    status: 400,
+    code: ErrorCode.INVALID_PRESALE_NUMBER,
+    detail: invalidPresaleNumberDetail(fieldText(body, 'presaleNumber')),
   }),
 } satisfies Record<string, InvalidPayload>;
