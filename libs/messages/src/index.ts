@@ -81,3 +81,6 @@ export * from './lib/empty-body.message';
 export * from './lib/permit-number-body.message';
 export * from './lib/validation/number-constraints';
 export * from './lib/contract-number-body.message';
+// Issue 9 (h9b): request classes of the presale reads, backfill and unpermitted entries
+export * from './lib/presale-reads.message';
+export * from './lib/validation/presale-number-constraints';

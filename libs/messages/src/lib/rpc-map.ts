@@ -146,7 +146,6 @@ import {
   ConsistencyProofV1,
   InclusionProofV1,
   JwksV1,
-  PaperSizeV1,
   PresaleIssuedV1,
   PresaleIssueRequestV1,
   PresalePermitV1,
@@ -180,7 +179,8 @@ import { RpcRequest } from './principal';
 import { EmptyBodyV1 } from './empty-body.message';
 import { DifferenceAcknowledgeRequest } from './reconciliation-acknowledgement.message';
 import { PermitNumberBody } from './permit-number-body.message';
-import { InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
+import { checkedFirst, InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
+import { PresaleNumberBodyV1, PresalePrintLayoutRequestV1, PresaleQrRequestV1 } from './presale-reads.message';
 import type { ListSort } from './validation/sort-constraints';
 import type { RpcBodyPart } from './validation/validate-body-part';
 import { ContractFilingIssueRequest } from './contract-filing-issue.message';
@@ -307,6 +307,10 @@ const RECOUNT = { invalid: InvalidPayloads.recount } as const;
 const GATEWAY_QUERY = { invalid: InvalidPayloads.validation, allReasons: true } as const;
 /** a read by path permit number: 400 INVALID_PERMIT_NUMBER on both paths */
 const PERMIT_NUMBER = { invalid: InvalidPayloads.permitNumber } as const;
+/** a presale read: the path number first (400 INVALID_PRESALE_NUMBER), then the query (400 VALIDATION_FAILED) */
+const PRESALE_READ = {
+  invalid: checkedFirst('presaleNumber', InvalidPayloads.presaleNumber, InvalidPayloads.validation),
+} as const;
 interface PresaleNumberBody {
   presaleNumber: string;
 }
@@ -363,9 +367,13 @@ export const Rpc = {
   ),
   // presale
   presaleIssue: rpcDef<PresaleIssueRequestV1, PresaleIssuedV1>(PresaleRpc.issue),
-  presaleGet: rpcDef<PresaleNumberBody, PresalePermitV1>(PresaleRpc.get),
-  presaleQr: rpcDef<{ presaleNumber: string; format: 'png' | 'svg' }, BinaryFileV1>(PresaleRpc.qr),
-  presalePrintLayout: rpcDef<{ presaleNumber: string; paper?: PaperSizeV1 }, BinaryFileV1>(PresaleRpc.printLayout),
+  presaleGet: rpcDef<PresaleNumberBodyV1, PresalePermitV1>(PresaleRpc.get, PresaleNumberBodyV1, PRESALE_READ),
+  presaleQr: rpcDef<PresaleQrRequestV1, BinaryFileV1>(PresaleRpc.qr, PresaleQrRequestV1, PRESALE_READ),
+  presalePrintLayout: rpcDef<PresalePrintLayoutRequestV1, BinaryFileV1>(
+    PresaleRpc.printLayout,
+    PresalePrintLayoutRequestV1,
+    PRESALE_READ,
+  ),
   presaleRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(
     ConsistencyRpc.presaleRecount,
     SourceRecountRequest,

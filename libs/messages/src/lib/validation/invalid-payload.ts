@@ -1,18 +1,40 @@
 import { ErrorCode, FieldError } from '../problem';
 import { publicSearchProblemDetail } from '../public-search.message';
 import { reasonSentence } from './number-constraints';
+import { invalidPresaleNumberDetail } from './presale-number-constraints';
 
 /** The problem (without its title) a payload refused by its message class is answered with. */
 export interface PayloadProblem {
   status: number;
   code: ErrorCode | string;
   detail: string;
-  /** the field list the problem carries when not every refused field (a refused path number answers alone) */
-  errors?: FieldError[];
+  /** the field errors reported, when not all of them (a field checked first alone, see {@link checkedFirst}) */
+  errors?: readonly FieldError[];
 }
 
-/** How a contract answers a payload its message class refuses: the field list goes into the problem's `errors`. */
-export type InvalidPayload = (errors: readonly FieldError[]) => PayloadProblem;
+/**
+ * How a contract answers a payload its message class refuses: the field list goes into the problem's
+ * `errors`; `body` is the refused payload (for a detail naming the value, e.g. a path number).
+ */
+export type InvalidPayload = (errors: readonly FieldError[], body?: unknown) => PayloadProblem;
+
+/** The value of one field of a refused payload, as text (a detail names it). */
+function fieldText(body: unknown, field: string): string {
+  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[field] : undefined;
+  return String(value ?? '');
+}
+
+/**
+ * A field the gateway checks before the rest of the request (a path parameter, a header): when the
+ * class refuses it, only its errors are reported, answered by `first`; otherwise every error, by `rest`.
+ * So a body sent straight over NATS gets the answer the gateway's first check gives.
+ */
+export function checkedFirst(field: string, first: InvalidPayload, rest: InvalidPayload): InvalidPayload {
+  return (errors, body) => {
+    const own = errors.filter((e) => e.field === field);
+    return own.length > 0 ? { ...first(own, body), errors: own } : rest(errors, body);
+  };
+}
 
 function incomplete(errors: readonly FieldError[]): PayloadProblem {
   return {
@@ -78,36 +100,31 @@ export const InvalidPayloads = {
    * before its body pipe); without a number problem, 422 INCOMPLETE_SUBMISSION for a body (cancel) or
    * 400 VALIDATION_FAILED for a read's extra fields.
    */
-  contractNumber: pathFirst(
+  contractNumber: checkedFirst(
     'contractNumber',
     numberProblem(ErrorCode.INVALID_CONTRACT_NUMBER, '合同备案编号'),
     validationFailed,
   ),
-  contractNumberThenBody: pathFirst(
+  contractNumberThenBody: checkedFirst(
     'contractNumber',
     numberProblem(ErrorCode.INVALID_CONTRACT_NUMBER, '合同备案编号'),
     incomplete,
   ),
   /** 400 VALIDATION_FAILED naming the path's difference id alone, else 422 INCOMPLETE_SUBMISSION for the body. */
-  differenceIdThenBody: pathFirst('differenceId', () => validationFailed(), incomplete),
+  differenceIdThenBody: checkedFirst('differenceId', validationFailed, incomplete),
+  /** 400 INVALID_PRESALE_NUMBER: a presale number the gateway takes from the path (its detail names the value). */
+  presaleNumber: (_errors, body) => ({
+    status: 400,
+    code: ErrorCode.INVALID_PRESALE_NUMBER,
+    detail: invalidPresaleNumberDetail(fieldText(body, 'presaleNumber')),
+  }),
 } satisfies Record<string, InvalidPayload>;
 
 /** The problem of a refused path number: its code, the numbering lib's sentence in the detail. */
-function numberProblem(code: ErrorCode, what: string): (error: FieldError) => PayloadProblem {
-  return (error) => ({ status: 400, code, detail: `${what}无效：${reasonSentence(error.reason)}` });
-}
-
-/**
- * A path parameter's own problem first, answered alone (the gateway's path pipe runs before its body
- * pipe), else `otherwise` for the rest of the body.
- */
-function pathFirst(
-  field: string,
-  answer: (error: FieldError) => PayloadProblem,
-  otherwise: InvalidPayload,
-): InvalidPayload {
-  return (errors) => {
-    const refused = errors.find((e) => e.field === field);
-    return refused ? { ...answer(refused), errors: [refused] } : otherwise(errors);
-  };
+function numberProblem(code: ErrorCode, what: string): InvalidPayload {
+  return (errors) => ({
+    status: 400,
+    code,
+    detail: `${what}无效：${reasonSentence(errors[0]?.reason ?? '')}`,
+  });
 }
