@@ -245,5 +245,38 @@ describe('an invalid body is refused the same way over NATS as through the gatew
         );
       }
     });
+
+    it('presale: public verification — the number, the token and the proof sizes (400, the same codes)', async () => {
+      await expectSameProblem(
+        viaGateway('GET', '/public/v1/presale-permits/430223202406200101-Y00', null),
+        viaNats(Rpc.publicPermit, null, { presaleNumber: '430223202406200101-Y00' }),
+        { status: 400, code: 'INVALID_PRESALE_NUMBER', fields: ['presaleNumber'] },
+      );
+      await expectSameProblem(
+        viaGateway('GET', '/public/v1/presale-permits/439999202406200101-Y01', null),
+        viaNats(Rpc.publicPermit, null, { presaleNumber: '439999202406200101-Y01' }),
+        { status: 400, code: 'INVALID_PRESALE_NUMBER', fields: ['presaleNumber'] },
+      );
+      await expectSameProblem(
+        viaGateway('GET', '/public/v1/verify?token=not%20base64', null),
+        viaNats(Rpc.publicVerify, null, { token: 'not base64' }),
+        { status: 400, code: 'VALIDATION_FAILED', fields: ['token'] },
+      );
+      await expectSameProblem(
+        viaGateway('GET', '/public/v1/log/inclusion-proof?index=1.5&treeSize=x', null),
+        viaNats(Rpc.publicInclusionProof, null, { index: 1.5, treeSize: 'x' }),
+        { status: 400, code: 'VALIDATION_FAILED', fields: ['index', 'treeSize'] },
+      );
+      await expectSameProblem(
+        viaGateway('GET', '/public/v1/log/inclusion-proof?index=5&treeSize=3', null),
+        viaNats(Rpc.publicInclusionProof, null, { index: 5, treeSize: 3 }),
+        { status: 400, code: 'INVALID_PROOF_REQUEST', fields: ['index'] },
+      );
+      await expectSameProblem(
+        viaGateway('GET', '/public/v1/log/consistency-proof?first=3&second=2', null),
+        viaNats(Rpc.publicConsistencyProof, null, { first: 3, second: 2 }),
+        { status: 400, code: 'INVALID_PROOF_REQUEST', fields: ['first'] },
+      );
+    });
   });
 });

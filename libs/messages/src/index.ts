@@ -73,3 +73,5 @@ export * from './lib/escrow-list-query.message';
 export * from './lib/empty-body.message';
 export * from './lib/permit-number-body.message';
 export * from './lib/validation/number-constraints';
+export * from './lib/presale-number-body.message';
+export * from './lib/public-verification.message';

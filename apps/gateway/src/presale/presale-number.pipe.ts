@@ -1,7 +1,8 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { ErrorCode } from '@hn/messages';
-import { DomainException } from '@hn/errors';
-import { parsePermitNumber, parsePresaleNumber, PresaleLetter } from '@hn/numbering';
+import { regionOf } from '@hn/auth';
+import { PresaleNumberBodyV1, Rpc } from '@hn/messages';
+import { requestContractOf, validateRpcBody } from '@hn/messaging';
+import { parsePresaleNumber, PresaleLetter } from '@hn/numbering';
 
 export interface ParsedPresaleNumber {
   value: string;
@@ -12,36 +13,24 @@ export interface ParsedPresaleNumber {
   serial: number;
 }
 
-/** Validates a path presale number `<18-digit permit>-<Y|Z><NN>` at the edge (400 INVALID_PRESALE_NUMBER). */
+const PRESALE_NUMBER_READ = requestContractOf(Rpc.publicPermit);
+
+/**
+ * Validates a path presale number `<18-digit permit>-<Y|Z><NN>` with the class of the reads by presale
+ * number (PresaleNumberBody, which the presale service's @RpcHandler applies again): 400
+ * INVALID_PRESALE_NUMBER naming the number and the reason. The route receives its parts.
+ */
 @Injectable()
-export class PresaleNumberPipe implements PipeTransform<string, ParsedPresaleNumber> {
-  transform(value: string): ParsedPresaleNumber {
-    const text = String(value ?? '');
-    const parsed = parsePresaleNumber(text);
-    if (!parsed) {
-      throw invalidPresaleNumber(
-        text,
-        'FORMAT: 格式应为 18 位施工许可证编号-Y/Z两位序号，如 430223202406200101-Y01 (format <18 digits>-<Y|Z><01..99>)',
-      );
-    }
-    const permit = parsePermitNumber(parsed.permitNumber);
-    if (!permit.ok) throw invalidPresaleNumber(text, `${permit.reason}: ${permit.message}`);
+export class PresaleNumberPipe implements PipeTransform<string, Promise<ParsedPresaleNumber>> {
+  async transform(value: string): Promise<ParsedPresaleNumber> {
+    const { presaleNumber } = await validateRpcBody<PresaleNumberBodyV1>(PRESALE_NUMBER_READ, { presaleNumber: value });
+    const parts = parsePresaleNumber(presaleNumber)!; // valid: the class checked it
     return {
-      value: text,
-      permitNumber: parsed.permitNumber,
-      regionCode: permit.value.regionCode,
-      letter: parsed.letter,
-      serial: parsed.serial,
+      value: presaleNumber,
+      permitNumber: parts.permitNumber,
+      regionCode: regionOf(presaleNumber),
+      letter: parts.letter,
+      serial: parts.serial,
     };
   }
-}
-
-function invalidPresaleNumber(text: string, reason: string): DomainException {
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return new DomainException(
-    400,
-    ErrorCode.INVALID_PRESALE_NUMBER,
-    `预售许可证编号无效：${shown} (invalid presale permit number)`,
-    [{ field: 'presaleNumber', reason }],
-  );
 }

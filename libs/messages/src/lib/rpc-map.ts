@@ -175,6 +175,15 @@ import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './stat
 import { RpcRequest } from './principal';
 import { EmptyBodyV1 } from './empty-body.message';
 import { PermitNumberBody } from './permit-number-body.message';
+import { PresaleNumberBody, PresaleNumberBodyV1 } from './presale-number-body.message';
+import {
+  ConsistencyProofRequest,
+  ConsistencyProofRequestV1,
+  InclusionProofRequest,
+  InclusionProofRequestV1,
+  VerifyRequest,
+  VerifyRequestV1,
+} from './public-verification.message';
 import { InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
 import type { ListSort } from './validation/sort-constraints';
 import {
@@ -293,9 +302,10 @@ const RECOUNT = { invalid: InvalidPayloads.recount } as const;
 const GATEWAY_QUERY = { invalid: InvalidPayloads.validation, allReasons: true } as const;
 /** a read by path permit number: 400 INVALID_PERMIT_NUMBER on both paths */
 const PERMIT_NUMBER = { invalid: InvalidPayloads.permitNumber } as const;
-interface PresaleNumberBody {
-  presaleNumber: string;
-}
+/** the public verification queries, checked as the gateway's global ValidationPipe did (400 VALIDATION_FAILED) */
+const PUBLIC_QUERY = { invalid: InvalidPayloads.validation, allReasons: true } as const;
+/** a transparency-log proof request: 400 INVALID_PROOF_REQUEST for sizes out of order, else VALIDATION_FAILED */
+const PROOF_REQUEST = { invalid: InvalidPayloads.proofRequest } as const;
 interface ExchangeSubscriberIdBody {
   subscriberId: string;
 }
@@ -358,12 +368,20 @@ export const Rpc = {
     RECOUNT,
   ),
   presaleHealth: publicRpcDef<Empty, ServiceHealthV1>(PresaleRpc.health, EmptyBodyV1, EMPTY),
-  publicVerify: publicRpcDef<{ token: string }, VerifyResultV1>(PresaleRpc.verify),
-  publicPermit: publicRpcDef<PresaleNumberBody, PublicPresaleSummaryV1>(PresaleRpc.publicPermit),
+  publicVerify: publicRpcDef<VerifyRequestV1, VerifyResultV1>(PresaleRpc.verify, VerifyRequest, PUBLIC_QUERY),
+  publicPermit: publicRpcDef<PresaleNumberBodyV1, PublicPresaleSummaryV1>(PresaleRpc.publicPermit, PresaleNumberBody, {
+    invalid: InvalidPayloads.presaleNumber,
+  }),
   publicCheckpoint: publicRpcDef<Empty, { note: string }>(PresaleRpc.checkpoint, EmptyBodyV1, EMPTY),
-  publicInclusionProof: publicRpcDef<{ index: number; treeSize: number }, InclusionProofV1>(PresaleRpc.inclusionProof),
-  publicConsistencyProof: publicRpcDef<{ first: number; second: number }, ConsistencyProofV1>(
+  publicInclusionProof: publicRpcDef<InclusionProofRequestV1, InclusionProofV1>(
+    PresaleRpc.inclusionProof,
+    InclusionProofRequest,
+    PROOF_REQUEST,
+  ),
+  publicConsistencyProof: publicRpcDef<ConsistencyProofRequestV1, ConsistencyProofV1>(
     PresaleRpc.consistencyProof,
+    ConsistencyProofRequest,
+    PROOF_REQUEST,
   ),
   publicKeys: publicRpcDef<Empty, JwksV1>(PresaleRpc.keys, EmptyBodyV1, EMPTY),
   publicSearch: publicRpcDef<PublicPresaleSearchRequestV1, PublicPresaleSearchPageV1>(

@@ -19,7 +19,7 @@ export async function validateRpcBody<T = unknown>(contract: RpcRequestContract,
   if (contract.sort) await sortOrder(contract.sort, (body as { sort?: unknown } | null | undefined)?.sort);
   const options = contract.allReasons ? GLOBAL_PIPE_VALIDATION_OPTIONS : MESSAGE_VALIDATION_OPTIONS;
   const result = await validateMessage(contract.type, body, options);
-  if (!result.ok) throw DomainException.invalidPayload(contract.invalid, result.errors);
+  if (!result.ok) throw DomainException.invalidPayload(contract.invalid, result.errors, body);
   return result.value as T;
 }
 

@@ -1,6 +1,7 @@
 import { ErrorCode, FieldError } from '../problem';
 import { publicSearchProblemDetail } from '../public-search.message';
-import { reasonSentence } from './number-constraints';
+import { proofRequestProblem } from '../public-verification.message';
+import { reasonSentence, shownNumber } from './number-constraints';
 
 /** The problem (without its title) a payload refused by its message class is answered with. */
 export interface PayloadProblem {
@@ -9,8 +10,11 @@ export interface PayloadProblem {
   detail: string;
 }
 
-/** How a contract answers a payload its message class refuses: the field list goes into the problem's `errors`. */
-export type InvalidPayload = (errors: readonly FieldError[]) => PayloadProblem;
+/**
+ * How a contract answers a payload its message class refuses: the field list goes into the problem's
+ * `errors`; `body` is the refused body as received (a detail naming the refused number).
+ */
+export type InvalidPayload = (errors: readonly FieldError[], body?: unknown) => PayloadProblem;
 
 function validationFailed(): PayloadProblem {
   return { status: 400, code: ErrorCode.VALIDATION_FAILED, detail: '请求参数校验失败 (request validation failed)' };
@@ -67,4 +71,22 @@ export const InvalidPayloads = {
       detail: `施工许可证编号无效：${reasonSentence(number.reason)}`,
     };
   },
+  /**
+   * 400 INVALID_PRESALE_NUMBER of a read by presale number, the detail naming the refused number (the
+   * gateway's path pipe and the presale service alike); other fields only (over NATS) 400 VALIDATION_FAILED.
+   */
+  presaleNumber: (errors, body) => {
+    if (!errors.some((e) => e.field === 'presaleNumber')) return validationFailed();
+    const value = (body as { presaleNumber?: unknown } | null | undefined)?.presaleNumber;
+    return {
+      status: 400,
+      code: ErrorCode.INVALID_PRESALE_NUMBER,
+      detail: `预售许可证编号无效：${shownNumber(value)} (invalid presale permit number)`,
+    };
+  },
+  /**
+   * A transparency-log proof request: 400 INVALID_PROOF_REQUEST when the sizes are integers out of
+   * order (index ≥ treeSize, first < 1 or > second), 400 VALIDATION_FAILED for anything else.
+   */
+  proofRequest: (errors) => proofRequestProblem(errors) ?? validationFailed(),
 } satisfies Record<string, InvalidPayload>;

@@ -1,4 +1,4 @@
-import { parsePermitNumber } from '@hn/numbering';
+import { parsePermitNumber, parsePresaleNumber } from '@hn/numbering';
 import { FieldRule } from './field-rule';
 
 /**
@@ -14,6 +14,26 @@ export function permitNumberProblem(value: unknown): string | null {
 
 /** An 18-digit construction permit number (length, digits, date, region in force, serial, category). */
 export const IsPermitNumber = (): PropertyDecorator => FieldRule('isPermitNumber', permitNumberProblem);
+
+/**
+ * Why a presale permit number `<18-digit permit>-<Y|Z><NN>` is refused (`FORMAT: …`, or the embedded
+ * permit number's reason), null when valid.
+ */
+export function presaleNumberProblem(value: unknown): string | null {
+  const parsed = parsePresaleNumber(value as string);
+  if (!parsed)
+    return 'FORMAT: 格式应为 18 位施工许可证编号-Y/Z两位序号，如 430223202406200101-Y01 (format <18 digits>-<Y|Z><01..99>)';
+  return permitNumberProblem(parsed.permitNumber);
+}
+
+/** A presale permit number whose embedded construction permit number is valid. */
+export const IsPresaleNumber = (): PropertyDecorator => FieldRule('isPresaleNumber', presaleNumberProblem);
+
+/** A number as shown in a problem's detail: at most 40 characters (an ellipsis after). */
+export function shownNumber(value: unknown): string {
+  const text = String(value ?? '');
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
 
 /** The sentence of a `CODE: sentence` reason (the whole reason when it has no code). */
 export function reasonSentence(reason: string): string {
