@@ -75,3 +75,6 @@ export * from './lib/permit-number-body.message';
 export * from './lib/validation/number-constraints';
 export * from './lib/presale-number-body.message';
 export * from './lib/public-verification.message';
+export * from './lib/marking-list-query.message';
+export * from './lib/marking-correction-request.message';
+export * from './lib/validation/inline-object';

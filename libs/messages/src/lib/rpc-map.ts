@@ -165,6 +165,8 @@ import {
 import { BackfillSubmitRequest, BackfillWithdrawRequest } from './backfill-lifecycle.message';
 import { ACCEPTANCE_BACKFILL_SORT, ALERT_SORT } from './list-sorts';
 import { MarkingBatchRequest, MarkingSubmitRequest } from './marking.message';
+import { MarkingCorrectionRequest } from './marking-correction-request.message';
+import { MarkingListQuery } from './marking-list-query.message';
 import { SigningStatisticSubmission, SigningStatisticWithdrawal } from './signing-statistic.message';
 import { ReconciliationQuery, SigningStatisticsQuery } from './supervision-queries.message';
 import { EscrowListQuery } from './escrow-list-query.message';
@@ -329,11 +331,14 @@ export const Rpc = {
     RECOUNT,
   ),
   permitsHealth: publicRpcDef<Empty, ServiceHealthV1>(PermitsRpc.health, EmptyBodyV1, EMPTY),
-  markingList: rpcDef<MarkingListRequestV1, MarkingPageV1>(MarkingRpc.list),
+  markingList: rpcDef<MarkingListRequestV1, MarkingPageV1>(MarkingRpc.list, MarkingListQuery, GATEWAY_QUERY),
   markingBatch: rpcDef<MarkingBatchRequestV1, MarkingBatchResultV1>(MarkingRpc.batch, MarkingBatchRequest),
-  markingWithdraw: rpcDef<MarkingWithdrawRequestV1, MarkingWithdrawResultV1>(MarkingRpc.withdraw),
+  markingWithdraw: rpcDef<MarkingWithdrawRequestV1, MarkingWithdrawResultV1>(MarkingRpc.withdraw, EmptyBodyV1, EMPTY),
   markingSubmit: rpcDef<MarkingSubmitRequestV1, MarkingSubmitResultV1>(MarkingRpc.submit, MarkingSubmitRequest),
-  markingCorrect: rpcDef<MarkingCorrectionRequestV1, MarkingCorrectionResultV1>(MarkingRpc.correct),
+  markingCorrect: rpcDef<MarkingCorrectionRequestV1, MarkingCorrectionResultV1>(
+    MarkingRpc.correct,
+    MarkingCorrectionRequest,
+  ),
   // permits: 施工许可审批 (approval workflow; request classes in approval.message.ts)
   approvalProjectRegister: rpcDef<ApprovalProjectRegistrationV1, ApprovalProjectV1>(
     ApprovalRpc.registerProject,
