@@ -328,6 +328,92 @@ describe('an invalid body is refused the same way over NATS as through the gatew
         );
       }
     });
+
+    it('presale: public verification — the number, the token and the proof sizes (400, the same codes)', async () => {
+      await expectSameProblem(
+        viaGateway('GET', '/public/v1/presale-permits/430223202406200101-Y00', null),
+        viaNats(Rpc.publicPermit, null, { presaleNumber: '430223202406200101-Y00' }),
+        { status: 400, code: 'INVALID_PRESALE_NUMBER', fields: ['presaleNumber'] },
+      );
+      await expectSameProblem(
+        viaGateway('GET', '/public/v1/presale-permits/439999202406200101-Y01', null),
+        viaNats(Rpc.publicPermit, null, { presaleNumber: '439999202406200101-Y01' }),
+        { status: 400, code: 'INVALID_PRESALE_NUMBER', fields: ['presaleNumber'] },
+      );
+      await expectSameProblem(
+        viaGateway('GET', '/public/v1/verify?token=not%20base64', null),
+        viaNats(Rpc.publicVerify, null, { token: 'not base64' }),
+        { status: 400, code: 'VALIDATION_FAILED', fields: ['token'] },
+      );
+      await expectSameProblem(
+        viaGateway('GET', '/public/v1/log/inclusion-proof?index=1.5&treeSize=x', null),
+        viaNats(Rpc.publicInclusionProof, null, { index: 1.5, treeSize: 'x' }),
+        { status: 400, code: 'VALIDATION_FAILED', fields: ['index', 'treeSize'] },
+      );
+      await expectSameProblem(
+        viaGateway('GET', '/public/v1/log/inclusion-proof?index=5&treeSize=3', null),
+        viaNats(Rpc.publicInclusionProof, null, { index: 5, treeSize: 3 }),
+        { status: 400, code: 'INVALID_PROOF_REQUEST', fields: ['index'] },
+      );
+      await expectSameProblem(
+        viaGateway('GET', '/public/v1/log/consistency-proof?first=3&second=2', null),
+        viaNats(Rpc.publicConsistencyProof, null, { first: 3, second: 2 }),
+        { status: 400, code: 'INVALID_PROOF_REQUEST', fields: ['first'] },
+      );
+    });
+
+    it('permits: the marking list (400 VALIDATION_FAILED), withdraw (no body) and the correction data (422)', async () => {
+      await expectSameProblem(
+        viaGateway(
+          'GET',
+          '/api/v1/supervision/marking?projectType=SOLD&pageSize=101&issueDateFrom=2024-02-30',
+          staffToken,
+        ),
+        viaNats(Rpc.markingList, staff, { projectType: 'SOLD', page: 1, pageSize: 101, issueDateFrom: '2024-02-30' }),
+        { status: 400, code: 'VALIDATION_FAILED', fields: ['issueDateFrom', 'pageSize', 'projectType'] },
+      );
+      expect(shape(await viaNats(Rpc.markingWithdraw, staff, { stepId: 'x' }))).toEqual({
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        errors: [{ field: 'stepId', reason: expect.any(String) }],
+      });
+      await platform.createStaff('rpc-contract.admin', PASSWORD, 'ADMIN', '430000');
+      const adminToken = await platform.staffToken('rpc-contract.admin', PASSWORD, '10.41.0.2');
+      const data = { projectCode: '2024-43', projectType: 'UNMARKED', reason: '', documentNumber: 'x'.repeat(101) };
+      const form = new FormData();
+      form.append('data', JSON.stringify(data));
+      const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64, 7)]);
+      form.append('scan', new Blob([pdf], { type: 'application/pdf' }), 'report.pdf');
+      const gateway = fetch(`${platform.gatewayUrl}/api/v1/supervision/marking/correction`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminToken}` },
+        body: form,
+      }).then(async (res) => (await res.json()) as Problem);
+      const scan = {
+        stagingKey: '3f0c1b5e-8a7d-4c2b-9e1f-0a1b2c3d4e5f',
+        sha256: 'a'.repeat(64),
+        contentType: 'application/pdf',
+        size: pdf.length,
+        fileName: 'report.pdf',
+      };
+      const { projectCode, projectType, reason, documentNumber } = data;
+      const admin: Principal = {
+        kind: 'staff',
+        id: 'rpc-contract.admin',
+        regions: ['430000'],
+        scopes: ['supervision:correct'],
+        role: 'ADMIN',
+      };
+      await expectSameProblem(
+        gateway,
+        viaNats(Rpc.markingCorrect, admin, { projectCode, projectType, report: { reason, documentNumber, scan } }),
+        {
+          status: 422,
+          code: 'INCOMPLETE_SUBMISSION',
+          fields: ['projectCode', 'projectType', 'reason', 'documentNumber'],
+        },
+      );
+    });
   });
 });
 

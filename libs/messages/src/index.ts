@@ -84,3 +84,7 @@ export * from './lib/contract-number-body.message';
 // Issue 9 (h9b): request classes of the presale reads, backfill and unpermitted entries
 export * from './lib/presale-reads.message';
 export * from './lib/validation/presale-number-constraints';
+export * from './lib/public-verification.message';
+export * from './lib/marking-list-query.message';
+export * from './lib/marking-correction-request.message';
+export * from './lib/validation/inline-object';

@@ -8,6 +8,7 @@ import {
   MarkingBatchResultV1,
   MarkingCorrectionData,
   MarkingCorrectionResultV1,
+  MarkingListQuery,
   MarkingPageV1,
   MarkingSubmitRequest,
   MarkingSubmitRequestV1,
@@ -32,7 +33,6 @@ import {
   SupervisionRoute,
 } from '../supervision/supervision-problems.openapi';
 import { PERMIT_EXAMPLE, PROJECT_CODE_EXAMPLE } from './dto/marking-bodies.dto';
-import { MarkingListQuery } from './dto/marking-query.dto';
 import { MarkingGatewayService } from './marking-gateway.service';
 import { MarkingBatchPipe, MarkingSubmitPipe, validateCorrectionData } from './marking-inputs';
 import { incompleteExample, invalidSortExample, validationExample } from '../openapi/problem-example.builders';

@@ -1,30 +1,37 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
+  CHAIN_TOKEN_EXAMPLE,
+  ConsistencyProofRequest,
+  ConsistencyProofRequestV1,
   ConsistencyProofV1,
-  ErrorCode,
+  InclusionProofRequest,
+  InclusionProofRequestV1,
   InclusionProofV1,
   JwksV1,
   PublicPresaleSummaryV1,
+  Rpc,
+  VerifyRequest,
+  VerifyRequestV1,
   VerifyResultV1,
 } from '@hn/messages';
-import { DomainException } from '@hn/errors';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, Public } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { PRESALE_NUMBER_PARAM } from '../presale/presale-permits.controller';
 import { ParsedPresaleNumber, PresaleNumberPipe } from '../presale/presale-number.pipe';
 import { ApiProblemExamples, PRESALE_NOT_FOUND, PRESALE_NUMBER_INVALID } from '../presale/problem-examples.openapi';
-import { ConsistencyProofQuery, InclusionProofQuery, VerifyQuery } from './dto/public-queries';
 import { PublicGatewayService } from './public-gateway.service';
 import { validationExample } from '../openapi/problem-example.builders';
+import { rpcBodyPipe } from '../validation/message-pipe';
 
 const CHECKPOINT_EXAMPLE =
   'presale.hunan.gov.cn/log\n2\nsTeYX/SE+2ANuTEHx3sDZcgNePW0Kd7Q/Zc2HQd5mes=\n\n— presale.hunan.gov.cn/log bgMrfkd2XCF/72i10Vq0H0/+Frp4sqRP5PXW9VhX7X+LnDWolCMJHqL2VMjQDJIhIOoiwTSVNDIjW5PVorZ6kpOBIQ4=\n';
 
-function invalidProof(detail: string, field: string, reason: string): DomainException {
-  return new DomainException(400, ErrorCode.INVALID_PROOF_REQUEST, `证明请求无效：${detail}`, [{ field, reason }]);
-}
+/** The query strings, validated with the Rpc entries' classes (the presale service's @RpcHandler applies them again). */
+const VerifyQueryPipe = rpcBodyPipe<VerifyRequest>(Rpc.publicVerify);
+const InclusionProofQueryPipe = rpcBodyPipe<InclusionProofRequest>(Rpc.publicInclusionProof);
+const ConsistencyProofQueryPipe = rpcBodyPipe<ConsistencyProofRequest>(Rpc.publicConsistencyProof);
 
 /**
  * 公众查询: what citizens, banks and notaries use without an account (rate limited per IP by the
@@ -43,6 +50,12 @@ export class PublicVerificationController {
     description:
       '无需登录。令牌可为 base64url（接口返回的 chainToken）或二维码地址中的大写 base32。始终返回 200：status（VALID / TEST / DRAFT / WITHDRAWN / CORRECTED / INVALID / NOT_FOUND）、稳定的英文 code、给人看的中文 message（英文 messageEn）。只有 valid 为 true 才有效：未提交的补录草稿为 DRAFT（「未提交的草稿，不是有效证书」），已撤回为 WITHDRAWN，已更正的旧令牌为 CORRECTED 并在 current 中给出最新证书的核验地址；联调测试令牌 test 为 true。',
   })
+  @ApiQuery({
+    name: 'token',
+    required: true,
+    example: CHAIN_TOKEN_EXAMPLE,
+    description: '链令牌：base64url（接口返回的 chainToken）或大写 base32（二维码地址中的形式），1–400 位',
+  })
   @ApiOkResponse({ type: VerifyResultV1 })
   @ApiProblemExamples(400, '令牌格式错误 Invalid token text', {
     invalidToken: validationExample([
@@ -50,7 +63,7 @@ export class PublicVerificationController {
     ]),
   })
   @ApiProblems(429, 503)
-  verify(@Query() query: VerifyQuery, @CorrelationId() cid: string): Promise<VerifyResultV1> {
+  verify(@Query(VerifyQueryPipe) query: VerifyRequestV1, @CorrelationId() cid: string): Promise<VerifyResultV1> {
     return this.publicApi.verify(query.token, cid);
   }
 
@@ -99,6 +112,18 @@ export class PublicVerificationController {
     description:
       '证明序号为 index 的条目包含在大小为 treeSize 的树中；哈希均为十六进制。要求 0 ≤ index < treeSize ≤ 当前日志大小。',
   })
+  @ApiQuery({
+    name: 'index',
+    required: true,
+    example: '0',
+    description: '叶子序号（非负整数，小于 treeSize）leaf index',
+  })
+  @ApiQuery({
+    name: 'treeSize',
+    required: true,
+    example: '1',
+    description: '树大小（正整数，不超过当前日志大小）tree size',
+  })
   @ApiOkResponse({ type: InclusionProofV1 })
   @ApiProblemExamples(400, '参数无效 Invalid request', {
     invalidProofRequest: {
@@ -109,16 +134,11 @@ export class PublicVerificationController {
     notAnInteger: validationExample([{ field: 'treeSize', reason: 'treeSize 须为非负整数 (non-negative integer)' }]),
   })
   @ApiProblems(429, 503)
-  inclusionProof(@Query() query: InclusionProofQuery, @CorrelationId() cid: string): Promise<InclusionProofV1> {
-    const index = Number(query.index);
-    const treeSize = Number(query.treeSize);
-    if (index >= treeSize)
-      throw invalidProof(
-        'index 须小于 treeSize (index must be less than treeSize)',
-        'index',
-        `index ${index} ≥ treeSize ${treeSize}`,
-      );
-    return this.publicApi.inclusionProof(index, treeSize, cid);
+  inclusionProof(
+    @Query(InclusionProofQueryPipe) query: InclusionProofRequestV1,
+    @CorrelationId() cid: string,
+  ): Promise<InclusionProofV1> {
+    return this.publicApi.inclusionProof(query.index, query.treeSize, cid);
   }
 
   @Get('log/consistency-proof')
@@ -128,6 +148,8 @@ export class PublicVerificationController {
     description:
       '证明大小为 first 的树是大小为 second 的树的前缀（日志只追加、未被改写）。要求 1 ≤ first ≤ second ≤ 当前日志大小。',
   })
+  @ApiQuery({ name: 'first', required: true, example: '1', description: '较早的树大小（≥ 1）first tree size' })
+  @ApiQuery({ name: 'second', required: true, example: '2', description: '较晚的树大小（≥ first）second tree size' })
   @ApiOkResponse({ type: ConsistencyProofV1 })
   @ApiProblemExamples(400, '参数无效 Invalid request', {
     invalidProofRequest: {
@@ -137,13 +159,11 @@ export class PublicVerificationController {
     },
   })
   @ApiProblems(429, 503)
-  consistencyProof(@Query() query: ConsistencyProofQuery, @CorrelationId() cid: string): Promise<ConsistencyProofV1> {
-    const first = Number(query.first);
-    const second = Number(query.second);
-    if (first < 1) throw invalidProof('须 1 ≤ first ≤ second (1 ≤ first ≤ second)', 'first', `first ${first} < 1`);
-    if (first > second)
-      throw invalidProof('须 1 ≤ first ≤ second (1 ≤ first ≤ second)', 'first', `first ${first} > second ${second}`);
-    return this.publicApi.consistencyProof(first, second, cid);
+  consistencyProof(
+    @Query(ConsistencyProofQueryPipe) query: ConsistencyProofRequestV1,
+    @CorrelationId() cid: string,
+  ): Promise<ConsistencyProofV1> {
+    return this.publicApi.consistencyProof(query.first, query.second, cid);
   }
 
   @Get('keys')

@@ -8,13 +8,12 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { VERIFY_URL_EXAMPLE, verifyOutcome, VerifyResultV1 } from '@hn/messages';
+import { TOKEN_PATTERN, VERIFY_URL_EXAMPLE, verifyOutcome, VerifyResultV1 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, Public } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { prefersJson } from './content-negotiation';
-import { TOKEN_PATTERN } from './dto/public-queries';
 import { PublicGatewayService } from './public-gateway.service';
 import { renderVerifyPage } from './verify-page';
 

@@ -8,7 +8,6 @@ const checkMarkingSubmit = async (principal: Principal, body: unknown): Promise<
   checkSubmit(principal, await validateRpcBody(requestContractOf(Rpc.markingSubmit), body));
 const checkMarkingBatch = async (principal: Principal, body: unknown) =>
   checkBatch(principal, await validateRpcBody(requestContractOf(Rpc.markingBatch), body));
-import { checkCorrection } from './marking-correction.service';
 
 const county: Principal = {
   kind: 'staff',
@@ -116,53 +115,5 @@ describe('corrector check', () => {
     });
     expect(problem(() => assertStaff({ ...admin, role: 'PROVINCE' }, CORRECTOR))).toMatchObject({ status: 403 });
     expect(problem(() => assertStaff({ ...admin, kind: 'integrator' }, CORRECTOR))).toMatchObject({ status: 403 });
-  });
-});
-
-describe(checkCorrection.name, () => {
-  const scan = {
-    stagingKey: '3f0c1b5e-8a7d-4c2b-9e1f-0a1b2c3d4e5f',
-    sha256: 'a'.repeat(64),
-    contentType: 'application/pdf' as const,
-    size: 1024,
-    fileName: 'report.pdf',
-  };
-  const report = { reason: '误标', documentNumber: '湘建房函〔2024〕12号', scan };
-  it('checks the project type (the message class MarkingCorrectionData, as at the gateway)', async () => {
-    const code = '2024-430223-70-03-012345';
-    expect((await checkCorrection({ projectCode: code, projectType: 'CURRENT_SALE', report })).value).toMatchObject({
-      projectType: 'CURRENT_SALE',
-    });
-    expect((await checkCorrection({ projectCode: code, projectType: 'UNMARKED', report })).errors).toMatchObject([
-      { field: 'projectType' },
-    ]);
-  });
-  it('trims a complete request', async () => {
-    expect(
-      await checkCorrection({
-        projectCode: ' 2024-430223-70-03-012345 ',
-        projectType: 'OTHER',
-        report: { reason: ' 误标 ', documentNumber: '湘建房函〔2024〕12号', scan },
-      }),
-    ).toEqual({
-      value: {
-        projectCode: '2024-430223-70-03-012345',
-        projectType: 'OTHER',
-        reason: '误标',
-        documentNumber: '湘建房函〔2024〕12号',
-        scan,
-      },
-      errors: [],
-    });
-  });
-  it('reports every missing or bad field at once', async () => {
-    const { value, errors } = await checkCorrection({
-      projectCode: '2024-43',
-      projectType: 'X' as never,
-      report: { reason: 'r'.repeat(501), documentNumber: '', scan: { ...scan, size: 0 } },
-    });
-    expect(value).toBeNull();
-    expect(errors.map((e) => e.field)).toEqual(['projectCode', 'projectType', 'reason', 'documentNumber', 'scan']);
-    expect((await checkCorrection(undefined)).errors).toHaveLength(5);
   });
 });

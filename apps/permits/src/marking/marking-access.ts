@@ -1,12 +1,5 @@
 import { assertRegionsAllowed, regionOf } from '@hn/auth';
-import {
-  MarkingBatchRequestV1,
-  MarkingFilterTypeV1,
-  MarkingSubmitRequestV1,
-  Principal,
-  PROJECT_TYPES,
-  ProjectType,
-} from '@hn/messages';
+import { MarkingBatchRequestV1, MarkingSubmitRequestV1, Principal, ProjectType } from '@hn/messages';
 
 /** 社会投资房建类 (project category) with works category 01 一般工业与民用建筑 (last two digits of the permit number). */
 export const MARKING_PROJECT_CATEGORY = '社会投资房建类';
@@ -40,8 +33,4 @@ function assertPermitRegions(principal: Principal, numbers: string[]): void {
     'permitNumbers',
     numbers.map((key) => ({ key, regionCode: regionOf(key) })),
   );
-}
-
-export function isFilterType(value: unknown): value is MarkingFilterTypeV1 {
-  return value === 'UNMARKED' || (typeof value === 'string' && (PROJECT_TYPES as readonly string[]).includes(value));
 }

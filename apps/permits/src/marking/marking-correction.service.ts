@@ -1,21 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import {
-  correctionDataPart,
-  FieldError,
   MARKING_PROJECT_CODE,
-  MarkingCorrectionData,
   MarkingCorrectionRequestV1,
   MarkingCorrectionResultV1,
   MarkingEvents,
   PermitsEvents,
   Principal,
-  ProjectType,
   ProjectTypedV1,
   RecordCorrectedV1,
-  ScanRefV1,
-  validateMessage,
 } from '@hn/messages';
-import { isScanRef, ScanStaging } from '@hn/documents';
+import { ScanStaging } from '@hn/documents';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent, InjectNats } from '@hn/eventing';
 import { NatsConnection } from 'nats';
@@ -26,32 +20,6 @@ import { PERMITS_EVENT_SOURCE } from './marking-events';
 import { loadProjects, toMarkedProject } from './marking-projects';
 import { MarkingRepository } from './marking.repository';
 import { MarkingErrors } from './marking.exception';
-
-interface CheckedCorrection {
-  projectCode: string;
-  projectType: ProjectType;
-  reason: string;
-  documentNumber: string;
-  scan: ScanRefV1;
-}
-
-/**
- * Field problems of a correction request (all at once), else the trimmed values: its data fields by
- * the message class the gateway validates the multipart `data` part with (the same 422 and field
- * list), then the staged scan reference.
- */
-export async function checkCorrection(
-  body: unknown,
-): Promise<{ value: CheckedCorrection | null; errors: FieldError[] }> {
-  const checked = await validateMessage(MarkingCorrectionData, correctionDataPart(body));
-  const errors: FieldError[] = checked.ok ? [] : [...checked.errors];
-  const scan = (body as Partial<MarkingCorrectionRequestV1> | undefined)?.report?.scan;
-  if (!isScanRef(scan))
-    errors.push({ field: 'scan', reason: '须附书面报告扫描件 (the written report scan is required)' });
-  if (!checked.ok || !isScanRef(scan)) return { value: null, errors };
-  const { projectCode, projectType, reason, documentNumber } = checked.value;
-  return { value: { projectCode, projectType, reason, documentNumber, scan }, errors };
-}
 
 /**
  * 纠错: an ADMIN changes the type of a SUBMITTED marking on a written report (document number + scan).
@@ -73,8 +41,9 @@ export class MarkingCorrectionService {
 
   async correct(principal: Principal, body: MarkingCorrectionRequestV1): Promise<MarkingCorrectionResultV1> {
     assertStaff(principal, CORRECTOR);
-    const { value, errors } = await checkCorrection(body);
-    if (!value) throw MarkingErrors.invalid(errors);
+    // the fields and the scan reference: MarkingCorrectionRequest, applied (and trimmed) by @RpcHandler(Rpc.markingCorrect)
+    const { projectCode, projectType, report } = body;
+    const value = { projectCode, projectType, ...report };
     const codeRegion = MARKING_PROJECT_CODE.exec(value.projectCode)![1]!;
     assertRegionsAllowed(principal, 'projectCode', [{ key: value.projectCode, regionCode: codeRegion }]);
     // read and re-check the staged bytes before the transaction (no network wait under the lock)

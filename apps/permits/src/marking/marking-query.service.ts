@@ -1,19 +1,12 @@
 import { pageOf } from '@hn/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { sortOrder } from '@hn/errors';
-import {
-  FieldError,
-  MARKING_LIST_SORT,
-  MarkingListRequestV1,
-  MarkingPageV1,
-  MarkingRowV1,
-  Principal,
-} from '@hn/messages';
-import { isIsoDate, regionPrefix } from '@hn/numbering';
+import { MARKING_LIST_SORT, MarkingListRequestV1, MarkingPageV1, MarkingRowV1, Principal } from '@hn/messages';
+import { regionPrefix } from '@hn/numbering';
 import { PERMITS_CONFIG, PermitsConfig } from '../config/permits.config';
 import { regionFilter } from '../construction-permits/region-scope';
 import { assertRegionAllowed, assertStaff } from '@hn/auth';
-import { isFilterType, MARKING_PROJECT_CATEGORY, MARKING_WORKS_CATEGORY } from './marking-access';
+import { MARKING_PROJECT_CATEGORY, MARKING_WORKS_CATEGORY } from './marking-access';
 import { MarkingErrors } from './marking.exception';
 import { MarkingListFilter, MarkingListRow, MarkingRepository } from './marking.repository';
 
@@ -36,8 +29,7 @@ export class MarkingQueryService {
   async list(principal: Principal, request: MarkingListRequestV1): Promise<MarkingPageV1> {
     assertStaff(principal);
     const { page, pageSize, offset } = pageOf(request);
-    const sort = await sortOrder(MARKING_LIST_SORT, request?.sort);
-    const errors: FieldError[] = [];
+    const sort = await sortOrder(MARKING_LIST_SORT, request.sort);
     const filter: MarkingListFilter = {
       projectCategory: MARKING_PROJECT_CATEGORY,
       worksCategory: MARKING_WORKS_CATEGORY,
@@ -47,40 +39,24 @@ export class MarkingQueryService {
       countCap: COUNT_CAP,
       sort,
     };
-    const given = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
-
-    const regionCode = request?.regionCode;
-    if (given(regionCode)) {
-      if (typeof regionCode !== 'string' || !/^43\d{4}$/.test(regionCode))
-        errors.push({ field: 'regionCode', reason: '区划代码须为 6 位湖南省代码 (6-digit Hunan region code)' });
-      else {
-        assertRegionAllowed(principal, regionCode, { field: 'regionCode' });
-        filter.regionPrefix = regionPrefix(regionCode);
-      }
+    // the formats of every filter: MarkingListQuery, applied by @RpcHandler(Rpc.markingList) as at the gateway
+    const { regionCode, issueDateTo, projectType, keyword } = request;
+    if (regionCode) {
+      assertRegionAllowed(principal, regionCode, { field: 'regionCode' });
+      filter.regionPrefix = regionPrefix(regionCode);
     }
-    const from = given(request?.issueDateFrom) ? request.issueDateFrom : this.config.markingSince;
-    if (!isIsoDate(String(from)))
-      errors.push({ field: 'issueDateFrom', reason: '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)' });
-    else filter.issueDateFrom = from;
-    if (given(request?.issueDateTo)) {
-      if (!isIsoDate(String(request.issueDateTo)))
-        errors.push({ field: 'issueDateTo', reason: '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)' });
-      else if (String(request.issueDateTo) < String(from))
-        errors.push({ field: 'issueDateTo', reason: '截止日期不能早于起始日期 (before issueDateFrom)' });
-      else filter.issueDateTo = request.issueDateTo;
+    const from = request.issueDateFrom ?? this.config.markingSince;
+    filter.issueDateFrom = from;
+    if (issueDateTo) {
+      // against the configured start when issueDateFrom is absent: here, not in the class
+      if (issueDateTo < from)
+        throw MarkingErrors.invalid([
+          { field: 'issueDateTo', reason: '截止日期不能早于起始日期 (before issueDateFrom)' },
+        ]);
+      filter.issueDateTo = issueDateTo;
     }
-    if (given(request?.projectType)) {
-      if (!isFilterType(request.projectType))
-        errors.push({ field: 'projectType', reason: '须为 PRESALE、CURRENT_SALE、OTHER 或 UNMARKED' });
-      else filter.projectType = request.projectType;
-    }
-    if (given(request?.keyword)) {
-      const keyword = typeof request.keyword === 'string' ? request.keyword.trim() : '';
-      if (keyword.length < 1 || keyword.length > 100)
-        errors.push({ field: 'keyword', reason: '关键字须为 1–100 字 (1..100 characters)' });
-      else filter.keyword = keyword;
-    }
-    if (errors.length > 0) throw MarkingErrors.invalid(errors);
+    if (projectType) filter.projectType = projectType;
+    if (keyword) filter.keyword = keyword;
 
     const { rows, counted: total } = await this.repository.list(filter);
     return {

@@ -52,12 +52,12 @@ export class PresalePermitsController {
 
   @RpcHandler(Rpc.publicVerify)
   verify(@Payload() body: RpcPayload<typeof Rpc.publicVerify>): Promise<VerifyResultV1> {
-    return this.verification.verify(body?.token);
+    return this.verification.verify(body.token);
   }
 
   @RpcHandler(Rpc.publicPermit)
   publicPermit(@Payload() body: RpcPayload<typeof Rpc.publicPermit>): Promise<PublicPresaleSummaryV1> {
-    return this.verification.publicPermit(body?.presaleNumber);
+    return this.verification.publicPermit(body.presaleNumber);
   }
 
   @RpcHandler(Rpc.publicCheckpoint)
@@ -67,12 +67,12 @@ export class PresalePermitsController {
 
   @RpcHandler(Rpc.publicInclusionProof)
   inclusionProof(@Payload() body: RpcPayload<typeof Rpc.publicInclusionProof>): Promise<InclusionProofV1> {
-    return this.log.inclusionProof(Number(body?.index), Number(body?.treeSize));
+    return this.log.inclusionProof(body.index, body.treeSize);
   }
 
   @RpcHandler(Rpc.publicConsistencyProof)
   consistencyProof(@Payload() body: RpcPayload<typeof Rpc.publicConsistencyProof>): Promise<ConsistencyProofV1> {
-    return this.log.consistencyProof(Number(body?.first), Number(body?.second));
+    return this.log.consistencyProof(body.first, body.second);
   }
 
   @RpcHandler(Rpc.publicKeys)

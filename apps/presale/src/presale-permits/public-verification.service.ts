@@ -8,7 +8,6 @@ import {
   VerifyResultV1,
 } from '@hn/messages';
 import { decodeChainTokenUnverified, normalizeChainTokenText, verifyChainToken } from '@hn/chain';
-import { parsePresaleNumber } from '@hn/numbering';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { SigningKeysService } from '../transparency-log/signing-keys.service';
 import { PresalePermitsRepository } from './presale-permits.repository';
@@ -78,9 +77,8 @@ export class PublicVerificationService {
     return outcome('RECORD_MISMATCH', test);
   }
 
+  /** The public summary of a presale number (valid: PresaleNumberBodyV1, checked by the Rpc entry). */
   async publicPermit(presaleNumber: string): Promise<PublicPresaleSummaryV1> {
-    if (typeof presaleNumber !== 'string' || !parsePresaleNumber(presaleNumber))
-      throw PresaleErrors.invalidNumber(String(presaleNumber));
     // drafts and withdrawn backfills are not public: not found, as if never issued
     const row = await this.permits.findPublic(presaleNumber);
     if (!row) throw PresaleErrors.presaleNotFound(presaleNumber);

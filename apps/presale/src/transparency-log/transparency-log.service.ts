@@ -43,11 +43,9 @@ export class TransparencyLogService {
     return signNote(formatCheckpointBody(origin, tree.size, tree.root()), origin, this.keys.current);
   }
 
+  /** Integers 0 ≤ index < treeSize (InclusionProofRequest, checked by the Rpc entry); treeSize within the log here. */
   async inclusionProof(index: number, treeSize: number, sandbox = false): Promise<InclusionProofV1> {
     const tree = await this.tree(sandbox);
-    if (!Number.isSafeInteger(index) || !Number.isSafeInteger(treeSize) || index < 0 || treeSize < 1)
-      throw PresaleErrors.invalidProofRequest('index ≥ 0, treeSize ≥ 1');
-    if (index >= treeSize) throw PresaleErrors.invalidProofRequest(`index ${index} 须小于 treeSize ${treeSize}`);
     if (treeSize > tree.size)
       throw PresaleErrors.invalidProofRequest(
         `treeSize ${treeSize} 超过当前日志大小 ${tree.size} (larger than the log)`,
@@ -62,10 +60,9 @@ export class TransparencyLogService {
     };
   }
 
+  /** Integers 1 ≤ first ≤ second (ConsistencyProofRequest, checked by the Rpc entry); second within the log here. */
   async consistencyProof(first: number, second: number, sandbox = false): Promise<ConsistencyProofV1> {
     const tree = await this.tree(sandbox);
-    if (!Number.isSafeInteger(first) || !Number.isSafeInteger(second) || first < 1 || first > second)
-      throw PresaleErrors.invalidProofRequest('1 ≤ first ≤ second');
     if (second > tree.size)
       throw PresaleErrors.invalidProofRequest(`second ${second} 超过当前日志大小 ${tree.size} (larger than the log)`);
     return {

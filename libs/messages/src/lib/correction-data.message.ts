@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsString, Matches } from 'class-validator';
 import { IsPlainText } from './plain-text';
@@ -20,14 +21,21 @@ import { REQUIRED_MESSAGE, RequiredObject, RequiredText, Trim } from './validati
 export const MARKING_PROJECT_CODE = /^\d{4}-(43\d{4})-\d{2}-\d{2}-\d{6}$/;
 export const MARKING_PROJECT_CODE_EXAMPLE = '2024-430223-70-03-012345';
 
+/** A required 工改项目编码 (trimmed): the project a marking correction names. */
+export function MarkingProjectCode(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ example: MARKING_PROJECT_CODE_EXAMPLE, description: '工改项目编码' }),
+    Trim(),
+    IsDefined(REQUIRED_MESSAGE),
+    IsString({ message: '须为字符串 (must be a string)' }),
+    IsPlainText(),
+    Matches(MARKING_PROJECT_CODE, { message: '工改项目编码格式应为 YYYY-43XXXX-NN-NN-NNNNNN (project code format)' }),
+  );
+}
+
 /** `data` part of POST /api/v1/supervision/marking/correction (纠错 of a submitted marking). */
 export class MarkingCorrectionData {
-  @ApiProperty({ example: MARKING_PROJECT_CODE_EXAMPLE, description: '工改项目编码' })
-  @Trim()
-  @IsDefined(REQUIRED_MESSAGE)
-  @IsString({ message: '须为字符串 (must be a string)' })
-  @IsPlainText()
-  @Matches(MARKING_PROJECT_CODE, { message: '工改项目编码格式应为 YYYY-43XXXX-NN-NN-NNNNNN (project code format)' })
+  @MarkingProjectCode()
   projectCode!: string;
 
   @ApiProperty({ enum: PROJECT_TYPES, example: 'OTHER', description: '更正后的项目类型' })

@@ -169,6 +169,8 @@ import {
   SigningStatisticSubmission,
   SigningStatisticWithdrawal,
 } from './signing-statistic.message';
+import { MarkingCorrectionRequest } from './marking-correction-request.message';
+import { MarkingListQuery } from './marking-list-query.message';
 import { ReconciliationQuery, SigningStatisticsQuery } from './supervision-queries.message';
 import { EscrowListQuery } from './escrow-list-query.message';
 import { SourceRecountRequest, StatisticsConsistencyQuery } from './statistics-consistency.message';
@@ -181,6 +183,14 @@ import { DifferenceAcknowledgeRequest } from './reconciliation-acknowledgement.m
 import { PermitNumberBody } from './permit-number-body.message';
 import { checkedFirst, InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
 import { PresaleNumberBodyV1, PresalePrintLayoutRequestV1, PresaleQrRequestV1 } from './presale-reads.message';
+import {
+  ConsistencyProofRequest,
+  ConsistencyProofRequestV1,
+  InclusionProofRequest,
+  InclusionProofRequestV1,
+  VerifyRequest,
+  VerifyRequestV1,
+} from './public-verification.message';
 import type { ListSort } from './validation/sort-constraints';
 import type { RpcBodyPart } from './validation/validate-body-part';
 import { ContractFilingIssueRequest } from './contract-filing-issue.message';
@@ -311,9 +321,10 @@ const PERMIT_NUMBER = { invalid: InvalidPayloads.permitNumber } as const;
 const PRESALE_READ = {
   invalid: checkedFirst('presaleNumber', InvalidPayloads.presaleNumber, InvalidPayloads.validation),
 } as const;
-interface PresaleNumberBody {
-  presaleNumber: string;
-}
+/** the public verification queries, checked as the gateway's global ValidationPipe did (400 VALIDATION_FAILED) */
+const PUBLIC_QUERY = { invalid: InvalidPayloads.validation, allReasons: true } as const;
+/** a transparency-log proof request: 400 INVALID_PROOF_REQUEST for sizes out of order, else VALIDATION_FAILED */
+const PROOF_REQUEST = { invalid: InvalidPayloads.proofRequest } as const;
 interface ExchangeSubscriberIdBody {
   subscriberId: string;
 }
@@ -337,11 +348,14 @@ export const Rpc = {
     RECOUNT,
   ),
   permitsHealth: publicRpcDef<Empty, ServiceHealthV1>(PermitsRpc.health, EmptyBodyV1, EMPTY),
-  markingList: rpcDef<MarkingListRequestV1, MarkingPageV1>(MarkingRpc.list),
+  markingList: rpcDef<MarkingListRequestV1, MarkingPageV1>(MarkingRpc.list, MarkingListQuery, GATEWAY_QUERY),
   markingBatch: rpcDef<MarkingBatchRequestV1, MarkingBatchResultV1>(MarkingRpc.batch, MarkingBatchRequest),
-  markingWithdraw: rpcDef<MarkingWithdrawRequestV1, MarkingWithdrawResultV1>(MarkingRpc.withdraw),
+  markingWithdraw: rpcDef<MarkingWithdrawRequestV1, MarkingWithdrawResultV1>(MarkingRpc.withdraw, EmptyBodyV1, EMPTY),
   markingSubmit: rpcDef<MarkingSubmitRequestV1, MarkingSubmitResultV1>(MarkingRpc.submit, MarkingSubmitRequest),
-  markingCorrect: rpcDef<MarkingCorrectionRequestV1, MarkingCorrectionResultV1>(MarkingRpc.correct),
+  markingCorrect: rpcDef<MarkingCorrectionRequestV1, MarkingCorrectionResultV1>(
+    MarkingRpc.correct,
+    MarkingCorrectionRequest,
+  ),
   // permits: 施工许可审批 (approval workflow; request classes in approval.message.ts)
   approvalProjectRegister: rpcDef<ApprovalProjectRegistrationV1, ApprovalProjectV1>(
     ApprovalRpc.registerProject,
@@ -380,12 +394,22 @@ export const Rpc = {
     RECOUNT,
   ),
   presaleHealth: publicRpcDef<Empty, ServiceHealthV1>(PresaleRpc.health, EmptyBodyV1, EMPTY),
-  publicVerify: publicRpcDef<{ token: string }, VerifyResultV1>(PresaleRpc.verify),
-  publicPermit: publicRpcDef<PresaleNumberBody, PublicPresaleSummaryV1>(PresaleRpc.publicPermit),
+  publicVerify: publicRpcDef<VerifyRequestV1, VerifyResultV1>(PresaleRpc.verify, VerifyRequest, PUBLIC_QUERY),
+  publicPermit: publicRpcDef<PresaleNumberBodyV1, PublicPresaleSummaryV1>(
+    PresaleRpc.publicPermit,
+    PresaleNumberBodyV1,
+    PRESALE_READ,
+  ),
   publicCheckpoint: publicRpcDef<Empty, { note: string }>(PresaleRpc.checkpoint, EmptyBodyV1, EMPTY),
-  publicInclusionProof: publicRpcDef<{ index: number; treeSize: number }, InclusionProofV1>(PresaleRpc.inclusionProof),
-  publicConsistencyProof: publicRpcDef<{ first: number; second: number }, ConsistencyProofV1>(
+  publicInclusionProof: publicRpcDef<InclusionProofRequestV1, InclusionProofV1>(
+    PresaleRpc.inclusionProof,
+    InclusionProofRequest,
+    PROOF_REQUEST,
+  ),
+  publicConsistencyProof: publicRpcDef<ConsistencyProofRequestV1, ConsistencyProofV1>(
     PresaleRpc.consistencyProof,
+    ConsistencyProofRequest,
+    PROOF_REQUEST,
   ),
   publicKeys: publicRpcDef<Empty, JwksV1>(PresaleRpc.keys, EmptyBodyV1, EMPTY),
   publicSearch: publicRpcDef<PublicPresaleSearchRequestV1, PublicPresaleSearchPageV1>(

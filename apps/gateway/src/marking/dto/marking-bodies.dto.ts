@@ -1,4 +1,3 @@
-import { Transform } from 'class-transformer';
 import { MARKING_PROJECT_CODE_EXAMPLE } from '@hn/messages';
 
 export const PERMIT_EXAMPLE = '430223202406200101';
@@ -6,7 +5,3 @@ export const PROJECT_CODE_EXAMPLE = MARKING_PROJECT_CODE_EXAMPLE;
 
 // 批量标记, 提交 and the 纠错 `data` part are the message classes MarkingBatchRequest / MarkingSubmitRequest /
 // MarkingCorrectionData of @hn/messages.
-
-/** Empty query strings count as absent. */
-export const EmptyAsUndefined = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value));

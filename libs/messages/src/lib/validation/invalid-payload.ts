@@ -1,5 +1,6 @@
 import { ErrorCode, FieldError } from '../problem';
 import { publicSearchProblemDetail } from '../public-search.message';
+import { proofRequestProblem } from '../public-verification.message';
 import { reasonSentence } from './number-constraints';
 import { invalidPresaleNumberDetail } from './presale-number-constraints';
 
@@ -118,6 +119,11 @@ export const InvalidPayloads = {
     code: ErrorCode.INVALID_PRESALE_NUMBER,
     detail: invalidPresaleNumberDetail(fieldText(body, 'presaleNumber')),
   }),
+  /**
+   * A transparency-log proof request: 400 INVALID_PROOF_REQUEST when the sizes are integers out of
+   * order (index ≥ treeSize, first < 1 or > second), 400 VALIDATION_FAILED for anything else.
+   */
+  proofRequest: (errors) => proofRequestProblem(errors) ?? validationFailed(),
 } satisfies Record<string, InvalidPayload>;
 
 /** The problem of a refused path number: its code, the numbering lib's sentence in the detail. */
