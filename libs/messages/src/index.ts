@@ -69,3 +69,8 @@ export * from './lib/exchange-catalogue';
 export * from './lib/validation/invalid-payload';
 export * from './lib/supervision-queries.message';
 export * from './lib/escrow-list-query.message';
+// Issue 9, alerts, assessment appeals and exchange request classes (the bodies of their Rpc entries)
+export * from './lib/validation/inline-message';
+export * from './lib/validation/record-id';
+export * from './lib/validation/validate-field';
+export * from './lib/alert-requests.message';

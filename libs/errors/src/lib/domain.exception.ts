@@ -44,7 +44,7 @@ export class DomainException extends Error {
   /** A payload refused by its message class, answered as its contract says (`InvalidPayloads`), with the field list. */
   static invalidPayload(invalid: InvalidPayload, errors: FieldError[]): DomainException {
     const p = invalid(errors);
-    return new DomainException(p.status, p.code, p.detail, errors);
+    return new DomainException(p.status, p.code, p.detail, p.errors ? [...p.errors] : errors);
   }
 
   /** 409 IDEMPOTENCY_KEY_IN_FLIGHT: another request with this Idempotency-Key is still being processed. */

@@ -8,13 +8,6 @@ import { Rpc, RpcRequestContract, RPC_SERVICES, rpcServiceOf, rpcSubjectsOf } fr
  * class needs a wrapper whose field list matches the gateway's, which is the next step.
  */
 const WITHOUT_REQUEST_CLASS = [
-  'acceptanceBackfillDecide',
-  'acceptanceBackfillSubmit',
-  'alertDecideDismissal',
-  'alertFollowUp',
-  'alertGet',
-  'alertLinkPermit',
-  'alertRequestDismissal',
   'alertsHealth',
   'approvalApplicationGet',
   'approvalApplicationStatus',

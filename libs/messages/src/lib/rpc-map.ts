@@ -155,6 +155,15 @@ import {
 } from './presale';
 import { AcceptanceBackfillListQuery, AlertListQuery } from './alerts.message';
 import {
+  AcceptanceBackfillDecisionRequest,
+  AcceptanceBackfillSubmitRequest,
+  AlertDismissalDecisionRequest,
+  AlertDismissalRequest,
+  AlertFollowUpRequest,
+  AlertIdRequest,
+  AlertPermitLinkRequest,
+} from './alert-requests.message';
+import {
   ApplicantActionRequest,
   ApplicationListRequest,
   ApplicationTransitionRequest,
@@ -439,18 +448,40 @@ export const Rpc = {
     invalid: InvalidPayloads.filter,
     sort: ALERT_SORT,
   }),
-  alertGet: rpcDef<AlertIdBody, AlertDetailV1>(AlertsRpc.get),
-  alertFollowUp: rpcDef<AlertFollowUpRequestV1, AlertDetailV1>(AlertsRpc.followUp),
-  alertRequestDismissal: rpcDef<AlertDismissalRequestV1, AlertDetailV1>(AlertsRpc.requestDismissal),
-  alertDecideDismissal: rpcDef<AlertDismissalDecisionV1, AlertDetailV1>(AlertsRpc.decideDismissal),
-  alertLinkPermit: rpcDef<AlertPermitLinkRequestV1, AlertDetailV1>(AlertsRpc.linkPermit),
-  acceptanceBackfillSubmit: rpcDef<AcceptanceBackfillSubmitRequestV1, AcceptanceBackfillV1>(AlertsRpc.backfillSubmit),
+  // the alert actions: a refused alertId as the gateway's path pipe answers (400), else 422 INCOMPLETE_SUBMISSION
+  alertGet: rpcDef<AlertIdBody, AlertDetailV1>(AlertsRpc.get, AlertIdRequest, {
+    invalid: InvalidPayloads.alertAction,
+  }),
+  alertFollowUp: rpcDef<AlertFollowUpRequestV1, AlertDetailV1>(AlertsRpc.followUp, AlertFollowUpRequest, {
+    invalid: InvalidPayloads.alertAction,
+  }),
+  alertRequestDismissal: rpcDef<AlertDismissalRequestV1, AlertDetailV1>(
+    AlertsRpc.requestDismissal,
+    AlertDismissalRequest,
+    { invalid: InvalidPayloads.alertAction },
+  ),
+  alertDecideDismissal: rpcDef<AlertDismissalDecisionV1, AlertDetailV1>(
+    AlertsRpc.decideDismissal,
+    AlertDismissalDecisionRequest,
+    { invalid: InvalidPayloads.alertAction },
+  ),
+  alertLinkPermit: rpcDef<AlertPermitLinkRequestV1, AlertDetailV1>(AlertsRpc.linkPermit, AlertPermitLinkRequest, {
+    invalid: InvalidPayloads.alertAction,
+  }),
+  acceptanceBackfillSubmit: rpcDef<AcceptanceBackfillSubmitRequestV1, AcceptanceBackfillV1>(
+    AlertsRpc.backfillSubmit,
+    AcceptanceBackfillSubmitRequest,
+  ),
   acceptanceBackfillList: rpcDef<AcceptanceBackfillListRequestV1, AcceptanceBackfillPageV1>(
     AlertsRpc.backfillList,
     AcceptanceBackfillListQuery,
     { invalid: InvalidPayloads.filter, sort: ACCEPTANCE_BACKFILL_SORT },
   ),
-  acceptanceBackfillDecide: rpcDef<AcceptanceBackfillDecisionV1, AcceptanceBackfillV1>(AlertsRpc.backfillDecide),
+  acceptanceBackfillDecide: rpcDef<AcceptanceBackfillDecisionV1, AcceptanceBackfillV1>(
+    AlertsRpc.backfillDecide,
+    AcceptanceBackfillDecisionRequest,
+    { invalid: InvalidPayloads.backfillAction },
+  ),
   alertsHealth: publicRpcDef<Empty, ServiceHealthV1>(AlertsRpc.health),
   statisticsSummary: rpcDef<StatisticsSummaryRequestV1, StatisticsSummaryV1>(
     StatisticsRpc.summary,

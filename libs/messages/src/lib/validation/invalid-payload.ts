@@ -6,6 +6,8 @@ export interface PayloadProblem {
   status: number;
   code: ErrorCode | string;
   detail: string;
+  /** the errors reported, when not the whole field list (e.g. only the refused path id, see pathIdFirst) */
+  errors?: readonly FieldError[];
 }
 
 /** How a contract answers a payload its message class refuses: the field list goes into the problem's `errors`. */
@@ -34,6 +36,15 @@ export const InvalidPayloads = {
     code: ErrorCode.INVALID_FILTER,
     detail: `查询条件无效，共 ${errors.length} 处 (invalid filter: ${errors.length} field(s))`,
   }),
+  /** An action on an alert (alertId from the gateway's path): a refused alertId as the path pipe answers, else 422. */
+  alertAction: (errors): PayloadProblem =>
+    pathIdFirst(['alertId'], InvalidPayloads.validation, InvalidPayloads.incomplete)(errors),
+  /** A decision on an acceptance backfill (backfillId from the path): a refused backfillId as the path pipe answers, else 422. */
+  backfillAction: (errors): PayloadProblem =>
+    pathIdFirst(['backfillId'], InvalidPayloads.validation, InvalidPayloads.incomplete)(errors),
+  /** A decision on an assessment appeal (appealId from the path): a refused appealId as the path pipe answers, else 422. */
+  appealAction: (errors): PayloadProblem =>
+    pathIdFirst(['appealId'], InvalidPayloads.validation, InvalidPayloads.incomplete)(errors),
   /** 422 INVALID_FILTER of the statistics routes. */
   statisticsQuery: (errors) => ({
     status: 422,
@@ -53,3 +64,19 @@ export const InvalidPayloads = {
     detail: publicSearchProblemDetail(errors),
   }),
 } satisfies Record<string, InvalidPayload>;
+
+/**
+ * The problem of a contract whose body carries ids the gateway takes from the request path beside the
+ * fields of the HTTP body: the gateway's path pipes refuse a bad id before the body is read, so a body
+ * whose id is refused is answered as that pipe answers (`onId`), naming only the first refused id of
+ * `ids` (in path order); any other refusal with `otherwise` and the whole field list.
+ */
+export function pathIdFirst(ids: readonly string[], onId: InvalidPayload, otherwise: InvalidPayload): InvalidPayload {
+  return (errors) => {
+    for (const id of ids) {
+      const refused = errors.filter((e) => e.field === id);
+      if (refused.length > 0) return { ...onId(refused), errors: refused };
+    }
+    return otherwise(errors);
+  };
+}
