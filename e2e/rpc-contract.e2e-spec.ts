@@ -350,4 +350,24 @@ describe('alerts actions, assessment appeals and the exchange: the same refusal 
       { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['note'] },
     );
   });
+
+  it('assessment appeals: the submission (422) and the decision’s appealId as its path pipe answers (400)', async () => {
+    const appeal = { regionCode: COUNTY, ruleId: 'no such rule', itemId: '', extra: 1 };
+    await same(
+      viaGateway('POST', '/api/v1/statistics/assessment/appeals', tokens.county, appeal),
+      viaNats(Rpc.assessmentAppealSubmit, county, appeal),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['extra', 'itemId', 'reason', 'ruleId'] },
+    );
+    const decision = { decision: 'MAYBE', opinion: '' };
+    await same(
+      viaGateway('POST', '/api/v1/statistics/assessment/appeals/nope/decision', tokens.province, decision),
+      viaNats(Rpc.assessmentAppealDecide, province, { appealId: 'nope', ...decision }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['appealId'] },
+    );
+    await same(
+      viaGateway('POST', `/api/v1/statistics/assessment/appeals/${ALERT}/decision`, tokens.province, decision),
+      viaNats(Rpc.assessmentAppealDecide, province, { appealId: ALERT, ...decision }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['decision', 'opinion'] },
+    );
+  });
 });

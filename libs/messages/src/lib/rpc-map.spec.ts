@@ -11,8 +11,6 @@ const WITHOUT_REQUEST_CLASS = [
   'alertsHealth',
   'approvalApplicationGet',
   'approvalApplicationStatus',
-  'assessmentAppealDecide',
-  'assessmentAppealSubmit',
   'backfillCandidates',
   'backfillCorrect',
   'backfillIssue',

@@ -178,7 +178,12 @@ import { ReconciliationQuery, SigningStatisticsQuery } from './supervision-queri
 import { EscrowListQuery } from './escrow-list-query.message';
 import { SourceRecountRequest, StatisticsConsistencyQuery } from './statistics-consistency.message';
 import { StatisticsMonthlyQuery, StatisticsRecordsQuery, StatisticsSummaryQuery } from './statistics.message';
-import { AssessmentAppealListQuery, StatisticsAssessmentQuery } from './statistics-assessment.message';
+import {
+  AssessmentAppealDecisionRequest,
+  AssessmentAppealInput,
+  AssessmentAppealListQuery,
+  StatisticsAssessmentQuery,
+} from './statistics-assessment.message';
 import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './statistics-digests.message';
 import { RpcRequest } from './principal';
 import { InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
@@ -509,13 +514,20 @@ export const Rpc = {
     StatisticsAssessmentQuery,
     STATISTICS,
   ),
-  assessmentAppealSubmit: rpcDef<AssessmentAppealSubmitRequestV1, AssessmentAppealV1>(AssessmentRpc.appealSubmit),
+  assessmentAppealSubmit: rpcDef<AssessmentAppealSubmitRequestV1, AssessmentAppealV1>(
+    AssessmentRpc.appealSubmit,
+    AssessmentAppealInput,
+  ),
   assessmentAppealList: rpcDef<AssessmentAppealListRequestV1, AssessmentAppealPageV1>(
     AssessmentRpc.appealList,
     AssessmentAppealListQuery,
     STATISTICS,
   ),
-  assessmentAppealDecide: rpcDef<AssessmentAppealDecisionRequestV1, AssessmentAppealV1>(AssessmentRpc.appealDecide),
+  assessmentAppealDecide: rpcDef<AssessmentAppealDecisionRequestV1, AssessmentAppealV1>(
+    AssessmentRpc.appealDecide,
+    AssessmentAppealDecisionRequest,
+    { invalid: InvalidPayloads.appealAction },
+  ),
   // exchange (数据推送; request bodies in exchange.ts, replies in exchange.message.ts)
   exchangeHealth: publicRpcDef<Empty, ServiceHealthV1>(ExchangeRpc.health),
   exchangeSubscriberCreate: rpcDef<SubscriberInputV1, SubscriberV1>(ExchangeRpc.subscriberCreate),
