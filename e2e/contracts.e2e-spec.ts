@@ -502,7 +502,9 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
         commercialLoan: 50_000_000,
         providentFundLoan: 30_000_000,
       };
-      body['filingDate'] = '2024-08-01';
+      // a date that is not a date is the payload's own problem; the cut-over (configuration) is checked by
+      // the contracts service once the payload is valid (its own case above)
+      body['filingDate'] = '2024-02-30';
       body['extra'] = true;
       delete body['rooms'];
       const problem = await expectProblem(await postFiling(body), 422, 'INCOMPLETE_SUBMISSION');
@@ -568,7 +570,7 @@ describe('Unified contract filing numbers (网签备案取号) through the gatew
           commercialLoan: 50_000_000,
           providentFundLoan: 30_000_000,
         };
-        body['filingDate'] = '2024-08-31';
+        body['filingDate'] = '2024-02-30';
         delete body['rooms'];
         const incomplete = await problemOf({ principal, body: { idempotencyKey: newKey('direct'), submission: body } });
         expect(incomplete).toMatchObject({ status: 422, code: 'INCOMPLETE_SUBMISSION' });

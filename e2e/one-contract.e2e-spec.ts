@@ -12,8 +12,8 @@ interface Problem {
 }
 
 /**
- * One contract per message: a contract filing is validated by the same rules (@hn/messages
- * validateContractFilingSubmission and its reason functions) at the gateway and again in the
+ * One contract per message: a contract filing is validated by the same class (@hn/messages
+ * ContractFilingSubmission, the part of Rpc.contractFilingIssue's ContractFilingIssueRequest) at the gateway and again in the
  * contracts service, so a body sent straight over NATS is refused with the same code, fields and
  * wording as through the gateway.
  */

@@ -161,6 +161,57 @@ describe('an invalid body is refused the same way over NATS as through the gatew
     expect(gateway.errors!.map((e) => e.field).sort()).toEqual(['asOf', 'regionCode']);
   });
 
+  it('contracts: 网签备案取号, the submission wrapped with its Idempotency-Key (422 INCOMPLETE_SUBMISSION)', async () => {
+    const filer: Principal = {
+      kind: 'integrator',
+      id: 'rpc-contract-filer',
+      regions: [COUNTY],
+      scopes: ['contracts:issue'],
+    };
+    const filerToken = await platform.token(await platform.createIntegrator([COUNTY], ['contracts:issue']));
+    const body = {
+      presaleNumber: '430223202406200101-X01',
+      building: '',
+      rooms: [{ roomNumber: '1-101', floor: 0, floorArea: 89.5 }],
+      address: '攸县',
+      buyers: [{ type: 'ORGANIZATION', name: '公司', creditCode: '91430223MA4R0DEF20' }],
+      contractAmount: 100,
+      payment: { method: 'FULL', downPayment: 100 },
+      filingDate: '2024-02-30',
+      document: { sha256: 'xyz', fileName: 'c.pdf' },
+      extra: true,
+    };
+    const gateway = fetch(`${platform.gatewayUrl}/api/v1/contract-filings`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${filerToken}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'rpc-contract-filing-1',
+      },
+      body: JSON.stringify(body),
+    }).then(async (res) => (await res.json()) as Problem);
+    await expectSame(
+      gateway,
+      viaNats(Rpc.contractFilingIssue, filer, { idempotencyKey: 'rpc-contract-filing-1', submission: body }),
+      {
+        status: 422,
+        code: 'INCOMPLETE_SUBMISSION',
+        fields: [
+          'buyers[0].creditCode',
+          'building',
+          'document.sha256',
+          'extra',
+          'filingDate',
+          'presaleNumber',
+          'rooms[0].floor',
+        ],
+      },
+    );
+    // the key is checked by the same class over NATS, under the header's name
+    const badKey = await viaNats(Rpc.contractFilingIssue, filer, { idempotencyKey: '键', submission: body });
+    expect(badKey.errors?.[0]).toEqual({ field: 'Idempotency-Key', reason: expect.stringContaining('1–128') });
+  });
+
   it('alerts: the alert list (sort first, then filters) and the statistics summary (422 INVALID_FILTER)', async () => {
     await expectSame(
       viaGateway('GET', '/api/v1/supervision/alerts?sort=bogus', staffToken),
@@ -177,6 +228,74 @@ describe('an invalid body is refused the same way over NATS as through the gatew
       viaNats(Rpc.statisticsSummary, reader, { regionCode: '12', asOf: '2020-13-01' }),
       { status: 422, code: 'INVALID_FILTER', fields: ['asOf', 'regionCode'] },
     );
+  });
+
+  /** h9a: the empty bodies (health, public log), the reads by path number, public verification, marking and approval reads. */
+  describe('empty bodies, reads by number, public verification, marking and approval reads', () => {
+    let permitsToken: string;
+    const permitsReader: Principal = {
+      kind: 'integrator',
+      id: 'rpc-contract-permits-reader',
+      regions: [COUNTY],
+      scopes: ['permits:read'],
+    };
+
+    beforeAll(async () => {
+      permitsToken = await platform.token(await platform.createIntegrator([COUNTY], ['permits:read']));
+    });
+
+    /** the same problem on both paths, its detail included */
+    const expectSameProblem = async (
+      gateway: Promise<Problem & { detail?: string }>,
+      service: Promise<Problem & { detail?: string }>,
+      expected: { status: number; code: string; fields: string[] },
+    ): Promise<void> => {
+      const [g, s] = [await gateway, await service];
+      expect(s.detail).toEqual(g.detail);
+      await expectSame(Promise.resolve(g), Promise.resolve(s), expected);
+    };
+
+    it('health, checkpoint and keys take nothing: a field sent over NATS is refused by name (400 VALIDATION_FAILED)', async () => {
+      const empty = [
+        Rpc.permitsHealth,
+        Rpc.presaleHealth,
+        Rpc.contractsHealth,
+        Rpc.escrowHealth,
+        Rpc.alertsHealth,
+        Rpc.publicCheckpoint,
+        Rpc.publicKeys,
+      ];
+      for (const def of empty) {
+        expect(shape(await viaNats(def, null, { extra: 1 }))).toEqual({
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          errors: [{ field: 'extra', reason: expect.any(String) }],
+        });
+      }
+      // the gateway sends them {}: its /health sees every service up, the public log answers
+      const health = (await (await fetch(`${platform.gatewayUrl}/health`)).json()) as {
+        checks: Record<string, { status: string }>;
+      };
+      for (const service of ['permits', 'presale', 'contracts', 'escrow'])
+        expect(health.checks[service]?.status).toBe('up');
+      expect((await fetch(`${platform.gatewayUrl}/public/v1/log/checkpoint`)).status).toBe(200);
+      expect((await fetch(`${platform.gatewayUrl}/public/v1/keys`)).status).toBe(200);
+    });
+
+    it('permits: the reads by path number (400 INVALID_PERMIT_NUMBER naming the reason)', async () => {
+      const reads = [
+        ['', Rpc.permitGet],
+        ['/units', Rpc.permitUnits],
+        ['/e-license', Rpc.permitELicense],
+      ] as const;
+      for (const [tail, def] of reads) {
+        await expectSameProblem(
+          viaGateway('GET', `/api/v1/construction-permits/43022320240620010A${tail}`, permitsToken),
+          viaNats(def, permitsReader, { permitNumber: '43022320240620010A' }),
+          { status: 400, code: 'INVALID_PERMIT_NUMBER', fields: ['permitNumber'] },
+        );
+      }
+    });
   });
 });
 

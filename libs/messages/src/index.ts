@@ -69,6 +69,17 @@ export * from './lib/exchange-catalogue';
 export * from './lib/validation/invalid-payload';
 export * from './lib/supervision-queries.message';
 export * from './lib/escrow-list-query.message';
+// issue 9: contract filing submission and wrapped RPC bodies (one class, both paths)
+export * from './lib/validation/list-rule';
+export * from './lib/validation/validate-submission';
+export * from './lib/validation/validate-body-part';
+export * from './lib/validation/idempotency-key-rule';
+export * from './lib/contract-filing-submission.message';
+export * from './lib/contract-filing-issue.message';
+// Issue 9, request classes of the health, public, permit-read, marking and approval-read entries (h9a)
+export * from './lib/empty-body.message';
+export * from './lib/permit-number-body.message';
+export * from './lib/validation/number-constraints';
 // Issue 9, alerts, assessment appeals and exchange request classes (the bodies of their Rpc entries)
 export * from './lib/validation/inline-message';
 export * from './lib/validation/record-id';

@@ -206,7 +206,7 @@ describe(ContractFilingIssuanceService.name, () => {
       ],
       [{ buyers: [{ type: 'ORGANIZATION', name: '公司', creditCode: '91430223MA4Q0ABC1Z' }] }, 'buyers[0].creditCode'],
       [{ contractAmount: 0 }, 'contractAmount'],
-      [{ payment: { method: 'FULL', downPayment: 123_456_700, commercialLoan: 1 } }, 'payment.commercialLoan'],
+      [{ payment: { method: 'FULL', downPayment: 123_456_699, commercialLoan: 1 } }, 'payment.commercialLoan'],
       [{ payment: { method: 'FULL', downPayment: 100 } }, 'payment'],
       [{ filingDate: '2024-08-31' }, 'filingDate'],
       [{ filingDate: '2999-01-01' }, 'filingDate'],

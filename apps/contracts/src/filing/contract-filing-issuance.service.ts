@@ -3,10 +3,9 @@ import {
   ContractFilingIssuedV1,
   ContractFilingIssueRequestV1,
   ContractsEvents,
-  IDEMPOTENCY_KEY_FIELD_ERROR,
-  isIdempotencyKey,
+  FieldError,
+  filingDateReason,
   Principal,
-  validateContractFilingSubmission,
 } from '@hn/messages';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
 import { canonicalJson } from '@hn/chain';
@@ -50,16 +49,17 @@ export class ContractFilingIssuanceService {
     private readonly metrics: ContractFilingMetrics,
   ) {}
 
+  /**
+   * `request` has been validated with ContractFilingIssueRequest by `@RpcHandler(Rpc.contractFilingIssue)`
+   * (the key, and the submission with the class the gateway validates the HTTP body with); what is left
+   * here needs configuration or data: the cut-over date, the presale permit, the rooms.
+   */
   async issue(principal: Principal, request: ContractFilingIssueRequestV1): Promise<ContractFilingIssuedV1> {
-    const key = typeof request?.idempotencyKey === 'string' ? request.idempotencyKey : '';
-    if (!isIdempotencyKey(key)) throw ContractErrors.incomplete([IDEMPOTENCY_KEY_FIELD_ERROR]);
+    const key = request.idempotencyKey;
     const submission = request.submission;
-    const requestHash = this.pii.requestDigest(canonicalJson(submission ?? null));
+    const requestHash = this.pii.requestDigest(canonicalJson(submission));
     const sandbox = principal.sandbox === true;
-    const errors = validateContractFilingSubmission(submission, {
-      today: chinaToday(),
-      cutoverDate: this.config.cutoverDate,
-    });
+    const errors = this.cutoverErrors(submission.filingDate);
     const draft =
       errors.length === 0 ? buildFilingDraft({ sandbox, filedAt: new Date().toISOString(), submission }) : null;
     for (let attempt = 1; ; attempt++) {
@@ -77,12 +77,18 @@ export class ContractFilingIssuanceService {
     }
   }
 
+  /** 切换日: filings dated before the configured cut-over are reported as statistics, not filed. */
+  private cutoverErrors(filingDate: string): FieldError[] {
+    const reason = filingDateReason(filingDate, { today: chinaToday(), cutoverDate: this.config.cutoverDate });
+    return reason ? [{ field: 'filingDate', reason }] : [];
+  }
+
   /** Two round trips, each its own transaction: the lookup, then (valid, new) the filing statement. */
   private async attempt(
     principal: Principal,
     key: string,
     requestHash: string,
-    errors: ReturnType<typeof validateContractFilingSubmission>,
+    errors: FieldError[],
     draft: SubmittedFiling | null,
   ): Promise<ContractFilingIssuedV1> {
     const found = await this.filings.lookup(

@@ -76,31 +76,22 @@ describe('validateGatewayConfig: proxies, management port and account cache', ()
 describe('validateGatewayConfig: settings of feature modules, read once at boot', () => {
   const base = { GATEWAY_JWT_SECRET: 's'.repeat(40), GATEWAY_PII_KEY: PII_KEY };
 
-  it('carries the contract cut-over (default 2024-09-01, as the contracts service) and the reconciliation timeout', () => {
-    expect(validateGatewayConfig(base)).toMatchObject({
-      contractCutoverDate: '2024-09-01',
-      reconciliationTimeoutMs: 120_000,
-      logLevel: 'info',
-    });
-    expect(
-      validateGatewayConfig({
-        ...base,
-        CONTRACT_CUTOVER_DATE: '2024-10-01',
-        GATEWAY_RECONCILIATION_TIMEOUT_MS: '30000',
-      }),
-    ).toMatchObject({ contractCutoverDate: '2024-10-01', reconciliationTimeoutMs: 30_000 });
+  it('carries the reconciliation timeout; the contract cut-over is a setting of the contracts service only', () => {
+    expect(validateGatewayConfig(base)).toMatchObject({ reconciliationTimeoutMs: 120_000, logLevel: 'info' });
+    const config = validateGatewayConfig({ ...base, GATEWAY_RECONCILIATION_TIMEOUT_MS: '30000' });
+    expect(config).toMatchObject({ reconciliationTimeoutMs: 30_000 });
+    expect(config).not.toHaveProperty('contractCutoverDate');
   });
 
   it('fails at boot naming every bad value in Chinese and English', () => {
     expect(() =>
       validateGatewayConfig({
         ...base,
-        CONTRACT_CUTOVER_DATE: '2024-13-01',
         GATEWAY_RECONCILIATION_TIMEOUT_MS: '10',
         LOG_LEVEL: 'x',
       }),
     ).toThrow(
-      /^gateway 配置无效，未启动 \(invalid configuration, not started\): .*CONTRACT_CUTOVER_DATE.*GATEWAY_RECONCILIATION_TIMEOUT_MS.*LOG_LEVEL/,
+      /^gateway 配置无效，未启动 \(invalid configuration, not started\): .*GATEWAY_RECONCILIATION_TIMEOUT_MS.*LOG_LEVEL/,
     );
   });
 

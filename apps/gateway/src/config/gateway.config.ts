@@ -1,7 +1,6 @@
 import { invalidConfig, LogLevel, readLogLevel } from '@hn/service-kit';
 import { decodePiiKey } from '@hn/pii';
 import { isIP } from 'node:net';
-import { contractFilingRulesFromEnv } from '../contract-filings/contract-filing-rules';
 import { supervisionSettingsFromEnv } from '../supervision/supervision-gateway.service';
 
 /** Gateway configuration, validated once at boot; secrets are never logged. */
@@ -34,8 +33,6 @@ export interface GatewayConfig {
   managementHost: string;
   /** how long a replica may use a cached account state (disabled / deleted / token version) */
   accountCacheTtlMs: number;
-  /** CONTRACT_CUTOVER_DATE (the contracts service reads the same variable; default CUTOVER_DEFAULTS.contractFiling) */
-  contractCutoverDate: string;
   /** GATEWAY_RECONCILIATION_TIMEOUT_MS: a reconciliation run pulls the whole market feed; default 120 000 */
   reconciliationTimeoutMs: number;
   /** LOG_LEVEL, default info */
@@ -120,7 +117,6 @@ export function validateGatewayConfig(env: Record<string, string | undefined>): 
     managementPort: int('GATEWAY_MANAGEMENT_PORT', 9464, 0, 65535),
     managementHost: env['GATEWAY_MANAGEMENT_HOST'] || '127.0.0.1',
     accountCacheTtlMs: int('GATEWAY_ACCOUNT_CACHE_TTL_MS', 2000, 0, 5000),
-    contractCutoverDate: collect(() => contractFilingRulesFromEnv(env).cutoverDate, ''),
     reconciliationTimeoutMs: collect(() => supervisionSettingsFromEnv(env).reconciliationTimeoutMs, 0),
     logLevel: readLogLevel(env, problems),
   };

@@ -9,8 +9,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Scopes } from '@hn/auth';
-import { PERMIT_UPSERT_EXAMPLE, PermitUpsert, PermitUpsertResultV1, PermitUpsertV1, Principal } from '@hn/messages';
-import { ParsedPermitNumber } from '@hn/numbering';
+import {
+  PERMIT_UPSERT_EXAMPLE,
+  PermitNumberBodyV1,
+  PermitUpsert,
+  PermitUpsertResultV1,
+  PermitUpsertV1,
+  Principal,
+} from '@hn/messages';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
@@ -44,7 +50,7 @@ export class ApprovalController {
   @ApiProblems(400, 401, 403, 413, 429, 503)
   async upsert(
     @CurrentPrincipal() principal: Principal,
-    @Param('permitNumber', PermitNumberPipe) permit: ParsedPermitNumber,
+    @Param('permitNumber', PermitNumberPipe) permit: PermitNumberBodyV1,
     // typed with the interface so the global pipe leaves it to checkPermitUpsert (message class + number)
     @Body() body: PermitUpsertV1,
     @CorrelationId() cid: string,

@@ -1,8 +1,14 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@hn/auth';
-import { BuildingUnitV1, ConstructionPermitPageV1, ConstructionPermitV1, PageV1, Principal } from '@hn/messages';
-import { ParsedPermitNumber } from '@hn/numbering';
+import {
+  BuildingUnitV1,
+  ConstructionPermitPageV1,
+  ConstructionPermitV1,
+  PageV1,
+  PermitNumberBodyV1,
+  Principal,
+} from '@hn/messages';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ConstructionPermitsGatewayService } from './construction-permits.service';
@@ -45,7 +51,7 @@ export class ConstructionPermitsController {
   @ApiProblems(400, 401, 403, 404, 429, 503)
   get(
     @CurrentPrincipal() principal: Principal,
-    @Param('permitNumber', PermitNumberPipe) permit: ParsedPermitNumber,
+    @Param('permitNumber', PermitNumberPipe) permit: PermitNumberBodyV1,
     @CorrelationId() cid: string,
   ): Promise<ConstructionPermitV1> {
     return this.permits.get(principal, permit, cid);
@@ -58,7 +64,7 @@ export class ConstructionPermitsController {
   @ApiProblems(400, 401, 403, 404, 429, 503)
   units(
     @CurrentPrincipal() principal: Principal,
-    @Param('permitNumber', PermitNumberPipe) permit: ParsedPermitNumber,
+    @Param('permitNumber', PermitNumberPipe) permit: PermitNumberBodyV1,
     @CorrelationId() cid: string,
   ): Promise<BuildingUnitV1[]> {
     return this.permits.units(principal, permit, cid);
@@ -75,7 +81,7 @@ export class ConstructionPermitsController {
   @ApiProblems(400, 401, 403, 404, 429, 503)
   async eLicense(
     @CurrentPrincipal() principal: Principal,
-    @Param('permitNumber', PermitNumberPipe) permit: ParsedPermitNumber,
+    @Param('permitNumber', PermitNumberPipe) permit: PermitNumberBodyV1,
     @CorrelationId() cid: string,
   ): Promise<StreamableFile> {
     const file = await this.permits.eLicense(principal, permit, cid);

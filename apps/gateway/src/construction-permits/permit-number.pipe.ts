@@ -1,18 +1,17 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { ErrorCode } from '@hn/messages';
-import { DomainException } from '@hn/errors';
-import { parsePermitNumber, ParsedPermitNumber } from '@hn/numbering';
+import { PermitNumberBodyV1, Rpc } from '@hn/messages';
+import { requestContractOf, validateRpcBody } from '@hn/messaging';
 
-/** Validates a path permit number at the edge and names the reason (length, digits, region, date…). */
+const PERMIT_NUMBER_READ = requestContractOf(Rpc.permitGet);
+
+/**
+ * Validates a path permit number with the class of the permit reads (PermitNumberBody, the one the
+ * permits service's @RpcHandler applies again): 400 INVALID_PERMIT_NUMBER naming the reason (length,
+ * digits, region, date…). The route receives the validated body to send on.
+ */
 @Injectable()
-export class PermitNumberPipe implements PipeTransform<string, ParsedPermitNumber> {
-  transform(value: string): ParsedPermitNumber {
-    const parsed = parsePermitNumber(String(value ?? ''));
-    if (!parsed.ok) {
-      throw new DomainException(400, ErrorCode.INVALID_PERMIT_NUMBER, `施工许可证编号无效：${parsed.message}`, [
-        { field: 'permitNumber', reason: `${parsed.reason}: ${parsed.message}` },
-      ]);
-    }
-    return parsed.value;
+export class PermitNumberPipe implements PipeTransform<string, Promise<PermitNumberBodyV1>> {
+  transform(value: string): Promise<PermitNumberBodyV1> {
+    return validateRpcBody<PermitNumberBodyV1>(PERMIT_NUMBER_READ, { permitNumber: value });
   }
 }

@@ -13,7 +13,9 @@ import { Scopes } from '@hn/auth';
 import {
   CONTRACT_NUMBER_EXAMPLE,
   ContractFilingCancellation,
+  CONTRACT_FILING_EXAMPLE,
   ContractFilingIssuedV1,
+  ContractFilingSubmission,
   ContractFilingSubmissionV1,
   ContractFilingV1,
   Principal,
@@ -28,7 +30,6 @@ import { ApiProblemExamples, ProblemExample } from '../presale/problem-examples.
 import { CancelContractFilingPipe, ContractFilingSubmissionPipe } from './contract-filing.pipes';
 import { ContractFilingsGatewayService } from './contract-filings-gateway.service';
 import { ContractNumberPipe, ParsedContractNumber } from './contract-number.pipe';
-import { CONTRACT_FILING_EXAMPLE, ContractFilingSubmissionDto } from './dto/contract-filing-submission.dto';
 import {
   IDEMPOTENCY_IN_FLIGHT_EXAMPLE,
   IDEMPOTENCY_REUSED_EXAMPLE,
@@ -96,7 +97,7 @@ export class ContractFilingsController {
     example: 'yx-sign-2024-0902-000123',
   })
   @ApiBody({
-    type: ContractFilingSubmissionDto,
+    type: ContractFilingSubmission,
     examples: {
       workPlan: {
         summary: '攸县 锦绣星城三期 22#栋 1-101（组合贷款，自然人与单位共同购买）',

@@ -10,11 +10,17 @@ import {
   SigningStatisticFigures,
   SigningStatisticSubmission,
   SigningStatisticWithdrawal,
+  flattenValidationErrors,
+  submissionFieldErrors,
   validateMessage,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { parsePermitNumber, parsePresaleNumber } from '@hn/numbering';
-import { incompleteFromValidation } from '../contract-filings/contract-filing.pipes';
+
+function incompleteFromValidation(errors: ValidationError[]): DomainException {
+  const fields = submissionFieldErrors(flattenValidationErrors(errors));
+  return DomainException.incomplete(fields.length > 0 ? fields : [NOT_AN_OBJECT]);
+}
 /** Null when the text is a well-formed presale number whose permit part is valid, else the reason. */
 export function presaleNumberReason(value: unknown): string | null {
   if (typeof value !== 'string' || parsePresaleNumber(value) === null) {

@@ -1,7 +1,7 @@
 import { Injectable, PipeTransform, Type } from '@nestjs/common';
 import { FieldError, ListSort, RpcDef, RpcKind, validateMessage } from '@hn/messages';
 import { DomainException, sortOrder } from '@hn/errors';
-import { requestContractOf, validateRpcBody } from '@hn/messaging';
+import { requestContractOf, validateRpcBody, validateRpcBodyPart } from '@hn/messaging';
 
 /**
  * A route pipe validating with a message class of @hn/messages exactly as the owning service
@@ -45,4 +45,23 @@ export function rpcBodyPipe<T extends object = object>(
   }
   Object.defineProperty(RpcBodyPipe, 'name', { value: `${contract.type.name}Pipe` });
   return RpcBodyPipe;
+}
+
+/**
+ * A route pipe for an Rpc map entry whose body wraps the HTTP body (its `part`, e.g. a submission
+ * beside the Idempotency-Key from the header): the HTTP body is validated with the part's class, the
+ * check `@RpcHandler(def)` runs on that part in the owning service (validateRpcBodyPart).
+ */
+export function rpcBodyPartPipe<T extends object = object>(
+  def: RpcDef<never, unknown, RpcKind>,
+): Type<PipeTransform<unknown, Promise<T>>> {
+  const contract = requestContractOf(def);
+  @Injectable()
+  class RpcBodyPartPipe implements PipeTransform<unknown, Promise<T>> {
+    transform(value: unknown): Promise<T> {
+      return validateRpcBodyPart<T>(contract, value);
+    }
+  }
+  Object.defineProperty(RpcBodyPartPipe, 'name', { value: `${contract.part?.type.name ?? contract.type.name}Pipe` });
+  return RpcBodyPartPipe;
 }

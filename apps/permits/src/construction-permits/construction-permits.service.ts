@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { BuildingUnitV1, ConstructionPermitV1, PageV1, PermitSearchQueryV1, Principal } from '@hn/messages';
-import { parsePermitNumber } from '@hn/numbering';
 import { PermitsErrors } from './construction-permits.exception';
 import { ConstructionPermitsRepository } from './construction-permits.repository';
 import { PermitSearch } from './construction-permits.sql';
 import { toUnitV1 } from './permit-mapper';
 import { rowToPermit } from './permit-rows';
-import { assertRegionAllowed } from '@hn/auth';
+import { assertRegionAllowed, regionOf } from '@hn/auth';
 import { regionFilter } from './region-scope';
 import { SandboxPermitsService } from './sandbox-permits.service';
 
@@ -62,11 +61,12 @@ export class ConstructionPermitsService {
     };
   }
 
-  /** Loads a permit (one query, joined with its project) after checking the number and the caller's region scope. */
+  /**
+   * Loads a permit (one query, joined with its project) after checking the caller's region scope: the
+   * number is valid (PermitNumberBody, checked by the Rpc entries before the handler runs).
+   */
   async loadInScope(principal: Principal, permitNumber: string): Promise<ConstructionPermitV1> {
-    const parsed = parsePermitNumber(String(permitNumber));
-    if (!parsed.ok) throw PermitsErrors.invalidNumber(String(permitNumber), parsed);
-    assertRegionAllowed(principal, parsed.value.regionCode, {
+    assertRegionAllowed(principal, regionOf(permitNumber), {
       what: `施工许可证 ${permitNumber}`,
       field: 'permitNumber',
     });

@@ -12,8 +12,8 @@ import {
 
 /**
  * The rules of a contract filing (网签合同备案取号) that need only the payload, written once: the
- * gateway's DTO applies them field by field, the contracts service runs them all again through
- * validateContractFilingSubmission. One reason per field; no reason ever contains an ID or phone number.
+ * message class ContractFilingSubmission applies them field by field, at the gateway and again in
+ * the contracts service. One reason per field; no reason ever contains an ID or phone number.
  */
 
 /** Upper bound of a contract amount: 100 亿元 in fen. */

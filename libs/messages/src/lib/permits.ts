@@ -64,6 +64,11 @@ export interface PermitUpsertV1 {
   units: BuildingUnitV1[];
 }
 
+/** The body of a read by construction permit number (the permit, its units, its e-license). */
+export interface PermitNumberBodyV1 {
+  permitNumber: string;
+}
+
 export interface PermitSearchQueryV1 {
   projectName: string;
   page: number;

@@ -135,6 +135,7 @@ import {
   ConstructionPermitV1,
   ELicenseV1,
   PageV1,
+  PermitNumberBodyV1,
   PermitSearchQueryV1,
   PermitsRpc,
   PermitUpsertResultV1,
@@ -186,8 +187,13 @@ import {
 } from './statistics-assessment.message';
 import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './statistics-digests.message';
 import { RpcRequest } from './principal';
+import { EmptyBodyV1 } from './empty-body.message';
+import { PermitNumberBody } from './permit-number-body.message';
 import { InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
 import type { ListSort } from './validation/sort-constraints';
+import type { RpcBodyPart } from './validation/validate-body-part';
+import { ContractFilingIssueRequest } from './contract-filing-issue.message';
+import { ContractFilingSubmission } from './contract-filing-submission.message';
 import {
   PublicPresaleSearchPageV1,
   PublicPresaleSearchQuery,
@@ -227,6 +233,8 @@ export interface RpcRequestContract {
   readonly sort?: ListSort;
   /** validated as the gateway's global ValidationPipe does (every failing constraint of a field), not one reason per field */
   readonly allReasons?: boolean;
+  /** the part of the body that is the HTTP body at the gateway, validated with its own class and reported unprefixed */
+  readonly part?: RpcBodyPart;
 }
 
 /** Options of a contract's request class: the problem on a refused body (default 422 INCOMPLETE_SUBMISSION), a list's sort. */
@@ -235,6 +243,8 @@ export interface RpcRequestOptions {
   readonly sort?: ListSort;
   /** the gateway checks this body with its global ValidationPipe (every failing constraint of a field reported) */
   readonly allReasons?: boolean;
+  /** the part of the body that is the HTTP body at the gateway (see RpcBodyPart) */
+  readonly part?: RpcBodyPart;
 }
 
 /**
@@ -260,6 +270,7 @@ function requestContract(type?: new () => object, options: RpcRequestOptions = {
       invalid: options.invalid ?? InvalidPayloads.incomplete,
       sort: options.sort,
       allReasons: options.allReasons,
+      part: options.part,
     },
   };
 }
@@ -296,13 +307,14 @@ export type RpcPayload<D> =
 export type RpcHandlerFn<D> = (payload: RpcPayload<D>, ...rest: never[]) => Promise<RpcResult<D>> | RpcResult<D>;
 
 type Empty = Record<string, never>;
+/** a contract taking nothing (health, checkpoint, keys): any field sent is refused, 400 VALIDATION_FAILED */
+const EMPTY = { invalid: InvalidPayloads.validation } as const;
 const STATISTICS = { invalid: InvalidPayloads.statisticsQuery } as const;
 const RECOUNT = { invalid: InvalidPayloads.recount } as const;
 /** a list query the gateway checks with its global ValidationPipe (400 VALIDATION_FAILED), its sort after (422) */
 const GATEWAY_QUERY = { invalid: InvalidPayloads.validation, allReasons: true } as const;
-interface PermitNumberBody {
-  permitNumber: string;
-}
+/** a read by path permit number: 400 INVALID_PERMIT_NUMBER on both paths */
+const PERMIT_NUMBER = { invalid: InvalidPayloads.permitNumber } as const;
 interface PresaleNumberBody {
   presaleNumber: string;
 }
@@ -318,17 +330,17 @@ interface ExchangeSubscriberIdBody {
  */
 export const Rpc = {
   // permits
-  permitGet: rpcDef<PermitNumberBody, ConstructionPermitV1>(PermitsRpc.getPermit),
+  permitGet: rpcDef<PermitNumberBodyV1, ConstructionPermitV1>(PermitsRpc.getPermit, PermitNumberBody, PERMIT_NUMBER),
   permitSearch: rpcDef<PermitSearchQueryV1, PageV1<ConstructionPermitV1>>(PermitsRpc.searchPermits),
-  permitUnits: rpcDef<PermitNumberBody, BuildingUnitV1[]>(PermitsRpc.listUnits),
-  permitELicense: rpcDef<PermitNumberBody, ELicenseV1>(PermitsRpc.getELicense),
+  permitUnits: rpcDef<PermitNumberBodyV1, BuildingUnitV1[]>(PermitsRpc.listUnits, PermitNumberBody, PERMIT_NUMBER),
+  permitELicense: rpcDef<PermitNumberBodyV1, ELicenseV1>(PermitsRpc.getELicense, PermitNumberBody, PERMIT_NUMBER),
   permitUpsert: rpcDef<{ permitNumber: string; permit: PermitUpsertV1 }, PermitUpsertResultV1>(PermitsRpc.upsertPermit),
   permitsRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(
     ConsistencyRpc.permitsRecount,
     SourceRecountRequest,
     RECOUNT,
   ),
-  permitsHealth: publicRpcDef<Empty, ServiceHealthV1>(PermitsRpc.health),
+  permitsHealth: publicRpcDef<Empty, ServiceHealthV1>(PermitsRpc.health, EmptyBodyV1, EMPTY),
   markingList: rpcDef<MarkingListRequestV1, MarkingPageV1>(MarkingRpc.list),
   markingBatch: rpcDef<MarkingBatchRequestV1, MarkingBatchResultV1>(MarkingRpc.batch, MarkingBatchRequest),
   markingWithdraw: rpcDef<MarkingWithdrawRequestV1, MarkingWithdrawResultV1>(MarkingRpc.withdraw),
@@ -367,15 +379,15 @@ export const Rpc = {
     SourceRecountRequest,
     RECOUNT,
   ),
-  presaleHealth: publicRpcDef<Empty, ServiceHealthV1>(PresaleRpc.health),
+  presaleHealth: publicRpcDef<Empty, ServiceHealthV1>(PresaleRpc.health, EmptyBodyV1, EMPTY),
   publicVerify: publicRpcDef<{ token: string }, VerifyResultV1>(PresaleRpc.verify),
   publicPermit: publicRpcDef<PresaleNumberBody, PublicPresaleSummaryV1>(PresaleRpc.publicPermit),
-  publicCheckpoint: publicRpcDef<Empty, { note: string }>(PresaleRpc.checkpoint),
+  publicCheckpoint: publicRpcDef<Empty, { note: string }>(PresaleRpc.checkpoint, EmptyBodyV1, EMPTY),
   publicInclusionProof: publicRpcDef<{ index: number; treeSize: number }, InclusionProofV1>(PresaleRpc.inclusionProof),
   publicConsistencyProof: publicRpcDef<{ first: number; second: number }, ConsistencyProofV1>(
     PresaleRpc.consistencyProof,
   ),
-  publicKeys: publicRpcDef<Empty, JwksV1>(PresaleRpc.keys),
+  publicKeys: publicRpcDef<Empty, JwksV1>(PresaleRpc.keys, EmptyBodyV1, EMPTY),
   publicSearch: publicRpcDef<PublicPresaleSearchRequestV1, PublicPresaleSearchPageV1>(
     PresaleRpc.publicSearch,
     PublicPresaleSearchQuery,
@@ -401,7 +413,11 @@ export const Rpc = {
     PresaleBackfillRpc.unpermittedList,
   ),
   // contracts
-  contractFilingIssue: rpcDef<ContractFilingIssueRequestV1, ContractFilingIssuedV1>(ContractsRpc.filingIssue),
+  contractFilingIssue: rpcDef<ContractFilingIssueRequestV1, ContractFilingIssuedV1>(
+    ContractsRpc.filingIssue,
+    ContractFilingIssueRequest,
+    { part: { name: 'submission', type: ContractFilingSubmission, submission: true } },
+  ),
   contractFilingGet: rpcDef<ContractFilingGetRequestV1, ContractFilingV1>(ContractsRpc.filingGet),
   contractFilingCancel: rpcDef<ContractFilingCancelRequestV1, ContractFilingV1>(ContractsRpc.filingCancel),
   contractsRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(
@@ -409,7 +425,7 @@ export const Rpc = {
     SourceRecountRequest,
     RECOUNT,
   ),
-  contractsHealth: publicRpcDef<Empty, ServiceHealthV1>(ContractsRpc.health),
+  contractsHealth: publicRpcDef<Empty, ServiceHealthV1>(ContractsRpc.health, EmptyBodyV1, EMPTY),
   statisticPut: rpcDef<SigningStatisticPutRequestV1, SigningStatisticPutResultV1>(ContractsStatisticsRpc.put),
   statisticList: rpcDef<SigningStatisticListRequestV1, SigningStatisticPageV1>(
     ContractsStatisticsRpc.list,
@@ -447,7 +463,7 @@ export const Rpc = {
     SourceRecountRequest,
     RECOUNT,
   ),
-  escrowHealth: publicRpcDef<Empty, ServiceHealthV1>(EscrowRpc.health),
+  escrowHealth: publicRpcDef<Empty, ServiceHealthV1>(EscrowRpc.health, EmptyBodyV1, EMPTY),
   // alerts
   alertList: rpcDef<AlertListRequestV1, AlertPageV1>(AlertsRpc.list, AlertListQuery, {
     invalid: InvalidPayloads.filter,
@@ -487,7 +503,7 @@ export const Rpc = {
     AcceptanceBackfillDecisionRequest,
     { invalid: InvalidPayloads.backfillAction },
   ),
-  alertsHealth: publicRpcDef<Empty, ServiceHealthV1>(AlertsRpc.health),
+  alertsHealth: publicRpcDef<Empty, ServiceHealthV1>(AlertsRpc.health, EmptyBodyV1, EMPTY),
   statisticsSummary: rpcDef<StatisticsSummaryRequestV1, StatisticsSummaryV1>(
     StatisticsRpc.summary,
     StatisticsSummaryQuery,
@@ -529,7 +545,7 @@ export const Rpc = {
     { invalid: InvalidPayloads.appealAction },
   ),
   // exchange (数据推送; request bodies in exchange.ts, replies in exchange.message.ts)
-  exchangeHealth: publicRpcDef<Empty, ServiceHealthV1>(ExchangeRpc.health),
+  exchangeHealth: publicRpcDef<Empty, ServiceHealthV1>(ExchangeRpc.health, EmptyBodyV1, EMPTY),
   exchangeSubscriberCreate: rpcDef<SubscriberInputV1, SubscriberV1>(ExchangeRpc.subscriberCreate),
   exchangeSubscriberList: rpcDef<Empty, SubscriberPageV1>(ExchangeRpc.subscriberList),
   exchangeSubscriberGet: rpcDef<ExchangeSubscriberIdBody, SubscriberV1>(ExchangeRpc.subscriberGet),

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EscrowCorrectedRecord, presaleNumberReason, REQUIRED, textReason } from '@hn/messages';
-import { ListRule, Rule } from '../../contract-filings/dto/rule.decorators';
+import { FieldRule as Rule, ListRule } from '@hn/messages';
 
 export const MAX_SUBMIT_PERMITS = 100;
 export const ESCROW_PRESALE_EXAMPLE = '430223202306150101-Z01';

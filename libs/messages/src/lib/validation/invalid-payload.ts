@@ -1,5 +1,6 @@
 import { ErrorCode, FieldError } from '../problem';
 import { publicSearchProblemDetail } from '../public-search.message';
+import { reasonSentence } from './number-constraints';
 
 /** The problem (without its title) a payload refused by its message class is answered with. */
 export interface PayloadProblem {
@@ -13,6 +14,10 @@ export interface PayloadProblem {
 /** How a contract answers a payload its message class refuses: the field list goes into the problem's `errors`. */
 export type InvalidPayload = (errors: readonly FieldError[]) => PayloadProblem;
 
+function validationFailed(): PayloadProblem {
+  return { status: 400, code: ErrorCode.VALIDATION_FAILED, detail: '请求参数校验失败 (request validation failed)' };
+}
+
 /**
  * The problems for a refused payload, written once: the gateway's pipes and the services' `@RpcHandler`
  * (through the Rpc map entry) answer the same code and wording for the same body.
@@ -25,11 +30,7 @@ export const InvalidPayloads = {
     detail: `提交内容不完整或有误，共 ${errors.length} 处，请逐项补正 (incomplete or invalid submission: ${errors.length} field(s))`,
   }),
   /** 400 VALIDATION_FAILED: the gateway's global ValidationPipe answer. */
-  validation: () => ({
-    status: 400,
-    code: ErrorCode.VALIDATION_FAILED,
-    detail: '请求参数校验失败 (request validation failed)',
-  }),
+  validation: () => validationFailed(),
   /** 422 INVALID_FILTER: a list's query (filters, page, sort). */
   filter: (errors) => ({
     status: 422,
@@ -63,6 +64,20 @@ export const InvalidPayloads = {
     code: ErrorCode.VALIDATION_FAILED,
     detail: publicSearchProblemDetail(errors),
   }),
+  /**
+   * 400 INVALID_PERMIT_NUMBER of a read by permit number, the numbering lib's sentence in the detail (the
+   * gateway's path pipe and the permits service alike); a body refused for other fields only (over NATS)
+   * is 400 VALIDATION_FAILED.
+   */
+  permitNumber: (errors) => {
+    const number = errors.find((e) => e.field === 'permitNumber');
+    if (!number) return validationFailed();
+    return {
+      status: 400,
+      code: ErrorCode.INVALID_PERMIT_NUMBER,
+      detail: `施工许可证编号无效：${reasonSentence(number.reason)}`,
+    };
+  },
 } satisfies Record<string, InvalidPayload>;
 
 /**

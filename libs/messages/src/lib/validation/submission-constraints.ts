@@ -10,10 +10,11 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
-import { chinaToday, isIsoDate, isValidCreditCode, parsePermitNumber } from '@hn/numbering';
+import { chinaToday, isIsoDate, isValidCreditCode } from '@hn/numbering';
 import { IsPlainText, textCharacterProblem } from '../plain-text';
 import type { FieldError } from '../problem';
 import type { ExpandingConstraintContext } from './flatten-validation-errors';
+import { permitNumberProblem } from './number-constraints';
 
 /**
  * Reusable payload constraints of the message classes (written once; the gateway applies them to
@@ -73,8 +74,8 @@ export function EachItem(
 /** 18-digit construction permit number (region, date, serial, category) and no duplicate in the list. */
 export function permitNumberItemReason(item: unknown, index: number, all: unknown[]): string | null {
   if (typeof item !== 'string') return '施工许可证编号须为字符串 (must be a string of 18 digits)';
-  const parsed = parsePermitNumber(item);
-  if (!parsed.ok) return `${parsed.reason}: ${parsed.message}`;
+  const problem = permitNumberProblem(item);
+  if (problem) return problem;
   if (all.indexOf(item) !== index) return `重复的施工许可证编号 ${item} (duplicate permit number)`;
   return null;
 }

@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { BODY_NOT_AN_OBJECT } from '../contract-filing-validation';
 import type { FieldError } from '../problem';
 import { flattenValidationErrors } from './flatten-validation-errors';
@@ -28,6 +29,21 @@ export const GLOBAL_PIPE_VALIDATION_OPTIONS = {
 
 export type MessageValidation<T> = { ok: true; value: T; errors: [] } | { ok: false; errors: FieldError[] };
 
+const declaresNoField = new WeakMap<object, boolean>();
+
+/**
+ * A class without any validated field (EmptyBodyV1): forbidUnknownValues would refuse every value of it
+ * ("an unknown value"), so it is off for such a class and the whitelist refuses each field sent instead.
+ */
+function optionsFor(type: new () => object, options: ValidationPipeOptions): ValidationPipeOptions {
+  let empty = declaresNoField.get(type);
+  if (empty === undefined) {
+    empty = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length === 0;
+    declaresNoField.set(type, empty);
+  }
+  return empty ? { ...options, forbidUnknownValues: false } : options;
+}
+
 class MessageInvalid {
   constructor(readonly errors: FieldError[]) {}
 }
@@ -52,7 +68,7 @@ export async function validateMessage<T extends object>(
     return { ok: false, errors: [BODY_NOT_AN_OBJECT] };
   }
   const pipe = new ValidationPipe({
-    ...options,
+    ...optionsFor(type, options),
     expectedType: type,
     exceptionFactory: (errors: ValidationError[]) => new MessageInvalid(flattenValidationErrors(errors)),
   });

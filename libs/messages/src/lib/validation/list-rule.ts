@@ -1,8 +1,6 @@
 import { ValidateBy } from 'class-validator';
-import { ExpandingConstraintContext, FieldError, FieldRule } from '@hn/messages';
-
-/** One rule per property naming ONE reason: the same decorator the message classes of @hn/messages use. */
-export const Rule = FieldRule;
+import type { FieldError } from '../problem';
+import type { ExpandingConstraintContext } from './flatten-validation-errors';
 
 /**
  * A list rule: the list itself (required, an array, size) reported on its path, else the problems of

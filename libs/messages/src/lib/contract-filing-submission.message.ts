@@ -1,15 +1,6 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ValidateNested } from 'class-validator';
-import {
-  BUYER_ID_TYPES,
-  BuyerIdTypeV1,
-  ContractBuyerV1,
-  ContractFilingSubmissionV1,
-  PAYMENT_METHODS,
-  PaymentMethodV1,
-  Trim,
-} from '@hn/messages';
 import { chinaToday } from '@hn/numbering';
 import {
   buyerItemErrors,
@@ -34,21 +25,37 @@ import {
   roomItemErrors,
   sha256Reason,
   textReason,
-  BUYERS_LIST_LABEL,
-  notForBuyerType,
-  objectReason,
-  ROOMS_LIST_LABEL,
-} from '@hn/messages';
-import { ListRule, Rule } from './rule.decorators';
+} from './contract-filing-rules';
+import { BUYERS_LIST_LABEL, notForBuyerType, objectReason, ROOMS_LIST_LABEL } from './contract-filing-validation';
+import {
+  BUYER_ID_TYPES,
+  BuyerIdTypeV1,
+  ContractBuyerV1,
+  ContractFilingSubmissionV1,
+  PAYMENT_METHODS,
+  PaymentMethodV1,
+} from './contract-filings';
+import { Trim } from './validation/submission-constraints';
+import { FieldRule } from './validation/field-rule';
+import { ListRule } from './validation/list-rule';
 
-export class ContractRoomDto {
+/*
+ * The body of POST /api/v1/contract-filings (网签合同备案取号) as one message class: the gateway
+ * validates the HTTP body with it and the contracts service validates the RPC payload with it again
+ * (validateSubmission), so both answer the same field list. The OpenAPI schema names of the first
+ * release (…Dto) are kept with @ApiSchema: integrators' generated clients keep their type names.
+ * The cut-over date is configuration: the contracts service checks it, not this class.
+ */
+
+@ApiSchema({ name: 'ContractRoomDto' })
+export class ContractRoom {
   @ApiProperty({ example: '1-101', maxLength: 50, description: '房号' })
   @Trim()
-  @Rule('roomNumber', (v) => textReason(v, 50))
+  @FieldRule('roomNumber', (v) => textReason(v, 50))
   roomNumber!: string;
 
   @ApiProperty({ example: 1, minimum: -20, maximum: 300, description: '所在楼层（地下为负数，不为 0）' })
-  @Rule('floor', floorReason)
+  @FieldRule('floor', floorReason)
   floor!: number;
 
   @ApiProperty({
@@ -58,12 +65,13 @@ export class ContractRoomDto {
     maximum: 100_000,
     description: '建筑面积（m²，最多两位小数）',
   })
-  @Rule('floorArea', floorAreaReason)
+  @FieldRule('floorArea', floorAreaReason)
   floorArea!: number;
 }
 
-/** A natural-person buyer (OpenAPI schema; BuyerDto validates). */
-export class PersonBuyerDto {
+/** A natural-person buyer (OpenAPI schema; ContractBuyer validates). */
+@ApiSchema({ name: 'PersonBuyerDto' })
+export class PersonBuyer {
   @ApiProperty({ enum: ['PERSON'], example: 'PERSON', description: '自然人' }) type!: 'PERSON';
   @ApiProperty({ example: '张三', maxLength: 100, description: '姓名' }) name!: string;
   @ApiProperty({
@@ -85,8 +93,9 @@ export class PersonBuyerDto {
   phone!: string;
 }
 
-/** An organisation buyer (OpenAPI schema; BuyerDto validates). */
-export class OrganizationBuyerDto {
+/** An organisation buyer (OpenAPI schema; ContractBuyer validates). */
+@ApiSchema({ name: 'OrganizationBuyerDto' })
+export class OrganizationBuyer {
   @ApiProperty({ enum: ['ORGANIZATION'], example: 'ORGANIZATION', description: '单位' }) type!: 'ORGANIZATION';
   @ApiProperty({ example: '攸县星城投资有限公司', maxLength: 200, description: '单位名称' }) name!: string;
   @ApiProperty({ example: '91430223MA4R0DEF2Y', description: '统一社会信用代码（18 位，GB 32100 校验位）' })
@@ -97,22 +106,22 @@ export class OrganizationBuyerDto {
  * Validation of one buyer, PERSON or ORGANIZATION by its `type`: the fields of that kind are required
  * and checked, those of the other kind refused; with a missing or unknown type only the type is reported.
  */
-export class BuyerDto {
-  @Rule('buyerType', buyerTypeReason)
+export class ContractBuyer {
+  @FieldRule('buyerType', buyerTypeReason)
   type!: string;
 
   @Trim()
-  @Rule('buyerName', (v, o) =>
+  @FieldRule('buyerName', (v, o) =>
     o['type'] === 'PERSON' ? textReason(v, 100) : o['type'] === 'ORGANIZATION' ? textReason(v, 200) : null,
   )
   name!: string;
 
-  @Rule('idType', (v, o) =>
+  @FieldRule('idType', (v, o) =>
     o['type'] === 'PERSON' ? idTypeReason(v) : o['type'] === 'ORGANIZATION' ? notForBuyerType(v, o['type']) : null,
   )
   idType?: BuyerIdTypeV1;
 
-  @Rule('idNumber', (v, o) =>
+  @FieldRule('idNumber', (v, o) =>
     o['type'] === 'PERSON'
       ? idNumberReason(v, o['idType'], chinaToday())
       : o['type'] === 'ORGANIZATION'
@@ -121,29 +130,30 @@ export class BuyerDto {
   )
   idNumber?: string;
 
-  @Rule('phone', (v, o) =>
+  @FieldRule('phone', (v, o) =>
     o['type'] === 'PERSON' ? phoneReason(v) : o['type'] === 'ORGANIZATION' ? notForBuyerType(v, o['type']) : null,
   )
   phone?: string;
 
   @Trim()
-  @Rule('creditCode', (v, o) =>
+  @FieldRule('creditCode', (v, o) =>
     o['type'] === 'ORGANIZATION' ? creditCodeReason(v) : o['type'] === 'PERSON' ? notForBuyerType(v, o['type']) : null,
   )
   creditCode?: string;
 }
 
-export class ContractPaymentDto {
+@ApiSchema({ name: 'ContractPaymentDto' })
+export class ContractPayment {
   @ApiProperty({
     enum: PAYMENT_METHODS,
     example: 'COMBINED',
     description: '付款方式：一次性 / 商业贷款 / 公积金贷款 / 组合贷款',
   })
-  @Rule('paymentMethod', paymentMethodReason)
+  @FieldRule('paymentMethod', paymentMethodReason)
   method!: PaymentMethodV1;
 
   @ApiProperty({ example: 43_456_700, minimum: 0, description: '首付款（分）' })
-  @Rule('downPayment', (v) => fenReason(v, false))
+  @FieldRule('downPayment', (v) => fenReason(v, false))
   downPayment!: number;
 
   @ApiPropertyOptional({
@@ -151,7 +161,7 @@ export class ContractPaymentDto {
     minimum: 0,
     description: '商业贷款（分；COMMERCIAL_LOAN / COMBINED 必填且大于 0，其他付款方式不填或为 0）',
   })
-  @Rule('commercialLoan', (v, o) => loanReason('commercialLoan', v, o['method']))
+  @FieldRule('commercialLoan', (v, o) => loanReason('commercialLoan', v, o['method']))
   commercialLoan?: number;
 
   @ApiPropertyOptional({
@@ -159,47 +169,49 @@ export class ContractPaymentDto {
     minimum: 0,
     description: '公积金贷款（分；PROVIDENT_FUND_LOAN / COMBINED 必填且大于 0，其他付款方式不填或为 0）',
   })
-  @Rule('providentFundLoan', (v, o) => loanReason('providentFundLoan', v, o['method']))
+  @FieldRule('providentFundLoan', (v, o) => loanReason('providentFundLoan', v, o['method']))
   providentFundLoan?: number;
 }
 
-export class ContractDocumentDto {
+@ApiSchema({ name: 'ContractDocumentDto' })
+export class ContractDocument {
   @ApiProperty({
     example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
     description: '已签合同文件的 SHA-256 摘要（64 位十六进制）',
   })
-  @Rule('sha256', sha256Reason)
+  @FieldRule('sha256', sha256Reason)
   sha256!: string;
 
   @ApiProperty({ example: '商品房买卖合同（预售）22#1-101.pdf', maxLength: 255, description: '文件名（不含路径）' })
   @Trim()
-  @Rule('fileName', fileNameReason)
+  @FieldRule('fileName', fileNameReason)
   fileName!: string;
 }
 
 /** Body of POST /api/v1/contract-filings (网签合同备案取号). Amounts in fen (分). */
-@ApiExtraModels(PersonBuyerDto, OrganizationBuyerDto)
-export class ContractFilingSubmissionDto implements ContractFilingSubmissionV1 {
+@ApiExtraModels(PersonBuyer, OrganizationBuyer)
+@ApiSchema({ name: 'ContractFilingSubmissionDto' })
+export class ContractFilingSubmission implements ContractFilingSubmissionV1 {
   @ApiProperty({ example: '430223202406200101-Y01', description: '统一预售许可证号（须在本凭据区划内）' })
   @Trim()
-  @Rule('presaleNumber', presaleNumberReason)
+  @FieldRule('presaleNumber', presaleNumberReason)
   presaleNumber!: string;
 
   @ApiProperty({ example: '22#', maxLength: 50, description: '楼栋（须为预售许可证所列楼栋）' })
   @Trim()
-  @Rule('building', (v) => textReason(v, 50))
+  @FieldRule('building', (v) => textReason(v, 50))
   building!: string;
 
   @ApiProperty({
-    type: [ContractRoomDto],
+    type: [ContractRoom],
     minItems: 1,
     maxItems: MAX_ROOMS,
     description: '房屋（一个或多个；房号不得已有有效备案）',
   })
   @ListRule('rooms', (v) => listReason(v, ROOMS_LIST_LABEL, MAX_ROOMS), roomItemErrors)
   @ValidateNested({ each: true })
-  @Type(() => ContractRoomDto)
-  rooms!: ContractRoomDto[];
+  @Type(() => ContractRoom)
+  rooms!: ContractRoom[];
 
   @ApiProperty({
     example: '攸县联星街道锦绣大道 88 号锦绣星城三期 22#栋 1-101',
@@ -207,13 +219,13 @@ export class ContractFilingSubmissionDto implements ContractFilingSubmissionV1 {
     description: '房屋坐落',
   })
   @Trim()
-  @Rule('address', (v) => textReason(v, 300))
+  @FieldRule('address', (v) => textReason(v, 300))
   address!: string;
 
   @ApiProperty({
     type: 'array',
     items: {
-      oneOf: [{ $ref: getSchemaPath(PersonBuyerDto) }, { $ref: getSchemaPath(OrganizationBuyerDto) }],
+      oneOf: [{ $ref: getSchemaPath(PersonBuyer) }, { $ref: getSchemaPath(OrganizationBuyer) }],
       discriminator: { propertyName: 'type' },
     },
     minItems: 1,
@@ -222,35 +234,35 @@ export class ContractFilingSubmissionDto implements ContractFilingSubmissionV1 {
   })
   @ListRule('buyers', (v) => listReason(v, BUYERS_LIST_LABEL, MAX_BUYERS), buyerItemErrors)
   @ValidateNested({ each: true })
-  @Type(() => BuyerDto)
+  @Type(() => ContractBuyer)
   buyers!: ContractBuyerV1[];
 
   @ApiProperty({ example: 123_456_700, minimum: 1, description: '合同总价（分）' })
-  @Rule('contractAmount', contractAmountReason)
+  @FieldRule('contractAmount', contractAmountReason)
   contractAmount!: number;
 
   @ApiProperty({
-    type: ContractPaymentDto,
+    type: ContractPayment,
     description: '付款方式与金额（分）：首付款 + 商业贷款 + 公积金贷款 = 合同总价',
   })
-  @Rule('paymentTotal', (v, o) => paymentTotalReason(v, o['contractAmount']))
+  @FieldRule('paymentTotal', (v, o) => paymentTotalReason(v, o['contractAmount']))
   @ValidateNested()
-  @Type(() => ContractPaymentDto)
-  payment!: ContractPaymentDto;
+  @Type(() => ContractPayment)
+  payment!: ContractPayment;
 
   @ApiProperty({
     example: '2024-09-02',
     format: 'date',
     description: '网签备案日期（YYYY-MM-DD；自切换日 2024-09-01 起取统一编号，此前的合同按统计数据报送；不晚于今天）',
   })
-  @Rule('filingDate', (v) => filingDateReason(v, { today: chinaToday(), cutoverDate: '' }))
+  @FieldRule('filingDate', (v) => filingDateReason(v, { today: chinaToday(), cutoverDate: '' }))
   filingDate!: string;
 
-  @ApiProperty({ type: ContractDocumentDto, description: '已签合同文件（摘要与文件名）' })
-  @Rule('document', objectReason)
+  @ApiProperty({ type: ContractDocument, description: '已签合同文件（摘要与文件名）' })
+  @FieldRule('document', objectReason)
   @ValidateNested()
-  @Type(() => ContractDocumentDto)
-  document!: ContractDocumentDto;
+  @Type(() => ContractDocument)
+  document!: ContractDocument;
 }
 
 /** The example of issue 5 (攸县 锦绣星城三期 22#栋 1-101) as a complete request body. */
