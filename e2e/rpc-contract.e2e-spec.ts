@@ -318,6 +318,14 @@ describe('alerts actions, assessment appeals and the exchange: the same refusal 
   });
   const county = principal('COUNTY', COUNTY);
   const province = principal('PROVINCE', '430000');
+  const admin = principal('ADMIN', '430000');
+  const puller: Principal = {
+    kind: 'integrator',
+    id: 'rpc-contract-puller',
+    regions: [COUNTY],
+    scopes: ['exchange:read'],
+  };
+  let pullerToken = '';
   const ALERT = '9c1e7a52-3b4d-4f6a-8e2c-1d0b9a8f7e6d';
   const PDF = Buffer.from('%PDF-1.4\n% rpc contract\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
   const SCAN = { stagingKey: 'k', sha256: 'a'.repeat(64), contentType: 'application/pdf', size: 10, fileName: 'x.pdf' };
@@ -332,6 +340,7 @@ describe('alerts actions, assessment appeals and the exchange: the same refusal 
       await platform.createStaff(`contract.${name}`, PASSWORD, role, region);
       tokens[name] = await platform.staffToken(`contract.${name}`, PASSWORD, '10.42.0.1');
     }
+    pullerToken = await platform.token(await platform.createIntegrator([COUNTY], ['exchange:read']));
     nc = await connect({ servers: `nats://127.0.0.1:${platform.natsPort}` });
     rpc = new RpcClient(nc, { timeoutMs: 5000 });
   });
@@ -487,6 +496,63 @@ describe('alerts actions, assessment appeals and the exchange: the same refusal 
       viaGateway('POST', `/api/v1/statistics/assessment/appeals/${ALERT}/decision`, tokens.province, decision),
       viaNats(Rpc.assessmentAppealDecide, province, { appealId: ALERT, ...decision }),
       { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['decision', 'opinion'] },
+    );
+  });
+
+  it('exchange: subscriber bodies list every problem (422), a bad path id is 404 naming the parameter', async () => {
+    const base = '/api/v1/admin/exchange/subscribers';
+    const subscriber = {
+      name: '省政务数据共享交换平台',
+      kind: 'BANK',
+      delivery: { mode: 'PULL' },
+      eventTypes: ['x'],
+      dataView: ['presaleNumber'],
+      extra: 1,
+    };
+    await same(
+      viaGateway('POST', base, tokens.admin, subscriber),
+      viaNats(Rpc.exchangeSubscriberCreate, admin, subscriber),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['eventTypes[0]', 'extra', 'kind'] },
+    );
+    await same(
+      viaGateway('GET', `${base}/nope`, tokens.admin),
+      viaNats(Rpc.exchangeSubscriberGet, admin, { subscriberId: 'nope' }),
+      { status: 404, code: 'NOT_FOUND', fields: ['subscriberId'] },
+    );
+    await same(
+      viaGateway('PATCH', `${base}/${ALERT}`, tokens.admin, { state: 'GONE', extra: 1 }),
+      viaNats(Rpc.exchangeSubscriberUpdate, admin, { subscriberId: ALERT, patch: { state: 'GONE', extra: 1 } }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['extra', 'state'] },
+    );
+    await same(
+      viaGateway('POST', `${base}/${ALERT}/deliveries/nope/redeliver`, tokens.admin),
+      viaNats(Rpc.exchangeRedeliver, admin, { subscriberId: ALERT, eventId: 'nope' }),
+      { status: 404, code: 'NOT_FOUND', fields: ['eventId'] },
+    );
+  });
+
+  it('exchange: deliveries, replay, requeue and the pull API (422 naming each field)', async () => {
+    const base = `/api/v1/admin/exchange/subscribers/${ALERT}`;
+    await same(
+      viaGateway('GET', `${base}/deliveries?limit=0&offset=1`, tokens.admin),
+      viaNats(Rpc.exchangeDeliveryList, admin, { subscriberId: ALERT, limit: '0', offset: '1' }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['limit', 'offset'] },
+    );
+    const range = { from: 'yesterday', to: '2099-01-01T00:00:00Z' };
+    await same(
+      viaGateway('POST', `${base}/replay`, tokens.admin, range),
+      viaNats(Rpc.exchangeReplay, admin, { subscriberId: ALERT, ...range }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['from', 'to'] },
+    );
+    await same(
+      viaGateway('POST', `${base}/dead-letters/requeue`, tokens.admin, { eventIds: [] }),
+      viaNats(Rpc.exchangeDeadLetterRequeue, admin, { subscriberId: ALERT, eventIds: [] }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['eventIds'] },
+    );
+    await same(
+      viaGateway('GET', '/api/v1/exchange/events?cursor=x&limit=501', pullerToken),
+      viaNats(Rpc.exchangeEventsPull, puller, { cursor: 'x', limit: 501 }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['cursor', 'limit'] },
     );
   });
 });

@@ -81,7 +81,8 @@ export * from './lib/empty-body.message';
 export * from './lib/permit-number-body.message';
 export * from './lib/validation/number-constraints';
 // Issue 9, alerts, assessment appeals and exchange request classes (the bodies of their Rpc entries)
-export * from './lib/validation/inline-message';
 export * from './lib/validation/record-id';
 export * from './lib/validation/validate-field';
 export * from './lib/alert-requests.message';
+export * from './lib/validation/field-problems';
+export * from './lib/exchange-requests.message';

@@ -12,7 +12,8 @@ import {
   validateMessage,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
-import { messagePipe, rpcBodyPipe } from '../validation/message-pipe';
+import { requestContractOf, validateRpcBodyPart } from '@hn/messaging';
+import { messagePipe, rpcBodyPartPipe, rpcBodyPipe } from '../validation/message-pipe';
 import { rpcParamPipe } from '../validation/rpc-param-pipe';
 
 /** 422 INVALID_FILTER naming each bad filter and its allowed values (the alerts service answers the same). */
@@ -21,18 +22,16 @@ export function invalidFilter(errors: FieldError[]): DomainException {
 }
 
 // the query pipes answer 422 INVALID_FILTER; the body pipes 422 INCOMPLETE_SUBMISSION (the default), with the
-// classes the alert actions' entry classes extend or inline (alert-requests.message.ts): the same rules and fields
+// classes the alert actions' entry classes extend or take as their part (alert-requests.message.ts): the same rules
 export const AlertListQueryPipe = rpcBodyPipe<AlertListQuery>(Rpc.alertList);
 export const BackfillListQueryPipe = rpcBodyPipe<AcceptanceBackfillListQuery>(Rpc.acceptanceBackfillList);
-export const FollowUpPipe = messagePipe(AlertFollowUpInput);
+export const FollowUpPipe = rpcBodyPartPipe<AlertFollowUpInput>(Rpc.alertFollowUp);
 export const DecisionPipe = messagePipe(AlertDecisionInput);
 export const PermitLinkPipe = messagePipe(AlertPermitLinkInput);
 
-/** The `data` part of an acceptance backfill upload. */
-export async function acceptanceBackfillData(raw: unknown): Promise<AcceptanceBackfillInput> {
-  const result = await validateMessage(AcceptanceBackfillInput, raw);
-  if (!result.ok) throw DomainException.incomplete(result.errors);
-  return result.value;
+/** The `data` part of an acceptance backfill upload: the submit entry's part. */
+export function acceptanceBackfillData(raw: unknown): Promise<AcceptanceBackfillInput> {
+  return validateRpcBodyPart<AcceptanceBackfillInput>(requestContractOf(Rpc.acceptanceBackfillSubmit), raw);
 }
 
 /** The `data` part of a dismissal request upload: { reason }. */

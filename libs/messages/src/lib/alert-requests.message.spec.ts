@@ -8,6 +8,8 @@ import {
   AlertPermitLinkRequest,
 } from './alert-requests.message';
 import { AcceptanceBackfillInput, AlertFollowUpInput } from './alerts.message';
+import { Rpc } from './rpc-map';
+import { validateWithPart } from './validation/validate-body-part';
 import { validateMessage } from './validation/validate-message';
 
 const ALERT = '9C1E7A52-3B4D-4F6A-8E2C-1D0B9A8F7E6D';
@@ -20,6 +22,10 @@ const FOLLOW_UP = {
   plannedDate: '2027-03-31',
 };
 const BACKFILL = { permitNumber: '430223201906200101', kind: 'COMPLETION_FILING', date: '2024-05-10' };
+
+/** The whole body as @RpcHandler validates it: the class, then the entry's part with its own class. */
+const withPart = (def: typeof Rpc.alertFollowUp | typeof Rpc.acceptanceBackfillSubmit, body: unknown) =>
+  validateWithPart(def.request!.type, def.request!.part!, body);
 
 const fieldsOf = async <T extends object>(type: new () => T, value: unknown): Promise<string[]> => {
   const result = await validateMessage(type, value);
@@ -43,35 +49,36 @@ describe(AlertIdRequest.name, () => {
 
 describe(AlertFollowUpRequest.name, () => {
   it('accepts the id with a follow-up, trimmed as the HTTP body is', async () => {
-    const result = await validateMessage(AlertFollowUpRequest, {
+    const result = await withPart(Rpc.alertFollowUp, {
       alertId: ALERT,
       followUp: { ...FOLLOW_UP, responsiblePerson: ' 张伟 ' },
     });
     expect(result.ok).toBe(true);
-    expect(result.ok && result.value.followUp).toBeInstanceOf(AlertFollowUpInput);
-    expect(result.ok && result.value.followUp.responsiblePerson).toBe('张伟');
+    const followUp = result.ok ? (result.value as AlertFollowUpRequest).followUp : null;
+    expect(followUp).toBeInstanceOf(AlertFollowUpInput);
+    expect(followUp?.responsiblePerson).toBe('张伟');
   });
 
   it('reports the follow-up’s errors unprefixed, exactly as validating the HTTP body does', async () => {
     const bad = { ...FOLLOW_UP, reason: '长'.repeat(1001), measures: '约谈\t复工', phone: 'call me', extra: 1 };
-    const wrapped = await validateMessage(AlertFollowUpRequest, { alertId: ALERT, followUp: bad });
+    const wrapped = await withPart(Rpc.alertFollowUp, { alertId: ALERT, followUp: bad });
     const body = await validateMessage(AlertFollowUpInput, bad);
     expect(wrapped.errors).toEqual(body.errors);
     expect(wrapped.errors.map((e) => e.field).sort()).toEqual(['extra', 'measures', 'phone', 'reason']);
   });
 
   it('answers an absent follow-up as an empty body, and a non-object one as `body`', async () => {
-    const absent = await validateMessage(AlertFollowUpRequest, { alertId: ALERT });
+    const absent = await withPart(Rpc.alertFollowUp, { alertId: ALERT });
     expect(absent.errors).toEqual((await validateMessage(AlertFollowUpInput, undefined)).errors);
-    expect(await fieldsOf(AlertFollowUpRequest, { alertId: ALERT, followUp: [FOLLOW_UP] })).toEqual(['body']);
-    expect(await fieldsOf(AlertFollowUpRequest, { alertId: ALERT, followUp: 'x' })).toEqual(['body']);
+    for (const followUp of [[FOLLOW_UP], 'x'])
+      expect((await withPart(Rpc.alertFollowUp, { alertId: ALERT, followUp })).errors).toEqual([
+        { field: 'body', reason: expect.any(String) },
+      ]);
   });
 
   it('names a bad alertId beside the follow-up, and unknown top-level fields', async () => {
-    expect(await fieldsOf(AlertFollowUpRequest, { alertId: 'x', followUp: FOLLOW_UP, extra: 1 })).toEqual([
-      'alertId',
-      'extra',
-    ]);
+    const result = await withPart(Rpc.alertFollowUp, { alertId: 'x', followUp: FOLLOW_UP, extra: 1 });
+    expect(result.errors.map((e) => e.field).sort()).toEqual(['alertId', 'extra']);
   });
 });
 
@@ -112,12 +119,12 @@ describe(AlertPermitLinkRequest.name, () => {
 
 describe(AcceptanceBackfillSubmitRequest.name, () => {
   it('accepts the submission with its scan', async () => {
-    expect(await fieldsOf(AcceptanceBackfillSubmitRequest, { submission: BACKFILL, scan: SCAN })).toEqual([]);
+    expect((await withPart(Rpc.acceptanceBackfillSubmit, { submission: BACKFILL, scan: SCAN })).ok).toBe(true);
   });
 
   it('reports the submission’s errors unprefixed, as validating the upload’s data part does', async () => {
     const bad = { ...BACKFILL, kind: 'NOPE', date: '2999-01-01', extra: 1 };
-    const wrapped = await validateMessage(AcceptanceBackfillSubmitRequest, { submission: bad, scan: SCAN });
+    const wrapped = await withPart(Rpc.acceptanceBackfillSubmit, { submission: bad, scan: SCAN });
     expect(wrapped.errors).toEqual((await validateMessage(AcceptanceBackfillInput, bad)).errors);
     expect(wrapped.errors.map((e) => e.field).sort()).toEqual(['date', 'extra', 'kind']);
   });

@@ -17,14 +17,14 @@ import {
   AlertPermitLinkInput,
 } from './alerts.message';
 import type { ScanRefV1 } from './scans';
-import { InlineMessage } from './validation/inline-message';
 import { RecordId } from './validation/record-id';
 
 /**
  * Request bodies of the alerts service's Rpc entries (alert reads and actions, acceptance backfills):
- * the id the gateway takes from the path, with the HTTP body's message class, extended or inlined so
- * a body sent straight over NATS is refused with the field names the gateway reports (`reason`, never
- * `followUp.reason`). The staged scan is checked by the service (its staging store), not here.
+ * the id the gateway takes from the path with the HTTP body's message class, extended, or wrapping it
+ * as the entry's `part` (validated with its own class, its fields unprefixed), so a body sent straight
+ * over NATS is refused with the field names the gateway reports (`reason`, never `followUp.reason`).
+ * The staged scan is checked by the service (its staging store), not here.
  */
 
 const ALERT_ID_EXAMPLE = '9c1e7a52-3b4d-4f6a-8e2c-1d0b9a8f7e6d';
@@ -48,14 +48,17 @@ export class AlertIdRequest implements AlertIdBody {
   alertId!: string;
 }
 
-/** Body of rpc.alerts.alert.follow-up.v1: the follow-up is the HTTP body of POST …/{alertId}/follow-ups. */
+/**
+ * Body of rpc.alerts.alert.follow-up.v1: the follow-up is the HTTP body of POST …/{alertId}/follow-ups,
+ * the entry's part (AlertFollowUpInput).
+ */
 export class AlertFollowUpRequest implements AlertFollowUpRequestV1 {
   @ApiProperty({ format: 'uuid', example: ALERT_ID_EXAMPLE })
   @AlertId()
   alertId!: string;
 
   @ApiProperty({ type: () => AlertFollowUpInput })
-  @InlineMessage(AlertFollowUpInput)
+  @Allow()
   followUp!: AlertFollowUpInput;
 }
 
@@ -88,10 +91,10 @@ export class AlertPermitLinkRequest extends AlertPermitLinkInput implements Aler
   alertId!: string;
 }
 
-/** Body of rpc.alerts.acceptance-backfill.submit.v1: the submission is the upload's `data` part. */
+/** Body of rpc.alerts.acceptance-backfill.submit.v1: the submission is the upload's `data` part, the entry's part. */
 export class AcceptanceBackfillSubmitRequest implements AcceptanceBackfillSubmitRequestV1 {
   @ApiProperty({ type: () => AcceptanceBackfillInput })
-  @InlineMessage(AcceptanceBackfillInput)
+  @Allow()
   submission!: AcceptanceBackfillInput;
 
   @ApiProperty({ description: '暂存的验收文件扫描件 staged document scan' })

@@ -19,11 +19,22 @@ import { ExchangeRpc, ReplayRequestV1, SubscriberInputV1, SubscriberPatchV1 } fr
 import {
   DeliveryPageV1,
   DeliveryV1,
+  EventsPullQuery,
   ExchangeEventPageV1,
   ReplayResultV1,
+  SubscriberInput,
   SubscriberPageV1,
+  SubscriberPatch,
   SubscriberV1,
 } from './exchange.message';
+import {
+  DeadLetterRequeueRequest,
+  DeliveryListRequest,
+  RedeliverRequest,
+  ReplayRequest,
+  SubscriberIdRequest,
+  SubscriberUpdateRequest,
+} from './exchange-requests.message';
 import {
   StatisticsMonthlyRequestV1,
   StatisticsMonthlyV1,
@@ -154,7 +165,12 @@ import {
   PublicPresaleSummaryV1,
   VerifyResultV1,
 } from './presale';
-import { AcceptanceBackfillListQuery, AlertListQuery } from './alerts.message';
+import {
+  AcceptanceBackfillInput,
+  AcceptanceBackfillListQuery,
+  AlertFollowUpInput,
+  AlertListQuery,
+} from './alerts.message';
 import {
   AcceptanceBackfillDecisionRequest,
   AcceptanceBackfillSubmitRequest,
@@ -318,6 +334,8 @@ const PERMIT_NUMBER = { invalid: InvalidPayloads.permitNumber } as const;
 interface PresaleNumberBody {
   presaleNumber: string;
 }
+/** an exchange request on a subscriber: a refused path id 404 NOT_FOUND as the gateway's path pipes, else 422 */
+const EXCHANGE = { invalid: InvalidPayloads.exchangeAction } as const;
 interface ExchangeSubscriberIdBody {
   subscriberId: string;
 }
@@ -475,6 +493,7 @@ export const Rpc = {
   }),
   alertFollowUp: rpcDef<AlertFollowUpRequestV1, AlertDetailV1>(AlertsRpc.followUp, AlertFollowUpRequest, {
     invalid: InvalidPayloads.alertAction,
+    part: { name: 'followUp', type: AlertFollowUpInput },
   }),
   alertRequestDismissal: rpcDef<AlertDismissalRequestV1, AlertDetailV1>(
     AlertsRpc.requestDismissal,
@@ -492,6 +511,7 @@ export const Rpc = {
   acceptanceBackfillSubmit: rpcDef<AcceptanceBackfillSubmitRequestV1, AcceptanceBackfillV1>(
     AlertsRpc.backfillSubmit,
     AcceptanceBackfillSubmitRequest,
+    { part: { name: 'submission', type: AcceptanceBackfillInput } },
   ),
   acceptanceBackfillList: rpcDef<AcceptanceBackfillListRequestV1, AcceptanceBackfillPageV1>(
     AlertsRpc.backfillList,
@@ -544,22 +564,45 @@ export const Rpc = {
     AssessmentAppealDecisionRequest,
     { invalid: InvalidPayloads.appealAction },
   ),
-  // exchange (数据推送; request bodies in exchange.ts, replies in exchange.message.ts)
+  // exchange (数据推送; rules in exchange.ts, request classes in exchange.message.ts and exchange-requests.message.ts)
   exchangeHealth: publicRpcDef<Empty, ServiceHealthV1>(ExchangeRpc.health, EmptyBodyV1, EMPTY),
-  exchangeSubscriberCreate: rpcDef<SubscriberInputV1, SubscriberV1>(ExchangeRpc.subscriberCreate),
-  exchangeSubscriberList: rpcDef<Empty, SubscriberPageV1>(ExchangeRpc.subscriberList),
-  exchangeSubscriberGet: rpcDef<ExchangeSubscriberIdBody, SubscriberV1>(ExchangeRpc.subscriberGet),
+  exchangeSubscriberCreate: rpcDef<SubscriberInputV1, SubscriberV1>(ExchangeRpc.subscriberCreate, SubscriberInput),
+  exchangeSubscriberList: rpcDef<Empty, SubscriberPageV1>(ExchangeRpc.subscriberList, EmptyBodyV1, EMPTY),
+  exchangeSubscriberGet: rpcDef<ExchangeSubscriberIdBody, SubscriberV1>(
+    ExchangeRpc.subscriberGet,
+    SubscriberIdRequest,
+    EXCHANGE,
+  ),
   exchangeSubscriberUpdate: rpcDef<ExchangeSubscriberIdBody & { patch: SubscriberPatchV1 }, SubscriberV1>(
     ExchangeRpc.subscriberUpdate,
+    SubscriberUpdateRequest,
+    { ...EXCHANGE, part: { name: 'patch', type: SubscriberPatch } },
   ),
-  exchangeDeliveryList: rpcDef<ExchangeSubscriberIdBody & { limit?: number }, DeliveryPageV1>(ExchangeRpc.deliveryList),
-  exchangeRedeliver: rpcDef<ExchangeSubscriberIdBody & { eventId: string }, DeliveryV1>(ExchangeRpc.redeliver),
-  exchangeReplay: rpcDef<ReplayRequestV1, ReplayResultV1>(ExchangeRpc.replay),
-  exchangeDeadLetterList: rpcDef<ExchangeSubscriberIdBody, DeliveryPageV1>(ExchangeRpc.deadLetterList),
+  exchangeDeliveryList: rpcDef<ExchangeSubscriberIdBody & { limit?: number }, DeliveryPageV1>(
+    ExchangeRpc.deliveryList,
+    DeliveryListRequest,
+    EXCHANGE,
+  ),
+  exchangeRedeliver: rpcDef<ExchangeSubscriberIdBody & { eventId: string }, DeliveryV1>(
+    ExchangeRpc.redeliver,
+    RedeliverRequest,
+    EXCHANGE,
+  ),
+  exchangeReplay: rpcDef<ReplayRequestV1, ReplayResultV1>(ExchangeRpc.replay, ReplayRequest, EXCHANGE),
+  exchangeDeadLetterList: rpcDef<ExchangeSubscriberIdBody, DeliveryPageV1>(
+    ExchangeRpc.deadLetterList,
+    SubscriberIdRequest,
+    EXCHANGE,
+  ),
   exchangeDeadLetterRequeue: rpcDef<ExchangeSubscriberIdBody & { eventIds?: string[] }, ReplayResultV1>(
     ExchangeRpc.deadLetterRequeue,
+    DeadLetterRequeueRequest,
+    EXCHANGE,
   ),
-  exchangeEventsPull: rpcDef<{ cursor?: string; limit?: number }, ExchangeEventPageV1>(ExchangeRpc.eventsPull),
+  exchangeEventsPull: rpcDef<{ cursor?: string; limit?: number }, ExchangeEventPageV1>(
+    ExchangeRpc.eventsPull,
+    EventsPullQuery,
+  ),
   // 统计日报 (issue 13 item 5)
   statisticsDigestList: rpcDef<StatisticsDigestListRequestV1, StatisticsDigestPageV1>(
     DigestRpc.list,

@@ -46,6 +46,20 @@ export const InvalidPayloads = {
   /** A decision on an assessment appeal (appealId from the path): a refused appealId as the path pipe answers, else 422. */
   appealAction: (errors): PayloadProblem =>
     pathIdFirst(['appealId'], InvalidPayloads.validation, InvalidPayloads.incomplete)(errors),
+  /**
+   * An exchange request on a subscriber (subscriberId, eventId from the path): a refused id as the path
+   * pipe answers (404 NOT_FOUND naming the parameter), else 422 INCOMPLETE_SUBMISSION.
+   */
+  exchangeAction: (errors): PayloadProblem =>
+    pathIdFirst(
+      ['subscriberId', 'eventId'],
+      (refused) => ({
+        status: 404,
+        code: ErrorCode.NOT_FOUND,
+        detail: `${refused[0]?.field ?? 'id'} 不是有效的 id (not an id)`,
+      }),
+      InvalidPayloads.incomplete,
+    )(errors),
   /** 422 INVALID_FILTER of the statistics routes. */
   statisticsQuery: (errors) => ({
     status: 422,

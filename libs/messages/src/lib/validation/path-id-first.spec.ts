@@ -22,4 +22,14 @@ describe(pathIdFirst.name, () => {
     expect(p).toMatchObject({ status: 422, code: 'INCOMPLETE_SUBMISSION' });
     expect(p.errors).toBeUndefined();
   });
+
+  it('answers the exchange’s refused path ids 404 NOT_FOUND naming the parameter, as its path pipes', () => {
+    expect(InvalidPayloads.exchangeAction([{ field: 'eventId', reason: '须为 UUID (a UUID)' }])).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+      detail: 'eventId 不是有效的 id (not an id)',
+      errors: [{ field: 'eventId', reason: '须为 UUID (a UUID)' }],
+    });
+    expect(InvalidPayloads.alertAction([{ field: 'alertId', reason: 'x' }])).toMatchObject({ status: 400 });
+  });
 });
