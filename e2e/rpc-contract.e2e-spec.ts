@@ -212,6 +212,38 @@ describe('an invalid body is refused the same way over NATS as through the gatew
     expect(badKey.errors?.[0]).toEqual({ field: 'Idempotency-Key', reason: expect.stringContaining('1–128') });
   });
 
+  it('contracts: a path number or id is answered alone, before the body (get, cancel, acknowledge)', async () => {
+    const reader: Principal = {
+      kind: 'integrator',
+      id: 'rpc-contract-cf',
+      regions: [COUNTY],
+      scopes: ['contracts:issue'],
+    };
+    const readerToken = await platform.token(await platform.createIntegrator([COUNTY], ['contracts:issue']));
+    const bad = '430223202406200101-Y01-B0000';
+    await expectSame(
+      viaGateway('GET', `/api/v1/contract-filings/${bad}`, readerToken),
+      viaNats(Rpc.contractFilingGet, reader, { contractNumber: bad }),
+      { status: 400, code: 'INVALID_CONTRACT_NUMBER', fields: ['contractNumber'] },
+    );
+    await expectSame(
+      viaGateway('POST', `/api/v1/contract-filings/${bad}/cancel`, readerToken, { reason: '' }),
+      viaNats(Rpc.contractFilingCancel, reader, { contractNumber: bad, reason: '' }),
+      { status: 400, code: 'INVALID_CONTRACT_NUMBER', fields: ['contractNumber'] },
+    );
+    const good = '430223202406200101-Y01-B0001';
+    await expectSame(
+      viaGateway('POST', `/api/v1/contract-filings/${good}/cancel`, readerToken, { reason: '', extra: 1 }),
+      viaNats(Rpc.contractFilingCancel, reader, { contractNumber: good, reason: '', extra: 1 }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['extra', 'reason'] },
+    );
+    await expectSame(
+      viaGateway('POST', '/api/v1/supervision/reconciliation/not-a-uuid/acknowledge', staffToken, { explanation: '' }),
+      viaNats(Rpc.reconciliationAcknowledge, staff, { differenceId: 'not-a-uuid', explanation: '' }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['differenceId'] },
+    );
+  });
+
   it('alerts: the alert list (sort first, then filters) and the statistics summary (422 INVALID_FILTER)', async () => {
     await expectSame(
       viaGateway('GET', '/api/v1/supervision/alerts?sort=bogus', staffToken),
@@ -296,6 +328,98 @@ describe('an invalid body is refused the same way over NATS as through the gatew
         );
       }
     });
+  });
+});
+
+/**
+ * Presale reads, backfill and 已办预售未办施工许可 (Issue 9, h9b): the entries' request classes. A path
+ * presale number is checked first (400 INVALID_PRESALE_NUMBER naming the value), as the gateway's pipe
+ * checks it before the query; list queries are 400 VALIDATION_FAILED on both paths.
+ */
+describe('presale reads, backfill and unpermitted bodies: the same refusal over NATS as through the gateway', () => {
+  const COUNTY_CODE = '430223';
+  let platform: TestPlatform;
+  let nc: NatsConnection;
+  let rpc: RpcClient;
+  let readerToken: string;
+  const reader: Principal = {
+    kind: 'integrator',
+    id: 'rpc-contract-presale-reader',
+    regions: [COUNTY_CODE],
+    scopes: ['permits:read'],
+  };
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start(['permits', 'presale']);
+    readerToken = await platform.token(await platform.createIntegrator([COUNTY_CODE], ['permits:read']));
+    nc = await connect({ servers: `nats://127.0.0.1:${platform.natsPort}` });
+    rpc = new RpcClient(nc, { timeoutMs: 5000 });
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await platform?.stop();
+  });
+
+  interface FullProblem extends Problem {
+    detail: string;
+  }
+
+  const viaGateway = async (path: string, token: string): Promise<FullProblem> => {
+    const res = await fetch(`${platform.gatewayUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    return { ...((await res.json()) as FullProblem), status: res.status };
+  };
+
+  const viaNats = async (def: RpcDef<never, unknown, RpcKind>, principal: Principal, body: unknown) => {
+    try {
+      await rpc.request(def.subject, { principal, body });
+    } catch (err) {
+      return (err as DomainException).problem as FullProblem;
+    }
+    throw new Error(`the service accepted an invalid ${def.subject} payload`);
+  };
+
+  const byField = (p: Problem) =>
+    [...(p.errors ?? [])].sort((a, b) => a.field.localeCompare(b.field) || a.reason.localeCompare(b.reason));
+
+  /** same status, code, detail, fields and reasons; the gateway's answer as expected */
+  const expectSame = async (
+    gateway: Promise<FullProblem>,
+    service: Promise<FullProblem>,
+    expected: { status: number; code: string; fields: string[] },
+  ): Promise<void> => {
+    const [g, s] = [await gateway, await service];
+    const shape = (p: FullProblem) => ({ status: p.status, code: p.code, detail: p.detail, errors: byField(p) });
+    expect(shape(s)).toEqual(shape(g));
+    expect({ status: g.status, code: g.code, fields: [...new Set(byField(g).map((e) => e.field))].sort() }).toEqual({
+      ...expected,
+      fields: [...expected.fields].sort(),
+    });
+  };
+
+  it('presale reads: a bad path number first (400 INVALID_PRESALE_NUMBER), then the paper (400 VALIDATION_FAILED)', async () => {
+    for (const bad of ['430223202406200101-Y00', '430223202402300101-Y01', 'x'.repeat(60)]) {
+      await expectSame(
+        viaGateway(`/api/v1/presale-permits/${bad}`, readerToken),
+        viaNats(Rpc.presaleGet, reader, { presaleNumber: bad }),
+        { status: 400, code: 'INVALID_PRESALE_NUMBER', fields: ['presaleNumber'] },
+      );
+    }
+    await expectSame(
+      viaGateway('/api/v1/presale-permits/430223202406200101-Y00/qr.svg', readerToken),
+      viaNats(Rpc.presaleQr, reader, { presaleNumber: '430223202406200101-Y00', format: 'gif' }),
+      { status: 400, code: 'INVALID_PRESALE_NUMBER', fields: ['presaleNumber'] },
+    );
+    await expectSame(
+      viaGateway('/api/v1/presale-permits/430223202406200101-Y00/print-layout.pdf?paper=A6', readerToken),
+      viaNats(Rpc.presalePrintLayout, reader, { presaleNumber: '430223202406200101-Y00', paper: 'A6' }),
+      { status: 400, code: 'INVALID_PRESALE_NUMBER', fields: ['presaleNumber'] },
+    );
+    await expectSame(
+      viaGateway('/api/v1/presale-permits/430223202406200101-Y01/print-layout.pdf?paper=A6', readerToken),
+      viaNats(Rpc.presalePrintLayout, reader, { presaleNumber: '430223202406200101-Y01', paper: 'A6' }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['paper'] },
+    );
   });
 });
 

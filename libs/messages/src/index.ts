@@ -80,6 +80,10 @@ export * from './lib/contract-filing-issue.message';
 export * from './lib/empty-body.message';
 export * from './lib/permit-number-body.message';
 export * from './lib/validation/number-constraints';
+export * from './lib/contract-number-body.message';
+// Issue 9 (h9b): request classes of the presale reads, backfill and unpermitted entries
+export * from './lib/presale-reads.message';
+export * from './lib/validation/presale-number-constraints';
 // Issue 9, alerts, assessment appeals and exchange request classes (the bodies of their Rpc entries)
 export * from './lib/validation/record-id';
 export * from './lib/validation/validate-field';

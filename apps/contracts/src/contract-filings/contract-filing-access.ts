@@ -1,6 +1,5 @@
 import { ContractFilingV1, Principal } from '@hn/messages';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
-import { parseContractNumber } from '@hn/numbering';
 import { EntityManager } from 'typeorm';
 import { ContractErrors } from '../filing/contract-filing.exception';
 import { ContractFilingsRepository } from './contract-filings.repository';
@@ -14,10 +13,11 @@ export interface StoredFiling {
   filing: ContractFilingV1;
 }
 
-/** 400 for a malformed number, 403 when its region is outside the caller's. */
-export function checkContractNumber(principal: Principal, contractNumber: unknown): string {
-  if (typeof contractNumber !== 'string' || parseContractNumber(contractNumber) === null)
-    throw ContractErrors.invalidContractNumber(contractNumber);
+/**
+ * 403 when the number's region is outside the caller's; its format was checked by the entry's class
+ * (ContractNumberBody / ContractFilingCancelRequest, applied by `@RpcHandler`: 400 INVALID_CONTRACT_NUMBER).
+ */
+export function checkContractNumber(principal: Principal, contractNumber: string): string {
   assertRegionAllowed(principal, regionOf(contractNumber), {
     what: `合同备案 ${contractNumber}`,
     field: 'contractNumber',

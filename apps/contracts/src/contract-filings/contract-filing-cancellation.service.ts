@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ContractFilingCancellation,
   ContractFilingCancelledV1,
   ContractFilingCancelRequestV1,
   ContractFilingV1,
   ContractsEvents,
-  payloadWithout,
   Principal,
-  validateMessage,
 } from '@hn/messages';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
@@ -31,11 +28,10 @@ export class ContractFilingCancellationService {
   ) {}
 
   async cancel(principal: Principal, request: ContractFilingCancelRequestV1): Promise<ContractFilingV1> {
-    const number = checkContractNumber(principal, request?.contractNumber);
-    // the same message class as the gateway's body (the number is the path's there, checked above)
-    const checked = await validateMessage(ContractFilingCancellation, payloadWithout(request, 'contractNumber'));
-    if (!checked.ok) throw ContractErrors.incomplete(checked.errors);
-    const reason = checked.value.reason;
+    // validated with ContractFilingCancelRequest by @RpcHandler: the number, and the reason with the
+    // class the gateway validates the HTTP body with (ContractFilingCancellation)
+    const number = checkContractNumber(principal, request.contractNumber);
+    const reason = request.reason;
     return this.dataSource.transaction(async (manager) => {
       const stored = await loadFiling(this.filings, manager, principal, number, true);
       if (stored.status === 'CANCELLED') throw ContractErrors.alreadyCancelled(number);

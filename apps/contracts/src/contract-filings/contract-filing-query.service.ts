@@ -15,7 +15,7 @@ export class ContractFilingQueryService {
     private readonly filings: ContractFilingsRepository,
   ) {}
 
-  async get(principal: Principal, contractNumber: unknown): Promise<ContractFilingV1> {
+  async get(principal: Principal, contractNumber: string): Promise<ContractFilingV1> {
     const number = checkContractNumber(principal, contractNumber);
     const stored = await loadFiling(this.filings, this.dataSource.manager, principal, number);
     if (!canReadPii(principal)) return stored.filing;

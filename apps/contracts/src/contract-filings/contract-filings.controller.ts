@@ -22,7 +22,7 @@ export class ContractFilingsController {
 
   @RpcHandler(Rpc.contractFilingGet)
   get(@Payload() req: RpcPayload<typeof Rpc.contractFilingGet>): Promise<ContractFilingV1> {
-    return this.queries.get(req.principal, req.body?.contractNumber);
+    return this.queries.get(req.principal, req.body.contractNumber);
   }
 
   @RpcHandler(Rpc.contractFilingCancel)

@@ -53,14 +53,6 @@ export const ContractErrors = {
   },
   keyReused: (): DomainException => DomainException.idempotencyKeyReused(),
   keyInFlight: (): DomainException => DomainException.idempotencyKeyInFlight(),
-  invalidContractNumber(value: unknown): DomainException {
-    return new DomainException(
-      400,
-      ErrorCode.INVALID_CONTRACT_NUMBER,
-      `合同备案编号格式应为 预售许可证编号-B四位序号 (invalid contract number ${String(value).slice(0, 40)})`,
-      [{ field: 'contractNumber', reason: 'format <18 digits>-<Y|Z><NN>-B<NNNN>' }],
-    );
-  },
   contractNotFound(contractNumber: string): DomainException {
     return new DomainException(
       404,

@@ -4,11 +4,6 @@ import { sortOrder } from '@hn/errors';
 import { pageOf } from '@hn/persistence';
 import { Injectable } from '@nestjs/common';
 import {
-  DIFFERENCE_ID_REASON,
-  DifferenceAcknowledgement,
-  FieldError,
-  isDifferenceId,
-  payloadWithout,
   Principal,
   RECONCILIATION_SORT,
   ReconciliationAcknowledgeRequestV1,
@@ -16,7 +11,6 @@ import {
   ReconciliationDifferenceV1,
   ReconciliationEvents,
   ReconciliationListRequestV1,
-  validateMessage,
 } from '@hn/messages';
 import { DataSource } from 'typeorm';
 import { rowToDifference } from './difference-row';
@@ -54,14 +48,9 @@ export class ReconciliationQueryService {
     request: ReconciliationAcknowledgeRequestV1,
   ): Promise<ReconciliationDifferenceV1> {
     assertStaff(principal);
-    const id: unknown = (request as Partial<ReconciliationAcknowledgeRequestV1> | undefined)?.differenceId;
-    const errors: FieldError[] = [];
-    if (!isDifferenceId(id)) errors.push({ field: 'differenceId', reason: DIFFERENCE_ID_REASON });
-    // the explanation by the gateway's body class (the id is the path's there: 400)
-    const checked = await validateMessage(DifferenceAcknowledgement, payloadWithout(request, 'differenceId'));
-    if (!checked.ok) errors.push(...checked.errors);
-    if (!checked.ok || !isDifferenceId(id)) throw ReconciliationErrors.invalid(errors);
-    const explanation = checked.value.explanation;
+    // validated with DifferenceAcknowledgeRequest by @RpcHandler: the id, and the explanation with the
+    // class the gateway validates the HTTP body with (DifferenceAcknowledgement)
+    const { differenceId: id, explanation } = request;
     return this.dataSource.transaction(async (m) => {
       const row = await this.differences.findForUpdate(m, id);
       if (!row) throw ReconciliationErrors.notFound(id);

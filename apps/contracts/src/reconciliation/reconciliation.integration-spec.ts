@@ -193,7 +193,11 @@ describe(ReconciliationService.name, () => {
         status: 422,
         code: 'INCOMPLETE_SUBMISSION',
       });
-    expect(await problemOf(acknowledge('not-a-uuid', '说明', county))).toMatchObject({ status: 422 });
+    expect(await problemOf(acknowledge('not-a-uuid', '说明', county))).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'differenceId', reason: expect.any(String) }],
+    }); // as the gateway answers a bad path id
     expect(await problemOf(acknowledge(randomUUID(), '说明', county))).toMatchObject({
       status: 404,
       code: 'DIFFERENCE_NOT_FOUND',

@@ -1,5 +1,5 @@
-import { SigningStatisticPutRequestV1 } from '@hn/messages';
-import { statisticKind, toHundredths, validateStatisticPut } from './signing-statistic.validator';
+import { SigningStatisticPut, SigningStatisticPutRequestV1, validateMessage } from '@hn/messages';
+import { checkStatisticPut, statisticKind, toHundredths } from './signing-statistic.validator';
 import { currentMonthInChina, isMonth } from './statistic-months';
 
 const body = (over: Partial<Record<keyof SigningStatisticPutRequestV1, unknown>> = {}) =>
@@ -11,10 +11,15 @@ const body = (over: Partial<Record<keyof SigningStatisticPutRequestV1, unknown>>
     amountFen: 702_345_600,
     ...over,
   }) as SigningStatisticPutRequestV1;
+/** What a put meets on its way in: the entry's class (@RpcHandler), then the service's clock rule. */
+const validateStatisticPut = async (b: SigningStatisticPutRequestV1 | undefined, currentMonth: string) => {
+  const checked = await validateMessage(SigningStatisticPut, b);
+  return checked.ok ? checkStatisticPut(checked.value, currentMonth) : { value: null, errors: checked.errors };
+};
 const fields = async (b: SigningStatisticPutRequestV1 | undefined) =>
   (await validateStatisticPut(b, '2025-01')).errors.map((e) => e.field);
 
-describe(validateStatisticPut.name, () => {
+describe(checkStatisticPut.name, () => {
   it('accepts a complete statistic, area in hundredths', async () => {
     expect(await validateStatisticPut(body(), '2025-01')).toEqual({
       errors: [],

@@ -1,4 +1,4 @@
-import { FieldError, SigningStatisticKindV1, SigningStatisticPut, validateMessage } from '@hn/messages';
+import { FieldError, SigningStatisticKindV1, SigningStatisticPutRequestV1 } from '@hn/messages';
 
 /** A validated put request with the floor area in hundredths of m² (exact integer arithmetic). */
 export interface ValidStatisticPut {
@@ -17,16 +17,13 @@ export function toHundredths(value: unknown): number | null {
 }
 
 /**
- * The payload rules of @hn/messages SigningStatisticPut (every problem at once, as the gateway
- * reports them), then the clock's: the month may not be in the future.
+ * A put validated with @hn/messages SigningStatisticPut (by `@RpcHandler(Rpc.statisticPut)`, as the
+ * gateway validates it), then the clock's rule: the month may not be in the future.
  */
-export async function validateStatisticPut(
-  body: unknown,
+export function checkStatisticPut(
+  put: SigningStatisticPutRequestV1,
   currentMonth: string,
-): Promise<{ value: ValidStatisticPut | null; errors: FieldError[] }> {
-  const checked = await validateMessage(SigningStatisticPut, body);
-  if (!checked.ok) return { value: null, errors: checked.errors };
-  const put = checked.value;
+): { value: ValidStatisticPut | null; errors: FieldError[] } {
   if (put.month > currentMonth)
     return {
       value: null,

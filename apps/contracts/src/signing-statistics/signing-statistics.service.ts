@@ -18,7 +18,7 @@ import { CONTRACTS_CONFIG, ContractsConfig } from '../config/contracts.config';
 import { StatisticErrors } from './signing-statistic.exception';
 import { rowToStatistic } from './signing-statistic-row';
 import { SigningStatisticsRepository } from './signing-statistics.repository';
-import { statisticKind, validateStatisticPut } from './signing-statistic.validator';
+import { checkStatisticPut, statisticKind } from './signing-statistic.validator';
 import { currentMonthInChina } from './statistic-months';
 
 /**
@@ -36,7 +36,7 @@ export class SigningStatisticsService {
 
   async put(principal: Principal, body: SigningStatisticPutRequestV1): Promise<SigningStatisticPutResultV1> {
     assertStaff(principal);
-    const { value, errors } = await validateStatisticPut(body, currentMonthInChina());
+    const { value, errors } = checkStatisticPut(body, currentMonthInChina());
     if (!value) throw StatisticErrors.incomplete(errors);
     assertRegionAllowed(principal, regionOf(value.presaleNumber), {
       what: `预售许可证 ${value.presaleNumber}`,

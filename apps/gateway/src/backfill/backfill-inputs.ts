@@ -4,17 +4,17 @@ import {
   BackfillSubmitRequest,
   BackfillWithdrawRequest,
   duplicatePresaleNumbersError,
-  ErrorCode,
+  InvalidPayloads,
   PresaleCorrectionData,
   PresaleSubmissionV1,
   Principal,
   UnpermittedPresaleSubmissionV1,
   validateMessage,
   validateUnpermittedSubmission,
+  zPresaleNumberReason,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { PresaleSubmissionPipe } from '../presale/presale-submission.pipe';
-import { presaleNumberReason } from '../supervision/supervision-inputs';
 
 /** 撤回 body: the message class of @hn/messages (422 INCOMPLETE_SUBMISSION), then a Z number (400). */
 @Injectable()
@@ -42,16 +42,9 @@ export class SubmitBackfillPipe implements PipeTransform<unknown, Promise<Backfi
 
 /** A backfill route names Z numbers only: 400 INVALID_PRESALE_NUMBER otherwise. */
 export function assertZNumberField(value: string, field: string): void {
-  const reason =
-    presaleNumberReason(value) ??
-    (value.charAt(19) === 'Z' ? null : 'LETTER: 补录的预售许可证号为 Z 编号 (backfilled permits have Z numbers)');
+  const reason = zPresaleNumberReason(value);
   if (reason)
-    throw new DomainException(
-      400,
-      ErrorCode.INVALID_PRESALE_NUMBER,
-      `预售许可证编号无效：${String(value).slice(0, 40)} (invalid presale permit number)`,
-      [{ field, reason }],
-    );
+    throw DomainException.invalidPayload(InvalidPayloads.presaleNumber, [{ field, reason }], { presaleNumber: value });
 }
 
 const submissionPipe = new PresaleSubmissionPipe();

@@ -47,7 +47,8 @@ const READ_SCOPES = [Scopes.contractsIssue, Scopes.permitsRead];
 
 const INVALID_CONTRACT_NUMBER: ProblemExample = {
   code: 'INVALID_CONTRACT_NUMBER',
-  detail: '合同备案编号无效：430223202406200101-Y01-B0000 (invalid contract filing number)',
+  detail:
+    '合同备案编号无效：格式应为 <预售许可证号>-B<0001–9999>，如 430223202406200101-Y01-B0001 (format <18 digits>-<Y|Z><NN>-B<NNNN>)',
   errors: [
     {
       field: 'contractNumber',

@@ -1,7 +1,9 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { ErrorCode } from '@hn/messages';
+import { contractNumberProblem, Rpc } from '@hn/messages';
 import { DomainException } from '@hn/errors';
-import { parseContractNumber, parsePermitNumber } from '@hn/numbering';
+import { requestContractOf } from '@hn/messaging';
+import { regionOf } from '@hn/auth';
+import { parseContractNumber } from '@hn/numbering';
 
 export interface ParsedContractNumber {
   value: string;
@@ -11,33 +13,29 @@ export interface ParsedContractNumber {
   serial: number;
 }
 
-const FORMAT_REASON =
-  'FORMAT: 格式应为 <预售许可证号>-B<0001–9999>，如 430223202406200101-Y01-B0001 (format <18 digits>-<Y|Z><NN>-B<NNNN>)';
+const CONTRACT_NUMBER_READ = requestContractOf(Rpc.contractFilingGet);
 
-/** Validates a path contract filing number at the edge (400 INVALID_CONTRACT_NUMBER naming contractNumber). */
+/**
+ * Validates a path contract filing number with the constraint of the contract filing entries
+ * (IsContractNumber of ContractNumberBody / ContractFilingCancelRequest, which the contracts service's
+ * @RpcHandler applies again) and answers with their problem: 400 INVALID_CONTRACT_NUMBER naming
+ * contractNumber and the reason. Synchronous on purpose: Nest resolves a route's parameters together,
+ * and the path's answer must win over the body pipe's, as in the service. The parts are returned for
+ * the region pre-check.
+ */
 @Injectable()
 export class ContractNumberPipe implements PipeTransform<string, ParsedContractNumber> {
   transform(value: string): ParsedContractNumber {
-    const text = String(value ?? '');
-    const parsed = parseContractNumber(text);
-    if (!parsed) throw invalidContractNumber(text, FORMAT_REASON);
-    const permit = parsePermitNumber(parsed.presaleNumber.slice(0, 18));
-    if (!permit.ok) throw invalidContractNumber(text, `${permit.reason}: ${permit.message}`);
+    const contractNumber = String(value ?? '');
+    const reason = contractNumberProblem(contractNumber);
+    if (reason)
+      throw DomainException.invalidPayload(CONTRACT_NUMBER_READ.invalid, [{ field: 'contractNumber', reason }]);
+    const parsed = parseContractNumber(contractNumber)!;
     return {
-      value: text,
+      value: contractNumber,
       presaleNumber: parsed.presaleNumber,
-      regionCode: permit.value.regionCode,
+      regionCode: regionOf(contractNumber),
       serial: parsed.serial,
     };
   }
-}
-
-function invalidContractNumber(text: string, reason: string): DomainException {
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return new DomainException(
-    400,
-    ErrorCode.INVALID_CONTRACT_NUMBER,
-    `合同备案编号无效：${shown} (invalid contract filing number)`,
-    [{ field: 'contractNumber', reason }],
-  );
 }

@@ -1,7 +1,8 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { ErrorCode } from '@hn/messages';
+import { regionOf } from '@hn/auth';
+import { InvalidPayloads, presaleNumberParamReason } from '@hn/messages';
 import { DomainException } from '@hn/errors';
-import { parsePermitNumber, parsePresaleNumber, PresaleLetter } from '@hn/numbering';
+import { parsePresaleNumber, PresaleLetter } from '@hn/numbering';
 
 export interface ParsedPresaleNumber {
   value: string;
@@ -12,36 +13,29 @@ export interface ParsedPresaleNumber {
   serial: number;
 }
 
-/** Validates a path presale number `<18-digit permit>-<Y|Z><NN>` at the edge (400 INVALID_PRESALE_NUMBER). */
+/**
+ * Validates a path presale number `<18-digit permit>-<Y|Z><NN>` at the edge with the rule of the reads'
+ * body class (PresaleNumberBodyV1: presaleNumberParamReason, 400 INVALID_PRESALE_NUMBER naming the value),
+ * which the presale service's `@RpcHandler` applies to the body again. Synchronous, so the path number is
+ * refused before the route's query is looked at.
+ */
 @Injectable()
 export class PresaleNumberPipe implements PipeTransform<string, ParsedPresaleNumber> {
   transform(value: string): ParsedPresaleNumber {
     const text = String(value ?? '');
-    const parsed = parsePresaleNumber(text);
-    if (!parsed) {
-      throw invalidPresaleNumber(
-        text,
-        'FORMAT: 格式应为 18 位施工许可证编号-Y/Z两位序号，如 430223202406200101-Y01 (format <18 digits>-<Y|Z><01..99>)',
-      );
-    }
-    const permit = parsePermitNumber(parsed.permitNumber);
-    if (!permit.ok) throw invalidPresaleNumber(text, `${permit.reason}: ${permit.message}`);
+    const reason = presaleNumberParamReason(text);
+    if (reason)
+      throw DomainException.invalidPayload(InvalidPayloads.presaleNumber, [{ field: 'presaleNumber', reason }], {
+        presaleNumber: text,
+      });
+    // well-formed: the rule checked it
+    const parsed = parsePresaleNumber(text)!;
     return {
       value: text,
       permitNumber: parsed.permitNumber,
-      regionCode: permit.value.regionCode,
+      regionCode: regionOf(text),
       letter: parsed.letter,
       serial: parsed.serial,
     };
   }
-}
-
-function invalidPresaleNumber(text: string, reason: string): DomainException {
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return new DomainException(
-    400,
-    ErrorCode.INVALID_PRESALE_NUMBER,
-    `预售许可证编号无效：${shown} (invalid presale permit number)`,
-    [{ field: 'presaleNumber', reason }],
-  );
 }

@@ -2,11 +2,12 @@ import { Injectable, PipeTransform, ValidationError, ValidationPipe, ArgumentMet
 import {
   DIFFERENCE_ID_REASON,
   DifferenceAcknowledgement,
-  ErrorCode,
   FieldError,
+  InvalidPayloads,
   isDifferenceId,
   isMonth,
   MONTH_REASON,
+  presaleNumberParamReason,
   SigningStatisticFigures,
   SigningStatisticSubmission,
   SigningStatisticWithdrawal,
@@ -15,21 +16,11 @@ import {
   validateMessage,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
-import { parsePermitNumber, parsePresaleNumber } from '@hn/numbering';
 
 function incompleteFromValidation(errors: ValidationError[]): DomainException {
   const fields = submissionFieldErrors(flattenValidationErrors(errors));
   return DomainException.incomplete(fields.length > 0 ? fields : [NOT_AN_OBJECT]);
 }
-/** Null when the text is a well-formed presale number whose permit part is valid, else the reason. */
-export function presaleNumberReason(value: unknown): string | null {
-  if (typeof value !== 'string' || parsePresaleNumber(value) === null) {
-    return 'FORMAT: 格式应为 18 位施工许可证编号-Y/Z两位序号，如 430223202406200101-Y01 (format <18 digits>-<Y|Z><01..99>)';
-  }
-  const permit = parsePermitNumber(value.slice(0, 18));
-  return permit.ok ? null : `${permit.reason}: ${permit.message}`;
-}
-
 /** Path month `YYYY-MM` (400 VALIDATION_FAILED naming month). */
 @Injectable()
 export class MonthPipe implements PipeTransform<string, string> {
@@ -52,14 +43,11 @@ export class DifferenceIdPipe implements PipeTransform<string, string> {
 /** 400 INVALID_PRESALE_NUMBER for an optional query presale number. */
 export function assertPresaleQuery(value: string | undefined): void {
   if (value === undefined) return;
-  const reason = presaleNumberReason(value);
+  const reason = presaleNumberParamReason(value);
   if (reason)
-    throw new DomainException(
-      400,
-      ErrorCode.INVALID_PRESALE_NUMBER,
-      `预售许可证编号无效：${value.slice(0, 40)} (invalid presale permit number)`,
-      [{ field: 'presaleNumber', reason }],
-    );
+    throw DomainException.invalidPayload(InvalidPayloads.presaleNumber, [{ field: 'presaleNumber', reason }], {
+      presaleNumber: value,
+    });
 }
 
 const NOT_AN_OBJECT: FieldError = { field: 'body', reason: '请求体须为 JSON 对象 (body must be a JSON object)' };

@@ -8,17 +8,19 @@ import { requestContractOf } from '@hn/messaging';
  * (a path parameter: alertId, appealId, subscriberId, …): it is validated and transformed with the rule
  * of that property in the entry's request class (validateMessageField) and refused with the entry's
  * problem, so the path answers as the owning service's `@RpcHandler` answers the same value in the body.
+ * Synchronous on purpose: Nest resolves a route's parameters together, and the path's answer must win
+ * over the body pipe's, as in the service (checkedFirst).
  */
 export function rpcParamPipe<D extends RpcDef<never, unknown, RpcKind>>(
   def: D,
   field: keyof RpcBody<D> & string,
-): Type<PipeTransform<unknown, Promise<string>>> {
+): Type<PipeTransform<unknown, string>> {
   const contract = requestContractOf(def);
   @Injectable()
-  class RpcParamPipe implements PipeTransform<unknown, Promise<string>> {
-    async transform(value: unknown): Promise<string> {
-      const result = await validateMessageField(contract.type as new () => Record<string, unknown>, field, value);
-      if (!result.ok) throw DomainException.invalidPayload(contract.invalid, result.errors);
+  class RpcParamPipe implements PipeTransform<unknown, string> {
+    transform(value: unknown): string {
+      const result = validateMessageField(contract.type as new () => Record<string, unknown>, field, value);
+      if (!result.ok) throw DomainException.invalidPayload(contract.invalid, result.errors, { [field]: value });
       return result.value as string;
     }
   }

@@ -42,7 +42,7 @@ export class PresalePermitsController {
 
   @RpcHandler(Rpc.presaleQr)
   qr(@Payload() req: RpcPayload<typeof Rpc.presaleQr>): Promise<BinaryFileV1> {
-    return this.queries.qrCode(req.principal, req.body.presaleNumber, req.body.format === 'svg' ? 'svg' : 'png');
+    return this.queries.qrCode(req.principal, req.body.presaleNumber, req.body.format);
   }
 
   @RpcHandler(Rpc.presalePrintLayout)

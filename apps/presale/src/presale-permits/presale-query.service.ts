@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { BinaryFileV1, PaperSizeV1, PresalePermitV1, Principal } from '@hn/messages';
+import { BinaryFileV1, PaperSizeV1, PresalePermitV1, Principal, QrFormatV1 } from '@hn/messages';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
-import { parsePresaleNumber } from '@hn/numbering';
 import { PresaleErrors } from '../issuance/presale.exception';
-import { PAPER_SIZES_MM, PaperSize, PrintLayoutRenderer, QrCodeRenderer } from '../print';
+import { PrintLayoutRenderer, QrCodeRenderer } from '../print';
 import { PresalePermitsRepository } from './presale-permits.repository';
 
 /** Reads of issued presale permits for integrators: record, QR code, print overlay (region-scoped). */
@@ -15,10 +14,11 @@ export class PresaleQueryService {
     private readonly printLayout: PrintLayoutRenderer,
   ) {}
 
-  /** Sandbox credentials see sandbox records, real credentials real ones. */
+  /**
+   * Sandbox credentials see sandbox records, real credentials real ones. The number is well-formed
+   * (PresaleNumberBodyV1, applied by @RpcHandler as at the gateway); the region is checked here.
+   */
   async get(principal: Principal, presaleNumber: string): Promise<PresalePermitV1> {
-    if (typeof presaleNumber !== 'string' || !parsePresaleNumber(presaleNumber))
-      throw PresaleErrors.invalidNumber(String(presaleNumber));
     assertRegionAllowed(principal, regionOf(presaleNumber), {
       what: `预售许可证 ${presaleNumber}`,
       field: 'presaleNumber',
@@ -29,7 +29,7 @@ export class PresaleQueryService {
     return { ...row.record, status: row.status };
   }
 
-  async qrCode(principal: Principal, presaleNumber: string, format: 'png' | 'svg'): Promise<BinaryFileV1> {
+  async qrCode(principal: Principal, presaleNumber: string, format: QrFormatV1): Promise<BinaryFileV1> {
     const permit = await this.get(principal, presaleNumber);
     if (format === 'svg') {
       return {
@@ -45,15 +45,12 @@ export class PresaleQueryService {
     };
   }
 
+  /** `paper`: one of PAPER_SIZES (PresalePrintLayoutRequestV1, applied by @RpcHandler as at the gateway). */
   async printOverlay(principal: Principal, presaleNumber: string, paper: PaperSizeV1 = 'A4'): Promise<BinaryFileV1> {
-    if (!(paper in PAPER_SIZES_MM))
-      throw PresaleErrors.incomplete([
-        { field: 'paper', reason: `纸张须为 ${Object.keys(PAPER_SIZES_MM).join('/')} (paper size)` },
-      ]);
     const permit = await this.get(principal, presaleNumber);
     const pdf = await this.printLayout.render(
       { presaleNumber, verifyUrl: permit.verifyUrl, sandbox: permit.sandbox },
-      paper as PaperSize,
+      paper,
     );
     return {
       fileName: `${presaleNumber}-print-layout.pdf`,

@@ -1,12 +1,16 @@
 import { Injectable, Optional } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
+import type { PaperSizeV1 } from '@hn/messages';
 import { loadPrintFont } from './print-font.loader';
 import { QR_QUIET_ZONE_MODULES, QrCodeRenderer, type QrModules } from './qr-code.renderer';
 
 type Doc = PDFKit.PDFDocument;
 
-/** 支持的纸张规格（须与预印证书纸张一致）。Supported paper sizes (must match the pre-printed certificate). */
-export type PaperSize = 'A4' | 'A3' | 'A5' | 'B5' | 'LETTER';
+/**
+ * 支持的纸张规格（须与预印证书纸张一致）。Supported paper sizes (must match the pre-printed certificate):
+ * the sizes a print-layout request may name (PAPER_SIZES of @hn/messages).
+ */
+export type PaperSize = PaperSizeV1;
 
 export interface PaperDimensionsMm {
   readonly width: number;

@@ -42,8 +42,8 @@ export class DomainException extends Error {
   }
 
   /** A payload refused by its message class, answered as its contract says (`InvalidPayloads`), with the field list. */
-  static invalidPayload(invalid: InvalidPayload, errors: FieldError[]): DomainException {
-    const p = invalid(errors);
+  static invalidPayload(invalid: InvalidPayload, errors: FieldError[], body?: unknown): DomainException {
+    const p = invalid(errors, body);
     return new DomainException(p.status, p.code, p.detail, p.errors ? [...p.errors] : errors);
   }
 

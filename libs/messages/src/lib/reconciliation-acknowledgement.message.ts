@@ -28,3 +28,12 @@ export class DifferenceAcknowledgement {
   @FieldRule('explanation', (v) => textReason(v, MAX_EXPLANATION_LENGTH))
   explanation!: string;
 }
+
+/**
+ * Body of rpc.contracts.reconciliation.acknowledge.v1: the path's difference id and the HTTP body's
+ * explanation (DifferenceAcknowledgement, the class the gateway validates the body with).
+ */
+export class DifferenceAcknowledgeRequest extends DifferenceAcknowledgement {
+  @FieldRule('differenceId', (v) => (isDifferenceId(v) ? null : DIFFERENCE_ID_REASON))
+  differenceId!: string;
+}

@@ -157,7 +157,6 @@ import {
   ConsistencyProofV1,
   InclusionProofV1,
   JwksV1,
-  PaperSizeV1,
   PresaleIssuedV1,
   PresaleIssueRequestV1,
   PresalePermitV1,
@@ -190,7 +189,11 @@ import {
 import { BackfillSubmitRequest, BackfillWithdrawRequest } from './backfill-lifecycle.message';
 import { ACCEPTANCE_BACKFILL_SORT, ALERT_SORT } from './list-sorts';
 import { MarkingBatchRequest, MarkingSubmitRequest } from './marking.message';
-import { SigningStatisticSubmission, SigningStatisticWithdrawal } from './signing-statistic.message';
+import {
+  SigningStatisticPut,
+  SigningStatisticSubmission,
+  SigningStatisticWithdrawal,
+} from './signing-statistic.message';
 import { ReconciliationQuery, SigningStatisticsQuery } from './supervision-queries.message';
 import { EscrowListQuery } from './escrow-list-query.message';
 import { SourceRecountRequest, StatisticsConsistencyQuery } from './statistics-consistency.message';
@@ -204,11 +207,14 @@ import {
 import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './statistics-digests.message';
 import { RpcRequest } from './principal';
 import { EmptyBodyV1 } from './empty-body.message';
+import { DifferenceAcknowledgeRequest } from './reconciliation-acknowledgement.message';
 import { PermitNumberBody } from './permit-number-body.message';
-import { InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
+import { checkedFirst, InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
+import { PresaleNumberBodyV1, PresalePrintLayoutRequestV1, PresaleQrRequestV1 } from './presale-reads.message';
 import type { ListSort } from './validation/sort-constraints';
 import type { RpcBodyPart } from './validation/validate-body-part';
 import { ContractFilingIssueRequest } from './contract-filing-issue.message';
+import { ContractFilingCancelRequest, ContractNumberBody } from './contract-number-body.message';
 import { ContractFilingSubmission } from './contract-filing-submission.message';
 import {
   PublicPresaleSearchPageV1,
@@ -331,6 +337,10 @@ const RECOUNT = { invalid: InvalidPayloads.recount } as const;
 const GATEWAY_QUERY = { invalid: InvalidPayloads.validation, allReasons: true } as const;
 /** a read by path permit number: 400 INVALID_PERMIT_NUMBER on both paths */
 const PERMIT_NUMBER = { invalid: InvalidPayloads.permitNumber } as const;
+/** a presale read: the path number first (400 INVALID_PRESALE_NUMBER), then the query (400 VALIDATION_FAILED) */
+const PRESALE_READ = {
+  invalid: checkedFirst('presaleNumber', InvalidPayloads.presaleNumber, InvalidPayloads.validation),
+} as const;
 interface PresaleNumberBody {
   presaleNumber: string;
 }
@@ -389,9 +399,13 @@ export const Rpc = {
   ),
   // presale
   presaleIssue: rpcDef<PresaleIssueRequestV1, PresaleIssuedV1>(PresaleRpc.issue),
-  presaleGet: rpcDef<PresaleNumberBody, PresalePermitV1>(PresaleRpc.get),
-  presaleQr: rpcDef<{ presaleNumber: string; format: 'png' | 'svg' }, BinaryFileV1>(PresaleRpc.qr),
-  presalePrintLayout: rpcDef<{ presaleNumber: string; paper?: PaperSizeV1 }, BinaryFileV1>(PresaleRpc.printLayout),
+  presaleGet: rpcDef<PresaleNumberBodyV1, PresalePermitV1>(PresaleRpc.get, PresaleNumberBodyV1, PRESALE_READ),
+  presaleQr: rpcDef<PresaleQrRequestV1, BinaryFileV1>(PresaleRpc.qr, PresaleQrRequestV1, PRESALE_READ),
+  presalePrintLayout: rpcDef<PresalePrintLayoutRequestV1, BinaryFileV1>(
+    PresaleRpc.printLayout,
+    PresalePrintLayoutRequestV1,
+    PRESALE_READ,
+  ),
   presaleRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(
     ConsistencyRpc.presaleRecount,
     SourceRecountRequest,
@@ -436,15 +450,24 @@ export const Rpc = {
     ContractFilingIssueRequest,
     { part: { name: 'submission', type: ContractFilingSubmission, submission: true } },
   ),
-  contractFilingGet: rpcDef<ContractFilingGetRequestV1, ContractFilingV1>(ContractsRpc.filingGet),
-  contractFilingCancel: rpcDef<ContractFilingCancelRequestV1, ContractFilingV1>(ContractsRpc.filingCancel),
+  contractFilingGet: rpcDef<ContractFilingGetRequestV1, ContractFilingV1>(ContractsRpc.filingGet, ContractNumberBody, {
+    invalid: InvalidPayloads.contractNumber,
+  }),
+  contractFilingCancel: rpcDef<ContractFilingCancelRequestV1, ContractFilingV1>(
+    ContractsRpc.filingCancel,
+    ContractFilingCancelRequest,
+    { invalid: InvalidPayloads.contractNumberThenBody },
+  ),
   contractsRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(
     ConsistencyRpc.contractsRecount,
     SourceRecountRequest,
     RECOUNT,
   ),
   contractsHealth: publicRpcDef<Empty, ServiceHealthV1>(ContractsRpc.health, EmptyBodyV1, EMPTY),
-  statisticPut: rpcDef<SigningStatisticPutRequestV1, SigningStatisticPutResultV1>(ContractsStatisticsRpc.put),
+  statisticPut: rpcDef<SigningStatisticPutRequestV1, SigningStatisticPutResultV1>(
+    ContractsStatisticsRpc.put,
+    SigningStatisticPut,
+  ),
   statisticList: rpcDef<SigningStatisticListRequestV1, SigningStatisticPageV1>(
     ContractsStatisticsRpc.list,
     SigningStatisticsQuery,
@@ -458,7 +481,11 @@ export const Rpc = {
     ContractsStatisticsRpc.submit,
     SigningStatisticSubmission,
   ),
-  reconciliationRun: rpcDef<ReconciliationRunRequestV1, ReconciliationRunResultV1>(ReconciliationRpc.run),
+  reconciliationRun: rpcDef<ReconciliationRunRequestV1, ReconciliationRunResultV1>(
+    ReconciliationRpc.run,
+    EmptyBodyV1,
+    EMPTY,
+  ),
   reconciliationList: rpcDef<ReconciliationListRequestV1, ReconciliationDifferencePageV1>(
     ReconciliationRpc.list,
     ReconciliationQuery,
@@ -466,6 +493,8 @@ export const Rpc = {
   ),
   reconciliationAcknowledge: rpcDef<ReconciliationAcknowledgeRequestV1, ReconciliationDifferenceV1>(
     ReconciliationRpc.acknowledge,
+    DifferenceAcknowledgeRequest,
+    { invalid: InvalidPayloads.differenceIdThenBody },
   ),
   // escrow
   escrowList: rpcDef<EscrowListRequestV1, EscrowPageV1>(EscrowRpc.list, EscrowListQuery, GATEWAY_QUERY),

@@ -6,7 +6,7 @@ import {
   SigningStatisticSubmission,
   SigningStatisticWithdrawal,
 } from './signing-statistic.message';
-import { payloadWithout, validateMessage } from './validation/validate-message';
+import { validateMessage } from './validation/validate-message';
 
 const PRESALE = '430223202306150101-Z01';
 
@@ -61,11 +61,5 @@ describe('cancellation and acknowledgement bodies', () => {
     for (const reason of ['', '   ', 'x'.repeat(501), undefined, 7])
       expect(await fieldsOf(ContractFilingCancellation, { reason })).toEqual(['reason']);
     expect(await fieldsOf(DifferenceAcknowledgement, { explanation: 'x'.repeat(1001) })).toEqual(['explanation']);
-  });
-
-  it('payloadWithout drops the path field of an object only', () => {
-    expect(payloadWithout({ contractNumber: 'n', reason: 'r' }, 'contractNumber')).toEqual({ reason: 'r' });
-    expect(payloadWithout([1], 'contractNumber')).toEqual([1]);
-    expect(payloadWithout(undefined, 'contractNumber')).toBeUndefined();
   });
 });

@@ -23,7 +23,7 @@ export async function validateRpcBody<T = unknown>(contract: RpcRequestContract,
   const result = contract.part
     ? await validateWithPart(contract.type, contract.part, body, options)
     : await validateMessage(contract.type, body, options);
-  if (!result.ok) throw DomainException.invalidPayload(contract.invalid, result.errors);
+  if (!result.ok) throw DomainException.invalidPayload(contract.invalid, result.errors, body);
   return result.value as T;
 }
 
@@ -34,7 +34,7 @@ export async function validateRpcBody<T = unknown>(contract: RpcRequestContract,
 export async function validateRpcBodyPart<T = unknown>(contract: RpcRequestContract, value: unknown): Promise<T> {
   if (!contract.part) throw new Error(`${contract.type.name} has no part`);
   const result = await validateBodyPart(contract.part, value);
-  if (!result.ok) throw DomainException.invalidPayload(contract.invalid, result.errors);
+  if (!result.ok) throw DomainException.invalidPayload(contract.invalid, result.errors, value);
   return result.value as T;
 }
 

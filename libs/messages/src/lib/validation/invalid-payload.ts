@@ -1,18 +1,53 @@
 import { ErrorCode, FieldError } from '../problem';
 import { publicSearchProblemDetail } from '../public-search.message';
 import { reasonSentence } from './number-constraints';
+import { invalidPresaleNumberDetail } from './presale-number-constraints';
 
 /** The problem (without its title) a payload refused by its message class is answered with. */
 export interface PayloadProblem {
   status: number;
   code: ErrorCode | string;
   detail: string;
-  /** the errors reported, when not the whole field list (e.g. only the refused path id, see pathIdFirst) */
+  /** the field errors reported, when not all of them (a field checked first alone, see {@link checkedFirst}) */
   errors?: readonly FieldError[];
 }
 
-/** How a contract answers a payload its message class refuses: the field list goes into the problem's `errors`. */
-export type InvalidPayload = (errors: readonly FieldError[]) => PayloadProblem;
+/**
+ * How a contract answers a payload its message class refuses: the field list goes into the problem's
+ * `errors`; `body` is the refused payload (for a detail naming the value, e.g. a path number).
+ */
+export type InvalidPayload = (errors: readonly FieldError[], body?: unknown) => PayloadProblem;
+
+/** The value of one field of a refused payload, as text (a detail names it). */
+function fieldText(body: unknown, field: string): string {
+  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[field] : undefined;
+  return String(value ?? '');
+}
+
+/**
+ * A field the gateway checks before the rest of the request (a path parameter, a header): when the
+ * class refuses it, only its errors are reported, answered by `first`; otherwise every error, by `rest`.
+ * So a body sent straight over NATS gets the answer the gateway's first check gives.
+ */
+export function checkedFirst(field: string, first: InvalidPayload, rest: InvalidPayload): InvalidPayload {
+  return (errors, body) => {
+    const own = errors.filter((e) => e.field === field);
+    return own.length > 0 ? { ...first(own, body), errors: own } : rest(errors, body);
+  };
+}
+
+function incomplete(errors: readonly FieldError[]): PayloadProblem {
+  return {
+    status: 422,
+    code: ErrorCode.INCOMPLETE_SUBMISSION,
+    detail: `提交内容不完整或有误，共 ${errors.length} 处，请逐项补正 (incomplete or invalid submission: ${errors.length} field(s))`,
+  };
+}
+
+/** 404 NOT_FOUND of an exchange id of the path that is not an id, naming the parameter. */
+function notAnId(errors: readonly FieldError[]): PayloadProblem {
+  return { status: 404, code: ErrorCode.NOT_FOUND, detail: `${errors[0]?.field ?? 'id'} 不是有效的 id (not an id)` };
+}
 
 function validationFailed(): PayloadProblem {
   return { status: 400, code: ErrorCode.VALIDATION_FAILED, detail: '请求参数校验失败 (request validation failed)' };
@@ -24,11 +59,7 @@ function validationFailed(): PayloadProblem {
  */
 export const InvalidPayloads = {
   /** 422 INCOMPLETE_SUBMISSION: a submission or command body (the default). */
-  incomplete: (errors) => ({
-    status: 422,
-    code: ErrorCode.INCOMPLETE_SUBMISSION,
-    detail: `提交内容不完整或有误，共 ${errors.length} 处，请逐项补正 (incomplete or invalid submission: ${errors.length} field(s))`,
-  }),
+  incomplete,
   /** 400 VALIDATION_FAILED: the gateway's global ValidationPipe answer. */
   validation: () => validationFailed(),
   /** 422 INVALID_FILTER: a list's query (filters, page, sort). */
@@ -37,29 +68,17 @@ export const InvalidPayloads = {
     code: ErrorCode.INVALID_FILTER,
     detail: `查询条件无效，共 ${errors.length} 处 (invalid filter: ${errors.length} field(s))`,
   }),
-  /** An action on an alert (alertId from the gateway's path): a refused alertId as the path pipe answers, else 422. */
-  alertAction: (errors): PayloadProblem =>
-    pathIdFirst(['alertId'], InvalidPayloads.validation, InvalidPayloads.incomplete)(errors),
-  /** A decision on an acceptance backfill (backfillId from the path): a refused backfillId as the path pipe answers, else 422. */
-  backfillAction: (errors): PayloadProblem =>
-    pathIdFirst(['backfillId'], InvalidPayloads.validation, InvalidPayloads.incomplete)(errors),
-  /** A decision on an assessment appeal (appealId from the path): a refused appealId as the path pipe answers, else 422. */
-  appealAction: (errors): PayloadProblem =>
-    pathIdFirst(['appealId'], InvalidPayloads.validation, InvalidPayloads.incomplete)(errors),
+  /** An action on an alert (alertId from the gateway's path): a refused alertId alone as the path pipe answers (400), else 422. */
+  alertAction: checkedFirst('alertId', validationFailed, incomplete),
+  /** A decision on an acceptance backfill: a refused backfillId alone as the path pipe answers (400), else 422. */
+  backfillAction: checkedFirst('backfillId', validationFailed, incomplete),
+  /** A decision on an assessment appeal: a refused appealId alone as the path pipe answers (400), else 422. */
+  appealAction: checkedFirst('appealId', validationFailed, incomplete),
   /**
-   * An exchange request on a subscriber (subscriberId, eventId from the path): a refused id as the path
-   * pipe answers (404 NOT_FOUND naming the parameter), else 422 INCOMPLETE_SUBMISSION.
+   * An exchange request on a subscriber (subscriberId, then eventId, from the path): a refused id alone as
+   * the gateway's path pipes answer (404 NOT_FOUND naming the parameter), else 422 INCOMPLETE_SUBMISSION.
    */
-  exchangeAction: (errors): PayloadProblem =>
-    pathIdFirst(
-      ['subscriberId', 'eventId'],
-      (refused) => ({
-        status: 404,
-        code: ErrorCode.NOT_FOUND,
-        detail: `${refused[0]?.field ?? 'id'} 不是有效的 id (not an id)`,
-      }),
-      InvalidPayloads.incomplete,
-    )(errors),
+  exchangeAction: checkedFirst('subscriberId', notAnId, checkedFirst('eventId', notAnId, incomplete)),
   /** 422 INVALID_FILTER of the statistics routes. */
   statisticsQuery: (errors) => ({
     status: 422,
@@ -92,20 +111,36 @@ export const InvalidPayloads = {
       detail: `施工许可证编号无效：${reasonSentence(number.reason)}`,
     };
   },
+  /**
+   * 400 INVALID_CONTRACT_NUMBER naming the path's contract number alone (the gateway's path pipe runs
+   * before its body pipe); without a number problem, 422 INCOMPLETE_SUBMISSION for a body (cancel) or
+   * 400 VALIDATION_FAILED for a read's extra fields.
+   */
+  contractNumber: checkedFirst(
+    'contractNumber',
+    numberProblem(ErrorCode.INVALID_CONTRACT_NUMBER, '合同备案编号'),
+    validationFailed,
+  ),
+  contractNumberThenBody: checkedFirst(
+    'contractNumber',
+    numberProblem(ErrorCode.INVALID_CONTRACT_NUMBER, '合同备案编号'),
+    incomplete,
+  ),
+  /** 400 VALIDATION_FAILED naming the path's difference id alone, else 422 INCOMPLETE_SUBMISSION for the body. */
+  differenceIdThenBody: checkedFirst('differenceId', validationFailed, incomplete),
+  /** 400 INVALID_PRESALE_NUMBER: a presale number the gateway takes from the path (its detail names the value). */
+  presaleNumber: (_errors, body) => ({
+    status: 400,
+    code: ErrorCode.INVALID_PRESALE_NUMBER,
+    detail: invalidPresaleNumberDetail(fieldText(body, 'presaleNumber')),
+  }),
 } satisfies Record<string, InvalidPayload>;
 
-/**
- * The problem of a contract whose body carries ids the gateway takes from the request path beside the
- * fields of the HTTP body: the gateway's path pipes refuse a bad id before the body is read, so a body
- * whose id is refused is answered as that pipe answers (`onId`), naming only the first refused id of
- * `ids` (in path order); any other refusal with `otherwise` and the whole field list.
- */
-export function pathIdFirst(ids: readonly string[], onId: InvalidPayload, otherwise: InvalidPayload): InvalidPayload {
-  return (errors) => {
-    for (const id of ids) {
-      const refused = errors.filter((e) => e.field === id);
-      if (refused.length > 0) return { ...onId(refused), errors: refused };
-    }
-    return otherwise(errors);
-  };
+/** The problem of a refused path number: its code, the numbering lib's sentence in the detail. */
+function numberProblem(code: ErrorCode, what: string): InvalidPayload {
+  return (errors) => ({
+    status: 400,
+    code,
+    detail: `${what}无效：${reasonSentence(errors[0]?.reason ?? '')}`,
+  });
 }

@@ -1,4 +1,4 @@
-import { parsePermitNumber } from '@hn/numbering';
+import { parseContractNumber, parsePermitNumber } from '@hn/numbering';
 import { FieldRule } from './field-rule';
 
 /**
@@ -20,3 +20,17 @@ export function reasonSentence(reason: string): string {
   const match = /^[A-Z_]+: /.exec(reason);
   return match ? reason.slice(match[0].length) : reason;
 }
+
+/**
+ * Why a contract filing number `<presale number>-B<NNNN>` is refused (`FORMAT: …`, or the embedded
+ * construction permit number's reason), null when valid.
+ */
+export function contractNumberProblem(value: unknown): string | null {
+  const parsed = typeof value === 'string' ? parseContractNumber(value) : null;
+  if (!parsed)
+    return 'FORMAT: 格式应为 <预售许可证号>-B<0001–9999>，如 430223202406200101-Y01-B0001 (format <18 digits>-<Y|Z><NN>-B<NNNN>)';
+  return permitNumberProblem(parsed.presaleNumber.slice(0, 18));
+}
+
+/** A contract filing number (网签备案编号) whose embedded construction permit number is valid. */
+export const IsContractNumber = (): PropertyDecorator => FieldRule('isContractNumber', contractNumberProblem);

@@ -81,15 +81,3 @@ export async function validateMessage<T extends object>(
     throw err;
   }
 }
-
-/**
- * The payload without one field taken from the path at the gateway (a contract number, a difference
- * id), which the service checks on its own; anything but a plain object is returned unchanged, so
- * validateMessage still refuses it whole.
- */
-export function payloadWithout(value: unknown, field: string): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Uint8Array) return value;
-  const rest: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-  delete rest[field];
-  return rest;
-}
