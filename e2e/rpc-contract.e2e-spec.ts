@@ -1,4 +1,4 @@
-import { Principal, Rpc, RpcDef, RpcKind } from '@hn/messages';
+import { Principal, Rpc, RpcDef, RpcKind, StaffRole } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { connect, NatsConnection } from 'nats';
@@ -505,6 +505,264 @@ describe('presale reads, backfill and unpermitted bodies: the same refusal over 
       viaGateway('/api/v1/presale-permits/430223202406200101-Y01/print-layout.pdf?paper=A6', readerToken),
       viaNats(Rpc.presalePrintLayout, reader, { presaleNumber: '430223202406200101-Y01', paper: 'A6' }),
       { status: 400, code: 'VALIDATION_FAILED', fields: ['paper'] },
+    );
+  });
+});
+
+/**
+ * Issue 9, the alerts, assessment-appeal and exchange entries: their bodies carry ids the gateway takes
+ * from the path (refused as its path pipe answers, 400, naming only the id) beside a body the gateway
+ * validates on its own (a follow-up, an upload's `data` part) whose fields are reported unprefixed.
+ */
+describe('alerts actions, assessment appeals and the exchange: the same refusal over NATS as through the gateway', () => {
+  let platform: TestPlatform;
+  let nc: NatsConnection;
+  let rpc: RpcClient;
+  const tokens = { county: '', province: '', admin: '' };
+  const principal = (role: StaffRole, region: string): Principal => ({
+    kind: 'staff',
+    id: `rpc-contract-${role.toLowerCase()}`,
+    regions: [region],
+    scopes: ['supervision:read', 'supervision:write', 'statistics:read'],
+    role,
+  });
+  const county = principal('COUNTY', COUNTY);
+  const province = principal('PROVINCE', '430000');
+  const admin = principal('ADMIN', '430000');
+  const puller: Principal = {
+    kind: 'integrator',
+    id: 'rpc-contract-puller',
+    regions: [COUNTY],
+    scopes: ['exchange:read'],
+  };
+  let pullerToken = '';
+  const ALERT = '9c1e7a52-3b4d-4f6a-8e2c-1d0b9a8f7e6d';
+  const PDF = Buffer.from('%PDF-1.4\n% rpc contract\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
+  const SCAN = { stagingKey: 'k', sha256: 'a'.repeat(64), contentType: 'application/pdf', size: 10, fileName: 'x.pdf' };
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start(['permits', 'alerts', 'exchange']);
+    for (const [name, role, region] of [
+      ['county', 'COUNTY', COUNTY],
+      ['province', 'PROVINCE', '430000'],
+      ['admin', 'ADMIN', '430000'],
+    ] as const) {
+      await platform.createStaff(`contract.${name}`, PASSWORD, role, region);
+      tokens[name] = await platform.staffToken(`contract.${name}`, PASSWORD, '10.42.0.1');
+    }
+    pullerToken = await platform.token(await platform.createIntegrator([COUNTY], ['exchange:read']));
+    nc = await connect({ servers: `nats://127.0.0.1:${platform.natsPort}` });
+    rpc = new RpcClient(nc, { timeoutMs: 5000 });
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await platform?.stop();
+  });
+
+  const viaGateway = async (method: string, path: string, token: string, body?: unknown) => {
+    const res = await fetch(`${platform.gatewayUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return (await res.json()) as Problem;
+  };
+  const viaUpload = async (path: string, token: string, data: unknown) => {
+    const form = new FormData();
+    form.append('data', JSON.stringify(data));
+    form.append('scan', new Blob([PDF], { type: 'application/pdf' }), 'scan.pdf');
+    const res = await fetch(`${platform.gatewayUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    return (await res.json()) as Problem;
+  };
+  const viaNats = async (def: RpcDef<never, unknown, RpcKind>, who: Principal, body: unknown) => {
+    try {
+      await rpc.request(def.subject, { principal: who, body });
+    } catch (err) {
+      return (err as DomainException).problem as Problem;
+    }
+    throw new Error(`the service accepted an invalid ${def.subject} payload`);
+  };
+  const same = async (
+    gateway: Promise<Problem>,
+    service: Promise<Problem>,
+    expected: { status: number; code: string; fields: string[] },
+  ): Promise<void> => {
+    const [g, s] = [await gateway, await service];
+    expect({ status: s.status, code: s.code, errors: s.errors }).toEqual({
+      status: g.status,
+      code: g.code,
+      errors: g.errors,
+    });
+    expect({ status: g.status, code: g.code, fields: (g.errors ?? []).map((e) => e.field).sort() }).toEqual({
+      ...expected,
+      fields: [...expected.fields].sort(),
+    });
+  };
+
+  it('alerts: a bad alertId is refused as the path pipe answers (400), on reads and actions alike', async () => {
+    const badId = { status: 400, code: 'VALIDATION_FAILED', fields: ['alertId'] };
+    await same(
+      viaGateway('GET', '/api/v1/supervision/alerts/not-a-uuid', tokens.county),
+      viaNats(Rpc.alertGet, county, { alertId: 'not-a-uuid' }),
+      badId,
+    );
+    // a bad id and a bad body: the path is refused first, naming the id only
+    const followUp = { reason: '', phone: 'call me', extra: 1 };
+    await same(
+      viaGateway('POST', '/api/v1/supervision/alerts/not-a-uuid/follow-ups', tokens.county, followUp),
+      viaNats(Rpc.alertFollowUp, county, { alertId: 'not-a-uuid', followUp }),
+      badId,
+    );
+    await same(
+      viaGateway('POST', '/api/v1/supervision/alerts/not-a-uuid/permit-link', tokens.county, { permitNumber: '1' }),
+      viaNats(Rpc.alertLinkPermit, county, { alertId: 'not-a-uuid', permitNumber: '1' }),
+      badId,
+    );
+  });
+
+  it('alerts: follow-ups, dismissals and permit links report the body’s fields unprefixed (422)', async () => {
+    const followUp = {
+      reason: '长'.repeat(1001),
+      measures: '约谈\t复工',
+      responsiblePerson: '张伟',
+      phone: 'call me',
+      plannedDate: '2027-03-31',
+      extra: 1,
+    };
+    await same(
+      viaGateway('POST', `/api/v1/supervision/alerts/${ALERT}/follow-ups`, tokens.county, followUp),
+      viaNats(Rpc.alertFollowUp, county, { alertId: ALERT, followUp }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['extra', 'measures', 'phone', 'reason'] },
+    );
+    await same(
+      viaUpload(`/api/v1/supervision/alerts/${ALERT}/dismissal`, tokens.county, { reason: ' ', extra: 1 }),
+      viaNats(Rpc.alertRequestDismissal, county, { alertId: ALERT, reason: ' ', extra: 1, scan: SCAN }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['extra', 'reason'] },
+    );
+    await same(
+      viaGateway('POST', `/api/v1/supervision/alerts/${ALERT}/dismissal/reject`, tokens.county, {
+        note: '长'.repeat(1001),
+      }),
+      viaNats(Rpc.alertDecideDismissal, county, { alertId: ALERT, decision: 'REJECT', note: '长'.repeat(1001) }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['note'] },
+    );
+    await same(
+      viaGateway('POST', `/api/v1/supervision/alerts/${ALERT}/permit-link`, tokens.county, {
+        permitNumber: '12',
+        extra: 1,
+      }),
+      viaNats(Rpc.alertLinkPermit, county, { alertId: ALERT, permitNumber: '12', extra: 1 }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['extra', 'permitNumber'] },
+    );
+  });
+
+  it('alerts: acceptance backfills, the submission unprefixed and the backfillId as its path pipe answers', async () => {
+    const submission = { permitNumber: '12', kind: 'NOPE', date: '2024-02-30', extra: 1 };
+    await same(
+      viaUpload('/api/v1/supervision/acceptance-backfills', tokens.county, submission),
+      viaNats(Rpc.acceptanceBackfillSubmit, county, { submission, scan: SCAN }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['date', 'extra', 'kind', 'permitNumber'] },
+    );
+    await same(
+      viaGateway('POST', '/api/v1/supervision/acceptance-backfills/nope/return', tokens.province, { note: 'x' }),
+      viaNats(Rpc.acceptanceBackfillDecide, province, { backfillId: 'nope', decision: 'RETURN', note: 'x' }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['backfillId'] },
+    );
+    await same(
+      viaGateway('POST', `/api/v1/supervision/acceptance-backfills/${ALERT}/return`, tokens.province, {
+        note: '长'.repeat(1001),
+      }),
+      viaNats(Rpc.acceptanceBackfillDecide, province, {
+        backfillId: ALERT,
+        decision: 'RETURN',
+        note: '长'.repeat(1001),
+      }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['note'] },
+    );
+  });
+
+  it('assessment appeals: the submission (422) and the decision’s appealId as its path pipe answers (400)', async () => {
+    const appeal = { regionCode: COUNTY, ruleId: 'no such rule', itemId: '', extra: 1 };
+    await same(
+      viaGateway('POST', '/api/v1/statistics/assessment/appeals', tokens.county, appeal),
+      viaNats(Rpc.assessmentAppealSubmit, county, appeal),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['extra', 'itemId', 'reason', 'ruleId'] },
+    );
+    const decision = { decision: 'MAYBE', opinion: '' };
+    await same(
+      viaGateway('POST', '/api/v1/statistics/assessment/appeals/nope/decision', tokens.province, decision),
+      viaNats(Rpc.assessmentAppealDecide, province, { appealId: 'nope', ...decision }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['appealId'] },
+    );
+    await same(
+      viaGateway('POST', `/api/v1/statistics/assessment/appeals/${ALERT}/decision`, tokens.province, decision),
+      viaNats(Rpc.assessmentAppealDecide, province, { appealId: ALERT, ...decision }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['decision', 'opinion'] },
+    );
+  });
+
+  it('exchange: subscriber bodies list every problem (422), a bad path id is 404 naming the parameter', async () => {
+    const base = '/api/v1/admin/exchange/subscribers';
+    const subscriber = {
+      name: '省政务数据共享交换平台',
+      kind: 'BANK',
+      delivery: { mode: 'PULL' },
+      eventTypes: ['x'],
+      dataView: ['presaleNumber'],
+      extra: 1,
+    };
+    await same(
+      viaGateway('POST', base, tokens.admin, subscriber),
+      viaNats(Rpc.exchangeSubscriberCreate, admin, subscriber),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['eventTypes[0]', 'extra', 'kind'] },
+    );
+    await same(
+      viaGateway('GET', `${base}/nope`, tokens.admin),
+      viaNats(Rpc.exchangeSubscriberGet, admin, { subscriberId: 'nope' }),
+      { status: 404, code: 'NOT_FOUND', fields: ['subscriberId'] },
+    );
+    await same(
+      viaGateway('PATCH', `${base}/${ALERT}`, tokens.admin, { state: 'GONE', extra: 1 }),
+      viaNats(Rpc.exchangeSubscriberUpdate, admin, { subscriberId: ALERT, patch: { state: 'GONE', extra: 1 } }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['extra', 'state'] },
+    );
+    await same(
+      viaGateway('POST', `${base}/${ALERT}/deliveries/nope/redeliver`, tokens.admin),
+      viaNats(Rpc.exchangeRedeliver, admin, { subscriberId: ALERT, eventId: 'nope' }),
+      { status: 404, code: 'NOT_FOUND', fields: ['eventId'] },
+    );
+  });
+
+  it('exchange: deliveries, replay, requeue and the pull API (422 naming each field)', async () => {
+    const base = `/api/v1/admin/exchange/subscribers/${ALERT}`;
+    await same(
+      viaGateway('GET', `${base}/deliveries?limit=0&offset=1`, tokens.admin),
+      viaNats(Rpc.exchangeDeliveryList, admin, { subscriberId: ALERT, limit: '0', offset: '1' }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['limit', 'offset'] },
+    );
+    const range = { from: 'yesterday', to: '2099-01-01T00:00:00Z' };
+    await same(
+      viaGateway('POST', `${base}/replay`, tokens.admin, range),
+      viaNats(Rpc.exchangeReplay, admin, { subscriberId: ALERT, ...range }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['from', 'to'] },
+    );
+    await same(
+      viaGateway('POST', `${base}/dead-letters/requeue`, tokens.admin, { eventIds: [] }),
+      viaNats(Rpc.exchangeDeadLetterRequeue, admin, { subscriberId: ALERT, eventIds: [] }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['eventIds'] },
+    );
+    await same(
+      viaGateway('GET', '/api/v1/exchange/events?cursor=x&limit=501', pullerToken),
+      viaNats(Rpc.exchangeEventsPull, puller, { cursor: 'x', limit: 501 }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['cursor', 'limit'] },
     );
   });
 });

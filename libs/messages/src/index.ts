@@ -88,3 +88,9 @@ export * from './lib/public-verification.message';
 export * from './lib/marking-list-query.message';
 export * from './lib/marking-correction-request.message';
 export * from './lib/validation/inline-object';
+// Issue 9, alerts, assessment appeals and exchange request classes (the bodies of their Rpc entries)
+export * from './lib/validation/record-id';
+export * from './lib/validation/validate-field';
+export * from './lib/alert-requests.message';
+export * from './lib/validation/field-problems';
+export * from './lib/exchange-requests.message';

@@ -6,16 +6,13 @@ import { enqueueEvent, InjectNats } from '@hn/eventing';
 import {
   ACCEPTANCE_BACKFILL_SORT,
   AcceptanceBackfillApprovedV1,
-  AcceptanceBackfillDecisionV1,
-  AcceptanceBackfillInput,
+  AcceptanceBackfillDecisionRequest,
   AcceptanceBackfillListRequestV1,
   AcceptanceBackfillPageV1,
-  AcceptanceBackfillSubmitRequestV1,
+  AcceptanceBackfillSubmitRequest,
   AcceptanceBackfillV1,
-  AlertDecisionInput,
   AlertsEvents,
   Principal,
-  validateMessage,
 } from '@hn/messages';
 import { sortOrder } from '@hn/errors';
 import { regionPatterns } from '../alerts/staff-levels';
@@ -28,13 +25,12 @@ import { ALERTS_CLOCK, Clock } from '../clock/clock';
 import { AlertScanRepository } from '../scans/alert-scan.repository';
 import { AcceptanceBackfillRepository } from './acceptance-backfill.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * 验收日期数据治理补录 (task 4(2)): county or city staff submit the acceptance kind, date and document
  * scan for a project that skipped online acceptance; province staff approve or return it. An approval
  * publishes hn.alerts.acceptance-backfill.approved.v1; the permits service records the date (source
- * GOVERNANCE) and its hn.permits.acceptance.recorded.v1 clears the alert.
+ * GOVERNANCE) and its hn.permits.acceptance.recorded.v1 clears the alert. The bodies were validated
+ * with their Rpc entries' classes by @RpcHandler (the submission, backfillId, decision and note).
  */
 @Injectable()
 export class AcceptanceBackfillService {
@@ -51,12 +47,10 @@ export class AcceptanceBackfillService {
     this.staging = new ScanStaging(nats);
   }
 
-  async submit(principal: Principal, req: AcceptanceBackfillSubmitRequestV1): Promise<AcceptanceBackfillV1> {
+  async submit(principal: Principal, req: AcceptanceBackfillSubmitRequest): Promise<AcceptanceBackfillV1> {
     // 省厅管理员 ADMIN may enter one on a county's behalf; the province decides, never the submitter
     assertStaff(principal, { roles: ['COUNTY', 'CITY', 'ADMIN'], scope: 'supervision:write' });
-    const checked = await validateMessage(AcceptanceBackfillInput, req?.submission);
-    if (!checked.ok) throw AlertErrors.invalid(checked.errors);
-    const s = checked.value;
+    const s = req.submission;
     const bytes = await this.staging.take(req.scan);
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
@@ -105,14 +99,11 @@ export class AcceptanceBackfillService {
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
-  async decide(principal: Principal, req: AcceptanceBackfillDecisionV1): Promise<AcceptanceBackfillV1> {
+  async decide(principal: Principal, req: AcceptanceBackfillDecisionRequest): Promise<AcceptanceBackfillV1> {
     assertStaff(principal, { roles: ['PROVINCE', 'ADMIN'], scope: 'supervision:write' });
-    const checked = await validateMessage(AlertDecisionInput, req?.note === undefined ? {} : { note: req.note });
-    if (!checked.ok) throw AlertErrors.invalid(checked.errors);
     const approve = req.decision === 'APPROVE';
-    if (!approve && !checked.value.note) throw AlertErrors.noteRequired();
-    const id = typeof req.backfillId === 'string' ? req.backfillId : '';
-    if (!UUID.test(id)) throw AlertErrors.backfillNotFound(id);
+    if (!approve && !req.note) throw AlertErrors.noteRequired();
+    const id = req.backfillId;
     await this.dataSource.transaction(async (m) => {
       const backfill = await this.backfills.find(m, id, true);
       if (!backfill) throw AlertErrors.backfillNotFound(id);
@@ -120,14 +111,7 @@ export class AcceptanceBackfillService {
       if (backfill.state !== 'PENDING') throw AlertErrors.backfillDecided(id);
       if (backfill.submittedBy === principal.id) throw AlertErrors.selfApproval();
       const now = this.clock.now();
-      await this.backfills.decide(
-        m,
-        id,
-        approve ? 'APPROVED' : 'RETURNED',
-        principal.id,
-        checked.value.note ?? null,
-        now,
-      );
+      await this.backfills.decide(m, id, approve ? 'APPROVED' : 'RETURNED', principal.id, req.note ?? null, now);
       if (!approve) return;
       const approved = (await this.backfills.find(m, id))!;
       await enqueueEvent<AcceptanceBackfillApprovedV1>(m, {

@@ -4,18 +4,13 @@ import { assertRegionAllowed, assertStaff } from '@hn/auth';
 import { ScanStaging } from '@hn/documents';
 import { InjectNats } from '@hn/eventing';
 import {
-  AlertDecisionInput,
   AlertDetailV1,
-  AlertDismissalDecisionV1,
-  AlertDismissalInput,
-  AlertDismissalRequestV1,
-  AlertFollowUpInput,
-  AlertFollowUpRequestV1,
-  AlertPermitLinkInput,
-  AlertPermitLinkRequestV1,
+  AlertDismissalDecisionRequest,
+  AlertDismissalRequest,
+  AlertFollowUpRequest,
+  AlertPermitLinkRequest,
   AlertsEvents,
   Principal,
-  validateMessage,
 } from '@hn/messages';
 import { NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
@@ -30,12 +25,12 @@ import { AlertRow, AlertsRepository } from './alerts.repository';
 import { isLevelAbove, staffRegion } from './staff-levels';
 
 const WRITE = { scope: 'supervision:write' } as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What staff do with an alert (task 4(3)): follow-ups, dismissal requests and decisions one level up,
  * and linking a presale-without-permit project to the permit it obtained. Each in one transaction
- * with the alert row locked; every state change gets its history row.
+ * with the alert row locked; every state change gets its history row. Each body was validated with its
+ * Rpc entry's class by @RpcHandler (alertId a UUID, the follow-up, reason, note and permit number).
  */
 @Injectable()
 export class AlertActionsService {
@@ -54,13 +49,11 @@ export class AlertActionsService {
     this.staging = new ScanStaging(nats);
   }
 
-  async followUp(principal: Principal, req: AlertFollowUpRequestV1): Promise<AlertDetailV1> {
+  async followUp(principal: Principal, req: AlertFollowUpRequest): Promise<AlertDetailV1> {
     assertStaff(principal, WRITE);
-    const checked = await validateMessage(AlertFollowUpInput, req?.followUp);
-    if (!checked.ok) throw AlertErrors.invalid(checked.errors);
-    await this.onOpenAlert(principal, req?.alertId, async (m, alert, now) => {
+    await this.onOpenAlert(principal, req.alertId, async (m, alert, now) => {
       const id = randomUUID();
-      await this.alerts.insertFollowUp(m, id, alert.id, checked.value, principal.id, now);
+      await this.alerts.insertFollowUp(m, id, alert.id, req.followUp, principal.id, now);
       if (alert.state === 'OPEN') {
         await this.alerts.setState(m, alert.id, 'FOLLOWING', null);
         await this.alerts.addHistory(m, {
@@ -77,10 +70,8 @@ export class AlertActionsService {
     return this.queries.detail(principal, req.alertId);
   }
 
-  async requestDismissal(principal: Principal, req: AlertDismissalRequestV1): Promise<AlertDetailV1> {
+  async requestDismissal(principal: Principal, req: AlertDismissalRequest): Promise<AlertDetailV1> {
     assertStaff(principal, WRITE);
-    const checked = await validateMessage(AlertDismissalInput, { reason: req?.reason });
-    if (!checked.ok) throw AlertErrors.invalid(checked.errors);
     const bytes = await this.staging.take(req.scan);
     await this.onOpenAlert(principal, req.alertId, async (m, alert, now) => {
       if (await this.alerts.pendingDismissal(m, alert.id)) throw AlertErrors.dismissalPending(alert.id);
@@ -88,7 +79,7 @@ export class AlertActionsService {
       await this.alerts.insertDismissal(m, {
         id: randomUUID(),
         alertId: alert.id,
-        reason: checked.value.reason,
+        reason: req.reason,
         scanId,
         by: principal.id,
         region: staffRegion(principal),
@@ -98,12 +89,10 @@ export class AlertActionsService {
     return this.queries.detail(principal, req.alertId);
   }
 
-  async decideDismissal(principal: Principal, req: AlertDismissalDecisionV1): Promise<AlertDetailV1> {
+  async decideDismissal(principal: Principal, req: AlertDismissalDecisionRequest): Promise<AlertDetailV1> {
     assertStaff(principal, WRITE);
-    const checked = await validateMessage(AlertDecisionInput, req?.note === undefined ? {} : { note: req.note });
-    if (!checked.ok) throw AlertErrors.invalid(checked.errors);
     const approve = req.decision === 'APPROVE';
-    if (!approve && !checked.value.note) throw AlertErrors.noteRequired();
+    if (!approve && !req.note) throw AlertErrors.noteRequired();
     await this.onOpenAlert(principal, req.alertId, async (m, alert, now) => {
       const pending = await this.alerts.pendingDismissal(m, alert.id);
       if (!pending) throw AlertErrors.noPendingDismissal(alert.id);
@@ -115,7 +104,7 @@ export class AlertActionsService {
         pending.id,
         approve ? 'APPROVED' : 'REJECTED',
         principal.id,
-        checked.value.note ?? null,
+        req.note ?? null,
         now,
       );
       if (!approve) return;
@@ -126,11 +115,9 @@ export class AlertActionsService {
     return this.queries.detail(principal, req.alertId);
   }
 
-  async linkPermit(principal: Principal, req: AlertPermitLinkRequestV1): Promise<AlertDetailV1> {
+  async linkPermit(principal: Principal, req: AlertPermitLinkRequest): Promise<AlertDetailV1> {
     assertStaff(principal, WRITE);
-    const checked = await validateMessage(AlertPermitLinkInput, { permitNumber: req?.permitNumber });
-    if (!checked.ok) throw AlertErrors.invalid(checked.errors);
-    const permitNumber = checked.value.permitNumber;
+    const permitNumber = req.permitNumber;
     await this.onOpenAlert(principal, req.alertId, async (m, alert, now) => {
       if (alert.type !== 'PRESALE_WITHOUT_PERMIT') throw AlertErrors.wrongType(alert.id, 'PRESALE_WITHOUT_PERMIT');
       const permit = await this.facts.permit(m, permitNumber);
@@ -151,11 +138,9 @@ export class AlertActionsService {
   /** Locks the alert, checks region and that it is still open, then runs `work` in the same transaction. */
   private async onOpenAlert(
     principal: Principal,
-    alertId: unknown,
+    id: string,
     work: (m: EntityManager, alert: AlertRow, now: Date) => Promise<void>,
   ): Promise<void> {
-    const id = typeof alertId === 'string' ? alertId : '';
-    if (!UUID.test(id)) throw AlertErrors.notFound(id);
     await this.dataSource.transaction(async (m) => {
       // the subject's evaluation lock before the row lock, in the order the consumers take them
       const seen = await this.alerts.findById(m, id);

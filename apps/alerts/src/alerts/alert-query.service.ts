@@ -18,7 +18,6 @@ import { toAlertV1 } from './alert-view';
 import { AlertErrors } from './alerts.exception';
 import { AlertsRepository } from './alerts.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OPEN_STATES: AlertStateV1[] = ['OPEN', 'FOLLOWING'];
 
 /** Lists and details of alerts, region-scoped (county its own, city its counties, province all). */
@@ -70,13 +69,12 @@ export class AlertQueryService {
 
   async get(principal: Principal, body: AlertIdBody): Promise<AlertDetailV1> {
     assertStaff(principal);
-    return this.detail(principal, body?.alertId);
+    // alertId validated (a UUID) with AlertIdRequest by @RpcHandler(Rpc.alertGet)
+    return this.detail(principal, body.alertId);
   }
 
   /** The alert with its follow-ups, latest dismissal and full history, after the caller's region check. */
-  async detail(principal: Principal, alertId: unknown): Promise<AlertDetailV1> {
-    const id = typeof alertId === 'string' ? alertId : '';
-    if (!UUID.test(id)) throw AlertErrors.notFound(id);
+  async detail(principal: Principal, id: string): Promise<AlertDetailV1> {
     const m = this.dataSource.manager;
     const row = await this.alerts.findById(m, id);
     if (!row) throw AlertErrors.notFound(id);

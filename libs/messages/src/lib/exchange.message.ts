@@ -1,5 +1,14 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
+  deliveryProblems,
+  isExchangeId,
+  listProblems,
+  oneOfOrAbsentReason,
+  pullClientIdReason,
+  replayEndReason,
+  SUBSCRIBER_PATCH_FIELDS,
+  subscriberNameReason,
   DELIVERY_MODES,
   DeliveryMode,
   EXCHANGE_EVENT_TYPES,
@@ -14,10 +23,12 @@ import {
   SubscriberPatchV1,
   SubscriberState,
 } from './exchange';
+import { BodyRule, FieldProblems } from './validation/field-problems';
+import { FieldRule } from './validation/field-rule';
 
 const ID = '0b8e4a52-6f0c-4d53-9d6e-2f1a7c3b9e41';
 
-/** How a subscriber takes its events (documentation class; the rules are checkSubscriberInput). */
+/** How a subscriber takes its events (documentation class; SubscriberInput checks it with deliveryProblems). */
 export class SubscriberDelivery implements SubscriberDeliveryV1 {
   @ApiProperty({ enum: DELIVERY_MODES, example: 'WEBHOOK' }) mode!: DeliveryMode;
   @ApiPropertyOptional({ example: 'https://receiver.example/hn/webhook', description: 'WEBHOOK 接收地址' })
@@ -42,40 +53,94 @@ export class FileDropDelivery {
   @ApiProperty({ example: 'data-sharing', description: '目录名（文件交换尚未实现 not built yet）' }) directory!: string;
 }
 
+/*
+ * The request bodies of the exchange's Rpc entries are these classes (the gateway validates the HTTP
+ * body with them, the exchange service's @RpcHandler the RPC body again): every problem of a body at
+ * once, with the allowed values where a list is closed. The URL allowlist is the service's (config).
+ */
+const Name = (optional: boolean): PropertyDecorator =>
+  FieldRule('subscriberName', (v) => (optional && v === undefined ? null : subscriberNameReason(v)));
+const OneOf = (name: string, allowed: readonly string[], optional: boolean): PropertyDecorator =>
+  FieldRule(name, (v) => oneOfOrAbsentReason(v, allowed, optional));
+const Delivery = (optional: boolean): PropertyDecorator =>
+  FieldProblems('subscriberDelivery', (v) => (optional && v === undefined ? [] : deliveryProblems(v)));
+const List = (name: string, allowed: readonly string[], optional: boolean): PropertyDecorator =>
+  FieldProblems(name, (v) => (optional && v === undefined ? [] : listProblems(v, allowed)));
+const PullClientId = (): PropertyDecorator => FieldRule('pullClientId', pullClientIdReason);
+const AtLeastOneField = (): PropertyDecorator =>
+  BodyRule(
+    'atLeastOneField',
+    (o) => !Object.values(o).some((v) => v !== undefined),
+    `至少一个字段 (at least one of): ${SUBSCRIBER_PATCH_FIELDS.join(', ')}`,
+  );
+
 const DELIVERY_SCHEMA = {
   oneOf: [WebhookDelivery, PullDelivery, FileDropDelivery].map((c) => ({ $ref: getSchemaPath(c) })),
 };
 
-/** Body of POST /api/v1/admin/exchange/subscribers. */
+/** Body of POST /api/v1/admin/exchange/subscribers (and of rpc.exchange.subscriber.create.v1). */
 @ApiExtraModels(WebhookDelivery, PullDelivery, FileDropDelivery)
 export class SubscriberInput implements SubscriberInputV1 {
-  @ApiProperty({ example: '省政务数据共享交换平台' }) name!: string;
-  @ApiProperty({ enum: SUBSCRIBER_KINDS, example: 'DATA_SHARING' }) kind!: SubscriberKind;
+  @ApiProperty({ example: '省政务数据共享交换平台' })
+  @Name(false)
+  name!: string;
+
+  @ApiProperty({ enum: SUBSCRIBER_KINDS, example: 'DATA_SHARING' })
+  @OneOf('subscriberKind', SUBSCRIBER_KINDS, false)
+  kind!: SubscriberKind;
+
   // typed with the interface: a class type would add an allOf beside the oneOf
   @ApiProperty(DELIVERY_SCHEMA)
+  @Delivery(false)
   delivery!: SubscriberDeliveryV1;
+
   @ApiProperty({ enum: EXCHANGE_EVENT_TYPES, isArray: true, example: ['hn.presale.permit.issued.v1'] })
+  @List('exchangeEventTypes', EXCHANGE_EVENT_TYPES, false)
   eventTypes!: string[];
+
   @ApiProperty({ enum: PRESALE_VIEW_FIELDS, isArray: true, example: ['presaleNumber', 'projectName', 'issueDate'] })
+  @List('exchangeDataView', PRESALE_VIEW_FIELDS, false)
   dataView!: string[];
+
   @ApiPropertyOptional({ enum: SIGNING_SCHEMES, example: 'v1a', description: 'v1a Ed25519（默认）或 v1 HMAC' })
+  @OneOf('signingScheme', SIGNING_SCHEMES, true)
   signing?: SigningScheme;
+
   @ApiPropertyOptional({ example: 'c_9f2a', nullable: true, description: '可拉取该订阅事件的集成方 clientId' })
+  @PullClientId()
   pullClientId?: string | null;
 }
 
-/** Body of PATCH /api/v1/admin/exchange/subscribers/{id}. */
+/** Body of PATCH /api/v1/admin/exchange/subscribers/{id}: at least one field. */
 @ApiExtraModels(WebhookDelivery, PullDelivery, FileDropDelivery)
 export class SubscriberPatch implements SubscriberPatchV1 {
-  @ApiPropertyOptional({ example: '省财政一体化平台' }) name?: string;
+  @ApiPropertyOptional({ example: '省财政一体化平台' })
+  @AtLeastOneField()
+  @Name(true)
+  name?: string;
+
   @ApiPropertyOptional(DELIVERY_SCHEMA)
+  @Delivery(true)
   delivery?: SubscriberDeliveryV1;
-  @ApiPropertyOptional({ enum: EXCHANGE_EVENT_TYPES, isArray: true }) eventTypes?: string[];
-  @ApiPropertyOptional({ enum: PRESALE_VIEW_FIELDS, isArray: true }) dataView?: string[];
+
+  @ApiPropertyOptional({ enum: EXCHANGE_EVENT_TYPES, isArray: true })
+  @List('exchangeEventTypes', EXCHANGE_EVENT_TYPES, true)
+  eventTypes?: string[];
+
+  @ApiPropertyOptional({ enum: PRESALE_VIEW_FIELDS, isArray: true })
+  @List('exchangeDataView', PRESALE_VIEW_FIELDS, true)
+  dataView?: string[];
+
   @ApiPropertyOptional({ enum: SUBSCRIBER_STATES, example: 'PAUSED', description: '暂停/恢复 pause/resume' })
+  @OneOf('subscriberState', SUBSCRIBER_STATES, true)
   state?: SubscriberState;
-  @ApiPropertyOptional({ example: 'c_9f2a', nullable: true }) pullClientId?: string | null;
+
+  @ApiPropertyOptional({ example: 'c_9f2a', nullable: true })
+  @PullClientId()
+  pullClientId?: string | null;
+
   @ApiPropertyOptional({ example: true, description: 'v1：换发 HMAC 密钥，旧密钥并行签名 24 小时' })
+  @FieldRule('rotateSecret', (v) => (v === undefined || typeof v === 'boolean' ? null : '须为布尔值 (a boolean)'))
   rotateSecret?: boolean;
 }
 
@@ -157,9 +222,15 @@ export class ExchangeEventPageV1 {
   @ApiProperty({ example: '42', description: '下次请求的 cursor (pass as ?cursor= next time)' }) nextCursor!: string;
 }
 
+/** Body of POST …/{subscriberId}/replay: a time range of at most 90 days, not in the future. */
 export class ReplayInput {
-  @ApiProperty({ example: '2026-12-01T00:00:00+08:00' }) from!: string;
-  @ApiProperty({ example: '2026-12-04T00:00:00+08:00' }) to!: string;
+  @ApiProperty({ example: '2026-12-01T00:00:00+08:00' })
+  @FieldRule('replayFrom', (v, o) => replayEndReason('from', v, o['to'], new Date()))
+  from!: string;
+
+  @ApiProperty({ example: '2026-12-04T00:00:00+08:00' })
+  @FieldRule('replayTo', (v, o) => replayEndReason('to', v, o['from'], new Date()))
+  to!: string;
 }
 
 /** Body of POST …/dead-letters/requeue. */
@@ -168,5 +239,53 @@ export class RequeueInput {
     example: ['5d7f9a3c-2b1e-4c8d-9f0a-6e4b3c2d1a0f'],
     description: '不给则全部死信重新排队 (all dead letters when absent)',
   })
+  @FieldRule('requeueEventIds', (v) =>
+    v === undefined ||
+    (Array.isArray(v) && v.length > 0 && v.length <= MAX_REQUEUE_IDS && v.every((id) => isExchangeId(id)))
+      ? null
+      : `须为 1–${MAX_REQUEUE_IDS} 个事件 id（UUID）(a list of event ids)`,
+  )
   eventIds?: string[];
+}
+
+/** At most this many events per list page (deliveries, dead letters, the pull API). */
+export const MAX_EXCHANGE_LIST = 500;
+const MAX_REQUEUE_IDS = 1000;
+
+/** ?limit= of a list (a query string at the gateway, a number over NATS): 1–500. */
+const Limit = (): PropertyDecorator => {
+  const toNumber = Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : value,
+  );
+  const rule = FieldRule('exchangeListLimit', (v) =>
+    v === undefined || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_EXCHANGE_LIST)
+      ? null
+      : `须为 1–${MAX_EXCHANGE_LIST} 的整数 (an integer)`,
+  );
+  return (target: object, key: string | symbol): void => {
+    toNumber(target, key);
+    rule(target, key);
+  };
+};
+
+/** Query of GET …/{subscriberId}/deliveries. */
+export class DeliveryListQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_EXCHANGE_LIST, example: 100, description: '默认 100' })
+  @Limit()
+  limit?: number;
+}
+
+/** Query of GET /api/v1/exchange/events (and body of rpc.exchange.events.pull.v1): the pull API's page. */
+export class EventsPullQuery {
+  @ApiPropertyOptional({ example: '42', pattern: '^\\d{1,18}$', description: '上次返回的 nextCursor' })
+  @FieldRule('exchangeCursor', (v) =>
+    v === undefined || (typeof v === 'string' && /^\d{1,18}$/.test(v) && Number.isSafeInteger(Number(v)))
+      ? null
+      : '须为上次返回的 nextCursor (the nextCursor of the last page)',
+  )
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_EXCHANGE_LIST, example: 100, description: '默认 100' })
+  @Limit()
+  limit?: number;
 }

@@ -1,5 +1,6 @@
 import { isPlainText } from './plain-text';
-import { FieldError } from './problem';
+import type { FieldProblem } from './validation/field-problems';
+import { isRecordId } from './validation/record-id';
 
 /**
  * 数据推送 (data push to the provincial platforms, issue 15): the subscriber registry, deliveries and
@@ -99,105 +100,92 @@ export interface SubscriberPatchV1 {
   rotateSecret?: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DIRECTORY = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const CLIENT_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
+/** An exchange id (subscriber, event): a UUID. */
 export function isExchangeId(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
+  return isRecordId(value);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function oneOf(list: readonly string[]): string {
+export function oneOfReason(list: readonly string[]): string {
   return `须为以下之一 (one of): ${list.join(', ')}`;
 }
 
-function checkList(field: string, value: unknown, allowed: readonly string[], errors: FieldError[]): void {
-  if (!Array.isArray(value) || value.length === 0 || value.length > allowed.length) {
-    errors.push({ field, reason: `须为非空列表，${oneOf(allowed)} (a non-empty list)` });
-    return;
-  }
+/*
+ * The rules of the subscriber bodies, one function per property (the message classes of
+ * exchange.message.ts apply them): a problem names a path under the property (`at`: '' the property
+ * itself, `[1]` an element, `.mode` a member), so a list or the delivery may name several at once.
+ */
+
+/** eventTypes / dataView: a non-empty list of distinct allowed values, each bad element by its index. */
+export function listProblems(value: unknown, allowed: readonly string[]): FieldProblem[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > allowed.length)
+    return [{ at: '', reason: `须为非空列表，${oneOfReason(allowed)} (a non-empty list)` }];
+  const problems: FieldProblem[] = [];
   const seen = new Set<unknown>();
   value.forEach((item, i) => {
     if (typeof item !== 'string' || !allowed.includes(item))
-      errors.push({ field: `${field}[${i}]`, reason: `未知取值 (unknown value); ${oneOf(allowed)}` });
-    else if (seen.has(item)) errors.push({ field: `${field}[${i}]`, reason: '重复 (duplicate)' });
+      problems.push({ at: `[${i}]`, reason: `未知取值 (unknown value); ${oneOfReason(allowed)}` });
+    else if (seen.has(item)) problems.push({ at: `[${i}]`, reason: '重复 (duplicate)' });
     seen.add(item);
   });
+  return problems;
 }
 
-function checkDelivery(value: unknown, errors: FieldError[]): void {
-  if (!isObject(value)) {
-    errors.push({ field: 'delivery', reason: '须为对象 { mode, url | directory } (an object)' });
-    return;
-  }
+/** delivery { mode, url | directory }: the mode, then what the mode needs (the URL allowlist is the service's). */
+export function deliveryProblems(value: unknown): FieldProblem[] {
+  if (!isObject(value)) return [{ at: '', reason: '须为对象 { mode, url | directory } (an object)' }];
+  const problems: FieldProblem[] = [];
   for (const key of Object.keys(value))
     if (!['mode', 'url', 'directory'].includes(key))
-      errors.push({ field: `delivery.${key}`, reason: '未知字段 (unknown field); 允许 allowed: mode, url, directory' });
+      problems.push({ at: `.${key}`, reason: '未知字段 (unknown field); 允许 allowed: mode, url, directory' });
   if (typeof value['mode'] !== 'string' || !(DELIVERY_MODES as readonly string[]).includes(value['mode'])) {
-    errors.push({ field: 'delivery.mode', reason: oneOf(DELIVERY_MODES) });
-    return;
+    problems.push({ at: '.mode', reason: oneOfReason(DELIVERY_MODES) });
+    return problems;
   }
   if (value['mode'] === 'WEBHOOK' && !isPlainText(value['url'], 2000))
-    errors.push({ field: 'delivery.url', reason: 'WEBHOOK 须给出 URL，≤ 2000 字符，无控制字符 (a URL of plain text)' });
+    problems.push({ at: '.url', reason: 'WEBHOOK 须给出 URL，≤ 2000 字符，无控制字符 (a URL of plain text)' });
   if (value['mode'] !== 'WEBHOOK' && value['url'] !== undefined)
-    errors.push({ field: 'delivery.url', reason: '仅 WEBHOOK 可给出 URL (only for WEBHOOK)' });
+    problems.push({ at: '.url', reason: '仅 WEBHOOK 可给出 URL (only for WEBHOOK)' });
   if (value['mode'] === 'FILE_DROP' && (typeof value['directory'] !== 'string' || !DIRECTORY.test(value['directory'])))
-    errors.push({ field: 'delivery.directory', reason: '须为目录名 [a-z0-9_-]，≤ 63 字符 (a directory name)' });
+    problems.push({ at: '.directory', reason: '须为目录名 [a-z0-9_-]，≤ 63 字符 (a directory name)' });
   if (value['mode'] !== 'FILE_DROP' && value['directory'] !== undefined)
-    errors.push({ field: 'delivery.directory', reason: '仅 FILE_DROP 可给出目录 (only for FILE_DROP)' });
+    problems.push({ at: '.directory', reason: '仅 FILE_DROP 可给出目录 (only for FILE_DROP)' });
+  return problems;
 }
 
-function checkCommon(body: Record<string, unknown>, errors: FieldError[], partial: boolean): void {
-  const has = (k: string): boolean => body[k] !== undefined;
-  if (!partial || has('name'))
-    if (!isPlainText(body['name'], 100))
-      errors.push({ field: 'name', reason: '须为 1–100 字符的名称 (a name of 1..100 characters)' });
-  if (!partial || has('delivery')) checkDelivery(body['delivery'], errors);
-  if (!partial || has('eventTypes')) checkList('eventTypes', body['eventTypes'], EXCHANGE_EVENT_TYPES, errors);
-  if (!partial || has('dataView')) checkList('dataView', body['dataView'], PRESALE_VIEW_FIELDS, errors);
-  if (has('pullClientId') && body['pullClientId'] !== null)
-    if (typeof body['pullClientId'] !== 'string' || !CLIENT_ID.test(body['pullClientId']))
-      errors.push({ field: 'pullClientId', reason: '须为集成方 clientId 或 null (an integrator clientId or null)' });
+export function subscriberNameReason(value: unknown): string | null {
+  return isPlainText(value, 100) ? null : '须为 1–100 字符的名称 (a name of 1..100 characters)';
 }
 
-function unknownFields(body: Record<string, unknown>, allowed: string[], errors: FieldError[]): void {
-  for (const key of Object.keys(body))
-    if (!allowed.includes(key))
-      errors.push({ field: key, reason: `未知字段 (unknown field); 允许 allowed: ${allowed.join(', ')}` });
+/** An allowed value, or absent when `optional`. */
+export function oneOfOrAbsentReason(value: unknown, allowed: readonly string[], optional: boolean): string | null {
+  if (optional && value === undefined) return null;
+  return typeof value === 'string' && allowed.includes(value) ? null : oneOfReason(allowed);
 }
 
-/** Every problem of a new subscriber's body (payload rules only; the URL allowlist is the service's). */
-export function checkSubscriberInput(body: unknown): FieldError[] {
-  if (!isObject(body)) return [{ field: 'body', reason: '请求体须为 JSON 对象 (the body must be a JSON object)' }];
-  const errors: FieldError[] = [];
-  unknownFields(body, ['name', 'kind', 'delivery', 'eventTypes', 'dataView', 'signing', 'pullClientId'], errors);
-  if (typeof body['kind'] !== 'string' || !(SUBSCRIBER_KINDS as readonly string[]).includes(body['kind']))
-    errors.push({ field: 'kind', reason: oneOf(SUBSCRIBER_KINDS) });
-  if (body['signing'] !== undefined && !(SIGNING_SCHEMES as readonly unknown[]).includes(body['signing']))
-    errors.push({ field: 'signing', reason: oneOf(SIGNING_SCHEMES) });
-  checkCommon(body, errors, false);
-  return errors;
+export function pullClientIdReason(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' && CLIENT_ID.test(value)
+    ? null
+    : '须为集成方 clientId 或 null (an integrator clientId or null)';
 }
 
-/** Every problem of a PATCH body. */
-export function checkSubscriberPatch(body: unknown): FieldError[] {
-  if (!isObject(body)) return [{ field: 'body', reason: '请求体须为 JSON 对象 (the body must be a JSON object)' }];
-  const errors: FieldError[] = [];
-  const allowed = ['name', 'delivery', 'eventTypes', 'dataView', 'state', 'pullClientId', 'rotateSecret'];
-  unknownFields(body, allowed, errors);
-  if (Object.keys(body).length === 0)
-    errors.push({ field: 'body', reason: `至少一个字段 (at least one of): ${allowed.join(', ')}` });
-  if (body['state'] !== undefined && !(SUBSCRIBER_STATES as readonly unknown[]).includes(body['state']))
-    errors.push({ field: 'state', reason: oneOf(SUBSCRIBER_STATES) });
-  if (body['rotateSecret'] !== undefined && typeof body['rotateSecret'] !== 'boolean')
-    errors.push({ field: 'rotateSecret', reason: '须为布尔值 (a boolean)' });
-  checkCommon(body, errors, true);
-  return errors;
-}
+/** The fields a PATCH may carry; it must carry one. */
+export const SUBSCRIBER_PATCH_FIELDS = [
+  'name',
+  'delivery',
+  'eventTypes',
+  'dataView',
+  'state',
+  'pullClientId',
+  'rotateSecret',
+] as const;
 
 /** The longest replay range (days) and its rules. */
 export const MAX_REPLAY_DAYS = 90;
@@ -209,27 +197,25 @@ export interface ReplayRequestV1 {
   to: string;
 }
 
-/** Problems of a replay range, `now` given so the rule is pure. */
-export function checkReplayRange(body: unknown, now: Date): FieldError[] {
-  if (!isObject(body)) return [{ field: 'body', reason: '请求体须为 JSON 对象 { from, to } (an object)' }];
-  const errors: FieldError[] = [];
-  unknownFields(body, ['from', 'to'], errors);
-  const parse = (field: 'from' | 'to'): number | null => {
-    const v = body[field];
-    const t = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(v) ? Date.parse(v) : NaN;
-    if (Number.isNaN(t)) {
-      errors.push({ field, reason: '须为 ISO 8601 时间，带时区 (an ISO 8601 timestamp with zone)' });
-      return null;
-    }
-    if (t > now.getTime()) errors.push({ field, reason: '不能晚于当前时间 (not in the future)' });
-    return t;
-  };
-  const from = parse('from');
-  const to = parse('to');
-  if (from !== null && to !== null) {
-    if (from > to) errors.push({ field: 'from', reason: '须不晚于 to (from ≤ to)' });
-    else if (to - from > MAX_REPLAY_DAYS * 86_400_000)
-      errors.push({ field: 'to', reason: `范围不超过 ${MAX_REPLAY_DAYS} 天 (at most ${MAX_REPLAY_DAYS} days)` });
-  }
-  return errors;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/;
+
+function instant(value: unknown): number {
+  return typeof value === 'string' && TIMESTAMP.test(value) ? Date.parse(value) : NaN;
+}
+
+/**
+ * One end of a replay range (`end` from or to, `other` the opposite end): an ISO timestamp with its zone,
+ * not after `now`; from ≤ to is named on `from`, the 90 days on `to`.
+ */
+export function replayEndReason(end: 'from' | 'to', value: unknown, other: unknown, now: Date): string | null {
+  const t = instant(value);
+  if (Number.isNaN(t)) return '须为 ISO 8601 时间，带时区 (an ISO 8601 timestamp with zone)';
+  if (t > now.getTime()) return '不能晚于当前时间 (not in the future)';
+  const o = instant(other);
+  if (Number.isNaN(o)) return null;
+  const [from, to] = end === 'from' ? [t, o] : [o, t];
+  if (end === 'from' && from > to) return '须不晚于 to (from ≤ to)';
+  if (end === 'to' && from <= to && to - from > MAX_REPLAY_DAYS * 86_400_000)
+    return `范围不超过 ${MAX_REPLAY_DAYS} 天 (at most ${MAX_REPLAY_DAYS} days)`;
+  return null;
 }

@@ -19,11 +19,22 @@ import { ExchangeRpc, ReplayRequestV1, SubscriberInputV1, SubscriberPatchV1 } fr
 import {
   DeliveryPageV1,
   DeliveryV1,
+  EventsPullQuery,
   ExchangeEventPageV1,
   ReplayResultV1,
+  SubscriberInput,
   SubscriberPageV1,
+  SubscriberPatch,
   SubscriberV1,
 } from './exchange.message';
+import {
+  DeadLetterRequeueRequest,
+  DeliveryListRequest,
+  RedeliverRequest,
+  ReplayRequest,
+  SubscriberIdRequest,
+  SubscriberUpdateRequest,
+} from './exchange-requests.message';
 import {
   StatisticsMonthlyRequestV1,
   StatisticsMonthlyV1,
@@ -153,7 +164,21 @@ import {
   PublicPresaleSummaryV1,
   VerifyResultV1,
 } from './presale';
-import { AcceptanceBackfillListQuery, AlertListQuery } from './alerts.message';
+import {
+  AcceptanceBackfillInput,
+  AcceptanceBackfillListQuery,
+  AlertFollowUpInput,
+  AlertListQuery,
+} from './alerts.message';
+import {
+  AcceptanceBackfillDecisionRequest,
+  AcceptanceBackfillSubmitRequest,
+  AlertDismissalDecisionRequest,
+  AlertDismissalRequest,
+  AlertFollowUpRequest,
+  AlertIdRequest,
+  AlertPermitLinkRequest,
+} from './alert-requests.message';
 import {
   ApplicantActionRequest,
   ApplicationListRequest,
@@ -175,7 +200,12 @@ import { ReconciliationQuery, SigningStatisticsQuery } from './supervision-queri
 import { EscrowListQuery } from './escrow-list-query.message';
 import { SourceRecountRequest, StatisticsConsistencyQuery } from './statistics-consistency.message';
 import { StatisticsMonthlyQuery, StatisticsRecordsQuery, StatisticsSummaryQuery } from './statistics.message';
-import { AssessmentAppealListQuery, StatisticsAssessmentQuery } from './statistics-assessment.message';
+import {
+  AssessmentAppealDecisionRequest,
+  AssessmentAppealInput,
+  AssessmentAppealListQuery,
+  StatisticsAssessmentQuery,
+} from './statistics-assessment.message';
 import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './statistics-digests.message';
 import { RpcRequest } from './principal';
 import { EmptyBodyV1 } from './empty-body.message';
@@ -325,6 +355,8 @@ const PRESALE_READ = {
 const PUBLIC_QUERY = { invalid: InvalidPayloads.validation, allReasons: true } as const;
 /** a transparency-log proof request: 400 INVALID_PROOF_REQUEST for sizes out of order, else VALIDATION_FAILED */
 const PROOF_REQUEST = { invalid: InvalidPayloads.proofRequest } as const;
+/** an exchange request on a subscriber: a refused path id 404 NOT_FOUND as the gateway's path pipes, else 422 */
+const EXCHANGE = { invalid: InvalidPayloads.exchangeAction } as const;
 interface ExchangeSubscriberIdBody {
   subscriberId: string;
 }
@@ -508,18 +540,42 @@ export const Rpc = {
     invalid: InvalidPayloads.filter,
     sort: ALERT_SORT,
   }),
-  alertGet: rpcDef<AlertIdBody, AlertDetailV1>(AlertsRpc.get),
-  alertFollowUp: rpcDef<AlertFollowUpRequestV1, AlertDetailV1>(AlertsRpc.followUp),
-  alertRequestDismissal: rpcDef<AlertDismissalRequestV1, AlertDetailV1>(AlertsRpc.requestDismissal),
-  alertDecideDismissal: rpcDef<AlertDismissalDecisionV1, AlertDetailV1>(AlertsRpc.decideDismissal),
-  alertLinkPermit: rpcDef<AlertPermitLinkRequestV1, AlertDetailV1>(AlertsRpc.linkPermit),
-  acceptanceBackfillSubmit: rpcDef<AcceptanceBackfillSubmitRequestV1, AcceptanceBackfillV1>(AlertsRpc.backfillSubmit),
+  // the alert actions: a refused alertId as the gateway's path pipe answers (400), else 422 INCOMPLETE_SUBMISSION
+  alertGet: rpcDef<AlertIdBody, AlertDetailV1>(AlertsRpc.get, AlertIdRequest, {
+    invalid: InvalidPayloads.alertAction,
+  }),
+  alertFollowUp: rpcDef<AlertFollowUpRequestV1, AlertDetailV1>(AlertsRpc.followUp, AlertFollowUpRequest, {
+    invalid: InvalidPayloads.alertAction,
+    part: { name: 'followUp', type: AlertFollowUpInput },
+  }),
+  alertRequestDismissal: rpcDef<AlertDismissalRequestV1, AlertDetailV1>(
+    AlertsRpc.requestDismissal,
+    AlertDismissalRequest,
+    { invalid: InvalidPayloads.alertAction },
+  ),
+  alertDecideDismissal: rpcDef<AlertDismissalDecisionV1, AlertDetailV1>(
+    AlertsRpc.decideDismissal,
+    AlertDismissalDecisionRequest,
+    { invalid: InvalidPayloads.alertAction },
+  ),
+  alertLinkPermit: rpcDef<AlertPermitLinkRequestV1, AlertDetailV1>(AlertsRpc.linkPermit, AlertPermitLinkRequest, {
+    invalid: InvalidPayloads.alertAction,
+  }),
+  acceptanceBackfillSubmit: rpcDef<AcceptanceBackfillSubmitRequestV1, AcceptanceBackfillV1>(
+    AlertsRpc.backfillSubmit,
+    AcceptanceBackfillSubmitRequest,
+    { part: { name: 'submission', type: AcceptanceBackfillInput } },
+  ),
   acceptanceBackfillList: rpcDef<AcceptanceBackfillListRequestV1, AcceptanceBackfillPageV1>(
     AlertsRpc.backfillList,
     AcceptanceBackfillListQuery,
     { invalid: InvalidPayloads.filter, sort: ACCEPTANCE_BACKFILL_SORT },
   ),
-  acceptanceBackfillDecide: rpcDef<AcceptanceBackfillDecisionV1, AcceptanceBackfillV1>(AlertsRpc.backfillDecide),
+  acceptanceBackfillDecide: rpcDef<AcceptanceBackfillDecisionV1, AcceptanceBackfillV1>(
+    AlertsRpc.backfillDecide,
+    AcceptanceBackfillDecisionRequest,
+    { invalid: InvalidPayloads.backfillAction },
+  ),
   alertsHealth: publicRpcDef<Empty, ServiceHealthV1>(AlertsRpc.health, EmptyBodyV1, EMPTY),
   statisticsSummary: rpcDef<StatisticsSummaryRequestV1, StatisticsSummaryV1>(
     StatisticsRpc.summary,
@@ -547,29 +603,59 @@ export const Rpc = {
     StatisticsAssessmentQuery,
     STATISTICS,
   ),
-  assessmentAppealSubmit: rpcDef<AssessmentAppealSubmitRequestV1, AssessmentAppealV1>(AssessmentRpc.appealSubmit),
+  assessmentAppealSubmit: rpcDef<AssessmentAppealSubmitRequestV1, AssessmentAppealV1>(
+    AssessmentRpc.appealSubmit,
+    AssessmentAppealInput,
+  ),
   assessmentAppealList: rpcDef<AssessmentAppealListRequestV1, AssessmentAppealPageV1>(
     AssessmentRpc.appealList,
     AssessmentAppealListQuery,
     STATISTICS,
   ),
-  assessmentAppealDecide: rpcDef<AssessmentAppealDecisionRequestV1, AssessmentAppealV1>(AssessmentRpc.appealDecide),
-  // exchange (数据推送; request bodies in exchange.ts, replies in exchange.message.ts)
+  assessmentAppealDecide: rpcDef<AssessmentAppealDecisionRequestV1, AssessmentAppealV1>(
+    AssessmentRpc.appealDecide,
+    AssessmentAppealDecisionRequest,
+    { invalid: InvalidPayloads.appealAction },
+  ),
+  // exchange (数据推送; rules in exchange.ts, request classes in exchange.message.ts and exchange-requests.message.ts)
   exchangeHealth: publicRpcDef<Empty, ServiceHealthV1>(ExchangeRpc.health, EmptyBodyV1, EMPTY),
-  exchangeSubscriberCreate: rpcDef<SubscriberInputV1, SubscriberV1>(ExchangeRpc.subscriberCreate),
-  exchangeSubscriberList: rpcDef<Empty, SubscriberPageV1>(ExchangeRpc.subscriberList),
-  exchangeSubscriberGet: rpcDef<ExchangeSubscriberIdBody, SubscriberV1>(ExchangeRpc.subscriberGet),
+  exchangeSubscriberCreate: rpcDef<SubscriberInputV1, SubscriberV1>(ExchangeRpc.subscriberCreate, SubscriberInput),
+  exchangeSubscriberList: rpcDef<Empty, SubscriberPageV1>(ExchangeRpc.subscriberList, EmptyBodyV1, EMPTY),
+  exchangeSubscriberGet: rpcDef<ExchangeSubscriberIdBody, SubscriberV1>(
+    ExchangeRpc.subscriberGet,
+    SubscriberIdRequest,
+    EXCHANGE,
+  ),
   exchangeSubscriberUpdate: rpcDef<ExchangeSubscriberIdBody & { patch: SubscriberPatchV1 }, SubscriberV1>(
     ExchangeRpc.subscriberUpdate,
+    SubscriberUpdateRequest,
+    { ...EXCHANGE, part: { name: 'patch', type: SubscriberPatch } },
   ),
-  exchangeDeliveryList: rpcDef<ExchangeSubscriberIdBody & { limit?: number }, DeliveryPageV1>(ExchangeRpc.deliveryList),
-  exchangeRedeliver: rpcDef<ExchangeSubscriberIdBody & { eventId: string }, DeliveryV1>(ExchangeRpc.redeliver),
-  exchangeReplay: rpcDef<ReplayRequestV1, ReplayResultV1>(ExchangeRpc.replay),
-  exchangeDeadLetterList: rpcDef<ExchangeSubscriberIdBody, DeliveryPageV1>(ExchangeRpc.deadLetterList),
+  exchangeDeliveryList: rpcDef<ExchangeSubscriberIdBody & { limit?: number }, DeliveryPageV1>(
+    ExchangeRpc.deliveryList,
+    DeliveryListRequest,
+    EXCHANGE,
+  ),
+  exchangeRedeliver: rpcDef<ExchangeSubscriberIdBody & { eventId: string }, DeliveryV1>(
+    ExchangeRpc.redeliver,
+    RedeliverRequest,
+    EXCHANGE,
+  ),
+  exchangeReplay: rpcDef<ReplayRequestV1, ReplayResultV1>(ExchangeRpc.replay, ReplayRequest, EXCHANGE),
+  exchangeDeadLetterList: rpcDef<ExchangeSubscriberIdBody, DeliveryPageV1>(
+    ExchangeRpc.deadLetterList,
+    SubscriberIdRequest,
+    EXCHANGE,
+  ),
   exchangeDeadLetterRequeue: rpcDef<ExchangeSubscriberIdBody & { eventIds?: string[] }, ReplayResultV1>(
     ExchangeRpc.deadLetterRequeue,
+    DeadLetterRequeueRequest,
+    EXCHANGE,
   ),
-  exchangeEventsPull: rpcDef<{ cursor?: string; limit?: number }, ExchangeEventPageV1>(ExchangeRpc.eventsPull),
+  exchangeEventsPull: rpcDef<{ cursor?: string; limit?: number }, ExchangeEventPageV1>(
+    ExchangeRpc.eventsPull,
+    EventsPullQuery,
+  ),
   // 统计日报 (issue 13 item 5)
   statisticsDigestList: rpcDef<StatisticsDigestListRequestV1, StatisticsDigestPageV1>(
     DigestRpc.list,

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsPlainText } from './plain-text';
 import {
+  AssessmentAppealDecisionRequestV1,
   AssessmentAppealListRequestV1,
   AssessmentAppealPageV1,
   AssessmentAppealStateV1,
@@ -18,6 +19,7 @@ import {
 } from './statistics-assessment';
 import { statisticsDateReason, statisticsRegionReason } from './statistics.message';
 import { FieldRule } from './validation/field-rule';
+import { RecordId } from './validation/record-id';
 import { RequiredText } from './validation/submission-constraints';
 
 /**
@@ -130,6 +132,16 @@ export class AssessmentAppealDecisionInput {
   @ApiProperty({ example: '经核实，该项目预售许可证已补录，扣分撤销', description: '审核意见' })
   @RequiredText(ASSESSMENT_TEXT_MAX)
   opinion!: string;
+}
+
+/** Body of rpc.alerts.statistics.assessment.appeal.decide.v1: the appeal of the path with the decision body. */
+export class AssessmentAppealDecisionRequest
+  extends AssessmentAppealDecisionInput
+  implements AssessmentAppealDecisionRequestV1
+{
+  @ApiProperty({ format: 'uuid', example: '6a1f0a52-1f7c-4d8e-9d2a-3b4c5d6e7f80' })
+  @RecordId('申诉编号须为 UUID (UUID)')
+  appealId!: string;
 }
 
 // ---- replies ----

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff } from '@hn/auth';
 import {
-  AssessmentAppealDecisionInput,
+  AssessmentAppealDecisionRequest,
   AssessmentAppealInput,
   AssessmentAppealListQuery,
   AssessmentAppealPageV1,
   AssessmentAppealV1,
   ErrorCode,
   Principal,
-  validateMessage,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { activeRegionLevel, regionCodesCountedUnder } from '@hn/numbering';
@@ -20,8 +19,6 @@ import { statisticsQueryAllowed } from '../statistics-access';
 import { AssessmentAppealRepository } from './assessment-appeal.repository';
 import { AssessmentService } from './assessment.service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const appealNotFound = (id: string): DomainException =>
   new DomainException(404, ErrorCode.APPEAL_NOT_FOUND, `未找到考核申诉 ${id.slice(0, 40)} (appeal not found)`, [
     { field: 'appealId', reason: id.slice(0, 40) },
@@ -31,7 +28,8 @@ const appealNotFound = (id: string): DomainException =>
  * 考核申诉: county or city staff appeal one item deducted from a region in their area (it must be a
  * deduction of that region under that rule today); province staff uphold or reject it with an opinion.
  * An upheld appeal removes the item's deduction from every assessment as of the decision's instant or
- * later. The gateway audits each submission and decision.
+ * later. The gateway audits each submission and decision. Both bodies were validated with their Rpc
+ * entries' classes by @RpcHandler (AssessmentAppealInput; AssessmentAppealDecisionRequest, appealId a UUID).
  */
 @Injectable()
 export class AssessmentAppealService {
@@ -42,11 +40,8 @@ export class AssessmentAppealService {
     @Inject(ALERTS_CLOCK) private readonly clock: Clock,
   ) {}
 
-  async submit(principal: Principal, body: unknown): Promise<AssessmentAppealV1> {
+  async submit(principal: Principal, a: AssessmentAppealInput): Promise<AssessmentAppealV1> {
     assertStaff(principal, { roles: ['COUNTY', 'CITY'], scope: 'supervision:write' });
-    const checked = await validateMessage(AssessmentAppealInput, body);
-    if (!checked.ok) throw AlertErrors.invalid(checked.errors);
-    const a = checked.value;
     if (activeRegionLevel(a.regionCode) === 'province')
       throw AlertErrors.invalid([
         { field: 'regionCode', reason: '须为被考核的县市区或市州（市本级）代码 (a county or city code)' },
@@ -96,21 +91,16 @@ export class AssessmentAppealService {
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
-  async decide(principal: Principal, body: unknown): Promise<AssessmentAppealV1> {
+  async decide(principal: Principal, body: AssessmentAppealDecisionRequest): Promise<AssessmentAppealV1> {
     assertStaff(principal, { roles: ['PROVINCE'], scope: 'supervision:write' });
-    const raw = (body ?? {}) as { appealId?: unknown };
-    const id = typeof raw.appealId === 'string' ? raw.appealId : '';
-    const { appealId: _ignored, ...decisionBody } = raw as Record<string, unknown>;
-    const checked = await validateMessage(AssessmentAppealDecisionInput, decisionBody);
-    if (!checked.ok) throw AlertErrors.invalid(checked.errors);
-    if (!UUID.test(id)) throw appealNotFound(id);
+    const id = body.appealId;
     await this.dataSource.transaction(async (m) => {
       const appeal = await this.appeals.find(m, id, true);
       if (!appeal) throw appealNotFound(id);
       assertRegionAllowed(principal, appeal.regionCode, { what: `考核申诉 ${id}` });
       if (appeal.state !== 'PENDING')
         throw new DomainException(409, ErrorCode.APPEAL_DECIDED, `考核申诉 ${id} 已审核 (appeal already decided)`);
-      await this.appeals.decide(m, id, checked.value.decision, principal.id, checked.value.opinion, this.clock.now());
+      await this.appeals.decide(m, id, body.decision, principal.id, body.opinion, this.clock.now());
     });
     return (await this.appeals.find(this.dataSource.manager, id))!;
   }

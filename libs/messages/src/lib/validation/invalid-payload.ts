@@ -45,6 +45,11 @@ function incomplete(errors: readonly FieldError[]): PayloadProblem {
   };
 }
 
+/** 404 NOT_FOUND of an exchange id of the path that is not an id, naming the parameter. */
+function notAnId(errors: readonly FieldError[]): PayloadProblem {
+  return { status: 404, code: ErrorCode.NOT_FOUND, detail: `${errors[0]?.field ?? 'id'} 不是有效的 id (not an id)` };
+}
+
 function validationFailed(): PayloadProblem {
   return { status: 400, code: ErrorCode.VALIDATION_FAILED, detail: '请求参数校验失败 (request validation failed)' };
 }
@@ -64,6 +69,17 @@ export const InvalidPayloads = {
     code: ErrorCode.INVALID_FILTER,
     detail: `查询条件无效，共 ${errors.length} 处 (invalid filter: ${errors.length} field(s))`,
   }),
+  /** An action on an alert (alertId from the gateway's path): a refused alertId alone as the path pipe answers (400), else 422. */
+  alertAction: checkedFirst('alertId', validationFailed, incomplete),
+  /** A decision on an acceptance backfill: a refused backfillId alone as the path pipe answers (400), else 422. */
+  backfillAction: checkedFirst('backfillId', validationFailed, incomplete),
+  /** A decision on an assessment appeal: a refused appealId alone as the path pipe answers (400), else 422. */
+  appealAction: checkedFirst('appealId', validationFailed, incomplete),
+  /**
+   * An exchange request on a subscriber (subscriberId, then eventId, from the path): a refused id alone as
+   * the gateway's path pipes answer (404 NOT_FOUND naming the parameter), else 422 INCOMPLETE_SUBMISSION.
+   */
+  exchangeAction: checkedFirst('subscriberId', notAnId, checkedFirst('eventId', notAnId, incomplete)),
   /** 422 INVALID_FILTER of the statistics routes. */
   statisticsQuery: (errors) => ({
     status: 422,
