@@ -187,20 +187,31 @@ describe('an invalid body is refused the same way over NATS as through the gatew
  */
 describe('presale reads, backfill and unpermitted bodies: the same refusal over NATS as through the gateway', () => {
   const COUNTY_CODE = '430223';
+  const STAFF_PASSWORD = 'Backfill2024ok';
   let platform: TestPlatform;
   let nc: NatsConnection;
   let rpc: RpcClient;
   let readerToken: string;
+  let staffToken: string;
   const reader: Principal = {
     kind: 'integrator',
     id: 'rpc-contract-presale-reader',
     regions: [COUNTY_CODE],
     scopes: ['permits:read'],
   };
+  const staff: Principal = {
+    kind: 'staff',
+    id: 'rpc-contract-backfill-staff',
+    regions: [COUNTY_CODE],
+    scopes: ['supervision:read', 'supervision:write'],
+    role: 'COUNTY',
+  };
 
   beforeAll(async () => {
     platform = await TestPlatform.start(['permits', 'presale']);
     readerToken = await platform.token(await platform.createIntegrator([COUNTY_CODE], ['permits:read']));
+    await platform.createStaff('youxian.rpc.backfill', STAFF_PASSWORD, 'COUNTY', COUNTY_CODE);
+    staffToken = await platform.staffToken('youxian.rpc.backfill', STAFF_PASSWORD, '10.43.0.1');
     nc = await connect({ servers: `nats://127.0.0.1:${platform.natsPort}` });
     rpc = new RpcClient(nc, { timeoutMs: 5000 });
   });
@@ -268,6 +279,25 @@ describe('presale reads, backfill and unpermitted bodies: the same refusal over 
       viaGateway('/api/v1/presale-permits/430223202406200101-Y01/print-layout.pdf?paper=A6', readerToken),
       viaNats(Rpc.presalePrintLayout, reader, { presaleNumber: '430223202406200101-Y01', paper: 'A6' }),
       { status: 400, code: 'VALIDATION_FAILED', fields: ['paper'] },
+    );
+  });
+
+  it('backfill and unpermitted lists: the query classes (400 VALIDATION_FAILED on both paths)', async () => {
+    await expectSame(
+      viaGateway('/api/v1/supervision/backfill/candidates?pageSize=101&regionCode=12', staffToken),
+      viaNats(Rpc.backfillCandidates, staff, { page: 1, pageSize: 101, regionCode: '12' }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['pageSize', 'regionCode'] },
+    );
+    await expectSame(
+      viaGateway('/api/v1/supervision/backfill/presale-permits?state=NOPE&page=0', staffToken),
+      viaNats(Rpc.backfillList, staff, { state: 'NOPE', page: 0, pageSize: 20 }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['page', 'state'] },
+    );
+    const keyword = 'x'.repeat(101);
+    await expectSame(
+      viaGateway(`/api/v1/supervision/presale-without-permit?keyword=${keyword}&extra=1`, staffToken),
+      viaNats(Rpc.unpermittedList, staff, { keyword, extra: '1', page: 1, pageSize: 20 }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['extra', 'keyword'] },
     );
   });
 });

@@ -72,3 +72,4 @@ export * from './lib/escrow-list-query.message';
 // Issue 9 (h9b): request classes of the presale reads, backfill and unpermitted entries
 export * from './lib/presale-reads.message';
 export * from './lib/validation/presale-number-constraints';
+export * from './lib/backfill-queries.message';

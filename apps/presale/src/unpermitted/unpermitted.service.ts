@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PresaleErrors } from '../issuance/presale.exception';
 import { ScanStore, storedScanOf } from '../scans/scan-store';
-import { assertRegionFilter, optionalRegion, optionalText, pageOf } from '../scans/staff-scope';
+import { assertRegionFilter } from '../scans/staff-scope';
 import { ProjectRow, UnpermittedRepository } from './unpermitted.repository';
 
 function projectOf(r: ProjectRow): UnpermittedPresaleProjectV1 {
@@ -86,9 +86,10 @@ export class UnpermittedPresaleService {
 
   async list(principal: Principal, body: UnpermittedPresaleListRequestV1): Promise<UnpermittedPresalePageV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionRead });
-    const { page, pageSize } = pageOf(body);
-    const regionCode = optionalRegion(body?.regionCode);
-    const keyword = optionalText(body?.keyword, 'keyword', 100);
+    // page, regionCode and keyword: BackfillKeywordQuery, applied by @RpcHandler(Rpc.unpermittedList) as at the gateway
+    const { page, pageSize } = body;
+    const regionCode = body.regionCode || undefined;
+    const keyword = body.keyword?.trim() || undefined;
     assertRegionFilter(principal, regionCode);
     const { total, rows } = await this.projects.list({
       regions: principal.regions,

@@ -20,10 +20,8 @@ const WITHOUT_REQUEST_CLASS = [
   'approvalApplicationStatus',
   'assessmentAppealDecide',
   'assessmentAppealSubmit',
-  'backfillCandidates',
   'backfillCorrect',
   'backfillIssue',
-  'backfillList',
   'contractFilingCancel',
   'contractFilingGet',
   'contractFilingIssue',
@@ -67,7 +65,6 @@ const WITHOUT_REQUEST_CLASS = [
   'reconciliationAcknowledge',
   'reconciliationRun',
   'statisticPut',
-  'unpermittedList',
   'unpermittedRegister',
 ].sort();
 

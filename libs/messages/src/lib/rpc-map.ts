@@ -173,6 +173,7 @@ import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './stat
 import { RpcRequest } from './principal';
 import { checkedFirst, InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
 import { PresaleNumberBodyV1, PresalePrintLayoutRequestV1, PresaleQrRequestV1 } from './presale-reads.message';
+import { BackfillCandidateQuery, BackfillKeywordQuery, BackfillListQuery } from './backfill-queries.message';
 import type { ListSort } from './validation/sort-constraints';
 import {
   PublicPresaleSearchPageV1,
@@ -375,9 +376,17 @@ export const Rpc = {
     PublicPresaleSearchQuery,
     { invalid: InvalidPayloads.publicSearch },
   ),
-  backfillCandidates: rpcDef<BackfillCandidateListRequestV1, BackfillCandidatePageV1>(PresaleBackfillRpc.candidates),
+  backfillCandidates: rpcDef<BackfillCandidateListRequestV1, BackfillCandidatePageV1>(
+    PresaleBackfillRpc.candidates,
+    BackfillCandidateQuery,
+    GATEWAY_QUERY,
+  ),
   backfillIssue: rpcDef<BackfillIssueRequestV1, BackfillIssuedV1>(PresaleBackfillRpc.issue),
-  backfillList: rpcDef<BackfillListRequestV1, BackfillPageV1>(PresaleBackfillRpc.list),
+  backfillList: rpcDef<BackfillListRequestV1, BackfillPageV1>(
+    PresaleBackfillRpc.list,
+    BackfillListQuery,
+    GATEWAY_QUERY,
+  ),
   backfillWithdraw: rpcDef<BackfillWithdrawRequestV1, BackfillWithdrawResultV1>(
     PresaleBackfillRpc.withdraw,
     BackfillWithdrawRequest,
@@ -393,6 +402,8 @@ export const Rpc = {
   ),
   unpermittedList: rpcDef<UnpermittedPresaleListRequestV1, UnpermittedPresalePageV1>(
     PresaleBackfillRpc.unpermittedList,
+    BackfillKeywordQuery,
+    GATEWAY_QUERY,
   ),
   // contracts
   contractFilingIssue: rpcDef<ContractFilingIssueRequestV1, ContractFilingIssuedV1>(ContractsRpc.filingIssue),
