@@ -230,6 +230,27 @@ describe('presale reads, backfill and unpermitted bodies: the same refusal over 
     return { ...((await res.json()) as FullProblem), status: res.status };
   };
 
+  /** a multipart write: the `data` part and a small PDF scan */
+  const viaGatewayForm = async (path: string, data: unknown): Promise<FullProblem> => {
+    const form = new FormData();
+    form.append('data', JSON.stringify(data));
+    form.append('scan', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'scan.pdf');
+    const res = await fetch(`${platform.gatewayUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${staffToken}` },
+      body: form,
+    });
+    return { ...((await res.json()) as FullProblem), status: res.status };
+  };
+  // the body rules run before the staged scan is read, so any well-formed reference does
+  const scan = {
+    stagingKey: '3f0c1b5e-8a7d-4c2b-9e1f-0a1b2c3d4e5f',
+    sha256: '0'.repeat(64),
+    contentType: 'application/pdf',
+    size: 16,
+    fileName: 'scan.pdf',
+  };
+
   const viaNats = async (def: RpcDef<never, unknown, RpcKind>, principal: Principal, body: unknown) => {
     try {
       await rpc.request(def.subject, { principal, body });
@@ -298,6 +319,25 @@ describe('presale reads, backfill and unpermitted bodies: the same refusal over 
       viaGateway(`/api/v1/supervision/presale-without-permit?keyword=${keyword}&extra=1`, staffToken),
       viaNats(Rpc.unpermittedList, staff, { keyword, extra: '1', page: 1, pageSize: 20 }),
       { status: 400, code: 'VALIDATION_FAILED', fields: ['extra', 'keyword'] },
+    );
+  });
+
+  it('unpermitted registration: the data part’s field list, unprefixed (422 INCOMPLETE_SUBMISSION)', async () => {
+    const data = {
+      projectName: ' ',
+      regionCode: '439999',
+      developer: { name: '攸县滨江置业有限公司', creditCode: '91430223MA4Q0ABC10' },
+      issueDate: '2023-11-20',
+      extra: 1,
+    };
+    await expectSame(
+      viaGatewayForm('/api/v1/supervision/presale-without-permit', data),
+      viaNats(Rpc.unpermittedRegister, staff, { submission: data, scan }),
+      {
+        status: 422,
+        code: 'INCOMPLETE_SUBMISSION',
+        fields: ['developer.creditCode', 'extra', 'localCertificateNumber', 'projectName', 'regionCode'],
+      },
     );
   });
 });

@@ -73,3 +73,5 @@ export * from './lib/escrow-list-query.message';
 export * from './lib/presale-reads.message';
 export * from './lib/validation/presale-number-constraints';
 export * from './lib/backfill-queries.message';
+export * from './lib/backfill-requests.message';
+export * from './lib/validation/validated-as';

@@ -8,13 +8,11 @@ import {
   UnpermittedPresaleProjectV1,
   UnpermittedPresaleRegisteredV1,
   UnpermittedPresaleRegisterRequestV1,
-  validateUnpermittedSubmission,
 } from '@hn/messages';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { PresaleErrors } from '../issuance/presale.exception';
 import { ScanStore, storedScanOf } from '../scans/scan-store';
 import { assertRegionFilter } from '../scans/staff-scope';
 import { ProjectRow, UnpermittedRepository } from './unpermitted.repository';
@@ -51,10 +49,9 @@ export class UnpermittedPresaleService {
     request: UnpermittedPresaleRegisterRequestV1,
   ): Promise<UnpermittedPresaleProjectV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
-    // payload rules: the message class of @hn/messages with its region rule, as the gateway applies them
-    const checked = await validateUnpermittedSubmission(request?.submission);
-    if (!checked.ok) throw PresaleErrors.incomplete(checked.errors);
-    const s = checked.value;
+    // payload rules: UnpermittedPresaleSubmission with its region rule, applied by
+    // @RpcHandler(Rpc.unpermittedRegister) as the gateway applies them to the `data` part
+    const s = request.submission;
     assertRegionAllowed(principal, s.regionCode, { field: 'regionCode' });
     const bytes = await this.scans.take(request.scan, 'scan');
     return this.dataSource.transaction(async (manager) => {

@@ -65,7 +65,6 @@ const WITHOUT_REQUEST_CLASS = [
   'reconciliationAcknowledge',
   'reconciliationRun',
   'statisticPut',
-  'unpermittedRegister',
 ].sort();
 
 /** The published wire names: a contract may be added, never renamed (a new version is a new subject). */

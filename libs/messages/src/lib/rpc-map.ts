@@ -174,6 +174,7 @@ import { RpcRequest } from './principal';
 import { checkedFirst, InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
 import { PresaleNumberBodyV1, PresalePrintLayoutRequestV1, PresaleQrRequestV1 } from './presale-reads.message';
 import { BackfillCandidateQuery, BackfillKeywordQuery, BackfillListQuery } from './backfill-queries.message';
+import { UnpermittedPresaleRegisterRequest } from './backfill-requests.message';
 import type { ListSort } from './validation/sort-constraints';
 import {
   PublicPresaleSearchPageV1,
@@ -399,6 +400,7 @@ export const Rpc = {
   backfillCorrect: rpcDef<PresaleCorrectionRequestV1, PresaleCorrectionResultV1>(PresaleBackfillRpc.correct),
   unpermittedRegister: rpcDef<UnpermittedPresaleRegisterRequestV1, UnpermittedPresaleProjectV1>(
     PresaleBackfillRpc.unpermittedRegister,
+    UnpermittedPresaleRegisterRequest,
   ),
   unpermittedList: rpcDef<UnpermittedPresaleListRequestV1, UnpermittedPresalePageV1>(
     PresaleBackfillRpc.unpermittedList,
