@@ -75,3 +75,4 @@ export * from './lib/validation/presale-number-constraints';
 export * from './lib/backfill-queries.message';
 export * from './lib/backfill-requests.message';
 export * from './lib/validation/validated-as';
+export * from './lib/presale-issue-request.message';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, SCAN_MAX_BYTES, SCAN_STAGING_BUCKET, SCAN_STAGING_TTL_MS, ScanRefV1 } from '@hn/messages';
+import { ErrorCode, isScanRef, SCAN_STAGING_BUCKET, SCAN_STAGING_TTL_MS, ScanRefV1 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { NatsConnection, nanos, ObjectStore, StorageType } from 'nats';
 import { checkScanBytes, sha256Hex } from './scan-type';
@@ -67,22 +67,5 @@ function unavailable(field: string, reason: string): DomainException {
   return new DomainException(422, ErrorCode.SCAN_UNAVAILABLE, `扫描件不可用：${reason}`, [{ field, reason }]);
 }
 
-/** Shape check of a ScanRefV1 received over NATS (validated again in the service). */
-export function isScanRef(value: unknown): value is ScanRefV1 {
-  const v = value as Partial<ScanRefV1> | null;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.stagingKey === 'string' &&
-    /^[0-9a-f-]{36}$/.test(v.stagingKey) &&
-    typeof v.sha256 === 'string' &&
-    /^[0-9a-f]{64}$/.test(v.sha256) &&
-    (v.contentType === 'application/pdf' || v.contentType === 'image/jpeg' || v.contentType === 'image/png') &&
-    Number.isInteger(v.size) &&
-    (v.size as number) > 0 &&
-    (v.size as number) <= SCAN_MAX_BYTES &&
-    typeof v.fileName === 'string' &&
-    v.fileName.length >= 1 &&
-    v.fileName.length <= 200
-  );
-}
+// the shape rule of a staged scan reference is a payload rule of @hn/messages (written once)
+export { isScanRef };

@@ -1,6 +1,14 @@
 import { creditCodeCheckChar } from '@hn/numbering';
 import { UnpermittedPresaleSubmissionV1 } from './backfill';
-import { UnpermittedPresaleRegisterRequest } from './backfill-requests.message';
+import {
+  BackfillIssueRequest,
+  PresaleCorrectionReport,
+  PresaleCorrectionRequest,
+  UnpermittedPresaleRegisterRequest,
+} from './backfill-requests.message';
+import { PresaleCorrectionData } from './correction-data.message';
+import { PRESALE_SUBMISSION_EXAMPLE, PresaleSubmission } from './presale-submission.message';
+import { Rpc } from './rpc-map';
 import { BODY_NOT_AN_OBJECT } from './contract-filing-validation';
 import type { FieldError } from './problem';
 import { UnpermittedPresaleSubmission, validateUnpermittedSubmission } from './unpermitted-submission.message';
@@ -20,8 +28,8 @@ const scan = { sha256: '0'.repeat(64), contentType: 'application/pdf', size: 16,
 
 const sorted = (errors: readonly FieldError[]) =>
   [...errors].sort((a, b) => a.field.localeCompare(b.field) || a.reason.localeCompare(b.reason));
-const errorsOf = async (value: unknown) => {
-  const result = await validateMessage(UnpermittedPresaleRegisterRequest, value);
+const errorsOf = async (value: unknown, type: new () => object = UnpermittedPresaleRegisterRequest) => {
+  const result = await validateMessage(type, value);
   return result.ok ? [] : sorted(result.errors);
 };
 /** what the gateway answers for the multipart `data` part */
@@ -69,5 +77,87 @@ describe(UnpermittedPresaleRegisterRequest.name, () => {
     const [ea, eb] = await Promise.all([errorsOf({ submission: a, scan }), errorsOf({ submission: b, scan })]);
     expect(ea.map((e) => e.field)).toEqual(['projectName']);
     expect(eb.map((e) => e.field)).toEqual(['localCertificateNumber']);
+  });
+});
+
+describe(BackfillIssueRequest.name, () => {
+  it('accepts a submission without a key, and any scan reference', async () => {
+    expect(await errorsOf({ submission: PRESALE_SUBMISSION_EXAMPLE, scan }, BackfillIssueRequest)).toEqual([]);
+  });
+
+  it('reports the data part’s fields unprefixed and a malformed key as Idempotency-Key', async () => {
+    const submission = { ...PRESALE_SUBMISSION_EXAMPLE, presaleArea: 1.234, extra: 1 };
+    const data = await validateMessage(PresaleSubmission, submission);
+    expect(await errorsOf({ submission, scan }, BackfillIssueRequest)).toEqual(sorted(data.errors));
+    expect(
+      (await errorsOf({ idempotencyKey: '', submission: PRESALE_SUBMISSION_EXAMPLE, scan }, BackfillIssueRequest)).map(
+        (e) => e.field,
+      ),
+    ).toEqual(['Idempotency-Key']);
+  });
+});
+
+describe(PresaleCorrectionRequest.name, () => {
+  const Z = '430223202406200101-Z01';
+  const reportScan = { stagingKey: '3f0c1b5e-8a7d-4c2b-9e1f-0a1b2c3d4e5f', ...scan };
+  /** the RPC body the gateway builds from the `data` part and the staged scan */
+  const payloadOf = (data: Record<string, unknown>, presaleNumber = Z) => {
+    const { reason, documentNumber, ...rest } = data;
+    return { presaleNumber, ...rest, report: { reason, documentNumber, scan: reportScan } };
+  };
+
+  it('accepts a correction; the report becomes the validated (trimmed) instance', async () => {
+    const result = await validateMessage(
+      PresaleCorrectionRequest,
+      payloadOf({
+        reason: ' 面积错误 ',
+        documentNumber: '湘建房函〔2024〕12号',
+        submission: PRESALE_SUBMISSION_EXAMPLE,
+      }),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.report).toBeInstanceOf(PresaleCorrectionReport);
+    expect(result.value.report.reason).toBe('面积错误');
+    expect(result.value.submission).toBeInstanceOf(PresaleSubmission);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    [
+      'report fields and the nested submission wrong',
+      { reason: '', documentNumber: 'x'.repeat(101), submission: { ...PRESALE_SUBMISSION_EXAMPLE, unitCount: 0 } },
+    ],
+    ['an empty data part', {}],
+    [
+      'an unknown field, a submission that is not an object',
+      { reason: 'r', documentNumber: 'd', submission: 'x', extra: 1 },
+    ],
+  ])('%s: the `data` part’s field list (PresaleCorrectionData)', async (_name, data) => {
+    const expected = await validateMessage(PresaleCorrectionData, data);
+    expect(expected.errors.length).toBeGreaterThan(0);
+    expect(await errorsOf(payloadOf(data), PresaleCorrectionRequest)).toEqual(sorted(expected.errors));
+  });
+
+  it('names a missing report scan, and answers a bad or Y number alone with 400 INVALID_PRESALE_NUMBER', async () => {
+    const data = { reason: 'r', documentNumber: 'd', submission: PRESALE_SUBMISSION_EXAMPLE };
+    const { report, ...rest } = payloadOf(data);
+    expect(
+      await errorsOf(
+        { ...rest, report: { reason: report.reason, documentNumber: report.documentNumber } },
+        PresaleCorrectionRequest,
+      ),
+    ).toEqual([{ field: 'scan', reason: '书面报告扫描件必填 (report scan required)' }]);
+    const y = '430223202406200101-Y01';
+    const errors = await errorsOf(
+      payloadOf({ reason: '', documentNumber: 'd', submission: {} }, y),
+      PresaleCorrectionRequest,
+    );
+    expect(errors.map((e) => e.field)).toContain('presaleNumber');
+    expect(Rpc.backfillCorrect.request!.invalid(errors, { presaleNumber: y })).toEqual({
+      status: 400,
+      code: 'INVALID_PRESALE_NUMBER',
+      detail: `预售许可证编号无效：${y} (invalid presale permit number)`,
+      errors: [{ field: 'presaleNumber', reason: expect.stringMatching(/^LETTER: /) }],
+    });
   });
 });

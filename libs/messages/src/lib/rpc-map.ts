@@ -174,7 +174,13 @@ import { RpcRequest } from './principal';
 import { checkedFirst, InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
 import { PresaleNumberBodyV1, PresalePrintLayoutRequestV1, PresaleQrRequestV1 } from './presale-reads.message';
 import { BackfillCandidateQuery, BackfillKeywordQuery, BackfillListQuery } from './backfill-queries.message';
-import { UnpermittedPresaleRegisterRequest } from './backfill-requests.message';
+import {
+  BackfillIssueRequest,
+  INVALID_CORRECTION_REQUEST,
+  PresaleCorrectionRequest,
+  UnpermittedPresaleRegisterRequest,
+} from './backfill-requests.message';
+import { INVALID_ISSUE_REQUEST, PresaleIssueRequest } from './presale-issue-request.message';
 import type { ListSort } from './validation/sort-constraints';
 import {
   PublicPresaleSearchPageV1,
@@ -350,7 +356,9 @@ export const Rpc = {
     ApplicationTransitionRequest,
   ),
   // presale
-  presaleIssue: rpcDef<PresaleIssueRequestV1, PresaleIssuedV1>(PresaleRpc.issue),
+  presaleIssue: rpcDef<PresaleIssueRequestV1, PresaleIssuedV1>(PresaleRpc.issue, PresaleIssueRequest, {
+    invalid: INVALID_ISSUE_REQUEST,
+  }),
   presaleGet: rpcDef<PresaleNumberBodyV1, PresalePermitV1>(PresaleRpc.get, PresaleNumberBodyV1, PRESALE_READ),
   presaleQr: rpcDef<PresaleQrRequestV1, BinaryFileV1>(PresaleRpc.qr, PresaleQrRequestV1, PRESALE_READ),
   presalePrintLayout: rpcDef<PresalePrintLayoutRequestV1, BinaryFileV1>(
@@ -382,7 +390,9 @@ export const Rpc = {
     BackfillCandidateQuery,
     GATEWAY_QUERY,
   ),
-  backfillIssue: rpcDef<BackfillIssueRequestV1, BackfillIssuedV1>(PresaleBackfillRpc.issue),
+  backfillIssue: rpcDef<BackfillIssueRequestV1, BackfillIssuedV1>(PresaleBackfillRpc.issue, BackfillIssueRequest, {
+    invalid: INVALID_ISSUE_REQUEST,
+  }),
   backfillList: rpcDef<BackfillListRequestV1, BackfillPageV1>(
     PresaleBackfillRpc.list,
     BackfillListQuery,
@@ -397,7 +407,11 @@ export const Rpc = {
     BackfillSubmitRequest,
     { invalid: InvalidPayloads.validation, allReasons: true },
   ),
-  backfillCorrect: rpcDef<PresaleCorrectionRequestV1, PresaleCorrectionResultV1>(PresaleBackfillRpc.correct),
+  backfillCorrect: rpcDef<PresaleCorrectionRequestV1, PresaleCorrectionResultV1>(
+    PresaleBackfillRpc.correct,
+    PresaleCorrectionRequest,
+    { invalid: INVALID_CORRECTION_REQUEST },
+  ),
   unpermittedRegister: rpcDef<UnpermittedPresaleRegisterRequestV1, UnpermittedPresaleProjectV1>(
     PresaleBackfillRpc.unpermittedRegister,
     UnpermittedPresaleRegisterRequest,

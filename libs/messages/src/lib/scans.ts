@@ -29,6 +29,26 @@ export interface ScanRefV1 {
   fileName: string;
 }
 
+/** Shape check of a ScanRefV1 received over NATS (the staged bytes are checked again where the service takes them). */
+export function isScanRef(value: unknown): value is ScanRefV1 {
+  const v = value as Partial<ScanRefV1> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.stagingKey === 'string' &&
+    /^[0-9a-f-]{36}$/.test(v.stagingKey) &&
+    typeof v.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(v.sha256) &&
+    (v.contentType === 'application/pdf' || v.contentType === 'image/jpeg' || v.contentType === 'image/png') &&
+    Number.isInteger(v.size) &&
+    (v.size as number) > 0 &&
+    (v.size as number) <= SCAN_MAX_BYTES &&
+    typeof v.fileName === 'string' &&
+    v.fileName.length >= 1 &&
+    v.fileName.length <= 200
+  );
+}
+
 /** A scan kept by a service, as shown in responses (never the bytes). */
 export class StoredScanV1 {
   @ApiProperty({
