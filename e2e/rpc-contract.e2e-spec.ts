@@ -2,6 +2,7 @@ import { Principal, Rpc, RpcDef, RpcKind, StaffRole } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
 import { connect, NatsConnection } from 'nats';
+import { presaleSubmission } from './support/fixtures';
 import { TestPlatform } from './support/platform';
 
 interface Problem {
@@ -424,20 +425,49 @@ describe('an invalid body is refused the same way over NATS as through the gatew
  */
 describe('presale reads, backfill and unpermitted bodies: the same refusal over NATS as through the gateway', () => {
   const COUNTY_CODE = '430223';
+  const STAFF_PASSWORD = 'Backfill2024ok';
   let platform: TestPlatform;
   let nc: NatsConnection;
   let rpc: RpcClient;
   let readerToken: string;
+  let staffToken: string;
+  let issuerToken: string;
+  let adminToken: string;
   const reader: Principal = {
     kind: 'integrator',
     id: 'rpc-contract-presale-reader',
     regions: [COUNTY_CODE],
     scopes: ['permits:read'],
   };
+  const issuer: Principal = {
+    kind: 'integrator',
+    id: 'rpc-contract-presale-issuer',
+    regions: [COUNTY_CODE],
+    scopes: ['presale:issue'],
+  };
+  const admin: Principal = {
+    kind: 'staff',
+    id: 'rpc-contract-backfill-admin',
+    regions: ['430000'],
+    scopes: ['supervision:read', 'supervision:write', 'supervision:correct'],
+    role: 'ADMIN',
+  };
+  const staff: Principal = {
+    kind: 'staff',
+    id: 'rpc-contract-backfill-staff',
+    regions: [COUNTY_CODE],
+    scopes: ['supervision:read', 'supervision:write'],
+    role: 'COUNTY',
+  };
 
   beforeAll(async () => {
     platform = await TestPlatform.start(['permits', 'presale']);
     readerToken = await platform.token(await platform.createIntegrator([COUNTY_CODE], ['permits:read']));
+    await platform.createStaff('youxian.rpc.backfill', STAFF_PASSWORD, 'COUNTY', COUNTY_CODE);
+    staffToken = await platform.staffToken('youxian.rpc.backfill', STAFF_PASSWORD, '10.43.0.1');
+    issuerToken = await platform.token(await platform.createIntegrator([COUNTY_CODE], ['presale:issue']));
+    await platform.createStaff('sheng.rpc.admin', STAFF_PASSWORD, 'ADMIN', '430000');
+    adminToken = await platform.staffToken('sheng.rpc.admin', STAFF_PASSWORD, '10.43.0.2');
     nc = await connect({ servers: `nats://127.0.0.1:${platform.natsPort}` });
     rpc = new RpcClient(nc, { timeoutMs: 5000 });
   });
@@ -454,6 +484,27 @@ describe('presale reads, backfill and unpermitted bodies: the same refusal over 
   const viaGateway = async (path: string, token: string): Promise<FullProblem> => {
     const res = await fetch(`${platform.gatewayUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
     return { ...((await res.json()) as FullProblem), status: res.status };
+  };
+
+  /** a multipart write: the `data` part and a small PDF scan */
+  const viaGatewayForm = async (path: string, data: unknown, token = staffToken): Promise<FullProblem> => {
+    const form = new FormData();
+    form.append('data', JSON.stringify(data));
+    form.append('scan', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'scan.pdf');
+    const res = await fetch(`${platform.gatewayUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    return { ...((await res.json()) as FullProblem), status: res.status };
+  };
+  // the body rules run before the staged scan is read, so any well-formed reference does
+  const scan = {
+    stagingKey: '3f0c1b5e-8a7d-4c2b-9e1f-0a1b2c3d4e5f',
+    sha256: '0'.repeat(64),
+    contentType: 'application/pdf',
+    size: 16,
+    fileName: 'scan.pdf',
   };
 
   const viaNats = async (def: RpcDef<never, unknown, RpcKind>, principal: Principal, body: unknown) => {
@@ -505,6 +556,97 @@ describe('presale reads, backfill and unpermitted bodies: the same refusal over 
       viaGateway('/api/v1/presale-permits/430223202406200101-Y01/print-layout.pdf?paper=A6', readerToken),
       viaNats(Rpc.presalePrintLayout, reader, { presaleNumber: '430223202406200101-Y01', paper: 'A6' }),
       { status: 400, code: 'VALIDATION_FAILED', fields: ['paper'] },
+    );
+  });
+
+  it('backfill and unpermitted lists: the query classes (400 VALIDATION_FAILED on both paths)', async () => {
+    await expectSame(
+      viaGateway('/api/v1/supervision/backfill/candidates?pageSize=101&regionCode=12', staffToken),
+      viaNats(Rpc.backfillCandidates, staff, { page: 1, pageSize: 101, regionCode: '12' }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['pageSize', 'regionCode'] },
+    );
+    await expectSame(
+      viaGateway('/api/v1/supervision/backfill/presale-permits?state=NOPE&page=0', staffToken),
+      viaNats(Rpc.backfillList, staff, { state: 'NOPE', page: 0, pageSize: 20 }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['page', 'state'] },
+    );
+    const keyword = 'x'.repeat(101);
+    await expectSame(
+      viaGateway(`/api/v1/supervision/presale-without-permit?keyword=${keyword}&extra=1`, staffToken),
+      viaNats(Rpc.unpermittedList, staff, { keyword, extra: '1', page: 1, pageSize: 20 }),
+      { status: 400, code: 'VALIDATION_FAILED', fields: ['extra', 'keyword'] },
+    );
+  });
+
+  it('unpermitted registration: the data part’s field list, unprefixed (422 INCOMPLETE_SUBMISSION)', async () => {
+    const data = {
+      projectName: ' ',
+      regionCode: '439999',
+      developer: { name: '攸县滨江置业有限公司', creditCode: '91430223MA4Q0ABC10' },
+      issueDate: '2023-11-20',
+      extra: 1,
+    };
+    await expectSame(
+      viaGatewayForm('/api/v1/supervision/presale-without-permit', data),
+      viaNats(Rpc.unpermittedRegister, staff, { submission: data, scan }),
+      {
+        status: 422,
+        code: 'INCOMPLETE_SUBMISSION',
+        fields: ['developer.creditCode', 'extra', 'localCertificateNumber', 'projectName', 'regionCode'],
+      },
+    );
+  });
+
+  it('取号: the submission’s field list unprefixed; the key over NATS alone, named as the gateway names it', async () => {
+    const body = presaleSubmission({ unitCount: 0, projectName: ' ', extra: 1 });
+    const res = await fetch(`${platform.gatewayUrl}/api/v1/presale-permits`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${issuerToken}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'rpc-contract-1',
+      },
+      body: JSON.stringify(body),
+    });
+    await expectSame(
+      Promise.resolve({ ...((await res.json()) as FullProblem), status: res.status }),
+      viaNats(Rpc.presaleIssue, issuer, { idempotencyKey: 'rpc-contract-2', submission: body }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['extra', 'projectName', 'unitCount'] },
+    );
+    const noKey = await viaNats(Rpc.presaleIssue, issuer, { idempotencyKey: 'has spaces', submission: body });
+    expect(noKey).toMatchObject({ status: 422, code: 'INCOMPLETE_SUBMISSION' });
+    expect(noKey.errors).toEqual([{ field: 'Idempotency-Key', reason: expect.any(String) }]);
+  });
+
+  it('补录 and 更正: the data part’s field list; a correction’s Y number first (400 INVALID_PRESALE_NUMBER)', async () => {
+    const data = presaleSubmission({ presaleArea: 1.234, buildings: [] });
+    await expectSame(
+      viaGatewayForm('/api/v1/supervision/backfill/presale-permits', data),
+      viaNats(Rpc.backfillIssue, staff, { submission: data, scan }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['buildings', 'presaleArea'] },
+    );
+    const Z = '430223202406200101-Z01';
+    const correction = { reason: ' ', documentNumber: '湘建房函〔2024〕12号', submission: data, extra: 1 };
+    const payload = (presaleNumber: string) => ({
+      presaleNumber,
+      submission: data,
+      extra: 1,
+      report: { reason: correction.reason, documentNumber: correction.documentNumber, scan },
+    });
+    await expectSame(
+      viaGatewayForm(`/api/v1/supervision/backfill/presale-permits/${Z}/correction`, correction, adminToken),
+      viaNats(Rpc.backfillCorrect, admin, payload(Z)),
+      {
+        status: 422,
+        code: 'INCOMPLETE_SUBMISSION',
+        fields: ['extra', 'reason', 'submission.buildings', 'submission.presaleArea'],
+      },
+    );
+    const Y = '430223202406200101-Y01';
+    await expectSame(
+      viaGatewayForm(`/api/v1/supervision/backfill/presale-permits/${Y}/correction`, correction, adminToken),
+      viaNats(Rpc.backfillCorrect, admin, payload(Y)),
+      { status: 400, code: 'INVALID_PRESALE_NUMBER', fields: ['presaleNumber'] },
     );
   });
 });

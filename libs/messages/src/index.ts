@@ -94,3 +94,7 @@ export * from './lib/validation/validate-field';
 export * from './lib/alert-requests.message';
 export * from './lib/validation/field-problems';
 export * from './lib/exchange-requests.message';
+export * from './lib/backfill-queries.message';
+export * from './lib/backfill-requests.message';
+export * from './lib/validation/validated-as';
+export * from './lib/presale-issue-request.message';

@@ -3,6 +3,8 @@ import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, Ap
 import { StaffScopes } from '@hn/auth';
 import {
   BackfillCandidatePageV1,
+  BackfillCandidateQuery,
+  BackfillListQuery,
   BackfillIssuedV1,
   BackfillPageV1,
   BackfillSubmitRequest,
@@ -51,7 +53,6 @@ import {
   SCAN_UNAVAILABLE_EXAMPLE,
 } from './backfill-problems.openapi';
 import { BACKFILL_SUBMISSION_EXAMPLE } from './dto/backfill-bodies.dto';
-import { BackfillCandidateQuery, BackfillListQuery } from './dto/backfill-queries.dto';
 import { ApiInvalidSort } from '../validation/sort-query';
 import { optionalIdempotencyKey, readScanRequest } from './scan-request';
 import {

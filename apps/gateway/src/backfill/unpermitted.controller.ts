@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { StaffScopes } from '@hn/auth';
-import { Principal, UnpermittedPresalePageV1, UnpermittedPresaleProjectV1 } from '@hn/messages';
+import { BackfillKeywordQuery, Principal, UnpermittedPresalePageV1, UnpermittedPresaleProjectV1 } from '@hn/messages';
 import type { FastifyRequest } from 'fastify';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
@@ -12,7 +12,6 @@ import { CommonSupervisionProblems, SupervisionRoute } from '../supervision/supe
 import { BackfillGatewayService } from './backfill-gateway.service';
 import { unpermittedData } from './backfill-inputs';
 import { ApiMultipartScan, MultipartScanProblems, SCAN_UNAVAILABLE_EXAMPLE } from './backfill-problems.openapi';
-import { BackfillKeywordQuery } from './dto/backfill-queries.dto';
 import { readScanRequest } from './scan-request';
 import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
 

@@ -1,17 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertRegionAllowed, assertStaff, CORRECTOR, regionOf } from '@hn/auth';
 import {
-  correctionDataPart,
-  FieldError,
   PresaleBackfillEvents,
   PresaleCorrectionRequestV1,
   PresaleCorrectionResultV1,
-  PresaleCorrectionData,
   Principal,
   RecordCorrectedV1,
-  validateMessage,
 } from '@hn/messages';
-import { isScanRef } from '@hn/documents';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource } from 'typeorm';
@@ -28,7 +23,6 @@ import { TransparencyLogService } from '../transparency-log/transparency-log.ser
 import { backfillOf } from './backfill-rows';
 import { BackfillRepository } from './backfill.repository';
 import { BackfillErrors } from './backfill.exception';
-import { assertZNumber } from './backfill-lifecycle.service';
 
 /**
  * 更正: an ADMIN (supervision:correct) corrects a SUBMITTED backfilled permit on a written report,
@@ -52,26 +46,22 @@ export class BackfillCorrectionService {
 
   async correct(principal: Principal, request: PresaleCorrectionRequestV1): Promise<PresaleCorrectionResultV1> {
     assertStaff(principal, CORRECTOR);
-    const presaleNumber = assertZNumber(request?.presaleNumber);
+    // payload rules: PresaleCorrectionRequest (the Z number first, then the data part's fields and the report
+    // scan, as the gateway reports the multipart `data` part), applied by @RpcHandler(Rpc.backfillCorrect)
+    const { presaleNumber, submission, report } = request;
+    const { reason, documentNumber } = report;
     assertRegionAllowed(principal, regionOf(presaleNumber), {
       what: `预售许可证 ${presaleNumber}`,
       field: 'presaleNumber',
     });
-    const { report } = request;
-    // the data fields by the message class the gateway validates the multipart `data` part with (same
-    // 422 and field list), then the staged scan reference
-    const checked = await validateMessage(PresaleCorrectionData, correctionDataPart(request, 'presaleNumber'));
-    const errors: FieldError[] = checked.ok ? [] : [...checked.errors];
-    if (!isScanRef(report?.scan)) errors.push({ field: 'scan', reason: '书面报告扫描件必填 (report scan required)' });
-    if (!checked.ok || errors.length > 0) throw PresaleErrors.incomplete(errors);
-    const { reason, documentNumber, submission } = checked.value;
-    if (submission.constructionPermitNumbers[0] !== presaleNumber.slice(0, 18)) {
-      errors.push({
-        field: 'submission.constructionPermitNumbers[0]',
-        reason: `首个施工许可证须仍为 ${presaleNumber.slice(0, 18)}，编号不变 (the first permit forms the number and cannot change)`,
-      });
-    }
-    if (errors.length > 0) throw PresaleErrors.incomplete(errors);
+    const firstPermit = presaleNumber.slice(0, 18);
+    if (submission.constructionPermitNumbers[0] !== firstPermit)
+      throw PresaleErrors.incomplete([
+        {
+          field: 'submission.constructionPermitNumbers[0]',
+          reason: `首个施工许可证须仍为 ${firstPermit}，编号不变 (the first permit forms the number and cannot change)`,
+        },
+      ]);
     assertPermitNumbersAllowed(principal, submission.constructionPermitNumbers, 'submission.');
     if (submission.issueDate >= this.config.cutoverDate)
       throw BackfillErrors.afterCutover(submission.issueDate, this.config.cutoverDate);

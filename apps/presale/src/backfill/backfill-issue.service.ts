@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertStaff, StaffScopes } from '@hn/auth';
-import { BackfillIssuedV1, BackfillIssueRequestV1, PresaleSubmission, Principal, validateMessage } from '@hn/messages';
+import { BackfillIssuedV1, BackfillIssueRequestV1, Principal } from '@hn/messages';
 import { DataSource } from 'typeorm';
 import { PRESALE_CONFIG, PresaleConfig } from '../config/presale.config';
 import { duplicateFromViolation } from '../issuance/local-certificate';
@@ -8,7 +8,6 @@ import { LocalCertificateRepository } from '../issuance/local-certificate.reposi
 import { presaleIdempotency } from '../issuance/presale-idempotency';
 import { assertPermitNumbersAllowed, checkEligibility } from '../issuance/presale-eligibility';
 import { PresaleRecordWriter, requestHashOf } from '../issuance/presale-record-writer';
-import { PresaleErrors } from '../issuance/presale.exception';
 import { PresaleIssuanceMetrics } from '../issuance/presale-issuance.metrics';
 import { QrCodeRenderer } from '../print';
 import { PermitReplicaRepository } from '../permit-replica/permit-replica.repository';
@@ -41,20 +40,17 @@ export class BackfillIssueService {
 
   async issue(principal: Principal, request: BackfillIssueRequestV1): Promise<BackfillIssuedV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
-    // payload rules: the message class of @hn/messages, as the gateway applies it (trimmed like there)
-    const checked = await validateMessage(PresaleSubmission, request?.submission);
-    if (!checked.ok) throw PresaleErrors.incomplete(checked.errors);
-    const submission = checked.value;
+    // payload rules: BackfillIssueRequest (the optional key, then the submission by PresaleSubmission, trimmed),
+    // applied by @RpcHandler(Rpc.backfillIssue) as the gateway applies them; the cut-over (configuration) here
+    const { submission, idempotencyKey: key } = request;
     if (submission.issueDate >= this.config.cutoverDate)
       throw BackfillErrors.afterCutover(submission.issueDate, this.config.cutoverDate);
-    const key = request.idempotencyKey;
-    if (key !== undefined) presaleIdempotency.assertKey(key);
     assertPermitNumbersAllowed(principal, submission.constructionPermitNumbers);
     // Read (and check again) the staged scan before the counter row is locked.
     const bytes = await this.scans.take(request.scan, 'scan');
     const clientId = `staff:${principal.id}`;
-    // the submission as received (the gateway sends it trimmed), as hashed before the message class was applied here
-    const requestHash = requestHashOf({ submission: request.submission, scanSha256: request.scan.sha256 });
+    // the validated submission: what the gateway sends (validating it again changes nothing)
+    const requestHash = requestHashOf({ submission, scanSha256: request.scan.sha256 });
     let issued = false;
     const stored = await this.dataSource
       .transaction(async (manager): Promise<StoredBackfill> => {

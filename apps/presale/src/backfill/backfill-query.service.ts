@@ -7,11 +7,10 @@ import {
   BackfillCandidateV1,
   BackfillListRequestV1,
   BackfillPageV1,
-  ErrorCode,
   Principal,
 } from '@hn/messages';
-import { DomainException, sortOrder } from '@hn/errors';
-import { assertRegionFilter, optionalRegion, optionalText, pageOf } from '../scans/staff-scope';
+import { sortOrder } from '@hn/errors';
+import { assertRegionFilter } from '../scans/staff-scope';
 import { backfillOf } from './backfill-rows';
 import { BackfillRepository } from './backfill.repository';
 
@@ -22,10 +21,12 @@ export class BackfillQueryService {
 
   async candidates(principal: Principal, body: BackfillCandidateListRequestV1): Promise<BackfillCandidatePageV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionRead });
-    const { page, pageSize } = pageOf(body);
-    const sort = await sortOrder(BACKFILL_CANDIDATE_SORT, body?.sort);
-    const regionCode = optionalRegion(body?.regionCode);
-    const keyword = optionalText(body?.keyword, 'keyword', 100);
+    // page, regionCode and keyword: BackfillCandidateQuery, applied by @RpcHandler(Rpc.backfillCandidates) as at
+    // the gateway; then the sort, as the gateway checks it after the class
+    const { page, pageSize } = body;
+    const sort = await sortOrder(BACKFILL_CANDIDATE_SORT, body.sort);
+    const regionCode = body.regionCode || undefined;
+    const keyword = body.keyword?.trim() || undefined;
     assertRegionFilter(principal, regionCode);
     const { total, projects, permits, backfilled } = await this.backfills.candidates({
       regions: principal.regions,
@@ -64,18 +65,10 @@ export class BackfillQueryService {
 
   async list(principal: Principal, body: BackfillListRequestV1): Promise<BackfillPageV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionRead });
-    const { page, pageSize } = pageOf(body);
-    const regionCode = optionalRegion(body?.regionCode);
+    // page, regionCode and state: BackfillListQuery, applied by @RpcHandler(Rpc.backfillList) as at the gateway
+    const { page, pageSize, state } = body;
+    const regionCode = body.regionCode || undefined;
     assertRegionFilter(principal, regionCode);
-    const state = body?.state;
-    if (state !== undefined && state !== 'DRAFT' && state !== 'SUBMITTED') {
-      throw new DomainException(
-        422,
-        ErrorCode.INCOMPLETE_SUBMISSION,
-        'state 须为 DRAFT 或 SUBMITTED (DRAFT|SUBMITTED)',
-        [{ field: 'state', reason: 'DRAFT|SUBMITTED' }],
-      );
-    }
     const { total, rows } = await this.backfills.list({
       regions: principal.regions,
       regionCode,

@@ -1,13 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  PresaleEvents,
-  PresaleIssuedV1,
-  PresaleIssueRequestV1,
-  PresalePermitIssuedV1,
-  PresaleSubmission,
-  Principal,
-  validateMessage,
-} from '@hn/messages';
+import { PresaleEvents, PresaleIssuedV1, PresaleIssueRequestV1, PresalePermitIssuedV1, Principal } from '@hn/messages';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource } from 'typeorm';
@@ -48,12 +40,11 @@ export class PresaleIssuanceService {
   ) {}
 
   async issue(principal: Principal, request: PresaleIssueRequestV1): Promise<PresaleIssuedV1> {
-    const key = request?.idempotencyKey;
-    presaleIdempotency.assertKey(key);
-    const received = request.submission;
-    // the payload as received (the gateway sends it trimmed), as before the message class was applied here
-    const requestHash = requestHashOf(received);
-    let submission: PresaleSubmission | undefined;
+    // payload rules: PresaleIssueRequest (the key, then the submission by PresaleSubmission, trimmed), applied by
+    // @RpcHandler(Rpc.presaleIssue) as the gateway applies them; configuration (cut-over) and data here
+    const { idempotencyKey: key, submission } = request;
+    // the validated submission: what the gateway sends (validating it again changes nothing)
+    const requestHash = requestHashOf(submission);
     // The QR SVG is derived from verifyUrl: rendered after the commit, not while the counter row is locked.
     let issued = false;
     const stored = await this.dataSource
@@ -61,11 +52,6 @@ export class PresaleIssuanceService {
         const replay = await presaleIdempotency.claim<StoredIssuance>(manager, principal.id, key, requestHash);
         if (replay) return replay;
         issued = true;
-        // payload rules: the message class of @hn/messages, as the gateway applies it; configuration (cut-over) here
-        // (so a payload sent straight over NATS is refused with the gateway's field list), then the cut-over.
-        const checked = await validateMessage(PresaleSubmission, received);
-        if (!checked.ok) throw PresaleErrors.incomplete(checked.errors);
-        submission = checked.value;
         if (submission.issueDate < this.config.cutoverDate) {
           throw PresaleErrors.incomplete([
             {
@@ -107,13 +93,7 @@ export class PresaleIssuanceService {
         return response;
       })
       .catch((err: unknown) =>
-        duplicateFromViolation(
-          this.certificates,
-          err,
-          this.dataSource.manager,
-          principal.sandbox === true,
-          submission ?? received,
-        ),
+        duplicateFromViolation(this.certificates, err, this.dataSource.manager, principal.sandbox === true, submission),
       );
     if (issued) this.metrics.numberIssued(LETTER, stored.sandbox);
     return { ...stored, qrSvg: await this.qr.svg(stored.verifyUrl) };

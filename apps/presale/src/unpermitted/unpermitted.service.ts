@@ -8,15 +8,13 @@ import {
   UnpermittedPresaleProjectV1,
   UnpermittedPresaleRegisteredV1,
   UnpermittedPresaleRegisterRequestV1,
-  validateUnpermittedSubmission,
 } from '@hn/messages';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { PresaleErrors } from '../issuance/presale.exception';
 import { ScanStore, storedScanOf } from '../scans/scan-store';
-import { assertRegionFilter, optionalRegion, optionalText, pageOf } from '../scans/staff-scope';
+import { assertRegionFilter } from '../scans/staff-scope';
 import { ProjectRow, UnpermittedRepository } from './unpermitted.repository';
 
 function projectOf(r: ProjectRow): UnpermittedPresaleProjectV1 {
@@ -51,10 +49,9 @@ export class UnpermittedPresaleService {
     request: UnpermittedPresaleRegisterRequestV1,
   ): Promise<UnpermittedPresaleProjectV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionWrite });
-    // payload rules: the message class of @hn/messages with its region rule, as the gateway applies them
-    const checked = await validateUnpermittedSubmission(request?.submission);
-    if (!checked.ok) throw PresaleErrors.incomplete(checked.errors);
-    const s = checked.value;
+    // payload rules: UnpermittedPresaleSubmission with its region rule, applied by
+    // @RpcHandler(Rpc.unpermittedRegister) as the gateway applies them to the `data` part
+    const s = request.submission;
     assertRegionAllowed(principal, s.regionCode, { field: 'regionCode' });
     const bytes = await this.scans.take(request.scan, 'scan');
     return this.dataSource.transaction(async (manager) => {
@@ -86,9 +83,10 @@ export class UnpermittedPresaleService {
 
   async list(principal: Principal, body: UnpermittedPresaleListRequestV1): Promise<UnpermittedPresalePageV1> {
     assertStaff(principal, { scope: StaffScopes.supervisionRead });
-    const { page, pageSize } = pageOf(body);
-    const regionCode = optionalRegion(body?.regionCode);
-    const keyword = optionalText(body?.keyword, 'keyword', 100);
+    // page, regionCode and keyword: BackfillKeywordQuery, applied by @RpcHandler(Rpc.unpermittedList) as at the gateway
+    const { page, pageSize } = body;
+    const regionCode = body.regionCode || undefined;
+    const keyword = body.keyword?.trim() || undefined;
     assertRegionFilter(principal, regionCode);
     const { total, rows } = await this.projects.list({
       regions: principal.regions,

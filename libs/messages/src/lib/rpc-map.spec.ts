@@ -10,10 +10,6 @@ import { Rpc, RpcRequestContract, RPC_SERVICES, rpcServiceOf, rpcSubjectsOf } fr
 const WITHOUT_REQUEST_CLASS = [
   'approvalApplicationGet',
   'approvalApplicationStatus',
-  'backfillCandidates',
-  'backfillCorrect',
-  'backfillIssue',
-  'backfillList',
   'escrowCommitmentLetter',
   'escrowCorrect',
   'escrowGet',
@@ -23,9 +19,6 @@ const WITHOUT_REQUEST_CLASS = [
   'escrowWithdraw',
   'permitSearch',
   'permitUpsert',
-  'presaleIssue',
-  'unpermittedList',
-  'unpermittedRegister',
 ].sort();
 
 /** The published wire names: a contract may be added, never renamed (a new version is a new subject). */

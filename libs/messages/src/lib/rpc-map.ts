@@ -221,6 +221,14 @@ import {
   VerifyRequest,
   VerifyRequestV1,
 } from './public-verification.message';
+import { BackfillCandidateQuery, BackfillKeywordQuery, BackfillListQuery } from './backfill-queries.message';
+import {
+  BackfillIssueRequest,
+  INVALID_CORRECTION_REQUEST,
+  PresaleCorrectionRequest,
+  UnpermittedPresaleRegisterRequest,
+} from './backfill-requests.message';
+import { INVALID_ISSUE_REQUEST, PresaleIssueRequest } from './presale-issue-request.message';
 import type { ListSort } from './validation/sort-constraints';
 import type { RpcBodyPart } from './validation/validate-body-part';
 import { ContractFilingIssueRequest } from './contract-filing-issue.message';
@@ -412,7 +420,9 @@ export const Rpc = {
     ApplicationTransitionRequest,
   ),
   // presale
-  presaleIssue: rpcDef<PresaleIssueRequestV1, PresaleIssuedV1>(PresaleRpc.issue),
+  presaleIssue: rpcDef<PresaleIssueRequestV1, PresaleIssuedV1>(PresaleRpc.issue, PresaleIssueRequest, {
+    invalid: INVALID_ISSUE_REQUEST,
+  }),
   presaleGet: rpcDef<PresaleNumberBodyV1, PresalePermitV1>(PresaleRpc.get, PresaleNumberBodyV1, PRESALE_READ),
   presaleQr: rpcDef<PresaleQrRequestV1, BinaryFileV1>(PresaleRpc.qr, PresaleQrRequestV1, PRESALE_READ),
   presalePrintLayout: rpcDef<PresalePrintLayoutRequestV1, BinaryFileV1>(
@@ -449,9 +459,19 @@ export const Rpc = {
     PublicPresaleSearchQuery,
     { invalid: InvalidPayloads.publicSearch },
   ),
-  backfillCandidates: rpcDef<BackfillCandidateListRequestV1, BackfillCandidatePageV1>(PresaleBackfillRpc.candidates),
-  backfillIssue: rpcDef<BackfillIssueRequestV1, BackfillIssuedV1>(PresaleBackfillRpc.issue),
-  backfillList: rpcDef<BackfillListRequestV1, BackfillPageV1>(PresaleBackfillRpc.list),
+  backfillCandidates: rpcDef<BackfillCandidateListRequestV1, BackfillCandidatePageV1>(
+    PresaleBackfillRpc.candidates,
+    BackfillCandidateQuery,
+    GATEWAY_QUERY,
+  ),
+  backfillIssue: rpcDef<BackfillIssueRequestV1, BackfillIssuedV1>(PresaleBackfillRpc.issue, BackfillIssueRequest, {
+    invalid: INVALID_ISSUE_REQUEST,
+  }),
+  backfillList: rpcDef<BackfillListRequestV1, BackfillPageV1>(
+    PresaleBackfillRpc.list,
+    BackfillListQuery,
+    GATEWAY_QUERY,
+  ),
   backfillWithdraw: rpcDef<BackfillWithdrawRequestV1, BackfillWithdrawResultV1>(
     PresaleBackfillRpc.withdraw,
     BackfillWithdrawRequest,
@@ -461,12 +481,19 @@ export const Rpc = {
     BackfillSubmitRequest,
     { invalid: InvalidPayloads.validation, allReasons: true },
   ),
-  backfillCorrect: rpcDef<PresaleCorrectionRequestV1, PresaleCorrectionResultV1>(PresaleBackfillRpc.correct),
+  backfillCorrect: rpcDef<PresaleCorrectionRequestV1, PresaleCorrectionResultV1>(
+    PresaleBackfillRpc.correct,
+    PresaleCorrectionRequest,
+    { invalid: INVALID_CORRECTION_REQUEST },
+  ),
   unpermittedRegister: rpcDef<UnpermittedPresaleRegisterRequestV1, UnpermittedPresaleProjectV1>(
     PresaleBackfillRpc.unpermittedRegister,
+    UnpermittedPresaleRegisterRequest,
   ),
   unpermittedList: rpcDef<UnpermittedPresaleListRequestV1, UnpermittedPresalePageV1>(
     PresaleBackfillRpc.unpermittedList,
+    BackfillKeywordQuery,
+    GATEWAY_QUERY,
   ),
   // contracts
   contractFilingIssue: rpcDef<ContractFilingIssueRequestV1, ContractFilingIssuedV1>(

@@ -1,0 +1,51 @@
+import { ValidateBy } from 'class-validator';
+import { BODY_NOT_AN_OBJECT } from '../contract-filing-validation';
+import type { FieldError } from '../problem';
+import type { ExpandingConstraintContext } from './flatten-validation-errors';
+import { MessageValidation, validateMessage } from './validate-message';
+
+/**
+ * A property holding the body of another message class that the gateway validates on its own, as the
+ * whole HTTP body or multipart `data` part (a submission wrapped with its idempotency key or staged
+ * scan in the RPC body): the part is validated by that class (or `check`, the class with its
+ * cross-field rules) exactly as the gateway validates it, and its errors are reported under the part's
+ * own field names, unprefixed (`developer.creditCode`, not `submission.developer.creditCode`), so the
+ * service answers the gateway's field list. On success the property holds the validated (transformed,
+ * trimmed) instance. An absent part is validated as `{}` (every required field), anything but an
+ * object is refused whole with `body`, as validateMessage does.
+ */
+export function ValidatedAs<T extends object>(
+  type: new () => T,
+  check: (value: unknown) => Promise<MessageValidation<T>> = (value) => validateMessage(type, value),
+): PropertyDecorator {
+  // the errors of a refused part, by the part itself (read back when the errors are flattened)
+  const refused = new WeakMap<object, FieldError[]>();
+  // an absent part's errors (the same for every absent part)
+  let absent: FieldError[] = [];
+  const context: ExpandingConstraintContext = {
+    expand: (value: unknown): FieldError[] => {
+      if (value === undefined || value === null) return absent;
+      return typeof value === 'object' ? (refused.get(value) ?? []) : [BODY_NOT_AN_OBJECT];
+    },
+  };
+  return ValidateBy(
+    {
+      name: 'validatedAs',
+      async: true,
+      validator: {
+        validate: async (value: unknown, args): Promise<boolean> => {
+          const result = await check(value);
+          if (result.ok) {
+            if (args) (args.object as Record<string, unknown>)[args.property] = result.value;
+            return true;
+          }
+          if (value === undefined || value === null) absent = result.errors;
+          else if (typeof value === 'object') refused.set(value, result.errors);
+          return false;
+        },
+        defaultMessage: (): string => `${type.name} 无效 (invalid ${type.name})`,
+      },
+    },
+    { context },
+  );
+}
