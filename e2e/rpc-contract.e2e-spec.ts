@@ -244,6 +244,12 @@ describe('an invalid body is refused the same way over NATS as through the gatew
           { status: 400, code: 'INVALID_PERMIT_NUMBER', fields: ['permitNumber'] },
         );
       }
+      // the search by project name (400 VALIDATION_FAILED, every reason of a field as the gateway's pipe gives)
+      await expectSameProblem(
+        viaGateway('GET', '/api/v1/construction-permits?projectName=%20a%20&pageSize=100000', permitsToken),
+        viaNats(Rpc.permitSearch, permitsReader, { projectName: ' a ', page: 1, pageSize: 100000 }),
+        { status: 400, code: 'VALIDATION_FAILED', fields: ['pageSize', 'projectName'] },
+      );
     });
 
     it('presale: public verification — the number, the token and the proof sizes (400, the same codes)', async () => {

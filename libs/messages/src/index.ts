@@ -78,3 +78,4 @@ export * from './lib/public-verification.message';
 export * from './lib/marking-list-query.message';
 export * from './lib/marking-correction-request.message';
 export * from './lib/validation/inline-object';
+export * from './lib/permit-search-query.message';

@@ -177,6 +177,7 @@ import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './stat
 import { RpcRequest } from './principal';
 import { EmptyBodyV1 } from './empty-body.message';
 import { PermitNumberBody } from './permit-number-body.message';
+import { PermitSearchQuery } from './permit-search-query.message';
 import { PresaleNumberBody, PresaleNumberBodyV1 } from './presale-number-body.message';
 import {
   ConsistencyProofRequest,
@@ -321,7 +322,11 @@ interface ExchangeSubscriberIdBody {
 export const Rpc = {
   // permits
   permitGet: rpcDef<PermitNumberBodyV1, ConstructionPermitV1>(PermitsRpc.getPermit, PermitNumberBody, PERMIT_NUMBER),
-  permitSearch: rpcDef<PermitSearchQueryV1, PageV1<ConstructionPermitV1>>(PermitsRpc.searchPermits),
+  permitSearch: rpcDef<PermitSearchQueryV1, PageV1<ConstructionPermitV1>>(
+    PermitsRpc.searchPermits,
+    PermitSearchQuery,
+    GATEWAY_QUERY,
+  ),
   permitUnits: rpcDef<PermitNumberBodyV1, BuildingUnitV1[]>(PermitsRpc.listUnits, PermitNumberBody, PERMIT_NUMBER),
   permitELicense: rpcDef<PermitNumberBodyV1, ELicenseV1>(PermitsRpc.getELicense, PermitNumberBody, PERMIT_NUMBER),
   permitUpsert: rpcDef<{ permitNumber: string; permit: PermitUpsertV1 }, PermitUpsertResultV1>(PermitsRpc.upsertPermit),
