@@ -43,7 +43,6 @@ const WITHOUT_REQUEST_CLASS = [
   'exchangeSubscriberGet',
   'exchangeSubscriberList',
   'exchangeSubscriberUpdate',
-  'permitUpsert',
   'presaleGet',
   'presaleIssue',
   'presalePrintLayout',

@@ -138,8 +138,8 @@ import {
   PermitNumberBodyV1,
   PermitSearchQueryV1,
   PermitsRpc,
+  PermitUpsertRequestV1,
   PermitUpsertResultV1,
-  PermitUpsertV1,
 } from './permits';
 import {
   BinaryFileV1,
@@ -178,6 +178,7 @@ import { RpcRequest } from './principal';
 import { EmptyBodyV1 } from './empty-body.message';
 import { PermitNumberBody } from './permit-number-body.message';
 import { PermitSearchQuery } from './permit-search-query.message';
+import { PermitUpsertRequest } from './permit-upsert.message';
 import { PresaleNumberBody, PresaleNumberBodyV1 } from './presale-number-body.message';
 import {
   ConsistencyProofRequest,
@@ -329,7 +330,9 @@ export const Rpc = {
   ),
   permitUnits: rpcDef<PermitNumberBodyV1, BuildingUnitV1[]>(PermitsRpc.listUnits, PermitNumberBody, PERMIT_NUMBER),
   permitELicense: rpcDef<PermitNumberBodyV1, ELicenseV1>(PermitsRpc.getELicense, PermitNumberBody, PERMIT_NUMBER),
-  permitUpsert: rpcDef<{ permitNumber: string; permit: PermitUpsertV1 }, PermitUpsertResultV1>(PermitsRpc.upsertPermit),
+  permitUpsert: rpcDef<PermitUpsertRequestV1, PermitUpsertResultV1>(PermitsRpc.upsertPermit, PermitUpsertRequest, {
+    invalid: InvalidPayloads.permitUpsert,
+  }),
   permitsRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(
     ConsistencyRpc.permitsRecount,
     SourceRecountRequest,

@@ -1,5 +1,6 @@
 import { ErrorCode, FieldError } from '../problem';
 import { publicSearchProblemDetail } from '../public-search.message';
+import { PERMIT_UPSERT_INVALID_DETAIL } from '../permit-upsert.message';
 import { proofRequestProblem } from '../public-verification.message';
 import { reasonSentence, shownNumber } from './number-constraints';
 
@@ -18,6 +19,16 @@ export type InvalidPayload = (errors: readonly FieldError[], body?: unknown) => 
 
 function validationFailed(): PayloadProblem {
   return { status: 400, code: ErrorCode.VALIDATION_FAILED, detail: '请求参数校验失败 (request validation failed)' };
+}
+
+function invalidPermitNumber(errors: readonly FieldError[]): PayloadProblem {
+  const number = errors.find((e) => e.field === 'permitNumber');
+  if (!number) return validationFailed();
+  return {
+    status: 400,
+    code: ErrorCode.INVALID_PERMIT_NUMBER,
+    detail: `施工许可证编号无效：${reasonSentence(number.reason)}`,
+  };
 }
 
 /**
@@ -62,15 +73,7 @@ export const InvalidPayloads = {
    * gateway's path pipe and the permits service alike); a body refused for other fields only (over NATS)
    * is 400 VALIDATION_FAILED.
    */
-  permitNumber: (errors) => {
-    const number = errors.find((e) => e.field === 'permitNumber');
-    if (!number) return validationFailed();
-    return {
-      status: 400,
-      code: ErrorCode.INVALID_PERMIT_NUMBER,
-      detail: `施工许可证编号无效：${reasonSentence(number.reason)}`,
-    };
-  },
+  permitNumber: (errors) => invalidPermitNumber(errors),
   /**
    * 400 INVALID_PRESALE_NUMBER of a read by presale number, the detail naming the refused number (the
    * gateway's path pipe and the presale service alike); other fields only (over NATS) 400 VALIDATION_FAILED.
@@ -89,4 +92,12 @@ export const InvalidPayloads = {
    * order (index ≥ treeSize, first < 1 or > second), 400 VALIDATION_FAILED for anything else.
    */
   proofRequest: (errors) => proofRequestProblem(errors) ?? validationFailed(),
+  /**
+   * A permit upsert: its number refused as a read's (400 INVALID_PERMIT_NUMBER), else 400 VALIDATION_FAILED
+   * in the one wording of a refused permit (PERMIT_UPSERT_INVALID_DETAIL).
+   */
+  permitUpsert: (errors) =>
+    errors.some((e) => e.field === 'permitNumber')
+      ? invalidPermitNumber(errors)
+      : { status: 400, code: ErrorCode.VALIDATION_FAILED, detail: PERMIT_UPSERT_INVALID_DETAIL },
 } satisfies Record<string, InvalidPayload>;
