@@ -373,5 +373,20 @@ describe('an invalid body is refused the same way over NATS as through the gatew
         },
       );
     });
+
+    it('permits: the application reads by path id (422 INCOMPLETE_SUBMISSION naming applicationId)', async () => {
+      const applicant = await platform.token(await platform.createIntegrator([COUNTY], ['approval:write']));
+      const writer: Principal = { ...permitsReader, id: 'rpc-contract-applicant', scopes: ['approval:write'] };
+      await expectSameProblem(
+        viaGateway('GET', '/api/v1/approval/permit-applications/not-a-uuid', applicant),
+        viaNats(Rpc.approvalApplicationStatus, writer, { applicationId: 'not-a-uuid' }),
+        { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['applicationId'] },
+      );
+      await expectSameProblem(
+        viaGateway('GET', '/api/v1/supervision/permit-applications/not-a-uuid', staffToken),
+        viaNats(Rpc.approvalApplicationGet, staff, { applicationId: 'not-a-uuid' }),
+        { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['applicationId'] },
+      );
+    });
   });
 });

@@ -15,8 +15,6 @@ const WITHOUT_REQUEST_CLASS = [
   'alertGet',
   'alertLinkPermit',
   'alertRequestDismissal',
-  'approvalApplicationGet',
-  'approvalApplicationStatus',
   'assessmentAppealDecide',
   'assessmentAppealSubmit',
   'backfillCandidates',

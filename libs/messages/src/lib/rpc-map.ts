@@ -157,6 +157,7 @@ import {
 import { AcceptanceBackfillListQuery, AlertListQuery } from './alerts.message';
 import {
   ApplicantActionRequest,
+  ApplicationIdRequest,
   ApplicationListRequest,
   ApplicationTransitionRequest,
   ApprovalProjectRegistration,
@@ -356,7 +357,10 @@ export const Rpc = {
     ApprovalRpc.submitApplication,
     PermitApplicationSubmission,
   ),
-  approvalApplicationStatus: rpcDef<ApplicationIdBody, PermitApplicationStatusV1>(ApprovalRpc.applicantGet),
+  approvalApplicationStatus: rpcDef<ApplicationIdBody, PermitApplicationStatusV1>(
+    ApprovalRpc.applicantGet,
+    ApplicationIdRequest,
+  ),
   approvalApplicantAction: rpcDef<ApplicantActionRequestV1, ApplicationTransitionResultV1>(
     ApprovalRpc.applicantAction,
     ApplicantActionRequest,
@@ -365,7 +369,7 @@ export const Rpc = {
     ApprovalRpc.list,
     ApplicationListRequest,
   ),
-  approvalApplicationGet: rpcDef<ApplicationIdBody, PermitApplicationV1>(ApprovalRpc.get),
+  approvalApplicationGet: rpcDef<ApplicationIdBody, PermitApplicationV1>(ApprovalRpc.get, ApplicationIdRequest),
   approvalApplicationTransition: rpcDef<ApplicationTransitionRequestV1, ApplicationTransitionResultV1>(
     ApprovalRpc.transition,
     ApplicationTransitionRequest,
