@@ -277,6 +277,15 @@ describe('an invalid body is refused the same way over NATS as through the gatew
       permitsToken = await platform.token(await platform.createIntegrator([COUNTY], ['permits:read']));
     });
 
+    const viaPut = async (path: string, token: string, body: unknown) =>
+      (await (
+        await fetch(`${platform.gatewayUrl}${path}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json()) as Problem & { detail?: string };
+
     /** the same problem on both paths, its detail included */
     const expectSameProblem = async (
       gateway: Promise<Problem & { detail?: string }>,
@@ -328,6 +337,39 @@ describe('an invalid body is refused the same way over NATS as through the gatew
           { status: 400, code: 'INVALID_PERMIT_NUMBER', fields: ['permitNumber'] },
         );
       }
+      // the search by project name (400 VALIDATION_FAILED, every reason of a field as the gateway's pipe gives)
+      await expectSameProblem(
+        viaGateway('GET', '/api/v1/construction-permits?projectName=%20a%20&pageSize=100000', permitsToken),
+        viaNats(Rpc.permitSearch, permitsReader, { projectName: ' a ', page: 1, pageSize: 100000 }),
+        { status: 400, code: 'VALIDATION_FAILED', fields: ['pageSize', 'projectName'] },
+      );
+      // the approval-system push: its body beside the path number (400 VALIDATION_FAILED, the one wording)
+      const pushToken = await platform.token(await platform.createIntegrator([COUNTY], ['approval:write']));
+      const pusher: Principal = { ...permitsReader, id: 'rpc-contract-pusher', scopes: ['approval:write'] };
+      const permit = { projectCode: '2024-43', regionCode: '430224', units: 'none', extra: 1 };
+      await expectSameProblem(
+        viaPut(`/api/v1/approval/construction-permits/430223202406200101`, pushToken, permit),
+        viaNats(Rpc.permitUpsert, pusher, { permitNumber: '430223202406200101', permit }),
+        {
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          fields: [
+            'extra',
+            'projectCode',
+            'projectName',
+            'regionCode',
+            'projectType',
+            'developerName',
+            'developerCreditCode',
+            'issueDate',
+            'startDate',
+            'plannedCompletionDate',
+            'fivePartyAcceptanceDate',
+            'completionFilingDate',
+            'units',
+          ],
+        },
+      );
     });
 
     it('presale: public verification — the number, the token and the proof sizes (400, the same codes)', async () => {
@@ -413,6 +455,21 @@ describe('an invalid body is refused the same way over NATS as through the gatew
           code: 'INCOMPLETE_SUBMISSION',
           fields: ['projectCode', 'projectType', 'reason', 'documentNumber'],
         },
+      );
+    });
+
+    it('permits: the application reads by path id (422 INCOMPLETE_SUBMISSION naming applicationId)', async () => {
+      const applicant = await platform.token(await platform.createIntegrator([COUNTY], ['approval:write']));
+      const writer: Principal = { ...permitsReader, id: 'rpc-contract-applicant', scopes: ['approval:write'] };
+      await expectSameProblem(
+        viaGateway('GET', '/api/v1/approval/permit-applications/not-a-uuid', applicant),
+        viaNats(Rpc.approvalApplicationStatus, writer, { applicationId: 'not-a-uuid' }),
+        { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['applicationId'] },
+      );
+      await expectSameProblem(
+        viaGateway('GET', '/api/v1/supervision/permit-applications/not-a-uuid', staffToken),
+        viaNats(Rpc.approvalApplicationGet, staff, { applicationId: 'not-a-uuid' }),
+        { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['applicationId'] },
       );
     });
   });

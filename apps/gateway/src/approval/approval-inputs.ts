@@ -1,27 +1,31 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import {
   ApplicantActionRequest,
+  ApplicationIdBody,
   correctionErrors,
   ApplicationListRequest,
   ApplicationTransitionRequest,
   ApprovalProjectRegistration,
   PermitApplicationSubmission,
+  Rpc,
 } from '@hn/messages';
+import { requestContractOf, validateRpcBody } from '@hn/messaging';
 import { DomainException } from '@hn/errors';
 import { messagePipe } from '../validation/message-pipe';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Bodies of 施工许可审批: 422 INCOMPLETE_SUBMISSION listing every field, as the permits service answers over NATS. */
 export const ApprovalProjectPipe = messagePipe(ApprovalProjectRegistration);
 export const PermitApplicationPipe = messagePipe(PermitApplicationSubmission);
 export const ApplicationListPipe = messagePipe(ApplicationListRequest);
 
-/** The path id (422 when not a UUID). */
-export function applicationIdOf(id: string): string {
-  if (!UUID.test(id))
-    throw DomainException.incomplete([{ field: 'applicationId', reason: '须为申请编号 UUID (application id)' }]);
-  return id;
+const APPLICATION_ID = requestContractOf(Rpc.approvalApplicationGet);
+
+/**
+ * The path id, validated with the class of the application reads (ApplicationIdRequest, which the permits
+ * service's @RpcHandler applies again): 422 INCOMPLETE_SUBMISSION naming applicationId when not a UUID.
+ */
+export async function applicationIdOf(id: string): Promise<string> {
+  return (await validateRpcBody<ApplicationIdBody>(APPLICATION_ID, { applicationId: id })).applicationId;
 }
 
 /** The staff transition (path id + body) validated with the message class, as the service does. */

@@ -79,12 +79,12 @@ export class ApprovalApplicantController {
   @ApiOperation({ summary: '申请办理状态 Application status for the applicant' })
   @ApiOkResponse({ type: PermitApplicationStatusV1 })
   @ApiProblems(401, 403, 404, 422, 429, 503)
-  status(
+  async status(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
     @CorrelationId() cid: string,
   ): Promise<PermitApplicationStatusV1> {
-    return this.rpc.call(Rpc.approvalApplicationStatus, principal, { applicationId: applicationIdOf(id) }, cid);
+    return this.rpc.call(Rpc.approvalApplicationStatus, principal, { applicationId: await applicationIdOf(id) }, cid);
   }
 
   @Post('permit-applications/:id/actions')
@@ -105,7 +105,7 @@ export class ApprovalApplicantController {
   ): Promise<ApplicationTransitionResultV1> {
     const checked: ApplicantActionRequestV1 = await new ApplicantActionPipe().transform({
       ...(body ?? {}),
-      applicationId: applicationIdOf(id),
+      applicationId: await applicationIdOf(id),
     });
     return this.rpc.call(Rpc.approvalApplicantAction, principal, checked, cid);
   }

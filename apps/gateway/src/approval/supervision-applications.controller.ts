@@ -53,12 +53,12 @@ export class SupervisionApplicationsController {
   @ApiOperation({ summary: '申请详情（表单、资本保证金与资金监管字段、办理记录）Application detail with history' })
   @ApiOkResponse({ type: PermitApplicationV1 })
   @ApiProblems(401, 403, 404, 422, 429, 503)
-  get(
+  async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
     @CorrelationId() cid: string,
   ): Promise<PermitApplicationV1> {
-    return this.rpc.call(Rpc.approvalApplicationGet, principal, { applicationId: applicationIdOf(id) }, cid);
+    return this.rpc.call(Rpc.approvalApplicationGet, principal, { applicationId: await applicationIdOf(id) }, cid);
   }
 
   @Post(':id/transitions')
@@ -82,7 +82,7 @@ export class SupervisionApplicationsController {
     const checked: ApplicationTransitionRequestV1 = await new TransitionPipe().transform(
       {
         ...(body ?? {}),
-        applicationId: applicationIdOf(id),
+        applicationId: await applicationIdOf(id),
       },
       { type: 'body' },
     );

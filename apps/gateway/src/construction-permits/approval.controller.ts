@@ -51,7 +51,7 @@ export class ApprovalController {
   async upsert(
     @CurrentPrincipal() principal: Principal,
     @Param('permitNumber', PermitNumberPipe) permit: PermitNumberBodyV1,
-    // typed with the interface so the global pipe leaves it to checkPermitUpsert (message class + number)
+    // typed with the interface so the global pipe leaves it to the Rpc entry's class (PermitUpsertRequest: body + number)
     @Body() body: PermitUpsertV1,
     @CorrelationId() cid: string,
     @Res({ passthrough: true }) reply: FastifyReply,

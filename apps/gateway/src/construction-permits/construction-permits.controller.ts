@@ -7,12 +7,12 @@ import {
   ConstructionPermitV1,
   PageV1,
   PermitNumberBodyV1,
+  PermitSearchQuery,
   Principal,
 } from '@hn/messages';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ConstructionPermitsGatewayService } from './construction-permits.service';
-import { SearchPermitsQuery } from './dto/search-permits.query';
 import { PermitNumberPipe } from './permit-number.pipe';
 
 const PERMIT_PARAM = {
@@ -34,7 +34,7 @@ export class ConstructionPermitsController {
   @ApiProblems(400, 401, 403, 429, 503)
   search(
     @CurrentPrincipal() principal: Principal,
-    @Query() query: SearchPermitsQuery,
+    @Query() query: PermitSearchQuery,
     @CorrelationId() cid: string,
   ): Promise<PageV1<ConstructionPermitV1>> {
     return this.permits.search(

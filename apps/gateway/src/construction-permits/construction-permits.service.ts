@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { assertRegionAllowed, regionOf } from '@hn/auth';
 import {
-  checkPermitUpsert,
-  PERMIT_UPSERT_INVALID_DETAIL,
   BuildingUnitV1,
   ConstructionPermitV1,
   PageV1,
   PermitNumberBodyV1,
   PermitSearchQueryV1,
+  PermitUpsertRequestV1,
   PermitUpsertResultV1,
   PermitUpsertV1,
   Principal,
   Rpc,
 } from '@hn/messages';
-import { DomainException } from '@hn/errors';
-import { RpcClient } from '@hn/messaging';
+import { requestContractOf, RpcClient, validateRpcBody } from '@hn/messaging';
 import { PermitLookupCache } from './permit-lookup-cache';
+
+const PERMIT_UPSERT = requestContractOf(Rpc.permitUpsert);
 
 /** Gateway side of construction permits: first region check here, then the permits service. */
 @Injectable()
@@ -68,15 +68,12 @@ export class ConstructionPermitsGatewayService {
     body: PermitUpsertV1,
     correlationId: string,
   ): Promise<PermitUpsertResultV1> {
-    // the same payload check the permits service makes on the RPC payload: one field list, one code
-    const checked = await checkPermitUpsert(permit.permitNumber, body);
-    if (!checked.ok) throw DomainException.validation(checked.errors, PERMIT_UPSERT_INVALID_DETAIL);
+    // the Rpc entry's class, which the permits service's @RpcHandler applies again: one field list, one code
+    const request = await validateRpcBody<PermitUpsertRequestV1>(PERMIT_UPSERT, {
+      permitNumber: permit.permitNumber,
+      permit: body,
+    });
     assertRegionAllowed(principal, regionOf(permit.permitNumber), { what: `施工许可证 ${permit.permitNumber}` });
-    return this.rpc.call(
-      Rpc.permitUpsert,
-      principal,
-      { permitNumber: permit.permitNumber, permit: checked.value },
-      correlationId,
-    );
+    return this.rpc.call(Rpc.permitUpsert, principal, request, correlationId);
   }
 }

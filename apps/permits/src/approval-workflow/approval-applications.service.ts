@@ -19,8 +19,6 @@ import { ApprovalClockRepository, PauseRow } from './approval-clock.repository';
 import { ApprovalClockService } from './clock/approval-clock.service';
 import { presaleFieldErrors } from './presale-fields';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** 施工许可申报 (the approval system's submission), the applicant's status and the staff's list and detail. */
 @Injectable()
 export class ApprovalApplicationsService {
@@ -122,12 +120,11 @@ export class ApprovalApplicationsService {
     });
   }
 
+  /** The id is a UUID: ApplicationIdRequest, applied by @RpcHandler on the status and detail reads. */
   private async load(
     principal: Principal,
-    applicationId: unknown,
+    applicationId: string,
   ): Promise<{ row: ApplicationRow; history: TransitionRow[]; pauses: PauseRow[] }> {
-    if (typeof applicationId !== 'string' || !UUID.test(applicationId))
-      throw ApprovalErrors.invalid([{ field: 'applicationId', reason: '须为申请编号 UUID (application id)' }]);
     const m = this.dataSource.manager;
     const row = await this.repository.application(m, applicationId);
     if (!row) throw ApprovalErrors.applicationNotFound(applicationId);

@@ -36,7 +36,7 @@ export class ApprovalController {
 
   @RpcHandler(Rpc.approvalApplicationStatus)
   status(@Payload() req: RpcPayload<typeof Rpc.approvalApplicationStatus>): Promise<PermitApplicationStatusV1> {
-    return this.applications.status(req.principal, req.body?.applicationId);
+    return this.applications.status(req.principal, req.body.applicationId);
   }
 
   @RpcHandler(Rpc.approvalApplicantAction)
@@ -53,7 +53,7 @@ export class ApprovalController {
 
   @RpcHandler(Rpc.approvalApplicationGet)
   get(@Payload() req: RpcPayload<typeof Rpc.approvalApplicationGet>): Promise<PermitApplicationV1> {
-    return this.applications.get(req.principal, req.body?.applicationId);
+    return this.applications.get(req.principal, req.body.applicationId);
   }
 
   @RpcHandler(Rpc.approvalApplicationTransition)

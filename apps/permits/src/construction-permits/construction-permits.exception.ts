@@ -1,4 +1,4 @@
-import { ErrorCode, FieldError, PERMIT_UPSERT_INVALID_DETAIL } from '@hn/messages';
+import { ErrorCode } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 /** Errors of the construction-permit feature, each with its stable code. */
@@ -9,8 +9,5 @@ export const PermitsErrors = {
       ErrorCode.PERMIT_NOT_FOUND,
       `未找到施工许可证 ${permitNumber} (construction permit not found)`,
     );
-  },
-  invalidBody(errors: FieldError[]): DomainException {
-    return DomainException.validation(errors, PERMIT_UPSERT_INVALID_DETAIL);
   },
 };

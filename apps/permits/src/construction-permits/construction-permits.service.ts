@@ -9,8 +9,6 @@ import { assertRegionAllowed, regionOf } from '@hn/auth';
 import { regionFilter } from './region-scope';
 import { SandboxPermitsService } from './sandbox-permits.service';
 
-const MAX_PAGE_SIZE = 100;
-
 /**
  * Read side of construction permits: lookup by number, search by project name, units. Sandbox
  * (联调测试) credentials read the real permits with the sandbox space laid over them (a sandbox
@@ -40,15 +38,8 @@ export class ConstructionPermitsService {
    * up to COUNT_CAP and reported as a lower bound beyond it, so a very common term stays cheap.
    */
   async search(principal: Principal, query: PermitSearchQueryV1): Promise<PageV1<ConstructionPermitV1>> {
-    const name = typeof query.projectName === 'string' ? query.projectName.trim() : '';
-    const page = Number.isInteger(query.page) && query.page >= 1 && query.page <= 10_000 ? query.page : 1;
-    const pageSize =
-      Number.isInteger(query.pageSize) && query.pageSize >= 1 ? Math.min(query.pageSize, MAX_PAGE_SIZE) : 20;
-    if ([...name].length < 2 || name.length > 100) {
-      throw PermitsErrors.invalidBody([
-        { field: 'projectName', reason: '项目名称关键字长度须为 2–100 个字 (2 to 100 characters)' },
-      ]);
-    }
+    // the name (trimmed, 2–100), page and pageSize: PermitSearchQuery, applied by @RpcHandler(Rpc.permitSearch)
+    const { projectName: name, page, pageSize } = query;
     const search: PermitSearch = { name, scope: regionFilter(principal), page, pageSize, countCap: COUNT_CAP };
     if (principal.sandbox === true) return this.sandbox.search(search);
     const { rows, counted } = await this.repository.search(search);

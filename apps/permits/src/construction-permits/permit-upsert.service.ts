@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   AcceptanceRecordedV1,
-  checkPermitUpsert,
   PermitRegisteredV1,
   PermitsEvents,
   PermitUpsertResultV1,
@@ -12,7 +11,6 @@ import {
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource, EntityManager } from 'typeorm';
-import { PermitsErrors } from './construction-permits.exception';
 import { ConstructionPermitsRepository } from './construction-permits.repository';
 import { AcceptanceGovernance } from '../acceptance-governance/entities/acceptance-governance.entity';
 import { BuildingUnit } from './entities/building-unit.entity';
@@ -40,10 +38,8 @@ export class PermitUpsertService {
   ) {}
 
   async upsert(principal: Principal, permitNumber: string, body: PermitUpsertV1): Promise<PermitUpsertResultV1> {
-    // the gateway's check again, on the RPC payload (a push straight over NATS gets the same field list)
-    const checked = await checkPermitUpsert(permitNumber, body);
-    if (!checked.ok) throw PermitsErrors.invalidBody(checked.errors);
-    const permit = checked.value;
+    // number and body: PermitUpsertRequest (checkPermitUpsert), applied by @RpcHandler(Rpc.permitUpsert) as at the gateway
+    const permit = body;
     assertRegionAllowed(principal, permit.regionCode, { field: 'regionCode' });
     if (principal.sandbox === true) return this.sandbox.upsert(principal, permitNumber, permit);
     return this.dataSource.transaction((manager) => this.upsertIn(manager, permitNumber, permit));

@@ -21,6 +21,7 @@ import {
   APPLICANT_ACTIONS,
   ApplicantAction,
   ApplicantActionRequestV1,
+  ApplicationIdBody,
   APPLICATION_STATES,
   ApplicationListRequestV1,
   ApplicationState,
@@ -276,11 +277,24 @@ export class PermitApplicationSubmission implements PermitApplicationSubmissionV
   fundSupervision?: FundSupervisionInput | null;
 }
 
+/** The id of a permit application (the path's `{id}`): a UUID. */
+export function ApplicationIdProperty(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ example: '7c1f0c4e-3f7a-4a55-9d3b-0c1d2e3f4a5b', description: '申请编号 application id' }),
+    IsDefined(REQUIRED_MESSAGE),
+    IsUUID('all', { message: '须为申请编号 UUID (application id)' }),
+  );
+}
+
+/** Body of a read of one application (status for the applicant, detail for staff): 422 on both paths. */
+export class ApplicationIdRequest implements ApplicationIdBody {
+  @ApplicationIdProperty()
+  applicationId!: string;
+}
+
 /** Body of POST /api/v1/supervision/permit-applications/{id}/transitions (审查办理). */
 export class ApplicationTransitionRequest implements ApplicationTransitionRequestV1 {
-  @ApiProperty({ example: '7c1f0c4e-3f7a-4a55-9d3b-0c1d2e3f4a5b' })
-  @IsDefined(REQUIRED_MESSAGE)
-  @IsUUID('all', { message: '须为申请编号 UUID (application id)' })
+  @ApplicationIdProperty()
   applicationId!: string;
 
   @ApiProperty({
@@ -345,9 +359,7 @@ export class ApplicationTransitionRequest implements ApplicationTransitionReques
 
 /** Body of POST /api/v1/approval/permit-applications/{id}/actions (补正后重新提交 / 撤回). */
 export class ApplicantActionRequest implements ApplicantActionRequestV1 {
-  @ApiProperty({ example: '7c1f0c4e-3f7a-4a55-9d3b-0c1d2e3f4a5b' })
-  @IsDefined(REQUIRED_MESSAGE)
-  @IsUUID('all', { message: '须为申请编号 UUID (application id)' })
+  @ApplicationIdProperty()
   applicationId!: string;
 
   @ApiProperty({ enum: APPLICANT_ACTIONS, example: 'RESUBMIT', description: '补正后重新提交 / 撤回申请' })

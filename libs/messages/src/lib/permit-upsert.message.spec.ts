@@ -1,6 +1,14 @@
 import { creditCodeCheckChar } from '@hn/numbering';
-import { checkPermitUpsert, PERMIT_UPSERT_EXAMPLE, PermitUpsert } from './permit-upsert.message';
+import {
+  checkPermitUpsert,
+  PERMIT_UPSERT_EXAMPLE,
+  PERMIT_UPSERT_INVALID_DETAIL,
+  PermitUpsert,
+  PermitUpsertRequest,
+} from './permit-upsert.message';
 import { PermitUpsertV1 } from './permits';
+import { InvalidPayloads } from './validation/invalid-payload';
+import { validateMessage } from './validation/validate-message';
 
 const body17 = '91430223MA4Q0ABC1';
 const validBody = (): PermitUpsertV1 => ({
@@ -97,5 +105,47 @@ describe(checkPermitUpsert.name, () => {
     expect(
       await fieldsOf('430223202406200101', { ...validBody(), units: [{ ...validBody().units[0], floorArea: 1.005 }] }),
     ).toEqual(['units[0].floorArea']);
+  });
+});
+
+describe(PermitUpsertRequest.name, () => {
+  const requestOf = async (value: unknown) => {
+    const r = await validateMessage(PermitUpsertRequest, value);
+    return { r, fields: r.ok ? [] : r.errors.map((e) => e.field) };
+  };
+
+  it('takes the number and the permit as checkPermitUpsert does', async () => {
+    const { r } = await requestOf({ permitNumber: '430223202406200101', permit: validBody() });
+    expect(r).toMatchObject({ ok: true, value: { permitNumber: '430223202406200101', permit: validBody() } });
+  });
+
+  it('names the permit’s fields as in the HTTP body, the number’s disagreements included', async () => {
+    const permit = {
+      ...validBody(),
+      regionCode: '430224',
+      projectCode: 'x',
+      units: [validBody().units[0], validBody().units[0]],
+    };
+    const { r, fields } = await requestOf({ permitNumber: '430223202406200101', permit });
+    expect(fields).toEqual(await fieldsOf('430223202406200101', permit));
+    expect(fields).toEqual(['projectCode', 'regionCode', 'units[1].unitCode']);
+    expect(InvalidPayloads.permitUpsert(r.errors)).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      detail: PERMIT_UPSERT_INVALID_DETAIL,
+    });
+  });
+
+  it('refuses a body that is not an object as `body`, an absent one field by field', async () => {
+    expect((await requestOf({ permitNumber: '430223202406200101', permit: 'x' })).fields).toEqual(['body']);
+    expect((await requestOf({ permitNumber: '430223202406200101' })).fields).toEqual(
+      await fieldsOf('430223202406200101', {}),
+    );
+  });
+
+  it('refuses an invalid number alone, 400 INVALID_PERMIT_NUMBER (the gateway refuses the path number first)', async () => {
+    const { r, fields } = await requestOf({ permitNumber: '4302232024062001', permit: { projectCode: 'x' } });
+    expect(fields).toEqual(['permitNumber']);
+    expect(InvalidPayloads.permitUpsert(r.errors)).toMatchObject({ status: 400, code: 'INVALID_PERMIT_NUMBER' });
   });
 });

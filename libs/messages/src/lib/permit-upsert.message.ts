@@ -21,10 +21,13 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { isIsoDate, parsePermitNumber } from '@hn/numbering';
-import { PermitUpsertV1, PROJECT_TYPES, ProjectType } from './permits';
+import { PermitUpsertRequestV1, PermitUpsertV1, PROJECT_TYPES, ProjectType } from './permits';
 import { IsPlainText } from './plain-text';
 import type { FieldError } from './problem';
 import { IsCreditCode, REQUIRED_MESSAGE as REQUIRED, UNIT_CODE } from './validation/submission-constraints';
+import { BODY_NOT_AN_OBJECT } from './contract-filing-validation';
+import type { ExpandingConstraintContext } from './validation/flatten-validation-errors';
+import { IsPermitNumber, permitNumberProblem } from './validation/number-constraints';
 import { MessageValidation, validateMessage } from './validation/validate-message';
 
 /**
@@ -271,6 +274,57 @@ export async function checkPermitUpsert(
     return { ok: false, errors: sorted.map((x) => x.e) };
   }
   return result;
+}
+
+const refusals = new WeakMap<object, FieldError[]>();
+/** where the refusal of an absent permit is kept (the same list whatever the number: each required field) */
+const ABSENT = {};
+const refusalKey = (value: unknown): object | null =>
+  value === undefined || value === null ? ABSENT : typeof value === 'object' ? value : null;
+
+/**
+ * The pushed permit beside its number: checkPermitUpsert (the class, the number's region and date, no
+ * unit code twice), its fields named as in the HTTP body (`projectCode`, `units[0].unitCode`; `body`
+ * for a non-object). Not checked when the number itself is refused (the gateway refuses the path
+ * number first). The field list is kept per value for the flattening (its `expand`).
+ */
+function PermitUpsertBody(): PropertyDecorator {
+  const context: ExpandingConstraintContext = {
+    expand: (value: unknown): FieldError[] => {
+      const key = refusalKey(value);
+      return key ? (refusals.get(key) ?? []) : [BODY_NOT_AN_OBJECT];
+    },
+  };
+  return ValidateBy(
+    {
+      name: 'permitUpsert',
+      async: true,
+      validator: {
+        validate: async (value: unknown, args): Promise<boolean> => {
+          const permitNumber = (args?.object as { permitNumber?: unknown } | undefined)?.permitNumber;
+          if (permitNumberProblem(permitNumber)) return true;
+          const checked = await checkPermitUpsert(permitNumber as string, value);
+          if (checked.ok) return true;
+          const key = refusalKey(value);
+          if (key) refusals.set(key, checked.errors);
+          return false;
+        },
+        defaultMessage: (): string => PERMIT_UPSERT_INVALID_DETAIL,
+      },
+    },
+    { context },
+  );
+}
+
+/** Body of rpc.permits.permit.upsert.v1: the path number and the pushed permit (PUT …/construction-permits/{permitNumber}). */
+export class PermitUpsertRequest implements PermitUpsertRequestV1 {
+  @ApiProperty({ example: '430223202406200101', description: '18 位施工许可证编号（路径）' })
+  @IsPermitNumber()
+  permitNumber!: string;
+
+  @ApiProperty({ type: PermitUpsert })
+  @PermitUpsertBody()
+  permit!: PermitUpsertV1;
 }
 
 /** The work-plan example (攸县 锦绣星城三期 22#栋) as a complete request body. */

@@ -69,6 +69,12 @@ export interface PermitNumberBodyV1 {
   permitNumber: string;
 }
 
+/** The body of a permit upsert over NATS: the path number and the pushed permit. */
+export interface PermitUpsertRequestV1 {
+  permitNumber: string;
+  permit: PermitUpsertV1;
+}
+
 export interface PermitSearchQueryV1 {
   projectName: string;
   page: number;

@@ -8,8 +8,6 @@ import { Rpc, RpcRequestContract, RPC_SERVICES, rpcServiceOf, rpcSubjectsOf } fr
  * class needs a wrapper whose field list matches the gateway's, which is the next step.
  */
 const WITHOUT_REQUEST_CLASS = [
-  'approvalApplicationGet',
-  'approvalApplicationStatus',
   'escrowCommitmentLetter',
   'escrowCorrect',
   'escrowGet',
@@ -17,8 +15,6 @@ const WITHOUT_REQUEST_CLASS = [
   'escrowSubmit',
   'escrowVersions',
   'escrowWithdraw',
-  'permitSearch',
-  'permitUpsert',
 ].sort();
 
 /** The published wire names: a contract may be added, never renamed (a new version is a new subject). */

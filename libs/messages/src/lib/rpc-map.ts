@@ -149,8 +149,8 @@ import {
   PermitNumberBodyV1,
   PermitSearchQueryV1,
   PermitsRpc,
+  PermitUpsertRequestV1,
   PermitUpsertResultV1,
-  PermitUpsertV1,
 } from './permits';
 import {
   BinaryFileV1,
@@ -181,6 +181,7 @@ import {
 } from './alert-requests.message';
 import {
   ApplicantActionRequest,
+  ApplicationIdRequest,
   ApplicationListRequest,
   ApplicationTransitionRequest,
   ApprovalProjectRegistration,
@@ -213,6 +214,8 @@ import { DifferenceAcknowledgeRequest } from './reconciliation-acknowledgement.m
 import { PermitNumberBody } from './permit-number-body.message';
 import { checkedFirst, InvalidPayload, InvalidPayloads } from './validation/invalid-payload';
 import { PresaleNumberBodyV1, PresalePrintLayoutRequestV1, PresaleQrRequestV1 } from './presale-reads.message';
+import { PermitSearchQuery } from './permit-search-query.message';
+import { PermitUpsertRequest } from './permit-upsert.message';
 import {
   ConsistencyProofRequest,
   ConsistencyProofRequestV1,
@@ -378,10 +381,16 @@ interface ExchangeSubscriberIdBody {
 export const Rpc = {
   // permits
   permitGet: rpcDef<PermitNumberBodyV1, ConstructionPermitV1>(PermitsRpc.getPermit, PermitNumberBody, PERMIT_NUMBER),
-  permitSearch: rpcDef<PermitSearchQueryV1, PageV1<ConstructionPermitV1>>(PermitsRpc.searchPermits),
+  permitSearch: rpcDef<PermitSearchQueryV1, PageV1<ConstructionPermitV1>>(
+    PermitsRpc.searchPermits,
+    PermitSearchQuery,
+    GATEWAY_QUERY,
+  ),
   permitUnits: rpcDef<PermitNumberBodyV1, BuildingUnitV1[]>(PermitsRpc.listUnits, PermitNumberBody, PERMIT_NUMBER),
   permitELicense: rpcDef<PermitNumberBodyV1, ELicenseV1>(PermitsRpc.getELicense, PermitNumberBody, PERMIT_NUMBER),
-  permitUpsert: rpcDef<{ permitNumber: string; permit: PermitUpsertV1 }, PermitUpsertResultV1>(PermitsRpc.upsertPermit),
+  permitUpsert: rpcDef<PermitUpsertRequestV1, PermitUpsertResultV1>(PermitsRpc.upsertPermit, PermitUpsertRequest, {
+    invalid: InvalidPayloads.permitUpsert,
+  }),
   permitsRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(
     ConsistencyRpc.permitsRecount,
     SourceRecountRequest,
@@ -405,7 +414,10 @@ export const Rpc = {
     ApprovalRpc.submitApplication,
     PermitApplicationSubmission,
   ),
-  approvalApplicationStatus: rpcDef<ApplicationIdBody, PermitApplicationStatusV1>(ApprovalRpc.applicantGet),
+  approvalApplicationStatus: rpcDef<ApplicationIdBody, PermitApplicationStatusV1>(
+    ApprovalRpc.applicantGet,
+    ApplicationIdRequest,
+  ),
   approvalApplicantAction: rpcDef<ApplicantActionRequestV1, ApplicationTransitionResultV1>(
     ApprovalRpc.applicantAction,
     ApplicantActionRequest,
@@ -414,7 +426,7 @@ export const Rpc = {
     ApprovalRpc.list,
     ApplicationListRequest,
   ),
-  approvalApplicationGet: rpcDef<ApplicationIdBody, PermitApplicationV1>(ApprovalRpc.get),
+  approvalApplicationGet: rpcDef<ApplicationIdBody, PermitApplicationV1>(ApprovalRpc.get, ApplicationIdRequest),
   approvalApplicationTransition: rpcDef<ApplicationTransitionRequestV1, ApplicationTransitionResultV1>(
     ApprovalRpc.transition,
     ApplicationTransitionRequest,

@@ -1,5 +1,6 @@
 import { ErrorCode, FieldError } from '../problem';
 import { publicSearchProblemDetail } from '../public-search.message';
+import { PERMIT_UPSERT_INVALID_DETAIL } from '../permit-upsert.message';
 import { proofRequestProblem } from '../public-verification.message';
 import { reasonSentence } from './number-constraints';
 import { invalidPresaleNumberDetail } from './presale-number-constraints';
@@ -54,6 +55,16 @@ function validationFailed(): PayloadProblem {
   return { status: 400, code: ErrorCode.VALIDATION_FAILED, detail: '请求参数校验失败 (request validation failed)' };
 }
 
+function invalidPermitNumber(errors: readonly FieldError[]): PayloadProblem {
+  const number = errors.find((e) => e.field === 'permitNumber');
+  if (!number) return validationFailed();
+  return {
+    status: 400,
+    code: ErrorCode.INVALID_PERMIT_NUMBER,
+    detail: `施工许可证编号无效：${reasonSentence(number.reason)}`,
+  };
+}
+
 /**
  * The problems for a refused payload, written once: the gateway's pipes and the services' `@RpcHandler`
  * (through the Rpc map entry) answer the same code and wording for the same body.
@@ -103,15 +114,7 @@ export const InvalidPayloads = {
    * gateway's path pipe and the permits service alike); a body refused for other fields only (over NATS)
    * is 400 VALIDATION_FAILED.
    */
-  permitNumber: (errors) => {
-    const number = errors.find((e) => e.field === 'permitNumber');
-    if (!number) return validationFailed();
-    return {
-      status: 400,
-      code: ErrorCode.INVALID_PERMIT_NUMBER,
-      detail: `施工许可证编号无效：${reasonSentence(number.reason)}`,
-    };
-  },
+  permitNumber: (errors) => invalidPermitNumber(errors),
   /**
    * 400 INVALID_CONTRACT_NUMBER naming the path's contract number alone (the gateway's path pipe runs
    * before its body pipe); without a number problem, 422 INCOMPLETE_SUBMISSION for a body (cancel) or
@@ -140,6 +143,14 @@ export const InvalidPayloads = {
    * order (index ≥ treeSize, first < 1 or > second), 400 VALIDATION_FAILED for anything else.
    */
   proofRequest: (errors) => proofRequestProblem(errors) ?? validationFailed(),
+  /**
+   * A permit upsert: its number refused as a read's (400 INVALID_PERMIT_NUMBER), else 400 VALIDATION_FAILED
+   * in the one wording of a refused permit (PERMIT_UPSERT_INVALID_DETAIL).
+   */
+  permitUpsert: (errors) =>
+    errors.some((e) => e.field === 'permitNumber')
+      ? invalidPermitNumber(errors)
+      : { status: 400, code: ErrorCode.VALIDATION_FAILED, detail: PERMIT_UPSERT_INVALID_DETAIL },
 } satisfies Record<string, InvalidPayload>;
 
 /** The problem of a refused path number: its code, the numbering lib's sentence in the detail. */
