@@ -87,7 +87,6 @@ export * from './lib/validation/presale-number-constraints';
 export * from './lib/public-verification.message';
 export * from './lib/marking-list-query.message';
 export * from './lib/marking-correction-request.message';
-export * from './lib/validation/inline-object';
 // Issue 9, alerts, assessment appeals and exchange request classes (the bodies of their Rpc entries)
 export * from './lib/validation/record-id';
 export * from './lib/validation/validate-field';

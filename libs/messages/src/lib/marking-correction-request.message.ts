@@ -5,7 +5,7 @@ import { projectTypeReason } from './marking.message';
 import { PROJECT_TYPES, type ProjectType } from './permits';
 import { isScanRef, type ScanRefV1 } from './scans';
 import { FieldRule } from './validation/field-rule';
-import { InlineObject } from './validation/inline-object';
+import { ValidatedAs } from './validation/validated-as';
 import { RequiredText } from './validation/submission-constraints';
 
 /** The written report of a marking correction: the `data` part's reason and document number, and the staged scan. */
@@ -42,6 +42,6 @@ export class MarkingCorrectionRequest implements MarkingCorrectionRequestV1 {
   projectType!: ProjectType;
 
   @ApiProperty({ type: MarkingCorrectionReport })
-  @InlineObject(() => MarkingCorrectionReport)
+  @ValidatedAs(MarkingCorrectionReport)
   report!: MarkingCorrectionReport;
 }
