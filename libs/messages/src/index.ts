@@ -72,7 +72,6 @@ export * from './lib/escrow-list-query.message';
 // issue 9: contract filing submission and wrapped RPC bodies (one class, both paths)
 export * from './lib/validation/list-rule';
 export * from './lib/validation/validate-submission';
-export * from './lib/validation/validate-body-part';
 export * from './lib/validation/idempotency-key-rule';
 export * from './lib/contract-filing-submission.message';
 export * from './lib/contract-filing-issue.message';

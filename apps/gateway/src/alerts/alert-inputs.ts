@@ -12,8 +12,7 @@ import {
   validateMessage,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
-import { requestContractOf, validateRpcBodyPart } from '@hn/messaging';
-import { messagePipe, rpcBodyPartPipe, rpcBodyPipe } from '../validation/message-pipe';
+import { messagePipe, rpcBodyPipe, rpcPartPipe } from '../validation/message-pipe';
 import { rpcParamPipe } from '../validation/rpc-param-pipe';
 
 /** 422 INVALID_FILTER naming each bad filter and its allowed values (the alerts service answers the same). */
@@ -25,13 +24,15 @@ export function invalidFilter(errors: FieldError[]): DomainException {
 // classes the alert actions' entry classes extend or take as their part (alert-requests.message.ts): the same rules
 export const AlertListQueryPipe = rpcBodyPipe<AlertListQuery>(Rpc.alertList);
 export const BackfillListQueryPipe = rpcBodyPipe<AcceptanceBackfillListQuery>(Rpc.acceptanceBackfillList);
-export const FollowUpPipe = rpcBodyPartPipe<AlertFollowUpInput>(Rpc.alertFollowUp);
+export const FollowUpPipe = rpcPartPipe<AlertFollowUpInput>(Rpc.alertFollowUp, 'followUp');
 export const DecisionPipe = messagePipe(AlertDecisionInput);
 export const PermitLinkPipe = messagePipe(AlertPermitLinkInput);
 
-/** The `data` part of an acceptance backfill upload: the submit entry's part. */
+const AcceptanceBackfillDataPipe = rpcPartPipe<AcceptanceBackfillInput>(Rpc.acceptanceBackfillSubmit, 'submission');
+
+/** The `data` part of an acceptance backfill upload: the submit entry's `submission`. */
 export function acceptanceBackfillData(raw: unknown): Promise<AcceptanceBackfillInput> {
-  return validateRpcBodyPart<AcceptanceBackfillInput>(requestContractOf(Rpc.acceptanceBackfillSubmit), raw);
+  return new AcceptanceBackfillDataPipe().transform(raw, { type: 'custom' });
 }
 
 /** The `data` part of a dismissal request upload: { reason }. */

@@ -1,7 +1,7 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { ContractFilingCancellation, ContractFilingSubmission, Rpc, validateMessage } from '@hn/messages';
 import { DomainException } from '@hn/errors';
-import { rpcBodyPartPipe } from '../validation/message-pipe';
+import { rpcPartPipe } from '../validation/message-pipe';
 
 /**
  * Body of POST /api/v1/contract-filings: the submission part of Rpc.contractFilingIssue, validated
@@ -9,7 +9,10 @@ import { rpcBodyPartPipe } from '../validation/message-pipe';
  * INCOMPLETE_SUBMISSION listing every missing or invalid field at once, unknown fields by name). The
  * cut-over date is configuration of the contracts service and checked there only.
  */
-export const ContractFilingSubmissionPipe = rpcBodyPartPipe<ContractFilingSubmission>(Rpc.contractFilingIssue);
+export const ContractFilingSubmissionPipe = rpcPartPipe<ContractFilingSubmission>(
+  Rpc.contractFilingIssue,
+  'submission',
+);
 
 /**
  * Body of POST /api/v1/contract-filings/{contractNumber}/cancel with the message class of

@@ -9,7 +9,7 @@ import {
   SubscriberInput,
   SubscriberPatch,
 } from '@hn/messages';
-import { messagePipe, rpcBodyPartPipe, rpcBodyPipe } from '../validation/message-pipe';
+import { messagePipe, rpcBodyPipe, rpcPartPipe } from '../validation/message-pipe';
 import { rpcParamPipe } from '../validation/rpc-param-pipe';
 
 /*
@@ -18,7 +18,7 @@ import { rpcParamPipe } from '../validation/rpc-param-pipe';
  * them again: 422 listing every problem and the allowed values; a bad path id 404 naming the parameter.
  */
 export const SubscriberInputPipe = rpcBodyPipe<SubscriberInput>(Rpc.exchangeSubscriberCreate);
-export const SubscriberPatchPipe = rpcBodyPartPipe<SubscriberPatch>(Rpc.exchangeSubscriberUpdate);
+export const SubscriberPatchPipe = rpcPartPipe<SubscriberPatch>(Rpc.exchangeSubscriberUpdate, 'patch');
 export const ReplayInputPipe = messagePipe(ReplayInput);
 export const RequeueInputPipe = messagePipe(RequeueInput);
 export const DeliveriesQueryPipe = messagePipe(DeliveryListQuery);

@@ -1,7 +1,7 @@
 import { Injectable, PipeTransform, Type } from '@nestjs/common';
-import { FieldError, ListSort, RpcDef, RpcKind, validateMessage } from '@hn/messages';
+import { FieldError, ListSort, RpcDef, RpcKind, validatedPartOf, validateMessage } from '@hn/messages';
 import { DomainException, sortOrder } from '@hn/errors';
-import { requestContractOf, validateRpcBody, validateRpcBodyPart } from '@hn/messaging';
+import { requestContractOf, validateRpcBody } from '@hn/messaging';
 
 /**
  * A route pipe validating with a message class of @hn/messages exactly as the owning service
@@ -48,20 +48,26 @@ export function rpcBodyPipe<T extends object = object>(
 }
 
 /**
- * A route pipe for an Rpc map entry whose body wraps the HTTP body (its `part`, e.g. a submission
- * beside the Idempotency-Key from the header): the HTTP body is validated with the part's class, the
- * check `@RpcHandler(def)` runs on that part in the owning service (validateRpcBodyPart).
+ * A route pipe for the HTTP body an Rpc map entry's request class wraps in one property (a submission
+ * beside the Idempotency-Key from the header, a follow-up beside the path's alert id): the body is
+ * validated with that property's `@ValidatedAs` check and refused with the entry's problem. The owning
+ * service's `@RpcHandler(def)` validates the whole class, this part included, so both paths answer the
+ * same field list.
  */
-export function rpcBodyPartPipe<T extends object = object>(
+export function rpcPartPipe<T extends object = object>(
   def: RpcDef<never, unknown, RpcKind>,
+  property: string,
 ): Type<PipeTransform<unknown, Promise<T>>> {
   const contract = requestContractOf(def);
+  const check = validatedPartOf(contract.type, property);
   @Injectable()
-  class RpcBodyPartPipe implements PipeTransform<unknown, Promise<T>> {
-    transform(value: unknown): Promise<T> {
-      return validateRpcBodyPart<T>(contract, value);
+  class RpcPartPipe implements PipeTransform<unknown, Promise<T>> {
+    async transform(value: unknown): Promise<T> {
+      const result = await check(value);
+      if (!result.ok) throw DomainException.invalidPayload(contract.invalid, result.errors, value);
+      return result.value as T;
     }
   }
-  Object.defineProperty(RpcBodyPartPipe, 'name', { value: `${contract.part?.type.name ?? contract.type.name}Pipe` });
-  return RpcBodyPartPipe;
+  Object.defineProperty(RpcPartPipe, 'name', { value: `${contract.type.name}${property}Pipe` });
+  return RpcPartPipe;
 }

@@ -9,7 +9,6 @@ import {
 } from './alert-requests.message';
 import { AcceptanceBackfillInput, AlertFollowUpInput } from './alerts.message';
 import { Rpc } from './rpc-map';
-import { validateWithPart } from './validation/validate-body-part';
 import { validateMessage } from './validation/validate-message';
 
 const ALERT = '9C1E7A52-3B4D-4F6A-8E2C-1D0B9A8F7E6D';
@@ -23,9 +22,9 @@ const FOLLOW_UP = {
 };
 const BACKFILL = { permitNumber: '430223201906200101', kind: 'COMPLETION_FILING', date: '2024-05-10' };
 
-/** The whole body as @RpcHandler validates it: the class, then the entry's part with its own class. */
+/** The whole body as @RpcHandler validates it: the class, its ValidatedAs part with the part's own class. */
 const withPart = (def: typeof Rpc.alertFollowUp | typeof Rpc.acceptanceBackfillSubmit, body: unknown) =>
-  validateWithPart(def.request!.type, def.request!.part!, body);
+  validateMessage(def.request!.type, body);
 
 const fieldsOf = async <T extends object>(type: new () => T, value: unknown): Promise<string[]> => {
   const result = await validateMessage(type, value);

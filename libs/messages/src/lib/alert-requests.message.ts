@@ -18,11 +18,12 @@ import {
 } from './alerts.message';
 import type { ScanRefV1 } from './scans';
 import { RecordId } from './validation/record-id';
+import { ValidatedAs } from './validation/validated-as';
 
 /**
  * Request bodies of the alerts service's Rpc entries (alert reads and actions, acceptance backfills):
  * the id the gateway takes from the path with the HTTP body's message class, extended, or wrapping it
- * as the entry's `part` (validated with its own class, its fields unprefixed), so a body sent straight
+ * (ValidatedAs: validated with its own class, its fields unprefixed), so a body sent straight
  * over NATS is refused with the field names the gateway reports (`reason`, never `followUp.reason`).
  * The staged scan is checked by the service (its staging store), not here.
  */
@@ -58,7 +59,7 @@ export class AlertFollowUpRequest implements AlertFollowUpRequestV1 {
   alertId!: string;
 
   @ApiProperty({ type: () => AlertFollowUpInput })
-  @Allow()
+  @ValidatedAs(AlertFollowUpInput)
   followUp!: AlertFollowUpInput;
 }
 
@@ -94,7 +95,7 @@ export class AlertPermitLinkRequest extends AlertPermitLinkInput implements Aler
 /** Body of rpc.alerts.acceptance-backfill.submit.v1: the submission is the upload's `data` part, the entry's part. */
 export class AcceptanceBackfillSubmitRequest implements AcceptanceBackfillSubmitRequestV1 {
   @ApiProperty({ type: () => AcceptanceBackfillInput })
-  @Allow()
+  @ValidatedAs(AcceptanceBackfillInput)
   submission!: AcceptanceBackfillInput;
 
   @ApiProperty({ description: '暂存的验收文件扫描件 staged document scan' })

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Allow } from 'class-validator';
 import { ReplayRequestV1, SubscriberPatchV1 } from './exchange';
 import { DeliveryListQuery, ReplayInput, RequeueInput, SubscriberPatch } from './exchange.message';
 import { RecordId } from './validation/record-id';
+import { ValidatedAs } from './validation/validated-as';
 
 /**
  * Request bodies of the exchange's Rpc entries on one subscriber: the ids the gateway takes from the
@@ -25,7 +25,7 @@ export class SubscriberIdRequest {
 /** Body of rpc.exchange.subscriber.update.v1: the patch is the HTTP body of PATCH …/{subscriberId}, the entry's part. */
 export class SubscriberUpdateRequest extends SubscriberIdRequest {
   @ApiProperty({ type: () => SubscriberPatch })
-  @Allow()
+  @ValidatedAs(SubscriberPatch)
   patch!: SubscriberPatchV1;
 }
 

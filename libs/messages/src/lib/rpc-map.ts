@@ -24,7 +24,6 @@ import {
   ReplayResultV1,
   SubscriberInput,
   SubscriberPageV1,
-  SubscriberPatch,
   SubscriberV1,
 } from './exchange.message';
 import {
@@ -164,12 +163,7 @@ import {
   PublicPresaleSummaryV1,
   VerifyResultV1,
 } from './presale';
-import {
-  AcceptanceBackfillInput,
-  AcceptanceBackfillListQuery,
-  AlertFollowUpInput,
-  AlertListQuery,
-} from './alerts.message';
+import { AcceptanceBackfillListQuery, AlertListQuery } from './alerts.message';
 import {
   AcceptanceBackfillDecisionRequest,
   AcceptanceBackfillSubmitRequest,
@@ -233,10 +227,8 @@ import {
 } from './backfill-requests.message';
 import { INVALID_ISSUE_REQUEST, PresaleIssueRequest } from './presale-issue-request.message';
 import type { ListSort } from './validation/sort-constraints';
-import type { RpcBodyPart } from './validation/validate-body-part';
 import { ContractFilingIssueRequest } from './contract-filing-issue.message';
 import { ContractFilingCancelRequest, ContractNumberBody } from './contract-number-body.message';
-import { ContractFilingSubmission } from './contract-filing-submission.message';
 import {
   PublicPresaleSearchPageV1,
   PublicPresaleSearchQuery,
@@ -276,8 +268,6 @@ export interface RpcRequestContract {
   readonly sort?: ListSort;
   /** validated as the gateway's global ValidationPipe does (every failing constraint of a field), not one reason per field */
   readonly allReasons?: boolean;
-  /** the part of the body that is the HTTP body at the gateway, validated with its own class and reported unprefixed */
-  readonly part?: RpcBodyPart;
 }
 
 /** Options of a contract's request class: the problem on a refused body (default 422 INCOMPLETE_SUBMISSION), a list's sort. */
@@ -286,8 +276,6 @@ export interface RpcRequestOptions {
   readonly sort?: ListSort;
   /** the gateway checks this body with its global ValidationPipe (every failing constraint of a field reported) */
   readonly allReasons?: boolean;
-  /** the part of the body that is the HTTP body at the gateway (see RpcBodyPart) */
-  readonly part?: RpcBodyPart;
 }
 
 /**
@@ -313,7 +301,6 @@ function requestContract(type?: new () => object, options: RpcRequestOptions = {
       invalid: options.invalid ?? InvalidPayloads.incomplete,
       sort: options.sort,
       allReasons: options.allReasons,
-      part: options.part,
     },
   };
 }
@@ -511,7 +498,6 @@ export const Rpc = {
   contractFilingIssue: rpcDef<ContractFilingIssueRequestV1, ContractFilingIssuedV1>(
     ContractsRpc.filingIssue,
     ContractFilingIssueRequest,
-    { part: { name: 'submission', type: ContractFilingSubmission, submission: true } },
   ),
   contractFilingGet: rpcDef<ContractFilingGetRequestV1, ContractFilingV1>(ContractsRpc.filingGet, ContractNumberBody, {
     invalid: InvalidPayloads.contractNumber,
@@ -585,7 +571,6 @@ export const Rpc = {
   }),
   alertFollowUp: rpcDef<AlertFollowUpRequestV1, AlertDetailV1>(AlertsRpc.followUp, AlertFollowUpRequest, {
     invalid: InvalidPayloads.alertAction,
-    part: { name: 'followUp', type: AlertFollowUpInput },
   }),
   alertRequestDismissal: rpcDef<AlertDismissalRequestV1, AlertDetailV1>(
     AlertsRpc.requestDismissal,
@@ -603,7 +588,6 @@ export const Rpc = {
   acceptanceBackfillSubmit: rpcDef<AcceptanceBackfillSubmitRequestV1, AcceptanceBackfillV1>(
     AlertsRpc.backfillSubmit,
     AcceptanceBackfillSubmitRequest,
-    { part: { name: 'submission', type: AcceptanceBackfillInput } },
   ),
   acceptanceBackfillList: rpcDef<AcceptanceBackfillListRequestV1, AcceptanceBackfillPageV1>(
     AlertsRpc.backfillList,
@@ -668,7 +652,7 @@ export const Rpc = {
   exchangeSubscriberUpdate: rpcDef<ExchangeSubscriberIdBody & { patch: SubscriberPatchV1 }, SubscriberV1>(
     ExchangeRpc.subscriberUpdate,
     SubscriberUpdateRequest,
-    { ...EXCHANGE, part: { name: 'patch', type: SubscriberPatch } },
+    EXCHANGE,
   ),
   exchangeDeliveryList: rpcDef<ExchangeSubscriberIdBody & { limit?: number }, DeliveryPageV1>(
     ExchangeRpc.deliveryList,

@@ -4,9 +4,7 @@ import {
   RpcDef,
   RpcKind,
   RpcRequestContract,
-  validateBodyPart,
   validateMessage,
-  validateWithPart,
 } from '@hn/messages';
 import { DomainException, sortOrder } from '@hn/errors';
 
@@ -20,21 +18,8 @@ import { DomainException, sortOrder } from '@hn/errors';
 export async function validateRpcBody<T = unknown>(contract: RpcRequestContract, body: unknown): Promise<T> {
   if (contract.sort) await sortOrder(contract.sort, (body as { sort?: unknown } | null | undefined)?.sort);
   const options = contract.allReasons ? GLOBAL_PIPE_VALIDATION_OPTIONS : MESSAGE_VALIDATION_OPTIONS;
-  const result = contract.part
-    ? await validateWithPart(contract.type, contract.part, body, options)
-    : await validateMessage(contract.type, body, options);
+  const result = await validateMessage(contract.type, body, options);
   if (!result.ok) throw DomainException.invalidPayload(contract.invalid, result.errors, body);
-  return result.value as T;
-}
-
-/**
- * The HTTP body of a contract whose RPC body wraps it (the entry's `part`): validated with the part's
- * class and answered with the entry's problem, the check the service's `@RpcHandler` runs on that part.
- */
-export async function validateRpcBodyPart<T = unknown>(contract: RpcRequestContract, value: unknown): Promise<T> {
-  if (!contract.part) throw new Error(`${contract.type.name} has no part`);
-  const result = await validateBodyPart(contract.part, value);
-  if (!result.ok) throw DomainException.invalidPayload(contract.invalid, result.errors, value);
   return result.value as T;
 }
 

@@ -18,6 +18,38 @@ export function ValidatedAs<T extends object>(
   type: new () => T,
   check: (value: unknown) => Promise<MessageValidation<T>> = (value) => validateMessage(type, value),
 ): PropertyDecorator {
+  const validator = validateByPart(type, check);
+  return (target: object, property: string | symbol): void => {
+    const parts = PART_CHECKS.get(target.constructor) ?? new Map<string, PartCheck>();
+    parts.set(String(property), check as PartCheck);
+    PART_CHECKS.set(target.constructor, parts);
+    validator(target, property);
+  };
+}
+
+type PartCheck = (value: unknown) => Promise<MessageValidation<object>>;
+
+/** The check of each ValidatedAs property, by class: what the gateway applies to the HTTP body alone. */
+const PART_CHECKS = new WeakMap<object, Map<string, PartCheck>>();
+
+/**
+ * The check a `@ValidatedAs` property of a request class applies to its part (the class, or `check`
+ * with its cross-field rules): the gateway validates the HTTP body with it (rpcPartPipe), the service
+ * validates the whole request class, the part included, so both answer the same field list. Throws
+ * when the property carries no ValidatedAs (a pipe built on the wrong field fails at boot).
+ */
+export function validatedPartOf(type: new () => object, property: string): PartCheck {
+  for (let cls: unknown = type; typeof cls === 'function'; cls = Object.getPrototypeOf(cls)) {
+    const check = PART_CHECKS.get(cls)?.get(property);
+    if (check) return check;
+  }
+  throw new Error(`${type.name}.${property} carries no @ValidatedAs`);
+}
+
+function validateByPart<T extends object>(
+  type: new () => T,
+  check: (value: unknown) => Promise<MessageValidation<T>>,
+): PropertyDecorator {
   // the errors of a refused part, by the part itself (read back when the errors are flattened)
   const refused = new WeakMap<object, FieldError[]>();
   // an absent part's errors (the same for every absent part)
