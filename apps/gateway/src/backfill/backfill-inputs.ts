@@ -6,15 +6,16 @@ import {
   duplicatePresaleNumbersError,
   InvalidPayloads,
   PresaleCorrectionData,
+  PresaleSubmission,
   PresaleSubmissionV1,
+  Rpc,
   Principal,
   UnpermittedPresaleSubmissionV1,
   validateMessage,
-  validateUnpermittedSubmission,
   zPresaleNumberReason,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
-import { PresaleSubmissionPipe } from '../presale/presale-submission.pipe';
+import { messagePipe, rpcPartPipe } from '../validation/message-pipe';
 
 /** 撤回 body: the message class of @hn/messages (422 INCOMPLETE_SUBMISSION), then a Z number (400). */
 @Injectable()
@@ -47,11 +48,17 @@ export function assertZNumberField(value: string, field: string): void {
     throw DomainException.invalidPayload(InvalidPayloads.presaleNumber, [{ field, reason }], { presaleNumber: value });
 }
 
-const submissionPipe = new PresaleSubmissionPipe();
+const DATA = { type: 'custom' } as const;
+const backfillSubmission = new (rpcPartPipe<PresaleSubmission>(Rpc.backfillIssue, 'submission'))();
+const unpermittedSubmission = new (rpcPartPipe<UnpermittedPresaleSubmissionV1>(
+  Rpc.unpermittedRegister,
+  'submission',
+))();
+const correctionPart = new (messagePipe(PresaleCorrectionData))();
 
 /** The `data` part of a backfill: the 取号 body rules (422 INCOMPLETE_SUBMISSION) and the caller's regions (403). */
 export async function backfillData(principal: Principal, raw: unknown): Promise<PresaleSubmissionV1> {
-  const dto = await submissionPipe.transform(raw);
+  const dto = await backfillSubmission.transform(raw, DATA);
   dto.constructionPermitNumbers.forEach((n, i) =>
     assertRegionAllowed(principal, regionOf(n), { what: `施工许可证 ${n}`, field: `constructionPermitNumbers[${i}]` }),
   );
@@ -64,18 +71,15 @@ export async function backfillData(principal: Principal, raw: unknown): Promise<
  * the caller's regions (403).
  */
 export async function unpermittedData(principal: Principal, raw: unknown): Promise<UnpermittedPresaleSubmissionV1> {
-  const checked = await validateUnpermittedSubmission(raw);
-  if (!checked.ok) throw DomainException.incomplete(checked.errors);
-  assertRegionAllowed(principal, checked.value.regionCode, { field: 'regionCode' });
-  return { ...checked.value };
+  const checked = await unpermittedSubmission.transform(raw, DATA);
+  assertRegionAllowed(principal, checked.regionCode, { field: 'regionCode' });
+  return { ...checked };
 }
 
 /**
  * The `data` part of a backfill correction: the message class of @hn/messages (422
  * INCOMPLETE_SUBMISSION, every field at once), the same the presale service applies to its RPC payload.
  */
-export async function correctionData(raw: unknown): Promise<PresaleCorrectionData> {
-  const checked = await validateMessage(PresaleCorrectionData, raw);
-  if (!checked.ok) throw DomainException.incomplete(checked.errors);
-  return checked.value;
+export function correctionData(raw: unknown): Promise<PresaleCorrectionData> {
+  return correctionPart.transform(raw, DATA);
 }

@@ -11,6 +11,7 @@ import {
 } from './supervision-inputs';
 
 const body = { type: 'body' as const };
+const PARAM = { type: 'param' as const };
 
 async function problemOf(run: () => unknown): Promise<{ status: number; code: string; fields: string[] }> {
   try {
@@ -114,10 +115,10 @@ describe('supervision inputs', () => {
         code: 'VALIDATION_FAILED',
         fields: ['month'],
       });
-    expect(new DifferenceIdPipe().transform('8D6C7A8E-2F4B-4A8E-9A43-0C1F5F0F2B11')).toBe(
+    expect(new DifferenceIdPipe().transform('8D6C7A8E-2F4B-4A8E-9A43-0C1F5F0F2B11', PARAM)).toBe(
       '8d6c7a8e-2f4b-4a8e-9a43-0c1f5f0f2b11',
     );
-    expect(await problemOf(() => new DifferenceIdPipe().transform('42'))).toEqual({
+    expect(await problemOf(() => new DifferenceIdPipe().transform('42', PARAM))).toEqual({
       status: 400,
       code: 'VALIDATION_FAILED',
       fields: ['differenceId'],

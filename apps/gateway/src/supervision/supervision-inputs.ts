@@ -1,21 +1,21 @@
 import { Injectable, PipeTransform, ValidationError, ValidationPipe, ArgumentMetadata, Type } from '@nestjs/common';
 import {
-  DIFFERENCE_ID_REASON,
   DifferenceAcknowledgement,
   FieldError,
   InvalidPayloads,
-  isDifferenceId,
   isMonth,
   MONTH_REASON,
   presaleNumberParamReason,
+  Rpc,
   SigningStatisticFigures,
   SigningStatisticSubmission,
   SigningStatisticWithdrawal,
   flattenValidationErrors,
   submissionFieldErrors,
-  validateMessage,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
+import { messagePipe } from '../validation/message-pipe';
+import { rpcParamPipe } from '../validation/rpc-param-pipe';
 
 function incompleteFromValidation(errors: ValidationError[]): DomainException {
   const fields = submissionFieldErrors(flattenValidationErrors(errors));
@@ -30,15 +30,8 @@ export class MonthPipe implements PipeTransform<string, string> {
   }
 }
 
-/** Path difference id, a UUID (400 VALIDATION_FAILED naming differenceId). */
-@Injectable()
-export class DifferenceIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!isDifferenceId(value))
-      throw DomainException.validation([{ field: 'differenceId', reason: DIFFERENCE_ID_REASON }]);
-    return value.toLowerCase();
-  }
-}
+/** Path difference id: the acknowledge entry's rule (400 VALIDATION_FAILED naming differenceId, lower-cased). */
+export const DifferenceIdPipe = rpcParamPipe(Rpc.reconciliationAcknowledge, 'differenceId');
 
 /** 400 INVALID_PRESALE_NUMBER for an optional query presale number. */
 export function assertPresaleQuery(value: string | undefined): void {
@@ -81,45 +74,8 @@ export abstract class SupervisionBodyPipe<T extends object> extends ValidationPi
   }
 }
 
-/**
- * A body validated with its message class of @hn/messages, the same call the contracts service makes
- * on its RPC payload (validateMessage): 422 INCOMPLETE_SUBMISSION with one reason per field.
- */
-abstract class MessageBodyPipe<T extends object> implements PipeTransform<unknown, Promise<T>> {
-  protected constructor(private readonly type: new () => T) {}
-
-  // PipeTransform's signature; the metadata is not needed (the message class is the pipe's own)
-  async transform(value: unknown, _metadata?: ArgumentMetadata): Promise<T> {
-    const result = await validateMessage(this.type, value);
-    if (!result.ok) throw DomainException.incomplete(result.errors);
-    return result.value;
-  }
-}
-
-@Injectable()
-export class PutStatisticPipe extends MessageBodyPipe<SigningStatisticFigures> {
-  constructor() {
-    super(SigningStatisticFigures);
-  }
-}
-
-@Injectable()
-export class WithdrawStatisticPipe extends MessageBodyPipe<SigningStatisticWithdrawal> {
-  constructor() {
-    super(SigningStatisticWithdrawal);
-  }
-}
-
-@Injectable()
-export class SubmitStatisticsPipe extends MessageBodyPipe<SigningStatisticSubmission> {
-  constructor() {
-    super(SigningStatisticSubmission);
-  }
-}
-
-@Injectable()
-export class AcknowledgeDifferencePipe extends MessageBodyPipe<DifferenceAcknowledgement> {
-  constructor() {
-    super(DifferenceAcknowledgement);
-  }
-}
+// the bodies, with the message classes the contracts service's @RpcHandler applies again (422 INCOMPLETE_SUBMISSION)
+export const PutStatisticPipe = messagePipe(SigningStatisticFigures);
+export const WithdrawStatisticPipe = messagePipe(SigningStatisticWithdrawal);
+export const SubmitStatisticsPipe = messagePipe(SigningStatisticSubmission);
+export const AcknowledgeDifferencePipe = messagePipe(DifferenceAcknowledgement);

@@ -1,18 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { textReason } from './contract-filing-rules';
 import { FieldRule } from './validation/field-rule';
+import { RecordId } from './validation/record-id';
 import { Trim } from './validation/submission-constraints';
 
 /** 核实说明 of a reconciliation difference: 1–1000 characters. */
 export const MAX_EXPLANATION_LENGTH = 1000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const DIFFERENCE_ID_REASON = '差异编号须为 UUID (UUID)';
-
-/** A difference id (the gateway takes it from the path: 400; the service from the payload). */
-export function isDifferenceId(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
 
 /**
  * Body of POST …/reconciliation/{differenceId}/acknowledge; the contracts service validates the
@@ -34,6 +29,6 @@ export class DifferenceAcknowledgement {
  * explanation (DifferenceAcknowledgement, the class the gateway validates the body with).
  */
 export class DifferenceAcknowledgeRequest extends DifferenceAcknowledgement {
-  @FieldRule('differenceId', (v) => (isDifferenceId(v) ? null : DIFFERENCE_ID_REASON))
+  @RecordId(DIFFERENCE_ID_REASON)
   differenceId!: string;
 }

@@ -3,6 +3,9 @@ import { getMetadataStorage } from 'class-validator';
 import { BODY_NOT_AN_OBJECT } from '../contract-filing-validation';
 import type { FieldError } from '../problem';
 import { flattenValidationErrors } from './flatten-validation-errors';
+import { cacheValidationMetadata } from './validation-metadata-cache';
+
+cacheValidationMetadata();
 
 /**
  * How a message class is applied, on both sides: unknown fields refused, one reason per field,
@@ -44,6 +47,24 @@ function optionsFor(type: new () => object, options: ValidationPipeOptions): Val
   return empty ? { ...options, forbidUnknownValues: false } : options;
 }
 
+// one pipe per class and options (a ValidationPipe loads its packages when built: not on every message)
+const pipes = new WeakMap<object, WeakMap<ValidationPipeOptions, ValidationPipe>>();
+
+function pipeFor(type: new () => object, options: ValidationPipeOptions): ValidationPipe {
+  let byOptions = pipes.get(type);
+  if (!byOptions) pipes.set(type, (byOptions = new WeakMap()));
+  let pipe = byOptions.get(options);
+  if (!pipe) {
+    pipe = new ValidationPipe({
+      ...optionsFor(type, options),
+      expectedType: type,
+      exceptionFactory: (errors: ValidationError[]) => new MessageInvalid(flattenValidationErrors(errors)),
+    });
+    byOptions.set(options, pipe);
+  }
+  return pipe;
+}
+
 class MessageInvalid {
   constructor(readonly errors: FieldError[]) {}
 }
@@ -67,11 +88,7 @@ export async function validateMessage<T extends object>(
   ) {
     return { ok: false, errors: [BODY_NOT_AN_OBJECT] };
   }
-  const pipe = new ValidationPipe({
-    ...optionsFor(type, options),
-    expectedType: type,
-    exceptionFactory: (errors: ValidationError[]) => new MessageInvalid(flattenValidationErrors(errors)),
-  });
+  const pipe = pipeFor(type, options);
   try {
     const validated = (await pipe.transform(value, { type: 'body', metatype: type })) as T;
     return { ok: true, value: validated, errors: [] };
