@@ -55,7 +55,7 @@ describe('an invalid body is refused the same way over NATS as through the gatew
     await platform?.stop();
   });
 
-  const viaGateway = async (method: 'GET' | 'POST', path: string, token: string | null, body?: unknown) => {
+  const viaGateway = async (method: 'GET' | 'POST' | 'PUT', path: string, token: string | null, body?: unknown) => {
     const res = await fetch(`${platform.gatewayUrl}${path}`, {
       method,
       headers: {
@@ -131,6 +131,130 @@ describe('an invalid body is refused the same way over NATS as through the gatew
       viaNats(Rpc.escrowList, staff, { state: 'NOPE', regionCode: '12', page: 1, pageSize: 20 }),
       { status: 400, code: 'VALIDATION_FAILED', fields: ['regionCode', 'state'] },
     );
+  });
+
+  describe('escrow: the reads and writes by presale number (the Rpc entries’ request classes)', () => {
+    const Z = '430223202306150101-Z01';
+    const BAD = '430223202306150101-Z00';
+    const record = (over: Record<string, unknown> = {}) => ({
+      capitalGuaranteeAmount: 150_000_000,
+      commitmentLetter: false,
+      fundSupervision: true,
+      bank: '中国建设银行攸县支行',
+      account: '43050162123400000123',
+      balance: 8_765_432_100,
+      balanceAsOf: '2024-07-31',
+      ...over,
+    });
+    // the body rules run before the staged scan is read, so any reference does
+    const scan = {
+      stagingKey: '3f0c1b5e-8a7d-4c2b-9e1f-0a1b2c3d4e5f',
+      sha256: 'a'.repeat(64),
+      contentType: 'application/pdf',
+      size: 16,
+      fileName: 'scan.pdf',
+    };
+    const admin: Principal = {
+      kind: 'staff',
+      id: 'rpc-contract.escrow-admin',
+      regions: ['430000'],
+      scopes: ['supervision:read', 'supervision:write', 'supervision:correct'],
+      role: 'ADMIN',
+    };
+    /** a multipart upload: the optional `data` part and a small PDF scan */
+    const viaUpload = async (method: 'PUT' | 'POST', path: string, token: string, data?: unknown) => {
+      const form = new FormData();
+      if (data !== undefined) form.append('data', JSON.stringify(data));
+      form.append('scan', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'scan.pdf');
+      const res = await fetch(`${platform.gatewayUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+      return (await res.json()) as Problem;
+    };
+
+    it('get and versions: a bad path number (400 INVALID_PRESALE_NUMBER)', async () => {
+      await expectSame(
+        viaGateway('GET', `/api/v1/supervision/escrow/${BAD}`, staffToken),
+        viaNats(Rpc.escrowGet, staff, { presaleNumber: BAD }),
+        { status: 400, code: 'INVALID_PRESALE_NUMBER', fields: ['presaleNumber'] },
+      );
+      await expectSame(
+        viaGateway('GET', `/api/v1/supervision/escrow/${BAD}/versions`, staffToken),
+        viaNats(Rpc.escrowVersions, staff, { presaleNumber: BAD }),
+        { status: 400, code: 'INVALID_PRESALE_NUMBER', fields: ['presaleNumber'] },
+      );
+    });
+
+    it('put: the path number first (400), then the record’s fields unprefixed (422 INCOMPLETE_SUBMISSION)', async () => {
+      const body = record({ capitalGuaranteeAmount: null, account: '12ab', balanceAsOf: '2024-02-30', extra: 1 });
+      await expectSame(
+        viaGateway('PUT', `/api/v1/supervision/escrow/${BAD}`, staffToken, body),
+        viaNats(Rpc.escrowPut, staff, { presaleNumber: BAD, record: body }),
+        { status: 400, code: 'INVALID_PRESALE_NUMBER', fields: ['presaleNumber'] },
+      );
+      await expectSame(
+        viaGateway('PUT', `/api/v1/supervision/escrow/${Z}`, staffToken, body),
+        viaNats(Rpc.escrowPut, staff, { presaleNumber: Z, record: body }),
+        {
+          status: 422,
+          code: 'INCOMPLETE_SUBMISSION',
+          fields: ['extra', 'capitalGuaranteeAmount', 'account', 'balanceAsOf'],
+        },
+      );
+    });
+
+    it('commitment letter: a bad path number (400 INVALID_PRESALE_NUMBER)', async () => {
+      await expectSame(
+        viaUpload('PUT', `/api/v1/supervision/escrow/${BAD}/commitment-letter`, staffToken),
+        viaNats(Rpc.escrowCommitmentLetter, staff, { presaleNumber: BAD, scan }),
+        { status: 400, code: 'INVALID_PRESALE_NUMBER', fields: ['presaleNumber'] },
+      );
+    });
+
+    it('withdraw and submit: the bodies themselves (422 INCOMPLETE_SUBMISSION)', async () => {
+      const withdraw = { presaleNumber: 'x', extra: 1 };
+      await expectSame(
+        viaGateway('POST', '/api/v1/supervision/escrow/withdraw', staffToken, withdraw),
+        viaNats(Rpc.escrowWithdraw, staff, withdraw),
+        { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['extra', 'presaleNumber'] },
+      );
+      for (const submit of [
+        { presaleNumbers: [Z, 'x'], extra: 1 },
+        { presaleNumbers: [Z, Z] },
+        { presaleNumbers: [] },
+      ]) {
+        const gateway = await viaGateway('POST', '/api/v1/supervision/escrow/submit', staffToken, submit);
+        await expectSame(Promise.resolve(gateway), viaNats(Rpc.escrowSubmit, staff, submit), {
+          status: 422,
+          code: 'INCOMPLETE_SUBMISSION',
+          fields: 'extra' in submit ? ['extra', 'presaleNumbers[1]'] : ['presaleNumbers'],
+        });
+      }
+    });
+
+    it('correction: the path number first (400), then the data part’s fields (422; the report unprefixed, record.…)', async () => {
+      await platform.createStaff(admin.id, PASSWORD, 'ADMIN', '430000');
+      const adminToken = await platform.staffToken(admin.id, PASSWORD, '10.41.0.3');
+      const data = { reason: '', documentNumber: '湘建房函〔2024〕12号', record: record({ balance: 1.5 }), extra: 1 };
+      const payload = (presaleNumber: string) => ({
+        presaleNumber,
+        record: data.record,
+        report: { reason: data.reason, documentNumber: data.documentNumber, scan },
+        extra: 1,
+      });
+      await expectSame(
+        viaUpload('POST', `/api/v1/supervision/escrow/${BAD}/correction`, adminToken, data),
+        viaNats(Rpc.escrowCorrect, admin, payload(BAD)),
+        { status: 400, code: 'INVALID_PRESALE_NUMBER', fields: ['presaleNumber'] },
+      );
+      await expectSame(
+        viaUpload('POST', `/api/v1/supervision/escrow/${Z}/correction`, adminToken, data),
+        viaNats(Rpc.escrowCorrect, admin, payload(Z)),
+        { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['extra', 'reason', 'record.balance'] },
+      );
+    });
   });
 
   it('contracts: the reconciliation and signing-statistic lists (400 VALIDATION_FAILED on both paths)', async () => {

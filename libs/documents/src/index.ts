@@ -1,3 +1,2 @@
 export { checkScanBytes, detectScanType, safeFileName, ScanProblem, sha256Hex } from './lib/scan-type';
 export { isScanRef, ScanStaging } from './lib/scan-staging';
-export { correctionReportErrors } from './lib/correction-report';

@@ -3,6 +3,7 @@ import {
   EscrowCorrectionRequestV1,
   EscrowCorrectionResultV1,
   EscrowEvents,
+  escrowInputOf,
   Principal,
   RecordCorrectedV1,
 } from '@hn/messages';
@@ -15,8 +16,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EscrowErrors } from './escrow.exception';
 import { EscrowRepository, PresaleRow } from './escrow.repository';
 import { RecordRow, rowToRecord } from './escrow-row';
-import { checkAgainstPresale, checkNumber, correctionRecordCheck, presaleInScope } from './escrow-record.checks';
-import { validateCorrectionReport } from './escrow-record.validator';
+import { checkAgainstPresale, numberInScope, presaleInScope } from './escrow-record.checks';
 
 const SOURCE = '/hn/escrow';
 
@@ -38,10 +38,9 @@ export class EscrowCorrectionService {
 
   async correct(principal: Principal, body: EscrowCorrectionRequestV1): Promise<EscrowCorrectionResultV1> {
     assertStaff(principal, CORRECTOR);
-    const presaleNumber = checkNumber(principal, body?.presaleNumber);
-    const { value, errors } = await correctionRecordCheck(body?.record);
-    const all = [...errors, ...validateCorrectionReport(body?.report)];
-    if (!value || all.length > 0) throw EscrowErrors.incomplete(all);
+    // body: EscrowCorrectionRequest (record and report), validated by @RpcHandler(Rpc.escrowCorrect)
+    const presaleNumber = numberInScope(principal, body.presaleNumber);
+    const value = escrowInputOf(body.record);
     const report = body.report;
     const check = async (m: EntityManager): Promise<{ presale: PresaleRow; current: RecordRow }> => {
       const presale = presaleInScope(principal, presaleNumber, await this.repository.findPresale(m, presaleNumber));

@@ -12,7 +12,7 @@ import {
 } from '@hn/messages';
 import { assertRegionAllowed, assertStaff, regionOf } from '@hn/auth';
 import { sortOrder } from '@hn/errors';
-import { parsePresaleNumber, regionPrefixes } from '@hn/numbering';
+import { regionPrefixes } from '@hn/numbering';
 import { EscrowErrors } from './escrow.exception';
 import { EscrowRepository, ListFilter } from './escrow.repository';
 import { rowToRecord, rowToVersion } from './escrow-row';
@@ -49,7 +49,7 @@ export class EscrowQueryService {
 
   /** The current record; 404 PRESALE_NOT_FOUND for an unknown permit, ESCROW_NOT_FOUND without a record. */
   async get(principal: Principal, request: EscrowGetRequestV1): Promise<EscrowRecordV1> {
-    const presaleNumber = await this.checkPresale(principal, request?.presaleNumber);
+    const presaleNumber = await this.checkPresale(principal, request.presaleNumber);
     const row = await this.repository.findRecord(this.repository.manager, presaleNumber);
     if (!row) throw EscrowErrors.notFound([presaleNumber]);
     return rowToRecord(row);
@@ -57,15 +57,14 @@ export class EscrowQueryService {
 
   /** Every version ever entered, oldest first (withdrawn ones marked, corrections with their report). */
   async versions(principal: Principal, request: EscrowGetRequestV1): Promise<EscrowVersionsV1> {
-    const presaleNumber = await this.checkPresale(principal, request?.presaleNumber);
+    const presaleNumber = await this.checkPresale(principal, request.presaleNumber);
     const rows = await this.repository.findVersions(presaleNumber);
     return { presaleNumber, versions: rows.map(rowToVersion) };
   }
 
-  private async checkPresale(principal: Principal, presaleNumber: unknown): Promise<string> {
+  /** The number's format: PresaleNumberBodyV1, validated by @RpcHandler (400 INVALID_PRESALE_NUMBER). */
+  private async checkPresale(principal: Principal, presaleNumber: string): Promise<string> {
     assertStaff(principal);
-    if (typeof presaleNumber !== 'string' || parsePresaleNumber(presaleNumber) === null)
-      throw EscrowErrors.invalidNumber(presaleNumber);
     assertRegionAllowed(principal, regionOf(presaleNumber), {
       what: `预售许可证 ${presaleNumber}`,
       field: 'presaleNumber',

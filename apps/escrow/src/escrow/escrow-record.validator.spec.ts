@@ -1,5 +1,5 @@
 import { EscrowRecordInputV1 } from '@hn/messages';
-import { sameInput, validateCorrectionReport } from './escrow-record.validator';
+import { sameInput } from './escrow-record.validator';
 
 const input = (over: Partial<Record<keyof EscrowRecordInputV1, unknown>> = {}) =>
   ({
@@ -18,16 +18,5 @@ describe(sameInput.name, () => {
     expect(sameInput(input(), input())).toBe(true);
     expect(sameInput(input(), input({ balance: 1 }))).toBe(false);
     expect(sameInput(input(), input({ commitmentLetter: true }))).toBe(false);
-  });
-});
-
-describe('escrow helpers', () => {
-  it('checks a correction report', () => {
-    expect(validateCorrectionReport({ reason: '余额录入错误', documentNumber: '湘建房函〔2024〕12号' })).toEqual([]);
-    expect(validateCorrectionReport({ reason: ' ', documentNumber: 'x'.repeat(101) }).map((e) => e.field)).toEqual([
-      'reason',
-      'documentNumber',
-    ]);
-    expect(validateCorrectionReport(undefined).map((e) => e.field)).toEqual(['reason', 'documentNumber']);
   });
 });

@@ -1,9 +1,8 @@
 import { EscrowRecordInputV1 } from '@hn/messages';
-import { correctionReportErrors } from '@hn/documents';
 
 /*
- * The record's field rules are the message class EscrowRecordInput of @hn/messages (validated in
- * escrow-record.checks); what is left here needs no payload rules.
+ * The record's field rules are the message class EscrowRecordInput of @hn/messages (the request
+ * classes of the escrow entries, validated by `@RpcHandler`); what is left here needs no payload rules.
  */
 
 /** Whether two inputs say the same thing (a put of the same values writes no version). */
@@ -18,6 +17,3 @@ export function sameInput(a: EscrowRecordInputV1, b: EscrowRecordInputV1): boole
     a.balanceAsOf === b.balanceAsOf
   );
 }
-
-/** 书面报告 fields of a correction (the platform-wide rule). */
-export const validateCorrectionReport = correctionReportErrors;

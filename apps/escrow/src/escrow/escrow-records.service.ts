@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   EscrowCommitmentLetterRequestV1,
+  escrowInputOf,
   EscrowPutRequestV1,
   EscrowPutResultV1,
   EscrowWithdrawRequestV1,
@@ -15,7 +16,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EscrowErrors } from './escrow.exception';
 import { EscrowRepository, PresaleRow } from './escrow.repository';
 import { RecordRow, rowToRecord } from './escrow-row';
-import { checkAgainstPresale, checkInput, checkNumber, presaleInScope } from './escrow-record.checks';
+import { checkAgainstPresale, numberInScope, presaleInScope } from './escrow-record.checks';
 import { sameInput } from './escrow-record.validator';
 
 /**
@@ -39,8 +40,9 @@ export class EscrowRecordsService {
 
   async put(principal: Principal, body: EscrowPutRequestV1): Promise<EscrowPutResultV1> {
     assertStaff(principal);
-    const presaleNumber = checkNumber(principal, body?.presaleNumber);
-    const input = await checkInput(body?.record);
+    // body: EscrowPutRequest, validated by @RpcHandler(Rpc.escrowPut)
+    const presaleNumber = numberInScope(principal, body.presaleNumber);
+    const input = escrowInputOf(body.record);
     return this.dataSource.transaction(async (m) => {
       await this.repository.lock(m, [presaleNumber]);
       const presale = presaleInScope(principal, presaleNumber, await this.repository.findPresale(m, presaleNumber));
@@ -66,7 +68,7 @@ export class EscrowRecordsService {
   /** 承诺函扫描件: stored with a new version (commitmentLetter = true) of an unsubmitted record. */
   async commitmentLetter(principal: Principal, body: EscrowCommitmentLetterRequestV1): Promise<EscrowPutResultV1> {
     assertStaff(principal);
-    const presaleNumber = checkNumber(principal, body?.presaleNumber);
+    const presaleNumber = numberInScope(principal, body.presaleNumber);
     const check = async (m: EntityManager): Promise<{ presale: PresaleRow; current: RecordRow }> => {
       const presale = presaleInScope(principal, presaleNumber, await this.repository.findPresale(m, presaleNumber));
       const current = await this.repository.findRecord(m, presaleNumber);
@@ -114,7 +116,7 @@ export class EscrowRecordsService {
   /** 撤回: the previous live version becomes current again, or the record goes when there is none. */
   async withdraw(principal: Principal, body: EscrowWithdrawRequestV1): Promise<EscrowWithdrawResultV1> {
     assertStaff(principal);
-    const presaleNumber = checkNumber(principal, body?.presaleNumber);
+    const presaleNumber = numberInScope(principal, body.presaleNumber);
     return this.dataSource.transaction(async (m) => {
       await this.repository.lock(m, [presaleNumber]);
       const current = await this.repository.findRecord(m, presaleNumber);

@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  EscrowEvents,
-  EscrowRecordedV1,
-  EscrowSubmitRequestV1,
-  EscrowSubmitResultV1,
-  FieldError,
-  Principal,
-} from '@hn/messages';
+import { EscrowEvents, EscrowRecordedV1, EscrowSubmitRequestV1, EscrowSubmitResultV1, Principal } from '@hn/messages';
 import { assertRegionAllowed, assertStaff, regionOf } from '@hn/auth';
-import { parsePresaleNumber } from '@hn/numbering';
 import { currentCorrelationId } from '@hn/observability';
 import { enqueueEvent } from '@hn/eventing';
 import { DataSource } from 'typeorm';
@@ -16,7 +8,6 @@ import { EscrowErrors } from './escrow.exception';
 import { EscrowRepository } from './escrow.repository';
 import { rowToRecord } from './escrow-row';
 
-export const MAX_SUBMIT_PERMITS = 100;
 const SOURCE = '/hn/escrow';
 
 /**
@@ -32,21 +23,9 @@ export class EscrowSubmitService {
 
   async submit(principal: Principal, body: EscrowSubmitRequestV1): Promise<EscrowSubmitResultV1> {
     assertStaff(principal);
-    const raw: unknown[] = Array.isArray(body?.presaleNumbers) ? body.presaleNumbers : [];
-    const errors: FieldError[] = [];
-    if (raw.length < 1 || raw.length > MAX_SUBMIT_PERMITS)
-      errors.push({
-        field: 'presaleNumbers',
-        reason: `须列出 1–${MAX_SUBMIT_PERMITS} 个预售许可证号 (1..${MAX_SUBMIT_PERMITS} presale numbers)`,
-      });
-    raw.forEach((n, i) => {
-      if (typeof n !== 'string' || parsePresaleNumber(n) === null)
-        errors.push({ field: `presaleNumbers[${i}]`, reason: '预售许可证编号格式无效 (invalid presale number)' });
-    });
-    if (new Set(raw).size !== raw.length)
-      errors.push({ field: 'presaleNumbers', reason: '预售许可证号不能重复 (must be distinct)' });
-    if (errors.length > 0) throw EscrowErrors.incomplete(errors);
-    const numbers = [...(raw as string[])].sort();
+    // 1..100 distinct well-formed numbers: EscrowSubmitRequest, validated by @RpcHandler(Rpc.escrowSubmit)
+    const raw = body.presaleNumbers;
+    const numbers = [...raw].sort();
     numbers.forEach((n) =>
       assertRegionAllowed(principal, regionOf(n), {
         what: `预售许可证 ${n}`,

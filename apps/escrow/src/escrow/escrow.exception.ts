@@ -6,20 +6,6 @@ export const EscrowErrors = {
   incomplete(errors: FieldError[]): DomainException {
     return DomainException.incomplete(errors);
   },
-  invalidNumber(value: unknown): DomainException {
-    const shown = String(value ?? '').slice(0, 40);
-    return new DomainException(
-      400,
-      ErrorCode.INVALID_PRESALE_NUMBER,
-      `预售许可证编号无效：${shown} (invalid presale permit number)`,
-      [
-        {
-          field: 'presaleNumber',
-          reason: 'FORMAT: 格式应为 18 位施工许可证编号-Y/Z两位序号 (format <18 digits>-<Y|Z><01..99>)',
-        },
-      ],
-    );
-  },
   presaleNotFound(presaleNumber: string): DomainException {
     return new DomainException(
       404,

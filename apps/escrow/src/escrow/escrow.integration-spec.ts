@@ -249,6 +249,54 @@ describe(EscrowRecordsService.name, () => {
     });
   });
 
+  it('refuses an invalid body of every entry before the handler runs, as the gateway answers it (the request classes)', async () => {
+    const fieldsOf = async (p: Promise<unknown>) => {
+      const problem = await problemOf(p);
+      return { status: problem?.status, code: problem?.code, fields: (problem?.errors ?? []).map((e) => e.field) };
+    };
+    const badNumber = { status: 400, code: 'INVALID_PRESALE_NUMBER', fields: ['presaleNumber'] };
+    const bad = '430223202306150101-Z00';
+    expect(await fieldsOf(call(Rpc.escrowGet, { presaleNumber: bad }))).toEqual(badNumber);
+    expect(await fieldsOf(call(Rpc.escrowVersions, { presaleNumber: bad }))).toEqual(badNumber);
+    expect(await fieldsOf(call(Rpc.escrowGet, { presaleNumber: STOCK, extra: 1 }))).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      fields: ['extra'],
+    });
+    expect(await fieldsOf(put(bad, { balance: -1 }))).toEqual(badNumber);
+    expect(
+      await fieldsOf(put(STOCK, { ...record({ capitalGuaranteeAmount: null, account: '12ab' }), extra: 1 })),
+    ).toEqual({
+      status: 422,
+      code: 'INCOMPLETE_SUBMISSION',
+      fields: ['extra', 'capitalGuaranteeAmount', 'account'],
+    });
+    expect(await fieldsOf(call(Rpc.escrowCommitmentLetter, { presaleNumber: 'x', scan: {} }))).toEqual(badNumber);
+    expect(await fieldsOf(call(Rpc.escrowWithdraw, { presaleNumber: 'x', extra: 1 }))).toEqual({
+      status: 422,
+      code: 'INCOMPLETE_SUBMISSION',
+      fields: ['extra', 'presaleNumber'],
+    });
+    expect(await fieldsOf(call(Rpc.escrowSubmit, { presaleNumbers: [STOCK, 'x'] }))).toEqual({
+      status: 422,
+      code: 'INCOMPLETE_SUBMISSION',
+      fields: ['presaleNumbers[1]'],
+    });
+    const correction = (presaleNumber: string) => ({
+      presaleNumber,
+      record: record({ balance: 1.5 }),
+      report: { reason: ' ', documentNumber: '湘建房函〔2024〕12号', scan: {} },
+    });
+    expect(await fieldsOf(call(Rpc.escrowCorrect, correction(bad), admin))).toEqual(badNumber);
+    expect(await fieldsOf(call(Rpc.escrowCorrect, correction(STOCK), admin))).toEqual({
+      status: 422,
+      code: 'INCOMPLETE_SUBMISSION',
+      fields: ['reason', 'record.balance'],
+    });
+    // nothing was written by the refused bodies
+    expect(await count(`SELECT count(*)::int AS n FROM escrow_record_version`)).toBe(0);
+  });
+
   it('puts versions, keeps every one, ignores identical puts, and checks input, permit and region 录入与版本', async () => {
     expect(await put(STOCK, record())).toMatchObject({
       outcome: 'created',

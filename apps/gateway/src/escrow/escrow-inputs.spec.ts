@@ -2,9 +2,8 @@ import 'reflect-metadata';
 import { Rpc } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { RpcClient } from '@hn/messaging';
-import { EscrowCorrectionDataDto, SubmitEscrowDto } from './dto/escrow-bodies.dto';
 import { EscrowGatewayService } from './escrow-gateway.service';
-import { EscrowCorrectionDataPipe, EscrowRecordPipe, SubmitEscrowPipe } from './escrow-inputs';
+import { escrowCorrectionData, EscrowRecordPipe, SubmitEscrowPipe, WithdrawEscrowPipe } from './escrow-inputs';
 
 const record = (over: Record<string, unknown> = {}) => ({
   capitalGuaranteeAmount: 150_000_000,
@@ -28,10 +27,10 @@ const fieldsOf = async (run: Promise<unknown>): Promise<string[]> => {
 };
 
 describe('escrow gateway inputs', () => {
-  const put = (body: unknown) => new EscrowRecordPipe().transform(body);
-  const submit = (body: unknown) => new SubmitEscrowPipe().transform(body, { type: 'body', metatype: SubmitEscrowDto });
-  const correction = (body: unknown) =>
-    new EscrowCorrectionDataPipe().transform(body, { type: 'body', metatype: EscrowCorrectionDataDto });
+  const put = (body: unknown) => new EscrowRecordPipe().transform(body, { type: 'body' });
+  const submit = (body: unknown) => new SubmitEscrowPipe().transform(body, { type: 'body' });
+  const withdraw = (body: unknown) => new WithdrawEscrowPipe().transform(body, { type: 'body' });
+  const correction = (body: unknown) => escrowCorrectionData(body);
 
   it('accepts complete records, with or without fund supervision or a guarantee', async () => {
     await expect(put(record())).resolves.toMatchObject({ balance: 0 });
@@ -67,10 +66,12 @@ describe('escrow gateway inputs', () => {
     expect(await fieldsOf(put([record()]))).toEqual(['body']);
   });
 
-  it('checks submit lists and the correction data part (nested record paths)', async () => {
+  it('checks submit lists, withdraw bodies and the correction data part (nested record paths)', async () => {
     await expect(submit({ presaleNumbers: ['430223202306150101-Z01'] })).resolves.toBeDefined();
     expect(await fieldsOf(submit({ presaleNumbers: [] }))).toEqual(['presaleNumbers']);
     expect(await fieldsOf(submit({ presaleNumbers: ['430223202306150101-Z01', 'x'] }))).toEqual(['presaleNumbers[1]']);
+    await expect(withdraw({ presaleNumber: '430223202306150101-Z01' })).resolves.toBeDefined();
+    expect(await fieldsOf(withdraw({ presaleNumber: 'x', extra: 1 }))).toEqual(['extra', 'presaleNumber']);
     await expect(
       correction({ reason: '余额录入错误', documentNumber: '湘建房函〔2024〕12号', record: record() }),
     ).resolves.toBeDefined();

@@ -1,40 +1,17 @@
-import { Injectable, PipeTransform } from '@nestjs/common';
-import { EscrowRecordInput, validateMessage } from '@hn/messages';
-import { DomainException } from '@hn/errors';
-import { SupervisionBodyPipe } from '../supervision/supervision-inputs';
-import { EscrowCorrectionDataDto, SubmitEscrowDto, WithdrawEscrowDto } from './dto/escrow-bodies.dto';
+import { EscrowCorrectionData, EscrowRecordInput, EscrowSubmitRequest, EscrowWithdrawRequest, Rpc } from '@hn/messages';
+import { messagePipe, rpcBodyPipe, rpcPartPipe } from '../validation/message-pipe';
 
-/**
- * 422 INCOMPLETE_SUBMISSION listing every problem of a PUT body, validated with the message class
- * EscrowRecordInput of @hn/messages: the same call the escrow service makes on its RPC payload.
- */
-@Injectable()
-export class EscrowRecordPipe implements PipeTransform<unknown, Promise<EscrowRecordInput>> {
-  async transform(value: unknown): Promise<EscrowRecordInput> {
-    const result = await validateMessage(EscrowRecordInput, value);
-    if (!result.ok) throw DomainException.incomplete(result.errors);
-    return result.value;
-  }
-}
+// the escrow bodies, with the Rpc entries' request classes (escrow-requests.message.ts of @hn/messages): the same
+// rules, field lists and problem (422 INCOMPLETE_SUBMISSION) as the escrow service's @RpcHandler answers
 
-@Injectable()
-export class WithdrawEscrowPipe extends SupervisionBodyPipe<WithdrawEscrowDto> {
-  constructor() {
-    super(WithdrawEscrowDto);
-  }
-}
+/** The PUT body: the put entry's `record` (EscrowRecordInput, its fields unprefixed). */
+export const EscrowRecordPipe = rpcPartPipe<EscrowRecordInput>(Rpc.escrowPut, 'record');
+export const WithdrawEscrowPipe = rpcBodyPipe<EscrowWithdrawRequest>(Rpc.escrowWithdraw);
+export const SubmitEscrowPipe = rpcBodyPipe<EscrowSubmitRequest>(Rpc.escrowSubmit);
 
-@Injectable()
-export class SubmitEscrowPipe extends SupervisionBodyPipe<SubmitEscrowDto> {
-  constructor() {
-    super(SubmitEscrowDto);
-  }
-}
+const EscrowCorrectionDataPipe = messagePipe(EscrowCorrectionData);
 
 /** The multipart `data` part of a correction, checked before the report scan is staged. */
-@Injectable()
-export class EscrowCorrectionDataPipe extends SupervisionBodyPipe<EscrowCorrectionDataDto> {
-  constructor() {
-    super(EscrowCorrectionDataDto);
-  }
+export function escrowCorrectionData(raw: unknown): Promise<EscrowCorrectionData> {
+  return new EscrowCorrectionDataPipe().transform(raw, { type: 'custom' });
 }

@@ -3,6 +3,7 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, 
 import { assertRegionAllowed, regionOf, StaffScopes } from '@hn/auth';
 import {
   ESCROW_LIST_SORT,
+  ESCROW_PRESALE_NUMBER_EXAMPLE as ESCROW_PRESALE_EXAMPLE,
   EscrowCorrectionResultV1,
   escrowInputOf,
   EscrowListQuery,
@@ -11,8 +12,12 @@ import {
   EscrowRecordInput,
   EscrowRecordInputV1,
   EscrowRecordV1,
+  EscrowSubmitRequest,
+  EscrowSubmitRequestV1,
   EscrowSubmitResultV1,
   EscrowVersionsV1,
+  EscrowWithdrawRequest,
+  EscrowWithdrawRequestV1,
   EscrowWithdrawResultV1,
   Principal,
 } from '@hn/messages';
@@ -32,14 +37,8 @@ import {
   REGION_FORBIDDEN_EXAMPLE,
   SupervisionRoute,
 } from '../supervision/supervision-problems.openapi';
-import {
-  ESCROW_PRESALE_EXAMPLE,
-  EscrowCorrectionDataDto,
-  SubmitEscrowDto,
-  WithdrawEscrowDto,
-} from './dto/escrow-bodies.dto';
 import { EscrowGatewayService } from './escrow-gateway.service';
-import { EscrowCorrectionDataPipe, EscrowRecordPipe, SubmitEscrowPipe, WithdrawEscrowPipe } from './escrow-inputs';
+import { escrowCorrectionData, EscrowRecordPipe, SubmitEscrowPipe, WithdrawEscrowPipe } from './escrow-inputs';
 import { incompleteExample, validationExample } from '../openapi/problem-example.builders';
 
 const RECORD_EXAMPLE: EscrowRecordInputV1 = {
@@ -136,7 +135,6 @@ export class EscrowController {
   constructor(
     private readonly escrow: EscrowGatewayService,
     private readonly scans: ScanUploadService,
-    private readonly correctionData: EscrowCorrectionDataPipe,
   ) {}
 
   @Get()
@@ -313,7 +311,7 @@ export class EscrowController {
       "Undoes the caller's own last unsubmitted version: the previous version becomes current again, or the draft goes.",
   })
   @ApiBody({
-    type: WithdrawEscrowDto,
+    type: EscrowWithdrawRequest,
     examples: { withdraw: { summary: '撤回', value: { presaleNumber: ESCROW_PRESALE_EXAMPLE } } },
   })
   @ApiOkResponse({ type: EscrowWithdrawResultV1 })
@@ -339,7 +337,8 @@ export class EscrowController {
   })
   withdraw(
     @CurrentPrincipal() principal: Principal,
-    @Body(WithdrawEscrowPipe) body: { presaleNumber: string },
+    // typed with the interface so the global pipe (400) leaves the body to the route's pipe (422)
+    @Body(WithdrawEscrowPipe) body: EscrowWithdrawRequestV1,
     @CorrelationId() cid: string,
   ): Promise<Audited<EscrowWithdrawResultV1>> {
     assertRegionAllowed(principal, regionOf(body.presaleNumber), {
@@ -359,7 +358,7 @@ export class EscrowController {
       'Locks the listed DRAFT records, all or none, and publishes hn.escrow.record.recorded.v1 for each.',
   })
   @ApiBody({
-    type: SubmitEscrowDto,
+    type: EscrowSubmitRequest,
     examples: {
       two: {
         summary: '提交两个预售许可证',
@@ -383,7 +382,7 @@ export class EscrowController {
   })
   submit(
     @CurrentPrincipal() principal: Principal,
-    @Body(SubmitEscrowPipe) body: { presaleNumbers: string[] },
+    @Body(SubmitEscrowPipe) body: EscrowSubmitRequestV1,
     @CorrelationId() cid: string,
   ): Promise<Audited<EscrowSubmitResultV1>> {
     return this.escrow.submit(principal, { presaleNumbers: body.presaleNumbers }, cid);
@@ -462,9 +461,7 @@ export class EscrowController {
     @CorrelationId() cid: string,
   ): Promise<Audited<EscrowCorrectionResultV1>> {
     assertRegionAllowed(principal, presale.regionCode, { what: `预售许可证 ${presale.value}`, field: 'presaleNumber' });
-    const { data, scan } = await this.scans.read(request, (raw) =>
-      this.correctionData.transform(raw, { type: 'body', metatype: EscrowCorrectionDataDto }),
-    );
+    const { data, scan } = await this.scans.read(request, escrowCorrectionData);
     return this.escrow.correct(
       principal,
       {

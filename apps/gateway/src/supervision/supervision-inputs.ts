@@ -1,7 +1,6 @@
-import { Injectable, PipeTransform, ValidationError, ValidationPipe, ArgumentMetadata, Type } from '@nestjs/common';
+import { Injectable, PipeTransform } from '@nestjs/common';
 import {
   DifferenceAcknowledgement,
-  FieldError,
   InvalidPayloads,
   isMonth,
   MONTH_REASON,
@@ -10,17 +9,11 @@ import {
   SigningStatisticFigures,
   SigningStatisticSubmission,
   SigningStatisticWithdrawal,
-  flattenValidationErrors,
-  submissionFieldErrors,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { messagePipe } from '../validation/message-pipe';
 import { rpcParamPipe } from '../validation/rpc-param-pipe';
 
-function incompleteFromValidation(errors: ValidationError[]): DomainException {
-  const fields = submissionFieldErrors(flattenValidationErrors(errors));
-  return DomainException.incomplete(fields.length > 0 ? fields : [NOT_AN_OBJECT]);
-}
 /** Path month `YYYY-MM` (400 VALIDATION_FAILED naming month). */
 @Injectable()
 export class MonthPipe implements PipeTransform<string, string> {
@@ -41,37 +34,6 @@ export function assertPresaleQuery(value: string | undefined): void {
     throw DomainException.invalidPayload(InvalidPayloads.presaleNumber, [{ field: 'presaleNumber', reason }], {
       presaleNumber: value,
     });
-}
-
-const NOT_AN_OBJECT: FieldError = { field: 'body', reason: '请求体须为 JSON 对象 (body must be a JSON object)' };
-
-/**
- * Route-level validation of a supervision body: 422 INCOMPLETE_SUBMISSION listing every missing or
- * invalid field at once (unknown fields refused by name); arrays and scalars are refused whole.
- */
-export abstract class SupervisionBodyPipe<T extends object> extends ValidationPipe {
-  protected constructor(type: Type<T>) {
-    super({
-      expectedType: type,
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      forbidUnknownValues: true,
-      transform: true,
-      validationError: { target: false, value: true },
-      exceptionFactory: (errors: ValidationError[]) => incompleteFromValidation(errors),
-    });
-  }
-
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<T> {
-    if (
-      value !== undefined &&
-      value !== null &&
-      (typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value))
-    ) {
-      throw DomainException.incomplete([NOT_AN_OBJECT]);
-    }
-    return (await super.transform(value ?? {}, metadata)) as T;
-  }
 }
 
 // the bodies, with the message classes the contracts service's @RpcHandler applies again (422 INCOMPLETE_SUBMISSION)

@@ -5,7 +5,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CorrectionReportV1, ScanRefV1, StoredScanV1, SUPERVISION_STATES, SupervisionStateV1 } from './scans';
 
-const ESCROW_PRESALE_NUMBER_EXAMPLE = '430223202306150101-Z01';
+/** The backfilled (Z) presale number the escrow examples name. */
+export const ESCROW_PRESALE_NUMBER_EXAMPLE = '430223202306150101-Z01';
 
 /** Body of PUT /api/v1/supervision/escrow/{presaleNumber}. */
 export interface EscrowRecordInputV1 {

@@ -1,22 +1,5 @@
 import { Rpc, RpcRequestContract, RPC_SERVICES, rpcServiceOf, rpcSubjectsOf } from './rpc-map';
 
-/**
- * Entries without a request class, and why: reads whose body is one path parameter the service parses
- * itself (get, units, e-license, QR, proofs), health and checkpoints (empty bodies), and bodies whose
- * service validates a part of the body with a class whose field names the gateway reports unprefixed
- * (corrections, follow-ups, submissions wrapped with an idempotency key or a staged scan): their body
- * class needs a wrapper whose field list matches the gateway's, which is the next step.
- */
-const WITHOUT_REQUEST_CLASS = [
-  'escrowCommitmentLetter',
-  'escrowCorrect',
-  'escrowGet',
-  'escrowPut',
-  'escrowSubmit',
-  'escrowVersions',
-  'escrowWithdraw',
-].sort();
-
 /** The published wire names: a contract may be added, never renamed (a new version is a new subject). */
 const PUBLISHED = [
   'rpc.alerts.acceptance-backfill.decide.v1',
@@ -142,22 +125,10 @@ describe('Rpc', () => {
     );
   });
 
-  /**
-   * The entries whose body is not validated by a request class yet (`@RpcHandler` passes their payload
-   * unchecked; their services still validate parts of it by hand). The list only shrinks: a new entry
-   * carries its class (`rpcDef<Req, Res>(subject, RequestClass)`), and converting one removes it here.
-   */
-  it('lists the entries still without a request class', () => {
-    const withoutClass = Object.entries(Rpc)
-      .filter(([, d]) => !('request' in d) || !d.request)
-      .map(([name]) => name)
-      .sort();
-    expect(withoutClass).toEqual(WITHOUT_REQUEST_CLASS);
-  });
-
-  it('gives every converted entry a class and the problem its refusal is answered with', () => {
-    for (const d of defs.filter((x) => 'request' in x && x.request)) {
-      const request = (d as { request: RpcRequestContract }).request;
+  /** `@RpcHandler` validates every body with its entry's class: a new entry carries one (`rpcDef<Req, Res>(subject, RequestClass)`). */
+  it('gives every entry a request class and the problem its refusal is answered with', () => {
+    for (const d of defs) {
+      const request: RpcRequestContract = d.request;
       expect(typeof request.type).toBe('function');
       expect(request.invalid([{ field: 'x', reason: 'y' }])).toMatchObject({ status: expect.any(Number) });
     }

@@ -193,6 +193,13 @@ import { MarkingCorrectionRequest } from './marking-correction-request.message';
 import { MarkingListQuery } from './marking-list-query.message';
 import { ReconciliationQuery, SigningStatisticsQuery } from './supervision-queries.message';
 import { EscrowListQuery } from './escrow-list-query.message';
+import {
+  EscrowCommitmentLetterRequest,
+  EscrowCorrectionRequest,
+  EscrowPutRequest,
+  EscrowSubmitRequest,
+  EscrowWithdrawRequest,
+} from './escrow-requests.message';
 import { SourceRecountRequest, StatisticsConsistencyQuery } from './statistics-consistency.message';
 import { StatisticsMonthlyQuery, StatisticsRecordsQuery, StatisticsSummaryQuery } from './statistics.message';
 import {
@@ -287,43 +294,37 @@ export interface RpcRequestOptions {
 export interface RpcDef<Req, Res, K extends RpcKind = RpcKind> {
   readonly subject: string;
   readonly kind: K;
-  /** the body's message class; absent only on entries not converted yet (see rpc-map.spec.ts) */
-  readonly request?: RpcRequestContract;
+  /** the body's message class */
+  readonly request: RpcRequestContract;
   /** phantom member carrying the types; always undefined */
   readonly types?: (request: Req) => Res;
 }
 
-function requestContract(type?: new () => object, options: RpcRequestOptions = {}): { request?: RpcRequestContract } {
-  if (!type) return {};
+function requestContract(type: new () => object, options: RpcRequestOptions = {}): RpcRequestContract {
   return {
-    request: {
-      type,
-      invalid: options.invalid ?? InvalidPayloads.incomplete,
-      sort: options.sort,
-      allReasons: options.allReasons,
-    },
+    type,
+    invalid: options.invalid ?? InvalidPayloads.incomplete,
+    sort: options.sort,
+    allReasons: options.allReasons,
   };
 }
 
-/**
- * A contract whose payload is RpcRequest<Req>; `type` validates the body (`@RpcHandler` before the
- * method runs). The form without a class still compiles for entries not converted yet.
- */
+/** A contract whose payload is RpcRequest<Req>; `type` validates the body (`@RpcHandler` before the method runs). */
 export function rpcDef<Req, Res>(
   subject: string,
-  type?: new () => object,
+  type: new () => object,
   options?: RpcRequestOptions,
 ): RpcDef<Req, Res, 'principal'> {
-  return { subject, kind: 'principal', ...requestContract(type, options) };
+  return { subject, kind: 'principal', request: requestContract(type, options) };
 }
 
 /** A contract without a caller (public verification, health): the payload is the body, validated by `type`. */
 export function publicRpcDef<Req, Res>(
   subject: string,
-  type?: new () => object,
+  type: new () => object,
   options?: RpcRequestOptions,
 ): RpcDef<Req, Res, 'public'> {
-  return { subject, kind: 'public', ...requestContract(type, options) };
+  return { subject, kind: 'public', request: requestContract(type, options) };
 }
 
 /** The request body of a contract. */
@@ -348,6 +349,10 @@ const PERMIT_NUMBER = { invalid: InvalidPayloads.permitNumber } as const;
 /** a presale read: the path number first (400 INVALID_PRESALE_NUMBER), then the query (400 VALIDATION_FAILED) */
 const PRESALE_READ = {
   invalid: checkedFirst('presaleNumber', InvalidPayloads.presaleNumber, InvalidPayloads.validation),
+} as const;
+/** a write on a path presale number (escrow): the number first (400 INVALID_PRESALE_NUMBER), then the body (422) */
+const PRESALE_WRITE = {
+  invalid: checkedFirst('presaleNumber', InvalidPayloads.presaleNumber, InvalidPayloads.incomplete),
 } as const;
 /** the public verification queries, checked as the gateway's global ValidationPipe did (400 VALIDATION_FAILED) */
 const PUBLIC_QUERY = { invalid: InvalidPayloads.validation, allReasons: true } as const;
@@ -547,13 +552,21 @@ export const Rpc = {
   ),
   // escrow
   escrowList: rpcDef<EscrowListRequestV1, EscrowPageV1>(EscrowRpc.list, EscrowListQuery, GATEWAY_QUERY),
-  escrowGet: rpcDef<EscrowGetRequestV1, EscrowRecordV1>(EscrowRpc.get),
-  escrowVersions: rpcDef<EscrowGetRequestV1, EscrowVersionsV1>(EscrowRpc.versions),
-  escrowPut: rpcDef<EscrowPutRequestV1, EscrowPutResultV1>(EscrowRpc.put),
-  escrowCommitmentLetter: rpcDef<EscrowCommitmentLetterRequestV1, EscrowPutResultV1>(EscrowRpc.commitmentLetter),
-  escrowWithdraw: rpcDef<EscrowWithdrawRequestV1, EscrowWithdrawResultV1>(EscrowRpc.withdraw),
-  escrowSubmit: rpcDef<EscrowSubmitRequestV1, EscrowSubmitResultV1>(EscrowRpc.submit),
-  escrowCorrect: rpcDef<EscrowCorrectionRequestV1, EscrowCorrectionResultV1>(EscrowRpc.correct),
+  escrowGet: rpcDef<EscrowGetRequestV1, EscrowRecordV1>(EscrowRpc.get, PresaleNumberBodyV1, PRESALE_READ),
+  escrowVersions: rpcDef<EscrowGetRequestV1, EscrowVersionsV1>(EscrowRpc.versions, PresaleNumberBodyV1, PRESALE_READ),
+  escrowPut: rpcDef<EscrowPutRequestV1, EscrowPutResultV1>(EscrowRpc.put, EscrowPutRequest, PRESALE_WRITE),
+  escrowCommitmentLetter: rpcDef<EscrowCommitmentLetterRequestV1, EscrowPutResultV1>(
+    EscrowRpc.commitmentLetter,
+    EscrowCommitmentLetterRequest,
+    PRESALE_WRITE,
+  ),
+  escrowWithdraw: rpcDef<EscrowWithdrawRequestV1, EscrowWithdrawResultV1>(EscrowRpc.withdraw, EscrowWithdrawRequest),
+  escrowSubmit: rpcDef<EscrowSubmitRequestV1, EscrowSubmitResultV1>(EscrowRpc.submit, EscrowSubmitRequest),
+  escrowCorrect: rpcDef<EscrowCorrectionRequestV1, EscrowCorrectionResultV1>(
+    EscrowRpc.correct,
+    EscrowCorrectionRequest,
+    PRESALE_WRITE,
+  ),
   escrowRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(
     ConsistencyRpc.escrowRecount,
     SourceRecountRequest,

@@ -4,6 +4,11 @@ import { DomainException } from '@hn/errors';
 import { randomUUID } from 'node:crypto';
 import { RpcClient } from './rpc-client';
 
+/** the body of the test contracts (a request class is only metadata to the client) */
+class NumberBody {
+  n!: number;
+}
+
 describe(RpcClient.name, () => {
   let nc: NatsConnection;
   beforeAll(async () => {
@@ -95,10 +100,12 @@ describe(RpcClient.name, () => {
     const client = new RpcClient(nc, { timeoutMs: 1000 });
     const principal: Principal = { kind: 'integrator', id: 'c1', regions: ['430223'], scopes: ['permits:read'] };
     await expect(
-      client.call(rpcDef<{ n: number }, { ok: boolean }>(subject), principal, { n: 1 }, 'cid-1'),
+      client.call(rpcDef<{ n: number }, { ok: boolean }>(subject, NumberBody), principal, { n: 1 }, 'cid-1'),
     ).resolves.toEqual({ ok: true });
     await expect(
-      client.callPublic(publicRpcDef<{ n: number }, { ok: boolean }>(subject), { n: 2 }, 'cid-2', { timeoutMs: 500 }),
+      client.callPublic(publicRpcDef<{ n: number }, { ok: boolean }>(subject, NumberBody), { n: 2 }, 'cid-2', {
+        timeoutMs: 500,
+      }),
     ).resolves.toEqual({ ok: true });
     expect(seen).toEqual([
       { data: { principal, body: { n: 1 } }, cid: 'cid-1' },

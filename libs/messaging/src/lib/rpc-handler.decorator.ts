@@ -7,10 +7,10 @@ import { validateRpcBody } from './rpc-body';
 /**
  * Binds a service method to one contract of the Rpc map (`@RpcHandler(Rpc.presaleIssue)`): the
  * NestJS message pattern is the contract's subject, and the compiler checks the method against the
- * contract (payload RpcPayload<typeof def>, result RpcResult<typeof def>). When the entry carries its
- * request class, the body (RpcRequest.body, or the whole payload of a public contract) is validated
- * and transformed with it before the method runs (validateRpcBody: the gateway's options, problem and
- * field list); the method receives the validated instance.
+ * contract (payload RpcPayload<typeof def>, result RpcResult<typeof def>). The body (RpcRequest.body,
+ * or the whole payload of a public contract) is validated and transformed with the entry's request
+ * class before the method runs (validateRpcBody: the gateway's options, problem and field list); the
+ * method receives the validated instance.
  */
 export function RpcHandler<D extends RpcDef<never, unknown, RpcKind>>(def: D) {
   const pattern = MessagePattern(def.subject);
@@ -19,7 +19,7 @@ export function RpcHandler<D extends RpcDef<never, unknown, RpcKind>>(def: D) {
     key: string | symbol,
     descriptor: TypedPropertyDescriptor<M>,
   ): void => {
-    if (def.request && typeof descriptor.value === 'function')
+    if (typeof descriptor.value === 'function')
       descriptor.value = validating(
         def.request,
         def.kind,

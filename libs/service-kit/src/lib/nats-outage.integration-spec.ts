@@ -7,7 +7,7 @@ import {
   OnModuleDestroy,
 } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { publicRpcDef, ServiceHealthV1 } from '@hn/messages';
+import { EmptyBodyV1, publicRpcDef, ServiceHealthV1 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { createServiceApp } from './create-service-app';
 import { NATS_RECONNECT_FOREVER, RpcClient } from '@hn/messaging';
@@ -27,7 +27,7 @@ const OUTAGE_MS = 10_000;
 const stream = uniqueName('outage');
 const subject = `hnt.${stream}.widget.created.v1`;
 const rpcSubject = `rpc.${stream}.widget.create.v1`;
-const healthRpc = publicRpcDef<Record<string, never>, ServiceHealthV1>(`rpc.${stream}.health.v1`);
+const healthRpc = publicRpcDef<Record<string, never>, ServiceHealthV1>(`rpc.${stream}.health.v1`, EmptyBodyV1);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 class CreateWidget1700000000100 implements MigrationInterface {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DynamicModule } from '@nestjs/common';
-import { publicRpcDef, ServiceHealthV1 } from '@hn/messages';
+import { EmptyBodyV1, publicRpcDef, ServiceHealthV1 } from '@hn/messages';
 import { EVENT_SOURCE, EventingModule, outboxEntities } from '@hn/eventing';
 import { rpcSubjectsOfModule } from '@hn/messaging';
 import { PERSISTENCE_OPTIONS, PersistenceModule, PersistenceModuleOptions } from '@hn/persistence';
@@ -16,7 +16,7 @@ const config = {
   host: '127.0.0.1',
   logLevel: 'info' as const,
 };
-const health = publicRpcDef<Record<string, never>, ServiceHealthV1>('rpc.widgets.health.v1');
+const health = publicRpcDef<Record<string, never>, ServiceHealthV1>('rpc.widgets.health.v1', EmptyBodyV1);
 
 function provider(
   module: DynamicModule,
