@@ -1,14 +1,8 @@
 import { BUYER_ID_TYPES, BuyerIdTypeV1, PAYMENT_METHODS } from './contract-filings';
 import { isCleanText, textCharacterProblem } from './plain-text';
 import { FieldError } from './problem';
-import {
-  CUTOVER_DEFAULTS,
-  isIsoDate,
-  isValidCreditCode,
-  isValidResidentId,
-  parsePermitNumber,
-  parsePresaleNumber,
-} from '@hn/numbering';
+import { CUTOVER_DEFAULTS, isIsoDate, isValidCreditCode, isValidResidentId } from '@hn/numbering';
+import { PRESALE_NUMBER_FORMAT, presaleNumberProblem } from './validation/presale-number-constraints';
 
 /**
  * The rules of a contract filing (网签合同备案取号) that need only the payload, written once: the
@@ -43,12 +37,7 @@ export function textReason(value: unknown, max: number): string | null {
 /** `<18-digit construction permit>-<Y|Z><NN>` with a well-formed permit number. */
 export function presaleNumberReason(value: unknown): string | null {
   if (value === undefined || value === null) return REQUIRED;
-  const parsed = typeof value === 'string' ? parsePresaleNumber(value) : null;
-  if (!parsed)
-    return '预售许可证编号格式应为 18 位施工许可证编号-Y/Z两位序号，如 430223202406200101-Y01 (format <18 digits>-<Y|Z><01..99>)';
-  const permit = parsePermitNumber(parsed.permitNumber);
-  if (!permit.ok) return `${permit.reason}: ${permit.message}`;
-  return null;
+  return presaleNumberProblem(value, `预售许可证编号${PRESALE_NUMBER_FORMAT}`);
 }
 
 export function floorReason(value: unknown): string | null {

@@ -8,13 +8,23 @@ import { FieldRule } from './field-rule';
  * the presale service's `@RpcHandler`.
  */
 
-/** Null when the text is a well-formed presale number whose permit part is valid, else the reason. */
-export function presaleNumberParamReason(value: unknown): string | null {
-  if (typeof value !== 'string' || parsePresaleNumber(value) === null) {
-    return 'FORMAT: 格式应为 18 位施工许可证编号-Y/Z两位序号，如 430223202406200101-Y01 (format <18 digits>-<Y|Z><01..99>)';
-  }
+/** The shape of a presale number, as every reason about it words it. */
+export const PRESALE_NUMBER_FORMAT =
+  '格式应为 18 位施工许可证编号-Y/Z两位序号，如 430223202406200101-Y01 (format <18 digits>-<Y|Z><01..99>)';
+
+/**
+ * Why a value is not a presale number: null when well-formed with a valid permit part, `format` when
+ * it has not the shape, else the permit part's reason (`CHECK_DIGIT: …`).
+ */
+export function presaleNumberProblem(value: unknown, format: string): string | null {
+  if (typeof value !== 'string' || parsePresaleNumber(value) === null) return format;
   const permit = parsePermitNumber(value.slice(0, 18));
   return permit.ok ? null : `${permit.reason}: ${permit.message}`;
+}
+
+/** Null when the text is a well-formed presale number whose permit part is valid, else the reason. */
+export function presaleNumberParamReason(value: unknown): string | null {
+  return presaleNumberProblem(value, `FORMAT: ${PRESALE_NUMBER_FORMAT}`);
 }
 
 /** As {@link presaleNumberParamReason}, and a Z number (backfill routes never name Y numbers). */
