@@ -98,3 +98,4 @@ export * from './lib/validation/validated-as';
 export * from './lib/presale-issue-request.message';
 export * from './lib/permit-search-query.message';
 export * from './lib/escrow-requests.message';
+export * from './lib/validation/page-query';

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
 import type { PermitSearchQueryV1 } from './permits';
+import { PageProperty, PageSizeProperty } from './validation/page-query';
 import { Trim } from './validation/submission-constraints';
 
 /**
@@ -19,19 +19,9 @@ export class PermitSearchQuery implements PermitSearchQueryV1 {
   @Length(2, 100, { message: 'projectName 长度须为 2–100 个字 (2 to 100 characters)' })
   projectName!: string;
 
-  @ApiPropertyOptional({ example: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  @PageProperty()
   page: number = 1;
 
-  @ApiPropertyOptional({ example: 20, default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100, { message: 'pageSize 最大 100 (at most 100)' })
+  @PageSizeProperty(20, 100)
   pageSize: number = 20;
 }

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { AUDIT_SORT } from '@hn/messages';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { AUDIT_SORT, PageProperty, PageSizeProperty } from '@hn/messages';
 import { SortQueryProperty } from '../../validation/sort-query';
 
 /** YYYY-MM-DD or an RFC 3339 date-time with offset (e.g. 2024-09-01T08:00:00+08:00). */
@@ -46,20 +45,10 @@ export class AuditQueryDto {
   @Matches(DATE_OR_DATETIME, { message: 'to 须为 YYYY-MM-DD 或带时区的 RFC 3339 时间 (date or date-time with offset)' })
   to?: string;
 
-  @ApiPropertyOptional({ example: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  @PageProperty()
   page: number = 1;
 
-  @ApiPropertyOptional({ example: 50, default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200, { message: 'pageSize 最大 200 (at most 200)' })
+  @PageSizeProperty(50, 200)
   pageSize: number = 50;
 
   @SortQueryProperty(AUDIT_SORT)
