@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateBy,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { isIsoDate, parsePermitNumber } from '@hn/numbering';
 import {
   ACCEPTANCE_KINDS,
@@ -27,6 +16,7 @@ import {
 import { ACCEPTANCE_BACKFILL_SORT, ALERT_SORT } from './list-sorts';
 import { IsPlainText } from './plain-text';
 import { IsSort } from './validation/sort-constraints';
+import { ListPageProperty, ListPageSizeProperty } from './validation/page-query';
 import { IsPastIsoDate, REQUIRED_MESSAGE as REQUIRED, RequiredText, Trim } from './validation/submission-constraints';
 
 /**
@@ -123,18 +113,10 @@ export class AlertListQuery {
   @IsSort(ALERT_SORT.fields)
   sort?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 10000 })
-  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 1 : Number(value)))
-  @IsInt({ message: 'page 须为正整数 (positive integer)' })
-  @Min(1, { message: 'page 须为正整数 (positive integer)' })
-  @Max(10000, { message: 'page 最大 10000 (at most 10000)' })
+  @ListPageProperty()
   page: number = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 20 : Number(value)))
-  @IsInt({ message: 'pageSize 须为 1–100 的整数 (integer 1–100)' })
-  @Min(1, { message: 'pageSize 须为 1–100 的整数 (integer 1–100)' })
-  @Max(100, { message: 'pageSize 最大 100 (at most 100)' })
+  @ListPageSizeProperty()
   pageSize: number = 20;
 }
 
@@ -252,17 +234,9 @@ export class AcceptanceBackfillListQuery {
   @IsSort(ACCEPTANCE_BACKFILL_SORT.fields)
   sort?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @Type(() => Number)
-  @IsInt({ message: 'page 须为正整数 (positive integer)' })
-  @Min(1, { message: 'page 须为正整数 (positive integer)' })
-  @Max(10000, { message: 'page 最大 10000 (at most 10000)' })
+  @ListPageProperty()
   page: number = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize 须为 1–100 的整数 (integer 1–100)' })
-  @Min(1, { message: 'pageSize 须为 1–100 的整数 (integer 1–100)' })
-  @Max(100, { message: 'pageSize 最大 100 (at most 100)' })
+  @ListPageSizeProperty()
   pageSize: number = 20;
 }
