@@ -55,6 +55,7 @@ import {
   AssessmentAppealDecisionRequestV1,
   AssessmentAppealListRequestV1,
   AssessmentAppealPageV1,
+  AssessmentAppealScanRequestV1,
   AssessmentAppealSubmitRequestV1,
   AssessmentAppealV1,
   AssessmentRpc,
@@ -203,12 +204,14 @@ import { SourceRecountRequest, StatisticsConsistencyQuery } from './statistics-c
 import { StatisticsMonthlyQuery, StatisticsRecordsQuery, StatisticsSummaryQuery } from './statistics.message';
 import {
   AssessmentAppealDecisionRequest,
-  AssessmentAppealInput,
   AssessmentAppealListQuery,
+  AssessmentAppealScanRequest,
+  AssessmentAppealSubmission,
   StatisticsAssessmentQuery,
 } from './statistics-assessment.message';
 import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './statistics-digests.message';
 import { RpcRequest } from './principal';
+import type { ScanRefV1 } from './scans';
 import { EmptyBodyV1 } from './empty-body.message';
 import { DifferenceAcknowledgeRequest } from './reconciliation-acknowledgement.message';
 import { PermitNumberBody } from './permit-number-body.message';
@@ -644,7 +647,7 @@ export const Rpc = {
   ),
   assessmentAppealSubmit: rpcDef<AssessmentAppealSubmitRequestV1, AssessmentAppealV1>(
     AssessmentRpc.appealSubmit,
-    AssessmentAppealInput,
+    AssessmentAppealSubmission,
   ),
   assessmentAppealList: rpcDef<AssessmentAppealListRequestV1, AssessmentAppealPageV1>(
     AssessmentRpc.appealList,
@@ -654,6 +657,11 @@ export const Rpc = {
   assessmentAppealDecide: rpcDef<AssessmentAppealDecisionRequestV1, AssessmentAppealV1>(
     AssessmentRpc.appealDecide,
     AssessmentAppealDecisionRequest,
+    { invalid: InvalidPayloads.appealAction },
+  ),
+  assessmentAppealScan: rpcDef<AssessmentAppealScanRequestV1, ScanRefV1>(
+    AssessmentRpc.appealScan,
+    AssessmentAppealScanRequest,
     { invalid: InvalidPayloads.appealAction },
   ),
   // exchange (数据推送; rules in exchange.ts, request classes in exchange.message.ts and exchange-requests.message.ts)
