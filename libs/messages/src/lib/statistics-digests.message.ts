@@ -46,9 +46,19 @@ export class StatisticsDigestListQuery implements StatisticsDigestListRequestV1 
   @FieldRule('statisticsRegionCode', statisticsRegionReason)
   regionCode!: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01', format: 'date', description: '起始日期（含），2015-01-01 至今天' })
+  @ApiPropertyOptional({
+    example: '2026-11-01',
+    format: 'date',
+    description: '起始日期（含），2015-01-01 至今天，不晚于截止日期',
+  })
   @Transform(blankToUndefined)
-  @FieldRule('digestFrom', optionalDate)
+  @FieldRule('digestFrom', (v, o) => {
+    const own = optionalDate(v);
+    if (own || v === undefined) return own;
+    const to = o['to'];
+    if (typeof to !== 'string' || statisticsDateReason(to) !== null) return null; // reported on to
+    return (v as string) > to ? '起始日期不能晚于截止日期 (from must not be after to)' : null;
+  })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30', format: 'date', description: '截止日期（含），2015-01-01 至今天' })

@@ -55,9 +55,8 @@ export class DigestService {
   ) {}
 
   async list(principal: Principal, body: unknown): Promise<StatisticsDigestPageV1> {
+    // the query was validated with StatisticsDigestListQuery by @RpcHandler (dates, from ≤ to)
     const q = statisticsQueryAllowed<StatisticsDigestListQuery>(principal, body);
-    if (q.from && q.to && q.from > q.to)
-      throw invalidStatisticsQuery([{ field: 'from', reason: '起始日期不能晚于截止日期 (from must not be after to)' }]);
     const { rows, total } = await this.repo.list(this.dataSource.manager, q.regionCode, q.from ?? null, q.to ?? null, {
       offset: (q.page - 1) * DIGEST_PAGE_SIZE,
       limit: DIGEST_PAGE_SIZE,
