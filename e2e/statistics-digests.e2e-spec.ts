@@ -153,10 +153,11 @@ describe('统计日报 statistics digests through the gateway', () => {
     expect(city.map((d) => [d.level, d.date, figure(d, 'permits.count')!.delta])).toEqual([['CITY', today, 1]]);
 
     // 考核得分变化: the assessment as of each date (the route's), against the previous digest's
-    const assessed = async (region: string, asOf: string) =>
+    // a county is listed by its own assessment, a city by the province's
+    const assessed = async (region: string, asOf: string, of = region) =>
       (
         await ok<StatisticsAssessmentV1>(
-          await api(`/api/v1/statistics/assessment?regionCode=${region}&asOf=${asOf}`, tokens['province']!),
+          await api(`/api/v1/statistics/assessment?regionCode=${of}&asOf=${asOf}`, tokens['province']!),
         )
       ).regions.find((r) => r.regionCode === region)!;
     const PRESALE_RULE = 'PRESALE_PROJECT_WITHOUT_PRESALE_PERMIT';
@@ -175,7 +176,7 @@ describe('统计日报 statistics digests through the gateway', () => {
       countBefore: 0,
       countAfter: 1,
     });
-    expect(city[0]!.assessment!.scoreAfter).toBe((await assessed(ZZ, today)).score);
+    expect(city[0]!.assessment!.scoreAfter).toBe((await assessed(ZZ, today, '430000')).score);
     const hn = (await ok<StatisticsDigestPageV1>(await digests('430000', `&from=${today}`, tokens['province']))).items;
     expect(hn[0]!.assessment).toMatchObject({ scoreAfter: null, scoreDelta: null });
     expect(hn[0]!.assessment!.rules.find((r) => r.ruleId === PRESALE_RULE)!.pointsDelta).toBe(1);
