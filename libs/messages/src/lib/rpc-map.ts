@@ -662,7 +662,7 @@ export const Rpc = {
   assessmentAppealScan: rpcDef<AssessmentAppealScanRequestV1, ScanRefV1>(
     AssessmentRpc.appealScan,
     AssessmentAppealScanRequest,
-    { invalid: InvalidPayloads.appealAction },
+    { invalid: InvalidPayloads.appealScan },
   ),
   // exchange (数据推送; rules in exchange.ts, request classes in exchange.message.ts and exchange-requests.message.ts)
   exchangeHealth: publicRpcDef<Empty, ServiceHealthV1>(ExchangeRpc.health, EmptyBodyV1, EMPTY),
