@@ -375,6 +375,101 @@ describe('营商环境考核 region assessment through the gateway', () => {
     );
   });
 
+  it('keeps an evidence scan uploaded with an appeal; the region and the province download it, another county cannot', async () => {
+    const form = new FormData();
+    form.append(
+      'data',
+      JSON.stringify({
+        regionCode: YX,
+        ruleId: 'SOCIAL_INVESTMENT_PERMIT_UNMARKED',
+        itemId: STOCK_PERMIT,
+        reason: '该项目已于截止日前报送标记材料',
+        evidence: '攸住建函〔2024〕9号',
+      }),
+    );
+    form.append('scan', new Blob([PDF], { type: 'application/pdf' }), '攸县标记报送函.pdf');
+    const appeal = await ok<AssessmentAppealV1>(
+      await api('/api/v1/statistics/assessment/appeals', { method: 'POST', token: tokens['youxian'], body: form }),
+      201,
+    );
+    const link = `/api/v1/statistics/assessment/appeals/${appeal.id}/evidence-scans/1`;
+    expect(appeal).toMatchObject({ state: 'PENDING', itemId: STOCK_PERMIT, evidence: '攸住建函〔2024〕9号' });
+    expect(appeal.evidenceScans).toEqual([
+      expect.objectContaining({
+        position: 1,
+        contentType: 'application/pdf',
+        size: PDF.byteLength,
+        fileName: '攸县标记报送函.pdf',
+        link,
+      }),
+    ]);
+    // the province sees it in the list and downloads the very bytes
+    const listed = await ok<{ items: AssessmentAppealV1[] }>(
+      await api(`/api/v1/statistics/assessment/appeals?regionCode=${HN}&state=PENDING`, { token: tokens['province'] }),
+    );
+    expect(listed.items.find((a) => a.id === appeal.id)!.evidenceScans).toEqual(appeal.evidenceScans);
+    for (const who of ['province', 'youxian', 'zhuzhou']) {
+      const res = await api(link, { token: tokens[who] });
+      expect({ who, status: res.status, type: res.headers.get('content-type') }).toEqual({
+        who,
+        status: 200,
+        type: 'application/pdf',
+      });
+      expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''");
+      expect(Buffer.from(await res.arrayBuffer()).equals(PDF)).toBe(true);
+    }
+    await problem(await api(link, { token: tokens['chaling'] }), 403, 'REGION_FORBIDDEN');
+    await problem(await api(link.replace(/1$/, '2'), { token: tokens['province'] }), 404, 'APPEAL_NOT_FOUND');
+    await problem(await api(link.replace(/1$/, '9'), { token: tokens['province'] }), 400, 'VALIDATION_FAILED');
+    // a client cannot name a staged object itself
+    const named = await problem(
+      await send('POST', '/api/v1/statistics/assessment/appeals', tokens['youxian']!, {
+        regionCode: YX,
+        ruleId: 'SOCIAL_INVESTMENT_PERMIT_UNMARKED',
+        itemId: STOCK_PERMIT,
+        reason: '再次',
+        scans: [
+          {
+            stagingKey: randomUUID(),
+            sha256: 'a'.repeat(64),
+            contentType: 'application/pdf',
+            size: 1,
+            fileName: 'x.pdf',
+          },
+        ],
+      }),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    expect(named.errors!.map((e) => e.field)).toEqual(['scans']);
+    // an upload that is not a scan is refused before anything is stored
+    const fake = new FormData();
+    fake.append(
+      'data',
+      JSON.stringify({
+        regionCode: YX,
+        ruleId: 'SOCIAL_INVESTMENT_PERMIT_UNMARKED',
+        itemId: STOCK_PERMIT,
+        reason: 'x',
+      }),
+    );
+    fake.append('scan', new Blob([Buffer.from('not a scan')], { type: 'application/pdf' }), 'fake.pdf');
+    await problem(
+      await api('/api/v1/statistics/assessment/appeals', { method: 'POST', token: tokens['youxian'], body: fake }),
+      415,
+      'SCAN_TYPE_UNSUPPORTED',
+    );
+    // rejected: the deduction stays, the scan stays with the decided appeal
+    const decided = await ok<AssessmentAppealV1>(
+      await send('POST', `/api/v1/statistics/assessment/appeals/${appeal.id}/decision`, tokens['province']!, {
+        decision: 'REJECTED',
+        opinion: '报送函未附标记清单',
+      }),
+    );
+    expect(decided.evidenceScans).toEqual(appeal.evidenceScans);
+    expect((await countyItems())['SOCIAL_INVESTMENT_PERMIT_UNMARKED']).toEqual([STOCK_PERMIT]);
+  });
+
   it('answers bad input with 422 naming the field', async () => {
     const bad = async (query: string, field: string, reason: string): Promise<void> => {
       const p = await problem(
@@ -427,8 +522,12 @@ describe('营商环境考核 region assessment through the gateway', () => {
     await item.getByRole('button', { name: `申诉 Appeal ${zNumber}` }).click();
     expect(await county.locator('#appeal-form input[name="itemId"]').inputValue()).toBe(zNumber);
     await county.getByLabel('申诉理由 Reason').fill('资金监管信息已录入，待提交');
+    await county
+      .getByLabel('证明材料扫描件 Evidence scan（可不附）')
+      .setInputFiles({ name: '资金监管录入截图.pdf', mimeType: 'application/pdf', buffer: PDF });
     await county.getByRole('button', { name: '提交申诉 Submit' }).click();
-    await county.locator('#appeal-status', { hasText: '待省厅审核' }).waitFor();
+    await county.locator('#appeal-status', { hasText: '附扫描件 1 份' }).waitFor();
+    expect(await county.locator('#appeal-status').innerText()).toContain('待省厅审核');
     await county.locator(`#assessment-appeals tr[data-state="PENDING"]`, { hasText: zNumber }).waitFor();
     await accessible(county, 'county assessment');
 
@@ -445,6 +544,17 @@ describe('营商环境考核 region assessment through the gateway', () => {
     await accessible(province, 'province assessment');
     await screenshot(province, SHOTS, 'statistics-assessment');
     const row = province.locator('#assessment-appeals tr[data-state="PENDING"]', { hasText: zNumber });
+    // the evidence scan opens from the appeals table (the session cookie goes with the link)
+    const scanLink = row.locator('a[data-scan="1"]');
+    expect(await scanLink.innerText()).toBe('扫描件 1：资金监管录入截图.pdf（PDF，1 KB）');
+    const href = (await scanLink.getAttribute('href'))!;
+    expect(href).toMatch(/^\/api\/v1\/statistics\/assessment\/appeals\/[0-9a-f-]{36}\/evidence-scans\/1$/);
+    expect(
+      await province.evaluate(async (url) => {
+        const res = await fetch(url, { credentials: 'same-origin' });
+        return [res.status, res.headers.get('content-type')];
+      }, href),
+    ).toEqual([200, 'application/pdf']);
     await row.getByRole('button', { name: '驳回 Reject' }).click();
     await province.getByLabel('审核意见 Opinion').fill('资金监管信息尚未提交，扣分维持');
     await province.getByRole('dialog').getByRole('button', { name: '驳回 Reject' }).click();

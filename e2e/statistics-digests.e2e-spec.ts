@@ -10,6 +10,7 @@ import {
   StatisticsDigest,
   StatisticsDigestGenerateResultV1,
   StatisticsDigestPageV1,
+  StatisticsAssessmentV1,
   StatisticsDigestV1,
   StatisticsEvents,
   StatisticsSummaryV1,
@@ -151,6 +152,35 @@ describe('统计日报 statistics digests through the gateway', () => {
     const city = (await ok<StatisticsDigestPageV1>(await digests(ZZ, `&from=${today}`, tokens['province']))).items;
     expect(city.map((d) => [d.level, d.date, figure(d, 'permits.count')!.delta])).toEqual([['CITY', today, 1]]);
 
+    // 考核得分变化: the assessment as of each date (the route's), against the previous digest's
+    // a county is listed by its own assessment, a city by the province's
+    const assessed = async (region: string, asOf: string, of = region) =>
+      (
+        await ok<StatisticsAssessmentV1>(
+          await api(`/api/v1/statistics/assessment?regionCode=${of}&asOf=${asOf}`, tokens['province']!),
+        )
+      ).regions.find((r) => r.regionCode === region)!;
+    const PRESALE_RULE = 'PRESALE_PROJECT_WITHOUT_PRESALE_PERMIT';
+    const then = await assessed(YX, yesterday);
+    expect(y[0]!.assessment).toMatchObject({ rulesVersion: '2024.v1', scoreBefore: null, scoreAfter: then.score });
+    const now = await assessed(YX, today);
+    expect(t[0]!.assessment).toMatchObject({ scoreBefore: then.score, scoreAfter: now.score, scoreDelta: -1 });
+    expect(t[0]!.assessment!.rules.map((r) => [r.ruleId, r.pointsAfter, r.countAfter])).toEqual(
+      now.deductions.map((d) => [d.ruleId, d.points, d.count]),
+    );
+    // the permit's project is typed PRESALE and has no presale permit: one item, one point
+    expect(t[0]!.assessment!.rules.find((r) => r.ruleId === PRESALE_RULE)).toMatchObject({
+      pointsBefore: 0,
+      pointsAfter: 1,
+      pointsDelta: 1,
+      countBefore: 0,
+      countAfter: 1,
+    });
+    expect(city[0]!.assessment!.scoreAfter).toBe((await assessed(ZZ, today, '430000')).score);
+    const hn = (await ok<StatisticsDigestPageV1>(await digests('430000', `&from=${today}`, tokens['province']))).items;
+    expect(hn[0]!.assessment).toMatchObject({ scoreAfter: null, scoreDelta: null });
+    expect(hn[0]!.assessment!.rules.find((r) => r.ruleId === PRESALE_RULE)!.pointsDelta).toBe(1);
+
     // again: nothing written, still one digest per region and date
     expect(await ok<StatisticsDigestGenerateResultV1>(await generate(today))).toEqual({
       date: today,
@@ -218,6 +248,12 @@ describe('统计日报 statistics digests through the gateway', () => {
       expect(await first.locator('[data-figure="permits.count"]').innerText()).toContain('▲ 增加 1');
       expect(await first.locator('[data-figure="presale.y"]').innerText()).toContain('持平');
       expect(await first.innerText()).toContain('当日新增预警');
+      // 考核得分变化 in Chinese: the score before → after with the arrow, and the rule that moved
+      expect(await first.locator('.digest-score').innerText()).toBe('考核得分 100 → 99（▼1）');
+      expect(await first.locator('[data-rule="PRESALE_PROJECT_WITHOUT_PRESALE_PERMIT"]').innerText()).toBe(
+        '已标记为预售商品房但未补录预售许可证的项目：扣 0 → 1 分（▲1），0 → 1 项',
+      );
+      expect(await cards.nth(1).locator('.digest-score').innerText()).toBe('考核得分 100（首期）');
       const width = await phone.evaluate(
         () =>
           (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ScanRefV1 } from '@hn/messages';
 import { EntityManager } from 'typeorm';
 
-export type AlertScanKind = 'DISMISSAL_EVIDENCE' | 'ACCEPTANCE_DOCUMENT';
+export type AlertScanKind = 'DISMISSAL_EVIDENCE' | 'ACCEPTANCE_DOCUMENT' | 'APPEAL_EVIDENCE';
 
-/** Scans kept by the alerts service (dismissal evidence, acceptance documents), in the record's transaction. */
+/** Scans kept by the alerts service (dismissal evidence, acceptance documents, appeal evidence), in the record's transaction. */
 @Injectable()
 export class AlertScanRepository {
   async insert(m: EntityManager, kind: AlertScanKind, ref: ScanRefV1, bytes: Buffer, by: string): Promise<string> {

@@ -5,6 +5,7 @@ import {
   AssessmentAppealV1,
   Rpc,
   RpcPayload,
+  ScanRefV1,
   StatisticsConsistencyV1,
   StatisticsMonthlyV1,
   StatisticsRecordPageV1,
@@ -65,5 +66,10 @@ export class StatisticsController {
   @RpcHandler(Rpc.assessmentAppealDecide)
   decideAppeal(@Payload() req: RpcPayload<typeof Rpc.assessmentAppealDecide>): Promise<AssessmentAppealV1> {
     return this.appeals.decide(req.principal, req.body);
+  }
+
+  @RpcHandler(Rpc.assessmentAppealScan)
+  appealScan(@Payload() req: RpcPayload<typeof Rpc.assessmentAppealScan>): Promise<ScanRefV1> {
+    return this.appeals.scan(req.principal, req.body);
   }
 }

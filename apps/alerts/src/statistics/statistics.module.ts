@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ALERTS_CLOCK, Clock } from '../clock/clock';
+import { AlertScanRepository } from '../scans/alert-scan.repository';
 import { AssessmentAppealRepository } from './assessment/assessment-appeal.repository';
 import { AssessmentAppealService } from './assessment/assessment-appeal.service';
 import { ASSESSMENT_RULES, loadAssessmentRules } from './assessment/assessment-rules';
@@ -43,6 +44,7 @@ export class StatisticsModule {
         AssessmentRepository,
         AssessmentService,
         AssessmentAppealRepository,
+        AlertScanRepository,
         AssessmentAppealService,
         DigestRepository,
         DigestService,

@@ -13,11 +13,47 @@ export interface Appeal {
   itemId: string;
   reason: string;
   evidence: string | null;
+  evidenceScans: EvidenceScan[];
   state: 'PENDING' | 'UPHELD' | 'REJECTED';
   submittedBy: string;
   submittedAt: string;
   decidedBy: string | null;
   opinion: string | null;
+}
+
+/** A scanned document of an appeal: `link` is its download route (the session cookie goes with it). */
+export interface EvidenceScan {
+  position: number;
+  contentType: string;
+  size: number;
+  fileName: string;
+  link: string;
+}
+
+const TYPE_LABELS: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
+const sizeText = (n: number): string =>
+  n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** 扫描件 1：name（PDF，12 KB）— opens the scan in a new tab. */
+function scanLinks(scans: readonly EvidenceScan[]): HTMLElement | null {
+  if (scans.length === 0) return null;
+  return h(
+    'span',
+    { class: 'appeal-scans' },
+    ...scans.map((x) =>
+      h(
+        'a',
+        {
+          href: x.link,
+          target: '_blank',
+          rel: 'noopener',
+          'data-scan': String(x.position),
+          'aria-label': `查看证明材料扫描件 ${x.position}：${x.fileName} View evidence scan ${x.position}`,
+        },
+        `扫描件 ${x.position}：${x.fileName}（${TYPE_LABELS[x.contentType] ?? x.contentType}，${sizeText(x.size)}）`,
+      ),
+    ),
+  );
 }
 
 const STATE_LABELS: Record<Appeal['state'], string> = { PENDING: '待审核', UPHELD: '申诉成立', REJECTED: '已驳回' };
@@ -91,6 +127,7 @@ async function fillAppeals(wrap: HTMLElement, regionCode: string): Promise<void>
                 { class: 'appeal-reason' },
                 h('span', {}, p.reason),
                 p.evidence ? h('span', { class: 'hint' }, `证明材料：${p.evidence}`) : null,
+                scanLinks(p.evidenceScans ?? []),
               ),
               STATE_LABELS[p.state],
               `${p.submittedBy} ${formatTime(p.submittedAt)}`,

@@ -4,6 +4,7 @@ import { dataTable, role, sendJson, showProblem, statusLine } from '../kit.js';
 import { href } from '../route.js';
 import { canWrite, sessionInfo } from '../session.js';
 import { chinaToday, homeRegion, keep } from '../statistics-core.js';
+import { SCAN_ACCEPT, scanProblem, uploadProgress, uploadScan } from '../upload.js';
 import { Appeal, appealsSection, refreshAppeals } from './statistics-assessment-appeals.js';
 
 /** GET /api/v1/statistics/assessment (docs/statistics.md, 营商环境考核). */
@@ -230,18 +231,26 @@ function appealFormOf(a: Assessment): AppealForm {
   const item = h('input', { name: 'itemId', readonly: true, value: '' });
   const reason = h('textarea', { name: 'reason', rows: 3, maxlength: 1000, required: true });
   const evidence = h('input', { name: 'evidence', maxlength: 500 });
+  const scan = h('input', { name: 'scan', type: 'file', accept: SCAN_ACCEPT });
+  const progress = uploadProgress('appeal-progress');
   const box = h('div', { id: 'appeal-error', role: 'alert' });
   const status = statusLine('appeal-status');
   const form = h(
     'form',
     { id: 'appeal-form', class: 'card', 'aria-labelledby': 'appeal-title', novalidate: true },
     h('h2', { id: 'appeal-title' }, '考核申诉 Appeal'),
-    h('p', { class: 'hint' }, '在上方扣分项旁点击“申诉”，填写理由和证明材料（文号或说明），由省厅审核。'),
+    h(
+      'p',
+      { class: 'hint' },
+      '在上方扣分项旁点击“申诉”，填写理由和证明材料（文号或说明），可附证明材料扫描件（PDF、JPEG 或 PNG，不超过 20 MB），由省厅审核。',
+    ),
     field('区划代码 Region', region),
     field('规则 Rule', rule),
     field('扣分项 Item', item),
     field('申诉理由 Reason', reason),
     field('证明材料 Evidence（可不填）', evidence),
+    field('证明材料扫描件 Evidence scan（可不附）', scan),
+    progress,
     box,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, '提交申诉 Submit')),
     status,
@@ -250,15 +259,24 @@ function appealFormOf(a: Assessment): AppealForm {
     event.preventDefault();
     box.replaceChildren();
     box.className = '';
-    void sendJson<Appeal>('POST', '/api/v1/statistics/assessment/appeals', {
+    const data = {
       regionCode: region.value,
       ruleId: rule.value,
       itemId: item.value,
       reason: reason.value,
       ...(evidence.value.trim() ? { evidence: evidence.value } : {}),
-    }).then(
+    };
+    const file = scan.files?.[0] ?? null;
+    void (async (): Promise<Appeal> => {
+      if (!file) return sendJson<Appeal>('POST', '/api/v1/statistics/assessment/appeals', data);
+      const problem = await scanProblem(file);
+      if (problem) throw new ApiError({ status: 0, code: 'SCAN_INVALID', detail: problem });
+      return uploadScan<Appeal>('POST', '/api/v1/statistics/assessment/appeals', { data, scan: file }, progress);
+    })().then(
       (appeal) => {
-        status.textContent = `已提交申诉（${appeal.itemId}），待省厅审核。`;
+        const scans = appeal.evidenceScans?.length ?? 0;
+        status.textContent = `已提交申诉（${appeal.itemId}${scans ? `，附扫描件 ${scans} 份` : ''}），待省厅审核。`;
+        scan.value = '';
         status.focus();
         void refreshAppeals(a.regionCode);
       },

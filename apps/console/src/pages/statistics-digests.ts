@@ -18,6 +18,22 @@ interface AlertCount {
   type: string;
   count: number;
 }
+interface RuleChange {
+  ruleId: string;
+  description: string;
+  pointsBefore: number | null;
+  pointsAfter: number;
+  pointsDelta: number | null;
+  countBefore: number | null;
+  countAfter: number;
+}
+interface DigestAssessment {
+  rulesVersion: string;
+  scoreBefore: number | null;
+  scoreAfter: number | null;
+  scoreDelta: number | null;
+  rules: RuleChange[];
+}
 interface Digest {
   id: string;
   regionCode: string;
@@ -27,6 +43,7 @@ interface Digest {
   figures: DigestFigure[];
   alertsRaised: AlertCount[];
   alertsCleared: AlertCount[];
+  assessment: DigestAssessment | null;
 }
 interface DigestPage {
   regionCode: string;
@@ -92,6 +109,59 @@ function alertLine(label: string, counts: AlertCount[], cls: string): HTMLElemen
   return h('p', { class: `digest-alerts ${cls}` }, `${label}：${total} 条${detail ? `（${detail}）` : ''}`);
 }
 
+/** Points and scores to two decimals at most, without trailing zeros (95, 99.5, 92.25). */
+const points = (n: number): string => String(Math.round(n * 100) / 100);
+
+/** (▲2) / (▼3) / (持平): the arrow with the amount, and words where nothing moved. */
+function change(delta: number | null): string {
+  if (delta === null) return '';
+  if (delta === 0) return '（持平）';
+  return delta > 0 ? `（▲${points(delta)}）` : `（▼${points(-delta)}）`;
+}
+
+/**
+ * 考核得分变化: the score before → after (a county's or city's; the province is not scored) and each rule
+ * whose deduction is not zero now or before, with points and item count before → after.
+ */
+function assessmentBlock(d: Digest): HTMLElement | null {
+  const a = d.assessment;
+  if (!a) return null;
+  const score =
+    a.scoreAfter === null
+      ? h('p', { class: 'digest-score' }, '全省不评分，下列为各市州扣分之和')
+      : h(
+          'p',
+          { class: 'digest-score', 'data-score-delta': String(a.scoreDelta ?? '') },
+          a.scoreBefore === null
+            ? `考核得分 ${points(a.scoreAfter)}（首期）`
+            : `考核得分 ${points(a.scoreBefore)} → ${points(a.scoreAfter)}${change(a.scoreDelta)}`,
+        );
+  const rules = a.rules.filter((r) => r.pointsAfter !== 0 || (r.pointsBefore ?? 0) !== 0);
+  return h(
+    'section',
+    { class: 'digest-assessment', 'aria-label': '考核得分变化 Assessment changes' },
+    h('h3', {}, `营商环境考核（规则 ${a.rulesVersion}）`),
+    score,
+    rules.length === 0
+      ? h('p', { class: 'hint' }, '各规则均无扣分')
+      : h(
+          'ul',
+          { class: 'digest-rules' },
+          ...rules.map((r) =>
+            h(
+              'li',
+              { 'data-rule': r.ruleId },
+              `${r.description}：扣 `,
+              r.pointsBefore === null ? points(r.pointsAfter) : `${points(r.pointsBefore)} → ${points(r.pointsAfter)}`,
+              ' 分',
+              change(r.pointsDelta),
+              `，${r.countBefore === null ? r.countAfter : `${r.countBefore} → ${r.countAfter}`} 项`,
+            ),
+          ),
+        ),
+  );
+}
+
 function digestCard(d: Digest): HTMLElement {
   return h(
     'article',
@@ -101,6 +171,7 @@ function digestCard(d: Digest): HTMLElement {
     figureRows(d),
     alertLine('当日新增预警', d.alertsRaised, 'raised'),
     alertLine('当日解除预警', d.alertsCleared, 'cleared'),
+    assessmentBlock(d),
   );
 }
 

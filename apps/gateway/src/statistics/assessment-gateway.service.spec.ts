@@ -1,5 +1,6 @@
-import { AssessmentAppealV1, Principal, Rpc } from '@hn/messages';
+import { AssessmentAppealV1, Principal, Rpc, ScanRefV1 } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
+import { NatsConnection } from 'nats';
 import { AssessmentGatewayService } from './assessment-gateway.service';
 
 const county: Principal = {
@@ -17,6 +18,7 @@ const appeal: AssessmentAppealV1 = {
   itemId: 'P1',
   reason: '已取得预售许可',
   evidence: null,
+  evidenceScans: [],
   state: 'PENDING',
   submittedBy: 'youxian',
   submittedAt: '2026-11-30T02:00:00.000Z',
@@ -28,12 +30,12 @@ const appeal: AssessmentAppealV1 = {
 describe(AssessmentGatewayService.name, () => {
   it('checks the region before asking the alerts service, and passes asOf only when given', async () => {
     const call = jest.fn().mockResolvedValue({});
-    const service = new AssessmentGatewayService({ call } as unknown as RpcClient);
+    const service = new AssessmentGatewayService({ call } as unknown as RpcClient, {} as NatsConnection);
     expect(() => service.assessment(county, { regionCode: '430224' }, 'cid')).toThrow(
       expect.objectContaining({ problem: expect.objectContaining({ code: 'REGION_FORBIDDEN' }) }),
     );
     await expect(
-      service.submitAppeal(county, { regionCode: '430224', ruleId: 'R', itemId: 'x', reason: 'r' }, 'cid'),
+      service.submitAppeal(county, { regionCode: '430224', ruleId: 'R', itemId: 'x', reason: 'r' }, null, 'cid'),
     ).rejects.toMatchObject({ problem: { code: 'REGION_FORBIDDEN' } });
     expect(call).not.toHaveBeenCalled();
     await service.assessment(county, { regionCode: '430223' }, 'cid');
@@ -47,12 +49,14 @@ describe(AssessmentGatewayService.name, () => {
   it('hands the audit the appeal and the decision (target: the appeal id)', async () => {
     const decided = { ...appeal, state: 'UPHELD' as const, opinion: '属实', decidedBy: 'hn' };
     const call = jest.fn().mockResolvedValueOnce(appeal).mockResolvedValueOnce(decided);
-    const service = new AssessmentGatewayService({ call } as unknown as RpcClient);
+    const service = new AssessmentGatewayService({ call } as unknown as RpcClient, {} as NatsConnection);
     const submitted = await service.submitAppeal(
       county,
       { regionCode: '430223', ruleId: appeal.ruleId, itemId: 'P1', reason: appeal.reason },
+      null,
       'cid',
     );
+    expect(call.mock.calls[0]![2]).not.toHaveProperty('scans');
     expect(submitted.audit).toEqual({ before: null, after: appeal, target: `appealId=${appeal.id}` });
     const result = await service.decideAppeal(county, appeal.id, { decision: 'UPHELD', opinion: '属实' }, 'cid');
     expect(call.mock.calls[1]![2]).toEqual({ appealId: appeal.id, decision: 'UPHELD', opinion: '属实' });
@@ -60,6 +64,26 @@ describe(AssessmentGatewayService.name, () => {
       before: { state: 'PENDING' },
       after: { state: 'UPHELD', opinion: '属实' },
       target: `appealId=${appeal.id}`,
+    });
+  });
+
+  it('passes the scan it staged from the upload as the appeal’s only scan', async () => {
+    const call = jest.fn().mockResolvedValue(appeal);
+    const service = new AssessmentGatewayService({ call } as unknown as RpcClient, {} as NatsConnection);
+    const scan: ScanRefV1 = {
+      stagingKey: '0f0e0d0c-0b0a-4908-8706-050403020100',
+      sha256: 'a'.repeat(64),
+      contentType: 'application/pdf',
+      size: 10,
+      fileName: '证明.pdf',
+    };
+    await service.submitAppeal(county, { regionCode: '430223', ruleId: 'R', itemId: 'P1', reason: 'r' }, scan, 'cid');
+    expect(call.mock.calls[0]![2]).toEqual({
+      regionCode: '430223',
+      ruleId: 'R',
+      itemId: 'P1',
+      reason: 'r',
+      scans: [scan],
     });
   });
 });

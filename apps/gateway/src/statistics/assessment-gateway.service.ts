@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { assertRegionAllowed } from '@hn/auth';
+import { ScanStaging } from '@hn/documents';
+import { InjectNats } from '@hn/eventing';
 import {
   AssessmentAppealDecisionRequestV1,
   AssessmentAppealListRequestV1,
@@ -8,10 +10,13 @@ import {
   AssessmentAppealV1,
   Principal,
   Rpc,
+  ScanRefV1,
   StatisticsAssessmentRequestV1,
   StatisticsAssessmentV1,
 } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
+import { NatsConnection } from 'nats';
+import { contentDisposition } from '../presale/file-response';
 import { Audited } from '../supervision/supervision-gateway.service';
 
 /**
@@ -20,7 +25,14 @@ import { Audited } from '../supervision/supervision-gateway.service';
  */
 @Injectable()
 export class AssessmentGatewayService {
-  constructor(private readonly rpc: RpcClient) {}
+  private readonly staging: ScanStaging;
+
+  constructor(
+    private readonly rpc: RpcClient,
+    @InjectNats() nats: NatsConnection,
+  ) {
+    this.staging = new ScanStaging(nats);
+  }
 
   assessment(principal: Principal, q: StatisticsAssessmentRequestV1, cid: string): Promise<StatisticsAssessmentV1> {
     assertRegionAllowed(principal, q.regionCode, { field: 'regionCode' });
@@ -42,14 +54,35 @@ export class AssessmentGatewayService {
     );
   }
 
+  /** The appeal with the evidence scan staged from the upload, if any (never a reference the client named). */
   async submitAppeal(
     principal: Principal,
-    body: AssessmentAppealSubmitRequestV1,
+    body: Omit<AssessmentAppealSubmitRequestV1, 'scans'>,
+    scan: ScanRefV1 | null,
     cid: string,
   ): Promise<Audited<AssessmentAppealV1>> {
     assertRegionAllowed(principal, body.regionCode, { field: 'regionCode' });
-    const appeal = await this.rpc.call(Rpc.assessmentAppealSubmit, principal, { ...body }, cid);
+    const appeal = await this.rpc.call(
+      Rpc.assessmentAppealSubmit,
+      principal,
+      { ...body, ...(scan ? { scans: [scan] } : {}) },
+      cid,
+    );
     return { ...appeal, audit: { before: null, after: appeal, target: `appealId=${appeal.id}` } };
+  }
+
+  /**
+   * One evidence scan of an appeal: the alerts service checks scope and region and stages the bytes again;
+   * they are read back here (size and SHA-256 checked) and sent inline with their type and file name.
+   */
+  async appealScan(principal: Principal, appealId: string, position: number, cid: string): Promise<StreamableFile> {
+    const ref = await this.rpc.call(Rpc.assessmentAppealScan, principal, { appealId, position }, cid);
+    const bytes = await this.staging.take(ref);
+    return new StreamableFile(bytes, {
+      type: ref.contentType,
+      disposition: contentDisposition('inline', ref.fileName),
+      length: bytes.byteLength,
+    });
   }
 
   async decideAppeal(

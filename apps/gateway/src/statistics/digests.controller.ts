@@ -20,6 +20,12 @@ import { DigestGeneratePipe, DigestListQueryPipe } from './digest-inputs';
 import { STATISTICS_TAG, StatisticsProblems, SUMMARY_INVALID } from './statistics-problems.openapi';
 
 /**
+ * How long the gateway waits for a date's digests: one batch of about 140 digests, each with the summary's
+ * figures and the province's assessment evaluated once (seconds on a loaded machine, not one RPC's 5 s).
+ */
+const DIGEST_GENERATE_TIMEOUT_MS = 60_000;
+
+/**
  * 统计日报 (issue 13 item 5, 推送省市县主管部门阅): the daily digests of a region, and the province's trigger
  * that writes a date's digests on demand (the alerts service writes them itself after each China day).
  */
@@ -35,9 +41,9 @@ export class DigestsController {
   @ApiOperation({
     summary: '统计日报（某区划）Daily digests of a region',
     description:
-      '某区划（全省、市州或县市区）的每日统计日报，最新在前，每页 20 份：截至该日（北京时间当日结束）的各项统计数字、与上一期日报相比的变化（上期值、本期值、增减），以及当日新产生和解除的预警（按类型）。' +
+      '某区划（全省、市州或县市区）的每日统计日报，最新在前，每页 20 份：截至该日（北京时间当日结束）的各项统计数字、与上一期日报相比的变化（上期值、本期值、增减），当日新产生和解除的预警（按类型），以及考核得分变化 assessment（营商环境考核截至该日的得分与各规则扣分、项数，与上一期相比；全省不评分）。' +
       '每日北京时间零点后由预警服务自动生成前一日的日报，并发布 hn.statistics.digest.published.v1。\n\n' +
-      "A region's daily digests, newest first: the figures as of the date, the change since the previous digest, alerts raised and cleared during the date.",
+      "A region's daily digests, newest first: the figures as of the date, the change since the previous digest, alerts raised and cleared during the date, and the assessment changes (score and per rule points and count).",
   })
   @ApiQuery({
     name: 'regionCode',
@@ -45,7 +51,12 @@ export class DigestsController {
     example: '430223',
     description: '区划代码，须在本人或本凭据的区划内',
   })
-  @ApiQuery({ name: 'from', required: false, example: '2026-11-01', description: '起始日期（含）YYYY-MM-DD' })
+  @ApiQuery({
+    name: 'from',
+    required: false,
+    example: '2026-11-01',
+    description: '起始日期（含）YYYY-MM-DD，不晚于 to',
+  })
   @ApiQuery({ name: 'to', required: false, example: '2026-11-30', description: '截止日期（含）YYYY-MM-DD' })
   @ApiQuery({ name: 'page', required: false, example: 1, description: '页码，每页 20 份' })
   @ApiOkResponse({ type: StatisticsDigestPage })
@@ -82,7 +93,9 @@ export class DigestsController {
     @Body(DigestGeneratePipe) body: StatisticsDigestGenerateRequestV1,
     @CorrelationId() cid: string,
   ): Promise<Audited<StatisticsDigestGenerateResultV1>> {
-    const result = await this.rpc.call(Rpc.statisticsDigestGenerate, principal, { date: body.date }, cid);
+    const result = await this.rpc.call(Rpc.statisticsDigestGenerate, principal, { date: body.date }, cid, {
+      timeoutMs: DIGEST_GENERATE_TIMEOUT_MS,
+    });
     return { ...result, audit: { before: null, after: result, target: `digestDate=${body.date}` } };
   }
 }

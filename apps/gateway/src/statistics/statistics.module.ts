@@ -8,6 +8,8 @@ import {
   AppealIdPipe,
   AppealListQueryPipe,
   AppealPipe,
+  AppealScanIdPipe,
+  AppealScanPositionPipe,
   AssessmentQueryPipe,
 } from './assessment-inputs';
 import { StatisticsController } from './statistics.controller';
@@ -28,6 +30,8 @@ import { MonthlyQueryPipe, RecordsQueryPipe, SummaryQueryPipe } from './statisti
     AppealPipe,
     AppealDecisionPipe,
     AppealIdPipe,
+    AppealScanIdPipe,
+    AppealScanPositionPipe,
     DigestListQueryPipe,
     DigestGeneratePipe,
   ],

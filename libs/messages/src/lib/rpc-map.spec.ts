@@ -14,6 +14,7 @@ const PUBLISHED = [
   'rpc.alerts.health.v1',
   'rpc.alerts.statistics.assessment.appeal.decide.v1',
   'rpc.alerts.statistics.assessment.appeal.list.v1',
+  'rpc.alerts.statistics.assessment.appeal.scan.v1',
   'rpc.alerts.statistics.assessment.appeal.submit.v1',
   'rpc.alerts.statistics.assessment.v1',
   'rpc.alerts.statistics.consistency.v1',

@@ -54,6 +54,7 @@ import {
   AssessmentAppealDecisionRequestV1,
   AssessmentAppealListRequestV1,
   AssessmentAppealPageV1,
+  AssessmentAppealScanRequestV1,
   AssessmentAppealSubmitRequestV1,
   AssessmentAppealV1,
   AssessmentRpc,
@@ -204,12 +205,14 @@ import { SourceRecountRequest, StatisticsConsistencyQuery } from './statistics-c
 import { StatisticsMonthlyQuery, StatisticsRecordsQuery, StatisticsSummaryQuery } from './statistics.message';
 import {
   AssessmentAppealDecisionRequest,
-  AssessmentAppealInput,
   AssessmentAppealListQuery,
+  AssessmentAppealScanRequest,
+  AssessmentAppealSubmission,
   StatisticsAssessmentQuery,
 } from './statistics-assessment.message';
 import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './statistics-digests.message';
 import { RpcRequest } from './principal';
+import type { ScanRefV1 } from './scans';
 import { EmptyBodyV1 } from './empty-body.message';
 import { DifferenceAcknowledgeRequest } from './reconciliation-acknowledgement.message';
 import { PermitNumberBody } from './permit-number-body.message';
@@ -641,7 +644,7 @@ export const Rpc = {
   ),
   assessmentAppealSubmit: rpcDef<AssessmentAppealSubmitRequestV1, AssessmentAppealV1>(
     AssessmentRpc.appealSubmit,
-    AssessmentAppealInput,
+    AssessmentAppealSubmission,
   ),
   assessmentAppealList: rpcDef<AssessmentAppealListRequestV1, AssessmentAppealPageV1>(
     AssessmentRpc.appealList,
@@ -652,6 +655,11 @@ export const Rpc = {
     AssessmentRpc.appealDecide,
     AssessmentAppealDecisionRequest,
     { invalid: InvalidPayloads.appealAction },
+  ),
+  assessmentAppealScan: rpcDef<AssessmentAppealScanRequestV1, ScanRefV1>(
+    AssessmentRpc.appealScan,
+    AssessmentAppealScanRequest,
+    { invalid: InvalidPayloads.appealScan },
   ),
   // exchange (数据推送; rules in exchange.ts, request classes in exchange.message.ts and exchange-requests.message.ts)
   exchangeHealth: publicRpcDef<Empty, ServiceHealthV1>(ExchangeRpc.health, EmptyBodyV1, EMPTY),

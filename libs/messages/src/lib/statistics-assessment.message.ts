@@ -1,11 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Allow, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsPlainText } from './plain-text';
+import { isScanRef, SCAN_CONTENT_TYPES, ScanContentTypeV1, ScanRefV1 } from './scans';
 import {
+  APPEAL_SCANS_MAX,
+  AppealEvidenceScanV1,
   AssessmentAppealDecisionRequestV1,
   AssessmentAppealListRequestV1,
   AssessmentAppealPageV1,
+  AssessmentAppealScanRequestV1,
   AssessmentAppealStateV1,
   AssessmentAppealSubmitRequestV1,
   AssessmentAppealV1,
@@ -92,6 +96,44 @@ export class AssessmentAppealInput implements AssessmentAppealSubmitRequestV1 {
   @MaxLength(500, { message: '最长 500 字 (at most 500 characters)' })
   @IsPlainText()
   evidence?: string;
+}
+
+/**
+ * Body of rpc.alerts.statistics.assessment.appeal.submit.v1: the appeal (the JSON body, or the `data` part
+ * of a multipart upload) with the evidence scans the gateway staged from the upload's `scan` part. The
+ * gateway's own check is AssessmentAppealInput, so a client can never name a staged object itself; the
+ * alerts service takes each scan from the staging store and checks its bytes again (422 SCAN_UNAVAILABLE).
+ */
+export class AssessmentAppealSubmission extends AssessmentAppealInput implements AssessmentAppealSubmitRequestV1 {
+  @ApiPropertyOptional({ description: `暂存的证明材料扫描件（最多 ${APPEAL_SCANS_MAX} 份）staged evidence scans` })
+  @IsOptional()
+  @Allow()
+  @FieldRule('appealScans', (v) =>
+    !Array.isArray(v)
+      ? '须为数组 (must be an array)'
+      : v.length > APPEAL_SCANS_MAX
+        ? `最多 ${APPEAL_SCANS_MAX} 份扫描件 (at most ${APPEAL_SCANS_MAX} scans)`
+        : v.every(isScanRef)
+          ? null
+          : '扫描件引用无效 (invalid scan reference)',
+  )
+  scans?: ScanRefV1[];
+}
+
+/** Body of rpc.alerts.statistics.assessment.appeal.scan.v1 (the path's appeal id and position). */
+export class AssessmentAppealScanRequest implements AssessmentAppealScanRequestV1 {
+  @ApiProperty({ format: 'uuid', example: '6a1f0a52-1f7c-4d8e-9d2a-3b4c5d6e7f80' })
+  @RecordId('申诉编号须为 UUID (UUID)')
+  appealId!: string;
+
+  @ApiProperty({ example: 1, minimum: 1, maximum: APPEAL_SCANS_MAX, description: '扫描件序号（提交顺序，自 1 起）' })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\d{1,3}$/.test(value) ? Number(value) : value,
+  )
+  @IsInt({ message: `扫描件序号须为 1–${APPEAL_SCANS_MAX} 的整数 (integer 1–${APPEAL_SCANS_MAX})` })
+  @Min(1, { message: `扫描件序号须为 1–${APPEAL_SCANS_MAX} 的整数 (integer 1–${APPEAL_SCANS_MAX})` })
+  @Max(APPEAL_SCANS_MAX, { message: `扫描件序号须为 1–${APPEAL_SCANS_MAX} 的整数 (integer 1–${APPEAL_SCANS_MAX})` })
+  position!: number;
 }
 
 /** Query of GET /api/v1/statistics/assessment/appeals. */
@@ -225,6 +267,22 @@ export class StatisticsAssessment implements StatisticsAssessmentV1 {
   regions!: AssessmentRegion[];
 }
 
+export class AppealEvidenceScan implements AppealEvidenceScanV1 {
+  @ApiProperty({ example: 1, description: '序号（提交顺序）' }) position!: number;
+  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', description: 'SHA-256' })
+  sha256!: string;
+  @ApiProperty({ enum: SCAN_CONTENT_TYPES, example: 'application/pdf', description: '按内容判定的类型' })
+  contentType!: ScanContentTypeV1;
+  @ApiProperty({ example: 482113, description: '字节数 bytes' }) size!: number;
+  @ApiProperty({ example: '攸住建函〔2024〕12号.pdf', description: '上传时的文件名（仅供显示）' }) fileName!: string;
+  @ApiProperty({ example: '2026-11-30T02:00:00.000Z', format: 'date-time' }) uploadedAt!: string;
+  @ApiProperty({
+    example: '/api/v1/statistics/assessment/appeals/6a1f0a52-1f7c-4d8e-9d2a-3b4c5d6e7f80/evidence-scans/1',
+    description: '下载地址（GET）',
+  })
+  link!: string;
+}
+
 export class AssessmentAppeal implements AssessmentAppealV1 {
   @ApiProperty({ example: '6a1f0a52-1f7c-4d8e-9d2a-3b4c5d6e7f80' }) id!: string;
   @ApiProperty({ example: '430223' }) regionCode!: string;
@@ -233,6 +291,8 @@ export class AssessmentAppeal implements AssessmentAppealV1 {
   @ApiProperty({ example: '2024-430223-01-03-000001' }) itemId!: string;
   @ApiProperty({ example: '该项目已于 2024-07-01 取得预售许可' }) reason!: string;
   @ApiProperty({ example: '攸住建函〔2024〕12号', nullable: true, type: 'string' }) evidence!: string | null;
+  @ApiProperty({ type: [AppealEvidenceScan], description: '证明材料扫描件（可无）' })
+  evidenceScans!: AppealEvidenceScan[];
   @ApiProperty({ enum: ASSESSMENT_APPEAL_STATES, example: 'PENDING' }) state!: AssessmentAppealStateV1;
   @ApiProperty({ example: 'youxian.staff' }) submittedBy!: string;
   @ApiProperty({ example: '2026-11-30T02:00:00.000Z' }) submittedAt!: string;

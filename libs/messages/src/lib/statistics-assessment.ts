@@ -1,3 +1,5 @@
+import type { ScanContentTypeV1, ScanRefV1 } from './scans';
+
 /**
  * 营商环境考核 (issue 13 item 4): deductions of a region, from the records the platform holds, by the
  * versioned rules of the alerts service (apps/alerts/src/statistics/assessment/rules). A county starts at
@@ -65,6 +67,19 @@ export interface StatisticsAssessmentRequestV1 {
 
 export type AssessmentAppealStateV1 = 'PENDING' | 'UPHELD' | 'REJECTED';
 
+/** A scanned document kept with an appeal (证明材料扫描件): its digest and where to download it. */
+export interface AppealEvidenceScanV1 {
+  /** 1, 2, … in the order submitted */
+  position: number;
+  sha256: string;
+  contentType: ScanContentTypeV1;
+  size: number;
+  fileName: string;
+  uploadedAt: string;
+  /** GET route of the bytes */
+  link: string;
+}
+
 /** 申诉: a region contests one deducted item; the province decides. */
 export interface AssessmentAppealV1 {
   id: string;
@@ -74,6 +89,8 @@ export interface AssessmentAppealV1 {
   itemId: string;
   reason: string;
   evidence: string | null;
+  /** the evidence scans submitted with the appeal (none for a text-only appeal) */
+  evidenceScans: AppealEvidenceScanV1[];
   state: AssessmentAppealStateV1;
   submittedBy: string;
   submittedAt: string;
@@ -88,7 +105,17 @@ export interface AssessmentAppealSubmitRequestV1 {
   itemId: string;
   reason: string;
   evidence?: string;
+  /** staged evidence scans (the gateway stages the upload's `scan` part); at most APPEAL_SCANS_MAX */
+  scans?: ScanRefV1[];
 }
+
+/** Body of rpc.alerts.statistics.assessment.appeal.scan.v1: one evidence scan of an appeal. */
+export interface AssessmentAppealScanRequestV1 {
+  appealId: string;
+  position: number;
+}
+
+export const APPEAL_SCANS_MAX = 5;
 
 export interface AssessmentAppealListRequestV1 {
   regionCode: string;
@@ -116,4 +143,6 @@ export const AssessmentRpc = {
   appealSubmit: 'rpc.alerts.statistics.assessment.appeal.submit.v1',
   appealList: 'rpc.alerts.statistics.assessment.appeal.list.v1',
   appealDecide: 'rpc.alerts.statistics.assessment.appeal.decide.v1',
+  /** answers the scan staged again (ScanRefV1): scans may be 20 MB, NATS messages 1 MB */
+  appealScan: 'rpc.alerts.statistics.assessment.appeal.scan.v1',
 } as const;

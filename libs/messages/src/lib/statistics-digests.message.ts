@@ -3,7 +3,9 @@ import { Transform } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import {
   DigestAlertCountV1,
+  DigestAssessmentV1,
   DigestFigureV1,
+  DigestRuleChangeV1,
   StatisticsDigestGenerateRequestV1,
   StatisticsDigestGenerateResultV1,
   StatisticsDigestListRequestV1,
@@ -15,6 +17,7 @@ import { FieldRule } from './validation/field-rule';
 import {
   EventInteger,
   EventIsoDate,
+  EventNested,
   EventNestedList,
   EventNumber,
   EventOneOf,
@@ -43,9 +46,19 @@ export class StatisticsDigestListQuery implements StatisticsDigestListRequestV1 
   @FieldRule('statisticsRegionCode', statisticsRegionReason)
   regionCode!: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01', format: 'date', description: '起始日期（含），2015-01-01 至今天' })
+  @ApiPropertyOptional({
+    example: '2026-11-01',
+    format: 'date',
+    description: '起始日期（含），2015-01-01 至今天，不晚于截止日期',
+  })
   @Transform(blankToUndefined)
-  @FieldRule('digestFrom', optionalDate)
+  @FieldRule('digestFrom', (v, o) => {
+    const own = optionalDate(v);
+    if (own || v === undefined) return own;
+    const to = o['to'];
+    if (typeof to !== 'string' || statisticsDateReason(to) !== null) return null; // reported on to
+    return (v as string) > to ? '起始日期不能晚于截止日期 (from must not be after to)' : null;
+  })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30', format: 'date', description: '截止日期（含），2015-01-01 至今天' })
@@ -101,6 +114,46 @@ export class DigestAlertCount implements DigestAlertCountV1 {
   count!: number;
 }
 
+export class DigestRuleChange implements DigestRuleChangeV1 {
+  @EventText({ example: 'PRESALE_PROJECT_WITHOUT_PRESALE_PERMIT', nonEmpty: true, description: '扣分规则编号' })
+  ruleId!: string;
+
+  @EventText({ example: '已标记为预售商品房但未补录预售许可证的项目', description: '规则说明' })
+  description!: string;
+
+  @EventNumber({ example: 1, nullable: true, description: '上一期日报中的扣分；上期无考核时为 null' })
+  pointsBefore!: number | null;
+
+  @EventNumber({ example: 3, description: '本期扣分（截至日报日期当日结束）' })
+  pointsAfter!: number;
+
+  @EventNumber({ example: 2, nullable: true, description: '扣分变化 = 本期 − 上期；上期无考核时为 null' })
+  pointsDelta!: number | null;
+
+  @EventInteger({ example: 1, nullable: true, minimum: 0, description: '上一期扣分项数；上期无考核时为 null' })
+  countBefore!: number | null;
+
+  @EventInteger({ example: 3, minimum: 0, description: '本期扣分项数' })
+  countAfter!: number;
+}
+
+export class DigestAssessment implements DigestAssessmentV1 {
+  @EventText({ example: '2024.v1', nonEmpty: true, description: '扣分规则版本' })
+  rulesVersion!: string;
+
+  @EventNumber({ example: 95, nullable: true, description: '上一期考核得分；首期、全省（不评分）为 null' })
+  scoreBefore!: number | null;
+
+  @EventNumber({ example: 92, nullable: true, description: '本期考核得分（截至日报日期）；全省不评分为 null' })
+  scoreAfter!: number | null;
+
+  @EventNumber({ example: -3, nullable: true, description: '得分变化 = 本期 − 上期' })
+  scoreDelta!: number | null;
+
+  @EventNestedList(() => DigestRuleChange, { description: '按规则的扣分与项数：上期、本期' })
+  rules!: DigestRuleChange[];
+}
+
 /** A digest (GET /api/v1/statistics/digests) and the data of hn.statistics.digest.published.v1. */
 export class StatisticsDigest implements StatisticsDigestV1 {
   @EventText({ example: '6a1f0a52-1f7c-4d8e-9d2a-3b4c5d6e7f80', nonEmpty: true })
@@ -132,6 +185,13 @@ export class StatisticsDigest implements StatisticsDigestV1 {
 
   @EventTimestamp()
   generatedAt!: string;
+
+  @EventNested(() => DigestAssessment, {
+    nullable: true,
+    optional: true,
+    description: '考核得分变化（营商环境考核，截至日报日期，与上一期相比）；此前生成的日报为 null',
+  })
+  assessment!: DigestAssessment | null;
 }
 
 export class StatisticsDigestPage implements StatisticsDigestPageV1 {

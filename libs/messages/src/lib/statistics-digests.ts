@@ -20,6 +20,33 @@ export interface DigestAlertCountV1 {
   count: number;
 }
 
+/** One rule's deduction in the digest compared with the previous digest's (考核得分变化). */
+export interface DigestRuleChangeV1 {
+  ruleId: string;
+  /** the rule's description (Chinese) */
+  description: string;
+  /** the points in the previous digest; null when it has no assessment (a rule it did not hold counts 0) */
+  pointsBefore: number | null;
+  pointsAfter: number;
+  /** pointsAfter − pointsBefore; null without a previous assessment */
+  pointsDelta: number | null;
+  countBefore: number | null;
+  countAfter: number;
+}
+
+/**
+ * The region assessment (营商环境考核) as of the digest date against the previous digest's: the score
+ * (null for the province, which is not scored) and each rule's points and count.
+ */
+export interface DigestAssessmentV1 {
+  rulesVersion: string;
+  scoreBefore: number | null;
+  scoreAfter: number | null;
+  /** scoreAfter − scoreBefore; null when either is null */
+  scoreDelta: number | null;
+  rules: DigestRuleChangeV1[];
+}
+
 export interface StatisticsDigestV1 {
   id: string;
   regionCode: string;
@@ -33,6 +60,8 @@ export interface StatisticsDigestV1 {
   alertsRaised: DigestAlertCountV1[];
   alertsCleared: DigestAlertCountV1[];
   generatedAt: string;
+  /** 考核得分变化; null in digests written before the assessment was part of them */
+  assessment: DigestAssessmentV1 | null;
 }
 
 export interface StatisticsDigestPageV1 {

@@ -1,23 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { assertRegionAllowed, assertStaff } from '@hn/auth';
+import { assertRegionAllowed, assertStaff, Scopes } from '@hn/auth';
+import { ScanStaging } from '@hn/documents';
+import { InjectNats } from '@hn/eventing';
 import {
   AssessmentAppealDecisionRequest,
-  AssessmentAppealInput,
+  AssessmentAppealScanRequest,
+  AssessmentAppealSubmission,
   AssessmentAppealListQuery,
   AssessmentAppealPageV1,
   AssessmentAppealV1,
   ErrorCode,
   Principal,
+  ScanRefV1,
 } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 import { activeRegionLevel, regionCodesCountedUnder } from '@hn/numbering';
+import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { AlertErrors } from '../../alerts/alerts.exception';
 import { ALERTS_CLOCK, Clock } from '../../clock/clock';
+import { AlertScanRepository } from '../../scans/alert-scan.repository';
 import { statisticsQueryAllowed } from '../statistics-access';
 import { AssessmentAppealRepository } from './assessment-appeal.repository';
 import { AssessmentService } from './assessment.service';
+
+const scanNotFound = (id: string, position: number): DomainException =>
+  new DomainException(
+    404,
+    ErrorCode.APPEAL_NOT_FOUND,
+    `考核申诉 ${id.slice(0, 40)} 没有第 ${position} 份证明材料扫描件 (no evidence scan at that position)`,
+    [{ field: 'position', reason: String(position) }],
+  );
 
 const appealNotFound = (id: string): DomainException =>
   new DomainException(404, ErrorCode.APPEAL_NOT_FOUND, `未找到考核申诉 ${id.slice(0, 40)} (appeal not found)`, [
@@ -28,19 +42,28 @@ const appealNotFound = (id: string): DomainException =>
  * 考核申诉: county or city staff appeal one item deducted from a region in their area (it must be a
  * deduction of that region under that rule today); province staff uphold or reject it with an opinion.
  * An upheld appeal removes the item's deduction from every assessment as of the decision's instant or
- * later. The gateway audits each submission and decision. Both bodies were validated with their Rpc
- * entries' classes by @RpcHandler (AssessmentAppealInput; AssessmentAppealDecisionRequest, appealId a UUID).
+ * later. Evidence scans (证明材料扫描件) staged by the gateway are taken from the staging store, checked
+ * again and kept in alert_scan in the appeal's transaction; the province (or the region) downloads them,
+ * each staged again for the gateway (scans may exceed a NATS message). The gateway audits each submission
+ * and decision. The bodies were validated with their Rpc entries' classes by @RpcHandler
+ * (AssessmentAppealSubmission; AssessmentAppealDecisionRequest and AssessmentAppealScanRequest, appealId a UUID).
  */
 @Injectable()
 export class AssessmentAppealService {
+  private readonly staging: ScanStaging;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly appeals: AssessmentAppealRepository,
     private readonly assessment: AssessmentService,
+    private readonly scans: AlertScanRepository,
     @Inject(ALERTS_CLOCK) private readonly clock: Clock,
-  ) {}
+    @InjectNats() nats: NatsConnection,
+  ) {
+    this.staging = new ScanStaging(nats);
+  }
 
-  async submit(principal: Principal, a: AssessmentAppealInput): Promise<AssessmentAppealV1> {
+  async submit(principal: Principal, a: AssessmentAppealSubmission): Promise<AssessmentAppealV1> {
     assertStaff(principal, { roles: ['COUNTY', 'CITY'], scope: 'supervision:write' });
     if (activeRegionLevel(a.regionCode) === 'province')
       throw AlertErrors.invalid([
@@ -58,6 +81,9 @@ export class AssessmentAppealService {
         `${a.itemId} 不是 ${a.regionCode} 截至 ${today} 在规则 ${rule.id}（${rule.description}）下的扣分项 (not a deduction of the region under the rule)`,
         [{ field: 'itemId', reason: a.itemId }],
       );
+    const refs = a.scans ?? [];
+    const bytes: Buffer[] = [];
+    for (const [i, ref] of refs.entries()) bytes.push(await this.staging.take(ref, `scans[${i}]`));
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
       if (await this.appeals.hasPending(m, rule.id, a.itemId))
@@ -76,8 +102,32 @@ export class AssessmentAppealService {
         by: principal.id,
         at: this.clock.now(),
       });
+      const scanIds: string[] = [];
+      for (const [i, ref] of refs.entries())
+        scanIds.push(await this.scans.insert(m, 'APPEAL_EVIDENCE', ref, bytes[i]!, principal.id));
+      await this.appeals.linkScans(m, id, scanIds);
     });
     return (await this.appeals.find(this.dataSource.manager, id))!;
+  }
+
+  /**
+   * One evidence scan of an appeal, staged for the gateway to send: statistics:read (as the appeal list)
+   * and the appeal's region in the caller's; 404 for an unknown appeal or position.
+   */
+  async scan(principal: Principal, req: AssessmentAppealScanRequest): Promise<ScanRefV1> {
+    if (!principal?.scopes?.includes(Scopes.statisticsRead))
+      throw new DomainException(
+        403,
+        ErrorCode.SCOPE_FORBIDDEN,
+        `缺少权限范围 ${Scopes.statisticsRead} (missing scope ${Scopes.statisticsRead})`,
+      );
+    const m = this.dataSource.manager;
+    const appeal = await this.appeals.find(m, req.appealId);
+    if (!appeal) throw appealNotFound(req.appealId);
+    assertRegionAllowed(principal, appeal.regionCode, { what: `考核申诉 ${req.appealId}` });
+    const scan = await this.appeals.scanContent(m, req.appealId, req.position);
+    if (!scan) throw scanNotFound(req.appealId, req.position);
+    return this.staging.stage(scan.content, scan.contentType, scan.fileName);
   }
 
   async list(principal: Principal, body: unknown): Promise<AssessmentAppealPageV1> {

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { AssessmentAppealV1, Principal, Rpc, StatisticsAssessmentV1 } from '@hn/messages';
+import { ScanStaging } from '@hn/documents';
+import { AssessmentAppealV1, Principal, Rpc, ScanRefV1, StatisticsAssessmentV1 } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
 import { connect, NatsConnection } from 'nats';
@@ -223,6 +224,90 @@ describe('region assessment (rpc.alerts.statistics.assessment.v1)', () => {
     expect(JSON.stringify(await assess('430223', '2026-03-05'))).toBe(pastBefore);
     const list = await rpc.call(Rpc.assessmentAppealList, county, { regionCode: '430223', page: 1, pageSize: 20 });
     expect(list).toMatchObject({ total: 1, items: [{ id: submitted.id, state: 'UPHELD' }] });
+  });
+
+  it('keeps the evidence scans with the appeal and hands them to the region and the province only', async () => {
+    const staging = new ScanStaging(nc);
+    const pdf = Buffer.from('%PDF-1.4\n% 攸县证明材料\n%%EOF\n', 'utf8');
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const scans = [
+      await staging.stage(pdf, 'application/pdf', '攸住建函〔2026〕2号.pdf'),
+      await staging.stage(png, 'image/png', '现场照片.png'),
+    ];
+    const body = {
+      regionCode: '430223',
+      ruleId: 'PRESALE_PROJECT_WITHOUT_PRESALE_PERMIT',
+      itemId: '2026-430223-70-03-000009',
+      reason: '该项目已改为现售',
+    };
+    // a staged scan that is gone: nothing is written
+    const gone: ScanRefV1 = { ...scans[0]!, stagingKey: '00000000-0000-4000-8000-000000000000' };
+    expect(
+      await problem(rpc.call(Rpc.assessmentAppealSubmit, county, { ...body, scans: [scans[1]!, gone] })),
+    ).toMatchObject({
+      status: 422,
+      code: 'SCAN_UNAVAILABLE',
+      errors: [{ field: 'scans[1]' }],
+    });
+    expect(
+      (await db.query(`SELECT count(*)::int AS n FROM assessment_appeal WHERE item_id = $1`, [body.itemId]))[0].n,
+    ).toBe(0);
+
+    const appeal: AssessmentAppealV1 = await rpc.call(Rpc.assessmentAppealSubmit, county, { ...body, scans });
+    expect(appeal.evidenceScans).toEqual([
+      expect.objectContaining({
+        position: 1,
+        sha256: scans[0]!.sha256,
+        contentType: 'application/pdf',
+        size: pdf.byteLength,
+        fileName: '攸住建函〔2026〕2号.pdf',
+        link: `/api/v1/statistics/assessment/appeals/${appeal.id}/evidence-scans/1`,
+      }),
+      expect.objectContaining({ position: 2, contentType: 'image/png', fileName: '现场照片.png' }),
+    ]);
+    const listed = await rpc.call(Rpc.assessmentAppealList, province, { regionCode: '430200', page: 1, pageSize: 20 });
+    expect(listed.items.find((a) => a.id === appeal.id)!.evidenceScans).toEqual(appeal.evidenceScans);
+
+    // the province downloads it: staged again, the same bytes
+    for (const [position, bytes] of [
+      [1, pdf],
+      [2, png],
+    ] as const) {
+      const ref = await rpc.call(Rpc.assessmentAppealScan, province, { appealId: appeal.id, position });
+      expect(ref).toMatchObject({ sha256: appeal.evidenceScans[position - 1]!.sha256, size: bytes.byteLength });
+      expect((await staging.take(ref)).equals(bytes)).toBe(true);
+    }
+    expect(
+      await problem(rpc.call(Rpc.assessmentAppealScan, province, { appealId: appeal.id, position: 3 })),
+    ).toMatchObject({
+      status: 404,
+      code: 'APPEAL_NOT_FOUND',
+      errors: [{ field: 'position' }],
+    });
+    expect(
+      await problem(
+        rpc.call(Rpc.assessmentAppealScan, staff('cl.assess', 'COUNTY', '430224'), {
+          appealId: appeal.id,
+          position: 1,
+        }),
+      ),
+    ).toMatchObject({ status: 403, code: 'REGION_FORBIDDEN' });
+    expect(
+      await problem(
+        rpc.call(
+          Rpc.assessmentAppealScan,
+          { ...province, scopes: ['supervision:write'] },
+          { appealId: appeal.id, position: 1 },
+        ),
+      ),
+    ).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
+    // decided with its scans kept
+    const decided = await rpc.call(Rpc.assessmentAppealDecide, province, {
+      appealId: appeal.id,
+      decision: 'REJECTED',
+      opinion: '材料不足',
+    });
+    expect(decided.evidenceScans).toHaveLength(2);
   });
 
   it('refuses another region, a future date and an unknown region as problems', async () => {

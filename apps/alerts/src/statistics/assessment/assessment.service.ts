@@ -45,7 +45,7 @@ export class AssessmentService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repo: AssessmentRepository,
-    @Inject(ASSESSMENT_RULES) private readonly rules: AssessmentRules,
+    @Inject(ASSESSMENT_RULES) readonly rules: AssessmentRules,
     @Inject(ALERTS_CLOCK) private readonly clock: Clock,
   ) {}
 

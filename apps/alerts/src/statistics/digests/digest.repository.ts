@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DigestAlertCountV1, DigestFigureV1, StatisticsDigestV1 } from '@hn/messages';
+import { DigestAlertCountV1, DigestAssessmentV1, DigestFigureV1, StatisticsDigestV1 } from '@hn/messages';
 import { regionName } from '@hn/numbering';
 import { DataSource, EntityManager } from 'typeorm';
 import { AlertTransitionRow } from './digest-deltas';
@@ -14,10 +14,11 @@ interface DigestRow {
   alerts_raised: DigestAlertCountV1[];
   alerts_cleared: DigestAlertCountV1[];
   generated_at: Date;
+  assessment: DigestAssessmentV1 | null;
 }
 
 const COLUMNS = `id, region_code, level, to_char(digest_date, 'YYYY-MM-DD') AS digest_date,
-  to_char(previous_date, 'YYYY-MM-DD') AS previous_date, figures, alerts_raised, alerts_cleared, generated_at`;
+  to_char(previous_date, 'YYYY-MM-DD') AS previous_date, figures, alerts_raised, alerts_cleared, generated_at, assessment`;
 
 export function toDigestV1(r: DigestRow): StatisticsDigestV1 {
   return {
@@ -31,6 +32,7 @@ export function toDigestV1(r: DigestRow): StatisticsDigestV1 {
     alertsRaised: r.alerts_raised,
     alertsCleared: r.alerts_cleared,
     generatedAt: new Date(r.generated_at).toISOString(),
+    assessment: r.assessment ?? null,
   };
 }
 
@@ -88,8 +90,8 @@ export class DigestRepository {
   async insert(m: EntityManager, d: StatisticsDigestV1): Promise<boolean> {
     const rows = (await m.query(
       `INSERT INTO statistics_digest (id, region_code, level, digest_date, previous_date, figures, alerts_raised,
-         alerts_cleared, generated_at)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9)
+         alerts_cleared, generated_at, assessment)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10::jsonb)
        ON CONFLICT ON CONSTRAINT statistics_digest_region_date_uq DO NOTHING RETURNING id`,
       [
         d.id,
@@ -101,6 +103,7 @@ export class DigestRepository {
         JSON.stringify(d.alertsRaised),
         JSON.stringify(d.alertsCleared),
         d.generatedAt,
+        d.assessment === null ? null : JSON.stringify(d.assessment),
       ],
     )) as unknown[];
     return rows.length === 1;

@@ -17,8 +17,10 @@ import { activeChildRegions, regionCodesCountedUnder } from '@hn/numbering';
 import { DataSource } from 'typeorm';
 import { chinaDateOf, endOfChinaDay, startOfChinaDay } from '../../clock/china-date';
 import { ALERTS_CLOCK, Clock } from '../../clock/clock';
+import { AssessmentService } from '../assessment/assessment.service';
 import { statisticsQueryAllowed } from '../statistics-access';
 import { invalidStatisticsQuery, StatisticsQueryService } from '../query/statistics-query.service';
+import { assessmentChange, regionScores } from './digest-assessment';
 import { alertCounts, digestFigures, flattenFigures } from './digest-deltas';
 import { DigestRepository } from './digest.repository';
 
@@ -38,8 +40,8 @@ type DigestLevel = StatisticsDigestV1['level'];
 
 /**
  * 统计日报: for a China date, one digest per region (the province, each city, each county) with the
- * summary's figures as of the date, the change since the region's previous digest, and the alerts raised
- * and cleared during the date; each written once (unique per region and date) and published as
+ * summary's figures as of the date, the change since the region's previous digest, the alerts raised
+ * and cleared during the date and the assessment (营商环境考核) as of the date against the previous digest's; each written once (unique per region and date) and published as
  * hn.statistics.digest.published.v1 through the outbox in the same transaction.
  */
 @Injectable()
@@ -48,13 +50,13 @@ export class DigestService {
     private readonly dataSource: DataSource,
     private readonly repo: DigestRepository,
     private readonly queries: StatisticsQueryService,
+    private readonly assessment: AssessmentService,
     @Inject(ALERTS_CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(principal: Principal, body: unknown): Promise<StatisticsDigestPageV1> {
+    // the query was validated with StatisticsDigestListQuery by @RpcHandler (dates, from ≤ to)
     const q = statisticsQueryAllowed<StatisticsDigestListQuery>(principal, body);
-    if (q.from && q.to && q.from > q.to)
-      throw invalidStatisticsQuery([{ field: 'from', reason: '起始日期不能晚于截止日期 (from must not be after to)' }]);
     const { rows, total } = await this.repo.list(this.dataSource.manager, q.regionCode, q.from ?? null, q.to ?? null, {
       offset: (q.page - 1) * DIGEST_PAGE_SIZE,
       limit: DIGEST_PAGE_SIZE,
@@ -85,11 +87,14 @@ export class DigestService {
       if (regions.some((r) => !done.has(r.region.regionCode))) {
         const previous = await this.repo.previousDigests(m, date);
         const transitions = await this.repo.alertTransitions(m, startOfChinaDay(date), endOfChinaDay(date));
+        // one evaluation of the province's items as of the date gives every region's assessment
+        const scores = regionScores(this.assessment.rules, await this.assessment.unitItems(PROVINCE, date));
         const generatedAt = this.clock.now().toISOString();
         for (const { region, level } of regions) {
           if (done.has(region.regionCode)) continue;
           const codes = new Set(regionCodesCountedUnder(region.regionCode));
           const prev = previous.get(region.regionCode) ?? null;
+          const score = scores.get(region.regionCode);
           const digest: StatisticsDigestV1 = {
             id: randomUUID(),
             regionCode: region.regionCode,
@@ -101,6 +106,7 @@ export class DigestService {
             alertsRaised: alertCounts(transitions, 'RAISED', codes),
             alertsCleared: alertCounts(transitions, 'CLEARED', codes),
             generatedAt,
+            assessment: score ? assessmentChange(this.assessment.rules.version, prev?.assessment ?? null, score) : null,
           };
           const wrote = await this.dataSource.transaction(async (tx) => {
             if (!(await this.repo.insert(tx, digest))) return false;

@@ -86,6 +86,8 @@ export const InvalidPayloads = {
   backfillAction: checkedFirst('backfillId', validationFailed, incomplete),
   /** A decision on an assessment appeal: a refused appealId alone as the path pipe answers (400), else 422. */
   appealAction: checkedFirst('appealId', validationFailed, incomplete),
+  /** An evidence scan of an appeal: both fields come from the gateway's path, so either refused is 400 as its pipe answers. */
+  appealScan: checkedFirst('appealId', validationFailed, validationFailed),
   /**
    * An exchange request on a subscriber (subscriberId, then eventId, from the path): a refused id alone as
    * the gateway's path pipes answer (404 NOT_FOUND naming the parameter), else 422 INCOMPLETE_SUBMISSION.
