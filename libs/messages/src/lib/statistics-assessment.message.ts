@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { Allow, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ListPageProperty, ListPageSizeProperty } from './validation/page-query';
 import { IsPlainText } from './plain-text';
 import { isScanRef, SCAN_CONTENT_TYPES, ScanContentTypeV1, ScanRefV1 } from './scans';
 import {
@@ -149,18 +150,10 @@ export class AssessmentAppealListQuery implements AssessmentAppealListRequestV1 
   @IsIn(ASSESSMENT_APPEAL_STATES, oneOf(ASSESSMENT_APPEAL_STATES))
   state?: AssessmentAppealStateV1;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 10000 })
-  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 1 : Number(value)))
-  @IsInt({ message: 'page 须为正整数 (positive integer)' })
-  @Min(1, { message: 'page 须为正整数 (positive integer)' })
-  @Max(10000, { message: 'page 最大 10000 (at most 10000)' })
+  @ListPageProperty()
   page: number = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 20 : Number(value)))
-  @IsInt({ message: 'pageSize 须为 1–100 的整数 (integer 1–100)' })
-  @Min(1, { message: 'pageSize 须为 1–100 的整数 (integer 1–100)' })
-  @Max(100, { message: 'pageSize 最大 100 (at most 100)' })
+  @ListPageSizeProperty()
   pageSize: number = 20;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { ListPageProperty, ListPageSizeProperty } from './validation/page-query';
 import {
   activeRegionLevel,
   chinaToday,
@@ -169,17 +169,9 @@ export class StatisticsRecordsQuery implements StatisticsRecordsRequestV1 {
   @AsOf()
   asOf?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 10000 })
-  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 1 : Number(value)))
-  @IsInt({ message: 'page 须为正整数 (positive integer)' })
-  @Min(1, { message: 'page 须为正整数 (positive integer)' })
-  @Max(10000, { message: 'page 最大 10000 (at most 10000)' })
+  @ListPageProperty()
   page: number = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 20 : Number(value)))
-  @IsInt({ message: 'pageSize 须为 1–100 的整数 (integer 1–100)' })
-  @Min(1, { message: 'pageSize 须为 1–100 的整数 (integer 1–100)' })
-  @Max(100, { message: 'pageSize 最大 100 (at most 100)' })
+  @ListPageSizeProperty()
   pageSize: number = 20;
 }
