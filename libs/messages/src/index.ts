@@ -98,3 +98,5 @@ export * from './lib/backfill-requests.message';
 export * from './lib/validation/validated-as';
 export * from './lib/presale-issue-request.message';
 export * from './lib/permit-search-query.message';
+export * from './lib/signing-statistics-comparison';
+export * from './lib/signing-statistics-comparison.message';

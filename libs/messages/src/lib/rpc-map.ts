@@ -237,6 +237,7 @@ import type { RpcBodyPart } from './validation/validate-body-part';
 import { ContractFilingIssueRequest } from './contract-filing-issue.message';
 import { ContractFilingCancelRequest, ContractNumberBody } from './contract-number-body.message';
 import { ContractFilingSubmission } from './contract-filing-submission.message';
+import { ReportedSigningStatisticsV1, SigningComparisonRpc } from './signing-statistics-comparison';
 import {
   PublicPresaleSearchPageV1,
   PublicPresaleSearchQuery,
@@ -523,6 +524,11 @@ export const Rpc = {
   ),
   contractsRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(
     ConsistencyRpc.contractsRecount,
+    SourceRecountRequest,
+    RECOUNT,
+  ),
+  contractsSigningStatisticsReported: rpcDef<SourceRecountRequestV1, ReportedSigningStatisticsV1>(
+    SigningComparisonRpc.reported,
     SourceRecountRequest,
     RECOUNT,
   ),
