@@ -22,3 +22,23 @@ export async function authorizeRecount(
   assertRegionAllowed(principal, body.regionCode, { field: 'regionCode' });
   return { regionCode: body.regionCode, asOf: body.asOf };
 }
+
+/**
+ * NATS refuses a message over the server's max_payload (1 MiB by default) and the NestJS NATS server then
+ * throws from `respond` outside any handler, which ends the process. A recount lists every project of the
+ * region, so a large region's reply can exceed it (docs/benchmarks.md, bench:statistics): the source answers
+ * 413 PAYLOAD_TOO_LARGE instead (the check shows its figures 未核对 with this reason) and keeps running.
+ */
+export const RECOUNT_REPLY_LIMIT_BYTES = 900 * 1024;
+
+export function fitRecountReply<T>(reply: T, limitBytes = RECOUNT_REPLY_LIMIT_BYTES): T {
+  const bytes = Buffer.byteLength(JSON.stringify(reply));
+  if (bytes > limitBytes)
+    throw new DomainException(
+      413,
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      `核对结果过大（${bytes} 字节，一次应答最多 ${limitBytes} 字节），请按市州或县市区分别核对 ` +
+        `(recount reply of ${bytes} bytes exceeds ${limitBytes}: check a city or county instead)`,
+    );
+  return reply;
+}

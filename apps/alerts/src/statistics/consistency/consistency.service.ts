@@ -135,11 +135,14 @@ export class ConsistencyService {
       const detail = err instanceof DomainException ? err.problem.detail : String(err);
       const timedOut = detail.includes('timeout');
       this.logger.warn(`consistency check: source ${source} gave no recount: ${detail}`);
+      const tooLarge = err instanceof DomainException && err.problem.status === 413;
       return {
         source,
         message: timedOut
           ? `${label}未在 ${this.config.consistencyTimeoutMs / 1000} 秒内应答，其统计项未核对 (source ${source} did not answer: timeout)`
-          : `${label}暂不可用，其统计项未核对：${detail}`,
+          : tooLarge
+            ? `${label}的核对结果过大，其统计项未核对：${detail}`
+            : `${label}暂不可用，其统计项未核对：${detail}`,
       };
     }
     const checked = await validateMessage(SourceRecount, reply);
