@@ -1,5 +1,5 @@
 import { DomainException } from '@hn/errors';
-import { fitRecountReply, RECOUNT_REPLY_LIMIT_BYTES } from './recount-access';
+import { fitNatsReply, fitRecountReply, RECOUNT_REPLY_LIMIT_BYTES } from './recount-access';
 
 describe(fitRecountReply.name, () => {
   const reply = (projects: number) => ({
@@ -33,5 +33,19 @@ describe(fitRecountReply.name, () => {
     expect(problem.detail).toContain(`${Buffer.byteLength(JSON.stringify(big))} 字节`);
     expect(problem.detail).toContain('check a city or county instead');
     expect(() => fitRecountReply(reply(5), 100)).toThrow(DomainException);
+  });
+
+  it('guards any reply with its own advice', () => {
+    expect(() =>
+      fitNatsReply(
+        { items: 'x'.repeat(200) },
+        '请按市州分别查询考核',
+        'ask per city instead',
+        '考核结果',
+        'assessment',
+        100,
+      ),
+    ).toThrow(/考核结果过大.*请按市州分别查询考核 \(assessment of \d+ bytes exceeds 100: ask per city instead\)/);
+    expect(fitNatsReply({ ok: true }, 'a', 'b')).toEqual({ ok: true });
   });
 });

@@ -32,13 +32,32 @@ export async function authorizeRecount(
 export const RECOUNT_REPLY_LIMIT_BYTES = 900 * 1024;
 
 export function fitRecountReply<T>(reply: T, limitBytes = RECOUNT_REPLY_LIMIT_BYTES): T {
+  return fitNatsReply(
+    reply,
+    '请按市州或县市区分别核对',
+    'check a city or county instead',
+    '核对结果',
+    'recount',
+    limitBytes,
+  );
+}
+
+/** The same guard for any reply that grows with the region (the province's assessment lists every item). */
+export function fitNatsReply<T>(
+  reply: T,
+  adviceZh: string,
+  adviceEn: string,
+  whatZh = '应答',
+  whatEn = 'reply',
+  limitBytes = RECOUNT_REPLY_LIMIT_BYTES,
+): T {
   const bytes = Buffer.byteLength(JSON.stringify(reply));
   if (bytes > limitBytes)
     throw new DomainException(
       413,
       ErrorCode.PAYLOAD_TOO_LARGE,
-      `核对结果过大（${bytes} 字节，一次应答最多 ${limitBytes} 字节），请按市州或县市区分别核对 ` +
-        `(recount reply of ${bytes} bytes exceeds ${limitBytes}: check a city or county instead)`,
+      `${whatZh}过大（${bytes} 字节，一次应答最多 ${limitBytes} 字节），${adviceZh} ` +
+        `(${whatEn} of ${bytes} bytes exceeds ${limitBytes}: ${adviceEn})`,
     );
   return reply;
 }
