@@ -222,6 +222,84 @@ describe('统计一致性核对 statistics consistency check through the gateway
     expect(yesterday.figures.every((f) => f.statisticsValue === 0 && f.sourceValue === 0)).toBe(true);
   });
 
+  it('lists a county’s submitted signing statistic that differs from the issued filings, and not a correct one', async () => {
+    const yx = tokens['youxian']!;
+    const page = await ok<StatisticsRecordPageV1>(
+      await api(`/api/v1/statistics/projects?regionCode=${YX}&figure=filings.count`, { token: yx }),
+    );
+    const presale = page.items[0]!.reference!;
+    const project = page.items[0]!.projectCode!;
+    // 2024-09 as issued (the valid filing: 1 contract, 89.5 m², 1 234 567 元); 2024-10 reports two with none issued
+    const put = (month: string, figures: Record<string, number>) =>
+      send('PUT', `/api/v1/supervision/signing-statistics/${presale}/${month}`, yx, figures);
+    await ok(await put('2024-09', { contractsSigned: 1, floorArea: 89.5, amountFen: 123_456_700 }), 201);
+    await ok(await put('2024-10', { contractsSigned: 2, floorArea: 179, amountFen: 246_913_400 }), 201);
+    await ok(
+      await send('POST', '/api/v1/supervision/signing-statistics/submit', yx, {
+        presaleNumber: presale,
+        months: ['2024-09', '2024-10'],
+      }),
+    );
+    const c = await check(YX);
+    const concerned = (reported: number) => [{ presaleNumber: presale, projectCode: project, reported, issued: 0 }];
+    const octoberOf = (region: StatisticsConsistencyV1) =>
+      region.signingStatistics.differences.map((d) => [
+        d.regionCode,
+        d.regionName,
+        d.month,
+        d.figure,
+        d.reported,
+        d.issued,
+      ]);
+    expect(c.signingStatistics).toMatchObject({
+      status: 'DIFFERENT',
+      statusLabel: '不一致',
+      comparedMonths: 2,
+      differenceCount: 3,
+      message: null,
+    });
+    expect(c.signingStatistics.differences).toEqual([
+      {
+        regionCode: YX,
+        regionName: '攸县',
+        month: '2024-10',
+        figure: 'contractsSigned',
+        label: '网签套数',
+        reported: 2,
+        issued: 0,
+        projects: concerned(2),
+      },
+      {
+        regionCode: YX,
+        regionName: '攸县',
+        month: '2024-10',
+        figure: 'floorArea',
+        label: '网签面积（平方米）',
+        reported: 179,
+        issued: 0,
+        projects: concerned(179),
+      },
+      {
+        regionCode: YX,
+        regionName: '攸县',
+        month: '2024-10',
+        figure: 'amountFen',
+        label: '网签金额（分）',
+        reported: 246_913_400,
+        issued: 0,
+        projects: concerned(246_913_400),
+      },
+    ]);
+    // the figures themselves stay equal; only the report makes the region inconsistent
+    expect(c.figures.every((f) => f.status === 'EQUAL')).toBe(true);
+    expect(c).toMatchObject({ consistent: false, differenceCount: 0 });
+    for (const region of [ZZ, HN]) expect(octoberOf(await check(region))).toEqual(octoberOf(c));
+    const chaling = await check(CL, '', tokens['chaling']);
+    expect(chaling.signingStatistics).toMatchObject({ status: 'EQUAL', comparedMonths: 0, differences: [] });
+    // before the reports were submitted (yesterday) nothing was reported
+    expect((await check(YX, `&asOf=${chinaDay(-1)}`)).signingStatistics.comparedMonths).toBe(0);
+  });
+
   it('reports a duplicated filing event as a difference naming its project, at the county, city and province', async () => {
     const page = await ok<StatisticsRecordPageV1>(
       await api(`/api/v1/statistics/projects?regionCode=${YX}&figure=filings.count`, { token: tokens['youxian'] }),
@@ -259,6 +337,14 @@ describe('统计一致性核对 statistics consistency check through the gateway
     });
     expect(c).toMatchObject({ consistent: false, differenceCount: 1 });
     expect(c.figures.filter((f) => f.status !== 'EQUAL').map((f) => f.figure)).toEqual(['filings.count']);
+    // the county's 2024-09 report, equal to the real filing, now differs from the issued records (the events)
+    expect(
+      c.signingStatistics.differences.filter((d) => d.month === '2024-09').map((d) => [d.figure, d.reported, d.issued]),
+    ).toEqual([
+      ['contractsSigned', 1, 2],
+      ['floorArea', 89.5, 179],
+      ['amountFen', 123_456_700, 123_456_700 + planted.contractAmount],
+    ]);
     for (const region of [ZZ, HN])
       expect(figure(await check(region), 'filings.count').differences).toEqual([
         { projectCode: filedProject, figure: 'filings.count', statisticsCount: 2, sourceCount: 1 },

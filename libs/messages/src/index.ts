@@ -99,3 +99,5 @@ export * from './lib/presale-issue-request.message';
 export * from './lib/permit-search-query.message';
 export * from './lib/escrow-requests.message';
 export * from './lib/validation/page-query';
+export * from './lib/signing-statistics-comparison';
+export * from './lib/signing-statistics-comparison.message';

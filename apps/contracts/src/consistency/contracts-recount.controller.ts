@@ -1,20 +1,38 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { authorizeRecount } from '@hn/auth';
-import { Rpc, RpcPayload, SourceRecountV1 } from '@hn/messages';
+import { authorizeRecount, fitRecountReply } from '@hn/auth';
+import { ReportedSigningStatisticsV1, Rpc, RpcPayload, SourceRecountV1 } from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { regionCodesCountedUnder } from '@hn/numbering';
+import { CONTRACTS_CONFIG, ContractsConfig } from '../config/contracts.config';
 import { ContractsRecountRepository } from './contracts-recount.repository';
 
 /** 从源头纠正: the contracts service's own per-project counts for the statistics' consistency check. */
 @Controller()
 export class ContractsRecountController {
-  constructor(private readonly repo: ContractsRecountRepository) {}
+  constructor(
+    private readonly repo: ContractsRecountRepository,
+    @Inject(CONTRACTS_CONFIG) private readonly config: ContractsConfig,
+  ) {}
 
   @RpcHandler(Rpc.contractsRecount)
   async recount(@Payload() req: RpcPayload<typeof Rpc.contractsRecount>): Promise<SourceRecountV1> {
     const q = await authorizeRecount(req.principal, req.body);
     const figures = await this.repo.recount(regionCodesCountedUnder(q.regionCode), q.asOf);
-    return { source: 'contracts', regionCode: q.regionCode, asOf: q.asOf, figures };
+    return fitRecountReply({ source: 'contracts', regionCode: q.regionCode, asOf: q.asOf, figures });
+  }
+
+  /** 网签统计 the counties submitted (months since the cut-over), compared by the alerts service with the issued filings. */
+  @RpcHandler(Rpc.contractsSigningStatisticsReported)
+  async reported(
+    @Payload() req: RpcPayload<typeof Rpc.contractsSigningStatisticsReported>,
+  ): Promise<ReportedSigningStatisticsV1> {
+    const q = await authorizeRecount(req.principal, req.body);
+    const statistics = await this.repo.reportedStatistics(
+      regionCodesCountedUnder(q.regionCode),
+      q.asOf,
+      this.config.cutoverDate.slice(0, 7),
+    );
+    return fitRecountReply({ regionCode: q.regionCode, asOf: q.asOf, statistics });
   }
 }

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { Principal, Rpc, SourceRecountV1 } from '@hn/messages';
+import { Principal, ReportedSigningStatisticsV1, Rpc, SourceRecountV1 } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
 import { randomBytes } from 'node:crypto';
@@ -98,6 +98,89 @@ describe('contracts recount (rpc.contracts.consistency.recount.v1)', () => {
       ['filings.cancelled', 1],
     ]);
     expect(counts(await recount('430223', '2024-08-31'))['filings.count']).toEqual({});
+  });
+
+  it('answers the submitted signing statistics of the months since the cut-over, as submitted by the end of asOf', async () => {
+    const statistic = (presale: string, month: string, state: 'DRAFT' | 'SUBMITTED', submittedAt: string | null) =>
+      dataSource.query(
+        `INSERT INTO signing_statistic (presale_number, month, region_code, kind, contracts_signed, floor_area, amount_fen,
+                                        state, version, entered_by, submitted_at, submitted_by)
+         VALUES ($1, $2::text, left($1, 6), CASE WHEN $2::text < '2024-09' THEN 'BACKFILL' ELSE 'PERIODIC' END, 3, 268.55, 370370100,
+                 $3, 1, 'yx-staff', $4, CASE WHEN $4::timestamptz IS NULL THEN NULL ELSE 'yx-staff' END)`,
+        [presale, month, state, submittedAt],
+      );
+    const yx = '430223202406200101-Y01';
+    await dataSource.query(
+      `INSERT INTO presale_replica (presale_number, region_code, project_code, project_name, buildings, issue_date, status, source_time)
+       VALUES ($1, '430223', 'P-YX', '锦绣星城', '{1#}', '2024-08-15', 'ISSUED', now())`,
+      [yx],
+    );
+    await statistic(yx, '2024-08', 'SUBMITTED', '2024-09-01T10:00:00+08:00'); // BACKFILL: before the cut-over
+    await statistic(yx, '2024-09', 'SUBMITTED', '2024-10-08T23:59:00+08:00');
+    await statistic(yx, '2024-10', 'SUBMITTED', '2024-11-05T10:00:00+08:00');
+    await statistic(yx, '2024-11', 'DRAFT', null);
+    await statistic('430224202406200101-Y01', '2024-09', 'SUBMITTED', '2024-10-08T10:00:00+08:00'); // 茶陵, no replica
+    const reported = (regionCode: string, asOf: string): Promise<ReportedSigningStatisticsV1> =>
+      rpc.call(Rpc.contractsSigningStatisticsReported, zhuzhou, { regionCode, asOf });
+    const months = (r: ReportedSigningStatisticsV1) => r.statistics.map((s) => `${s.presaleNumber}/${s.month}`);
+    const county = await reported('430223', '2024-11-30');
+    expect(county).toMatchObject({ regionCode: '430223', asOf: '2024-11-30' });
+    expect(county.statistics).toEqual([
+      {
+        presaleNumber: yx,
+        projectCode: 'P-YX',
+        regionCode: '430223',
+        month: '2024-09',
+        contractsSigned: 3,
+        floorArea: 268.55,
+        amountFen: 370_370_100,
+      },
+      {
+        presaleNumber: yx,
+        projectCode: 'P-YX',
+        regionCode: '430223',
+        month: '2024-10',
+        contractsSigned: 3,
+        floorArea: 268.55,
+        amountFen: 370_370_100,
+      },
+    ]);
+    // submitted after the end of asOf, or a month after asOf's: not yet reported then
+    expect(months(await reported('430223', '2024-10-08'))).toEqual([`${yx}/2024-09`]);
+    expect(months(await reported('430223', '2024-10-07'))).toEqual([]);
+    expect(months(await reported('430200', '2024-11-30'))).toEqual([
+      `${yx}/2024-09`,
+      `${yx}/2024-10`,
+      '430224202406200101-Y01/2024-09',
+    ]);
+    expect((await reported('430200', '2024-11-30')).statistics[2]!.projectCode).toBeNull();
+    await expect(
+      rpc.call(
+        Rpc.contractsSigningStatisticsReported,
+        { ...zhuzhou, scopes: [] },
+        { regionCode: '430223', asOf: '2024-11-30' },
+      ),
+    ).rejects.toMatchObject({ problem: { status: 403, code: 'SCOPE_FORBIDDEN' } });
+    await expect(
+      rpc.call(Rpc.contractsSigningStatisticsReported, zhuzhou, { regionCode: '430223' } as never),
+    ).rejects.toMatchObject({ problem: { status: 422, code: 'INVALID_FILTER' } });
+  });
+
+  it('answers 413 PAYLOAD_TOO_LARGE for a region whose recount would not fit one NATS reply, and keeps running', async () => {
+    // 炎陵县: 25,000 filings of as many projects (≈ 1.1 MiB of per-project counts)
+    await dataSource.query(
+      `INSERT INTO contract_filing (sandbox, contract_number, presale_number, serial, region_code, project_code, building,
+                                    client_id, filing_date, contract_amount, record, status, filed_at)
+       SELECT false, p.presale || '-B' || lpad((g % 9000 + 1)::text, 4, '0'), p.presale, g % 9000 + 1, '430225',
+              'P-YL-' || lpad(g::text, 6, '0'), '1#', 'vendor', '2024-09-01', 100000, '{}'::jsonb, 'ACTIVE',
+              '2024-09-01T10:00:00+08:00'
+         FROM generate_series(0, 24999) g,
+              LATERAL (SELECT '430225202406200101-Y' || lpad((g / 9000 + 1)::text, 2, '0') AS presale) p`,
+    );
+    await expect(recount('430225', '2024-09-02')).rejects.toMatchObject({
+      problem: { status: 413, code: 'PAYLOAD_TOO_LARGE', detail: expect.stringContaining('请按市州或县市区分别核对') },
+    });
+    expect(counts(await recount('430223', '2024-09-02'))['filings.count']).toEqual({ 'P-YX': 3 });
   });
 
   it('refuses a county asking its neighbour and a future asOf', async () => {

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { consistencyFiguresOf, figureCountsOf, recountColumn as c, SourceFigureCountV1 } from '@hn/messages';
+import {
+  consistencyFiguresOf,
+  figureCountsOf,
+  recountColumn as c,
+  ReportedSigningStatisticV1,
+  SourceFigureCountV1,
+} from '@hn/messages';
 import { DataSource } from 'typeorm';
 
 /** The end of the asOf China day ($2), exclusive. */
@@ -19,6 +25,31 @@ export const CONTRACTS_RECOUNT_SQL = `
      AND f.region_code::text = ANY ($1::text[])
    GROUP BY f.project_code`;
 
+/**
+ * 网签统计 as the counties reported them: SUBMITTED statistics (submitted_at by the end of asOf) of the
+ * months since the cut-over ($3, PERIODIC: the months whose filings all carry unified numbers) up to the
+ * month of asOf, in the codes counted under the region ($1); the project from the presale replica.
+ */
+export const REPORTED_SIGNING_STATISTICS_SQL = `
+  SELECT s.presale_number, r.project_code, s.region_code::text AS region_code, s.month::text AS month,
+         s.contracts_signed, s.floor_area::text AS floor_area, s.amount_fen::text AS amount_fen
+    FROM signing_statistic s
+    LEFT JOIN presale_replica r ON r.presale_number = s.presale_number
+   WHERE s.state = 'SUBMITTED' AND s.submitted_at < ${END_OF_DAY}
+     AND s.month >= $3 AND s.month <= to_char($2::date, 'YYYY-MM')
+     AND s.region_code::text = ANY ($1::text[])
+   ORDER BY s.region_code, s.month, s.presale_number`;
+
+interface ReportedRow {
+  presale_number: string;
+  project_code: string | null;
+  region_code: string;
+  month: string;
+  contracts_signed: number;
+  floor_area: string;
+  amount_fen: string;
+}
+
 @Injectable()
 export class ContractsRecountRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -26,5 +57,26 @@ export class ContractsRecountRepository {
   async recount(codes: readonly string[], asOf: string): Promise<SourceFigureCountV1[]> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(CONTRACTS_RECOUNT_SQL, [[...codes], asOf]);
     return figureCountsOf(consistencyFiguresOf('contracts'), rows);
+  }
+
+  async reportedStatistics(
+    codes: readonly string[],
+    asOf: string,
+    cutoverMonth: string,
+  ): Promise<ReportedSigningStatisticV1[]> {
+    const rows: ReportedRow[] = await this.dataSource.query(REPORTED_SIGNING_STATISTICS_SQL, [
+      [...codes],
+      asOf,
+      cutoverMonth,
+    ]);
+    return rows.map((r) => ({
+      presaleNumber: r.presale_number,
+      projectCode: r.project_code,
+      regionCode: r.region_code,
+      month: r.month,
+      contractsSigned: r.contracts_signed,
+      floorArea: Number(r.floor_area),
+      amountFen: Number(r.amount_fen),
+    }));
   }
 }

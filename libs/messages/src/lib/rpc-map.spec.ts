@@ -24,6 +24,7 @@ const PUBLISHED = [
   'rpc.alerts.statistics.records.v1',
   'rpc.alerts.statistics.summary.v1',
   'rpc.contracts.consistency.recount.v1',
+  'rpc.contracts.consistency.signing-statistics.v1',
   'rpc.contracts.filing.cancel.v1',
   'rpc.contracts.filing.get.v1',
   'rpc.contracts.filing.issue.v1',

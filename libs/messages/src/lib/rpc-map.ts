@@ -239,6 +239,7 @@ import { INVALID_ISSUE_REQUEST, PresaleIssueRequest } from './presale-issue-requ
 import type { ListSort } from './validation/sort-constraints';
 import { ContractFilingIssueRequest } from './contract-filing-issue.message';
 import { ContractFilingCancelRequest, ContractNumberBody } from './contract-number-body.message';
+import { ReportedSigningStatisticsV1, SigningComparisonRpc } from './signing-statistics-comparison';
 import {
   PublicPresaleSearchPageV1,
   PublicPresaleSearchQuery,
@@ -517,6 +518,11 @@ export const Rpc = {
   ),
   contractsRecount: rpcDef<SourceRecountRequestV1, SourceRecountV1>(
     ConsistencyRpc.contractsRecount,
+    SourceRecountRequest,
+    RECOUNT,
+  ),
+  contractsSigningStatisticsReported: rpcDef<SourceRecountRequestV1, ReportedSigningStatisticsV1>(
+    SigningComparisonRpc.reported,
     SourceRecountRequest,
     RECOUNT,
   ),

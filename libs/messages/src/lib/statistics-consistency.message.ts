@@ -16,6 +16,7 @@ import {
   StatisticsConsistencyRequestV1,
   StatisticsConsistencyV1,
 } from './statistics-consistency';
+import { SigningStatisticsComparison } from './signing-statistics-comparison.message';
 import { statisticsDateReason, statisticsRegionReason } from './statistics.message';
 import { FieldRule } from './validation/field-rule';
 import { REQUIRED_MESSAGE as REQUIRED } from './validation/submission-constraints';
@@ -141,8 +142,14 @@ export class StatisticsConsistency implements StatisticsConsistencyV1 {
   @ApiProperty({ example: '430200' }) regionCode!: string;
   @ApiProperty({ example: '株洲市' }) regionName!: string;
   @ApiProperty({ example: '2026-11-30', format: 'date' }) asOf!: string;
-  @ApiProperty({ example: false, description: '各源头服务均已应答且全部一致' }) consistent!: boolean;
+  @ApiProperty({ example: false, description: '各源头服务均已应答、全部一致，且网签统计与备案一致' })
+  consistent!: boolean;
   @ApiProperty({ example: 1, type: 'integer', description: '数字不同的（项目、统计项）数' }) differenceCount!: number;
   @ApiProperty({ type: [ConsistencySourceStatus] }) sources!: ConsistencySourceStatus[];
   @ApiProperty({ type: [ConsistencyFigureResult] }) figures!: ConsistencyFigureResult[];
+  @ApiProperty({
+    type: SigningStatisticsComparison,
+    description: '县市区已提交的网签统计与平台登记的网签备案逐区划、逐月比对（截止日前提交的、切换日之后的月份）',
+  })
+  signingStatistics!: SigningStatisticsComparison;
 }

@@ -1,3 +1,5 @@
+import type { SigningStatisticsComparisonV1 } from './signing-statistics-comparison';
+
 /**
  * 从源头纠正 (work plan task 7): the statistics compared with a recount by each owning service. The
  * alerts service asks permits, presale, escrow and contracts over NATS for their own per-project
@@ -124,12 +126,14 @@ export interface StatisticsConsistencyV1 {
   regionCode: string;
   regionName: string;
   asOf: string;
-  /** every source answered and every figure is equal */
+  /** every source answered, every figure is equal and the signing statistics agree with the filings */
   consistent: boolean;
   /** the number of differing (project, figure) pairs */
   differenceCount: number;
   sources: ConsistencySourceStatusV1[];
   figures: ConsistencyFigureResultV1[];
+  /** the counties' submitted signing statistics against the issued filings, per region and month */
+  signingStatistics: SigningStatisticsComparisonV1;
 }
 
 /** Request/reply subjects of the check and of the recounts. Never renamed. */

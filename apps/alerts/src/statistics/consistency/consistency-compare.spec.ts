@@ -1,5 +1,6 @@
 import { ConsistencyFigureV1, SourceFigureCountV1 } from '@hn/messages';
 import { compareConsistency, projectDifferences } from './consistency-compare';
+import { compareSigningStatistics, uncheckedSigningStatistics } from './signing-statistics-compare';
 
 const count = (figure: ConsistencyFigureV1, projects: Record<string, number>): SourceFigureCountV1 => ({
   figure,
@@ -38,6 +39,7 @@ describe(compareConsistency.name, () => {
         { source: 'escrow', figures: [count('escrow.submitted', {})] },
         { source: 'presale', message: '预售许可服务暂不可用，其统计项未核对' },
       ],
+      signingStatistics: compareSigningStatistics([], []),
     });
     const by = Object.fromEntries(result.figures.map((f) => [f.figure, f]));
     expect(by['permits.count']).toMatchObject({ status: 'EQUAL', statusLabel: '一致', equal: true, sourceValue: 2 });
@@ -65,5 +67,26 @@ describe(compareConsistency.name, () => {
       { source: 'escrow', label: '资金监管服务', answered: true, message: null },
       { source: 'contracts', label: '网签备案服务', answered: true, message: null },
     ]);
+  });
+
+  it('is consistent only when every figure is equal and the signing statistics agree with the filings', () => {
+    const input = {
+      regionCode: '430223',
+      regionName: '攸县',
+      asOf: '2026-11-30',
+      statistics: new Map<ConsistencyFigureV1, SourceFigureCountV1>(),
+      sources: (['permits', 'presale', 'escrow', 'contracts'] as const).map((source) => ({
+        source,
+        figures: [] as SourceFigureCountV1[],
+      })),
+    };
+    expect(compareConsistency({ ...input, signingStatistics: compareSigningStatistics([], []) }).consistent).toBe(true);
+    const unchecked = compareConsistency({ ...input, signingStatistics: uncheckedSigningStatistics('未比对') });
+    expect(unchecked).toMatchObject({ consistent: false, differenceCount: 0 });
+    expect(unchecked.signingStatistics).toMatchObject({
+      status: 'UNCHECKED',
+      statusLabel: '未核对',
+      message: '未比对',
+    });
   });
 });

@@ -7,6 +7,7 @@ import {
   ConsistencyFigureResultV1,
   ConsistencyFigureV1,
   ConsistencySourceV1,
+  SigningStatisticsComparisonV1,
   SourceFigureCountV1,
   StatisticsConsistencyV1,
 } from '@hn/messages';
@@ -21,6 +22,8 @@ export interface ConsistencyInput {
   asOf: string;
   statistics: ReadonlyMap<ConsistencyFigureV1, SourceFigureCountV1>;
   sources: readonly SourceOutcome[];
+  /** the counties' signing statistics against the issued filings (signing-statistics-compare.ts) */
+  signingStatistics: SigningStatisticsComparisonV1;
 }
 
 const STATUS_LABEL = { EQUAL: '一致', DIFFERENT: '不一致', UNCHECKED: '未核对' } as const;
@@ -95,9 +98,10 @@ export function compareConsistency(input: ConsistencyInput): StatisticsConsisten
     regionCode: input.regionCode,
     regionName: input.regionName,
     asOf: input.asOf,
-    consistent: figures.every((f) => f.status === 'EQUAL'),
+    consistent: figures.every((f) => f.status === 'EQUAL') && input.signingStatistics.status === 'EQUAL',
     differenceCount,
     sources,
     figures,
+    signingStatistics: input.signingStatistics,
   };
 }

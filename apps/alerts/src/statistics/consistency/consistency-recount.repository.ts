@@ -8,6 +8,7 @@ import {
 } from '@hn/messages';
 import { EntityManager } from 'typeorm';
 import { FIGURE_SQL, RECORD_SETS, RecordSetName } from '../statistics-sets.sql';
+import { IssuedFilingMonth } from './signing-statistics-compare';
 
 /**
  * The set and the condition of each compared figure over the statistics' record sets: the figures of
@@ -37,6 +38,18 @@ export function perProjectSql(set: RecordSetName, figures: readonly ConsistencyF
             FROM (${RECORD_SETS[set]}) r GROUP BY 1`;
 }
 
+/**
+ * The filings issued per presale permit and filing month ($4: YYYY-MM months), valid (ACTIVE) at $1 —
+ * the drill-down's filings set, so the figures are those of filings.count / floorArea / amountFen.
+ */
+export const ISSUED_FILING_MONTHS_SQL = `
+  SELECT r.region_code, to_char(r.date, 'YYYY-MM') AS month, r.reference AS presale_number, r.project_code,
+         count(*)::int AS contracts, round(sum(r.area) * 100)::bigint::text AS area_hundredths,
+         sum(r.amount_fen)::text AS amount_fen
+    FROM (${RECORD_SETS.filings}) r
+   WHERE r.status = 'ACTIVE' AND to_char(r.date, 'YYYY-MM') = ANY ($4::text[])
+   GROUP BY 1, 2, 3, 4`;
+
 /** The statistics' side of the check: per-project counts from the facts (rm_stat_*) at the instant T. */
 @Injectable()
 export class ConsistencyRecountRepository {
@@ -61,5 +74,33 @@ export class ConsistencyRecountRepository {
       for (const count of figureCountsOf(figures, rows)) out.set(count.figure, count);
     }
     return out;
+  }
+
+  async issuedFilingMonths(
+    m: EntityManager,
+    at: Date,
+    asOf: string,
+    codes: readonly string[],
+    months: readonly string[],
+  ): Promise<IssuedFilingMonth[]> {
+    if (months.length === 0) return [];
+    const rows: Array<{
+      region_code: string;
+      month: string;
+      presale_number: string;
+      project_code: string | null;
+      contracts: number;
+      area_hundredths: string;
+      amount_fen: string;
+    }> = await m.query(ISSUED_FILING_MONTHS_SQL, [at.toISOString(), asOf, [...codes], [...months]]);
+    return rows.map((r) => ({
+      presaleNumber: r.presale_number,
+      projectCode: r.project_code,
+      regionCode: r.region_code,
+      month: r.month,
+      contractsSigned: r.contracts,
+      areaHundredths: Number(r.area_hundredths),
+      amountFen: Number(r.amount_fen),
+    }));
   }
 }

@@ -6,6 +6,7 @@ import {
   Headers,
   Principal,
   Rpc,
+  SigningComparisonRpc,
   StatisticsConsistencyV1,
 } from '@hn/messages';
 import { buildCloudEvent } from '@hn/eventing';
@@ -37,6 +38,7 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
     rpc.call(Rpc.statisticsConsistency, principal, body as never);
   const CONTRACT = '430223202406200101-Y01-B0001';
   const PROJECT = '2024-430223-70-03-012345';
+  const PRESALE = '430223202406200101-Y01';
 
   /** A stand-in source on the subject: answers with `reply(request)` in the NestJS packet format, or never. */
   const respond = (subject: string, reply: ((body: { regionCode: string; asOf: string }) => unknown) | null) => {
@@ -100,6 +102,31 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
         { figure: 'filings.cancelled', total: 0, projects: [] },
       ],
     }));
+    // the county's signing statistics: 2024-09 as issued (1 contract, 89.5 m², 650 000 元), 2024-10 with none issued
+    respond(SigningComparisonRpc.reported, (b) => ({
+      regionCode: b.regionCode,
+      asOf: b.asOf,
+      statistics: [
+        {
+          presaleNumber: PRESALE,
+          projectCode: PROJECT,
+          regionCode: '430223',
+          month: '2024-09',
+          contractsSigned: 1,
+          floorArea: 89.5,
+          amountFen: 65_000_000,
+        },
+        {
+          presaleNumber: PRESALE,
+          projectCode: PROJECT,
+          regionCode: '430223',
+          month: '2024-10',
+          contractsSigned: 2,
+          floorArea: 180,
+          amountFen: 0,
+        },
+      ].filter((r) => r.month <= b.asOf.slice(0, 7)),
+    }));
     respond(ConsistencyRpc.presaleRecount, null); // never answers
     respond(ConsistencyRpc.escrowRecount, () => ({ source: 'escrow', figures: 'none' })); // not a recount
     // permits: nobody listens (no responders)
@@ -135,9 +162,52 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
       contracts: null,
     });
     expect(c).toMatchObject({ regionCode: '430223', regionName: '攸县', asOf: '2024-09-30', consistent: false });
+    // the reported month equal to the issued filing is not listed; nothing reported for 2024-10 yet
+    expect(c.signingStatistics).toEqual({
+      status: 'EQUAL',
+      statusLabel: '一致',
+      comparedMonths: 1,
+      differenceCount: 0,
+      message: null,
+      differences: [],
+    });
     // before the filing's date nothing counts on the statistics' side
     const before = await check({ regionCode: '430223', asOf: '2024-09-01' });
     expect(before.figures.find((f) => f.figure === 'filings.count')!.statisticsValue).toBe(0);
+  });
+
+  it('lists a reported month that differs from the issued filings, against the facts in Postgres', async () => {
+    const c = await check({ regionCode: '430223', asOf: '2024-10-31' });
+    expect(c.signingStatistics).toMatchObject({ status: 'DIFFERENT', comparedMonths: 2, differenceCount: 2 });
+    const project = { presaleNumber: PRESALE, projectCode: PROJECT };
+    expect(c.signingStatistics.differences).toEqual([
+      {
+        regionCode: '430223',
+        regionName: '攸县',
+        month: '2024-10',
+        figure: 'contractsSigned',
+        label: '网签套数',
+        reported: 2,
+        issued: 0,
+        projects: [{ ...project, reported: 2, issued: 0 }],
+      },
+      {
+        regionCode: '430223',
+        regionName: '攸县',
+        month: '2024-10',
+        figure: 'floorArea',
+        label: '网签面积（平方米）',
+        reported: 180,
+        issued: 0,
+        projects: [{ ...project, reported: 180, issued: 0 }],
+      },
+    ]);
+    // the city sees the same county month
+    const city = await check({ regionCode: '430200', asOf: '2024-10-31' }, { ...youxian, regions: ['430200'] });
+    expect(city.signingStatistics.differences.map((d) => [d.regionCode, d.month, d.figure])).toEqual([
+      ['430223', '2024-10', 'contractsSigned'],
+      ['430223', '2024-10', 'floorArea'],
+    ]);
   });
 
   it('refuses a caller without statistics:read, another region and a bad query as problems', async () => {

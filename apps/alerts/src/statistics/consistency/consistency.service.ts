@@ -4,7 +4,9 @@ import {
   consistencyFiguresOf,
   ConsistencySourceV1,
   Principal,
+  ReportedSigningStatistics,
   Rpc,
+  SigningStatisticsComparisonV1,
   RpcDef,
   SourceRecount,
   SourceRecountRequestV1,
@@ -27,6 +29,7 @@ import { ALERTS_CONFIG, AlertsConfig } from '../../config/alerts.config';
 import { invalidStatisticsQuery } from '../query/statistics-query.service';
 import { compareConsistency, SourceOutcome } from './consistency-compare';
 import { ConsistencyRecountRepository } from './consistency-recount.repository';
+import { compareSigningStatistics, uncheckedSigningStatistics } from './signing-statistics-compare';
 
 const RECOUNT: Record<ConsistencySourceV1, RpcDef<SourceRecountRequestV1, SourceRecountV1, 'principal'>> = {
   permits: Rpc.permitsRecount,
@@ -64,8 +67,10 @@ export class ConsistencyService {
     const asOf = body.asOf ?? today;
     const request: SourceRecountRequestV1 = { regionCode, asOf };
     const sources = Object.keys(RECOUNT) as ConsistencySourceV1[];
-    const [statistics, ...outcomes] = await Promise.all([
-      this.repo.recount(this.dataSource.manager, endOfChinaDay(asOf), asOf, regionCodesCountedUnder(regionCode)),
+    const codes = regionCodesCountedUnder(regionCode);
+    const [statistics, signingStatistics, ...outcomes] = await Promise.all([
+      this.repo.recount(this.dataSource.manager, endOfChinaDay(asOf), asOf, codes),
+      this.signingStatistics(principal, request, codes),
       ...sources.map((s) => this.ask(s, principal, request)),
     ]);
     return compareConsistency({
@@ -74,7 +79,46 @@ export class ConsistencyService {
       asOf,
       statistics,
       sources: outcomes,
+      signingStatistics,
     });
+  }
+
+  /**
+   * The counties' submitted signing statistics (asked of the contracts service, validated with
+   * ReportedSigningStatistics) against the filings issued in their months; never throws.
+   */
+  private async signingStatistics(
+    principal: Principal,
+    request: SourceRecountRequestV1,
+    codes: readonly string[],
+  ): Promise<SigningStatisticsComparisonV1> {
+    const label = CONSISTENCY_SOURCE_LABELS.contracts;
+    let reply: unknown;
+    try {
+      reply = await this.rpc.call(Rpc.contractsSigningStatisticsReported, principal, request, currentCorrelationId());
+    } catch (err) {
+      const detail = err instanceof DomainException ? err.problem.detail : String(err);
+      this.logger.warn(`consistency check: no reported signing statistics: ${detail}`);
+      return uncheckedSigningStatistics(`${label}未提供网签统计，网签统计与备案未比对：${detail}`);
+    }
+    const checked = await validateMessage(ReportedSigningStatistics, reply);
+    if (!checked.ok || checked.value.regionCode !== request.regionCode || checked.value.asOf !== request.asOf) {
+      const fields = checked.ok ? 'regionCode / asOf' : checked.errors.map((e) => e.field).join(', ');
+      this.logger.warn(`consistency check: invalid reported signing statistics (${fields})`);
+      return uncheckedSigningStatistics(
+        `${label}的网签统计应答无效，网签统计与备案未比对 (invalid reported signing statistics: ${fields})`,
+      );
+    }
+    const reported = checked.value.statistics;
+    const months = [...new Set(reported.map((r) => r.month))];
+    const issued = await this.repo.issuedFilingMonths(
+      this.dataSource.manager,
+      endOfChinaDay(request.asOf),
+      request.asOf,
+      codes,
+      months,
+    );
+    return compareSigningStatistics(reported, issued);
   }
 
   /** One source's recount, validated with its message class; never throws. */
@@ -91,11 +135,14 @@ export class ConsistencyService {
       const detail = err instanceof DomainException ? err.problem.detail : String(err);
       const timedOut = detail.includes('timeout');
       this.logger.warn(`consistency check: source ${source} gave no recount: ${detail}`);
+      const tooLarge = err instanceof DomainException && err.problem.status === 413;
       return {
         source,
         message: timedOut
           ? `${label}未在 ${this.config.consistencyTimeoutMs / 1000} 秒内应答，其统计项未核对 (source ${source} did not answer: timeout)`
-          : `${label}暂不可用，其统计项未核对：${detail}`,
+          : tooLarge
+            ? `${label}的核对结果过大，其统计项未核对：${detail}`
+            : `${label}暂不可用，其统计项未核对：${detail}`,
       };
     }
     const checked = await validateMessage(SourceRecount, reply);
