@@ -95,8 +95,11 @@ describe('施工许可审批 approval workflow through the gateway', () => {
     });
   /** 受理/初审/报监/开工条件审查 by clerk A and B, 复审 by B, 决定 by the director: three different users at 初审, 复审, 决定 */
   const ACTORS = ['clerkA', 'clerkA', 'clerkB', 'clerkB', 'clerkB', 'director'];
-  const runToDecision = async (id: string): Promise<void> => {
-    for (let i = 0; i < 5; i++) await ok(await step(id, tokens[ACTORS[i]!]!));
+  /** 受理 PASS carries the reviewer's confirmation of the registered project type */
+  const confirm = (projectType: string) => ({ confirmedProjectType: projectType });
+  const runToDecision = async (id: string, projectType = 'OTHER'): Promise<void> => {
+    for (let i = 0; i < 5; i++)
+      await ok(await step(id, tokens[ACTORS[i]!]!, 'PASS', i === 0 ? confirm(projectType) : {}));
   };
 
   beforeAll(async () => {
@@ -145,7 +148,7 @@ describe('施工许可审批 approval workflow through the gateway', () => {
       expect(detail.capitalGuarantee).toEqual(PRESALE_FIELDS.capitalGuarantee); // visible at every stage
       expect(detail.fundSupervision).toEqual(PRESALE_FIELDS.fundSupervision);
       const result = await ok<{ stage: string; state: string; permitNumber: string | null }>(
-        await step(id, tokens[ACTORS[i]!]!),
+        await step(id, tokens[ACTORS[i]!]!, 'PASS', i === 0 ? confirm('PRESALE') : {}),
       );
       if (i === 5) {
         expect(result).toMatchObject({ stage: 'CLOSED', state: 'APPROVED' });
@@ -254,7 +257,7 @@ describe('施工许可审批 approval workflow through the gateway', () => {
       403,
       'REGION_FORBIDDEN',
     );
-    await ok(await step(id, tokens['clerkA']!)); // 受理
+    await ok(await step(id, tokens['clerkA']!, 'PASS', confirm('PRESALE'))); // 受理
     // 补正 at 初审, then the applicant resubmits; staff cannot act while it waits
     await ok(await step(id, tokens['clerkA']!, 'RETURN_FOR_CORRECTION', { items: ['补充施工合同扫描件'] }));
     await problem(await step(id, tokens['clerkA']!), 409, 'INVALID_TRANSITION');
@@ -286,7 +289,8 @@ describe('施工许可审批 approval workflow through the gateway', () => {
     const code2 = projectCode();
     await ok(await register(code2, 'PRESALE'), 201);
     const id2 = await apply(code2, PRESALE_FIELDS);
-    for (const who of ['clerkA', 'clerkA', 'clerkB', 'clerkB']) await ok(await step(id2, tokens[who]!));
+    await ok(await step(id2, tokens['clerkA']!, 'PASS', confirm('PRESALE'))); // 受理
+    for (const who of ['clerkA', 'clerkB', 'clerkB']) await ok(await step(id2, tokens[who]!));
     await problem(await step(id2, tokens['clerkA']!), 409, 'SEPARATION_OF_DUTIES'); // 初审 A at 复审
     await ok(await step(id2, tokens['clerkB']!)); // 复审 B
     await problem(await step(id2, tokens['clerkB']!), 409, 'SEPARATION_OF_DUTIES'); // 复审 B at 决定
@@ -298,6 +302,52 @@ describe('施工许可审批 approval workflow through the gateway', () => {
       }),
     );
     await problem(await step(id, tokens['clerkB']!), 409, 'INVALID_TRANSITION');
+  });
+
+  it('受理 needs the reviewer’s confirmation of the registered type: missing 422, different 409, recorded in the history', async () => {
+    const code = projectCode();
+    await ok(await register(code, 'PRESALE'), 201);
+    const id = await apply(code, PRESALE_FIELDS);
+    const missing = await problem(await step(id, tokens['clerkA']!), 422, 'INCOMPLETE_SUBMISSION');
+    expect(missing.errors!.map((e) => e.field)).toEqual(['confirmedProjectType']);
+    const bad = await problem(
+      await step(id, tokens['clerkA']!, 'PASS', confirm('SOMETHING')),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    expect(bad.errors!.map((e) => e.field)).toEqual(['confirmedProjectType']);
+    const mismatch = await problem(
+      await step(id, tokens['clerkA']!, 'PASS', confirm('CURRENT_SALE')),
+      409,
+      'PROJECT_TYPE_MISMATCH',
+    );
+    expect(mismatch.detail).toContain('退回补正');
+    expect(mismatch.errors).toEqual([{ field: 'confirmedProjectType', reason: expect.stringContaining('PRESALE') }]);
+    // only with PASS (422 from the message class) and only at 受理 (422 from the service)
+    await problem(
+      await step(id, tokens['clerkA']!, 'RETURN_FOR_CORRECTION', { items: ['更正项目类型'], ...confirm('PRESALE') }),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    const stillThere = await ok<{ stage: string; history: unknown[] }>(
+      await call('GET', `/api/v1/supervision/permit-applications/${id}`, tokens['clerkA']!),
+    );
+    expect(stillThere).toMatchObject({ stage: 'ACCEPTANCE' });
+    expect(stillThere.history).toHaveLength(1); // refused attempts leave no record
+    await ok(await step(id, tokens['clerkA']!, 'PASS', confirm('PRESALE')));
+    const later = await problem(
+      await step(id, tokens['clerkA']!, 'PASS', confirm('PRESALE')),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    expect(later.errors!.map((e) => e.field)).toEqual(['confirmedProjectType']);
+    const detail = await ok<{
+      history: Array<{ action: string; fromStage: string; confirmedProjectType: string | null }>;
+    }>(await call('GET', `/api/v1/supervision/permit-applications/${id}`, tokens['clerkA']!));
+    expect(detail.history.map((h) => [h.action, h.fromStage, h.confirmedProjectType])).toEqual([
+      ['SUBMIT', 'ACCEPTANCE', null],
+      ['PASS', 'ACCEPTANCE', 'PRESALE'],
+    ]);
   });
 
   it('issues 20 concurrent decisions in one county on one day as serials without a gap', async () => {

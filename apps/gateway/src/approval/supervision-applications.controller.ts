@@ -68,7 +68,7 @@ export class SupervisionApplicationsController {
     summary:
       '办理：通过 / 退回补正 / 不予许可 / 暂停 / 恢复计时 Take a transition (PASS | RETURN_FOR_CORRECTION | REJECT | PAUSE | RESUME)',
     description:
-      'PAUSE（勘验、专家评审、听证）须附书面告知 notice{kind, noticeNumber, reason, date}，暂停期间不计时，RESUME 恢复；退回补正也暂停计时至申请方重新提交。各环节可办理的角色按配置（403 STAGE_ROLE_FORBIDDEN）。通过进入下一环节；决定环节通过即签发 18 位施工许可证编号并返回。初审、复审、决定须由三名不同人员办理（409 SEPARATION_OF_DUTIES）；预售商品房项目在开工条件审查、决定环节须有资本保证金总额（422 CAPITAL_GUARANTEE_MISSING）及监管银行、账号（422 ESCROW_ACCOUNT_MISSING）；表中没有的操作 409 INVALID_TRANSITION。',
+      'PAUSE（勘验、专家评审、听证）须附书面告知 notice{kind, noticeNumber, reason, date}，暂停期间不计时，RESUME 恢复；退回补正也暂停计时至申请方重新提交。各环节可办理的角色按配置（403 STAGE_ROLE_FORBIDDEN）。受理环节通过须带 confirmedProjectType（审查人员确认的项目类型，缺少 422，与报建类型不一致 409 PROJECT_TYPE_MISMATCH，应退回补正）。通过进入下一环节；决定环节通过即签发 18 位施工许可证编号并返回。初审、复审、决定须由三名不同人员办理（409 SEPARATION_OF_DUTIES）；预售商品房项目在开工条件审查、决定环节须有资本保证金总额（422 CAPITAL_GUARANTEE_MISSING）及监管银行、账号（422 ESCROW_ACCOUNT_MISSING）；表中没有的操作 409 INVALID_TRANSITION。',
   })
   @ApiBody({ type: OmitType(ApplicationTransitionRequest, ['applicationId'] as const) })
   @ApiOkResponse({ type: ApplicationTransitionResultV1 })

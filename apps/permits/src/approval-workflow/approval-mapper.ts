@@ -20,6 +20,7 @@ export function toTransitionV1(t: TransitionRow): ApplicationTransitionV1 {
     reasonCode: t.reason_code,
     at: new Date(t.at).toISOString(),
     changes: t.changes ?? [],
+    confirmedProjectType: (t.confirmed_project_type ?? null) as ProjectType | null,
   };
 }
 

@@ -17,6 +17,7 @@ import { chinaDateOf } from './clock/approval-clock';
 import { ApprovalClockService } from './clock/approval-clock.service';
 import { ApprovalOverdueService } from './clock/approval-overdue.service';
 import { correctedForm } from './resubmit-corrections';
+import { confirmProjectType } from './project-type-confirmation';
 import { DomainException } from '@hn/errors';
 import { DataSource } from 'typeorm';
 import { ApprovalErrors } from './approval.exception';
@@ -40,6 +41,7 @@ interface Step {
   reasonCode?: string;
   notice?: PauseNoticeV1;
   corrections?: CorrectableFormV1;
+  confirmedProjectType?: string;
 }
 
 /**
@@ -96,7 +98,10 @@ export class ApprovalTransitionsService {
           throw ApprovalErrors.stageRoleForbidden(stage, principal.role, allowedRoles);
         const history = (await this.repository.history(m, [app.application_id])).get(app.application_id) ?? [];
         this.checkSeparation(principal, stage, history);
-        if (step.action === 'PASS') this.strictReview(app, stage);
+        if (step.action === 'PASS') {
+          confirmProjectType(app, stage, step.confirmedProjectType);
+          this.strictReview(app, stage);
+        }
       }
       const at = this.clock.now();
       const corrected =
@@ -122,6 +127,7 @@ export class ApprovalTransitionsService {
           projectType: app.project_type,
           capitalGuarantee: app.form.capitalGuarantee ?? null,
           fundSupervision: app.form.fundSupervision ?? null,
+          ...(step.confirmedProjectType ? { confirmedProjectType: step.confirmedProjectType } : {}),
           ...(rule.pauses ? { notice: step.notice ?? null } : {}),
         },
         permitNumber,

@@ -1,4 +1,4 @@
-import { APPROVAL_STAGE_NAMES, ApprovalStage, ErrorCode, FieldError } from '@hn/messages';
+import { APPROVAL_STAGE_NAMES, ApprovalStage, ErrorCode, FieldError, PROJECT_TYPES } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 /** Errors of 施工许可审批, each with its stable code and a Chinese detail. */
@@ -45,6 +45,30 @@ export const ApprovalErrors = {
       409,
       ErrorCode.SEPARATION_OF_DUTIES,
       `${APPROVAL_STAGE_NAMES[stage]}不能由办理过${APPROVAL_STAGE_NAMES[earlier]}的同一人办理（初审、复审、决定须三人分别办理）(separation of duties)`,
+    );
+  },
+  confirmationMissing(): DomainException {
+    return DomainException.incomplete([
+      {
+        field: 'confirmedProjectType',
+        reason: `受理通过须确认项目类型：${PROJECT_TYPES.join(' | ')} (required on PASS at ACCEPTANCE)`,
+      },
+    ]);
+  },
+  confirmationMisplaced(stage: ApprovalStage): DomainException {
+    return DomainException.incomplete([
+      {
+        field: 'confirmedProjectType',
+        reason: `仅受理环节通过时填写，当前环节为${APPROVAL_STAGE_NAMES[stage]} (ACCEPTANCE only; stage ${stage})`,
+      },
+    ]);
+  },
+  projectTypeMismatch(registered: string, confirmed: string): DomainException {
+    return new DomainException(
+      409,
+      ErrorCode.PROJECT_TYPE_MISMATCH,
+      `确认的项目类型 ${confirmed} 与报建的项目类型 ${registered} 不一致，不能受理；请退回补正（RETURN_FOR_CORRECTION），由建设单位在工改系统更正项目类型后重新提交 (confirmed type differs from the registered type: return the application for correction of the type)`,
+      [{ field: 'confirmedProjectType', reason: `报建类型 registered: ${registered}` }],
     );
   },
   guaranteeMissing(stage: ApprovalStage): DomainException {

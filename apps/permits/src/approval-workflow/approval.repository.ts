@@ -58,6 +58,8 @@ export interface TransitionRow {
   reason_code: string | null;
   at: Date;
   changes: FieldChange[];
+  /** 受理 PASS: the type the reviewer confirmed (fields_seen.confirmedProjectType) */
+  confirmed_project_type: string | null;
 }
 
 const APPLICATION_SELECT = `
@@ -149,7 +151,7 @@ export class ApprovalRepository {
   async history(m: EntityManager, ids: string[]): Promise<Map<string, TransitionRow[]>> {
     const rows: Array<TransitionRow & { application_id: string }> = await m.query(
       `SELECT application_id, from_stage, to_stage, action, state, actor, actor_role, opinion, items, reason_code, at,
-              changes
+              changes, fields_seen->>'confirmedProjectType' AS confirmed_project_type
          FROM permit_application_transition WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, id`,
       [ids],
     );

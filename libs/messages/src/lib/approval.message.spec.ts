@@ -1,4 +1,4 @@
-import { ApplicationIdRequest } from './approval.message';
+import { ApplicationIdRequest, ApplicationTransitionRequest } from './approval.message';
 import { validateMessage } from './validation/validate-message';
 
 const errorsOf = async (value: unknown) => {
@@ -21,5 +21,22 @@ describe(ApplicationIdRequest.name, () => {
     expect(
       (await errorsOf({ applicationId: '7c1f0c4e-3f7a-4a55-9d3b-0c1d2e3f4a5b', x: 1 })).map((e) => e.field),
     ).toEqual(['x']);
+  });
+});
+
+describe(ApplicationTransitionRequest.name, () => {
+  const id = '7c1f0c4e-3f7a-4a55-9d3b-0c1d2e3f4a5b';
+  const errorsOfStep = async (value: object) => {
+    const r = await validateMessage(ApplicationTransitionRequest, { applicationId: id, opinion: '受理', ...value });
+    return r.ok ? [] : r.errors.map((e) => e.field);
+  };
+
+  it('takes confirmedProjectType with PASS only, and only one of the project types', async () => {
+    expect(await errorsOfStep({ action: 'PASS', confirmedProjectType: 'PRESALE' })).toEqual([]);
+    expect(await errorsOfStep({ action: 'PASS' })).toEqual([]); // required at 受理: the service knows the stage
+    expect(await errorsOfStep({ action: 'PASS', confirmedProjectType: 'presale' })).toEqual(['confirmedProjectType']);
+    expect(
+      await errorsOfStep({ action: 'REJECT', reasonCode: 'CONDITIONS_NOT_MET', confirmedProjectType: 'OTHER' }),
+    ).toEqual(['confirmedProjectType']);
   });
 });

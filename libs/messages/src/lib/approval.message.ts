@@ -355,6 +355,19 @@ export class ApplicationTransitionRequest implements ApplicationTransitionReques
   @ValidateNested()
   @Type(() => PauseNoticeInput)
   notice?: PauseNoticeInput;
+
+  @ApiPropertyOptional({
+    enum: PROJECT_TYPES,
+    example: 'PRESALE',
+    description:
+      '受理环节通过（PASS）时必填：审查人员确认的项目类型，须与报建类型一致（不一致 409 PROJECT_TYPE_MISMATCH，应退回补正）；其它办理不填 (required on PASS at ACCEPTANCE)',
+  })
+  @FieldRule('confirmedProjectType', (v, o) => {
+    if (v === undefined || v === null) return null; // required at 受理 only: the service knows the stage
+    if (o['action'] !== 'PASS') return '仅受理环节通过时填写 (PASS at ACCEPTANCE only)';
+    return enumReason(PROJECT_TYPES)(v);
+  })
+  confirmedProjectType?: ProjectType;
 }
 
 /** Body of POST /api/v1/approval/permit-applications/{id}/actions (补正后重新提交 / 撤回). */

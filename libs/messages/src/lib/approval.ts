@@ -107,6 +107,8 @@ export interface ApplicationTransitionRequestV1 {
   items?: string[];
   reasonCode?: string;
   notice?: PauseNoticeV1;
+  /** 受理 PASS only: the project type the reviewer confirms (must equal the registered type) */
+  confirmedProjectType?: ProjectType;
 }
 /** Form fields the applicant may correct on RESUBMIT (everything but the project). */
 export type CorrectableFormV1 = Partial<Omit<PermitApplicationSubmissionV1, 'projectCode'>>;
@@ -164,6 +166,13 @@ export class ApplicationTransitionV1 {
   @ApiProperty({ example: null, nullable: true, type: String, description: '不予许可原因代码' }) reasonCode!:
     string | null;
   @ApiProperty({ example: '2024-09-03T02:15:00.000Z', format: 'date-time' }) at!: string;
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    enum: PROJECT_TYPES,
+    description: '受理通过时审查人员确认的项目类型 project type confirmed at 受理 (null on other transitions)',
+  })
+  confirmedProjectType!: ProjectType | null;
   @ApiProperty({
     type: () => [FieldChangeV1],
     description: '补正后重新提交时修改的表单字段 form fields changed on RESUBMIT',

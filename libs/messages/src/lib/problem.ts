@@ -125,4 +125,6 @@ export enum ErrorCode {
   APPLICATION_NOT_FOUND = 'APPLICATION_NOT_FOUND',
   /** a staff user whose role the stage's configuration (PERMITS_STAGE_ROLES) does not allow (403) */
   STAGE_ROLE_FORBIDDEN = 'STAGE_ROLE_FORBIDDEN',
+  /** 受理: the reviewer's confirmedProjectType differs from the project's registered type (409) */
+  PROJECT_TYPE_MISMATCH = 'PROJECT_TYPE_MISMATCH',
 }
