@@ -306,7 +306,7 @@ describe('施工许可审批时限 approval clocks, pauses, overdue alerts, stag
     const guarantee = { applies: true, amountFen: 1_500_000_000 };
     await ok(await resubmit({ capitalGuarantee: guarantee }));
     const d = await detail(id);
-    expect(d.capitalGuarantee).toEqual(guarantee);
+    expect(d.capitalGuarantee).toEqual({ ...guarantee, commitmentLetter: null });
     expect(d.history[d.history.length - 1]).toMatchObject({
       action: 'RESUBMIT',
       changes: [{ field: 'capitalGuarantee', before: { applies: false, amountFen: null }, after: guarantee }],

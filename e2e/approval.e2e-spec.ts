@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { chinaToday } from '@hn/numbering';
 import { connect, NatsConnection, Subscription } from 'nats';
 import { creditCode } from './support/fixtures';
@@ -145,7 +146,8 @@ describe('施工许可审批 approval workflow through the gateway', () => {
         await call('GET', `/api/v1/supervision/permit-applications/${id}`, tokens['clerkA']!),
       );
       visited.push(detail.stage);
-      expect(detail.capitalGuarantee).toEqual(PRESALE_FIELDS.capitalGuarantee); // visible at every stage
+      // visible at every stage (no 承诺函 on this one)
+      expect(detail.capitalGuarantee).toEqual({ ...PRESALE_FIELDS.capitalGuarantee, commitmentLetter: null });
       expect(detail.fundSupervision).toEqual(PRESALE_FIELDS.fundSupervision);
       const result = await ok<{ stage: string; state: string; permitNumber: string | null }>(
         await step(id, tokens[ACTORS[i]!]!, 'PASS', i === 0 ? confirm('PRESALE') : {}),
@@ -348,6 +350,109 @@ describe('施工许可审批 approval workflow through the gateway', () => {
       ['SUBMIT', 'ACCEPTANCE', null],
       ['PASS', 'ACCEPTANCE', 'PRESALE'],
     ]);
+  });
+
+  it('takes the 承诺函 as the multipart scan of the submission: kept, shown, downloaded by staff, enough for strict review', async () => {
+    const letter = Buffer.from(`%PDF-1.4\n% 资本保证金承诺函 ${Date.now()}\n1 0 obj <<>> endobj\n%%EOF\n`, 'utf8');
+    const submitWithLetter = (data: unknown, scan: Buffer = letter): Promise<Response> => {
+      const body = new FormData();
+      body.append('data', JSON.stringify(data));
+      body.append('scan', new Blob([scan], { type: 'application/pdf' }), '资本保证金承诺函.pdf');
+      return fetch(`${platform.gatewayUrl}/api/v1/approval/permit-applications`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${writer}` },
+        body,
+      });
+    };
+    const code = projectCode();
+    await ok(await register(code, 'PRESALE'), 201);
+    const letterOnly = {
+      capitalGuarantee: { applies: true, amountFen: null },
+      fundSupervision: PRESALE_FIELDS.fundSupervision,
+    };
+    // applies=true with neither amount nor letter: 422 naming the field
+    const neither = await problem(
+      await call('POST', '/api/v1/approval/permit-applications', writer, form(code, letterOnly)),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    expect(neither.errors).toEqual([
+      { field: 'capitalGuarantee.amountFen', reason: expect.stringContaining('承诺函') },
+    ]);
+    // a JSON body cannot name a letter: it comes as the scan part
+    const named = await problem(
+      await call('POST', '/api/v1/approval/permit-applications', writer, {
+        ...form(code, letterOnly),
+        capitalGuarantee: { applies: true, amountFen: null, commitmentLetter: { stagingKey: 'x' } },
+      }),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    expect(named.errors!.map((e) => e.field)).toEqual(['capitalGuarantee.commitmentLetter']);
+    // a letter with applies=false is refused; a scan that is no PDF/JPEG/PNG is 415
+    await problem(
+      await submitWithLetter(form(code, { ...letterOnly, capitalGuarantee: { applies: false, amountFen: null } })),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    await problem(
+      await submitWithLetter(form(code, letterOnly), Buffer.from('not a scan')),
+      415,
+      'SCAN_TYPE_UNSUPPORTED',
+    );
+
+    const id = (await ok<{ applicationId: string }>(await submitWithLetter(form(code, letterOnly)), 201)).applicationId;
+    const sha256 = createHash('sha256').update(letter).digest('hex');
+    const shown = {
+      sha256,
+      contentType: 'application/pdf',
+      size: letter.length,
+      fileName: '资本保证金承诺函.pdf',
+      uploadedAt: expect.any(String),
+    };
+    const detail = await ok<{ capitalGuarantee: unknown }>(
+      await call('GET', `/api/v1/supervision/permit-applications/${id}`, tokens['clerkA']!),
+    );
+    expect(detail.capitalGuarantee).toEqual({ applies: true, amountFen: null, commitmentLetter: shown });
+    const status = await ok<{ commitmentLetter: unknown }>(
+      await call('GET', `/api/v1/approval/permit-applications/${id}`, writer),
+    );
+    expect(status.commitmentLetter).toEqual(shown);
+
+    // staff of the region download it; another county's staff may not; a case without one is 404
+    const download = await call(
+      'GET',
+      `/api/v1/supervision/permit-applications/${id}/commitment-letter`,
+      tokens['clerkA']!,
+    );
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toContain('application/pdf');
+    expect(download.headers.get('content-disposition')).toContain('attachment');
+    expect(Buffer.from(await download.arrayBuffer()).equals(letter)).toBe(true);
+    await problem(
+      await call('GET', `/api/v1/supervision/permit-applications/${id}/commitment-letter`, tokens['chaling']!),
+      403,
+      'REGION_FORBIDDEN',
+    );
+    const plainCode = projectCode();
+    await ok(await register(plainCode, 'PRESALE'), 201);
+    const plain = await apply(plainCode, PRESALE_FIELDS);
+    await problem(
+      await call('GET', `/api/v1/supervision/permit-applications/${plain}/commitment-letter`, tokens['clerkA']!),
+      404,
+      'COMMITMENT_LETTER_NOT_FOUND',
+    );
+
+    // the letter alone passes 开工条件审查 and 决定; the permit is issued and its e-license shows 承诺函
+    for (let i = 0; i < 6; i++)
+      await ok(await step(id, tokens[ACTORS[i]!]!, 'PASS', i === 0 ? confirm('PRESALE') : {}));
+    const closed = await ok<{ permitNumber: string; history: Array<{ action: string }> }>(
+      await call('GET', `/api/v1/supervision/permit-applications/${id}`, tokens['clerkA']!),
+    );
+    expect(closed.permitNumber).toMatch(/^\d{18}$/);
+    const pdf = await call('GET', `/api/v1/construction-permits/${closed.permitNumber}/e-license`, writer);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toContain('application/pdf');
   });
 
   it('issues 20 concurrent decisions in one county on one day as serials without a gap', async () => {

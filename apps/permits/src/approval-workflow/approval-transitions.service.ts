@@ -17,6 +17,7 @@ import { chinaDateOf } from './clock/approval-clock';
 import { ApprovalClockService } from './clock/approval-clock.service';
 import { ApprovalOverdueService } from './clock/approval-overdue.service';
 import { correctedForm } from './resubmit-corrections';
+import { capitalGuaranteeOf } from './approval-mapper';
 import { confirmProjectType } from './project-type-confirmation';
 import { DomainException } from '@hn/errors';
 import { DataSource } from 'typeorm';
@@ -125,7 +126,7 @@ export class ApprovalTransitionsService {
         reasonCode: step.reasonCode ?? null,
         fieldsSeen: {
           projectType: app.project_type,
-          capitalGuarantee: app.form.capitalGuarantee ?? null,
+          capitalGuarantee: capitalGuaranteeOf(app),
           fundSupervision: app.form.fundSupervision ?? null,
           ...(step.confirmedProjectType ? { confirmedProjectType: step.confirmedProjectType } : {}),
           ...(rule.pauses ? { notice: step.notice ?? null } : {}),
@@ -180,12 +181,13 @@ export class ApprovalTransitionsService {
     }
   }
 
-  /** A PRESALE case passes 开工条件审查 and 决定 only with the guarantee amount and, when planned, the escrow bank and account. */
+  /** A PRESALE case passes 开工条件审查 and 决定 only with the guarantee amount or an uploaded commitment letter and, when planned, the escrow bank and account. */
   private strictReview(app: ApplicationRow, stage: ReviewStage): void {
     if (app.project_type !== 'PRESALE' || !STRICT_REVIEW_STAGES.includes(stage)) return;
     const guarantee = app.form.capitalGuarantee;
-    if (!guarantee || guarantee.amountFen === null || guarantee.amountFen === undefined)
-      throw ApprovalErrors.guaranteeMissing(stage);
+    const amount = guarantee?.amountFen !== null && guarantee?.amountFen !== undefined;
+    const letter = guarantee?.applies === true && Boolean(app.letter_sha256);
+    if (!guarantee || (!amount && !letter)) throw ApprovalErrors.guaranteeMissing(stage);
     const fund = app.form.fundSupervision;
     if (fund?.planned) {
       const errors: FieldError[] = [];

@@ -21,6 +21,13 @@ export const ApprovalErrors = {
       `未找到施工许可申请 ${id} (application not found)`,
     );
   },
+  commitmentLetterNotFound(id: string): DomainException {
+    return new DomainException(
+      404,
+      ErrorCode.COMMITMENT_LETTER_NOT_FOUND,
+      `施工许可申请 ${id} 未上传项目资本保证金承诺函 (no commitment letter uploaded)`,
+    );
+  },
   typeLocked(projectCode: string, lockedAt: string): DomainException {
     return new DomainException(
       409,
@@ -75,8 +82,17 @@ export const ApprovalErrors = {
     return new DomainException(
       422,
       ErrorCode.CAPITAL_GUARANTEE_MISSING,
-      `预售商品房项目未填项目资本保证金总额，${APPROVAL_STAGE_NAMES[stage]}不能通过 (capital guarantee amount missing)`,
-      [{ field: 'capitalGuarantee.amountFen', reason: '预售商品房项目须填写 (required for PRESALE)' }],
+      `预售商品房项目既未填项目资本保证金总额，也未上传资本保证金承诺函，${APPROVAL_STAGE_NAMES[stage]}不能通过 (capital guarantee amount or commitment letter missing)`,
+      [
+        {
+          field: 'capitalGuarantee.amountFen',
+          reason: '预售商品房项目须填写总额或上传承诺函 (amount or commitment letter required for PRESALE)',
+        },
+        {
+          field: 'capitalGuarantee.commitmentLetter',
+          reason: '预售商品房项目须填写总额或上传承诺函 (amount or commitment letter required for PRESALE)',
+        },
+      ],
     );
   },
   escrowMissing(stage: ApprovalStage, errors: FieldError[]): DomainException {
