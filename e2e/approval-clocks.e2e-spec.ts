@@ -166,7 +166,7 @@ describe('施工许可审批时限 approval clocks, pauses, overdue alerts, stag
     setNow('2025-09-15T09:00'); // Monday
     const id = await newCase('OTHER');
     setNow('2025-09-15T10:00');
-    await ok(await step(id, tokens['clerkA']!)); // 受理 the same day: 0 days used
+    await ok(await step(id, tokens['clerkA']!, 'PASS', { confirmedProjectType: 'OTHER' })); // 受理 the same day: 0 days used
     setNow('2025-09-16T10:00');
     // PAUSE needs the written notice; then the clock stops
     await problem(await step(id, tokens['clerkA']!, 'PAUSE'), 422, 'INCOMPLETE_SUBMISSION');
@@ -280,7 +280,8 @@ describe('施工许可审批时限 approval clocks, pauses, overdue alerts, stag
       capitalGuarantee: { applies: false, amountFen: null },
       fundSupervision: { planned: false, bank: null, account: null },
     });
-    for (const who of ['clerkA', 'clerkA', 'clerkB']) await ok(await step(id, tokens[who]!));
+    await ok(await step(id, tokens['clerkA']!, 'PASS', { confirmedProjectType: 'PRESALE' })); // 受理
+    for (const who of ['clerkA', 'clerkB']) await ok(await step(id, tokens[who]!));
     await problem(await step(id, tokens['clerkB']!), 422, 'CAPITAL_GUARANTEE_MISSING');
     await ok(await step(id, tokens['clerkB']!, 'RETURN_FOR_CORRECTION', { items: ['补充项目资本保证金'] }));
     const resubmit = (corrections: unknown) =>
@@ -305,7 +306,7 @@ describe('施工许可审批时限 approval clocks, pauses, overdue alerts, stag
     const guarantee = { applies: true, amountFen: 1_500_000_000 };
     await ok(await resubmit({ capitalGuarantee: guarantee }));
     const d = await detail(id);
-    expect(d.capitalGuarantee).toEqual(guarantee);
+    expect(d.capitalGuarantee).toEqual({ ...guarantee, commitmentLetter: null });
     expect(d.history[d.history.length - 1]).toMatchObject({
       action: 'RESUBMIT',
       changes: [{ field: 'capitalGuarantee', before: { applies: false, amountFen: null }, after: guarantee }],
@@ -334,7 +335,7 @@ describe('施工许可审批时限 approval clocks, pauses, overdue alerts, stag
     });
     setNow('2025-11-05T10:00');
     expect(stageClock(await detail(id), 'ACCEPTANCE')).toMatchObject({ elapsedDays: 1, level: 'RED' });
-    await ok(await step(id, tokens['clerkA']!)); // 受理
+    await ok(await step(id, tokens['clerkA']!, 'PASS', { confirmedProjectType: 'OTHER' })); // 受理
     setNow('2025-11-08T10:00'); // Saturday, a working day in 株洲市: 初审 has used 06, 07, 08
     const d = await detail(id);
     expect(stageClock(d, 'PRELIMINARY_REVIEW')).toMatchObject({ elapsedDays: 3, level: 'RED' });

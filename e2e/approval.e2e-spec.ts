@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { chinaToday } from '@hn/numbering';
 import { connect, NatsConnection, Subscription } from 'nats';
 import { creditCode } from './support/fixtures';
@@ -95,8 +96,11 @@ describe('施工许可审批 approval workflow through the gateway', () => {
     });
   /** 受理/初审/报监/开工条件审查 by clerk A and B, 复审 by B, 决定 by the director: three different users at 初审, 复审, 决定 */
   const ACTORS = ['clerkA', 'clerkA', 'clerkB', 'clerkB', 'clerkB', 'director'];
-  const runToDecision = async (id: string): Promise<void> => {
-    for (let i = 0; i < 5; i++) await ok(await step(id, tokens[ACTORS[i]!]!));
+  /** 受理 PASS carries the reviewer's confirmation of the registered project type */
+  const confirm = (projectType: string) => ({ confirmedProjectType: projectType });
+  const runToDecision = async (id: string, projectType = 'OTHER'): Promise<void> => {
+    for (let i = 0; i < 5; i++)
+      await ok(await step(id, tokens[ACTORS[i]!]!, 'PASS', i === 0 ? confirm(projectType) : {}));
   };
 
   beforeAll(async () => {
@@ -142,10 +146,11 @@ describe('施工许可审批 approval workflow through the gateway', () => {
         await call('GET', `/api/v1/supervision/permit-applications/${id}`, tokens['clerkA']!),
       );
       visited.push(detail.stage);
-      expect(detail.capitalGuarantee).toEqual(PRESALE_FIELDS.capitalGuarantee); // visible at every stage
+      // visible at every stage (no 承诺函 on this one)
+      expect(detail.capitalGuarantee).toEqual({ ...PRESALE_FIELDS.capitalGuarantee, commitmentLetter: null });
       expect(detail.fundSupervision).toEqual(PRESALE_FIELDS.fundSupervision);
       const result = await ok<{ stage: string; state: string; permitNumber: string | null }>(
-        await step(id, tokens[ACTORS[i]!]!),
+        await step(id, tokens[ACTORS[i]!]!, 'PASS', i === 0 ? confirm('PRESALE') : {}),
       );
       if (i === 5) {
         expect(result).toMatchObject({ stage: 'CLOSED', state: 'APPROVED' });
@@ -254,7 +259,7 @@ describe('施工许可审批 approval workflow through the gateway', () => {
       403,
       'REGION_FORBIDDEN',
     );
-    await ok(await step(id, tokens['clerkA']!)); // 受理
+    await ok(await step(id, tokens['clerkA']!, 'PASS', confirm('PRESALE'))); // 受理
     // 补正 at 初审, then the applicant resubmits; staff cannot act while it waits
     await ok(await step(id, tokens['clerkA']!, 'RETURN_FOR_CORRECTION', { items: ['补充施工合同扫描件'] }));
     await problem(await step(id, tokens['clerkA']!), 409, 'INVALID_TRANSITION');
@@ -286,7 +291,8 @@ describe('施工许可审批 approval workflow through the gateway', () => {
     const code2 = projectCode();
     await ok(await register(code2, 'PRESALE'), 201);
     const id2 = await apply(code2, PRESALE_FIELDS);
-    for (const who of ['clerkA', 'clerkA', 'clerkB', 'clerkB']) await ok(await step(id2, tokens[who]!));
+    await ok(await step(id2, tokens['clerkA']!, 'PASS', confirm('PRESALE'))); // 受理
+    for (const who of ['clerkA', 'clerkB', 'clerkB']) await ok(await step(id2, tokens[who]!));
     await problem(await step(id2, tokens['clerkA']!), 409, 'SEPARATION_OF_DUTIES'); // 初审 A at 复审
     await ok(await step(id2, tokens['clerkB']!)); // 复审 B
     await problem(await step(id2, tokens['clerkB']!), 409, 'SEPARATION_OF_DUTIES'); // 复审 B at 决定
@@ -298,6 +304,155 @@ describe('施工许可审批 approval workflow through the gateway', () => {
       }),
     );
     await problem(await step(id, tokens['clerkB']!), 409, 'INVALID_TRANSITION');
+  });
+
+  it('受理 needs the reviewer’s confirmation of the registered type: missing 422, different 409, recorded in the history', async () => {
+    const code = projectCode();
+    await ok(await register(code, 'PRESALE'), 201);
+    const id = await apply(code, PRESALE_FIELDS);
+    const missing = await problem(await step(id, tokens['clerkA']!), 422, 'INCOMPLETE_SUBMISSION');
+    expect(missing.errors!.map((e) => e.field)).toEqual(['confirmedProjectType']);
+    const bad = await problem(
+      await step(id, tokens['clerkA']!, 'PASS', confirm('SOMETHING')),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    expect(bad.errors!.map((e) => e.field)).toEqual(['confirmedProjectType']);
+    const mismatch = await problem(
+      await step(id, tokens['clerkA']!, 'PASS', confirm('CURRENT_SALE')),
+      409,
+      'PROJECT_TYPE_MISMATCH',
+    );
+    expect(mismatch.detail).toContain('退回补正');
+    expect(mismatch.errors).toEqual([{ field: 'confirmedProjectType', reason: expect.stringContaining('PRESALE') }]);
+    // only with PASS (422 from the message class) and only at 受理 (422 from the service)
+    await problem(
+      await step(id, tokens['clerkA']!, 'RETURN_FOR_CORRECTION', { items: ['更正项目类型'], ...confirm('PRESALE') }),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    const stillThere = await ok<{ stage: string; history: unknown[] }>(
+      await call('GET', `/api/v1/supervision/permit-applications/${id}`, tokens['clerkA']!),
+    );
+    expect(stillThere).toMatchObject({ stage: 'ACCEPTANCE' });
+    expect(stillThere.history).toHaveLength(1); // refused attempts leave no record
+    await ok(await step(id, tokens['clerkA']!, 'PASS', confirm('PRESALE')));
+    const later = await problem(
+      await step(id, tokens['clerkA']!, 'PASS', confirm('PRESALE')),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    expect(later.errors!.map((e) => e.field)).toEqual(['confirmedProjectType']);
+    const detail = await ok<{
+      history: Array<{ action: string; fromStage: string; confirmedProjectType: string | null }>;
+    }>(await call('GET', `/api/v1/supervision/permit-applications/${id}`, tokens['clerkA']!));
+    expect(detail.history.map((h) => [h.action, h.fromStage, h.confirmedProjectType])).toEqual([
+      ['SUBMIT', 'ACCEPTANCE', null],
+      ['PASS', 'ACCEPTANCE', 'PRESALE'],
+    ]);
+  });
+
+  it('takes the 承诺函 as the multipart scan of the submission: kept, shown, downloaded by staff, enough for strict review', async () => {
+    const letter = Buffer.from(`%PDF-1.4\n% 资本保证金承诺函 ${Date.now()}\n1 0 obj <<>> endobj\n%%EOF\n`, 'utf8');
+    const submitWithLetter = (data: unknown, scan: Buffer = letter): Promise<Response> => {
+      const body = new FormData();
+      body.append('data', JSON.stringify(data));
+      body.append('scan', new Blob([scan], { type: 'application/pdf' }), '资本保证金承诺函.pdf');
+      return fetch(`${platform.gatewayUrl}/api/v1/approval/permit-applications`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${writer}` },
+        body,
+      });
+    };
+    const code = projectCode();
+    await ok(await register(code, 'PRESALE'), 201);
+    const letterOnly = {
+      capitalGuarantee: { applies: true, amountFen: null },
+      fundSupervision: PRESALE_FIELDS.fundSupervision,
+    };
+    // applies=true with neither amount nor letter: 422 naming the field
+    const neither = await problem(
+      await call('POST', '/api/v1/approval/permit-applications', writer, form(code, letterOnly)),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    expect(neither.errors).toEqual([
+      { field: 'capitalGuarantee.amountFen', reason: expect.stringContaining('承诺函') },
+    ]);
+    // a JSON body cannot name a letter: it comes as the scan part
+    const named = await problem(
+      await call('POST', '/api/v1/approval/permit-applications', writer, {
+        ...form(code, letterOnly),
+        capitalGuarantee: { applies: true, amountFen: null, commitmentLetter: { stagingKey: 'x' } },
+      }),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    expect(named.errors!.map((e) => e.field)).toEqual(['capitalGuarantee.commitmentLetter']);
+    // a letter with applies=false is refused; a scan that is no PDF/JPEG/PNG is 415
+    await problem(
+      await submitWithLetter(form(code, { ...letterOnly, capitalGuarantee: { applies: false, amountFen: null } })),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    await problem(
+      await submitWithLetter(form(code, letterOnly), Buffer.from('not a scan')),
+      415,
+      'SCAN_TYPE_UNSUPPORTED',
+    );
+
+    const id = (await ok<{ applicationId: string }>(await submitWithLetter(form(code, letterOnly)), 201)).applicationId;
+    const sha256 = createHash('sha256').update(letter).digest('hex');
+    const shown = {
+      sha256,
+      contentType: 'application/pdf',
+      size: letter.length,
+      fileName: '资本保证金承诺函.pdf',
+      uploadedAt: expect.any(String),
+    };
+    const detail = await ok<{ capitalGuarantee: unknown }>(
+      await call('GET', `/api/v1/supervision/permit-applications/${id}`, tokens['clerkA']!),
+    );
+    expect(detail.capitalGuarantee).toEqual({ applies: true, amountFen: null, commitmentLetter: shown });
+    const status = await ok<{ commitmentLetter: unknown }>(
+      await call('GET', `/api/v1/approval/permit-applications/${id}`, writer),
+    );
+    expect(status.commitmentLetter).toEqual(shown);
+
+    // staff of the region download it; another county's staff may not; a case without one is 404
+    const download = await call(
+      'GET',
+      `/api/v1/supervision/permit-applications/${id}/commitment-letter`,
+      tokens['clerkA']!,
+    );
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toContain('application/pdf');
+    expect(download.headers.get('content-disposition')).toContain('attachment');
+    expect(Buffer.from(await download.arrayBuffer()).equals(letter)).toBe(true);
+    await problem(
+      await call('GET', `/api/v1/supervision/permit-applications/${id}/commitment-letter`, tokens['chaling']!),
+      403,
+      'REGION_FORBIDDEN',
+    );
+    const plainCode = projectCode();
+    await ok(await register(plainCode, 'PRESALE'), 201);
+    const plain = await apply(plainCode, PRESALE_FIELDS);
+    await problem(
+      await call('GET', `/api/v1/supervision/permit-applications/${plain}/commitment-letter`, tokens['clerkA']!),
+      404,
+      'COMMITMENT_LETTER_NOT_FOUND',
+    );
+
+    // the letter alone passes 开工条件审查 and 决定; the permit is issued and its e-license shows 承诺函
+    for (let i = 0; i < 6; i++)
+      await ok(await step(id, tokens[ACTORS[i]!]!, 'PASS', i === 0 ? confirm('PRESALE') : {}));
+    const closed = await ok<{ permitNumber: string; history: Array<{ action: string }> }>(
+      await call('GET', `/api/v1/supervision/permit-applications/${id}`, tokens['clerkA']!),
+    );
+    expect(closed.permitNumber).toMatch(/^\d{18}$/);
+    const pdf = await call('GET', `/api/v1/construction-permits/${closed.permitNumber}/e-license`, writer);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toContain('application/pdf');
   });
 
   it('issues 20 concurrent decisions in one county on one day as serials without a gap', async () => {

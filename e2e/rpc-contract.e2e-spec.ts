@@ -595,6 +595,12 @@ describe('an invalid body is refused the same way over NATS as through the gatew
         viaNats(Rpc.approvalApplicationGet, staff, { applicationId: 'not-a-uuid' }),
         { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['applicationId'] },
       );
+      // Issue 14: the staff download of the 承诺函
+      await expectSameProblem(
+        viaGateway('GET', '/api/v1/supervision/permit-applications/not-a-uuid/commitment-letter', staffToken),
+        viaNats(Rpc.approvalCommitmentLetter, staff, { applicationId: 'not-a-uuid' }),
+        { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['applicationId'] },
+      );
     });
   });
 });

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiConsumes,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -19,15 +20,16 @@ import {
   PermitApplicationReceiptV1,
   PermitApplicationStatusV1,
   PermitApplicationSubmission,
-  PermitApplicationSubmissionV1,
   Principal,
   Rpc,
 } from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
-import { ApplicantActionPipe, applicationIdOf, ApprovalProjectPipe, PermitApplicationPipe } from './approval-inputs';
+import { ScanUploadService } from '../scans/scan-upload.service';
+import { ApplicantActionPipe, applicationIdOf, ApprovalProjectPipe } from './approval-inputs';
+import { permitApplicationSubmissionOf } from './permit-application-submission';
 
 /** 工改系统 side of 施工许可审批: 报建 (project type), 申报, the applicant's status, 补正后重新提交 / 撤回. */
 @ApiTags('工改系统施工许可审批 Approval system permit applications')
@@ -35,7 +37,10 @@ import { ApplicantActionPipe, applicationIdOf, ApprovalProjectPipe, PermitApplic
 @RequireScopes(Scopes.approvalWrite)
 @Controller('api/v1/approval')
 export class ApprovalApplicantController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly uploads: ScanUploadService,
+  ) {}
 
   @Post('projects')
   @ApiOperation({
@@ -62,17 +67,20 @@ export class ApprovalApplicantController {
   @ApiOperation({
     summary: '施工许可申报 Submit a construction-permit application',
     description:
-      '预售商品房项目须填写 capitalGuarantee（是否实行项目资本保证金、总额）与 fundSupervision（是否计划实行预售资金监管、监管银行、监管账号），其它类型不填。所有字段问题一次列出（422 INCOMPLETE_SUBMISSION）。',
+      '预售商品房项目须填写 capitalGuarantee（是否实行项目资本保证金、总额或承诺函）与 fundSupervision（是否计划实行预售资金监管、监管银行、监管账号），其它类型不填。实行项目资本保证金（applies=true）须有总额 amountFen 或承诺函其一。承诺函扫描件随申报上传：以 multipart/form-data 提交，data 部分为本表单 JSON，scan 部分为承诺函（PDF/JPEG/PNG，按内容判断，≤ 20 MB）；JSON 申报不能带 commitmentLetter。所有字段问题一次列出（422 INCOMPLETE_SUBMISSION）。\n\n' +
+      'JSON, or multipart/form-data with the form as `data` and the capital-guarantee commitment letter as `scan`.',
   })
+  @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ type: PermitApplicationSubmission })
   @ApiCreatedResponse({ type: PermitApplicationReceiptV1 })
-  @ApiProblems(400, 401, 403, 404, 422, 429, 503)
-  submit(
+  @ApiProblems(400, 401, 403, 404, 413, 422, 429, 503)
+  async submit(
     @CurrentPrincipal() principal: Principal,
-    @Body(PermitApplicationPipe) body: PermitApplicationSubmissionV1,
+    @Req() request: FastifyRequest,
     @CorrelationId() cid: string,
   ): Promise<PermitApplicationReceiptV1> {
-    return this.rpc.call(Rpc.approvalApplicationSubmit, principal, body, cid);
+    const body = await permitApplicationSubmissionOf(request, this.uploads);
+    return this.rpc.call(Rpc.approvalApplicationSubmit, principal, body, cid, { timeoutMs: 10_000 });
   }
 
   @Get('permit-applications/:id')

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, OmitType } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiProduces, OmitType } from '@nestjs/swagger';
 import { assertRegionAllowed, StaffScopes } from '@hn/auth';
 import {
   ApplicationListRequestV1,
@@ -15,6 +15,8 @@ import { RpcClient } from '@hn/messaging';
 import { CorrelationId, CurrentPrincipal, RequireRoles, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { SupervisionRoute } from '../supervision/supervision-problems.openapi';
+import { contentDisposition } from '../presale/file-response';
+import { ScanUploadService } from '../scans/scan-upload.service';
 import { applicationIdOf, ApplicationListPipe, TransitionPipe } from './approval-inputs';
 
 /** 主管部门动态监管平台 side: 受理 → 初审 → 质量/安全报监 → 开工条件审查 → 复审 → 决定/发证 → 办结. */
@@ -22,7 +24,10 @@ import { applicationIdOf, ApplicationListPipe, TransitionPipe } from './approval
 @RequireRoles('PROVINCE', 'CITY', 'COUNTY', 'ADMIN')
 @Controller('api/v1/supervision/permit-applications')
 export class SupervisionApplicationsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly uploads: ScanUploadService,
+  ) {}
 
   @Get()
   @RequireScopes(StaffScopes.supervisionRead)
@@ -61,6 +66,35 @@ export class SupervisionApplicationsController {
     return this.rpc.call(Rpc.approvalApplicationGet, principal, { applicationId: await applicationIdOf(id) }, cid);
   }
 
+  @Get(':id/commitment-letter')
+  @RequireScopes(StaffScopes.supervisionRead)
+  @ApiOperation({
+    summary: '下载项目资本保证金承诺函扫描件 Download the capital-guarantee commitment letter scan',
+    description: '本区划工作人员下载申报时上传的承诺函（原类型、原文件名）；未上传 404 COMMITMENT_LETTER_NOT_FOUND。',
+  })
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiOkResponse({ description: '承诺函扫描件字节 the scan bytes' })
+  @ApiProblems(401, 403, 404, 422, 429, 503)
+  async commitmentLetter(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @CorrelationId() cid: string,
+  ): Promise<StreamableFile> {
+    const ref = await this.rpc.call(
+      Rpc.approvalCommitmentLetter,
+      principal,
+      { applicationId: await applicationIdOf(id) },
+      cid,
+      { timeoutMs: 10_000 },
+    );
+    const bytes = await this.uploads.takeStaged(ref);
+    return new StreamableFile(bytes, {
+      type: ref.contentType,
+      disposition: contentDisposition('attachment', ref.fileName),
+      length: bytes.length,
+    });
+  }
+
   @Post(':id/transitions')
   @HttpCode(200)
   @RequireScopes(StaffScopes.supervisionWrite)
@@ -68,7 +102,7 @@ export class SupervisionApplicationsController {
     summary:
       '办理：通过 / 退回补正 / 不予许可 / 暂停 / 恢复计时 Take a transition (PASS | RETURN_FOR_CORRECTION | REJECT | PAUSE | RESUME)',
     description:
-      'PAUSE（勘验、专家评审、听证）须附书面告知 notice{kind, noticeNumber, reason, date}，暂停期间不计时，RESUME 恢复；退回补正也暂停计时至申请方重新提交。各环节可办理的角色按配置（403 STAGE_ROLE_FORBIDDEN）。通过进入下一环节；决定环节通过即签发 18 位施工许可证编号并返回。初审、复审、决定须由三名不同人员办理（409 SEPARATION_OF_DUTIES）；预售商品房项目在开工条件审查、决定环节须有资本保证金总额（422 CAPITAL_GUARANTEE_MISSING）及监管银行、账号（422 ESCROW_ACCOUNT_MISSING）；表中没有的操作 409 INVALID_TRANSITION。',
+      'PAUSE（勘验、专家评审、听证）须附书面告知 notice{kind, noticeNumber, reason, date}，暂停期间不计时，RESUME 恢复；退回补正也暂停计时至申请方重新提交。各环节可办理的角色按配置（403 STAGE_ROLE_FORBIDDEN）。受理环节通过须带 confirmedProjectType（审查人员确认的项目类型，缺少 422，与报建类型不一致 409 PROJECT_TYPE_MISMATCH，应退回补正）。通过进入下一环节；决定环节通过即签发 18 位施工许可证编号并返回。初审、复审、决定须由三名不同人员办理（409 SEPARATION_OF_DUTIES）；预售商品房项目在开工条件审查、决定环节须有资本保证金总额（422 CAPITAL_GUARANTEE_MISSING）及监管银行、账号（422 ESCROW_ACCOUNT_MISSING）；表中没有的操作 409 INVALID_TRANSITION。',
   })
   @ApiBody({ type: OmitType(ApplicationTransitionRequest, ['applicationId'] as const) })
   @ApiOkResponse({ type: ApplicationTransitionResultV1 })

@@ -57,6 +57,11 @@ export class ScanUploadService {
     return { data, scan };
   }
 
+  /** A scan a service staged for a download (e.g. an application's commitment letter), checked again. */
+  takeStaged(ref: ScanRefV1): Promise<Buffer> {
+    return this.staging.take(ref, 'scan');
+  }
+
   private checkScan(bytes: Buffer | undefined): { bytes: Buffer; contentType: ScanRefV1['contentType'] } {
     if (!bytes) throw ScanUploadErrors.missingPart('scan');
     const checked = checkScanBytes(bytes);

@@ -10,7 +10,11 @@ import {
   PermitApplicationSubmissionV1,
   PermitApplicationV1,
   Principal,
+  ScanRefV1,
 } from '@hn/messages';
+import { ScanStaging } from '@hn/documents';
+import { InjectNats } from '@hn/eventing';
+import { NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApprovalErrors } from './approval.exception';
 import { toApplicationV1, toStatusV1 } from './approval-mapper';
@@ -27,7 +31,12 @@ export class ApprovalApplicationsService {
     private readonly repository: ApprovalRepository,
     private readonly clockRepository: ApprovalClockRepository,
     private readonly clock: ApprovalClockService,
-  ) {}
+    @InjectNats() nats: NatsConnection,
+  ) {
+    this.staging = new ScanStaging(nats);
+  }
+
+  private readonly staging: ScanStaging;
 
   /** Overdue filtering computes every clock: at most this many cases are looked at per list. */
   static readonly OVERDUE_SCAN_LIMIT = 5000;
@@ -43,7 +52,15 @@ export class ApprovalApplicationsService {
       if (errors.length > 0) throw ApprovalErrors.invalid(errors);
       const id = randomUUID();
       const at = this.clock.now();
-      const form = { ...body, worksCategoryCode: body.worksCategoryCode ?? '01' };
+      // the letter's bytes are kept in their own table; the stored form holds no scan reference
+      const letter = body.capitalGuarantee?.commitmentLetter ?? null;
+      const form: PermitApplicationSubmissionV1 = {
+        ...body,
+        worksCategoryCode: body.worksCategoryCode ?? '01',
+        ...(body.capitalGuarantee
+          ? { capitalGuarantee: { applies: body.capitalGuarantee.applies, amountFen: body.capitalGuarantee.amountFen } }
+          : {}),
+      };
       await this.repository.lockType(m, body.projectCode);
       await this.repository.insertApplication(m, {
         id,
@@ -53,6 +70,20 @@ export class ApprovalApplicationsService {
         actor: principal.id,
         at,
       });
+      if (letter) {
+        // checked again where it is kept: present in the staging store, same size, digest and type
+        const scan = await this.staging.take(letter, 'capitalGuarantee.commitmentLetter');
+        await this.repository.insertCommitmentLetter(m, {
+          id,
+          scan,
+          sha256: letter.sha256,
+          contentType: letter.contentType,
+          size: letter.size,
+          fileName: letter.fileName,
+          actor: principal.id,
+          at,
+        });
+      }
       await this.repository.recordTransition(m, {
         id,
         from: 'ACCEPTANCE',
@@ -64,7 +95,10 @@ export class ApprovalApplicationsService {
         opinion: '建设单位工改系统申报',
         items: [],
         reasonCode: null,
-        fieldsSeen: { projectType: project.project_type },
+        fieldsSeen: {
+          projectType: project.project_type,
+          ...(letter ? { commitmentLetter: { sha256: letter.sha256, fileName: letter.fileName } } : {}),
+        },
         at,
       });
       return { applicationId: id, state: 'SUBMITTED', stage: 'ACCEPTANCE' };
@@ -80,6 +114,21 @@ export class ApprovalApplicationsService {
     assertStaff(principal);
     const { row, history, pauses } = await this.load(principal, applicationId);
     return toApplicationV1(row, history, this.clock.view(row.region_code, history, pauses));
+  }
+
+  /**
+   * 承诺函下载 for staff of the application's region: the kept bytes are staged again (NATS messages
+   * are limited to 1 MB) and the reference answered; the gateway takes them and streams the file.
+   */
+  async commitmentLetter(principal: Principal, applicationId: string): Promise<ScanRefV1> {
+    assertStaff(principal);
+    const m = this.dataSource.manager;
+    const row = await this.repository.application(m, applicationId);
+    if (!row) throw ApprovalErrors.applicationNotFound(applicationId);
+    assertRegionAllowed(principal, row.region_code, { what: `施工许可申请 ${applicationId}` });
+    const letter = await this.repository.commitmentLetter(m, applicationId);
+    if (!letter) throw ApprovalErrors.commitmentLetterNotFound(applicationId);
+    return this.staging.stage(letter.scan, letter.content_type as ScanRefV1['contentType'], letter.file_name);
   }
 
   /** `q` was validated with ApplicationListRequest by @RpcHandler(Rpc.approvalApplicationList). */

@@ -1,4 +1,7 @@
 import type {
+  CapitalGuaranteeFieldsV1,
+  ScanContentTypeV1,
+  StoredScanV1,
   ApplicationClockV1,
   ApplicationTransitionV1,
   PermitApplicationStatusV1,
@@ -20,7 +23,27 @@ export function toTransitionV1(t: TransitionRow): ApplicationTransitionV1 {
     reasonCode: t.reason_code,
     at: new Date(t.at).toISOString(),
     changes: t.changes ?? [],
+    confirmedProjectType: (t.confirmed_project_type ?? null) as ProjectType | null,
   };
+}
+
+/** 项目资本保证金承诺函 as shown (never the bytes); null when none was uploaded. */
+export function commitmentLetterOf(row: ApplicationRow): StoredScanV1 | null {
+  if (!row.letter_sha256) return null;
+  return {
+    sha256: row.letter_sha256,
+    contentType: row.letter_content_type as ScanContentTypeV1,
+    size: Number(row.letter_size),
+    fileName: row.letter_file_name!,
+    uploadedAt: new Date(row.letter_uploaded_at!).toISOString(),
+  };
+}
+
+/** The form's capital guarantee with the kept letter (the stored form never holds a scan reference). */
+export function capitalGuaranteeOf(row: ApplicationRow): CapitalGuaranteeFieldsV1 | null {
+  const g = row.form.capitalGuarantee;
+  if (!g) return null;
+  return { applies: g.applies, amountFen: g.amountFen ?? null, commitmentLetter: commitmentLetterOf(row) };
 }
 
 export function toApplicationV1(
@@ -47,7 +70,7 @@ export function toApplicationV1(
     area: f.area,
     plannedStartDate: f.plannedStartDate,
     plannedCompletionDate: f.plannedCompletionDate,
-    capitalGuarantee: f.capitalGuarantee ?? null,
+    capitalGuarantee: capitalGuaranteeOf(row),
     fundSupervision: f.fundSupervision ?? null,
     permitNumber: row.permit_number,
     submittedAt: new Date(row.submitted_at).toISOString(),
@@ -67,5 +90,6 @@ export function toStatusV1(row: ApplicationRow, history: TransitionRow[]): Permi
     permitNumber: row.permit_number,
     correctionItems: row.state === 'RETURNED' ? (returned?.items ?? []) : [],
     lastOpinion: last?.opinion ?? null,
+    commitmentLetter: commitmentLetterOf(row),
   };
 }

@@ -17,6 +17,8 @@ import { chinaDateOf } from './clock/approval-clock';
 import { ApprovalClockService } from './clock/approval-clock.service';
 import { ApprovalOverdueService } from './clock/approval-overdue.service';
 import { correctedForm } from './resubmit-corrections';
+import { capitalGuaranteeOf } from './approval-mapper';
+import { confirmProjectType } from './project-type-confirmation';
 import { DomainException } from '@hn/errors';
 import { DataSource } from 'typeorm';
 import { ApprovalErrors } from './approval.exception';
@@ -40,6 +42,7 @@ interface Step {
   reasonCode?: string;
   notice?: PauseNoticeV1;
   corrections?: CorrectableFormV1;
+  confirmedProjectType?: string;
 }
 
 /**
@@ -96,7 +99,10 @@ export class ApprovalTransitionsService {
           throw ApprovalErrors.stageRoleForbidden(stage, principal.role, allowedRoles);
         const history = (await this.repository.history(m, [app.application_id])).get(app.application_id) ?? [];
         this.checkSeparation(principal, stage, history);
-        if (step.action === 'PASS') this.strictReview(app, stage);
+        if (step.action === 'PASS') {
+          confirmProjectType(app, stage, step.confirmedProjectType);
+          this.strictReview(app, stage);
+        }
       }
       const at = this.clock.now();
       const corrected =
@@ -120,8 +126,9 @@ export class ApprovalTransitionsService {
         reasonCode: step.reasonCode ?? null,
         fieldsSeen: {
           projectType: app.project_type,
-          capitalGuarantee: app.form.capitalGuarantee ?? null,
+          capitalGuarantee: capitalGuaranteeOf(app),
           fundSupervision: app.form.fundSupervision ?? null,
+          ...(step.confirmedProjectType ? { confirmedProjectType: step.confirmedProjectType } : {}),
           ...(rule.pauses ? { notice: step.notice ?? null } : {}),
         },
         permitNumber,
@@ -174,12 +181,13 @@ export class ApprovalTransitionsService {
     }
   }
 
-  /** A PRESALE case passes 开工条件审查 and 决定 only with the guarantee amount and, when planned, the escrow bank and account. */
+  /** A PRESALE case passes 开工条件审查 and 决定 only with the guarantee amount or an uploaded commitment letter and, when planned, the escrow bank and account. */
   private strictReview(app: ApplicationRow, stage: ReviewStage): void {
     if (app.project_type !== 'PRESALE' || !STRICT_REVIEW_STAGES.includes(stage)) return;
     const guarantee = app.form.capitalGuarantee;
-    if (!guarantee || guarantee.amountFen === null || guarantee.amountFen === undefined)
-      throw ApprovalErrors.guaranteeMissing(stage);
+    const amount = guarantee?.amountFen !== null && guarantee?.amountFen !== undefined;
+    const letter = guarantee?.applies === true && Boolean(app.letter_sha256);
+    if (!guarantee || (!amount && !letter)) throw ApprovalErrors.guaranteeMissing(stage);
     const fund = app.form.fundSupervision;
     if (fund?.planned) {
       const errors: FieldError[] = [];

@@ -9,6 +9,7 @@ import {
   PermitApplicationV1,
   Rpc,
   RpcPayload,
+  ScanRefV1,
 } from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { ApprovalApplicationsService } from './approval-applications.service';
@@ -61,5 +62,10 @@ export class ApprovalController {
     @Payload() req: RpcPayload<typeof Rpc.approvalApplicationTransition>,
   ): Promise<ApplicationTransitionResultV1> {
     return this.transitions.staff(req.principal, req.body);
+  }
+
+  @RpcHandler(Rpc.approvalCommitmentLetter)
+  commitmentLetter(@Payload() req: RpcPayload<typeof Rpc.approvalCommitmentLetter>): Promise<ScanRefV1> {
+    return this.applications.commitmentLetter(req.principal, req.body.applicationId);
   }
 }

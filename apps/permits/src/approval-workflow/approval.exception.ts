@@ -1,4 +1,4 @@
-import { APPROVAL_STAGE_NAMES, ApprovalStage, ErrorCode, FieldError } from '@hn/messages';
+import { APPROVAL_STAGE_NAMES, ApprovalStage, ErrorCode, FieldError, PROJECT_TYPES } from '@hn/messages';
 import { DomainException } from '@hn/errors';
 
 /** Errors of 施工许可审批, each with its stable code and a Chinese detail. */
@@ -19,6 +19,13 @@ export const ApprovalErrors = {
       404,
       ErrorCode.APPLICATION_NOT_FOUND,
       `未找到施工许可申请 ${id} (application not found)`,
+    );
+  },
+  commitmentLetterNotFound(id: string): DomainException {
+    return new DomainException(
+      404,
+      ErrorCode.COMMITMENT_LETTER_NOT_FOUND,
+      `施工许可申请 ${id} 未上传项目资本保证金承诺函 (no commitment letter uploaded)`,
     );
   },
   typeLocked(projectCode: string, lockedAt: string): DomainException {
@@ -47,12 +54,45 @@ export const ApprovalErrors = {
       `${APPROVAL_STAGE_NAMES[stage]}不能由办理过${APPROVAL_STAGE_NAMES[earlier]}的同一人办理（初审、复审、决定须三人分别办理）(separation of duties)`,
     );
   },
+  confirmationMissing(): DomainException {
+    return DomainException.incomplete([
+      {
+        field: 'confirmedProjectType',
+        reason: `受理通过须确认项目类型：${PROJECT_TYPES.join(' | ')} (required on PASS at ACCEPTANCE)`,
+      },
+    ]);
+  },
+  confirmationMisplaced(stage: ApprovalStage): DomainException {
+    return DomainException.incomplete([
+      {
+        field: 'confirmedProjectType',
+        reason: `仅受理环节通过时填写，当前环节为${APPROVAL_STAGE_NAMES[stage]} (ACCEPTANCE only; stage ${stage})`,
+      },
+    ]);
+  },
+  projectTypeMismatch(registered: string, confirmed: string): DomainException {
+    return new DomainException(
+      409,
+      ErrorCode.PROJECT_TYPE_MISMATCH,
+      `确认的项目类型 ${confirmed} 与报建的项目类型 ${registered} 不一致，不能受理；请退回补正（RETURN_FOR_CORRECTION），由建设单位在工改系统更正项目类型后重新提交 (confirmed type differs from the registered type: return the application for correction of the type)`,
+      [{ field: 'confirmedProjectType', reason: `报建类型 registered: ${registered}` }],
+    );
+  },
   guaranteeMissing(stage: ApprovalStage): DomainException {
     return new DomainException(
       422,
       ErrorCode.CAPITAL_GUARANTEE_MISSING,
-      `预售商品房项目未填项目资本保证金总额，${APPROVAL_STAGE_NAMES[stage]}不能通过 (capital guarantee amount missing)`,
-      [{ field: 'capitalGuarantee.amountFen', reason: '预售商品房项目须填写 (required for PRESALE)' }],
+      `预售商品房项目既未填项目资本保证金总额，也未上传资本保证金承诺函，${APPROVAL_STAGE_NAMES[stage]}不能通过 (capital guarantee amount or commitment letter missing)`,
+      [
+        {
+          field: 'capitalGuarantee.amountFen',
+          reason: '预售商品房项目须填写总额或上传承诺函 (amount or commitment letter required for PRESALE)',
+        },
+        {
+          field: 'capitalGuarantee.commitmentLetter',
+          reason: '预售商品房项目须填写总额或上传承诺函 (amount or commitment letter required for PRESALE)',
+        },
+      ],
     );
   },
   escrowMissing(stage: ApprovalStage, errors: FieldError[]): DomainException {

@@ -37,6 +37,21 @@ export interface ApplicationRow {
   category: string;
   /** the stage published overdue (hn.permits.application.overdue.v1), until the case leaves it */
   overdue_stage: ApprovalStage | null;
+  /** 项目资本保证金承诺函 kept with the application (permit_application_commitment_letter), without the bytes */
+  letter_sha256: string | null;
+  letter_content_type: string | null;
+  letter_size: number | null;
+  letter_file_name: string | null;
+  letter_uploaded_at: Date | null;
+}
+
+/** The commitment letter's bytes and description, for the staff download. */
+export interface CommitmentLetterRow {
+  scan: Buffer;
+  sha256: string;
+  content_type: string;
+  size: number;
+  file_name: string;
 }
 
 /** One form field changed on RESUBMIT. */
@@ -58,12 +73,17 @@ export interface TransitionRow {
   reason_code: string | null;
   at: Date;
   changes: FieldChange[];
+  /** 受理 PASS: the type the reviewer confirmed (fields_seen.confirmedProjectType) */
+  confirmed_project_type: string | null;
 }
 
 const APPLICATION_SELECT = `
   SELECT a.application_id, a.project_code, a.region_code, a.stage, a.state, a.form, a.submitted_by, a.submitted_at,
-         a.permit_number, a.overdue_stage, p.name AS project_name, p.project_type, p.developer_name, p.developer_credit_code, p.category
-    FROM permit_application a JOIN project p ON p.project_code = a.project_code`;
+         a.permit_number, a.overdue_stage, p.name AS project_name, p.project_type, p.developer_name, p.developer_credit_code, p.category,
+         l.sha256 AS letter_sha256, l.content_type AS letter_content_type, l.size AS letter_size,
+         l.file_name AS letter_file_name, l.uploaded_at AS letter_uploaded_at
+    FROM permit_application a JOIN project p ON p.project_code = a.project_code
+    LEFT JOIN permit_application_commitment_letter l ON l.application_id = a.application_id`;
 
 /** SQL of 施工许可审批 (the project rows themselves are the ingest path's `project` table). */
 @Injectable()
@@ -117,6 +137,35 @@ export class ApprovalRepository {
     );
   }
 
+  async insertCommitmentLetter(
+    m: EntityManager,
+    l: {
+      id: string;
+      scan: Buffer;
+      sha256: string;
+      contentType: string;
+      size: number;
+      fileName: string;
+      actor: string;
+      at: Date;
+    },
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO permit_application_commitment_letter
+         (application_id, scan, sha256, content_type, size, file_name, uploaded_by, uploaded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [l.id, l.scan, l.sha256, l.contentType, l.size, l.fileName, l.actor, l.at],
+    );
+  }
+
+  async commitmentLetter(m: EntityManager, id: string): Promise<CommitmentLetterRow | undefined> {
+    const rows: CommitmentLetterRow[] = await m.query(
+      `SELECT scan, sha256, content_type, size, file_name FROM permit_application_commitment_letter WHERE application_id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
   async application(m: EntityManager, id: string, forUpdate = false): Promise<ApplicationRow | undefined> {
     if (forUpdate) await m.query(`SELECT 1 FROM permit_application WHERE application_id = $1 FOR UPDATE`, [id]);
     const rows: ApplicationRow[] = await m.query(`${APPLICATION_SELECT} WHERE a.application_id = $1`, [id]);
@@ -149,7 +198,7 @@ export class ApprovalRepository {
   async history(m: EntityManager, ids: string[]): Promise<Map<string, TransitionRow[]>> {
     const rows: Array<TransitionRow & { application_id: string }> = await m.query(
       `SELECT application_id, from_stage, to_stage, action, state, actor, actor_role, opinion, items, reason_code, at,
-              changes
+              changes, fields_seen->>'confirmedProjectType' AS confirmed_project_type
          FROM permit_application_transition WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, id`,
       [ids],
     );

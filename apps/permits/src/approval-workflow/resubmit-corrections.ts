@@ -3,6 +3,7 @@ import {
   FieldError,
   PermitApplicationSubmission,
   PermitApplicationSubmissionV1,
+  ScanRefV1,
   validateMessage,
 } from '@hn/messages';
 import { ApprovalErrors } from './approval.exception';
@@ -16,19 +17,40 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === 
  * with the submission's own message class and the PRESALE rule (every problem at once, a corrected
  * field's under `corrections.`), and the top-level fields that really changed, before and after.
  */
+/** Stands for the kept letter while the merged form is validated (never stored). */
+const KEPT_LETTER: ScanRefV1 = {
+  stagingKey: '00000000-0000-4000-8000-000000000000',
+  sha256: '0'.repeat(64),
+  contentType: 'application/pdf',
+  size: 1,
+  fileName: 'kept',
+};
+
 export async function correctedForm(
   app: ApplicationRow,
   corrections: CorrectableFormV1,
 ): Promise<{ form: PermitApplicationSubmissionV1; changes: FieldChange[] }> {
   const merged = { ...app.form, ...corrections, projectCode: app.project_code };
-  const checked = await validateMessage(PermitApplicationSubmission, merged);
+  // the 承诺函 kept with the application counts for "amountFen or a letter"; the stored form never holds it
+  const g = merged.capitalGuarantee;
+  const checked = await validateMessage(
+    PermitApplicationSubmission,
+    app.letter_sha256 && g && typeof g === 'object' && g.applies === true
+      ? { ...merged, capitalGuarantee: { ...g, commitmentLetter: KEPT_LETTER } }
+      : merged,
+  );
   const corrected = new Set(Object.keys(corrections));
   const name = (e: FieldError): FieldError =>
     corrected.has(e.field.split(/[.[]/)[0]!) ? { ...e, field: `corrections.${e.field}` } : e;
   const errors = checked.ok ? [] : checked.errors.map(name);
   errors.push(...presaleFieldErrors(app.project_type, merged).map(name));
   if (!checked.ok || errors.length > 0) throw ApprovalErrors.invalid(errors);
-  const form = { ...checked.value, worksCategoryCode: checked.value.worksCategoryCode ?? '01' };
+  const cg = checked.value.capitalGuarantee;
+  const form = {
+    ...checked.value,
+    worksCategoryCode: checked.value.worksCategoryCode ?? '01',
+    ...(cg ? { capitalGuarantee: { applies: cg.applies, amountFen: cg.amountFen ?? null } } : {}),
+  };
   const before = app.form as unknown as Record<string, unknown>;
   const after = form as unknown as Record<string, unknown>;
   const changes = [...corrected]

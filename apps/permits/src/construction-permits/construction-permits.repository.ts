@@ -85,11 +85,20 @@ export class ConstructionPermitsRepository {
 
   /** The capital guarantee and escrow of the approval application that issued a permit (null: not issued by it). */
   async approvalPresaleFields(permitNumber: string): Promise<ELicensePresaleFields | null> {
-    const rows: Array<{ cg: CapitalGuaranteeV1 | null; fs: FundSupervisionV1 | null }> = await this.dataSource.query(
-      `SELECT form->'capitalGuarantee' AS cg, form->'fundSupervision' AS fs FROM permit_application WHERE permit_number = $1`,
-      [permitNumber],
-    );
+    const rows: Array<{ cg: CapitalGuaranteeV1 | null; fs: FundSupervisionV1 | null; letter: boolean }> =
+      await this.dataSource.query(
+        `SELECT a.form->'capitalGuarantee' AS cg, a.form->'fundSupervision' AS fs, (l.application_id IS NOT NULL) AS letter
+           FROM permit_application a
+           LEFT JOIN permit_application_commitment_letter l ON l.application_id = a.application_id
+          WHERE a.permit_number = $1`,
+        [permitNumber],
+      );
     const row = rows[0];
-    return row ? { capitalGuarantee: row.cg ?? null, fundSupervision: row.fs ?? null } : null;
+    if (!row) return null;
+    const g = row.cg;
+    return {
+      capitalGuarantee: g ? { applies: g.applies, amountFen: g.amountFen ?? null, commitmentLetter: row.letter } : null,
+      fundSupervision: row.fs ?? null,
+    };
   }
 }

@@ -1,8 +1,16 @@
-import type { CapitalGuaranteeV1, FundSupervisionV1 } from '@hn/messages';
+import type { FundSupervisionV1 } from '@hn/messages';
+
+/** The guarantee as the e-license shows it: the form's fields and whether a 承诺函 scan was uploaded. */
+export interface ELicenseCapitalGuarantee {
+  applies: boolean;
+  amountFen: number | null;
+  /** a 项目资本保证金承诺函 scan is kept with the application */
+  commitmentLetter?: boolean;
+}
 
 /** What the approval workflow recorded for a PRESALE permit (项目资本保证金, 预售资金监管); null: not through it. */
 export interface ELicensePresaleFields {
-  capitalGuarantee: CapitalGuaranteeV1 | null;
+  capitalGuarantee: ELicenseCapitalGuarantee | null;
   fundSupervision: FundSupervisionV1 | null;
 }
 
@@ -24,7 +32,14 @@ export function presaleRows(fields: ELicensePresaleFields | null): Array<[string
   const g = fields?.capitalGuarantee ?? null;
   const f = fields?.fundSupervision ?? null;
   const amount = g?.amountFen !== null && g?.amountFen !== undefined ? formatFen(g.amountFen) : '未填';
-  const guarantee = !g ? NOT_FILED : g.applies ? `实行，总额 ${amount}` : '不实行';
+  const letter = g?.commitmentLetter ? '，已提交承诺函' : '';
+  const given = g?.amountFen !== null && g?.amountFen !== undefined;
+  const applied = given
+    ? `实行，总额 ${amount}${letter}`
+    : g?.commitmentLetter
+      ? '实行，承诺函'
+      : `实行，总额 ${amount}`;
+  const guarantee = !g ? NOT_FILED : g.applies ? applied : '不实行';
   const escrow = !f
     ? NOT_FILED
     : f.planned

@@ -152,5 +152,30 @@ describe(ELicenseRenderer.name, () => {
       (await pdfParse(await renderer.render({ ...permit, projectType: 'OTHER' }, units, { presale }))).text,
     );
     expect(other).not.toContain('资本保证金');
+    // 承诺函 in place of the amount, or beside it
+    const letterOnly = compact(
+      (
+        await pdfParse(
+          await renderer.render(permit, units, {
+            presale: { ...presale, capitalGuarantee: { applies: true, amountFen: null, commitmentLetter: true } },
+          }),
+        )
+      ).text,
+    );
+    expect(letterOnly).toContain(compact('资本保证金：实行，承诺函'));
+    expect(letterOnly).not.toContain('未填');
+    const both = compact(
+      (
+        await pdfParse(
+          await renderer.render(permit, units, {
+            presale: {
+              ...presale,
+              capitalGuarantee: { applies: true, amountFen: 1_500_000_012, commitmentLetter: true },
+            },
+          }),
+        )
+      ).text,
+    );
+    expect(both).toContain(compact('资本保证金：实行，总额 15,000,000.12 元，已提交承诺函'));
   });
 });

@@ -6,6 +6,7 @@ import { SandboxPermits1766300000000 } from './1766300000000-sandbox-permits';
 import { AcceptanceGovernance1766400000001 } from './1766400000001-acceptance-governance';
 import { ApprovalWorkflow1766500000000 } from './1766500000000-approval-workflow';
 import { ApprovalClocks1766600000000 } from './1766600000000-approval-clocks';
+import { ApprovalCommitmentLetter1768300000000 } from './1768300000000-approval-commitment-letter';
 
 /** Ordered migrations of the permits database (outbox/inbox tables from the persistence lib first). */
 export const permitsMigrations = [
@@ -17,4 +18,5 @@ export const permitsMigrations = [
   AcceptanceGovernance1766400000001,
   ApprovalWorkflow1766500000000,
   ApprovalClocks1766600000000,
+  ApprovalCommitmentLetter1768300000000,
 ];

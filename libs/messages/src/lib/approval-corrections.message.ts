@@ -1,5 +1,5 @@
 import { CORRECTABLE_FIELDS } from './approval-stages';
-import { PermitApplicationSubmission } from './approval.message';
+import { AMOUNT_OR_LETTER, PermitApplicationSubmission } from './approval.message';
 import type { FieldError } from './problem';
 import { validateMessage } from './validation/validate-message';
 
@@ -13,9 +13,27 @@ export async function correctionErrors(corrections: unknown): Promise<FieldError
   const keys = Object.keys(corrections).filter((k) => (CORRECTABLE_FIELDS as readonly string[]).includes(k));
   if (keys.length === 0) return [];
   const given = Object.fromEntries(keys.map((k) => [k, (corrections as Record<string, unknown>)[k]]));
+  // the 承诺函 is uploaded with the submission (multipart scan part), never named in a correction
+  const g = given['capitalGuarantee'];
+  const letter: FieldError[] =
+    g && typeof g === 'object' && 'commitmentLetter' in g
+      ? [
+          {
+            field: 'corrections.capitalGuarantee.commitmentLetter',
+            reason:
+              '承诺函随申报以 multipart scan 部分上传，补正时不能更换 (the letter is uploaded with the submission)',
+          },
+        ]
+      : [];
   const checked = await validateMessage(PermitApplicationSubmission, given);
-  if (checked.ok) return [];
-  return checked.errors
-    .filter((e) => keys.includes(e.field.split(/[.[]/)[0]!))
-    .map((e) => ({ ...e, field: `corrections.${e.field}` }));
+  if (checked.ok) return letter;
+  return [
+    ...letter,
+    ...checked.errors
+      .filter((e) => keys.includes(e.field.split(/[.[]/)[0]!))
+      .filter((e) => e.field !== 'capitalGuarantee.commitmentLetter')
+      // a letter kept with the application counts: the permits service checks the merged form knowing it
+      .filter((e) => e.reason !== AMOUNT_OR_LETTER)
+      .map((e) => ({ ...e, field: `corrections.${e.field}` })),
+  ];
 }

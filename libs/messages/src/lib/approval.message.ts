@@ -46,6 +46,7 @@ import { PROJECT_TYPES, ProjectType } from './permits';
 import { textCharacterProblem } from './plain-text';
 import { MAX_PERMIT_UNITS, PERMIT_PROJECT_CODE, PermitUnit } from './permit-upsert.message';
 import { FieldRule } from './validation/field-rule';
+import { isScanRef, ScanRefV1 } from './scans';
 import { PauseNoticeInput } from './approval-pause.message';
 import {
   EachItem,
@@ -134,6 +135,10 @@ export class ApprovalProjectRegistration implements ApprovalProjectRegistrationV
   projectType!: ProjectType;
 }
 
+/** applies=true needs amountFen or the 承诺函 scan (a RESUBMIT's correction alone cannot know a kept letter). */
+export const AMOUNT_OR_LETTER =
+  '实行项目资本保证金须填写总额或上传承诺函扫描件 (amountFen or a commitmentLetter scan required)';
+
 export class CapitalGuaranteeInput implements CapitalGuaranteeV1 {
   @ApiProperty({ example: true, description: '是否实行项目资本保证金' })
   @IsDefined(REQUIRED_MESSAGE)
@@ -142,11 +147,29 @@ export class CapitalGuaranteeInput implements CapitalGuaranteeV1 {
 
   @ApiProperty({ example: 1_500_000_000, nullable: true, type: Number, description: '项目资本保证金总额（分）' })
   @FieldRule('amountFen', (v, o) => {
-    if (v === null || v === undefined) return null;
+    if (v === null || v === undefined) {
+      const letter = o['commitmentLetter'];
+      return o['applies'] === true && (letter === undefined || letter === null) ? AMOUNT_OR_LETTER : null;
+    }
     if (o['applies'] === false) return '未实行项目资本保证金时总额须为 null (must be null when not applied)';
     return fen(v) ? null : `须为 1–${MAX_AMOUNT_FEN} 的整数（分）(positive integer in fen)`;
   })
   amountFen!: number | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    readOnly: true,
+    description:
+      '项目资本保证金承诺函：以 multipart/form-data 申报，scan 部分即承诺函扫描件（PDF/JPEG/PNG ≤ 20 MB），网关暂存后在此放入其引用；JSON 申报不填 (set by the gateway from the multipart scan part)',
+  })
+  @FieldRule('commitmentLetter', (v, o) => {
+    if (v === null || v === undefined) return null;
+    if (o['applies'] !== true) return '未实行项目资本保证金时不上传承诺函 (only when applies is true)';
+    return isScanRef(v) ? null : '承诺函扫描件引用无效 (invalid scan reference)';
+  })
+  commitmentLetter?: ScanRefV1 | null;
 }
 
 export class FundSupervisionInput implements FundSupervisionV1 {
@@ -355,6 +378,19 @@ export class ApplicationTransitionRequest implements ApplicationTransitionReques
   @ValidateNested()
   @Type(() => PauseNoticeInput)
   notice?: PauseNoticeInput;
+
+  @ApiPropertyOptional({
+    enum: PROJECT_TYPES,
+    example: 'PRESALE',
+    description:
+      '受理环节通过（PASS）时必填：审查人员确认的项目类型，须与报建类型一致（不一致 409 PROJECT_TYPE_MISMATCH，应退回补正）；其它办理不填 (required on PASS at ACCEPTANCE)',
+  })
+  @FieldRule('confirmedProjectType', (v, o) => {
+    if (v === undefined || v === null) return null; // required at 受理 only: the service knows the stage
+    if (o['action'] !== 'PASS') return '仅受理环节通过时填写 (PASS at ACCEPTANCE only)';
+    return enumReason(PROJECT_TYPES)(v);
+  })
+  confirmedProjectType?: ProjectType;
 }
 
 /** Body of POST /api/v1/approval/permit-applications/{id}/actions (补正后重新提交 / 撤回). */

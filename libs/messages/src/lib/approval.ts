@@ -18,6 +18,7 @@ import {
   StaffPauseKind,
 } from './approval-stages';
 import { ApplicationClockV1, FieldChangeV1 } from './approval-clock';
+import { ScanRefV1, StoredScanV1 } from './scans';
 
 export * from './approval-stages';
 export * from './approval-clock';
@@ -37,6 +38,7 @@ export const ApprovalRpc = {
   list: 'rpc.permits.approval.application.list.v1',
   get: 'rpc.permits.approval.application.get.v1',
   transition: 'rpc.permits.approval.application.transition.v1',
+  commitmentLetter: 'rpc.permits.approval.application.commitment-letter.v1',
 } as const;
 
 // ---- request shapes (the classes in approval.message.ts implement them)
@@ -64,6 +66,11 @@ export interface CapitalGuaranteeV1 {
   applies: boolean;
   /** 项目资本保证金总额（分） */
   amountFen: number | null;
+  /**
+   * 项目资本保证金承诺函: the staged scan (the gateway stages the multipart `scan` part of the
+   * submission and puts its reference here); the permits service keeps the bytes. Never in the stored form.
+   */
+  commitmentLetter?: ScanRefV1 | null;
 }
 export interface FundSupervisionV1 {
   /** 是否计划实行预售资金监管 */
@@ -107,6 +114,8 @@ export interface ApplicationTransitionRequestV1 {
   items?: string[];
   reasonCode?: string;
   notice?: PauseNoticeV1;
+  /** 受理 PASS only: the project type the reviewer confirms (must equal the registered type) */
+  confirmedProjectType?: ProjectType;
 }
 /** Form fields the applicant may correct on RESUBMIT (everything but the project). */
 export type CorrectableFormV1 = Partial<Omit<PermitApplicationSubmissionV1, 'projectCode'>>;
@@ -165,16 +174,30 @@ export class ApplicationTransitionV1 {
     string | null;
   @ApiProperty({ example: '2024-09-03T02:15:00.000Z', format: 'date-time' }) at!: string;
   @ApiProperty({
+    example: null,
+    nullable: true,
+    enum: PROJECT_TYPES,
+    description: '受理通过时审查人员确认的项目类型 project type confirmed at 受理 (null on other transitions)',
+  })
+  confirmedProjectType!: ProjectType | null;
+  @ApiProperty({
     type: () => [FieldChangeV1],
     description: '补正后重新提交时修改的表单字段 form fields changed on RESUBMIT',
   })
   changes!: FieldChangeV1[];
 }
 
-export class CapitalGuaranteeFieldsV1 implements CapitalGuaranteeV1 {
+export class CapitalGuaranteeFieldsV1 {
   @ApiProperty({ example: true, description: '是否实行项目资本保证金' }) applies!: boolean;
   @ApiProperty({ example: 1_500_000_000, nullable: true, type: Number, description: '项目资本保证金总额（分）' })
   amountFen!: number | null;
+  @ApiProperty({
+    type: () => StoredScanV1,
+    nullable: true,
+    description:
+      '项目资本保证金承诺函扫描件（申报时 multipart scan 部分上传；工作人员经 …/commitment-letter 下载）commitment letter scan',
+  })
+  commitmentLetter!: StoredScanV1 | null;
 }
 
 export class FundSupervisionFieldsV1 implements FundSupervisionV1 {
@@ -237,6 +260,12 @@ export class PermitApplicationStatusV1 {
   correctionItems!: string[];
   @ApiProperty({ example: '请补充施工合同', nullable: true, type: String, description: '最近一次意见' })
   lastOpinion!: string | null;
+  @ApiProperty({
+    type: () => StoredScanV1,
+    nullable: true,
+    description: '已上传的项目资本保证金承诺函扫描件 commitment letter scan kept with the application',
+  })
+  commitmentLetter!: StoredScanV1 | null;
 }
 
 export class PermitApplicationPageV1 {

@@ -125,4 +125,8 @@ export enum ErrorCode {
   APPLICATION_NOT_FOUND = 'APPLICATION_NOT_FOUND',
   /** a staff user whose role the stage's configuration (PERMITS_STAGE_ROLES) does not allow (403) */
   STAGE_ROLE_FORBIDDEN = 'STAGE_ROLE_FORBIDDEN',
+  /** 受理: the reviewer's confirmedProjectType differs from the project's registered type (409) */
+  PROJECT_TYPE_MISMATCH = 'PROJECT_TYPE_MISMATCH',
+  /** the application has no 项目资本保证金承诺函 scan to download (404) */
+  COMMITMENT_LETTER_NOT_FOUND = 'COMMITMENT_LETTER_NOT_FOUND',
 }

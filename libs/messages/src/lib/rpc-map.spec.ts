@@ -59,6 +59,7 @@ const PUBLISHED = [
   'rpc.exchange.subscriber.update.v1',
   'rpc.permits.approval.application.applicant-action.v1',
   'rpc.permits.approval.application.applicant-get.v1',
+  'rpc.permits.approval.application.commitment-letter.v1',
   'rpc.permits.approval.application.get.v1',
   'rpc.permits.approval.application.list.v1',
   'rpc.permits.approval.application.submit.v1',

@@ -1,3 +1,4 @@
+import { ScanRefV1 } from './scans';
 import {
   AcceptanceBackfillDecisionV1,
   AcceptanceBackfillListRequestV1,
@@ -427,6 +428,8 @@ export const Rpc = {
     ApprovalRpc.transition,
     ApplicationTransitionRequest,
   ),
+  // Issue 14 (h14): the staff download of an application's 承诺函 (the bytes staged again, the reference answered)
+  approvalCommitmentLetter: rpcDef<ApplicationIdBody, ScanRefV1>(ApprovalRpc.commitmentLetter, ApplicationIdRequest),
   // presale
   presaleIssue: rpcDef<PresaleIssueRequestV1, PresaleIssuedV1>(PresaleRpc.issue, PresaleIssueRequest, {
     invalid: INVALID_ISSUE_REQUEST,

@@ -124,7 +124,12 @@ describe('approval overdue sweep (outbox, once per stage)', () => {
     await transitions.applicant(writer, { applicationId, action: 'RESUBMIT', opinion: '已补充' });
     expect(await sweep.sweep()).toBe(0);
     expect(await outbox('hn.permits.application.overdue-ended.v1')).toEqual([]);
-    await transitions.staff(clerk('clerk.a'), { applicationId, action: 'PASS', opinion: '受理' });
+    await transitions.staff(clerk('clerk.a'), {
+      applicationId,
+      action: 'PASS',
+      opinion: '受理',
+      confirmedProjectType: 'OTHER',
+    });
     expect((await outbox('hn.permits.application.overdue-ended.v1')).map((e) => e.data)).toEqual([
       { applicationId, regionCode: '430223', stage: 'ACCEPTANCE', action: 'PASS', endedAt: expect.any(String) },
     ]);
