@@ -213,7 +213,6 @@ import {
 } from './statistics-assessment.message';
 import { StatisticsDigestGenerateInput, StatisticsDigestListQuery } from './statistics-digests.message';
 import { RpcRequest } from './principal';
-import type { ScanRefV1 } from './scans';
 import { EmptyBodyV1 } from './empty-body.message';
 import { DifferenceAcknowledgeRequest } from './reconciliation-acknowledgement.message';
 import { PermitNumberBody } from './permit-number-body.message';
