@@ -3,6 +3,7 @@ import { getMetadataStorage } from 'class-validator';
 import { BODY_NOT_AN_OBJECT } from '../contract-filing-validation';
 import type { FieldError } from '../problem';
 import { flattenValidationErrors } from './flatten-validation-errors';
+import { holdParts, partNamesOf } from './held-part';
 import { cacheValidationMetadata } from './validation-metadata-cache';
 
 cacheValidationMetadata();
@@ -89,8 +90,10 @@ export async function validateMessage<T extends object>(
     return { ok: false, errors: [BODY_NOT_AN_OBJECT] };
   }
   const pipe = pipeFor(type, options);
+  const parts = partNamesOf(type);
+  const input = parts.length > 0 && value ? holdParts(value as Record<string, unknown>, parts) : value;
   try {
-    const validated = (await pipe.transform(value, { type: 'body', metatype: type })) as T;
+    const validated = (await pipe.transform(input, { type: 'body', metatype: type })) as T;
     return { ok: true, value: validated, errors: [] };
   } catch (err) {
     if (err instanceof MessageInvalid)

@@ -2,6 +2,7 @@ import { ValidateBy } from 'class-validator';
 import { BODY_NOT_AN_OBJECT } from '../contract-filing-validation';
 import type { FieldError } from '../problem';
 import type { ExpandingConstraintContext } from './flatten-validation-errors';
+import { heldValue, registerPart } from './held-part';
 import { MessageValidation, validateMessage } from './validate-message';
 
 /**
@@ -23,6 +24,7 @@ export function ValidatedAs<T extends object>(
     const parts = PART_CHECKS.get(target.constructor) ?? new Map<string, PartCheck>();
     parts.set(String(property), check as PartCheck);
     PART_CHECKS.set(target.constructor, parts);
+    registerPart(target.constructor, String(property));
     validator(target, property);
   };
 }
@@ -57,7 +59,9 @@ function validateByPart<T extends object>(
   const context: ExpandingConstraintContext = {
     expand: (value: unknown): FieldError[] => {
       if (value === undefined || value === null) return absent;
-      return typeof value === 'object' ? (refused.get(value) ?? []) : [BODY_NOT_AN_OBJECT];
+      return typeof value === 'object' || typeof value === 'function'
+        ? (refused.get(value) ?? [])
+        : [BODY_NOT_AN_OBJECT];
     },
   };
   return ValidateBy(
@@ -66,13 +70,13 @@ function validateByPart<T extends object>(
       async: true,
       validator: {
         validate: async (value: unknown, args): Promise<boolean> => {
-          const result = await check(value);
+          const result = await check(heldValue(value));
           if (result.ok) {
             if (args) (args.object as Record<string, unknown>)[args.property] = result.value;
             return true;
           }
           if (value === undefined || value === null) absent = result.errors;
-          else if (typeof value === 'object') refused.set(value, result.errors);
+          else if (typeof value === 'object' || typeof value === 'function') refused.set(value, result.errors);
           return false;
         },
         defaultMessage: (): string => `${type.name} 无效 (invalid ${type.name})`,
