@@ -15,6 +15,7 @@ interface Schema {
   items?: Schema;
   enum?: unknown[];
   format?: string;
+  readOnly?: boolean;
 }
 interface Parameter {
   name: string;
@@ -84,14 +85,20 @@ function resolve(doc: OpenApiDocument, schema: Schema | undefined): Schema {
   return s;
 }
 
-/** A valid example value for a schema: its example, else one built from its properties. */
+/** A valid example value for a schema: its example, else one built from its (writable) properties. */
 export function exampleOf(doc: OpenApiDocument, schema: Schema | undefined): Json {
   const s = resolve(doc, schema);
   if (s.example !== undefined) return s.example as Json;
   if (s.oneOf?.length) return exampleOf(doc, s.oneOf[0]);
   if (s.allOf) return Object.assign({}, ...s.allOf.map((part) => exampleOf(doc, part) as object)) as Json;
   if (s.enum?.length) return s.enum[0] as Json;
-  if (s.properties) return Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, exampleOf(doc, v)]));
+  // readOnly properties are never sent in a request (OpenAPI), e.g. the 承诺函 the gateway sets from a multipart scan
+  if (s.properties)
+    return Object.fromEntries(
+      Object.entries(s.properties)
+        .filter(([, v]) => !v.readOnly && !resolve(doc, v).readOnly)
+        .map(([k, v]) => [k, exampleOf(doc, v)]),
+    );
   if (s.type === 'array') return [exampleOf(doc, s.items)];
   if (s.type === 'number' || s.type === 'integer') return 1;
   if (s.type === 'boolean') return true;

@@ -381,9 +381,11 @@ export class ApplicationTransitionRequest implements ApplicationTransitionReques
 
   @ApiPropertyOptional({
     enum: PROJECT_TYPES,
-    example: 'PRESALE',
+    nullable: true,
+    // null: the documented body (action PAUSE) must stay valid; at 受理 a PASS sends e.g. 'PRESALE'
+    example: null,
     description:
-      '受理环节通过（PASS）时必填：审查人员确认的项目类型，须与报建类型一致（不一致 409 PROJECT_TYPE_MISMATCH，应退回补正）；其它办理不填 (required on PASS at ACCEPTANCE)',
+      '受理环节通过（PASS）时必填，如 PRESALE：审查人员确认的项目类型，须与报建类型一致（不一致 409 PROJECT_TYPE_MISMATCH，应退回补正）；其它办理不填 (required on PASS at ACCEPTANCE)',
   })
   @FieldRule('confirmedProjectType', (v, o) => {
     if (v === undefined || v === null) return null; // required at 受理 only: the service knows the stage
