@@ -1,25 +1,40 @@
+import type { MessageValidation } from './validate-message';
+
 /**
  * The properties of a request class that carry `@ValidatedAs` (by class, inherited ones included), and
  * the hand-over of their values past class-transformer. The part is transformed and validated by its
  * own class inside ValidatedAs; transforming the wrapper would first deep-copy the whole part for
  * nothing (measured: a third of validating a contract filing's RPC body). A part is therefore handed
- * over as a function holding it, which class-transformer passes through untouched.
+ * over as a function holding it, which class-transformer passes through untouched. The registry of the
+ * parts (their checks, by class) is kept here too: ValidatedAs writes it, rpcPartPipe and validateMessage read it.
  */
-const PART_NAMES = new WeakMap<object, Set<string>>();
+export type PartCheck = (value: unknown) => Promise<MessageValidation<object>>;
+
+/** The check of each ValidatedAs property, by the class declaring it. */
+const PARTS = new WeakMap<object, Map<string, PartCheck>>();
 const HELD = new WeakMap<object, unknown>();
 
-export function registerPart(target: object, property: string): void {
-  const names = PART_NAMES.get(target) ?? new Set<string>();
-  names.add(property);
-  PART_NAMES.set(target, names);
+export function registerPart(target: object, property: string, check: PartCheck): void {
+  const parts = PARTS.get(target) ?? new Map<string, PartCheck>();
+  parts.set(property, check);
+  PARTS.set(target, parts);
+}
+
+/** The ValidatedAs parts of a class and its ancestors, nearest declaration first. */
+function* partsOf(type: object): Generator<[string, PartCheck]> {
+  for (let cls: unknown = type; typeof cls === 'function'; cls = Object.getPrototypeOf(cls))
+    yield* PARTS.get(cls) ?? [];
 }
 
 /** The ValidatedAs properties of a class and its ancestors. */
 export function partNamesOf(type: object): string[] {
-  const names: string[] = [];
-  for (let cls: unknown = type; typeof cls === 'function'; cls = Object.getPrototypeOf(cls))
-    for (const name of PART_NAMES.get(cls) ?? []) names.push(name);
-  return names;
+  return [...partsOf(type)].map(([name]) => name);
+}
+
+/** The check of one ValidatedAs property of a class (or an ancestor), if it has one. */
+export function partCheckOf(type: object, property: string): PartCheck | undefined {
+  for (const [name, check] of partsOf(type)) if (name === property) return check;
+  return undefined;
 }
 
 /** A shallow copy of the body with each present part held (see above); the body itself is not changed. */

@@ -2,7 +2,7 @@ import { ValidateBy } from 'class-validator';
 import { BODY_NOT_AN_OBJECT } from '../contract-filing-validation';
 import type { FieldError } from '../problem';
 import type { ExpandingConstraintContext } from './flatten-validation-errors';
-import { heldValue, registerPart } from './held-part';
+import { heldValue, partCheckOf, PartCheck, registerPart } from './held-part';
 import { MessageValidation, validateMessage } from './validate-message';
 
 /**
@@ -21,18 +21,10 @@ export function ValidatedAs<T extends object>(
 ): PropertyDecorator {
   const validator = validateByPart(type, check);
   return (target: object, property: string | symbol): void => {
-    const parts = PART_CHECKS.get(target.constructor) ?? new Map<string, PartCheck>();
-    parts.set(String(property), check as PartCheck);
-    PART_CHECKS.set(target.constructor, parts);
-    registerPart(target.constructor, String(property));
+    registerPart(target.constructor, String(property), check as PartCheck);
     validator(target, property);
   };
 }
-
-type PartCheck = (value: unknown) => Promise<MessageValidation<object>>;
-
-/** The check of each ValidatedAs property, by class: what the gateway applies to the HTTP body alone. */
-const PART_CHECKS = new WeakMap<object, Map<string, PartCheck>>();
 
 /**
  * The check a `@ValidatedAs` property of a request class applies to its part (the class, or `check`
@@ -41,10 +33,8 @@ const PART_CHECKS = new WeakMap<object, Map<string, PartCheck>>();
  * when the property carries no ValidatedAs (a pipe built on the wrong field fails at boot).
  */
 export function validatedPartOf(type: new () => object, property: string): PartCheck {
-  for (let cls: unknown = type; typeof cls === 'function'; cls = Object.getPrototypeOf(cls)) {
-    const check = PART_CHECKS.get(cls)?.get(property);
-    if (check) return check;
-  }
+  const check = partCheckOf(type, property);
+  if (check) return check;
   throw new Error(`${type.name}.${property} carries no @ValidatedAs`);
 }
 
