@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import { creditCodeCheckChar, residentIdCheckDigit } from '@hn/numbering';
 import { NatsServerProcess } from '@hn/testing';
 import { BenchProcesses, cannon, Figures, printTable, SERVER_URL, sqlBaseline } from './bench-support';
+import { natsServerOn, postgresOf, printCpuTable } from './cpu-budget';
 
 const { values } = parseArgs({
   options: {
@@ -163,29 +164,39 @@ async function main(): Promise<void> {
   let room = 0;
   const figures: Figures[] = [];
   figures.push(
-    await cannon('contract filing (取号) — gateway', {
-      url: `http://127.0.0.1:${GATEWAY_PORT}`,
-      connections: CONNECTIONS,
-      duration: DURATION,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            room++;
-            return {
-              ...req,
-              path: '/api/v1/contract-filings',
-              headers: {
-                authorization: `Bearer ${token}`,
-                'content-type': 'application/json',
-                'idempotency-key': `b-${STAMP}-${room}`,
-              },
-              body: JSON.stringify(filing(presaleNumbers[room % presaleNumbers.length]!, room)),
-            };
+    await cannon(
+      'contract filing (取号) — gateway',
+      {
+        url: `http://127.0.0.1:${GATEWAY_PORT}`,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => {
+              room++;
+              return {
+                ...req,
+                path: '/api/v1/contract-filings',
+                headers: {
+                  authorization: `Bearer ${token}`,
+                  'content-type': 'application/json',
+                  'idempotency-key': `b-${STAMP}-${room}`,
+                },
+                body: JSON.stringify(filing(presaleNumbers[room % presaleNumbers.length]!, room)),
+              };
+            },
           },
-        },
-      ],
-    }),
+        ],
+      },
+      {
+        gateway: (p) => p.pid === processes.pid('gateway'),
+        'nats-server': natsServerOn(nats.port),
+        contracts: (p) => p.pid === processes.pid('contracts'),
+        'postgres (contracts)': postgresOf([DBS[2]!]),
+        'postgres (others)': postgresOf([DBS[0]!, DBS[1]!, DBS[3]!]),
+      },
+    ),
   );
 
   // Baseline: the same issuance shape written as one statement (DESIGN §9), same spread of parents.
@@ -211,6 +222,7 @@ async function main(): Promise<void> {
        f AS (INSERT INTO filing SELECT $1, serial, $1 || '-B' || lpad(serial::text, 4, '0'), $2::jsonb FROM c RETURNING number)
        INSERT INTO outbox SELECT gen_random_uuid(), jsonb_build_object('number', number) FROM f`,
       () => [`P${1 + (n++ % PRESALE_PERMITS)}`, JSON.stringify(filing('x', n))],
+      { postgres: postgresOf([DBS[4]!]) },
     ),
   );
   printTable(
@@ -218,6 +230,10 @@ async function main(): Promise<void> {
     figures,
   );
   console.log(`\nratio gateway/raw SQL: ${(figures[0]!.rps / figures[1]!.rps).toFixed(2)}`);
+  printCpuTable(
+    'contract filings',
+    figures.map((f) => ({ name: f.name, cpu: f.cpu ?? {} })),
+  );
 }
 
 main()

@@ -3,6 +3,7 @@ import autocannon from 'autocannon';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
+import { cpuPerRequest, cpuSnapshot, ProcessGroups } from './cpu-budget';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const SERVER_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -14,10 +15,13 @@ export interface Figures {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU µs per 2xx request by process group, when the run was given groups to meter */
+  cpu?: Record<string, number>;
 }
 
 export class BenchProcesses {
   private readonly children: ChildProcess[] = [];
+  private readonly byName = new Map<string, ChildProcess>();
 
   constructor(readonly env: NodeJS.ProcessEnv) {}
 
@@ -48,6 +52,7 @@ export class BenchProcesses {
       stdio: 'inherit',
     });
     this.children.push(child);
+    this.byName.set(name, child);
     for (let i = 0; i < 300; i++) {
       try {
         // the gateway answers 503 on /health while services it does not need here are absent
@@ -86,6 +91,13 @@ export class BenchProcesses {
     return ((await res.json()) as { access_token: string }).access_token;
   }
 
+  /** The process id of a started service (its CPU is metered by pid). */
+  pid(name: string): number {
+    const pid = this.byName.get(name)?.pid;
+    if (pid === undefined) throw new Error(`${name} was not started`);
+    return pid;
+  }
+
   stopAll(): void {
     for (const c of this.children) c.kill('SIGTERM');
   }
@@ -94,8 +106,11 @@ export class BenchProcesses {
 export async function cannon(
   name: string,
   opts: autocannon.Options & { connections: number; duration: number },
+  cpu?: ProcessGroups,
 ): Promise<Figures> {
+  const before = cpu ? cpuSnapshot(cpu) : undefined;
   const result = await autocannon(opts);
+  const after = cpu ? cpuSnapshot(cpu) : undefined;
   return {
     name,
     rps: result.requests.average,
@@ -103,6 +118,7 @@ export async function cannon(
     p99: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    ...(before && after ? { cpu: cpuPerRequest(before, after, result['2xx']) } : {}),
   };
 }
 
@@ -114,7 +130,9 @@ export async function sqlBaseline(
   durationS: number,
   sql: string,
   params: () => unknown[],
+  cpu?: ProcessGroups,
 ): Promise<Figures> {
+  const before = cpu ? cpuSnapshot(cpu) : undefined;
   const pool = new Pool({ connectionString: SERVER_URL.replace(/\/[^/]*$/, `/${database}`), max: 10 });
   const latencies: number[] = [];
   const end = Date.now() + durationS * 1000;
@@ -127,9 +145,12 @@ export async function sqlBaseline(
       }
     }),
   );
+  // before the pool ends: its backends' CPU is read from /proc while they are alive
+  const after = cpu ? cpuSnapshot(cpu) : undefined;
   await pool.end();
   latencies.sort((a, b) => a - b);
   return {
+    ...(before && after ? { cpu: cpuPerRequest(before, after, latencies.length) } : {}),
     name,
     rps: latencies.length / durationS,
     p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0,

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
 import { NatsServerProcess } from '@hn/testing';
 import { BenchProcesses, cannon, Figures, printTable, SERVER_URL, sqlBaseline } from './bench-support';
+import { natsServerOn, postgresOf, printCpuTable, ProcessGroups } from './cpu-budget';
 
 const { values } = parseArgs({
   options: {
@@ -77,15 +78,26 @@ async function main(): Promise<void> {
   await autocannon({ url: `${url}/api/v1/construction-permits/${numbers[0]}`, connections: 10, duration: 3, headers });
 
   const run = { url, headers, duration: DURATION };
+  const platform: ProcessGroups = {
+    gateway: (p) => p.pid === processes.pid('gateway'),
+    'nats-server': natsServerOn(nats.port),
+    permits: (p) => p.pid === processes.pid('permits'),
+    postgres: postgresOf(['hn_bench_permits', 'hn_bench_gateway']),
+  };
+  const raw: ProcessGroups = { postgres: postgresOf(['hn_bench_permits']) };
   const figures: Figures[] = [];
   figures.push(
-    await cannon('lookup by number — gateway', {
-      ...run,
-      connections: CONNECTIONS,
-      requests: [
-        { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/construction-permits/${pick(numbers)}` }) },
-      ],
-    }),
+    await cannon(
+      'lookup by number — gateway',
+      {
+        ...run,
+        connections: CONNECTIONS,
+        requests: [
+          { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/construction-permits/${pick(numbers)}` }) },
+        ],
+      },
+      platform,
+    ),
   );
   figures.push(
     await sqlBaseline(
@@ -95,21 +107,30 @@ async function main(): Promise<void> {
       DURATION,
       `SELECT p.*, j.project_type, j.developer_name FROM construction_permit p JOIN project j USING (project_code) WHERE p.permit_number = $1`,
       () => [pick(numbers)],
+      raw,
     ),
   );
   figures.push(
-    await cannon('search by name (pageSize 20) — gateway', {
-      ...run,
-      connections: CONNECTIONS,
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: searchPath() }) }],
-    }),
+    await cannon(
+      'search by name (pageSize 20) — gateway',
+      {
+        ...run,
+        connections: CONNECTIONS,
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: searchPath() }) }],
+      },
+      platform,
+    ),
   );
   figures.push(
-    await cannon('search by name (pageSize 20) — gateway, 10 connections', {
-      ...run,
-      connections: 10,
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: searchPath() }) }],
-    }),
+    await cannon(
+      'search by name (pageSize 20) — gateway, 10 connections',
+      {
+        ...run,
+        connections: 10,
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: searchPath() }) }],
+      },
+      platform,
+    ),
   );
   figures.push(
     await sqlBaseline(
@@ -119,12 +140,17 @@ async function main(): Promise<void> {
       DURATION,
       `SELECT p.*, (SELECT count(*) FROM (SELECT 1 FROM construction_permit c WHERE c.project_name ILIKE $1 LIMIT 10001) t) AS total FROM construction_permit p JOIN project j USING (project_code) WHERE p.project_name ILIKE $1 ORDER BY p.issue_date DESC, p.permit_number LIMIT 20`,
       () => [`%${pick(words)}%`],
+      raw,
     ),
   );
 
   printTable(`${PERMITS} permits, ${CONNECTIONS} connections, ${DURATION} s each`, figures);
   console.log(
     `\nratio gateway/raw SQL: lookup ${(figures[0]!.rps / figures[1]!.rps).toFixed(2)}, search ${(figures[2]!.rps / figures[4]!.rps).toFixed(2)}`,
+  );
+  printCpuTable(
+    'lookup and search',
+    figures.map((f) => ({ name: f.name, cpu: f.cpu ?? {} })),
   );
 }
 
