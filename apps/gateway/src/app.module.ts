@@ -17,7 +17,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from './config/gateway.config';
 import { ConstructionPermitsModule } from './construction-permits/construction-permits.module';
 import { ContractFilingsModule } from './contract-filings/contract-filings.module';
 import { HealthController } from './health/health.controller';
-import { IntegratorClient } from './integrators/entities/integrator-client.entity';
+import { gatewayEntities } from './gateway-entities';
 import { gatewayMigrations } from './migrations';
 import { PresaleModule } from './presale/presale.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
@@ -33,8 +33,6 @@ import { MarkingModule } from './marking/marking.module';
 import { ApprovalGatewayModule } from './approval/approval.module';
 import { BackfillModule } from './backfill/backfill.module';
 import { EscrowModule } from './escrow/escrow.module';
-
-export const gatewayEntities = [IntegratorClient];
 
 @Global()
 @Module({})

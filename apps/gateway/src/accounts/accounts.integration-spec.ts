@@ -2,7 +2,7 @@ import { AccountChangedV1 } from '@hn/messages';
 import { createServiceDataSource, runMigrationsLocked } from '@hn/persistence';
 import { createTestDatabase } from '@hn/testing';
 import { DataSource } from 'typeorm';
-import { gatewayEntities } from '../app.module';
+import { gatewayEntities } from '../gateway-entities';
 import { IntegratorsService } from '../integrators/integrators.service';
 import { gatewayMigrations } from '../migrations';
 import { StaffAccountsRepository } from '../staff/staff-accounts.repository';

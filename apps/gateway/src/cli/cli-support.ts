@@ -2,7 +2,7 @@ import { createServiceDataSource, ensureDatabase, runMigrationsLocked } from '@h
 import { connect } from 'nats';
 import { userInfo } from 'node:os';
 import { DataSource } from 'typeorm';
-import { gatewayEntities } from '../app.module';
+import { gatewayEntities } from '../gateway-entities';
 import { AccountNotifier, publishAccountChanged } from '../accounts/account-events';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
