@@ -6,6 +6,7 @@ import { ObservabilityModule } from '@hn/observability';
 import { EventingModule, outboxEntities } from '@hn/eventing';
 import { PersistenceModule } from '@hn/persistence';
 import { AccountApplicationsModule } from './account-applications/account-applications.module';
+import { IntegrationRegistryModule } from './integration-registry/integration-registry.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { ExchangeModule } from './exchange/exchange.module';
@@ -87,6 +88,7 @@ export class GatewayAppModule {
         StaffModule,
         AccountsModule,
         AccountApplicationsModule,
+        IntegrationRegistryModule,
         ConstructionPermitsModule,
         PresaleModule,
         ContractFilingsModule,

@@ -12,19 +12,21 @@ export interface StaffAdminRow {
   created_at: Date;
   locked_until: Date | null;
   must_change_password: boolean;
+  pii_read: boolean;
 }
 
 /** What a lifecycle command changes; a bumped token version refuses the account's tokens. */
-export type StaffPatch = { disabled?: boolean; deleted?: true; bumpVersion?: true };
+export type StaffPatch = { disabled?: boolean; deleted?: true; bumpVersion?: true; piiRead?: boolean };
 
 const SELECT_STAFF = `
-  SELECT s.username, s.role, s.region_code, s.disabled, s.deleted_at, s.token_version, s.created_at, s.must_change_password,
+  SELECT s.username, s.role, s.region_code, s.disabled, s.deleted_at, s.token_version, s.created_at, s.must_change_password, s.pii_read,
          CASE WHEN f.locked_until > now() THEN f.locked_until END AS locked_until
     FROM staff_user s LEFT JOIN staff_login_failure f ON f.username = s.username`;
 
 const UPDATE_STAFF = `UPDATE staff_user
             SET disabled = COALESCE($2, disabled),
                 deleted_at = CASE WHEN $3 THEN now() ELSE deleted_at END,
+                pii_read = COALESCE($5, pii_read),
                 token_version = token_version + CASE WHEN $4 THEN 1 ELSE 0 END,
                 updated_at = now()
           WHERE username = $1`;
@@ -54,6 +56,12 @@ export class StaffAdminRepository {
   }
 
   async update(m: EntityManager, username: string, patch: StaffPatch): Promise<void> {
-    await m.query(UPDATE_STAFF, [username, patch.disabled ?? null, patch.deleted === true, patch.bumpVersion === true]);
+    await m.query(UPDATE_STAFF, [
+      username,
+      patch.disabled ?? null,
+      patch.deleted === true,
+      patch.bumpVersion === true,
+      patch.piiRead ?? null,
+    ]);
   }
 }

@@ -21,6 +21,8 @@ export interface StaffSummary {
   lockedUntil: string | null;
   /** the one-time password (new account, reset) has not been changed yet */
   passwordChangeRequired: boolean;
+  /** granted pii:read (clear phone and ID numbers where the platform masks them) */
+  piiRead: boolean;
 }
 
 export interface PasswordReset extends AccountChange<StaffSummary> {
@@ -52,6 +54,16 @@ export class StaffAdminService {
 
   enable(username: string): Promise<AccountChange<StaffSummary>> {
     return this.change(username, 'ENABLED', (row) => (row.disabled ? { disabled: false } : null));
+  }
+
+  /**
+   * Grants or withdraws pii:read. The token version goes up either way, so the account's current tokens
+   * are refused and its next login carries the new scopes (a withdrawal takes effect at once).
+   */
+  setPiiRead(username: string, granted: boolean): Promise<AccountChange<StaffSummary>> {
+    return this.change(username, granted ? 'PII_GRANTED' : 'PII_REVOKED', (row) =>
+      row.pii_read === granted ? null : { piiRead: granted, bumpVersion: true },
+    );
   }
 
   delete(username: string): Promise<AccountChange<StaffSummary>> {
@@ -113,5 +125,6 @@ function staffSummaryOf(row: StaffAdminRow): StaffSummary {
     createdAt: row.created_at.toISOString(),
     lockedUntil: row.locked_until ? row.locked_until.toISOString() : null,
     passwordChangeRequired: row.must_change_password === true,
+    piiRead: row.pii_read === true,
   };
 }

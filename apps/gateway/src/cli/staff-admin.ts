@@ -11,9 +11,11 @@ const USAGE = [
   '  npm run staff:disable -- --username U',
   '  npm run staff:enable -- --username U',
   '  npm run staff:delete -- --username U',
+  '  npm run staff:grant-pii -- --username U    (明文查看手机号、证件号 clear phone and ID numbers: pii:read)',
+  '  npm run staff:revoke-pii -- --username U',
 ].join('\n');
 
-const COMMANDS = ['list', 'disable', 'enable', 'delete'] as const;
+const COMMANDS = ['list', 'disable', 'enable', 'delete', 'grant-pii', 'revoke-pii'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** Operator commands for staff accounts: audited, published to every gateway replica, one JSON line each. */
@@ -40,12 +42,13 @@ async function main(): Promise<void> {
       for (const item of await service.list()) process.stdout.write(`${JSON.stringify(item)}\n`);
       return;
     }
-    const change =
-      command === 'disable'
-        ? await service.disable(username!)
-        : command === 'enable'
-          ? await service.enable(username!)
-          : await service.delete(username!);
+    const change = await {
+      disable: () => service.disable(username!),
+      enable: () => service.enable(username!),
+      delete: () => service.delete(username!),
+      'grant-pii': () => service.setPiiRead(username!, true),
+      'revoke-pii': () => service.setPiiRead(username!, false),
+    }[command]();
     await auditCli(dataSource, `staff:${command}`, `username=${username!}`, change.before, change.after);
     process.stdout.write(`${JSON.stringify(change.account)}\n`);
   });

@@ -4,6 +4,7 @@ import { StaffAndAudit1764400000001 } from './1764400000001-staff-and-audit';
 import { AccountLifecycle1766100000001 } from './1766100000001-account-lifecycle';
 import { SessionRevocation1766600000001 } from './1766600000001-session-revocation';
 import { AccountApplications1767000000001 } from './1767000000001-account-applications';
+import { IntegrationRegistry1768700000001 } from './1768700000001-integration-registry';
 
 export const gatewayMigrations = [
   CreateOutboxInbox1700000000000,
@@ -12,4 +13,5 @@ export const gatewayMigrations = [
   AccountLifecycle1766100000001,
   SessionRevocation1766600000001,
   AccountApplications1767000000001,
+  IntegrationRegistry1768700000001,
 ];

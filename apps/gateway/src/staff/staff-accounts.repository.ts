@@ -12,6 +12,7 @@ export interface LoginRow {
   token_version: number | null;
   lock_seconds_left: number | null;
   must_change_password: boolean | null;
+  pii_read: boolean | null;
 }
 
 /** Failure counters of names not seen for a day (and not locked) are dropped. */
@@ -20,7 +21,7 @@ const FAILURE_RETENTION = '1 day';
 const INSERT_STAFF = `INSERT INTO staff_user (username, password_hash, role, region_code) VALUES ($1, $2, $3, $4)
        ON CONFLICT (username) DO NOTHING RETURNING username`;
 
-const SELECT_LOGIN = `SELECT s.username, s.password_hash, s.role, s.region_code, (NOT s.disabled AND s.deleted_at IS NULL) AS usable, s.token_version, s.must_change_password,
+const SELECT_LOGIN = `SELECT s.username, s.password_hash, s.role, s.region_code, (NOT s.disabled AND s.deleted_at IS NULL) AS usable, s.token_version, s.must_change_password, s.pii_read,
               CASE WHEN f.locked_until > now() THEN ceil(extract(epoch FROM f.locked_until - now()))::int END AS lock_seconds_left
          FROM (SELECT $1::text AS username) q
          LEFT JOIN staff_user s ON s.username = q.username

@@ -26,6 +26,8 @@ export interface StaffAccount {
   username: string;
   role: StaffRole;
   region: string;
+  /** granted by an operator (staff:grant-pii): clear personal numbers where the platform masks them */
+  piiRead?: boolean;
 }
 
 /** A staff account created with a one-time password (shown once, to be changed at the first login). */
@@ -110,7 +112,7 @@ export class StaffAccountsService {
     const passwordOk = await verifySecret(password, row.password_hash ?? (await DUMMY_HASH));
     const account: StaffAccount | null =
       row.username && row.role && row.region_code
-        ? { username: row.username, role: row.role, region: row.region_code }
+        ? { username: row.username, role: row.role, region: row.region_code, piiRead: row.pii_read === true }
         : null;
     if (row.lock_seconds_left !== null)
       return { ok: false, reason: 'ACCOUNT_LOCKED', account, retryAfterSeconds: Math.max(1, row.lock_seconds_left) };

@@ -61,7 +61,7 @@ export class StaffLoginService implements OnModuleInit, OnModuleDestroy {
       kind: 'staff',
       id: result.account.username,
       regions: [result.account.region],
-      scopes: scopesForLogin(result.account.role, result.mustChangePassword),
+      scopes: scopesForLogin(result.account.role, result.mustChangePassword, result.account.piiRead),
       role: result.account.role,
       sandbox: false,
     };

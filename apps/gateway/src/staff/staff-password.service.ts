@@ -26,7 +26,7 @@ export class StaffPasswordService {
       kind: 'staff',
       id: account.username,
       regions: [account.region],
-      scopes: scopesForLogin(account.role, false),
+      scopes: scopesForLogin(account.role, false, account.piiRead),
       role: account.role,
       sandbox: false,
     };

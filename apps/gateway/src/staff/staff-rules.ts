@@ -28,10 +28,13 @@ export function scopesForRole(role: StaffRole): string[] {
 
 /**
  * Scopes of a login: an account that must change its one-time password gets only
- * password:change-required, so its token can do nothing else even if a route forgot a check.
+ * password:change-required, so its token can do nothing else even if a route forgot a check. An account
+ * granted pii:read by an operator (staff:grant-pii) carries it: clear phone and ID numbers where others see
+ * them masked (contract filings' buyers, the integration registry).
  */
-export function scopesForLogin(role: StaffRole, mustChangePassword: boolean): string[] {
-  return mustChangePassword ? [StaffScopes.passwordChangeRequired] : scopesForRole(role);
+export function scopesForLogin(role: StaffRole, mustChangePassword: boolean, piiRead = false): string[] {
+  if (mustChangePassword) return [StaffScopes.passwordChangeRequired];
+  return piiRead ? [...scopesForRole(role), Scopes.piiRead] : scopesForRole(role);
 }
 
 export function isStaffRole(value: string): value is StaffRole {

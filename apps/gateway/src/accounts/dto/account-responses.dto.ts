@@ -82,6 +82,13 @@ export class StaffSummaryDto implements StaffSummary {
     description: '初始密码（新账号或重置）尚未修改 the one-time password (new account, reset) is not changed yet',
   })
   passwordChangeRequired!: boolean;
+
+  @ApiProperty({
+    example: false,
+    description:
+      '已授予 pii:read（明文查看手机号、证件号；npm run staff:grant-pii）granted pii:read: clear phone and ID numbers',
+  })
+  piiRead!: boolean;
 }
 
 export class PasswordResetDto {
