@@ -73,7 +73,7 @@ export class ApprovalApplicantController {
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ type: PermitApplicationSubmission })
   @ApiCreatedResponse({ type: PermitApplicationReceiptV1 })
-  @ApiProblems(400, 401, 403, 404, 413, 422, 429, 503)
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 429, 503)
   async submit(
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
