@@ -284,7 +284,7 @@ describe('施工许可审批 approval workflow through the gateway', () => {
         opinion: '已补充',
       }),
     );
-    // still no amount in the form (editing the form on 补正 is a later slice): still blocked; withdrawn below
+    // a RESUBMIT without corrections (nor a letter) leaves the form as it was: still blocked; withdrawn below
     await problem(await step(id, tokens['clerkB']!), 422, 'CAPITAL_GUARANTEE_MISSING');
 
     // separation of duties on a clean case
@@ -454,6 +454,169 @@ describe('施工许可审批 approval workflow through the gateway', () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toContain('application/pdf');
   });
+
+  it('补正 takes the 承诺函 (multipart RESUBMIT): returned for a missing guarantee → letter → DECISION issues the permit; a later RESUBMIT replaces it; bad input refused', async () => {
+    const resubmitWithLetter = (
+      id: string,
+      data: unknown,
+      scan: Buffer,
+      fileName = '资本保证金承诺函.pdf',
+      type = 'application/pdf',
+    ): Promise<Response> => {
+      const body = new FormData();
+      body.append('data', JSON.stringify(data));
+      body.append('scan', new Blob([scan], { type }), fileName);
+      return fetch(`${platform.gatewayUrl}/api/v1/approval/permit-applications/${id}/actions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${writer}` },
+        body,
+      });
+    };
+    const detailOf = async (id: string) =>
+      ok<{
+        state: string;
+        capitalGuarantee: { applies: boolean; amountFen: number | null; commitmentLetter: { sha256: string } | null };
+        history: Array<{ action: string; changes: Array<{ field: string; before: unknown; after: unknown }> }>;
+      }>(await call('GET', `/api/v1/supervision/permit-applications/${id}`, tokens['clerkA']!));
+    const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+    const first = Buffer.from(`%PDF-1.4\n% 补正承诺函 ${Date.now()}\n1 0 obj <<>> endobj\n%%EOF\n`, 'utf8');
+    // a PNG (signature + IHDR) as the replacement
+    const second = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('0000000d49484452000000010000000108060000001f15c489', 'hex'),
+      Buffer.from(`更换 ${Date.now()}`),
+    ]);
+    const RESUBMIT = { action: 'RESUBMIT', opinion: '已补充项目资本保证金承诺函' };
+    const APPLIES = { corrections: { capitalGuarantee: { applies: true, amountFen: null } } };
+
+    const code = projectCode();
+    await ok(await register(code, 'PRESALE'), 201);
+    const id = await apply(code, {
+      capitalGuarantee: { applies: false, amountFen: null },
+      fundSupervision: PRESALE_FIELDS.fundSupervision,
+    });
+    await ok(await step(id, tokens['clerkA']!, 'PASS', confirm('PRESALE'))); // 受理
+    await ok(await step(id, tokens['clerkA']!)); // 初审
+    await ok(await step(id, tokens['clerkB']!)); // 报监
+    await problem(await step(id, tokens['clerkB']!), 422, 'CAPITAL_GUARANTEE_MISSING');
+    await ok(await step(id, tokens['clerkB']!, 'RETURN_FOR_CORRECTION', { items: ['补充项目资本保证金承诺函'] }));
+
+    // bad input: the letter is the scan part, never JSON; PDF/JPEG/PNG ≤ 20 MB; only where the form takes one
+    const named = await problem(
+      await call('POST', `/api/v1/approval/permit-applications/${id}/actions`, writer, {
+        ...RESUBMIT,
+        commitmentLetter: { stagingKey: 'x' },
+      }),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    expect(named.errors).toEqual([{ field: 'commitmentLetter', reason: expect.stringContaining('scan 部分') }]);
+    const wrongType = await problem(
+      await resubmitWithLetter(
+        id,
+        { ...RESUBMIT, ...APPLIES },
+        Buffer.from('这不是扫描件'),
+        'letter.txt',
+        'text/plain',
+      ),
+      415,
+      'SCAN_TYPE_UNSUPPORTED',
+    );
+    expect(wrongType.detail).toContain('PDF、JPEG 或 PNG');
+    const big = Buffer.concat([first, Buffer.alloc(20 * 1024 * 1024)]);
+    const tooLarge = await problem(
+      await resubmitWithLetter(id, { ...RESUBMIT, ...APPLIES }, big),
+      413,
+      'SCAN_TOO_LARGE',
+    );
+    expect(tooLarge.detail).toContain('20 MB');
+    // the stored guarantee does not apply and is not corrected: refused by the permits service
+    const notApplied = await problem(await resubmitWithLetter(id, RESUBMIT, first), 422, 'INCOMPLETE_SUBMISSION');
+    expect(notApplied.errors).toEqual([{ field: 'commitmentLetter', reason: expect.stringContaining('不上传承诺函') }]);
+    // corrected to applies=false, or a WITHDRAW with a letter: refused by the gateway before the scan is staged
+    await problem(
+      await resubmitWithLetter(
+        id,
+        { ...RESUBMIT, corrections: { capitalGuarantee: { applies: false, amountFen: null } } },
+        first,
+      ),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    const withdraw = await problem(
+      await resubmitWithLetter(id, { action: 'WITHDRAW', opinion: '撤回' }, first),
+      422,
+      'INCOMPLETE_SUBMISSION',
+    );
+    expect(withdraw.errors).toEqual([{ field: 'commitmentLetter', reason: expect.stringContaining('RESUBMIT') }]);
+    expect((await detailOf(id)).state).toBe('RETURNED');
+    expect((await detailOf(id)).capitalGuarantee.commitmentLetter).toBeNull();
+
+    // the correction with the letter: 200, the case back in review with the letter
+    expect(await ok(await resubmitWithLetter(id, { ...RESUBMIT, ...APPLIES }, first))).toMatchObject({
+      stage: 'START_CONDITIONS_REVIEW',
+      state: 'IN_REVIEW',
+    });
+    const corrected = await detailOf(id);
+    expect(corrected.capitalGuarantee).toMatchObject({
+      applies: true,
+      amountFen: null,
+      commitmentLetter: { sha256: sha(first), fileName: '资本保证金承诺函.pdf' },
+    });
+    expect(corrected.history.at(-1)!.changes.map((c) => c.field)).toEqual([
+      'capitalGuarantee',
+      'capitalGuarantee.commitmentLetter',
+    ]);
+
+    // returned once more: the letter alone is replaced (a new version), the download gives the new one
+    await ok(await step(id, tokens['clerkB']!, 'RETURN_FOR_CORRECTION', { items: ['承诺函须加盖公章'] }));
+    await ok(await resubmitWithLetter(id, RESUBMIT, second, '承诺函（盖章）.png', 'image/png'));
+    const replaced = await detailOf(id);
+    expect(replaced.capitalGuarantee.commitmentLetter).toMatchObject({
+      sha256: sha(second),
+      contentType: 'image/png',
+      fileName: '承诺函（盖章）.png',
+    });
+    expect(replaced.history.at(-1)!.changes).toEqual([
+      {
+        field: 'capitalGuarantee.commitmentLetter',
+        before: expect.objectContaining({ sha256: sha(first), version: 1 }),
+        after: expect.objectContaining({ sha256: sha(second), version: 2 }),
+      },
+    ]);
+    const download = await call(
+      'GET',
+      `/api/v1/supervision/permit-applications/${id}/commitment-letter`,
+      tokens['clerkA']!,
+    );
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toContain('image/png');
+    expect(Buffer.from(await download.arrayBuffer()).equals(second)).toBe(true);
+    const status = await ok<{ commitmentLetter: { sha256: string } }>(
+      await call('GET', `/api/v1/approval/permit-applications/${id}`, writer),
+    );
+    expect(status.commitmentLetter.sha256).toBe(sha(second));
+
+    // the strict review sees the letter: 开工条件审查, 复审, 决定 pass and the permit is issued
+    await ok(await step(id, tokens['clerkB']!)); // 开工条件审查
+    await ok(await step(id, tokens['clerkB']!)); // 复审
+    const decided = await ok<{ state: string; permitNumber: string }>(await step(id, tokens['director']!));
+    expect(decided.state).toBe('APPROVED');
+    const permit = await ok<{ projectType: string }>(
+      await call('GET', `/api/v1/construction-permits/${decided.permitNumber}`, writer),
+    );
+    expect(permit.projectType).toBe('PRESALE');
+
+    // a project that is not PRESALE takes no letter
+    const otherCode = projectCode();
+    await ok(await register(otherCode, 'OTHER'), 201);
+    const other = await apply(otherCode);
+    await ok(await step(other, tokens['clerkA']!, 'PASS', confirm('OTHER')));
+    await ok(await step(other, tokens['clerkA']!, 'RETURN_FOR_CORRECTION', { items: ['补充施工合同'] }));
+    const notPresale = await problem(await resubmitWithLetter(other, RESUBMIT, first), 422, 'INCOMPLETE_SUBMISSION');
+    expect(notPresale.errors).toEqual([{ field: 'commitmentLetter', reason: expect.stringContaining('预售商品房') }]);
+    expect(notPresale.detail).toMatch(/[\u4e00-\u9fa5]/);
+  }, 120_000);
 
   it('issues 20 concurrent decisions in one county on one day as serials without a gap', async () => {
     const before = await ok<{ items: Array<{ permitNumber: string | null }> }>(

@@ -601,6 +601,32 @@ describe('an invalid body is refused the same way over NATS as through the gatew
         viaNats(Rpc.approvalCommitmentLetter, staff, { applicationId: 'not-a-uuid' }),
         { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['applicationId'] },
       );
+      // Issue 14: a 承诺函 with an applicant action other than RESUBMIT, as the multipart scan part (refused
+      // by the gateway before the scan is staged) and as a staged reference over NATS
+      const applicationId = '7c1f0c4e-3f7a-4a55-9d3b-0c1d2e3f4a5b';
+      const form = new FormData();
+      form.append('data', JSON.stringify({ action: 'WITHDRAW', opinion: '撤回' }));
+      form.append('scan', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), '承诺函.pdf');
+      await expectSameProblem(
+        fetch(`${platform.gatewayUrl}/api/v1/approval/permit-applications/${applicationId}/actions`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${applicant}` },
+          body: form,
+        }).then(async (res) => (await res.json()) as Problem & { detail?: string }),
+        viaNats(Rpc.approvalApplicantAction, writer, {
+          applicationId,
+          action: 'WITHDRAW',
+          opinion: '撤回',
+          commitmentLetter: {
+            stagingKey: '00000000-0000-4000-8000-000000000000',
+            sha256: '0'.repeat(64),
+            contentType: 'application/pdf',
+            size: 1,
+            fileName: 'pending',
+          },
+        }),
+        { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['commitmentLetter'] },
+      );
     });
   });
 });

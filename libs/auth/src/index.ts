@@ -13,4 +13,4 @@ export {
   RegionItem,
   StaffCheck,
 } from './lib/region-scope';
-export { authorizeRecount, fitNatsReply, fitRecountReply, RECOUNT_REPLY_LIMIT_BYTES } from './lib/recount-access';
+export { authorizeRecount } from './lib/recount-access';

@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { authorizeRecount, fitRecountReply } from '@hn/auth';
+import { authorizeRecount } from '@hn/auth';
 import { ReportedSigningStatisticsV1, Rpc, RpcPayload, SourceRecountV1 } from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { regionCodesCountedUnder } from '@hn/numbering';
@@ -19,7 +19,7 @@ export class ContractsRecountController {
   async recount(@Payload() req: RpcPayload<typeof Rpc.contractsRecount>): Promise<SourceRecountV1> {
     const q = await authorizeRecount(req.principal, req.body);
     const figures = await this.repo.recount(regionCodesCountedUnder(q.regionCode), q.asOf);
-    return fitRecountReply({ source: 'contracts', regionCode: q.regionCode, asOf: q.asOf, figures });
+    return { source: 'contracts', regionCode: q.regionCode, asOf: q.asOf, figures };
   }
 
   /** 网签统计 the counties submitted (months since the cut-over), compared by the alerts service with the issued filings. */
@@ -33,6 +33,6 @@ export class ContractsRecountController {
       q.asOf,
       this.config.cutoverDate.slice(0, 7),
     );
-    return fitRecountReply({ regionCode: q.regionCode, asOf: q.asOf, statistics });
+    return { regionCode: q.regionCode, asOf: q.asOf, statistics };
   }
 }

@@ -12,7 +12,6 @@ import {
 import { Scopes } from '@hn/auth';
 import {
   ApplicantActionRequest,
-  ApplicantActionRequestV1,
   ApplicationTransitionResultV1,
   ApprovalProjectRegistration,
   ApprovalProjectRegistrationV1,
@@ -28,7 +27,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CorrelationId, CurrentPrincipal, RequireScopes } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ScanUploadService } from '../scans/scan-upload.service';
-import { ApplicantActionPipe, applicationIdOf, ApprovalProjectPipe } from './approval-inputs';
+import { applicationIdOf, ApprovalProjectPipe } from './approval-inputs';
+import { applicantActionOf } from './applicant-action-submission';
 import { permitApplicationSubmissionOf } from './permit-application-submission';
 
 /** 工改系统 side of 施工许可审批: 报建 (project type), 申报, the applicant's status, 补正后重新提交 / 撤回. */
@@ -73,7 +73,7 @@ export class ApprovalApplicantController {
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ type: PermitApplicationSubmission })
   @ApiCreatedResponse({ type: PermitApplicationReceiptV1 })
-  @ApiProblems(400, 401, 403, 404, 413, 422, 429, 503)
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 429, 503)
   async submit(
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
@@ -100,21 +100,22 @@ export class ApprovalApplicantController {
   @ApiOperation({
     summary: '补正后重新提交 / 撤回 Resubmit after correction or withdraw',
     description:
-      'RESUBMIT 可带 corrections 更正表单字段（除 projectCode 外），按申报的同一规则校验（422 列出 corrections.* 字段），办理记录 changes 列出改动。',
+      'RESUBMIT 可带 corrections 更正表单字段（除 projectCode 外），按申报的同一规则校验（422 列出 corrections.* 字段），办理记录 changes 列出改动。' +
+      '补正时上传或更换项目资本保证金承诺函：以 multipart/form-data 提交，data 部分为本请求 JSON（action 须为 RESUBMIT，可带 corrections），scan 部分为承诺函（PDF/JPEG/PNG，按内容判断，≤ 20 MB；否则 415 / 413）；JSON 请求不能带 commitmentLetter。' +
+      '承诺函仅用于预售商品房项目且更正后 capitalGuarantee.applies=true（否则 422，errors 列出 commitmentLetter）；新承诺函作为新版本与重新提交在同一事务中保存，原承诺函保留，详情与下载均为最新一份，办理记录 changes 列出 capitalGuarantee.commitmentLetter 的前后摘要；更正后“总额或承诺函至少其一”照常适用。\n\n' +
+      'JSON, or multipart/form-data with the action as `data` and a new capital-guarantee commitment letter as `scan` (RESUBMIT of a PRESALE case whose guarantee applies): kept as the current letter, earlier ones kept too.',
   })
+  @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ type: OmitType(ApplicantActionRequest, ['applicationId'] as const) })
   @ApiOkResponse({ type: ApplicationTransitionResultV1 })
-  @ApiProblems(400, 401, 403, 404, 409, 422, 429, 503)
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415, 422, 429, 503)
   async action(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
-    @Body() body: Record<string, unknown>,
+    @Req() request: FastifyRequest,
     @CorrelationId() cid: string,
   ): Promise<ApplicationTransitionResultV1> {
-    const checked: ApplicantActionRequestV1 = await new ApplicantActionPipe().transform({
-      ...(body ?? {}),
-      applicationId: await applicationIdOf(id),
-    });
-    return this.rpc.call(Rpc.approvalApplicantAction, principal, checked, cid);
+    const checked = await applicantActionOf(request, await applicationIdOf(id), this.uploads);
+    return this.rpc.call(Rpc.approvalApplicantAction, principal, checked, cid, { timeoutMs: 10_000 });
   }
 }

@@ -5,7 +5,7 @@ import { ScanUploadService } from '../scans/scan-upload.service';
 import { PermitApplicationPipe } from './approval-inputs';
 
 /** Stands for the staged scan while `data` is validated (the scan is staged only after `data` passes). */
-const PENDING_SCAN: ScanRefV1 = {
+export const PENDING_SCAN: ScanRefV1 = {
   stagingKey: '00000000-0000-4000-8000-000000000000',
   sha256: '0'.repeat(64),
   contentType: 'application/pdf',

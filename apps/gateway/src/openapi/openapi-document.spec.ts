@@ -104,6 +104,24 @@ describe(buildOpenApiDocument.name, () => {
     );
   });
 
+  it('documents the 承诺函 as the multipart scan part of the submission and of the RESUBMIT, like each other', () => {
+    type Op = {
+      description?: string;
+      requestBody?: { content: Record<string, { schema: Schema & { $ref?: string } }> };
+      responses: Record<string, unknown>;
+    };
+    const submit = (doc.paths['/api/v1/approval/permit-applications'] as { post: Op }).post;
+    const resubmit = (doc.paths['/api/v1/approval/permit-applications/{id}/actions'] as { post: Op }).post;
+    for (const op of [submit, resubmit]) {
+      expect(Object.keys(op.requestBody!.content).sort()).toEqual(['application/json', 'multipart/form-data']);
+      expect(op.description).toMatch(/data 部分.*scan 部分为承诺函（PDF\/JPEG\/PNG，按内容判断，≤ 20 MB/);
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['413', '415', '422']));
+    }
+    const body = resubmit.requestBody!.content['multipart/form-data']!.schema;
+    const letter = (schemas()[nameOf(body.$ref!)]!.properties ?? {})['commitmentLetter'] as { readOnly?: boolean };
+    expect(letter.readOnly).toBe(true);
+  });
+
   it('refers only to schemas it defines', () => {
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"(#\/components\/schemas\/[^"]+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(100);

@@ -12,9 +12,6 @@ import {
   Principal,
   ScanRefV1,
 } from '@hn/messages';
-import { ScanStaging } from '@hn/documents';
-import { InjectNats } from '@hn/eventing';
-import { NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApprovalErrors } from './approval.exception';
 import { toApplicationV1, toStatusV1 } from './approval-mapper';
@@ -22,6 +19,7 @@ import { ApplicationRow, ApprovalRepository, TransitionRow } from './approval.re
 import { ApprovalClockRepository, PauseRow } from './approval-clock.repository';
 import { ApprovalClockService } from './clock/approval-clock.service';
 import { presaleFieldErrors } from './presale-fields';
+import { CommitmentLettersService } from './commitment-letters.service';
 
 /** 施工许可申报 (the approval system's submission), the applicant's status and the staff's list and detail. */
 @Injectable()
@@ -31,12 +29,8 @@ export class ApprovalApplicationsService {
     private readonly repository: ApprovalRepository,
     private readonly clockRepository: ApprovalClockRepository,
     private readonly clock: ApprovalClockService,
-    @InjectNats() nats: NatsConnection,
-  ) {
-    this.staging = new ScanStaging(nats);
-  }
-
-  private readonly staging: ScanStaging;
+    private readonly letters: CommitmentLettersService,
+  ) {}
 
   /** Overdue filtering computes every clock: at most this many cases are looked at per list. */
   static readonly OVERDUE_SCAN_LIMIT = 5000;
@@ -70,20 +64,8 @@ export class ApprovalApplicationsService {
         actor: principal.id,
         at,
       });
-      if (letter) {
-        // checked again where it is kept: present in the staging store, same size, digest and type
-        const scan = await this.staging.take(letter, 'capitalGuarantee.commitmentLetter');
-        await this.repository.insertCommitmentLetter(m, {
-          id,
-          scan,
-          sha256: letter.sha256,
-          contentType: letter.contentType,
-          size: letter.size,
-          fileName: letter.fileName,
-          actor: principal.id,
-          at,
-        });
-      }
+      // checked again where it is kept (version 1): present in the staging store, same size, digest and type
+      if (letter) await this.letters.keep(m, id, letter, 'capitalGuarantee.commitmentLetter', principal.id, at);
       await this.repository.recordTransition(m, {
         id,
         from: 'ACCEPTANCE',
@@ -117,8 +99,8 @@ export class ApprovalApplicationsService {
   }
 
   /**
-   * 承诺函下载 for staff of the application's region: the kept bytes are staged again (NATS messages
-   * are limited to 1 MB) and the reference answered; the gateway takes them and streams the file.
+   * 承诺函下载 for staff of the application's region: the current letter's bytes are staged again (NATS
+   * messages are limited to 1 MB) and the reference answered; the gateway takes them and streams the file.
    */
   async commitmentLetter(principal: Principal, applicationId: string): Promise<ScanRefV1> {
     assertStaff(principal);
@@ -126,9 +108,9 @@ export class ApprovalApplicationsService {
     const row = await this.repository.application(m, applicationId);
     if (!row) throw ApprovalErrors.applicationNotFound(applicationId);
     assertRegionAllowed(principal, row.region_code, { what: `施工许可申请 ${applicationId}` });
-    const letter = await this.repository.commitmentLetter(m, applicationId);
-    if (!letter) throw ApprovalErrors.commitmentLetterNotFound(applicationId);
-    return this.staging.stage(letter.scan, letter.content_type as ScanRefV1['contentType'], letter.file_name);
+    const staged = await this.letters.stageCurrent(m, applicationId);
+    if (!staged) throw ApprovalErrors.commitmentLetterNotFound(applicationId);
+    return staged;
   }
 
   /** `q` was validated with ApplicationListRequest by @RpcHandler(Rpc.approvalApplicationList). */

@@ -10,13 +10,15 @@ import {
   FieldError,
   PauseNoticeV1,
   Principal,
+  ScanRefV1,
 } from '@hn/messages';
 import { PERMITS_CONFIG, PermitsConfig } from '../config/permits.config';
 import { ApprovalClockRepository } from './approval-clock.repository';
 import { chinaDateOf } from './clock/approval-clock';
 import { ApprovalClockService } from './clock/approval-clock.service';
 import { ApprovalOverdueService } from './clock/approval-overdue.service';
-import { correctedForm } from './resubmit-corrections';
+import { RESUBMIT_LETTER_FIELD, resubmission } from './resubmit-corrections';
+import { CommitmentLettersService } from './commitment-letters.service';
 import { capitalGuaranteeOf } from './approval-mapper';
 import { confirmProjectType } from './project-type-confirmation';
 import { DomainException } from '@hn/errors';
@@ -42,6 +44,7 @@ interface Step {
   reasonCode?: string;
   notice?: PauseNoticeV1;
   corrections?: CorrectableFormV1;
+  commitmentLetter?: ScanRefV1 | null;
   confirmedProjectType?: string;
 }
 
@@ -60,6 +63,7 @@ export class ApprovalTransitionsService {
     private readonly clockRepository: ApprovalClockRepository,
     private readonly clock: ApprovalClockService,
     private readonly overdue: ApprovalOverdueService,
+    private readonly letters: CommitmentLettersService,
     @Inject(PERMITS_CONFIG) private readonly config: PermitsConfig,
   ) {}
 
@@ -105,8 +109,21 @@ export class ApprovalTransitionsService {
         }
       }
       const at = this.clock.now();
-      const corrected =
-        step.action === 'RESUBMIT' && step.corrections ? await correctedForm(app, step.corrections) : undefined;
+      // 补正: corrected fields and / or a new 承诺函, checked on the form they make (amount or letter after the correction)
+      const resubmitted =
+        step.action === 'RESUBMIT' ? await resubmission(app, step.corrections, step.commitmentLetter) : undefined;
+      // the new letter is the application's next version, kept in this transaction; earlier ones stay
+      const letter =
+        step.action === 'RESUBMIT' && step.commitmentLetter
+          ? await this.letters.keep(
+              m,
+              app.application_id,
+              step.commitmentLetter,
+              RESUBMIT_LETTER_FIELD,
+              principal.id,
+              at,
+            )
+          : undefined;
       // 暂停计时: leaving PAUSED / RETURNED ends the running pause; 补正 and PAUSE start one with its notice
       if (app.state === 'PAUSED' || app.state === 'RETURNED')
         await this.clockRepository.endPause(m, app.application_id, at, principal.id);
@@ -130,10 +147,13 @@ export class ApprovalTransitionsService {
           fundSupervision: app.form.fundSupervision ?? null,
           ...(step.confirmedProjectType ? { confirmedProjectType: step.confirmedProjectType } : {}),
           ...(rule.pauses ? { notice: step.notice ?? null } : {}),
+          ...(letter ? { commitmentLetter: letter } : {}),
         },
         permitNumber,
         at,
-        ...(corrected ? { changes: corrected.changes, form: corrected.form } : {}),
+        ...(resubmitted
+          ? { changes: resubmitted.changes, ...(resubmitted.form ? { form: resubmitted.form } : {}) }
+          : {}),
       });
       return {
         applicationId: app.application_id,

@@ -3,6 +3,7 @@ import { ConstructionPermitsModule } from '../construction-permits/construction-
 import { MarkingModule } from '../marking/marking.module';
 import { ApprovalApplicationsService } from './approval-applications.service';
 import { ApprovalController } from './approval.controller';
+import { CommitmentLettersService } from './commitment-letters.service';
 import { ApprovalProjectsService } from './approval-projects.service';
 import { ApprovalRepository } from './approval.repository';
 import { ApprovalTransitionsService } from './approval-transitions.service';
@@ -21,6 +22,7 @@ import { PERMITS_CONFIG, PermitsConfig } from '../config/permits.config';
     ApprovalRepository,
     ApprovalProjectsService,
     ApprovalApplicationsService,
+    CommitmentLettersService,
     ApprovalTransitionsService,
     PermitIssuanceService,
     ApprovalClockRepository,

@@ -43,6 +43,8 @@ export interface ApplicationRow {
   letter_size: number | null;
   letter_file_name: string | null;
   letter_uploaded_at: Date | null;
+  /** the current letter's version (1 from the submission, +1 with each RESUBMIT that uploads one) */
+  letter_version: number | null;
 }
 
 /** The commitment letter's bytes and description, for the staff download. */
@@ -81,9 +83,11 @@ const APPLICATION_SELECT = `
   SELECT a.application_id, a.project_code, a.region_code, a.stage, a.state, a.form, a.submitted_by, a.submitted_at,
          a.permit_number, a.overdue_stage, p.name AS project_name, p.project_type, p.developer_name, p.developer_credit_code, p.category,
          l.sha256 AS letter_sha256, l.content_type AS letter_content_type, l.size AS letter_size,
-         l.file_name AS letter_file_name, l.uploaded_at AS letter_uploaded_at
+         l.file_name AS letter_file_name, l.uploaded_at AS letter_uploaded_at, l.version AS letter_version
     FROM permit_application a JOIN project p ON p.project_code = a.project_code
-    LEFT JOIN permit_application_commitment_letter l ON l.application_id = a.application_id`;
+    LEFT JOIN LATERAL (
+      SELECT sha256, content_type, size, file_name, uploaded_at, version FROM permit_application_commitment_letter c
+       WHERE c.application_id = a.application_id ORDER BY c.version DESC LIMIT 1) l ON true`;
 
 /** SQL of 施工许可审批 (the project rows themselves are the ingest path's `project` table). */
 @Injectable()
@@ -149,18 +153,24 @@ export class ApprovalRepository {
       actor: string;
       at: Date;
     },
-  ): Promise<void> {
-    await m.query(
+  ): Promise<number> {
+    // the next version of the application's letter (its row is locked by the caller; the key guards anyway)
+    const rows: Array<{ version: number }> = await m.query(
       `INSERT INTO permit_application_commitment_letter
-         (application_id, scan, sha256, content_type, size, file_name, uploaded_by, uploaded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+         (application_id, version, scan, sha256, content_type, size, file_name, uploaded_by, uploaded_at)
+       SELECT $1, COALESCE(max(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8
+         FROM permit_application_commitment_letter WHERE application_id = $1
+       RETURNING version`,
       [l.id, l.scan, l.sha256, l.contentType, l.size, l.fileName, l.actor, l.at],
     );
+    return rows[0]!.version;
   }
 
+  /** The current letter (highest version); earlier versions stay in the table. */
   async commitmentLetter(m: EntityManager, id: string): Promise<CommitmentLetterRow | undefined> {
     const rows: CommitmentLetterRow[] = await m.query(
-      `SELECT scan, sha256, content_type, size, file_name FROM permit_application_commitment_letter WHERE application_id = $1`,
+      `SELECT scan, sha256, content_type, size, file_name FROM permit_application_commitment_letter
+        WHERE application_id = $1 ORDER BY version DESC LIMIT 1`,
       [id],
     );
     return rows[0];

@@ -167,8 +167,18 @@ describe('approval commitment letter (staged scan kept with the application)', (
 
   it('without amount or letter a PRESALE case stops at 开工条件审查 (422 CAPITAL_GUARANTEE_MISSING naming both fields)', async () => {
     // the message class refuses this at submission; a row written so stands for an older form
-    const id = await submit(await staging.stage(letter, 'application/pdf', 'x.pdf'));
-    await dataSource.query(`DELETE FROM permit_application_commitment_letter WHERE application_id = $1`, [id]);
+    const id = await submit(null);
+    // kept letters are never deleted (nor changed)
+    const other = await submit(await staging.stage(letter, 'application/pdf', 'x.pdf'));
+    await expect(
+      dataSource.query(`DELETE FROM permit_application_commitment_letter WHERE application_id = $1`, [other]),
+    ).rejects.toThrow(/kept: DELETE refused/);
+    await expect(
+      dataSource.query(
+        `UPDATE permit_application_commitment_letter SET file_name = 'y.pdf' WHERE application_id = $1`,
+        [other],
+      ),
+    ).rejects.toThrow(/kept: UPDATE refused/);
     const transitions = app.get(ApprovalTransitionsService);
     for (const [i, actor] of ['clerk.a', 'clerk.a', 'clerk.b'].entries())
       await transitions.staff(staff(actor), {

@@ -87,9 +87,10 @@ export class ConstructionPermitsRepository {
   async approvalPresaleFields(permitNumber: string): Promise<ELicensePresaleFields | null> {
     const rows: Array<{ cg: CapitalGuaranteeV1 | null; fs: FundSupervisionV1 | null; letter: boolean }> =
       await this.dataSource.query(
-        `SELECT a.form->'capitalGuarantee' AS cg, a.form->'fundSupervision' AS fs, (l.application_id IS NOT NULL) AS letter
+        `SELECT a.form->'capitalGuarantee' AS cg, a.form->'fundSupervision' AS fs,
+                EXISTS (SELECT 1 FROM permit_application_commitment_letter l WHERE l.application_id = a.application_id)
+                  AS letter
            FROM permit_application a
-           LEFT JOIN permit_application_commitment_letter l ON l.application_id = a.application_id
           WHERE a.permit_number = $1`,
         [permitNumber],
       );

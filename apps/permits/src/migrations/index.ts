@@ -7,6 +7,7 @@ import { AcceptanceGovernance1766400000001 } from './1766400000001-acceptance-go
 import { ApprovalWorkflow1766500000000 } from './1766500000000-approval-workflow';
 import { ApprovalClocks1766600000000 } from './1766600000000-approval-clocks';
 import { ApprovalCommitmentLetter1768300000000 } from './1768300000000-approval-commitment-letter';
+import { ApprovalCommitmentLetterVersions1768400000000 } from './1768400000000-approval-commitment-letter-versions';
 
 /** Ordered migrations of the permits database (outbox/inbox tables from the persistence lib first). */
 export const permitsMigrations = [
@@ -19,4 +20,5 @@ export const permitsMigrations = [
   ApprovalWorkflow1766500000000,
   ApprovalClocks1766600000000,
   ApprovalCommitmentLetter1768300000000,
+  ApprovalCommitmentLetterVersions1768400000000,
 ];

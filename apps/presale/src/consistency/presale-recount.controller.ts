@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { authorizeRecount, fitRecountReply } from '@hn/auth';
+import { authorizeRecount } from '@hn/auth';
 import { Rpc, RpcPayload, SourceRecountV1 } from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { regionCodesCountedUnder } from '@hn/numbering';
@@ -15,6 +15,6 @@ export class PresaleRecountController {
   async recount(@Payload() req: RpcPayload<typeof Rpc.presaleRecount>): Promise<SourceRecountV1> {
     const q = await authorizeRecount(req.principal, req.body);
     const figures = await this.repo.recount(regionCodesCountedUnder(q.regionCode), q.asOf);
-    return fitRecountReply({ source: 'presale', regionCode: q.regionCode, asOf: q.asOf, figures });
+    return { source: 'presale', regionCode: q.regionCode, asOf: q.asOf, figures };
   }
 }

@@ -1,51 +1,27 @@
-import { DomainException } from '@hn/errors';
-import { fitNatsReply, fitRecountReply, RECOUNT_REPLY_LIMIT_BYTES } from './recount-access';
+import type { Principal } from '@hn/messages';
+import { authorizeRecount } from './recount-access';
+import { Scopes } from './scopes';
 
-describe(fitRecountReply.name, () => {
-  const reply = (projects: number) => ({
-    source: 'contracts',
-    figures: [
-      {
-        figure: 'filings.count',
-        total: projects,
-        projects: Array.from({ length: projects }, (_, i) => ({ projectCode: `P-${i}`, count: 1 })),
-      },
-    ],
+describe(authorizeRecount.name, () => {
+  const caller = (scopes: string[], regions = ['430200']): Principal => ({
+    kind: 'staff',
+    id: 'zhuzhou.tongji',
+    regions,
+    scopes,
+    role: 'CITY',
+  });
+  const body = { regionCode: '430223', asOf: '2024-09-02' };
+
+  it('answers the region and date of a caller with statistics:read in its regions', async () => {
+    expect(await authorizeRecount(caller([Scopes.statisticsRead]), body)).toEqual(body);
   });
 
-  it('passes a reply that fits one NATS message unchanged', () => {
-    const small = reply(10);
-    expect(fitRecountReply(small)).toBe(small);
-    expect(RECOUNT_REPLY_LIMIT_BYTES).toBeLessThan(1024 * 1024);
-  });
-
-  it('refuses a larger one with 413 PAYLOAD_TOO_LARGE naming its size, in Chinese and English', () => {
-    const big = reply(40_000);
-    let thrown: unknown;
-    try {
-      fitRecountReply(big);
-    } catch (err) {
-      thrown = err;
-    }
-    expect(thrown).toBeInstanceOf(DomainException);
-    const problem = (thrown as DomainException).problem;
-    expect(problem).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
-    expect(problem.detail).toContain(`${Buffer.byteLength(JSON.stringify(big))} 字节`);
-    expect(problem.detail).toContain('check a city or county instead');
-    expect(() => fitRecountReply(reply(5), 100)).toThrow(DomainException);
-  });
-
-  it('guards any reply with its own advice', () => {
-    expect(() =>
-      fitNatsReply(
-        { items: 'x'.repeat(200) },
-        '请按市州分别查询考核',
-        'ask per city instead',
-        '考核结果',
-        'assessment',
-        100,
-      ),
-    ).toThrow(/考核结果过大.*请按市州分别查询考核 \(assessment of \d+ bytes exceeds 100: ask per city instead\)/);
-    expect(fitNatsReply({ ok: true }, 'a', 'b')).toEqual({ ok: true });
+  it('refuses a caller without statistics:read (403 SCOPE_FORBIDDEN) or outside its regions (403 REGION_FORBIDDEN)', async () => {
+    await expect(authorizeRecount(caller(['supervision:read']), body)).rejects.toMatchObject({
+      problem: { status: 403, code: 'SCOPE_FORBIDDEN', detail: expect.stringContaining('statistics:read') },
+    });
+    await expect(authorizeRecount(caller([Scopes.statisticsRead], ['430400']), body)).rejects.toMatchObject({
+      problem: { status: 403, code: 'REGION_FORBIDDEN' },
+    });
   });
 });

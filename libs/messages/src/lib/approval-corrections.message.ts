@@ -13,7 +13,7 @@ export async function correctionErrors(corrections: unknown): Promise<FieldError
   const keys = Object.keys(corrections).filter((k) => (CORRECTABLE_FIELDS as readonly string[]).includes(k));
   if (keys.length === 0) return [];
   const given = Object.fromEntries(keys.map((k) => [k, (corrections as Record<string, unknown>)[k]]));
-  // the 承诺函 is uploaded with the submission (multipart scan part), never named in a correction
+  // the 承诺函 is the multipart scan part (of the submission or of the RESUBMIT), never named in a correction
   const g = given['capitalGuarantee'];
   const letter: FieldError[] =
     g && typeof g === 'object' && 'commitmentLetter' in g
@@ -21,7 +21,7 @@ export async function correctionErrors(corrections: unknown): Promise<FieldError
           {
             field: 'corrections.capitalGuarantee.commitmentLetter',
             reason:
-              '承诺函随申报以 multipart scan 部分上传，补正时不能更换 (the letter is uploaded with the submission)',
+              '承诺函以 multipart/form-data 的 scan 部分随重新提交上传，不在 corrections 中填写 (upload the letter as the multipart scan part)',
           },
         ]
       : [];

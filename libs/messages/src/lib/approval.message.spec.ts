@@ -1,6 +1,7 @@
 import { correctionErrors } from './approval-corrections.message';
 import {
   AMOUNT_OR_LETTER,
+  ApplicantActionRequest,
   ApplicationIdRequest,
   ApplicationTransitionRequest,
   CapitalGuaranteeInput,
@@ -98,5 +99,51 @@ describe(correctionErrors.name, () => {
         })
       ).map((e) => e.field),
     ).toEqual(['corrections.capitalGuarantee.commitmentLetter']);
+  });
+});
+
+describe(ApplicantActionRequest.name, () => {
+  const applicationId = '7c1f0c4e-3f7a-4a55-9d3b-0c1d2e3f4a5b';
+  const commitmentLetter = {
+    stagingKey: '7c1f0c4e-3f7a-4a55-9d3b-0c1d2e3f4a5b',
+    sha256: 'a'.repeat(64),
+    contentType: 'application/pdf',
+    size: 1234,
+    fileName: '承诺函.pdf',
+  };
+  const problems = async (value: object) => {
+    const r = await validateMessage(ApplicantActionRequest, { applicationId, opinion: '已补充', ...value });
+    return r.ok ? [] : r.errors;
+  };
+
+  it('takes a staged letter with RESUBMIT, with or without corrections', async () => {
+    expect(await problems({ action: 'RESUBMIT', commitmentLetter })).toEqual([]);
+    expect(
+      await problems({
+        action: 'RESUBMIT',
+        commitmentLetter,
+        corrections: { capitalGuarantee: { applies: true, amountFen: null } },
+      }),
+    ).toEqual([]);
+    expect(await problems({ action: 'RESUBMIT', commitmentLetter: null })).toEqual([]);
+  });
+
+  it('refuses a letter on WITHDRAW, an invalid reference, and a correction to applies=false', async () => {
+    const fields = async (value: object) => (await problems(value)).map((e) => [e.field, e.reason]);
+    expect(await fields({ action: 'WITHDRAW', commitmentLetter })).toEqual([
+      ['commitmentLetter', expect.stringContaining('RESUBMIT')],
+    ]);
+    expect(await fields({ action: 'RESUBMIT', commitmentLetter: { ...commitmentLetter, sha256: 'x' } })).toEqual([
+      ['commitmentLetter', expect.stringContaining('引用无效')],
+    ]);
+    expect(
+      await fields({
+        action: 'RESUBMIT',
+        commitmentLetter,
+        corrections: { capitalGuarantee: { applies: false, amountFen: null } },
+      }),
+    ).toEqual([['commitmentLetter', expect.stringContaining('applies=false')]]);
+    // an unknown action is reported on its own field only
+    expect((await problems({ action: 'APPROVE', commitmentLetter })).map((e) => e.field)).toEqual(['action']);
   });
 });

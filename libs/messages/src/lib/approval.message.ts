@@ -427,6 +427,30 @@ export class ApplicantActionRequest implements ApplicantActionRequestV1 {
       : null;
   })
   corrections?: CorrectableFormV1;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    readOnly: true,
+    description:
+      '仅 RESUBMIT：新的项目资本保证金承诺函。以 multipart/form-data 提交，scan 部分即承诺函扫描件（PDF/JPEG/PNG ≤ 20 MB），网关暂存后在此放入其引用；JSON 请求不填 (set by the gateway from the multipart scan part)',
+  })
+  @FieldRule('commitmentLetter', (v, o) => {
+    if (v === undefined || v === null || !(APPLICANT_ACTIONS as readonly unknown[]).includes(o['action'])) return null;
+    if (o['action'] !== 'RESUBMIT') return '仅补正后重新提交（RESUBMIT）时上传承诺函 (RESUBMIT only)';
+    if (!isScanRef(v)) return '承诺函扫描件引用无效 (invalid scan reference)';
+    return correctedApplies(o['corrections']) === false
+      ? '更正为不实行项目资本保证金（applies=false）时不上传承诺函 (only when capitalGuarantee.applies is true)'
+      : null;
+  })
+  commitmentLetter?: ScanRefV1 | null;
+}
+
+/** `applies` of a RESUBMIT's corrected capital guarantee, when the correction names it. */
+function correctedApplies(corrections: unknown): unknown {
+  const g = (corrections as { capitalGuarantee?: unknown } | null | undefined)?.capitalGuarantee;
+  return g && typeof g === 'object' ? (g as { applies?: unknown }).applies : undefined;
 }
 
 /** Query of GET /api/v1/supervision/permit-applications. */

@@ -125,6 +125,12 @@ export interface ApplicantActionRequestV1 {
   opinion: string;
   /** RESUBMIT only: corrected form fields, validated (merged) with the submission's message class */
   corrections?: CorrectableFormV1;
+  /**
+   * RESUBMIT only: a new 项目资本保证金承诺函, the staged scan (the gateway stages the multipart `scan`
+   * part of the resubmission); the permits service keeps it as the application's current letter, a new
+   * version beside the earlier ones.
+   */
+  commitmentLetter?: ScanRefV1 | null;
 }
 export interface ApplicationListRequestV1 {
   state?: ApplicationState;

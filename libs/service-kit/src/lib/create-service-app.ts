@@ -1,11 +1,12 @@
 import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NatsOptions, Transport } from '@nestjs/microservices';
+import { MicroserviceOptions, NatsOptions, Transport } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NATS_RECONNECT_FOREVER, RpcTransportMonitor } from '@hn/messaging';
 import { MetricsService, RpcCorrelationInterceptor, trackNatsConnection } from '@hn/observability';
 import { Logger } from 'nestjs-pino';
 import { NatsConnection } from 'nats';
+import { GuardedNatsServer } from './guarded-nats-server';
 import { ServiceExceptionFilter } from './service-exception.filter';
 
 export interface ServiceAppOptions {
@@ -37,6 +38,8 @@ export function rpcTransportOptions(options: Pick<ServiceAppOptions, 'service' |
  * Every RPC handler runs under the correlation interceptor (the gateway's correlation id in the logs,
  * the rpc duration histogram) and the RPC problem filter (DomainException → its problem, anything
  * else → INTERNAL without a stack); both only on the RPC transport, HTTP keeps Nest's own handling.
+ * Every reply goes through the guarded NATS server: one over the connection's max_payload is answered
+ * 413 PAYLOAD_TOO_LARGE instead of crashing the process (GuardedNatsServer).
  */
 export async function createServiceApp(module: DynamicModule, options: ServiceAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { bufferLogs: true });
@@ -47,7 +50,10 @@ export async function createServiceApp(module: DynamicModule, options: ServiceAp
   // global, inherited by the RPC transport; both act on RPC only (HTTP keeps Nest's handling)
   app.useGlobalInterceptors(new RpcCorrelationInterceptor(app.get(MetricsService, { strict: false })));
   app.useGlobalFilters(new ServiceExceptionFilter(app.getHttpAdapter()));
-  const microservice = app.connectMicroservice<NatsOptions>(rpcTransportOptions(options), { inheritAppConfig: true });
+  const microservice = app.connectMicroservice<MicroserviceOptions>(
+    { strategy: new GuardedNatsServer(rpcTransportOptions(options).options!) },
+    { inheritAppConfig: true },
+  );
   await app.startAllMicroservices();
   // /health reports the transport's own connection (ServiceKitModule provides the monitor).
   const rpcConnection = microservice.unwrap<NatsConnection>();

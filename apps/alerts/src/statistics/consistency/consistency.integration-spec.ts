@@ -11,6 +11,7 @@ import {
 } from '@hn/messages';
 import { buildCloudEvent } from '@hn/eventing';
 import { RpcClient } from '@hn/messaging';
+import { replyTooLargeProblem } from '@hn/service-kit';
 import { contractFilingFixture, createTestDatabase, NatsServerProcess, waitFor } from '@hn/testing';
 import { connect, headers, JSONCodec, NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';
@@ -39,6 +40,9 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
   const CONTRACT = '430223202406200101-Y01-B0001';
   const PROJECT = '2024-430223-70-03-012345';
   const PRESALE = '430223202406200101-Y01';
+  /** asOf on which the contracts stand-in's recount is too large for one NATS reply */
+  const TOO_LARGE_AS_OF = '2024-12-31';
+  const TOO_LARGE = Symbol('too large');
 
   /** A stand-in source on the subject: answers with `reply(request)` in the NestJS packet format, or never. */
   const respond = (subject: string, reply: ((body: { regionCode: string; asOf: string }) => unknown) | null) => {
@@ -46,7 +50,13 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
       callback: (_err, msg) => {
         if (!reply) return; // silent: the caller times out
         const packet = codec.decode(msg.data);
-        msg.respond(JSONCodec().encode({ id: packet.id, response: reply(packet.data.body), isDisposed: true }));
+        const answer = reply(packet.data.body);
+        // a reply over max_payload, as the service kit answers it for every handler
+        if (answer === TOO_LARGE)
+          return msg.respond(
+            JSONCodec().encode({ id: packet.id, err: replyTooLargeProblem(1_200_000, 1_048_576), isDisposed: true }),
+          );
+        msg.respond(JSONCodec().encode({ id: packet.id, response: answer, isDisposed: true }));
       },
     });
     subscriptions.push(sub);
@@ -86,22 +96,26 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
       { timeoutMs: 30_000, intervalMs: 100, description: 'the filing stated in the statistics' },
     );
     // contracts: counts its filing under the project and one more under a project the statistics never saw
-    respond(ConsistencyRpc.contractsRecount, (b) => ({
-      source: 'contracts',
-      regionCode: b.regionCode,
-      asOf: b.asOf,
-      figures: [
-        {
-          figure: 'filings.count',
-          total: 2,
-          projects: [
-            { projectCode: PROJECT, count: 1 },
-            { projectCode: 'P-LOST', count: 1 },
-          ],
-        },
-        { figure: 'filings.cancelled', total: 0, projects: [] },
-      ],
-    }));
+    respond(ConsistencyRpc.contractsRecount, (b) =>
+      b.asOf === TOO_LARGE_AS_OF
+        ? TOO_LARGE
+        : {
+            source: 'contracts',
+            regionCode: b.regionCode,
+            asOf: b.asOf,
+            figures: [
+              {
+                figure: 'filings.count',
+                total: 2,
+                projects: [
+                  { projectCode: PROJECT, count: 1 },
+                  { projectCode: 'P-LOST', count: 1 },
+                ],
+              },
+              { figure: 'filings.cancelled', total: 0, projects: [] },
+            ],
+          },
+    );
     // the county's signing statistics: 2024-09 as issued (1 contract, 89.5 m², 650 000 元), 2024-10 with none issued
     respond(SigningComparisonRpc.reported, (b) => ({
       regionCode: b.regionCode,
@@ -174,6 +188,15 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
     // before the filing's date nothing counts on the statistics' side
     const before = await check({ regionCode: '430223', asOf: '2024-09-01' });
     expect(before.figures.find((f) => f.figure === 'filings.count')!.statisticsValue).toBe(0);
+  });
+
+  it('leaves a source whose recount is too large for one NATS reply (413 from the service kit) 未核对 with the reason', async () => {
+    const c = await check({ regionCode: '430223', asOf: TOO_LARGE_AS_OF });
+    for (const f of ['filings.count', 'filings.cancelled'])
+      expect(c.figures.find((x) => x.figure === f)).toMatchObject({ status: 'UNCHECKED', statusLabel: '未核对' });
+    expect(c.sources.find((s) => s.source === 'contracts')!.message).toMatch(
+      /的核对结果过大，其统计项未核对：应答过大（1200000 字节，超过 NATS 单条消息上限 1048576 字节）/,
+    );
   });
 
   it('lists a reported month that differs from the issued filings, against the facts in Postgres', async () => {
