@@ -15,7 +15,13 @@ import { CurrentPrincipal, RequireRoles } from '../auth/auth.decorators';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { RegistryEntryInput, RegistryEntryPatch, RegistryListQuery } from './dto/integration-registry-input.dto';
 import { RegistryEntryDto, RegistryListDto } from './dto/integration-registry-responses.dto';
-import { RegistryEntryPipe, RegistryIdPipe, RegistryPatchPipe, RegistryQueryPipe } from './integration-registry-inputs';
+import {
+  RegistryEntryPipe,
+  RegistryIdPipe,
+  RegistryPatchPipe,
+  RegistryQueryPipe,
+  Validated,
+} from './integration-registry-inputs';
 import { registryCsv } from './integration-registry-csv';
 import { RegistryChange, IntegrationRegistryService } from './integration-registry.service';
 
@@ -50,7 +56,7 @@ export class IntegrationRegistryController {
   @ApiOkResponse({ type: RegistryListDto })
   @ApiProblems(401, 403, 422, 429)
   async list(
-    @Query(RegistryQueryPipe) query: RegistryListQuery,
+    @Query(RegistryQueryPipe) query: Validated<RegistryListQuery>,
     @CurrentPrincipal() principal: Principal,
   ): Promise<RegistryListDto> {
     return { items: await this.registry.list(principal, query) };
@@ -68,7 +74,7 @@ export class IntegrationRegistryController {
   @ApiOkResponse({ description: 'text/csv; charset=utf-8', schema: { type: 'string' } })
   @ApiProblems(401, 403, 422, 429)
   async export(
-    @Query(RegistryQueryPipe) query: RegistryListQuery,
+    @Query(RegistryQueryPipe) query: Validated<RegistryListQuery>,
     @CurrentPrincipal() principal: Principal,
   ): Promise<string> {
     return registryCsv(await this.registry.list(principal, query));
@@ -99,7 +105,7 @@ export class IntegrationRegistryController {
   @ApiCreatedResponse({ type: RegistryEntryDto })
   @ApiProblems(401, 403, 409, 422, 429)
   async create(
-    @Body(RegistryEntryPipe) body: RegistryEntryInput,
+    @Body(RegistryEntryPipe) body: Validated<RegistryEntryInput>,
     @CurrentPrincipal() principal: Principal,
   ): Promise<RegistryEntryDto> {
     return audited(await this.registry.create(principal, body));
@@ -119,7 +125,7 @@ export class IntegrationRegistryController {
   @ApiProblems(401, 403, 404, 422, 429)
   async update(
     @Param('entryId', RegistryIdPipe) id: string,
-    @Body(RegistryPatchPipe) body: RegistryEntryPatch,
+    @Body(RegistryPatchPipe) body: Validated<RegistryEntryPatch>,
     @CurrentPrincipal() principal: Principal,
   ): Promise<RegistryEntryDto> {
     return audited(await this.registry.update(principal, id, body));

@@ -54,7 +54,7 @@ export class VendorInput {
   name!: string;
 
   @ApiProperty({
-    example: '91430100MA4L0ABC1Y',
+    example: '91430100MA4L0ABC1M',
     description:
       '技术单位统一社会信用代码（GB 32100，校验位正确）vendor credit code: identifies the vendor across cities',
   })
@@ -236,7 +236,7 @@ export class RegistryListQuery {
   @Matches(/^43\d{2}00$/, { message: '须为湖南省 6 位市州区划代码 (a Hunan city code)' })
   cityCode?: string;
 
-  @ApiPropertyOptional({ example: '91430100MA4L0ABC1Y', description: '按技术单位信用代码筛选 vendor' })
+  @ApiPropertyOptional({ example: '91430100MA4L0ABC1M', description: '按技术单位信用代码筛选 vendor' })
   @IsOptional()
   @TrimUpper()
   @IsCreditCode()

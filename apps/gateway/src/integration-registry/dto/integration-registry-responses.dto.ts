@@ -9,7 +9,7 @@ class TechnicianDto {
 
 class VendorDto {
   @ApiProperty({ example: '湖南星辰软件有限公司' }) name!: string;
-  @ApiProperty({ example: '91430100MA4L0ABC1Y' }) creditCode!: string;
+  @ApiProperty({ example: '91430100MA4L0ABC1M' }) creditCode!: string;
   @ApiProperty({ type: [TechnicianDto] }) technicians!: TechnicianDto[];
   @ApiProperty({
     example: 'hn_Ab3dE5fG7hJ9k',
