@@ -77,7 +77,7 @@ describe('OpenAPI security (documented = enforced by the guards)', () => {
   });
 
   it('describes every scope of the oauth2 client-credentials flow, token URL /api/v1/oauth/token', () => {
-    const schemes = doc.components?.securitySchemes as Record<string, Record<string, unknown>>;
+    const schemes = doc.components?.securitySchemes as unknown as Record<string, Record<string, unknown>>;
     const flow = (schemes[OAUTH2]?.['flows'] as Record<string, { tokenUrl: string; scopes: Record<string, string> }>)[
       'clientCredentials'
     ]!;
