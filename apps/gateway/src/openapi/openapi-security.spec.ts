@@ -122,6 +122,11 @@ describe('OpenAPI security (documented = enforced by the guards)', () => {
         else expect(await seen(role, staff(role))).toMatch(/: 403 /);
       }
       expect(op.description).toContain('**访问 Access**');
+      // a token of an unchanged one-time password: only where the description says so
+      const pending: Principal = { ...staff('COUNTY'), scopes: ['password:change-required'] };
+      const says = op.description!.includes('`password:change-required`');
+      if (says) expect(await seen('pending password', pending)).toBe(`${name} pending password: pass`);
+      else expect(await seen('pending password', pending)).toMatch(/: 403 /);
     }
   });
 

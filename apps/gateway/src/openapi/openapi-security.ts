@@ -145,7 +145,8 @@ export function securitySchemes(tokenUrl: string): Record<string, SecurityScheme
       type: 'oauth2',
       description:
         '集成方（市县预售许可系统、网签系统、工改系统、省级平台）：OAuth2 客户端凭据模式，`client_id` 与 `client_secret` 放在请求体中（client_secret_post，不支持 HTTP Basic）；令牌为 Bearer，有效期见 `expires_in`。\n\n' +
-        'Integrators: OAuth2 client-credentials grant with client_id / client_secret in the form or JSON body (client_secret_post; HTTP Basic is not supported); send the token as `Authorization: Bearer`.',
+        'Integrators: OAuth2 client-credentials grant with client_id / client_secret in the form or JSON body (client_secret_post; HTTP Basic is not supported); send the token as `Authorization: Bearer`.\n\n' +
+        '在 /api/docs 的 Authorize 中请将 Client credentials location 选为 Request body。In the Authorize dialog of /api/docs, choose Client credentials location: Request body.',
       flows: { clientCredentials: { tokenUrl, scopes: { ...SCOPE_DESCRIPTIONS } } },
     },
     [STAFF_BEARER]: {
