@@ -552,6 +552,9 @@ describe('Accounts: forwarded addresses, revocation on every replica, lockout pa
 
     it('keeps Swagger UI and the verify page working under the CSP (no inline scripts, scripts from the gateway)', async () => {
       const docs = await (await api('/api/docs')).text();
+      // a Chinese page (Swagger UI keeps its own English buttons), everything served by the gateway
+      expect(docs).toContain('<html lang="zh-CN">');
+      expect(docs).toContain('<title>湖南省预售商品房监管平台 API 文档</title>');
       const scripts = [...docs.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
       expect(scripts.length).toBeGreaterThan(0);
       for (const [, attrs, body] of scripts) {

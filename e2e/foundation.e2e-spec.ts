@@ -450,6 +450,33 @@ describe('Platform foundation through the gateway', () => {
       expect((await api('/api/docs')).status).toBe(200);
     });
 
+    it('sends the response headers the document lists, and the scopes it lists are the ones that work', async () => {
+      type Op = {
+        security: Array<Record<string, string[]>>;
+        responses: Record<string, { headers?: Record<string, unknown> }>;
+      };
+      const doc = (await (await api('/api/openapi.json')).json()) as { paths: Record<string, Record<string, Op>> };
+      const read = doc.paths['/api/v1/construction-permits/{permitNumber}']!['get']!;
+      expect(read.security).toEqual([{ oauth2: ['permits:read'] }, { staffBearer: [] }]);
+      const ok = await api('/api/v1/construction-permits/430223202406200101', { token: readerToken });
+      expect(ok.status).toBe(200);
+      for (const name of Object.keys(read.responses['200']!.headers ?? {}))
+        expect(`${name}: ${ok.headers.get(name) !== null}`).toBe(`${name}: true`);
+      expect(Object.keys(read.responses['200']!.headers ?? {})).toEqual([
+        'X-Correlation-Id',
+        'RateLimit-Policy',
+        'RateLimit',
+      ]);
+      // the push route lists approval:write only (a permits:read credential gets 403 SCOPE_FORBIDDEN, tested above)
+      const push = doc.paths['/api/v1/approval/construction-permits/{permitNumber}']!['put']!;
+      expect(push.security).toEqual([{ oauth2: ['approval:write'] }]);
+      const health = doc.paths['/health']!['get']!;
+      expect(health.security).toEqual([]);
+      const h = await api('/health');
+      for (const name of Object.keys(health.responses['200']!.headers ?? {}))
+        expect(h.headers.get(name)).not.toBeNull();
+    });
+
     it('reports every service on /health and serves Prometheus metrics', async () => {
       const res = await api('/health');
       expect(res.status).toBe(200);

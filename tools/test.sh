@@ -21,5 +21,7 @@ npx jest -c jest.integration.config.js --ci
 echo "== build =="
 npx tsc -p tsconfig.build.json
 npx tsc -p apps/console/tsconfig.json
+echo "== OpenAPI lint (Redocly, Spectral) =="
+bash tools/openapi-lint.sh
 echo "== end-to-end =="
 npx jest -c jest.e2e.config.js --ci

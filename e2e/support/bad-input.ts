@@ -27,7 +27,7 @@ interface Parameter {
 interface Operation {
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: Schema }> };
-  security?: unknown[];
+  security?: Array<Record<string, string[]>>;
 }
 export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
@@ -200,9 +200,10 @@ export function generateBadRequests(doc: OpenApiDocument): { requests: BadReques
           ? 'city'
           : PROVINCE_OPERATIONS.has(operation)
             ? 'province'
-            : /^\/api\/v1\/(supervision|audit|admin|account-applications|auth\/password)/.test(template)
-              ? 'staff'
-              : 'integrator';
+            : // the document says who may call: an integrator when an oauth2 alternative is listed, else staff
+              op.security.some((alternative) => 'oauth2' in alternative)
+              ? 'integrator'
+              : 'staff';
       const params = op.parameters ?? [];
       const pathValues = Object.fromEntries(
         params
@@ -272,7 +273,9 @@ export function generateBadRequests(doc: OpenApiDocument): { requests: BadReques
       if (multipartSchema) {
         const target = url(pathValues, query);
         const dataSchema = resolve(doc, multipartSchema).properties?.['data'];
-        const data = dataSchema ? (JSON.parse(String(exampleOf(doc, dataSchema))) as Json) : null;
+        // the JSON part: its schema with an example object (OpenAPI 3.0 encoding), or a JSON text example
+        const dataExample = dataSchema ? exampleOf(doc, dataSchema) : null;
+        const data = typeof dataExample === 'string' ? (JSON.parse(dataExample) as Json) : dataExample;
         const boundary = 'sweepBoundary7MA4YWxkTrZu0gW';
         const form = (text: string | null): Partial<BadRequest> => ({
           headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },

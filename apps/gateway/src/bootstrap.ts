@@ -61,7 +61,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
     done();
   });
 
-  setupOpenApi(app);
+  setupOpenApi(app, { publicBaseUrl: config.publicBaseUrl, servers: config.openApiServers });
   await registerConsole(app); // the staff web console under /console/
   await startManagementServer(app, config); // /metrics, not on the public port
   await app.listen(config.port, config.host);

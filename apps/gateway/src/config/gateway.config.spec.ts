@@ -31,6 +31,22 @@ describe('validateGatewayConfig', () => {
     expect(redactConfig(config, GATEWAY_SECRETS)['piiKey']).toBe('[REDACTED]');
   });
 
+  it('reads the production and sandbox URLs the OpenAPI document lists (absent: placeholders), validated', () => {
+    const base = { GATEWAY_JWT_SECRET: 's'.repeat(40), GATEWAY_PII_KEY: PII_KEY };
+    expect(validateGatewayConfig(base).openApiServers).toEqual({ production: null, sandbox: null });
+    expect(
+      validateGatewayConfig({
+        ...base,
+        GATEWAY_OPENAPI_PRODUCTION_URL: 'https://presale.hunan.gov.cn',
+        GATEWAY_OPENAPI_SANDBOX_URL: 'https://sandbox.presale.hunan.gov.cn:8443',
+      }).openApiServers,
+    ).toEqual({ production: 'https://presale.hunan.gov.cn', sandbox: 'https://sandbox.presale.hunan.gov.cn:8443' });
+    for (const bad of ['presale.hunan.gov.cn', 'ftp://x.cn', 'https://x.cn/', 'https://x.cn?a=1', 'https://u:p@x.cn'])
+      expect(() => validateGatewayConfig({ ...base, GATEWAY_OPENAPI_SANDBOX_URL: bad })).toThrow(
+        /GATEWAY_OPENAPI_SANDBOX_URL/,
+      );
+  });
+
   it('applies defaults and validates numbers', () => {
     const config = validateGatewayConfig({ GATEWAY_JWT_SECRET: 's'.repeat(40), GATEWAY_PII_KEY: PII_KEY });
     expect(config).toMatchObject({ port: 3000, databaseName: 'hn_gateway', tokenTtlSeconds: 900 });

@@ -37,6 +37,37 @@ export interface GatewayConfig {
   reconciliationTimeoutMs: number;
   /** LOG_LEVEL, default info */
   logLevel: LogLevel;
+  /**
+   * Base URLs the OpenAPI document lists beside this deployment (PUBLIC_BASE_URL, the default server):
+   * GATEWAY_OPENAPI_PRODUCTION_URL / GATEWAY_OPENAPI_SANDBOX_URL; unset, a placeholder is listed.
+   */
+  openApiServers: OpenApiServerUrls;
+}
+
+export interface OpenApiServerUrls {
+  production: string | null;
+  sandbox: string | null;
+}
+
+/** An absolute http(s) URL without trailing slash, query or fragment (an OpenAPI server URL), or null when unset. */
+export function readServerUrl(
+  env: Record<string, string | undefined>,
+  name: string,
+  problems: string[],
+): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || raw.endsWith('/') || url.username) {
+    problems.push(`${name} must be an absolute http(s) URL without trailing slash, query or credentials`);
+    return null;
+  }
+  return raw;
 }
 
 /** Paths of GatewayConfig that are secrets: never logged (redactConfig). */
@@ -119,6 +150,10 @@ export function validateGatewayConfig(env: Record<string, string | undefined>): 
     accountCacheTtlMs: int('GATEWAY_ACCOUNT_CACHE_TTL_MS', 2000, 0, 5000),
     reconciliationTimeoutMs: collect(() => supervisionSettingsFromEnv(env).reconciliationTimeoutMs, 0),
     logLevel: readLogLevel(env, problems),
+    openApiServers: {
+      production: readServerUrl(env, 'GATEWAY_OPENAPI_PRODUCTION_URL', problems),
+      sandbox: readServerUrl(env, 'GATEWAY_OPENAPI_SANDBOX_URL', problems),
+    },
   };
   if (config.managementPort !== 0 && config.managementPort === config.port)
     problems.push('GATEWAY_MANAGEMENT_PORT must differ from GATEWAY_PORT');

@@ -106,7 +106,12 @@ export class SubscriberInput implements SubscriberInputV1 {
   @OneOf('signingScheme', SIGNING_SCHEMES, true)
   signing?: SigningScheme;
 
-  @ApiPropertyOptional({ example: 'c_9f2a', nullable: true, description: '可拉取该订阅事件的集成方 clientId' })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'c_9f2a',
+    nullable: true,
+    description: '可拉取该订阅事件的集成方 clientId',
+  })
   @PullClientId()
   pullClientId?: string | null;
 }
@@ -135,7 +140,7 @@ export class SubscriberPatch implements SubscriberPatchV1 {
   @OneOf('subscriberState', SUBSCRIBER_STATES, true)
   state?: SubscriberState;
 
-  @ApiPropertyOptional({ example: 'c_9f2a', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'c_9f2a', nullable: true })
   @PullClientId()
   pullClientId?: string | null;
 

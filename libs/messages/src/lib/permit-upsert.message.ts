@@ -177,20 +177,26 @@ export class PermitUpsert implements PermitUpsertV1 {
   @IsRealDate('发证日期须为 YYYY-MM-DD 格式的真实日期 (ISO date)')
   issueDate!: string;
 
-  @ApiProperty({ example: '2024-07-01', format: 'date', nullable: true })
+  @ApiProperty({ type: String, example: '2024-07-01', format: 'date', nullable: true })
   @NullableDate()
   startDate!: string | null;
 
-  @ApiProperty({ example: '2026-12-31', format: 'date', nullable: true, description: '计划竣工日期（不早于开工日期）' })
+  @ApiProperty({
+    type: String,
+    example: '2026-12-31',
+    format: 'date',
+    nullable: true,
+    description: '计划竣工日期（不早于开工日期）',
+  })
   @NullableDate()
   @NotBeforeStartDate()
   plannedCompletionDate!: string | null;
 
-  @ApiProperty({ example: null, format: 'date', nullable: true, description: '五方责任主体验收日期' })
+  @ApiProperty({ type: String, example: null, format: 'date', nullable: true, description: '五方责任主体验收日期' })
   @NullableDate()
   fivePartyAcceptanceDate!: string | null;
 
-  @ApiProperty({ example: null, format: 'date', nullable: true, description: '竣工验收备案日期' })
+  @ApiProperty({ type: String, example: null, format: 'date', nullable: true, description: '竣工验收备案日期' })
   @NullableDate()
   completionFilingDate!: string | null;
 

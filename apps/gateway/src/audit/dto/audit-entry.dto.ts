@@ -16,7 +16,7 @@ export class AuditEntryDto {
   @ApiProperty({ example: 'COUNTY', nullable: true, enum: ['PROVINCE', 'CITY', 'COUNTY', 'ADMIN'] })
   role!: string | null;
 
-  @ApiProperty({ example: '430223', nullable: true })
+  @ApiProperty({ type: String, example: '430223', nullable: true })
   region!: string | null;
 
   @ApiProperty({
@@ -26,6 +26,7 @@ export class AuditEntryDto {
   action!: string;
 
   @ApiProperty({
+    type: String,
     example: 'presaleNumber=430223202406200101-Z01',
     nullable: true,
     description: '路径参数 path parameters',
@@ -46,7 +47,7 @@ export class AuditEntryDto {
   })
   after!: unknown;
 
-  @ApiProperty({ example: '0b6f7c1e-2a1d-4d55-9a43-6a4f0e0f8c11', nullable: true })
+  @ApiProperty({ type: String, example: '0b6f7c1e-2a1d-4d55-9a43-6a4f0e0f8c11', nullable: true })
   correlationId!: string | null;
 
   @ApiProperty({ example: 201, description: 'HTTP 状态码 HTTP status' })

@@ -181,10 +181,16 @@ export function EventTextList(
 }
 
 /** A nested object validated by its own class (unknown fields refused there too). */
+/**
+ * @nestjs/swagger resolves a type thunk only when the function is named `type` (isLazyTypeFunc); an
+ * arrow passed as an argument has no name, and the schema became `$ref: '#/components/schemas/'`.
+ */
+const lazyType = (thunk: () => unknown): (() => unknown) => ({ type: () => thunk() }).type;
+
 export function EventNested(type: () => new () => object, options: EventFieldOptions = {}): PropertyDecorator {
   return applyDecorators(
     ...(options.nullable ? [ValidateIf((o: Record<string | symbol, unknown>, v: unknown) => v !== null)] : []),
-    eventField('eventObject', { type }, options, (v) => (isObject(v) ? null : EVENT_REASONS.object)),
+    eventField('eventObject', { type: lazyType(type) }, options, (v) => (isObject(v) ? null : EVENT_REASONS.object)),
     ValidateNested({ message: EVENT_REASONS.object }),
     Type(type),
   );
@@ -193,7 +199,9 @@ export function EventNested(type: () => new () => object, options: EventFieldOpt
 /** An array of objects, each validated by its class and reported under its index. */
 export function EventNestedList(type: () => new () => object, options: EventFieldOptions = {}): PropertyDecorator {
   return applyDecorators(
-    eventField('eventList', { type: [type] }, options, (v) => (Array.isArray(v) ? null : EVENT_REASONS.array)),
+    eventField('eventList', { type: lazyType(() => [type()]) }, options, (v) =>
+      Array.isArray(v) ? null : EVENT_REASONS.array,
+    ),
     ValidateNested({ message: '元素须为对象 (each element must be an object)' }),
     Type(type),
   );
