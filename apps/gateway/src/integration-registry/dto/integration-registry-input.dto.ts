@@ -210,6 +210,7 @@ export class RegistryEntryPatch {
 
   @ApiPropertyOptional({
     example: 'hn_Ab3dE5fG7hJ9k',
+    type: String,
     nullable: true,
     description:
       '该技术单位的对接凭据 clientId：一个凭据覆盖其全部市州的全部县市区；null 解除 the vendor’s one credential, covering every county of every city using it',
