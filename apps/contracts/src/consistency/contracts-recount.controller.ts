@@ -1,7 +1,16 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { authorizeRecount, fitRecountReply } from '@hn/auth';
-import { ReportedSigningStatisticsV1, Rpc, RpcPayload, SourceRecountV1 } from '@hn/messages';
+import {
+  figuresInBuckets,
+  RECOUNT_BUCKET_COUNT,
+  recountBuckets,
+  ReportedSigningStatisticsV1,
+  Rpc,
+  RpcPayload,
+  SourceRecountBucketsV1,
+  SourceRecountV1,
+} from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { regionCodesCountedUnder } from '@hn/numbering';
 import { CONTRACTS_CONFIG, ContractsConfig } from '../config/contracts.config';
@@ -20,6 +29,24 @@ export class ContractsRecountController {
     const q = await authorizeRecount(req.principal, req.body);
     const figures = await this.repo.recount(regionCodesCountedUnder(q.regionCode), q.asOf);
     return fitRecountReply({ source: 'contracts', regionCode: q.regionCode, asOf: q.asOf, figures });
+  }
+
+  /** Step 1 at any scale: the per-bucket fingerprints of the same recount (consistency-buckets.ts). */
+  @RpcHandler(Rpc.contractsRecountBuckets)
+  async buckets(@Payload() req: RpcPayload<typeof Rpc.contractsRecountBuckets>): Promise<SourceRecountBucketsV1> {
+    const q = await authorizeRecount(req.principal, req.body);
+    const figures = await this.repo.recount(regionCodesCountedUnder(q.regionCode), q.asOf);
+    const buckets = recountBuckets(figures);
+    return fitRecountReply({ source: 'contracts', ...q, bucketCount: RECOUNT_BUCKET_COUNT, buckets });
+  }
+
+  /** Step 2: the per-project counts of the requested buckets only. */
+  @RpcHandler(Rpc.contractsRecountOfBuckets)
+  async recountOfBuckets(@Payload() req: RpcPayload<typeof Rpc.contractsRecountOfBuckets>): Promise<SourceRecountV1> {
+    const q = await authorizeRecount(req.principal, req.body);
+    const figures = await this.repo.recount(regionCodesCountedUnder(q.regionCode), q.asOf);
+    const inBuckets = figuresInBuckets(figures, new Set(req.body.buckets));
+    return fitRecountReply({ source: 'contracts', regionCode: q.regionCode, asOf: q.asOf, figures: inBuckets });
   }
 
   /** 网签统计 the counties submitted (months since the cut-over), compared by the alerts service with the issued filings. */

@@ -1,7 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import {
   CloudEvent,
-  ConsistencyRpc,
+  ConsistencyBucketRpc,
+  figuresInBuckets,
+  RECOUNT_BUCKET_COUNT,
+  recountBuckets,
+  SourceRecountV1,
   ContractsEvents,
   Headers,
   Principal,
@@ -32,7 +36,8 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
   let dataSource: DataSource;
   let dropDb: () => Promise<void>;
   const subscriptions: Subscription[] = [];
-  const codec = JSONCodec<{ id: string; data: { body: { regionCode: string; asOf: string } } }>();
+  type Body = { regionCode: string; asOf: string; buckets?: number[] };
+  const codec = JSONCodec<{ id: string; data: { body: Body } }>();
   const youxian: Principal = { kind: 'staff', id: 'yx-stat', regions: ['430223'], scopes: ['statistics:read'] };
   const check = (body: unknown, principal = youxian): Promise<StatisticsConsistencyV1> =>
     rpc.call(Rpc.statisticsConsistency, principal, body as never);
@@ -41,7 +46,7 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
   const PRESALE = '430223202406200101-Y01';
 
   /** A stand-in source on the subject: answers with `reply(request)` in the NestJS packet format, or never. */
-  const respond = (subject: string, reply: ((body: { regionCode: string; asOf: string }) => unknown) | null) => {
+  const respond = (subject: string, reply: ((body: Body) => unknown) | null) => {
     const sub = nc.subscribe(subject, {
       callback: (_err, msg) => {
         if (!reply) return; // silent: the caller times out
@@ -50,6 +55,18 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
       },
     });
     subscriptions.push(sub);
+  };
+
+  /** A stand-in source answering both steps of the bucketed recount from its whole recount `full(request)`. */
+  const respondRecount = (source: 'contracts', full: (body: Body) => SourceRecountV1) => {
+    respond(ConsistencyBucketRpc[`${source}Buckets`], (b) => {
+      const r = full(b);
+      return { ...r, figures: undefined, bucketCount: RECOUNT_BUCKET_COUNT, buckets: recountBuckets(r.figures) };
+    });
+    respond(ConsistencyBucketRpc[`${source}RecountBuckets`], (b) => {
+      const r = full(b);
+      return { ...r, figures: figuresInBuckets(r.figures, new Set(b.buckets)) };
+    });
   };
 
   beforeAll(async () => {
@@ -86,7 +103,7 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
       { timeoutMs: 30_000, intervalMs: 100, description: 'the filing stated in the statistics' },
     );
     // contracts: counts its filing under the project and one more under a project the statistics never saw
-    respond(ConsistencyRpc.contractsRecount, (b) => ({
+    respondRecount('contracts', (b) => ({
       source: 'contracts',
       regionCode: b.regionCode,
       asOf: b.asOf,
@@ -127,8 +144,8 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
         },
       ].filter((r) => r.month <= b.asOf.slice(0, 7)),
     }));
-    respond(ConsistencyRpc.presaleRecount, null); // never answers
-    respond(ConsistencyRpc.escrowRecount, () => ({ source: 'escrow', figures: 'none' })); // not a recount
+    respond(ConsistencyBucketRpc.presaleBuckets, null); // never answers
+    respond(ConsistencyBucketRpc.escrowBuckets, () => ({ source: 'escrow', buckets: 'none' })); // not a recount
     // permits: nobody listens (no responders)
   });
 
