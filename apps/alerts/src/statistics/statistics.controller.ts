@@ -51,7 +51,7 @@ export class StatisticsController {
 
   @RpcHandler(Rpc.statisticsAssessment)
   async assess(@Payload() req: RpcPayload<typeof Rpc.statisticsAssessment>): Promise<StatisticsAssessmentV1> {
-    // every deducted item is listed: a province of a large data set exceeds one NATS reply (bench:statistics)
+    // the province answers per-city totals (answeredRegions); a county with more items than one reply holds is 413
     return fitNatsReply(
       await this.assessment.assessment(req.principal, req.body),
       '请按市州分别查询考核',
