@@ -391,6 +391,11 @@ async function seedAlerts(d: DataSet, deltas: ReturnType<typeof noDeltas>): Prom
       [['region_code', 'text', (r) => r.region], ['month', 'date', (r) => r.date], ...figureColumns(stock)],
       rows(deltas.monthly),
     );
+    // the running totals per code (rm_stat_total: what the projection keeps with the monthly rows)
+    await client.query(
+      `INSERT INTO rm_stat_total (region_code, ${stock.map((f) => `"${f}"`).join(', ')})
+       SELECT region_code, ${stock.map((f) => `sum("${f}")`).join(', ')} FROM rm_stat_monthly GROUP BY region_code`,
+    );
     await insert<AggregateRow>(
       client,
       'rm_stat_flow',
@@ -611,6 +616,21 @@ async function main(): Promise<void> {
          UNION ALL
          SELECT region_code, ${stock.map(q).join(', ')} FROM rm_stat_daily
           WHERE day >= date_trunc('month', $1::timestamp)::date AND day <= $1::date AND region_code = ANY ($2::text[])
+       ) x GROUP BY region_code`,
+      () => [TODAY, province],
+    ),
+  );
+  figures.push(
+    await sqlBaseline(
+      'summary stock from rm_stat_total, province — raw SQL',
+      DBS.alerts,
+      CONNECTIONS,
+      DURATION,
+      `SELECT region_code, ${stock.map((f) => `sum(${q(f)})::bigint`).join(', ')} FROM (
+         SELECT region_code, ${stock.map(q).join(', ')} FROM rm_stat_total WHERE region_code = ANY ($2::text[])
+         UNION ALL
+         SELECT region_code, ${stock.map((f) => `-${q(f)}`).join(', ')} FROM rm_stat_daily
+          WHERE day > $1::date AND region_code = ANY ($2::text[])
        ) x GROUP BY region_code`,
       () => [TODAY, province],
     ),
