@@ -5,6 +5,9 @@ import {
   figuresInBuckets,
   RECOUNT_BUCKET_COUNT,
   recountBuckets,
+  ReportedSigningStatisticsPageV1,
+  SIGNING_STATISTICS_PAGE,
+  signingStatisticsCursor,
   ReportedSigningStatisticsV1,
   Rpc,
   RpcPayload,
@@ -47,6 +50,25 @@ export class ContractsRecountController {
     const figures = await this.repo.recount(regionCodesCountedUnder(q.regionCode), q.asOf);
     const inBuckets = figuresInBuckets(figures, new Set(req.body.buckets));
     return fitRecountReply({ source: 'contracts', regionCode: q.regionCode, asOf: q.asOf, figures: inBuckets });
+  }
+
+  /** The same 网签统计 a page at a time (SIGNING_STATISTICS_PAGE rows), every reply small at province scale. */
+  @RpcHandler(Rpc.contractsSigningStatisticsPage)
+  async reportedPage(
+    @Payload() req: RpcPayload<typeof Rpc.contractsSigningStatisticsPage>,
+  ): Promise<ReportedSigningStatisticsPageV1> {
+    const q = await authorizeRecount(req.principal, req.body);
+    const rows = await this.repo.reportedStatisticsPage(
+      regionCodesCountedUnder(q.regionCode),
+      q.asOf,
+      this.config.cutoverDate.slice(0, 7),
+      req.body.after ?? null,
+      SIGNING_STATISTICS_PAGE + 1,
+    );
+    const statistics = rows.slice(0, SIGNING_STATISTICS_PAGE);
+    const next =
+      rows.length > SIGNING_STATISTICS_PAGE ? signingStatisticsCursor(statistics[statistics.length - 1]!) : null;
+    return fitRecountReply({ regionCode: q.regionCode, asOf: q.asOf, statistics, next });
   }
 
   /** 网签统计 the counties submitted (months since the cut-over), compared by the alerts service with the issued filings. */

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -15,10 +16,13 @@ import {
 import {
   RECOUNT_BUCKET_COUNT,
   RecountBucketV1,
+  ReportedSigningStatisticsPageRequestV1,
+  ReportedSigningStatisticsPageV1,
   SourceBucketRecountRequestV1,
   SourceRecountBucketsV1,
 } from './consistency-buckets';
 import { CONSISTENCY_FIGURE_NAMES, ConsistencyFigureV1, ConsistencySourceV1 } from './statistics-consistency';
+import { ReportedSigningStatistics } from './signing-statistics-comparison.message';
 import { SourceRecountRequest } from './statistics-consistency.message';
 import { FieldRule } from './validation/field-rule';
 import { statisticsDateReason, statisticsRegionReason } from './statistics.message';
@@ -65,4 +69,25 @@ export class SourceRecountBuckets implements SourceRecountBucketsV1 {
   @ValidateNested({ each: true })
   @Type(() => RecountBucket)
   buckets!: RecountBucket[];
+}
+
+/** A page request of the reported signing statistics (the cursor as the previous page gave it). */
+export class ReportedSigningStatisticsPageRequest
+  extends SourceRecountRequest
+  implements ReportedSigningStatisticsPageRequestV1
+{
+  @IsOptional()
+  @IsString({ message: "须为上一页的 next (the previous page's next)" })
+  @Matches(/^43[0-9]{4}\|[0-9]{4}-[0-9]{2}\|[0-9]{18}-[YZ][0-9]{2}$/, {
+    message: "须为上一页的 next (the previous page's next)",
+  })
+  after?: string;
+}
+
+/** A page of the reported signing statistics, validated by the alerts service. */
+export class ReportedSigningStatisticsPage
+  extends ReportedSigningStatistics
+  implements ReportedSigningStatisticsPageV1
+{
+  @IsOptional() @IsString() next!: string | null;
 }

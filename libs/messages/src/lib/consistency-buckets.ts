@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ReportedSigningStatisticsV1 } from './signing-statistics-comparison';
 import type {
   ConsistencyFigureV1,
   ConsistencySourceV1,
@@ -66,7 +67,27 @@ export const ConsistencyBucketRpc = {
   presaleRecountBuckets: 'rpc.presale.consistency.recount.v2',
   escrowRecountBuckets: 'rpc.escrow.consistency.recount.v2',
   contractsRecountBuckets: 'rpc.contracts.consistency.recount.v2',
+  /** the counties' submitted signing statistics in pages (the v1 answers them all at once) */
+  contractsSigningStatisticsPage: 'rpc.contracts.consistency.signing-statistics.v2',
 } as const;
+
+/** Signing statistics per reply of rpc.contracts.consistency.signing-statistics.v2 (≈ 170 bytes each). */
+export const SIGNING_STATISTICS_PAGE = 2_000;
+
+/** A page of the reported signing statistics, in (region, month, presale number) order. */
+export interface ReportedSigningStatisticsPageRequestV1 extends SourceRecountRequestV1 {
+  /** the previous page's `next` (absent: the first page) */
+  after?: string;
+}
+
+export interface ReportedSigningStatisticsPageV1 extends ReportedSigningStatisticsV1 {
+  /** the cursor of the next page, null on the last */
+  next: string | null;
+}
+
+/** The cursor after a statistic: "regionCode|month|presaleNumber". */
+export const signingStatisticsCursor = (s: { regionCode: string; month: string; presaleNumber: string }): string =>
+  `${s.regionCode}|${s.month}|${s.presaleNumber}`;
 
 /** The bucket of a project code: the first byte of its SHA-256 (the same on every side). */
 export function recountBucketOf(projectCode: string): number {

@@ -27,6 +27,7 @@ const PUBLISHED = [
   'rpc.contracts.consistency.recount.v1',
   'rpc.contracts.consistency.recount.v2',
   'rpc.contracts.consistency.signing-statistics.v1',
+  'rpc.contracts.consistency.signing-statistics.v2',
   'rpc.contracts.filing.cancel.v1',
   'rpc.contracts.filing.get.v1',
   'rpc.contracts.filing.issue.v1',

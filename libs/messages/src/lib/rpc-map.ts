@@ -203,8 +203,14 @@ import {
   EscrowWithdrawRequest,
 } from './escrow-requests.message';
 import { SourceRecountRequest, StatisticsConsistencyQuery } from './statistics-consistency.message';
-import { ConsistencyBucketRpc, SourceBucketRecountRequestV1, SourceRecountBucketsV1 } from './consistency-buckets';
-import { SourceBucketRecountRequest } from './consistency-buckets.message';
+import {
+  ConsistencyBucketRpc,
+  ReportedSigningStatisticsPageRequestV1,
+  ReportedSigningStatisticsPageV1,
+  SourceBucketRecountRequestV1,
+  SourceRecountBucketsV1,
+} from './consistency-buckets';
+import { ReportedSigningStatisticsPageRequest, SourceBucketRecountRequest } from './consistency-buckets.message';
 import { StatisticsMonthlyQuery, StatisticsRecordsQuery, StatisticsSummaryQuery } from './statistics.message';
 import {
   AssessmentAppealDecisionRequest,
@@ -760,6 +766,11 @@ export const Rpc = {
   contractsRecountOfBuckets: rpcDef<SourceBucketRecountRequestV1, SourceRecountV1>(
     ConsistencyBucketRpc.contractsRecountBuckets,
     SourceBucketRecountRequest,
+    RECOUNT,
+  ),
+  contractsSigningStatisticsPage: rpcDef<ReportedSigningStatisticsPageRequestV1, ReportedSigningStatisticsPageV1>(
+    ConsistencyBucketRpc.contractsSigningStatisticsPage,
+    ReportedSigningStatisticsPageRequest,
     RECOUNT,
   ),
 } as const;

@@ -10,7 +10,7 @@ import {
   Headers,
   Principal,
   Rpc,
-  SigningComparisonRpc,
+  signingStatisticsCursor,
   StatisticsConsistencyV1,
 } from '@hn/messages';
 import { buildCloudEvent } from '@hn/eventing';
@@ -36,7 +36,7 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
   let dataSource: DataSource;
   let dropDb: () => Promise<void>;
   const subscriptions: Subscription[] = [];
-  type Body = { regionCode: string; asOf: string; buckets?: number[] };
+  type Body = { regionCode: string; asOf: string; buckets?: number[]; after?: string };
   const codec = JSONCodec<{ id: string; data: { body: Body } }>();
   const youxian: Principal = { kind: 'staff', id: 'yx-stat', regions: ['430223'], scopes: ['statistics:read'] };
   const check = (body: unknown, principal = youxian): Promise<StatisticsConsistencyV1> =>
@@ -120,10 +120,9 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
       ],
     }));
     // the county's signing statistics: 2024-09 as issued (1 contract, 89.5 m², 650 000 元), 2024-10 with none issued
-    respond(SigningComparisonRpc.reported, (b) => ({
-      regionCode: b.regionCode,
-      asOf: b.asOf,
-      statistics: [
+    // (in two pages: the first statistic, then the rest)
+    respond(ConsistencyBucketRpc.contractsSigningStatisticsPage, (b) => {
+      const all = [
         {
           presaleNumber: PRESALE,
           projectCode: PROJECT,
@@ -142,8 +141,11 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
           floorArea: 180,
           amountFen: 0,
         },
-      ].filter((r) => r.month <= b.asOf.slice(0, 7)),
-    }));
+      ].filter((r) => r.month <= b.asOf.slice(0, 7));
+      const page = b.after ? all.slice(1) : all.slice(0, 1);
+      const next = !b.after && all.length > 1 ? signingStatisticsCursor(all[0]!) : null;
+      return { regionCode: b.regionCode, asOf: b.asOf, statistics: page, next };
+    });
     respond(ConsistencyBucketRpc.presaleBuckets, null); // never answers
     respond(ConsistencyBucketRpc.escrowBuckets, () => ({ source: 'escrow', buckets: 'none' })); // not a recount
     // permits: nobody listens (no responders)

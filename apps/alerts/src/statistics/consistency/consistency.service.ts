@@ -6,7 +6,8 @@ import {
   ConsistencySourceV1,
   Principal,
   recountBuckets,
-  ReportedSigningStatistics,
+  ReportedSigningStatisticsPage,
+  ReportedSigningStatisticV1,
   Rpc,
   SigningStatisticsComparisonV1,
   RpcDef,
@@ -107,8 +108,8 @@ export class ConsistencyService {
   }
 
   /**
-   * The counties' submitted signing statistics (asked of the contracts service, validated with
-   * ReportedSigningStatistics) against the filings issued in their months; never throws.
+   * The counties' submitted signing statistics (asked of the contracts service a page at a time, each page
+   * validated with ReportedSigningStatisticsPage) against the filings issued in their months; never throws.
    */
   private async signingStatistics(
     principal: Principal,
@@ -116,23 +117,40 @@ export class ConsistencyService {
     codes: readonly string[],
   ): Promise<SigningStatisticsComparisonV1> {
     const label = CONSISTENCY_SOURCE_LABELS.contracts;
-    let reply: unknown;
-    try {
-      reply = await this.rpc.call(Rpc.contractsSigningStatisticsReported, principal, request, currentCorrelationId());
-    } catch (err) {
-      const detail = err instanceof DomainException ? err.problem.detail : String(err);
-      this.logger.warn(`consistency check: no reported signing statistics: ${detail}`);
-      return uncheckedSigningStatistics(`${label}未提供网签统计，网签统计与备案未比对：${detail}`);
+    const deadline = Date.now() + this.config.consistencyTimeoutMs * 1.5;
+    const reported: ReportedSigningStatisticV1[] = [];
+    let after: string | undefined;
+    for (;;) {
+      let reply: unknown;
+      try {
+        const timeoutMs = Math.min(this.config.consistencyTimeoutMs, deadline - Date.now());
+        if (timeoutMs <= 0) throw new Error('timeout: no time left for the signing statistics');
+        const body = after ? { ...request, after } : request;
+        reply = await this.rpc.call(Rpc.contractsSigningStatisticsPage, principal, body, currentCorrelationId(), {
+          timeoutMs,
+        });
+      } catch (err) {
+        const detail = err instanceof DomainException ? err.problem.detail : String(err);
+        this.logger.warn(`consistency check: no reported signing statistics: ${detail}`);
+        return uncheckedSigningStatistics(`${label}未提供网签统计，网签统计与备案未比对：${detail}`);
+      }
+      const checked = await validateMessage(ReportedSigningStatisticsPage, reply);
+      if (
+        !checked.ok ||
+        checked.value.regionCode !== request.regionCode ||
+        checked.value.asOf !== request.asOf ||
+        (checked.value.next !== null && checked.value.next === after)
+      ) {
+        const fields = checked.ok ? 'regionCode / asOf / next' : checked.errors.map((e) => e.field).join(', ');
+        this.logger.warn(`consistency check: invalid reported signing statistics (${fields})`);
+        return uncheckedSigningStatistics(
+          `${label}的网签统计应答无效，网签统计与备案未比对 (invalid reported signing statistics: ${fields})`,
+        );
+      }
+      reported.push(...checked.value.statistics);
+      if (!checked.value.next) break;
+      after = checked.value.next;
     }
-    const checked = await validateMessage(ReportedSigningStatistics, reply);
-    if (!checked.ok || checked.value.regionCode !== request.regionCode || checked.value.asOf !== request.asOf) {
-      const fields = checked.ok ? 'regionCode / asOf' : checked.errors.map((e) => e.field).join(', ');
-      this.logger.warn(`consistency check: invalid reported signing statistics (${fields})`);
-      return uncheckedSigningStatistics(
-        `${label}的网签统计应答无效，网签统计与备案未比对 (invalid reported signing statistics: ${fields})`,
-      );
-    }
-    const reported = checked.value.statistics;
     const months = [...new Set(reported.map((r) => r.month))];
     const issued = await this.repo.issuedFilingMonths(
       this.dataSource.manager,
