@@ -664,12 +664,17 @@ async function main(): Promise<void> {
   const replySize = async (regionCode: string): Promise<string> => {
     const principal = { kind: 'staff' as const, id: 'bench', regions: ['430000'], scopes: ['statistics:read'] };
     const rpc = new RpcClient(nc, { timeoutMs: 20_000 });
-    try {
-      const r = await rpc.call(Rpc.contractsRecount, principal, { regionCode, asOf: TODAY });
-      return `${(Buffer.byteLength(JSON.stringify(r)) / 1024).toFixed(0)} KiB`;
-    } catch (err) {
-      return `failed: ${err instanceof Error ? err.message : String(err)}`;
-    }
+    const kib = (x: unknown): string => `${(Buffer.byteLength(JSON.stringify(x)) / 1024).toFixed(0)} KiB`;
+    // the whole recount in one reply (v1, what the check asked before) and the fingerprints it asks now
+    const whole = await rpc
+      .call(Rpc.contractsRecount, principal, { regionCode, asOf: TODAY })
+      .then(kib, (err: unknown) => {
+        return `failed: ${err instanceof Error ? err.message : String(err)}`;
+      });
+    const buckets = await rpc
+      .call(Rpc.contractsRecountBuckets, principal, { regionCode, asOf: TODAY })
+      .then(kib, (err: unknown) => `failed: ${err instanceof Error ? err.message : String(err)}`);
+    return `${whole} (v1), buckets ${buckets}`;
   };
   const cityReply = await replySize('430100');
   console.log(`\ncontracts recount reply, 430100 长沙市: ${cityReply}`);
