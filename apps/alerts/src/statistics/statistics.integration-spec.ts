@@ -473,4 +473,25 @@ describe(StatisticsProjector.name, () => {
     stockNow.mockRestore();
     flowTotals.mockRestore();
   });
+
+  it('reads the database while the LISTEN connection is lost, and keeps answers again once it is back', async () => {
+    const cache = app.get(StatisticsReadCache);
+    expect(cache.active).toBe(true);
+    await dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = 'hn-statistics-cache' AND datname = current_database()`,
+    );
+    await waitFor(async () => !cache.active, { timeoutMs: 5_000, intervalMs: 20, description: 'the listener lost' });
+    const stockNow = jest.spyOn(repo, 'stockNow');
+    const q = { regionCode: '430200' };
+    const first: StatisticsSummaryV1 = await rpc.call(Rpc.statisticsSummary, province, q);
+    expect(await rpc.call(Rpc.statisticsSummary, province, q)).toEqual(first);
+    expect(stockNow).toHaveBeenCalledTimes(2); // nothing kept without notifications
+    await waitFor(async () => cache.active, { timeoutMs: 10_000, intervalMs: 50, description: 'the listener back' });
+    stockNow.mockClear();
+    await rpc.call(Rpc.statisticsSummary, province, q);
+    await rpc.call(Rpc.statisticsSummary, province, q);
+    expect(stockNow).toHaveBeenCalledTimes(1);
+    stockNow.mockRestore();
+  });
 });
