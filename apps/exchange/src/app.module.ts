@@ -8,12 +8,15 @@ import { DeliveryRepository } from './delivery/delivery.repository';
 import { ExchangeMetrics } from './delivery/exchange.metrics';
 import { ExchangeController } from './exchange.controller';
 import { ExchangeIngestConsumer } from './ingest/exchange-ingest.consumer';
+import { ManifestRepository } from './manifests/manifest.repository';
+import { ManifestScheduler } from './manifests/manifest-scheduler';
+import { ManifestService } from './manifests/manifest.service';
 import { exchangeMigrations } from './migrations';
 import { PullService } from './pull/pull.service';
 import { SubscriberRepository } from './subscribers/subscriber.repository';
 import { SubscriberService } from './subscribers/subscriber.service';
 
-/** 数据推送: the subscriber registry, webhook deliveries and the pull API, on the presale stream. */
+/** 数据推送: the subscriber registry, webhook deliveries, the pull API and the daily completeness manifests, on the presale stream. */
 @Module({})
 export class ExchangeAppModule {
   static register(config: ExchangeConfig): DynamicModule {
@@ -40,6 +43,9 @@ export class ExchangeAppModule {
         ExchangeMetrics,
         PullService,
         ExchangeIngestConsumer,
+        ManifestRepository,
+        ManifestService,
+        ManifestScheduler,
       ],
     };
   }

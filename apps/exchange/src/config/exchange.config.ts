@@ -28,6 +28,12 @@ export interface ExchangeConfig extends ServiceEnv {
     /** EXCHANGE_CONCURRENCY: attempts in flight per replica (default 16) */
     concurrency: number;
   };
+  manifests: {
+    /** EXCHANGE_MANIFEST_DELAY_MS: a China date's manifest is made final this long after the day ends (default 10 min) */
+    delayMs: number;
+    /** EXCHANGE_MANIFEST_CHECK_MS: how often closed days are looked for (default 60 000) */
+    checkMs: number;
+  };
 }
 
 function readKey(env: Record<string, string | undefined>, name: string, required: boolean, problems: string[]) {
@@ -86,6 +92,10 @@ export function validateExchangeConfig(env: Record<string, string | undefined>):
     pollMs: readInt(env, 'EXCHANGE_POLL_MS', 200, [10, 60_000], problems),
     concurrency: readInt(env, 'EXCHANGE_CONCURRENCY', 16, [1, 256], problems),
   };
+  const manifests = {
+    delayMs: readInt(env, 'EXCHANGE_MANIFEST_DELAY_MS', 600_000, [0, 86_400_000], problems),
+    checkMs: readInt(env, 'EXCHANGE_MANIFEST_CHECK_MS', 60_000, [100, 3_600_000], problems),
+  };
   if (problems.length > 0) throw invalidConfig('exchange', problems);
   return {
     ...base,
@@ -95,6 +105,7 @@ export function validateExchangeConfig(env: Record<string, string | undefined>):
     previousSigningKey,
     secretKey: secretKey!,
     delivery,
+    manifests,
   };
 }
 

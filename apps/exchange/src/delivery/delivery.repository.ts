@@ -99,7 +99,8 @@ export class DeliveryRepository {
     const rows: Array<{ n: number }> = await this.dataSource.query(
       `WITH chosen AS (
          SELECT ev.event_id, ev.position, ev.ordering_key FROM exchange_event ev, exchange_subscriber s
-          WHERE s.id = $1 AND ev.event_type = ANY (s.event_types)
+          WHERE s.id = $1
+            AND ((ev.subscriber_id IS NULL AND ev.event_type = ANY (s.event_types)) OR ev.subscriber_id = $1)
             AND ($2::uuid[] IS NULL OR ev.event_id = ANY ($2::uuid[]))
             AND ($3::timestamptz IS NULL OR ev.event_time >= $3) AND ($4::timestamptz IS NULL OR ev.event_time <= $4)
             AND (NOT $5 OR EXISTS (SELECT 1 FROM exchange_delivery d WHERE d.subscriber_id = $1
@@ -154,15 +155,18 @@ export class DeliveryRepository {
     }));
   }
 
-  /** Pull API: events of these types after the cursor position, in order. */
+  /** Pull API: events of these types (and those addressed to the subscriber: its manifests) after the cursor, in order. */
   pull(
     eventTypes: string[],
     after: number,
     limit: number,
+    subscriberId: string | null = null,
   ): Promise<Array<{ position: string; cloud_event: CloudEvent<unknown> }>> {
     return this.dataSource.query(
-      `SELECT position, cloud_event FROM exchange_event WHERE position > $1 AND event_type = ANY ($2) ORDER BY position LIMIT $3`,
-      [after, eventTypes, limit],
+      `SELECT position, cloud_event FROM exchange_event
+        WHERE position > $1 AND ((subscriber_id IS NULL AND event_type = ANY ($2)) OR subscriber_id = $4)
+        ORDER BY position LIMIT $3`,
+      [after, eventTypes, limit, subscriberId],
     );
   }
 }

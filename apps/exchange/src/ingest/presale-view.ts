@@ -1,4 +1,4 @@
-import { CloudEvent, ExchangeEventV1, PRESALE_VIEW_FIELDS } from '@hn/messages';
+import { CloudEvent, ExchangeEventV1, MANIFEST_EVENT_TYPE, PRESALE_VIEW_FIELDS } from '@hn/messages';
 
 /** The permit a presale event carries (issued / backfilled: `permit`; corrected: `after`). */
 export function permitOf(event: CloudEvent<unknown>): Record<string, unknown> | null {
@@ -16,6 +16,9 @@ export function permitOf(event: CloudEvent<unknown>): Record<string, unknown> | 
  * keeps its reason, report document number and time (who corrected and the old values are not pushed).
  */
 export function projectEvent(event: CloudEvent<unknown>, dataView: readonly string[]): ExchangeEventV1 {
+  // a completeness manifest is the platform's own record for this subscriber: sent as it is
+  if (event.type === MANIFEST_EVENT_TYPE)
+    return { ...event, subject: event.subject ?? '', data: event.data as Record<string, unknown> } as ExchangeEventV1;
   const permit = permitOf(event) ?? {};
   const fields = new Set<string>(['presaleNumber', ...dataView]);
   const projected: Record<string, unknown> = {};

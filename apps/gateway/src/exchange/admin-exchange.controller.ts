@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery
 import {
   DeliveryPageV1,
   DeliveryV1,
+  ExchangeManifestV1,
   Principal,
   ReplayInput,
   ReplayResultV1,
@@ -20,6 +21,7 @@ import { ApiAccountProblems } from '../accounts/account-problems.openapi';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { Audited } from '../supervision/supervision-gateway.service';
 import {
+  AdminManifestQueryPipe,
   DeliveriesQueryPipe,
   EventIdPipe,
   ReplayInputPipe,
@@ -197,5 +199,26 @@ export class AdminExchangeController {
     @CorrelationId() cid: string,
   ): Promise<Audited<ReplayResultV1>> {
     return this.exchange.requeue(principal, subscriberId, body, cid);
+  }
+
+  @Get(':subscriberId/manifests')
+  @ApiParam({ name: 'subscriberId', example: SUBSCRIBER_ID })
+  @ApiQuery({ name: 'date', required: true, schema: { type: 'string', format: 'date', example: '2026-12-04' } })
+  @ApiOperation({
+    summary: '每日完整性清单 Daily completeness manifest',
+    description:
+      '该订阅方某一中国日期的事件 id（流序号顺序）、计数与 RFC 6962 Merkle 根，平台 Ed25519 签名；当日结束后为定稿（final），否则为临时清单。\n\n' +
+      'The ids of the events of one China date offered to the subscriber, their count and RFC 6962 Merkle root, signed; final once the day has ended, provisional before.',
+  })
+  @ApiOkResponse({ type: ExchangeManifestV1 })
+  @ApiProblems(401, 404, 422, 429, 503)
+  @ApiAccountProblems()
+  manifest(
+    @Query(AdminManifestQueryPipe) query: { date: string },
+    @CurrentPrincipal() principal: Principal,
+    @Param('subscriberId', SubscriberIdPipe) subscriberId: string,
+    @CorrelationId() cid: string,
+  ): Promise<ExchangeManifestV1> {
+    return this.exchange.manifest(principal, subscriberId, query.date, cid);
   }
 }

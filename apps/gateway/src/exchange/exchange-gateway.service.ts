@@ -3,6 +3,7 @@ import {
   DeliveryPageV1,
   DeliveryV1,
   ExchangeEventPageV1,
+  ExchangeManifestV1,
   Principal,
   ReplayResultV1,
   Rpc,
@@ -94,5 +95,13 @@ export class ExchangeGatewayService {
 
   pull(principal: Principal, query: { cursor?: string; limit?: number }, cid: string): Promise<ExchangeEventPageV1> {
     return this.rpc.call(Rpc.exchangeEventsPull, principal, query, cid);
+  }
+
+  manifest(principal: Principal, subscriberId: string, date: string, cid: string): Promise<ExchangeManifestV1> {
+    return this.rpc.call(Rpc.exchangeManifestGet, principal, { subscriberId, date }, cid);
+  }
+
+  ownManifest(principal: Principal, date: string, cid: string): Promise<ExchangeManifestV1> {
+    return this.rpc.call(Rpc.exchangeManifestPull, principal, { date }, cid);
   }
 }

@@ -4,6 +4,8 @@ import {
   deliveryProblems,
   isExchangeId,
   listProblems,
+  manifestDateReason,
+  MANIFEST_VERSION,
   oneOfOrAbsentReason,
   pullClientIdReason,
   replayEndReason,
@@ -288,4 +290,47 @@ export class EventsPullQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_EXCHANGE_LIST, example: 100, description: '默认 100' })
   @Limit()
   limit?: number;
+}
+
+/** Query of GET /api/v1/exchange/manifests (and body of rpc.exchange.manifest.pull.v1). */
+export class ManifestQuery {
+  @ApiProperty({ example: '2026-12-04', description: '中国日期 China date (YYYY-MM-DD)，不晚于今天' })
+  @FieldRule('manifestDate', (v) => manifestDateReason(v, new Date()))
+  date!: string;
+}
+
+/** The Ed25519 signature of a manifest. */
+export class ManifestSignatureV1 {
+  @ApiProperty({ enum: ['Ed25519'], example: 'Ed25519' }) alg!: 'Ed25519';
+  @ApiProperty({
+    example: 'whpk_MCowBQYDK2VwAyEA…',
+    description: '签名公钥，须为登记结果 verificationKeys 之一 (one of the subscriber’s verificationKeys)',
+  })
+  keyId!: string;
+  @ApiProperty({ example: 'k3Jx…==', description: 'base64 Ed25519 签名 of the signed content' }) value!: string;
+}
+
+/**
+ * 每日完整性清单 A daily completeness manifest of one subscriber: the ids of the events of one China
+ * date offered to it, in stream order, their count and RFC 6962 Merkle root, signed (docs/exchange.md).
+ */
+export class ExchangeManifestV1 {
+  @ApiProperty({ enum: [MANIFEST_VERSION], example: MANIFEST_VERSION }) version!: string;
+  @ApiProperty({ example: ID }) subscriberId!: string;
+  @ApiProperty({ example: '2026-12-04' }) date!: string;
+  @ApiProperty({
+    example: true,
+    description: 'true：当日结束后生成并保存，不再变化；false：当日截至 generatedAt 的临时清单 (provisional)',
+  })
+  final!: boolean;
+  @ApiProperty({ example: '2026-12-04T16:10:00.000Z' }) generatedAt!: string;
+  @ApiProperty({ example: 2 }) count!: number;
+  @ApiProperty({
+    example: '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+    description: 'RFC 6962 Merkle 根（hex）',
+  })
+  merkleRoot!: string;
+  @ApiProperty({ example: ['5d7f9a3c-2b1e-4c8d-9f0a-6e4b3c2d1a0f'], description: '按流序号顺序 in stream order' })
+  eventIds!: string[];
+  @ApiProperty({ type: ManifestSignatureV1 }) signature!: ManifestSignatureV1;
 }

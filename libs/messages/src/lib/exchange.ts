@@ -18,6 +18,8 @@ export const ExchangeRpc = {
   deadLetterList: 'rpc.exchange.dead-letter.list.v1',
   deadLetterRequeue: 'rpc.exchange.dead-letter.requeue.v1',
   eventsPull: 'rpc.exchange.events.pull.v1',
+  manifestGet: 'rpc.exchange.manifest.get.v1',
+  manifestPull: 'rpc.exchange.manifest.pull.v1',
 } as const;
 
 export const SUBSCRIBER_KINDS = ['DATA_SHARING', 'FISCAL', 'CREDIT', 'OTHER'] as const;
@@ -217,5 +219,31 @@ export function replayEndReason(end: 'from' | 'to', value: unknown, other: unkno
   if (end === 'from' && from > to) return '须不晚于 to (from ≤ to)';
   if (end === 'to' && from <= to && to - from > MAX_REPLAY_DAYS * 86_400_000)
     return `范围不超过 ${MAX_REPLAY_DAYS} 天 (at most ${MAX_REPLAY_DAYS} days)`;
+  return null;
+}
+
+/** The CloudEvent type of a daily completeness manifest pushed to a subscriber (never part of a manifest itself). */
+export const MANIFEST_EVENT_TYPE = 'hn.exchange.manifest.v1';
+/** The first line of a manifest's signed content (docs/exchange.md §完整性清单). */
+export const MANIFEST_VERSION = 'hn.exchange.manifest.v1';
+
+/** The China (UTC+8, no daylight saving) calendar date of an instant: YYYY-MM-DD. */
+export function chinaDateOf(instant: Date | string | number): string {
+  return new Date(new Date(instant).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** [start, end) of a China date in UTC. */
+export function chinaDayRange(date: string): { start: Date; end: Date } {
+  const start = new Date(`${date}T00:00:00.000+08:00`);
+  return { start, end: new Date(start.getTime() + 86_400_000) };
+}
+
+/** ?date= of a manifest: a real calendar date (YYYY-MM-DD), China time, not after today. */
+export function manifestDateReason(value: unknown, now: Date): string | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || chinaDateOf(`${value}T12:00:00Z`) !== value)
+    return '须为日期 YYYY-MM-DD（中国时间）(a calendar date, China time)';
+  if (value > chinaDateOf(now)) return '不能晚于今天 (not after today, China time)';
+  if (value < chinaDateOf(now.getTime() - MAX_REPLAY_DAYS * 86_400_000))
+    return `不早于 ${MAX_REPLAY_DAYS} 天前 (at most ${MAX_REPLAY_DAYS} days back)`;
   return null;
 }

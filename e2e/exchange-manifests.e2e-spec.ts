@@ -1,0 +1,203 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ExchangeSimulatorProcess } from './support/exchange-simulator';
+import { permitBody, presaleSubmission } from './support/fixtures';
+import { TestPlatform } from './support/platform';
+
+const execFileAsync = promisify(execFile);
+const ROOT = join(__dirname, '..');
+const PERMIT = '430223202406200101';
+const PASSWORD = 'Manifest2024ok';
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+interface Manifest {
+  subscriberId: string;
+  date: string;
+  final: boolean;
+  count: number;
+  merkleRoot: string;
+  eventIds: string[];
+  signature: { alg: string; keyId: string; value: string };
+}
+
+/** `npm run exchange:verify` as a receiver runs it: its exit code and what it printed. */
+async function verify(args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout } = await execFileAsync('npm', ['run', '--silent', 'exchange:verify', '--', ...args], { cwd: ROOT });
+    return { code: 0, out: stdout };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? -1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+  }
+}
+
+/**
+ * 每日完整性清单 end to end: events issued through the gateway reach a webhook receiver (the simulator)
+ * and a pull subscriber; the day's signed manifest — ADMIN route and the subscriber's own credential —
+ * verifies for a receiver that got everything and names the event a receiver lacks.
+ */
+describe('data exchange: daily signed completeness manifests', () => {
+  let platform: TestPlatform;
+  let sim: ExchangeSimulatorProcess;
+  let admin = '';
+  let issuer = '';
+  let puller = '';
+  let stranger = '';
+  let webhookId = '';
+  let pullId = '';
+  let key = '';
+  let dir = '';
+
+  const api = (path: string, token: string, init: RequestInit = {}): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    headers.set('authorization', `Bearer ${token}`);
+    if (init.body) headers.set('content-type', 'application/json');
+    return fetch(`${platform.gatewayUrl}${path}`, { ...init, headers });
+  };
+  const json = async <T>(res: Response, status: number): Promise<T> => {
+    const text = await res.text();
+    expect(`${res.status} ${text.slice(0, 400)}`).toMatch(new RegExp(`^${status} `));
+    return JSON.parse(text) as T;
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hn-manifest-'));
+    platform = await TestPlatform.start(['permits', 'presale', 'exchange'], { env: { EXCHANGE_POLL_MS: '50' } });
+    sim = await ExchangeSimulatorProcess.start();
+    await platform.createStaff('manifest.admin', PASSWORD, 'ADMIN', '430000');
+    admin = await platform.staffToken('manifest.admin', PASSWORD, '10.66.0.2');
+    const writer = await platform.token(await platform.createIntegrator(['430200'], ['approval:write']));
+    issuer = await platform.token(
+      await platform.createIntegrator(['430200'], ['presale:issue'], ['--rate-limit', '100000']),
+    );
+    const pull = await platform.createIntegrator(['430000'], ['exchange:read']);
+    puller = await platform.token(pull);
+    stranger = await platform.token(await platform.createIntegrator(['430000'], ['exchange:read']));
+    await json(
+      await api(`/api/v1/approval/construction-permits/${PERMIT}`, writer, {
+        method: 'PUT',
+        body: JSON.stringify(permitBody()),
+      }),
+      201,
+    );
+    const register = async (body: Record<string, unknown>) =>
+      json<{ id: string; verificationKeys: string[] }>(
+        await api('/api/v1/admin/exchange/subscribers', admin, { method: 'POST', body: JSON.stringify(body) }),
+        201,
+      );
+    const common = {
+      kind: 'DATA_SHARING',
+      eventTypes: ['hn.presale.permit.issued.v1'],
+      dataView: ['presaleNumber', 'projectName'],
+    };
+    const hook = await register({ ...common, name: '清单测试 webhook', delivery: { mode: 'WEBHOOK', url: sim.url } });
+    const pulled = await register({
+      ...common,
+      name: '清单测试 pull',
+      delivery: { mode: 'PULL' },
+      pullClientId: pull.clientId,
+    });
+    webhookId = hook.id;
+    pullId = pulled.id;
+    key = hook.verificationKeys[0];
+    await sim.keys({ publicKeys: hook.verificationKeys });
+  });
+
+  afterAll(async () => {
+    await sim?.stop();
+    await platform?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a receiver that got every event of the day verifies; one that missed an event is told which', async () => {
+    for (let i = 1; i <= 3; i++) {
+      const res = await api('/api/v1/presale-permits', issuer, {
+        method: 'POST',
+        headers: { 'idempotency-key': `manifest-e2e-${i}` },
+        body: JSON.stringify(presaleSubmission({ localCertificateNumber: `攸住建预字〔2024〕第${700 + i}号` })),
+      });
+      expect(`${res.status} ${await res.text()}`).toMatch(/^201 /);
+    }
+    const deadline = Date.now() + 30_000;
+    let report = await sim.report();
+    while (report.distinct < 3 && Date.now() < deadline) {
+      await sleep(100);
+      report = await sim.report();
+    }
+    expect(report).toMatchObject({ distinct: 3, badSignatures: 0, orderViolations: 0 });
+
+    const date = chinaToday();
+    const manifest = await json<Manifest>(
+      await api(`/api/v1/admin/exchange/subscribers/${webhookId}/manifests?date=${date}`, admin),
+      200,
+    );
+    expect(manifest).toMatchObject({ subscriberId: webhookId, date, final: false, count: 3 });
+    expect(manifest.signature).toMatchObject({ alg: 'Ed25519', keyId: key });
+    expect([...manifest.eventIds].sort()).toEqual(report.events.map((e) => e.id).sort());
+
+    const manifestFile = join(dir, 'manifest.json');
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const all = join(dir, 'received.ndjson');
+    writeFileSync(all, report.events.map((e) => JSON.stringify(e)).join('\n'));
+    const ok = await verify(['--manifest', manifestFile, '--events', all, '--public-key', key]);
+    expect(ok.out).toContain('结果：完整，签名有效');
+    expect(ok.code).toBe(0);
+
+    const withheld = manifest.eventIds[1];
+    const partial = join(dir, 'partial.ndjson');
+    writeFileSync(
+      partial,
+      report.events
+        .filter((e) => e.id !== withheld)
+        .map((e) => JSON.stringify(e))
+        .join('\n'),
+    );
+    const missing = await verify(['--manifest', manifestFile, '--events', partial, '--public-key', key]);
+    expect(missing.out).toContain(`问题 缺少事件 ${withheld}（清单第 2 条）`);
+    expect(missing.out).toContain('结果：发现 1 个问题');
+    expect(missing.code).toBe(1);
+
+    // a manifest altered after signing is refused
+    const forged = join(dir, 'forged.json');
+    writeFileSync(
+      forged,
+      JSON.stringify({ ...manifest, count: 2, eventIds: manifest.eventIds.filter((id) => id !== withheld) }),
+    );
+    const refused = await verify(['--manifest', forged, '--events', partial, '--public-key', key]);
+    expect(refused.out).toContain('签名验证失败');
+    expect(refused.code).toBe(1);
+  });
+
+  it('the subscriber’s own credential gets its manifest, the same ids as it pulled; others are refused', async () => {
+    const date = chinaToday();
+    const own = await json<Manifest>(await api(`/api/v1/exchange/manifests?date=${date}`, puller), 200);
+    expect(own).toMatchObject({ subscriberId: pullId, date, final: false, count: 3 });
+    const page = await json<{ items: Array<{ id: string }> }>(
+      await api('/api/v1/exchange/events?limit=50', puller),
+      200,
+    );
+    expect(own.eventIds).toEqual(page.items.map((e) => e.id));
+    const pulledFile = join(dir, 'pulled.json');
+    writeFileSync(pulledFile, JSON.stringify(page.items));
+    const manifestFile = join(dir, 'own.json');
+    writeFileSync(manifestFile, JSON.stringify(own));
+    const ok = await verify(['--manifest', manifestFile, '--events', pulledFile, '--public-key', key]);
+    expect(ok.code).toBe(0);
+
+    expect((await api(`/api/v1/exchange/manifests?date=${date}`, stranger)).status).toBe(403);
+    const bad = await json<{ code: string; errors: Array<{ field: string }> }>(
+      await api('/api/v1/exchange/manifests?date=2026-02-30', puller),
+      422,
+    );
+    expect(bad).toMatchObject({ code: 'INCOMPLETE_SUBMISSION', errors: [{ field: 'date' }] });
+    const future = await json<{ errors: Array<{ reason: string }> }>(
+      await api(`/api/v1/admin/exchange/subscribers/${webhookId}/manifests?date=2099-01-01`, admin),
+      422,
+    );
+    expect(future.errors[0].reason).toContain('不能晚于今天');
+  });
+});
