@@ -40,7 +40,7 @@ async function verify(args: string[]): Promise<{ code: number; out: string }> {
  * and a pull subscriber; the day's signed manifest — ADMIN route and the subscriber's own credential —
  * verifies for a receiver that got everything and names the event a receiver lacks.
  */
-describe('data exchange: daily signed completeness manifests', () => {
+describe('data exchange: daily signed completeness manifests and replay by stream sequence', () => {
   let platform: TestPlatform;
   let sim: ExchangeSimulatorProcess;
   let admin = '';
@@ -199,5 +199,64 @@ describe('data exchange: daily signed completeness manifests', () => {
       422,
     );
     expect(future.errors[0].reason).toContain('不能晚于今天');
+  });
+
+  it('replays exactly a stream-sequence range: the same ids as pushed, pulled and in the manifest', async () => {
+    const deliveries = await json<{ items: Array<{ eventId: string; streamSequence: number }> }>(
+      await api(`/api/v1/admin/exchange/subscribers/${webhookId}/deliveries`, admin),
+      200,
+    );
+    const bySeq = [...deliveries.items].sort((a, b) => a.streamSequence - b.streamSequence);
+    expect(bySeq).toHaveLength(3);
+    const chosen = bySeq.slice(1);
+    const before = await sim.report();
+    const replay = (body: Record<string, unknown>) =>
+      api(`/api/v1/admin/exchange/subscribers/${webhookId}/replay`, admin, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+    const result = await json<{ queued: number }>(
+      await replay({
+        fromSequence: chosen[0].streamSequence,
+        toSequence: chosen[1].streamSequence,
+        stream: 'HN_PRESALE',
+      }),
+      200,
+    );
+    expect(result.queued).toBe(2);
+    const deadline = Date.now() + 30_000;
+    let after = await sim.report();
+    while (after.requests < before.requests + 2 && Date.now() < deadline) {
+      await sleep(100);
+      after = await sim.report();
+    }
+    // two presale numbers: in parallel, so in either order
+    expect(after.arrivals.slice(before.arrivals.length).sort()).toEqual(chosen.map((d) => d.eventId).sort());
+    expect(after).toMatchObject({ distinct: 3, duplicates: before.duplicates + 2, badSignatures: 0 });
+    await sleep(500);
+    expect((await sim.report()).requests).toBe(before.requests + 2);
+    // the same ids over pull and in the day's manifest
+    const page = await json<{ items: Array<{ id: string }> }>(
+      await api('/api/v1/exchange/events?limit=50', puller),
+      200,
+    );
+    expect(page.items.map((e) => e.id)).toEqual(bySeq.map((d) => d.eventId));
+    const manifest = await json<Manifest>(
+      await api(`/api/v1/admin/exchange/subscribers/${webhookId}/manifests?date=${chinaToday()}`, admin),
+      200,
+    );
+    expect(manifest.eventIds).toEqual(bySeq.map((d) => d.eventId));
+
+    const last = bySeq[2].streamSequence;
+    const future = await json<{ errors: Array<{ field: string; reason: string }> }>(
+      await replay({ fromSequence: last, toSequence: last + 1000 }),
+      422,
+    );
+    expect(future.errors).toEqual([{ field: 'toSequence', reason: expect.stringContaining(`${last}`) }]);
+    const both = await json<{ errors: Array<{ field: string }> }>(
+      await replay({ from: '2026-12-01T00:00:00Z', to: '2026-12-01T01:00:00Z', fromSequence: 1, toSequence: 2 }),
+      422,
+    );
+    expect(both.errors.map((e) => e.field)).toEqual(['fromSequence']);
   });
 });

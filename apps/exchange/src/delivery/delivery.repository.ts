@@ -94,7 +94,13 @@ export class DeliveryRepository {
    */
   async requeue(
     subscriberId: string,
-    where: { eventIds?: string[]; from?: Date; to?: Date; deadOnly?: boolean },
+    where: {
+      eventIds?: string[];
+      from?: Date;
+      to?: Date;
+      deadOnly?: boolean;
+      sequences?: { stream: string; from: number; to: number };
+    },
   ): Promise<number> {
     const rows: Array<{ n: number }> = await this.dataSource.query(
       `WITH chosen AS (
@@ -103,6 +109,7 @@ export class DeliveryRepository {
             AND ((ev.subscriber_id IS NULL AND ev.event_type = ANY (s.event_types)) OR ev.subscriber_id = $1)
             AND ($2::uuid[] IS NULL OR ev.event_id = ANY ($2::uuid[]))
             AND ($3::timestamptz IS NULL OR ev.event_time >= $3) AND ($4::timestamptz IS NULL OR ev.event_time <= $4)
+            AND ($6::text IS NULL OR (ev.stream = $6 AND ev.stream_seq BETWEEN $7 AND $8 AND ev.subscriber_id IS NULL))
             AND (NOT $5 OR EXISTS (SELECT 1 FROM exchange_delivery d WHERE d.subscriber_id = $1
                                      AND d.event_id = ev.event_id AND d.state = 'DEAD'))),
        upserted AS (
@@ -112,10 +119,38 @@ export class DeliveryRepository {
            first_attempt_at = NULL, base_attempts = exchange_delivery.attempts, delivered_at = NULL
          RETURNING 1)
        SELECT count(*)::int AS n FROM upserted`,
-      [subscriberId, where.eventIds ?? null, where.from ?? null, where.to ?? null, where.deadOnly ?? false],
+      [
+        subscriberId,
+        where.eventIds ?? null,
+        where.from ?? null,
+        where.to ?? null,
+        where.deadOnly ?? false,
+        where.sequences?.stream ?? null,
+        where.sequences?.from ?? null,
+        where.sequences?.to ?? null,
+      ],
     );
     await this.dataSource.query(`SELECT pg_notify('exchange_delivery', '')`);
     return rows[0].n;
+  }
+
+  /** A stream's last sequence received and the event times of a sequence range (for the replay's rules). */
+  async sequenceSpan(
+    stream: string,
+    from: number,
+    to: number,
+  ): Promise<{ last: number | null; earliest: Date | null; latest: Date | null }> {
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT max(stream_seq) FROM exchange_event WHERE stream = $1 AND subscriber_id IS NULL) AS last,
+              min(event_time) AS earliest, max(event_time) AS latest
+         FROM exchange_event WHERE stream = $1 AND subscriber_id IS NULL AND stream_seq BETWEEN $2 AND $3`,
+      [stream, from, to],
+    );
+    return {
+      last: row.last === null ? null : Number(row.last),
+      earliest: row.earliest ? new Date(row.earliest) : null,
+      latest: row.latest ? new Date(row.latest) : null,
+    };
   }
 
   async list(

@@ -27,11 +27,17 @@ export class ExchangeIngestConsumer extends EventProjectionConsumer {
         filterSubject: 'hn.presale.permit.>',
         concurrency: 1,
       },
-      (event, manager, context) => ExchangeIngestConsumer.ingest(event, manager, context.streamSequence),
+      (event, manager, context) =>
+        ExchangeIngestConsumer.ingest(event, manager, context.streamSequence, PresaleEvents.stream),
     );
   }
 
-  static async ingest(event: CloudEvent<unknown>, manager: EntityManager, streamSequence: number): Promise<void> {
+  static async ingest(
+    event: CloudEvent<unknown>,
+    manager: EntityManager,
+    streamSequence: number,
+    stream: string = PresaleEvents.stream,
+  ): Promise<void> {
     if (!(EXCHANGE_EVENT_TYPES as readonly string[]).includes(event.type)) return;
     const permit = permitOf(event);
     const presaleNumber = typeof permit?.['presaleNumber'] === 'string' ? permit['presaleNumber'] : null;
@@ -40,9 +46,9 @@ export class ExchangeIngestConsumer extends EventProjectionConsumer {
       return;
     }
     const inserted: Array<{ position: string }> = await manager.query(
-      `INSERT INTO exchange_event (event_id, stream_seq, event_type, ordering_key, event_time, cloud_event)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING RETURNING position`,
-      [event.id, streamSequence, event.type, presaleNumber, event.time, JSON.stringify(event)],
+      `INSERT INTO exchange_event (event_id, stream_seq, event_type, ordering_key, event_time, cloud_event, stream)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING RETURNING position`,
+      [event.id, streamSequence, event.type, presaleNumber, event.time, JSON.stringify(event), stream],
     );
     if (inserted.length === 0) return;
     await manager.query(

@@ -64,8 +64,8 @@ export class ManifestRepository {
         return kept.manifest as ExchangeManifestV1;
       }
       const [{ position }] = await m.query(
-        `INSERT INTO exchange_event (event_id, stream_seq, event_type, ordering_key, event_time, cloud_event, subscriber_id)
-         VALUES ($1, 0, $2, $3, $4, $5, $6) RETURNING position`,
+        `INSERT INTO exchange_event (event_id, stream_seq, event_type, ordering_key, event_time, cloud_event, subscriber_id, stream)
+         VALUES ($1, 0, $2, $3, $4, $5, $6, 'exchange') RETURNING position`,
         [
           event.id,
           MANIFEST_EVENT_TYPE,

@@ -6,6 +6,7 @@ import {
   ExchangeManifestV1,
   Principal,
   ReplayInput,
+  ReplayRangeV1,
   ReplayResultV1,
   RequeueInput,
   SubscriberInput,
@@ -147,9 +148,9 @@ export class AdminExchangeController {
   @ApiParam({ name: 'subscriberId', example: SUBSCRIBER_ID })
   @HttpCode(200)
   @ApiOperation({
-    summary: '按时间范围重放 Replay a time range',
+    summary: '按时间或流序号范围重放 Replay a time or stream-sequence range',
     description:
-      '按事件时间 [from, to] 重新推送该订阅方类型的全部事件（按预售许可证号保序）；范围不能在未来、不超过 90 天。\n\nRe-sends every event of the subscriber’s types with event time in [from, to], in order per presale number; not in the future, at most 90 days.',
+      '按事件时间 [from, to]，或按流序号 [fromSequence, toSequence]（stream 默认 HN_PRESALE），重新推送该订阅方类型的全部事件（按预售许可证号保序，事件 id 不变）；二选一；范围不能在未来（流序号不超过已收到的最后一个）、不超过 90 天。\n\nRe-sends every event of the subscriber’s types with event time in [from, to], or stream sequence in [fromSequence, toSequence], in order per presale number with the same ids; one of the two; not in the future, at most 90 days.',
   })
   @ApiBody({ type: ReplayInput })
   @ApiOkResponse({ type: ReplayResultV1 })
@@ -158,7 +159,7 @@ export class AdminExchangeController {
   replay(
     @CurrentPrincipal() principal: Principal,
     @Param('subscriberId', SubscriberIdPipe) subscriberId: string,
-    @Body(ReplayInputPipe) body: { from: string; to: string },
+    @Body(ReplayInputPipe) body: ReplayRangeV1,
     @CorrelationId() cid: string,
   ): Promise<Audited<ReplayResultV1>> {
     return this.exchange.replay(principal, subscriberId, body, cid);

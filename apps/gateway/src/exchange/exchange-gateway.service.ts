@@ -5,6 +5,7 @@ import {
   ExchangeEventPageV1,
   ExchangeManifestV1,
   Principal,
+  ReplayRangeV1,
   ReplayResultV1,
   Rpc,
   SubscriberInputV1,
@@ -72,7 +73,7 @@ export class ExchangeGatewayService {
   async replay(
     principal: Principal,
     subscriberId: string,
-    range: { from: string; to: string },
+    range: ReplayRangeV1,
     cid: string,
   ): Promise<Audited<ReplayResultV1>> {
     const result = await this.rpc.call(Rpc.exchangeReplay, principal, { subscriberId, ...range }, cid);

@@ -3,7 +3,12 @@ import { Transform } from 'class-transformer';
 import {
   deliveryProblems,
   isExchangeId,
+  isSequenceReplay,
   listProblems,
+  sequenceEndReason,
+  EXCHANGE_STREAMS,
+  ExchangeStream,
+  ReplayRangeV1,
   manifestDateReason,
   MANIFEST_VERSION,
   oneOfOrAbsentReason,
@@ -224,15 +229,38 @@ export class ExchangeEventPageV1 {
   @ApiProperty({ example: '42', description: '下次请求的 cursor (pass as ?cursor= next time)' }) nextCursor!: string;
 }
 
-/** Body of POST …/{subscriberId}/replay: a time range of at most 90 days, not in the future. */
-export class ReplayInput {
-  @ApiProperty({ example: '2026-12-01T00:00:00+08:00' })
-  @FieldRule('replayFrom', (v, o) => replayEndReason('from', v, o['to'], new Date()))
-  from!: string;
+/**
+ * Body of POST …/{subscriberId}/replay: a time range of at most 90 days, not in the future — or a range of
+ * stream sequences (the service checks it against the last sequence received and the 90 days).
+ */
+export class ReplayInput implements ReplayRangeV1 {
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+08:00', description: '按时间重放 by event time' })
+  @FieldRule('replayFrom', (v, o) =>
+    isSequenceReplay(o) && v === undefined ? null : replayEndReason('from', v, o['to'], new Date()),
+  )
+  from?: string;
 
-  @ApiProperty({ example: '2026-12-04T00:00:00+08:00' })
-  @FieldRule('replayTo', (v, o) => replayEndReason('to', v, o['from'], new Date()))
-  to!: string;
+  @ApiPropertyOptional({ example: '2026-12-04T00:00:00+08:00' })
+  @FieldRule('replayTo', (v, o) =>
+    isSequenceReplay(o) && v === undefined ? null : replayEndReason('to', v, o['from'], new Date()),
+  )
+  to?: string;
+
+  @ApiPropertyOptional({ example: 120, description: '按流序号重放 by stream sequence (与 from/to 二选一)' })
+  @FieldRule('replayFromSequence', (v, o) => sequenceEndReason('fromSequence', v, o))
+  fromSequence?: number;
+
+  @ApiPropertyOptional({ example: 180 })
+  @FieldRule('replayToSequence', (v, o) => sequenceEndReason('toSequence', v, o))
+  toSequence?: number;
+
+  @ApiPropertyOptional({
+    enum: EXCHANGE_STREAMS,
+    example: 'HN_PRESALE',
+    description: '流序号所属的流（默认 HN_PRESALE）',
+  })
+  @FieldRule('replayStream', (v) => oneOfOrAbsentReason(v, EXCHANGE_STREAMS, true))
+  stream?: ExchangeStream;
 }
 
 /** Body of POST …/dead-letters/requeue. */

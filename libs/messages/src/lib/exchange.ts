@@ -192,11 +192,48 @@ export const SUBSCRIBER_PATCH_FIELDS = [
 /** The longest replay range (days) and its rules. */
 export const MAX_REPLAY_DAYS = 90;
 
-export interface ReplayRequestV1 {
-  subscriberId: string;
+/** The JetStream streams the exchange takes events from (a sequence range names one; default the first). */
+export const EXCHANGE_STREAMS = ['HN_PRESALE'] as const;
+export type ExchangeStream = (typeof EXCHANGE_STREAMS)[number];
+
+/** A replay range: by event time (from, to) or by stream sequence (fromSequence, toSequence, stream), one of the two. */
+export interface ReplayRangeV1 {
   /** ISO timestamps, from ≤ to ≤ now, at most 90 days apart */
-  from: string;
-  to: string;
+  from?: string;
+  to?: string;
+  /** JetStream stream sequences, 1 ≤ fromSequence ≤ toSequence ≤ the last one received, at most 90 days of events */
+  fromSequence?: number;
+  toSequence?: number;
+  /** the stream of the sequences (default HN_PRESALE) */
+  stream?: ExchangeStream;
+}
+
+export interface ReplayRequestV1 extends ReplayRangeV1 {
+  subscriberId: string;
+}
+
+/** Does a replay body name a sequence range (any of its fields)? Then the time range is not asked for. */
+export function isSequenceReplay(o: Record<string, unknown>): boolean {
+  return o['fromSequence'] !== undefined || o['toSequence'] !== undefined || o['stream'] !== undefined;
+}
+
+/**
+ * One end of a sequence range: a positive integer; from ≤ to is named on `fromSequence`; a time range
+ * given as well is named on `fromSequence` too (one of the two). The upper bound is the service's.
+ */
+export function sequenceEndReason(
+  end: 'fromSequence' | 'toSequence',
+  value: unknown,
+  o: Record<string, unknown>,
+): string | null {
+  if (!isSequenceReplay(o)) return null;
+  if (end === 'fromSequence' && (o['from'] !== undefined || o['to'] !== undefined))
+    return '按时间（from, to）或按流序号（fromSequence, toSequence）重放，二选一 (a time range or a sequence range, not both)';
+  if (!Number.isSafeInteger(value) || (value as number) < 1) return '须为正整数流序号 (a positive stream sequence)';
+  const other = o[end === 'fromSequence' ? 'toSequence' : 'fromSequence'];
+  if (end === 'fromSequence' && Number.isSafeInteger(other) && (value as number) > (other as number))
+    return '须不大于 toSequence (fromSequence ≤ toSequence)';
+  return null;
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/;
