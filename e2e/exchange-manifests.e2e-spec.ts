@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createPublicKey, verify as verifySignature } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -40,7 +41,7 @@ async function verify(args: string[]): Promise<{ code: number; out: string }> {
  * and a pull subscriber; the day's signed manifest — ADMIN route and the subscriber's own credential —
  * verifies for a receiver that got everything and names the event a receiver lacks.
  */
-describe('data exchange: daily signed completeness manifests and replay by stream sequence', () => {
+describe('data exchange: daily signed completeness manifests, replay by stream sequence, file drop', () => {
   let platform: TestPlatform;
   let sim: ExchangeSimulatorProcess;
   let admin = '';
@@ -51,6 +52,8 @@ describe('data exchange: daily signed completeness manifests and replay by strea
   let pullId = '';
   let key = '';
   let dir = '';
+  let dropRoot = '';
+  let dropId = '';
 
   const api = (path: string, token: string, init: RequestInit = {}): Promise<Response> => {
     const headers = new Headers(init.headers);
@@ -66,7 +69,10 @@ describe('data exchange: daily signed completeness manifests and replay by strea
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hn-manifest-'));
-    platform = await TestPlatform.start(['permits', 'presale', 'exchange'], { env: { EXCHANGE_POLL_MS: '50' } });
+    dropRoot = mkdtempSync(join(tmpdir(), 'hn-drop-'));
+    platform = await TestPlatform.start(['permits', 'presale', 'exchange'], {
+      env: { EXCHANGE_POLL_MS: '50', EXCHANGE_DROP_ROOT: dropRoot },
+    });
     sim = await ExchangeSimulatorProcess.start();
     await platform.createStaff('manifest.admin', PASSWORD, 'ADMIN', '430000');
     admin = await platform.staffToken('manifest.admin', PASSWORD, '10.66.0.2');
@@ -101,6 +107,12 @@ describe('data exchange: daily signed completeness manifests and replay by strea
       delivery: { mode: 'PULL' },
       pullClientId: pull.clientId,
     });
+    const drop = await register({
+      ...common,
+      name: '清单测试 前置机',
+      delivery: { mode: 'FILE_DROP', directory: 'gxpt' },
+    });
+    dropId = drop.id;
     webhookId = hook.id;
     pullId = pulled.id;
     key = hook.verificationKeys[0];
@@ -111,6 +123,7 @@ describe('data exchange: daily signed completeness manifests and replay by strea
     await sim?.stop();
     await platform?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dropRoot) rmSync(dropRoot, { recursive: true, force: true });
   });
 
   it('a receiver that got every event of the day verifies; one that missed an event is told which', async () => {
@@ -170,6 +183,48 @@ describe('data exchange: daily signed completeness manifests and replay by strea
     const refused = await verify(['--manifest', forged, '--events', partial, '--public-key', key]);
     expect(refused.out).toContain('签名验证失败');
     expect(refused.code).toBe(1);
+  });
+
+  it('a file-drop subscriber gets each event as one file: ordered names, the same ids and signatures, verifiable', async () => {
+    const folder = join(dropRoot, 'gxpt');
+    const deadline = Date.now() + 30_000;
+    const files = (): string[] => {
+      try {
+        return readdirSync(folder).sort();
+      } catch {
+        return [];
+      }
+    };
+    while (files().length < 3 && Date.now() < deadline) await sleep(100);
+    const names = files();
+    expect(names).toHaveLength(3);
+    expect(names.every((n) => /^\d{16}-[0-9a-f-]{36}\.json$/.test(n))).toBe(true);
+    const raw = Buffer.from(key.replace(/^whpk_/, ''), 'base64');
+    const publicKey = createPublicKey({
+      key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), raw]),
+      format: 'der',
+      type: 'spki',
+    });
+    const dropped = names.map((n) => JSON.parse(readFileSync(join(folder, n), 'utf8')) as Record<string, string>);
+    for (const f of dropped) {
+      const content = Buffer.from(`${f['webhook-id']}.${f['webhook-timestamp']}.${f.body}`);
+      const [scheme, sig] = f['webhook-signature'].split(' ')[0].split(',');
+      expect(scheme).toBe('v1a');
+      expect(verifySignature(null, content, publicKey, Buffer.from(sig, 'base64'))).toBe(true);
+      expect(JSON.parse(f.body).id).toBe(f['webhook-id']);
+    }
+    // names in stream order, the same ids the webhook receiver got
+    const manifest = await json<Manifest>(
+      await api(`/api/v1/admin/exchange/subscribers/${dropId}/manifests?date=${chinaToday()}`, admin),
+      200,
+    );
+    expect(dropped.map((f) => f['webhook-id'])).toEqual(manifest.eventIds);
+    expect([...manifest.eventIds].sort()).toEqual((await sim.report()).events.map((e) => e.id).sort());
+    const manifestFile = join(dir, 'drop-manifest.json');
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const ok = await verify(['--manifest', manifestFile, '--events', folder, '--public-key', key]);
+    expect(ok.out).toContain('结果：完整，签名有效');
+    expect(ok.code).toBe(0);
   });
 
   it('the subscriber’s own credential gets its manifest, the same ids as it pulled; others are refused', async () => {
@@ -246,6 +301,26 @@ describe('data exchange: daily signed completeness manifests and replay by strea
       200,
     );
     expect(manifest.eventIds).toEqual(bySeq.map((d) => d.eventId));
+
+    // a file drop replayed: the same names rewritten, nothing new
+    const folder = join(dropRoot, 'gxpt');
+    const namesBefore = readdirSync(folder).sort();
+    const dropReplay = await api(`/api/v1/admin/exchange/subscribers/${dropId}/replay`, admin, {
+      method: 'POST',
+      body: JSON.stringify({ fromSequence: chosen[0].streamSequence, toSequence: chosen[1].streamSequence }),
+    });
+    expect((await json<{ queued: number }>(dropReplay, 200)).queued).toBe(2);
+    const until = Date.now() + 30_000;
+    const redelivered = async () =>
+      (
+        await json<{ items: Array<{ eventId: string; state: string; attempts: number }> }>(
+          await api(`/api/v1/admin/exchange/subscribers/${dropId}/deliveries`, admin),
+          200,
+        )
+      ).items.filter((d) => d.state === 'DELIVERED' && d.attempts === 2);
+    while ((await redelivered()).length < 2 && Date.now() < until) await sleep(100);
+    expect((await redelivered()).map((d) => d.eventId).sort()).toEqual(chosen.map((d) => d.eventId).sort());
+    expect(readdirSync(folder).sort()).toEqual(namesBefore);
 
     const last = bySeq[2].streamSequence;
     const future = await json<{ errors: Array<{ field: string; reason: string }> }>(

@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 export interface ClaimedDelivery {
   subscriber_id: string;
   event_id: string;
+  /** the arrival position (a string: bigint) */
+  position: string;
   attempts: number;
   base_attempts: number;
   first_attempt_at: Date | null;
@@ -41,7 +43,7 @@ export class DeliveryRepository {
          SELECT d.subscriber_id, d.event_id FROM exchange_delivery d
            JOIN exchange_subscriber s ON s.id = d.subscriber_id
           WHERE d.state = 'PENDING' AND d.next_attempt_at <= now() AND s.state = 'ACTIVE'
-            AND s.delivery_mode = 'WEBHOOK' AND (s.throttled_until IS NULL OR s.throttled_until <= now())
+            AND s.delivery_mode IN ('WEBHOOK', 'FILE_DROP') AND (s.throttled_until IS NULL OR s.throttled_until <= now())
             AND NOT EXISTS (SELECT 1 FROM exchange_delivery e
                              WHERE e.subscriber_id = d.subscriber_id AND e.ordering_key = d.ordering_key
                                AND e.state = 'PENDING' AND e.position < d.position)
@@ -53,7 +55,7 @@ export class DeliveryRepository {
               attempts = x.attempts + 1, first_attempt_at = coalesce(x.first_attempt_at, now())
          FROM due, exchange_event ev
         WHERE x.subscriber_id = due.subscriber_id AND x.event_id = due.event_id AND ev.event_id = x.event_id
-        RETURNING x.subscriber_id, x.event_id, x.attempts, x.base_attempts, x.first_attempt_at, ev.cloud_event)
+        RETURNING x.subscriber_id, x.event_id, x.position, x.attempts, x.base_attempts, x.first_attempt_at, ev.cloud_event)
        -- a SELECT, so the driver answers rows (an UPDATE answers [rows, count])
        SELECT * FROM claimed`,
       [limit, leaseMs],

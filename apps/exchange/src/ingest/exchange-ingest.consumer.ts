@@ -10,7 +10,7 @@ export const DELIVERY_CHANNEL = 'exchange_delivery';
 /**
  * The exchange's one durable JetStream consumer of the presale stream (`exchange-presale`, shared by
  * the replicas, in stream order): each pushable event is stored once with its stream sequence, and in
- * the same transaction (with the inbox row) one PENDING delivery per webhook subscriber that takes
+ * the same transaction (with the inbox row) one PENDING delivery per push subscriber (webhook or file drop) that takes
  * its type. Per-subscriber state then lives in the database (docs/exchange.md explains the choice).
  */
 @Injectable()
@@ -54,7 +54,7 @@ export class ExchangeIngestConsumer extends EventProjectionConsumer {
     await manager.query(
       `INSERT INTO exchange_delivery (subscriber_id, event_id, position, ordering_key, state)
        SELECT id, $1, $2, $3, 'PENDING' FROM exchange_subscriber
-        WHERE delivery_mode = 'WEBHOOK' AND state <> 'DISABLED' AND $4 = ANY (event_types)
+        WHERE delivery_mode IN ('WEBHOOK', 'FILE_DROP') AND state <> 'DISABLED' AND $4 = ANY (event_types)
        ON CONFLICT DO NOTHING`,
       [event.id, inserted[0].position, presaleNumber, event.type],
     );

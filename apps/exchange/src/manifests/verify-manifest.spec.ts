@@ -76,5 +76,12 @@ describe(receivedEventsOf.name, () => {
     expect(receivedEventsOf(JSON.stringify({ id: a, type: 'x' }, null, 2), 'e.json').events).toEqual([
       { id: a, type: 'x' },
     ]);
+    const dropped = {
+      'webhook-id': a,
+      'webhook-timestamp': '1',
+      'webhook-signature': 'v1a,x',
+      body: JSON.stringify({ id: a, time: 't' }),
+    };
+    expect(receivedEventsOf(JSON.stringify(dropped), 'f.json').events).toEqual([{ id: a, time: 't' }]);
   });
 });

@@ -103,13 +103,22 @@ export function checkManifest(
 }
 
 /**
- * The received events of a file's text: a JSON array, one JSON object (one event), or lines, each a JSON
- * object (NDJSON: a CloudEvent, or anything with `id`) or a bare event id. Unreadable lines are problems.
+ * The received events of a file's text: a JSON array, one JSON object (one event, or a file-drop file with
+ * the event as its `body`), or lines, each a JSON object (NDJSON: a CloudEvent, or anything with `id`) or
+ * a bare event id. Unreadable lines are problems.
  */
 export function receivedEventsOf(text: string, source: string): { events: ReceivedEvent[]; problems: string[] } {
   const events: ReceivedEvent[] = [];
   const problems: string[] = [];
   const take = (value: unknown, where: string): void => {
+    // a file of a file drop: the webhook headers and the raw body holding the event
+    if (isObject(value) && typeof value['body'] === 'string' && typeof value['webhook-id'] === 'string') {
+      try {
+        return take(JSON.parse(value['body']), where);
+      } catch {
+        return void problems.push(`${where}：body 不是 JSON (the body is not JSON)`);
+      }
+    }
     if (typeof value === 'string' && UUID.test(value.trim())) events.push({ id: value.trim() });
     else if (isObject(value) && typeof value['id'] === 'string')
       events.push({

@@ -40,7 +40,7 @@ export class SubscriberDelivery implements SubscriberDeliveryV1 {
   @ApiProperty({ enum: DELIVERY_MODES, example: 'WEBHOOK' }) mode!: DeliveryMode;
   @ApiPropertyOptional({ example: 'https://receiver.example/hn/webhook', description: 'WEBHOOK 接收地址' })
   url?: string;
-  @ApiPropertyOptional({ example: 'data-sharing', description: 'FILE_DROP 目录名 (not built yet)' })
+  @ApiPropertyOptional({ example: 'data-sharing', description: 'FILE_DROP 目录名（EXCHANGE_DROP_ROOT 之下）' })
   directory?: string;
 }
 
@@ -57,7 +57,11 @@ export class PullDelivery {
 
 export class FileDropDelivery {
   @ApiProperty({ enum: ['FILE_DROP'], example: 'FILE_DROP' }) mode!: 'FILE_DROP';
-  @ApiProperty({ example: 'data-sharing', description: '目录名（文件交换尚未实现 not built yet）' }) directory!: string;
+  @ApiProperty({
+    example: 'data-sharing',
+    description: '目录名，位于平台的 EXCHANGE_DROP_ROOT 之下 (a directory under the drop root)',
+  })
+  directory!: string;
 }
 
 /*

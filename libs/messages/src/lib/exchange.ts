@@ -76,7 +76,7 @@ export interface SubscriberDeliveryV1 {
   mode: DeliveryMode;
   /** WEBHOOK: the receiver's URL (https outside development; host on EXCHANGE_ALLOWED_HOSTS) */
   url?: string;
-  /** FILE_DROP: directory name under the platform's drop root (the file drop itself is not built yet) */
+  /** FILE_DROP: directory name under the platform's drop root (EXCHANGE_DROP_ROOT): one file per event */
   directory?: string;
 }
 
