@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ExchangeSimulatorProcess } from './support/exchange-simulator';
 import { permitBody, presaleSubmission } from './support/fixtures';
+import { ContractsEvents, EscrowEvents } from '@hn/messages';
 import { TestPlatform } from './support/platform';
 
 const execFileAsync = promisify(execFile);
@@ -333,5 +334,115 @@ describe('data exchange: daily signed completeness manifests, replay by stream s
       422,
     );
     expect(both.errors.map((e) => e.field)).toEqual(['fromSequence']);
+  });
+
+  it('pushes signing statistics and escrow records like the permits: signed, in order per presale number, on the data view', async () => {
+    const types = [
+      'hn.contracts.statistics.reported.v1',
+      'hn.escrow.record.recorded.v1',
+      'hn.escrow.record.corrected.v1',
+    ];
+    const body = {
+      kind: 'CREDIT',
+      eventTypes: types,
+      dataView: ['escrow.balance', 'escrow.bank', 'signingStatistic.month', 'signingStatistic.contractsSigned'],
+    };
+    const hook = await json<{ id: string }>(
+      await api('/api/v1/admin/exchange/subscribers', admin, {
+        method: 'POST',
+        body: JSON.stringify({ ...body, name: '社会信用平台（测试）', delivery: { mode: 'WEBHOOK', url: sim.url } }),
+      }),
+      201,
+    );
+    await json(
+      await api('/api/v1/admin/exchange/subscribers', admin, {
+        method: 'POST',
+        body: JSON.stringify({
+          ...body,
+          name: '社会信用平台 前置机',
+          delivery: { mode: 'FILE_DROP', directory: 'credit' },
+        }),
+      }),
+      201,
+    );
+    const number = '430223202406200101-Y09';
+    const record = {
+      presaleNumber: number,
+      regionCode: '430223',
+      projectName: '锦绣星城三期',
+      balance: 8_765_432_100,
+      bank: '中国建设银行攸县支行',
+      account: '43050162123400000123',
+      enteredBy: 'youxian.one',
+    };
+    const before = await sim.report();
+    const published = [
+      await platform.publishEvent(
+        { name: ContractsEvents.stream, subjects: ContractsEvents.streamSubjects },
+        {
+          source: '/hn/contracts',
+          type: types[0],
+          subject: number,
+          data: {
+            statistic: { presaleNumber: number, month: '2026-11', contractsSigned: 3, submittedBy: 'youxian.one' },
+          },
+        },
+      ),
+      await platform.publishEvent(
+        { name: EscrowEvents.stream, subjects: EscrowEvents.streamSubjects },
+        { source: '/hn/escrow', type: types[1], subject: number, data: { record } },
+      ),
+      await platform.publishEvent(
+        { name: EscrowEvents.stream, subjects: EscrowEvents.streamSubjects },
+        {
+          source: '/hn/escrow',
+          type: types[2],
+          subject: number,
+          data: {
+            recordType: 'ESCROW',
+            after: { ...record, balance: 1_000 },
+            before: record,
+            reason: '笔误',
+            documentNumber: '湘建〔2026〕9号',
+            correctedBy: 'admin.one',
+            correctedAt: '2026-12-01T00:00:00.000Z',
+          },
+        },
+      ),
+    ];
+    // a contract filing (buyers) on the same stream is never taken
+    await platform.publishEvent(
+      { name: ContractsEvents.stream, subjects: ContractsEvents.streamSubjects },
+      { source: '/hn/contracts', type: 'hn.contracts.filing.filed.v1', subject: number, data: { filing: {} } },
+    );
+    const deadline = Date.now() + 30_000;
+    let after = await sim.report();
+    while (after.distinct < before.distinct + 3 && Date.now() < deadline) {
+      await sleep(100);
+      after = await sim.report();
+    }
+    expect(after.arrivals.slice(before.arrivals.length)).toEqual(published.map((e) => e.id));
+    expect(after).toMatchObject({ badSignatures: 0, orderViolations: 0, duplicates: before.duplicates });
+    const folder = join(dropRoot, 'credit');
+    while (readdirSync(folder).length < 3 && Date.now() < deadline) await sleep(100);
+    const pushed = readdirSync(folder)
+      .sort()
+      .map((n) => JSON.parse(JSON.parse(readFileSync(join(folder, n), 'utf8')).body) as { id: string; data: unknown });
+    expect(pushed.map((e) => e.id)).toEqual(published.map((e) => e.id));
+    expect(pushed.map((e) => e.data)).toEqual([
+      { statistic: { presaleNumber: number, month: '2026-11', contractsSigned: 3 } },
+      { escrow: { presaleNumber: number, balance: 8_765_432_100, bank: record.bank } },
+      {
+        escrow: { presaleNumber: number, balance: 1_000, bank: record.bank },
+        reason: '笔误',
+        documentNumber: '湘建〔2026〕9号',
+        correctedAt: '2026-12-01T00:00:00.000Z',
+      },
+    ]);
+    const deliveries = await json<{ items: Array<{ eventId: string; streamSequence: number }> }>(
+      await api(`/api/v1/admin/exchange/subscribers/${hook.id}/deliveries`, admin),
+      200,
+    );
+    expect(deliveries.items.map((d) => d.eventId).sort()).toEqual(published.map((e) => e.id).sort());
   });
 });

@@ -3,7 +3,7 @@ import { CloudEvent } from '@hn/messages';
 import { errorMessage } from '@hn/persistence';
 import { DataSource } from 'typeorm';
 import { EXCHANGE_CONFIG, ExchangeConfig } from '../config/exchange.config';
-import { projectEvent } from '../ingest/presale-view';
+import { projectEvent } from '../ingest/event-view';
 import { DELIVERY_CHANNEL } from '../ingest/exchange-ingest.consumer';
 import { webhookHeaders, WebhookKey } from '../signing/webhook-signer';
 import { SubscriberRepository, SubscriberRow } from '../subscribers/subscriber.repository';

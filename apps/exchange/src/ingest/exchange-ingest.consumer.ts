@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventProjectionConsumer, InjectNats } from '@hn/eventing';
-import { CloudEvent, EXCHANGE_EVENT_TYPES, PresaleEvents } from '@hn/messages';
+import { CloudEvent, PresaleEvents } from '@hn/messages';
 import { NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
-import { permitOf } from './presale-view';
+import { isPushedType, recordOf } from './event-view';
 
 export const DELIVERY_CHANNEL = 'exchange_delivery';
 
@@ -38,10 +38,10 @@ export class ExchangeIngestConsumer extends EventProjectionConsumer {
     streamSequence: number,
     stream: string = PresaleEvents.stream,
   ): Promise<void> {
-    if (!(EXCHANGE_EVENT_TYPES as readonly string[]).includes(event.type)) return;
-    const permit = permitOf(event);
-    const presaleNumber = typeof permit?.['presaleNumber'] === 'string' ? permit['presaleNumber'] : null;
-    if (!presaleNumber || permit?.['sandbox'] === true) {
+    if (!isPushedType(event.type)) return;
+    const record = recordOf(event);
+    const presaleNumber = typeof record?.['presaleNumber'] === 'string' ? record['presaleNumber'] : null;
+    if (!presaleNumber || record?.['sandbox'] === true) {
       ExchangeIngestConsumer.log.warn(`skipped ${event.type} event ${event.id}: no presale number or a sandbox record`);
       return;
     }

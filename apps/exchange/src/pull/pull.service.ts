@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ExchangeEventPageV1, Principal } from '@hn/messages';
 import { DeliveryRepository } from '../delivery/delivery.repository';
-import { projectEvent } from '../ingest/presale-view';
+import { projectEvent } from '../ingest/event-view';
 import { ExchangeErrors } from '../subscribers/exchange.exception';
 import { SubscriberRepository } from '../subscribers/subscriber.repository';
 

@@ -19,7 +19,7 @@ import {
   DELIVERY_MODES,
   DeliveryMode,
   EXCHANGE_EVENT_TYPES,
-  PRESALE_VIEW_FIELDS,
+  EXCHANGE_VIEW_FIELDS,
   SIGNING_SCHEMES,
   SigningScheme,
   SUBSCRIBER_KINDS,
@@ -109,8 +109,8 @@ export class SubscriberInput implements SubscriberInputV1 {
   @List('exchangeEventTypes', EXCHANGE_EVENT_TYPES, false)
   eventTypes!: string[];
 
-  @ApiProperty({ enum: PRESALE_VIEW_FIELDS, isArray: true, example: ['presaleNumber', 'projectName', 'issueDate'] })
-  @List('exchangeDataView', PRESALE_VIEW_FIELDS, false)
+  @ApiProperty({ enum: EXCHANGE_VIEW_FIELDS, isArray: true, example: ['presaleNumber', 'projectName', 'issueDate'] })
+  @List('exchangeDataView', EXCHANGE_VIEW_FIELDS, false)
   dataView!: string[];
 
   @ApiPropertyOptional({ enum: SIGNING_SCHEMES, example: 'v1a', description: 'v1a Ed25519（默认）或 v1 HMAC' })
@@ -138,8 +138,8 @@ export class SubscriberPatch implements SubscriberPatchV1 {
   @List('exchangeEventTypes', EXCHANGE_EVENT_TYPES, true)
   eventTypes?: string[];
 
-  @ApiPropertyOptional({ enum: PRESALE_VIEW_FIELDS, isArray: true })
-  @List('exchangeDataView', PRESALE_VIEW_FIELDS, true)
+  @ApiPropertyOptional({ enum: EXCHANGE_VIEW_FIELDS, isArray: true })
+  @List('exchangeDataView', EXCHANGE_VIEW_FIELDS, true)
   dataView?: string[];
 
   @ApiPropertyOptional({ enum: SUBSCRIBER_STATES, example: 'PAUSED', description: '暂停/恢复 pause/resume' })

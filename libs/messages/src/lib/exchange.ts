@@ -32,11 +32,17 @@ export type SubscriberState = (typeof SUBSCRIBER_STATES)[number];
 export const SIGNING_SCHEMES = ['v1a', 'v1'] as const;
 export type SigningScheme = (typeof SIGNING_SCHEMES)[number];
 
-/** Event types a subscriber may take (the presale stream; contract-filing statistics and escrow not yet). */
+/**
+ * Event types a subscriber may take: the presale permits (HN_PRESALE), the monthly contract-signing
+ * statistics (HN_CONTRACTS; never the contract filings, which carry buyers) and the escrow records (HN_ESCROW).
+ */
 export const EXCHANGE_EVENT_TYPES = [
   'hn.presale.permit.issued.v1',
   'hn.presale.permit.backfilled.v1',
   'hn.presale.permit.corrected.v1',
+  'hn.contracts.statistics.reported.v1',
+  'hn.escrow.record.recorded.v1',
+  'hn.escrow.record.corrected.v1',
 ] as const;
 export type ExchangeEventType = (typeof EXCHANGE_EVENT_TYPES)[number];
 
@@ -71,6 +77,49 @@ export const PRESALE_VIEW_FIELDS = [
   'status',
   'issuedAt',
 ] as const;
+
+/**
+ * Fields of a monthly contract-signing statistic (数据目录 resource SIGNING_STATISTIC), named in a data
+ * view with the prefix `signingStatistic.`; counts and sums only, no contract or buyer. Who entered or
+ * submitted it (staff accounts) is not pushed.
+ */
+export const SIGNING_STATISTIC_VIEW_FIELDS = [
+  'presaleNumber',
+  'regionCode',
+  'projectName',
+  'month',
+  'contractsSigned',
+  'floorArea',
+  'amountFen',
+  'kind',
+  'state',
+  'version',
+  'submittedAt',
+] as const;
+
+/** Fields of an escrow record (数据目录 resource ESCROW_RECORD), prefix `escrow.`; not the scan, not who entered it. */
+export const ESCROW_VIEW_FIELDS = [
+  'presaleNumber',
+  'regionCode',
+  'projectName',
+  'capitalGuaranteeAmount',
+  'commitmentLetter',
+  'fundSupervision',
+  'bank',
+  'account',
+  'balance',
+  'balanceAsOf',
+  'state',
+  'version',
+  'updatedAt',
+] as const;
+
+/** Everything a data view may name: presale permit fields as they are, the others with their resource prefix. */
+export const EXCHANGE_VIEW_FIELDS: readonly string[] = [
+  ...PRESALE_VIEW_FIELDS,
+  ...SIGNING_STATISTIC_VIEW_FIELDS.map((f) => `signingStatistic.${f}`),
+  ...ESCROW_VIEW_FIELDS.map((f) => `escrow.${f}`),
+];
 
 export interface SubscriberDeliveryV1 {
   mode: DeliveryMode;
@@ -193,7 +242,7 @@ export const SUBSCRIBER_PATCH_FIELDS = [
 export const MAX_REPLAY_DAYS = 90;
 
 /** The JetStream streams the exchange takes events from (a sequence range names one; default the first). */
-export const EXCHANGE_STREAMS = ['HN_PRESALE'] as const;
+export const EXCHANGE_STREAMS = ['HN_PRESALE', 'HN_CONTRACTS', 'HN_ESCROW'] as const;
 export type ExchangeStream = (typeof EXCHANGE_STREAMS)[number];
 
 /** A replay range: by event time (from, to) or by stream sequence (fromSequence, toSequence, stream), one of the two. */
