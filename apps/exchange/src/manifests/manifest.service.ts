@@ -92,7 +92,8 @@ export class ManifestService {
     if (principal?.kind !== 'integrator' || principal.sandbox || !principal.scopes?.includes(EXCHANGE_READ_SCOPE))
       throw ExchangeErrors.notBound();
     const subscriber = await this.subscribers.byPullClient(principal.id);
-    if (!subscriber) throw ExchangeErrors.notBound();
+    // as the pull API: a disabled subscriber's credential is refused
+    if (!subscriber || subscriber.state === 'DISABLED') throw ExchangeErrors.notBound();
     return this.manifestOf(subscriber, date);
   }
 
