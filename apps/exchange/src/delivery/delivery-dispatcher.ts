@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { CloudEvent } from '@hn/messages';
+import { CloudEvent, ExchangeManifestV1, MANIFEST_EVENT_TYPE } from '@hn/messages';
 import { errorMessage } from '@hn/persistence';
 import { DataSource } from 'typeorm';
 import { EXCHANGE_CONFIG, ExchangeConfig } from '../config/exchange.config';
@@ -11,7 +11,7 @@ import { SubscriberService } from '../subscribers/subscriber.service';
 import { ClaimedDelivery, DeliveryRepository } from './delivery.repository';
 import { ExchangeMetrics } from './exchange.metrics';
 import { attemptOutcome } from './retry-policy';
-import { dropFileName, writeDropFile } from './file-drop-writer';
+import { dropFileName, writeDailyFile, writeDropFile } from './file-drop-writer';
 import { SendResult, sendWebhook } from './webhook-sender';
 
 /**
@@ -128,7 +128,15 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
       if (!this.config.dropRoot)
         return { written: false, status: null, retryAfter: null, latencyMs: 0, error: 'EXCHANGE_DROP_ROOT 未配置' };
       const name = dropFileName(delivery.position, delivery.event_id);
-      const result = await writeDropFile(this.config.dropRoot, subscriber.directory, name, { ...headers, body });
+      let result = await writeDropFile(this.config.dropRoot, subscriber.directory, name, { ...headers, body });
+      // a day's final manifest also writes the day's NDJSON file (its events in order, then the manifest)
+      const manifest =
+        delivery.cloud_event.type === MANIFEST_EVENT_TYPE ? (delivery.cloud_event.data as ExchangeManifestV1) : null;
+      if (result.written && manifest)
+        result = await writeDailyFile(this.config.dropRoot, subscriber.directory, manifest.date, manifest.eventIds, {
+          ...headers,
+          body,
+        });
       return {
         written: result.written,
         status: null,

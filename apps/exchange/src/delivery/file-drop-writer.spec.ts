@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropFileName, writeDropFile } from './file-drop-writer';
+import { dropFileName, writeDailyFile, writeDropFile } from './file-drop-writer';
 
 describe(writeDropFile.name, () => {
   let root = '';
@@ -34,5 +34,24 @@ describe(writeDropFile.name, () => {
     const result = await writeDropFile(root, 'blocked', dropFileName(1, 'a'), content('a'));
     expect(result).toMatchObject({ written: false, error: expect.stringMatching(/^文件写入失败 E/) });
     expect(readdirSync(root)).toEqual(['blocked']);
+  });
+
+  it('writes the day file: the events’ lines in the manifest’s order, then the manifest; an absent event is left out', async () => {
+    const [a, b, gone] = [
+      'aaaaaaaa-0000-4000-8000-000000000001',
+      'bbbbbbbb-0000-4000-8000-000000000002',
+      'cccccccc-0000-4000-8000-000000000003',
+    ];
+    await writeDropFile(root, 'gxpt', dropFileName(1, a), content(a));
+    await writeDropFile(root, 'gxpt', dropFileName(2, b), content(b));
+    const manifest = { ...content('m'), body: JSON.stringify({ type: 'hn.exchange.manifest.v1' }) };
+    const result = await writeDailyFile(root, 'gxpt', '2026-12-04', [b, gone, a], manifest);
+    expect(result).toMatchObject({ written: true, file: join(root, 'gxpt', 'daily', '2026-12-04.ndjson') });
+    const lines = readFileSync(result.file!, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l['webhook-id'])).toEqual([b, a, 'm']);
+    expect(readdirSync(join(root, 'gxpt', 'daily'))).toEqual(['2026-12-04.ndjson']);
   });
 });
