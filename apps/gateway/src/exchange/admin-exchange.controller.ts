@@ -1,20 +1,31 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   DeliveryPageV1,
   DeliveryV1,
   ExchangeManifestV1,
   Principal,
-  ReplayInput,
+  REPLAY_BODY_SCHEMA,
   ReplayRangeV1,
   ReplayResultV1,
   RequeueInput,
+  SequenceReplayRange,
   SubscriberInput,
   SubscriberInputV1,
   SubscriberPageV1,
   SubscriberPatch,
   SubscriberPatchV1,
   SubscriberV1,
+  TimeReplayRange,
 } from '@hn/messages';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CorrelationId, CurrentPrincipal, RequireRoles } from '../auth/auth.decorators';
@@ -152,7 +163,8 @@ export class AdminExchangeController {
     description:
       '按事件时间 [from, to]，或按流序号 [fromSequence, toSequence]（stream 默认 HN_PRESALE），重新推送该订阅方类型的全部事件（按预售许可证号保序，事件 id 不变）；二选一；范围不能在未来（流序号不超过已收到的最后一个）、不超过 90 天。\n\nRe-sends every event of the subscriber’s types with event time in [from, to], or stream sequence in [fromSequence, toSequence], in order per presale number with the same ids; one of the two; not in the future, at most 90 days.',
   })
-  @ApiBody({ type: ReplayInput })
+  @ApiExtraModels(TimeReplayRange, SequenceReplayRange)
+  @ApiBody({ schema: REPLAY_BODY_SCHEMA })
   @ApiOkResponse({ type: ReplayResultV1 })
   @ApiProblems(401, 404, 422, 429, 503)
   @ApiAccountProblems()

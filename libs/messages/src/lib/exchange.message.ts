@@ -233,6 +233,25 @@ export class ExchangeEventPageV1 {
   @ApiProperty({ example: '42', description: '下次请求的 cursor (pass as ?cursor= next time)' }) nextCursor!: string;
 }
 
+/** Replay body, by event time (documentation: one schema per kind of range; ReplayInput checks it). */
+export class TimeReplayRange {
+  @ApiProperty({ example: '2026-12-01T00:00:00+08:00' }) from!: string;
+  @ApiProperty({ example: '2026-12-04T00:00:00+08:00' }) to!: string;
+}
+
+/** Replay body, by stream sequence (documentation; ReplayInput checks it). */
+export class SequenceReplayRange {
+  @ApiProperty({ example: 120, minimum: 1 }) fromSequence!: number;
+  @ApiProperty({ example: 180, minimum: 1 }) toSequence!: number;
+  @ApiPropertyOptional({ enum: EXCHANGE_STREAMS, example: 'HN_PRESALE', description: '默认 HN_PRESALE' })
+  stream?: ExchangeStream;
+}
+
+/** The replay body's schema: a time range or a sequence range. */
+export const REPLAY_BODY_SCHEMA = {
+  oneOf: [TimeReplayRange, SequenceReplayRange].map((c) => ({ $ref: getSchemaPath(c) })),
+};
+
 /**
  * Body of POST …/{subscriberId}/replay: a time range of at most 90 days, not in the future — or a range of
  * stream sequences (the service checks it against the last sequence received and the 90 days).
