@@ -58,6 +58,8 @@ const PUBLISHED = [
   'rpc.exchange.delivery.replay.v1',
   'rpc.exchange.events.pull.v1',
   'rpc.exchange.health.v1',
+  'rpc.exchange.manifest.get.v1',
+  'rpc.exchange.manifest.pull.v1',
   'rpc.exchange.subscriber.create.v1',
   'rpc.exchange.subscriber.get.v1',
   'rpc.exchange.subscriber.list.v1',

@@ -22,6 +22,8 @@ import {
   DeliveryV1,
   EventsPullQuery,
   ExchangeEventPageV1,
+  ExchangeManifestV1,
+  ManifestQuery,
   ReplayResultV1,
   SubscriberInput,
   SubscriberPageV1,
@@ -30,6 +32,7 @@ import {
 import {
   DeadLetterRequeueRequest,
   DeliveryListRequest,
+  ManifestGetRequest,
   RedeliverRequest,
   ReplayRequest,
   SubscriberIdRequest,
@@ -716,6 +719,12 @@ export const Rpc = {
     ExchangeRpc.eventsPull,
     EventsPullQuery,
   ),
+  exchangeManifestGet: rpcDef<ExchangeSubscriberIdBody & { date: string }, ExchangeManifestV1>(
+    ExchangeRpc.manifestGet,
+    ManifestGetRequest,
+    EXCHANGE,
+  ),
+  exchangeManifestPull: rpcDef<{ date: string }, ExchangeManifestV1>(ExchangeRpc.manifestPull, ManifestQuery),
   // 统计日报 (issue 13 item 5)
   statisticsDigestList: rpcDef<StatisticsDigestListRequestV1, StatisticsDigestPageV1>(
     DigestRpc.list,
