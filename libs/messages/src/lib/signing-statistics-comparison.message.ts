@@ -26,6 +26,7 @@ import {
   SigningStatisticsComparisonV1,
   SigningStatisticsDifferenceV1,
 } from './signing-statistics-comparison';
+import { CONSISTENCY_DIFFERENCES_LISTED } from './statistics-consistency';
 import { statisticsDateReason, statisticsRegionReason } from './statistics.message';
 import { FieldRule } from './validation/field-rule';
 
@@ -78,8 +79,13 @@ export class SigningStatisticsDifference implements SigningStatisticsDifferenceV
   @ApiProperty({ example: '网签套数' }) label!: string;
   @ApiProperty({ example: 2, description: '上报合计（面积平方米、金额分）' }) reported!: number;
   @ApiProperty({ example: 0, description: '平台登记合计（有效备案）' }) issued!: number;
-  @ApiProperty({ type: [SigningDifferenceProject], description: '数字不同的预售许可证及其项目' })
+  @ApiProperty({
+    type: [SigningDifferenceProject],
+    description: `数字不同的预售许可证及其项目，列出前 ${CONSISTENCY_DIFFERENCES_LISTED} 个`,
+  })
   projects!: SigningDifferenceProject[];
+  @ApiProperty({ example: 1, type: 'integer', description: '数字不同的预售许可证总数（含未列出的）' })
+  projectCount!: number;
 }
 
 export class SigningStatisticsComparison implements SigningStatisticsComparisonV1 {
@@ -90,5 +96,11 @@ export class SigningStatisticsComparison implements SigningStatisticsComparisonV
   comparedMonths!: number;
   @ApiProperty({ example: 1, type: 'integer', description: '不一致的（区划、月份、数字）数' }) differenceCount!: number;
   @ApiProperty({ example: null, nullable: true, type: String, description: '未核对的原因' }) message!: string | null;
-  @ApiProperty({ type: [SigningStatisticsDifference] }) differences!: SigningStatisticsDifference[];
+  @ApiProperty({
+    type: [SigningStatisticsDifference],
+    description: `按区划、月份列出前 ${CONSISTENCY_DIFFERENCES_LISTED} 个 the first ones by region and month`,
+  })
+  differences!: SigningStatisticsDifference[];
+  @ApiProperty({ example: false, description: '不一致项多于列出的（请按市州或县市区核对其余）' })
+  differencesTruncated!: boolean;
 }

@@ -54,7 +54,10 @@ export interface SigningStatisticsDifferenceV1 {
   label: string;
   reported: number;
   issued: number;
+  /** the differing presale permits, the first CONSISTENCY_DIFFERENCES_LISTED */
   projects: SigningDifferenceProjectV1[];
+  /** every differing presale permit of the difference */
+  projectCount: number;
 }
 
 export interface SigningStatisticsComparisonV1 {
@@ -63,10 +66,13 @@ export interface SigningStatisticsComparisonV1 {
   statusLabel: string;
   /** the (region, month) pairs with a submitted statistic that were compared */
   comparedMonths: number;
+  /** every differing (region, month, figure), listed or not */
   differenceCount: number;
   /** why the comparison is 未核对 (null when it was made) */
   message: string | null;
+  /** the first CONSISTENCY_DIFFERENCES_LISTED differences by region and month */
   differences: SigningStatisticsDifferenceV1[];
+  differencesTruncated: boolean;
 }
 
 /** Request/reply subject of the reported statistics (never renamed). */

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, Matches, Min, ValidateNested } from 'class-validator';
 import {
+  CONSISTENCY_DIFFERENCES_LISTED,
   CONSISTENCY_FIGURE_NAMES,
   ConsistencyDifferenceV1,
   ConsistencyFigureResultV1,
@@ -122,8 +123,18 @@ export class ConsistencyFigureResult implements ConsistencyFigureResultV1 {
   sourceValue!: number | null;
   @ApiProperty({ example: false, nullable: true, type: Boolean, description: '是否一致；未核对时为 null' })
   equal!: boolean | null;
-  @ApiProperty({ type: [ConsistencyDifference], description: '数字不同的项目（逐项目从源头纠正）' })
+  @ApiProperty({
+    type: [ConsistencyDifference],
+    description: `数字不同的项目（逐项目从源头纠正），按项目代码列出前 ${CONSISTENCY_DIFFERENCES_LISTED} 个`,
+  })
   differences!: ConsistencyDifference[];
+  @ApiProperty({ example: 1, type: 'integer', description: '数字不同的项目总数（含未列出的）' })
+  differenceTotal!: number;
+  @ApiProperty({
+    example: false,
+    description: `超过 ${CONSISTENCY_DIFFERENCES_LISTED} 个时只列出前 ${CONSISTENCY_DIFFERENCES_LISTED} 个：请按市州或县市区核对其余 more than listed: check a city or county for the rest`,
+  })
+  differencesTruncated!: boolean;
 }
 
 export class ConsistencySourceStatus implements ConsistencySourceStatusV1 {

@@ -111,8 +111,19 @@ export interface ConsistencyFigureResultV1 {
   sourceValue: number | null;
   /** null when unchecked */
   equal: boolean | null;
+  /** the differing projects, the first CONSISTENCY_DIFFERENCES_LISTED by project code */
   differences: ConsistencyDifferenceV1[];
+  /** every differing project of the figure (more than listed when `differencesTruncated`) */
+  differenceTotal: number;
+  differencesTruncated: boolean;
 }
+
+/**
+ * Differences listed per figure (and signing-statistics differences, and projects per such difference):
+ * a province with thousands of differing projects would not fit one reply (NATS max_payload); the totals
+ * stay exact and a city or county check lists the rest.
+ */
+export const CONSISTENCY_DIFFERENCES_LISTED = 200;
 
 export interface ConsistencySourceStatusV1 {
   source: ConsistencySourceV1;
@@ -128,7 +139,7 @@ export interface StatisticsConsistencyV1 {
   asOf: string;
   /** every source answered, every figure is equal and the signing statistics agree with the filings */
   consistent: boolean;
-  /** the number of differing (project, figure) pairs */
+  /** the number of differing (project, figure) pairs, listed or not */
   differenceCount: number;
   sources: ConsistencySourceStatusV1[];
   figures: ConsistencyFigureResultV1[];

@@ -69,6 +69,7 @@ describe('bucketed recount', () => {
         differenceCount: 0,
         message: null,
         differences: [],
+        differencesTruncated: false,
       },
     });
     const named = result.figures.flatMap((f) => f.differences.map((d) => `${d.figure} ${d.projectCode}`)).sort();

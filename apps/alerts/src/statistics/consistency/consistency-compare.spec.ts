@@ -1,4 +1,4 @@
-import { ConsistencyFigureV1, SourceFigureCountV1 } from '@hn/messages';
+import { CONSISTENCY_DIFFERENCES_LISTED, ConsistencyFigureV1, SourceFigureCountV1 } from '@hn/messages';
 import { compareConsistency, projectDifferences } from './consistency-compare';
 import { compareSigningStatistics, uncheckedSigningStatistics } from './signing-statistics-compare';
 
@@ -67,6 +67,27 @@ describe(compareConsistency.name, () => {
       { source: 'escrow', label: '资金监管服务', answered: true, message: null },
       { source: 'contracts', label: '网签备案服务', answered: true, message: null },
     ]);
+  });
+
+  it('lists the first differences of a figure and counts them all (a province fits one reply)', () => {
+    const many = Object.fromEntries(
+      Array.from({ length: CONSISTENCY_DIFFERENCES_LISTED + 50 }, (_, i) => [`P${String(i).padStart(4, '0')}`, 1]),
+    );
+    const result = compareConsistency({
+      regionCode: '430000',
+      regionName: '湖南省',
+      asOf: '2026-11-30',
+      statistics: new Map([['filings.count', count('filings.count', many)]]),
+      sources: [{ source: 'contracts', figures: [count('filings.count', {}), count('filings.cancelled', {})] }],
+      signingStatistics: compareSigningStatistics([], []),
+    });
+    const filings = result.figures.find((f) => f.figure === 'filings.count')!;
+    expect(filings.differences).toHaveLength(CONSISTENCY_DIFFERENCES_LISTED);
+    expect(filings.differences[0]!.projectCode).toBe('P0000');
+    expect(filings).toMatchObject({ differenceTotal: CONSISTENCY_DIFFERENCES_LISTED + 50, differencesTruncated: true });
+    expect(result.differenceCount).toBe(CONSISTENCY_DIFFERENCES_LISTED + 50);
+    const permits = result.figures.find((f) => f.figure === 'permits.count')!;
+    expect(permits).toMatchObject({ differenceTotal: 0, differencesTruncated: false });
   });
 
   it('is consistent only when every figure is equal and the signing statistics agree with the filings', () => {

@@ -1,4 +1,5 @@
 import {
+  CONSISTENCY_DIFFERENCES_LISTED,
   CONSISTENCY_FIGURE_LABELS,
   CONSISTENCY_FIGURE_NAMES,
   CONSISTENCY_FIGURES,
@@ -71,13 +72,24 @@ export function compareConsistency(input: ConsistencyInput): StatisticsConsisten
         sourceValue: null,
         equal: null,
         differences: [],
+        differenceTotal: 0,
+        differencesTruncated: false,
       };
     const counted = outcome.figures.find((f) => f.figure === figure);
     const differences = projectDifferences(figure, stats, counted);
     const sourceValue = counted?.total ?? 0;
     const equal = differences.length === 0 && sourceValue === base.statisticsValue;
     const status = equal ? 'EQUAL' : 'DIFFERENT';
-    return { ...base, status, statusLabel: STATUS_LABEL[status], sourceValue, equal, differences };
+    return {
+      ...base,
+      status,
+      statusLabel: STATUS_LABEL[status],
+      sourceValue,
+      equal,
+      differences: differences.slice(0, CONSISTENCY_DIFFERENCES_LISTED),
+      differenceTotal: differences.length,
+      differencesTruncated: differences.length > CONSISTENCY_DIFFERENCES_LISTED,
+    };
   });
   const sources = (Object.keys(CONSISTENCY_SOURCE_LABELS) as ConsistencySourceV1[]).map((source) => {
     const outcome = bySource.get(source);
@@ -93,7 +105,7 @@ export function compareConsistency(input: ConsistencyInput): StatisticsConsisten
           : `${CONSISTENCY_SOURCE_LABELS[source]}未应答，其统计项未核对 (source ${source} not asked)`,
     };
   });
-  const differenceCount = figures.reduce((n, f) => n + f.differences.length, 0);
+  const differenceCount = figures.reduce((n, f) => n + f.differenceTotal, 0);
   return {
     regionCode: input.regionCode,
     regionName: input.regionName,

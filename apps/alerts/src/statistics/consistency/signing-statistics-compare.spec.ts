@@ -54,6 +54,7 @@ describe(compareSigningStatistics.name, () => {
       differenceCount: 0,
       message: null,
       differences: [],
+      differencesTruncated: false,
     });
   });
 
@@ -73,6 +74,7 @@ describe(compareSigningStatistics.name, () => {
         reported: 4,
         issued: 3,
         projects: [{ presaleNumber: YX_Y, projectCode: 'P-Y01', reported: 3, issued: 2 }],
+        projectCount: 1,
       },
       {
         regionCode: '430223',
@@ -83,6 +85,7 @@ describe(compareSigningStatistics.name, () => {
         reported: 358.6,
         issued: 269.1,
         projects: [{ presaleNumber: YX_Y, projectCode: 'P-Y01', reported: 268.6, issued: 179.1 }],
+        projectCount: 1,
       },
       {
         regionCode: '430223',
@@ -93,6 +96,7 @@ describe(compareSigningStatistics.name, () => {
         reported: 370_370_200,
         issued: 246_913_500,
         projects: [{ presaleNumber: YX_Y, projectCode: 'P-Y01', reported: 370_370_100, issued: 246_913_400 }],
+        projectCount: 1,
       },
     ]);
   });
@@ -131,6 +135,7 @@ describe(compareSigningStatistics.name, () => {
       differenceCount: 0,
       message: '网签备案服务暂不可用',
       differences: [],
+      differencesTruncated: false,
     });
   });
 });

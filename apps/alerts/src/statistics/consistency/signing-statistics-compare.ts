@@ -1,4 +1,5 @@
 import {
+  CONSISTENCY_DIFFERENCES_LISTED,
   ReportedSigningStatisticV1,
   SIGNING_COMPARISON_FIGURE_LABELS,
   SIGNING_COMPARISON_FIGURES,
@@ -95,7 +96,8 @@ export function compareSigningStatistics(
         label: SIGNING_COMPARISON_FIGURE_LABELS[figure],
         reported: shown(figure, reportedTotal),
         issued: shown(figure, issuedTotal),
-        projects,
+        projects: projects.slice(0, CONSISTENCY_DIFFERENCES_LISTED),
+        projectCount: projects.length,
       });
     }
   }
@@ -106,7 +108,8 @@ export function compareSigningStatistics(
     comparedMonths: groups.size,
     differenceCount: differences.length,
     message: null,
-    differences,
+    differences: differences.slice(0, CONSISTENCY_DIFFERENCES_LISTED),
+    differencesTruncated: differences.length > CONSISTENCY_DIFFERENCES_LISTED,
   };
 }
 
@@ -119,5 +122,6 @@ export function uncheckedSigningStatistics(message: string): SigningStatisticsCo
     differenceCount: 0,
     message,
     differences: [],
+    differencesTruncated: false,
   };
 }
