@@ -8,7 +8,7 @@ describe('error table of the integration guide', () => {
   const guide = readFileSync(guidePath(root), 'utf8');
 
   it('lists every error code of ErrorCode and of the gateway exceptions', () => {
-    const codes = errorCodes();
+    const codes = errorCodes(root);
     for (const code of Object.values(ErrorCode)) expect(codes).toContain(code);
     expect(codes).toEqual(expect.arrayContaining(['ROLE_FORBIDDEN', 'STAFF_EXISTS', 'CSRF_TOKEN_MISSING']));
     const missing = codes.filter((code) => !ERROR_CATALOGUE[code]);
@@ -19,7 +19,7 @@ describe('error table of the integration guide', () => {
   });
 
   it('has no catalogue entry for a code the platform does not have', () => {
-    expect(Object.keys(ERROR_CATALOGUE).filter((code) => !errorCodes().includes(code))).toEqual([]);
+    expect(Object.keys(ERROR_CATALOGUE).filter((code) => !errorCodes(root).includes(code))).toEqual([]);
   });
 
   it('takes the HTTP status from where the code is thrown', () => {
