@@ -5,11 +5,12 @@ import { TestPlatform } from './support/platform';
 
 const ROOT = join(__dirname, '..');
 const GUIDE = join(ROOT, 'docs', 'integration-guide.md');
+const STOCK = join(ROOT, 'docs', 'stock-projects.md');
 const PROBE_UNIT = 'E2E-PROBE-UNIT-NOT-IN-ANY-PERMIT';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Issue 16 item 1: the fenced shell blocks of docs/integration-guide.md run verbatim, in order, with bash
+ * Issue 16 item 1: the fenced shell blocks of docs/integration-guide.md and docs/stock-projects.md run verbatim, in order, with bash
  * against the platform (BASE set to its gateway). Every curl must answer 2xx unless the line before says
  * `# 预期 expect: NNN`; any other failing command fails the run. The platform holds what `npm start` loads
  * first (the demo set's work-plan permit 430223202406200101); the document creates its own credentials.
@@ -18,7 +19,7 @@ describe('Integration guide examples (e2e)', () => {
   let platform: TestPlatform;
 
   beforeAll(async () => {
-    platform = await TestPlatform.start(['permits', 'presale', 'contracts']);
+    platform = await TestPlatform.start(['permits', 'presale', 'contracts', 'escrow']);
     // what npm start loads (tools/start.sh: demo-load), the work-plan example first
     await platform.cli('demo:load', ['--count', '1']);
 
@@ -49,10 +50,22 @@ describe('Integration guide examples (e2e)', () => {
     await platform?.stop();
   });
 
-  it('has shell blocks for the whole vendor flow, each curl failing on an unexpected status', () => {
-    const code = shellBlocks(readFileSync(GUIDE, 'utf8'))
+  const code = (file: string): string =>
+    shellBlocks(readFileSync(file, 'utf8'))
       .map((b) => b.code)
       .join('\n');
+  /** every curl line either fails on non-2xx itself or carries the expectation marker on the line before */
+  const expectEveryCurlChecked = (text: string): void => {
+    const lines = text.split('\n');
+    lines.forEach((line, i) => {
+      if (!/\bcurl\b/.test(line) || line.trimStart().startsWith('#')) return;
+      const marked = /# 预期 expect: \d{3}/.test(lines[i - 1] ?? '');
+      expect({ line, ok: marked || / --fail(-with-body)? /.test(line) }).toEqual({ line, ok: true });
+    });
+  };
+
+  it('has shell blocks for the whole vendor flow, each curl failing on an unexpected status', () => {
+    const guide = code(GUIDE);
     for (const step of [
       'integrator:create',
       '/api/v1/oauth/token',
@@ -64,15 +77,10 @@ describe('Integration guide examples (e2e)', () => {
       '/cancel',
       '--sandbox',
     ]) {
-      expect(code).toContain(step);
+      expect(guide).toContain(step);
     }
-    // every curl line either fails on non-2xx itself or carries the expectation marker on the line before
-    const lines = code.split('\n');
-    lines.forEach((line, i) => {
-      if (!/\bcurl\b/.test(line) || line.trimStart().startsWith('#')) return;
-      const marked = /# 预期 expect: \d{3}/.test(lines[i - 1] ?? '');
-      expect({ line, ok: marked || / --fail(-with-body)? /.test(line) }).toEqual({ line, ok: true });
-    });
+    expectEveryCurlChecked(guide);
+    expectEveryCurlChecked(code(STOCK));
   });
 
   it('runs every shell block of docs/integration-guide.md verbatim against the platform', async () => {
@@ -85,5 +93,14 @@ describe('Integration guide examples (e2e)', () => {
     expect(run.stdout).toMatch(/^PRESALE_NUMBER=430223202406200101-Y\d{2}$/m);
     expect(run.stdout).toMatch(/^CONTRACT_NUMBER=430223202406200101-Y\d{2}-B0001$/m);
     expect(run.stdout).toContain('HTTP 409 (expected 409)');
+  });
+
+  it('runs every shell block of docs/stock-projects.md verbatim against the platform', async () => {
+    const run = await runDocument(STOCK, ROOT, { ...platform.env, BASE: platform.gatewayUrl });
+    expect({ code: run.code, stderr: run.code === 0 ? '' : `${run.stderr}\n${run.stdout}` }).toEqual({
+      code: 0,
+      stderr: '',
+    });
+    expect(run.stdout).toContain('"presaleNumber": "430223202406200201-Z01"');
   });
 });
