@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDocument, shellBlocks } from './support/doc-shell';
 import { TestPlatform } from './support/platform';
@@ -63,6 +64,35 @@ describe('Integration guide examples (e2e)', () => {
       expect({ line, ok: marked || / --fail(-with-body)? /.test(line) }).toEqual({ line, ok: true });
     });
   };
+
+  it('fails a document on a non-2xx it does not expect, and on an expected status that does not come', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hn-docs-test-'));
+    const doc = (body: string): string => {
+      const file = join(dir, `${Math.random().toString(36).slice(2)}.md`);
+      writeFileSync(file, `# t\n\n\`\`\`bash\n${body}\n\`\`\`\n`);
+      return file;
+    };
+    const env = { BASE: platform.gatewayUrl };
+    try {
+      const unknown = '"$BASE/api/v1/construction-permits/430223202406209901"';
+      const unexpected = await runDocument(doc(`X=$(curl -sS ${unknown})\necho after`), dir, env);
+      expect(unexpected.code).not.toBe(0);
+      expect(unexpected.stderr).toContain('docs-test: HTTP 401');
+      expect(unexpected.stdout).not.toContain('after');
+      const expected = await runDocument(doc(`# 预期 expect: 401\nX=$(curl -sS ${unknown})\necho after`), dir, env);
+      expect({ code: expected.code, stdout: expected.stdout }).toEqual({
+        code: 0,
+        stdout: expect.stringContaining('after'),
+      });
+      const wrong = await runDocument(doc(`# 预期 expect: 409\ncurl -sS ${unknown}`), dir, env);
+      expect(wrong.stderr).toContain('docs-test: HTTP 401, the document expects 409');
+      // an expectation is used once: the next curl must be 2xx again
+      const once = await runDocument(doc(`# 预期 expect: 401\ncurl -sS ${unknown}\ncurl -sS ${unknown}`), dir, env);
+      expect(once.code).not.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('has shell blocks for the whole vendor flow, each curl failing on an unexpected status', () => {
     const guide = code(GUIDE);
