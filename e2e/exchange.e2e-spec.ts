@@ -160,11 +160,17 @@ describe('data exchange: subscriber registry, signed webhooks, retries, replay a
     const catalogue = await json<{
       resources: Array<{ resource: string; fields: Array<{ field: string; nameZh: string }> }>;
     }>(await api('/api/v1/exchange/catalogue'), 200);
-    expect(catalogue.resources.map((r) => r.resource)).toEqual(['PRESALE_PERMIT']);
-    const fields = catalogue.resources[0].fields.map((f) => f.field);
-    expect(fields).toEqual(expect.arrayContaining(['presaleNumber', 'projectName', 'developer']));
-    expect(fields.some((f) => /buyer|idNumber|phone|mobile/i.test(f))).toBe(false);
-    expect(catalogue.resources[0].fields.every((f) => f.nameZh.length > 0)).toBe(true);
+    expect(catalogue.resources.map((r) => r.resource)).toEqual([
+      'PRESALE_PERMIT',
+      'SIGNING_STATISTIC',
+      'ESCROW_RECORD',
+    ]);
+    const fields = catalogue.resources.flatMap((r) => r.fields.map((f) => f.field));
+    expect(fields).toEqual(
+      expect.arrayContaining(['presaleNumber', 'projectName', 'developer', 'escrow.balance', 'signingStatistic.month']),
+    );
+    expect(fields.some((f) => /buyer|idNumber|phone|mobile|enteredBy|submittedBy/i.test(f))).toBe(false);
+    expect(catalogue.resources.every((r) => r.fields.every((f) => f.nameZh.length > 0))).toBe(true);
   });
 
   it('registers subscribers (v1a by default, v1 HMAC on request, the secret shown once), bound to a pull credential', async () => {

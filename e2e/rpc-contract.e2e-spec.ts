@@ -1119,5 +1119,21 @@ describe('alerts actions, assessment appeals and the exchange: the same refusal 
       viaNats(Rpc.exchangeEventsPull, puller, { cursor: 'x', limit: 501 }),
       { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['cursor', 'limit'] },
     );
+    await same(
+      viaGateway('GET', '/api/v1/exchange/manifests?date=2026-02-30', pullerToken),
+      viaNats(Rpc.exchangeManifestPull, puller, { date: '2026-02-30' }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['date'] },
+    );
+    await same(
+      viaGateway('GET', `${base}/manifests?date=2099-01-01`, tokens.admin),
+      viaNats(Rpc.exchangeManifestGet, admin, { subscriberId: ALERT, date: '2099-01-01' }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['date'] },
+    );
+    const sequences = { fromSequence: 9, toSequence: 0, stream: 'HN_OTHER' };
+    await same(
+      viaGateway('POST', `${base}/replay`, tokens.admin, sequences),
+      viaNats(Rpc.exchangeReplay, admin, { subscriberId: ALERT, ...sequences }),
+      { status: 422, code: 'INCOMPLETE_SUBMISSION', fields: ['fromSequence', 'toSequence', 'stream'] },
+    );
   });
 });

@@ -8,12 +8,19 @@ export LOG_LEVEL=${LOG_LEVEL:-warn}
 bash tools/ensure-infra.sh
 echo "== format =="
 npx prettier --check "{apps,libs,e2e,tools}/**/*.ts" --log-level warn
-echo "== lint =="
+echo "== lint and type check (side by side: each uses one core) =="
 npx nx show projects >/dev/null   # computes the project graph the module-boundary rule needs
-npx eslint . --max-warnings 0
-echo "== type check =="
-npx tsc -p tsconfig.json --noEmit
-npx tsc -p apps/console/tsconfig.json --noEmit   # the browser console: DOM, ES modules
+mkdir -p tmp
+lint_log="$(mktemp -p tmp lint.XXXXXX)"
+( npx eslint . --max-warnings 0 >"$lint_log" 2>&1 ) &
+lint_pid=$!
+typecheck_ok=1
+npx tsc -p tsconfig.json --noEmit || typecheck_ok=0
+npx tsc -p apps/console/tsconfig.json --noEmit || typecheck_ok=0   # the browser console: DOM, ES modules
+lint_ok=1
+wait "$lint_pid" || lint_ok=0
+echo "-- lint --"; cat "$lint_log"; rm -f "$lint_log"
+if [ "$lint_ok" = 0 ] || [ "$typecheck_ok" = 0 ]; then echo "lint or type check failed"; exit 1; fi
 echo "== unit =="
 npx jest -c jest.unit.config.js --ci
 echo "== integration =="

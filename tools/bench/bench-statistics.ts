@@ -391,6 +391,11 @@ async function seedAlerts(d: DataSet, deltas: ReturnType<typeof noDeltas>): Prom
       [['region_code', 'text', (r) => r.region], ['month', 'date', (r) => r.date], ...figureColumns(stock)],
       rows(deltas.monthly),
     );
+    // the running totals per code (rm_stat_total: what the projection keeps with the monthly rows)
+    await client.query(
+      `INSERT INTO rm_stat_total (region_code, ${stock.map((f) => `"${f}"`).join(', ')})
+       SELECT region_code, ${stock.map((f) => `sum("${f}")`).join(', ')} FROM rm_stat_monthly GROUP BY region_code`,
+    );
     await insert<AggregateRow>(
       client,
       'rm_stat_flow',
@@ -617,6 +622,21 @@ async function main(): Promise<void> {
   );
   figures.push(
     await sqlBaseline(
+      'summary stock from rm_stat_total, province — raw SQL',
+      DBS.alerts,
+      CONNECTIONS,
+      DURATION,
+      `SELECT region_code, ${stock.map((f) => `sum(${q(f)})::bigint`).join(', ')} FROM (
+         SELECT region_code, ${stock.map(q).join(', ')} FROM rm_stat_total WHERE region_code = ANY ($2::text[])
+         UNION ALL
+         SELECT region_code, ${stock.map((f) => `-${q(f)}`).join(', ')} FROM rm_stat_daily
+          WHERE day > $1::date AND region_code = ANY ($2::text[])
+       ) x GROUP BY region_code`,
+      () => [TODAY, province],
+    ),
+  );
+  figures.push(
+    await sqlBaseline(
       'monthly flows, province, 60 months — raw SQL',
       DBS.alerts,
       CONNECTIONS,
@@ -644,12 +664,17 @@ async function main(): Promise<void> {
   const replySize = async (regionCode: string): Promise<string> => {
     const principal = { kind: 'staff' as const, id: 'bench', regions: ['430000'], scopes: ['statistics:read'] };
     const rpc = new RpcClient(nc, { timeoutMs: 20_000 });
-    try {
-      const r = await rpc.call(Rpc.contractsRecount, principal, { regionCode, asOf: TODAY });
-      return `${(Buffer.byteLength(JSON.stringify(r)) / 1024).toFixed(0)} KiB`;
-    } catch (err) {
-      return `failed: ${err instanceof Error ? err.message : String(err)}`;
-    }
+    const kib = (x: unknown): string => `${(Buffer.byteLength(JSON.stringify(x)) / 1024).toFixed(0)} KiB`;
+    // the whole recount in one reply (v1, what the check asked before) and the fingerprints it asks now
+    const whole = await rpc
+      .call(Rpc.contractsRecount, principal, { regionCode, asOf: TODAY })
+      .then(kib, (err: unknown) => {
+        return `failed: ${err instanceof Error ? err.message : String(err)}`;
+      });
+    const buckets = await rpc
+      .call(Rpc.contractsRecountBuckets, principal, { regionCode, asOf: TODAY })
+      .then(kib, (err: unknown) => `failed: ${err instanceof Error ? err.message : String(err)}`);
+    return `${whole} (v1), buckets ${buckets}`;
   };
   const cityReply = await replySize('430100');
   console.log(`\ncontracts recount reply, 430100 长沙市: ${cityReply}`);

@@ -4,6 +4,7 @@ import {
   DeliveryPageV1,
   DeliveryV1,
   ExchangeEventPageV1,
+  ExchangeManifestV1,
   ReplayResultV1,
   Rpc,
   RpcPayload,
@@ -12,6 +13,7 @@ import {
 } from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { DeliveryAdminService } from './delivery/delivery-admin.service';
+import { ManifestService } from './manifests/manifest.service';
 import { PullService } from './pull/pull.service';
 import { SubscriberService } from './subscribers/subscriber.service';
 
@@ -22,6 +24,7 @@ export class ExchangeController {
     private readonly subscribers: SubscriberService,
     private readonly deliveries: DeliveryAdminService,
     private readonly pulls: PullService,
+    private readonly manifests: ManifestService,
   ) {}
 
   @RpcHandler(Rpc.exchangeSubscriberCreate)
@@ -72,5 +75,15 @@ export class ExchangeController {
   @RpcHandler(Rpc.exchangeEventsPull)
   pull(@Payload() req: RpcPayload<typeof Rpc.exchangeEventsPull>): Promise<ExchangeEventPageV1> {
     return this.pulls.pull(req.principal, req.body);
+  }
+
+  @RpcHandler(Rpc.exchangeManifestGet)
+  manifest(@Payload() req: RpcPayload<typeof Rpc.exchangeManifestGet>): Promise<ExchangeManifestV1> {
+    return this.manifests.forAdmin(req.principal, req.body.subscriberId, req.body.date);
+  }
+
+  @RpcHandler(Rpc.exchangeManifestPull)
+  ownManifest(@Payload() req: RpcPayload<typeof Rpc.exchangeManifestPull>): Promise<ExchangeManifestV1> {
+    return this.manifests.forCredential(req.principal, req.body.date);
   }
 }

@@ -25,3 +25,4 @@ export * from './lib/persistence-logger';
 export * from './lib/nats-connection.token';
 export * from './lib/eventing-module-options';
 export * from './lib/eventing.module';
+export { pgClientConfig } from './lib/pg-client-config';

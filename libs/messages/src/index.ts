@@ -101,3 +101,5 @@ export * from './lib/escrow-requests.message';
 export * from './lib/validation/page-query';
 export * from './lib/signing-statistics-comparison';
 export * from './lib/signing-statistics-comparison.message';
+export * from './lib/consistency-buckets';
+export * from './lib/consistency-buckets.message';

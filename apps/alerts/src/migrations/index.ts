@@ -6,6 +6,7 @@ import { AssessmentAppeals1767200000000 } from './1767200000000-assessment-appea
 import { StatisticsDigests1767300000000 } from './1767300000000-statistics-digests';
 import { DigestAssessment1768200000000 } from './1768200000000-digest-assessment';
 import { AppealEvidenceScans1768200000001 } from './1768200000001-appeal-evidence-scans';
+import { StatisticsReadCache1768600000000 } from './1768600000000-statistics-read-cache';
 
 export const alertsMigrations = [
   CreateOutboxInbox1700000000000,
@@ -16,4 +17,5 @@ export const alertsMigrations = [
   StatisticsDigests1767300000000,
   DigestAssessment1768200000000,
   AppealEvidenceScans1768200000001,
+  StatisticsReadCache1768600000000,
 ];

@@ -50,8 +50,8 @@ export class StatisticsController {
 
   @RpcHandler(Rpc.statisticsAssessment)
   assess(@Payload() req: RpcPayload<typeof Rpc.statisticsAssessment>): Promise<StatisticsAssessmentV1> {
-    // every deducted item is listed: a province of a large data set exceeds one NATS reply (bench:statistics),
-    // which the service kit answers 413 PAYLOAD_TOO_LARGE
+    // the province answers per-city totals; a county with more items than one reply holds is answered
+    // 413 PAYLOAD_TOO_LARGE by the service kit's NATS transport
     return this.assessment.assessment(req.principal, req.body);
   }
 

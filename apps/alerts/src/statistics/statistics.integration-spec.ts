@@ -34,6 +34,7 @@ import { validateAlertsConfig } from '../config/alerts.config';
 import { Vector } from './figures/figure-vector';
 import { StatisticsProjector } from './projection/statistics.projector';
 import { ByRegion, StatisticsQueryRepository } from './query/statistics-query.repository';
+import { StatisticsReadCache } from './query/statistics-read-cache';
 
 jest.setTimeout(600_000);
 
@@ -388,6 +389,8 @@ describe(StatisticsProjector.name, () => {
             const incremental = nonEmpty(await repo.stock(m, day, ALL));
             const recount = nonEmpty(await repo.recountStock(m, endOfChinaDay(day), day, ALL));
             expect({ day, figures: incremental }).toEqual({ day, figures: recount });
+            // the running totals (rm_stat_total, today's summary) less the later changes: the same figures
+            expect({ day, figures: nonEmpty(await repo.stockNow(m, day, ALL)) }).toEqual({ day, figures: recount });
           }
           const flows = await repo.flows(m, '2015-01-01', '2026-12-01', ALL);
           const recountFlows = await repo.recountFlows(m, '2015-01-01', '2026-12-01', ALL);
@@ -426,5 +429,69 @@ describe(StatisticsProjector.name, () => {
         .join(' UNION '),
     )) as Array<{ id: string }>;
     expect(new Set(stated.map((r) => r.id))).toEqual(publishedIds);
+  });
+
+  it('answers the summary and the monthly from memory until a commit changes what they read', async () => {
+    expect(app.get(StatisticsReadCache).active).toBe(true);
+    const stockNow = jest.spyOn(repo, 'stockNow');
+    const flowTotals = jest.spyOn(repo, 'flowTotals');
+    const summary = (): Promise<StatisticsSummaryV1> =>
+      rpc.call(Rpc.statisticsSummary, province, { regionCode: '430200' });
+    const monthly = () =>
+      rpc.call(Rpc.statisticsMonthly, province, { regionCode: '430200', from: '2024-07', to: '2024-07' });
+    const first = await summary();
+    const july = await monthly();
+    const reads = [stockNow.mock.calls.length, flowTotals.mock.calls.length];
+    expect(await summary()).toEqual(first);
+    expect(await monthly()).toEqual(july);
+    expect([stockNow.mock.calls.length, flowTotals.mock.calls.length]).toEqual(reads); // no SQL
+    // a committed change of the aggregates (here written directly) drops the kept answers at once
+    const add = (n: number) =>
+      dataSource.transaction(async (m) => {
+        await m.query(
+          `INSERT INTO rm_stat_total AS t (region_code, "permits.count") VALUES ('430223', $1)
+           ON CONFLICT (region_code) DO UPDATE SET "permits.count" = t."permits.count" + $1`,
+          [n],
+        );
+        await m.query(
+          `INSERT INTO rm_stat_flow AS t (region_code, month, "permits.count") VALUES ('430223', '2024-07-01', $1)
+           ON CONFLICT (region_code, month) DO UPDATE SET "permits.count" = t."permits.count" + $1`,
+          [n],
+        );
+      });
+    await add(5);
+    const seen = async (permits: number, julyPermits: number) =>
+      waitFor(
+        async () =>
+          (await summary()).permits.count === permits && (await monthly()).months[0]!.permits.count === julyPermits,
+        { timeoutMs: 5_000, intervalMs: 20, description: 'the summary and the monthly after the commit' },
+      );
+    await seen(first.permits.count + 5, july.months[0]!.permits.count + 5);
+    await add(-5);
+    await seen(first.permits.count, july.months[0]!.permits.count);
+    expect(await summary()).toEqual(first);
+    stockNow.mockRestore();
+    flowTotals.mockRestore();
+  });
+
+  it('reads the database while the LISTEN connection is lost, and keeps answers again once it is back', async () => {
+    const cache = app.get(StatisticsReadCache);
+    expect(cache.active).toBe(true);
+    await dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = 'hn-statistics-cache' AND datname = current_database()`,
+    );
+    await waitFor(async () => !cache.active, { timeoutMs: 5_000, intervalMs: 20, description: 'the listener lost' });
+    const stockNow = jest.spyOn(repo, 'stockNow');
+    const q = { regionCode: '430200' };
+    const first: StatisticsSummaryV1 = await rpc.call(Rpc.statisticsSummary, province, q);
+    expect(await rpc.call(Rpc.statisticsSummary, province, q)).toEqual(first);
+    expect(stockNow).toHaveBeenCalledTimes(2); // nothing kept without notifications
+    await waitFor(async () => cache.active, { timeoutMs: 10_000, intervalMs: 50, description: 'the listener back' });
+    stockNow.mockClear();
+    await rpc.call(Rpc.statisticsSummary, province, q);
+    await rpc.call(Rpc.statisticsSummary, province, q);
+    expect(stockNow).toHaveBeenCalledTimes(1);
+    stockNow.mockRestore();
   });
 });

@@ -17,6 +17,7 @@ import { StatisticsFactsRepository } from './projection/statistics-facts.reposit
 import { StatisticsProjector } from './projection/statistics.projector';
 import { StatisticsQueryRepository } from './query/statistics-query.repository';
 import { StatisticsQueryService } from './query/statistics-query.service';
+import { StatisticsReadCache } from './query/statistics-read-cache';
 import { StatisticsController } from './statistics.controller';
 
 /**
@@ -38,6 +39,7 @@ export class StatisticsModule {
         StatisticsProjector,
         StatisticsQueryRepository,
         StatisticsQueryService,
+        StatisticsReadCache,
         ConsistencyRecountRepository,
         ConsistencyService,
         { provide: ASSESSMENT_RULES, useValue: assessmentRules },

@@ -31,6 +31,8 @@ interface AssessedRegion {
   regionCode: string;
   regionName: string;
   level: 'CITY' | 'COUNTY';
+  /** false: items left out (the province's cities, a large city's counties); see the region's own assessment */
+  itemsIncluded?: boolean;
   score: number;
   deductionPoints: number;
   deductions: Deduction[];
@@ -191,35 +193,45 @@ function regionDetails(r: AssessedRegion, asOf: string, appeal: AppealForm | nul
               {},
               `${d.description}：扣 ${points(d.points)} 分（${d.count} 项，每项 ${points(d.pointsPerItem)} 分，上限 ${points(d.cap)} 分）`,
             ),
-            h(
-              'ul',
-              { class: 'deduction-items' },
-              d.items.map((item) => {
-                const link = consoleLink(item, item.regionCode, asOf);
-                const text = `${KIND_LABELS[item.kind] ?? item.kind} ${item.id}${item.number ? `（${item.number}）` : ''}`;
-                const button =
-                  appeal && r.level === 'COUNTY'
-                    ? h(
-                        'button',
-                        {
-                          type: 'button',
-                          class: 'small',
-                          'aria-label': `申诉 Appeal ${item.id}`,
-                          onclick: () => appeal.fill(r.regionCode, d.ruleId, item),
-                        },
-                        '申诉 Appeal',
-                      )
-                    : null;
-                return h(
-                  'li',
-                  { 'data-item': item.id },
-                  link ? h('a', { href: link }, text) : h('span', {}, text),
-                  ` ${item.projectName}${item.date ? ` · ${item.date}` : ''} `,
-                  h('code', { class: 'api-link' }, item.link),
-                  button,
-                );
-              }),
-            ),
+            r.itemsIncluded === false
+              ? h(
+                  'p',
+                  { class: 'deduction-items' },
+                  h(
+                    'a',
+                    { href: href('/statistics/assessment', { regionCode: r.regionCode, asOf }) },
+                    `查看${r.regionName}的扣分项明细 (items)`,
+                  ),
+                )
+              : h(
+                  'ul',
+                  { class: 'deduction-items' },
+                  d.items.map((item) => {
+                    const link = consoleLink(item, item.regionCode, asOf);
+                    const text = `${KIND_LABELS[item.kind] ?? item.kind} ${item.id}${item.number ? `（${item.number}）` : ''}`;
+                    const button =
+                      appeal && r.level === 'COUNTY'
+                        ? h(
+                            'button',
+                            {
+                              type: 'button',
+                              class: 'small',
+                              'aria-label': `申诉 Appeal ${item.id}`,
+                              onclick: () => appeal.fill(r.regionCode, d.ruleId, item),
+                            },
+                            '申诉 Appeal',
+                          )
+                        : null;
+                    return h(
+                      'li',
+                      { 'data-item': item.id },
+                      link ? h('a', { href: link }, text) : h('span', {}, text),
+                      ` ${item.projectName}${item.date ? ` · ${item.date}` : ''} `,
+                      h('code', { class: 'api-link' }, item.link),
+                      button,
+                    );
+                  }),
+                ),
           ),
         ),
   );

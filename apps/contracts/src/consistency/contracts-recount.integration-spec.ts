@@ -1,5 +1,13 @@
 import { INestApplication } from '@nestjs/common';
-import { Principal, ReportedSigningStatisticsV1, Rpc, SourceRecountV1 } from '@hn/messages';
+import {
+  bucketRequests,
+  Principal,
+  ReportedSigningStatisticsPageV1,
+  ReportedSigningStatisticsV1,
+  Rpc,
+  SourceRecountBucketsV1,
+  SourceRecountV1,
+} from '@hn/messages';
 import { RpcClient } from '@hn/messaging';
 import { createTestDatabase, NatsServerProcess } from '@hn/testing';
 import { randomBytes } from 'node:crypto';
@@ -182,6 +190,49 @@ describe('contracts recount (rpc.contracts.consistency.recount.v1)', () => {
       problem: { status: 413, code: 'PAYLOAD_TOO_LARGE', detail: expect.stringContaining('按市州或县市区分别查询') },
     });
     expect(counts(await recount('430223', '2024-09-02'))['filings.count']).toEqual({ 'P-YX': 3 });
+  });
+
+  it('answers the same county in buckets (every reply small) and the signing statistics in pages', async () => {
+    const request = { regionCode: '430225', asOf: '2024-09-02' };
+    const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x));
+    const step1: SourceRecountBucketsV1 = await rpc.call(Rpc.contractsRecountBuckets, zhuzhou, request);
+    expect(bytes(step1)).toBeLessThan(100 * 1024);
+    const counted = step1.buckets.filter((b) => b.figure === 'filings.count');
+    expect(counted.reduce((n, b) => n + b.total, 0)).toBe(30_000);
+    const groups = bucketRequests(new Map(counted.map((b) => [b.bucket, b.projects])));
+    const projects = new Set<string>();
+    for (const buckets of groups) {
+      const step2: SourceRecountV1 = await rpc.call(Rpc.contractsRecountOfBuckets, zhuzhou, { ...request, buckets });
+      expect(bytes(step2)).toBeLessThan(600 * 1024);
+      for (const p of step2.figures.find((f) => f.figure === 'filings.count')!.projects) projects.add(p.projectCode);
+    }
+    expect(projects.size).toBe(30_000);
+    // 4,500 submitted statistics of the county: three pages of at most 2,000, in order, the same as v1's one reply
+    await dataSource.query(
+      `INSERT INTO signing_statistic (presale_number, month, region_code, kind, contracts_signed, floor_area, amount_fen,
+                                      state, version, entered_by, submitted_at, submitted_by)
+       SELECT '4302252024' || lpad(g::text, 8, '0') || '-Y01', '2024-09', '430225', 'PERIODIC', 1, 89.5, 100000,
+              'SUBMITTED', 1, 'yl-staff', '2024-10-08T10:00:00+08:00', 'yl-staff'
+         FROM generate_series(1, 4500) g`,
+    );
+    const asOf = { regionCode: '430225', asOf: '2024-10-31' };
+    const pages: ReportedSigningStatisticsPageV1[] = [];
+    let after: string | null = null;
+    do {
+      const page: ReportedSigningStatisticsPageV1 = await rpc.call(
+        Rpc.contractsSigningStatisticsPage,
+        zhuzhou,
+        after ? { ...asOf, after } : asOf,
+      );
+      pages.push(page);
+      after = page.next;
+    } while (after);
+    expect(pages.map((p) => p.statistics.length)).toEqual([2000, 2000, 500]);
+    const whole: ReportedSigningStatisticsV1 = await rpc.call(Rpc.contractsSigningStatisticsReported, zhuzhou, asOf);
+    expect(pages.flatMap((p) => p.statistics)).toEqual(whole.statistics);
+    await expect(rpc.call(Rpc.contractsSigningStatisticsPage, zhuzhou, { ...asOf, after: 'x' })).rejects.toMatchObject({
+      problem: { status: 422, code: 'INVALID_FILTER' },
+    });
   });
 
   it('refuses a county asking its neighbour and a future asOf', async () => {

@@ -40,6 +40,19 @@ export const REPORTED_SIGNING_STATISTICS_SQL = `
      AND s.region_code::text = ANY ($1::text[])
    ORDER BY s.region_code, s.month, s.presale_number`;
 
+/** The same statistics a page at a time: after the cursor ($4 region, $5 month, $6 presale number; NULL: the first), $7 rows. */
+export const REPORTED_SIGNING_STATISTICS_PAGE_SQL = `
+  SELECT s.presale_number, r.project_code, s.region_code::text AS region_code, s.month::text AS month,
+         s.contracts_signed, s.floor_area::text AS floor_area, s.amount_fen::text AS amount_fen
+    FROM signing_statistic s
+    LEFT JOIN presale_replica r ON r.presale_number = s.presale_number
+   WHERE s.state = 'SUBMITTED' AND s.submitted_at < ${END_OF_DAY}
+     AND s.month >= $3 AND s.month <= to_char($2::date, 'YYYY-MM')
+     AND s.region_code::text = ANY ($1::text[])
+     AND ($4::text IS NULL OR (s.region_code::text, s.month::text, s.presale_number::text) > ($4::text, $5::text, $6::text))
+   ORDER BY s.region_code::text, s.month::text, s.presale_number::text
+   LIMIT $7`;
+
 interface ReportedRow {
   presale_number: string;
   project_code: string | null;
@@ -69,14 +82,39 @@ export class ContractsRecountRepository {
       asOf,
       cutoverMonth,
     ]);
-    return rows.map((r) => ({
-      presaleNumber: r.presale_number,
-      projectCode: r.project_code,
-      regionCode: r.region_code,
-      month: r.month,
-      contractsSigned: r.contracts_signed,
-      floorArea: Number(r.floor_area),
-      amountFen: Number(r.amount_fen),
-    }));
+    return rows.map(reportedOf);
   }
+
+  /** One page (`limit` rows) after the cursor "region|month|presaleNumber" (null: the first page). */
+  async reportedStatisticsPage(
+    codes: readonly string[],
+    asOf: string,
+    cutoverMonth: string,
+    after: string | null,
+    limit: number,
+  ): Promise<ReportedSigningStatisticV1[]> {
+    const [region, month, presale] = after ? after.split('|') : [null, null, null];
+    const rows: ReportedRow[] = await this.dataSource.query(REPORTED_SIGNING_STATISTICS_PAGE_SQL, [
+      [...codes],
+      asOf,
+      cutoverMonth,
+      region,
+      month,
+      presale,
+      limit,
+    ]);
+    return rows.map(reportedOf);
+  }
+}
+
+function reportedOf(r: ReportedRow): ReportedSigningStatisticV1 {
+  return {
+    presaleNumber: r.presale_number,
+    projectCode: r.project_code,
+    regionCode: r.region_code,
+    month: r.month,
+    contractsSigned: r.contracts_signed,
+    floorArea: Number(r.floor_area),
+    amountFen: Number(r.amount_fen),
+  };
 }

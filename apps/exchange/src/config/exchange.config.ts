@@ -1,4 +1,5 @@
 import { createPrivateKey, KeyObject } from 'node:crypto';
+import { isAbsolute } from 'node:path';
 import { decodePiiKey } from '@hn/pii';
 import { invalidConfig, readServiceEnv, ServiceEnv } from '@hn/service-kit';
 
@@ -27,6 +28,14 @@ export interface ExchangeConfig extends ServiceEnv {
     pollMs: number;
     /** EXCHANGE_CONCURRENCY: attempts in flight per replica (default 16) */
     concurrency: number;
+  };
+  /** EXCHANGE_DROP_ROOT: the directory FILE_DROP subscribers' directories live under (none: FILE_DROP cannot be registered) */
+  dropRoot: string | null;
+  manifests: {
+    /** EXCHANGE_MANIFEST_DELAY_MS: a China date's manifest is made final this long after the day ends (default 10 min) */
+    delayMs: number;
+    /** EXCHANGE_MANIFEST_CHECK_MS: how often closed days are looked for (default 60 000) */
+    checkMs: number;
   };
 }
 
@@ -86,6 +95,12 @@ export function validateExchangeConfig(env: Record<string, string | undefined>):
     pollMs: readInt(env, 'EXCHANGE_POLL_MS', 200, [10, 60_000], problems),
     concurrency: readInt(env, 'EXCHANGE_CONCURRENCY', 16, [1, 256], problems),
   };
+  const manifests = {
+    delayMs: readInt(env, 'EXCHANGE_MANIFEST_DELAY_MS', 600_000, [0, 86_400_000], problems),
+    checkMs: readInt(env, 'EXCHANGE_MANIFEST_CHECK_MS', 60_000, [100, 3_600_000], problems),
+  };
+  const dropRoot = env['EXCHANGE_DROP_ROOT']?.trim() || null;
+  if (dropRoot !== null && !isAbsolute(dropRoot)) problems.push('EXCHANGE_DROP_ROOT 须为绝对路径 (an absolute path)');
   if (problems.length > 0) throw invalidConfig('exchange', problems);
   return {
     ...base,
@@ -95,6 +110,8 @@ export function validateExchangeConfig(env: Record<string, string | undefined>):
     previousSigningKey,
     secretKey: secretKey!,
     delivery,
+    dropRoot,
+    manifests,
   };
 }
 

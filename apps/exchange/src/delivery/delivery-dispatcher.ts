@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { CloudEvent } from '@hn/messages';
+import { CloudEvent, ExchangeManifestV1, MANIFEST_EVENT_TYPE } from '@hn/messages';
 import { errorMessage } from '@hn/persistence';
 import { DataSource } from 'typeorm';
 import { EXCHANGE_CONFIG, ExchangeConfig } from '../config/exchange.config';
-import { projectEvent } from '../ingest/presale-view';
+import { projectEvent } from '../ingest/event-view';
 import { DELIVERY_CHANNEL } from '../ingest/exchange-ingest.consumer';
 import { webhookHeaders, WebhookKey } from '../signing/webhook-signer';
 import { SubscriberRepository, SubscriberRow } from '../subscribers/subscriber.repository';
@@ -11,11 +11,13 @@ import { SubscriberService } from '../subscribers/subscriber.service';
 import { ClaimedDelivery, DeliveryRepository } from './delivery.repository';
 import { ExchangeMetrics } from './exchange.metrics';
 import { attemptOutcome } from './retry-policy';
-import { sendWebhook } from './webhook-sender';
+import { dropFileName, writeDailyFile, writeDropFile } from './file-drop-writer';
+import { SendResult, sendWebhook } from './webhook-sender';
 
 /**
  * Sends due deliveries: woken by NOTIFY on new or requeued deliveries, polling otherwise. Each claimed
- * delivery gets one signed POST; the attempt is recorded and the delivery moved on (retry policy).
+ * delivery gets one signed POST (or, for a file drop, one file with the same headers and body); the
+ * attempt is recorded and the delivery moved on (retry policy; a failed write retries like a refused connection).
  */
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -114,33 +116,70 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     return keys;
   }
 
+  /** A webhook POST, or a file of the drop (same headers and body); null when the subscriber has nowhere to go. */
+  private async send(
+    subscriber: SubscriberRow,
+    delivery: ClaimedDelivery,
+    headers: ReturnType<typeof webhookHeaders>,
+    body: string,
+  ): Promise<(SendResult & { written: boolean }) | null> {
+    if (subscriber.delivery_mode === 'FILE_DROP') {
+      if (!subscriber.directory) return null;
+      if (!this.config.dropRoot)
+        return { written: false, status: null, retryAfter: null, latencyMs: 0, error: 'EXCHANGE_DROP_ROOT 未配置' };
+      const name = dropFileName(delivery.position, delivery.event_id);
+      let result = await writeDropFile(this.config.dropRoot, subscriber.directory, name, { ...headers, body });
+      // a day's final manifest also writes the day's NDJSON file (its events in order, then the manifest)
+      const manifest =
+        delivery.cloud_event.type === MANIFEST_EVENT_TYPE ? (delivery.cloud_event.data as ExchangeManifestV1) : null;
+      if (result.written && manifest)
+        result = await writeDailyFile(this.config.dropRoot, subscriber.directory, manifest.date, manifest.eventIds, {
+          ...headers,
+          body,
+        });
+      return {
+        written: result.written,
+        status: null,
+        retryAfter: null,
+        latencyMs: result.latencyMs,
+        error: result.error,
+      };
+    }
+    if (!subscriber.url) return null;
+    const result = await sendWebhook(subscriber.url, headers, body, {
+      timeoutMs: this.config.delivery.requestTimeoutMs,
+      rules: this.config,
+    });
+    return { ...result, written: false };
+  }
+
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
     try {
       const subscriber = await this.subscribers.get(delivery.subscriber_id);
-      if (!subscriber || !subscriber.url) return;
+      if (!subscriber) return;
       const event = projectEvent(delivery.cloud_event as CloudEvent<unknown>, subscriber.data_view);
       const body = JSON.stringify(event);
       const at = new Date();
       const headers = webhookHeaders(this.keysOf(subscriber), event.id, Math.floor(at.getTime() / 1000), body);
-      const result = await sendWebhook(subscriber.url, headers, body, {
-        timeoutMs: this.config.delivery.requestTimeoutMs,
-        rules: this.config,
-      });
+      const result = await this.send(subscriber, delivery, headers, body);
+      if (!result) return;
       const now = Date.now();
-      const outcome = attemptOutcome(
-        {
-          status: result.status,
-          retryAfter: result.retryAfter,
-          attemptInRound: delivery.attempts - delivery.base_attempts,
-          firstAttemptAt: new Date(delivery.first_attempt_at ?? at).getTime(),
-          now,
-        },
-        {
-          baseMs: this.config.delivery.retryBaseMs,
-          maxMs: this.config.delivery.retryMaxMs,
-          horizonMs: this.config.delivery.retryHorizonMs,
-        },
-      );
+      const outcome = result.written
+        ? ({ kind: 'delivered' } as const)
+        : attemptOutcome(
+            {
+              status: result.status,
+              retryAfter: result.retryAfter,
+              attemptInRound: delivery.attempts - delivery.base_attempts,
+              firstAttemptAt: new Date(delivery.first_attempt_at ?? at).getTime(),
+              now,
+            },
+            {
+              baseMs: this.config.delivery.retryBaseMs,
+              maxMs: this.config.delivery.retryMaxMs,
+              horizonMs: this.config.delivery.retryHorizonMs,
+            },
+          );
       const record = {
         subscriberId: subscriber.id,
         eventId: event.id,

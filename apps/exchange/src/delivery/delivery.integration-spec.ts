@@ -139,6 +139,24 @@ describe('exchange delivery store', () => {
     ]);
   });
 
+  it('replays exactly a stream-sequence range, the same ids', async () => {
+    const rows: Array<{ event_id: string; stream_seq: string }> = await ds.query(
+      `SELECT event_id, stream_seq FROM exchange_event WHERE stream = 'HN_PRESALE' ORDER BY stream_seq`,
+    );
+    await ds.query(`UPDATE exchange_delivery SET state = 'DELIVERED'`);
+    expect(await deliveries.sequenceSpan('HN_PRESALE', 2, 3)).toMatchObject({ last: 3 });
+    const queued = await deliveries.requeue(subscriberId, { sequences: { stream: 'HN_PRESALE', from: 2, to: 3 } });
+    expect(queued).toBe(2);
+    const replayed = await deliveries.claimDue(10, 60_000);
+    expect(replayed.map((d) => d.event_id).sort()).toEqual(
+      rows
+        .filter((r) => Number(r.stream_seq) >= 2)
+        .map((r) => r.event_id)
+        .sort(),
+    );
+    expect(await deliveries.requeue(subscriberId, { sequences: { stream: 'HN_OTHER', from: 1, to: 3 } })).toBe(0);
+  });
+
   it('pulls the stored events after a cursor, in arrival order', async () => {
     const page1 = await deliveries.pull(['hn.presale.permit.issued.v1'], 0, 2);
     expect(page1).toHaveLength(2);

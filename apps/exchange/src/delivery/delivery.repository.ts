@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 export interface ClaimedDelivery {
   subscriber_id: string;
   event_id: string;
+  /** the arrival position (a string: bigint) */
+  position: string;
   attempts: number;
   base_attempts: number;
   first_attempt_at: Date | null;
@@ -41,7 +43,7 @@ export class DeliveryRepository {
          SELECT d.subscriber_id, d.event_id FROM exchange_delivery d
            JOIN exchange_subscriber s ON s.id = d.subscriber_id
           WHERE d.state = 'PENDING' AND d.next_attempt_at <= now() AND s.state = 'ACTIVE'
-            AND s.delivery_mode = 'WEBHOOK' AND (s.throttled_until IS NULL OR s.throttled_until <= now())
+            AND s.delivery_mode IN ('WEBHOOK', 'FILE_DROP') AND (s.throttled_until IS NULL OR s.throttled_until <= now())
             AND NOT EXISTS (SELECT 1 FROM exchange_delivery e
                              WHERE e.subscriber_id = d.subscriber_id AND e.ordering_key = d.ordering_key
                                AND e.state = 'PENDING' AND e.position < d.position)
@@ -53,7 +55,7 @@ export class DeliveryRepository {
               attempts = x.attempts + 1, first_attempt_at = coalesce(x.first_attempt_at, now())
          FROM due, exchange_event ev
         WHERE x.subscriber_id = due.subscriber_id AND x.event_id = due.event_id AND ev.event_id = x.event_id
-        RETURNING x.subscriber_id, x.event_id, x.attempts, x.base_attempts, x.first_attempt_at, ev.cloud_event)
+        RETURNING x.subscriber_id, x.event_id, x.position, x.attempts, x.base_attempts, x.first_attempt_at, ev.cloud_event)
        -- a SELECT, so the driver answers rows (an UPDATE answers [rows, count])
        SELECT * FROM claimed`,
       [limit, leaseMs],
@@ -94,14 +96,22 @@ export class DeliveryRepository {
    */
   async requeue(
     subscriberId: string,
-    where: { eventIds?: string[]; from?: Date; to?: Date; deadOnly?: boolean },
+    where: {
+      eventIds?: string[];
+      from?: Date;
+      to?: Date;
+      deadOnly?: boolean;
+      sequences?: { stream: string; from: number; to: number };
+    },
   ): Promise<number> {
     const rows: Array<{ n: number }> = await this.dataSource.query(
       `WITH chosen AS (
          SELECT ev.event_id, ev.position, ev.ordering_key FROM exchange_event ev, exchange_subscriber s
-          WHERE s.id = $1 AND ev.event_type = ANY (s.event_types)
+          WHERE s.id = $1
+            AND ((ev.subscriber_id IS NULL AND ev.event_type = ANY (s.event_types)) OR ev.subscriber_id = $1)
             AND ($2::uuid[] IS NULL OR ev.event_id = ANY ($2::uuid[]))
             AND ($3::timestamptz IS NULL OR ev.event_time >= $3) AND ($4::timestamptz IS NULL OR ev.event_time <= $4)
+            AND ($6::text IS NULL OR (ev.stream = $6 AND ev.stream_seq BETWEEN $7 AND $8 AND ev.subscriber_id IS NULL))
             AND (NOT $5 OR EXISTS (SELECT 1 FROM exchange_delivery d WHERE d.subscriber_id = $1
                                      AND d.event_id = ev.event_id AND d.state = 'DEAD'))),
        upserted AS (
@@ -111,10 +121,38 @@ export class DeliveryRepository {
            first_attempt_at = NULL, base_attempts = exchange_delivery.attempts, delivered_at = NULL
          RETURNING 1)
        SELECT count(*)::int AS n FROM upserted`,
-      [subscriberId, where.eventIds ?? null, where.from ?? null, where.to ?? null, where.deadOnly ?? false],
+      [
+        subscriberId,
+        where.eventIds ?? null,
+        where.from ?? null,
+        where.to ?? null,
+        where.deadOnly ?? false,
+        where.sequences?.stream ?? null,
+        where.sequences?.from ?? null,
+        where.sequences?.to ?? null,
+      ],
     );
     await this.dataSource.query(`SELECT pg_notify('exchange_delivery', '')`);
     return rows[0].n;
+  }
+
+  /** A stream's last sequence received and the event times of a sequence range (for the replay's rules). */
+  async sequenceSpan(
+    stream: string,
+    from: number,
+    to: number,
+  ): Promise<{ last: number | null; earliest: Date | null; latest: Date | null }> {
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT max(stream_seq) FROM exchange_event WHERE stream = $1 AND subscriber_id IS NULL) AS last,
+              min(event_time) AS earliest, max(event_time) AS latest
+         FROM exchange_event WHERE stream = $1 AND subscriber_id IS NULL AND stream_seq BETWEEN $2 AND $3`,
+      [stream, from, to],
+    );
+    return {
+      last: row.last === null ? null : Number(row.last),
+      earliest: row.earliest ? new Date(row.earliest) : null,
+      latest: row.latest ? new Date(row.latest) : null,
+    };
   }
 
   async list(
@@ -154,15 +192,18 @@ export class DeliveryRepository {
     }));
   }
 
-  /** Pull API: events of these types after the cursor position, in order. */
+  /** Pull API: events of these types (and those addressed to the subscriber: its manifests) after the cursor, in order. */
   pull(
     eventTypes: string[],
     after: number,
     limit: number,
+    subscriberId: string | null = null,
   ): Promise<Array<{ position: string; cloud_event: CloudEvent<unknown> }>> {
     return this.dataSource.query(
-      `SELECT position, cloud_event FROM exchange_event WHERE position > $1 AND event_type = ANY ($2) ORDER BY position LIMIT $3`,
-      [after, eventTypes, limit],
+      `SELECT position, cloud_event FROM exchange_event
+        WHERE position > $1 AND ((subscriber_id IS NULL AND event_type = ANY ($2)) OR subscriber_id = $4)
+        ORDER BY position LIMIT $3`,
+      [after, eventTypes, limit, subscriberId],
     );
   }
 }

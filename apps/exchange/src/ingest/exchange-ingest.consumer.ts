@@ -1,16 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventProjectionConsumer, InjectNats } from '@hn/eventing';
-import { CloudEvent, EXCHANGE_EVENT_TYPES, PresaleEvents } from '@hn/messages';
+import { CloudEvent, PresaleEvents } from '@hn/messages';
 import { NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
-import { permitOf } from './presale-view';
+import { isPushedType, recordOf } from './event-view';
 
 export const DELIVERY_CHANNEL = 'exchange_delivery';
 
 /**
  * The exchange's one durable JetStream consumer of the presale stream (`exchange-presale`, shared by
  * the replicas, in stream order): each pushable event is stored once with its stream sequence, and in
- * the same transaction (with the inbox row) one PENDING delivery per webhook subscriber that takes
+ * the same transaction (with the inbox row) one PENDING delivery per push subscriber (webhook or file drop) that takes
  * its type. Per-subscriber state then lives in the database (docs/exchange.md explains the choice).
  */
 @Injectable()
@@ -27,28 +27,34 @@ export class ExchangeIngestConsumer extends EventProjectionConsumer {
         filterSubject: 'hn.presale.permit.>',
         concurrency: 1,
       },
-      (event, manager, context) => ExchangeIngestConsumer.ingest(event, manager, context.streamSequence),
+      (event, manager, context) =>
+        ExchangeIngestConsumer.ingest(event, manager, context.streamSequence, PresaleEvents.stream),
     );
   }
 
-  static async ingest(event: CloudEvent<unknown>, manager: EntityManager, streamSequence: number): Promise<void> {
-    if (!(EXCHANGE_EVENT_TYPES as readonly string[]).includes(event.type)) return;
-    const permit = permitOf(event);
-    const presaleNumber = typeof permit?.['presaleNumber'] === 'string' ? permit['presaleNumber'] : null;
-    if (!presaleNumber || permit?.['sandbox'] === true) {
+  static async ingest(
+    event: CloudEvent<unknown>,
+    manager: EntityManager,
+    streamSequence: number,
+    stream: string = PresaleEvents.stream,
+  ): Promise<void> {
+    if (!isPushedType(event.type)) return;
+    const record = recordOf(event);
+    const presaleNumber = typeof record?.['presaleNumber'] === 'string' ? record['presaleNumber'] : null;
+    if (!presaleNumber || record?.['sandbox'] === true) {
       ExchangeIngestConsumer.log.warn(`skipped ${event.type} event ${event.id}: no presale number or a sandbox record`);
       return;
     }
     const inserted: Array<{ position: string }> = await manager.query(
-      `INSERT INTO exchange_event (event_id, stream_seq, event_type, ordering_key, event_time, cloud_event)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING RETURNING position`,
-      [event.id, streamSequence, event.type, presaleNumber, event.time, JSON.stringify(event)],
+      `INSERT INTO exchange_event (event_id, stream_seq, event_type, ordering_key, event_time, cloud_event, stream)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING RETURNING position`,
+      [event.id, streamSequence, event.type, presaleNumber, event.time, JSON.stringify(event), stream],
     );
     if (inserted.length === 0) return;
     await manager.query(
       `INSERT INTO exchange_delivery (subscriber_id, event_id, position, ordering_key, state)
        SELECT id, $1, $2, $3, 'PENDING' FROM exchange_subscriber
-        WHERE delivery_mode = 'WEBHOOK' AND state <> 'DISABLED' AND $4 = ANY (event_types)
+        WHERE delivery_mode IN ('WEBHOOK', 'FILE_DROP') AND state <> 'DISABLED' AND $4 = ANY (event_types)
        ON CONFLICT DO NOTHING`,
       [event.id, inserted[0].position, presaleNumber, event.type],
     );

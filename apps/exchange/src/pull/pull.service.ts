@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ExchangeEventPageV1, Principal } from '@hn/messages';
 import { DeliveryRepository } from '../delivery/delivery.repository';
-import { projectEvent } from '../ingest/presale-view';
+import { projectEvent } from '../ingest/event-view';
 import { ExchangeErrors } from '../subscribers/exchange.exception';
 import { SubscriberRepository } from '../subscribers/subscriber.repository';
 
@@ -26,7 +26,7 @@ export class PullService {
     const limit = body.limit ?? 100;
     const subscriber = await this.subscribers.byPullClient(principal.id);
     if (!subscriber || subscriber.state === 'DISABLED') throw ExchangeErrors.notBound();
-    const rows = await this.deliveries.pull(subscriber.event_types, cursor, limit);
+    const rows = await this.deliveries.pull(subscriber.event_types, cursor, limit, subscriber.id);
     return {
       items: rows.map((r) => projectEvent(r.cloud_event, subscriber.data_view)),
       nextCursor: String(rows.length > 0 ? rows[rows.length - 1].position : cursor),

@@ -60,6 +60,13 @@ export class SubscriberService {
   }
 
   private urlProblems(delivery: { mode: string; url?: string } | undefined): FieldError[] {
+    if (delivery?.mode === 'FILE_DROP' && !this.config.dropRoot)
+      return [
+        {
+          field: 'delivery.mode',
+          reason: '本平台未配置文件交换目录 EXCHANGE_DROP_ROOT，不能登记 FILE_DROP (no drop root configured)',
+        },
+      ];
     if (!delivery || delivery.mode !== 'WEBHOOK' || typeof delivery.url !== 'string') return [];
     return webhookUrlProblems(delivery.url, this.config);
   }

@@ -1,18 +1,31 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   DeliveryPageV1,
   DeliveryV1,
+  ExchangeManifestV1,
   Principal,
-  ReplayInput,
+  REPLAY_BODY_SCHEMA,
+  ReplayRangeV1,
   ReplayResultV1,
   RequeueInput,
+  SequenceReplayRange,
   SubscriberInput,
   SubscriberInputV1,
   SubscriberPageV1,
   SubscriberPatch,
   SubscriberPatchV1,
   SubscriberV1,
+  TimeReplayRange,
 } from '@hn/messages';
 import { AuditInterceptor } from '../audit/audit.interceptor';
 import { CorrelationId, CurrentPrincipal, RequireRoles } from '../auth/auth.decorators';
@@ -20,6 +33,7 @@ import { ApiAccountProblems } from '../accounts/account-problems.openapi';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { Audited } from '../supervision/supervision-gateway.service';
 import {
+  AdminManifestQueryPipe,
   DeliveriesQueryPipe,
   EventIdPipe,
   ReplayInputPipe,
@@ -145,18 +159,19 @@ export class AdminExchangeController {
   @ApiParam({ name: 'subscriberId', example: SUBSCRIBER_ID })
   @HttpCode(200)
   @ApiOperation({
-    summary: '按时间范围重放 Replay a time range',
+    summary: '按时间或流序号范围重放 Replay a time or stream-sequence range',
     description:
-      '按事件时间 [from, to] 重新推送该订阅方类型的全部事件（按预售许可证号保序）；范围不能在未来、不超过 90 天。\n\nRe-sends every event of the subscriber’s types with event time in [from, to], in order per presale number; not in the future, at most 90 days.',
+      '按事件时间 [from, to]，或按流序号 [fromSequence, toSequence]（stream 默认 HN_PRESALE），重新推送该订阅方类型的全部事件（按预售许可证号保序，事件 id 不变）；二选一；范围不能在未来（流序号不超过已收到的最后一个）、不超过 90 天。\n\nRe-sends every event of the subscriber’s types with event time in [from, to], or stream sequence in [fromSequence, toSequence], in order per presale number with the same ids; one of the two; not in the future, at most 90 days.',
   })
-  @ApiBody({ type: ReplayInput })
+  @ApiExtraModels(TimeReplayRange, SequenceReplayRange)
+  @ApiBody({ schema: REPLAY_BODY_SCHEMA })
   @ApiOkResponse({ type: ReplayResultV1 })
   @ApiProblems(401, 404, 422, 429, 503)
   @ApiAccountProblems()
   replay(
     @CurrentPrincipal() principal: Principal,
     @Param('subscriberId', SubscriberIdPipe) subscriberId: string,
-    @Body(ReplayInputPipe) body: { from: string; to: string },
+    @Body(ReplayInputPipe) body: ReplayRangeV1,
     @CorrelationId() cid: string,
   ): Promise<Audited<ReplayResultV1>> {
     return this.exchange.replay(principal, subscriberId, body, cid);
@@ -197,5 +212,26 @@ export class AdminExchangeController {
     @CorrelationId() cid: string,
   ): Promise<Audited<ReplayResultV1>> {
     return this.exchange.requeue(principal, subscriberId, body, cid);
+  }
+
+  @Get(':subscriberId/manifests')
+  @ApiParam({ name: 'subscriberId', example: SUBSCRIBER_ID })
+  @ApiQuery({ name: 'date', required: true, schema: { type: 'string', format: 'date', example: '2026-12-04' } })
+  @ApiOperation({
+    summary: '每日完整性清单 Daily completeness manifest',
+    description:
+      '该订阅方某一中国日期的事件 id（流序号顺序）、计数与 RFC 6962 Merkle 根，平台 Ed25519 签名；当日结束后为定稿（final），否则为临时清单。\n\n' +
+      'The ids of the events of one China date offered to the subscriber, their count and RFC 6962 Merkle root, signed; final once the day has ended, provisional before.',
+  })
+  @ApiOkResponse({ type: ExchangeManifestV1 })
+  @ApiProblems(401, 404, 422, 429, 503)
+  @ApiAccountProblems()
+  manifest(
+    @Query(AdminManifestQueryPipe) query: { date: string },
+    @CurrentPrincipal() principal: Principal,
+    @Param('subscriberId', SubscriberIdPipe) subscriberId: string,
+    @CorrelationId() cid: string,
+  ): Promise<ExchangeManifestV1> {
+    return this.exchange.manifest(principal, subscriberId, query.date, cid);
   }
 }

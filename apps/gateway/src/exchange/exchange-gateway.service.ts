@@ -3,7 +3,9 @@ import {
   DeliveryPageV1,
   DeliveryV1,
   ExchangeEventPageV1,
+  ExchangeManifestV1,
   Principal,
+  ReplayRangeV1,
   ReplayResultV1,
   Rpc,
   SubscriberInputV1,
@@ -71,7 +73,7 @@ export class ExchangeGatewayService {
   async replay(
     principal: Principal,
     subscriberId: string,
-    range: { from: string; to: string },
+    range: ReplayRangeV1,
     cid: string,
   ): Promise<Audited<ReplayResultV1>> {
     const result = await this.rpc.call(Rpc.exchangeReplay, principal, { subscriberId, ...range }, cid);
@@ -94,5 +96,13 @@ export class ExchangeGatewayService {
 
   pull(principal: Principal, query: { cursor?: string; limit?: number }, cid: string): Promise<ExchangeEventPageV1> {
     return this.rpc.call(Rpc.exchangeEventsPull, principal, query, cid);
+  }
+
+  manifest(principal: Principal, subscriberId: string, date: string, cid: string): Promise<ExchangeManifestV1> {
+    return this.rpc.call(Rpc.exchangeManifestGet, principal, { subscriberId, date }, cid);
+  }
+
+  ownManifest(principal: Principal, date: string, cid: string): Promise<ExchangeManifestV1> {
+    return this.rpc.call(Rpc.exchangeManifestPull, principal, { date }, cid);
   }
 }

@@ -3,6 +3,7 @@ import { DomainException } from '@hn/errors';
 import {
   DeliveryListQuery,
   EventsPullQuery,
+  ManifestQuery,
   ReplayInput,
   RequeueInput,
   Rpc,
@@ -23,6 +24,8 @@ export const ReplayInputPipe = messagePipe(ReplayInput);
 export const RequeueInputPipe = messagePipe(RequeueInput);
 export const DeliveriesQueryPipe = messagePipe(DeliveryListQuery);
 export const PullQueryPipe = rpcBodyPipe<EventsPullQuery>(Rpc.exchangeEventsPull);
+export const ManifestQueryPipe = rpcBodyPipe<ManifestQuery>(Rpc.exchangeManifestPull);
+export const AdminManifestQueryPipe = messagePipe(ManifestQuery);
 export const SubscriberIdPipe = rpcParamPipe(Rpc.exchangeSubscriberGet, 'subscriberId');
 export const EventIdPipe = rpcParamPipe(Rpc.exchangeRedeliver, 'eventId');
 

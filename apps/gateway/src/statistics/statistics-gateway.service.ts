@@ -17,7 +17,8 @@ import { statisticsCsvHeader, statisticsCsvRow } from './statistics-csv';
 
 /**
  * How long the gateway waits for the consistency check: the alerts service waits for each source
- * (ALERTS_CONSISTENCY_TIMEOUT_MS, at most 10 s, in parallel) and recounts its own facts meanwhile.
+ * (ALERTS_CONSISTENCY_TIMEOUT_MS, at most 10 s, in parallel; both steps of a bucketed recount within
+ * 1.5 × that) and recounts its own facts meanwhile.
  */
 const CONSISTENCY_TIMEOUT_MS = 20_000;
 

@@ -1,7 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { authorizeRecount } from '@hn/auth';
-import { Rpc, RpcPayload, SourceRecountV1 } from '@hn/messages';
+import {
+  figuresInBuckets,
+  RECOUNT_BUCKET_COUNT,
+  recountBuckets,
+  Rpc,
+  RpcPayload,
+  SourceRecountBucketsV1,
+  SourceRecountV1,
+} from '@hn/messages';
 import { RpcHandler } from '@hn/messaging';
 import { regionCodesCountedUnder } from '@hn/numbering';
 import { PermitsRecountRepository } from './permits-recount.repository';
@@ -16,5 +24,23 @@ export class PermitsRecountController {
     const q = await authorizeRecount(req.principal, req.body);
     const figures = await this.repo.recount(regionCodesCountedUnder(q.regionCode), q.asOf);
     return { source: 'permits', regionCode: q.regionCode, asOf: q.asOf, figures };
+  }
+
+  /** Step 1 at any scale: the per-bucket fingerprints of the same recount (consistency-buckets.ts). */
+  @RpcHandler(Rpc.permitsRecountBuckets)
+  async buckets(@Payload() req: RpcPayload<typeof Rpc.permitsRecountBuckets>): Promise<SourceRecountBucketsV1> {
+    const q = await authorizeRecount(req.principal, req.body);
+    const figures = await this.repo.recount(regionCodesCountedUnder(q.regionCode), q.asOf);
+    const buckets = recountBuckets(figures);
+    return { source: 'permits', ...q, bucketCount: RECOUNT_BUCKET_COUNT, buckets };
+  }
+
+  /** Step 2: the per-project counts of the requested buckets only. */
+  @RpcHandler(Rpc.permitsRecountOfBuckets)
+  async recountOfBuckets(@Payload() req: RpcPayload<typeof Rpc.permitsRecountOfBuckets>): Promise<SourceRecountV1> {
+    const q = await authorizeRecount(req.principal, req.body);
+    const figures = await this.repo.recount(regionCodesCountedUnder(q.regionCode), q.asOf);
+    const inBuckets = figuresInBuckets(figures, new Set(req.body.buckets));
+    return { source: 'permits', regionCode: q.regionCode, asOf: q.asOf, figures: inBuckets };
   }
 }

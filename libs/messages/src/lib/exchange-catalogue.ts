@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { EXCHANGE_EVENT_TYPES, PRESALE_VIEW_FIELDS } from './exchange';
+import { ESCROW_VIEW_FIELDS, PRESALE_VIEW_FIELDS, SIGNING_STATISTIC_VIEW_FIELDS } from './exchange';
 
 /** One field of a pushed resource (数据目录). */
 export class CatalogueFieldV1 {
@@ -12,7 +12,7 @@ export class CatalogueFieldV1 {
 export class CatalogueResourceV1 {
   @ApiProperty({ example: 'PRESALE_PERMIT' }) resource!: string;
   @ApiProperty({ example: '商品房预售许可证' }) nameZh!: string;
-  @ApiProperty({ example: [...EXCHANGE_EVENT_TYPES] }) eventTypes!: string[];
+  @ApiProperty({ example: ['hn.presale.permit.issued.v1'] }) eventTypes!: string[];
   @ApiProperty({ type: [CatalogueFieldV1] }) fields!: CatalogueFieldV1[];
 }
 
@@ -53,17 +53,69 @@ const PRESALE_FIELDS: Record<Field, [string, string, string]> = {
   issuedAt: ['取号时间', 'timestamp (RFC 3339)', ''],
 };
 
-/** 数据目录: what the exchange can push, field by field. Buyers' personal data is in no resource. */
+const STATISTIC_FIELDS: Record<(typeof SIGNING_STATISTIC_VIEW_FIELDS)[number], [string, string, string]> = {
+  presaleNumber: ['预售许可证统一编号', 'string', '总会推送，是保序的键'],
+  regionCode: ['行政区划代码', 'string (6 位)', ''],
+  projectName: ['项目名称', 'string | null', '未知时为 null'],
+  month: ['统计月份', 'string (YYYY-MM)', ''],
+  contractsSigned: ['网签套数', 'integer', '该月签约合同数'],
+  floorArea: ['网签面积', 'number (m²)', '两位小数'],
+  amountFen: ['网签金额', 'integer (分)', ''],
+  kind: ['报送类别', 'string (BACKFILL|PERIODIC)', '切换日前补录 / 定期报送'],
+  state: ['状态', 'string (SUBMITTED)', '推送的均为已提交（锁定）的统计'],
+  version: ['版本号', 'integer', ''],
+  submittedAt: ['提交时间', 'timestamp (RFC 3339)', ''],
+};
+
+const ESCROW_FIELDS: Record<(typeof ESCROW_VIEW_FIELDS)[number], [string, string, string]> = {
+  presaleNumber: ['预售许可证统一编号', 'string', '总会推送，是保序的键'],
+  regionCode: ['行政区划代码', 'string (6 位)', ''],
+  projectName: ['项目名称', 'string', ''],
+  capitalGuaranteeAmount: ['资本金保证金额', 'integer (分) | null', '以承诺函代替时为 null'],
+  commitmentLetter: ['承诺函', 'boolean', '是否以承诺函代替保证金'],
+  fundSupervision: ['资金监管', 'boolean', '是否纳入预售资金监管'],
+  bank: ['监管银行', 'string | null', ''],
+  account: ['监管账户', 'string | null', ''],
+  balance: ['监管账户余额', 'integer (分)', ''],
+  balanceAsOf: ['余额截至日期', 'date (YYYY-MM-DD)', ''],
+  state: ['状态', 'string (SUBMITTED)', ''],
+  version: ['版本号', 'integer', ''],
+  updatedAt: ['更新时间', 'timestamp (RFC 3339)', ''],
+};
+
+const fieldsOf = <F extends string>(
+  list: readonly F[],
+  names: Record<F, [string, string, string]>,
+  prefix: string,
+): CatalogueFieldV1[] =>
+  list.map((f) => {
+    const [nameZh, type, meaning] = names[f];
+    return { field: `${prefix}${f}`, nameZh, type, meaning };
+  });
+
+/**
+ * 数据目录: what the exchange can push, field by field (a data view names these `field`s). Buyers'
+ * personal data is in no resource: contract filings are never pushed, only the monthly counts.
+ */
 export const EXCHANGE_CATALOGUE: ExchangeCatalogueV1 = {
   resources: [
     {
       resource: 'PRESALE_PERMIT',
       nameZh: '商品房预售许可证',
-      eventTypes: [...EXCHANGE_EVENT_TYPES],
-      fields: PRESALE_VIEW_FIELDS.map((field) => {
-        const [nameZh, type, meaning] = PRESALE_FIELDS[field];
-        return { field, nameZh, type, meaning };
-      }),
+      eventTypes: ['hn.presale.permit.issued.v1', 'hn.presale.permit.backfilled.v1', 'hn.presale.permit.corrected.v1'],
+      fields: fieldsOf(PRESALE_VIEW_FIELDS, PRESALE_FIELDS, ''),
+    },
+    {
+      resource: 'SIGNING_STATISTIC',
+      nameZh: '商品房网签月度统计',
+      eventTypes: ['hn.contracts.statistics.reported.v1'],
+      fields: fieldsOf(SIGNING_STATISTIC_VIEW_FIELDS, STATISTIC_FIELDS, 'signingStatistic.'),
+    },
+    {
+      resource: 'ESCROW_RECORD',
+      nameZh: '预售资金监管记录',
+      eventTypes: ['hn.escrow.record.recorded.v1', 'hn.escrow.record.corrected.v1'],
+      fields: fieldsOf(ESCROW_VIEW_FIELDS, ESCROW_FIELDS, 'escrow.'),
     },
   ],
 };

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ReplayRequestV1, SubscriberPatchV1 } from './exchange';
-import { DeliveryListQuery, ReplayInput, RequeueInput, SubscriberPatch } from './exchange.message';
+import { DeliveryListQuery, ManifestQuery, ReplayInput, RequeueInput, SubscriberPatch } from './exchange.message';
 import { RecordId } from './validation/record-id';
 import { ValidatedAs } from './validation/validated-as';
 
@@ -52,6 +52,13 @@ export class ReplayRequest extends ReplayInput implements ReplayRequestV1 {
 
 /** Body of rpc.exchange.dead-letter.requeue.v1. */
 export class DeadLetterRequeueRequest extends RequeueInput {
+  @ApiProperty({ format: 'uuid', example: SUBSCRIBER_ID_EXAMPLE })
+  @ExchangeId()
+  subscriberId!: string;
+}
+
+/** Body of rpc.exchange.manifest.get.v1 (ADMIN: any subscriber's manifest). */
+export class ManifestGetRequest extends ManifestQuery {
   @ApiProperty({ format: 'uuid', example: SUBSCRIBER_ID_EXAMPLE })
   @ExchangeId()
   subscriberId!: string;

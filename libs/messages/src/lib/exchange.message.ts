@@ -3,7 +3,14 @@ import { Transform } from 'class-transformer';
 import {
   deliveryProblems,
   isExchangeId,
+  isSequenceReplay,
   listProblems,
+  sequenceEndReason,
+  EXCHANGE_STREAMS,
+  ExchangeStream,
+  ReplayRangeV1,
+  manifestDateReason,
+  MANIFEST_VERSION,
   oneOfOrAbsentReason,
   pullClientIdReason,
   replayEndReason,
@@ -12,7 +19,7 @@ import {
   DELIVERY_MODES,
   DeliveryMode,
   EXCHANGE_EVENT_TYPES,
-  PRESALE_VIEW_FIELDS,
+  EXCHANGE_VIEW_FIELDS,
   SIGNING_SCHEMES,
   SigningScheme,
   SUBSCRIBER_KINDS,
@@ -33,7 +40,7 @@ export class SubscriberDelivery implements SubscriberDeliveryV1 {
   @ApiProperty({ enum: DELIVERY_MODES, example: 'WEBHOOK' }) mode!: DeliveryMode;
   @ApiPropertyOptional({ example: 'https://receiver.example/hn/webhook', description: 'WEBHOOK 接收地址' })
   url?: string;
-  @ApiPropertyOptional({ example: 'data-sharing', description: 'FILE_DROP 目录名 (not built yet)' })
+  @ApiPropertyOptional({ example: 'data-sharing', description: 'FILE_DROP 目录名（EXCHANGE_DROP_ROOT 之下）' })
   directory?: string;
 }
 
@@ -50,7 +57,11 @@ export class PullDelivery {
 
 export class FileDropDelivery {
   @ApiProperty({ enum: ['FILE_DROP'], example: 'FILE_DROP' }) mode!: 'FILE_DROP';
-  @ApiProperty({ example: 'data-sharing', description: '目录名（文件交换尚未实现 not built yet）' }) directory!: string;
+  @ApiProperty({
+    example: 'data-sharing',
+    description: '目录名，位于平台的 EXCHANGE_DROP_ROOT 之下 (a directory under the drop root)',
+  })
+  directory!: string;
 }
 
 /*
@@ -98,8 +109,8 @@ export class SubscriberInput implements SubscriberInputV1 {
   @List('exchangeEventTypes', EXCHANGE_EVENT_TYPES, false)
   eventTypes!: string[];
 
-  @ApiProperty({ enum: PRESALE_VIEW_FIELDS, isArray: true, example: ['presaleNumber', 'projectName', 'issueDate'] })
-  @List('exchangeDataView', PRESALE_VIEW_FIELDS, false)
+  @ApiProperty({ enum: EXCHANGE_VIEW_FIELDS, isArray: true, example: ['presaleNumber', 'projectName', 'issueDate'] })
+  @List('exchangeDataView', EXCHANGE_VIEW_FIELDS, false)
   dataView!: string[];
 
   @ApiPropertyOptional({ enum: SIGNING_SCHEMES, example: 'v1a', description: 'v1a Ed25519（默认）或 v1 HMAC' })
@@ -132,8 +143,8 @@ export class SubscriberPatch implements SubscriberPatchV1 {
   @List('exchangeEventTypes', EXCHANGE_EVENT_TYPES, true)
   eventTypes?: string[];
 
-  @ApiPropertyOptional({ enum: PRESALE_VIEW_FIELDS, isArray: true })
-  @List('exchangeDataView', PRESALE_VIEW_FIELDS, true)
+  @ApiPropertyOptional({ enum: EXCHANGE_VIEW_FIELDS, isArray: true })
+  @List('exchangeDataView', EXCHANGE_VIEW_FIELDS, true)
   dataView?: string[];
 
   @ApiPropertyOptional({ enum: SUBSCRIBER_STATES, example: 'PAUSED', description: '暂停/恢复 pause/resume' })
@@ -227,15 +238,57 @@ export class ExchangeEventPageV1 {
   @ApiProperty({ example: '42', description: '下次请求的 cursor (pass as ?cursor= next time)' }) nextCursor!: string;
 }
 
-/** Body of POST …/{subscriberId}/replay: a time range of at most 90 days, not in the future. */
-export class ReplayInput {
-  @ApiProperty({ example: '2026-12-01T00:00:00+08:00' })
-  @FieldRule('replayFrom', (v, o) => replayEndReason('from', v, o['to'], new Date()))
-  from!: string;
+/** Replay body, by event time (documentation: one schema per kind of range; ReplayInput checks it). */
+export class TimeReplayRange {
+  @ApiProperty({ example: '2026-12-01T00:00:00+08:00' }) from!: string;
+  @ApiProperty({ example: '2026-12-04T00:00:00+08:00' }) to!: string;
+}
 
-  @ApiProperty({ example: '2026-12-04T00:00:00+08:00' })
-  @FieldRule('replayTo', (v, o) => replayEndReason('to', v, o['from'], new Date()))
-  to!: string;
+/** Replay body, by stream sequence (documentation; ReplayInput checks it). */
+export class SequenceReplayRange {
+  @ApiProperty({ example: 120, minimum: 1 }) fromSequence!: number;
+  @ApiProperty({ example: 180, minimum: 1 }) toSequence!: number;
+  @ApiPropertyOptional({ enum: EXCHANGE_STREAMS, example: 'HN_PRESALE', description: '默认 HN_PRESALE' })
+  stream?: ExchangeStream;
+}
+
+/** The replay body's schema: a time range or a sequence range. */
+export const REPLAY_BODY_SCHEMA = {
+  oneOf: [TimeReplayRange, SequenceReplayRange].map((c) => ({ $ref: getSchemaPath(c) })),
+};
+
+/**
+ * Body of POST …/{subscriberId}/replay: a time range of at most 90 days, not in the future — or a range of
+ * stream sequences (the service checks it against the last sequence received and the 90 days).
+ */
+export class ReplayInput implements ReplayRangeV1 {
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+08:00', description: '按时间重放 by event time' })
+  @FieldRule('replayFrom', (v, o) =>
+    isSequenceReplay(o) && v === undefined ? null : replayEndReason('from', v, o['to'], new Date()),
+  )
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-04T00:00:00+08:00' })
+  @FieldRule('replayTo', (v, o) =>
+    isSequenceReplay(o) && v === undefined ? null : replayEndReason('to', v, o['from'], new Date()),
+  )
+  to?: string;
+
+  @ApiPropertyOptional({ example: 120, description: '按流序号重放 by stream sequence (与 from/to 二选一)' })
+  @FieldRule('replayFromSequence', (v, o) => sequenceEndReason('fromSequence', v, o))
+  fromSequence?: number;
+
+  @ApiPropertyOptional({ example: 180 })
+  @FieldRule('replayToSequence', (v, o) => sequenceEndReason('toSequence', v, o))
+  toSequence?: number;
+
+  @ApiPropertyOptional({
+    enum: EXCHANGE_STREAMS,
+    example: 'HN_PRESALE',
+    description: '流序号所属的流（默认 HN_PRESALE）',
+  })
+  @FieldRule('replayStream', (v) => oneOfOrAbsentReason(v, EXCHANGE_STREAMS, true))
+  stream?: ExchangeStream;
 }
 
 /** Body of POST …/dead-letters/requeue. */
@@ -293,4 +346,47 @@ export class EventsPullQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_EXCHANGE_LIST, example: 100, description: '默认 100' })
   @Limit()
   limit?: number;
+}
+
+/** Query of GET /api/v1/exchange/manifests (and body of rpc.exchange.manifest.pull.v1). */
+export class ManifestQuery {
+  @ApiProperty({ example: '2026-12-04', description: '中国日期 China date (YYYY-MM-DD)，不晚于今天' })
+  @FieldRule('manifestDate', (v) => manifestDateReason(v, new Date()))
+  date!: string;
+}
+
+/** The Ed25519 signature of a manifest. */
+export class ManifestSignatureV1 {
+  @ApiProperty({ enum: ['Ed25519'], example: 'Ed25519' }) alg!: 'Ed25519';
+  @ApiProperty({
+    example: 'whpk_MCowBQYDK2VwAyEA…',
+    description: '签名公钥，须为登记结果 verificationKeys 之一 (one of the subscriber’s verificationKeys)',
+  })
+  keyId!: string;
+  @ApiProperty({ example: 'k3Jx…==', description: 'base64 Ed25519 签名 of the signed content' }) value!: string;
+}
+
+/**
+ * 每日完整性清单 A daily completeness manifest of one subscriber: the ids of the events of one China
+ * date offered to it, in stream order, their count and RFC 6962 Merkle root, signed (docs/exchange.md).
+ */
+export class ExchangeManifestV1 {
+  @ApiProperty({ enum: [MANIFEST_VERSION], example: MANIFEST_VERSION }) version!: string;
+  @ApiProperty({ example: ID }) subscriberId!: string;
+  @ApiProperty({ example: '2026-12-04' }) date!: string;
+  @ApiProperty({
+    example: true,
+    description: 'true：当日结束后生成并保存，不再变化；false：当日截至 generatedAt 的临时清单 (provisional)',
+  })
+  final!: boolean;
+  @ApiProperty({ example: '2026-12-04T16:10:00.000Z' }) generatedAt!: string;
+  @ApiProperty({ example: 2 }) count!: number;
+  @ApiProperty({
+    example: '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+    description: 'RFC 6962 Merkle 根（hex）',
+  })
+  merkleRoot!: string;
+  @ApiProperty({ example: ['5d7f9a3c-2b1e-4c8d-9f0a-6e4b3c2d1a0f'], description: '按流序号顺序 in stream order' })
+  eventIds!: string[];
+  @ApiProperty({ type: ManifestSignatureV1 }) signature!: ManifestSignatureV1;
 }

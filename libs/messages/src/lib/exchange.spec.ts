@@ -75,4 +75,24 @@ describe('exchange input rules', () => {
       (await checkReplayRange({ from: 'yesterday', to: '2026-12-01T00:00:00Z' }, now)).map((e) => e.field),
     ).toEqual(['from']);
   });
+
+  it('takes a stream-sequence range instead of a time range, one of the two, each end named', async () => {
+    const now = new Date('2026-12-04T00:00:00Z');
+    const fields = async (body: unknown) => (await checkReplayRange(body, now)).map((e) => e.field);
+    expect(await fields({ fromSequence: 3, toSequence: 9 })).toEqual([]);
+    expect(await fields({ fromSequence: 3, toSequence: 3, stream: 'HN_PRESALE' })).toEqual([]);
+    expect(await fields({})).toEqual(['from', 'to']);
+    expect(await fields({ fromSequence: 9, toSequence: 3 })).toEqual(['fromSequence']);
+    expect(await fields({ fromSequence: 0, toSequence: 1.5, stream: 'HN_OTHER' })).toEqual([
+      'fromSequence',
+      'toSequence',
+      'stream',
+    ]);
+    expect(await fields({ toSequence: 4 })).toEqual(['fromSequence']);
+    const both = await checkReplayRange(
+      { from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z', fromSequence: 1, toSequence: 2 },
+      now,
+    );
+    expect(both).toEqual([{ field: 'fromSequence', reason: expect.stringContaining('二选一') }]);
+  });
 });

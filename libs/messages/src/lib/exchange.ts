@@ -18,6 +18,8 @@ export const ExchangeRpc = {
   deadLetterList: 'rpc.exchange.dead-letter.list.v1',
   deadLetterRequeue: 'rpc.exchange.dead-letter.requeue.v1',
   eventsPull: 'rpc.exchange.events.pull.v1',
+  manifestGet: 'rpc.exchange.manifest.get.v1',
+  manifestPull: 'rpc.exchange.manifest.pull.v1',
 } as const;
 
 export const SUBSCRIBER_KINDS = ['DATA_SHARING', 'FISCAL', 'CREDIT', 'OTHER'] as const;
@@ -30,11 +32,17 @@ export type SubscriberState = (typeof SUBSCRIBER_STATES)[number];
 export const SIGNING_SCHEMES = ['v1a', 'v1'] as const;
 export type SigningScheme = (typeof SIGNING_SCHEMES)[number];
 
-/** Event types a subscriber may take (the presale stream; contract-filing statistics and escrow not yet). */
+/**
+ * Event types a subscriber may take: the presale permits (HN_PRESALE), the monthly contract-signing
+ * statistics (HN_CONTRACTS; never the contract filings, which carry buyers) and the escrow records (HN_ESCROW).
+ */
 export const EXCHANGE_EVENT_TYPES = [
   'hn.presale.permit.issued.v1',
   'hn.presale.permit.backfilled.v1',
   'hn.presale.permit.corrected.v1',
+  'hn.contracts.statistics.reported.v1',
+  'hn.escrow.record.recorded.v1',
+  'hn.escrow.record.corrected.v1',
 ] as const;
 export type ExchangeEventType = (typeof EXCHANGE_EVENT_TYPES)[number];
 
@@ -70,11 +78,54 @@ export const PRESALE_VIEW_FIELDS = [
   'issuedAt',
 ] as const;
 
+/**
+ * Fields of a monthly contract-signing statistic (数据目录 resource SIGNING_STATISTIC), named in a data
+ * view with the prefix `signingStatistic.`; counts and sums only, no contract or buyer. Who entered or
+ * submitted it (staff accounts) is not pushed.
+ */
+export const SIGNING_STATISTIC_VIEW_FIELDS = [
+  'presaleNumber',
+  'regionCode',
+  'projectName',
+  'month',
+  'contractsSigned',
+  'floorArea',
+  'amountFen',
+  'kind',
+  'state',
+  'version',
+  'submittedAt',
+] as const;
+
+/** Fields of an escrow record (数据目录 resource ESCROW_RECORD), prefix `escrow.`; not the scan, not who entered it. */
+export const ESCROW_VIEW_FIELDS = [
+  'presaleNumber',
+  'regionCode',
+  'projectName',
+  'capitalGuaranteeAmount',
+  'commitmentLetter',
+  'fundSupervision',
+  'bank',
+  'account',
+  'balance',
+  'balanceAsOf',
+  'state',
+  'version',
+  'updatedAt',
+] as const;
+
+/** Everything a data view may name: presale permit fields as they are, the others with their resource prefix. */
+export const EXCHANGE_VIEW_FIELDS: readonly string[] = [
+  ...PRESALE_VIEW_FIELDS,
+  ...SIGNING_STATISTIC_VIEW_FIELDS.map((f) => `signingStatistic.${f}`),
+  ...ESCROW_VIEW_FIELDS.map((f) => `escrow.${f}`),
+];
+
 export interface SubscriberDeliveryV1 {
   mode: DeliveryMode;
   /** WEBHOOK: the receiver's URL (https outside development; host on EXCHANGE_ALLOWED_HOSTS) */
   url?: string;
-  /** FILE_DROP: directory name under the platform's drop root (the file drop itself is not built yet) */
+  /** FILE_DROP: directory name under the platform's drop root (EXCHANGE_DROP_ROOT): one file per event */
   directory?: string;
 }
 
@@ -190,11 +241,48 @@ export const SUBSCRIBER_PATCH_FIELDS = [
 /** The longest replay range (days) and its rules. */
 export const MAX_REPLAY_DAYS = 90;
 
-export interface ReplayRequestV1 {
-  subscriberId: string;
+/** The JetStream streams the exchange takes events from (a sequence range names one; default the first). */
+export const EXCHANGE_STREAMS = ['HN_PRESALE', 'HN_CONTRACTS', 'HN_ESCROW'] as const;
+export type ExchangeStream = (typeof EXCHANGE_STREAMS)[number];
+
+/** A replay range: by event time (from, to) or by stream sequence (fromSequence, toSequence, stream), one of the two. */
+export interface ReplayRangeV1 {
   /** ISO timestamps, from ≤ to ≤ now, at most 90 days apart */
-  from: string;
-  to: string;
+  from?: string;
+  to?: string;
+  /** JetStream stream sequences, 1 ≤ fromSequence ≤ toSequence ≤ the last one received, at most 90 days of events */
+  fromSequence?: number;
+  toSequence?: number;
+  /** the stream of the sequences (default HN_PRESALE) */
+  stream?: ExchangeStream;
+}
+
+export interface ReplayRequestV1 extends ReplayRangeV1 {
+  subscriberId: string;
+}
+
+/** Does a replay body name a sequence range (any of its fields)? Then the time range is not asked for. */
+export function isSequenceReplay(o: Record<string, unknown>): boolean {
+  return o['fromSequence'] !== undefined || o['toSequence'] !== undefined || o['stream'] !== undefined;
+}
+
+/**
+ * One end of a sequence range: a positive integer; from ≤ to is named on `fromSequence`; a time range
+ * given as well is named on `fromSequence` too (one of the two). The upper bound is the service's.
+ */
+export function sequenceEndReason(
+  end: 'fromSequence' | 'toSequence',
+  value: unknown,
+  o: Record<string, unknown>,
+): string | null {
+  if (!isSequenceReplay(o)) return null;
+  if (end === 'fromSequence' && (o['from'] !== undefined || o['to'] !== undefined))
+    return '按时间（from, to）或按流序号（fromSequence, toSequence）重放，二选一 (a time range or a sequence range, not both)';
+  if (!Number.isSafeInteger(value) || (value as number) < 1) return '须为正整数流序号 (a positive stream sequence)';
+  const other = o[end === 'fromSequence' ? 'toSequence' : 'fromSequence'];
+  if (end === 'fromSequence' && Number.isSafeInteger(other) && (value as number) > (other as number))
+    return '须不大于 toSequence (fromSequence ≤ toSequence)';
+  return null;
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/;
@@ -217,5 +305,31 @@ export function replayEndReason(end: 'from' | 'to', value: unknown, other: unkno
   if (end === 'from' && from > to) return '须不晚于 to (from ≤ to)';
   if (end === 'to' && from <= to && to - from > MAX_REPLAY_DAYS * 86_400_000)
     return `范围不超过 ${MAX_REPLAY_DAYS} 天 (at most ${MAX_REPLAY_DAYS} days)`;
+  return null;
+}
+
+/** The CloudEvent type of a daily completeness manifest pushed to a subscriber (never part of a manifest itself). */
+export const MANIFEST_EVENT_TYPE = 'hn.exchange.manifest.v1';
+/** The first line of a manifest's signed content (docs/exchange.md §完整性清单). */
+export const MANIFEST_VERSION = 'hn.exchange.manifest.v1';
+
+/** The China (UTC+8, no daylight saving) calendar date of an instant: YYYY-MM-DD. */
+export function chinaDateOf(instant: Date | string | number): string {
+  return new Date(new Date(instant).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** [start, end) of a China date in UTC. */
+export function chinaDayRange(date: string): { start: Date; end: Date } {
+  const start = new Date(`${date}T00:00:00.000+08:00`);
+  return { start, end: new Date(start.getTime() + 86_400_000) };
+}
+
+/** ?date= of a manifest: a real calendar date (YYYY-MM-DD), China time, not after today. */
+export function manifestDateReason(value: unknown, now: Date): string | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || chinaDateOf(`${value}T12:00:00Z`) !== value)
+    return '须为日期 YYYY-MM-DD（中国时间）(a calendar date, China time)';
+  if (value > chinaDateOf(now)) return '不能晚于今天 (not after today, China time)';
+  if (value < chinaDateOf(now.getTime() - MAX_REPLAY_DAYS * 86_400_000))
+    return `不早于 ${MAX_REPLAY_DAYS} 天前 (at most ${MAX_REPLAY_DAYS} days back)`;
   return null;
 }

@@ -22,6 +22,8 @@ import {
   DeliveryV1,
   EventsPullQuery,
   ExchangeEventPageV1,
+  ExchangeManifestV1,
+  ManifestQuery,
   ReplayResultV1,
   SubscriberInput,
   SubscriberPageV1,
@@ -30,6 +32,7 @@ import {
 import {
   DeadLetterRequeueRequest,
   DeliveryListRequest,
+  ManifestGetRequest,
   RedeliverRequest,
   ReplayRequest,
   SubscriberIdRequest,
@@ -203,6 +206,14 @@ import {
   EscrowWithdrawRequest,
 } from './escrow-requests.message';
 import { SourceRecountRequest, StatisticsConsistencyQuery } from './statistics-consistency.message';
+import {
+  ConsistencyBucketRpc,
+  ReportedSigningStatisticsPageRequestV1,
+  ReportedSigningStatisticsPageV1,
+  SourceBucketRecountRequestV1,
+  SourceRecountBucketsV1,
+} from './consistency-buckets';
+import { ReportedSigningStatisticsPageRequest, SourceBucketRecountRequest } from './consistency-buckets.message';
 import { StatisticsMonthlyQuery, StatisticsRecordsQuery, StatisticsSummaryQuery } from './statistics.message';
 import {
   AssessmentAppealDecisionRequest,
@@ -708,6 +719,12 @@ export const Rpc = {
     ExchangeRpc.eventsPull,
     EventsPullQuery,
   ),
+  exchangeManifestGet: rpcDef<ExchangeSubscriberIdBody & { date: string }, ExchangeManifestV1>(
+    ExchangeRpc.manifestGet,
+    ManifestGetRequest,
+    EXCHANGE,
+  ),
+  exchangeManifestPull: rpcDef<{ date: string }, ExchangeManifestV1>(ExchangeRpc.manifestPull, ManifestQuery),
   // 统计日报 (issue 13 item 5)
   statisticsDigestList: rpcDef<StatisticsDigestListRequestV1, StatisticsDigestPageV1>(
     DigestRpc.list,
@@ -718,6 +735,52 @@ export const Rpc = {
     DigestRpc.generate,
     StatisticsDigestGenerateInput,
     STATISTICS,
+  ),
+  // 从源头纠正 at province scale (issue 13): bucketed recounts, each reply small (consistency-buckets.ts)
+  permitsRecountBuckets: rpcDef<SourceRecountRequestV1, SourceRecountBucketsV1>(
+    ConsistencyBucketRpc.permitsBuckets,
+    SourceRecountRequest,
+    RECOUNT,
+  ),
+  presaleRecountBuckets: rpcDef<SourceRecountRequestV1, SourceRecountBucketsV1>(
+    ConsistencyBucketRpc.presaleBuckets,
+    SourceRecountRequest,
+    RECOUNT,
+  ),
+  escrowRecountBuckets: rpcDef<SourceRecountRequestV1, SourceRecountBucketsV1>(
+    ConsistencyBucketRpc.escrowBuckets,
+    SourceRecountRequest,
+    RECOUNT,
+  ),
+  contractsRecountBuckets: rpcDef<SourceRecountRequestV1, SourceRecountBucketsV1>(
+    ConsistencyBucketRpc.contractsBuckets,
+    SourceRecountRequest,
+    RECOUNT,
+  ),
+  permitsRecountOfBuckets: rpcDef<SourceBucketRecountRequestV1, SourceRecountV1>(
+    ConsistencyBucketRpc.permitsRecountBuckets,
+    SourceBucketRecountRequest,
+    RECOUNT,
+  ),
+  presaleRecountOfBuckets: rpcDef<SourceBucketRecountRequestV1, SourceRecountV1>(
+    ConsistencyBucketRpc.presaleRecountBuckets,
+    SourceBucketRecountRequest,
+    RECOUNT,
+  ),
+  escrowRecountOfBuckets: rpcDef<SourceBucketRecountRequestV1, SourceRecountV1>(
+    ConsistencyBucketRpc.escrowRecountBuckets,
+    SourceBucketRecountRequest,
+    RECOUNT,
+  ),
+  contractsRecountOfBuckets: rpcDef<SourceBucketRecountRequestV1, SourceRecountV1>(
+    ConsistencyBucketRpc.contractsRecountBuckets,
+    SourceBucketRecountRequest,
+    RECOUNT,
+  ),
+  contractsSigningStatisticsPage: rpcDef<ReportedSigningStatisticsPageRequestV1, ReportedSigningStatisticsPageV1>(
+    ConsistencyBucketRpc.contractsSigningStatisticsPage,
+    ReportedSigningStatisticsPageRequest,
+    RECOUNT,
   ),
 } as const;
 

@@ -247,6 +247,20 @@ export class AssessmentRegion implements AssessmentRegionV1 {
   deductionPoints!: number;
   @ApiProperty({ type: [AssessmentDeduction], description: '按规则的扣分' })
   deductions!: AssessmentDeduction[];
+  @ApiProperty({
+    example: true,
+    description:
+      '是否列出扣分项明细 items：全省查询时各市州只给扣分与项数（items 为空），市州查询时扣分项合计超过 2,000 项则各县市区只给合计；' +
+      '明细见 itemsLink (false: items left out to keep the reply small, see itemsLink)',
+  })
+  itemsIncluded!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/api/v1/statistics/assessment?regionCode=430200&asOf=2026-11-30',
+    description: '该区划本身的考核（含扣分项明细）；已列出明细时为 null',
+  })
+  itemsLink!: string | null;
 }
 
 export class StatisticsAssessment implements StatisticsAssessmentV1 {

@@ -50,7 +50,18 @@ export interface AssessmentRegionV1 {
   deductionPoints: number;
   /** a city: its counties' deductions and its own added up per rule */
   deductions: AssessmentDeductionV1[];
+  /**
+   * false when the deductions' `items` are left out to keep the reply small (each region of the province; each
+   * county of a city with more than ASSESSMENT_ITEMS_PER_REPLY items): `count` and `points` stay, the items are at
+   * `itemsLink` (the assessment of that region)
+   */
+  itemsIncluded: boolean;
+  /** GET route of this region's own assessment, with its items (null when they are included here) */
+  itemsLink: string | null;
 }
+
+/** A city's assessment lists its counties' items up to this many in all (≈ 270 bytes each); beyond, per county totals. */
+export const ASSESSMENT_ITEMS_PER_REPLY = 2_000;
 
 export interface StatisticsAssessmentV1 {
   rulesVersion: string;

@@ -1,6 +1,6 @@
-import { AssessmentItemV1 } from '@hn/messages';
+import { ASSESSMENT_ITEMS_PER_REPLY, AssessmentItemV1 } from '@hn/messages';
 import { activeChildRegions } from '@hn/numbering';
-import { assessRegions, assessUnit, cityRegion, UnitItems } from './assessment-evaluation';
+import { answeredRegions, assessRegions, assessUnit, cityRegion, UnitItems } from './assessment-evaluation';
 import { loadAssessmentRules } from './assessment-rules';
 
 const rules = loadAssessmentRules();
@@ -88,5 +88,36 @@ describe('assessment evaluation (营商环境考核扣分)', () => {
     expect(assessRegions(rules, '430223', empty).map((r) => [r.regionCode, r.regionName, r.score])).toEqual([
       ['430223', '攸县', 100],
     ]);
+  });
+
+  it('answers the province per city with counts and points only, a large city per county, a county with its items', () => {
+    const rid = 'PRESALE_PROJECT_WITHOUT_PRESALE_PERMIT';
+    const byUnit = new Map<string, UnitItems>([
+      ['430223', new Map([[rid, many(3, 'yx')]])],
+      ['430102', new Map([[rid, many(ASSESSMENT_ITEMS_PER_REPLY + 1, 'fr')]])],
+    ]);
+    const province = answeredRegions('province', assessRegions(rules, '430000', byUnit), '2026-11-30');
+    expect(province).toHaveLength(14);
+    const zz = province.find((r) => r.regionCode === '430200')!;
+    expect(zz).toMatchObject({
+      itemsIncluded: false,
+      itemsLink: '/api/v1/statistics/assessment?regionCode=430200&asOf=2026-11-30',
+    });
+    expect(zz.deductions.find((d) => d.ruleId === rid)).toMatchObject({ count: 3, points: 3, items: [] });
+    expect(Buffer.byteLength(JSON.stringify(province))).toBeLessThan(64 * 1024);
+    // 株洲市: 3 items, listed; 长沙市: more than the limit, each county with its totals and link
+    const city = answeredRegions('prefecture', assessRegions(rules, '430200', byUnit), '2026-11-30');
+    expect(city.find((r) => r.regionCode === '430223')).toMatchObject({ itemsIncluded: true, itemsLink: null });
+    expect(city.find((r) => r.regionCode === '430223')!.deductions.find((d) => d.ruleId === rid)!.items).toHaveLength(
+      3,
+    );
+    const cs = answeredRegions('prefecture', assessRegions(rules, '430100', byUnit), '2026-11-30');
+    expect(cs.every((r) => !r.itemsIncluded && r.deductions.every((d) => d.items.length === 0))).toBe(true);
+    expect(cs.find((r) => r.regionCode === '430102')!.deductions.find((d) => d.ruleId === rid)!.count).toBe(
+      ASSESSMENT_ITEMS_PER_REPLY + 1,
+    );
+    // the county itself: every item
+    const county = answeredRegions('county', assessRegions(rules, '430102', byUnit), '2026-11-30');
+    expect(county[0]!.deductions.find((d) => d.ruleId === rid)!.items).toHaveLength(ASSESSMENT_ITEMS_PER_REPLY + 1);
   });
 });

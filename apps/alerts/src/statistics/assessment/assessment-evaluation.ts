@@ -1,4 +1,4 @@
-import { AssessmentDeductionV1, AssessmentItemV1, AssessmentRegionV1 } from '@hn/messages';
+import { ASSESSMENT_ITEMS_PER_REPLY, AssessmentDeductionV1, AssessmentItemV1, AssessmentRegionV1 } from '@hn/messages';
 import { activeChildRegions, activeRegionLevel, regionName } from '@hn/numbering';
 import type { AssessmentRules } from './assessment-rules';
 
@@ -66,6 +66,8 @@ export function countyRegion(
     score: a.score,
     deductionPoints: a.points,
     deductions: a.deductions,
+    itemsIncluded: true,
+    itemsLink: null,
   };
 }
 
@@ -91,6 +93,8 @@ export function cityRegion(
     score: Math.max(0, mean - h(own.points)) / 100,
     deductionPoints: own.points,
     deductions: mergeDeductions([...counties, own], rules),
+    itemsIncluded: true,
+    itemsLink: null,
   };
 }
 
@@ -104,4 +108,30 @@ export function assessRegions(
   if (level === 'province') return activeChildRegions(region).map((c) => cityRegion(rules, c, byUnit));
   if (level === 'prefecture') return activeChildRegions(region).map((c) => countyRegion(rules, c, byUnit));
   return [countyRegion(rules, region, byUnit)];
+}
+
+/** A region with its deductions' counts and points only, its items at its own assessment (itemsLink). */
+export function withoutItems(r: AssessmentRegionV1, asOf: string): AssessmentRegionV1 {
+  return {
+    ...r,
+    deductions: r.deductions.map((d) => ({ ...d, items: [] })),
+    itemsIncluded: false,
+    itemsLink: `/api/v1/statistics/assessment?regionCode=${r.regionCode}&asOf=${asOf}`,
+  };
+}
+
+/**
+ * The regions as answered, each reply small at any scale: the province's cities with totals only (the
+ * items of a city on request of that city); a city's counties with their items unless they number more
+ * than ASSESSMENT_ITEMS_PER_REPLY in all (then totals, the items on request of each county); a county
+ * with its items.
+ */
+export function answeredRegions(
+  level: ReturnType<typeof activeRegionLevel>,
+  regions: readonly AssessmentRegionV1[],
+  asOf: string,
+): AssessmentRegionV1[] {
+  const items = regions.reduce((n, r) => n + r.deductions.reduce((m, d) => m + d.items.length, 0), 0);
+  const summarise = level === 'province' || (level === 'prefecture' && items > ASSESSMENT_ITEMS_PER_REPLY);
+  return summarise ? regions.map((r) => withoutItems(r, asOf)) : [...regions];
 }

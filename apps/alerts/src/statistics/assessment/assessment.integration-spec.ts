@@ -182,6 +182,13 @@ describe('region assessment (rpc.alerts.statistics.assessment.v1)', () => {
     const mean = Math.round(city.regions.reduce((s, r) => s + r.score * 100, 0) / city.regions.length) / 100;
     expect(zz).toMatchObject({ level: 'CITY', score: mean, deductionPoints: 0 });
     expect(zz.deductions.reduce((s, d) => s + d.count, 0)).toBe(4);
+    // the province lists per city its counts and points; the items are the city's (itemsLink)
+    expect(zz).toMatchObject({
+      itemsIncluded: false,
+      itemsLink: '/api/v1/statistics/assessment?regionCode=430200&asOf=2026-03-05',
+    });
+    expect(zz.deductions.every((d) => d.items.length === 0)).toBe(true);
+    expect(city.regions.every((r) => r.itemsIncluded && r.itemsLink === null)).toBe(true);
   });
 
   it('removes an item from the decision of an upheld appeal on, never before', async () => {

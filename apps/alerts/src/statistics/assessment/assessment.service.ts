@@ -6,13 +6,13 @@ import {
   StatisticsAssessmentQuery,
   StatisticsAssessmentV1,
 } from '@hn/messages';
-import { currentRegionCode, regionCodesCountedUnder, regionName } from '@hn/numbering';
+import { activeRegionLevel, currentRegionCode, regionCodesCountedUnder, regionName } from '@hn/numbering';
 import { DataSource } from 'typeorm';
 import { addDays, chinaDateOf, endOfChinaDay } from '../../clock/china-date';
 import { ALERTS_CLOCK, Clock } from '../../clock/clock';
 import { invalidStatisticsQuery } from '../query/statistics-query.service';
 import { statisticsQueryAllowed } from '../statistics-access';
-import { assessRegions } from './assessment-evaluation';
+import { answeredRegions, assessRegions } from './assessment-evaluation';
 import { ASSESSMENT_RULES, AssessmentRule, AssessmentRules } from './assessment-rules';
 import { AssessmentRepository, MEASURE_KIND, MeasuredRow } from './assessment.repository';
 
@@ -61,7 +61,7 @@ export class AssessmentService {
       asOf,
       regionCode: q.regionCode,
       regionName: regionName(q.regionCode) ?? q.regionCode,
-      regions: assessRegions(this.rules, q.regionCode, byUnit),
+      regions: answeredRegions(activeRegionLevel(q.regionCode), assessRegions(this.rules, q.regionCode, byUnit), asOf),
     };
   }
 

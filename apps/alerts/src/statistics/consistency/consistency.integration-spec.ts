@@ -1,12 +1,16 @@
 import { INestApplication } from '@nestjs/common';
 import {
   CloudEvent,
-  ConsistencyRpc,
+  ConsistencyBucketRpc,
+  figuresInBuckets,
+  RECOUNT_BUCKET_COUNT,
+  recountBuckets,
+  SourceRecountV1,
   ContractsEvents,
   Headers,
   Principal,
   Rpc,
-  SigningComparisonRpc,
+  signingStatisticsCursor,
   StatisticsConsistencyV1,
 } from '@hn/messages';
 import { buildCloudEvent } from '@hn/eventing';
@@ -33,19 +37,20 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
   let dataSource: DataSource;
   let dropDb: () => Promise<void>;
   const subscriptions: Subscription[] = [];
-  const codec = JSONCodec<{ id: string; data: { body: { regionCode: string; asOf: string } } }>();
+  type Body = { regionCode: string; asOf: string; buckets?: number[]; after?: string };
+  const codec = JSONCodec<{ id: string; data: { body: Body } }>();
   const youxian: Principal = { kind: 'staff', id: 'yx-stat', regions: ['430223'], scopes: ['statistics:read'] };
   const check = (body: unknown, principal = youxian): Promise<StatisticsConsistencyV1> =>
     rpc.call(Rpc.statisticsConsistency, principal, body as never);
   const CONTRACT = '430223202406200101-Y01-B0001';
   const PROJECT = '2024-430223-70-03-012345';
   const PRESALE = '430223202406200101-Y01';
-  /** asOf on which the contracts stand-in's recount is too large for one NATS reply */
+  /** asOf on which the contracts stand-in's bucket fingerprints are too large for one NATS reply */
   const TOO_LARGE_AS_OF = '2024-12-31';
   const TOO_LARGE = Symbol('too large');
 
   /** A stand-in source on the subject: answers with `reply(request)` in the NestJS packet format, or never. */
-  const respond = (subject: string, reply: ((body: { regionCode: string; asOf: string }) => unknown) | null) => {
+  const respond = (subject: string, reply: ((body: Body) => unknown) | null) => {
     const sub = nc.subscribe(subject, {
       callback: (_err, msg) => {
         if (!reply) return; // silent: the caller times out
@@ -60,6 +65,19 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
       },
     });
     subscriptions.push(sub);
+  };
+
+  /** A stand-in source answering both steps of the bucketed recount from its whole recount `full(request)`. */
+  const respondRecount = (source: 'contracts', full: (body: Body) => SourceRecountV1) => {
+    respond(ConsistencyBucketRpc[`${source}Buckets`], (b) => {
+      if (b.asOf === TOO_LARGE_AS_OF) return TOO_LARGE;
+      const r = full(b);
+      return { ...r, figures: undefined, bucketCount: RECOUNT_BUCKET_COUNT, buckets: recountBuckets(r.figures) };
+    });
+    respond(ConsistencyBucketRpc[`${source}RecountBuckets`], (b) => {
+      const r = full(b);
+      return { ...r, figures: figuresInBuckets(r.figures, new Set(b.buckets)) };
+    });
   };
 
   beforeAll(async () => {
@@ -96,31 +114,26 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
       { timeoutMs: 30_000, intervalMs: 100, description: 'the filing stated in the statistics' },
     );
     // contracts: counts its filing under the project and one more under a project the statistics never saw
-    respond(ConsistencyRpc.contractsRecount, (b) =>
-      b.asOf === TOO_LARGE_AS_OF
-        ? TOO_LARGE
-        : {
-            source: 'contracts',
-            regionCode: b.regionCode,
-            asOf: b.asOf,
-            figures: [
-              {
-                figure: 'filings.count',
-                total: 2,
-                projects: [
-                  { projectCode: PROJECT, count: 1 },
-                  { projectCode: 'P-LOST', count: 1 },
-                ],
-              },
-              { figure: 'filings.cancelled', total: 0, projects: [] },
-            ],
-          },
-    );
-    // the county's signing statistics: 2024-09 as issued (1 contract, 89.5 m², 650 000 元), 2024-10 with none issued
-    respond(SigningComparisonRpc.reported, (b) => ({
+    respondRecount('contracts', (b) => ({
+      source: 'contracts',
       regionCode: b.regionCode,
       asOf: b.asOf,
-      statistics: [
+      figures: [
+        {
+          figure: 'filings.count',
+          total: 2,
+          projects: [
+            { projectCode: PROJECT, count: 1 },
+            { projectCode: 'P-LOST', count: 1 },
+          ],
+        },
+        { figure: 'filings.cancelled', total: 0, projects: [] },
+      ],
+    }));
+    // the county's signing statistics: 2024-09 as issued (1 contract, 89.5 m², 650 000 元), 2024-10 with none issued
+    // (in two pages: the first statistic, then the rest)
+    respond(ConsistencyBucketRpc.contractsSigningStatisticsPage, (b) => {
+      const all = [
         {
           presaleNumber: PRESALE,
           projectCode: PROJECT,
@@ -139,10 +152,13 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
           floorArea: 180,
           amountFen: 0,
         },
-      ].filter((r) => r.month <= b.asOf.slice(0, 7)),
-    }));
-    respond(ConsistencyRpc.presaleRecount, null); // never answers
-    respond(ConsistencyRpc.escrowRecount, () => ({ source: 'escrow', figures: 'none' })); // not a recount
+      ].filter((r) => r.month <= b.asOf.slice(0, 7));
+      const page = b.after ? all.slice(1) : all.slice(0, 1);
+      const next = !b.after && all.length > 1 ? signingStatisticsCursor(all[0]!) : null;
+      return { regionCode: b.regionCode, asOf: b.asOf, statistics: page, next };
+    });
+    respond(ConsistencyBucketRpc.presaleBuckets, null); // never answers
+    respond(ConsistencyBucketRpc.escrowBuckets, () => ({ source: 'escrow', buckets: 'none' })); // not a recount
     // permits: nobody listens (no responders)
   });
 
@@ -190,12 +206,12 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
     expect(before.figures.find((f) => f.figure === 'filings.count')!.statisticsValue).toBe(0);
   });
 
-  it('leaves a source whose recount is too large for one NATS reply (413 from the service kit) 未核对 with the reason', async () => {
+  it('leaves a source whose buckets are too large for one NATS reply (413 from the service kit) 未核对 with the reason', async () => {
     const c = await check({ regionCode: '430223', asOf: TOO_LARGE_AS_OF });
     for (const f of ['filings.count', 'filings.cancelled'])
       expect(c.figures.find((x) => x.figure === f)).toMatchObject({ status: 'UNCHECKED', statusLabel: '未核对' });
     expect(c.sources.find((s) => s.source === 'contracts')!.message).toMatch(
-      /的核对结果过大，其统计项未核对：应答过大（1200000 字节，超过 NATS 单条消息上限 1048576 字节）/,
+      /应答过大（1200000 字节，超过 NATS 单条消息上限 1048576 字节）/,
     );
   });
 

@@ -2,13 +2,20 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   CONSISTENCY_SOURCE_LABELS,
   consistencyFiguresOf,
+  ConsistencyFigureV1,
   ConsistencySourceV1,
   Principal,
-  ReportedSigningStatistics,
+  recountBuckets,
+  ReportedSigningStatisticsPage,
+  ReportedSigningStatisticV1,
   Rpc,
   SigningStatisticsComparisonV1,
   RpcDef,
+  SourceBucketRecountRequestV1,
+  SourceFigureCountV1,
   SourceRecount,
+  SourceRecountBuckets,
+  SourceRecountBucketsV1,
   SourceRecountRequestV1,
   SourceRecountV1,
   StatisticsConsistencyRequestV1,
@@ -27,15 +34,31 @@ import { chinaDateOf, endOfChinaDay } from '../../clock/china-date';
 import { ALERTS_CLOCK, Clock } from '../../clock/clock';
 import { ALERTS_CONFIG, AlertsConfig } from '../../config/alerts.config';
 import { invalidStatisticsQuery } from '../query/statistics-query.service';
+import { bucketsToFetch, rebuiltRecount, statisticsFiguresOf } from './bucketed-recount';
 import { compareConsistency, SourceOutcome } from './consistency-compare';
 import { ConsistencyRecountRepository } from './consistency-recount.repository';
 import { compareSigningStatistics, uncheckedSigningStatistics } from './signing-statistics-compare';
 
-const RECOUNT: Record<ConsistencySourceV1, RpcDef<SourceRecountRequestV1, SourceRecountV1, 'principal'>> = {
-  permits: Rpc.permitsRecount,
-  presale: Rpc.presaleRecount,
-  escrow: Rpc.escrowRecount,
-  contracts: Rpc.contractsRecount,
+/** Step 1 of each source's bucketed recount: the fingerprints per figure and bucket. */
+const RECOUNT_BUCKETS: Record<
+  ConsistencySourceV1,
+  RpcDef<SourceRecountRequestV1, SourceRecountBucketsV1, 'principal'>
+> = {
+  permits: Rpc.permitsRecountBuckets,
+  presale: Rpc.presaleRecountBuckets,
+  escrow: Rpc.escrowRecountBuckets,
+  contracts: Rpc.contractsRecountBuckets,
+};
+
+/** Step 2: the per-project counts of the differing buckets. */
+const RECOUNT_OF_BUCKETS: Record<
+  ConsistencySourceV1,
+  RpcDef<SourceBucketRecountRequestV1, SourceRecountV1, 'principal'>
+> = {
+  permits: Rpc.permitsRecountOfBuckets,
+  presale: Rpc.presaleRecountOfBuckets,
+  escrow: Rpc.escrowRecountOfBuckets,
+  contracts: Rpc.contractsRecountOfBuckets,
 };
 
 /**
@@ -66,12 +89,13 @@ export class ConsistencyService {
       throw invalidStatisticsQuery([{ field: 'asOf', reason: `不能晚于今天 ${today} (must not be in the future)` }]);
     const asOf = body.asOf ?? today;
     const request: SourceRecountRequestV1 = { regionCode, asOf };
-    const sources = Object.keys(RECOUNT) as ConsistencySourceV1[];
+    const sources = Object.keys(RECOUNT_BUCKETS) as ConsistencySourceV1[];
     const codes = regionCodesCountedUnder(regionCode);
+    const counting = this.repo.recount(this.dataSource.manager, endOfChinaDay(asOf), asOf, codes);
     const [statistics, signingStatistics, ...outcomes] = await Promise.all([
-      this.repo.recount(this.dataSource.manager, endOfChinaDay(asOf), asOf, codes),
+      counting,
       this.signingStatistics(principal, request, codes),
-      ...sources.map((s) => this.ask(s, principal, request)),
+      ...sources.map((s) => this.ask(s, principal, request, counting)),
     ]);
     return compareConsistency({
       regionCode,
@@ -84,8 +108,8 @@ export class ConsistencyService {
   }
 
   /**
-   * The counties' submitted signing statistics (asked of the contracts service, validated with
-   * ReportedSigningStatistics) against the filings issued in their months; never throws.
+   * The counties' submitted signing statistics (asked of the contracts service a page at a time, each page
+   * validated with ReportedSigningStatisticsPage) against the filings issued in their months; never throws.
    */
   private async signingStatistics(
     principal: Principal,
@@ -93,23 +117,40 @@ export class ConsistencyService {
     codes: readonly string[],
   ): Promise<SigningStatisticsComparisonV1> {
     const label = CONSISTENCY_SOURCE_LABELS.contracts;
-    let reply: unknown;
-    try {
-      reply = await this.rpc.call(Rpc.contractsSigningStatisticsReported, principal, request, currentCorrelationId());
-    } catch (err) {
-      const detail = err instanceof DomainException ? err.problem.detail : String(err);
-      this.logger.warn(`consistency check: no reported signing statistics: ${detail}`);
-      return uncheckedSigningStatistics(`${label}未提供网签统计，网签统计与备案未比对：${detail}`);
+    const deadline = Date.now() + this.config.consistencyTimeoutMs * 1.5;
+    const reported: ReportedSigningStatisticV1[] = [];
+    let after: string | undefined;
+    for (;;) {
+      let reply: unknown;
+      try {
+        const timeoutMs = Math.min(this.config.consistencyTimeoutMs, deadline - Date.now());
+        if (timeoutMs <= 0) throw new Error('timeout: no time left for the signing statistics');
+        const body = after ? { ...request, after } : request;
+        reply = await this.rpc.call(Rpc.contractsSigningStatisticsPage, principal, body, currentCorrelationId(), {
+          timeoutMs,
+        });
+      } catch (err) {
+        const detail = err instanceof DomainException ? err.problem.detail : String(err);
+        this.logger.warn(`consistency check: no reported signing statistics: ${detail}`);
+        return uncheckedSigningStatistics(`${label}未提供网签统计，网签统计与备案未比对：${detail}`);
+      }
+      const checked = await validateMessage(ReportedSigningStatisticsPage, reply);
+      if (
+        !checked.ok ||
+        checked.value.regionCode !== request.regionCode ||
+        checked.value.asOf !== request.asOf ||
+        (checked.value.next !== null && checked.value.next === after)
+      ) {
+        const fields = checked.ok ? 'regionCode / asOf / next' : checked.errors.map((e) => e.field).join(', ');
+        this.logger.warn(`consistency check: invalid reported signing statistics (${fields})`);
+        return uncheckedSigningStatistics(
+          `${label}的网签统计应答无效，网签统计与备案未比对 (invalid reported signing statistics: ${fields})`,
+        );
+      }
+      reported.push(...checked.value.statistics);
+      if (!checked.value.next) break;
+      after = checked.value.next;
     }
-    const checked = await validateMessage(ReportedSigningStatistics, reply);
-    if (!checked.ok || checked.value.regionCode !== request.regionCode || checked.value.asOf !== request.asOf) {
-      const fields = checked.ok ? 'regionCode / asOf' : checked.errors.map((e) => e.field).join(', ');
-      this.logger.warn(`consistency check: invalid reported signing statistics (${fields})`);
-      return uncheckedSigningStatistics(
-        `${label}的网签统计应答无效，网签统计与备案未比对 (invalid reported signing statistics: ${fields})`,
-      );
-    }
-    const reported = checked.value.statistics;
     const months = [...new Set(reported.map((r) => r.month))];
     const issued = await this.repo.issuedFilingMonths(
       this.dataSource.manager,
@@ -121,16 +162,70 @@ export class ConsistencyService {
     return compareSigningStatistics(reported, issued);
   }
 
-  /** One source's recount, validated with its message class; never throws. */
+  /**
+   * One source's recount, asked in buckets (consistency-buckets.ts: the fingerprints, then the per-project
+   * counts of the buckets that differ only, each reply small at any scale) and validated with the message
+   * classes; rebuilt as the whole recount to compare. Never throws.
+   */
   private async ask(
     source: ConsistencySourceV1,
     principal: Principal,
     request: SourceRecountRequestV1,
+    counting: Promise<ReadonlyMap<ConsistencyFigureV1, SourceFigureCountV1>>,
   ): Promise<SourceOutcome> {
     const label = CONSISTENCY_SOURCE_LABELS[source];
-    let reply: unknown;
+    const expected = consistencyFiguresOf(source);
+    // both steps within 1.5 × the timeout (at most 15 s: the gateway waits 20 s for the whole check)
+    const deadline = Date.now() + this.config.consistencyTimeoutMs * 1.5;
+    const step1 = await this.call(source, RECOUNT_BUCKETS[source], principal, request);
+    if ('message' in step1) return step1;
+    const own = statisticsFiguresOf(expected, await counting);
+    const buckets = await validateMessage(SourceRecountBuckets, step1.reply);
+    const bucketsValid =
+      buckets.ok &&
+      buckets.value.source === source &&
+      buckets.value.regionCode === request.regionCode &&
+      buckets.value.asOf === request.asOf &&
+      buckets.value.buckets.every((b) => expected.includes(b.figure));
+    if (!bucketsValid) return this.invalid(source, buckets.ok ? null : buckets.errors);
+    const groups = bucketsToFetch(recountBuckets(own), buckets.value.buckets);
+    const replies: SourceFigureCountV1[][] = [];
+    for (const group of groups) {
+      const left = Math.min(this.config.consistencyTimeoutMs, deadline - Date.now());
+      const step2 = await this.call(
+        source,
+        RECOUNT_OF_BUCKETS[source],
+        principal,
+        { ...request, buckets: group },
+        left,
+      );
+      if ('message' in step2) return step2;
+      const checked = await validateMessage(SourceRecount, step2.reply);
+      const valid =
+        checked.ok &&
+        checked.value.source === source &&
+        checked.value.regionCode === request.regionCode &&
+        checked.value.asOf === request.asOf &&
+        expected.every((f) => checked.value.figures.some((g) => g.figure === f));
+      if (!valid) return this.invalid(source, checked.ok ? null : checked.errors);
+      replies.push(checked.value.figures);
+    }
+    this.logger.debug(`consistency check: ${label} sent ${groups.flat().length} differing buckets in ${groups.length}`);
+    return { source, figures: rebuiltRecount(own, new Set(groups.flat()), replies) };
+  }
+
+  /** One RPC of a source's recount; a failure as the source's 未核对 message. */
+  private async call<Req, Res>(
+    source: ConsistencySourceV1,
+    def: RpcDef<Req, Res, 'principal'>,
+    principal: Principal,
+    body: Req,
+    timeoutMs = this.config.consistencyTimeoutMs,
+  ): Promise<{ reply: unknown } | { source: ConsistencySourceV1; message: string }> {
+    const label = CONSISTENCY_SOURCE_LABELS[source];
     try {
-      reply = await this.rpc.call(RECOUNT[source], principal, request, currentCorrelationId());
+      if (timeoutMs <= 0) throw new Error('timeout: no time left for this source');
+      return { reply: await this.rpc.call(def, principal, body, currentCorrelationId(), { timeoutMs }) };
     } catch (err) {
       const detail = err instanceof DomainException ? err.problem.detail : String(err);
       const timedOut = detail.includes('timeout');
@@ -145,24 +240,14 @@ export class ConsistencyService {
             : `${label}暂不可用，其统计项未核对：${detail}`,
       };
     }
-    const checked = await validateMessage(SourceRecount, reply);
-    const expected = consistencyFiguresOf(source);
-    const valid =
-      checked.ok &&
-      checked.value.source === source &&
-      checked.value.regionCode === request.regionCode &&
-      checked.value.asOf === request.asOf &&
-      expected.every((f) => checked.value.figures.some((g) => g.figure === f));
-    if (!valid) {
-      const fields = checked.ok
-        ? 'source / regionCode / asOf / figures'
-        : checked.errors.map((e) => e.field).join(', ');
-      this.logger.warn(`consistency check: source ${source} answered an invalid recount (${fields})`);
-      return {
-        source,
-        message: `${label}的应答不是有效的核对结果，其统计项未核对 (invalid recount from ${source}: ${fields})`,
-      };
-    }
-    return { source, figures: checked.value.figures };
+  }
+
+  private invalid(source: ConsistencySourceV1, errors: ReadonlyArray<{ field: string }> | null): SourceOutcome {
+    const fields = errors ? errors.map((e) => e.field).join(', ') : 'source / regionCode / asOf / figures';
+    this.logger.warn(`consistency check: source ${source} answered an invalid recount (${fields})`);
+    return {
+      source,
+      message: `${CONSISTENCY_SOURCE_LABELS[source]}的应答不是有效的核对结果，其统计项未核对 (invalid recount from ${source}: ${fields})`,
+    };
   }
 }

@@ -110,6 +110,31 @@ export class StatisticsFactsRepository {
     await this.upsert(m, 'rm_stat_daily', 'day', STOCK_FIGURES, d.daily);
     await this.upsert(m, 'rm_stat_monthly', 'month', STOCK_FIGURES, d.monthly);
     await this.upsert(m, 'rm_stat_flow', 'month', FLOW_FIGURES, d.flow);
+    await this.upsertTotals(m, d.monthly);
+  }
+
+  /** rm_stat_total: the monthly changes summed per region code (today's summary reads it, one row per code). */
+  private async upsertTotals(m: EntityManager, monthly: Map<string, Vector>): Promise<void> {
+    const byRegion = new Map<string, Vector>();
+    for (const e of sortedEntries(monthly)) {
+      const v = byRegion.get(e.region) ?? {};
+      for (const f of STOCK_FIGURES) if (e.figures[f]) v[f] = (v[f] ?? 0) + e.figures[f]!;
+      byRegion.set(e.region, v);
+    }
+    const entries = [...byRegion.entries()].filter(([, v]) => Object.values(v).some((n) => n !== 0));
+    if (entries.length === 0) return;
+    const params: unknown[] = [];
+    const values = entries.map(([region, v]) => {
+      params.push(region, ...STOCK_FIGURES.map((f) => v[f] ?? 0));
+      const base = params.length - STOCK_FIGURES.length - 1;
+      return `($${base + 1}, ${STOCK_FIGURES.map((_, i) => `$${base + 2 + i}::bigint`).join(', ')})`;
+    });
+    const cols = STOCK_FIGURES.map((f) => `"${f}"`);
+    await m.query(
+      `INSERT INTO rm_stat_total AS t (region_code, ${cols.join(', ')}) VALUES ${values.join(', ')}
+       ON CONFLICT (region_code) DO UPDATE SET ${cols.map((c) => `${c} = t.${c} + excluded.${c}`).join(', ')}`,
+      params,
+    );
   }
 
   private async upsert(

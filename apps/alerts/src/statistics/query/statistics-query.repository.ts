@@ -61,6 +61,23 @@ export class StatisticsQueryRepository {
     return toVectors(rows, STOCK_FIGURES);
   }
 
+  /**
+   * The same stock figures from the running totals: rm_stat_total (every change of the code, one row per code)
+   * minus the changes dated after `asOf` (none but records dated ahead); today's summary reads this.
+   */
+  async stockNow(m: EntityManager, asOf: string, codes: readonly string[]): Promise<ByRegion> {
+    const rows = await m.query(
+      `SELECT region_code, ${sums(STOCK_FIGURES)} FROM (
+         SELECT region_code, ${cols(STOCK_FIGURES)} FROM rm_stat_total WHERE region_code = ANY ($2::text[])
+         UNION ALL
+         SELECT region_code, ${STOCK_FIGURES.map((f) => `-"${f}"`).join(', ')} FROM rm_stat_daily
+          WHERE day > $1::date AND region_code = ANY ($2::text[])
+       ) x GROUP BY region_code`,
+      [asOf, [...codes]],
+    );
+    return toVectors(rows, STOCK_FIGURES);
+  }
+
   /** Open alerts now (the partial index of open alerts), or as recorded by the instant `at`. */
   async alerts(m: EntityManager, at: Date | null, asOf: string, codes: readonly string[]): Promise<ByRegion> {
     const figures = ALERT_FIGURES.map((f) => [f, FIGURE_SQL[f]] as const);

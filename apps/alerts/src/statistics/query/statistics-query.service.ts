@@ -23,6 +23,7 @@ import { addInto, areaHundredths, FLOW_FIGURES } from '../figures/figure-vector'
 import { FIGURE_SQL, RecordSetName } from '../statistics-sets.sql';
 import { countUnderCurrentCodes, regionFigures, rollUp, toNested } from './region-rollup';
 import { StatisticsQueryRepository } from './statistics-query.repository';
+import { StatisticsReadCache } from './statistics-read-cache';
 
 const KIND: Record<RecordSetName, StatisticsRecordKindV1> = {
   permits: 'CONSTRUCTION_PERMIT',
@@ -48,21 +49,27 @@ export class StatisticsQueryService {
     private readonly dataSource: DataSource,
     private readonly repo: StatisticsQueryRepository,
     @Inject(ALERTS_CLOCK) private readonly clock: Clock,
+    private readonly cache: StatisticsReadCache,
   ) {}
 
   async summary(principal: Principal, body: unknown): Promise<StatisticsSummaryV1> {
     const q = statisticsQueryAllowed<StatisticsSummaryQuery>(principal, body);
     const asOf = this.asOf(q.asOf);
-    const codes = regionCodesCountedUnder(q.regionCode);
-    const m = this.dataSource.manager;
     const today = asOf === this.today();
+    return this.cache.get(`summary|${q.regionCode}|${asOf}|${today}`, () => this.summaryOf(q.regionCode, asOf, today));
+  }
+
+  /** The summary as of the end of asOf; today: the running totals (rm_stat_total) and the alerts open now. */
+  private async summaryOf(regionCode: string, asOf: string, today: boolean): Promise<StatisticsSummaryV1> {
+    const codes = regionCodesCountedUnder(regionCode);
+    const m = this.dataSource.manager;
     const [stock, alerts] = await Promise.all([
-      this.repo.stock(m, asOf, codes),
+      today ? this.repo.stockNow(m, asOf, codes) : this.repo.stock(m, asOf, codes),
       this.repo.alerts(m, today ? null : endOfChinaDay(asOf), asOf, codes),
     ]);
     const byRecordCode = new Map(stock);
     for (const [code, v] of alerts) byRecordCode.set(code, addInto({ ...(byRecordCode.get(code) ?? {}) }, v));
-    const tree = rollUp(q.regionCode, countUnderCurrentCodes(byRecordCode));
+    const tree = rollUp(regionCode, countUnderCurrentCodes(byRecordCode));
     return { ...regionFigures(tree), asOf, children: tree.children.map(regionFigures) };
   }
 
@@ -71,23 +78,23 @@ export class StatisticsQueryService {
     const month = this.today().slice(0, 7);
     if (q.to > month)
       throw invalidStatisticsQuery([{ field: 'to', reason: `不能晚于本月 ${month} (must not be in the future)` }]);
+    return this.cache.get(`monthly|${q.regionCode}|${q.from}|${q.to}`, () =>
+      this.monthlyOf(q.regionCode, q.from, q.to),
+    );
+  }
+
+  private async monthlyOf(regionCode: string, from: string, to: string): Promise<StatisticsMonthlyV1> {
     const flows = await this.repo.flowTotals(
       this.dataSource.manager,
-      `${q.from}-01`,
-      `${q.to}-01`,
-      regionCodesCountedUnder(q.regionCode),
+      `${from}-01`,
+      `${to}-01`,
+      regionCodesCountedUnder(regionCode),
     );
-    const months: MonthlyFiguresV1[] = monthsBetween(q.from, q.to).map((mon) => ({
+    const months: MonthlyFiguresV1[] = monthsBetween(from, to).map((mon) => ({
       month: mon,
       ...toNested<Omit<MonthlyFiguresV1, 'month'>>(flows.get(mon) ?? {}, FLOW_FIGURES),
     }));
-    return {
-      regionCode: q.regionCode,
-      regionName: regionName(q.regionCode) ?? q.regionCode,
-      from: q.from,
-      to: q.to,
-      months,
-    };
+    return { regionCode, regionName: regionName(regionCode) ?? regionCode, from, to, months };
   }
 
   async records(principal: Principal, body: unknown): Promise<StatisticsRecordPageV1> {
