@@ -268,6 +268,7 @@ describe('统计一致性核对 statistics consistency check through the gateway
         reported: 2,
         issued: 0,
         projects: concerned(2),
+        projectCount: 1,
       },
       {
         regionCode: YX,
@@ -278,6 +279,7 @@ describe('统计一致性核对 statistics consistency check through the gateway
         reported: 179,
         issued: 0,
         projects: concerned(179),
+        projectCount: 1,
       },
       {
         regionCode: YX,
@@ -288,6 +290,7 @@ describe('统计一致性核对 statistics consistency check through the gateway
         reported: 246_913_400,
         issued: 0,
         projects: concerned(246_913_400),
+        projectCount: 1,
       },
     ]);
     // the figures themselves stay equal; only the report makes the region inconsistent
