@@ -200,6 +200,7 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
       differenceCount: 0,
       message: null,
       differences: [],
+      differencesTruncated: false,
     });
     // before the filing's date nothing counts on the statistics' side
     const before = await check({ regionCode: '430223', asOf: '2024-09-01' });
@@ -229,6 +230,7 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
         reported: 2,
         issued: 0,
         projects: [{ ...project, reported: 2, issued: 0 }],
+        projectCount: 1,
       },
       {
         regionCode: '430223',
@@ -239,6 +241,7 @@ describe('consistency check (rpc.alerts.statistics.consistency.v1)', () => {
         reported: 180,
         issued: 0,
         projects: [{ ...project, reported: 180, issued: 0 }],
+        projectCount: 1,
       },
     ]);
     // the city sees the same county month
