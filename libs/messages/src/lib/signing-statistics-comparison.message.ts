@@ -26,7 +26,7 @@ import {
   SigningStatisticsComparisonV1,
   SigningStatisticsDifferenceV1,
 } from './signing-statistics-comparison';
-import { CONSISTENCY_DIFFERENCES_LISTED } from './statistics-consistency';
+import { SIGNING_DIFFERENCES_LISTED, SIGNING_PROJECTS_LISTED } from './statistics-consistency';
 import { statisticsDateReason, statisticsRegionReason } from './statistics.message';
 import { FieldRule } from './validation/field-rule';
 
@@ -81,7 +81,7 @@ export class SigningStatisticsDifference implements SigningStatisticsDifferenceV
   @ApiProperty({ example: 0, description: '平台登记合计（有效备案）' }) issued!: number;
   @ApiProperty({
     type: [SigningDifferenceProject],
-    description: `数字不同的预售许可证及其项目，列出前 ${CONSISTENCY_DIFFERENCES_LISTED} 个`,
+    description: `数字不同的预售许可证及其项目，列出前 ${SIGNING_PROJECTS_LISTED} 个`,
   })
   projects!: SigningDifferenceProject[];
   @ApiProperty({ example: 1, type: 'integer', description: '数字不同的预售许可证总数（含未列出的）' })
@@ -98,7 +98,7 @@ export class SigningStatisticsComparison implements SigningStatisticsComparisonV
   @ApiProperty({ example: null, nullable: true, type: String, description: '未核对的原因' }) message!: string | null;
   @ApiProperty({
     type: [SigningStatisticsDifference],
-    description: `按区划、月份列出前 ${CONSISTENCY_DIFFERENCES_LISTED} 个 the first ones by region and month`,
+    description: `按区划、月份列出前 ${SIGNING_DIFFERENCES_LISTED} 个 the first ones by region and month`,
   })
   differences!: SigningStatisticsDifference[];
   @ApiProperty({ example: false, description: '不一致项多于列出的（请按市州或县市区核对其余）' })

@@ -54,7 +54,7 @@ export interface SigningStatisticsDifferenceV1 {
   label: string;
   reported: number;
   issued: number;
-  /** the differing presale permits, the first CONSISTENCY_DIFFERENCES_LISTED */
+  /** the differing presale permits, the first SIGNING_PROJECTS_LISTED */
   projects: SigningDifferenceProjectV1[];
   /** every differing presale permit of the difference */
   projectCount: number;
@@ -70,7 +70,7 @@ export interface SigningStatisticsComparisonV1 {
   differenceCount: number;
   /** why the comparison is 未核对 (null when it was made) */
   message: string | null;
-  /** the first CONSISTENCY_DIFFERENCES_LISTED differences by region and month */
+  /** the first SIGNING_DIFFERENCES_LISTED differences by region and month */
   differences: SigningStatisticsDifferenceV1[];
   differencesTruncated: boolean;
 }

@@ -124,6 +124,9 @@ export interface ConsistencyFigureResultV1 {
  * stay exact and a city or county check lists the rest.
  */
 export const CONSISTENCY_DIFFERENCES_LISTED = 200;
+/** Signing-statistics differences listed, and presale permits listed per difference (see above). */
+export const SIGNING_DIFFERENCES_LISTED = 100;
+export const SIGNING_PROJECTS_LISTED = 20;
 
 export interface ConsistencySourceStatusV1 {
   source: ConsistencySourceV1;

@@ -1,4 +1,12 @@
-import { CONSISTENCY_DIFFERENCES_LISTED, ConsistencyFigureV1, SourceFigureCountV1 } from '@hn/messages';
+import {
+  CONSISTENCY_DIFFERENCES_LISTED,
+  CONSISTENCY_FIGURE_NAMES,
+  ConsistencyFigureV1,
+  ReportedSigningStatisticV1,
+  SIGNING_DIFFERENCES_LISTED,
+  SIGNING_PROJECTS_LISTED,
+  SourceFigureCountV1,
+} from '@hn/messages';
 import { compareConsistency, projectDifferences } from './consistency-compare';
 import { compareSigningStatistics, uncheckedSigningStatistics } from './signing-statistics-compare';
 
@@ -88,6 +96,47 @@ describe(compareConsistency.name, () => {
     expect(result.differenceCount).toBe(CONSISTENCY_DIFFERENCES_LISTED + 50);
     const permits = result.figures.find((f) => f.figure === 'permits.count')!;
     expect(permits).toMatchObject({ differenceTotal: 0, differencesTruncated: false });
+  });
+
+  it('answers the largest possible result well inside one NATS reply (max_payload 1 MiB)', () => {
+    // every figure and every signing comparison with far more differences than are listed
+    const projects = (n: number): Record<string, number> =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`2024-430223-70-03-${String(i).padStart(6, '0')}`, 7]));
+    const statistics = new Map(
+      CONSISTENCY_FIGURE_NAMES.map((f) => [f, count(f, projects(CONSISTENCY_DIFFERENCES_LISTED * 3))] as const),
+    );
+    const counties = ['430223', '430224', '430225', '430281', '430202', '430203', '430204', '430211'];
+    const months = Array.from(
+      { length: 24 },
+      (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+    );
+    const reported: ReportedSigningStatisticV1[] = counties.flatMap((regionCode) =>
+      months.flatMap((month) =>
+        Array.from({ length: SIGNING_PROJECTS_LISTED * 2 }, (_, i) => ({
+          presaleNumber: `${regionCode}202406200101-Y${String(i % 100).padStart(2, '0')}`.slice(0, 22),
+          projectCode: `2024-${regionCode}-70-03-${String(i).padStart(6, '0')}`,
+          regionCode,
+          month,
+          contractsSigned: 99,
+          floorArea: 9999.99,
+          amountFen: 999_999_999,
+        })),
+      ),
+    );
+    const signingStatistics = compareSigningStatistics(reported, []);
+    expect(signingStatistics.differenceCount).toBeGreaterThan(SIGNING_DIFFERENCES_LISTED);
+    expect(signingStatistics.differences).toHaveLength(SIGNING_DIFFERENCES_LISTED);
+    expect(signingStatistics.differences[0]!.projects).toHaveLength(SIGNING_PROJECTS_LISTED);
+    const result = compareConsistency({
+      regionCode: '430000',
+      regionName: '湖南省',
+      asOf: '2026-11-30',
+      statistics,
+      sources: (['permits', 'presale', 'escrow', 'contracts'] as const).map((source) => ({ source, figures: [] })),
+      signingStatistics,
+    });
+    const bytes = Buffer.byteLength(JSON.stringify(result));
+    expect(bytes).toBeLessThan(768 * 1024);
   });
 
   it('is consistent only when every figure is equal and the signing statistics agree with the filings', () => {

@@ -1,5 +1,6 @@
 import {
-  CONSISTENCY_DIFFERENCES_LISTED,
+  SIGNING_DIFFERENCES_LISTED,
+  SIGNING_PROJECTS_LISTED,
   ReportedSigningStatisticV1,
   SIGNING_COMPARISON_FIGURE_LABELS,
   SIGNING_COMPARISON_FIGURES,
@@ -96,7 +97,7 @@ export function compareSigningStatistics(
         label: SIGNING_COMPARISON_FIGURE_LABELS[figure],
         reported: shown(figure, reportedTotal),
         issued: shown(figure, issuedTotal),
-        projects: projects.slice(0, CONSISTENCY_DIFFERENCES_LISTED),
+        projects: projects.slice(0, SIGNING_PROJECTS_LISTED),
         projectCount: projects.length,
       });
     }
@@ -108,8 +109,8 @@ export function compareSigningStatistics(
     comparedMonths: groups.size,
     differenceCount: differences.length,
     message: null,
-    differences: differences.slice(0, CONSISTENCY_DIFFERENCES_LISTED),
-    differencesTruncated: differences.length > CONSISTENCY_DIFFERENCES_LISTED,
+    differences: differences.slice(0, SIGNING_DIFFERENCES_LISTED),
+    differencesTruncated: differences.length > SIGNING_DIFFERENCES_LISTED,
   };
 }
 
