@@ -62,32 +62,42 @@ export class DeliveryRepository {
     );
   }
 
-  /** The attempt row and the delivery's new state, in one transaction. */
+  /**
+   * The attempt row and the delivery's new state in one statement (a data-modifying CTE is atomic like a
+   * transaction, in one round trip instead of BEGIN, two statements and COMMIT: measured in bench:exchange).
+   */
   async finish(record: AttemptRecord, update: DeliveryUpdate): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO exchange_attempt (subscriber_id, event_id, attempt, at, status, latency_ms, error)
-         VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING`,
-        [record.subscriberId, record.eventId, record.attempt, record.at, record.status, record.latencyMs, record.error],
+    const attempt = `WITH attempt AS (
+         INSERT INTO exchange_attempt (subscriber_id, event_id, attempt, at, status, latency_ms, error)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING)`;
+    const params = [
+      record.subscriberId,
+      record.eventId,
+      record.attempt,
+      record.at,
+      record.status,
+      record.latencyMs,
+      record.error,
+    ];
+    if (update.kind === 'delivered')
+      await this.dataSource.query(
+        `${attempt}
+         UPDATE exchange_delivery SET state = 'DELIVERED', delivered_at = now(), last_error = NULL
+          WHERE subscriber_id = $1 AND event_id = $2`,
+        params,
       );
-      const key = [record.subscriberId, record.eventId];
-      if (update.kind === 'delivered')
-        await m.query(
-          `UPDATE exchange_delivery SET state = 'DELIVERED', delivered_at = now(), last_error = NULL
-            WHERE subscriber_id = $1 AND event_id = $2`,
-          key,
-        );
-      else if (update.kind === 'retry')
-        await m.query(
-          `UPDATE exchange_delivery SET next_attempt_at = $3, last_error = $4 WHERE subscriber_id = $1 AND event_id = $2`,
-          [...key, update.nextAttemptAt, update.error],
-        );
-      else
-        await m.query(
-          `UPDATE exchange_delivery SET state = 'DEAD', last_error = $3 WHERE subscriber_id = $1 AND event_id = $2`,
-          [...key, update.error],
-        );
-    });
+    else if (update.kind === 'retry')
+      await this.dataSource.query(
+        `${attempt}
+         UPDATE exchange_delivery SET next_attempt_at = $8, last_error = $9 WHERE subscriber_id = $1 AND event_id = $2`,
+        [...params, update.nextAttemptAt, update.error],
+      );
+    else
+      await this.dataSource.query(
+        `${attempt}
+         UPDATE exchange_delivery SET state = 'DEAD', last_error = $8 WHERE subscriber_id = $1 AND event_id = $2`,
+        [...params, update.error],
+      );
   }
 
   /**

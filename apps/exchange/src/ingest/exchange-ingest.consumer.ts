@@ -45,19 +45,28 @@ export class ExchangeIngestConsumer extends EventProjectionConsumer {
       ExchangeIngestConsumer.log.warn(`skipped ${event.type} event ${event.id}: no presale number or a sandbox record`);
       return;
     }
-    const inserted: Array<{ position: string }> = await manager.query(
-      `INSERT INTO exchange_event (event_id, stream_seq, event_type, ordering_key, event_time, cloud_event, stream)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING RETURNING position`,
-      [event.id, streamSequence, event.type, presaleNumber, event.time, JSON.stringify(event), stream],
-    );
-    if (inserted.length === 0) return;
+    // the event, one PENDING delivery per push subscriber taking its type, and the dispatchers' wake-up in one
+    // statement (the consumer's transaction holds it with the inbox row); an event seen before adds nothing
     await manager.query(
-      `INSERT INTO exchange_delivery (subscriber_id, event_id, position, ordering_key, state)
-       SELECT id, $1, $2, $3, 'PENDING' FROM exchange_subscriber
-        WHERE delivery_mode IN ('WEBHOOK', 'FILE_DROP') AND state <> 'DISABLED' AND $4 = ANY (event_types)
-       ON CONFLICT DO NOTHING`,
-      [event.id, inserted[0].position, presaleNumber, event.type],
+      `WITH ev AS (
+         INSERT INTO exchange_event (event_id, stream_seq, event_type, ordering_key, event_time, cloud_event, stream)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING RETURNING position),
+       queued AS (
+         INSERT INTO exchange_delivery (subscriber_id, event_id, position, ordering_key, state)
+         SELECT s.id, $1, ev.position, $4, 'PENDING' FROM exchange_subscriber s, ev
+          WHERE s.delivery_mode IN ('WEBHOOK', 'FILE_DROP') AND s.state <> 'DISABLED' AND $3 = ANY (s.event_types)
+         ON CONFLICT DO NOTHING)
+       SELECT pg_notify($8, '') FROM ev`,
+      [
+        event.id,
+        streamSequence,
+        event.type,
+        presaleNumber,
+        event.time,
+        JSON.stringify(event),
+        stream,
+        DELIVERY_CHANNEL,
+      ],
     );
-    await manager.query(`SELECT pg_notify($1, '')`, [DELIVERY_CHANNEL]);
   }
 }
