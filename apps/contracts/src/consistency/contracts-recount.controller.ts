@@ -2,9 +2,8 @@ import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { authorizeRecount } from '@hn/auth';
 import {
-  figuresInBuckets,
-  RECOUNT_BUCKET_COUNT,
-  recountBuckets,
+  recountBucketsReply,
+  recountOfBucketsReply,
   ReportedSigningStatisticsPageV1,
   SIGNING_STATISTICS_PAGE,
   signingStatisticsCursor,
@@ -39,8 +38,7 @@ export class ContractsRecountController {
   async buckets(@Payload() req: RpcPayload<typeof Rpc.contractsRecountBuckets>): Promise<SourceRecountBucketsV1> {
     const q = await authorizeRecount(req.principal, req.body);
     const figures = await this.repo.recount(regionCodesCountedUnder(q.regionCode), q.asOf);
-    const buckets = recountBuckets(figures);
-    return { source: 'contracts', ...q, bucketCount: RECOUNT_BUCKET_COUNT, buckets };
+    return recountBucketsReply('contracts', q, figures);
   }
 
   /** Step 2: the per-project counts of the requested buckets only. */
@@ -48,8 +46,7 @@ export class ContractsRecountController {
   async recountOfBuckets(@Payload() req: RpcPayload<typeof Rpc.contractsRecountOfBuckets>): Promise<SourceRecountV1> {
     const q = await authorizeRecount(req.principal, req.body);
     const figures = await this.repo.recount(regionCodesCountedUnder(q.regionCode), q.asOf);
-    const inBuckets = figuresInBuckets(figures, new Set(req.body.buckets));
-    return { source: 'contracts', regionCode: q.regionCode, asOf: q.asOf, figures: inBuckets };
+    return recountOfBucketsReply('contracts', q, figures, req.body.buckets);
   }
 
   /** The same 网签统计 a page at a time (SIGNING_STATISTICS_PAGE rows), every reply small at province scale. */

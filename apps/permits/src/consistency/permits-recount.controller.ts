@@ -2,9 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { authorizeRecount } from '@hn/auth';
 import {
-  figuresInBuckets,
-  RECOUNT_BUCKET_COUNT,
-  recountBuckets,
+  recountBucketsReply,
+  recountOfBucketsReply,
   Rpc,
   RpcPayload,
   SourceRecountBucketsV1,
@@ -31,8 +30,7 @@ export class PermitsRecountController {
   async buckets(@Payload() req: RpcPayload<typeof Rpc.permitsRecountBuckets>): Promise<SourceRecountBucketsV1> {
     const q = await authorizeRecount(req.principal, req.body);
     const figures = await this.repo.recount(regionCodesCountedUnder(q.regionCode), q.asOf);
-    const buckets = recountBuckets(figures);
-    return { source: 'permits', ...q, bucketCount: RECOUNT_BUCKET_COUNT, buckets };
+    return recountBucketsReply('permits', q, figures);
   }
 
   /** Step 2: the per-project counts of the requested buckets only. */
@@ -40,7 +38,6 @@ export class PermitsRecountController {
   async recountOfBuckets(@Payload() req: RpcPayload<typeof Rpc.permitsRecountOfBuckets>): Promise<SourceRecountV1> {
     const q = await authorizeRecount(req.principal, req.body);
     const figures = await this.repo.recount(regionCodesCountedUnder(q.regionCode), q.asOf);
-    const inBuckets = figuresInBuckets(figures, new Set(req.body.buckets));
-    return { source: 'permits', regionCode: q.regionCode, asOf: q.asOf, figures: inBuckets };
+    return recountOfBucketsReply('permits', q, figures, req.body.buckets);
   }
 }

@@ -6,6 +6,7 @@ import type {
   ProjectCountV1,
   SourceFigureCountV1,
   SourceRecountRequestV1,
+  SourceRecountV1,
 } from './statistics-consistency';
 
 /**
@@ -179,4 +180,34 @@ export function bucketRequests(sizes: ReadonlyMap<number, number>, perRequest = 
   }
   if (current.length > 0) groups.push(current);
   return groups;
+}
+
+/** Step 1's reply of a source: its (authorized) recount as per-bucket fingerprints. */
+export function recountBucketsReply(
+  source: ConsistencySourceV1,
+  request: SourceRecountRequestV1,
+  figures: readonly SourceFigureCountV1[],
+): SourceRecountBucketsV1 {
+  return {
+    source,
+    regionCode: request.regionCode,
+    asOf: request.asOf,
+    bucketCount: RECOUNT_BUCKET_COUNT,
+    buckets: recountBuckets(figures),
+  };
+}
+
+/** Step 2's reply of a source: its recount restricted to the requested buckets. */
+export function recountOfBucketsReply(
+  source: ConsistencySourceV1,
+  request: SourceRecountRequestV1,
+  figures: readonly SourceFigureCountV1[],
+  buckets: readonly number[],
+): SourceRecountV1 {
+  return {
+    source,
+    regionCode: request.regionCode,
+    asOf: request.asOf,
+    figures: figuresInBuckets(figures, new Set(buckets)),
+  };
 }
